@@ -1,0 +1,201 @@
+package bot
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// Args are the arguments of a command: positional words and key=value pairs.
+//
+//	/rsvp 3 ja 4 kommune="Nord-Aurdal" overnatting=nei
+//
+// gives Pos ["3","ja","4"] and Named {"kommune":"Nord-Aurdal","overnatting":"nei"}.
+// Keys are lower-cased; values keep their case. Quotes may be "straight",
+// “curly” or «guillemets», since phones and Norwegian keyboards insert them.
+type Args struct {
+	Pos   []string
+	Named map[string]string
+}
+
+// MaxArgsLen bounds the text the parser accepts, so no command can make the
+// bot chew on megabytes.
+const MaxArgsLen = 4000
+
+// ParseArgs splits text into Args. An unterminated quote is an error.
+func ParseArgs(text string) (Args, error) {
+	a := Args{Named: map[string]string{}}
+	if len(text) > MaxArgsLen {
+		return a, &Error{Code: EInvalid, Message: "Teksten er for lang (over 4000 tegn). / The text is too long."}
+	}
+	rs := []rune(text)
+	i := 0
+	for i < len(rs) {
+		for i < len(rs) && unicode.IsSpace(rs[i]) {
+			i++
+		}
+		if i >= len(rs) {
+			break
+		}
+		var key string
+		var val strings.Builder
+		quoted := false
+		// Read one token: up to unquoted whitespace.
+		for i < len(rs) && !unicode.IsSpace(rs[i]) {
+			c := rs[i]
+			if c == '=' && key == "" && !quoted && val.Len() > 0 && isKey(val.String()) {
+				key = strings.ToLower(val.String())
+				val.Reset()
+				i++
+				continue
+			}
+			if close, ok := closingQuote(c); ok {
+				quoted = true
+				i++
+				start := i
+				for i < len(rs) && !isClosing(rs[i], close) {
+					i++
+				}
+				if i >= len(rs) {
+					return a, &Error{Code: EInvalid, Message: "Et anførselstegn mangler slutten: " + string(rs[start-1:]) + " / A quote is not closed."}
+				}
+				val.WriteString(string(rs[start:i]))
+				i++ // skip closing quote
+				continue
+			}
+			val.WriteRune(c)
+			i++
+		}
+		if key != "" {
+			a.Named[key] = strings.TrimSpace(val.String())
+		} else if val.Len() > 0 || quoted {
+			a.Pos = append(a.Pos, val.String())
+		}
+	}
+	return a, nil
+}
+
+func isKey(s string) bool {
+	for _, r := range s {
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '-') {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func closingQuote(r rune) (rune, bool) {
+	switch r {
+	case '"':
+		return '"', true
+	case '“', '”':
+		return '”', true
+	case '«':
+		return '»', true
+	case '\'':
+		return '\'', true
+	case '‘', '’':
+		return '’', true
+	}
+	return 0, false
+}
+
+func isClosing(r, close rune) bool {
+	switch close {
+	case '”':
+		return r == '”' || r == '“' || r == '"'
+	case '’':
+		return r == '’' || r == '‘' || r == '\''
+	}
+	return r == close
+}
+
+// Set stores a named value (lower-cased key).
+func (a *Args) Set(key, val string) {
+	if a.Named == nil {
+		a.Named = map[string]string{}
+	}
+	a.Named[strings.ToLower(key)] = val
+}
+
+// Get returns the first named value found under any of the keys (so English
+// aliases work: Get("antall","count")).
+func (a Args) Get(keys ...string) (string, bool) {
+	for _, k := range keys {
+		if v, ok := a.Named[k]; ok {
+			return v, true
+		}
+	}
+	return "", false
+}
+
+// Arg returns positional argument i, or "".
+func (a Args) Arg(i int) string {
+	if i < len(a.Pos) {
+		return a.Pos[i]
+	}
+	return ""
+}
+
+// Rest joins positional arguments from i on with spaces.
+func (a Args) Rest(i int) string {
+	if i >= len(a.Pos) {
+		return ""
+	}
+	return strings.Join(a.Pos[i:], " ")
+}
+
+// Unknown returns named keys not in allowed (for "unknown argument" errors).
+func (a Args) Unknown(allowed ...string) []string {
+	var out []string
+	for k := range a.Named {
+		ok := false
+		for _, al := range allowed {
+			if k == al {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// ParseID parses a short record id as people type it: "3" or "#3".
+func ParseID(s string) (int64, bool) {
+	s = strings.TrimPrefix(strings.TrimSpace(s), "#")
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n <= 0 {
+		return 0, false
+	}
+	return n, true
+}
+
+// SplitList splits "a, b og c" / "a; b" into trimmed non-empty names.
+func SplitList(s string) []string {
+	f := func(r rune) bool { return r == ',' || r == ';' || r == '\n' }
+	var out []string
+	for _, p := range strings.FieldsFunc(s, f) {
+		// "Bodø og Vefsn" / "Bodø and Vefsn" as the last separator.
+		for _, q := range splitWord(p, " og ", " and ", " & ") {
+			if q = strings.TrimSpace(q); q != "" {
+				out = append(out, q)
+			}
+		}
+	}
+	return out
+}
+
+func splitWord(s string, seps ...string) []string {
+	parts := []string{s}
+	for _, sep := range seps {
+		var next []string
+		for _, p := range parts {
+			next = append(next, strings.Split(p, sep)...)
+		}
+		parts = next
+	}
+	return parts
+}

@@ -1,0 +1,71 @@
+package bot
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Fold reduces a name to a key that ignores case, accents and the ways
+// people type æ, ø and å without a Norwegian keyboard, so "BODØ", "Bodø",
+// "bodo" and "Bodoe" all fold to "bodo", and "Ås", "Aas", "as" to "as".
+// It is for matching names, not for display.
+func Fold(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	var b strings.Builder
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		next := rune(0)
+		if i+1 < len(rs) {
+			next = rs[i+1]
+		}
+		switch {
+		case r == 'æ' || r == 'ä':
+			b.WriteString("ae")
+		case r == 'ø' || r == 'ö' || r == 'ó' || r == 'ò' || r == 'ô':
+			b.WriteByte('o')
+		case r == 'å' || r == 'á' || r == 'à' || r == 'â':
+			b.WriteByte('a')
+		case r == 'é' || r == 'è' || r == 'ê':
+			b.WriteByte('e')
+		case r == 'ü' || r == 'ú':
+			b.WriteByte('u')
+		case r == 'o' && next == 'e':
+			// "oe" typed for ø
+			b.WriteByte('o')
+			i++
+		case r == 'a' && next == 'a':
+			// "aa" typed for å
+			b.WriteByte('a')
+			i++
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		case r == '-' || unicode.IsSpace(r):
+			// "Nord-Aurdal" == "nord aurdal" == "nordaurdal"
+		default:
+			// punctuation is dropped
+		}
+	}
+	return b.String()
+}
+
+// SameName reports whether two names are the same once folded.
+func SameName(a, b string) bool { return Fold(a) == Fold(b) }
+
+// TitleName capitalises each part of a name typed in lower case
+// ("nord-aurdal" -> "Nord-Aurdal"); names typed with capitals are kept.
+func TitleName(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if s != strings.ToLower(s) {
+		return s
+	}
+	rs := []rune(s)
+	up := true
+	for i, r := range rs {
+		if up && unicode.IsLetter(r) {
+			rs[i] = unicode.ToUpper(r)
+		}
+		up = r == ' ' || r == '-'
+	}
+	return string(rs)
+}

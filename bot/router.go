@@ -1,0 +1,232 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Handler answers a request. Errors are *Error values (or become internal
+// errors); the router turns them into a reply.
+type Handler interface {
+	Handle(ctx context.Context, req *Request) (Reply, error)
+}
+
+// HandlerFunc adapts a function to Handler.
+type HandlerFunc func(ctx context.Context, req *Request) (Reply, error)
+
+// Handle calls f.
+func (f HandlerFunc) Handle(ctx context.Context, req *Request) (Reply, error) { return f(ctx, req) }
+
+// Middleware wraps a handler (recover, logging, rate limits, ...).
+type Middleware func(Handler) Handler
+
+// Route is a registered command.
+type Route struct {
+	Name    string   // canonical command name without slash: "rsvp"
+	Aliases []string // other names: "gathering"
+	Handler Handler
+	// Slow commands may take seconds (LLM answers): adapters acknowledge
+	// first and complete with a follow-up message.
+	Slow bool
+	// Admin commands are refused for non-admins before the handler runs.
+	// Commands with only some admin subcommands check inside the handler.
+	Admin bool
+}
+
+// Router maps command names to handlers and applies middleware.
+// The empty command name is the free-text question handler.
+type Router struct {
+	mu     sync.RWMutex
+	routes map[string]*Route
+	mw     []Middleware
+	seq    atomic.Uint64
+	Log    *slog.Logger
+}
+
+// NewRouter returns an empty router.
+func NewRouter(log *slog.Logger) *Router {
+	if log == nil {
+		log = slog.Default()
+	}
+	return &Router{routes: map[string]*Route{}, Log: log}
+}
+
+// Use adds middleware; the first added is the outermost.
+func (r *Router) Use(mw ...Middleware) { r.mw = append(r.mw, mw...) }
+
+// Add registers a route under its name and aliases.
+func (r *Router) Add(rt Route) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	c := rt
+	r.routes[rt.Name] = &c
+	for _, a := range rt.Aliases {
+		r.routes[a] = &c
+	}
+}
+
+// Lookup finds the route for a command name ("/rsvp", "rsvp", "RSVP").
+func (r *Router) Lookup(cmd string) (*Route, bool) {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	rt, ok := r.routes[NormCommand(cmd)]
+	return rt, ok
+}
+
+// Routes lists the registered routes once each, in no particular order.
+func (r *Router) Routes() []*Route {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	seen := map[*Route]bool{}
+	var out []*Route
+	for _, rt := range r.routes {
+		if !seen[rt] {
+			seen[rt] = true
+			out = append(out, rt)
+		}
+	}
+	return out
+}
+
+// IsSlow reports whether the request's command is slow.
+func (r *Router) IsSlow(req *Request) bool {
+	rt, ok := r.Lookup(req.Command)
+	return ok && rt.Slow
+}
+
+// NormCommand lower-cases a command and strips its slash.
+func NormCommand(cmd string) string {
+	return strings.ToLower(strings.TrimPrefix(strings.TrimSpace(cmd), "/"))
+}
+
+// Handle routes req through the middleware to its handler and always returns
+// a renderable reply: errors become a reply with Error set and the message
+// for people as Text. It never panics.
+func (r *Router) Handle(ctx context.Context, req *Request) Reply {
+	if req.ID == "" {
+		req.ID = fmt.Sprintf("%s-%d", req.Platform, r.seq.Add(1))
+	}
+	if req.Lang == "" {
+		req.Lang = LangFromLocale(req.User.Locale)
+	}
+	req.Command = NormCommand(req.Command)
+	var h Handler = HandlerFunc(r.dispatch)
+	for i := len(r.mw) - 1; i >= 0; i-- {
+		h = r.mw[i](h)
+	}
+	h = Recover(r.Log)(h) // innermost guarantee even without configured middleware
+	rep, err := h.Handle(ctx, req)
+	if err != nil {
+		return ErrorReply(req, err, r.Log)
+	}
+	if rep.Lang == "" {
+		rep.Lang = req.Lang
+	}
+	return rep
+}
+
+func (r *Router) dispatch(ctx context.Context, req *Request) (Reply, error) {
+	rt, ok := r.Lookup(req.Command)
+	if !ok {
+		return Reply{}, &Error{Code: ENotFound, Message: T(req.Lang, "error.unknowncmd", "/"+req.Command)}
+	}
+	if rt.Admin && !req.User.Admin {
+		return Reply{}, &Error{Code: EForbidden, Message: T(req.Lang, "error.forbidden")}
+	}
+	return rt.Handler.Handle(ctx, req)
+}
+
+// ErrorReply renders err as a private reply and logs what people do not see.
+func ErrorReply(req *Request, err error, log *slog.Logger) Reply {
+	code := ErrorCode(err)
+	if code == EInternal && log != nil {
+		log.Error("request failed", "req", req.ID, "platform", req.Platform, "cmd", req.Command, "err", err)
+	}
+	e := &Error{Code: code, Message: ErrorMessage(err, req.Lang), Field: ErrorField(err)}
+	return Reply{Text: e.Message, Error: e, Private: true, Lang: req.Lang}
+}
+
+// Recover turns a panic in a handler into an internal error and a log line
+// with the request id, so one bad request never takes the bot down.
+func Recover(log *slog.Logger) Middleware {
+	return func(next Handler) Handler {
+		return HandlerFunc(func(ctx context.Context, req *Request) (rep Reply, err error) {
+			defer func() {
+				if p := recover(); p != nil {
+					if log != nil {
+						log.Error("handler panic", "req", req.ID, "cmd", req.Command, "panic", p, "stack", string(debug.Stack()))
+					}
+					rep, err = Reply{}, Internal(fmt.Errorf("panic: %v", p))
+				}
+			}()
+			return next.Handle(ctx, req)
+		})
+	}
+}
+
+// Logging logs every request with its outcome and duration.
+func Logging(log *slog.Logger) Middleware {
+	return func(next Handler) Handler {
+		return HandlerFunc(func(ctx context.Context, req *Request) (Reply, error) {
+			start := time.Now()
+			rep, err := next.Handle(ctx, req)
+			outcome := "ok"
+			if err != nil {
+				outcome = string(ErrorCode(err))
+			}
+			log.Info("request", "req", req.ID, "platform", req.Platform, "user", req.User.ID,
+				"cmd", req.Command, "outcome", outcome, "ms", time.Since(start).Milliseconds())
+			return rep, err
+		})
+	}
+}
+
+// Deduper remembers platform event ids so a retried event runs once.
+type Deduper interface {
+	// FirstSeen records id and reports whether it was new.
+	FirstSeen(ctx context.Context, platform, id string) (bool, error)
+	// Forget removes id again, so a retry of an event that failed on our
+	// side is processed instead of dropped.
+	Forget(ctx context.Context, platform, id string) error
+}
+
+// ErrDuplicate is returned (as a conflict) for a request whose EventID was
+// already handled. Adapters answer such retries with a plain ack.
+var ErrDuplicate = errors.New("duplicate event")
+
+// Dedup drops requests whose EventID was already seen.
+func Dedup(d Deduper) Middleware {
+	return func(next Handler) Handler {
+		return HandlerFunc(func(ctx context.Context, req *Request) (Reply, error) {
+			if req.EventID != "" {
+				first, err := d.FirstSeen(ctx, string(req.Platform), req.EventID)
+				if err != nil {
+					return Reply{}, Internal(err)
+				}
+				if !first {
+					return Reply{}, &Error{Code: EConflict, Message: "duplicate", Err: ErrDuplicate}
+				}
+				rep, err := next.Handle(ctx, req)
+				if ErrorCode(err) == EInternal {
+					// Nothing was stored (handlers write in one transaction):
+					// let the platform's retry try again.
+					_ = d.Forget(context.WithoutCancel(ctx), string(req.Platform), req.EventID)
+				}
+				return rep, err
+			}
+			return next.Handle(ctx, req)
+		})
+	}
+}
+
+// IsDuplicate reports whether a reply is the answer to a retried event.
+func IsDuplicate(rep Reply) bool {
+	return rep.Error != nil && rep.Error.Code == EConflict && rep.Error.Message == "duplicate"
+}

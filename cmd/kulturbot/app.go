@@ -1,0 +1,182 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/faq"
+	"github.com/kulturskoleradet/kulturbot/handlers"
+	"github.com/kulturskoleradet/kulturbot/store"
+)
+
+// App is the whole program wired together. main only parses flags and calls
+// NewApp and Run (or a subcommand); tests boot an App the same way.
+type App struct {
+	Cfg      *Config
+	DB       *store.DB
+	Router   *bot.Router
+	Handlers *handlers.Handlers
+	FAQ      faq.Answerer
+	Posters  bot.Posters
+	Log      *slog.Logger
+
+	// Mux serves every HTTP endpoint on KULTURBOT_HTTP_ADDR; adapters add
+	// their routes and set httpUsed.
+	Mux      *http.ServeMux
+	httpUsed bool
+
+	In  io.Reader
+	Out io.Writer
+
+	// closers run at Close, last added first.
+	closers []func() error
+	// runners are long-running parts (adapters, scheduler) started by Run.
+	runners []func(ctx context.Context) error
+}
+
+// NewApp opens the database, builds the FAQ and registers every handler.
+func NewApp(ctx context.Context, cfg *Config, in io.Reader, out io.Writer, log *slog.Logger) (*App, error) {
+	db, err := store.Open(ctx, cfg.DB)
+	if err != nil {
+		return nil, err
+	}
+	a := &App{Cfg: cfg, DB: db, Log: log, In: in, Out: out, Posters: bot.Posters{}, Mux: http.NewServeMux()}
+	a.onClose(db.Close)
+	if err := a.setupFAQ(ctx); err != nil {
+		a.Close()
+		return nil, err
+	}
+	hcfg, err := handlerConfig(cfg)
+	if err != nil {
+		a.Close()
+		return nil, err
+	}
+	a.Router = bot.NewRouter(log)
+	a.Router.Use(bot.Logging(log), bot.Dedup(db))
+	a.setupMiddleware()
+	a.Handlers = handlers.Register(a.Router, &handlers.Deps{
+		DB: db, Config: hcfg, FAQ: a.FAQ, Posters: a.Posters, Log: log,
+	})
+	a.Mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if err := db.Ping(ctx); err != nil {
+			http.Error(w, "database unavailable", http.StatusServiceUnavailable)
+			return
+		}
+		io.WriteString(w, "ok\n")
+	})
+	return a, nil
+}
+
+func (a *App) onClose(f func() error) { a.closers = append(a.closers, f) }
+
+// Close releases everything NewApp and the adapters opened.
+func (a *App) Close() error {
+	var err error
+	for i := len(a.closers) - 1; i >= 0; i-- {
+		if e := a.closers[i](); e != nil && err == nil {
+			err = e
+		}
+	}
+	a.closers = nil
+	return err
+}
+
+// Run starts every configured adapter and blocks until ctx is cancelled
+// (SIGINT/SIGTERM) or an adapter fails. With no platform configured it runs
+// the console adapter on stdin/stdout.
+func (a *App) Run(ctx context.Context) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	platforms := 0
+	for _, start := range []func(context.Context) (bool, error){a.startSlack, a.startDiscord} {
+		ok, err := start(ctx)
+		if err != nil {
+			return err
+		}
+		if ok {
+			platforms++
+		}
+	}
+	if err := a.startDigest(ctx); err != nil {
+		return err
+	}
+	if platforms == 0 {
+		a.runners = append(a.runners, func(ctx context.Context) error {
+			defer cancel() // EOF on stdin ends the program
+			return a.runConsole(ctx)
+		})
+	}
+	if a.httpUsed {
+		a.runners = append(a.runners, a.serveHTTP)
+	}
+	errc := make(chan error, len(a.runners))
+	for _, r := range a.runners {
+		go func() { errc <- r(ctx) }()
+	}
+	var first error
+	for range a.runners {
+		err := <-errc
+		if err != nil && !errors.Is(err, context.Canceled) && first == nil {
+			first = err
+			cancel()
+		}
+	}
+	return first
+}
+
+// serveHTTP serves the mux until ctx ends, then drains in-flight requests
+// (bounded) before returning, so an acknowledged write is never cut off.
+func (a *App) serveHTTP(ctx context.Context) error {
+	srv := &http.Server{
+		Addr:              a.Cfg.HTTPAddr,
+		Handler:           a.Mux,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.ListenAndServe() }()
+	a.Log.Info("http listening", "addr", a.Cfg.HTTPAddr)
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	return srv.Shutdown(sctx)
+}
+
+// handlerConfig turns the environment into the handlers' rules.
+func handlerConfig(cfg *Config) (handlers.Config, error) {
+	hc := handlers.Config{DeadlineMonth: time.September, DeadlineDay: 15}
+	if cfg.Counties != "" {
+		for _, c := range strings.Split(cfg.Counties, ",") {
+			if c = strings.TrimSpace(c); c != "" {
+				hc.Counties = append(hc.Counties, c)
+			}
+		}
+	}
+	if d := strings.TrimSpace(cfg.InterestDeadline); d != "" {
+		t, err := time.Parse("2.1", strings.NewReplacer("-", ".", "/", ".").Replace(d))
+		if err != nil {
+			if t2, err2 := time.Parse("01.02", strings.ReplaceAll(d, "-", ".")); err2 == nil {
+				t, err = t2, nil
+			}
+		}
+		if err != nil {
+			return hc, errors.New("KULTURBOT_INTEREST_DEADLINE: use day and month, like 15.09")
+		}
+		hc.DeadlineMonth, hc.DeadlineDay = t.Month(), t.Day()
+	}
+	return hc, nil
+}

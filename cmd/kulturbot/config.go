@@ -1,0 +1,135 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is everything kulturbot reads from the environment. Every variable
+// is also a flag (flags win), so `kulturbot --db x.db` and KULTURBOT_DB=x.db
+// are the same.
+type Config struct {
+	DB       string
+	HTTPAddr string
+	Admins   string // "slack:U123,discord:456,console"
+	FAQPath  string
+	LogLevel string
+
+	SlackBotToken      string
+	SlackAppToken      string
+	SlackSigningSecret string
+	SlackAPIURL        string
+
+	DiscordBotToken  string
+	DiscordAppID     string
+	DiscordPublicKey string
+	DiscordGuildID   string
+	DiscordAPIURL    string
+	DiscordAdminRole string
+
+	OpenAIKey     string
+	OpenAIBaseURL string
+	LLMModel      string
+	EmbedModel    string
+	LLMTimeout    time.Duration
+
+	DigestChannels string
+	DigestSchedule string
+
+	InterestDeadline string // "15.09" / "09-15"
+	Counties         string // comma-separated override of the 15 counties
+	RateLimit        int    // commands and questions per user per minute
+	Retention        time.Duration
+}
+
+// env describes one setting: its variable, flag, default and help.
+type env struct {
+	name, flag, def, help string
+	str                   *string
+	dur                   *time.Duration
+	num                   *int
+}
+
+func (c *Config) settings() []env {
+	return []env{
+		{name: "KULTURBOT_DB", flag: "db", def: "kulturbot.db", help: "SQLite database file", str: &c.DB},
+		{name: "KULTURBOT_HTTP_ADDR", flag: "http-addr", def: ":8080", help: "address for /slack/events, /discord/interactions, /healthz, /metrics", str: &c.HTTPAddr},
+		{name: "KULTURBOT_ADMINS", flag: "admins", help: "admins: comma-separated platform:user ids (slack:U123,discord:456)", str: &c.Admins},
+		{name: "KULTURBOT_FAQ", flag: "faq", help: "FAQ file or folder replacing the embedded FAQ", str: &c.FAQPath},
+		{name: "KULTURBOT_LOG_LEVEL", flag: "log-level", def: "info", help: "debug, info, warn or error", str: &c.LogLevel},
+		{name: "SLACK_BOT_TOKEN", flag: "slack-bot-token", help: "Slack bot token (xoxb-)", str: &c.SlackBotToken},
+		{name: "SLACK_APP_TOKEN", flag: "slack-app-token", help: "Slack app-level token (xapp-) for Socket Mode", str: &c.SlackAppToken},
+		{name: "SLACK_SIGNING_SECRET", flag: "slack-signing-secret", help: "Slack signing secret for HTTP mode", str: &c.SlackSigningSecret},
+		{name: "SLACK_API_URL", flag: "slack-api-url", help: "Slack Web API base URL (tests)", str: &c.SlackAPIURL},
+		{name: "DISCORD_BOT_TOKEN", flag: "discord-bot-token", help: "Discord bot token (gateway mode)", str: &c.DiscordBotToken},
+		{name: "DISCORD_APP_ID", flag: "discord-app-id", help: "Discord application id", str: &c.DiscordAppID},
+		{name: "DISCORD_PUBLIC_KEY", flag: "discord-public-key", help: "Discord public key (interactions endpoint mode)", str: &c.DiscordPublicKey},
+		{name: "DISCORD_GUILD_ID", flag: "discord-guild-id", help: "register commands in this guild only (instant)", str: &c.DiscordGuildID},
+		{name: "DISCORD_API_URL", flag: "discord-api-url", help: "Discord REST base URL (tests)", str: &c.DiscordAPIURL},
+		{name: "KULTURBOT_DISCORD_ADMIN_ROLE", flag: "discord-admin-role", help: "Discord role id whose members are admins", str: &c.DiscordAdminRole},
+		{name: "OPENAI_API_KEY", flag: "openai-api-key", help: "key for an OpenAI-compatible endpoint", str: &c.OpenAIKey},
+		{name: "OPENAI_BASE_URL", flag: "openai-base-url", help: "base URL of an OpenAI-compatible endpoint", str: &c.OpenAIBaseURL},
+		{name: "KULTURBOT_LLM_MODEL", flag: "llm-model", def: "gpt-4o-mini", help: "chat model", str: &c.LLMModel},
+		{name: "KULTURBOT_EMBED_MODEL", flag: "embed-model", def: "text-embedding-3-small", help: "embedding model", str: &c.EmbedModel},
+		{name: "KULTURBOT_LLM_TIMEOUT", flag: "llm-timeout", def: "20s", help: "time limit for one LLM answer", dur: &c.LLMTimeout},
+		{name: "KULTURBOT_DIGEST_CHANNEL", flag: "digest-channel", help: "digest channels: slack:C123,discord:456", str: &c.DigestChannels},
+		{name: "KULTURBOT_DIGEST_SCHEDULE", flag: "digest-schedule", def: "0 8 * * 1", help: "digest schedule (cron, Europe/Oslo)", str: &c.DigestSchedule},
+		{name: "KULTURBOT_INTEREST_DEADLINE", flag: "interest-deadline", def: "15.09", help: "yearly deadline for registering interest (DD.MM)", str: &c.InterestDeadline},
+		{name: "KULTURBOT_COUNTIES", flag: "counties", help: "comma-separated list replacing Norway's 15 counties", str: &c.Counties},
+		{name: "KULTURBOT_RATE_LIMIT", flag: "rate-limit", def: "20", help: "commands and questions per user per minute (0: off)", num: &c.RateLimit},
+		{name: "KULTURBOT_RETENTION", flag: "retention", def: "4320h", help: "keep unanswered questions this long (default 180 days)", dur: &c.Retention},
+	}
+}
+
+// LoadConfig reads the environment, then the flags in args.
+// It returns the remaining (non-flag) arguments.
+func LoadConfig(fs *flag.FlagSet, args []string, getenv func(string) string) (*Config, []string, error) {
+	c := &Config{}
+	for _, s := range c.settings() {
+		val := s.def
+		if v := getenv(s.name); v != "" {
+			val = v
+		}
+		help := s.help + " (" + s.name + ")"
+		switch {
+		case s.str != nil:
+			fs.StringVar(s.str, s.flag, val, help)
+		case s.dur != nil:
+			d, err := time.ParseDuration(val)
+			if err != nil {
+				return nil, nil, fmt.Errorf("%s: %q is not a duration like 20s or 720h", s.name, val)
+			}
+			fs.DurationVar(s.dur, s.flag, d, help)
+		case s.num != nil:
+			n, err := strconv.Atoi(val)
+			if err != nil {
+				return nil, nil, fmt.Errorf("%s: %q is not a number", s.name, val)
+			}
+			fs.IntVar(s.num, s.flag, n, help)
+		}
+	}
+	if err := fs.Parse(args); err != nil {
+		return nil, nil, err
+	}
+	return c, fs.Args(), nil
+}
+
+// AdminSet parses KULTURBOT_ADMINS into a set of platform:user keys.
+// The console user is always an admin: whoever runs the binary owns the data.
+func (c *Config) AdminSet() map[string]bool {
+	m := map[string]bool{"console:console": true}
+	for _, a := range strings.Split(c.Admins, ",") {
+		if a = strings.TrimSpace(a); a != "" {
+			m[a] = true
+		}
+	}
+	return m
+}
+
+// Getenv is os.Getenv; a variable so tests can boot the whole program with
+// an environment of their own.
+var Getenv = os.Getenv

@@ -1,0 +1,137 @@
+// Command kulturbot runs the Fremtidens kulturskole chat bot.
+//
+//	kulturbot                 run the bot (console when no platform tokens are set)
+//	kulturbot ask "question"  answer one question (--json for machines)
+//	kulturbot export rsvp|interesse|veiledning [--out FILE]
+//	kulturbot help            list every subcommand
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"sort"
+	"strings"
+	"syscall"
+)
+
+// Version is set at build time with -ldflags "-X main.Version=...".
+var Version = "dev"
+
+// subcommand is one `kulturbot NAME` action. Each lives in its own file and
+// registers itself in init, so adding one touches no other file.
+type subcommand struct {
+	help string
+	run  func(ctx context.Context, a *App, args []string) error
+	// noApp subcommands run without opening the database (manifest, version).
+	noApp func(ctx context.Context, cfg *Config, out io.Writer, args []string) error
+}
+
+var subcommands = map[string]subcommand{}
+
+func register(name string, c subcommand) { subcommands[name] = c }
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := Main(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// Main runs kulturbot with args and returns the exit code. It is main
+// without the process, so tests can run the real program.
+func Main(ctx context.Context, args []string, in io.Reader, out, errOut io.Writer) int {
+	fs := flag.NewFlagSet("kulturbot", flag.ContinueOnError)
+	fs.SetOutput(errOut)
+	fs.Usage = func() { usage(fs, errOut) }
+	cfg, rest, err := LoadConfig(fs, args, Getenv)
+	if err != nil {
+		if err == flag.ErrHelp {
+			return 0
+		}
+		fmt.Fprintln(errOut, "kulturbot:", err)
+		return 2
+	}
+	log := newLogger(errOut, cfg.LogLevel)
+	slog.SetDefault(log)
+
+	name := ""
+	if len(rest) > 0 {
+		name, rest = rest[0], rest[1:]
+	}
+	if name == "help" || name == "-h" {
+		usage(fs, out)
+		return 0
+	}
+	if name == "version" {
+		fmt.Fprintln(out, "kulturbot", Version)
+		return 0
+	}
+	var sc subcommand
+	if name != "" {
+		var ok bool
+		sc, ok = subcommands[name]
+		if !ok {
+			fmt.Fprintf(errOut, "kulturbot: unknown subcommand %q (try: kulturbot help)\n", name)
+			return 2
+		}
+		if sc.noApp != nil {
+			if err := sc.noApp(ctx, cfg, out, rest); err != nil {
+				fmt.Fprintln(errOut, "kulturbot:", err)
+				return 1
+			}
+			return 0
+		}
+	}
+	app, err := NewApp(ctx, cfg, in, out, log)
+	if err != nil {
+		fmt.Fprintln(errOut, "kulturbot:", err)
+		return 1
+	}
+	defer app.Close()
+	if name == "" {
+		err = app.Run(ctx)
+	} else {
+		err = sc.run(ctx, app, rest)
+	}
+	if err != nil && ctx.Err() == nil {
+		fmt.Fprintln(errOut, "kulturbot:", err)
+		return 1
+	}
+	return 0
+}
+
+func usage(fs *flag.FlagSet, w io.Writer) {
+	fmt.Fprintln(w, "Usage: kulturbot [flags] [subcommand] [args]")
+	fmt.Fprintln(w, "\nWith no subcommand the bot runs: Slack and/or Discord when their tokens are set, otherwise the console.")
+	fmt.Fprintln(w, "\nSubcommands:")
+	var names []string
+	for n := range subcommands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-10s %s\n", n, subcommands[n].help)
+	}
+	fmt.Fprintln(w, "  version    print the version")
+	fmt.Fprintln(w, "\nFlags (each also an environment variable):")
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+}
+
+func newLogger(w io.Writer, level string) *slog.Logger {
+	var l slog.Level
+	switch strings.ToLower(level) {
+	case "debug":
+		l = slog.LevelDebug
+	case "warn":
+		l = slog.LevelWarn
+	case "error":
+		l = slog.LevelError
+	}
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l}))
+}

@@ -1,0 +1,49 @@
+// Package faq answers questions about the programme: the embedded FAQ corpus,
+// Norwegian-aware text analysis, retrieval with a confidence, and (in
+// faq/docs) answers from the framework documents, optionally through an LLM.
+package faq
+
+import "context"
+
+// Answer is the outcome of answering one question.
+type Answer struct {
+	Question string  `json:"question"`
+	Answered bool    `json:"answered"` // false: no sure answer (or declined)
+	Text     string  `json:"answer"`
+	Source   string  `json:"source"`
+	Score    float64 `json:"score"` // confidence 0..1
+	Lang     string  `json:"lang"`  // "nb" or "en"
+	// Path says what answered: "faq", "passage", "llm"; "" when unanswered.
+	Path string `json:"path,omitempty"`
+	// EntryID is the FAQ entry (or document chunk) answered from.
+	EntryID string `json:"entry_id,omitempty"`
+	// OutOfScope is set when the question is not about the programme at all
+	// (weather, other programmes, prompt injection): declined, not logged.
+	OutOfScope bool       `json:"out_of_scope,omitempty"`
+	Citations  []Citation `json:"citations,omitempty"`
+	// Related are topics to offer as buttons when there is no sure answer.
+	Related []Related `json:"related,omitempty"`
+}
+
+// Citation points at the passage an answer used.
+type Citation struct {
+	N       int    `json:"n"` // [1], [2] in the answer text
+	Doc     string `json:"doc"`
+	Section string `json:"section,omitempty"`
+	Page    int    `json:"page,omitempty"`
+	URL     string `json:"url,omitempty"`
+	Quote   string `json:"quote,omitempty"`
+}
+
+// Related is a topic suggestion: the entry's id and its main question.
+type Related struct {
+	ID       string `json:"id"`
+	Question string `json:"question"`
+}
+
+// Answerer answers a question in a language ("nb" or "en"; "" = detect).
+// The FAQ engine and the document library both implement it, so handlers
+// can chain them: FAQ first, documents when the FAQ is not sure.
+type Answerer interface {
+	Answer(ctx context.Context, question, lang string) (Answer, error)
+}

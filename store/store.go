@@ -1,0 +1,240 @@
+// Package store keeps kulturbot's records in SQLite (modernc.org/sqlite,
+// pure Go, so CGO_ENABLED=0 builds work).
+//
+// One file per aggregate: the exported method owns the transaction, private
+// helpers take the *sql.Tx. Times are stored in UTC as sortable text and
+// shown in Europe/Oslo by the handlers. Every record knows who wrote it
+// (a user key such as "slack:U123"), on which platform and when.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// DB is an open kulturbot database.
+//
+// Writes go through a pool of one connection so concurrent writers queue in
+// Go instead of spinning on SQLITE_BUSY; reads use their own pool, which WAL
+// lets run beside the writer.
+type DB struct {
+	w, r *sql.DB
+	Path string
+	// Now is the clock; tests replace it to fix time-dependent rules.
+	Now func() time.Time
+}
+
+// dsn builds a DSN whose pragmas apply to every pooled connection.
+func dsn(path string, readonly bool) string {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	// NORMAL in WAL mode: a committed transaction survives a process crash
+	// (SIGKILL); only an OS crash or power loss can drop the last commits.
+	q.Add("_pragma", "synchronous(NORMAL)")
+	q.Add("_time_format", "sqlite")
+	if readonly {
+		q.Add("_pragma", "query_only(1)")
+	} else {
+		// Take the write lock at BEGIN, so a transaction never fails
+		// half-way when it upgrades from reading to writing.
+		q.Add("_txlock", "immediate")
+	}
+	return "file:" + path + "?" + q.Encode()
+}
+
+// Open opens (creating if needed) the database at path and applies any
+// pending migrations.
+func Open(ctx context.Context, path string) (*DB, error) {
+	if path == "" {
+		return nil, errors.New("store: empty database path")
+	}
+	w, err := sql.Open("sqlite", dsn(path, false))
+	if err != nil {
+		return nil, err
+	}
+	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(1)
+	w.SetConnMaxLifetime(0)
+	db := &DB{w: w, Path: path, Now: time.Now}
+	if err := db.migrate(ctx); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("store: migrate %s: %w", path, err)
+	}
+	r, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		w.Close()
+		return nil, err
+	}
+	r.SetMaxOpenConns(8)
+	r.SetMaxIdleConns(8)
+	db.r = r
+	return db, nil
+}
+
+// Close closes both pools; the last close checkpoints the WAL.
+func (db *DB) Close() error {
+	var err error
+	if db.r != nil {
+		err = db.r.Close()
+	}
+	if e := db.w.Close(); e != nil {
+		err = e
+	}
+	return err
+}
+
+// Ping checks that the database answers a query (for /healthz).
+func (db *DB) Ping(ctx context.Context) error {
+	var n int
+	return db.r.QueryRowContext(ctx, "SELECT 1").Scan(&n)
+}
+
+// Backup writes a consistent copy of the live database to path.
+func (db *DB) Backup(ctx context.Context, path string) error {
+	_, err := db.w.ExecContext(ctx, "VACUUM INTO ?", path)
+	return err
+}
+
+// Writer and Reader expose the pools to sibling packages (faq index,
+// document store) that keep their own tables in the same file.
+func (db *DB) Writer() *sql.DB { return db.w }
+
+// Reader is the read-only pool.
+func (db *DB) Reader() *sql.DB { return db.r }
+
+func (db *DB) now() time.Time { return db.Now().UTC() }
+
+// migrate applies the embedded migrations in name order, each in its own
+// transaction, recording them in schema_migrations.
+func (db *DB) migrate(ctx context.Context) error {
+	if _, err := db.w.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
+		return err
+	}
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if err := db.migrateFile(ctx, name); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+func (db *DB) migrateFile(ctx context.Context, name string) error {
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE name = ?`, name).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return nil
+	}
+	buf, err := migrations.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, string(buf)); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)`, name, ts(db.now())); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// tsLayout sorts as text in time order.
+const tsLayout = "2006-01-02T15:04:05.000000Z"
+
+// ts formats a time for storage (UTC).
+func ts(t time.Time) string { return t.UTC().Format(tsLayout) }
+
+// parseTS reads a stored time; zero on empty or bad input.
+func parseTS(s string) time.Time {
+	t, err := time.Parse(tsLayout, s)
+	if err != nil {
+		t, _ = time.Parse(time.RFC3339Nano, s)
+	}
+	return t
+}
+
+func nullTS(s sql.NullString) time.Time {
+	if !s.Valid {
+		return time.Time{}
+	}
+	return parseTS(s.String)
+}
+
+// day formats a calendar date (Oslo) for storage: YYYY-MM-DD.
+func day(t time.Time) string { return t.In(bot.Oslo).Format("2006-01-02") }
+
+// parseDay reads a stored calendar date as midnight Oslo.
+func parseDay(s string) time.Time {
+	t, _ := time.ParseInLocation("2006-01-02", s, bot.Oslo)
+	return t
+}
+
+// Author says who wrote a record, from where.
+type Author struct {
+	Key      string // "slack:U123"; empty once the person asked to be forgotten
+	Name     string
+	Platform bot.Platform
+}
+
+// AuthorOf builds the Author of a request.
+func AuthorOf(req *bot.Request) Author {
+	return Author{Key: req.UserKey(), Name: req.User.Name, Platform: req.Platform}
+}
+
+// FormatError translates driver errors into bot errors once, here, so the
+// handlers never see SQLite codes.
+func FormatError(err error) error {
+	if err == nil {
+		return nil
+	}
+	var be *bot.Error
+	if errors.As(err, &be) {
+		return err
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		return &bot.Error{Code: bot.ENotFound, Message: "Fant ikke det du spurte etter.", Err: err}
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() {
+		case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
+			return &bot.Error{Code: bot.EConflict, Message: "Dette finnes allerede.", Err: err}
+		case sqlite3.SQLITE_CONSTRAINT_CHECK, sqlite3.SQLITE_CONSTRAINT_NOTNULL, sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY:
+			return &bot.Error{Code: bot.EInvalid, Message: "Ugyldige verdier.", Err: err}
+		}
+	}
+	return bot.Internal(err)
+}
+
+// placeholders returns "?, ?, ?" for n values.
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
