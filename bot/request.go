@@ -49,6 +49,12 @@ type Request struct {
 	Lang Lang
 	// Time is when the request arrived. Zero means "now" (see Now).
 	Time time.Time
+	// Clicked is set when the request came from a button click, so a
+	// handler can answer by updating the message the button was on.
+	Clicked bool
+	// Files are uploaded files that came with the request (already
+	// downloaded by the adapter), e.g. /kulturbot dokument.
+	Files []File
 	// Slow marks a request the adapter has already acknowledged and will
 	// complete later (deferred response); handlers may take their time.
 	Slow bool

@@ -48,6 +48,10 @@ type Router struct {
 	mw     []Middleware
 	seq    atomic.Uint64
 	Log    *slog.Logger
+	// Posters deliver the notices a reply carries (an answer to someone who
+	// asked earlier). Set by the wiring; adapters add their own.
+	Posters Posters
+	notices sync.WaitGroup
 }
 
 // NewRouter returns an empty router.
@@ -129,8 +133,32 @@ func (r *Router) Handle(ctx context.Context, req *Request) Reply {
 	if rep.Lang == "" {
 		rep.Lang = req.Lang
 	}
+	if len(rep.Notices) > 0 {
+		r.deliver(ctx, req, rep.Notices)
+		rep.Notices = nil
+	}
 	return rep
 }
+
+// deliver sends notices in the background: the asker's reply must not wait
+// for another platform. Failures are logged; Wait lets shutdown and tests
+// wait for them.
+func (r *Router) deliver(ctx context.Context, req *Request, ns []Notice) {
+	for _, n := range ns {
+		r.notices.Add(1)
+		go func() {
+			defer r.notices.Done()
+			ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+			defer cancel()
+			if err := r.Posters.Deliver(ctx, n); err != nil {
+				r.Log.Warn("notice not delivered", "req", req.ID, "platform", n.Platform, "err", err)
+			}
+		}()
+	}
+}
+
+// Wait blocks until every notice being delivered has been sent or failed.
+func (r *Router) Wait() { r.notices.Wait() }
 
 func (r *Router) dispatch(ctx context.Context, req *Request) (Reply, error) {
 	rt, ok := r.Lookup(req.Command)

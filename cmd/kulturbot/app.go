@@ -58,6 +58,7 @@ func NewApp(ctx context.Context, cfg *Config, in io.Reader, out io.Writer, log *
 		return nil, err
 	}
 	a.Router = bot.NewRouter(log)
+	a.Router.Posters = a.Posters
 	a.Router.Use(bot.Logging(log), bot.Dedup(db))
 	a.setupMiddleware()
 	a.Handlers = handlers.Register(a.Router, &handlers.Deps{
