@@ -258,3 +258,11 @@ func Dedup(d Deduper) Middleware {
 func IsDuplicate(rep Reply) bool {
 	return rep.Error != nil && rep.Error.Code == EConflict && rep.Error.Message == "duplicate"
 }
+
+// Suggester offers completions while a user types an option (Discord
+// autocomplete, Slack external selects). Fields: "samling" (gathering id),
+// "fylke", "kommune", "kommuner", "region". Handlers implement it; the
+// wiring hands it to adapters, which never import handlers.
+type Suggester interface {
+	Suggest(ctx context.Context, field, prefix string, lang Lang) []Option
+}
