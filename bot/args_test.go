@@ -1,0 +1,67 @@
+package bot
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestParseArgs(t *testing.T) {
+	tests := []struct {
+		name  string
+		in    string
+		pos   []string
+		named map[string]string
+	}{
+		{"Tom", "", nil, map[string]string{}},
+		{"Posisjonelle", "3 ja 4", []string{"3", "ja", "4"}, map[string]string{}},
+		{"NøkkelVerdi", `kommune=Bodø overnatting=nei`, nil, map[string]string{"kommune": "Bodø", "overnatting": "nei"}},
+		{"SitatMedMellomrom", `kommuner="Bodø, Vefsn, Rana" tema="Kultur i skolen"`, nil,
+			map[string]string{"kommuner": "Bodø, Vefsn, Rana", "tema": "Kultur i skolen"}},
+		{"KrølleteAnførsel", `navn=“Samling 1” sted=«Tromsø bibliotek»`, nil,
+			map[string]string{"navn": "Samling 1", "sted": "Tromsø bibliotek"}},
+		{"NøkkelStoreBokstaver", `KOMMUNE=Bodø`, nil, map[string]string{"kommune": "Bodø"}},
+		{"Blandet", `logg kommune="Nord-Aurdal" dato=6.2.2025 minutter=90`, []string{"logg"},
+			map[string]string{"kommune": "Nord-Aurdal", "dato": "6.2.2025", "minutter": "90"}},
+		{"LikhetstegnIVerdi", `notat=a=b`, nil, map[string]string{"notat": "a=b"}},
+		{"SitertPosisjonell", `svar 12 "Ja, det kan dere"`, []string{"svar", "12", "Ja, det kan dere"}, map[string]string{}},
+		{"TomVerdi", `kontakt=`, nil, map[string]string{"kontakt": ""}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := ParseArgs(tt.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(a.Pos, tt.pos) {
+				t.Errorf("Pos = %#v, want %#v", a.Pos, tt.pos)
+			}
+			if !reflect.DeepEqual(a.Named, tt.named) {
+				t.Errorf("Named = %#v, want %#v", a.Named, tt.named)
+			}
+		})
+	}
+}
+
+func TestParseArgsUnclosedQuote(t *testing.T) {
+	_, err := ParseArgs(`tema="Kultur`)
+	if ErrorCode(err) != EInvalid {
+		t.Fatalf("code = %q, want invalid", ErrorCode(err))
+	}
+}
+
+func TestSplitList(t *testing.T) {
+	got := SplitList("Bodø, Vefsn og Rana; Alstahaug")
+	want := []string{"Bodø", "Vefsn", "Rana", "Alstahaug"}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("got %#v, want %#v", got, want)
+	}
+}
+
+func TestParseID(t *testing.T) {
+	for in, want := range map[string]int64{"3": 3, "#3": 3, " #12 ": 12, "0": 0, "x": 0, "-1": 0} {
+		got, ok := ParseID(in)
+		if got != want || ok != (want > 0) {
+			t.Errorf("ParseID(%q) = %d, %v", in, got, ok)
+		}
+	}
+}

@@ -1,0 +1,100 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"testing"
+)
+
+type memDedup struct {
+	mu   sync.Mutex
+	seen map[string]bool
+}
+
+func (m *memDedup) FirstSeen(_ context.Context, p, id string) (bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.seen[p+id] {
+		return false, nil
+	}
+	m.seen[p+id] = true
+	return true, nil
+}
+
+func (m *memDedup) Forget(_ context.Context, p, id string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	delete(m.seen, p+id)
+	return nil
+}
+
+func TestRouter(t *testing.T) {
+	r := NewRouter(nil)
+	calls := 0
+	r.Use(Dedup(&memDedup{seen: map[string]bool{}}))
+	r.Add(Route{Name: "rsvp", Aliases: []string{"svar"}, Handler: HandlerFunc(func(ctx context.Context, req *Request) (Reply, error) {
+		calls++
+		return Text("ok " + req.Text), nil
+	})})
+	r.Add(Route{Name: "region", Admin: true, Handler: HandlerFunc(func(ctx context.Context, req *Request) (Reply, error) {
+		return Text("admin ok"), nil
+	})})
+	r.Add(Route{Name: "boom", Handler: HandlerFunc(func(ctx context.Context, req *Request) (Reply, error) {
+		panic("kaboom")
+	})})
+	r.Add(Route{Name: "fail", Handler: HandlerFunc(func(ctx context.Context, req *Request) (Reply, error) {
+		return Reply{}, errors.New("disk on fire")
+	})})
+	ctx := context.Background()
+
+	t.Run("SlashAndCaseIgnored", func(t *testing.T) {
+		rep := r.Handle(ctx, &Request{Command: "/RSVP", Text: "3 ja"})
+		if rep.Text != "ok 3 ja" {
+			t.Fatalf("got %q", rep.Text)
+		}
+	})
+	t.Run("UnknownCommand", func(t *testing.T) {
+		rep := r.Handle(ctx, &Request{Command: "/nope"})
+		if rep.Error == nil || rep.Error.Code != ENotFound || !rep.Private {
+			t.Fatalf("got %+v", rep)
+		}
+	})
+	t.Run("AdminOnly", func(t *testing.T) {
+		rep := r.Handle(ctx, &Request{Command: "region"})
+		if rep.Error == nil || rep.Error.Code != EForbidden || rep.Text != T(NB, "error.forbidden") {
+			t.Fatalf("got %+v", rep)
+		}
+		rep = r.Handle(ctx, &Request{Command: "region", User: User{Admin: true}})
+		if rep.Text != "admin ok" {
+			t.Fatalf("admin got %+v", rep)
+		}
+	})
+	t.Run("PanicBecomesInternalError", func(t *testing.T) {
+		rep := r.Handle(ctx, &Request{Command: "boom"})
+		if rep.Error == nil || rep.Error.Code != EInternal || rep.Text != T(NB, "error.internal") {
+			t.Fatalf("got %+v", rep)
+		}
+	})
+	t.Run("InternalErrorHidesDetails", func(t *testing.T) {
+		rep := r.Handle(ctx, &Request{Command: "fail", User: User{Locale: "en-GB"}})
+		if rep.Text != T(EN, "error.internal") {
+			t.Fatalf("got %q", rep.Text)
+		}
+	})
+	t.Run("RetriedEventRunsOnce", func(t *testing.T) {
+		before := calls
+		r.Handle(ctx, &Request{Command: "rsvp", EventID: "Ev9", Platform: Slack})
+		rep := r.Handle(ctx, &Request{Command: "rsvp", EventID: "Ev9", Platform: Slack})
+		if calls != before+1 || !IsDuplicate(rep) {
+			t.Fatalf("calls %d -> %d, dup=%v", before, calls, IsDuplicate(rep))
+		}
+	})
+	t.Run("FailedEventMayBeRetried", func(t *testing.T) {
+		r.Handle(ctx, &Request{Command: "fail", EventID: "Ev10", Platform: Slack})
+		rep := r.Handle(ctx, &Request{Command: "fail", EventID: "Ev10", Platform: Slack})
+		if IsDuplicate(rep) {
+			t.Fatal("a retry of a failed event must run again")
+		}
+	})
+}
