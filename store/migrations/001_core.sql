@@ -7,6 +7,8 @@ CREATE TABLE municipalities (
     id         INTEGER PRIMARY KEY,
     name       TEXT NOT NULL,
     fold       TEXT NOT NULL UNIQUE,      -- bot.Fold(name): one municipality, one row
+    created_by TEXT,                      -- who first named it
+    platform   TEXT NOT NULL DEFAULT '',
     created_at TEXT NOT NULL
 );
 
@@ -31,6 +33,7 @@ CREATE TABLE regions (
 CREATE TABLE region_municipalities (
     region_id       INTEGER NOT NULL REFERENCES regions(id) ON DELETE CASCADE,
     municipality_id INTEGER NOT NULL UNIQUE REFERENCES municipalities(id), -- one region at a time
+    position        INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (region_id, municipality_id)
 );
 
@@ -40,7 +43,7 @@ CREATE TABLE gatherings (
     date         TEXT NOT NULL,
     place        TEXT NOT NULL,
     region_id    INTEGER REFERENCES regions(id),  -- NULL: national gathering
-    deadline     TEXT,                              -- RSVP deadline (inclusive), NULL: the day before
+    deadline     TEXT,                              -- RSVP deadline (inclusive); NULL: open until the gathering day starts
     cancelled_at TEXT,
     cancelled_by TEXT,
     created_by   TEXT,
@@ -77,6 +80,7 @@ CREATE TABLE rsvp_history (
     created_at      TEXT NOT NULL
 );
 CREATE INDEX rsvp_history_g ON rsvp_history(gathering_id, municipality_id);
+CREATE INDEX rsvp_history_by ON rsvp_history(answered_by);
 
 CREATE TABLE interests (
     id           INTEGER PRIMARY KEY,
@@ -99,6 +103,8 @@ CREATE TABLE interest_municipalities (
     position        INTEGER NOT NULL,
     PRIMARY KEY (interest_id, municipality_id)
 );
+CREATE INDEX interest_municipalities_m ON interest_municipalities(municipality_id);
+CREATE INDEX interests_created_by ON interests(created_by);
 
 CREATE TABLE mentoring (
     id              INTEGER PRIMARY KEY,

@@ -1,0 +1,158 @@
+package store
+
+import (
+	"context"
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
+)
+
+// Export kinds: the names used by `kulturbot export` and /kulturbot eksport.
+const (
+	ExportRSVP      = "rsvp"
+	ExportInterest  = "interesse"
+	ExportMentoring = "veiledning"
+)
+
+// ExportKinds lists the export kinds in the order they are documented.
+var ExportKinds = []string{ExportRSVP, ExportInterest, ExportMentoring}
+
+// exportHeaders are the first CSV row of each export; spreadsheets made by
+// the working group depend on these names, so they never change.
+var exportHeaders = map[string][]string{
+	ExportRSVP:      {"samling_id", "samling", "dato", "kommune", "svar", "antall", "overnatting", "svart_av", "oppdatert"},
+	ExportInterest:  {"id", "fylke", "kommuner", "kontakt", "kommentar", "sen", "trukket", "registrert_av", "registrert"},
+	ExportMentoring: {"id", "kommune", "dato", "minutter", "tema", "notat", "veileder", "registrert"},
+}
+
+// ExportHeader returns the column names of an export kind (nil if unknown).
+func ExportHeader(kind string) []string { return exportHeaders[kind] }
+
+// ExportKind normalises a kind as typed ("RSVP", "interest", "mentoring").
+func ExportKind(s string) (string, bool) {
+	switch bot.Fold(s) {
+	case "rsvp", "svar", "pamelding":
+		return ExportRSVP, true
+	case "interesse", "interest", "interests":
+		return ExportInterest, true
+	case "veiledning", "mentoring":
+		return ExportMentoring, true
+	}
+	return "", false
+}
+
+// utf8BOM makes Excel (set to Norwegian) read the file as UTF-8.
+const utf8BOM = "\uFEFF"
+
+// Export writes one kind of records as CSV that opens correctly in Excel
+// set to Norwegian: UTF-8 with BOM, ';' between fields, CRLF line ends,
+// dates YYYY-MM-DD, times YYYY-MM-DD HH:MM in Oslo time.
+func (db *DB) Export(ctx context.Context, kind string, w io.Writer) error {
+	header, ok := exportHeaders[kind]
+	if !ok {
+		return &bot.Error{Code: bot.EInvalid, Message: "Ukjent eksport «" + kind + "». Velg rsvp, interesse eller veiledning."}
+	}
+	rows, err := db.exportRows(ctx, kind)
+	if err != nil {
+		return err
+	}
+	if _, err := io.WriteString(w, utf8BOM); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.Comma = ';'
+	cw.UseCRLF = true
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	if err := cw.WriteAll(rows); err != nil {
+		return err
+	}
+	return cw.Error()
+}
+
+// ExportBytes is Export into memory (for a file attached to a reply).
+func (db *DB) ExportBytes(ctx context.Context, kind string) ([]byte, error) {
+	var b strings.Builder
+	if err := db.Export(ctx, kind, &b); err != nil {
+		return nil, err
+	}
+	return []byte(b.String()), nil
+}
+
+func (db *DB) exportRows(ctx context.Context, kind string) ([][]string, error) {
+	var out [][]string
+	switch kind {
+	case ExportRSVP:
+		gs, err := db.Gatherings(ctx, GatheringFilter{IncludeCancelled: true})
+		if err != nil {
+			return nil, err
+		}
+		for _, g := range gs {
+			rs, err := db.RSVPs(ctx, g.ID)
+			if err != nil {
+				return nil, err
+			}
+			for _, r := range rs {
+				out = append(out, []string{itoa(g.ID), g.Name, csvDay(g.Date), r.Municipality.Name, r.Answer,
+					strconv.Itoa(r.Headcount), csvBool(r.Overnight), who(r.AnsweredName, r.AnsweredBy), csvTime(r.UpdatedAt)})
+			}
+		}
+	case ExportInterest:
+		is, err := db.Interests(ctx, InterestFilter{IncludeWithdrawn: true})
+		if err != nil {
+			return nil, err
+		}
+		for _, i := range is {
+			late := i.Late
+			out = append(out, []string{itoa(i.ID), i.County, MunicipalityNames(i.Municipalities), i.Contact, i.Comment,
+				csvBool(&late), csvTime(i.WithdrawnAt), who(i.CreatedName, i.CreatedBy), csvTime(i.CreatedAt)})
+		}
+	case ExportMentoring:
+		ms, err := db.MentoringSessions(ctx, MentoringFilter{})
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range ms {
+			out = append(out, []string{itoa(m.ID), m.Municipality.Name, csvDay(m.Date), strconv.Itoa(m.Minutes), m.Topic, m.Note,
+				who(m.CreatedName, m.CreatedBy), csvTime(m.CreatedAt)})
+		}
+	}
+	return out, nil
+}
+
+// who shows a display name, or the user key when no name was known.
+func who(name, key string) string {
+	if name != "" {
+		return name
+	}
+	return key
+}
+
+func csvDay(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(bot.Oslo).Format("2006-01-02")
+}
+
+func csvTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(bot.Oslo).Format("2006-01-02 15:04")
+}
+
+func csvBool(b *bool) string {
+	switch {
+	case b == nil:
+		return ""
+	case *b:
+		return "ja"
+	}
+	return "nei"
+}

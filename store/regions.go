@@ -1,0 +1,171 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
+)
+
+// MinRegionSize is the programme's own definition: a region is three or
+// more municipalities.
+const MinRegionSize = 3
+
+// Region is a group of municipalities that share gatherings.
+type Region struct {
+	ID             int64          `json:"id"`
+	Name           string         `json:"name"`
+	Municipalities []Municipality `json:"municipalities"`
+	CreatedBy      string         `json:"created_by,omitempty"`
+	Platform       string         `json:"platform"`
+	CreatedAt      time.Time      `json:"created_at"`
+}
+
+// InRegionError says a municipality already belongs to another region.
+type InRegionError struct {
+	Municipality string
+	Region       string
+}
+
+func (e *InRegionError) Error() string {
+	return fmt.Sprintf("%s is already in region %s", e.Municipality, e.Region)
+}
+
+// RegionExistsError says a region with that (folded) name exists.
+type RegionExistsError struct{ Name string }
+
+func (e *RegionExistsError) Error() string { return "region exists: " + e.Name }
+
+// TooFewError says fewer than MinRegionSize distinct municipalities were given.
+type TooFewError struct{ Got int }
+
+func (e *TooFewError) Error() string { return fmt.Sprintf("a region needs %d municipalities, got %d", MinRegionSize, e.Got) }
+
+// CreateRegion stores a region of three or more municipalities. Each
+// municipality may be in one region at a time: a clash is an
+// *InRegionError naming the region, and nothing is written.
+func (db *DB) CreateRegion(ctx context.Context, a Author, name string, municipalities []string) (Region, error) {
+	name = strings.Join(strings.Fields(name), " ")
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return Region{}, FormatError(err)
+	}
+	defer tx.Rollback()
+	var existing string
+	err = tx.QueryRowContext(ctx, `SELECT name FROM regions WHERE fold = ?`, bot.Fold(name)).Scan(&existing)
+	if err == nil {
+		return Region{}, &RegionExistsError{Name: existing}
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return Region{}, FormatError(err)
+	}
+	ms, err := db.ensureMunicipalities(ctx, tx, a, municipalities)
+	if err != nil {
+		return Region{}, FormatError(err)
+	}
+	if len(ms) < MinRegionSize {
+		return Region{}, &TooFewError{Got: len(ms)}
+	}
+	for _, m := range ms {
+		var other string
+		err := tx.QueryRowContext(ctx, `SELECT r.name FROM region_municipalities rm JOIN regions r ON r.id = rm.region_id WHERE rm.municipality_id = ?`, m.ID).Scan(&other)
+		if err == nil {
+			return Region{}, &InRegionError{Municipality: m.Name, Region: other}
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return Region{}, FormatError(err)
+		}
+	}
+	now := db.now()
+	r := Region{Name: bot.TitleName(name), Municipalities: ms, CreatedBy: a.Key, Platform: string(a.Platform), CreatedAt: now}
+	res, err := tx.ExecContext(ctx, `INSERT INTO regions (name, fold, created_by, platform, created_at) VALUES (?, ?, ?, ?, ?)`,
+		r.Name, bot.Fold(name), nullKey(a.Key), r.Platform, ts(now))
+	if err != nil {
+		return r, FormatError(err)
+	}
+	if r.ID, err = res.LastInsertId(); err != nil {
+		return r, FormatError(err)
+	}
+	for i, m := range ms {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO region_municipalities (region_id, municipality_id, position) VALUES (?, ?, ?)`, r.ID, m.ID, i); err != nil {
+			return r, FormatError(err)
+		}
+	}
+	return r, FormatError(tx.Commit())
+}
+
+// Regions lists every region with its municipalities, sorted by name.
+func (db *DB) Regions(ctx context.Context) ([]Region, error) {
+	rows, err := db.r.QueryContext(ctx, `SELECT id, name, COALESCE(created_by, ''), platform, created_at FROM regions`)
+	if err != nil {
+		return nil, FormatError(err)
+	}
+	var out []Region
+	for rows.Next() {
+		var r Region
+		var created string
+		if err := rows.Scan(&r.ID, &r.Name, &r.CreatedBy, &r.Platform, &created); err != nil {
+			rows.Close()
+			return nil, FormatError(err)
+		}
+		r.CreatedAt = parseTS(created)
+		out = append(out, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, FormatError(err)
+	}
+	for i := range out {
+		if out[i].Municipalities, err = db.regionMunicipalities(ctx, out[i].ID); err != nil {
+			return nil, err
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return NorwegianLess(out[i].Name, out[j].Name) })
+	return out, nil
+}
+
+// Region returns one region by id.
+func (db *DB) Region(ctx context.Context, id int64) (Region, error) {
+	return db.regionWhere(ctx, `id = ?`, id)
+}
+
+// RegionByName finds a region by any spelling of its name.
+func (db *DB) RegionByName(ctx context.Context, name string) (Region, error) {
+	return db.regionWhere(ctx, `fold = ?`, bot.Fold(name))
+}
+
+func (db *DB) regionWhere(ctx context.Context, where string, arg any) (Region, error) {
+	var r Region
+	var created string
+	err := db.r.QueryRowContext(ctx, `SELECT id, name, COALESCE(created_by, ''), platform, created_at FROM regions WHERE `+where, arg).
+		Scan(&r.ID, &r.Name, &r.CreatedBy, &r.Platform, &created)
+	if err != nil {
+		return r, FormatError(err)
+	}
+	r.CreatedAt = parseTS(created)
+	r.Municipalities, err = db.regionMunicipalities(ctx, r.ID)
+	return r, err
+}
+
+func (db *DB) regionMunicipalities(ctx context.Context, id int64) ([]Municipality, error) {
+	rows, err := db.r.QueryContext(ctx, `SELECT m.id, m.name FROM region_municipalities rm JOIN municipalities m ON m.id = rm.municipality_id
+		WHERE rm.region_id = ? ORDER BY rm.position`, id)
+	if err != nil {
+		return nil, FormatError(err)
+	}
+	defer rows.Close()
+	var out []Municipality
+	for rows.Next() {
+		var m Municipality
+		if err := rows.Scan(&m.ID, &m.Name); err != nil {
+			return nil, FormatError(err)
+		}
+		out = append(out, m)
+	}
+	return out, FormatError(rows.Err())
+}

@@ -1,0 +1,291 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+)
+
+// Answers to a gathering.
+const (
+	AnswerYes   = "ja"
+	AnswerNo    = "nei"
+	AnswerMaybe = "kanskje"
+)
+
+// MaxHeadcount is the most people one municipality can announce.
+const MaxHeadcount = 50
+
+// RSVP is a municipality's current answer to a gathering.
+type RSVP struct {
+	GatheringID  int64        `json:"gathering_id"`
+	Municipality Municipality `json:"municipality"`
+	Answer       string       `json:"answer"`
+	Headcount    int          `json:"headcount"`
+	// Overnight is nil when not said.
+	Overnight    *bool     `json:"overnight,omitempty"`
+	AnsweredBy   string    `json:"answered_by,omitempty"`
+	AnsweredName string    `json:"answered_name,omitempty"`
+	Platform     string    `json:"platform"`
+	CreatedAt    time.Time `json:"created_at"`
+	UpdatedAt    time.Time `json:"updated_at"`
+}
+
+// RSVPInput is one answer as given.
+type RSVPInput struct {
+	GatheringID  int64
+	Municipality string // any spelling; created if new
+	Answer       string // AnswerYes, AnswerNo or AnswerMaybe
+	Headcount    int
+	Overnight    *bool
+	// At is when the answer was given, for the open/closed rule
+	// (request time); records are stamped with db.Now.
+	At time.Time
+}
+
+// RSVPResult is what SetRSVP stored, and what it replaced.
+type RSVPResult struct {
+	RSVP      RSVP
+	Gathering Gathering
+	Previous  *RSVP // nil for a first answer
+}
+
+// SetRSVP stores a municipality's answer to a gathering, replacing an
+// earlier one, and appends it to the history — in one transaction, so the
+// current answer and its history never disagree. A gathering that is
+// cancelled, past or past its deadline at in.At yields a *ClosedError and
+// nothing is written.
+func (db *DB) SetRSVP(ctx context.Context, a Author, in RSVPInput) (RSVPResult, error) {
+	var out RSVPResult
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return out, FormatError(err)
+	}
+	defer tx.Rollback()
+	g, err := db.gathering(ctx, tx, in.GatheringID)
+	if err != nil {
+		return out, err
+	}
+	out.Gathering = g
+	at := in.At
+	if at.IsZero() {
+		at = db.now()
+	}
+	if err := g.OpenAt(at); err != nil {
+		return out, err
+	}
+	m, err := db.ensureMunicipality(ctx, tx, a, in.Municipality)
+	if err != nil {
+		return out, FormatError(err)
+	}
+	prev, err := scanRSVP(tx.QueryRowContext(ctx, `SELECT `+rsvpCols+` WHERE r.gathering_id = ? AND r.municipality_id = ?`, g.ID, m.ID))
+	switch {
+	case err == nil:
+		out.Previous = &prev
+	case !errors.Is(err, sql.ErrNoRows):
+		return out, FormatError(err)
+	}
+	now := ts(db.now())
+	var overnight any
+	if in.Overnight != nil {
+		overnight = boolInt(*in.Overnight)
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO rsvps (gathering_id, municipality_id, answer, headcount, overnight, answered_by, answered_name, platform, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (gathering_id, municipality_id) DO UPDATE SET answer = excluded.answer, headcount = excluded.headcount,
+			overnight = excluded.overnight, answered_by = excluded.answered_by, answered_name = excluded.answered_name,
+			platform = excluded.platform, updated_at = excluded.updated_at`,
+		g.ID, m.ID, in.Answer, in.Headcount, overnight, nullKey(a.Key), a.Name, string(a.Platform), now, now)
+	if err != nil {
+		return out, FormatError(err)
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO rsvp_history (gathering_id, municipality_id, answer, headcount, overnight, answered_by, platform, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, g.ID, m.ID, in.Answer, in.Headcount, overnight, nullKey(a.Key), string(a.Platform), now)
+	if err != nil {
+		return out, FormatError(err)
+	}
+	out.RSVP, err = scanRSVP(tx.QueryRowContext(ctx, `SELECT `+rsvpCols+` WHERE r.gathering_id = ? AND r.municipality_id = ?`, g.ID, m.ID))
+	if err != nil {
+		return out, FormatError(err)
+	}
+	return out, FormatError(tx.Commit())
+}
+
+const rsvpCols = `r.gathering_id, m.id, m.name, r.answer, r.headcount, r.overnight, COALESCE(r.answered_by, ''), r.answered_name,
+	r.platform, r.created_at, r.updated_at FROM rsvps r JOIN municipalities m ON m.id = r.municipality_id`
+
+func scanRSVP(s scanner) (RSVP, error) {
+	var r RSVP
+	var overnight sql.NullInt64
+	var created, updated string
+	err := s.Scan(&r.GatheringID, &r.Municipality.ID, &r.Municipality.Name, &r.Answer, &r.Headcount, &overnight,
+		&r.AnsweredBy, &r.AnsweredName, &r.Platform, &created, &updated)
+	if overnight.Valid {
+		b := overnight.Int64 == 1
+		r.Overnight = &b
+	}
+	r.CreatedAt, r.UpdatedAt = parseTS(created), parseTS(updated)
+	return r, err
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// RSVPs lists the current answers to a gathering, sorted by municipality.
+func (db *DB) RSVPs(ctx context.Context, gatheringID int64) ([]RSVP, error) {
+	rows, err := db.r.QueryContext(ctx, `SELECT `+rsvpCols+` WHERE r.gathering_id = ?`, gatheringID)
+	if err != nil {
+		return nil, FormatError(err)
+	}
+	defer rows.Close()
+	var out []RSVP
+	for rows.Next() {
+		r, err := scanRSVP(rows)
+		if err != nil {
+			return nil, FormatError(err)
+		}
+		out = append(out, r)
+	}
+	sortRSVPs(out)
+	return out, FormatError(rows.Err())
+}
+
+func sortRSVPs(rs []RSVP) {
+	for i := 1; i < len(rs); i++ {
+		for j := i; j > 0 && NorwegianLess(rs[j].Municipality.Name, rs[j-1].Municipality.Name); j-- {
+			rs[j], rs[j-1] = rs[j-1], rs[j]
+		}
+	}
+}
+
+// AnswersFor returns a municipality's current answers keyed by gathering
+// id (for the answer buttons of /rsvp).
+func (db *DB) AnswersFor(ctx context.Context, municipalityID int64) (map[int64]RSVP, error) {
+	rows, err := db.r.QueryContext(ctx, `SELECT `+rsvpCols+` WHERE r.municipality_id = ?`, municipalityID)
+	if err != nil {
+		return nil, FormatError(err)
+	}
+	defer rows.Close()
+	out := map[int64]RSVP{}
+	for rows.Next() {
+		r, err := scanRSVP(rows)
+		if err != nil {
+			return nil, FormatError(err)
+		}
+		out[r.GatheringID] = r
+	}
+	return out, FormatError(rows.Err())
+}
+
+// RSVPChange is one entry of the answer history.
+type RSVPChange struct {
+	ID           int64        `json:"id"`
+	GatheringID  int64        `json:"gathering_id"`
+	Municipality Municipality `json:"municipality"`
+	Answer       string       `json:"answer"`
+	Headcount    int          `json:"headcount"`
+	Overnight    *bool        `json:"overnight,omitempty"`
+	AnsweredBy   string       `json:"answered_by,omitempty"`
+	Platform     string       `json:"platform"`
+	At           time.Time    `json:"at"`
+}
+
+// RSVPHistory lists every answer given to a gathering, oldest first.
+// municipalityID 0 means all municipalities.
+func (db *DB) RSVPHistory(ctx context.Context, gatheringID, municipalityID int64) ([]RSVPChange, error) {
+	q := `SELECT h.id, h.gathering_id, m.id, m.name, h.answer, h.headcount, h.overnight, COALESCE(h.answered_by, ''), h.platform, h.created_at
+		FROM rsvp_history h JOIN municipalities m ON m.id = h.municipality_id WHERE h.gathering_id = ?`
+	args := []any{gatheringID}
+	if municipalityID != 0 {
+		q += ` AND h.municipality_id = ?`
+		args = append(args, municipalityID)
+	}
+	rows, err := db.r.QueryContext(ctx, q+` ORDER BY h.id`, args...)
+	if err != nil {
+		return nil, FormatError(err)
+	}
+	defer rows.Close()
+	var out []RSVPChange
+	for rows.Next() {
+		var c RSVPChange
+		var overnight sql.NullInt64
+		var at string
+		if err := rows.Scan(&c.ID, &c.GatheringID, &c.Municipality.ID, &c.Municipality.Name, &c.Answer, &c.Headcount, &overnight, &c.AnsweredBy, &c.Platform, &at); err != nil {
+			return nil, FormatError(err)
+		}
+		if overnight.Valid {
+			b := overnight.Int64 == 1
+			c.Overnight = &b
+		}
+		c.At = parseTS(at)
+		out = append(out, c)
+	}
+	return out, FormatError(rows.Err())
+}
+
+// Totals sums a gathering's answers.
+type Totals struct {
+	Yes, No, Maybe int // municipalities per answer
+	People         int // headcount of "ja" answers
+	MaybePeople    int // headcount of "kanskje" answers
+	Overnight      int // people (ja and kanskje) who need a bed
+}
+
+// Attendance is the attendee list of a gathering: each municipality's
+// answer, the totals, and the region's municipalities that have not answered.
+type Attendance struct {
+	Gathering Gathering
+	RSVPs     []RSVP
+	Totals    Totals
+	// Missing are the municipalities of the gathering's region without an
+	// answer (empty for national gatherings).
+	Missing []Municipality
+}
+
+// Attendance returns the attendee list of a gathering.
+func (db *DB) Attendance(ctx context.Context, gatheringID int64) (Attendance, error) {
+	var at Attendance
+	g, err := db.Gathering(ctx, gatheringID)
+	if err != nil {
+		return at, err
+	}
+	at.Gathering = g
+	if at.RSVPs, err = db.RSVPs(ctx, g.ID); err != nil {
+		return at, err
+	}
+	answered := map[int64]bool{}
+	for _, r := range at.RSVPs {
+		answered[r.Municipality.ID] = true
+		switch r.Answer {
+		case AnswerYes:
+			at.Totals.Yes++
+			at.Totals.People += r.Headcount
+		case AnswerMaybe:
+			at.Totals.Maybe++
+			at.Totals.MaybePeople += r.Headcount
+		case AnswerNo:
+			at.Totals.No++
+		}
+		if r.Answer != AnswerNo && r.Overnight != nil && *r.Overnight {
+			at.Totals.Overnight += r.Headcount
+		}
+	}
+	if g.RegionID != 0 {
+		ms, err := db.regionMunicipalities(ctx, g.RegionID)
+		if err != nil {
+			return at, err
+		}
+		for _, m := range ms {
+			if !answered[m.ID] {
+				at.Missing = append(at.Missing, m)
+			}
+		}
+		SortMunicipalities(at.Missing)
+	}
+	return at, nil
+}
