@@ -44,7 +44,9 @@ func (e *RegionExistsError) Error() string { return "region exists: " + e.Name }
 // TooFewError says fewer than MinRegionSize distinct municipalities were given.
 type TooFewError struct{ Got int }
 
-func (e *TooFewError) Error() string { return fmt.Sprintf("a region needs %d municipalities, got %d", MinRegionSize, e.Got) }
+func (e *TooFewError) Error() string {
+	return fmt.Sprintf("a region needs %d municipalities, got %d", MinRegionSize, e.Got)
+}
 
 // CreateRegion stores a region of three or more municipalities. Each
 // municipality may be in one region at a time: a clash is an
