@@ -204,8 +204,8 @@ func (f ForgetResult) Total() int64 {
 
 // ForgetUser removes a user's personal data in one transaction: the
 // profile is deleted; records they wrote are kept for the programme but
-// their user-key columns become NULL (or ” where the column must not be
-// NULL) and their name columns ”.
+// their user-key columns become NULL (an empty string where the column
+// must not be NULL) and their name columns empty.
 func (db *DB) ForgetUser(ctx context.Context, key string) (ForgetResult, error) {
 	res := ForgetResult{Tables: map[string]int64{}}
 	if key == "" {
