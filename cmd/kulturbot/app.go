@@ -25,6 +25,8 @@ type App struct {
 	FAQ      faq.Answerer
 	Posters  bot.Posters
 	Log      *slog.Logger
+	// Metrics are served on GET /metrics (set by setupMiddleware).
+	Metrics *bot.Metrics
 
 	// Mux serves every HTTP endpoint on KULTURBOT_HTTP_ADDR; adapters add
 	// their routes and set httpUsed.

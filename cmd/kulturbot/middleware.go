@@ -1,4 +1,51 @@
 package main
 
-// setupMiddleware adds rate limits and metrics to the router. (Placeholder.)
-func (a *App) setupMiddleware() {}
+import (
+	"context"
+	"time"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
+)
+
+// retentionEvery is how often the retention rules run after the one pass at
+// start-up.
+var retentionEvery = 24 * time.Hour
+
+// setupMiddleware adds metrics and the per-user rate limit to the router,
+// serves GET /metrics on the shared mux, and schedules the retention purge.
+//
+// Order inside the lead's Logging and Dedup: metrics first, so a limited
+// request is counted with outcome "limited"; the limiter next, so a refused
+// request never reaches a handler and writes nothing.
+//
+// /metrics does not set httpUsed: the HTTP server only runs when a platform
+// endpoint needs it, and a console-only bot has nothing to scrape.
+func (a *App) setupMiddleware() {
+	a.Metrics = bot.NewMetrics()
+	a.Metrics.Install() // adapters and the digest report through bot.Note*
+	lim := bot.NewRateLimiter(a.Cfg.RateLimit)
+	a.Router.Use(a.Metrics.Middleware(a.Router), lim.Middleware())
+	a.Mux.Handle("GET /metrics", a.Metrics)
+	a.runners = append(a.runners, a.runRetention)
+}
+
+// runRetention purges old unanswered questions (cfg.Retention) and old
+// event ids at start and then daily, until ctx ends.
+func (a *App) runRetention(ctx context.Context) error {
+	t := time.NewTicker(retentionEvery)
+	defer t.Stop()
+	for {
+		p, err := a.DB.PurgeQuestions(ctx, a.Cfg.Retention)
+		switch {
+		case err != nil && ctx.Err() == nil:
+			a.Log.Warn("retention purge failed", "err", err)
+		case p.Questions+p.Answers+p.Events > 0:
+			a.Log.Info("retention purge", "questions", p.Questions, "answers_anonymised", p.Answers, "events", p.Events)
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-t.C:
+		}
+	}
+}

@@ -1,0 +1,81 @@
+package main
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
+)
+
+// newTestApp boots the real App on a temp database.
+func newTestApp(t *testing.T, cfg *Config) *App {
+	t.Helper()
+	if cfg.DB == "" {
+		cfg.DB = filepath.Join(t.TempDir(), "k.db")
+	}
+	a, err := NewApp(context.Background(), cfg, strings.NewReader(""), io.Discard, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { a.Close() })
+	return a
+}
+
+func TestMiddlewareRateLimitAndMetrics(t *testing.T) {
+	a := newTestApp(t, &Config{RateLimit: 3, Retention: 180 * 24 * time.Hour})
+	a.Router.Add(bot.Route{Name: "hh-ping", Handler: bot.HandlerFunc(func(ctx context.Context, req *bot.Request) (bot.Reply, error) {
+		return bot.Text("pong"), nil
+	})})
+	ctx := context.Background()
+	limited := 0
+	for i := 0; i < 5; i++ {
+		rep := a.Router.Handle(ctx, &bot.Request{Platform: bot.Slack, User: bot.User{ID: "U1"}, Command: "hh-ping"})
+		if rep.Error != nil && rep.Error.Code == bot.ELimited {
+			limited++
+		}
+	}
+	if limited != 2 {
+		t.Fatalf("limited %d of 5 at 3/min, want 2", limited)
+	}
+	srv := httptest.NewServer(a.Mux)
+	defer srv.Close()
+	res, err := srv.Client().Get(srv.URL + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	for _, want := range []string{
+		`kulturbot_commands_total{command="hh-ping",outcome="ok"} 3`,
+		`kulturbot_commands_total{command="hh-ping",outcome="limited"} 2`,
+		`kulturbot_faq_answers_total{result="answered"}`,
+		`kulturbot_digest_last_sent_timestamp_seconds`,
+		`kulturbot_platform_errors_total{platform="slack"} 0`,
+	} {
+		if !strings.Contains(string(body), want) {
+			t.Errorf("/metrics lacks %q:\n%s", want, body)
+		}
+	}
+	if a.Metrics == nil {
+		t.Fatal("App.Metrics not set")
+	}
+}
+
+func TestRetentionRunnerStopsWithContext(t *testing.T) {
+	a := newTestApp(t, &Config{Retention: time.Hour})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- a.runRetention(ctx) }()
+	cancel()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("retention runner ignores cancellation")
+	}
+}
