@@ -194,7 +194,7 @@ func TestExportHeadersAndBOM(t *testing.T) {
 		"veiledning": "id;kommune;dato;minutter;tema;notat;veileder;registrert",
 	}
 	for kind, header := range want {
-		b, err := db.ExportBytes(ctx, kind)
+		b, _, err := db.ExportBytes(ctx, kind)
 		if err != nil {
 			t.Fatal(err)
 		}

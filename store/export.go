@@ -1,11 +1,11 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"encoding/csv"
 	"io"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
@@ -50,38 +50,40 @@ const utf8BOM = "\uFEFF"
 
 // Export writes one kind of records as CSV that opens correctly in Excel
 // set to Norwegian: UTF-8 with BOM, ';' between fields, CRLF line ends,
-// dates YYYY-MM-DD, times YYYY-MM-DD HH:MM in Oslo time.
-func (db *DB) Export(ctx context.Context, kind string, w io.Writer) error {
+// dates YYYY-MM-DD, times YYYY-MM-DD HH:MM in Oslo time. It returns the
+// number of records written (the header not counted).
+func (db *DB) Export(ctx context.Context, kind string, w io.Writer) (int, error) {
 	header, ok := exportHeaders[kind]
 	if !ok {
-		return &bot.Error{Code: bot.EInvalid, Message: "Ukjent eksport «" + kind + "». Velg rsvp, interesse eller veiledning."}
+		return 0, &bot.Error{Code: bot.EInvalid, Message: "Ukjent eksport «" + kind + "». Velg rsvp, interesse eller veiledning."}
 	}
 	rows, err := db.exportRows(ctx, kind)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	if _, err := io.WriteString(w, utf8BOM); err != nil {
-		return err
+		return 0, err
 	}
 	cw := csv.NewWriter(w)
 	cw.Comma = ';'
 	cw.UseCRLF = true
 	if err := cw.Write(header); err != nil {
-		return err
+		return 0, err
 	}
 	if err := cw.WriteAll(rows); err != nil {
-		return err
+		return 0, err
 	}
-	return cw.Error()
+	return len(rows), cw.Error()
 }
 
 // ExportBytes is Export into memory (for a file attached to a reply).
-func (db *DB) ExportBytes(ctx context.Context, kind string) ([]byte, error) {
-	var b strings.Builder
-	if err := db.Export(ctx, kind, &b); err != nil {
-		return nil, err
+func (db *DB) ExportBytes(ctx context.Context, kind string) ([]byte, int, error) {
+	var b bytes.Buffer
+	n, err := db.Export(ctx, kind, &b)
+	if err != nil {
+		return nil, 0, err
 	}
-	return []byte(b.String()), nil
+	return b.Bytes(), n, nil
 }
 
 func (db *DB) exportRows(ctx context.Context, kind string) ([][]string, error) {

@@ -37,8 +37,11 @@ type RSVPInput struct {
 	GatheringID  int64
 	Municipality string // any spelling; created if new
 	Answer       string // AnswerYes, AnswerNo or AnswerMaybe
-	Headcount    int
-	Overnight    *bool
+	// Headcount 0 with ja/kanskje keeps the previous answer's headcount
+	// (1 when there is none); with nei it is always 0.
+	Headcount int
+	// Overnight nil with ja/kanskje keeps the previous answer's value.
+	Overnight *bool
 	// At is when the answer was given, for the open/closed rule
 	// (request time); records are stamped with db.Now.
 	At time.Time
@@ -85,6 +88,19 @@ func (db *DB) SetRSVP(ctx context.Context, a Author, in RSVPInput) (RSVPResult, 
 		out.Previous = &prev
 	case !errors.Is(err, sql.ErrNoRows):
 		return out, FormatError(err)
+	}
+	if in.Answer == AnswerNo {
+		in.Headcount, in.Overnight = 0, nil
+	} else {
+		if in.Headcount == 0 {
+			in.Headcount = 1
+			if out.Previous != nil && out.Previous.Headcount > 0 {
+				in.Headcount = out.Previous.Headcount
+			}
+		}
+		if in.Overnight == nil && out.Previous != nil {
+			in.Overnight = out.Previous.Overnight
+		}
 	}
 	now := ts(db.now())
 	var overnight any
