@@ -1,0 +1,110 @@
+package slack
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/slack-go/slack"
+)
+
+// MaxBody bounds a request body. Slack's payloads are a few KiB; a modal
+// submission with long text stays well under this.
+const MaxBody = 1 << 20
+
+// Handler returns the http.Handler for POST /slack/events: slash commands,
+// Events API callbacks and interactivity payloads on one URL, as Slack's
+// Bolt frameworks take them. Every request must carry a valid signature
+// made with the signing secret within the last five minutes; anything else
+// gets 401 and is not looked at further.
+func (a *Adapter) Handler() http.Handler {
+	return http.HandlerFunc(a.serveHTTP)
+}
+
+func (a *Adapter) serveHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", "POST")
+		http.Error(w, "POST only", http.StatusMethodNotAllowed)
+		return
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBody))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			http.Error(w, "request too large", http.StatusRequestEntityTooLarge)
+			return
+		}
+		http.Error(w, "bad request", http.StatusBadRequest)
+		return
+	}
+	if err := Verify(r.Header, body, a.opts.SigningSecret, a.now()); err != nil {
+		a.log.Warn("slack request refused", "err", err, "remote", r.RemoteAddr)
+		http.Error(w, "invalid signature", http.StatusUnauthorized)
+		return
+	}
+	ctype, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	var ack any
+	switch ctype {
+	case "application/json":
+		ack = a.event(r.Context(), body)
+	case "application/x-www-form-urlencoded", "":
+		form, err := url.ParseQuery(string(body))
+		if err != nil {
+			http.Error(w, "bad form", http.StatusBadRequest)
+			return
+		}
+		switch {
+		case form.Get("payload") != "":
+			var ic slack.InteractionCallback
+			if err := json.Unmarshal([]byte(form.Get("payload")), &ic); err != nil {
+				http.Error(w, "bad payload", http.StatusBadRequest)
+				return
+			}
+			ack = a.interaction(r.Context(), ic)
+		case form.Get("command") != "":
+			ack = a.slashCommand(r.Context(), slashFromForm(form))
+		case form.Get("ssl_check") != "":
+			// Slack checking our certificate: an empty 200 is the answer.
+		default:
+			http.Error(w, "unknown request", http.StatusBadRequest)
+			return
+		}
+	default:
+		http.Error(w, "unsupported content type", http.StatusUnsupportedMediaType)
+		return
+	}
+	writeAck(w, ack)
+}
+
+// writeAck writes an acknowledgement: an empty 200, or the JSON payload.
+func writeAck(w http.ResponseWriter, ack any) {
+	if ack == nil {
+		w.WriteHeader(http.StatusOK)
+		return
+	}
+	b, err := json.Marshal(ack)
+	if err != nil {
+		w.WriteHeader(http.StatusOK)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Write(b)
+}
+
+// slashFromForm reads a slash command from its form fields (the same
+// fields slack.SlashCommandParse reads, without needing the *http.Request
+// whose body we already consumed to verify it).
+func slashFromForm(f url.Values) slack.SlashCommand {
+	return slack.SlashCommand{
+		TeamID: f.Get("team_id"), TeamDomain: f.Get("team_domain"),
+		EnterpriseID: f.Get("enterprise_id"), ChannelID: f.Get("channel_id"),
+		ChannelName: f.Get("channel_name"), UserID: f.Get("user_id"),
+		UserName: f.Get("user_name"), Command: strings.TrimSpace(f.Get("command")),
+		Text: f.Get("text"), ResponseURL: f.Get("response_url"),
+		TriggerID: f.Get("trigger_id"), APIAppID: f.Get("api_app_id"),
+	}
+}

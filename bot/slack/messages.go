@@ -1,0 +1,13 @@
+package slack
+
+import "github.com/kulturskoleradet/kulturbot/bot"
+
+func init() {
+	bot.Register(map[string][2]string{
+		"slack.more":       {"… og %d til. Bruk kommandoen med et filter for å se resten.", "… and %d more. Use the command with a filter to see the rest."},
+		"slack.submit":     {"Send", "Submit"},
+		"slack.cancel":     {"Avbryt", "Cancel"},
+		"slack.formfailed": {"Jeg fikk ikke åpnet skjemaet. Skriv kommandoen med argumenter i stedet:", "I could not open the form. Type the command with its arguments instead:"},
+		"slack.filefailed": {"Jeg fikk ikke lastet opp filen %s. Prøv igjen om litt.", "I could not upload the file %s. Please try again shortly."},
+	})
+}

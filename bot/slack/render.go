@@ -1,0 +1,384 @@
+package slack
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/slack-go/slack"
+)
+
+// Block Kit limits (https://docs.slack.dev/reference/block-kit/blocks).
+// Going over any of them makes Slack reject the whole message, so the
+// renderer cuts instead.
+const (
+	maxBlocks        = 50   // blocks per message
+	maxSectionText   = 3000 // characters in a section's text
+	maxHeaderText    = 150  // characters in a header
+	maxFieldText     = 2000 // characters in one section field
+	maxFields        = 10   // fields per section
+	maxActions       = 25   // elements per actions block
+	maxButtonLabel   = 75   // characters on a button
+	maxButtonValue   = 2000 // characters in a button value
+	maxContextText   = 3000 // characters in a context element
+	maxModalTitle    = 24   // characters in a modal title and submit label
+	maxFallbackText  = 3000 // characters in a message's top-level text
+	maxInlineFile    = 2800 // bytes of a file shown inline as a code block
+	maxInputLabel    = 2000 // characters in an input label
+	maxSelectOptions = 100  // options in a static select
+	maxOptionText    = 75   // characters in an option's text
+)
+
+// message is a Slack message payload: the body of a slash-command
+// acknowledgement or a response_url post.
+type message struct {
+	ResponseType    string        `json:"response_type,omitempty"`
+	ReplaceOriginal bool          `json:"replace_original,omitempty"`
+	Text            string        `json:"text"`
+	Blocks          []slack.Block `json:"blocks,omitempty"`
+}
+
+// Render turns a reply into Block Kit: the fallback text (notifications,
+// screen readers) and the blocks.
+func Render(r bot.Reply) (string, []slack.Block) {
+	var blocks []slack.Block
+	add := func(b slack.Block) { blocks = append(blocks, b) }
+	if r.Title != "" {
+		add(slack.NewHeaderBlock(plain(cut(r.Title, maxHeaderText))))
+	}
+	text := r.Text
+	if r.Error != nil && text != "" {
+		text = ":warning: " + text
+	}
+	for _, chunk := range split(mrkdwn(text), maxSectionText) {
+		add(slack.NewSectionBlock(md(chunk), nil, nil))
+	}
+	if len(r.Fields) > 0 {
+		var fs []*slack.TextBlockObject
+		for _, f := range r.Fields {
+			fs = append(fs, md(cut("*"+mrkdwn(f.Label)+"*\n"+mrkdwn(f.Value), maxFieldText)))
+			if len(fs) == maxFields {
+				add(slack.NewSectionBlock(nil, fs, nil))
+				fs = nil
+			}
+		}
+		if len(fs) > 0 {
+			add(slack.NewSectionBlock(nil, fs, nil))
+		}
+	}
+	// Reserve room for the blocks that come after the items, so a long
+	// list loses rows rather than its context and buttons.
+	tail := 0
+	if r.Context != "" {
+		tail++
+	}
+	tail += (len(r.Buttons) + maxActions - 1) / maxActions
+	for i, it := range r.Items {
+		need := 1
+		if len(it.Buttons) > 0 {
+			need = 2
+		}
+		if len(blocks)+need+tail+1 > maxBlocks { // +1: the "more" note
+			add(slack.NewContextBlock("", md(bot.T(r.Lang, "slack.more", len(r.Items)-i))))
+			break
+		}
+		add(slack.NewSectionBlock(md(cut(mrkdwn(it.Text), maxSectionText)), nil, nil))
+		if len(it.Buttons) > 0 {
+			add(actions(fmt.Sprintf("item%d", i), it.Buttons)[0])
+		}
+	}
+	if r.Context != "" {
+		add(slack.NewContextBlock("", md(cut(mrkdwn(r.Context), maxContextText))))
+	}
+	for _, b := range actions("main", r.Buttons) {
+		if len(blocks) < maxBlocks {
+			add(b)
+		}
+	}
+	return fallback(r), blocks
+}
+
+// actions renders buttons as actions blocks of at most maxActions each.
+// Every button's value is its command line; the action id only has to be
+// unique within the message.
+func actions(prefix string, bs []bot.Button) []slack.Block {
+	var out []slack.Block
+	var els []slack.BlockElement
+	for i, b := range bs {
+		btn := slack.NewButtonBlockElement(fmt.Sprintf("kb_%s_%d", prefix, i), cut(b.Command, maxButtonValue), plain(cut(b.Label, maxButtonLabel)))
+		switch b.Style {
+		case "primary":
+			btn.Style = slack.StylePrimary
+		case "danger":
+			btn.Style = slack.StyleDanger
+		}
+		els = append(els, btn)
+		if len(els) == maxActions {
+			out = append(out, slack.NewActionBlock(fmt.Sprintf("kb_%s_%d", prefix, len(out)), els...))
+			els = nil
+		}
+	}
+	if len(els) > 0 {
+		out = append(out, slack.NewActionBlock(fmt.Sprintf("kb_%s_%d", prefix, len(out)), els...))
+	}
+	return out
+}
+
+// fallback is the plain text Slack shows in notifications and where blocks
+// cannot be shown.
+func fallback(r bot.Reply) string {
+	s := r.Text
+	if r.Title != "" {
+		if s == "" {
+			s = r.Title
+		} else {
+			s = r.Title + "\n" + s
+		}
+	}
+	if s == "" && len(r.Items) > 0 {
+		s = r.Items[0].Text
+	}
+	return cut(mrkdwn(s), maxFallbackText)
+}
+
+// renderMessage builds the payload for a slash-command acknowledgement or
+// a response_url post.
+func renderMessage(r bot.Reply) message {
+	text, blocks := Render(withInlineFiles(r))
+	m := message{Text: text, Blocks: blocks, ResponseType: slack.ResponseTypeInChannel}
+	if r.Private || r.Error != nil {
+		m.ResponseType = slack.ResponseTypeEphemeral
+	}
+	return m
+}
+
+// withInlineFiles shows small text files as code blocks, so a short export
+// needs no upload (which takes three API calls and files:write).
+func withInlineFiles(r bot.Reply) bot.Reply {
+	if len(r.Files) == 0 {
+		return r
+	}
+	var keep []bot.File
+	for _, f := range r.Files {
+		if inlineable(f) {
+			r.Text = strings.TrimSpace(r.Text + "\n*" + f.Name + "*\n```" + string(f.Content) + "```")
+		} else {
+			keep = append(keep, f)
+		}
+	}
+	r.Files = keep
+	return r
+}
+
+func inlineable(f bot.File) bool {
+	return len(f.Content) <= maxInlineFile && utf8.Valid(f.Content) && !strings.Contains(string(f.Content), "```")
+}
+
+// renderView builds the modal for a form. The block and action ids are the
+// field names, so submitted values and inline errors map back to them.
+func renderView(f *bot.Form, meta string, lang bot.Lang) slack.ModalViewRequest {
+	title := f.Title
+	if title == "" {
+		title = "kulturbot"
+	}
+	submit := f.Submit
+	if submit == "" {
+		submit = bot.T(lang, "slack.submit")
+	}
+	v := slack.ModalViewRequest{
+		Type:            slack.VTModal,
+		CallbackID:      callbackForm,
+		Title:           plain(cut(title, maxModalTitle)),
+		Submit:          plain(cut(submit, maxModalTitle)),
+		Close:           plain(cut(bot.T(lang, "slack.cancel"), maxModalTitle)),
+		PrivateMetadata: meta,
+	}
+	for _, fld := range f.Fields {
+		var el slack.BlockElement
+		ph := (*slack.TextBlockObject)(nil)
+		if fld.Placeholder != "" {
+			ph = plain(cut(fld.Placeholder, 150))
+		}
+		switch fld.Kind {
+		case bot.FieldSelect:
+			if len(fld.Options) == 0 {
+				// No fixed choices: ask the bot while the user types
+				// (block_suggestion), when the wiring gave us a Suggester.
+				s := slack.NewOptionsSelectBlockElement(slack.OptTypeExternal, ph, fld.Name)
+				zero := 0
+				s.MinQueryLength = &zero
+				if fld.Initial != "" {
+					s.InitialOption = option(fld.Initial, fld.Initial)
+				}
+				el = s
+				break
+			}
+			var opts []*slack.OptionBlockObject
+			for i, o := range fld.Options {
+				if i == maxSelectOptions {
+					break
+				}
+				opts = append(opts, option(o.Label, o.Value))
+			}
+			s := slack.NewOptionsSelectBlockElement(slack.OptTypeStatic, ph, fld.Name, opts...)
+			for _, o := range fld.Options {
+				if fld.Initial != "" && (o.Value == fld.Initial || o.Label == fld.Initial) {
+					s.InitialOption = option(o.Label, o.Value)
+				}
+			}
+			el = s
+		case bot.FieldDate:
+			d := slack.NewDatePickerBlockElement(fld.Name)
+			d.Placeholder = ph
+			if t, ok := bot.ParseDate(fld.Initial); ok {
+				d.InitialDate = t.Format("2006-01-02")
+			}
+			el = d
+		case bot.FieldNumber:
+			n := slack.NewNumberInputBlockElement(ph, fld.Name, false)
+			if fld.Min != 0 || fld.Max != 0 {
+				n.MinValue = fmt.Sprint(fld.Min)
+			}
+			if fld.Max != 0 {
+				n.MaxValue = fmt.Sprint(fld.Max)
+			}
+			n.InitialValue = fld.Initial
+			el = n
+		default:
+			p := slack.NewPlainTextInputBlockElement(ph, fld.Name)
+			p.Multiline = fld.Kind == bot.FieldMultiline
+			p.InitialValue = fld.Initial
+			p.MaxLength = 3000
+			el = p
+		}
+		in := slack.NewInputBlock(fld.Name, plain(cut(fld.Label, maxInputLabel)), nil, el)
+		in.Optional = fld.Optional
+		v.Blocks.BlockSet = append(v.Blocks.BlockSet, in)
+	}
+	return v
+}
+
+func option(label, value string) *slack.OptionBlockObject {
+	return slack.NewOptionBlockObject(cut(value, 150), plain(cut(label, maxOptionText)), nil)
+}
+
+// formValues reads a submitted modal's state back into field values.
+func formValues(st *slack.ViewState) map[string]string {
+	out := map[string]string{}
+	if st == nil {
+		return out
+	}
+	for blockID, acts := range st.Values {
+		for _, a := range acts {
+			var v string
+			switch {
+			case a.SelectedOption.Value != "":
+				v = a.SelectedOption.Value
+			case a.SelectedDate != "":
+				v = a.SelectedDate
+			case len(a.SelectedOptions) > 0:
+				var vs []string
+				for _, o := range a.SelectedOptions {
+					vs = append(vs, o.Value)
+				}
+				v = strings.Join(vs, ", ")
+			default:
+				v = a.Value
+			}
+			out[blockID] = v
+		}
+	}
+	return out
+}
+
+// formMeta rides along in a modal's private_metadata: what to run on submit
+// and where to confirm.
+type formMeta struct {
+	Command string   `json:"c"`
+	Text    string   `json:"t,omitempty"`
+	Channel string   `json:"ch,omitempty"`
+	Thread  string   `json:"th,omitempty"`
+	Fields  []string `json:"f,omitempty"`
+}
+
+func (m formMeta) encode() string {
+	b, _ := json.Marshal(m)
+	return string(b)
+}
+
+const callbackForm = "kulturbot_form"
+
+func plain(s string) *slack.TextBlockObject {
+	return slack.NewTextBlockObject(slack.PlainTextType, s, true, false)
+}
+
+func md(s string) *slack.TextBlockObject {
+	return slack.NewTextBlockObject(slack.MarkdownType, s, false, false)
+}
+
+// cut shortens s to at most n characters, marking the cut.
+func cut(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}
+
+// split breaks long text into pieces of at most n characters, at paragraph
+// or line ends where it can.
+func split(s string, n int) []string {
+	var out []string
+	for strings.TrimSpace(s) != "" {
+		r := []rune(s)
+		if len(r) <= n {
+			out = append(out, s)
+			break
+		}
+		head := string(r[:n])
+		at := strings.LastIndex(head, "\n\n")
+		if at < n/2 {
+			at = strings.LastIndex(head, "\n")
+		}
+		if at < n/4 {
+			at = len(head)
+		}
+		out = append(out, strings.TrimRight(head[:at], "\n"))
+		s = strings.TrimLeft(s[at:], "\n")
+	}
+	return out
+}
+
+var (
+	mdLink   = regexp.MustCompile(`\[([^\]\n]+)\]\((https?://[^)\s]+)\)`)
+	mdBold   = regexp.MustCompile(`\*\*([^*\n]+)\*\*`)
+	slackRef = regexp.MustCompile(`<(?:https?://|mailto:|@|#|!)[^<>\s]*(?:\|[^<>]*)?>`)
+)
+
+// mrkdwn makes handler text safe for Slack: &, < and > are escaped (a usage
+// line such as "/interesse trekk <id>" would otherwise vanish as a broken
+// link), Slack links and mentions are kept, and the Markdown people paste
+// (**bold**, [text](url)) becomes Slack's own.
+func mrkdwn(s string) string {
+	if s == "" {
+		return s
+	}
+	s = mdBold.ReplaceAllString(s, "*$1*")
+	s = mdLink.ReplaceAllString(s, "<$2|$1>")
+	var b strings.Builder
+	last := 0
+	for _, loc := range slackRef.FindAllStringIndex(s, -1) {
+		b.WriteString(escape(s[last:loc[0]]))
+		b.WriteString(s[loc[0]:loc[1]])
+		last = loc[1]
+	}
+	b.WriteString(escape(s[last:]))
+	return b.String()
+}
+
+var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
+func escape(s string) string { return escaper.Replace(s) }

@@ -1,0 +1,434 @@
+// Package slack is kulturbot's Slack adapter: slash commands, Events API
+// callbacks (mentions, DMs) and interactivity (buttons, modals) arrive over
+// Socket Mode or signed HTTP, become bot.Requests for the router, and the
+// bot.Replies go back as Block Kit.
+//
+// It imports only bot, slack-go and the standard library: handlers and the
+// store are reached through the router, never directly.
+package slack
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/slack-go/slack"
+)
+
+// Options configure an Adapter.
+type Options struct {
+	BotToken      string // xoxb-: Web API calls
+	AppToken      string // xapp-: Socket Mode
+	SigningSecret string // HTTP mode: verifies every request
+	// APIURL overrides the Web API base (must end with '/'), for tests and
+	// the load generator's stub.
+	APIURL string
+	Router *bot.Router
+	// Suggester fills selects without fixed choices (may be nil).
+	Suggester bot.Suggester
+	// Admins holds "slack:U123" keys.
+	Admins map[string]bool
+	Log    *slog.Logger
+	// Now is the clock for the signature replay window (tests fix it).
+	Now func() time.Time
+	// HTTPClient is used for the Web API and response_url (default: a
+	// client with a 10 s timeout).
+	HTTPClient *http.Client
+	// AckWithin is how long a request may run before the adapter gives up
+	// answering in the acknowledgement and completes it later instead
+	// (default 2 s, leaving room in Slack's 3 s limit).
+	AckWithin time.Duration
+}
+
+// Adapter connects one Slack app to the router.
+type Adapter struct {
+	opts  Options
+	api   *slack.Client
+	log   *slog.Logger
+	now   func() time.Time
+	users userCache
+	dms   sync.Map // user id -> DM channel id
+	bg    sync.WaitGroup
+	// base bounds background work (late replies, uploads); cancelled by Close.
+	base   context.Context
+	cancel context.CancelFunc
+}
+
+// Time limits for calls that happen after the acknowledgement.
+const (
+	backgroundTimeout = 60 * time.Second
+	userLookupTimeout = time.Second
+)
+
+// New builds an adapter. It makes no network calls.
+func New(o Options) (*Adapter, error) {
+	if o.Router == nil {
+		return nil, errors.New("slack: Options.Router is required")
+	}
+	if o.BotToken == "" {
+		return nil, errors.New("slack: a bot token (xoxb-) is required")
+	}
+	if o.Log == nil {
+		o.Log = slog.Default()
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.AckWithin <= 0 {
+		o.AckWithin = 2 * time.Second
+	}
+	if o.HTTPClient == nil {
+		o.HTTPClient = &http.Client{Timeout: 10 * time.Second}
+	}
+	a := &Adapter{opts: o, log: o.Log.With("platform", "slack"), now: o.Now}
+	a.api = newAPI(o)
+	a.base, a.cancel = context.WithCancel(context.Background())
+	a.users.ttl = 12 * time.Hour
+	return a, nil
+}
+
+func newAPI(o Options) *slack.Client {
+	opts := []slack.Option{slack.OptionHTTPClient(o.HTTPClient)}
+	if o.APIURL != "" {
+		u := o.APIURL
+		if !strings.HasSuffix(u, "/") {
+			u += "/"
+		}
+		opts = append(opts, slack.OptionAPIURL(u))
+	}
+	if o.AppToken != "" {
+		opts = append(opts, slack.OptionAppLevelToken(o.AppToken))
+	}
+	return slack.New(o.BotToken, opts...)
+}
+
+// API is the Web API client the adapter uses.
+func (a *Adapter) API() *slack.Client { return a.api }
+
+// Check calls auth.test so a wrong token shows up in the log at start-up.
+func (a *Adapter) Check(ctx context.Context) error {
+	res, err := a.api.AuthTestContext(ctx)
+	if err != nil {
+		return err
+	}
+	a.log.Info("slack connected", "team", res.Team, "bot_user", res.UserID)
+	return nil
+}
+
+// Wait blocks until background work (late replies, uploads, confirmations)
+// has finished.
+func (a *Adapter) Wait() { a.bg.Wait() }
+
+// Close waits for background work (bounded by its own timeouts) and stops
+// whatever is left.
+func (a *Adapter) Close() error {
+	done := make(chan struct{})
+	go func() { a.bg.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(15 * time.Second):
+	}
+	a.cancel()
+	return nil
+}
+
+// background runs f after the acknowledgement, with its own deadline.
+func (a *Adapter) background(f func(ctx context.Context)) {
+	a.bg.Add(1)
+	go func() {
+		defer a.bg.Done()
+		ctx, cancel := context.WithTimeout(a.base, backgroundTimeout)
+		defer cancel()
+		f(ctx)
+	}()
+}
+
+// handle fills in who is asking and runs the router.
+func (a *Adapter) handle(ctx context.Context, req *bot.Request) bot.Reply {
+	req.Platform = bot.Slack
+	if req.Time.IsZero() {
+		req.Time = a.now()
+	}
+	req.User.Admin = a.opts.Admins["slack:"+req.User.ID]
+	if req.User.Locale == "" {
+		req.User.Locale = a.locale(ctx, req.User.ID)
+	}
+	return a.opts.Router.Handle(ctx, req)
+}
+
+// within runs req and returns its reply if it is ready before the
+// acknowledgement is due; otherwise it returns the channel the reply will
+// arrive on, for the caller to complete the request later. The router runs
+// detached from the caller's context so an acknowledged request is never
+// cut off half-way.
+func (a *Adapter) within(ctx context.Context, req *bot.Request) (bot.Reply, <-chan bot.Reply) {
+	ch := make(chan bot.Reply, 1)
+	a.bg.Add(1)
+	go func() {
+		defer a.bg.Done()
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), backgroundTimeout)
+		defer cancel()
+		ch <- a.handle(ctx, req)
+	}()
+	t := time.NewTimer(a.opts.AckWithin)
+	defer t.Stop()
+	select {
+	case rep := <-ch:
+		return rep, nil
+	case <-t.C:
+		return bot.Reply{}, ch
+	}
+}
+
+// later completes a request whose reply was not ready for the ack.
+func (a *Adapter) later(o origin, ch <-chan bot.Reply) {
+	a.background(func(ctx context.Context) {
+		select {
+		case rep := <-ch:
+			a.send(ctx, o, rep)
+		case <-ctx.Done():
+		}
+	})
+}
+
+// userCache remembers each user's locale, so users.info is called once per
+// user and day rather than once per command. Concurrent first requests of
+// one user share a single lookup.
+type userCache struct {
+	mu  sync.Mutex
+	m   map[string]*userEntry
+	ttl time.Duration
+}
+
+type userEntry struct {
+	ready  chan struct{}
+	locale string
+	until  time.Time
+}
+
+// locale returns the user's Slack locale ("en-US", "nb-NO") or "" when it
+// is unknown; a failed lookup is retried after a few minutes, not on every
+// request, so a Slack outage does not slow every command down.
+func (a *Adapter) locale(ctx context.Context, id string) string {
+	if id == "" {
+		return ""
+	}
+	c := &a.users
+	now := time.Now()
+	c.mu.Lock()
+	if c.m == nil {
+		c.m = map[string]*userEntry{}
+	}
+	e := c.m[id]
+	if e != nil && (e.until.IsZero() || now.Before(e.until)) {
+		c.mu.Unlock()
+		t := time.NewTimer(userLookupTimeout)
+		defer t.Stop()
+		select {
+		case <-e.ready:
+			return e.locale
+		case <-t.C:
+			return ""
+		case <-ctx.Done():
+			return ""
+		}
+	}
+	if len(c.m) > 50000 { // a bound, not a policy: start over
+		c.m = map[string]*userEntry{}
+	}
+	e = &userEntry{ready: make(chan struct{})}
+	c.m[id] = e
+	c.mu.Unlock()
+
+	lctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), userLookupTimeout)
+	defer cancel()
+	u, err := a.api.GetUserInfoContext(lctx, id, slack.GetUserInfoOptionIncludeLocale(true))
+	c.mu.Lock()
+	if err != nil {
+		a.log.Debug("users.info failed", "user", id, "err", err)
+		e.until = now.Add(5 * time.Minute)
+	} else {
+		e.locale = u.Locale
+		e.until = now.Add(c.ttl)
+	}
+	c.mu.Unlock()
+	close(e.ready)
+	return e.locale
+}
+
+// origin says where a request came from and so where its reply goes.
+type origin struct {
+	channel     string
+	thread      string // thread to answer in
+	user        string // the asker
+	responseURL string
+	messageTS   string // the message a button was on
+	ephemeral   bool   // that message was ephemeral (only response_url can change it)
+	dm          bool   // the channel is a DM with the bot
+	triggerID   string // lets us open a modal (valid for 3 s)
+	replace     bool   // update the message a button was on
+}
+
+// send delivers a reply after the acknowledgement: opens its form, updates
+// the clicked message, or posts it where the request came from.
+func (a *Adapter) send(ctx context.Context, o origin, rep bot.Reply) {
+	if bot.IsDuplicate(rep) {
+		return
+	}
+	if rep.Form != nil {
+		if o.triggerID != "" {
+			err := a.openForm(ctx, o, rep)
+			if err == nil {
+				return
+			}
+			a.log.Warn("views.open failed", "err", err)
+		}
+		rep = formFallback(rep)
+	}
+	msg := renderMessage(rep)
+	files := withInlineFiles(rep).Files
+	var err error
+	opts := []slack.MsgOption{slack.MsgOptionText(msg.Text, false), slack.MsgOptionBlocks(msg.Blocks...)}
+	switch {
+	case o.replace && rep.Replace && !o.ephemeral && o.messageTS != "" && o.channel != "":
+		_, _, _, err = a.api.UpdateMessageContext(ctx, o.channel, o.messageTS, opts...)
+	case o.replace && rep.Replace && o.responseURL != "":
+		_, _, err = a.api.PostMessageContext(ctx, o.channel, append(opts,
+			slack.MsgOptionResponseURL(o.responseURL, msg.ResponseType), slack.MsgOptionReplaceOriginal(o.responseURL))...)
+	case o.responseURL != "":
+		_, _, err = a.api.PostMessageContext(ctx, o.channel, append(opts, slack.MsgOptionResponseURL(o.responseURL, msg.ResponseType))...)
+	case o.channel != "" && msg.ResponseType == slack.ResponseTypeEphemeral && !o.dm && o.user != "":
+		if o.thread != "" {
+			opts = append(opts, slack.MsgOptionTS(o.thread))
+		}
+		if _, err = a.api.PostEphemeralContext(ctx, o.channel, o.user, opts...); err != nil {
+			// Not in that channel (a private one): say it in a DM instead.
+			a.log.Debug("chat.postEphemeral failed, trying a DM", "err", err)
+			err = a.postDM(ctx, o.user, opts...)
+		}
+	case o.channel != "":
+		if o.thread != "" {
+			opts = append(opts, slack.MsgOptionTS(o.thread))
+		}
+		_, _, err = a.api.PostMessageContext(ctx, o.channel, opts...)
+	case o.user != "":
+		err = a.postDM(ctx, o.user, opts...)
+	}
+	if err != nil {
+		a.log.Warn("reply not delivered", "channel", o.channel, "err", err)
+	}
+	if len(files) > 0 {
+		a.upload(ctx, o, rep, files)
+	}
+}
+
+// ackMessage answers a slash command in its acknowledgement: the reply
+// itself, or nothing when a modal opened instead. Files that are too big to
+// show inline are uploaded after the ack.
+func (a *Adapter) ackMessage(ctx context.Context, o origin, rep bot.Reply) any {
+	if bot.IsDuplicate(rep) {
+		return nil
+	}
+	if rep.Form != nil {
+		if o.triggerID != "" {
+			err := a.openForm(ctx, o, rep)
+			if err == nil {
+				return nil
+			}
+			a.log.Warn("views.open failed", "err", err)
+		}
+		rep = formFallback(rep)
+	}
+	if files := withInlineFiles(rep).Files; len(files) > 0 {
+		a.background(func(ctx context.Context) { a.upload(ctx, o, rep, files) })
+	}
+	return renderMessage(rep)
+}
+
+// formFallback turns a form the adapter could not open into its usage text.
+func formFallback(rep bot.Reply) bot.Reply {
+	text := bot.T(rep.Lang, "slack.formfailed")
+	if rep.Text != "" {
+		text += "\n" + rep.Text
+	} else {
+		text += "\n/" + rep.Form.Command + " " + rep.Form.Text
+	}
+	rep.Text, rep.Form, rep.Private = text, nil, true
+	return rep
+}
+
+// openForm opens the reply's form as a modal.
+func (a *Adapter) openForm(ctx context.Context, o origin, rep bot.Reply) error {
+	f := rep.Form
+	meta := formMeta{Command: f.Command, Text: f.Text, Channel: o.channel, Thread: o.thread}
+	if o.dm {
+		meta.Channel = ""
+	}
+	for _, fld := range f.Fields {
+		meta.Fields = append(meta.Fields, fld.Name)
+	}
+	_, err := a.api.OpenViewContext(ctx, o.triggerID, renderView(f, meta.encode(), rep.Lang))
+	return err
+}
+
+// dmChannel opens (or finds) the DM between the bot and a user.
+func (a *Adapter) dmChannel(ctx context.Context, user string) (string, error) {
+	if ch, ok := a.dms.Load(user); ok {
+		return ch.(string), nil
+	}
+	ch, _, _, err := a.api.OpenConversationContext(ctx, &slack.OpenConversationParameters{Users: []string{user}, ReturnIM: true})
+	if err != nil {
+		return "", err
+	}
+	a.dms.Store(user, ch.ID)
+	return ch.ID, nil
+}
+
+func (a *Adapter) postDM(ctx context.Context, user string, opts ...slack.MsgOption) error {
+	ch, err := a.dmChannel(ctx, user)
+	if err != nil {
+		return err
+	}
+	_, _, err = a.api.PostMessageContext(ctx, ch, opts...)
+	return err
+}
+
+// upload shares files with files.uploadV2: in a DM for private replies
+// (files cannot be ephemeral), in the channel otherwise.
+func (a *Adapter) upload(ctx context.Context, o origin, rep bot.Reply, files []bot.File) {
+	ch := o.channel
+	if rep.Private || ch == "" {
+		var err error
+		if ch, err = a.dmChannel(ctx, o.user); err != nil {
+			a.log.Warn("file not delivered: no DM", "user", o.user, "err", err)
+			return
+		}
+	}
+	for _, f := range files {
+		_, err := a.api.UploadFileContext(ctx, slack.UploadFileParameters{
+			Filename: f.Name, Title: f.Name, FileSize: len(f.Content),
+			Reader: strings.NewReader(string(f.Content)), Channel: ch,
+		})
+		if err != nil {
+			a.log.Warn("files.uploadV2 failed", "file", f.Name, "err", err)
+			note := bot.T(rep.Lang, "slack.filefailed", f.Name)
+			_, _, _ = a.api.PostMessageContext(ctx, ch, slack.MsgOptionText(note, false))
+		}
+	}
+}
+
+// split "/rsvp 3 ja" into "rsvp" and "3 ja"; a line without a slash is a
+// question.
+func commandLine(line string) (cmd, text string) {
+	line = strings.TrimSpace(line)
+	if !strings.HasPrefix(line, "/") {
+		return "", line
+	}
+	cmd, text, _ = strings.Cut(line, " ")
+	return bot.NormCommand(cmd), strings.TrimSpace(text)
+}
