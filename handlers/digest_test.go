@@ -1,0 +1,277 @@
+package handlers_test
+
+import (
+	"context"
+	"flag"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/handlers"
+	"github.com/kulturskoleradet/kulturbot/store"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// oslo parses "2026-11-18 10:00" as Oslo time.
+func oslo(t testing.TB, s string) time.Time {
+	t.Helper()
+	v, err := time.ParseInLocation("2006-01-02 15:04", s, bot.Oslo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// utc is oslo formatted the way the store keeps times.
+func utc(t testing.TB, s string) string {
+	return oslo(t, s).UTC().Format("2006-01-02T15:04:05.000000Z")
+}
+
+func openDB(t testing.TB, path string) *store.DB {
+	t.Helper()
+	db, err := store.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func newHandlers(t testing.TB, db *store.DB) *handlers.Handlers {
+	t.Helper()
+	return handlers.Register(bot.NewRouter(quietLog()), &handlers.Deps{
+		DB:     db,
+		Config: handlers.Config{DeadlineMonth: time.December, DeadlineDay: 1},
+		Log:    quietLog(),
+	})
+}
+
+func quietLog() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+// seed fills a database with a week of programme activity, written as SQL
+// so the digest is tested against the tables themselves. The period under
+// test is [Mon 16 Nov 2026 08:00, Mon 23 Nov 2026 08:00) Oslo time.
+func seed(t testing.TB, db *store.DB) {
+	t.Helper()
+	before, during, after := utc(t, "2026-11-10 12:00"), utc(t, "2026-11-18 10:00"), utc(t, "2026-11-23 09:00")
+	during2 := utc(t, "2026-11-20 14:30")
+	stmts := []struct {
+		q    string
+		args []any
+	}{
+		{`INSERT INTO municipalities (id, name, fold, created_at) VALUES
+			(1, 'Bodø', 'bodo', ?), (2, 'Fauske', 'fauske', ?), (3, 'Saltdal', 'saltdal', ?),
+			(4, 'Tromsø', 'tromso', ?), (5, 'Alta', 'alta', ?), (6, 'Ørsta', 'orsta', ?), (7, 'Ås', 'as', ?)`,
+			[]any{before, before, before, before, before, before, before}},
+		{`INSERT INTO regions (id, name, fold, platform, created_at) VALUES (1, 'Salten', 'salten', 'console', ?), (2, 'Nord', 'nord', 'console', ?)`,
+			[]any{before, before}},
+		{`INSERT INTO region_municipalities (region_id, municipality_id) VALUES (1, 1), (1, 2), (1, 3), (2, 4), (2, 5), (2, 7)`, nil},
+		{`INSERT INTO gatherings (id, name, date, place, region_id, deadline, platform, created_at) VALUES
+			(1, 'Regionsamling Salten', '2026-12-03', 'Bodø', 1, '2026-11-26', 'console', ?),
+			(2, 'Nasjonal samling', '2027-01-20', 'Oslo', NULL, NULL, 'console', ?),
+			(4, 'Høstsamling', '2026-10-01', 'Alta', 2, NULL, 'console', ?)`,
+			[]any{before, before, before}},
+		{`INSERT INTO gatherings (id, name, date, place, region_id, deadline, cancelled_at, platform, created_at) VALUES
+			(3, 'Avlyst samling', '2026-12-10', 'Tromsø', 2, '2026-12-01', ?, 'console', ?)`, []any{during, before}},
+		{`INSERT INTO rsvps (gathering_id, municipality_id, answer, headcount, overnight, platform, created_at, updated_at) VALUES
+			(1, 1, 'ja', 5, 1, 'slack', ?, ?), (1, 2, 'nei', 0, NULL, 'slack', ?, ?),
+			(2, 4, 'kanskje', 2, NULL, 'discord', ?, ?), (2, 1, 'ja', 3, 0, 'slack', ?, ?)`,
+			[]any{before, during, during, during, before, before, during2, during2}},
+		{`INSERT INTO rsvp_history (gathering_id, municipality_id, answer, headcount, overnight, platform, created_at) VALUES
+			(1, 1, 'kanskje', 2, NULL, 'slack', ?), (1, 1, 'ja', 5, 1, 'slack', ?), (1, 2, 'nei', 0, NULL, 'slack', ?),
+			(2, 4, 'kanskje', 2, NULL, 'discord', ?), (2, 1, 'ja', 3, 0, 'slack', ?)`,
+			[]any{before, during, during, before, during2}},
+		{`INSERT INTO interests (id, county, contact, late, withdrawn_at, platform, created_at, updated_at) VALUES
+			(1, 'Troms', 'kari@example.no', 0, ?, 'slack', ?, ?),
+			(2, 'Nordland', 'ola@example.no', 1, NULL, 'slack', ?, ?),
+			(3, 'Finnmark', '', 0, NULL, 'discord', ?, ?),
+			(4, 'Vestland', '', 0, NULL, 'console', ?, ?),
+			(5, 'Agder', '', 0, NULL, 'console', ?, ?)`,
+			[]any{during, before, during, during, during, before, during2, before, before, after, after}},
+		{`INSERT INTO interest_municipalities (interest_id, municipality_id, position) VALUES
+			(1, 4, 0), (2, 1, 0), (2, 2, 1), (2, 3, 2), (3, 5, 0), (4, 6, 0), (5, 7, 0)`, nil},
+		{`INSERT INTO mentoring (municipality_id, date, minutes, topic, platform, created_at) VALUES
+			(1, '2026-11-17', 90, 'Oppstart', 'slack', ?), (1, '2026-11-19', 60, 'Plan', 'slack', ?),
+			(4, '2026-11-20', 45, 'Rekruttering', 'discord', ?), (2, '2026-11-05', 30, 'Tidligere', 'slack', ?)`,
+			[]any{during, during2, during2, before}},
+		{`INSERT INTO questions (id, question, lang, asked_name, platform, created_at, answer, answered_at) VALUES
+			(1, 'Får vi dekket reise til samlingene?', 'nb', 'Kari', 'slack', ?, NULL, NULL),
+			(2, 'Hva er en region?', 'nb', 'Ola', 'slack', ?, 'Tre kommuner eller flere.', ?),
+			(3, 'Kan vi bli med uten kulturskole i dag?', 'nb', '', 'discord', ?, NULL, NULL)`,
+			[]any{during, before, during, before}},
+		{`INSERT INTO answers (id, question, lang, answered, path, entry_id, answer, platform, created_at) VALUES
+			(1, 'hva koster det å være med', 'nb', 1, 'faq', 'okonomi-1', 'Deltakelse er gratis.', 'slack', ?),
+			(2, 'når er fristen', 'nb', 1, 'faq', 'pamelding-2', 'Fristen er 15. september.', 'slack', ?)`,
+			[]any{before, before}},
+		{`INSERT INTO feedback (answer_id, entry_id, question, vote, voted_by, platform, created_at) VALUES
+			(1, 'okonomi-1', 'hva koster det å være med', -1, 'slack:U1', 'slack', ?),
+			(1, 'okonomi-1', 'hva koster det å være med', -1, 'slack:U2', 'slack', ?),
+			(2, 'pamelding-2', 'når er fristen', 1, 'slack:U1', 'slack', ?),
+			(2, 'pamelding-2', 'når er fristen', -1, 'slack:U3', 'slack', ?)`,
+			[]any{during, during2, during, before}},
+	}
+	for _, s := range stmts {
+		if _, err := db.Writer().Exec(s.q, s.args...); err != nil {
+			t.Fatalf("seed: %v\n%s", err, s.q)
+		}
+	}
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./handlers -run %s -update)", err, t.Name())
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from the golden file (go test ./handlers -update to accept):\n--- got\n%s\n--- want\n%s", name, got, want)
+	}
+}
+
+func TestDigestGolden(t *testing.T) {
+	ctx := context.Background()
+	db := openDB(t, filepath.Join(t.TempDir(), "k.db"))
+	seed(t, db)
+	h := newHandlers(t, db)
+	since, until := oslo(t, "2026-11-16 08:00"), oslo(t, "2026-11-23 08:00")
+
+	t.Run("Seeded", func(t *testing.T) {
+		rep, err := h.Digest(ctx, since, until, bot.NB)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Title != "Ukesoppsummering 16.–22. november 2026" {
+			t.Errorf("title %q", rep.Title)
+		}
+		if len(rep.Fields) == 0 || rep.Fields[0].Label != "Interessemeldinger" || rep.Fields[0].Value != "1 ny · 1 endret · 1 trukket" {
+			t.Errorf("totals should come first, got %+v", rep.Fields)
+		}
+		golden(t, "digest.golden", handlers.DigestText(rep))
+	})
+	t.Run("English", func(t *testing.T) {
+		rep, err := h.Digest(ctx, since, until, bot.EN)
+		if err != nil {
+			t.Fatal(err)
+		}
+		golden(t, "digest_en.golden", handlers.DigestText(rep))
+	})
+	t.Run("NothingNewButDeadlines", func(t *testing.T) {
+		// A week later nothing happened, but the gathering's deadline and
+		// the open questions still need acting on.
+		rep, err := h.Digest(ctx, oslo(t, "2026-11-23 09:30"), oslo(t, "2026-11-23 09:40"), bot.NB)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(rep.Text, "Rolig uke") {
+			t.Errorf("text %q", rep.Text)
+		}
+		golden(t, "digest_nothing_new.golden", handlers.DigestText(rep))
+	})
+	t.Run("QuietWeek", func(t *testing.T) {
+		// Default interest deadline (15 September): nothing due in November.
+		empty := handlers.Register(bot.NewRouter(quietLog()), &handlers.Deps{DB: openDB(t, filepath.Join(t.TempDir(), "empty.db")), Log: quietLog()})
+		rep, err := empty.Digest(ctx, since, until, bot.NB)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Fields) != 0 || len(rep.Items) != 0 || strings.Contains(rep.Text, "\n") {
+			t.Errorf("a quiet week is one line, got %+v", rep)
+		}
+		golden(t, "digest_quiet.golden", handlers.DigestText(rep))
+	})
+	t.Run("Reminder", func(t *testing.T) {
+		gs, err := db.ReminderGatherings(ctx, oslo(t, "2026-11-19 08:00"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(gs) != 2 || gs[0].ID != 1 {
+			t.Fatalf("reminder gatherings %+v", gs)
+		}
+		golden(t, "digest_reminder.golden", handlers.DigestText(handlers.BuildReminder(gs[0], store.Reminder7d, bot.NB)))
+	})
+}
+
+func TestDigestData(t *testing.T) {
+	ctx := context.Background()
+	db := openDB(t, filepath.Join(t.TempDir(), "k.db"))
+	seed(t, db)
+	d, err := db.DigestData(ctx, oslo(t, "2026-11-16 08:00"), oslo(t, "2026-11-23 08:00"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := func(list []store.DigestInterest) (out []int64) {
+		for _, i := range list {
+			out = append(out, i.ID)
+		}
+		return out
+	}
+	if got := ids(d.NewInterests); len(got) != 1 || got[0] != 2 || !d.NewInterests[0].Late ||
+		strings.Join(d.NewInterests[0].Municipalities, ",") != "Bodø,Fauske,Saltdal" {
+		t.Errorf("new interests %+v", d.NewInterests)
+	}
+	if got := ids(d.ChangedInterests); len(got) != 1 || got[0] != 3 {
+		t.Errorf("changed interests %v", got)
+	}
+	if got := ids(d.WithdrawnInterests); len(got) != 1 || got[0] != 1 {
+		t.Errorf("withdrawn interests %v", got)
+	}
+	if d.RSVPAnswers != 3 {
+		t.Errorf("rsvp answers in period = %d, want 3", d.RSVPAnswers)
+	}
+	if len(d.Gatherings) != 2 {
+		t.Fatalf("upcoming gatherings %+v (cancelled and past ones must be left out)", d.Gatherings)
+	}
+	g := d.Gatherings[0]
+	if g.ID != 1 || g.Ja != 1 || g.Nei != 1 || g.Headcount != 5 || g.Overnight != 5 || g.NewAnswers != 2 ||
+		strings.Join(g.Missing, ",") != "Saltdal" {
+		t.Errorf("gathering 1 %+v", g)
+	}
+	if n := d.Gatherings[1]; n.Region != "" || strings.Join(n.Missing, ",") != "Alta,Fauske,Saltdal,Ås" || n.MaybeHeadcount != 2 {
+		t.Errorf("national gathering %+v", n)
+	}
+	if d.MentoringSessions != 3 || d.MentoringMinutes != 195 || len(d.Mentoring) != 2 || d.Mentoring[0].Municipality != "Bodø" {
+		t.Errorf("mentoring %+v", d.Mentoring)
+	}
+	if strings.Join(d.NoMentoring, ",") != "Alta,Saltdal,Ås" {
+		t.Errorf("no mentoring %v", d.NoMentoring)
+	}
+	if len(d.OpenQuestions) != 2 || d.OpenQuestions[0].ID != 3 {
+		t.Errorf("open questions %+v", d.OpenQuestions)
+	}
+	if len(d.Downvotes) != 1 || d.Downvotes[0].AnswerID != 1 || d.Downvotes[0].Votes != 2 {
+		t.Errorf("downvotes %+v", d.Downvotes)
+	}
+	if len(d.Deadlines) != 1 || d.Deadlines[0].ID != 1 {
+		t.Errorf("deadlines %+v", d.Deadlines)
+	}
+}
+
+func TestPeriodLabel(t *testing.T) {
+	for _, tc := range []struct{ since, until, want string }{
+		{"2026-11-16 08:00", "2026-11-23 08:00", "16.–22. november 2026"},
+		{"2026-10-26 08:00", "2026-11-02 08:00", "26. oktober – 1. november 2026"},
+		{"2026-12-28 08:00", "2027-01-04 08:00", "28. desember 2026 – 3. januar 2027"},
+		{"2026-11-23 08:00", "2026-11-25 14:00", "23.–25. november 2026"},
+		{"2026-11-23 08:00", "2026-11-23 09:00", "23. november 2026"},
+	} {
+		if got := handlers.PeriodLabel(oslo(t, tc.since), oslo(t, tc.until), bot.NB); got != tc.want {
+			t.Errorf("PeriodLabel(%s, %s) = %q, want %q", tc.since, tc.until, got, tc.want)
+		}
+	}
+}

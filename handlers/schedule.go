@@ -1,0 +1,473 @@
+package handlers
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/store"
+	"github.com/robfig/cron/v3"
+)
+
+// DefaultDigestSchedule is Monday 08:00, Oslo time.
+const DefaultDigestSchedule = "0 8 * * 1"
+
+// Channel is a place the digest and reminders are posted: "slack:C123".
+type Channel struct {
+	Platform bot.Platform
+	ID       string
+}
+
+// String is the channel as configured and recorded: "slack:C123".
+func (c Channel) String() string { return string(c.Platform) + ":" + c.ID }
+
+// ParseChannels reads KULTURBOT_DIGEST_CHANNEL: one or more platform:id
+// pairs separated by commas ("slack:C123, discord:456").
+func ParseChannels(s string) ([]Channel, error) {
+	var out []Channel
+	seen := map[Channel]bool{}
+	for _, part := range strings.Split(s, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		p, id, ok := strings.Cut(part, ":")
+		p, id = strings.ToLower(strings.TrimSpace(p)), strings.TrimSpace(id)
+		if !ok || id == "" {
+			return nil, fmt.Errorf("KULTURBOT_DIGEST_CHANNEL: %q must be platform:channel, like slack:C0123456789 or discord:123456789012345678", part)
+		}
+		c := Channel{Platform: bot.Platform(p), ID: id}
+		switch c.Platform {
+		case bot.Slack, bot.Discord, bot.Console:
+		default:
+			return nil, fmt.Errorf("KULTURBOT_DIGEST_CHANNEL: unknown platform %q in %q (use slack or discord)", p, part)
+		}
+		if !seen[c] {
+			seen[c] = true
+			out = append(out, c)
+		}
+	}
+	if len(out) == 0 {
+		return nil, errors.New("KULTURBOT_DIGEST_CHANNEL: no channel given (example: slack:C0123456789)")
+	}
+	return out, nil
+}
+
+// ParseSchedule reads KULTURBOT_DIGEST_SCHEDULE: standard five-field cron
+// syntax (or @weekly, @daily ...) in Europe/Oslo unless the spec names its
+// own CRON_TZ. "@every" is refused: it has no fixed times, so "the most
+// recent scheduled time" - which makes catching up exactly once possible -
+// would not be defined.
+func ParseSchedule(spec string) (cron.Schedule, error) {
+	spec = strings.TrimSpace(spec)
+	if spec == "" {
+		spec = DefaultDigestSchedule
+	}
+	full := spec
+	if !strings.HasPrefix(spec, "TZ=") && !strings.HasPrefix(spec, "CRON_TZ=") {
+		full = "CRON_TZ=Europe/Oslo " + spec
+	}
+	s, err := cron.ParseStandard(full)
+	if err != nil {
+		return nil, fmt.Errorf("KULTURBOT_DIGEST_SCHEDULE: %q: %v (example: \"0 8 * * 1\" for Monday 08:00)", spec, err)
+	}
+	if _, ok := s.(*cron.SpecSchedule); !ok {
+		return nil, fmt.Errorf("KULTURBOT_DIGEST_SCHEDULE: %q has no fixed times; use cron fields like \"0 8 * * 1\"", spec)
+	}
+	return s, nil
+}
+
+// Latest returns the most recent time of s at or before now (zero when
+// there is none within five years). cron only looks forward, so it steps
+// forward from ever earlier starting points until it passes now.
+func Latest(s cron.Schedule, now time.Time) time.Time {
+	for _, back := range []time.Duration{time.Hour, 26 * time.Hour, 8 * 24 * time.Hour, 32 * 24 * time.Hour, 367 * 24 * time.Hour, 5 * 366 * 24 * time.Hour} {
+		t := s.Next(now.Add(-back))
+		if t.IsZero() || t.After(now) {
+			continue
+		}
+		for {
+			n := s.Next(t)
+			if n.IsZero() || n.After(now) {
+				return t
+			}
+			t = n
+		}
+	}
+	return time.Time{}
+}
+
+// Scheduler posts the weekly digest and the RSVP reminders to the digest
+// channels, each exactly once.
+//
+// Every tick (at each scheduled time, every hour, and at start) it finds
+// the most recent scheduled time and posts that period's digest to every
+// channel that has no sent record for it. A bot that was down at the
+// scheduled time therefore sends the missed digest once when it starts -
+// only the latest one, covering everything since the last digest that
+// channel got - and a restart finds the sent record and posts nothing.
+// The record is written as pending before posting and marked sent only
+// after the platform accepted the message; if the process dies between the
+// two, the next start posts again (at least once, never silently lost).
+type Scheduler struct {
+	H        *Handlers
+	Posters  bot.Posters
+	Channels []Channel
+	Schedule cron.Schedule
+	Log      *slog.Logger
+
+	// Now is the clock (tests move it by hand).
+	Now func() time.Time
+	// Sleep waits d or until ctx ends; used between ticks and for backoff.
+	Sleep func(ctx context.Context, d time.Duration) error
+
+	// Attempts per tick before a post is recorded as failed (default 4).
+	Attempts int
+	// Backoff is the first wait after a failed post, doubled each time
+	// (default 2 s).
+	Backoff time.Duration
+	// MaxWait bounds any single wait, including a platform's Retry-After
+	// (default 5 minutes): past that, the next tick retries.
+	MaxWait time.Duration
+	// ReminderHour is the Oslo hour from which a reminder is due on its day
+	// (default 8).
+	ReminderHour int
+
+	mu sync.Mutex // one tick at a time
+}
+
+// NewScheduler builds a scheduler from the configured channels and cron
+// spec ("" for the default, Monday 08:00).
+func NewScheduler(h *Handlers, posters bot.Posters, channels, spec string) (*Scheduler, error) {
+	chs, err := ParseChannels(channels)
+	if err != nil {
+		return nil, err
+	}
+	sched, err := ParseSchedule(spec)
+	if err != nil {
+		return nil, err
+	}
+	log := h.Log
+	if log == nil {
+		log = slog.Default()
+	}
+	return &Scheduler{H: h, Posters: posters, Channels: chs, Schedule: sched, Log: log.With("part", "digest")}, nil
+}
+
+func (s *Scheduler) now() time.Time {
+	if s.Now != nil {
+		return s.Now()
+	}
+	return time.Now()
+}
+
+func (s *Scheduler) sleep(ctx context.Context, d time.Duration) error {
+	if s.Sleep != nil {
+		return s.Sleep(ctx, d)
+	}
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+func (s *Scheduler) attempts() int {
+	if s.Attempts > 0 {
+		return s.Attempts
+	}
+	return 4
+}
+
+func (s *Scheduler) backoff() time.Duration {
+	if s.Backoff > 0 {
+		return s.Backoff
+	}
+	return 2 * time.Second
+}
+
+func (s *Scheduler) maxWait() time.Duration {
+	if s.MaxWait > 0 {
+		return s.MaxWait
+	}
+	return 5 * time.Minute
+}
+
+func (s *Scheduler) reminderHour() int {
+	if s.ReminderHour > 0 {
+		return s.ReminderHour
+	}
+	return 8
+}
+
+// Run ticks at start, at every scheduled time and every full hour (for
+// reminders and retries) until ctx ends.
+func (s *Scheduler) Run(ctx context.Context) error {
+	s.Log.Info("digest scheduler started", "channels", len(s.Channels), "next", s.Schedule.Next(s.now()).In(bot.Oslo).Format(time.RFC3339))
+	for {
+		if err := s.Tick(ctx); err != nil && ctx.Err() == nil {
+			s.Log.Warn("digest tick incomplete; retrying at the next tick", "err", err)
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		now := s.now()
+		wake := now.Truncate(time.Hour).Add(time.Hour)
+		if next := s.Schedule.Next(now); !next.IsZero() && next.Before(wake) {
+			wake = next
+		}
+		if err := s.sleep(ctx, wake.Sub(now)); err != nil {
+			return err
+		}
+	}
+}
+
+// Tick posts the digest of the most recent scheduled time to every channel
+// that has not got it, and every reminder that is due.
+func (s *Scheduler) Tick(ctx context.Context) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.now()
+	return errors.Join(s.digestTick(ctx, now), s.reminderTick(ctx, now))
+}
+
+// Period returns the scheduled period that ends at the most recent
+// scheduled time at or before now: [previous time, that time).
+func (s *Scheduler) Period(now time.Time) (start, end time.Time) {
+	end = Latest(s.Schedule, now)
+	if end.IsZero() {
+		return time.Time{}, time.Time{}
+	}
+	start = Latest(s.Schedule, end.Add(-time.Second))
+	if start.IsZero() {
+		start = end.AddDate(0, 0, -7)
+	}
+	return start, end
+}
+
+func (s *Scheduler) digestTick(ctx context.Context, now time.Time) error {
+	start, end := s.Period(now)
+	if end.IsZero() {
+		return nil
+	}
+	db := s.H.DB
+	built := map[time.Time]bot.Reply{}
+	var errs []error
+	for _, ch := range s.Channels {
+		rec, ok, err := db.Digest(ctx, store.DigestScheduled, end, ch.String())
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if ok && rec.Status == store.StatusSent {
+			continue
+		}
+		// "Since the previous digest": a channel that missed earlier
+		// digests (the bot was down for weeks) gets one digest covering
+		// the whole gap rather than a backlog of them.
+		since := start
+		if last, ok, err := db.LastDigestSent(ctx, ch.String()); err == nil && ok && last.Before(start) && start.Sub(last) < 35*24*time.Hour {
+			since = last
+		}
+		rep, ok := built[since]
+		if !ok {
+			if rep, err = s.H.Digest(ctx, since, end, bot.NB); err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			built[since] = rep
+		}
+		key := ch.String()
+		err = s.post(ctx, ch, rep,
+			func(ctx context.Context) (bool, error) {
+				return db.BeginDigest(ctx, store.DigestScheduled, since, end, key)
+			},
+			func(ctx context.Context) error { return db.MarkDigestSent(ctx, store.DigestScheduled, end, key) },
+			func(ctx context.Context, reason string) error {
+				return db.MarkDigestFailed(ctx, store.DigestScheduled, end, key, reason)
+			})
+		if err != nil {
+			errs = append(errs, fmt.Errorf("digest %s to %s: %w", end.In(bot.Oslo).Format("2006-01-02 15:04"), key, err))
+			continue
+		}
+		s.Log.Info("digest sent", "channel", key, "period_start", since, "period_end", end)
+		bot.NoteDigestSent(s.now())
+	}
+	return errors.Join(errs...)
+}
+
+// dueReminder says which reminder is due now for an RSVP deadline (Oslo
+// midnight of its last day): "7d" from ReminderHour seven days before until
+// the 1-day reminder takes over, "1d" from ReminderHour the day before
+// until the deadline day starts; "" otherwise. A 7-day reminder that could
+// not be posted in its window is dropped, not posted late beside the 1-day.
+func (s *Scheduler) dueReminder(deadline, now time.Time) string {
+	d := deadline.In(bot.Oslo)
+	at := func(days int) time.Time {
+		return time.Date(d.Year(), d.Month(), d.Day()-days, s.reminderHour(), 0, 0, 0, bot.Oslo)
+	}
+	switch {
+	case !now.Before(at(1)) && now.Before(d):
+		return store.Reminder1d
+	case !now.Before(at(7)) && now.Before(at(1)):
+		return store.Reminder7d
+	}
+	return ""
+}
+
+func (s *Scheduler) reminderTick(ctx context.Context, now time.Time) error {
+	db := s.H.DB
+	gs, err := db.ReminderGatherings(ctx, now)
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, g := range gs {
+		kind := s.dueReminder(g.Deadline, now)
+		if kind == "" || len(g.Missing) == 0 {
+			continue
+		}
+		rep := BuildReminder(g, kind, bot.NB)
+		for _, ch := range s.Channels {
+			key := ch.String()
+			if sent, err := db.ReminderSent(ctx, g.ID, kind, key); err != nil || sent {
+				if err != nil {
+					errs = append(errs, err)
+				}
+				continue
+			}
+			err := s.post(ctx, ch, rep,
+				func(ctx context.Context) (bool, error) { return db.BeginReminder(ctx, g.ID, kind, key) },
+				func(ctx context.Context) error { return db.MarkReminderSent(ctx, g.ID, kind, key) },
+				func(ctx context.Context, reason string) error {
+					return db.MarkReminderFailed(ctx, g.ID, kind, key, reason)
+				})
+			if err != nil {
+				errs = append(errs, fmt.Errorf("reminder %s for gathering %d to %s: %w", kind, g.ID, key, err))
+				continue
+			}
+			s.Log.Info("reminder sent", "channel", key, "gathering", g.ID, "kind", kind, "missing", len(g.Missing))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// post delivers rep to ch with retries: begin records the attempt (and
+// reports a copy already sent), sent and failed record the outcome. A
+// platform's Retry-After is honoured; other errors back off exponentially.
+// After the last attempt the failure is recorded and returned, and the next
+// tick or start tries again.
+func (s *Scheduler) post(ctx context.Context, ch Channel, rep bot.Reply,
+	begin func(context.Context) (bool, error), sent func(context.Context) error, failed func(context.Context, string) error) error {
+	// Outcomes are recorded even when shutdown cancels ctx right after the
+	// platform accepted the message: losing "sent" would mean a second copy.
+	rec := context.WithoutCancel(ctx)
+	poster, ok := s.Posters[ch.Platform]
+	if !ok {
+		err := fmt.Errorf("no poster for platform %q (is %s configured?)", ch.Platform, ch.Platform)
+		if already, berr := begin(rec); berr != nil || already {
+			return berr
+		}
+		_ = failed(rec, err.Error())
+		s.Log.Error("digest channel has no platform", "channel", ch.String(), "err", err)
+		return err
+	}
+	wait := s.backoff()
+	var err error
+	for attempt := 1; ; attempt++ {
+		already, berr := begin(rec)
+		if berr != nil {
+			return berr
+		}
+		if already {
+			return nil
+		}
+		if err = poster.Post(ctx, ch.ID, rep); err == nil {
+			if err := sent(rec); err != nil {
+				// The platform has it; only our record is missing. Say so
+				// loudly, since the next tick would post a second copy.
+				s.Log.Error("posted but could not record it", "channel", ch.String(), "err", err)
+				return err
+			}
+			return nil
+		}
+		if attempt >= s.attempts() || ctx.Err() != nil {
+			break
+		}
+		d := wait
+		var rl *bot.RateLimitError
+		if errors.As(err, &rl) && rl.RetryAfter > 0 {
+			d = rl.RetryAfter
+		}
+		if d > s.maxWait() {
+			d = s.maxWait()
+		}
+		s.Log.Warn("post failed; retrying", "channel", ch.String(), "attempt", attempt, "wait", d, "err", err)
+		if serr := s.sleep(ctx, d); serr != nil {
+			err = errors.Join(err, serr)
+			break
+		}
+		wait *= 2
+	}
+	_ = failed(rec, err.Error())
+	s.Log.Error("post failed; will retry at the next tick", "channel", ch.String(), "attempts", s.attempts(), "err", err)
+	return err
+}
+
+// Preview is the digest as it would read now: everything since the most
+// recent scheduled time (or a week, before the first one).
+func (s *Scheduler) Preview(ctx context.Context) (bot.Reply, error) {
+	now := s.now()
+	since := Latest(s.Schedule, now)
+	if since.IsZero() || !since.Before(now) {
+		since = now.AddDate(0, 0, -7)
+	}
+	return s.H.Digest(ctx, since, now, bot.NB)
+}
+
+// SendNow posts the digest for [most recent scheduled time, now) to every
+// channel at once and records each post as a manual digest, which never
+// stands in for a scheduled one.
+func (s *Scheduler) SendNow(ctx context.Context) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.now()
+	since := Latest(s.Schedule, now)
+	if since.IsZero() || !since.Before(now) {
+		since = now.AddDate(0, 0, -7)
+	}
+	rep, err := s.H.Digest(ctx, since, now, bot.NB)
+	if err != nil {
+		return err
+	}
+	db := s.H.DB
+	var errs []error
+	for _, ch := range s.Channels {
+		key := ch.String()
+		err := s.post(ctx, ch, rep,
+			func(ctx context.Context) (bool, error) {
+				return db.BeginDigest(ctx, store.DigestManual, since, now, key)
+			},
+			func(ctx context.Context) error { return db.MarkDigestSent(ctx, store.DigestManual, now, key) },
+			func(ctx context.Context, reason string) error {
+				return db.MarkDigestFailed(ctx, store.DigestManual, now, key, reason)
+			})
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", key, err))
+			continue
+		}
+		bot.NoteDigestSent(s.now())
+	}
+	return errors.Join(errs...)
+}

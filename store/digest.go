@@ -1,0 +1,519 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Digest kinds: a scheduled digest is posted once per scheduled time and
+// channel; a manual one (`kulturbot digest --send`) whenever asked.
+const (
+	DigestScheduled = "scheduled"
+	DigestManual    = "manual"
+)
+
+// Delivery states of a digest or reminder.
+const (
+	StatusPending = "pending"
+	StatusSent    = "sent"
+	StatusFailed  = "failed"
+)
+
+// DigestRecord is what the database knows about one digest post.
+type DigestRecord struct {
+	Kind        string
+	PeriodStart time.Time
+	PeriodEnd   time.Time // the scheduled time; identifies the digest
+	Channel     string    // "slack:C123"
+	Status      string
+	Attempts    int
+	LastError   string
+	SentAt      time.Time
+}
+
+// Digest returns the record of the digest of kind for period end and
+// channel; ok is false when there is none.
+func (db *DB) Digest(ctx context.Context, kind string, end time.Time, channel string) (rec DigestRecord, ok bool, err error) {
+	var start, endS string
+	var sent sql.NullString
+	err = db.w.QueryRowContext(ctx, `SELECT kind, period_start, period_end, channel, status, attempts, last_error, sent_at
+		FROM digests WHERE kind = ? AND period_end = ? AND channel = ?`, kind, ts(end), channel).
+		Scan(&rec.Kind, &start, &endS, &rec.Channel, &rec.Status, &rec.Attempts, &rec.LastError, &sent)
+	if errors.Is(err, sql.ErrNoRows) {
+		return rec, false, nil
+	}
+	if err != nil {
+		return rec, false, FormatError(err)
+	}
+	rec.PeriodStart, rec.PeriodEnd, rec.SentAt = parseTS(start), parseTS(endS), nullTS(sent)
+	return rec, true, nil
+}
+
+// BeginDigest records an attempt to post a digest, before it is posted:
+// the row is created (or moved back) to pending and its attempts counted.
+// It reports sent=true, and changes nothing, when this digest was already
+// accepted by the platform; the caller must then not post it again.
+//
+// It reads from the writer connection, so the check and the write happen
+// in one immediate transaction and two schedulers over one file cannot
+// both claim the same digest as unsent.
+func (db *DB) BeginDigest(ctx context.Context, kind string, start, end time.Time, channel string) (sent bool, err error) {
+	now := ts(db.now())
+	res, err := db.w.ExecContext(ctx, `INSERT INTO digests
+		(kind, period_start, period_end, channel, status, attempts, created_at, updated_at)
+		VALUES (?, ?, ?, ?, 'pending', 1, ?, ?)
+		ON CONFLICT (kind, period_end, channel) DO UPDATE
+		SET status = 'pending', attempts = attempts + 1, updated_at = excluded.updated_at,
+		    period_start = excluded.period_start
+		WHERE status <> 'sent'`,
+		kind, ts(start), ts(end), channel, now, now)
+	if err != nil {
+		return false, FormatError(err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, err
+	}
+	return n == 0, nil
+}
+
+// MarkDigestSent records that the platform accepted the digest.
+func (db *DB) MarkDigestSent(ctx context.Context, kind string, end time.Time, channel string) error {
+	now := ts(db.now())
+	_, err := db.w.ExecContext(ctx, `UPDATE digests SET status = 'sent', sent_at = ?, updated_at = ?, last_error = ''
+		WHERE kind = ? AND period_end = ? AND channel = ?`, now, now, kind, ts(end), channel)
+	return FormatError(err)
+}
+
+// MarkDigestFailed records a failed post; a later tick or start retries it.
+func (db *DB) MarkDigestFailed(ctx context.Context, kind string, end time.Time, channel, reason string) error {
+	_, err := db.w.ExecContext(ctx, `UPDATE digests SET status = 'failed', last_error = ?, updated_at = ?
+		WHERE kind = ? AND period_end = ? AND channel = ? AND status <> 'sent'`,
+		digestTruncate(reason, 500), ts(db.now()), kind, ts(end), channel)
+	return FormatError(err)
+}
+
+// LastDigestSent returns the end of the newest scheduled digest the
+// platform accepted for channel ("" for any channel); ok is false when none
+// was ever sent.
+func (db *DB) LastDigestSent(ctx context.Context, channel string) (end time.Time, ok bool, err error) {
+	var s sql.NullString
+	err = db.r.QueryRowContext(ctx, `SELECT MAX(period_end) FROM digests
+		WHERE kind = 'scheduled' AND status = 'sent' AND (? = '' OR channel = ?)`, channel, channel).Scan(&s)
+	if err != nil {
+		return time.Time{}, false, FormatError(err)
+	}
+	if !s.Valid {
+		return time.Time{}, false, nil
+	}
+	return parseTS(s.String), true, nil
+}
+
+// Digests lists the recorded digests, newest first (for tests and support).
+func (db *DB) Digests(ctx context.Context) ([]DigestRecord, error) {
+	rows, err := db.r.QueryContext(ctx, `SELECT kind, period_start, period_end, channel, status, attempts, last_error, sent_at
+		FROM digests ORDER BY period_end DESC, channel`)
+	if err != nil {
+		return nil, FormatError(err)
+	}
+	defer rows.Close()
+	var out []DigestRecord
+	for rows.Next() {
+		var rec DigestRecord
+		var start, end string
+		var sent sql.NullString
+		if err := rows.Scan(&rec.Kind, &start, &end, &rec.Channel, &rec.Status, &rec.Attempts, &rec.LastError, &sent); err != nil {
+			return nil, FormatError(err)
+		}
+		rec.PeriodStart, rec.PeriodEnd, rec.SentAt = parseTS(start), parseTS(end), nullTS(sent)
+		out = append(out, rec)
+	}
+	return out, FormatError(rows.Err())
+}
+
+// Reminder kinds: days before a gathering's RSVP deadline.
+const (
+	Reminder7d = "7d"
+	Reminder1d = "1d"
+)
+
+// BeginReminder records an attempt to post a reminder, like BeginDigest:
+// sent=true means it was already posted and must not be posted again.
+func (db *DB) BeginReminder(ctx context.Context, gatheringID int64, kind, channel string) (sent bool, err error) {
+	now := ts(db.now())
+	res, err := db.w.ExecContext(ctx, `INSERT INTO reminders
+		(gathering_id, kind, channel, status, attempts, created_at, updated_at)
+		VALUES (?, ?, ?, 'pending', 1, ?, ?)
+		ON CONFLICT (gathering_id, kind, channel) DO UPDATE
+		SET status = 'pending', attempts = attempts + 1, updated_at = excluded.updated_at
+		WHERE status <> 'sent'`, gatheringID, kind, channel, now, now)
+	if err != nil {
+		return false, FormatError(err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, err
+	}
+	return n == 0, nil
+}
+
+// ReminderSent reports whether a reminder was already posted.
+func (db *DB) ReminderSent(ctx context.Context, gatheringID int64, kind, channel string) (bool, error) {
+	var n int
+	err := db.w.QueryRowContext(ctx, `SELECT COUNT(*) FROM reminders
+		WHERE gathering_id = ? AND kind = ? AND channel = ? AND status = 'sent'`, gatheringID, kind, channel).Scan(&n)
+	return n > 0, FormatError(err)
+}
+
+// MarkReminderSent records that the platform accepted the reminder.
+func (db *DB) MarkReminderSent(ctx context.Context, gatheringID int64, kind, channel string) error {
+	now := ts(db.now())
+	_, err := db.w.ExecContext(ctx, `UPDATE reminders SET status = 'sent', sent_at = ?, updated_at = ?, last_error = ''
+		WHERE gathering_id = ? AND kind = ? AND channel = ?`, now, now, gatheringID, kind, channel)
+	return FormatError(err)
+}
+
+// MarkReminderFailed records a failed reminder; a later tick retries it.
+func (db *DB) MarkReminderFailed(ctx context.Context, gatheringID int64, kind, channel, reason string) error {
+	_, err := db.w.ExecContext(ctx, `UPDATE reminders SET status = 'failed', last_error = ?, updated_at = ?
+		WHERE gathering_id = ? AND kind = ? AND channel = ? AND status <> 'sent'`,
+		digestTruncate(reason, 500), ts(db.now()), gatheringID, kind, channel)
+	return FormatError(err)
+}
+
+// DigestData is the content of a digest for the window [Since, Until).
+type DigestData struct {
+	Since, Until time.Time
+
+	NewInterests       []DigestInterest
+	ChangedInterests   []DigestInterest
+	WithdrawnInterests []DigestInterest
+
+	// RSVPAnswers counts answers given or changed in the window.
+	RSVPAnswers int
+	// Gatherings are the upcoming, not cancelled gatherings, soonest first.
+	Gatherings []DigestGathering
+
+	Mentoring         []MentoringTotal // logged in the window, per municipality
+	MentoringSessions int
+	MentoringMinutes  int
+	// NoMentoring are municipalities in a region with no mentoring logged yet.
+	NoMentoring []string
+
+	OpenQuestions []OpenQuestion // all still unanswered, oldest first
+	Downvotes     []Downvote     // answers that got 👎 in the window
+
+	// Deadlines are the RSVP deadlines of gatherings due within 30 days
+	// (the handlers add the interest deadline, which is configuration).
+	Deadlines []DigestGathering
+}
+
+// DigestInterest is an interest registration as the digest shows it.
+type DigestInterest struct {
+	ID             int64
+	County         string
+	Municipalities []string
+	Contact        string
+	Late           bool
+	At             time.Time // created, updated or withdrawn, by list
+}
+
+// DigestGathering is an upcoming gathering and its answers so far.
+type DigestGathering struct {
+	ID       int64
+	Name     string
+	Place    string
+	Date     time.Time // Oslo midnight
+	Deadline time.Time // effective RSVP deadline (inclusive), Oslo midnight
+	Region   string    // "" for a national gathering
+
+	Ja, Nei, Kanskje int
+	Headcount        int // people coming (answers "ja")
+	MaybeHeadcount   int // people who may come ("kanskje")
+	Overnight        int // people coming who need a bed
+	NewAnswers       int // answers given or changed in the window
+	// Missing are the municipalities expected to answer that have not:
+	// the region's municipalities, or for a national gathering every
+	// municipality that belongs to a region.
+	Missing []string
+}
+
+// MentoringTotal is the mentoring logged for one municipality.
+type MentoringTotal struct {
+	Municipality string
+	Sessions     int
+	Minutes      int
+}
+
+// OpenQuestion is a question nobody has answered yet.
+type OpenQuestion struct {
+	ID        int64
+	Question  string
+	AskedName string
+	Platform  string
+	At        time.Time
+}
+
+// Downvote is an answer that got 👎.
+type Downvote struct {
+	AnswerID int64
+	Question string
+	Answer   string
+	EntryID  string
+	Votes    int
+	At       time.Time // latest 👎
+}
+
+// effectiveDeadline is a gathering's RSVP deadline in SQL: the stored one,
+// or the day before the gathering.
+const effectiveDeadline = `COALESCE(g.deadline, date(g.date, '-1 day'))`
+
+// DigestData gathers everything the digest for [since, until) shows, from
+// one consistent snapshot of the database.
+func (db *DB) DigestData(ctx context.Context, since, until time.Time) (*DigestData, error) {
+	tx, err := db.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, FormatError(err)
+	}
+	defer tx.Rollback()
+	d := &DigestData{Since: since, Until: until}
+	s, u := ts(since), ts(until)
+	today := day(until)
+
+	if d.NewInterests, err = digestInterests(ctx, tx, `i.created_at >= ? AND i.created_at < ?
+		AND (i.withdrawn_at IS NULL OR i.withdrawn_at >= ?)`, `i.created_at`, s, u, u); err != nil {
+		return nil, err
+	}
+	if d.ChangedInterests, err = digestInterests(ctx, tx, `i.created_at < ? AND i.updated_at >= ? AND i.updated_at < ?
+		AND (i.withdrawn_at IS NULL OR i.withdrawn_at >= ?)`, `i.updated_at`, s, s, u, u); err != nil {
+		return nil, err
+	}
+	if d.WithdrawnInterests, err = digestInterests(ctx, tx, `i.withdrawn_at >= ? AND i.withdrawn_at < ?`, `i.withdrawn_at`, s, u); err != nil {
+		return nil, err
+	}
+
+	if err = tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM rsvp_history WHERE created_at >= ? AND created_at < ?`, s, u).Scan(&d.RSVPAnswers); err != nil {
+		return nil, FormatError(err)
+	}
+	if d.Gatherings, err = digestGatherings(ctx, tx, `g.date >= ?`, []any{today}, s, u); err != nil {
+		return nil, err
+	}
+	horizon := day(parseDay(today).AddDate(0, 0, 30))
+	if d.Deadlines, err = digestGatherings(ctx, tx, effectiveDeadline+` >= ? AND `+effectiveDeadline+` <= ? AND g.date >= ?`,
+		[]any{today, horizon, today}, s, u); err != nil {
+		return nil, err
+	}
+	sort.SliceStable(d.Deadlines, func(i, j int) bool { return d.Deadlines[i].Deadline.Before(d.Deadlines[j].Deadline) })
+
+	rows, err := tx.QueryContext(ctx, `SELECT m.name, COUNT(*), SUM(x.minutes) FROM mentoring x
+		JOIN municipalities m ON m.id = x.municipality_id
+		WHERE x.created_at >= ? AND x.created_at < ? GROUP BY m.id`, s, u)
+	if err != nil {
+		return nil, FormatError(err)
+	}
+	for rows.Next() {
+		var t MentoringTotal
+		if err := rows.Scan(&t.Municipality, &t.Sessions, &t.Minutes); err != nil {
+			rows.Close()
+			return nil, FormatError(err)
+		}
+		d.Mentoring = append(d.Mentoring, t)
+		d.MentoringSessions += t.Sessions
+		d.MentoringMinutes += t.Minutes
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, FormatError(err)
+	}
+	sort.SliceStable(d.Mentoring, func(i, j int) bool { return digestNameLess(d.Mentoring[i].Municipality, d.Mentoring[j].Municipality) })
+	if d.NoMentoring, err = digestNames(ctx, tx, `SELECT m.name FROM municipalities m
+		JOIN region_municipalities rm ON rm.municipality_id = m.id
+		WHERE NOT EXISTS (SELECT 1 FROM mentoring x WHERE x.municipality_id = m.id AND x.created_at < ?)`, u); err != nil {
+		return nil, err
+	}
+
+	rows, err = tx.QueryContext(ctx, `SELECT id, question, asked_name, platform, created_at FROM questions
+		WHERE answered_at IS NULL AND created_at < ? ORDER BY created_at, id`, u)
+	if err != nil {
+		return nil, FormatError(err)
+	}
+	for rows.Next() {
+		var q OpenQuestion
+		var at string
+		if err := rows.Scan(&q.ID, &q.Question, &q.AskedName, &q.Platform, &at); err != nil {
+			rows.Close()
+			return nil, FormatError(err)
+		}
+		q.At = parseTS(at)
+		d.OpenQuestions = append(d.OpenQuestions, q)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, FormatError(err)
+	}
+
+	// Votes whose answer was deleted keep their question and entry, so
+	// they are grouped by those when the answer row is gone.
+	rows, err = tx.QueryContext(ctx, `SELECT COALESCE(f.answer_id, 0),
+			COALESCE(a.question, f.question), COALESCE(a.answer, ''), COALESCE(NULLIF(a.entry_id, ''), f.entry_id),
+			COUNT(*), MAX(f.created_at)
+		FROM feedback f LEFT JOIN answers a ON a.id = f.answer_id
+		WHERE f.vote = -1 AND f.created_at >= ? AND f.created_at < ?
+		GROUP BY COALESCE(f.answer_id, 0), COALESCE(a.question, f.question)
+		ORDER BY MAX(f.created_at), 1`, s, u)
+	if err != nil {
+		return nil, FormatError(err)
+	}
+	for rows.Next() {
+		var v Downvote
+		var at string
+		if err := rows.Scan(&v.AnswerID, &v.Question, &v.Answer, &v.EntryID, &v.Votes, &at); err != nil {
+			rows.Close()
+			return nil, FormatError(err)
+		}
+		v.At = parseTS(at)
+		d.Downvotes = append(d.Downvotes, v)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, FormatError(err)
+	}
+	return d, nil
+}
+
+// ReminderGatherings returns the gatherings, not cancelled, whose RSVP
+// deadline is today or later (Oslo date of now), with their answers so far
+// and the municipalities that have not answered.
+func (db *DB) ReminderGatherings(ctx context.Context, now time.Time) ([]DigestGathering, error) {
+	tx, err := db.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, FormatError(err)
+	}
+	defer tx.Rollback()
+	today := day(now)
+	return digestGatherings(ctx, tx, effectiveDeadline+` >= ? AND g.date >= ?`, []any{today, today}, ts(now), ts(now))
+}
+
+func digestInterests(ctx context.Context, tx *sql.Tx, where, atCol string, args ...any) ([]DigestInterest, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT i.id, i.county, i.contact, i.late, `+atCol+`,
+			COALESCE((SELECT group_concat(name, '|') FROM (SELECT m.name FROM interest_municipalities im
+				JOIN municipalities m ON m.id = im.municipality_id
+				WHERE im.interest_id = i.id ORDER BY im.position)), '')
+		FROM interests i WHERE `+where+` ORDER BY `+atCol+`, i.id`, args...)
+	if err != nil {
+		return nil, FormatError(err)
+	}
+	defer rows.Close()
+	var out []DigestInterest
+	for rows.Next() {
+		var it DigestInterest
+		var at, ms string
+		if err := rows.Scan(&it.ID, &it.County, &it.Contact, &it.Late, &at, &ms); err != nil {
+			return nil, FormatError(err)
+		}
+		it.At = parseTS(at)
+		if ms != "" {
+			it.Municipalities = strings.Split(ms, "|")
+		}
+		out = append(out, it)
+	}
+	return out, FormatError(rows.Err())
+}
+
+// digestGatherings loads the not cancelled gatherings matching where, with
+// their answer totals, the answers given in [s, u) and who has not answered.
+func digestGatherings(ctx context.Context, tx *sql.Tx, where string, args []any, s, u string) ([]DigestGathering, error) {
+	q := `SELECT g.id, g.name, g.place, g.date, ` + effectiveDeadline + `, COALESCE(r.name, ''), COALESCE(g.region_id, 0),
+			COALESCE(SUM(x.answer = 'ja'), 0), COALESCE(SUM(x.answer = 'nei'), 0), COALESCE(SUM(x.answer = 'kanskje'), 0),
+			COALESCE(SUM(CASE WHEN x.answer = 'ja' THEN x.headcount END), 0),
+			COALESCE(SUM(CASE WHEN x.answer = 'kanskje' THEN x.headcount END), 0),
+			COALESCE(SUM(CASE WHEN x.answer = 'ja' AND x.overnight = 1 THEN x.headcount END), 0),
+			(SELECT COUNT(*) FROM rsvp_history h WHERE h.gathering_id = g.id AND h.created_at >= ? AND h.created_at < ?)
+		FROM gatherings g
+		LEFT JOIN regions r ON r.id = g.region_id
+		LEFT JOIN rsvps x ON x.gathering_id = g.id
+		WHERE g.cancelled_at IS NULL AND ` + where + `
+		GROUP BY g.id ORDER BY g.date, g.id`
+	rows, err := tx.QueryContext(ctx, q, append([]any{s, u}, args...)...)
+	if err != nil {
+		return nil, FormatError(err)
+	}
+	var out []DigestGathering
+	var regions []int64
+	for rows.Next() {
+		var g DigestGathering
+		var date, deadline string
+		var region int64
+		if err := rows.Scan(&g.ID, &g.Name, &g.Place, &date, &deadline, &g.Region, &region,
+			&g.Ja, &g.Nei, &g.Kanskje, &g.Headcount, &g.MaybeHeadcount, &g.Overnight, &g.NewAnswers); err != nil {
+			rows.Close()
+			return nil, FormatError(err)
+		}
+		g.Date, g.Deadline = parseDay(date), parseDay(deadline)
+		out = append(out, g)
+		regions = append(regions, region)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, FormatError(err)
+	}
+	for i := range out {
+		// A national gathering expects every municipality that is part of
+		// a region: those are the programme's participants.
+		q := `SELECT m.name FROM municipalities m JOIN region_municipalities rm ON rm.municipality_id = m.id
+			WHERE (? = 0 OR rm.region_id = ?)
+			AND NOT EXISTS (SELECT 1 FROM rsvps x WHERE x.gathering_id = ? AND x.municipality_id = m.id)`
+		if out[i].Missing, err = digestNames(ctx, tx, q, regions[i], regions[i], out[i].ID); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// digestNames runs a query of one text column and returns it sorted the
+// Norwegian way.
+func digestNames(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]string, error) {
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, FormatError(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, FormatError(err)
+		}
+		out = append(out, s)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return digestNameLess(out[i], out[j]) })
+	return out, FormatError(rows.Err())
+}
+
+// digestNBOrder puts æ, ø and å after z, in that order, as Norwegian sorts them
+// (byte order would put å first).
+var digestNBOrder = strings.NewReplacer("æ", "{", "ø", "|", "å", "}", "Æ", "{", "Ø", "|", "Å", "}")
+
+func digestNameLess(a, b string) bool {
+	ka, kb := digestNBOrder.Replace(strings.ToLower(a)), digestNBOrder.Replace(strings.ToLower(b))
+	if ka != kb {
+		return ka < kb
+	}
+	return a < b
+}
+
+func digestTruncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !digestUTF8Start(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+func digestUTF8Start(b byte) bool { return b&0xC0 != 0x80 }
