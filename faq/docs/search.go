@@ -1,0 +1,280 @@
+package docs
+
+import (
+	"context"
+	"math"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// hit is a retrieved chunk.
+type hit struct {
+	id       int64
+	doc      string // document title
+	docName  string
+	section  string
+	page     int
+	text     string
+	bm25     float64
+	conf     float64 // idf-weighted share of the question's terms in the chunk
+	ftsRank  int     // 1-based rank in the full-text ranking, 0 = absent
+	vecRank  int     // 1-based rank in the vector ranking, 0 = absent
+	fused    float64 // reciprocal rank fusion score
+	termsHit map[string]bool
+}
+
+// query is an analysed question.
+type query struct {
+	terms []string           // distinct analysed terms
+	idf   map[string]float64 // per term, from the chunk index
+	total float64            // sum of idf over terms
+}
+
+// ftsCandidates is how many full-text hits are scored for confidence.
+const ftsCandidates = 20
+
+// analyse turns a question into terms weighted by how rare they are in
+// the chunks (BM25's idf). A term no chunk contains gets the highest
+// weight: a question about something the documents never mention must not
+// be answered from a chunk that shares only its common words.
+func (l *Library) analyse(ctx context.Context, question string) (query, error) {
+	q := query{terms: uniq(Terms(question)), idf: map[string]float64{}}
+	if len(q.terms) == 0 {
+		return q, nil
+	}
+	var n int
+	if err := l.db.Reader().QueryRowContext(ctx, `SELECT COUNT(*) FROM chunks`).Scan(&n); err != nil {
+		return q, err
+	}
+	df := map[string]int{}
+	for _, t := range q.terms {
+		d, err := l.docFreq(ctx, t)
+		if err != nil {
+			return q, err
+		}
+		df[t] = min(d, n)
+	}
+	for _, t := range q.terms {
+		d := float64(df[t])
+		w := math.Log(1 + (float64(n)-d+0.5)/(d+0.5))
+		if df[t] == 0 {
+			w = math.Log(1 + (float64(n)+0.5)/0.5)
+		}
+		q.idf[t] = w
+		q.total += w
+	}
+	return q, nil
+}
+
+// prefixMin is the shortest term matched as a prefix. Stemming leaves some
+// inflections apart ("bestå"/"består" → besta/bestar); a longer term also
+// matches index terms that extend it by at most prefixSlack letters.
+const (
+	prefixMin   = 4
+	prefixSlack = 2
+)
+
+// matches reports whether index term it satisfies query term qt.
+func matches(qt, it string) bool {
+	if qt == it {
+		return true
+	}
+	return len(qt) >= prefixMin && len(it) <= len(qt)+prefixSlack && strings.HasPrefix(it, qt)
+}
+
+// docFreq is how many chunks hold the term (or, for a prefix term, an
+// extension of it; summed, so an upper bound).
+func (l *Library) docFreq(ctx context.Context, t string) (int, error) {
+	if len(t) < prefixMin {
+		var d int
+		err := l.db.Reader().QueryRowContext(ctx, `SELECT COALESCE(SUM(doc), 0) FROM chunks_vocab WHERE term = ?`, t).Scan(&d)
+		return d, err
+	}
+	rows, err := l.db.Reader().QueryContext(ctx, `SELECT term, doc FROM chunks_vocab WHERE term >= ? AND term < ?`, t, t+"\U0010FFFF")
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	d := 0
+	for rows.Next() {
+		var it string
+		var k int
+		if err := rows.Scan(&it, &k); err != nil {
+			return 0, err
+		}
+		if matches(t, it) {
+			d += k
+		}
+	}
+	return d, rows.Err()
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
+
+// matchExpr is the FTS5 query: any of the terms, each quoted.
+func matchExpr(terms []string) string {
+	qs := make([]string, len(terms))
+	for i, t := range terms {
+		qs[i] = `"` + strings.ReplaceAll(t, `"`, `""`) + `"`
+		if len(t) >= prefixMin {
+			qs[i] += "*"
+		}
+	}
+	return strings.Join(qs, " OR ")
+}
+
+// ftsSearch ranks chunks by bm25 and scores each candidate's confidence.
+func (l *Library) ftsSearch(ctx context.Context, q query, k int) ([]*hit, error) {
+	if len(q.terms) == 0 {
+		return nil, nil
+	}
+	rows, err := l.db.Reader().QueryContext(ctx, `
+		SELECT c.id, d.title, d.name, c.section, c.page, c.text, f.rank
+		FROM (SELECT rowid, rank FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY rank LIMIT ?) f
+		JOIN chunks c ON c.id = f.rowid
+		JOIN documents d ON d.id = c.doc_id
+		ORDER BY f.rank`, matchExpr(q.terms), k)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var hits []*hit
+	for rows.Next() {
+		h := &hit{}
+		if err := rows.Scan(&h.id, &h.doc, &h.docName, &h.section, &h.page, &h.text, &h.bm25); err != nil {
+			return nil, err
+		}
+		h.ftsRank = len(hits) + 1
+		l.score(q, h)
+		hits = append(hits, h)
+	}
+	return hits, rows.Err()
+}
+
+// score sets a hit's confidence: the idf-weighted share of the question's
+// terms that the chunk (with its section heading) contains.
+func (l *Library) score(q query, h *hit) {
+	if h.termsHit != nil || q.total == 0 {
+		return
+	}
+	have := map[string]bool{}
+	for _, t := range Terms(h.section + "\n" + h.text) {
+		have[t] = true
+	}
+	h.termsHit = map[string]bool{}
+	got := 0.0
+	for _, t := range q.terms {
+		if hasTerm(have, t) {
+			h.termsHit[t] = true
+			got += q.idf[t]
+		}
+	}
+	h.conf = got / q.total
+	// One matched word is thin evidence unless the question has only one.
+	if len(h.termsHit) < 2 && len(q.terms) > 1 {
+		h.conf *= 0.5
+	}
+}
+
+// hasTerm reports whether a chunk's term set satisfies query term t.
+func hasTerm(have map[string]bool, t string) bool {
+	if have[t] {
+		return true
+	}
+	if len(t) < prefixMin {
+		return false
+	}
+	for it := range have {
+		if matches(t, it) {
+			return true
+		}
+	}
+	return false
+}
+
+// best returns the most confident hit (ties: the better bm25 rank).
+func best(hits []*hit) *hit {
+	var b *hit
+	for _, h := range hits {
+		if b == nil || h.conf > b.conf+1e-9 {
+			b = h
+		}
+	}
+	return b
+}
+
+// maxQuote bounds a quoted passage, so the answer is a pointer into the
+// document, not a copy of it.
+const maxQuote = 300
+
+// quote picks the sentences of a chunk that best match the question:
+// the best sentence, and a neighbour when there is room and it helps.
+func quote(q query, h *hit) string {
+	ss := sentences(h.text)
+	scores := make([]float64, len(ss))
+	bi := 0
+	for i, s := range ss {
+		have := map[string]bool{}
+		for _, t := range Terms(s) {
+			have[t] = true
+		}
+		for _, t := range q.terms {
+			if hasTerm(have, t) {
+				scores[i] += q.idf[t]
+			}
+		}
+		if scores[i] > scores[bi] {
+			bi = i
+		}
+	}
+	out := ss[bi]
+	if utf8.RuneCountInString(out) < maxQuote*2/3 {
+		// Add the better-scoring neighbour (prefer the following one: it
+		// usually continues the thought), if it fits.
+		cands := []int{bi + 1, bi - 1}
+		sort.SliceStable(cands, func(a, b int) bool { return sc(scores, cands[a]) > sc(scores, cands[b]) })
+		for _, j := range cands {
+			if j < 0 || j >= len(ss) {
+				continue
+			}
+			var joined string
+			if j > bi {
+				joined = out + " " + ss[j]
+			} else {
+				joined = ss[j] + " " + out
+			}
+			if utf8.RuneCountInString(joined) <= maxQuote {
+				out = joined
+				break
+			}
+		}
+	}
+	return truncate(out, maxQuote)
+}
+
+func sc(s []float64, i int) float64 {
+	if i < 0 || i >= len(s) {
+		return -1
+	}
+	return s[i]
+}
+
+// truncate cuts s to at most n runes at a word boundary, with an ellipsis.
+func truncate(s string, n int) string {
+	s = strings.TrimSpace(s)
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	rs := []rune(s)[:n-1]
+	cut := len(rs)
+	for i := len(rs) - 1; i > n/2; i-- {
+		if rs[i] == ' ' {
+			cut = i
+			break
+		}
+	}
+	return strings.TrimRight(string(rs[:cut]), " ,;:") + "…"
+}
