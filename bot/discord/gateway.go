@@ -1,0 +1,145 @@
+package discord
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
+)
+
+// Run connects to the gateway and handles interactions, @mentions and DMs
+// until ctx ends. discordgo reconnects (and resumes) on its own when the
+// connection drops.
+func (a *Adapter) Run(ctx context.Context) error {
+	s := a.session
+	if s.Token == "" {
+		return errors.New("discord gateway: DISCORD_BOT_TOKEN is not set")
+	}
+	remove := []func(){
+		s.AddHandler(func(_ *discordgo.Session, r *discordgo.Ready) { a.onReady(r) }),
+		s.AddHandler(func(_ *discordgo.Session, ic *discordgo.InteractionCreate) { a.onInteraction(ctx, ic.Interaction) }),
+		s.AddHandler(func(_ *discordgo.Session, m *discordgo.MessageCreate) { a.onMessage(ctx, m.Message) }),
+	}
+	defer func() {
+		for _, r := range remove {
+			r()
+		}
+	}()
+	if err := s.Open(); err != nil {
+		return fmt.Errorf("discord gateway: %w", err)
+	}
+	a.log.Info("discord gateway connected")
+	<-ctx.Done()
+	err := s.Close()
+	a.Wait()
+	if err != nil {
+		return err
+	}
+	return ctx.Err()
+}
+
+// onInteraction answers an interaction that came over the gateway; the
+// response goes to the callback endpoint, which takes files as multipart.
+func (a *Adapter) onInteraction(ctx context.Context, i *discordgo.Interaction) {
+	a.handleInteraction(ctx, i, func(resp *discordgo.InteractionResponse) error {
+		return a.respondREST(ctx, i, resp)
+	}, true)
+}
+
+func (a *Adapter) onReady(r *discordgo.Ready) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if r.User != nil {
+		a.botID = r.User.ID
+	}
+	if a.appID == "" && r.Application != nil {
+		a.appID = r.Application.ID
+	}
+}
+
+// SetBotUser tells the adapter its own user id (normally learned from the
+// gateway's Ready event), so it recognises @mentions of itself.
+func (a *Adapter) SetBotUser(id string) {
+	a.mu.Lock()
+	a.botID = id
+	a.mu.Unlock()
+}
+
+// onMessage answers a DM or a message that @mentions the bot, as a
+// question (or a command line when it starts with "/"), replying to it.
+func (a *Adapter) onMessage(ctx context.Context, m *discordgo.Message) {
+	if m == nil || m.Author == nil || m.Author.Bot || a.opt.Router == nil {
+		return
+	}
+	a.mu.RLock()
+	me := a.botID
+	a.mu.RUnlock()
+	if me == "" || m.Author.ID == me {
+		return
+	}
+	dm := m.GuildID == ""
+	mentioned := false
+	for _, u := range m.Mentions {
+		if u != nil && u.ID == me {
+			mentioned = true
+		}
+	}
+	if !dm && !mentioned {
+		return
+	}
+	text := strings.NewReplacer("<@"+me+">", " ", "<@!"+me+">", " ").Replace(m.Content)
+	text = strings.TrimSpace(text)
+	var roles []string
+	name := m.Author.DisplayName()
+	if m.Member != nil {
+		roles = m.Member.Roles
+		if m.Member.Nick != "" {
+			name = m.Member.Nick
+		}
+	}
+	req := &bot.Request{
+		ID: "discord-" + m.ID, EventID: "msg:" + m.ID, Platform: bot.Discord,
+		User:    bot.User{ID: m.Author.ID, Name: name, Admin: a.isAdmin(m.Author.ID, roles)},
+		Channel: m.ChannelID, Thread: m.ID, Text: text, Time: m.Timestamp,
+	}
+	switch {
+	case strings.HasPrefix(text, "/"):
+		req.Command, req.Text = commandLine(text)
+	case text == "":
+		req.Command, req.Text = "kulturbot", "hjelp"
+	}
+	s := a.session
+	if a.opt.Router.IsSlow(req) {
+		req.Slow = true
+		_ = s.ChannelTyping(m.ChannelID, discordgo.WithContext(ctx))
+	}
+	a.wg.Add(1)
+	defer a.wg.Done()
+	wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), tokenLife)
+	defer cancel()
+	rep := a.opt.Router.Handle(wctx, req)
+	if bot.IsDuplicate(rep) {
+		return
+	}
+	rep = a.adjust(&discordgo.Interaction{}, req, rep)
+	msg := render(rep).send()
+	channel := m.ChannelID
+	if rep.Private && !dm {
+		// A message cannot be ephemeral: personal answers go by DM.
+		if ch, err := s.UserChannelCreate(m.Author.ID, discordgo.WithContext(wctx)); err == nil {
+			channel = ch.ID
+		} else {
+			a.log.Warn("open DM failed; answering in channel", "req", req.ID, "err", err)
+		}
+	}
+	if channel == m.ChannelID {
+		msg.Reference = m.Reference()
+	}
+	if _, err := s.ChannelMessageSendComplex(channel, msg, discordgo.WithContext(wctx)); err != nil {
+		a.log.Warn("reply to message failed", "req", req.ID, "err", err)
+	}
+}

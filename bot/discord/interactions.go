@@ -1,0 +1,337 @@
+package discord
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
+)
+
+// tokenLife bounds a deferred completion: Discord's interaction token is
+// valid for 15 minutes, after which an edit can no longer land.
+const tokenLife = 14 * time.Minute
+
+// respondFunc sends the one immediate response an interaction allows: the
+// HTTP response body (endpoint mode) or the callback POST (gateway mode).
+type respondFunc func(*discordgo.InteractionResponse) error
+
+// deferKind is how an interaction was acknowledged before its reply existed.
+type deferKind int
+
+const (
+	deferPublic  deferKind = iota // type 5: "kulturbot is thinking…"
+	deferPrivate                  // type 5, ephemeral
+	deferUpdate                   // type 6: a button click, message unchanged for now
+)
+
+func deferResponse(k deferKind) *discordgo.InteractionResponse {
+	switch k {
+	case deferUpdate:
+		return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredMessageUpdate}
+	case deferPrivate:
+		return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
+			Data: &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral}}
+	}
+	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}
+}
+
+// wire is what goes over the wire for resp. discordgo omits an empty
+// choices list, but Discord expects "choices":[] for "no matches".
+func wire(resp *discordgo.InteractionResponse) any {
+	if resp.Type == discordgo.InteractionApplicationCommandAutocompleteResult && (resp.Data == nil || len(resp.Data.Choices) == 0) {
+		return map[string]any{"type": resp.Type, "data": map[string]any{"choices": []any{}}}
+	}
+	return resp
+}
+
+// respondREST sends resp through the callback endpoint (gateway mode).
+func (a *Adapter) respondREST(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
+	if w, ok := wire(resp).(map[string]any); ok {
+		ep := discordgo.EndpointInteractionResponse(i.ID, i.Token)
+		_, err := a.session.RequestWithBucketID("POST", ep, w, ep, discordgo.WithContext(ctx))
+		return err
+	}
+	return a.session.InteractionRespond(i, resp, discordgo.WithContext(ctx))
+}
+
+// handleInteraction answers one interaction. It calls send exactly once,
+// within Discord's 3 seconds; slow work continues in the background and
+// completes by editing the response or sending a follow-up. filesOK says
+// whether send can carry attachments (the gateway's multipart callback
+// can; the endpoint's JSON response body cannot, so replies with files are
+// deferred and completed by a multipart edit).
+func (a *Adapter) handleInteraction(ctx context.Context, i *discordgo.Interaction, send respondFunc, filesOK bool) {
+	switch i.Type {
+	case discordgo.InteractionPing:
+		a.sendLogged(i, send, &discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong})
+	case discordgo.InteractionApplicationCommandAutocomplete:
+		a.sendLogged(i, send, &discordgo.InteractionResponse{
+			Type: discordgo.InteractionApplicationCommandAutocompleteResult,
+			Data: &discordgo.InteractionResponseData{Choices: a.autocomplete(ctx, i)},
+		})
+	case discordgo.InteractionApplicationCommand:
+		req, atts := a.commandRequest(i)
+		a.run(ctx, i, req, atts, send, filesOK)
+	case discordgo.InteractionMessageComponent:
+		a.run(ctx, i, a.componentRequest(i), nil, send, filesOK)
+	case discordgo.InteractionModalSubmit:
+		a.run(ctx, i, a.modalRequest(i), nil, send, filesOK)
+	default:
+		lang := bot.LangFromLocale(string(i.Locale))
+		a.sendLogged(i, send, &discordgo.InteractionResponse{
+			Type: discordgo.InteractionResponseChannelMessageWithSource,
+			Data: render(bot.Reply{Text: bot.T(lang, "discord.unknown"), Private: true, Lang: lang}).responseData(false),
+		})
+	}
+}
+
+func (a *Adapter) sendLogged(i *discordgo.Interaction, send respondFunc, resp *discordgo.InteractionResponse) bool {
+	if err := send(resp); err != nil {
+		a.log.Warn("interaction response failed", "interaction", i.ID, "type", int(resp.Type), "err", err)
+		return false
+	}
+	return true
+}
+
+// run routes a request and answers it: in the response when the router is
+// done within AckTimeout, otherwise (and always for slow commands and
+// uploads) by deferring and completing later.
+func (a *Adapter) run(ctx context.Context, i *discordgo.Interaction, req *bot.Request, atts []*discordgo.MessageAttachment, send respondFunc, filesOK bool) {
+	component := i.Type == discordgo.InteractionMessageComponent
+	kind := deferPublic
+	if component {
+		kind = deferUpdate
+	}
+	if a.opt.Router == nil {
+		a.sendLogged(i, send, &discordgo.InteractionResponse{
+			Type: discordgo.InteractionResponseChannelMessageWithSource,
+			Data: render(bot.Reply{Text: bot.T(req.Lang, "error.internal"), Private: true}).responseData(false),
+		})
+		return
+	}
+	// The work outlives the request context (the HTTP response is sent
+	// first), but not the interaction token.
+	bg := context.WithoutCancel(ctx)
+	work := func() bot.Reply {
+		wctx, cancel := context.WithTimeout(bg, tokenLife)
+		defer cancel()
+		if len(atts) > 0 {
+			files, err := a.download(wctx, atts)
+			if err != nil {
+				return bot.ErrorReply(req, err, a.log)
+			}
+			req.Files = files
+		}
+		return a.opt.Router.Handle(wctx, req)
+	}
+	if a.opt.Router.IsSlow(req) || len(atts) > 0 {
+		req.Slow = true
+		if !a.sendLogged(i, send, deferResponse(kind)) {
+			return // the interaction is gone; doing the work would surprise the user later
+		}
+		a.wg.Add(1)
+		go func() {
+			defer a.wg.Done()
+			a.complete(bg, i, req, work(), kind)
+		}()
+		return
+	}
+	done := make(chan bot.Reply, 1)
+	a.wg.Add(1)
+	go func() {
+		defer a.wg.Done()
+		done <- work()
+	}()
+	t := time.NewTimer(a.opt.AckTimeout)
+	defer t.Stop()
+	select {
+	case rep := <-done:
+		if len(rep.Files) > 0 && !filesOK && !bot.IsDuplicate(rep) {
+			k := deferPublic
+			if rep.Private {
+				k = deferPrivate
+			}
+			if a.sendLogged(i, send, deferResponse(k)) {
+				a.wg.Add(1)
+				go func() {
+					defer a.wg.Done()
+					a.complete(bg, i, req, rep, k)
+				}()
+			}
+			return
+		}
+		a.sendLogged(i, send, a.response(i, req, rep))
+	case <-t.C:
+		// The handler is taking longer than usual (a busy database):
+		// acknowledge now and finish with an edit.
+		if !a.sendLogged(i, send, deferResponse(kind)) {
+			return
+		}
+		a.wg.Add(1)
+		go func() {
+			defer a.wg.Done()
+			a.complete(bg, i, req, <-done, kind)
+		}()
+	}
+}
+
+// response is the immediate interaction response for a finished reply.
+func (a *Adapter) response(i *discordgo.Interaction, req *bot.Request, rep bot.Reply) *discordgo.InteractionResponse {
+	component := i.Type == discordgo.InteractionMessageComponent
+	if bot.IsDuplicate(rep) {
+		if component {
+			// Already handled: acknowledge without touching the message.
+			return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredMessageUpdate}
+		}
+		return &discordgo.InteractionResponse{
+			Type: discordgo.InteractionResponseChannelMessageWithSource,
+			Data: render(bot.Reply{Text: bot.T(req.Lang, "discord.duplicate"), Private: true}).responseData(false),
+		}
+	}
+	if rep.Form != nil && i.Type != discordgo.InteractionModalSubmit {
+		a.forms.put(formID(rep.Form), rep.Form)
+		return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseModal, Data: modal(rep.Form)}
+	}
+	rep = a.adjust(i, req, rep)
+	if component && rep.Replace && rep.Error == nil {
+		// An update keeps the message's visibility; flags do not apply.
+		rep.Private = false
+		return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseUpdateMessage, Data: render(rep).responseData(true)}
+	}
+	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: render(rep).responseData(true)}
+}
+
+// adjust fits a reply to what Discord can show at this point: a form that
+// cannot open as a modal becomes a button that opens it, and an error from a
+// modal names the field at fault and offers to open the form again (Discord
+// modals cannot show errors inline).
+func (a *Adapter) adjust(i *discordgo.Interaction, req *bot.Request, rep bot.Reply) bot.Reply {
+	if rep.Form != nil {
+		rep.Buttons = append(rep.Buttons, bot.Button{Label: bot.T(req.Lang, "discord.openform"), Command: formID(rep.Form), Style: "primary"})
+		if rep.Text == "" {
+			rep.Text = rep.Form.Title
+		}
+		rep.Form = nil
+	}
+	if i.Type == discordgo.InteractionModalSubmit && rep.Error != nil {
+		id := i.ModalSubmitData().CustomID
+		if f := a.forms.get(id); f != nil && rep.Error.Field != "" {
+			for _, fl := range f.Fields {
+				if fl.Name == rep.Error.Field {
+					rep.Text = bot.T(req.Lang, "discord.formfield", fl.Label, rep.Text)
+					break
+				}
+			}
+		}
+		rep.Text = "⚠️ " + rep.Text
+		rep.Buttons = append(rep.Buttons, bot.Button{Label: bot.T(req.Lang, "discord.retry"), Command: id, Style: "primary"})
+		rep.Private = true
+	}
+	return rep
+}
+
+// complete finishes a deferred interaction with its reply.
+func (a *Adapter) complete(ctx context.Context, i *discordgo.Interaction, req *bot.Request, rep bot.Reply, kind deferKind) {
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	opt := discordgo.WithContext(ctx)
+	s := a.session
+	var err error
+	switch {
+	case bot.IsDuplicate(rep):
+		if kind != deferUpdate {
+			_, err = s.InteractionResponseEdit(i, render(bot.Reply{Text: bot.T(req.Lang, "discord.duplicate")}).edit(), opt)
+		}
+	case kind == deferUpdate:
+		rep = a.adjust(i, req, rep)
+		if rep.Replace && rep.Error == nil {
+			// After a type 6 ack, @original is the message the button was on.
+			rep.Private = false
+			_, err = s.InteractionResponseEdit(i, render(rep).edit(), opt)
+		} else {
+			_, err = s.FollowupMessageCreate(i, true, render(rep).followup(), opt)
+		}
+	default:
+		rep = a.adjust(i, req, rep)
+		if rep.Private && kind == deferPublic {
+			// A public "thinking…" cannot turn ephemeral: replace it by an
+			// ephemeral follow-up.
+			if err = s.InteractionResponseDelete(i, opt); err == nil {
+				_, err = s.FollowupMessageCreate(i, true, render(rep).followup(), opt)
+			}
+		} else {
+			_, err = s.InteractionResponseEdit(i, render(rep).edit(), opt)
+		}
+	}
+	if err != nil {
+		a.log.Warn("deferred completion failed", "interaction", i.ID, "req", req.ID, "err", err)
+	}
+}
+
+// autocomplete answers the focused option with the Suggester's options.
+func (a *Adapter) autocomplete(ctx context.Context, i *discordgo.Interaction) []*discordgo.ApplicationCommandOptionChoice {
+	choices := []*discordgo.ApplicationCommandOptionChoice{} // [] not null: "no matches"
+	if a.opt.Suggester == nil {
+		return choices
+	}
+	data := i.ApplicationCommandData()
+	opts := data.Options
+	subName := ""
+	if len(opts) == 1 && opts[0].Type == discordgo.ApplicationCommandOptionSubCommand {
+		subName = opts[0].Name
+		opts = opts[0].Options
+	}
+	var focused *discordgo.ApplicationCommandInteractionDataOption
+	for _, o := range opts {
+		if o.Focused {
+			focused = o
+		}
+	}
+	if focused == nil {
+		return choices
+	}
+	field := focused.Name
+	switch {
+	case data.Name == "samling" && field == "id":
+		field = "samling"
+	case data.Name == "kulturbot" && subName == "kommune" && field == "navn":
+		field = "kommune"
+	}
+	typed := optionString(focused)
+	if s, ok := focused.Value.(string); ok {
+		typed = s
+	}
+	// "kommuner" is a list: complete its last element, keep the rest.
+	head, prefix := "", strings.TrimSpace(typed)
+	if field == "kommuner" {
+		if k := strings.LastIndexAny(typed, ",;"); k >= 0 {
+			head = strings.TrimSpace(typed[:k+1]) + " "
+			prefix = strings.TrimSpace(typed[k+1:])
+		}
+	}
+	sctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	lang := bot.LangFromLocale(string(i.Locale))
+	for _, o := range a.opt.Suggester.Suggest(sctx, field, prefix, lang) {
+		if len(choices) == maxChoices {
+			break
+		}
+		name := cut(head+o.Label, maxChoiceLen)
+		var value any = head + o.Value
+		if focused.Type == discordgo.ApplicationCommandOptionInteger {
+			n, err := strconv.ParseInt(gatheringID(o.Value), 10, 64)
+			if err != nil {
+				continue
+			}
+			value = n
+		} else if len(value.(string)) > maxChoiceLen {
+			continue // a truncated value would be a different answer
+		}
+		choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: name, Value: value})
+	}
+	return choices
+}

@@ -1,0 +1,412 @@
+package discord
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
+)
+
+// Discord's limits (https://discord.com/developers/docs/resources/message).
+const (
+	maxContent     = 2000
+	maxDescription = 4096
+	maxTitle       = 256
+	maxFieldName   = 256
+	maxFieldValue  = 1024
+	maxFields      = 25
+	maxFooter      = 2048
+	maxRows        = 5
+	maxRowButtons  = 5
+	maxLabel       = 80
+	maxCustomID    = 100
+	maxModalInputs = 5
+	maxModalTitle  = 45
+	maxInputLabel  = 45
+	maxPlaceholder = 100
+	maxChoices     = 25
+	maxChoiceLen   = 100
+)
+
+// embedColor is the side bar of kulturbot's embeds.
+const embedColor = 0x2E7D6B
+
+func init() {
+	bot.Register(map[string][2]string{
+		"discord.more":      {"Knapper vises for de %d første; bruk kommandoen for resten.", "Buttons are shown for the first %d; use the command for the rest."},
+		"discord.duplicate": {"Dette er allerede behandlet.", "This has already been handled."},
+		"discord.retry":     {"Prøv igjen", "Try again"},
+		"discord.openform":  {"Åpne skjema", "Open form"},
+		"discord.badsig":    {"ugyldig signatur", "invalid request signature"},
+		"discord.formfield": {"%s: %s", "%s: %s"},
+		"discord.unknown":   {"Denne handlingen kjenner jeg ikke.", "I do not know this action."},
+	})
+}
+
+// message is a rendered reply, convertible to each Discord message payload.
+type message struct {
+	Content    string
+	Embeds     []*discordgo.MessageEmbed
+	Components []discordgo.MessageComponent
+	Files      []bot.File
+	Private    bool
+}
+
+// render turns a reply into content, embeds and components.
+func render(rep bot.Reply) message {
+	m := message{Private: rep.Private, Files: rep.Files}
+	text := mrkdwn(rep.Text)
+	var lines []string
+	for _, it := range rep.Items {
+		lines = append(lines, mrkdwn(it.Text))
+	}
+	plain := rep.Title == "" && len(rep.Fields) == 0 && len(rep.Items) == 0 && rep.Context == ""
+	if plain && utf8.RuneCountInString(text) <= maxContent {
+		m.Content = text
+	} else {
+		e := &discordgo.MessageEmbed{Color: embedColor, Title: cut(mrkdwnPlain(rep.Title), maxTitle)}
+		desc := text
+		if len(lines) > 0 {
+			if desc != "" {
+				desc += "\n\n"
+			}
+			desc += strings.Join(lines, "\n")
+		}
+		e.Description = cut(desc, maxDescription)
+		for i, f := range rep.Fields {
+			if i == maxFields {
+				break
+			}
+			name, val := cut(mrkdwnPlain(f.Label), maxFieldName), cut(mrkdwn(f.Value), maxFieldValue)
+			if name == "" {
+				name = "\u200b" // Discord refuses empty field names
+			}
+			if val == "" {
+				val = "–"
+			}
+			e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: name, Value: val, Inline: true})
+		}
+		footer := mrkdwnPlain(rep.Context)
+		var rows []discordgo.MessageComponent
+		rows, shown, total := buttonRows(rep)
+		m.Components = rows
+		if shown < total {
+			more := bot.T(rep.Lang, "discord.more", shown)
+			footer = strings.TrimSpace(footer + "\n" + more)
+		}
+		if footer != "" {
+			e.Footer = &discordgo.MessageEmbedFooter{Text: cut(footer, maxFooter)}
+		}
+		m.Embeds = []*discordgo.MessageEmbed{e}
+		return m
+	}
+	m.Components, _, _ = buttonRows(rep)
+	return m
+}
+
+// buttonRows lays out item buttons (one row per item, labelled with the
+// item) and then the reply's own buttons, within Discord's 5×5 grid.
+// It reports how many items with buttons got a row, of how many.
+func buttonRows(rep bot.Reply) (rows []discordgo.MessageComponent, shown, total int) {
+	seen := map[string]bool{} // custom_ids must be unique within a message
+	mk := func(b bot.Button, prefix string) (discordgo.MessageComponent, bool) {
+		id := strings.TrimSpace(b.Command)
+		if id == "" || len(id) > maxCustomID || seen[id] {
+			return nil, false
+		}
+		seen[id] = true
+		label := b.Label
+		if prefix != "" {
+			label = prefix + " · " + label
+		}
+		style := discordgo.SecondaryButton
+		switch b.Style {
+		case "primary":
+			style = discordgo.PrimaryButton
+		case "danger":
+			style = discordgo.DangerButton
+		}
+		return discordgo.Button{Label: cut(label, maxLabel), Style: style, CustomID: id}, true
+	}
+	reserve := 0
+	if len(rep.Buttons) > 0 {
+		reserve = (len(rep.Buttons) + maxRowButtons - 1) / maxRowButtons
+		if reserve > maxRows {
+			reserve = maxRows
+		}
+	}
+	for _, it := range rep.Items {
+		if len(it.Buttons) == 0 {
+			continue
+		}
+		total++
+		if len(rows) >= maxRows-reserve {
+			continue
+		}
+		var row []discordgo.MessageComponent
+		for _, b := range it.Buttons {
+			if len(row) == maxRowButtons {
+				break
+			}
+			if c, ok := mk(b, itemLabel(it.Text)); ok {
+				row = append(row, c)
+			}
+		}
+		if len(row) > 0 {
+			rows = append(rows, discordgo.ActionsRow{Components: row})
+			shown++
+		}
+	}
+	var row []discordgo.MessageComponent
+	for _, b := range rep.Buttons {
+		if c, ok := mk(b, ""); ok {
+			row = append(row, c)
+		}
+		if len(row) == maxRowButtons {
+			rows = append(rows, discordgo.ActionsRow{Components: row})
+			row = nil
+		}
+	}
+	if len(row) > 0 {
+		rows = append(rows, discordgo.ActionsRow{Components: row})
+	}
+	if len(rows) > maxRows {
+		rows = rows[:maxRows]
+	}
+	return rows, shown, total
+}
+
+var itemNumber = regexp.MustCompile(`^\W*(#\d+)`)
+
+// itemLabel is the short name of a list row for its buttons: its number
+// ("#3") when it starts with one, else the start of its text.
+func itemLabel(text string) string {
+	t := mrkdwnPlain(text)
+	if m := itemNumber.FindStringSubmatch(t); m != nil {
+		return m[1]
+	}
+	return cut(strings.TrimSpace(t), 30)
+}
+
+var (
+	slackLink  = regexp.MustCompile(`<(https?://[^|>\s]+)\|([^>]+)>`)
+	slackURL   = regexp.MustCompile(`<(https?://[^|>\s]+)>`)
+	slackBold  = regexp.MustCompile(`(^|[^*\w])\*([^*\n]+?)\*($|[^*\w])`)
+	markupChar = strings.NewReplacer("**", "", "*", "", "__", "")
+)
+
+// mrkdwn converts the Slack-style markup handlers write (*bold*,
+// <url|text>) into Discord markdown (**bold**, [text](url)).
+func mrkdwn(s string) string {
+	if s == "" {
+		return s
+	}
+	s = slackLink.ReplaceAllString(s, "[$2]($1)")
+	s = slackURL.ReplaceAllString(s, "$1")
+	for range 2 { // adjacent matches share a boundary character
+		s = slackBold.ReplaceAllString(s, "$1**$2**$3")
+	}
+	return s
+}
+
+// mrkdwnPlain is for places Discord shows without markdown (titles,
+// footers, button labels).
+func mrkdwnPlain(s string) string {
+	s = slackLink.ReplaceAllString(s, "$2")
+	s = slackURL.ReplaceAllString(s, "$1")
+	return markupChar.Replace(s)
+}
+
+// cut shortens s to at most n runes, marking the cut with an ellipsis.
+func cut(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}
+
+func (m message) flags() discordgo.MessageFlags {
+	if m.Private {
+		return discordgo.MessageFlagsEphemeral
+	}
+	return 0
+}
+
+func (m message) files() []*discordgo.File {
+	var out []*discordgo.File
+	for _, f := range m.Files {
+		out = append(out, &discordgo.File{Name: f.Name, ContentType: f.Type, Reader: bytes.NewReader(f.Content)})
+	}
+	return out
+}
+
+// components is never nil: an update or edit with no components must clear
+// the old buttons, and JSON null would leave them.
+func (m message) components() []discordgo.MessageComponent {
+	if m.Components == nil {
+		return []discordgo.MessageComponent{}
+	}
+	return m.Components
+}
+
+func (m message) embeds() []*discordgo.MessageEmbed {
+	if m.Embeds == nil {
+		return []*discordgo.MessageEmbed{}
+	}
+	return m.Embeds
+}
+
+// responseData is the message as an interaction response (types 4 and 7).
+func (m message) responseData(withFiles bool) *discordgo.InteractionResponseData {
+	d := &discordgo.InteractionResponseData{
+		Content: m.Content, Embeds: m.embeds(), Components: m.components(), Flags: m.flags(),
+		AllowedMentions: noMentions(),
+	}
+	if withFiles {
+		d.Files = m.files()
+	}
+	return d
+}
+
+// edit is the message as a webhook edit of the original response.
+func (m message) edit() *discordgo.WebhookEdit {
+	c, e, comp := m.Content, m.embeds(), m.components()
+	return &discordgo.WebhookEdit{Content: &c, Embeds: &e, Components: &comp, Files: m.files(), AllowedMentions: noMentions()}
+}
+
+// followup is the message as a follow-up (may be ephemeral).
+func (m message) followup() *discordgo.WebhookParams {
+	return &discordgo.WebhookParams{
+		Content: m.Content, Embeds: m.Embeds, Components: m.components(), Files: m.files(),
+		Flags: m.flags(), AllowedMentions: noMentions(),
+	}
+}
+
+// send is the message as a channel message.
+func (m message) send() *discordgo.MessageSend {
+	return &discordgo.MessageSend{
+		Content: m.Content, Embeds: m.Embeds, Components: m.Components, Files: m.files(),
+		AllowedMentions: noMentions(),
+	}
+}
+
+// noMentions keeps text from a user (a question quoted in an answer, a
+// name) from pinging @everyone or roles.
+func noMentions() *discordgo.MessageAllowedMentions {
+	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
+}
+
+// formID is the modal custom_id: the command line the form submits to.
+func formID(f *bot.Form) string {
+	cmd := f.Command
+	if cmd == "" {
+		cmd = f.ID
+	}
+	id := "/" + bot.NormCommand(cmd)
+	if t := strings.TrimSpace(f.Text); t != "" {
+		id += " " + t
+	}
+	if len(id) > maxCustomID {
+		id = id[:maxCustomID]
+	}
+	return id
+}
+
+// modal renders a form as a Discord modal. Modals hold only text inputs
+// (at most five), so selects, dates and numbers become text inputs whose
+// placeholder shows what to type; the handler validates as for a command.
+func modal(f *bot.Form) *discordgo.InteractionResponseData {
+	fields := f.Fields
+	if len(fields) > maxModalInputs {
+		// Keep required fields first so a long form still submits.
+		var req, opt []bot.FormField
+		for _, fl := range fields {
+			if fl.Optional {
+				opt = append(opt, fl)
+			} else {
+				req = append(req, fl)
+			}
+		}
+		fields = append(req, opt...)[:maxModalInputs]
+	}
+	var rows []discordgo.MessageComponent
+	for _, fl := range fields {
+		ti := discordgo.TextInput{
+			CustomID: fl.Name, Label: cut(fl.Label, maxInputLabel), Style: discordgo.TextInputShort,
+			Placeholder: fl.Placeholder, Value: fl.Initial, Required: !fl.Optional, MaxLength: 1000,
+		}
+		if ti.Label == "" {
+			ti.Label = cut(fl.Name, maxInputLabel)
+		}
+		switch fl.Kind {
+		case bot.FieldMultiline:
+			ti.Style = discordgo.TextInputParagraph
+			ti.MaxLength = 4000
+		case bot.FieldSelect:
+			if ti.Placeholder == "" {
+				var labels []string
+				for _, o := range fl.Options {
+					labels = append(labels, o.Label)
+				}
+				ti.Placeholder = strings.Join(labels, " / ")
+			}
+		case bot.FieldDate:
+			if ti.Placeholder == "" {
+				ti.Placeholder = "2025-02-06 / 6.2.2025"
+			}
+			ti.MaxLength = 10
+		case bot.FieldNumber:
+			if ti.Placeholder == "" && fl.Max > 0 {
+				ti.Placeholder = fmt.Sprintf("%d–%d", fl.Min, fl.Max)
+			}
+			ti.MaxLength = 6
+		}
+		ti.Placeholder = cut(ti.Placeholder, maxPlaceholder)
+		rows = append(rows, discordgo.ActionsRow{Components: []discordgo.MessageComponent{ti}})
+	}
+	title := f.Title
+	if title == "" {
+		title = "kulturbot"
+	}
+	return &discordgo.InteractionResponseData{CustomID: formID(f), Title: cut(title, maxModalTitle), Components: rows}
+}
+
+// formCache remembers recently opened forms by custom_id, so a submit can
+// map typed choices back to option values. Bounded: old forms fall out and
+// their submits are passed on as typed.
+type formCache struct {
+	mu    sync.Mutex
+	forms map[string]*bot.Form
+	order []string
+}
+
+const maxForms = 256
+
+func (c *formCache) put(id string, f *bot.Form) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.forms == nil {
+		c.forms = map[string]*bot.Form{}
+	}
+	if _, ok := c.forms[id]; !ok {
+		c.order = append(c.order, id)
+	}
+	c.forms[id] = f
+	for len(c.order) > maxForms {
+		delete(c.forms, c.order[0])
+		c.order = c.order[1:]
+	}
+}
+
+func (c *formCache) get(id string) *bot.Form {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.forms[id]
+}
