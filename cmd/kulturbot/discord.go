@@ -1,7 +1,74 @@
 package main
 
-import "context"
+import (
+	"context"
+	"errors"
 
-// startDiscord starts the Discord adapter when its tokens are set.
-// (Placeholder until bot/discord lands.)
-func (a *App) startDiscord(ctx context.Context) (bool, error) { return false, nil }
+	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/bot/discord"
+)
+
+// startDiscord starts the Discord adapter when its settings are present:
+// the gateway with DISCORD_BOT_TOKEN, the interactions endpoint
+// (POST /discord/interactions) with DISCORD_PUBLIC_KEY and DISCORD_APP_ID.
+// Both may run together. Commands are registered at start-up; a failure
+// there is logged, not fatal, since the commands from the last
+// registration keep working.
+func (a *App) startDiscord(ctx context.Context) (bool, error) {
+	c := a.Cfg
+	gateway := c.DiscordBotToken != ""
+	endpoint := c.DiscordPublicKey != "" && c.DiscordAppID != ""
+	if !gateway && !endpoint {
+		if c.DiscordPublicKey != "" || c.DiscordAppID != "" {
+			return false, errors.New("discord: the interactions endpoint needs both DISCORD_PUBLIC_KEY and DISCORD_APP_ID")
+		}
+		return false, nil
+	}
+	ad, err := a.newDiscord(c)
+	if err != nil {
+		return false, err
+	}
+	a.onClose(func() error { ad.Wait(); return nil })
+	if gateway {
+		a.Posters[bot.Discord] = ad
+		if cmds, err := ad.RegisterCommands(ctx); err != nil {
+			a.Log.Warn("discord commands not registered; the previous registration stays in use", "err", err)
+		} else {
+			a.Log.Info("discord commands registered", "count", len(cmds), "guild", c.DiscordGuildID)
+		}
+		a.runners = append(a.runners, ad.Run)
+	} else {
+		a.Log.Warn("discord: no DISCORD_BOT_TOKEN, so commands are not registered (run `kulturbot discord register` with a token) and nothing is posted to channels")
+	}
+	if endpoint {
+		a.Mux.Handle("POST /discord/interactions", ad)
+		a.httpUsed = true
+	}
+	return true, nil
+}
+
+// newDiscord builds the adapter from the configuration.
+func (a *App) newDiscord(c *Config) (*discord.Adapter, error) {
+	opt := discordOptions(c)
+	opt.Router = a.Router
+	opt.Log = a.Log
+	// The handlers complete gathering ids, counties and municipalities;
+	// the adapter sees them only through bot.Suggester.
+	if s, ok := any(a.Handlers).(bot.Suggester); ok {
+		opt.Suggester = s
+	}
+	return discord.New(opt)
+}
+
+// discordOptions are the adapter settings that need no database.
+func discordOptions(c *Config) discord.Options {
+	return discord.Options{
+		Token:     c.DiscordBotToken,
+		AppID:     c.DiscordAppID,
+		PublicKey: c.DiscordPublicKey,
+		GuildID:   c.DiscordGuildID,
+		APIURL:    c.DiscordAPIURL,
+		Admins:    c.AdminSet(),
+		AdminRole: c.DiscordAdminRole,
+	}
+}
