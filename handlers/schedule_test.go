@@ -17,9 +17,10 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/kulturskoleradet/kulturbot/bot"
+	kslack "github.com/kulturskoleradet/kulturbot/bot/slack"
+	"github.com/kulturskoleradet/kulturbot/bot/slack/slacktest"
 	"github.com/kulturskoleradet/kulturbot/handlers"
 	"github.com/kulturskoleradet/kulturbot/store"
-	"github.com/slack-go/slack"
 )
 
 // clock is a controllable clock; Sleep moves it forward instead of waiting.
@@ -352,75 +353,47 @@ func TestReminders(t *testing.T) {
 	}
 }
 
-// slackPoster is a minimal bot.Poster on the real slack-go client, the way
-// an adapter posts: chat.postMessage, 429 turned into *bot.RateLimitError.
-type slackPoster struct{ api *slack.Client }
-
-func (p slackPoster) Platform() bot.Platform { return bot.Slack }
-
-func (p slackPoster) Post(ctx context.Context, channel string, r bot.Reply) error {
-	_, _, err := p.api.PostMessageContext(ctx, channel, slack.MsgOptionText(r.Title+"\n"+r.Text, false))
-	var rl *slack.RateLimitedError
-	if errors.As(err, &rl) {
-		return &bot.RateLimitError{RetryAfter: rl.RetryAfter}
-	}
-	return err
-}
-
 func TestSlackRateLimitThenOK(t *testing.T) {
-	var mu sync.Mutex
-	calls, accepted := 0, 0
-	var texts []string
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path != "/api/chat.postMessage" {
-			http.NotFound(w, r)
-			return
-		}
-		r.ParseForm()
-		if r.Header.Get("Authorization") != "Bearer xoxb-test" && r.PostForm.Get("token") != "xoxb-test" {
-			t.Errorf("no bot token in the request")
-		}
-		if !strings.Contains(r.PostForm.Get("text"), "Ukesoppsummering") {
-			// The 7-day reminder for gathering 1 is due too; count digests.
-			io.WriteString(w, `{"ok":true,"channel":"C123","ts":"1700000000.000200"}`)
-			return
-		}
-		mu.Lock()
-		defer mu.Unlock()
-		calls++
-		if calls == 1 {
-			w.Header().Set("Retry-After", "3")
-			w.WriteHeader(http.StatusTooManyRequests)
-			io.WriteString(w, `{"ok":false,"error":"ratelimited"}`)
-			return
-		}
-		accepted++
-		texts = append(texts, r.PostForm.Get("text"))
-		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprintf(w, `{"ok":true,"channel":%q,"ts":"1700000000.000100"}`, r.PostForm.Get("channel"))
-	}))
-	defer srv.Close()
-
+	// Slack's poster (bot/slack, the real slack-go client) against the
+	// local fake Web API: the first chat.postMessage gets 429 with
+	// Retry-After: 3, the second is accepted.
+	fake := slacktest.NewServer(t)
+	fake.RateLimit("chat.postMessage", 1, 3*time.Second)
+	poster, err := kslack.NewPoster("xoxb-test", fake.APIURL())
+	if err != nil {
+		t.Fatal(err)
+	}
 	db := openDB(t, filepath.Join(t.TempDir(), "k.db"))
 	seed(t, db)
 	c := &clock{t: oslo(t, "2026-11-23 08:00")}
-	api := slack.New("xoxb-test", slack.OptionAPIURL(srv.URL+"/api/"))
-	s := newScheduler(t, db, c, bot.Posters{bot.Slack: slackPoster{api}}, "slack:C123")
+	s := newScheduler(t, db, c, bot.Posters{bot.Slack: poster}, "slack:C123")
 	ctx := context.Background()
-	if err := s.Tick(ctx); err != nil {
-		t.Fatal(err)
+	for range 2 { // the second tick is the same period: nothing more
+		if err := s.Tick(ctx); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if err := s.Tick(ctx); err != nil { // the same period again: nothing
-		t.Fatal(err)
+	var digests []slacktest.Call
+	for _, call := range fake.Calls("chat.postMessage") {
+		if strings.Contains(call.Get("text"), "Ukesoppsummering") || strings.Contains(call.Get("blocks"), "Ukesoppsummering") {
+			digests = append(digests, call)
+		}
 	}
-	if calls != 2 || accepted != 1 {
-		t.Fatalf("digest chat.postMessage calls %d, accepted %d; want 2 calls (429, then 200) and exactly 1 message", calls, accepted)
+	if n := len(fake.Calls("chat.postMessage:429")); n != 1 || len(digests) != 1 {
+		t.Fatalf("429 answers %d, digest messages accepted %d; want 1 and exactly 1", n, len(digests))
+	}
+	if digests[0].Get("channel") != "C123" || digests[0].Token != "xoxb-test" {
+		t.Errorf("posted to %q with token %q", digests[0].Get("channel"), digests[0].Token)
+	}
+	if !strings.Contains(digests[0].Get("blocks"), "Ukesoppsummering 16.–22. november 2026") {
+		t.Errorf("blocks %s", digests[0].Get("blocks"))
 	}
 	if len(c.sleeps) != 1 || c.sleeps[0] != 3*time.Second {
 		t.Errorf("waits %v, want the Retry-After of 3s", c.sleeps)
 	}
-	if !strings.Contains(texts[0], "Ukesoppsummering 16.–22. november 2026") {
-		t.Errorf("posted text %q", texts[0])
+	r, _, _ := db.Digest(ctx, store.DigestScheduled, oslo(t, "2026-11-23 08:00"), "slack:C123")
+	if r.Status != store.StatusSent || r.Attempts != 2 {
+		t.Errorf("record %+v", r)
 	}
 }
 
