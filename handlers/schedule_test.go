@@ -8,15 +8,14 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/bwmarrin/discordgo"
 	"github.com/kulturskoleradet/kulturbot/bot"
+	kdiscord "github.com/kulturskoleradet/kulturbot/bot/discord"
 	kslack "github.com/kulturskoleradet/kulturbot/bot/slack"
 	"github.com/kulturskoleradet/kulturbot/bot/slack/slacktest"
 	"github.com/kulturskoleradet/kulturbot/handlers"
@@ -397,33 +396,12 @@ func TestSlackRateLimitThenOK(t *testing.T) {
 	}
 }
 
-// discordPoster is a minimal bot.Poster on the real discordgo session,
-// pointed at a local server by rewriting the scheme and host of every
-// request (discordgo builds its endpoint URLs once at start).
-type discordPoster struct{ s *discordgo.Session }
-
-func (p discordPoster) Platform() bot.Platform { return bot.Discord }
-
-func (p discordPoster) Post(ctx context.Context, channel string, r bot.Reply) error {
-	emb := &discordgo.MessageEmbed{Title: r.Title, Description: r.Text}
-	for _, f := range r.Fields {
-		emb.Fields = append(emb.Fields, &discordgo.MessageEmbedField{Name: f.Label, Value: f.Value, Inline: true})
-	}
-	_, err := p.s.ChannelMessageSendComplex(channel, &discordgo.MessageSend{Embeds: []*discordgo.MessageEmbed{emb}}, discordgo.WithContext(ctx))
-	return err
-}
-
-type rewrite struct{ base *url.URL }
-
-func (rw rewrite) RoundTrip(r *http.Request) (*http.Response, error) {
-	r = r.Clone(r.Context())
-	r.URL.Scheme, r.URL.Host = rw.base.Scheme, rw.base.Host
-	return http.DefaultTransport.RoundTrip(r)
-}
-
 func TestDiscordPostsToREST(t *testing.T) {
+	// Discord's poster (bot/discord, the real discordgo session) against a
+	// local REST server: a 429 with Retry-After first, then the message.
 	var mu sync.Mutex
-	var got []discordgo.MessageSend
+	var got []map[string]any
+	limited := 0
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodPost || !strings.HasSuffix(r.URL.Path, "/channels/456/messages") {
 			http.NotFound(w, r)
@@ -432,28 +410,34 @@ func TestDiscordPostsToREST(t *testing.T) {
 		if r.Header.Get("Authorization") != "Bot test-token" {
 			t.Errorf("authorization %q", r.Header.Get("Authorization"))
 		}
-		var m discordgo.MessageSend
+		mu.Lock()
+		defer mu.Unlock()
+		w.Header().Set("Content-Type", "application/json")
+		if limited == 0 {
+			limited++
+			w.Header().Set("Retry-After", "2")
+			w.Header().Set("X-RateLimit-Scope", "user")
+			w.WriteHeader(http.StatusTooManyRequests)
+			io.WriteString(w, `{"message":"You are being rate limited.","retry_after":2,"global":false}`)
+			return
+		}
+		var m map[string]any
 		if err := json.NewDecoder(r.Body).Decode(&m); err != nil {
 			t.Error(err)
 		}
-		mu.Lock()
 		got = append(got, m)
-		mu.Unlock()
-		w.Header().Set("Content-Type", "application/json")
-		io.WriteString(w, `{"id":"1","channel_id":"456","content":""}`)
+		fmt.Fprintf(w, `{"id":"%d","channel_id":"456","content":""}`, len(got))
 	}))
 	defer srv.Close()
-	base, _ := url.Parse(srv.URL)
-	sess, err := discordgo.New("Bot test-token")
+	poster, err := kdiscord.New(kdiscord.Options{Token: "test-token", APIURL: srv.URL, Router: bot.NewRouter(quietLog()), Log: quietLog()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	sess.Client = &http.Client{Transport: rewrite{base}}
 
 	db := openDB(t, filepath.Join(t.TempDir(), "k.db"))
 	seed(t, db)
 	c := &clock{t: oslo(t, "2026-11-23 08:00")}
-	s := newScheduler(t, db, c, bot.Posters{bot.Discord: discordPoster{sess}}, "discord:456")
+	s := newScheduler(t, db, c, bot.Posters{bot.Discord: poster}, "discord:456")
 	ctx := context.Background()
 	for range 2 {
 		if err := s.Tick(ctx); err != nil {
@@ -462,15 +446,19 @@ func TestDiscordPostsToREST(t *testing.T) {
 	}
 	digests := 0
 	for _, m := range got {
-		if len(m.Embeds) == 1 && strings.HasPrefix(m.Embeds[0].Title, "Ukesoppsummering") {
+		b, _ := json.Marshal(m)
+		if strings.Contains(string(b), "Ukesoppsummering 16.–22. november 2026") {
 			digests++
-			if m.Embeds[0].Fields[0].Name != "Interessemeldinger" {
-				t.Errorf("first field %+v, want the interest totals first", m.Embeds[0].Fields[0])
+			if !strings.Contains(string(b), "Interessemeldinger") {
+				t.Errorf("digest without its totals: %s", b)
 			}
 		}
 	}
-	if digests != 1 {
-		t.Errorf("discord got %d digests, want 1 (of %d messages)", digests, len(got))
+	if limited != 1 || digests != 1 {
+		t.Errorf("429 answers %d, digests accepted %d (of %d messages); want 1 and 1", limited, digests, len(got))
+	}
+	if len(c.sleeps) == 0 || c.sleeps[0] != 2*time.Second {
+		t.Errorf("waits %v, want Discord's Retry-After of 2s first", c.sleeps)
 	}
 }
 
