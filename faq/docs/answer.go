@@ -3,8 +3,10 @@ package docs
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"regexp"
 	"strings"
@@ -235,6 +237,8 @@ func reason(err error) string {
 	var apiErr *openai.APIError
 	var reqErr *openai.RequestError
 	var netErr net.Error
+	var synErr *json.SyntaxError
+	var typeErr *json.UnmarshalTypeError
 	switch {
 	case errors.Is(err, context.DeadlineExceeded):
 		return "timeout"
@@ -250,6 +254,8 @@ func reason(err error) string {
 		return "timeout"
 	case errors.Is(err, sql.ErrNoRows):
 		return "database"
+	case errors.Is(err, io.ErrUnexpectedEOF) || errors.As(err, &synErr) || errors.As(err, &typeErr):
+		return "malformed response"
 	}
 	if strings.Contains(err.Error(), "invalid character") || strings.Contains(err.Error(), "unexpected end of JSON") {
 		return "malformed response"

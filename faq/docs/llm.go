@@ -58,12 +58,19 @@ func newLLM(opt Options) *llm {
 	log := opt.Log.With("component", "docs")
 	return &llm{
 		chat:       mk(&retryDoer{c: hc, attempts: 2, base: 250 * time.Millisecond, maxWait: 2 * time.Second, log: log}),
-		embed:      mk(&retryDoer{c: hc, attempts: 6, base: time.Second, maxWait: time.Minute, log: log}),
+		embed:      mk(&retryDoer{c: hc, attempts: embedAttempts, base: embedBackoff, maxWait: time.Minute, log: log}),
 		chatModel:  opt.ChatModel,
 		embedModel: opt.EmbedModel,
 		log:        log,
 	}
 }
+
+// Embedding requests at ingest are retried patiently: six attempts with
+// exponential backoff from one second (variables so tests can shorten them).
+var (
+	embedAttempts = 6
+	embedBackoff  = time.Second
+)
 
 // retryDoer retries a request on 429 and 5xx (and network errors) with
 // exponential backoff and jitter, waiting what the server asks in
