@@ -320,6 +320,7 @@ func (a *Adapter) send(ctx context.Context, o origin, rep bot.Reply) {
 		err = a.postDM(ctx, o.user, opts...)
 	}
 	if err != nil {
+		bot.NotePlatformError(bot.Slack)
 		a.log.Warn("reply not delivered", "channel", o.channel, "err", err)
 	}
 	if len(files) > 0 {
@@ -415,6 +416,7 @@ func (a *Adapter) upload(ctx context.Context, o origin, rep bot.Reply, files []b
 			Reader: strings.NewReader(string(f.Content)), Channel: ch,
 		})
 		if err != nil {
+			bot.NotePlatformError(bot.Slack)
 			a.log.Warn("files.uploadV2 failed", "file", f.Name, "err", err)
 			note := bot.T(rep.Lang, "slack.filefailed", f.Name)
 			_, _, _ = a.api.PostMessageContext(ctx, ch, slack.MsgOptionText(note, false))

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/kulturskoleradet/kulturbot/bot"
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/socketmode"
 )
@@ -139,6 +140,7 @@ func (a *Adapter) postResponse(ctx context.Context, url string, m message, repla
 		opts = append(opts, slack.MsgOptionReplaceOriginal(url))
 	}
 	if _, _, err := a.api.PostMessageContext(ctx, "", opts...); err != nil {
+		bot.NotePlatformError(bot.Slack)
 		a.log.Warn("response_url post failed", "err", err)
 	}
 }

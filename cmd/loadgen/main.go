@@ -1,0 +1,305 @@
+// Command loadgen loads kulturbot's Slack HTTP endpoint with signed slash
+// commands, the way Slack would send them, and reports throughput, latency,
+// errors and the bot's peak memory.
+//
+//	loadgen -url http://127.0.0.1:8099/slack/events -secret x -c 64 -d 10s \
+//	        -gathering 1 -kommuner "Bodø,Vefsn,Rana" -pid $(pgrep -n kulturbot) -db load.db
+//
+// Each request is an /rsvp (or, with -mix, a /faq) from one of -users
+// distinct users, signed with the signing secret (v0 HMAC-SHA256) and a
+// current timestamp. A request counts as an error unless it gets a 200 whose
+// reply is not an error message. With -db, it then checks that every
+// acknowledged RSVP is in the database (one rsvp_history row per answer).
+package main
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/signal"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	_ "modernc.org/sqlite"
+)
+
+type config struct {
+	url, secret    string
+	conc, users, n int
+	dur            time.Duration
+	faqShare       float64
+	gathering      string
+	kommuner       []string
+	pid            int
+	db             string
+}
+
+func main() {
+	var c config
+	var kommuner string
+	flag.StringVar(&c.url, "url", "http://127.0.0.1:8080/slack/events", "kulturbot's Slack endpoint")
+	flag.StringVar(&c.secret, "secret", os.Getenv("SLACK_SIGNING_SECRET"), "signing secret (SLACK_SIGNING_SECRET)")
+	flag.IntVar(&c.conc, "c", 16, "concurrent requests")
+	flag.IntVar(&c.users, "users", 200, "distinct Slack users")
+	flag.IntVar(&c.n, "n", 0, "total requests (0: run for -d)")
+	flag.DurationVar(&c.dur, "d", 10*time.Second, "duration when -n is 0")
+	flag.Float64Var(&c.faqShare, "faq", 0, "share of /faq questions, 0..1 (the rest is /rsvp)")
+	flag.StringVar(&c.gathering, "gathering", "1", "gathering id to answer")
+	flag.StringVar(&kommuner, "kommuner", "Bodø,Vefsn,Rana", "municipalities to answer for (user i answers for kommuner[i % len])")
+	flag.IntVar(&c.pid, "pid", 0, "kulturbot's process id: report its peak RSS (VmHWM)")
+	flag.StringVar(&c.db, "db", "", "kulturbot's database: check that every acknowledged RSVP was stored")
+	flag.Parse()
+	for _, k := range strings.Split(kommuner, ",") {
+		if k = strings.TrimSpace(k); k != "" {
+			c.kommuner = append(c.kommuner, k)
+		}
+	}
+	if c.secret == "" || len(c.kommuner) == 0 || c.conc < 1 || c.users < 1 {
+		fmt.Fprintln(os.Stderr, "loadgen: need -secret, -kommuner, -c >= 1 and -users >= 1")
+		os.Exit(2)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := run(ctx, c, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "loadgen:", err)
+		os.Exit(1)
+	}
+}
+
+type result struct {
+	lat   []time.Duration
+	errs  map[string]int
+	acked int // RSVPs answered with a non-error reply
+	sent  int
+}
+
+var questions = []string{
+	"hva er en region?", "hvor mange samlinger er det?", "når er fristen for å melde interesse?",
+	"what is Fremtidens kulturskole?", "hvem kan delta?", "får vi reisestøtte?",
+}
+
+func run(ctx context.Context, c config, out io.Writer) error {
+	var maxID int64
+	if c.db != "" {
+		var err error
+		if maxID, err = historyMax(ctx, c.db); err != nil {
+			return err
+		}
+	}
+	tr := &http.Transport{
+		MaxIdleConns: c.conc, MaxIdleConnsPerHost: c.conc, MaxConnsPerHost: c.conc,
+		DisableCompression: true, IdleConnTimeout: 30 * time.Second,
+		DialContext: (&net.Dialer{Timeout: 5 * time.Second}).DialContext,
+	}
+	client := &http.Client{Transport: tr, Timeout: 30 * time.Second}
+	var next atomic.Int64
+	deadline := time.Now().Add(c.dur)
+	results := make([]result, c.conc)
+	var wg sync.WaitGroup
+	start := time.Now()
+	for w := 0; w < c.conc; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			r := &results[w]
+			r.errs = map[string]int{}
+			rng := rand.New(rand.NewPCG(uint64(w), 42))
+			for ctx.Err() == nil {
+				i := int(next.Add(1)) - 1
+				if c.n > 0 && i >= c.n {
+					return
+				}
+				if c.n == 0 && time.Now().After(deadline) {
+					return
+				}
+				user := i % c.users
+				isFAQ := c.faqShare > 0 && rng.Float64() < c.faqShare
+				body := slashBody(c, user, i, isFAQ)
+				t0 := time.Now()
+				kind := post(ctx, client, c, body)
+				r.lat = append(r.lat, time.Since(t0))
+				r.sent++
+				if kind != "" {
+					r.errs[kind]++
+				} else if !isFAQ {
+					r.acked++
+				}
+			}
+		}(w)
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	var all []time.Duration
+	errs := map[string]int{}
+	sent, acked := 0, 0
+	for _, r := range results {
+		all = append(all, r.lat...)
+		sent += r.sent
+		acked += r.acked
+		for k, v := range r.errs {
+			errs[k] += v
+		}
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i] < all[j] })
+	nerr := 0
+	for _, v := range errs {
+		nerr += v
+	}
+	fmt.Fprintf(out, "concurrency %d, %d users, %.0f%% /faq: %d requests in %.2fs\n", c.conc, c.users, c.faqShare*100, sent, elapsed.Seconds())
+	fmt.Fprintf(out, "throughput %.0f req/s\n", float64(sent)/elapsed.Seconds())
+	fmt.Fprintf(out, "latency p50 %s  p90 %s  p99 %s  max %s\n", pct(all, 50), pct(all, 90), pct(all, 99), pct(all, 100))
+	fmt.Fprintf(out, "errors %d", nerr)
+	if nerr > 0 {
+		fmt.Fprintf(out, " %v", errs)
+	}
+	fmt.Fprintln(out)
+	fmt.Fprintf(out, "rsvp acknowledged %d\n", acked)
+	if c.pid > 0 {
+		if hwm, err := peakRSS(c.pid); err != nil {
+			fmt.Fprintf(out, "peak RSS: %v\n", err)
+		} else {
+			fmt.Fprintf(out, "bot peak RSS (VmHWM) %.1f MiB\n", float64(hwm)/1024)
+		}
+	}
+	if c.db != "" {
+		n, err := historyCount(ctx, c.db, maxID)
+		if err != nil {
+			return err
+		}
+		verdict := "OK: every acknowledged RSVP is stored"
+		if n != acked {
+			verdict = "MISMATCH"
+		}
+		fmt.Fprintf(out, "rsvp stored %d (rsvp_history rows from slack since start) – %s\n", n, verdict)
+		if n != acked {
+			return errors.New("stored RSVPs differ from acknowledged ones")
+		}
+	}
+	if nerr > 0 {
+		return fmt.Errorf("%d errors", nerr)
+	}
+	return nil
+}
+
+// slashBody is the form Slack posts for a slash command.
+func slashBody(c config, user, i int, faq bool) string {
+	uid := fmt.Sprintf("ULOAD%04d", user)
+	cmd, text := "/rsvp", ""
+	if faq {
+		cmd, text = "/faq", questions[i%len(questions)]
+	} else {
+		answer := [...]string{"ja", "nei", "kanskje"}[i%3]
+		text = fmt.Sprintf("%s %s %d kommune=%q overnatting=%s", c.gathering, answer, 1+i%5,
+			c.kommuner[user%len(c.kommuner)], [...]string{"ja", "nei"}[i%2])
+	}
+	return url.Values{
+		"token": {"loadgen"}, "team_id": {"T0LOAD"}, "team_domain": {"load"},
+		"channel_id": {"C0LOAD"}, "channel_name": {"load"},
+		"user_id": {uid}, "user_name": {strings.ToLower(uid)},
+		"command": {cmd}, "text": {text},
+		"response_url": {"http://127.0.0.1:9/commands/T0LOAD/1/x"},
+		"trigger_id":   {fmt.Sprintf("%d.1.loadgen", i)},
+	}.Encode()
+}
+
+func sign(secret, ts, body string) string {
+	m := hmac.New(sha256.New, []byte(secret))
+	io.WriteString(m, "v0:"+ts+":")
+	io.WriteString(m, body)
+	return "v0=" + hex.EncodeToString(m.Sum(nil))
+}
+
+// post sends one signed request and classifies the outcome ("" is success).
+func post(ctx context.Context, client *http.Client, c config, body string) string {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.url, strings.NewReader(body))
+	if err != nil {
+		return "request"
+	}
+	ts := strconv.FormatInt(time.Now().Unix(), 10)
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("X-Slack-Request-Timestamp", ts)
+	req.Header.Set("X-Slack-Signature", sign(c.secret, ts, body))
+	res, err := client.Do(req)
+	if err != nil {
+		if ctx.Err() != nil {
+			return "cancelled"
+		}
+		return "transport"
+	}
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		return "status " + strconv.Itoa(res.StatusCode)
+	}
+	// An error reply is shown with a warning sign (bot/slack render).
+	if strings.Contains(string(b), ":warning:") {
+		return "error reply"
+	}
+	return ""
+}
+
+func pct(d []time.Duration, p int) string {
+	if len(d) == 0 {
+		return "-"
+	}
+	i := (len(d)*p + 99) / 100
+	if i > 0 {
+		i--
+	}
+	return fmt.Sprintf("%.2fms", float64(d[i].Microseconds())/1000)
+}
+
+// peakRSS reads VmHWM (kB) from /proc/<pid>/status.
+func peakRSS(pid int) (int, error) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0, err
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			return strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
+		}
+	}
+	return 0, errors.New("no VmHWM in /proc status")
+}
+
+func openDB(path string) (*sql.DB, error) {
+	return sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)&_pragma=query_only(1)")
+}
+
+func historyMax(ctx context.Context, path string) (int64, error) {
+	db, err := openDB(path)
+	if err != nil {
+		return 0, err
+	}
+	defer db.Close()
+	var n sql.NullInt64
+	err = db.QueryRowContext(ctx, `SELECT MAX(rowid) FROM rsvp_history`).Scan(&n)
+	return n.Int64, err
+}
+
+func historyCount(ctx context.Context, path string, after int64) (int, error) {
+	db, err := openDB(path)
+	if err != nil {
+		return 0, err
+	}
+	defer db.Close()
+	var n int
+	err = db.QueryRowContext(ctx, `SELECT COUNT(*) FROM rsvp_history WHERE rowid > ? AND platform = 'slack'`, after).Scan(&n)
+	return n, err
+}
