@@ -1,6 +1,314 @@
 package handlers
 
-import "github.com/kulturskoleradet/kulturbot/bot"
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
 
-// registerCore adds the core workflows. (Placeholder.)
-func (h *Handlers) registerCore(r *bot.Router) {}
+	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/store"
+)
+
+// DefaultCounties are Norway's 15 counties (fylker) from 1 January 2024.
+var DefaultCounties = []string{
+	"Agder", "Akershus", "Buskerud", "Finnmark", "Innlandet", "Møre og Romsdal", "Nordland", "Oslo",
+	"Rogaland", "Telemark", "Troms", "Trøndelag", "Vestfold", "Vestland", "Østfold",
+}
+
+// Limits on free text, so one command cannot fill the database.
+const (
+	maxContact = 200
+	maxComment = 1000
+	maxTopic   = 200
+	maxNote    = 2000
+	maxPlace   = 120
+)
+
+// registerCore adds the core workflows and the /kulturbot dispatcher.
+func (h *Handlers) registerCore(r *bot.Router) {
+	r.Add(bot.Route{Name: "interesse", Aliases: []string{"interest"}, Handler: bot.HandlerFunc(h.interest)})
+	r.Add(bot.Route{Name: "rsvp", Aliases: []string{"svar-samling"}, Handler: bot.HandlerFunc(h.rsvp)})
+	r.Add(bot.Route{Name: "veiledning", Aliases: []string{"mentoring"}, Handler: bot.HandlerFunc(h.mentoring)})
+	r.Add(bot.Route{Name: "region", Handler: bot.HandlerFunc(h.region), Admin: true})
+	r.Add(bot.Route{Name: "samling", Aliases: []string{"gathering"}, Handler: bot.HandlerFunc(h.gathering), Admin: true})
+	r.Add(bot.Route{Name: "kulturbot", Handler: bot.HandlerFunc(h.kulturbot)})
+	h.registerAdminSubs()
+}
+
+// t is bot.T in the request's language.
+func t(req *bot.Request, key string, args ...any) string { return bot.T(req.Lang, key, args...) }
+
+// bad is an invalid-input error: what is wrong, then a correct example.
+// field names the argument at fault so forms can show it inline.
+func bad(req *bot.Request, field, example, key string, args ...any) error {
+	msg := t(req, key, args...)
+	if example != "" {
+		msg += "\n" + t(req, "core.example", example)
+	}
+	return &bot.Error{Code: bot.EInvalid, Message: msg, Field: field}
+}
+
+// parseArgs parses the request's arguments; a parse error (an unclosed
+// quote) gets the command's example too.
+func parseArgs(req *bot.Request, example string) (bot.Args, error) {
+	args, err := req.Args()
+	if err != nil {
+		msg := bot.ErrorMessage(err, req.Lang)
+		if example != "" {
+			msg += "\n" + t(req, "core.example", example)
+		}
+		return args, &bot.Error{Code: bot.EInvalid, Message: msg, Err: err}
+	}
+	return args, nil
+}
+
+// capital upper-cases the first letter ("ja" -> "Ja") for labels.
+func capital(s string) string {
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
+	}
+	return s
+}
+
+// author is who wrote a record.
+func author(req *bot.Request) store.Author { return store.AuthorOf(req) }
+
+// verb returns the canonical form of a leading subcommand word, or "".
+func verb(word string, verbs map[string][]string) string {
+	f := bot.Fold(word)
+	for canon, forms := range verbs {
+		for _, v := range forms {
+			if f == bot.Fold(v) {
+				return canon
+			}
+		}
+	}
+	return ""
+}
+
+// checkKnown refuses named arguments the command does not take, so a typo
+// (kommne=Bodø) is pointed out instead of silently ignored.
+func checkKnown(req *bot.Request, args bot.Args, example string, allowed ...string) error {
+	unknown := args.Unknown(allowed...)
+	if len(unknown) == 0 {
+		return nil
+	}
+	sort.Strings(unknown)
+	return bad(req, unknown[0], example, "core.err.unknownarg", unknown[0]+"=")
+}
+
+// checkNoExtra refuses positional words the command does not use.
+func checkNoExtra(req *bot.Request, rest []string, example string) error {
+	if len(rest) == 0 {
+		return nil
+	}
+	return bad(req, "", example, "core.err.extra", strings.Join(rest, " "))
+}
+
+// named returns the first non-empty named value among keys, trimmed.
+func named(args bot.Args, keys ...string) string {
+	v, _ := args.Get(keys...)
+	return strings.TrimSpace(v)
+}
+
+// isBare reports whether a command came with nothing at all: no words, no
+// named values and no submitted form. Such a command opens its form.
+func isBare(req *bot.Request, args bot.Args) bool {
+	return req.Form == nil && len(args.Pos) == 0 && len(args.Named) == 0
+}
+
+// parseBool reads ja/nei as people type it, and true/false from typed
+// platform options (Discord booleans).
+func parseBool(s string) (bool, bool) {
+	switch bot.Fold(s) {
+	case "ja", "j", "yes", "y", "true", "1", "sann":
+		return true, true
+	case "nei", "n", "no", "false", "0", "usann":
+		return false, true
+	}
+	return false, false
+}
+
+// parseAnswer reads ja/nei/kanskje and their English forms.
+func parseAnswer(s string) (string, bool) {
+	switch bot.Fold(s) {
+	case "ja", "j", "yes", "y":
+		return store.AnswerYes, true
+	case "nei", "n", "no":
+		return store.AnswerNo, true
+	case "kanskje", "k", "maybe", "m":
+		return store.AnswerMaybe, true
+	}
+	return "", false
+}
+
+// answerLabel shows an answer in the request language.
+func answerLabel(req *bot.Request, a string) string { return t(req, "core.answer."+a) }
+
+// yesNo shows a boolean as ja/nei (yes/no).
+func yesNo(req *bot.Request, b bool) string {
+	if b {
+		return t(req, "core.yes")
+	}
+	return t(req, "core.no")
+}
+
+// parseDay reads a date argument; example shows the right form.
+func parseDayArg(req *bot.Request, field, val, example string) (time.Time, error) {
+	d, ok := bot.ParseDate(val)
+	if !ok {
+		return d, bad(req, field, example, "core.err.date", field, val)
+	}
+	return d, nil
+}
+
+// parseIntArg reads a whole number in [min, max].
+func parseIntArg(req *bot.Request, field, val string, min, max int, example string) (int, error) {
+	n, err := strconv.Atoi(strings.TrimSpace(val))
+	if err != nil || n < min || n > max {
+		return 0, bad(req, field, example, "core.err.range", field, min, max, val)
+	}
+	return n, nil
+}
+
+// exDate formats a date for an example argument.
+func exDate(d time.Time) string { return d.In(bot.Oslo).Format("2006-01-02") }
+
+// date shows a calendar date in the request language.
+func date(req *bot.Request, d time.Time) string { return bot.FormatDate(d, req.Lang) }
+
+// counties is the configured county list.
+func (h *Handlers) counties() []string {
+	if len(h.Config.Counties) > 0 {
+		return h.Config.Counties
+	}
+	return DefaultCounties
+}
+
+// matchCounty finds the county whatever the case or æøå spelling
+// ("more og romsdal", "OSTFOLD", "Trondelag").
+func (h *Handlers) matchCounty(s string) (string, bool) {
+	f := bot.Fold(s)
+	if f == "" {
+		return "", false
+	}
+	for _, c := range h.counties() {
+		if bot.Fold(c) == f {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+// checkNames validates municipality names before anything is written.
+func checkNames(req *bot.Request, field, example string, names []string) error {
+	for _, n := range names {
+		if !store.ValidMunicipalityName(n) {
+			return bad(req, field, example, "core.err.badname", n)
+		}
+	}
+	return nil
+}
+
+// distinctNames drops names that fold to the same municipality.
+func distinctNames(names []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, n := range names {
+		f := bot.Fold(n)
+		if !seen[f] {
+			seen[f] = true
+			out = append(out, strings.TrimSpace(n))
+		}
+	}
+	return out
+}
+
+// municipalityFor is the municipality a command is about: kommune= from
+// the arguments, else the asker's own (set with /kulturbot kommune), else
+// a clear error that says how to give it.
+func (h *Handlers) municipalityFor(ctx context.Context, req *bot.Request, args bot.Args, example string) (string, error) {
+	if v := named(args, "kommune", "municipality"); v != "" {
+		if err := checkNames(req, "kommune", example, []string{v}); err != nil {
+			return "", err
+		}
+		return v, nil
+	}
+	m, ok, err := h.DB.UserMunicipality(ctx, req.UserKey())
+	if err != nil {
+		return "", err
+	}
+	if !ok {
+		return "", bad(req, "kommune", example, "core.err.nomunicipality")
+	}
+	return m.Name, nil
+}
+
+// storeErr turns the store's typed refusals into messages for people in
+// the request language.
+func storeErr(req *bot.Request, err error, field string) error {
+	if err == nil {
+		return nil
+	}
+	var (
+		bn *store.BadNameError
+		ce *store.ClosedError
+		no *store.NotOwnerError
+		aw *store.AlreadyWithdrawnError
+		ir *store.InRegionError
+		re *store.RegionExistsError
+		tf *store.TooFewError
+		ac *store.AlreadyCancelledError
+	)
+	switch {
+	case errors.As(err, &bn):
+		return &bot.Error{Code: bot.EInvalid, Field: field, Message: t(req, "core.err.badname", bn.Name), Err: err}
+	case errors.As(err, &ce):
+		g := ce.Gathering
+		msg := ""
+		switch ce.Reason {
+		case store.ClosedCancelled:
+			msg = t(req, "rsvp.closed.cancelled", g.ID, g.Name)
+		case store.ClosedPast:
+			msg = t(req, "rsvp.closed.past", g.ID, g.Name, date(req, g.Date))
+		default:
+			msg = t(req, "rsvp.closed.deadline", g.ID, g.Name, date(req, g.Deadline))
+		}
+		return &bot.Error{Code: bot.EConflict, Field: "samling", Message: msg, Err: err}
+	case errors.As(err, &no):
+		return &bot.Error{Code: bot.EForbidden, Message: t(req, "interest.err.notowner", no.Interest.ID), Err: err}
+	case errors.As(err, &aw):
+		return &bot.Error{Code: bot.EConflict, Message: t(req, "interest.err.withdrawn", aw.Interest.ID, date(req, aw.Interest.WithdrawnAt)), Err: err}
+	case errors.As(err, &ir):
+		return &bot.Error{Code: bot.EConflict, Field: "kommuner", Message: t(req, "region.err.inregion", ir.Municipality, ir.Region), Err: err}
+	case errors.As(err, &re):
+		return &bot.Error{Code: bot.EConflict, Field: "navn", Message: t(req, "region.err.exists", re.Name), Err: err}
+	case errors.As(err, &tf):
+		return &bot.Error{Code: bot.EInvalid, Field: "kommuner", Message: t(req, "region.err.toofew", tf.Got), Err: err}
+	case errors.As(err, &ac):
+		return &bot.Error{Code: bot.EConflict, Message: t(req, "gathering.err.cancelled", ac.Gathering.ID, ac.Gathering.Name), Err: err}
+	}
+	return err
+}
+
+// gatheringLine shows a gathering on one line: "#3 Samling 1 – 6. februar
+// 2025, Bodø (Salten)".
+func gatheringLine(req *bot.Request, g store.Gathering) string {
+	region := g.RegionName
+	if g.National() {
+		region = t(req, "core.national")
+	}
+	return fmt.Sprintf("#%d %s – %s, %s (%s)", g.ID, g.Name, date(req, g.Date), g.Place, region)
+}
+
+// plural picks the singular or plural message for n.
+func plural(req *bot.Request, n int, one, many string) string {
+	if n == 1 {
+		return t(req, one, n)
+	}
+	return t(req, many, n)
+}

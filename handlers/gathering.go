@@ -1,0 +1,295 @@
+package handlers
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/store"
+)
+
+// exGathering is a correct /samling ny line with dates ahead of now.
+func exGathering(req *bot.Request) string {
+	now := bot.DayIn(req.Now())
+	return fmt.Sprintf(`/samling ny navn="Samling 1" dato=%s sted="Bodø" region=Salten frist=%s`,
+		exDate(now.AddDate(0, 2, 0)), exDate(now.AddDate(0, 1, 14)))
+}
+
+var gatheringVerbs = map[string][]string{
+	"new":       {"ny", "new", "opprett"},
+	"list":      {"liste", "list", "vis"},
+	"attendees": {"deltakere", "attendees", "deltagere", "pameldte"},
+	"cancel":    {"avlys", "cancel"},
+}
+
+var gatheringKeys = []string{"navn", "name", "dato", "date", "sted", "place", "region", "frist", "deadline"}
+
+// gathering handles the admin command /samling ny|liste|deltakere|avlys.
+func (h *Handlers) gathering(ctx context.Context, req *bot.Request) (bot.Reply, error) {
+	args, err := parseArgs(req, exGathering(req))
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	v := ""
+	if len(args.Pos) > 0 {
+		v = verb(args.Pos[0], gatheringVerbs)
+	}
+	switch {
+	case v == "new":
+		args.Pos = args.Pos[1:]
+		return h.gatheringNew(ctx, req, args)
+	case v == "list":
+		return h.gatheringList(ctx, req, args)
+	case v == "attendees":
+		id, err := gatheringID(req, args, "/samling deltakere 3")
+		if err != nil {
+			return bot.Reply{}, err
+		}
+		return h.attendees(ctx, req, id)
+	case v == "cancel":
+		id, err := gatheringID(req, args, "/samling avlys 3")
+		if err != nil {
+			return bot.Reply{}, err
+		}
+		return h.gatheringCancel(ctx, req, id)
+	case isBare(req, args):
+		return bot.Reply{Text: t(req, "gathering.usage", exGathering(req)), Private: true}, nil
+	case len(args.Pos) == 0:
+		return h.gatheringNew(ctx, req, args)
+	}
+	return bot.Reply{}, bad(req, "", exGathering(req), "gathering.err.verb", args.Pos[0])
+}
+
+// gatheringID reads the id after a verb: "deltakere 3", "deltakere #3",
+// or samling=3 / id=3.
+func gatheringID(req *bot.Request, args bot.Args, example string) (int64, error) {
+	if err := checkKnown(req, args, example, "samling", "id", "gathering"); err != nil {
+		return 0, err
+	}
+	raw := named(args, "samling", "id", "gathering")
+	rest := args.Pos[1:]
+	if raw == "" && len(rest) > 0 {
+		raw, rest = rest[0], rest[1:]
+	}
+	if raw == "" {
+		return 0, bad(req, "samling", example, "gathering.err.noid")
+	}
+	if err := checkNoExtra(req, rest, example); err != nil {
+		return 0, err
+	}
+	id, ok := bot.ParseID(raw)
+	if !ok {
+		return 0, bad(req, "samling", example, "core.err.id", raw)
+	}
+	return id, nil
+}
+
+func (h *Handlers) gatheringNew(ctx context.Context, req *bot.Request, args bot.Args) (bot.Reply, error) {
+	ex := exGathering(req)
+	if err := checkKnown(req, args, ex, gatheringKeys...); err != nil {
+		return bot.Reply{}, err
+	}
+	if err := checkNoExtra(req, args.Pos, ex); err != nil {
+		return bot.Reply{}, err
+	}
+	name := named(args, "navn", "name")
+	if name == "" {
+		return bot.Reply{}, bad(req, "navn", ex, "core.err.missing", "navn")
+	}
+	if len([]rune(name)) > store.MaxNameLen {
+		return bot.Reply{}, bad(req, "navn", ex, "core.err.toolong", "navn", store.MaxNameLen)
+	}
+	rawDate := named(args, "dato", "date")
+	if rawDate == "" {
+		return bot.Reply{}, bad(req, "dato", ex, "core.err.missing", "dato")
+	}
+	d, err := parseDayArg(req, "dato", rawDate, ex)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	today := bot.DayIn(req.Now())
+	if d.Before(today) {
+		return bot.Reply{}, bad(req, "dato", ex, "gathering.err.past", date(req, d))
+	}
+	place := named(args, "sted", "place")
+	if place == "" {
+		return bot.Reply{}, bad(req, "sted", ex, "core.err.missing", "sted")
+	}
+	if len([]rune(place)) > maxPlace {
+		return bot.Reply{}, bad(req, "sted", ex, "core.err.toolong", "sted", maxPlace)
+	}
+	n := store.NewGathering{Name: name, Date: d, Place: place}
+	if raw := named(args, "region"); raw != "" && !isNational(raw) {
+		r, err := h.DB.RegionByName(ctx, raw)
+		if bot.ErrorCode(err) == bot.ENotFound {
+			known := []string{}
+			if rs, err := h.DB.Regions(ctx); err == nil {
+				for _, r := range rs {
+					known = append(known, r.Name)
+				}
+			}
+			known = append(known, "nasjonal")
+			return bot.Reply{}, bad(req, "region", ex, "gathering.err.region", raw, strings.Join(known, ", "))
+		}
+		if err != nil {
+			return bot.Reply{}, err
+		}
+		n.RegionID = r.ID
+	}
+	if raw := named(args, "frist", "deadline"); raw != "" {
+		dl, err := parseDayArg(req, "frist", raw, ex)
+		if err != nil {
+			return bot.Reply{}, err
+		}
+		if !dl.Before(d) {
+			return bot.Reply{}, bad(req, "frist", ex, "gathering.err.deadlineafter", date(req, dl), date(req, d))
+		}
+		if dl.Before(today) {
+			return bot.Reply{}, bad(req, "frist", ex, "gathering.err.deadlinepast", date(req, dl))
+		}
+		n.Deadline = dl
+	}
+	g, err := h.DB.CreateGathering(ctx, author(req), n)
+	if err != nil {
+		return bot.Reply{}, storeErr(req, err, "")
+	}
+	text := t(req, "gathering.ok", gatheringLine(req, g))
+	if !g.Deadline.IsZero() {
+		text += "\n" + t(req, "rsvp.list.deadline", date(req, g.Deadline))
+	} else {
+		text += "\n" + t(req, "gathering.nodeadline")
+	}
+	text += "\n" + t(req, "gathering.ok.next", g.ID)
+	return bot.Reply{Text: text, Private: true}, nil
+}
+
+func isNational(s string) bool {
+	f := bot.Fold(s)
+	return f == "nasjonal" || f == "national" || f == "nasjonalt"
+}
+
+func (h *Handlers) gatheringList(ctx context.Context, req *bot.Request, args bot.Args) (bot.Reply, error) {
+	all := false
+	for _, w := range args.Pos[1:] {
+		if f := bot.Fold(w); f == "alle" || f == "all" {
+			all = true
+			continue
+		}
+		return bot.Reply{}, bad(req, "", "/samling liste alle", "core.err.extra", w)
+	}
+	if err := checkKnown(req, args, "/samling liste alle"); err != nil {
+		return bot.Reply{}, err
+	}
+	f := store.GatheringFilter{IncludeCancelled: true}
+	if !all {
+		f.From = bot.DayIn(req.Now())
+	}
+	gs, err := h.DB.Gatherings(ctx, f)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	rep := bot.Reply{Title: t(req, "gathering.list.title"), Private: true}
+	if len(gs) == 0 {
+		rep.Text = t(req, "gathering.list.empty", exGathering(req))
+		return rep, nil
+	}
+	for _, g := range gs {
+		at, err := h.DB.Attendance(ctx, g.ID)
+		if err != nil {
+			return bot.Reply{}, err
+		}
+		line := "*" + gatheringLine(req, g) + "*"
+		if g.Cancelled() {
+			line += " – " + t(req, "gathering.cancelled.mark")
+		}
+		if !g.Deadline.IsZero() {
+			line += "\n" + t(req, "rsvp.list.deadline", date(req, g.Deadline))
+		}
+		line += "\n" + totalsLine(req, at)
+		rep.Items = append(rep.Items, bot.Item{Text: line, Buttons: []bot.Button{
+			{Label: t(req, "gathering.attendees.button"), Command: fmt.Sprintf("/samling deltakere %d", g.ID)},
+		}})
+	}
+	if !all {
+		rep.Context = t(req, "gathering.list.context")
+	}
+	return rep, nil
+}
+
+// totalsLine: "Ja: 2 kommuner (7 personer) · Kanskje: 1 (2) · Nei: 1 · Overnatting: 5 · Ikke svart: 1".
+func totalsLine(req *bot.Request, at store.Attendance) string {
+	tt := at.Totals
+	s := t(req, "gathering.totals", tt.Yes, tt.People, tt.Maybe, tt.MaybePeople, tt.No, tt.Overnight)
+	if !at.Gathering.National() {
+		s += " · " + t(req, "gathering.totals.missing", len(at.Missing))
+	}
+	return s
+}
+
+func (h *Handlers) attendees(ctx context.Context, req *bot.Request, id int64) (bot.Reply, error) {
+	at, err := h.DB.Attendance(ctx, id)
+	if bot.ErrorCode(err) == bot.ENotFound {
+		return bot.Reply{}, &bot.Error{Code: bot.ENotFound, Field: "samling", Message: t(req, "rsvp.err.notfound", id), Err: err}
+	}
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	g := at.Gathering
+	rep := bot.Reply{Title: t(req, "gathering.attendees.title", g.ID, g.Name), Private: true}
+	var lines []string
+	lines = append(lines, gatheringLine(req, g))
+	if g.Cancelled() {
+		lines = append(lines, t(req, "gathering.cancelled.line", date(req, g.CancelledAt)))
+	}
+	if len(at.RSVPs) == 0 {
+		lines = append(lines, t(req, "gathering.attendees.none"))
+	}
+	for _, r := range at.RSVPs {
+		s := "• *" + r.Municipality.Name + "*: " + answerLabel(req, r.Answer)
+		if r.Answer != store.AnswerNo {
+			s += ", " + plural(req, r.Headcount, "rsvp.people.one", "rsvp.people.many")
+			if r.Overnight != nil {
+				s += ", " + t(req, "rsvp.overnight", yesNo(req, *r.Overnight))
+			}
+		}
+		s += " " + t(req, "gathering.attendees.answered", date(req, r.UpdatedAt))
+		lines = append(lines, s)
+	}
+	rep.Text = strings.Join(lines, "\n")
+	tt := at.Totals
+	rep.Fields = []bot.Field{
+		{Label: capital(answerLabel(req, store.AnswerYes)), Value: t(req, "gathering.field.count", tt.Yes, tt.People)},
+		{Label: capital(answerLabel(req, store.AnswerMaybe)), Value: t(req, "gathering.field.count", tt.Maybe, tt.MaybePeople)},
+		{Label: capital(answerLabel(req, store.AnswerNo)), Value: fmt.Sprint(tt.No)},
+		{Label: t(req, "rsvp.form.overnight"), Value: fmt.Sprint(tt.Overnight)},
+	}
+	if !g.National() {
+		missing := t(req, "gathering.attendees.allanswered")
+		if len(at.Missing) > 0 {
+			missing = store.MunicipalityNames(at.Missing)
+		}
+		rep.Fields = append(rep.Fields, bot.Field{Label: t(req, "gathering.attendees.missing"), Value: missing})
+	}
+	rep.Context = t(req, "gathering.attendees.context", date(req, req.Now()))
+	return rep, nil
+}
+
+func (h *Handlers) gatheringCancel(ctx context.Context, req *bot.Request, id int64) (bot.Reply, error) {
+	g, err := h.DB.CancelGathering(ctx, author(req), id)
+	if bot.ErrorCode(err) == bot.ENotFound {
+		return bot.Reply{}, &bot.Error{Code: bot.ENotFound, Field: "samling", Message: t(req, "rsvp.err.notfound", id), Err: err}
+	}
+	if err != nil {
+		return bot.Reply{}, storeErr(req, err, "samling")
+	}
+	at, err := h.DB.Attendance(ctx, g.ID)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	text := t(req, "gathering.cancelled", gatheringLine(req, g))
+	if n := len(at.RSVPs); n > 0 {
+		text += "\n" + t(req, "gathering.cancelled.answered", n)
+	}
+	return bot.Reply{Text: text, Private: true}, nil
+}

@@ -1,0 +1,232 @@
+package handlers
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/store"
+)
+
+const (
+	exInterest         = `/interesse fylke=Nordland kommuner="Bodø, Fauske, Saltdal" kontakt="Kari Nordmann, 900 00 000"`
+	exInterestWithdraw = `/interesse trekk 5`
+)
+
+var interestVerbs = map[string][]string{
+	"register": {"ny", "registrer", "register", "new"},
+	"list":     {"liste", "list", "vis"},
+	"withdraw": {"trekk", "withdraw", "trekk-tilbake"},
+}
+
+var interestKeys = []string{"fylke", "county", "kommuner", "kommune", "municipalities", "kontakt", "contact", "kommentar", "comment"}
+
+// interest handles /interesse: register, liste, trekk <id>.
+func (h *Handlers) interest(ctx context.Context, req *bot.Request) (bot.Reply, error) {
+	args, err := parseArgs(req, exInterest)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	if len(args.Pos) > 0 {
+		switch verb(args.Pos[0], interestVerbs) {
+		case "list":
+			return h.interestList(ctx, req, args)
+		case "withdraw":
+			return h.interestWithdraw(ctx, req, args)
+		case "register":
+			args.Pos = args.Pos[1:]
+		}
+	}
+	if isBare(req, args) {
+		return h.interestForm(req), nil
+	}
+	return h.interestRegister(ctx, req, args)
+}
+
+// interestForm is the modal for a bare /interesse.
+func (h *Handlers) interestForm(req *bot.Request) bot.Reply {
+	var opts []bot.Option
+	for _, c := range h.counties() {
+		opts = append(opts, bot.Option{Label: c, Value: c})
+	}
+	return bot.Reply{
+		Text:    t(req, "interest.form.text", exInterest),
+		Private: true,
+		Form: &bot.Form{
+			ID: "interesse", Command: "interesse", Title: t(req, "interest.form.title"), Submit: t(req, "core.submit"),
+			Fields: []bot.FormField{
+				{Name: "fylke", Label: t(req, "interest.form.county"), Kind: bot.FieldSelect, Options: opts},
+				{Name: "kommuner", Label: t(req, "interest.form.municipalities"), Kind: bot.FieldText, Placeholder: "Bodø, Fauske, Saltdal"},
+				{Name: "kontakt", Label: t(req, "interest.form.contact"), Kind: bot.FieldText, Optional: true},
+				{Name: "kommentar", Label: t(req, "interest.form.comment"), Kind: bot.FieldMultiline, Optional: true},
+			},
+		},
+	}
+}
+
+// deadline is this year's interest deadline as an Oslo date.
+func (h *Handlers) deadline(now time.Time) time.Time {
+	m, d := h.Config.DeadlineMonth, h.Config.DeadlineDay
+	if m == 0 || d == 0 {
+		m, d = time.September, 15
+	}
+	return time.Date(now.In(bot.Oslo).Year(), m, d, 0, 0, 0, 0, bot.Oslo)
+}
+
+func (h *Handlers) interestRegister(ctx context.Context, req *bot.Request, args bot.Args) (bot.Reply, error) {
+	if err := checkKnown(req, args, exInterest, interestKeys...); err != nil {
+		return bot.Reply{}, err
+	}
+	if err := checkNoExtra(req, args.Pos, exInterest); err != nil {
+		return bot.Reply{}, err
+	}
+	countyIn := named(args, "fylke", "county")
+	if countyIn == "" {
+		return bot.Reply{}, bad(req, "fylke", exInterest, "interest.err.nocounty")
+	}
+	county, ok := h.matchCounty(countyIn)
+	if !ok {
+		return bot.Reply{}, bad(req, "fylke", exInterest, "interest.err.county", countyIn, strings.Join(h.counties(), ", "))
+	}
+	names := distinctNames(bot.SplitList(named(args, "kommuner", "kommune", "municipalities")))
+	if len(names) == 0 {
+		return bot.Reply{}, bad(req, "kommuner", exInterest, "interest.err.nomunicipality")
+	}
+	if err := checkNames(req, "kommuner", exInterest, names); err != nil {
+		return bot.Reply{}, err
+	}
+	contact := named(args, "kontakt", "contact")
+	if len([]rune(contact)) > maxContact {
+		return bot.Reply{}, bad(req, "kontakt", exInterest, "core.err.toolong", "kontakt", maxContact)
+	}
+	comment := named(args, "kommentar", "comment")
+	if len([]rune(comment)) > maxComment {
+		return bot.Reply{}, bad(req, "kommentar", exInterest, "core.err.toolong", "kommentar", maxComment)
+	}
+	now := req.Now()
+	deadline := h.deadline(now)
+	late := bot.DayIn(now).After(deadline)
+	in, err := h.DB.CreateInterest(ctx, author(req), store.NewInterest{County: county, Municipalities: names, Contact: contact, Comment: comment, Late: late})
+	if err != nil {
+		return bot.Reply{}, storeErr(req, err, "kommuner")
+	}
+	rep := bot.Reply{
+		Title:   t(req, "interest.ok.title", in.ID),
+		Text:    t(req, "interest.ok", county, store.MunicipalityNames(in.Municipalities)),
+		Private: true,
+		Fields: []bot.Field{
+			{Label: t(req, "interest.form.county"), Value: county},
+			{Label: t(req, "interest.form.municipalities"), Value: store.MunicipalityNames(in.Municipalities)},
+		},
+		Buttons: []bot.Button{{Label: t(req, "interest.withdraw.button", in.ID), Command: fmt.Sprintf("/interesse trekk %d", in.ID), Style: "danger"}},
+	}
+	if contact != "" {
+		rep.Fields = append(rep.Fields, bot.Field{Label: t(req, "interest.form.contact"), Value: contact})
+	}
+	if comment != "" {
+		rep.Fields = append(rep.Fields, bot.Field{Label: t(req, "interest.form.comment"), Value: comment})
+	}
+	if n := len(in.Municipalities); n < store.MinRegionSize {
+		rep.Text += "\n" + t(req, "interest.warn.few", n)
+	}
+	if late {
+		rep.Text += "\n" + t(req, "interest.warn.late", date(req, deadline))
+	}
+	rep.Context = t(req, "interest.ok.context", date(req, now))
+	return rep, nil
+}
+
+func (h *Handlers) interestList(ctx context.Context, req *bot.Request, args bot.Args) (bot.Reply, error) {
+	all := false
+	for _, w := range args.Pos[1:] {
+		if f := bot.Fold(w); f == "alle" || f == "all" {
+			all = true
+			continue
+		}
+		return bot.Reply{}, bad(req, "", "/interesse liste", "core.err.extra", w)
+	}
+	if err := checkKnown(req, args, "/interesse liste"); err != nil {
+		return bot.Reply{}, err
+	}
+	is, err := h.DB.Interests(ctx, store.InterestFilter{IncludeWithdrawn: all && req.User.Admin})
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	rep := bot.Reply{Title: t(req, "interest.list.title"), Private: true}
+	if len(is) == 0 {
+		rep.Text = t(req, "interest.list.empty", exInterest)
+		return rep, nil
+	}
+	key := req.UserKey()
+	municipalities := 0
+	for _, i := range is {
+		mine := i.CreatedBy == key
+		line := fmt.Sprintf("*#%d %s* – %s", i.ID, i.County, store.MunicipalityNames(i.Municipalities))
+		line += "\n" + t(req, "interest.list.registered", date(req, i.CreatedAt), who(req, i.CreatedName, mine))
+		if i.Late {
+			line += " · " + t(req, "interest.list.late")
+		}
+		if i.Withdrawn() {
+			line += " · " + t(req, "interest.list.withdrawn", date(req, i.WithdrawnAt))
+		} else {
+			municipalities += len(i.Municipalities)
+		}
+		// Contact details are personal: only the author and admins see them.
+		if (mine || req.User.Admin) && i.Contact != "" {
+			line += "\n" + t(req, "interest.form.contact") + ": " + i.Contact
+		}
+		item := bot.Item{Text: line}
+		if (mine || req.User.Admin) && !i.Withdrawn() {
+			item.Buttons = []bot.Button{{Label: t(req, "interest.withdraw.button", i.ID), Command: fmt.Sprintf("/interesse trekk %d", i.ID), Style: "danger"}}
+		}
+		rep.Items = append(rep.Items, item)
+	}
+	rep.Context = t(req, "interest.list.context", len(is), municipalities)
+	return rep, nil
+}
+
+// who names the author of a record in a list.
+func who(req *bot.Request, name string, mine bool) string {
+	switch {
+	case mine:
+		return t(req, "core.you")
+	case name == "":
+		return t(req, "core.someone")
+	}
+	return name
+}
+
+func (h *Handlers) interestWithdraw(ctx context.Context, req *bot.Request, args bot.Args) (bot.Reply, error) {
+	if err := checkKnown(req, args, exInterestWithdraw, "id"); err != nil {
+		return bot.Reply{}, err
+	}
+	raw := named(args, "id")
+	rest := args.Pos[1:]
+	if raw == "" && len(rest) > 0 {
+		raw, rest = rest[0], rest[1:]
+	}
+	if raw == "" {
+		return bot.Reply{}, bad(req, "id", exInterestWithdraw, "interest.err.noid")
+	}
+	if err := checkNoExtra(req, rest, exInterestWithdraw); err != nil {
+		return bot.Reply{}, err
+	}
+	id, ok := bot.ParseID(raw)
+	if !ok {
+		return bot.Reply{}, bad(req, "id", exInterestWithdraw, "core.err.id", raw)
+	}
+	in, err := h.DB.WithdrawInterest(ctx, author(req), id, req.User.Admin)
+	if bot.ErrorCode(err) == bot.ENotFound {
+		return bot.Reply{}, &bot.Error{Code: bot.ENotFound, Message: t(req, "interest.err.notfound", id), Err: err}
+	}
+	if err != nil {
+		return bot.Reply{}, storeErr(req, err, "id")
+	}
+	return bot.Reply{
+		Text:    t(req, "interest.withdrawn", in.ID, in.County, store.MunicipalityNames(in.Municipalities)),
+		Private: true,
+		Replace: req.Clicked,
+	}, nil
+}

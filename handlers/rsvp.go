@@ -1,0 +1,257 @@
+package handlers
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/store"
+)
+
+const exRSVP = `/rsvp 3 ja 4 kommune=Bodø overnatting=ja`
+
+var rsvpVerbs = map[string][]string{
+	"list":   {"liste", "list", "vis"},
+	"answer": {"svar", "answer"},
+}
+
+var rsvpKeys = []string{"samling", "id", "gathering", "svar", "answer", "antall", "count", "headcount", "kommune", "municipality", "overnatting", "overnight"}
+
+// rsvp handles /rsvp: the list of upcoming gatherings with answer
+// buttons, the answer form for one gathering, and answers themselves.
+//
+//	/rsvp
+//	/rsvp 3
+//	/rsvp 3 ja 4 kommune=Bodø overnatting=ja
+//	/rsvp svar samling=3 svar=ja antall=4   (Discord's typed options)
+func (h *Handlers) rsvp(ctx context.Context, req *bot.Request) (bot.Reply, error) {
+	args, err := parseArgs(req, exRSVP)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	pos := args.Pos
+	if len(pos) > 0 {
+		switch verb(pos[0], rsvpVerbs) {
+		case "list":
+			if err := checkNoExtra(req, pos[1:], "/rsvp"); err != nil {
+				return bot.Reply{}, err
+			}
+			return h.rsvpList(ctx, req, nil)
+		case "answer":
+			pos = pos[1:]
+		}
+	}
+	if err := checkKnown(req, args, exRSVP, rsvpKeys...); err != nil {
+		return bot.Reply{}, err
+	}
+	rawID := named(args, "samling", "id", "gathering")
+	if rawID == "" && len(pos) > 0 {
+		rawID, pos = pos[0], pos[1:]
+	}
+	if rawID == "" {
+		if req.Form == nil && len(args.Named) == 0 {
+			return h.rsvpList(ctx, req, nil)
+		}
+		return bot.Reply{}, bad(req, "samling", exRSVP, "rsvp.err.noid")
+	}
+	id, ok := bot.ParseID(rawID)
+	if !ok {
+		return bot.Reply{}, bad(req, "samling", exRSVP, "core.err.id", rawID)
+	}
+	rawAnswer := named(args, "svar", "answer")
+	if rawAnswer == "" && len(pos) > 0 {
+		rawAnswer, pos = pos[0], pos[1:]
+	}
+	rawCount := named(args, "antall", "count", "headcount")
+	if rawCount == "" && len(pos) > 0 {
+		rawCount, pos = pos[0], pos[1:]
+	}
+	if err := checkNoExtra(req, pos, exRSVP); err != nil {
+		return bot.Reply{}, err
+	}
+	if rawAnswer == "" {
+		if req.Form == nil && len(args.Named) == 0 && rawCount == "" {
+			return h.rsvpForm(ctx, req, id)
+		}
+		return bot.Reply{}, bad(req, "svar", exRSVP, "rsvp.err.noanswer")
+	}
+	answer, ok := parseAnswer(rawAnswer)
+	if !ok {
+		return bot.Reply{}, bad(req, "svar", exRSVP, "rsvp.err.answer", rawAnswer)
+	}
+	headcount := 0
+	if rawCount != "" {
+		n, err := parseIntArg(req, "antall", rawCount, 1, store.MaxHeadcount, exRSVP)
+		if err != nil {
+			return bot.Reply{}, err
+		}
+		headcount = n
+	}
+	if answer == store.AnswerNo {
+		headcount = 0 // nobody comes, whatever number was typed
+	}
+	// A headcount of 0 for ja/kanskje and no overnatting= keep what the
+	// municipality said before (or 1 person): a click on "Ja" after
+	// "kanskje 4" must not quietly turn four people into one.
+	var overnight *bool
+	if raw := named(args, "overnatting", "overnight"); raw != "" {
+		b, ok := parseBool(raw)
+		if !ok {
+			return bot.Reply{}, bad(req, "overnatting", exRSVP, "rsvp.err.overnight", raw)
+		}
+		if answer != store.AnswerNo {
+			overnight = &b
+		}
+	}
+	municipality, err := h.municipalityFor(ctx, req, args, exRSVP)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	res, err := h.DB.SetRSVP(ctx, author(req), store.RSVPInput{
+		GatheringID: id, Municipality: municipality, Answer: answer, Headcount: headcount, Overnight: overnight, At: req.Now(),
+	})
+	if bot.ErrorCode(err) == bot.ENotFound {
+		return bot.Reply{}, &bot.Error{Code: bot.ENotFound, Field: "samling", Message: t(req, "rsvp.err.notfound", id), Err: err}
+	}
+	if err != nil {
+		return bot.Reply{}, storeErr(req, err, "kommune")
+	}
+	confirm := h.rsvpConfirmation(req, res)
+	if req.Clicked {
+		m := res.RSVP.Municipality
+		rep, err := h.rsvpList(ctx, req, &m)
+		if err != nil {
+			return bot.Reply{}, err
+		}
+		rep.Text = confirm
+		rep.Replace = true
+		return rep, nil
+	}
+	return bot.Reply{Text: confirm, Private: true}, nil
+}
+
+// rsvpConfirmation says exactly what was stored, and what it replaced.
+func (h *Handlers) rsvpConfirmation(req *bot.Request, res store.RSVPResult) string {
+	r, g := res.RSVP, res.Gathering
+	s := t(req, "rsvp.ok", r.Municipality.Name, answerLabel(req, r.Answer), g.ID, g.Name, date(req, g.Date), g.Place)
+	if r.Answer != store.AnswerNo {
+		s += " " + plural(req, r.Headcount, "rsvp.people.one", "rsvp.people.many")
+		if r.Overnight != nil {
+			s += ", " + t(req, "rsvp.overnight", yesNo(req, *r.Overnight))
+		}
+		s += "."
+	}
+	if p := res.Previous; p != nil {
+		s += "\n" + t(req, "rsvp.replaced", describeRSVP(req, *p))
+	}
+	return s
+}
+
+// describeRSVP is "ja (3)" / "nei".
+func describeRSVP(req *bot.Request, r store.RSVP) string {
+	if r.Answer == store.AnswerNo {
+		return answerLabel(req, r.Answer)
+	}
+	return fmt.Sprintf("%s (%d)", answerLabel(req, r.Answer), r.Headcount)
+}
+
+// rsvpForm is the answer modal for one gathering. A closed gathering gets
+// its reason at once instead of a form that cannot be submitted.
+func (h *Handlers) rsvpForm(ctx context.Context, req *bot.Request, id int64) (bot.Reply, error) {
+	g, err := h.DB.Gathering(ctx, id)
+	if bot.ErrorCode(err) == bot.ENotFound {
+		return bot.Reply{}, &bot.Error{Code: bot.ENotFound, Field: "samling", Message: t(req, "rsvp.err.notfound", id), Err: err}
+	}
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	if err := g.OpenAt(req.Now()); err != nil {
+		return bot.Reply{}, storeErr(req, err, "samling")
+	}
+	initial := ""
+	if m, ok, err := h.DB.UserMunicipality(ctx, req.UserKey()); err == nil && ok {
+		initial = m.Name
+	}
+	yn := []bot.Option{{Label: t(req, "core.yes"), Value: "ja"}, {Label: t(req, "core.no"), Value: "nei"}}
+	return bot.Reply{
+		Text:    t(req, "rsvp.form.text", gatheringLine(req, g), exRSVP),
+		Private: true,
+		Form: &bot.Form{
+			ID: "rsvp", Command: "rsvp", Text: fmt.Sprint(g.ID),
+			Title: t(req, "rsvp.form.title", g.ID), Submit: t(req, "core.submit"),
+			Fields: []bot.FormField{
+				{Name: "svar", Label: t(req, "rsvp.form.answer"), Kind: bot.FieldSelect, Options: []bot.Option{
+					{Label: answerLabel(req, store.AnswerYes), Value: store.AnswerYes},
+					{Label: answerLabel(req, store.AnswerNo), Value: store.AnswerNo},
+					{Label: answerLabel(req, store.AnswerMaybe), Value: store.AnswerMaybe},
+				}},
+				{Name: "antall", Label: t(req, "rsvp.form.count"), Kind: bot.FieldNumber, Min: 1, Max: store.MaxHeadcount, Optional: true, Placeholder: "1"},
+				{Name: "kommune", Label: t(req, "rsvp.form.municipality"), Kind: bot.FieldText, Initial: initial, Optional: initial != "", Placeholder: "Bodø"},
+				{Name: "overnatting", Label: t(req, "rsvp.form.overnight"), Kind: bot.FieldSelect, Options: yn, Optional: true},
+			},
+		},
+	}, nil
+}
+
+// rsvpList shows the upcoming gatherings, each with ja/nei/kanskje buttons
+// that mark the current answer of the user's municipality (m, or the one
+// in their profile).
+func (h *Handlers) rsvpList(ctx context.Context, req *bot.Request, m *store.Municipality) (bot.Reply, error) {
+	now := req.Now()
+	gs, err := h.DB.UpcomingGatherings(ctx, now)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	if m == nil {
+		if own, ok, err := h.DB.UserMunicipality(ctx, req.UserKey()); err != nil {
+			return bot.Reply{}, err
+		} else if ok {
+			m = &own
+		}
+	}
+	answers := map[int64]store.RSVP{}
+	if m != nil {
+		if answers, err = h.DB.AnswersFor(ctx, m.ID); err != nil {
+			return bot.Reply{}, err
+		}
+	}
+	rep := bot.Reply{Title: t(req, "rsvp.list.title"), Private: true}
+	if len(gs) == 0 {
+		rep.Text = t(req, "rsvp.list.empty")
+		return rep, nil
+	}
+	for _, g := range gs {
+		line := "*" + gatheringLine(req, g) + "*"
+		if !g.Deadline.IsZero() {
+			line += "\n" + t(req, "rsvp.list.deadline", date(req, g.Deadline))
+		}
+		cur, answered := answers[g.ID]
+		if m != nil {
+			if answered {
+				line += "\n" + t(req, "rsvp.list.current", m.Name, describeRSVP(req, cur))
+			} else {
+				line += "\n" + t(req, "rsvp.list.none", m.Name)
+			}
+		}
+		item := bot.Item{Text: line}
+		if err := g.OpenAt(now); err != nil {
+			item.Text += "\n" + t(req, "rsvp.list.closed")
+		} else {
+			for _, a := range []string{store.AnswerYes, store.AnswerNo, store.AnswerMaybe} {
+				b := bot.Button{Label: capital(answerLabel(req, a)), Command: fmt.Sprintf("/rsvp %d %s", g.ID, a)}
+				if answered && cur.Answer == a {
+					b.Label = "✓ " + b.Label
+					b.Style = "primary"
+				}
+				item.Buttons = append(item.Buttons, b)
+			}
+		}
+		rep.Items = append(rep.Items, item)
+	}
+	if m == nil {
+		rep.Context = t(req, "rsvp.list.tip")
+	} else {
+		rep.Context = t(req, "rsvp.list.for", m.Name)
+	}
+	return rep, nil
+}
