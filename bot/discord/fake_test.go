@@ -209,10 +209,15 @@ func (fakeSuggester) Suggest(_ context.Context, field, prefix string, lang bot.L
 		"fylke":   {{Label: "Nordland", Value: "Nordland"}, {Label: "Nord-Norge?", Value: "x"}},
 	}
 	all["kommuner"] = all["kommune"]
+	// Like the handlers: a list completes its last name, keeping the rest.
+	head := ""
+	if k := strings.LastIndexAny(prefix, ",;"); field == "kommuner" && k >= 0 {
+		head, prefix = strings.TrimSpace(prefix[:k+1])+" ", strings.TrimSpace(prefix[k+1:])
+	}
 	var out []bot.Option
 	for _, o := range all[field] {
 		if prefix == "" || strings.Contains(bot.Fold(o.Label), bot.Fold(prefix)) {
-			out = append(out, o)
+			out = append(out, bot.Option{Label: head + o.Label, Value: head + o.Value})
 		}
 	}
 	return out

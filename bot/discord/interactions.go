@@ -305,14 +305,9 @@ func (a *Adapter) autocomplete(ctx context.Context, i *discordgo.Interaction) []
 	if s, ok := focused.Value.(string); ok {
 		typed = s
 	}
-	// "kommuner" is a list: complete its last element, keep the rest.
-	head, prefix := "", strings.TrimSpace(typed)
-	if field == "kommuner" {
-		if k := strings.LastIndexAny(typed, ",;"); k >= 0 {
-			head = strings.TrimSpace(typed[:k+1]) + " "
-			prefix = strings.TrimSpace(typed[k+1:])
-		}
-	}
+	// For "kommuner" (a comma list) the Suggester completes the last name
+	// and returns values that keep the names before it.
+	prefix := strings.TrimSpace(typed)
 	sctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 	defer cancel()
 	lang := bot.LangFromLocale(string(i.Locale))
@@ -320,8 +315,8 @@ func (a *Adapter) autocomplete(ctx context.Context, i *discordgo.Interaction) []
 		if len(choices) == maxChoices {
 			break
 		}
-		name := cut(head+o.Label, maxChoiceLen)
-		var value any = head + o.Value
+		name := cut(o.Label, maxChoiceLen)
+		var value any = o.Value
 		if focused.Type == discordgo.ApplicationCommandOptionInteger {
 			n, err := strconv.ParseInt(gatheringID(o.Value), 10, 64)
 			if err != nil {
