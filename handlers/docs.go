@@ -1,6 +1,149 @@
 package handlers
 
-import "github.com/kulturskoleradet/kulturbot/bot"
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
 
-// registerDocs adds the docs commands. (Placeholder until its issue lands.)
-func (h *Handlers) registerDocs(r *bot.Router) {}
+	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/faq/docs"
+)
+
+func init() {
+	bot.Register(map[string][2]string{
+		"docs.h.help": {
+			"/kulturbot dokument (med fil) – les inn et rammedokument (PDF, Markdown, tekst); «liste», «fjern <navn>» (admin)",
+			"/kulturbot dokument (with a file) – ingest a framework document (PDF, Markdown, text); “liste”, “fjern <name>” (admin)"},
+		"docs.h.nofile": {
+			"Legg ved en fil (PDF, Markdown eller tekst) sammen med kommandoen, for eksempel /kulturbot dokument med rammeverk.pdf vedlagt. Se også /kulturbot dokument liste.",
+			"Attach a file (PDF, Markdown or text) to the command, for example /kulturbot dokument with rammeverk.pdf attached. See also /kulturbot dokument liste."},
+		"docs.h.added":     {"«%s» er lest inn: %d sider, %d tekstbiter.", "“%s” ingested: %d pages, %d chunks."},
+		"docs.h.replaced":  {"«%s» er oppdatert: %d sider, %d tekstbiter (de gamle er erstattet).", "“%s” updated: %d pages, %d chunks (the old ones replaced)."},
+		"docs.h.unchanged": {"«%s» er uendret siden %s – ingenting å gjøre.", "“%s” is unchanged since %s – nothing to do."},
+		"docs.h.failed":    {"%s: kunne ikke leses inn – %s", "%s: could not be ingested – %s"},
+		"docs.h.toolarge":  {"filen er større enn %d MB", "the file is larger than %d MB"},
+		"docs.h.embedding": {"Embeddinger beregnes i bakgrunnen.", "Embeddings are being computed in the background."},
+		"docs.h.none":      {"Ingen dokumenter er lest inn ennå. Last opp en fil med /kulturbot dokument.", "No documents ingested yet. Upload a file with /kulturbot dokument."},
+		"docs.h.list":      {"Dokumenter", "Documents"},
+		"docs.h.row":       {"#%d %s (%s) – %d sider, %d tekstbiter, lest inn %s", "#%d %s (%s) – %d pages, %d chunks, ingested %s"},
+		"docs.h.removed":   {"«%s» er fjernet.", "“%s” removed."},
+		"docs.h.notfound":  {"Fant ikke dokumentet «%s». Se /kulturbot dokument liste.", "No document “%s”. See /kulturbot dokument liste."},
+		"docs.h.removeuse": {"Skriv hvilket dokument som skal fjernes, for eksempel /kulturbot dokument fjern rammeverk.pdf", "Say which document to remove, for example /kulturbot dokument fjern rammeverk.pdf"},
+	})
+}
+
+// registerDocs adds /kulturbot dokument: admins ingest a framework document
+// uploaded with the command (adapters download it into req.Files), list
+// the documents and remove one.
+func (h *Handlers) registerDocs(r *bot.Router) {
+	h.addSub([]string{"dokument", "dokumenter", "document", "documents"}, true,
+		[2]string{bot.T(bot.NB, "docs.h.help"), bot.T(bot.EN, "docs.h.help")}, h.subDocs)
+}
+
+// docLibrary is the library the answer chain uses (registered by
+// faq/docs.New in the wiring), or a retrieval-only one on the same
+// database; the running bot computes missing embeddings in the background.
+func (h *Handlers) docLibrary() *docs.Library {
+	if l := docs.ForDB(h.DB); l != nil {
+		return l
+	}
+	return docs.New(h.DB, docs.Options{Log: h.Log})
+}
+
+func (h *Handlers) subDocs(ctx context.Context, req *bot.Request, args bot.Args) (bot.Reply, error) {
+	lib := h.docLibrary()
+	lang := req.Lang
+	if len(req.Files) > 0 {
+		return h.ingestUploads(ctx, req, lib), nil
+	}
+	switch strings.ToLower(args.Arg(0)) {
+	case "liste", "list", "":
+		if args.Arg(0) == "" && len(args.Named) == 0 {
+			// Bare command: say how to upload, and show what is there.
+			rep, err := h.listDocs(ctx, lib, lang)
+			if err != nil {
+				return rep, err
+			}
+			rep.Text = bot.T(lang, "docs.h.nofile") + "\n\n" + rep.Text
+			return rep, nil
+		}
+		return h.listDocs(ctx, lib, lang)
+	case "fjern", "slett", "remove", "delete":
+		ref := args.Rest(1)
+		if ref == "" {
+			return bot.Reply{}, &bot.Error{Code: bot.EInvalid, Message: bot.T(lang, "docs.h.removeuse")}
+		}
+		d, err := lib.Remove(ctx, ref)
+		if errors.Is(err, docs.ErrNoDocument) {
+			return bot.Reply{}, &bot.Error{Code: bot.ENotFound, Message: bot.T(lang, "docs.h.notfound", ref), Err: err}
+		}
+		if err != nil {
+			return bot.Reply{}, bot.Internal(err)
+		}
+		h.Log.Info("document removed", "doc", d.Name, "by", req.UserKey())
+		return bot.Reply{Text: bot.T(lang, "docs.h.removed", d.Title), Private: true, Lang: lang}, nil
+	}
+	return bot.Reply{}, &bot.Error{Code: bot.EInvalid, Message: bot.T(lang, "docs.h.nofile")}
+}
+
+// ingestUploads ingests every attached file and reports each outcome; one
+// bad file does not stop the others.
+func (h *Handlers) ingestUploads(ctx context.Context, req *bot.Request, lib *docs.Library) bot.Reply {
+	lang := req.Lang
+	var lines []string
+	changed := false
+	for _, f := range req.Files {
+		if len(f.Content) > docs.MaxDocumentSize {
+			lines = append(lines, bot.T(lang, "docs.h.failed", f.Name, bot.T(lang, "docs.h.toolarge", docs.MaxDocumentSize>>20)))
+			continue
+		}
+		res, err := lib.Ingest(ctx, f.Name, "upload:"+string(req.Platform), f.Content, req.UserKey())
+		if err != nil {
+			h.Log.Warn("document upload failed", "file", f.Name, "err", err, "by", req.UserKey())
+			lines = append(lines, bot.T(lang, "docs.h.failed", f.Name, err.Error()))
+			continue
+		}
+		h.Log.Info("document ingested", "doc", res.Doc.Name, "status", res.Status, "chunks", res.Doc.Chunks, "by", req.UserKey())
+		switch res.Status {
+		case docs.Unchanged:
+			lines = append(lines, bot.T(lang, "docs.h.unchanged", res.Doc.Title, bot.FormatDate(res.Doc.IngestedAt, lang)))
+		case docs.Replaced:
+			changed = true
+			lines = append(lines, bot.T(lang, "docs.h.replaced", res.Doc.Title, res.Doc.Pages, res.Doc.Chunks))
+		default:
+			changed = true
+			lines = append(lines, bot.T(lang, "docs.h.added", res.Doc.Title, res.Doc.Pages, res.Doc.Chunks))
+		}
+	}
+	if changed && lib.EmbeddingsEnabled() {
+		lines = append(lines, bot.T(lang, "docs.h.embedding"))
+		// Embedding a long document takes a while; the reply does not wait.
+		go func() {
+			ectx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Minute)
+			defer cancel()
+			if n, err := lib.EmbedMissing(ectx); err != nil {
+				h.Log.Warn("embeddings after upload incomplete; the background embedder retries", "err", err, "stored", n)
+			}
+		}()
+	}
+	return bot.Reply{Text: strings.Join(lines, "\n"), Private: true, Lang: lang}
+}
+
+func (h *Handlers) listDocs(ctx context.Context, lib *docs.Library, lang bot.Lang) (bot.Reply, error) {
+	ds, err := lib.List(ctx)
+	if err != nil {
+		return bot.Reply{}, bot.Internal(err)
+	}
+	rep := bot.Reply{Title: bot.T(lang, "docs.h.list"), Private: true, Lang: lang}
+	if len(ds) == 0 {
+		rep.Text = bot.T(lang, "docs.h.none")
+		return rep, nil
+	}
+	var rows []string
+	for _, d := range ds {
+		rows = append(rows, bot.T(lang, "docs.h.row", d.ID, d.Title, d.Name, d.Pages, d.Chunks, bot.FormatDate(d.IngestedAt, lang)))
+	}
+	rep.Text = strings.Join(rows, "\n")
+	return rep, nil
+}
