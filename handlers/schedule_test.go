@@ -90,6 +90,7 @@ func newScheduler(t testing.TB, db *store.DB, c *clock, posters bot.Posters, cha
 		t.Fatal(err)
 	}
 	s.Now, s.Sleep = c.Now, c.Sleep
+	db.Now = c.Now // records carry the same clock
 	return s
 }
 
@@ -125,6 +126,9 @@ func TestDigestOncePerPeriod(t *testing.T) {
 	}
 	if got := rec.titles(); len(got) != 2 || got[1] != "Ukesoppsummering 16.–22. november 2026" {
 		t.Fatalf("posts after the second period: %q", got)
+	}
+	if last, err := db.LastDigestSentAt(ctx); err != nil || !last.Equal(oslo(t, "2026-11-23 08:00")) {
+		t.Errorf("last sent at %v %v", last, err)
 	}
 	if rec.channels[0] != "C123" {
 		t.Errorf("posted to %q, want C123", rec.channels[0])

@@ -113,6 +113,17 @@ func (db *DB) LastDigestSent(ctx context.Context, channel string) (end time.Time
 	return parseTS(s.String), true, nil
 }
 
+// LastDigestSentAt is when a platform last accepted a digest (scheduled or
+// manual, any channel); zero when none was ever sent. For the
+// kulturbot_digest_last_sent_timestamp_seconds metric after a restart.
+func (db *DB) LastDigestSentAt(ctx context.Context) (time.Time, error) {
+	var s sql.NullString
+	if err := db.r.QueryRowContext(ctx, `SELECT MAX(sent_at) FROM digests WHERE status = 'sent'`).Scan(&s); err != nil {
+		return time.Time{}, FormatError(err)
+	}
+	return nullTS(s), nil
+}
+
 // Digests lists the recorded digests, newest first (for tests and support).
 func (db *DB) Digests(ctx context.Context) ([]DigestRecord, error) {
 	rows, err := db.r.QueryContext(ctx, `SELECT kind, period_start, period_end, channel, status, attempts, last_error, sent_at
