@@ -4,9 +4,48 @@ import (
 	"context"
 
 	"github.com/kulturskoleradet/kulturbot/faq"
+	"github.com/kulturskoleradet/kulturbot/faq/docs"
 )
 
-// setupDocs builds the document library (ingested framework documents,
-// optionally with an LLM) that answers when the FAQ is not sure. It returns
-// nil when there is nothing to add. (Placeholder until faq/docs lands.)
-func (a *App) setupDocs(ctx context.Context) (faq.Answerer, error) { return nil, nil }
+// setupDocs builds the document library that answers when the FAQ is not
+// sure: passages from ingested framework documents, and grounded LLM
+// answers when an OpenAI-compatible endpoint is configured. It always
+// returns the library, even with no documents yet, since an admin may
+// upload one at runtime with /kulturbot dokument. With embeddings
+// configured, a runner keeps them complete (a changed embedding model
+// recomputes them at start).
+func (a *App) setupDocs(ctx context.Context) (faq.Answerer, error) {
+	lib := a.docsLibrary()
+	if lib.EmbeddingsEnabled() {
+		a.runners = append(a.runners, lib.RunEmbedder)
+	}
+	return lib, nil
+}
+
+// docsLibrary returns the App's document library, creating it on first use
+// (the ingest subcommand needs it even when the FAQ wiring did not ask).
+func (a *App) docsLibrary() *docs.Library {
+	if l := docs.ForDB(a.DB); l != nil {
+		return l
+	}
+	lib := docs.New(a.DB, a.docsOptions())
+	a.onClose(lib.Close)
+	return lib
+}
+
+// docsOptions maps the configuration onto the library's options.
+func (a *App) docsOptions() docs.Options {
+	c := a.Cfg
+	o := docs.Options{
+		APIKey:     c.OpenAIKey,
+		BaseURL:    c.OpenAIBaseURL,
+		ChatModel:  c.LLMModel,
+		EmbedModel: c.EmbedModel,
+		Timeout:    c.LLMTimeout,
+		Log:        a.Log,
+	}
+	if o.APIKey != "" || o.BaseURL != "" {
+		a.Log.Info("llm configured", "base_url", o.BaseURL, "chat_model", o.ChatModel, "embed_model", o.EmbedModel, "timeout", o.Timeout)
+	}
+	return o
+}
