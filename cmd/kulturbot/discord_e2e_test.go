@@ -1,0 +1,278 @@
+package main
+
+import (
+	"context"
+	"crypto/ed25519"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
+)
+
+// discordREST is a small stand-in for Discord's REST API: it records
+// command registrations, callbacks and webhook edits.
+type discordREST struct {
+	*httptest.Server
+	mu    sync.Mutex
+	calls []string // "METHOD path"
+	edits []map[string]any
+}
+
+func newDiscordREST(t *testing.T) *discordREST {
+	d := &discordREST{}
+	d.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		d.mu.Lock()
+		d.calls = append(d.calls, r.Method+" "+r.URL.Path)
+		if r.Method == http.MethodPatch {
+			var m map[string]any
+			_ = json.Unmarshal(b, &m)
+			d.edits = append(d.edits, m)
+		}
+		d.mu.Unlock()
+		w.Header().Set("Content-Type", "application/json")
+		if r.Method == http.MethodPut {
+			w.Write(b) // bulk overwrite echoes the commands
+			return
+		}
+		io.WriteString(w, `{"id":"m1","channel_id":"c1"}`)
+	}))
+	t.Cleanup(d.Close)
+	return d
+}
+
+func (d *discordREST) called(prefix string) int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	n := 0
+	for _, c := range d.calls {
+		if strings.HasPrefix(c, prefix) {
+			n++
+		}
+	}
+	return n
+}
+
+// discordE2E is the real App (handlers, SQLite store, router middleware)
+// with the Discord adapter on its HTTP mux, driven by signed interactions.
+type discordE2E struct {
+	t    *testing.T
+	app  *App
+	srv  *httptest.Server
+	rest *discordREST
+	priv ed25519.PrivateKey
+	seq  int
+}
+
+func newDiscordE2E(t *testing.T) *discordE2E {
+	t.Helper()
+	pub, priv, err := ed25519.GenerateKey(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rest := newDiscordREST(t)
+	cfg := &Config{
+		DB: filepath.Join(t.TempDir(), "k.db"), Admins: "discord:42", RateLimit: 0, Retention: time.Hour,
+		DiscordBotToken: "test-token", DiscordAppID: "999", DiscordPublicKey: hex.EncodeToString(pub),
+		DiscordGuildID: "g1", DiscordAPIURL: rest.URL, InterestDeadline: "15.09",
+	}
+	a, err := NewApp(context.Background(), cfg, strings.NewReader(""), io.Discard, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { a.Close() })
+	ok, err := a.startDiscord(context.Background())
+	if err != nil || !ok {
+		t.Fatalf("startDiscord: %v %v", ok, err)
+	}
+	if !a.httpUsed || a.Posters[bot.Discord] == nil {
+		t.Fatal("the endpoint or the poster was not wired")
+	}
+	e := &discordE2E{t: t, app: a, rest: rest, priv: priv}
+	e.srv = httptest.NewServer(a.Mux)
+	t.Cleanup(e.srv.Close)
+	return e
+}
+
+// send posts a signed interaction and returns the status and decoded body.
+func (e *discordE2E) send(id string, typ int, user, data string) (int, map[string]any) {
+	e.t.Helper()
+	body := `{"id":"` + id + `","application_id":"999","type":` + strconv.Itoa(typ) + `,"token":"tok-` + id +
+		`","version":1,"channel_id":"c1","guild_id":"g1","locale":"nb","member":{"user":{"id":"` + user +
+		`","username":"u` + user + `"},"roles":[]},"data":` + data + `}`
+	ts := strconv.FormatInt(time.Now().Unix(), 10)
+	req, _ := http.NewRequest(http.MethodPost, e.srv.URL+"/discord/interactions", strings.NewReader(body))
+	req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(e.priv, []byte(ts+body))))
+	req.Header.Set("X-Signature-Timestamp", ts)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	var m map[string]any
+	_ = json.Unmarshal(b, &m)
+	return resp.StatusCode, m
+}
+
+// command runs a slash command and returns the response text (content or
+// embed title+description).
+func (e *discordE2E) command(user, name, sub string, opts ...string) map[string]any {
+	e.t.Helper()
+	e.seq++
+	data := `{"id":"1","name":"` + name + `","type":1,"options":[{"name":"` + sub + `","type":1,"options":[` + strings.Join(opts, ",") + `]}]}`
+	code, resp := e.send(strconv.Itoa(5000+e.seq), 2, user, data)
+	if code != http.StatusOK {
+		e.t.Fatalf("/%s %s: status %d", name, sub, code)
+	}
+	return resp
+}
+
+func text(resp map[string]any) string {
+	d, _ := resp["data"].(map[string]any)
+	if d == nil {
+		return ""
+	}
+	s, _ := d["content"].(string)
+	if es, ok := d["embeds"].([]any); ok {
+		for _, e := range es {
+			em := e.(map[string]any)
+			for _, k := range []string{"title", "description"} {
+				if v, ok := em[k].(string); ok {
+					s += "\n" + v
+				}
+			}
+		}
+	}
+	return s
+}
+
+func so(name, v string) string {
+	return `{"name":"` + name + `","type":3,"value":` + strconv.Quote(v) + `}`
+}
+
+func (e *discordE2E) export(kind string) string {
+	b, _, err := e.app.DB.ExportBytes(context.Background(), kind)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestDiscordEndToEnd(t *testing.T) {
+	e := newDiscordE2E(t)
+	if n := e.rest.called("PUT /api/v9/applications/999/guilds/g1/commands"); n != 1 {
+		t.Fatalf("commands registered %d times at start-up; calls %v", n, e.rest.calls)
+	}
+
+	// Admin set-up through typed options.
+	if r := e.command("42", "region", "ny", so("navn", "Salten"), so("kommuner", "Bodø, Fauske, Saltdal")); !strings.Contains(text(r), "Salten") {
+		t.Fatalf("region: %s", text(r))
+	}
+	t.Logf("region ny -> %q", text(e.command("42", "region", "liste")))
+	r := e.command("42", "samling", "ny", so("navn", "Oppstartssamling"), so("dato", "4.2.2099"), so("sted", "Bodø"), so("region", "Salten"), so("frist", "2099-01-20"))
+	if !strings.Contains(text(r), "Oppstartssamling") {
+		t.Fatalf("samling: %s", text(r))
+	}
+	t.Logf("samling ny -> %q", text(r))
+	// Not an admin: refused, nothing created.
+	if r := e.command("7", "samling", "ny", so("navn", "Snik"), so("dato", "2099-03-01"), so("sted", "Bodø")); r["data"].(map[string]any)["flags"] != 64.0 {
+		t.Fatalf("non-admin samling ny: %v", r)
+	}
+
+	// Autocomplete with the real Suggester shows the gathering by name and date.
+	_, ac := e.send("6001", 4, "7", `{"id":"1","name":"rsvp","type":1,"options":[{"name":"svar","type":1,"options":[{"name":"samling","type":3,"value":"opp","focused":true}]}]}`)
+	ch := ac["data"].(map[string]any)["choices"].([]any)
+	if len(ch) != 1 || ch[0].(map[string]any)["name"] != "#1 Oppstartssamling – 4. februar 2099" || ch[0].(map[string]any)["value"] != "1" {
+		t.Fatalf("autocomplete %v", ac)
+	}
+
+	// The user sets their municipality, lists gatherings, clicks "ja".
+	e.command("7", "kulturbot", "kommune", so("navn", "bodo"))
+	list := e.command("7", "rsvp", "liste")
+	comps := list["data"].(map[string]any)["components"].([]any)
+	btn := comps[0].(map[string]any)["components"].([]any)[0].(map[string]any)
+	if btn["custom_id"] != "/rsvp 1 ja" {
+		t.Fatalf("first button %v", btn)
+	}
+	code, click := e.send("6002", 3, "7", `{"custom_id":"/rsvp 1 ja","component_type":2}`)
+	t.Logf("click -> type %v %q", click["type"], text(click))
+	if code != 200 || click["type"] != 7.0 {
+		t.Fatalf("click answered %d %v", code, click)
+	}
+	if csv := e.export("rsvp"); !strings.Contains(csv, ";Bodø;ja;") {
+		t.Fatalf("the click did not store the RSVP:\n%s", csv)
+	}
+
+	// Typed options for another municipality; a repeat of the same
+	// interaction id is answered harmlessly and stores nothing twice.
+	svar := `{"id":"1","name":"rsvp","type":1,"options":[{"name":"svar","type":1,"options":[` +
+		so("samling", "1") + `,` + so("svar", "kanskje") + `,{"name":"antall","type":4,"value":3},` + so("kommune", "Fauske") + `,{"name":"overnatting","type":5,"value":true}]}]}`
+	_, first := e.send("6003", 2, "7", svar)
+	_, again := e.send("6003", 2, "7", svar)
+	if !strings.Contains(text(first), "Fauske") || !strings.Contains(text(again), "allerede behandlet") {
+		t.Fatalf("first %q, again %q", text(first), text(again))
+	}
+	hist, err := e.app.DB.RSVPs(context.Background(), 1)
+	if err != nil || len(hist) != 2 {
+		t.Fatalf("rsvps %v %v", hist, err)
+	}
+	if csv := e.export("rsvp"); !strings.Contains(csv, ";Fauske;kanskje;3;ja;") {
+		t.Fatalf("typed RSVP not stored:\n%s", csv)
+	}
+
+	// Bare /interesse ny opens the modal; submitting it stores the registration.
+	modal := e.command("7", "interesse", "ny")
+	if modal["type"] != 9.0 || modal["data"].(map[string]any)["custom_id"] != "/interesse" {
+		t.Fatalf("no modal: %v", modal)
+	}
+	submit := func(id, county string) map[string]any {
+		_, r := e.send(id, 5, "7", `{"custom_id":"/interesse","components":[`+
+			`{"type":1,"components":[{"type":4,"custom_id":"fylke","value":"`+county+`"}]},`+
+			`{"type":1,"components":[{"type":4,"custom_id":"kommuner","value":"Bodø, Fauske, Saltdal"}]},`+
+			`{"type":1,"components":[{"type":4,"custom_id":"kontakt","value":"Kari Nordmann"}]}]}`)
+		return r
+	}
+	bad := submit("6004", "Nordlandd")
+	t.Logf("invalid modal -> %q", text(bad))
+	if bad["data"].(map[string]any)["flags"] != 64.0 || !strings.Contains(text(bad), "⚠️") {
+		t.Fatalf("invalid modal answered %v", bad)
+	}
+	if csv := e.export("interesse"); strings.Count(csv, "\n") != 1 {
+		t.Fatalf("an invalid submit wrote something:\n%s", csv)
+	}
+	ok := submit("6005", "nordland")
+	if strings.Contains(text(ok), "⚠️") {
+		t.Fatalf("valid modal answered %q", text(ok))
+	}
+	if csv := e.export("interesse"); !strings.Contains(csv, "Nordland;Bodø, Fauske, Saltdal;Kari Nordmann") {
+		t.Fatalf("registration not stored:\n%s", csv)
+	}
+
+	// A bad signature is refused and writes nothing.
+	body := `{"id":"6006","application_id":"999","type":3,"token":"x","member":{"user":{"id":"7"}},"data":{"custom_id":"/rsvp 1 nei","component_type":2}}`
+	req, _ := http.NewRequest(http.MethodPost, e.srv.URL+"/discord/interactions", strings.NewReader(body))
+	req.Header.Set("X-Signature-Ed25519", strings.Repeat("ab", 64))
+	req.Header.Set("X-Signature-Timestamp", strconv.FormatInt(time.Now().Unix(), 10))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("bad signature: %d", resp.StatusCode)
+	}
+	if csv := e.export("rsvp"); !strings.Contains(csv, ";Bodø;ja;") {
+		t.Fatalf("a forged click changed the answer:\n%s", csv)
+	}
+}
