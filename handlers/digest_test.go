@@ -275,3 +275,38 @@ func TestPeriodLabel(t *testing.T) {
 		}
 	}
 }
+
+func TestDigestPreviewThroughRouter(t *testing.T) {
+	// Data entered through the real commands, previewed with
+	// /kulturbot digest: what the working group would see.
+	e := newEnv(t)
+	e.setup() // region Salten (Bodø, Fauske, Saltdal, Steigen), gathering #1
+	e.ok("kari", `/interesse fylke=Nordland kommuner="Bodø, Fauske, Saltdal"`)
+	e.ok("kari", "/rsvp 1 ja 5 kommune=Bodø overnatting=ja")
+	e.ok("mentor", `/veiledning logg kommune=Fauske dato=2025-01-08 minutter=60 tema=Oppstart`)
+	e.now = e.now.Add(time.Hour)
+
+	rep := e.ok("admin", "/kulturbot digest")
+	if !rep.Private || !strings.HasPrefix(rep.Title, "Ukesoppsummering") {
+		t.Fatalf("preview should be private and titled: %+v", rep)
+	}
+	text := handlers.DigestText(rep)
+	for _, want := range []string{
+		"Interessemeldinger: 1 ny",
+		"Nordland: Bodø, Fauske, Saltdal",
+		"#1 Samling 1",
+		"Ja: 1 · Nei: 0 · Kanskje: 0 · 5 deltakere · 5 trenger overnatting",
+		"Ikke svart: Fauske, Saltdal, Steigen",
+		"Fauske: 1 økt, 60 min",
+		"20. januar 2025: svarfrist for #1 Samling 1",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("preview lacks %q:\n%s", want, text)
+		}
+	}
+
+	denied := e.as("kari", "/kulturbot digest")
+	if denied.Error == nil || denied.Error.Code != bot.EForbidden {
+		t.Errorf("non-admin got %+v", denied)
+	}
+}
