@@ -1,0 +1,281 @@
+package faq
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/kljensen/snowball/norwegian"
+	"github.com/kulturskoleradet/kulturbot/bot"
+)
+
+// Term is one analysed word of a text: a folded, stemmed and normalised
+// token. Weak terms are question words ("hvem", "når"): they help tell
+// "who can take part" from "how to take part" but count for little.
+type Term struct {
+	Text string
+	Weak bool
+}
+
+// Analyzer turns Norwegian (bokmål or nynorsk) and English text into terms
+// that match however people type: case, æøå or ae/oe/aa/o/a, inflection,
+// nynorsk forms, programme synonyms and, for longer words, one typo.
+//
+// The same analysis runs on the corpus and on questions, so every rule is
+// symmetric: what matters is that both sides land on the same term.
+type Analyzer struct {
+	// surface maps every folded word seen in the corpus (and every synonym
+	// key) to how often it was seen; typo correction picks from it.
+	surface map[string]int
+	// stems is the set of analysed terms of the corpus, used to split
+	// compounds ("påmeldingsfristen" -> "frist") into known parts.
+	stems map[string]bool
+	// byLen indexes surface words by length for the typo search.
+	byLen map[int][]string
+}
+
+// NewAnalyzer returns an analyzer whose vocabulary (for compounds and typos)
+// is the words of texts.
+func NewAnalyzer(texts ...string) *Analyzer {
+	a := &Analyzer{surface: map[string]int{}, stems: map[string]bool{}, byLen: map[int][]string{}}
+	for k := range synonyms {
+		a.surface[k] += 1
+	}
+	for k := range nynorsk {
+		a.surface[k] += 1
+	}
+	for _, t := range texts {
+		for _, w := range words(t) {
+			a.surface[w]++
+			for _, term := range a.base(w) {
+				if !term.Weak {
+					a.stems[term.Text] = true
+				}
+			}
+		}
+	}
+	for w := range a.surface {
+		n := len([]rune(w))
+		a.byLen[n] = append(a.byLen[n], w)
+	}
+	for _, l := range a.byLen {
+		sort.Strings(l)
+	}
+	return a
+}
+
+// Known reports whether term occurs in the analyzer's vocabulary.
+func (a *Analyzer) Known(term string) bool { return a.stems[term] }
+
+// words lower-cases, applies multi-word phrases and splits text into folded
+// words.
+func words(text string) []string {
+	// Punctuation becomes space first, so phrases match before "?" too.
+	s := strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' {
+			return unicode.ToLower(r)
+		}
+		if r == '\'' || r == '’' || r == '‘' {
+			return '\''
+		}
+		return ' '
+	}, text)
+	s = " " + strings.Join(strings.Fields(s), " ") + " "
+	s = phraseReplacer.Replace(s)
+	var out []string
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r))
+	}) {
+		if w := bot.Fold(f); w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// Analyze returns the terms of text, in order, duplicates kept.
+func (a *Analyzer) Analyze(text string) []Term {
+	var out []Term
+	for _, w := range words(text) {
+		out = append(out, a.word(w)...)
+	}
+	return out
+}
+
+// word analyses one folded word, correcting a typo when the word is unknown.
+func (a *Analyzer) word(w string) []Term {
+	ts := a.base(w)
+	if len(ts) == 0 || ts[0].Weak {
+		return ts
+	}
+	if _, ok := a.surface[w]; ok || a.allKnown(ts) || len(a.stems) == 0 {
+		return ts
+	}
+	if fix := a.correct(w); fix != "" {
+		return a.base(fix)
+	}
+	return ts
+}
+
+func (a *Analyzer) allKnown(ts []Term) bool {
+	for _, t := range ts {
+		if !a.stems[t.Text] {
+			return false
+		}
+	}
+	return true
+}
+
+// base analyses a folded word without typo correction: nynorsk to bokmål,
+// stop words out, synonyms to their concept, stemming, compound splitting.
+func (a *Analyzer) base(w string) []Term {
+	if nb, ok := nynorsk[w]; ok {
+		w = nb
+	}
+	if weak, ok := weakWords[w]; ok {
+		return []Term{{Text: weak, Weak: true}}
+	}
+	if stopwords[w] {
+		return nil
+	}
+	if syn, ok := synonyms[w]; ok {
+		return terms(syn)
+	}
+	st := norwegian.Stem(w, true)
+	if syn, ok := synonyms[st]; ok {
+		return terms(syn)
+	}
+	if stopwords[st] {
+		return nil
+	}
+	out := []Term{{Text: st}}
+	// Compounds: "påmeldingsfristen" also means "frist"; "reisestøtte"
+	// also "støtte". Only split on parts the corpus knows, so the split
+	// is the same on both sides and never invents terms.
+	if a != nil && len(w) >= 8 && !a.stems[st] {
+		for i := 3; i <= len(w)-4; i++ {
+			head, mod := w[i:], w[:i]
+			var hs []string
+			switch {
+			case synonyms[head] != nil:
+				hs = synonyms[head]
+			case a.stems[norwegian.Stem(head, true)]:
+				hs = []string{norwegian.Stem(head, true)}
+			default:
+				continue
+			}
+			out = append(out, terms(hs)...)
+			for _, m := range []string{mod, strings.TrimSuffix(mod, "s")} {
+				if syn := synonyms[m]; syn != nil {
+					out = append(out, terms(syn)...)
+					break
+				}
+				if ms := norwegian.Stem(m, true); len(m) >= 4 && a.stems[ms] {
+					out = append(out, Term{Text: ms})
+					break
+				}
+			}
+			break
+		}
+	}
+	return out
+}
+
+func terms(ss []string) []Term {
+	out := make([]Term, len(ss))
+	for i, s := range ss {
+		out[i] = Term{Text: s}
+	}
+	return out
+}
+
+// correct finds the corpus word one edit away from w (insert, delete,
+// substitute or swap two neighbours), preferring the most frequent. Short
+// words are left alone: one edit turns too many of them into others.
+func (a *Analyzer) correct(w string) string {
+	rw := []rune(w)
+	if len(rw) < 5 {
+		return ""
+	}
+	best, bestN := "", 0
+	for n := len(rw) - 1; n <= len(rw)+1; n++ {
+		for _, c := range a.byLen[n] {
+			if a.surface[c] > bestN && within1(rw, []rune(c)) {
+				best, bestN = c, a.surface[c]
+			}
+		}
+	}
+	return best
+}
+
+// within1 reports whether a and b are at most one edit apart (Damerau).
+func within1(a, b []rune) bool {
+	la, lb := len(a), len(b)
+	if la-lb > 1 || lb-la > 1 {
+		return false
+	}
+	i := 0
+	for i < la && i < lb && a[i] == b[i] {
+		i++
+	}
+	if i == la && i == lb {
+		return true
+	}
+	switch {
+	case la == lb:
+		if string(a[i+1:]) == string(b[i+1:]) {
+			return true // substitution
+		}
+		return i+1 < la && a[i] == b[i+1] && a[i+1] == b[i] && string(a[i+2:]) == string(b[i+2:])
+	case la > lb:
+		return string(a[i+1:]) == string(b[i:])
+	default:
+		return string(a[i:]) == string(b[i+1:])
+	}
+}
+
+// DetectLang guesses whether text is English or Norwegian from its common
+// words. It returns "" when there is no evidence either way ("økonomi?").
+func DetectLang(text string) string {
+	en, nb := 0, 0
+	for _, f := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !(unicode.IsLetter(r) || r == '\'')
+	}) {
+		if enWords[f] {
+			en++
+		}
+		if nbWords[f] {
+			nb++
+		}
+		if strings.ContainsAny(f, "æøå") {
+			nb++
+		}
+	}
+	switch {
+	case en > nb:
+		return string(bot.EN)
+	case nb > 0:
+		return string(bot.NB)
+	}
+	return ""
+}
+
+func set(ws ...string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+var enWords = set("the", "what", "what's", "whats", "how", "who", "when", "where", "why", "which", "is", "are", "do", "does",
+	"can", "we", "our", "you", "your", "my", "of", "to", "a", "an", "and", "about", "there", "it", "will", "be", "get",
+	"much", "many", "this", "that", "with", "from", "have", "has", "should", "must", "any", "us", "if", "or", "at", "on",
+	"would", "could", "pay", "take", "part", "join", "please", "tell", "me", "programme", "program's", "i'm", "does", "did",
+	"gathering", "gatherings", "funding", "deadline", "region", "municipality", "municipalities", "county", "counties")
+
+var nbWords = set("hva", "hvordan", "hvem", "når", "nar", "hvor", "hvorfor", "hvilke", "hvilken", "er", "og", "det", "jeg", "vi",
+	"kan", "til", "på", "pa", "med", "som", "ikke", "av", "en", "et", "ei", "den", "de", "må", "skal", "blir", "får", "far", "oss",
+	"kva", "korleis", "kven", "kvifor", "kor", "kvar", "ikkje", "eg", "me", "ein", "eit", "noko", "dykk", "vere", "være", "vaere",
+	"hei", "mellom", "om", "noe", "noen", "fra", "frå", "hos", "sin", "sitt", "sine", "vår", "vart", "dere", "deres", "bli", "gjøre",
+	"programmet", "samling", "samlinger", "samlingene", "kommune", "kommunen", "kommuner", "fylke", "fylket", "frist", "fristen")

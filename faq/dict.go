@@ -1,0 +1,296 @@
+package faq
+
+import (
+	"strings"
+
+	"github.com/kljensen/snowball/norwegian"
+	"github.com/kulturskoleradet/kulturbot/bot"
+)
+
+// The word lists below are written as people spell them; init folds them
+// (bot.Fold: æ->ae, ø->o, å->a, aa->a, oe->o) so lookups see one spelling.
+
+// nynorskRaw maps frequent nynorsk forms to bokmål.
+var nynorskRaw = map[string]string{
+	"kva": "hva", "korleis": "hvordan", "kven": "hvem", "kvifor": "hvorfor", "kvar": "hvor", "kor": "hvor",
+	"ikkje": "ikke", "eg": "jeg", "meg": "meg", "me": "vi", "dykk": "dere", "dokker": "dere", "dei": "de", "desse": "disse",
+	"noko": "noe", "nokon": "noen", "nokre": "noen", "mykje": "mye", "meir": "mer", "berre": "bare", "vere": "være",
+	"vert": "blir", "kjem": "kommer", "fleire": "flere", "heile": "hele", "eigen": "egen", "eige": "eget", "eigne": "egne",
+	"kommunar": "kommuner", "kommunane": "kommunene", "fylka": "fylkene", "samlingar": "samlinger", "samlingane": "samlingene",
+	"skule": "skole", "skulen": "skolen", "skular": "skoler", "kulturskule": "kulturskole", "kulturskulen": "kulturskolen",
+	"kulturskular": "kulturskoler", "kulturskuleråd": "kulturskoleråd", "kulturskulerådet": "kulturskolerådet",
+	"deltaking": "deltakelse", "deltakar": "deltaker", "deltakarar": "deltakere", "deltakarane": "deltakerne",
+	"rettleiing": "veiledning", "rettleiar": "veileder", "rettleiarar": "veiledere", "pengar": "penger", "søkje": "søke",
+	"søkjer": "søker", "kostar": "koster", "betalar": "betaler", "gjere": "gjøre", "gjer": "gjør", "spørje": "spørre",
+	"regionar": "regioner", "regionane": "regionene", "berekraft": "bærekraft", "medverknad": "medvirkning",
+	"tilbod": "tilbud", "stønad": "støtte", "arbeidsgruppa": "arbeidsgruppen", "gruppa": "gruppen", "rundar": "runder",
+	"seinare": "senere", "seinere": "senere", "førehand": "forhånd", "startar": "starter", "byrjar": "begynner",
+	"byrje": "begynne", "elevar": "elever", "elevane": "elevene", "føremål": "formål", "føremålet": "formålet",
+	"kople": "koble", "koplar": "kobler", "frå": "fra", "byggjer": "bygger", "avgjer": "avgjør", "rolla": "rollen",
+	"eigenart": "egenart", "eigenverdi": "egenverdi", "satsingar": "satsinger", "tenester": "tjenester", "dekka": "dekket",
+	"reisa": "reisen", "samarbeide": "samarbeide", "sjølv": "selv", "att": "igjen", "ho": "hun", "han": "han", "kvart": "hvert",
+	"kjenneteikn": "kjennetegn", "utviklingsområda": "utviklingsområdene", "vedtek": "vedtar", "prosessar": "prosesser",
+}
+
+// weakRaw are question words kept as weak terms (see Term).
+var weakRaw = map[string]string{
+	"hvem": "hvem", "who": "hvem", "whom": "hvem",
+	"når": "nar", "when": "nar",
+	"hvorfor": "hvorfor", "why": "hvorfor",
+	"hvor": "hvor", "where": "hvor",
+	"mange": "antall", "many": "antall", "antall": "antall", "number": "antall", "tal": "antall",
+}
+
+// stopRaw are words that carry no topic in a question: function words,
+// greetings and polite filler in bokmål, nynorsk and English.
+var stopRaw = strings.Fields(`
+og i jeg det at en et ei den til er som på de med han av ikke der så var meg seg men ett har om vi min mitt ha
+hadde hun nå over da ved fra du ut sin dem oss opp man kan hans hvor eller hva skal selv sjøl her alle vil bli ble
+blitt kunne inn når være kom noen noe ville dere deres som deg disse hvordan hvilke hvilken hvilket sånn slik
+også bare mye mer enn for få får fått gjør gjøre gjort gjelder vår vårt våre mine dine din ditt sitt sine hos
+seg blir går gå kommer komme finnes fins det dette denne nok litt veldig mest hele helt
+lurer lurte lure fortelle fortell forklare forklar vite vet veit si sier sagt lese les info informasjon
+hei hallo heisann hey hi hello takk thanks thank please vennligst kjære dear ok okei ja nei jo
+kanskje altså egentlig liksom typ bra god godt fin fint
+the a an of to in is are was were be been being do does did doing have has had having
+what how can could would should will shall may might must i me my we our ours us you your yours
+it its it's this that these those there here and or but if then than so about for with from into at on by
+any some all any anything something get got tell know want need let let's like just also please
+im i'm we're were they them their whats what's hows how's s t
+also ever even still yet very really much mot
+happen happens happening more most than other others another become becomes became actually basically exactly
+going gonna wanna kind sort thing things stuff way ways mean means meant ment egentlig eksakt nøyaktig akkurat
+liksom greit gjerne ønsker ønsket lyst tror trur synes syns mener
+`)
+
+// synRaw maps words (and the multi-word phrases below) to programme
+// concepts shared by bokmål, nynorsk and English, so "penger", "økonomi"
+// and "funding" all find the funding entry.
+var synRaw = map[string][]string{
+	// gatherings
+	"samling": {"samling"}, "samlinger": {"samling"}, "samlingene": {"samling"}, "samlingen": {"samling"},
+	"fellessamling": {"samling"}, "fellessamlinger": {"samling"}, "fellessamlingene": {"samling"},
+	"gathering": {"samling"}, "gatherings": {"samling"}, "møte": {"samling"}, "møter": {"samling"},
+	"møtet": {"samling"}, "møtene": {"samling"}, "meeting": {"samling"}, "meetings": {"samling"},
+	"meetup": {"samling"}, "workshop": {"samling"}, "workshops": {"samling"}, "samlingsdager": {"samling"},
+	"informasjonsmøte": {"digital", "samling"}, "informasjonsmøter": {"digital", "samling"},
+	"webinar": {"digital", "samling"}, "webinarer": {"digital", "samling"}, "webinars": {"digital", "samling"},
+	"digital": {"digital"}, "digitale": {"digital"}, "digitalt": {"digital"}, "online": {"digital"},
+	"nett": {"digital"}, "teams": {"digital"}, "zoom": {"digital"},
+	"møteplass": {"moteplass"}, "møteplasser": {"moteplass"}, "møteplassene": {"moteplass"},
+	// registration of interest
+	"påmelding": {"pamelding"}, "påmeldingen": {"pamelding"}, "registrering": {"pamelding"},
+	"registreringen": {"pamelding"}, "registrere": {"pamelding"}, "registrerer": {"pamelding"}, "registrert": {"pamelding"},
+	"register": {"pamelding"}, "registration": {"pamelding"}, "registrations": {"pamelding"}, "signup": {"pamelding"},
+	"enrol": {"pamelding"}, "enroll": {"pamelding"}, "enrolment": {"pamelding"}, "melde": {"pamelding"},
+	"meld": {"pamelding"}, "melder": {"pamelding"}, "meldt": {"pamelding"}, "interesse": {"pamelding"},
+	"interessemelding": {"pamelding"}, "interessemeldingen": {"pamelding"}, "interest": {"pamelding"},
+	"påmeldingsfrist": {"pamelding", "frist"}, "påmeldingsfristen": {"pamelding", "frist"},
+	"frist": {"frist"}, "fristen": {"frist"}, "frister": {"frist"}, "deadline": {"frist"}, "deadlines": {"frist"},
+	"tidsfrist": {"frist"}, "søknadsfrist": {"soke", "frist"}, "søknadsfristen": {"soke", "frist"},
+	"runde": {"runde"}, "runder": {"runde"}, "runden": {"runde"}, "round": {"runde"}, "rounds": {"runde"},
+	"senere": {"senere"}, "later": {"senere"}, "etterpå": {"etter"}, "afterwards": {"etter"}, "etter": {"etter"}, "after": {"etter"},
+	"søke": {"soke"}, "søker": {"soke"}, "søknad": {"soke"}, "søknaden": {"soke"}, "søkes": {"soke"},
+	"apply": {"soke"}, "applies": {"soke"}, "application": {"soke"}, "applying": {"soke"}, "applied": {"soke"},
+	// mentoring
+	"veiledning": {"veiledning"}, "veiledningen": {"veiledning"}, "veileder": {"veiledning"}, "veiledere": {"veiledning"},
+	"veilederen": {"veiledning"}, "mentor": {"veiledning"}, "mentors": {"veiledning"}, "mentoring": {"veiledning"},
+	"guidance": {"veiledning"}, "coaching": {"veiledning"}, "coach": {"veiledning"}, "oppfølging": {"veiledning"},
+	"veiledningsøkt": {"veiledning"}, "veiledningsøkter": {"veiledning"}, "rådgivning": {"veiledning"},
+	// money
+	"økonomi": {"okonomi"}, "økonomien": {"okonomi"}, "økonomisk": {"okonomi"}, "penger": {"okonomi"}, "pengene": {"okonomi"},
+	"money": {"okonomi"}, "funding": {"okonomi"}, "funded": {"okonomi"}, "fund": {"okonomi"}, "funds": {"okonomi"},
+	"finansiering": {"okonomi"}, "finansieres": {"okonomi"}, "finansiert": {"okonomi"}, "finansierer": {"okonomi"},
+	"midler": {"okonomi"}, "midlene": {"okonomi"}, "tilskudd": {"okonomi"}, "tilskot": {"okonomi"},
+	"budsjett": {"okonomi"}, "statsbudsjett": {"okonomi", "stat"}, "statsbudsjettet": {"okonomi", "stat"},
+	"koster": {"okonomi"}, "kostnad": {"okonomi"}, "kostnader": {"okonomi"}, "cost": {"okonomi"}, "costs": {"okonomi"},
+	"betale": {"okonomi"}, "betaler": {"okonomi"}, "betalt": {"okonomi"}, "pay": {"okonomi"}, "pays": {"okonomi"},
+	"paid": {"okonomi"}, "gratis": {"okonomi"}, "free": {"okonomi"}, "price": {"okonomi"}, "pris": {"okonomi"},
+	"utgift": {"okonomi"}, "utgifter": {"okonomi"}, "utgiftene": {"okonomi"}, "expenses": {"okonomi"},
+	"dekke": {"okonomi"}, "dekker": {"okonomi"}, "dekkes": {"okonomi"}, "dekket": {"okonomi"}, "dekt": {"okonomi"},
+	"cover": {"okonomi"}, "covers": {"okonomi"}, "covered": {"okonomi"}, "budget": {"okonomi"},
+	"støtte": {"stotte"}, "støtten": {"stotte"}, "support": {"stotte"}, "stipend": {"stotte"}, "refusjon": {"stotte"},
+	"reisestøtte": {"reise", "stotte"}, "reisestøtten": {"reise", "stotte"}, "reiseutgifter": {"reise", "okonomi"},
+	"reiseutgiftene": {"reise", "okonomi"}, "reisekostnader": {"reise", "okonomi"}, "reisepenger": {"reise", "okonomi"},
+	"reise": {"reise"}, "reiser": {"reise"}, "reisen": {"reise"}, "travel": {"reise"}, "travelling": {"reise"},
+	"traveling": {"reise"}, "trip": {"reise"}, "fly": {"reise"}, "flybillett": {"reise"}, "kjøring": {"reise"},
+	"opphold": {"opphold"}, "oppholdet": {"opphold"}, "overnatting": {"opphold"}, "overnattingen": {"opphold"},
+	"hotell": {"opphold"}, "hotellet": {"opphold"}, "hotel": {"opphold"}, "accommodation": {"opphold"},
+	"stay": {"opphold"}, "lodging": {"opphold"}, "overnight": {"opphold"},
+	"kombinere": {"koble"}, "combine": {"koble"}, "koble": {"koble"}, "kobles": {"koble"}, "kobler": {"koble"},
+	"kobling": {"koble"}, "koblinger": {"koble"}, "link": {"koble"}, "linked": {"koble"}, "connect": {"koble"},
+	// organisation
+	"region": {"region"}, "regioner": {"region"}, "regionen": {"region"}, "regionene": {"region"}, "regions": {"region"},
+	"regional": {"regional"}, "regionale": {"regional"}, "regionalt": {"regional"}, "regionally": {"regional"},
+	"nasjonal": {"nasjonal"}, "nasjonale": {"nasjonal"}, "nasjonalt": {"nasjonal"}, "national": {"nasjonal"}, "nationally": {"nasjonal"},
+	"kommune": {"kommune"}, "kommuner": {"kommune"}, "kommunen": {"kommune"}, "kommunene": {"kommune"},
+	"municipality": {"kommune"}, "municipalities": {"kommune"}, "municipal": {"kommune"}, "kommunal": {"kommune"},
+	"kommunale": {"kommune"}, "town": {"kommune"}, "deltakerkommune": {"delta", "kommune"}, "deltakerkommuner": {"delta", "kommune"},
+	"deltakerkommunene": {"delta", "kommune"}, "medlemskommune": {"medlem", "kommune"}, "medlemskommuner": {"medlem", "kommune"},
+	"medlemskommunene": {"medlem", "kommune"}, "medlem": {"medlem"}, "medlemmer": {"medlem"}, "member": {"medlem"},
+	"members": {"medlem"}, "membership": {"medlem"}, "medlemskap": {"medlem"},
+	"kommunegruppe": {"kommune", "gruppe"}, "kommunegruppen": {"kommune", "gruppe"}, "kommunegruppa": {"kommune", "gruppe"},
+	"gruppe": {"gruppe"}, "gruppen": {"gruppe"}, "grupper": {"gruppe"}, "group": {"gruppe"}, "groups": {"gruppe"},
+	"team": {"gruppe"}, "teamet": {"gruppe"},
+	"fylke": {"fylke"}, "fylket": {"fylke"}, "fylker": {"fylke"}, "fylkene": {"fylke"}, "county": {"fylke"}, "counties": {"fylke"},
+	"fylkesavdeling": {"fylke"}, "fylkesavdelingen": {"fylke"}, "fylkesavdelinger": {"fylke"}, "fylkesavdelingene": {"fylke"},
+	"fylkeslag": {"fylke"}, "branch": {"fylke"}, "branches": {"fylke"},
+	"styre": {"styre"}, "styret": {"styre"}, "styrer": {"styre"}, "styrene": {"styre"}, "board": {"styre"}, "boards": {"styre"},
+	"fylkesstyre": {"fylke", "styre"}, "fylkesstyret": {"fylke", "styre"}, "fylkesstyrer": {"fylke", "styre"},
+	"fylkesstyrene": {"fylke", "styre"}, "fylkesstyrets": {"fylke", "styre"},
+	"fylkesleder": {"fylke", "leder"}, "fylkeslederen": {"fylke", "leder"}, "leder": {"leder"}, "leader": {"leder"},
+	"fylkesrådgiver": {"fylke", "radgiver"}, "fylkesrådgiveren": {"fylke", "radgiver"}, "adviser": {"radgiver"}, "advisor": {"radgiver"},
+	"fylkesårsmøte": {"fylke", "arsmote"}, "fylkesårsmøtene": {"fylke", "arsmote"}, "årsmøte": {"arsmote"}, "årsmøtet": {"arsmote"},
+	"arbeidsgruppe": {"arbeidsgruppe"}, "arbeidsgruppen": {"arbeidsgruppe"}, "prosjektgruppe": {"arbeidsgruppe"},
+	"prosjektgruppen": {"arbeidsgruppe"}, "programledelse": {"arbeidsgruppe"}, "programledelsen": {"arbeidsgruppe"},
+	"kulturskole": {"kulturskole"}, "kulturskolen": {"kulturskole"}, "kulturskoler": {"kulturskole"}, "kulturskolene": {"kulturskole"},
+	"kulturskolens": {"kulturskole"}, "kulturskoleråd": {"kulturskolerad"}, "kulturskolerådet": {"kulturskolerad"},
+	"kulturskolerådets": {"kulturskolerad"}, "ksr": {"kulturskolerad"}, "nk": {"kulturskolerad"},
+	"program": {"program"}, "programmet": {"program"}, "programmer": {"program"}, "programme": {"program"},
+	"programmes": {"program"}, "programs": {"program"}, "utviklingsprogram": {"program"}, "utviklingsprogrammet": {"program"},
+	"prosjekt": {"program"}, "prosjektet": {"program"}, "project": {"program"}, "pilot": {"pilot"}, "piloten": {"pilot"},
+	"delta": {"delta"}, "deltar": {"delta"}, "deltakelse": {"delta"}, "deltaker": {"delta"}, "deltakere": {"delta"},
+	"deltakerne": {"delta"}, "deltagere": {"delta"}, "deltagerne": {"delta"}, "participate": {"delta"},
+	"participating": {"delta"}, "participant": {"delta"}, "participants": {"delta"}, "participation": {"delta"},
+	"join": {"delta"}, "joining": {"delta"},
+	"oppstart": {"oppstart"}, "starter": {"oppstart"}, "start": {"oppstart"}, "starte": {"oppstart"}, "starts": {"oppstart"},
+	"begynne": {"oppstart"}, "begynner": {"oppstart"}, "begin": {"oppstart"}, "begins": {"oppstart"}, "kickoff": {"oppstart"},
+	"varighet": {"varighet"}, "lenge": {"varighet"}, "varer": {"varighet"}, "last": {"varighet"},
+	"lasts": {"varighet"}, "long": {"varighet"}, "duration": {"varighet"}, "lang": {"varighet"}, "holder": {"varighet"},
+	"semester": {"semester"}, "semestre": {"semester"}, "semestrer": {"semester"}, "semesters": {"semester"}, "terms": {"semester"},
+	"tidsplan": {"tidsplan"}, "tidsplanen": {"tidsplan"}, "timeline": {"tidsplan"}, "schedule": {"tidsplan"},
+	"fremdriftsplan": {"tidsplan"}, "plan": {"tidsplan"},
+	// content
+	"tema": {"tema"}, "temaet": {"tema"}, "temaer": {"tema"}, "tematikk": {"tema"}, "tematikken": {"tema"},
+	"theme": {"tema"}, "themes": {"tema"}, "topic": {"tema"}, "topics": {"tema"}, "focus": {"tema"},
+	"utviklingsområde": {"utviklingsomrade"}, "utviklingsområdet": {"utviklingsomrade"}, "utviklingsområder": {"utviklingsomrade"},
+	"utviklingsområdene": {"utviklingsomrade"}, "satsingsområde": {"utviklingsomrade"}, "fokusområde": {"utviklingsomrade"},
+	"samarbeid": {"samarbeid"}, "samarbeide": {"samarbeid"}, "samarbeider": {"samarbeid"}, "samhandling": {"samarbeid"},
+	"samhandle": {"samarbeid"}, "samhandler": {"samarbeid"}, "samspill": {"samarbeid"}, "samspillet": {"samarbeid"},
+	"cooperate": {"samarbeid"}, "cooperation": {"samarbeid"}, "collaborate": {"samarbeid"}, "collaboration": {"samarbeid"},
+	"partner": {"samarbeid"}, "partners": {"samarbeid"}, "samarbeidspartner": {"samarbeid"}, "samarbeidspartnere": {"samarbeid"},
+	"samspillpartner": {"samarbeid"}, "samarbeidsparter": {"samarbeid"}, "sectors": {"sektor"}, "sector": {"sektor"},
+	"hensikt": {"hensikt"}, "hensikten": {"hensikt"}, "formål": {"hensikt"}, "formålet": {"hensikt"}, "mål": {"hensikt"},
+	"målet": {"hensikt"}, "målene": {"hensikt"}, "goal": {"hensikt"}, "goals": {"hensikt"}, "purpose": {"hensikt"},
+	"aim": {"hensikt"}, "aims": {"hensikt"}, "objective": {"hensikt"}, "poeng": {"hensikt"}, "poenget": {"hensikt"}, "vits": {"hensikt"}, "vitsen": {"hensikt"}, "objectives": {"hensikt"}, "point": {"hensikt"},
+	"skole": {"skole"}, "skolen": {"skole"}, "skoler": {"skole"}, "school": {"skole"}, "schools": {"skole"},
+	"elev": {"elev"}, "elever": {"elev"}, "elevene": {"elev"}, "pupil": {"elev"}, "pupils": {"elev"}, "student": {"elev"},
+	"students": {"elev"}, "barn": {"elev"}, "children": {"elev"}, "kids": {"elev"}, "unge": {"elev"}, "ungdom": {"elev"},
+	"barnehage": {"barnehage"}, "barnehagen": {"barnehage"}, "barnehager": {"barnehage"}, "kindergarten": {"barnehage"},
+	"kindergartens": {"barnehage"}, "preschool": {"barnehage"}, "sfo": {"sfo"}, "skolefritidsordning": {"sfo"}, "afterschool": {"sfo"},
+	"helse": {"helse"}, "health": {"helse"}, "oppvekst": {"oppvekst"}, "oppvekstfeltet": {"oppvekst"}, "oppvekstsektoren": {"oppvekst"},
+	"nytte": {"nytte"}, "nytten": {"nytte"}, "gevinst": {"nytte"}, "benefit": {"nytte"}, "benefits": {"nytte"}, "gain": {"nytte"},
+	"verdi": {"nytte"}, "value": {"nytte"}, "worth": {"nytte"}, "tjene": {"nytte"}, "igjen": {"nytte"}, "utbytte": {"nytte"},
+	"krav": {"krav"}, "kravene": {"krav"}, "kreves": {"krav"}, "requirement": {"krav"}, "requirements": {"krav"},
+	"forventning": {"krav"}, "forventninger": {"krav"}, "forventningene": {"krav"}, "forventes": {"krav"}, "expected": {"krav"},
+	"expect": {"krav"}, "expectations": {"krav"}, "forplikte": {"krav"}, "forplikter": {"krav"}, "forpliktelse": {"krav"},
+	"commit": {"krav"}, "commitment": {"krav"}, "required": {"krav"}, "obligations": {"krav"},
+	"modell": {"modell"}, "modellen": {"modell"}, "model": {"modell"},
+	"rolle": {"rolle"}, "rollen": {"rolle"}, "roller": {"rolle"}, "role": {"rolle"}, "roles": {"rolle"},
+	"egenart": {"egenart"}, "egenarten": {"egenart"}, "egenverdi": {"egenart"}, "egenverdien": {"egenart"},
+	"character": {"egenart"}, "identity": {"egenart"}, "distinctive": {"egenart"}, "intrinsic": {"egenart"},
+	"langsiktig": {"langsiktig"}, "langsiktige": {"langsiktig"}, "enkeltstående": {"langsiktig"}, "longterm": {"langsiktig"},
+	"oneoff": {"langsiktig"}, "engangs": {"langsiktig"},
+	"kunnskapsgrunnlag": {"kunnskapsgrunnlag"}, "kunnskapsgrunnlaget": {"kunnskapsgrunnlag"}, "knowledgebase": {"kunnskapsgrunnlag"},
+	"rapport": {"kunnskapsgrunnlag"}, "report": {"kunnskapsgrunnlag"}, "kjennetegn": {"kjennetegn"}, "kjennetegnene": {"kjennetegn"},
+	"characteristics": {"kjennetegn"}, "features": {"kjennetegn"},
+	"rammeverk": {"rammeverk"}, "rammeverket": {"rammeverk"}, "framework": {"rammeverk"}, "frameworks": {"rammeverk"},
+	"dialoghefte": {"dialoghefte"}, "dialogheftet": {"dialoghefte"}, "hefte": {"dialoghefte"}, "heftet": {"dialoghefte"},
+	"booklet": {"dialoghefte"}, "brochure": {"dialoghefte"},
+	"samskaping": {"samskaping"}, "samskapning": {"samskaping"}, "cocreation": {"samskaping"},
+	"medvirkning": {"medvirkning"}, "involvement": {"medvirkning"}, "bærekraft": {"baerekraft"}, "sustainability": {"baerekraft"},
+	"bærekraftig": {"baerekraft"}, "innovasjon": {"innovasjon"}, "innovation": {"innovasjon"},
+	"bestemme": {"bestemme"}, "bestemmer": {"bestemme"}, "bestemt": {"bestemme"}, "bestemmes": {"bestemme"},
+	"decide": {"bestemme"}, "decided": {"bestemme"}, "decides": {"bestemme"}, "avgjøre": {"bestemme"}, "avgjør": {"bestemme"},
+	"velge": {"bestemme"}, "velger": {"bestemme"}, "pick": {"bestemme"}, "select": {"bestemme"}, "choose": {"bestemme"}, "chosen": {"bestemme"},
+	"vedta": {"vedta"}, "vedtar": {"vedta"}, "vedtatt": {"vedta"}, "vedtok": {"vedta"}, "adopt": {"vedta"}, "adopted": {"vedta"},
+	"forhånd": {"forhand"}, "before": {"forhand"}, "før": {"forhand"}, "advance": {"forhand"}, "beforehand": {"forhand"}, "forveien": {"forhand"},
+	"mellom": {"mellom"}, "between": {"mellom"}, "mellomarbeid": {"mellom", "arbeid"}, "mellomarbeidet": {"mellom", "arbeid"},
+	"arbeid": {"arbeid"}, "arbeide": {"arbeid"}, "jobbe": {"arbeid"}, "jobb": {"arbeid"}, "jobben": {"arbeid"}, "work": {"arbeid"},
+	"working": {"arbeid"}, "arbeidet": {"arbeid"},
+	"egen": {"egen"}, "eget": {"egen"}, "egne": {"egen"}, "own": {"egen"},
+	"kontakt": {"kontakt"}, "kontakte": {"kontakt"}, "kontakter": {"kontakt"}, "contact": {"kontakt"}, "reach": {"kontakt"},
+	"spørsmål": {"sporsmal"}, "spørre": {"sporsmal"}, "spør": {"sporsmal"}, "question": {"sporsmal"}, "questions": {"sporsmal"},
+	"ask": {"sporsmal"},
+	"plass": {"plass"}, "plasser": {"plass"}, "places": {"plass"}, "spots": {"plass"}, "slots": {"plass"}, "seats": {"plass"},
+	"limited": {"begrenset"}, "begrenset": {"begrenset"}, "begrensa": {"begrenset"}, "maks": {"begrenset"}, "maximum": {"begrenset"},
+	"neste": {"neste"}, "next": {"neste"}, "kommende": {"neste"}, "upcoming": {"neste"},
+	"sparring": {"sparring"}, "sparre": {"sparring"}, "sparrer": {"sparring"}, "sparringspartner": {"sparring"},
+	"hjelp": {"hjelp"}, "help": {"hjelp"}, "hjelpe": {"hjelp"}, "assistance": {"hjelp"},
+	"kommandoer": {"kommando"}, "kommando": {"kommando"}, "commands": {"kommando"}, "command": {"kommando"},
+	"boten": {"bot"}, "bot": {"bot"}, "kulturbot": {"bot"}, "kulturboten": {"bot"}, "chatbot": {"bot"},
+	"sende": {"sende"}, "send": {"sende"}, "sender": {"sende"}, "bring": {"sende"}, "ta med": {"sende"},
+	"mix": {"koble"}, "blande": {"koble"}, "samordne": {"koble"}, "samkjøre": {"koble"},
+	"slutt": {"slutt"}, "ferdig": {"slutt"}, "avsluttet": {"slutt"}, "ends": {"slutt"}, "ended": {"slutt"}, "end": {"slutt"},
+	"metode": {"metode"}, "metoder": {"metode"}, "metodene": {"metode"}, "arbeidsmåte": {"metode"}, "arbeidsmåter": {"metode"},
+	"arbeidsmåtene": {"metode"}, "arbeidsmetode": {"metode"}, "arbeidsmetoder": {"metode"}, "arbeidsmetodene": {"metode"},
+	"methods": {"metode"}, "method": {"metode"},
+	"grunnlag": {"grunnlag"}, "grunnlaget": {"grunnlag"}, "grunn": {"grunnlag"}, "basert": {"grunnlag"}, "based": {"grunnlag"},
+	"bygger": {"grunnlag"}, "basis": {"grunnlag"}, "utgangspunkt": {"grunnlag"}, "dokument": {"dokument"}, "dokumenter": {"dokument"},
+	"dokumentene": {"dokument"}, "documents": {"dokument"}, "document": {"dokument"},
+	"logge": {"logg"}, "logg": {"logg"}, "logger": {"logg"}, "log": {"logg"}, "økt": {"okt"}, "session": {"okt"}, "sessions": {"okt"},
+}
+
+// phraseRaw joins multi-word expressions before splitting into words, so
+// "culture school" can meet "kulturskolen".
+var phraseRaw = []string{
+	"culture school", "kulturskole", "culture schools", "kulturskoler", "arts school", "kulturskole",
+	"music school", "kulturskole", "school of culture", "kulturskole", "schools of culture", "kulturskoler",
+	"county branch", "fylkesavdeling", "county board", "fylkesstyre", "county leader", "fylkesleder",
+	"county adviser", "fylkesrådgiver", "county advisor", "fylkesrådgiver", "annual meeting", "årsmøte",
+	"working group", "arbeidsgruppe", "work group", "arbeidsgruppe", "project group", "arbeidsgruppe",
+	"sign up", "påmelding", "signing up", "påmelding", "melde seg på", "påmelding", "melde oss på", "påmelding",
+	"melder oss på", "påmelding", "melde på", "påmelding", "meld på", "påmelding",
+	"development area", "utviklingsområde", "development areas", "utviklingsområder",
+	"state budget", "statsbudsjett", "in advance", "forhånd", "på forhånd", "forhånd",
+	"after-school care", "sfo", "after school care", "sfo", "after-school", "sfo", "after school", "sfo",
+	"one-off", "oneoff", "one off", "oneoff", "long-term", "longterm", "long term", "longterm",
+	"knowledge base", "knowledgebase", "dialogue booklet", "dialoghefte", "co-creation", "cocreation", "co creation", "cocreation",
+	"time plan", "tidsplan", "meeting place", "møteplass", "meeting places", "møteplasser",
+	"take part", "participate", "taking part", "participate", "være med", "delta", "vere med", "delta", "bli med", "delta",
+	"what's in it for us", "benefit", "whats in it for us", "benefit", "what is in it for us", "benefit",
+	"travel support", "reisestøtte", "travel grant", "reisestøtte", "member municipalities", "medlemskommuner",
+	"municipal group", "kommunegruppe", "municipality group", "kommunegruppe",
+	"executive committee", "au", "arbeidsutvalg", "au", "arbeidsutvalget", "au",
+	"how long", "duration", "hvor lenge", "varighet", "kor lenge", "varighet",
+	"hvor mye", "hvormye", "kor mykje", "hvormye", "how much", "hvormye",
+	"e-post", "epost", "ut av det", "benefit", "ut av dette", "benefit", "igjen for det", "benefit",
+	"get out of it", "benefit", "get out of this", "benefit",
+}
+
+var (
+	nynorsk        = map[string]string{}
+	weakWords      = map[string]string{}
+	stopwords      = map[string]bool{}
+	synonyms       = map[string][]string{}
+	phraseReplacer *strings.Replacer
+)
+
+func init() {
+	for k, v := range nynorskRaw {
+		nynorsk[bot.Fold(k)] = bot.Fold(v)
+	}
+	for k, v := range weakRaw {
+		weakWords[bot.Fold(k)] = v
+	}
+	for _, w := range stopRaw {
+		stopwords[bot.Fold(w)] = true
+	}
+	// "hvor mye" is a money question more often than not.
+	synRaw["hvormye"] = []string{"okonomi"}
+	for k, v := range synRaw {
+		f := bot.Fold(k)
+		synonyms[f] = v
+		// Inflected forms reach the concept through their stem too.
+		if st := norwegian.Stem(f, true); st != f {
+			if _, taken := synonyms[st]; !taken {
+				synonyms[st] = v
+			}
+		}
+	}
+	var pairs []string
+	for i := 0; i+1 < len(phraseRaw); i += 2 {
+		pairs = append(pairs, " "+phraseRaw[i]+" ", " "+phraseRaw[i+1]+" ")
+	}
+	phraseReplacer = strings.NewReplacer(pairs...)
+}

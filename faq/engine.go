@@ -1,0 +1,607 @@
+package faq
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
+	_ "modernc.org/sqlite" // FTS5 is compiled into modernc.org/sqlite
+)
+
+// Params tune how a ranking becomes a confidence. The defaults are
+// calibrated on faq/testdata/eval.tsv (see docs/faq.md); change them only
+// with the evaluation test in hand.
+type Params struct {
+	// Threshold is the confidence an answer needs; below it the engine
+	// says it has no sure answer.
+	Threshold float64
+	// UnknownWeight is the weight of a question word the corpus has never
+	// seen (a place name, a topic we do not cover).
+	UnknownWeight float64
+	// WeakFactor scales question words (hvem, når, hvorfor).
+	WeakFactor float64
+	// AnswerMatch is the credit for a word found only in an entry's answer
+	// text rather than in one of its phrasings.
+	AnswerMatch float64
+}
+
+// DefaultParams are the calibrated defaults.
+var DefaultParams = Params{Threshold: 0.55, UnknownWeight: 2.0, WeakFactor: 0.3, AnswerMatch: 0.7}
+
+// Engine answers questions from FAQ entries. It keeps an SQLite FTS5 index
+// (in memory, built at start-up) of the analysed phrasings and answers;
+// bm25() finds the candidates and a term-coverage score turns the best of
+// them into a 0..1 confidence. Safe for concurrent use.
+type Engine struct {
+	P Params
+
+	mu      sync.RWMutex
+	db      *sql.DB
+	an      *Analyzer
+	entries map[string]*indexed
+	df      map[string]int // entries whose vocabulary holds a term
+	nextDoc int64
+}
+
+// indexed is an entry with its analysed vocabulary.
+type indexed struct {
+	Entry
+	phrasings []map[string]float64 // term -> 1 (or WeakFactor) per phrasing
+	qvocab    map[string]bool      // terms of all phrasings
+	avocab    map[string]bool      // terms of the answers and section
+	titleNB   string
+	titleEN   string
+}
+
+var memSeq atomic.Int64
+
+// NewEngine builds an engine over entries (the corpus plus learned ones).
+func NewEngine(ctx context.Context, entries []Entry) (*Engine, error) {
+	// A named shared in-memory database: private to this engine, alive as
+	// long as the pool holds a connection.
+	name := fmt.Sprintf("file:faqidx%d?mode=memory&cache=shared", memSeq.Add(1))
+	db, err := sql.Open("sqlite", name)
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(4)
+	db.SetMaxIdleConns(4)
+	db.SetConnMaxLifetime(0)
+	db.SetConnMaxIdleTime(0)
+	if _, err := db.ExecContext(ctx, `CREATE VIRTUAL TABLE idx USING fts5(q, a, d, kind UNINDEXED, ref UNINDEXED, tokenize = 'unicode61')`); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("faq: create index: %w", err)
+	}
+	var texts []string
+	for _, e := range entries {
+		texts = append(texts, e.Questions...)
+		texts = append(texts, e.Answer.NB, e.Answer.EN)
+	}
+	e := &Engine{P: DefaultParams, db: db, an: NewAnalyzer(texts...), entries: map[string]*indexed{}, df: map[string]int{}}
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	defer tx.Rollback()
+	for _, en := range entries {
+		if err := e.add(ctx, tx, en); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return e, nil
+}
+
+// Close releases the index.
+func (e *Engine) Close() error { return e.db.Close() }
+
+// Len is the number of entries.
+func (e *Engine) Len() int {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	return len(e.entries)
+}
+
+// Entry returns the entry with id.
+func (e *Engine) Entry(id string) (Entry, bool) {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	x, ok := e.entries[id]
+	if !ok {
+		return Entry{}, false
+	}
+	return x.Entry, true
+}
+
+// Learn adds (or replaces) an entry and indexes it at once, so the next
+// question in other words finds it.
+func (e *Engine) Learn(ctx context.Context, en Entry) error {
+	if err := validate([]Entry{en}); err != nil {
+		return err
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.an.learn(append(append([]string{}, en.Questions...), en.Answer.NB, en.Answer.EN)...)
+	tx, err := e.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if old, ok := e.entries[en.ID]; ok {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM idx WHERE ref = ? AND kind IN ('q','a')`, en.ID); err != nil {
+			return err
+		}
+		for t := range union(old.qvocab, old.avocab) {
+			e.df[t]--
+		}
+		delete(e.entries, en.ID)
+	}
+	if err := e.add(ctx, tx, en); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+func (e *Engine) add(ctx context.Context, tx *sql.Tx, en Entry) error {
+	x := &indexed{Entry: en, qvocab: map[string]bool{}, avocab: map[string]bool{}}
+	for _, q := range en.Questions {
+		ts := e.an.Analyze(q)
+		p := map[string]float64{}
+		var words []string
+		for _, t := range ts {
+			w := 1.0
+			if t.Weak {
+				w = e.P.WeakFactor
+			}
+			if p[t.Text] < w {
+				p[t.Text] = w
+			}
+			x.qvocab[t.Text] = true
+			words = append(words, t.Text)
+		}
+		x.phrasings = append(x.phrasings, p)
+		if DetectLang(q) == "en" {
+			if x.titleEN == "" {
+				x.titleEN = q
+			}
+		} else if x.titleNB == "" {
+			x.titleNB = q
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO idx (q, a, d, kind, ref) VALUES (?, '', '', 'q', ?)`, strings.Join(words, " "), en.ID); err != nil {
+			return err
+		}
+	}
+	var words []string
+	for _, t := range e.an.Analyze(en.Section + " " + en.Answer.NB + " " + en.Answer.EN) {
+		x.avocab[t.Text] = true
+		words = append(words, t.Text)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO idx (q, a, d, kind, ref) VALUES ('', ?, '', 'a', ?)`, strings.Join(words, " "), en.ID); err != nil {
+		return err
+	}
+	for t := range union(x.qvocab, x.avocab) {
+		e.df[t]++
+	}
+	if x.titleNB == "" {
+		x.titleNB = en.Questions[0]
+	}
+	if x.titleEN == "" {
+		x.titleEN = x.titleNB
+	}
+	e.entries[en.ID] = x
+	return nil
+}
+
+func union(a, b map[string]bool) map[string]bool {
+	m := make(map[string]bool, len(a)+len(b))
+	for k := range a {
+		m[k] = true
+	}
+	for k := range b {
+		m[k] = true
+	}
+	return m
+}
+
+// learn adds words to the analyzer's vocabulary (engine lock held).
+func (a *Analyzer) learn(texts ...string) {
+	for _, t := range texts {
+		for _, w := range words(t) {
+			if _, ok := a.surface[w]; !ok {
+				n := len([]rune(w))
+				a.byLen[n] = append(a.byLen[n], w)
+			}
+			a.surface[w]++
+			for _, term := range a.base(w) {
+				if !term.Weak {
+					a.stems[term.Text] = true
+				}
+			}
+		}
+	}
+}
+
+// Passage is a document chunk indexed beside the FAQ (faq/docs, benchmarks).
+type Passage struct {
+	Ref  string
+	Text string
+}
+
+// AddPassages indexes document chunks in the same FTS table, in their own
+// column, so FAQ questions never rank a chunk as an FAQ entry.
+func (e *Engine) AddPassages(ctx context.Context, ps []Passage) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	tx, err := e.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	st, err := tx.PrepareContext(ctx, `INSERT INTO idx (q, a, d, kind, ref) VALUES ('', '', ?, 'd', ?)`)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for _, p := range ps {
+		var words []string
+		for _, t := range e.an.Analyze(p.Text) {
+			words = append(words, t.Text)
+		}
+		if _, err := st.ExecContext(ctx, strings.Join(words, " "), p.Ref); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+// SearchPassages returns the refs of the best-matching passages (bm25).
+func (e *Engine) SearchPassages(ctx context.Context, question string, k int) ([]string, error) {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	expr := matchExpr(e.an.Analyze(question), "d")
+	if expr == "" {
+		return nil, nil
+	}
+	rows, err := e.db.QueryContext(ctx, `SELECT ref FROM idx WHERE idx MATCH ? ORDER BY bm25(idx, 0, 0, 1) LIMIT ?`, expr, k)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var r string
+		if err := rows.Scan(&r); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// matchExpr builds an FTS5 query: any of the terms, in the given columns.
+// Terms are quoted, so nothing a user types is FTS syntax.
+func matchExpr(ts []Term, cols string) string {
+	seen := map[string]bool{}
+	var parts []string
+	for _, t := range ts {
+		if seen[t.Text] || t.Text == "" {
+			continue
+		}
+		seen[t.Text] = true
+		parts = append(parts, `"`+strings.ReplaceAll(t.Text, `"`, `""`)+`"`)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "{" + cols + "} : (" + strings.Join(parts, " OR ") + ")"
+}
+
+// candidate is an entry scored for one question.
+type candidate struct {
+	x    *indexed
+	bm25 float64 // best (most negative) bm25 of its rows
+	cov  float64 // weighted share of the question's terms the entry has
+	prec float64 // weighted share of the best phrasing the question covers
+	sim  float64
+}
+
+// Answer answers question in lang ("nb", "en", or "" to detect).
+// "#<entry-id>" answers that entry (related-topic buttons).
+func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, error) {
+	q := strings.TrimSpace(question)
+	if len([]rune(q)) > 1000 {
+		q = string([]rune(q)[:1000])
+	}
+	if d := DetectLang(q); d != "" {
+		lang = d
+	}
+	if lang != "en" {
+		lang = "nb"
+	}
+	ans := Answer{Question: question, Lang: lang}
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	if id, ok := strings.CutPrefix(q, "#"); ok {
+		if x, ok := e.entries[strings.TrimSpace(id)]; ok {
+			return e.answerWith(ans, x, 1), nil
+		}
+	}
+	if q == "" || injection(q) || offTopic(q) || chitchat(q) {
+		return decline(ans), nil
+	}
+	ts := e.an.Analyze(q)
+	qw := e.weights(ts)
+	// Nothing the programme talks about: chit-chat, general knowledge.
+	known := 0.0
+	total := 0.0
+	for t, w := range qw {
+		total += w
+		if e.df[t] > 0 {
+			known += w
+		}
+	}
+	strong, anchored := false, false
+	for _, t := range ts {
+		if !t.Weak && e.df[t.Text] > 0 {
+			strong = true
+		}
+		anchored = anchored || anchors[t.Text]
+	}
+	if !strong {
+		return decline(ans), nil
+	}
+	cands, err := e.candidates(ctx, ts, qw)
+	if err != nil {
+		return ans, err
+	}
+	if len(cands) == 0 {
+		return e.unsure(ans, nil, known/total, anchored), nil
+	}
+	best := cands[0]
+	second := 0.0
+	if len(cands) > 1 {
+		second = cands[1].sim
+	}
+	conf := confidence(best, second)
+	if conf >= e.P.Threshold {
+		a := e.answerWith(ans, best.x, conf)
+		return a, nil
+	}
+	return e.unsure(ans, cands, known/total, anchored), nil
+}
+
+// confidence turns the best candidate's similarity, the margin to the
+// runner-up and bm25 into 0..1. Coverage dominates: an answer is only sure
+// when the entry accounts for (nearly) all the question asks about.
+func confidence(best candidate, second float64) float64 {
+	margin := math.Min(1, (best.sim-second)/0.3)
+	b := -best.bm25 / (-best.bm25 + 4) // 0..1, saturating
+	c := 0.75*best.sim + 0.15*margin + 0.10*b
+	return math.Max(0, math.Min(1, c))
+}
+
+// weights gives each distinct question term its weight: inverse entry
+// frequency, damped for question words, fixed for unknown words.
+func (e *Engine) weights(ts []Term) map[string]float64 {
+	n := float64(len(e.entries))
+	out := map[string]float64{}
+	for _, t := range ts {
+		w := e.P.UnknownWeight
+		if df := e.df[t.Text]; df > 0 {
+			w = math.Log((n + 1) / (float64(df) + 0.5))
+			if w < 0.2 {
+				w = 0.2
+			}
+		}
+		if t.Weak {
+			w *= e.P.WeakFactor
+		}
+		if out[t.Text] < w {
+			out[t.Text] = w
+		}
+	}
+	return out
+}
+
+func (e *Engine) termWeight(t string, phr float64) float64 {
+	n := float64(len(e.entries))
+	w := math.Log((n + 1) / (float64(e.df[t]) + 0.5))
+	if w < 0.2 {
+		w = 0.2
+	}
+	return w * phr
+}
+
+// candidates asks FTS5 for the best rows and scores their entries.
+func (e *Engine) candidates(ctx context.Context, ts []Term, qw map[string]float64) ([]candidate, error) {
+	expr := matchExpr(ts, "q a")
+	if expr == "" {
+		return nil, nil
+	}
+	rows, err := e.db.QueryContext(ctx, `SELECT ref, bm25(idx, 1.0, 0.4, 0) FROM idx WHERE idx MATCH ? ORDER BY 2 LIMIT 60`, expr)
+	if err != nil {
+		return nil, fmt.Errorf("faq: search: %w", err)
+	}
+	defer rows.Close()
+	byID := map[string]*candidate{}
+	var order []*candidate
+	for rows.Next() {
+		var ref string
+		var s float64
+		if err := rows.Scan(&ref, &s); err != nil {
+			return nil, err
+		}
+		if c, ok := byID[ref]; ok {
+			c.bm25 = math.Min(c.bm25, s)
+			continue
+		}
+		x, ok := e.entries[ref]
+		if !ok {
+			continue
+		}
+		c := &candidate{x: x, bm25: s}
+		byID[ref] = c
+		order = append(order, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	total := 0.0
+	for _, w := range qw {
+		total += w
+	}
+	out := make([]candidate, 0, len(order))
+	for _, c := range order {
+		got := 0.0
+		for t, w := range qw {
+			switch {
+			case c.x.qvocab[t]:
+				got += w
+			case c.x.avocab[t]:
+				got += w * e.P.AnswerMatch
+			}
+		}
+		c.cov = got / total
+		for _, p := range c.x.phrasings {
+			num, den := 0.0, 0.0
+			for t, f := range p {
+				w := e.termWeight(t, f)
+				den += w
+				if _, ok := qw[t]; ok {
+					num += w
+				}
+			}
+			if den > 0 && num/den > c.prec {
+				c.prec = num / den
+			}
+		}
+		c.sim = 0.7*c.cov + 0.3*c.prec
+		out = append(out, *c)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].sim != out[j].sim {
+			return out[i].sim > out[j].sim
+		}
+		return out[i].bm25 < out[j].bm25
+	})
+	return out, nil
+}
+
+func (e *Engine) answerWith(ans Answer, x *indexed, conf float64) Answer {
+	ans.Answered = true
+	ans.Text = x.Answer.In(ans.Lang)
+	ans.Source = x.Source
+	ans.Score = round2(conf)
+	ans.Path = "faq"
+	ans.EntryID = x.ID
+	return ans
+}
+
+// unsure is the honest "no sure answer", with up to three related topics.
+// A question with too little in common with the programme is declined as
+// out of scope instead (not logged for the working group).
+func (e *Engine) unsure(ans Answer, cands []candidate, knownShare float64, anchored bool) Answer {
+	ans.Answered = false
+	if !anchored && knownShare < 0.5 && (len(cands) == 0 || cands[0].cov < 0.34) {
+		return decline(ans)
+	}
+	ans.Text = bot.T(bot.Lang(ans.Lang), "faq.unsure")
+	if len(cands) > 0 {
+		ans.Score = round2(confidence(cands[0], 0))
+	}
+	for _, c := range cands {
+		if len(ans.Related) == 3 || c.sim < 0.2 {
+			break
+		}
+		t := c.x.titleNB
+		if ans.Lang == "en" {
+			t = c.x.titleEN
+		}
+		ans.Related = append(ans.Related, Related{ID: c.x.ID, Question: t})
+	}
+	return ans
+}
+
+func decline(ans Answer) Answer {
+	ans.Answered = false
+	ans.OutOfScope = true
+	ans.Text = bot.T(bot.Lang(ans.Lang), "faq.outofscope")
+	return ans
+}
+
+func round2(f float64) float64 { return math.Round(f*100) / 100 }
+
+// injectionRE catches attempts to steer the bot instead of asking it.
+var injectionRE = regexp.MustCompile(`(?i)(ignore|ignorer|disregard|glem|forget|overse|se bort fra)\b.{0,40}\b(instruction|instruks|regel|regler|rule|prompt|previous|tidligere|above|ovenfor|alt du|everything)|system ?prompt|jailbreak|developer mode|you are now|du er nå|act as\b|pretend|lat som|late som|roleplay|rollespill|reveal your|your instructions|dine instruksjoner|\bDAN\b`)
+
+func injection(q string) bool { return injectionRE.MatchString(q) }
+
+// offTopicWords are subjects outside the programme (weather, sport, other
+// programmes and organisations, general knowledge, tasks for a chatbot).
+var offTopicWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`
+været vaeret værmelding værvarsel weather forecast regn regner rain snø snow temperatur temperature yr.no
+fotball football soccer håndball handball hockey eliteserien premier league vm-finalen champions sjakk chess tabellen
+skolesekken dks erasmus erasmus+ kulturtanken ukm kulturmønstring spaserstokken kulturrådet kulturradet fritidskortet
+kulturløftet lotteri lotto tipping
+bitcoin krypto crypto aksje aksjer stock stocks skatt skatten tax taxes renta renten mortgage boliglån
+oppskrift recipe pizza middag dinner lunsj kake cake vits joke jokes dikt poem lyrics
+hovedstad hovedstaden capital president statsminister minister stortinget election valget
+film movie movies netflix spotify serie tv-serie
+python javascript programmering programming kode code sql
+kjæreste dating horoskop horoscope
+`) {
+		m[bot.Fold(w)] = true
+	}
+	return m
+}()
+
+// anchors are terms only the programme's own questions use: a question with
+// one of them is in scope even when the FAQ cannot answer it, so it goes
+// to the working group rather than being declined.
+var anchors = set("program", "kulturskole", "kulturskolerad", "samling", "pamelding", "frist", "veiledning", "region",
+	"regional", "arbeidsgruppe", "utviklingsomrade", "rammeverk", "fremtid", "semester", "tidsplan", "dialoghefte",
+	"kunnskapsgrunnlag", "samskaping", "pilot", "egenart", "delta", "styre", "kommune", "fylke")
+
+// chitchatRE is small talk: thanks, greetings, how are you.
+var chitchatRE = regexp.MustCompile(`(?i)^\W*(tusen takk|takk|thanks|thank you|ty|hei|hallo|heisann|hey|hi|hello|god morgen|good morning|ha det|bye)\b[^?]{0,30}$|(?i)hvordan har du det|how are you|hvem er du\b|who are you|hva heter du|what'?s your name`)
+
+func chitchat(q string) bool { return chitchatRE.MatchString(q) }
+
+func offTopic(q string) bool {
+	for _, f := range strings.FieldsFunc(strings.ToLower(q), func(r rune) bool {
+		return !(r == '+' || r == '.' || r == '-' || strings.ContainsRune("abcdefghijklmnopqrstuvwxyzæøåäöé0123456789", r))
+	}) {
+		f = strings.Trim(f, ".-")
+		if offTopicWords[bot.Fold(f)] {
+			return true
+		}
+	}
+	return false
+}
+
+func init() {
+	bot.Register(map[string][2]string{
+		"faq.unsure": {
+			"Jeg har ikke noe sikkert svar på det.",
+			"I don't have a sure answer to that.",
+		},
+		"faq.outofscope": {
+			"Det kan jeg dessverre ikke svare på – jeg svarer bare på spørsmål om Fremtidens kulturskole og de regionale programmene (for eksempel «Når er fristen for å melde interesse?»). /kulturbot hjelp viser hva jeg kan.",
+			"Sorry, I can't help with that – I only answer questions about Fremtidens kulturskole and its regional programmes (for example “When is the deadline to register interest?”). /kulturbot hjelp shows what I can do.",
+		},
+	})
+}
