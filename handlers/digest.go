@@ -295,11 +295,15 @@ func BuildReminder(g store.DigestGathering, kind string, lang bot.Lang) bot.Repl
 }
 
 // PeriodLabel shows a digest period as people say it: "17.–23. november
-// 2026". A digest made in the morning covers up to the day before, so the
-// last day shown is the day of (until - 12 hours).
+// 2026". A scheduled digest (a whole minute) sent before noon reports on
+// the days before it, so its own day is not shown; a preview made "now"
+// shows up to today.
 func PeriodLabel(since, until time.Time, lang bot.Lang) string {
 	a := bot.DayIn(since)
-	b := bot.DayIn(until.Add(-12 * time.Hour))
+	b := bot.DayIn(until.Add(-time.Nanosecond))
+	if u := until.In(bot.Oslo); u.Second() == 0 && u.Nanosecond() == 0 && u.Hour() < 12 {
+		b = bot.DayIn(u).AddDate(0, 0, -1)
+	}
 	if b.Before(a) {
 		b = a
 	}

@@ -269,10 +269,16 @@ func TestPeriodLabel(t *testing.T) {
 		{"2026-12-28 08:00", "2027-01-04 08:00", "28. desember 2026 – 3. januar 2027"},
 		{"2026-11-23 08:00", "2026-11-25 14:00", "23.–25. november 2026"},
 		{"2026-11-23 08:00", "2026-11-23 09:00", "23. november 2026"},
+		{"2026-11-16 00:00", "2026-11-23 00:00", "16.–22. november 2026"},
 	} {
 		if got := handlers.PeriodLabel(oslo(t, tc.since), oslo(t, tc.until), bot.NB); got != tc.want {
 			t.Errorf("PeriodLabel(%s, %s) = %q, want %q", tc.since, tc.until, got, tc.want)
 		}
+	}
+	// A preview made now (not on a whole minute) reaches today.
+	now := oslo(t, "2026-11-26 08:32").Add(17 * time.Second)
+	if got := handlers.PeriodLabel(oslo(t, "2026-11-19 08:32"), now, bot.NB); got != "19.–26. november 2026" {
+		t.Errorf("preview label %q", got)
 	}
 }
 
