@@ -148,15 +148,17 @@ func New(opt Options) (*Adapter, error) {
 
 // Intents are the gateway intents the adapter asks for:
 //
-//   - Guilds: guild and role data, so member roles resolve (admin role).
-//   - GuildMessages: @mentions in server channels.
+//   - Guilds: servers, channels and roles as they change (discordgo's state).
+//   - GuildMessages: messages in server channels, for @mentions.
 //   - DirectMessages: questions sent to the bot in DMs.
-//   - MessageContent (privileged, enable it in the Developer Portal under
-//     Bot → Privileged Gateway Intents): without it Discord delivers guild
-//     messages with empty content, so an @mention question would arrive
-//     blank. Interactions need no intents at all.
-const Intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages |
-	discordgo.IntentsDirectMessages | discordgo.IntentsMessageContent
+//
+// MessageContent (privileged) is deliberately not requested: Discord
+// delivers the text of messages that @mention the bot and of DMs to it
+// without that intent, and those are the only messages kulturbot reads.
+// Asking for a privileged intent that is not switched on in the Developer
+// Portal makes Discord close the gateway (4014), so asking for it "just in
+// case" would stop the bot. Interactions need no intents at all.
+const Intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
 
 // Session is the underlying discordgo session (REST client and gateway).
 func (a *Adapter) Session() *discordgo.Session { return a.session }
