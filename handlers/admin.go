@@ -73,7 +73,7 @@ func (h *Handlers) lookupSub(name string) (sub, bool) {
 var coreHelp = [][2]string{
 	{"/faq Hva er en region? – spør om programmet (også @kulturbot og DM)", "/faq What is a region? – ask about the programme (also @kulturbot and DM)"},
 	{"/interesse fylke=Nordland kommuner=\"Bodø, Fauske, Saltdal\" kontakt=\"Kari Nordmann\" – meld interesse (uten argumenter: skjema)", "/interesse fylke=Nordland kommuner=\"Bodø, Fauske, Saltdal\" kontakt=\"Kari Nordmann\" – register interest (no arguments: a form)"},
-	{"/interesse liste · /interesse trekk 5 – se eller trekk registreringer", "/interesse liste · /interesse trekk 5 – list or withdraw registrations"},
+	{"/interesse liste · /interesse endre 5 kontakt=\"Ola Nordmann\" · /interesse trekk 5 – se, endre eller trekk registreringer", "/interesse liste · /interesse endre 5 kontakt=\"Ola Nordmann\" · /interesse trekk 5 – list, change or withdraw registrations"},
 	{"/rsvp – kommende samlinger med svarknapper", "/rsvp – upcoming gatherings with answer buttons"},
 	{"/rsvp 3 ja 4 kommune=Bodø overnatting=ja – svar for kommunen (ja, nei eller kanskje; et nytt svar erstatter det forrige)", "/rsvp 3 ja 4 kommune=Bodø overnatting=ja – answer for a municipality (ja, nei or kanskje; a new answer replaces the old one)"},
 	{"/veiledning logg kommune=Bodø dato=2025-02-06 minutter=90 tema=\"Oppstart\" – logg veiledning · /veiledning liste kommune=Bodø", "/veiledning logg kommune=Bodø dato=2025-02-06 minutter=90 tema=\"Kick-off\" – log mentoring · /veiledning liste kommune=Bodø"},
@@ -201,6 +201,9 @@ func (h *Handlers) subMyData(ctx context.Context, req *bot.Request, args bot.Arg
 
 func (h *Handlers) subForget(ctx context.Context, req *bot.Request, args bot.Args) (bot.Reply, error) {
 	confirmed := false
+	if raw := named(args, "bekreft", "confirm"); raw != "" {
+		confirmed, _ = parseBool(raw)
+	}
 	for _, w := range args.Pos {
 		switch bot.Fold(w) {
 		case "bekreft", "confirm", "ja", "yes":

@@ -109,6 +109,30 @@ func checkNoExtra(req *bot.Request, rest []string, example string) error {
 	return bad(req, "", example, "core.err.extra", strings.Join(rest, " "))
 }
 
+// wantAll reads the optional "alle" of a list command, as a word
+// (/samling liste alle) or a typed option (alle=true).
+func wantAll(req *bot.Request, args bot.Args, example string) (bool, error) {
+	all := false
+	for _, w := range args.Pos[1:] {
+		if f := bot.Fold(w); f == "alle" || f == "all" {
+			all = true
+			continue
+		}
+		return false, bad(req, "", example, "core.err.extra", w)
+	}
+	if raw := named(args, "alle", "all"); raw != "" {
+		b, ok := parseBool(raw)
+		if !ok {
+			return false, bad(req, "alle", example, "core.err.extra", "alle="+raw)
+		}
+		all = all || b
+	}
+	if err := checkKnown(req, args, example, "alle", "all"); err != nil {
+		return false, err
+	}
+	return all, nil
+}
+
 // named returns the first non-empty named value among keys, trimmed.
 func named(args bot.Args, keys ...string) string {
 	v, _ := args.Get(keys...)

@@ -271,7 +271,7 @@ func TestInterestListAndWithdraw(t *testing.T) {
 	if rep := e.ok("admin", "/interesse withdraw 2"); rep.Error != nil {
 		t.Fatal("admins may withdraw any registration")
 	}
-	if rep := e.ok("admin", "/interesse liste alle"); !strings.Contains(all(rep), "trukket 10. januar 2025") {
+	if rep := e.ok("admin", "/interesse liste alle=true"); !strings.Contains(all(rep), "trukket 10. januar 2025") {
 		t.Errorf("alle: %q", all(rep))
 	}
 }
@@ -599,5 +599,67 @@ func TestSuggest(t *testing.T) {
 	}
 	if got := e.h.Suggest(ctx, "region", "", bot.NB); len(got) != 2 {
 		t.Errorf("region = %+v", got)
+	}
+}
+
+func TestInterestChange(t *testing.T) {
+	e := newEnv(t)
+	e.ok("kari", `/interesse fylke=Nordland kommuner="Bodø, Fauske" kontakt=kari@example.no`)
+	e.now = e.now.Add(time.Hour)
+	rep := e.ok("kari", `/interesse endre 1 kommuner="Bodø, Fauske, Saltdal" kommentar="Steigen kommer kanskje"`)
+	if !strings.Contains(rep.Text, "Registrering #1 er endret: *Nordland*: Bodø, Fauske, Saltdal.") || strings.Contains(rep.Text, "⚠️") {
+		t.Errorf("change = %q", rep.Text)
+	}
+	i, _ := e.db.Interest(context.Background(), 1)
+	if i.Contact != "kari@example.no" || i.Comment != "Steigen kommer kanskje" || !i.UpdatedAt.After(i.CreatedAt) {
+		t.Errorf("stored = %+v", i)
+	}
+	e.checkBad([]badCase{
+		{name: "NotOwner", user: "ola", line: `/interesse endre 1 kontakt=ola`, code: bot.EForbidden},
+		{name: "NothingToChange", line: `/interesse endre 1`, code: bot.EInvalid},
+		{name: "BadCounty", line: `/interesse endre 1 fylke=Narnia`, code: bot.EInvalid, field: "fylke"},
+		{name: "EmptyMunicipalities", line: `/interesse endre 1 kommuner=""`, code: bot.EInvalid, field: "kommuner"},
+		{name: "NoID", line: `/interesse endre kontakt=x`, code: bot.EInvalid, field: "id"},
+	})
+}
+
+func TestRetriedEventWritesOnce(t *testing.T) {
+	e := newEnv(t)
+	e.setup()
+	for i := 0; i < 3; i++ {
+		rep := e.run(&bot.Request{User: bot.User{ID: "kari"}, EventID: "Ev42"}, "/rsvp 1 ja 2 kommune=Bodø")
+		if i > 0 && !bot.IsDuplicate(rep) {
+			t.Fatalf("retry %d not recognised: %+v", i, rep)
+		}
+	}
+	if n := e.count("rsvp_history"); n != 1 {
+		t.Fatalf("history = %d, want 1", n)
+	}
+}
+
+func TestRSVPConcurrentSameMunicipality(t *testing.T) {
+	e := newEnv(t)
+	e.setup()
+	const n = 100
+	var wg sync.WaitGroup
+	var failed sync.Map
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			answer := []string{"ja", "nei", "kanskje"}[i%3]
+			rep := e.run(&bot.Request{User: bot.User{ID: fmt.Sprintf("U%d", i)}}, fmt.Sprintf("/rsvp 1 %s kommune=Bodø", answer))
+			if rep.Error != nil {
+				failed.Store(i, rep.Text)
+			}
+		}()
+	}
+	wg.Wait()
+	failed.Range(func(k, v any) bool { t.Errorf("%v: %v", k, v); return true })
+	if got := e.count("rsvps"); got != 1 {
+		t.Fatalf("current answers = %d, want 1", got)
+	}
+	if got := e.count("rsvp_history"); got != n {
+		t.Fatalf("history = %d, want %d", got, n)
 	}
 }

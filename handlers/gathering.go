@@ -170,15 +170,8 @@ func isNational(s string) bool {
 }
 
 func (h *Handlers) gatheringList(ctx context.Context, req *bot.Request, args bot.Args) (bot.Reply, error) {
-	all := false
-	for _, w := range args.Pos[1:] {
-		if f := bot.Fold(w); f == "alle" || f == "all" {
-			all = true
-			continue
-		}
-		return bot.Reply{}, bad(req, "", "/samling liste alle", "core.err.extra", w)
-	}
-	if err := checkKnown(req, args, "/samling liste alle"); err != nil {
+	all, err := wantAll(req, args, "/samling liste alle")
+	if err != nil {
 		return bot.Reply{}, err
 	}
 	f := store.GatheringFilter{IncludeCancelled: true}

@@ -13,12 +13,14 @@ import (
 const (
 	exInterest         = `/interesse fylke=Nordland kommuner="Bodø, Fauske, Saltdal" kontakt="Kari Nordmann, 900 00 000"`
 	exInterestWithdraw = `/interesse trekk 5`
+	exInterestChange   = `/interesse endre 5 kommuner="Bodø, Fauske, Saltdal, Steigen"`
 )
 
 var interestVerbs = map[string][]string{
 	"register": {"ny", "registrer", "register", "new"},
 	"list":     {"liste", "list", "vis"},
 	"withdraw": {"trekk", "withdraw", "trekk-tilbake"},
+	"change":   {"endre", "change", "edit", "oppdater"},
 }
 
 var interestKeys = []string{"fylke", "county", "kommuner", "kommune", "municipalities", "kontakt", "contact", "kommentar", "comment"}
@@ -35,6 +37,8 @@ func (h *Handlers) interest(ctx context.Context, req *bot.Request) (bot.Reply, e
 			return h.interestList(ctx, req, args)
 		case "withdraw":
 			return h.interestWithdraw(ctx, req, args)
+		case "change":
+			return h.interestChange(ctx, req, args)
 		case "register":
 			args.Pos = args.Pos[1:]
 		}
@@ -82,29 +86,11 @@ func (h *Handlers) interestRegister(ctx context.Context, req *bot.Request, args 
 	if err := checkNoExtra(req, args.Pos, exInterest); err != nil {
 		return bot.Reply{}, err
 	}
-	countyIn := named(args, "fylke", "county")
-	if countyIn == "" {
-		return bot.Reply{}, bad(req, "fylke", exInterest, "interest.err.nocounty")
-	}
-	county, ok := h.matchCounty(countyIn)
-	if !ok {
-		return bot.Reply{}, bad(req, "fylke", exInterest, "interest.err.county", countyIn, strings.Join(h.counties(), ", "))
-	}
-	names := distinctNames(bot.SplitList(named(args, "kommuner", "kommune", "municipalities")))
-	if len(names) == 0 {
-		return bot.Reply{}, bad(req, "kommuner", exInterest, "interest.err.nomunicipality")
-	}
-	if err := checkNames(req, "kommuner", exInterest, names); err != nil {
+	v, err := h.interestValues(req, args, exInterest, true)
+	if err != nil {
 		return bot.Reply{}, err
 	}
-	contact := named(args, "kontakt", "contact")
-	if len([]rune(contact)) > maxContact {
-		return bot.Reply{}, bad(req, "kontakt", exInterest, "core.err.toolong", "kontakt", maxContact)
-	}
-	comment := named(args, "kommentar", "comment")
-	if len([]rune(comment)) > maxComment {
-		return bot.Reply{}, bad(req, "kommentar", exInterest, "core.err.toolong", "kommentar", maxComment)
-	}
+	county, names, contact, comment := *v.County, v.Municipalities, *v.Contact, *v.Comment
 	now := req.Now()
 	deadline := h.deadline(now)
 	late := bot.DayIn(now).After(deadline)
@@ -139,15 +125,8 @@ func (h *Handlers) interestRegister(ctx context.Context, req *bot.Request, args 
 }
 
 func (h *Handlers) interestList(ctx context.Context, req *bot.Request, args bot.Args) (bot.Reply, error) {
-	all := false
-	for _, w := range args.Pos[1:] {
-		if f := bot.Fold(w); f == "alle" || f == "all" {
-			all = true
-			continue
-		}
-		return bot.Reply{}, bad(req, "", "/interesse liste", "core.err.extra", w)
-	}
-	if err := checkKnown(req, args, "/interesse liste"); err != nil {
+	all, err := wantAll(req, args, "/interesse liste alle")
+	if err != nil {
 		return bot.Reply{}, err
 	}
 	is, err := h.DB.Interests(ctx, store.InterestFilter{IncludeWithdrawn: all && req.User.Admin})
@@ -229,4 +208,98 @@ func (h *Handlers) interestWithdraw(ctx context.Context, req *bot.Request, args 
 		Private: true,
 		Replace: req.Clicked,
 	}, nil
+}
+
+// interestValues validates the fields of a registration. With required
+// set, fylke and kommuner must be there; otherwise only given fields are
+// checked and returned (nil: keep).
+func (h *Handlers) interestValues(req *bot.Request, args bot.Args, example string, required bool) (store.InterestUpdate, error) {
+	var u store.InterestUpdate
+	countyIn := named(args, "fylke", "county")
+	if countyIn == "" && required {
+		return u, bad(req, "fylke", example, "interest.err.nocounty")
+	}
+	if countyIn != "" {
+		county, ok := h.matchCounty(countyIn)
+		if !ok {
+			return u, bad(req, "fylke", example, "interest.err.county", countyIn, strings.Join(h.counties(), ", "))
+		}
+		u.County = &county
+	}
+	rawNames, given := args.Get("kommuner", "kommune", "municipalities")
+	if given || required {
+		names := distinctNames(bot.SplitList(rawNames))
+		if len(names) == 0 {
+			return u, bad(req, "kommuner", example, "interest.err.nomunicipality")
+		}
+		if err := checkNames(req, "kommuner", example, names); err != nil {
+			return u, err
+		}
+		u.Municipalities = names
+	}
+	if contact, given := args.Get("kontakt", "contact"); given || required {
+		contact = strings.TrimSpace(contact)
+		if len([]rune(contact)) > maxContact {
+			return u, bad(req, "kontakt", example, "core.err.toolong", "kontakt", maxContact)
+		}
+		u.Contact = &contact
+	}
+	if comment, given := args.Get("kommentar", "comment"); given || required {
+		comment = strings.TrimSpace(comment)
+		if len([]rune(comment)) > maxComment {
+			return u, bad(req, "kommentar", example, "core.err.toolong", "kommentar", maxComment)
+		}
+		u.Comment = &comment
+	}
+	return u, nil
+}
+
+// interestChange handles /interesse endre <id> [fylke=..] [kommuner=..]
+// [kontakt=..] [kommentar=..]: the author (or an admin) changes a
+// registration; given fields replace the stored ones.
+func (h *Handlers) interestChange(ctx context.Context, req *bot.Request, args bot.Args) (bot.Reply, error) {
+	if err := checkKnown(req, args, exInterestChange, append([]string{"id"}, interestKeys...)...); err != nil {
+		return bot.Reply{}, err
+	}
+	raw := named(args, "id")
+	rest := args.Pos[1:]
+	if raw == "" && len(rest) > 0 {
+		raw, rest = rest[0], rest[1:]
+	}
+	if raw == "" {
+		return bot.Reply{}, bad(req, "id", exInterestChange, "interest.err.noidchange")
+	}
+	if err := checkNoExtra(req, rest, exInterestChange); err != nil {
+		return bot.Reply{}, err
+	}
+	id, ok := bot.ParseID(raw)
+	if !ok {
+		return bot.Reply{}, bad(req, "id", exInterestChange, "core.err.id", raw)
+	}
+	u, err := h.interestValues(req, args, exInterestChange, false)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	if u.County == nil && u.Municipalities == nil && u.Contact == nil && u.Comment == nil {
+		return bot.Reply{}, bad(req, "", exInterestChange, "interest.err.nochange")
+	}
+	in, err := h.DB.UpdateInterest(ctx, author(req), id, req.User.Admin, u)
+	if bot.ErrorCode(err) == bot.ENotFound {
+		return bot.Reply{}, &bot.Error{Code: bot.ENotFound, Message: t(req, "interest.err.notfound", id), Err: err}
+	}
+	if err != nil {
+		return bot.Reply{}, storeErr(req, err, "kommuner")
+	}
+	text := t(req, "interest.changed", in.ID, in.County, store.MunicipalityNames(in.Municipalities))
+	if n := len(in.Municipalities); n < store.MinRegionSize {
+		text += "\n" + t(req, "interest.warn.few", n)
+	}
+	rep := bot.Reply{Text: text, Private: true}
+	if in.Contact != "" {
+		rep.Fields = append(rep.Fields, bot.Field{Label: t(req, "interest.form.contact"), Value: in.Contact})
+	}
+	if in.Comment != "" {
+		rep.Fields = append(rep.Fields, bot.Field{Label: t(req, "interest.form.comment"), Value: in.Comment})
+	}
+	return rep, nil
 }

@@ -53,6 +53,9 @@ func init() {
 		"interest.err.notfound":        {"Fant ingen registrering #%d. Se /interesse liste.", "No registration #%d. See /interesse liste."},
 		"interest.err.notowner":        {"Registrering #%d ble gjort av noen andre; du kan bare trekke dine egne. Be den som registrerte, eller arbeidsgruppen, om å trekke den.", "Registration #%d was made by someone else; you can only withdraw your own. Ask whoever registered it, or the working group."},
 		"interest.err.withdrawn":       {"Registrering #%d ble allerede trukket %s.", "Registration #%d was already withdrawn on %s."},
+		"interest.err.noidchange":      {"Hvilken registrering vil du endre? Skriv nummeret fra /interesse liste.", "Which registration do you want to change? Give its number from /interesse liste."},
+		"interest.err.nochange":        {"Ingenting å endre: oppgi fylke=, kommuner=, kontakt= eller kommentar=.", "Nothing to change: give fylke=, kommuner=, kontakt= or kommentar=."},
+		"interest.changed":             {"✅ Registrering #%d er endret: *%s*: %s.", "✅ Registration #%d changed: *%s*: %s."},
 		"interest.withdrawn":           {"Registrering #%d (%s: %s) er trukket.", "Registration #%d (%s: %s) is withdrawn."},
 
 		// /rsvp

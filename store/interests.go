@@ -225,3 +225,68 @@ func (db *DB) WithdrawInterest(ctx context.Context, a Author, id int64, admin bo
 	}
 	return db.Interest(ctx, id)
 }
+
+// InterestUpdate changes a registration; nil fields are kept.
+type InterestUpdate struct {
+	County         *string
+	Municipalities []string // nil: keep; otherwise replaces the list
+	Contact        *string
+	Comment        *string
+}
+
+// UpdateInterest changes a registration. As with WithdrawInterest, only
+// its author may unless admin is set; a withdrawn one cannot be changed.
+func (db *DB) UpdateInterest(ctx context.Context, a Author, id int64, admin bool, u InterestUpdate) (Interest, error) {
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return Interest{}, FormatError(err)
+	}
+	defer tx.Rollback()
+	i, err := scanInterest(tx.QueryRowContext(ctx, `SELECT `+interestCols+` WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return i, &bot.Error{Code: bot.ENotFound, Message: "Fant ingen registrering med nummer " + itoa(id) + ".", Err: err}
+	}
+	if err != nil {
+		return i, FormatError(err)
+	}
+	if !admin && (i.CreatedBy == "" || i.CreatedBy != a.Key) {
+		return i, &NotOwnerError{Interest: i}
+	}
+	if i.Withdrawn() {
+		return i, &AlreadyWithdrawnError{Interest: i}
+	}
+	if u.County != nil {
+		i.County = *u.County
+	}
+	if u.Contact != nil {
+		i.Contact = *u.Contact
+	}
+	if u.Comment != nil {
+		i.Comment = *u.Comment
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE interests SET county = ?, contact = ?, comment = ?, updated_at = ? WHERE id = ?`,
+		i.County, i.Contact, i.Comment, ts(db.now()), id); err != nil {
+		return i, FormatError(err)
+	}
+	if u.Municipalities != nil {
+		ms, err := db.ensureMunicipalities(ctx, tx, a, u.Municipalities)
+		if err != nil {
+			return i, FormatError(err)
+		}
+		if len(ms) == 0 {
+			return i, &bot.Error{Code: bot.EInvalid, Message: "Minst én kommune trengs."}
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM interest_municipalities WHERE interest_id = ?`, id); err != nil {
+			return i, FormatError(err)
+		}
+		for k, m := range ms {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO interest_municipalities (interest_id, municipality_id, position) VALUES (?, ?, ?)`, id, m.ID, k); err != nil {
+				return i, FormatError(err)
+			}
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return i, FormatError(err)
+	}
+	return db.Interest(ctx, id)
+}
