@@ -363,8 +363,8 @@ var (
 // link), Slack links and mentions are kept, and the Markdown people paste
 // (**bold**, [text](url)) becomes Slack's own.
 func mrkdwn(s string) string {
-	if s == "" {
-		return s
+	if !strings.ContainsAny(s, "*[<>&") {
+		return s // the common case: nothing to convert or escape
 	}
 	s = mdBold.ReplaceAllString(s, "*$1*")
 	s = mdLink.ReplaceAllString(s, "<$2|$1>")
