@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"mime"
 	"mime/multipart"
 	"net/http"
@@ -17,6 +18,7 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/gorilla/websocket"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
 )
@@ -41,16 +43,24 @@ type fakeDiscord struct {
 	rateLimit int
 	// unknownChannel answers channel posts to this id with 404 Unknown Channel.
 	unknownChannel string
+	// gateway: frames to send to a connected gateway client, and the
+	// IDENTIFY payload it sent.
+	gwSend     chan string
+	identified chan map[string]any
 }
 
 func newFakeDiscord(t *testing.T) *fakeDiscord {
-	f := &fakeDiscord{}
+	f := &fakeDiscord{gwSend: make(chan string, 16), identified: make(chan map[string]any, 1)}
 	f.Server = httptest.NewServer(http.HandlerFunc(f.serve))
 	t.Cleanup(f.Close)
 	return f
 }
 
 func (f *fakeDiscord) serve(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, "/gw") {
+		f.gateway(w, r)
+		return
+	}
 	c := call{Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery, Auth: r.Header.Get("Authorization")}
 	ct, params, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if ct == "multipart/form-data" {
@@ -98,6 +108,8 @@ func (f *fakeDiscord) serve(w http.ResponseWriter, r *http.Request) {
 	case strings.HasPrefix(p, "/attachments/"):
 		w.Header().Set("Content-Type", "text/markdown")
 		io.WriteString(w, "# Rammeverk\n\nTekst.\n")
+	case p == "/api/v9/gateway":
+		io.WriteString(w, `{"url":"ws://`+r.Host+`/gw"}`)
 	case p == "/api/v9/oauth2/applications/@me":
 		io.WriteString(w, `{"id":"999","name":"kulturbot"}`)
 	case strings.HasSuffix(p, "/commands") && r.Method == http.MethodPut:
@@ -245,6 +257,7 @@ func newHarness(t *testing.T, mod ...func(*Options)) *harness {
 		Router: newRouter(h.rc), Suggester: fakeSuggester{}, Token: "test-token", AppID: "999",
 		PublicKey: hex.EncodeToString(pub), APIURL: h.fd.URL, Admins: map[string]bool{"discord:42": true},
 		AdminRole: "role-admin", Now: func() time.Time { return h.now },
+		Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}
 	for _, m := range mod {
 		m(&opt)
@@ -336,4 +349,58 @@ func interaction(t *testing.T, body string) *discordgo.Interaction {
 		t.Fatal(err)
 	}
 	return &i
+}
+
+// gateway speaks just enough of Discord's gateway protocol for discordgo:
+// HELLO, IDENTIFY, READY, then the dispatches the test queues.
+func (f *fakeDiscord) gateway(w http.ResponseWriter, r *http.Request) {
+	up := websocket.Upgrader{}
+	c, err := up.Upgrade(w, r, nil)
+	if err != nil {
+		return
+	}
+	defer c.Close()
+	if c.WriteMessage(websocket.TextMessage, []byte(`{"op":10,"d":{"heartbeat_interval":45000}}`)) != nil {
+		return
+	}
+	var id map[string]any
+	if err := c.ReadJSON(&id); err != nil {
+		return
+	}
+	f.identified <- id
+	ready := `{"op":0,"s":1,"t":"READY","d":{"v":9,"session_id":"s1","user":{"id":"bot-1","username":"kulturbot","bot":true},"application":{"id":"999"},"guilds":[]}}`
+	if c.WriteMessage(websocket.TextMessage, []byte(ready)) != nil {
+		return
+	}
+	go func() { // drain heartbeats and notice the client closing
+		for {
+			if _, _, err := c.ReadMessage(); err != nil {
+				return
+			}
+		}
+	}()
+	for {
+		select {
+		case m := <-f.gwSend:
+			if c.WriteMessage(websocket.TextMessage, []byte(m)) != nil {
+				return
+			}
+		case <-r.Context().Done():
+			return
+		}
+	}
+}
+
+// waitFor polls until n calls match, or fails after a generous bound (this
+// waits for work to happen; it asserts nothing about how fast).
+func (f *fakeDiscord) waitFor(t *testing.T, method, path string, n int) []call {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		got := f.find(method, path)
+		if len(got) >= n || time.Now().After(deadline) {
+			return got
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 }
