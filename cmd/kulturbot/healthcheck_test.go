@@ -1,0 +1,32 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+func TestHealthcheckCommand(t *testing.T) {
+	status := http.StatusOK
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/healthz" {
+			http.NotFound(w, r)
+			return
+		}
+		w.WriteHeader(status)
+		w.Write([]byte("ok\n"))
+	}))
+	defer srv.Close()
+	addr := strings.TrimPrefix(srv.URL, "http://")
+	var out, errOut bytes.Buffer
+	if code := Main(context.Background(), []string{"--http-addr", addr, "healthcheck"}, nil, &out, &errOut); code != 0 {
+		t.Fatalf("healthy bot: exit %d, %s", code, errOut.String())
+	}
+	status = http.StatusServiceUnavailable
+	if code := Main(context.Background(), []string{"--http-addr", addr, "healthcheck"}, nil, &out, &errOut); code == 0 {
+		t.Fatal("unhealthy bot: exit 0")
+	}
+}
