@@ -134,6 +134,8 @@ type Scheduler struct {
 	// MaxWait bounds any single wait, including a platform's Retry-After
 	// (default 5 minutes): past that, the next tick retries.
 	MaxWait time.Duration
+	// PostTimeout bounds one post, which shutdown lets finish (default 30 s).
+	PostTimeout time.Duration
 	// ReminderHour is the Oslo hour from which a reminder is due on its day
 	// (default 8).
 	ReminderHour int
@@ -202,6 +204,13 @@ func (s *Scheduler) maxWait() time.Duration {
 		return s.MaxWait
 	}
 	return 5 * time.Minute
+}
+
+func (s *Scheduler) postTimeout() time.Duration {
+	if s.PostTimeout > 0 {
+		return s.PostTimeout
+	}
+	return 30 * time.Second
 }
 
 func (s *Scheduler) reminderHour() int {
@@ -386,6 +395,9 @@ func (s *Scheduler) post(ctx context.Context, ch Channel, rep bot.Reply,
 	wait := s.backoff()
 	var err error
 	for attempt := 1; ; attempt++ {
+		if err := ctx.Err(); err != nil {
+			return err // shutting down: start no new post
+		}
 		already, berr := begin(rec)
 		if berr != nil {
 			return berr
@@ -393,7 +405,13 @@ func (s *Scheduler) post(ctx context.Context, ch Channel, rep bot.Reply,
 		if already {
 			return nil
 		}
-		if err = poster.Post(ctx, ch.ID, rep); err == nil {
+		// A post in flight when shutdown begins is finished (bounded), not
+		// cut off: cut off, the platform may still have accepted it while
+		// we record a failure and post it again at the next start.
+		pctx, cancel := context.WithTimeout(rec, s.postTimeout())
+		err = poster.Post(pctx, ch.ID, rep)
+		cancel()
+		if err == nil {
 			if err := sent(rec); err != nil {
 				// The platform has it; only our record is missing. Say so
 				// loudly, since the next tick would post a second copy.

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"path/filepath"
@@ -17,11 +18,15 @@ import (
 // digestMain runs the real program with no environment of its own.
 func digestMain(t *testing.T, args ...string) (string, string, int) {
 	t.Helper()
+	return digestMainCtx(context.Background(), args...)
+}
+
+func digestMainCtx(ctx context.Context, args ...string) (string, string, int) {
 	old := Getenv
 	Getenv = func(string) string { return "" }
 	defer func() { Getenv = old }()
 	var out, errOut bytes.Buffer
-	code := Main(context.Background(), args, strings.NewReader(""), &out, &errOut)
+	code := Main(ctx, args, strings.NewReader(""), &out, &errOut)
 	return out.String(), errOut.String(), code
 }
 
@@ -112,4 +117,38 @@ func TestStartDigest(t *testing.T) {
 			t.Errorf("err %v, runners %d -> %d", err, n, len(a.runners))
 		}
 	})
+}
+
+func TestRunPostsMissedDigestAtStart(t *testing.T) {
+	// The whole program in Slack HTTP mode with a digest channel, on a
+	// fresh database: the latest period's digest has not been sent, so
+	// the scheduler posts it once right after start.
+	fake := slacktest.NewServer(t)
+	db := filepath.Join(t.TempDir(), "k.db")
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan string, 1)
+	go func() {
+		_, errOut, code := digestMainCtx(ctx, "--db", db, "--http-addr", "127.0.0.1:0",
+			"--slack-bot-token", "xoxb-test", "--slack-signing-secret", "secret", "--slack-api-url", fake.APIURL(),
+			"--digest-channel", "slack:CDIGEST")
+		done <- fmt.Sprintf("exit %d: %s", code, errOut)
+	}()
+	calls := fake.Wait(t, "chat.postMessage", 1)
+	cancel()
+	res := <-done
+	if !strings.HasPrefix(res, "exit 0") {
+		t.Errorf("kulturbot ended with %s", res)
+	}
+	if calls[0].Get("channel") != "CDIGEST" || !strings.Contains(calls[0].Get("blocks"), "Ukesoppsummering") {
+		t.Errorf("first post %+v", calls[0])
+	}
+	s, err := store.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	recs, err := s.Digests(context.Background())
+	if err != nil || len(recs) != 1 || recs[0].Kind != store.DigestScheduled || recs[0].Status != store.StatusSent {
+		t.Errorf("records %+v %v", recs, err)
+	}
 }
