@@ -227,7 +227,7 @@ func (h *Handlers) subForget(ctx context.Context, req *bot.Request, args bot.Arg
 	for _, n := range res.Tables {
 		records += n
 	}
-	return bot.Reply{Text: t(req, "admin.forget.done", records), Private: true, Replace: req.Clicked}, nil
+	return bot.Reply{Text: t(req, "admin.forget.done", count(req, int(records), "oppforing")), Private: true, Replace: req.Clicked}, nil
 }
 
 func (h *Handlers) subExport(ctx context.Context, req *bot.Request, args bot.Args) (bot.Reply, error) {
@@ -249,7 +249,7 @@ func (h *Handlers) subExport(ctx context.Context, req *bot.Request, args bot.Arg
 	}
 	name := fmt.Sprintf("kulturbot-%s-%s.csv", kind, exDate(req.Now()))
 	return bot.Reply{
-		Text:    t(req, "admin.export.ok", kind, rows, name),
+		Text:    t(req, "admin.export.ok", kind, count(req, rows, "rad"), name),
 		Private: true,
 		Files:   []bot.File{{Name: name, Type: "text/csv; charset=utf-8", Content: body}},
 	}, nil

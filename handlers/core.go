@@ -329,6 +329,31 @@ func gatheringLine(req *bot.Request, g store.Gathering) string {
 	return fmt.Sprintf("#%d %s – %s, %s (%s)", g.ID, g.Name, date(req, g.Date), g.Place, region)
 }
 
+// nouns are the counted words of the replies: {nb one, nb many, en one, en many}.
+var nouns = map[string][4]string{
+	"kommune":      {"kommune", "kommuner", "municipality", "municipalities"},
+	"person":       {"person", "personer", "person", "people"},
+	"registrering": {"registrering", "registreringer", "registration", "registrations"},
+	"okt":          {"økt", "økter", "session", "sessions"},
+	"minutt":       {"minutt", "minutter", "minute", "minutes"},
+	"region":       {"region", "regioner", "region", "regions"},
+	"rad":          {"rad", "rader", "row", "rows"},
+	"oppforing":    {"oppføring", "oppføringer", "record", "records"},
+}
+
+// count is "1 kommune" / "3 kommuner" in the request language.
+func count(req *bot.Request, n int, noun string) string {
+	w := nouns[noun]
+	i := 0
+	if req.Lang == bot.EN {
+		i = 2
+	}
+	if n != 1 {
+		i++
+	}
+	return fmt.Sprintf("%d %s", n, w[i])
+}
+
 // plural picks the singular or plural message for n.
 func plural(req *bot.Request, n int, one, many string) string {
 	if n == 1 {

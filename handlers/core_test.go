@@ -183,7 +183,7 @@ func TestInterestRegister(t *testing.T) {
 	})
 	t.Run("FewerThanThreeWarns", func(t *testing.T) {
 		rep := e.ok("kari", `/interesse registrer fylke=Nordland kommuner=Bodø`)
-		if !strings.Contains(rep.Text, "Bare 1 kommune(r)") || !strings.Contains(rep.Text, "lagret") {
+		if !strings.Contains(rep.Text, "Bare 1 kommune er med") || !strings.Contains(rep.Text, "lagret") {
 			t.Errorf("warning missing: %q", rep.Text)
 		}
 	})
@@ -300,7 +300,7 @@ func TestRSVPAnswerTwiceReplacesAndKeepsHistory(t *testing.T) {
 	}
 	at := e.ok("admin", "/samling deltakere 1")
 	text := all(at)
-	for _, s := range []string{"*Bodø*: kanskje, 3 personer, overnatting: ja", "*Fauske*: nei", "Ikke svart (regionens kommuner): Saltdal, Steigen", "Kanskje: 1 kommuner, 3 personer"} {
+	for _, s := range []string{"*Bodø*: kanskje, 3 personer, overnatting: ja", "*Fauske*: nei", "Ikke svart (regionens kommuner): Saltdal, Steigen", "Kanskje: 1 kommune, 3 personer"} {
 		if !strings.Contains(text, s) {
 			t.Errorf("attendees lack %q:\n%s", s, text)
 		}
@@ -499,11 +499,11 @@ func TestGathering(t *testing.T) {
 	})
 	e.ok("kari", "/rsvp 1 ja 2 kommune=Fauske overnatting=ja")
 	list := e.ok("admin", "/samling liste")
-	if !strings.Contains(all(list), "Ja: 1 kommuner (2 personer)") || !strings.Contains(all(list), "Ikke svart: 3") {
+	if !strings.Contains(all(list), "Ja: 1 kommune (2 personer)") || !strings.Contains(all(list), "Ikke svart: 3") {
 		t.Errorf("list = %s", all(list))
 	}
 	rep := e.ok("admin", "/samling avlys #1")
-	if !strings.Contains(rep.Text, "Avlyst: *#1 Samling 1") || !strings.Contains(rep.Text, "1 kommuner hadde svart") {
+	if !strings.Contains(rep.Text, "Avlyst: *#1 Samling 1") || !strings.Contains(rep.Text, "1 kommune hadde svart") {
 		t.Errorf("cancel = %q", rep.Text)
 	}
 	e.checkBad([]badCase{{name: "CancelTwice", user: "admin", line: "/samling avlys 1", code: bot.EConflict, msg: []string{"allerede avlyst"}}})
@@ -546,7 +546,7 @@ func TestKulturbotSubcommands(t *testing.T) {
 	if len(exp.Files) != 1 || !strings.HasPrefix(string(exp.Files[0].Content), "\uFEFFsamling_id;samling;dato;kommune;svar;antall;overnatting;svart_av;oppdatert\r\n1;Samling 1;2025-02-06;Nord-Aurdal;ja;2;;Kari;2025-01-10 10:00\r\n") {
 		t.Fatalf("export = %+v", exp.Files)
 	}
-	if exp.Files[0].Name != "kulturbot-rsvp-2025-01-10.csv" || !strings.Contains(exp.Text, "1 rader") {
+	if exp.Files[0].Name != "kulturbot-rsvp-2025-01-10.csv" || !strings.Contains(exp.Text, "1 rad i") {
 		t.Errorf("export reply = %q %q", exp.Text, exp.Files[0].Name)
 	}
 

@@ -213,7 +213,7 @@ func (h *Handlers) gatheringList(ctx context.Context, req *bot.Request, args bot
 // totalsLine: "Ja: 2 kommuner (7 personer) · Kanskje: 1 (2) · Nei: 1 · Overnatting: 5 · Ikke svart: 1".
 func totalsLine(req *bot.Request, at store.Attendance) string {
 	tt := at.Totals
-	s := t(req, "gathering.totals", tt.Yes, tt.People, tt.Maybe, tt.MaybePeople, tt.No, tt.Overnight)
+	s := t(req, "gathering.totals", count(req, tt.Yes, "kommune"), count(req, tt.People, "person"), tt.Maybe, count(req, tt.MaybePeople, "person"), tt.No, count(req, tt.Overnight, "person"))
 	if !at.Gathering.National() {
 		s += " · " + t(req, "gathering.totals.missing", len(at.Missing))
 	}
@@ -252,10 +252,10 @@ func (h *Handlers) attendees(ctx context.Context, req *bot.Request, id int64) (b
 	rep.Text = strings.Join(lines, "\n")
 	tt := at.Totals
 	rep.Fields = []bot.Field{
-		{Label: capital(answerLabel(req, store.AnswerYes)), Value: t(req, "gathering.field.count", tt.Yes, tt.People)},
-		{Label: capital(answerLabel(req, store.AnswerMaybe)), Value: t(req, "gathering.field.count", tt.Maybe, tt.MaybePeople)},
+		{Label: capital(answerLabel(req, store.AnswerYes)), Value: count(req, tt.Yes, "kommune") + ", " + count(req, tt.People, "person")},
+		{Label: capital(answerLabel(req, store.AnswerMaybe)), Value: count(req, tt.Maybe, "kommune") + ", " + count(req, tt.MaybePeople, "person")},
 		{Label: capital(answerLabel(req, store.AnswerNo)), Value: fmt.Sprint(tt.No)},
-		{Label: t(req, "rsvp.form.overnight"), Value: fmt.Sprint(tt.Overnight)},
+		{Label: t(req, "rsvp.form.overnight"), Value: count(req, tt.Overnight, "person")},
 	}
 	if !g.National() {
 		missing := t(req, "gathering.attendees.allanswered")
@@ -282,7 +282,7 @@ func (h *Handlers) gatheringCancel(ctx context.Context, req *bot.Request, id int
 	}
 	text := t(req, "gathering.cancelled", gatheringLine(req, g))
 	if n := len(at.RSVPs); n > 0 {
-		text += "\n" + t(req, "gathering.cancelled.answered", n)
+		text += "\n" + t(req, "gathering.cancelled.answered", count(req, n, "kommune"))
 	}
 	return bot.Reply{Text: text, Private: true}, nil
 }

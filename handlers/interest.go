@@ -115,7 +115,7 @@ func (h *Handlers) interestRegister(ctx context.Context, req *bot.Request, args 
 		rep.Fields = append(rep.Fields, bot.Field{Label: t(req, "interest.form.comment"), Value: comment})
 	}
 	if n := len(in.Municipalities); n < store.MinRegionSize {
-		rep.Text += "\n" + t(req, "interest.warn.few", n)
+		rep.Text += "\n" + t(req, "interest.warn.few", count(req, n, "kommune"))
 	}
 	if late {
 		rep.Text += "\n" + t(req, "interest.warn.late", date(req, deadline))
@@ -162,7 +162,7 @@ func (h *Handlers) interestList(ctx context.Context, req *bot.Request, args bot.
 		}
 		rep.Items = append(rep.Items, item)
 	}
-	rep.Context = t(req, "interest.list.context", len(is), municipalities)
+	rep.Context = t(req, "interest.list.context", count(req, len(is), "registrering"), count(req, municipalities, "kommune"))
 	return rep, nil
 }
 
@@ -292,7 +292,7 @@ func (h *Handlers) interestChange(ctx context.Context, req *bot.Request, args bo
 	}
 	text := t(req, "interest.changed", in.ID, in.County, store.MunicipalityNames(in.Municipalities))
 	if n := len(in.Municipalities); n < store.MinRegionSize {
-		text += "\n" + t(req, "interest.warn.few", n)
+		text += "\n" + t(req, "interest.warn.few", count(req, n, "kommune"))
 	}
 	rep := bot.Reply{Text: text, Private: true}
 	if in.Contact != "" {

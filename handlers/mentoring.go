@@ -173,6 +173,6 @@ func (h *Handlers) mentoringList(ctx context.Context, req *bot.Request, args bot
 		}
 		rep.Items = append(rep.Items, bot.Item{Text: line})
 	}
-	rep.Context = t(req, "mentoring.list.context", len(ss), total, len(perMunicipality))
+	rep.Context = t(req, "mentoring.list.context", count(req, len(ss), "okt"), count(req, total, "minutt"), count(req, len(perMunicipality), "kommune"))
 	return rep, nil
 }

@@ -40,7 +40,7 @@ func init() {
 		"interest.ok.title":            {"Interesse registrert (#%d)", "Interest registered (#%d)"},
 		"interest.ok":                  {"Lagret for *%s*: %s.", "Stored for *%s*: %s."},
 		"interest.ok.context":          {"Registrert %s. Se alle med /interesse liste.", "Registered %s. See all with /interesse liste."},
-		"interest.warn.few":            {"⚠️ Bare %d kommune(r) er med. En region er tre eller flere kommuner, så dere trenger flere (fra eget eller nabofylke) – registreringen er likevel lagret.", "⚠️ Only %d municipality(ies) included. A region is three or more municipalities, so you need more (from your own or a neighbouring county) – the registration is stored anyway."},
+		"interest.warn.few":            {"⚠️ Bare %s er med. En region er tre eller flere kommuner, så dere trenger flere (fra eget eller nabofylke) – registreringen er likevel lagret.", "⚠️ Only %s included. A region is three or more municipalities, so you need more (from your own or a neighbouring county) – the registration is stored anyway."},
 		"interest.warn.late":           {"⏰ Fristen var %s, så registreringen er merket som sen. Arbeidsgruppen ser den og tar kontakt.", "⏰ The deadline was %s, so the registration is marked late. The working group will see it and get in touch."},
 		"interest.withdraw.button":     {"Trekk #%d", "Withdraw #%d"},
 		"interest.list.title":          {"Interesseregistreringer", "Interest registrations"},
@@ -48,7 +48,7 @@ func init() {
 		"interest.list.registered":     {"registrert %s av %s", "registered %s by %s"},
 		"interest.list.late":           {"⏰ sen", "⏰ late"},
 		"interest.list.withdrawn":      {"trukket %s", "withdrawn %s"},
-		"interest.list.context":        {"%d registreringer, %d kommuner. Trekk en registrering med /interesse trekk <nummer>.", "%d registrations, %d municipalities. Withdraw one with /interesse trekk <number>."},
+		"interest.list.context":        {"%s, %s. Endre med /interesse endre <nummer>, trekk med /interesse trekk <nummer>.", "%s, %s. Change one with /interesse endre <number>, withdraw with /interesse trekk <number>."},
 		"interest.err.noid":            {"Hvilken registrering vil du trekke? Skriv nummeret fra /interesse liste.", "Which registration do you want to withdraw? Give its number from /interesse liste."},
 		"interest.err.notfound":        {"Fant ingen registrering #%d. Se /interesse liste.", "No registration #%d. See /interesse liste."},
 		"interest.err.notowner":        {"Registrering #%d ble gjort av noen andre; du kan bare trekke dine egne. Be den som registrerte, eller arbeidsgruppen, om å trekke den.", "Registration #%d was made by someone else; you can only withdraw your own. Ask whoever registered it, or the working group."},
@@ -103,7 +103,7 @@ func init() {
 		"mentoring.list.titlefor":     {"Veiledning – %s", "Mentoring – %s"},
 		"mentoring.list.unknown":      {"Ingen veiledning er logget for «%s» (kommunen er ukjent for boten).", "No mentoring logged for “%s” (the bot does not know that municipality)."},
 		"mentoring.list.empty":        {"Ingen veiledning logget ennå. Logg med: %s", "No mentoring logged yet. Log with: %s"},
-		"mentoring.list.context":      {"%d økter, %d minutter i alt, %d kommuner.", "%d sessions, %d minutes in all, %d municipalities."},
+		"mentoring.list.context":      {"%s, %s i alt, %s.", "%s, %s in all, %s."},
 
 		// /region
 		"region.usage":        {"Ny region: %s\nSe regionene: /region liste", "New region: %s\nList regions: /region liste"},
@@ -116,7 +116,7 @@ func init() {
 		"region.list.title":   {"Regioner", "Regions"},
 		"region.list.empty":   {"Ingen regioner ennå. Opprett med: %s", "No regions yet. Create one with: %s"},
 		"region.list.created": {"opprettet %s", "created %s"},
-		"region.list.context": {"%d regioner.", "%d regions."},
+		"region.list.context": {"%s.", "%s."},
 
 		// /samling
 		"gathering.usage":                 {"Ny samling: %s\nSe samlingene: /samling liste (alle: /samling liste alle)\nDeltakere: /samling deltakere 3 · Avlys: /samling avlys 3", "New gathering: %s\nList: /samling liste (all: /samling liste alle)\nAttendees: /samling deltakere 3 · Cancel: /samling avlys 3"},
@@ -135,18 +135,17 @@ func init() {
 		"gathering.list.context":          {"Kommende samlinger, også avlyste. Tidligere: /samling liste alle", "Upcoming gatherings, cancelled ones included. Earlier ones: /samling liste alle"},
 		"gathering.cancelled.mark":        {"❌ AVLYST", "❌ CANCELLED"},
 		"gathering.attendees.button":      {"Deltakere", "Attendees"},
-		"gathering.totals":                {"Ja: %d kommuner (%d personer) · Kanskje: %d (%d personer) · Nei: %d · Overnatting: %d personer", "Yes: %d municipalities (%d people) · Maybe: %d (%d people) · No: %d · Overnight: %d people"},
+		"gathering.totals":                {"Ja: %s (%s) · Kanskje: %d (%s) · Nei: %d · Overnatting: %s", "Yes: %s (%s) · Maybe: %d (%s) · No: %d · Overnight: %s"},
 		"gathering.totals.missing":        {"Ikke svart: %d", "Not answered: %d"},
 		"gathering.attendees.title":       {"Deltakere: #%d %s", "Attendees: #%d %s"},
 		"gathering.cancelled.line":        {"❌ Avlyst %s.", "❌ Cancelled %s."},
 		"gathering.attendees.none":        {"Ingen har svart ennå.", "Nobody has answered yet."},
 		"gathering.attendees.answered":    {"(svart %s)", "(answered %s)"},
-		"gathering.field.count":           {"%d kommuner, %d personer", "%d municipalities, %d people"},
 		"gathering.attendees.missing":     {"Ikke svart (regionens kommuner)", "Not answered (the region's municipalities)"},
 		"gathering.attendees.allanswered": {"alle har svart", "everyone has answered"},
 		"gathering.attendees.context":     {"Per %s. Eksport: /kulturbot eksport rsvp", "As of %s. Export: /kulturbot eksport rsvp"},
 		"gathering.cancelled":             {"❌ Avlyst: *%s*. Nye svar blir avvist.", "❌ Cancelled: *%s*. New answers are refused."},
-		"gathering.cancelled.answered":    {"%d kommuner hadde svart – gi dem beskjed (se /samling deltakere).", "%d municipalities had answered – let them know (see /samling deltakere)."},
+		"gathering.cancelled.answered":    {"%s hadde svart – gi dem beskjed (se /samling deltakere).", "%s had answered – let them know (see /samling deltakere)."},
 
 		// /kulturbot
 		"admin.err.unknownsub":       {"Ukjent valg «%s» for /kulturbot.", "Unknown choice “%s” for /kulturbot."},
@@ -165,9 +164,9 @@ func init() {
 		"admin.forget.button":        {"Slett meg", "Delete me"},
 		"admin.forget.ask":           {"Vil du slette personopplysningene dine? Profilen din slettes, og alt du har registrert (svar, interesse, veiledning, spørsmål) blir liggende for programmet, men peker ikke lenger på deg. Dette kan ikke angres.", "Delete your personal data? Your profile is deleted, and everything you registered (answers, interest, mentoring, questions) stays for the programme but no longer points to you. This cannot be undone."},
 		"admin.forget.confirm":       {"Ja, slett meg", "Yes, delete me"},
-		"admin.forget.done":          {"✅ Ferdig. Profilen din er slettet, og %d oppføringer peker ikke lenger på deg.", "✅ Done. Your profile is deleted, and %d records no longer point to you."},
+		"admin.forget.done":          {"✅ Ferdig. Profilen din er slettet, og %s peker ikke lenger på deg.", "✅ Done. Your profile is deleted; records that no longer point to you: %s."},
 		"admin.export.missing":       {"Hva vil du eksportere? Velg rsvp, interesse eller veiledning.", "What do you want to export? Choose rsvp, interesse or veiledning."},
 		"admin.export.unknown":       {"«%s» kan ikke eksporteres. Velg rsvp, interesse eller veiledning.", "“%s” cannot be exported. Choose rsvp, interesse or veiledning."},
-		"admin.export.ok":            {"Eksport av %s: %d rader i %s (åpnes i Excel).", "Export of %s: %d rows in %s (opens in Excel)."},
+		"admin.export.ok":            {"Eksport av %s: %s i %s (åpnes i Excel).", "Export of %s: %s in %s (opens in Excel)."},
 	})
 }

@@ -90,6 +90,6 @@ func (h *Handlers) regionList(ctx context.Context, req *bot.Request) (bot.Reply,
 		rep.Items = append(rep.Items, bot.Item{Text: "*" + r.Name + "* – " + store.MunicipalityNames(r.Municipalities) +
 			"\n" + t(req, "region.list.created", date(req, r.CreatedAt))})
 	}
-	rep.Context = t(req, "region.list.context", len(rs))
+	rep.Context = t(req, "region.list.context", count(req, len(rs), "region"))
 	return rep, nil
 }
