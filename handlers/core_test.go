@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -661,5 +663,33 @@ func TestRSVPConcurrentSameMunicipality(t *testing.T) {
 	}
 	if got := e.count("rsvp_history"); got != n {
 		t.Fatalf("history = %d, want %d", got, n)
+	}
+}
+
+// TestEveryMessageKeyExists catches a message key used in the code but
+// missing from the catalogue (it would show as the bare key).
+func TestEveryMessageKeyExists(t *testing.T) {
+	files, _ := filepath.Glob("*.go")
+	re := regexp.MustCompile(`"((?:core|interest|rsvp|mentoring|region|gathering|admin)\.[a-z.]+[a-z])"`)
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") || f == "messages.go" {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range re.FindAllStringSubmatch(string(src), -1) {
+			for _, lang := range []bot.Lang{bot.NB, bot.EN} {
+				if bot.T(lang, m[1]) == m[1] {
+					t.Errorf("%s: message %q missing (%s)", f, m[1], lang)
+				}
+			}
+		}
+	}
+	for _, a := range []string{"ja", "nei", "kanskje"} {
+		if bot.T(bot.EN, "core.answer."+a) == "core.answer."+a {
+			t.Errorf("answer label %s missing", a)
+		}
 	}
 }
