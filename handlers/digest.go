@@ -14,12 +14,28 @@ import (
 // so its wording can be checked with golden files; the scheduler
 // (schedule.go) decides when and where it is posted.
 
-// maxDigestLines caps each section, so a busy week still fits in one
-// Slack section (3000 characters) and one Discord embed field (1024).
-const (
-	maxDigestLines    = 10
-	maxDigestLineText = 140
-)
+// digestLimits caps the lists of a digest. A busy week is built with
+// ever tighter limits until it fits digestBudget, so it stays whole on
+// every platform: Discord cuts an embed's description at 4096 characters,
+// Slack a section at 3000 and a message at 50 blocks.
+type digestLimits struct {
+	lines      int // bullet lines per section
+	width      int // characters per line
+	names      int // municipality names in one list
+	gatherings int // upcoming gatherings shown
+}
+
+var digestSteps = []digestLimits{
+	{10, 140, 20, 8},
+	{6, 110, 12, 5},
+	{4, 90, 8, 3},
+	{2, 70, 5, 2},
+	{1, 60, 3, 1},
+}
+
+// digestBudget is the most characters the text and items of one digest
+// may hold (Discord's 4096 less room for headings and separators).
+const digestBudget = 3800
 
 // registerDigest adds /kulturbot digest: a private preview for admins of
 // what the next digest says so far.
@@ -83,7 +99,28 @@ func (h *Handlers) nextInterestDeadline(now time.Time) time.Time {
 // the totals as fields, then one item per section. Empty sections are left
 // out; a period with nothing new says so in one line. interestDeadline is
 // listed among the deadlines when it falls within 30 days of d.Until.
+// Long lists are shortened ("… og 4 til") until the whole digest fits one
+// message on Slack and Discord.
 func BuildDigest(d *store.DigestData, interestDeadline time.Time, lang bot.Lang) bot.Reply {
+	var rep bot.Reply
+	for _, lim := range digestSteps {
+		rep = buildDigest(d, interestDeadline, lang, lim)
+		if digestSize(rep) <= digestBudget {
+			break
+		}
+	}
+	return rep
+}
+
+func digestSize(r bot.Reply) int {
+	n := len([]rune(r.Text))
+	for _, it := range r.Items {
+		n += len([]rune(it.Text)) + 2
+	}
+	return n
+}
+
+func buildDigest(d *store.DigestData, interestDeadline time.Time, lang bot.Lang, lim digestLimits) bot.Reply {
 	t := func(key string, args ...any) string { return bot.T(lang, key, args...) }
 	rep := bot.Reply{Lang: lang, Title: t("digest.title", PeriodLabel(d.Since, d.Until, lang))}
 	rep.Context = t("digest.period", bot.FormatDateTime(d.Since, lang), bot.FormatDateTime(d.Until, lang))
@@ -148,14 +185,18 @@ func BuildDigest(d *store.DigestData, interestDeadline time.Time, lang bot.Lang)
 			}
 			lines = append(lines, line)
 		}
-		rep.Items = append(rep.Items, bot.Item{Text: digestSection(lang, t(key, len(list)), lines)})
+		rep.Items = append(rep.Items, bot.Item{Text: digestSection(lang, lim, t(key, len(list)), lines)})
 	}
 	interests("digest.s.new", d.NewInterests)
 	interests("digest.s.changed", d.ChangedInterests)
 	interests("digest.s.withdrawn", d.WithdrawnInterests)
 
-	for _, g := range d.Gatherings {
-		rep.Items = append(rep.Items, gatheringItem(g, lang))
+	for i, g := range d.Gatherings {
+		if i == lim.gatherings {
+			rep.Items = append(rep.Items, bot.Item{Text: t("digest.moregatherings", len(d.Gatherings)-i)})
+			break
+		}
+		rep.Items = append(rep.Items, gatheringItem(g, lang, lim))
 	}
 
 	if len(d.Mentoring) > 0 || len(d.NoMentoring) > 0 {
@@ -165,13 +206,13 @@ func BuildDigest(d *store.DigestData, interestDeadline time.Time, lang bot.Lang)
 			for _, m := range d.Mentoring {
 				lines = append(lines, m.Municipality+": "+digestSessions(lang, m.Sessions, m.Minutes))
 			}
-			b.WriteString(digestSection(lang, t("digest.s.mentoring", digestSessions(lang, d.MentoringSessions, d.MentoringMinutes)), lines))
+			b.WriteString(digestSection(lang, lim, t("digest.s.mentoring", digestSessions(lang, d.MentoringSessions, d.MentoringMinutes)), lines))
 		}
 		if len(d.NoMentoring) > 0 {
 			if b.Len() > 0 {
 				b.WriteString("\n")
 			}
-			b.WriteString(t("digest.nomentoring", len(d.NoMentoring), digestList(d.NoMentoring, 20, lang)))
+			b.WriteString(t("digest.nomentoring", len(d.NoMentoring), digestList(d.NoMentoring, lim.names, lang)))
 		}
 		rep.Items = append(rep.Items, bot.Item{Text: b.String()})
 	}
@@ -185,7 +226,7 @@ func BuildDigest(d *store.DigestData, interestDeadline time.Time, lang bot.Lang)
 			}
 			lines = append(lines, fmt.Sprintf("#%d «%s» – %s, %s", q.ID, digestCut(q.Question, 90), who, bot.FormatDate(q.At, lang)))
 		}
-		txt := digestSection(lang, t("digest.s.questions", len(d.OpenQuestions)), lines) + "\n" + t("digest.questions.how")
+		txt := digestSection(lang, lim, t("digest.s.questions", len(d.OpenQuestions)), lines) + "\n" + t("digest.questions.how")
 		rep.Items = append(rep.Items, bot.Item{Text: txt})
 	}
 
@@ -201,7 +242,7 @@ func BuildDigest(d *store.DigestData, interestDeadline time.Time, lang bot.Lang)
 			}
 			lines = append(lines, line)
 		}
-		rep.Items = append(rep.Items, bot.Item{Text: digestSection(lang, t("digest.s.downvotes", len(d.Downvotes)), lines)})
+		rep.Items = append(rep.Items, bot.Item{Text: digestSection(lang, lim, t("digest.s.downvotes", len(d.Downvotes)), lines)})
 	}
 
 	if deadlines > 0 {
@@ -228,7 +269,7 @@ func BuildDigest(d *store.DigestData, interestDeadline time.Time, lang bot.Lang)
 		for _, x := range list {
 			lines = append(lines, x.text)
 		}
-		rep.Items = append(rep.Items, bot.Item{Text: digestSection(lang, t("digest.s.deadlines"), lines)})
+		rep.Items = append(rep.Items, bot.Item{Text: digestSection(lang, lim, t("digest.s.deadlines"), lines)})
 	}
 
 	if !active && len(rep.Items) == 0 {
@@ -239,7 +280,7 @@ func BuildDigest(d *store.DigestData, interestDeadline time.Time, lang bot.Lang)
 }
 
 // gatheringItem is one upcoming gathering with its answers so far.
-func gatheringItem(g store.DigestGathering, lang bot.Lang) bot.Item {
+func gatheringItem(g store.DigestGathering, lang bot.Lang, lim digestLimits) bot.Item {
 	t := func(key string, args ...any) string { return bot.T(lang, key, args...) }
 	var b strings.Builder
 	region := g.Region
@@ -262,7 +303,7 @@ func gatheringItem(g store.DigestGathering, lang bot.Lang) bot.Item {
 		b.WriteString(" · " + digestN(lang, "digest.g.new", g.NewAnswers))
 	}
 	if len(g.Missing) > 0 {
-		b.WriteString("\n" + t("digest.g.missing", digestList(g.Missing, 20, lang)))
+		b.WriteString("\n" + t("digest.g.missing", digestList(g.Missing, lim.names, lang)))
 	} else if g.Ja+g.Nei+g.Kanskje > 0 {
 		b.WriteString("\n" + t("digest.g.all"))
 	}
@@ -355,16 +396,16 @@ func DigestText(r bot.Reply) string {
 	return b.String()
 }
 
-// digestSection is a bold heading and up to maxDigestLines bullet lines.
-func digestSection(lang bot.Lang, heading string, lines []string) string {
+// digestSection is a bold heading and up to lim.lines bullet lines.
+func digestSection(lang bot.Lang, lim digestLimits, heading string, lines []string) string {
 	var b strings.Builder
 	b.WriteString("*" + heading + "*")
 	for i, l := range lines {
-		if i == maxDigestLines {
+		if i == lim.lines {
 			b.WriteString("\n" + bot.T(lang, "digest.more", len(lines)-i))
 			break
 		}
-		b.WriteString("\n• " + digestCut(l, maxDigestLineText))
+		b.WriteString("\n• " + digestCut(l, lim.width))
 	}
 	return b.String()
 }
@@ -450,6 +491,7 @@ func init() {
 		"digest.r.missing.1":       {"%d kommune har ikke svart ennå: %s", "%d municipality has not answered yet: %s"},
 		"digest.r.button":          {"Svar nå", "Answer now"},
 		"digest.more":              {"… og %d til", "… and %d more"},
+		"digest.moregatherings":    {"📅 … og %d samlinger til: se `/samling liste`.", "📅 … and %d more gatherings: see `/samling liste`."},
 		"digest.andmore":           {"og %d til", "and %d more"},
 		"digest.session1":          {"1 økt, %d min", "1 session, %d min"},
 		"digest.sessions":          {"%d økter, %d min", "%d sessions, %d min"},

@@ -3,6 +3,7 @@ package handlers_test
 import (
 	"context"
 	"flag"
+	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -314,5 +315,46 @@ func TestDigestPreviewThroughRouter(t *testing.T) {
 	denied := e.as("kari", "/kulturbot digest")
 	if denied.Error == nil || denied.Error.Code != bot.EForbidden {
 		t.Errorf("non-admin got %+v", denied)
+	}
+}
+
+func TestBusyWeekFitsOneMessage(t *testing.T) {
+	// 60 registrations, 20 gatherings, 40 open questions: the digest is
+	// shortened, never cut off, so the deadlines at the end survive.
+	until := oslo(t, "2026-11-23 08:00")
+	d := &store.DigestData{Since: until.AddDate(0, 0, -7), Until: until}
+	var many []string
+	for i := range 40 {
+		many = append(many, fmt.Sprintf("Kommune med et langt navn %d", i))
+	}
+	for i := range 60 {
+		it := store.DigestInterest{ID: int64(i + 1), County: "Vestland", Municipalities: many[:5]}
+		d.NewInterests = append(d.NewInterests, it)
+		d.ChangedInterests = append(d.ChangedInterests, it)
+		d.WithdrawnInterests = append(d.WithdrawnInterests, it)
+	}
+	for i := range 20 {
+		g := store.DigestGathering{ID: int64(i + 1), Name: "Regionsamling med langt navn", Place: "Bergen", Region: "Vest",
+			Date: until.AddDate(0, 1, i), Deadline: until.AddDate(0, 0, 10+i), Ja: 3, Missing: many}
+		d.Gatherings = append(d.Gatherings, g)
+		d.Deadlines = append(d.Deadlines, g)
+	}
+	for i := range 40 {
+		d.OpenQuestions = append(d.OpenQuestions, store.OpenQuestion{ID: int64(i + 1), Question: strings.Repeat("Hvordan fungerer dette egentlig? ", 5), At: until})
+	}
+	d.NoMentoring = many
+	rep := handlers.BuildDigest(d, time.Time{}, bot.NB)
+	size := len([]rune(rep.Text))
+	for _, it := range rep.Items {
+		size += len([]rune(it.Text)) + 2
+	}
+	if size > 3800 {
+		t.Errorf("digest holds %d characters; Discord cuts an embed at 4096", size)
+	}
+	text := handlers.DigestText(rep)
+	for _, want := range []string{"Interessemeldinger: 60 nye · 60 endret · 60 trukket", "… og", "samlinger til", "*Frister neste 30 dager*"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("busy digest lacks %q:\n%s", want, text)
+		}
 	}
 }
