@@ -108,6 +108,9 @@ func (f *fakeDiscord) serve(w http.ResponseWriter, r *http.Request) {
 	case strings.HasPrefix(p, "/attachments/"):
 		w.Header().Set("Content-Type", "text/markdown")
 		io.WriteString(w, "# Rammeverk\n\nTekst.\n")
+	case p == "/api/v9/gateway" && c.Auth == "Bot bad-token":
+		w.WriteHeader(http.StatusUnauthorized)
+		io.WriteString(w, `{"message":"401: Unauthorized","code":0}`)
 	case p == "/api/v9/gateway":
 		io.WriteString(w, `{"url":"ws://`+r.Host+`/gw"}`)
 	case p == "/api/v9/oauth2/applications/@me":

@@ -4,9 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"strings"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/gorilla/websocket"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
 )
@@ -29,13 +32,15 @@ func (a *Adapter) Run(ctx context.Context) error {
 			r()
 		}
 	}()
-	if err := s.Open(); err != nil {
-		return fmt.Errorf("discord gateway: %w", err)
+	if err := a.open(ctx); err != nil {
+		return err
 	}
 	a.log.Info("discord gateway connected")
 	<-ctx.Done()
 	err := s.Close()
-	a.Wait()
+	wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	defer cancel()
+	_ = a.Shutdown(wctx)
 	if err != nil {
 		return err
 	}
@@ -50,6 +55,58 @@ func (a *Adapter) onInteraction(ctx context.Context, i *discordgo.Interaction) {
 	}, true)
 }
 
+// open connects to the gateway, retrying with backoff while Discord is
+// unreachable (discordgo itself only reconnects after a first success).
+// A refused token or intent is final: retrying cannot fix configuration.
+func (a *Adapter) open(ctx context.Context) error {
+	wait := time.Second
+	for {
+		err := a.session.Open()
+		if err == nil {
+			return nil
+		}
+		if fatalOpen(err) {
+			return fmt.Errorf("discord gateway: %w (check DISCORD_BOT_TOKEN and the bot's settings)", err)
+		}
+		a.log.Warn("discord gateway unreachable, retrying", "in", wait, "err", err)
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(wait):
+		}
+		wait = min(wait*2, time.Minute)
+	}
+}
+
+// fatalOpen reports errors that a retry cannot fix: a rejected token
+// (HTTP 401, close 4004) or intents (4013, 4014).
+func fatalOpen(err error) bool {
+	var re *discordgo.RESTError
+	if errors.Is(err, discordgo.ErrUnauthorized) || (errors.As(err, &re) && re.Response != nil && re.Response.StatusCode == http.StatusUnauthorized) {
+		return true
+	}
+	var ce *websocket.CloseError
+	if errors.As(err, &ce) {
+		switch ce.Code {
+		case 4004, 4010, 4011, 4012, 4013, 4014:
+			return true
+		}
+	}
+	return false
+}
+
+// Shutdown waits for deferred completions in flight, until ctx ends.
+func (a *Adapter) Shutdown(ctx context.Context) error {
+	done := make(chan struct{})
+	go func() { a.wg.Wait(); close(done) }()
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
 func (a *Adapter) onReady(r *discordgo.Ready) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
@@ -59,6 +116,26 @@ func (a *Adapter) onReady(r *discordgo.Ready) {
 	if a.appID == "" && r.Application != nil {
 		a.appID = r.Application.ID
 	}
+}
+
+// botUser is the bot's own user id. discordgo runs event handlers in
+// their own goroutines, so a message may be handled before onReady ran;
+// the session state, filled synchronously from READY, covers that gap.
+func (a *Adapter) botUser() string {
+	a.mu.RLock()
+	me := a.botID
+	a.mu.RUnlock()
+	if me != "" {
+		return me
+	}
+	if st := a.session.State; st != nil {
+		st.RLock()
+		defer st.RUnlock()
+		if st.User != nil {
+			return st.User.ID
+		}
+	}
+	return ""
 }
 
 // SetBotUser tells the adapter its own user id (normally learned from the
@@ -75,9 +152,7 @@ func (a *Adapter) onMessage(ctx context.Context, m *discordgo.Message) {
 	if m == nil || m.Author == nil || m.Author.Bot || a.opt.Router == nil {
 		return
 	}
-	a.mu.RLock()
-	me := a.botID
-	a.mu.RUnlock()
+	me := a.botUser()
 	if me == "" || m.Author.ID == me {
 		return
 	}

@@ -3,6 +3,7 @@ package discord
 import (
 	"context"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
@@ -38,5 +39,13 @@ func TestGatewayMode(t *testing.T) {
 	cancel()
 	if err := <-done; err != context.Canceled {
 		t.Fatalf("Run returned %v", err)
+	}
+}
+
+func TestGatewayRefusedTokenIsFatal(t *testing.T) {
+	h := newHarness(t, func(o *Options) { o.Token = "bad-token" })
+	err := h.ad.Run(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "DISCORD_BOT_TOKEN") {
+		t.Fatalf("Run with a refused token returned %v", err)
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"time"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
 	"github.com/kulturskoleradet/kulturbot/bot/discord"
@@ -28,7 +29,15 @@ func (a *App) startDiscord(ctx context.Context) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	a.onClose(func() error { ad.Wait(); return nil })
+	a.onClose(func() error {
+		// Let deferred answers in flight finish before the database closes.
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		if err := ad.Shutdown(ctx); err != nil {
+			a.Log.Warn("discord: deferred answers still running at shutdown", "err", err)
+		}
+		return nil
+	})
 	if gateway {
 		a.Posters[bot.Discord] = ad
 		if cmds, err := ad.RegisterCommands(ctx); err != nil {
