@@ -204,7 +204,7 @@ func (l *Library) vectorSearch(ctx context.Context, question, stamp string, q qu
 		args[i] = id
 	}
 	rows, err := l.db.Reader().QueryContext(ctx, `
-		SELECT c.id, d.title, d.name, c.section, c.page, c.text
+		SELECT c.id, d.title, d.name, c.section, c.page, c.text, c.terms
 		FROM chunks c JOIN documents d ON d.id = c.doc_id
 		WHERE c.id IN (`+placeholders(len(ids))+`)`, args...)
 	if err != nil {
@@ -214,7 +214,7 @@ func (l *Library) vectorSearch(ctx context.Context, question, stamp string, q qu
 	by := map[int64]*hit{}
 	for rows.Next() {
 		h := &hit{}
-		if err := rows.Scan(&h.id, &h.doc, &h.docName, &h.section, &h.page, &h.text); err != nil {
+		if err := rows.Scan(&h.id, &h.doc, &h.docName, &h.section, &h.page, &h.text, &h.terms); err != nil {
 			return nil, err
 		}
 		l.score(q, h)

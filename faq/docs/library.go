@@ -235,7 +235,7 @@ func (l *Library) Ingest(ctx context.Context, name, path string, content []byte,
 	default:
 		return IngestResult{}, err
 	}
-	insChunk, err := tx.PrepareContext(ctx, `INSERT INTO chunks (doc_id, ord, section, page, text) VALUES (?, ?, ?, ?, ?)`)
+	insChunk, err := tx.PrepareContext(ctx, `INSERT INTO chunks (doc_id, ord, section, page, text, terms) VALUES (?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return IngestResult{}, err
 	}
@@ -246,12 +246,13 @@ func (l *Library) Ingest(ctx context.Context, name, path string, content []byte,
 	}
 	defer insFTS.Close()
 	for _, c := range chunks {
-		res, err := insChunk.ExecContext(ctx, doc.ID, c.ord, c.section, c.page, c.text)
+		terms := indexText(c.section, c.text)
+		res, err := insChunk.ExecContext(ctx, doc.ID, c.ord, c.section, c.page, c.text, terms)
 		if err != nil {
 			return IngestResult{}, err
 		}
 		id, _ := res.LastInsertId()
-		if _, err := insFTS.ExecContext(ctx, id, indexText(c.section, c.text)); err != nil {
+		if _, err := insFTS.ExecContext(ctx, id, terms); err != nil {
 			return IngestResult{}, err
 		}
 	}

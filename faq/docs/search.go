@@ -16,6 +16,7 @@ type hit struct {
 	section  string
 	page     int
 	text     string
+	terms    string // analysed terms as stored (space-separated)
 	bm25     float64
 	conf     float64 // idf-weighted share of the question's terms in the chunk
 	ftsRank  int     // 1-based rank in the full-text ranking, 0 = absent
@@ -28,6 +29,7 @@ type hit struct {
 type query struct {
 	terms []string           // distinct analysed terms
 	idf   map[string]float64 // per term, from the chunk index
+	df    map[string]int     // chunks holding the term
 	total float64            // sum of idf over terms
 }
 
@@ -39,7 +41,7 @@ const ftsCandidates = 20
 // weight: a question about something the documents never mention must not
 // be answered from a chunk that shares only its common words.
 func (l *Library) analyse(ctx context.Context, question string) (query, error) {
-	q := query{terms: uniq(Terms(question)), idf: map[string]float64{}}
+	q := query{terms: uniq(Terms(question)), idf: map[string]float64{}, df: map[string]int{}}
 	if len(q.terms) == 0 {
 		return q, nil
 	}
@@ -47,7 +49,7 @@ func (l *Library) analyse(ctx context.Context, question string) (query, error) {
 	if err := l.db.Reader().QueryRowContext(ctx, `SELECT COUNT(*) FROM chunks`).Scan(&n); err != nil {
 		return q, err
 	}
-	df := map[string]int{}
+	df := q.df
 	for _, t := range q.terms {
 		d, err := l.docFreq(ctx, t)
 		if err != nil {
@@ -126,17 +128,47 @@ func matchExpr(terms []string) string {
 	return strings.Join(qs, " OR ")
 }
 
+// matchBudget bounds how many chunks the full-text query ranks. FTS5
+// computes bm25 for every matching row before it can sort, so a question
+// with a word found in nearly every chunk ("kulturskole") would cost
+// milliseconds per thousand chunks. Candidates come from the rarest terms
+// (up to this many matching chunks); the common terms still count in the
+// confidence of each candidate.
+const matchBudget = 800
+
+// matchTerms picks the terms that generate candidates: rarest first, the
+// rarest one always, then more while the matching chunks stay within the
+// budget. Terms no chunk holds match nothing and are left out.
+func matchTerms(q query) []string {
+	ts := make([]string, 0, len(q.terms))
+	for _, t := range q.terms {
+		if q.df[t] > 0 {
+			ts = append(ts, t)
+		}
+	}
+	sort.SliceStable(ts, func(i, j int) bool { return q.df[ts[i]] < q.df[ts[j]] })
+	total := 0
+	for i, t := range ts {
+		total += q.df[t]
+		if i > 0 && total > matchBudget {
+			return ts[:i]
+		}
+	}
+	return ts
+}
+
 // ftsSearch ranks chunks by bm25 and scores each candidate's confidence.
 func (l *Library) ftsSearch(ctx context.Context, q query, k int) ([]*hit, error) {
-	if len(q.terms) == 0 {
+	terms := matchTerms(q)
+	if len(terms) == 0 {
 		return nil, nil
 	}
 	rows, err := l.db.Reader().QueryContext(ctx, `
-		SELECT c.id, d.title, d.name, c.section, c.page, c.text, f.rank
+		SELECT c.id, d.title, d.name, c.section, c.page, c.text, c.terms, f.rank
 		FROM (SELECT rowid, rank FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY rank LIMIT ?) f
 		JOIN chunks c ON c.id = f.rowid
 		JOIN documents d ON d.id = c.doc_id
-		ORDER BY f.rank`, matchExpr(q.terms), k)
+		ORDER BY f.rank`, matchExpr(terms), k)
 	if err != nil {
 		return nil, err
 	}
@@ -144,7 +176,7 @@ func (l *Library) ftsSearch(ctx context.Context, q query, k int) ([]*hit, error)
 	var hits []*hit
 	for rows.Next() {
 		h := &hit{}
-		if err := rows.Scan(&h.id, &h.doc, &h.docName, &h.section, &h.page, &h.text, &h.bm25); err != nil {
+		if err := rows.Scan(&h.id, &h.doc, &h.docName, &h.section, &h.page, &h.text, &h.terms, &h.bm25); err != nil {
 			return nil, err
 		}
 		h.ftsRank = len(hits) + 1
@@ -161,7 +193,11 @@ func (l *Library) score(q query, h *hit) {
 		return
 	}
 	have := map[string]bool{}
-	for _, t := range Terms(h.section + "\n" + h.text) {
+	ts := strings.Fields(h.terms)
+	if len(ts) == 0 {
+		ts = Terms(h.section + "\n" + h.text)
+	}
+	for _, t := range ts {
 		have[t] = true
 	}
 	h.termsHit = map[string]bool{}

@@ -22,6 +22,7 @@ CREATE TABLE chunks (
     section TEXT NOT NULL DEFAULT '',
     page    INTEGER NOT NULL DEFAULT 0,       -- 1-based; 0 when the format has no pages
     text    TEXT NOT NULL,
+    terms   TEXT NOT NULL DEFAULT '',         -- analysed section+text, as indexed
     UNIQUE (doc_id, ord)
 );
 
