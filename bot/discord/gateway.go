@@ -68,6 +68,7 @@ func (a *Adapter) open(ctx context.Context) error {
 		if fatalOpen(err) {
 			return fmt.Errorf("discord gateway: %w (check DISCORD_BOT_TOKEN and the bot's settings)", err)
 		}
+		bot.NotePlatformError(bot.Discord)
 		a.log.Warn("discord gateway unreachable, retrying", "in", wait, "err", err)
 		select {
 		case <-ctx.Done():
@@ -215,6 +216,7 @@ func (a *Adapter) onMessage(ctx context.Context, m *discordgo.Message) {
 		msg.Reference = m.Reference()
 	}
 	if _, err := s.ChannelMessageSendComplex(channel, msg, discordgo.WithContext(wctx)); err != nil {
+		bot.NotePlatformError(bot.Discord)
 		a.log.Warn("reply to message failed", "req", req.ID, "err", err)
 	}
 }

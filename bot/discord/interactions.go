@@ -91,6 +91,7 @@ func (a *Adapter) handleInteraction(ctx context.Context, i *discordgo.Interactio
 
 func (a *Adapter) sendLogged(i *discordgo.Interaction, send respondFunc, resp *discordgo.InteractionResponse) bool {
 	if err := send(resp); err != nil {
+		bot.NotePlatformError(bot.Discord)
 		a.log.Warn("interaction response failed", "interaction", i.ID, "type", int(resp.Type), "err", err)
 		return false
 	}
@@ -268,6 +269,7 @@ func (a *Adapter) complete(ctx context.Context, i *discordgo.Interaction, req *b
 		}
 	}
 	if err != nil {
+		bot.NotePlatformError(bot.Discord)
 		a.log.Warn("deferred completion failed", "interaction", i.ID, "req", req.ID, "err", err)
 	}
 }

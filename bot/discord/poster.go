@@ -32,6 +32,9 @@ func (a *Adapter) Post(ctx context.Context, channel string, r bot.Reply) error {
 			_, err = a.session.ChannelMessageSendComplex(dm.ID, render(r).send(), opt)
 		}
 	}
+	if err != nil {
+		bot.NotePlatformError(bot.Discord)
+	}
 	return postError(err)
 }
 

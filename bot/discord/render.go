@@ -107,6 +107,10 @@ func render(rep bot.Reply) message {
 		return m
 	}
 	m.Components, _, _ = buttonRows(rep)
+	if m.Content == "" && len(m.Files) == 0 {
+		// Discord refuses a message with neither text, embed nor file.
+		m.Content = "✅"
+	}
 	return m
 }
 
