@@ -2,8 +2,13 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
+	"sync/atomic"
 	"testing"
 )
 
@@ -54,5 +59,73 @@ func TestSetupDocsAlwaysReturnsLibrary(t *testing.T) {
 	}
 	if got, _ := ans.Answer(context.Background(), "Hva er en region?", ""); got.Answered {
 		t.Fatalf("answered from an empty library: %+v", got)
+	}
+}
+
+// TestAskWithLLM runs ingest and `ask --json` against a local
+// OpenAI-compatible server: the answer comes from the LLM path with the
+// citation of the passage it was given.
+func TestAskWithLLM(t *testing.T) {
+	var chats, embeds atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var req struct {
+			Input    []string                   `json:"input"`
+			Messages []struct{ Content string } `json:"messages"`
+		}
+		json.NewDecoder(r.Body).Decode(&req)
+		w.Header().Set("Content-Type", "application/json")
+		switch r.URL.Path {
+		case "/v1/embeddings":
+			embeds.Add(1)
+			var data []map[string]any
+			for i := range req.Input {
+				data = append(data, map[string]any{"object": "embedding", "index": i, "embedding": []float32{1, float32(i), 0.5}})
+			}
+			json.NewEncoder(w).Encode(map[string]any{"object": "list", "data": data})
+		case "/v1/chat/completions":
+			chats.Add(1)
+			if len(req.Messages) != 2 || !strings.Contains(req.Messages[1].Content, `<passage id="1" doc="Rammeverk"`) {
+				t.Errorf("chat request: %+v", req.Messages)
+			}
+			json.NewEncoder(w).Encode(map[string]any{"choices": []map[string]any{{"index": 0,
+				"message": map[string]any{"role": "assistant", "content": "Hver region leverer en rapport innen 1. desember [1]."}}}})
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "k.db")
+	doc := filepath.Join(dir, "rammeverk.md")
+	os.WriteFile(doc, []byte("# Rammeverk\n\n## Evaluering\n\nHver region leverer en rapport om arbeidet innen 1. desember hvert år. Arbeidsgruppen sammenstiller rapportene.\n"), 0o644)
+	llm := []string{"--openai-api-key", "sk-test", "--openai-base-url", srv.URL + "/v1", "--llm-timeout", "5s"}
+	out, errOut, code := run(t, db, "", append(llm, "ingest", doc)...)
+	if code != 0 {
+		t.Fatalf("ingest: %s %s", out, errOut)
+	}
+	mustContain(t, out, "embeddings: 1 chunks with text-embedding-3-small")
+	out, errOut, code = run(t, db, "", append(llm, "ask", "--json", "Hvem sammenstiller rapportene fra regionene?")...)
+	if code != 0 {
+		t.Fatalf("ask: %s", errOut)
+	}
+	var res struct {
+		Answered  bool
+		Path      string
+		Answer    string
+		Source    string
+		Citations []struct {
+			N       int
+			Doc     string
+			Section string
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if !res.Answered || res.Path != "llm" || len(res.Citations) != 1 || res.Citations[0].Doc != "Rammeverk" || res.Citations[0].Section != "Evaluering" || res.Source != "[1] Rammeverk" {
+		t.Fatalf("ask --json: %s", out)
+	}
+	if chats.Load() != 1 || embeds.Load() < 2 {
+		t.Errorf("calls: chat %d embeddings %d", chats.Load(), embeds.Load())
 	}
 }
