@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -317,5 +318,42 @@ func TestSlackSocketModeEndToEnd(t *testing.T) {
 	}
 	if !found {
 		t.Fatalf("socket RSVP not stored: %+v", e.rsvps())
+	}
+}
+
+// manifest runs `kulturbot manifest args...` (a noApp subcommand: no
+// database is opened).
+func manifest(t *testing.T, args ...string) (string, int) {
+	t.Helper()
+	var out, errOut strings.Builder
+	old := Getenv
+	Getenv = func(string) string { return "" }
+	defer func() { Getenv = old }()
+	db := filepath.Join(t.TempDir(), "never-created.db")
+	code := Main(context.Background(), append([]string{"--db", db, "manifest"}, args...), strings.NewReader(""), &out, &errOut)
+	if _, err := os.Stat(db); err == nil {
+		t.Error("manifest opened the database")
+	}
+	return out.String() + errOut.String(), code
+}
+
+func TestManifestSubcommand(t *testing.T) {
+	out, code := manifest(t, "slack", "--http", "https://bot.example.no")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, out)
+	}
+	var m kslack.Manifest
+	if err := json.Unmarshal([]byte(out), &m); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if m.Settings.SocketModeEnabled || m.Settings.Interactivity.RequestURL != "https://bot.example.no/slack/events" || len(m.Features.SlashCommands) != 7 {
+		t.Fatalf("manifest = %s", out)
+	}
+	out, code = manifest(t, "slack", "--yaml")
+	if code != 0 || !strings.Contains(out, "socket_mode_enabled: true") || !strings.Contains(out, "- command: /rsvp") {
+		t.Fatalf("yaml manifest (exit %d):\n%s", code, out)
+	}
+	if _, code := manifest(t, "discord"); code == 0 {
+		t.Fatal("manifest discord should fail with usage")
 	}
 }
