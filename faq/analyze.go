@@ -157,16 +157,16 @@ func (a *Analyzer) base(w string) []Term {
 			head, mod := w[i:], w[:i]
 			var hs []string
 			switch {
-			case synonyms[head] != nil:
+			case synonyms[head] != nil && compoundHeads[synonyms[head][0]]:
 				hs = synonyms[head]
-			case a.stems[norwegian.Stem(head, true)]:
+			case len(head) >= 6 && a.stems[norwegian.Stem(head, true)] && synonyms[head] == nil:
 				hs = []string{norwegian.Stem(head, true)}
 			default:
 				continue
 			}
 			out = append(out, terms(hs)...)
 			for _, m := range []string{mod, strings.TrimSuffix(mod, "s")} {
-				if syn := synonyms[m]; syn != nil {
+				if syn := synonyms[m]; syn != nil && !badModifiers[syn[0]] {
 					out = append(out, terms(syn)...)
 					break
 				}
@@ -180,6 +180,17 @@ func (a *Analyzer) base(w string) []Term {
 	}
 	return out
 }
+
+// compoundHeads are the concepts a compound may be split into: nouns of
+// the programme ("påmeldingsfrist", "reisestøtte", "regionsamling"), never
+// verbs or particles ("oversette" is not "over" + "sette").
+var compoundHeads = set("samling", "pamelding", "frist", "veiledning", "okonomi", "stotte", "reise", "opphold",
+	"region", "regional", "kommune", "fylke", "styre", "gruppe", "arbeidsgruppe", "program", "kulturskole", "tema",
+	"utviklingsomrade", "tidsplan", "rammeverk", "elev", "skole", "barnehage", "helse", "oppvekst", "digital",
+	"samarbeid", "modell", "rolle", "medlem", "soke", "leder", "plass", "delta", "kunnskapsgrunnlag", "dialoghefte")
+
+// badModifiers are concepts that a compound's first part must not become.
+var badModifiers = set("slutt", "organisere", "sende", "videre", "etter", "bety", "hvorfor", "varighet", "ulik")
 
 func terms(ss []string) []Term {
 	out := make([]Term, len(ss))

@@ -36,8 +36,8 @@ var nynorskRaw = map[string]string{
 var weakRaw = map[string]string{
 	"hvem": "hvem", "who": "hvem", "whom": "hvem",
 	"når": "nar", "when": "nar",
-	"hvorfor": "hvorfor", "why": "hvorfor",
 	"hvor": "hvor", "where": "hvor",
+	"hjelp": "hjelp", "help": "hjelp", "hjelpe": "hjelp", "hjelper": "hjelp",
 	"mange": "antall", "many": "antall", "antall": "antall", "number": "antall", "tal": "antall",
 }
 
@@ -59,8 +59,8 @@ any some all any anything something get got tell know want need let let's like j
 im i'm we're were they them their whats what's hows how's s t
 also ever even still yet very really much mot
 happen happens happening more most than other others another become becomes became actually basically exactly
-going gonna wanna kind sort thing things stuff way ways mean means meant ment egentlig eksakt nøyaktig akkurat
-liksom greit gjerne ønsker ønsket lyst tror trur synes syns mener
+going gonna wanna kind sort thing things stuff way ways ment allowed allow lov lova tillatt egentlig eksakt nøyaktig akkurat
+liksom greit gjerne lyst tror trur synes syns mener
 `)
 
 // synRaw maps words (and the multi-word phrases below) to programme
@@ -211,14 +211,26 @@ var synRaw = map[string][]string{
 	"egen": {"egen"}, "eget": {"egen"}, "egne": {"egen"}, "own": {"egen"},
 	"kontakt": {"kontakt"}, "kontakte": {"kontakt"}, "kontakter": {"kontakt"}, "contact": {"kontakt"}, "reach": {"kontakt"},
 	"spørsmål": {"sporsmal"}, "spørre": {"sporsmal"}, "spør": {"sporsmal"}, "question": {"sporsmal"}, "questions": {"sporsmal"},
-	"ask": {"sporsmal"},
+	"ask":   {"sporsmal"},
 	"plass": {"plass"}, "plasser": {"plass"}, "places": {"plass"}, "spots": {"plass"}, "slots": {"plass"}, "seats": {"plass"},
 	"limited": {"begrenset"}, "begrenset": {"begrenset"}, "begrensa": {"begrenset"}, "maks": {"begrenset"}, "maximum": {"begrenset"},
 	"neste": {"neste"}, "next": {"neste"}, "kommende": {"neste"}, "upcoming": {"neste"},
 	"sparring": {"sparring"}, "sparre": {"sparring"}, "sparrer": {"sparring"}, "sparringspartner": {"sparring"},
-	"hjelp": {"hjelp"}, "help": {"hjelp"}, "hjelpe": {"hjelp"}, "assistance": {"hjelp"},
 	"kommandoer": {"kommando"}, "kommando": {"kommando"}, "commands": {"kommando"}, "command": {"kommando"},
 	"boten": {"bot"}, "bot": {"bot"}, "kulturbot": {"bot"}, "kulturboten": {"bot"}, "chatbot": {"bot"},
+	"hvorfor": {"hvorfor"}, "why": {"hvorfor"}, "kvifor": {"hvorfor"},
+	"oppskrift": {"modell"}, "fasit": {"modell"}, "mal": {"modell"}, "template": {"modell"}, "blueprint": {"modell"},
+	"fortsette": {"videre"}, "fortsetter": {"videre"}, "continue": {"videre"}, "continues": {"videre"}, "videre": {"videre"},
+	"videreføre": {"videre"}, "over": {"slutt"},
+	"lage": {"organisere"}, "lager": {"organisere"}, "lages": {"organisere"}, "organisere": {"organisere"},
+	"organiseres": {"organisere"}, "rigge": {"organisere"}, "rigges": {"organisere"}, "sammensetning": {"organisere"},
+	"organised": {"organisere"}, "organized": {"organisere"}, "formed": {"organisere"}, "form": {"organisere"},
+	"betyr": {"bety"}, "bety": {"bety"}, "tyder": {"bety"}, "tyde": {"bety"}, "mean": {"bety"}, "means": {"bety"},
+	"meaning": {"bety"}, "menes": {"bety"}, "meant": {"bety"}, "definisjon": {"bety"}, "definisjonen": {"bety"},
+	"definition": {"bety"}, "defined": {"bety"},
+	"tvers": {"ulik"}, "across": {"ulik"}, "ulike": {"ulik"}, "ulik": {"ulik"}, "forskjellige": {"ulik"},
+	"different": {"ulik"}, "flere fylker": {"ulik"},
+	"sette": {"organisere"}, "settes": {"organisere"}, "setter": {"organisere"}, "satt": {"organisere"},
 	"sende": {"sende"}, "send": {"sende"}, "sender": {"sende"}, "bring": {"sende"}, "ta med": {"sende"},
 	"mix": {"koble"}, "blande": {"koble"}, "samordne": {"koble"}, "samkjøre": {"koble"},
 	"slutt": {"slutt"}, "ferdig": {"slutt"}, "avsluttet": {"slutt"}, "ends": {"slutt"}, "ended": {"slutt"}, "end": {"slutt"},
@@ -254,6 +266,11 @@ var phraseRaw = []string{
 	"executive committee", "au", "arbeidsutvalg", "au", "arbeidsutvalget", "au",
 	"how long", "duration", "hvor lenge", "varighet", "kor lenge", "varighet",
 	"hvor mye", "hvormye", "kor mykje", "hvormye", "how much", "hvormye",
+	"fremtidens kulturskole", "program", "framtidas kulturskule", "program", "fremtidens kulturskule", "program",
+	"framtidens kulturskole", "program", "fremtidas kulturskole", "program",
+	"kick-off", "kickoff", "kick off", "kickoff", "satt sammen", "organisere", "sette sammen", "organisere",
+	"settes sammen", "organisere", "setter sammen", "organisere", "sett saman", "organisere", "sette saman", "organisere",
+	"put together", "organisere", "set up", "organisere", "sette opp", "organisere",
 	"e-post", "epost", "ut av det", "benefit", "ut av dette", "benefit", "igjen for det", "benefit",
 	"get out of it", "benefit", "get out of this", "benefit",
 }

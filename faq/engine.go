@@ -33,7 +33,7 @@ type Params struct {
 }
 
 // DefaultParams are the calibrated defaults.
-var DefaultParams = Params{Threshold: 0.55, UnknownWeight: 2.0, WeakFactor: 0.3, AnswerMatch: 0.7}
+var DefaultParams = Params{Threshold: 0.57, UnknownWeight: 2.0, WeakFactor: 0.3, AnswerMatch: 0.7}
 
 // Engine answers questions from FAQ entries. It keeps an SQLite FTS5 index
 // (in memory, built at start-up) of the analysed phrasings and answers;
@@ -354,7 +354,7 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	}
 	strong, anchored := false, false
 	for _, t := range ts {
-		if !t.Weak && e.df[t.Text] > 0 {
+		if !t.Weak && e.df[t.Text] > 0 && !isNumber(t.Text) {
 			strong = true
 		}
 		anchored = anchored || anchors[t.Text]
@@ -517,7 +517,7 @@ func (e *Engine) unsure(ans Answer, cands []candidate, knownShare float64, ancho
 	if !anchored && knownShare < 0.5 && (len(cands) == 0 || cands[0].cov < 0.34) {
 		return decline(ans)
 	}
-	ans.Text = bot.T(bot.Lang(ans.Lang), "faq.unsure")
+	ans.Text = bot.T(bot.Lang(ans.Lang), "faq.engine.unsure")
 	if len(cands) > 0 {
 		ans.Score = round2(confidence(cands[0], 0))
 	}
@@ -537,8 +537,17 @@ func (e *Engine) unsure(ans Answer, cands []candidate, knownShare float64, ancho
 func decline(ans Answer) Answer {
 	ans.Answered = false
 	ans.OutOfScope = true
-	ans.Text = bot.T(bot.Lang(ans.Lang), "faq.outofscope")
+	ans.Text = bot.T(bot.Lang(ans.Lang), "faq.engine.outofscope")
 	return ans
+}
+
+func isNumber(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func round2(f float64) float64 { return math.Round(f*100) / 100 }
@@ -558,9 +567,10 @@ fotball football soccer håndball handball hockey eliteserien premier league vm-
 skolesekken dks erasmus erasmus+ kulturtanken ukm kulturmønstring spaserstokken kulturrådet kulturradet fritidskortet
 kulturløftet lotteri lotto tipping
 bitcoin krypto crypto aksje aksjer stock stocks skatt skatten tax taxes renta renten mortgage boliglån
-oppskrift recipe pizza middag dinner lunsj kake cake vits joke jokes dikt poem lyrics
+recipe pizza middag dinner lunsj kake cake vits joke jokes dikt poem lyrics
 hovedstad hovedstaden capital president statsminister minister stortinget election valget
 film movie movies netflix spotify serie tv-serie
+matte matematikk math maths lekser leksene mattelekser matteleksene leksehjelp
 python javascript programmering programming kode code sql
 kjæreste dating horoskop horoscope
 `) {
@@ -595,11 +605,11 @@ func offTopic(q string) bool {
 
 func init() {
 	bot.Register(map[string][2]string{
-		"faq.unsure": {
+		"faq.engine.unsure": {
 			"Jeg har ikke noe sikkert svar på det.",
 			"I don't have a sure answer to that.",
 		},
-		"faq.outofscope": {
+		"faq.engine.outofscope": {
 			"Det kan jeg dessverre ikke svare på – jeg svarer bare på spørsmål om Fremtidens kulturskole og de regionale programmene (for eksempel «Når er fristen for å melde interesse?»). /kulturbot hjelp viser hva jeg kan.",
 			"Sorry, I can't help with that – I only answer questions about Fremtidens kulturskole and its regional programmes (for example “When is the deadline to register interest?”). /kulturbot hjelp shows what I can do.",
 		},

@@ -67,8 +67,14 @@ func newTestEngine(t testing.TB) *Engine {
 // below the quality bar: >= 90% right in scope, >= 90% declined out of
 // scope, <= 3% confidently wrong.
 func TestEvaluation(t *testing.T) {
+	for _, set := range []string{"eval", "holdout"} {
+		t.Run(set, func(t *testing.T) { evaluate(t, "testdata/"+set+".tsv") })
+	}
+}
+
+func evaluate(t *testing.T, path string) {
 	e := newTestEngine(t)
-	cases := loadEval(t, "testdata/eval.tsv")
+	cases := loadEval(t, path)
 	var nIn, okIn, nOut, okOut, wrong, unsureIn int
 	for _, c := range cases {
 		a, err := e.Answer(context.Background(), c.question, "")
@@ -104,9 +110,9 @@ func TestEvaluation(t *testing.T) {
 	inPct := 100 * float64(okIn) / float64(nIn)
 	outPct := 100 * float64(okOut) / float64(nOut)
 	wrongPct := 100 * float64(wrong) / float64(nIn+nOut)
-	fmt.Printf("faq eval: in scope %d/%d answered correctly (%.1f%%), %d unsure; out of scope %d/%d declined (%.1f%%); confidently wrong %d/%d (%.1f%%)\n",
-		okIn, nIn, inPct, unsureIn, okOut, nOut, outPct, wrong, nIn+nOut, wrongPct)
-	if nIn < 100 || nOut < 30 {
+	fmt.Printf("faq eval %s: in scope %d/%d answered correctly (%.1f%%), %d unsure; out of scope %d/%d declined (%.1f%%); confidently wrong %d/%d (%.1f%%)\n",
+		path, okIn, nIn, inPct, unsureIn, okOut, nOut, outPct, wrong, nIn+nOut, wrongPct)
+	if strings.HasSuffix(path, "eval.tsv") && (nIn < 100 || nOut < 30) {
 		t.Errorf("evaluation set too small: %d in scope, %d out of scope", nIn, nOut)
 	}
 	if inPct < 90 {
@@ -117,5 +123,25 @@ func TestEvaluation(t *testing.T) {
 	}
 	if wrongPct > 3 {
 		t.Errorf("confidently wrong %.1f%% > 3%%", wrongPct)
+	}
+}
+
+// TestCalibration prints the confidence of every answer with whether it
+// was right, to choose Params.Threshold (go test -run Calibration -v).
+func TestCalibration(t *testing.T) {
+	if os.Getenv("FAQ_CALIBRATE") == "" {
+		t.Skip("set FAQ_CALIBRATE=1")
+	}
+	e := newTestEngine(t)
+	e.P.Threshold = 0
+	for _, set := range []string{"eval", "holdout"} {
+		for _, c := range loadEval(t, "testdata/"+set+".tsv") {
+			a, _ := e.Answer(context.Background(), c.question, "")
+			if a.OutOfScope {
+				continue
+			}
+			ok := c.in && hasFact(a.Text, c.facts)
+			fmt.Printf("CAL %.3f %v %s %q -> %s\n", a.Score, ok, set, c.question, a.EntryID)
+		}
 	}
 }

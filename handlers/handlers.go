@@ -29,6 +29,9 @@ type Deps struct {
 	Config Config
 	// FAQ answers questions (the FAQ engine, possibly chained with documents).
 	FAQ faq.Answerer
+	// SlowFAQ marks /faq and free-text questions as slow (an LLM may
+	// answer), so adapters acknowledge first and complete later.
+	SlowFAQ bool
 	// Posters deliver notices (answers to earlier questions) to platforms.
 	Posters bot.Posters
 	Log     *slog.Logger

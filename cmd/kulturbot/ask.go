@@ -1,0 +1,139 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/faq"
+)
+
+func init() {
+	register("ask", subcommand{
+		help: `ask [--json] [--lang nb|en] "question": answer one question (no question: one per line from stdin). A probe: nothing is logged`,
+		run:  runAsk,
+	})
+}
+
+// askResult is the JSON line `kulturbot ask --json` prints. Every key is
+// always present, so scripts can rely on them.
+type askResult struct {
+	Question   string         `json:"question"`
+	Answered   bool           `json:"answered"`
+	Answer     string         `json:"answer"`
+	Source     string         `json:"source"`
+	Score      float64        `json:"score"`
+	Lang       string         `json:"lang"`
+	Path       string         `json:"path"`
+	EntryID    string         `json:"entry_id"`
+	OutOfScope bool           `json:"out_of_scope"`
+	Citations  []faq.Citation `json:"citations"`
+	Related    []faq.Related  `json:"related"`
+}
+
+// runAsk answers questions from the command line. It is a probe of the
+// answering engine (FAQ, then documents): unlike /faq it never logs an
+// unanswered question for the working group and never stores an answer.
+func runAsk(ctx context.Context, a *App, args []string) error {
+	var asJSON bool
+	lang := ""
+	var words []string
+	for i := 0; i < len(args); i++ {
+		switch arg := args[i]; {
+		case arg == "--json" || arg == "-json":
+			asJSON = true
+		case arg == "--lang" || arg == "-lang":
+			if i+1 >= len(args) {
+				return fmt.Errorf("ask: --lang needs nb or en")
+			}
+			lang = args[i+1]
+			i++
+		case strings.HasPrefix(arg, "--lang="):
+			lang = strings.TrimPrefix(arg, "--lang=")
+		case arg == "--":
+			words = append(words, args[i+1:]...)
+			i = len(args)
+		default:
+			words = append(words, arg)
+		}
+	}
+	if lang != "" && lang != "nb" && lang != "en" {
+		return fmt.Errorf("ask: --lang must be nb or en, not %q", lang)
+	}
+	if a.FAQ == nil {
+		return fmt.Errorf("ask: no FAQ loaded")
+	}
+	w := bufio.NewWriter(a.Out)
+	defer w.Flush()
+	one := func(q string) error {
+		ans, err := a.FAQ.Answer(ctx, q, lang)
+		if err != nil {
+			return err
+		}
+		if asJSON {
+			return writeJSON(w, ans)
+		}
+		writePlain(w, ans)
+		return nil
+	}
+	if len(words) > 0 {
+		return one(strings.Join(words, " "))
+	}
+	sc := bufio.NewScanner(a.In)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for sc.Scan() {
+		q := strings.TrimSpace(sc.Text())
+		if q == "" {
+			continue
+		}
+		if err := one(q); err != nil {
+			return err
+		}
+		// Flush per line so a pipe reading answer by answer is not kept waiting.
+		if err := w.Flush(); err != nil {
+			return err
+		}
+	}
+	return sc.Err()
+}
+
+func writeJSON(w io.Writer, ans faq.Answer) error {
+	r := askResult{Question: ans.Question, Answered: ans.Answered, Answer: ans.Text, Source: ans.Source,
+		Score: ans.Score, Lang: ans.Lang, Path: ans.Path, EntryID: ans.EntryID, OutOfScope: ans.OutOfScope,
+		Citations: ans.Citations, Related: ans.Related}
+	if r.Citations == nil {
+		r.Citations = []faq.Citation{}
+	}
+	if r.Related == nil {
+		r.Related = []faq.Related{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(r)
+}
+
+func writePlain(w io.Writer, ans faq.Answer) {
+	lang := bot.Lang(ans.Lang)
+	fmt.Fprintln(w, ans.Text)
+	if ans.Source != "" {
+		fmt.Fprintln(w, bot.T(lang, "faq.source", ans.Source))
+	}
+	for _, c := range ans.Citations {
+		fmt.Fprintf(w, "[%d] %s", c.N, c.Doc)
+		if c.Page > 0 {
+			fmt.Fprint(w, bot.T(lang, "faq.page", c.Page))
+		}
+		fmt.Fprintln(w)
+	}
+	for _, r := range ans.Related {
+		fmt.Fprintf(w, "  → /faq #%s  %s\n", r.ID, r.Question)
+	}
+	if ans.Answered {
+		fmt.Fprintf(w, "(%s %.2f)\n", ans.Path, ans.Score)
+	}
+	fmt.Fprintln(w)
+}

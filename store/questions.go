@@ -1,0 +1,263 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
+)
+
+// AnswerLog is one answer the bot gave (or declined to give) to a question.
+type AnswerLog struct {
+	ID       int64
+	Question string
+	Lang     string
+	Answered bool
+	Path     string // faq, passage, llm
+	EntryID  string
+	Score    float64
+	Answer   string
+	Author   Author
+	Created  time.Time
+}
+
+// LogAnswer records an answer and returns its id, which the 👍/👎 buttons
+// carry (/kulturbot stemme <id> opp).
+func (db *DB) LogAnswer(ctx context.Context, a AnswerLog) (int64, error) {
+	res, err := db.w.ExecContext(ctx, `INSERT INTO answers (question, lang, answered, path, entry_id, score, answer, asked_by, platform, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		a.Question, a.Lang, a.Answered, a.Path, a.EntryID, a.Score, a.Answer, keyOrNull(a.Author.Key), string(a.Author.Platform), ts(db.now()))
+	if err != nil {
+		return 0, FormatError(err)
+	}
+	return res.LastInsertId()
+}
+
+// Answer returns a logged answer.
+func (db *DB) Answer(ctx context.Context, id int64) (AnswerLog, error) {
+	var a AnswerLog
+	var by sql.NullString
+	var plat, created string
+	err := db.r.QueryRowContext(ctx, `SELECT id, question, lang, answered, path, entry_id, score, answer, asked_by, platform, created_at
+		FROM answers WHERE id = ?`, id).Scan(&a.ID, &a.Question, &a.Lang, &a.Answered, &a.Path, &a.EntryID, &a.Score, &a.Answer, &by, &plat, &created)
+	if err != nil {
+		return a, FormatError(err)
+	}
+	a.Author = Author{Key: by.String, Platform: bot.Platform(plat)}
+	a.Created = parseTS(created)
+	return a, nil
+}
+
+// Question is a question the bot could not answer, kept for the working
+// group until an admin answers it.
+type Question struct {
+	ID         int64
+	Question   string
+	Lang       string
+	Asker      Author // Key is empty once the asker asked to be forgotten
+	Channel    string
+	Thread     string
+	Created    time.Time
+	Answer     string
+	AnsweredBy string
+	AnsweredAt time.Time // zero while open
+}
+
+// Open reports whether the question still waits for an answer.
+func (q Question) Open() bool { return q.AnsweredAt.IsZero() }
+
+// AddQuestion stores an unanswered question with where it was asked, so
+// the answer can find its way back.
+func (db *DB) AddQuestion(ctx context.Context, q Question) (int64, error) {
+	if strings.TrimSpace(q.Question) == "" {
+		return 0, &bot.Error{Code: bot.EInvalid, Message: "Spørsmålet er tomt. / The question is empty."}
+	}
+	res, err := db.w.ExecContext(ctx, `INSERT INTO questions (question, lang, asked_by, asked_name, platform, channel, thread, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		q.Question, q.Lang, keyOrNull(q.Asker.Key), q.Asker.Name, string(q.Asker.Platform), q.Channel, q.Thread, ts(db.now()))
+	if err != nil {
+		return 0, FormatError(err)
+	}
+	return res.LastInsertId()
+}
+
+const questionCols = `id, question, lang, asked_by, asked_name, platform, channel, thread, created_at, answer, answered_by, answered_at`
+
+func scanQuestion(sc interface{ Scan(...any) error }) (Question, error) {
+	var q Question
+	var by, ans, ansBy, ansAt sql.NullString
+	var plat, created string
+	if err := sc.Scan(&q.ID, &q.Question, &q.Lang, &by, &q.Asker.Name, &plat, &q.Channel, &q.Thread, &created, &ans, &ansBy, &ansAt); err != nil {
+		return q, err
+	}
+	q.Asker.Key, q.Asker.Platform = by.String, bot.Platform(plat)
+	q.Created = parseTS(created)
+	q.Answer, q.AnsweredBy, q.AnsweredAt = ans.String, ansBy.String, nullTS(ansAt)
+	return q, nil
+}
+
+// Question returns one question by id.
+func (db *DB) Question(ctx context.Context, id int64) (Question, error) {
+	q, err := scanQuestion(db.r.QueryRowContext(ctx, `SELECT `+questionCols+` FROM questions WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return q, &bot.Error{Code: bot.ENotFound, Message: "Fant ikke spørsmål #" + itoa(id) + ". Se /kulturbot spørsmål. / No such question.", Err: err}
+	}
+	return q, FormatError(err)
+}
+
+// OpenQuestions lists the unanswered questions, oldest first.
+func (db *DB) OpenQuestions(ctx context.Context, limit int) ([]Question, error) {
+	if limit <= 0 {
+		limit = 50
+	}
+	rows, err := db.r.QueryContext(ctx, `SELECT `+questionCols+` FROM questions WHERE answered_at IS NULL ORDER BY created_at, id LIMIT ?`, limit)
+	if err != nil {
+		return nil, FormatError(err)
+	}
+	defer rows.Close()
+	var out []Question
+	for rows.Next() {
+		q, err := scanQuestion(rows)
+		if err != nil {
+			return nil, FormatError(err)
+		}
+		out = append(out, q)
+	}
+	return out, FormatError(rows.Err())
+}
+
+// FAQEntry is an FAQ entry learned from an admin's answer.
+type FAQEntry struct {
+	ID         string
+	Section    string
+	Question   string
+	AnswerNB   string
+	AnswerEN   string
+	Lang       string
+	Source     string
+	QuestionID int64
+	Author     Author
+	Created    time.Time
+}
+
+// AnswerQuestion marks question id answered by an admin and, when entry is
+// not nil, stores it as a learned FAQ entry — in one transaction, so an
+// answer never becomes an entry without being recorded, or twice.
+// Answering a question that is already answered is a conflict.
+func (db *DB) AnswerQuestion(ctx context.Context, id int64, answer string, by Author, entry *FAQEntry) (Question, error) {
+	answer = strings.TrimSpace(answer)
+	if answer == "" {
+		return Question{}, &bot.Error{Code: bot.EInvalid, Message: "Svaret mangler. Eksempel: /kulturbot svar 12 Ja, det går fint."}
+	}
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return Question{}, FormatError(err)
+	}
+	defer tx.Rollback()
+	q, err := scanQuestion(tx.QueryRowContext(ctx, `SELECT `+questionCols+` FROM questions WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return q, &bot.Error{Code: bot.ENotFound, Message: "Fant ikke spørsmål #" + itoa(id) + ". Se /kulturbot spørsmål.", Err: err}
+	}
+	if err != nil {
+		return q, FormatError(err)
+	}
+	if !q.Open() {
+		return q, &bot.Error{Code: bot.EConflict, Message: "Spørsmål #" + itoa(id) + " er allerede besvart (" + bot.FormatDateTime(q.AnsweredAt, bot.NB) + ")."}
+	}
+	now := db.now()
+	if _, err := tx.ExecContext(ctx, `UPDATE questions SET answer = ?, answered_by = ?, answered_at = ? WHERE id = ?`,
+		answer, keyOrNull(by.Key), ts(now), id); err != nil {
+		return q, FormatError(err)
+	}
+	if entry != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO faq_entries (id, section, question, answer_nb, answer_en, lang, source, question_id, created_by, platform, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT(id) DO UPDATE SET question = excluded.question, answer_nb = excluded.answer_nb, answer_en = excluded.answer_en,
+				source = excluded.source, created_by = excluded.created_by, created_at = excluded.created_at`,
+			entry.ID, entry.Section, entry.Question, entry.AnswerNB, entry.AnswerEN, entry.Lang, entry.Source, id,
+			keyOrNull(by.Key), string(by.Platform), ts(now)); err != nil {
+			return q, FormatError(err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return q, FormatError(err)
+	}
+	q.Answer, q.AnsweredBy, q.AnsweredAt = answer, by.Key, now
+	return q, nil
+}
+
+// FAQEntries returns the learned FAQ entries, oldest first.
+func (db *DB) FAQEntries(ctx context.Context) ([]FAQEntry, error) {
+	rows, err := db.r.QueryContext(ctx, `SELECT id, section, question, answer_nb, answer_en, lang, source, question_id, created_by, platform, created_at
+		FROM faq_entries ORDER BY created_at, id`)
+	if err != nil {
+		return nil, FormatError(err)
+	}
+	defer rows.Close()
+	var out []FAQEntry
+	for rows.Next() {
+		var e FAQEntry
+		var qid sql.NullInt64
+		var by sql.NullString
+		var plat, created string
+		if err := rows.Scan(&e.ID, &e.Section, &e.Question, &e.AnswerNB, &e.AnswerEN, &e.Lang, &e.Source, &qid, &by, &plat, &created); err != nil {
+			return nil, FormatError(err)
+		}
+		e.QuestionID, e.Author, e.Created = qid.Int64, Author{Key: by.String, Platform: bot.Platform(plat)}, parseTS(created)
+		out = append(out, e)
+	}
+	return out, FormatError(rows.Err())
+}
+
+// Vote is a 👍 (+1) or 👎 (-1) on an answer.
+type Vote struct {
+	AnswerID int64
+	EntryID  string
+	Question string
+	Value    int
+	Replaced bool // the voter had voted on this answer before
+}
+
+// Vote records by's vote on answer answerID. One vote per person per
+// answer: clicking again replaces the earlier vote.
+func (db *DB) Vote(ctx context.Context, answerID int64, up bool, by Author) (Vote, error) {
+	v := Vote{AnswerID: answerID, Value: -1}
+	if up {
+		v.Value = 1
+	}
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return v, FormatError(err)
+	}
+	defer tx.Rollback()
+	err = tx.QueryRowContext(ctx, `SELECT entry_id, question FROM answers WHERE id = ?`, answerID).Scan(&v.EntryID, &v.Question)
+	if errors.Is(err, sql.ErrNoRows) {
+		return v, &bot.Error{Code: bot.ENotFound, Message: "Fant ikke svar #" + itoa(answerID) + ". / No such answer.", Err: err}
+	}
+	if err != nil {
+		return v, FormatError(err)
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM feedback WHERE answer_id = ? AND voted_by = ?`, answerID, by.Key).Scan(&n); err != nil {
+		return v, FormatError(err)
+	}
+	v.Replaced = n > 0
+	if _, err := tx.ExecContext(ctx, `INSERT INTO feedback (answer_id, entry_id, question, vote, voted_by, platform, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT(answer_id, voted_by) DO UPDATE SET vote = excluded.vote, created_at = excluded.created_at`,
+		answerID, v.EntryID, v.Question, v.Value, keyOrNull(by.Key), string(by.Platform), ts(db.now())); err != nil {
+		return v, FormatError(err)
+	}
+	return v, FormatError(tx.Commit())
+}
+
+// keyOrNull stores an empty user key as NULL ("forgotten"/"nobody").
+func keyOrNull(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
