@@ -2,9 +2,11 @@ package handlers
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
 	"strings"
 	"sync"
 	"time"
@@ -140,7 +142,20 @@ type Scheduler struct {
 	// (default 8).
 	ReminderHour int
 
+	// Owner names this process in pending records, so a second process
+	// on the same database leaves a post in progress alone (store.Lease).
+	// NewScheduler sets a unique one.
+	Owner string
+
 	mu sync.Mutex // one tick at a time
+}
+
+// newOwner is unique enough per process: host, pid and random bits.
+func newOwner() string {
+	host, _ := os.Hostname()
+	var b [4]byte
+	_, _ = rand.Read(b[:])
+	return fmt.Sprintf("%s/%d/%x", host, os.Getpid(), b)
 }
 
 // NewScheduler builds a scheduler from the configured channels and cron
@@ -158,7 +173,7 @@ func NewScheduler(h *Handlers, posters bot.Posters, channels, spec string) (*Sch
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Scheduler{H: h, Posters: posters, Channels: chs, Schedule: sched, Log: log.With("part", "digest")}, nil
+	return &Scheduler{H: h, Posters: posters, Channels: chs, Schedule: sched, Log: log.With("part", "digest"), Owner: newOwner()}, nil
 }
 
 func (s *Scheduler) now() time.Time {
@@ -298,9 +313,9 @@ func (s *Scheduler) digestTick(ctx context.Context, now time.Time) error {
 			built[since] = rep
 		}
 		key := ch.String()
-		err = s.post(ctx, ch, rep,
-			func(ctx context.Context) (bool, error) {
-				return db.BeginDigest(ctx, store.DigestScheduled, since, end, key)
+		posted, err := s.post(ctx, ch, rep,
+			func(ctx context.Context) (store.Claim, error) {
+				return db.BeginDigest(ctx, store.DigestScheduled, since, end, key, s.owner())
 			},
 			func(ctx context.Context) error { return db.MarkDigestSent(ctx, store.DigestScheduled, end, key) },
 			func(ctx context.Context, reason string) error {
@@ -308,6 +323,9 @@ func (s *Scheduler) digestTick(ctx context.Context, now time.Time) error {
 			})
 		if err != nil {
 			errs = append(errs, fmt.Errorf("digest %s to %s: %w", end.In(bot.Oslo).Format("2006-01-02 15:04"), key, err))
+			continue
+		}
+		if !posted {
 			continue
 		}
 		s.Log.Info("digest sent", "channel", key, "period_start", since, "period_end", end)
@@ -356,14 +374,19 @@ func (s *Scheduler) reminderTick(ctx context.Context, now time.Time) error {
 				}
 				continue
 			}
-			err := s.post(ctx, ch, rep,
-				func(ctx context.Context) (bool, error) { return db.BeginReminder(ctx, g.ID, kind, key) },
+			posted, err := s.post(ctx, ch, rep,
+				func(ctx context.Context) (store.Claim, error) {
+					return db.BeginReminder(ctx, g.ID, kind, key, s.owner())
+				},
 				func(ctx context.Context) error { return db.MarkReminderSent(ctx, g.ID, kind, key) },
 				func(ctx context.Context, reason string) error {
 					return db.MarkReminderFailed(ctx, g.ID, kind, key, reason)
 				})
 			if err != nil {
 				errs = append(errs, fmt.Errorf("reminder %s for gathering %d to %s: %w", kind, g.ID, key, err))
+				continue
+			}
+			if !posted {
 				continue
 			}
 			s.Log.Info("reminder sent", "channel", key, "gathering", g.ID, "kind", kind, "missing", len(g.Missing))
@@ -373,37 +396,41 @@ func (s *Scheduler) reminderTick(ctx context.Context, now time.Time) error {
 }
 
 // post delivers rep to ch with retries: begin records the attempt (and
-// reports a copy already sent), sent and failed record the outcome. A
-// platform's Retry-After is honoured; other errors back off exponentially.
-// After the last attempt the failure is recorded and returned, and the next
-// tick or start tries again.
+// reports a copy already sent or being sent by another process), sent and
+// failed record the outcome. A platform's Retry-After is honoured; other
+// errors back off exponentially. After the last attempt the failure is
+// recorded and returned, and the next tick or start tries again. posted
+// reports whether this call got the message accepted.
 func (s *Scheduler) post(ctx context.Context, ch Channel, rep bot.Reply,
-	begin func(context.Context) (bool, error), sent func(context.Context) error, failed func(context.Context, string) error) error {
+	begin func(context.Context) (store.Claim, error), sent func(context.Context) error, failed func(context.Context, string) error) (posted bool, err error) {
 	// Outcomes are recorded even when shutdown cancels ctx right after the
 	// platform accepted the message: losing "sent" would mean a second copy.
 	rec := context.WithoutCancel(ctx)
 	poster, ok := s.Posters[ch.Platform]
 	if !ok {
 		err := fmt.Errorf("no poster for platform %q (is %s configured?)", ch.Platform, ch.Platform)
-		if already, berr := begin(rec); berr != nil || already {
-			return berr
+		if c, berr := begin(rec); berr != nil || c != store.ClaimPost {
+			return false, berr
 		}
 		_ = failed(rec, err.Error())
 		s.Log.Error("digest channel has no platform", "channel", ch.String(), "err", err)
-		return err
+		return false, err
 	}
 	wait := s.backoff()
-	var err error
 	for attempt := 1; ; attempt++ {
 		if err := ctx.Err(); err != nil {
-			return err // shutting down: start no new post
+			return false, err // shutting down: start no new post
 		}
-		already, berr := begin(rec)
+		c, berr := begin(rec)
 		if berr != nil {
-			return berr
+			return false, berr
 		}
-		if already {
-			return nil
+		switch c {
+		case store.ClaimSent:
+			return false, nil
+		case store.ClaimBusy:
+			s.Log.Info("another process is posting this; leaving it", "channel", ch.String())
+			return false, nil
 		}
 		// A post in flight when shutdown begins is finished (bounded), not
 		// cut off: cut off, the platform may still have accepted it while
@@ -416,9 +443,9 @@ func (s *Scheduler) post(ctx context.Context, ch Channel, rep bot.Reply,
 				// The platform has it; only our record is missing. Say so
 				// loudly, since the next tick would post a second copy.
 				s.Log.Error("posted but could not record it", "channel", ch.String(), "err", err)
-				return err
+				return true, err
 			}
-			return nil
+			return true, nil
 		}
 		if attempt >= s.attempts() || ctx.Err() != nil {
 			break
@@ -440,7 +467,14 @@ func (s *Scheduler) post(ctx context.Context, ch Channel, rep bot.Reply,
 	}
 	_ = failed(rec, err.Error())
 	s.Log.Error("post failed; will retry at the next tick", "channel", ch.String(), "attempts", s.attempts(), "err", err)
-	return err
+	return false, err
+}
+
+func (s *Scheduler) owner() string {
+	if s.Owner == "" {
+		s.Owner = newOwner()
+	}
+	return s.Owner
 }
 
 // Preview is the digest as it would read now: everything since the most
@@ -473,9 +507,9 @@ func (s *Scheduler) SendNow(ctx context.Context) error {
 	var errs []error
 	for _, ch := range s.Channels {
 		key := ch.String()
-		err := s.post(ctx, ch, rep,
-			func(ctx context.Context) (bool, error) {
-				return db.BeginDigest(ctx, store.DigestManual, since, now, key)
+		_, err := s.post(ctx, ch, rep,
+			func(ctx context.Context) (store.Claim, error) {
+				return db.BeginDigest(ctx, store.DigestManual, since, now, key, s.owner())
 			},
 			func(ctx context.Context) error { return db.MarkDigestSent(ctx, store.DigestManual, now, key) },
 			func(ctx context.Context, reason string) error {

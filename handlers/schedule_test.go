@@ -181,7 +181,7 @@ func TestDigestCatchUp(t *testing.T) {
 	t.Run("MissedOneSendsOnceAtStart", func(t *testing.T) {
 		db := openDB(t, filepath.Join(t.TempDir(), "k.db"))
 		// The bot sent the 9 November digest, then was down on Monday 16th.
-		if _, err := db.BeginDigest(ctx, store.DigestScheduled, oslo(t, "2026-11-02 08:00"), oslo(t, "2026-11-09 08:00"), "slack:C1"); err != nil {
+		if _, err := db.BeginDigest(ctx, store.DigestScheduled, oslo(t, "2026-11-02 08:00"), oslo(t, "2026-11-09 08:00"), "slack:C1", "test"); err != nil {
 			t.Fatal(err)
 		}
 		if err := db.MarkDigestSent(ctx, store.DigestScheduled, oslo(t, "2026-11-09 08:00"), "slack:C1"); err != nil {
@@ -202,7 +202,7 @@ func TestDigestCatchUp(t *testing.T) {
 	})
 	t.Run("DownForWeeksSendsOneCoveringTheGap", func(t *testing.T) {
 		db := openDB(t, filepath.Join(t.TempDir(), "k.db"))
-		if _, err := db.BeginDigest(ctx, store.DigestScheduled, oslo(t, "2026-10-19 08:00"), oslo(t, "2026-10-26 08:00"), "slack:C1"); err != nil {
+		if _, err := db.BeginDigest(ctx, store.DigestScheduled, oslo(t, "2026-10-19 08:00"), oslo(t, "2026-10-26 08:00"), "slack:C1", "test"); err != nil {
 			t.Fatal(err)
 		}
 		if err := db.MarkDigestSent(ctx, store.DigestScheduled, oslo(t, "2026-10-26 08:00"), "slack:C1"); err != nil {
@@ -261,6 +261,37 @@ func TestRestartDoesNotSendTwice(t *testing.T) {
 	}
 }
 
+func TestCrashedWhilePosting(t *testing.T) {
+	// A process recorded the digest as pending and died before the
+	// platform answered. A restart within the lease leaves it (the dead
+	// process might be a live second one); after the lease it posts once.
+	ctx := context.Background()
+	db := openDB(t, filepath.Join(t.TempDir(), "k.db"))
+	c := &clock{t: oslo(t, "2026-11-16 08:00")}
+	db.Now = c.Now
+	if _, err := db.BeginDigest(ctx, store.DigestScheduled, oslo(t, "2026-11-09 08:00"), oslo(t, "2026-11-16 08:00"), "slack:C1", "dead-process"); err != nil {
+		t.Fatal(err)
+	}
+	rec := &recorder{platform: bot.Slack}
+	c.Set(oslo(t, "2026-11-16 08:02"))
+	s := newScheduler(t, db, c, bot.Posters{bot.Slack: rec}, "slack:C1")
+	if err := s.Tick(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.posts) != 0 {
+		t.Fatalf("posted within the lease: %q", rec.titles())
+	}
+	c.Set(oslo(t, "2026-11-16 09:00"))
+	for range 2 {
+		if err := s.Tick(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(rec.posts) != 1 {
+		t.Fatalf("after the lease: %d posts, want 1", len(rec.posts))
+	}
+}
+
 func TestDigestRetries(t *testing.T) {
 	ctx := context.Background()
 	t.Run("RateLimitHonoursRetryAfter", func(t *testing.T) {
@@ -313,7 +344,7 @@ func TestReminders(t *testing.T) {
 	// November; Saltdal has not answered. Mark this week's digest sent so
 	// only reminders are posted here.
 	for _, end := range []string{"2026-11-16 08:00", "2026-11-23 08:00"} {
-		db.BeginDigest(ctx, store.DigestScheduled, oslo(t, end).AddDate(0, 0, -7), oslo(t, end), "slack:C1")
+		db.BeginDigest(ctx, store.DigestScheduled, oslo(t, end).AddDate(0, 0, -7), oslo(t, end), "slack:C1", "test")
 		db.MarkDigestSent(ctx, store.DigestScheduled, oslo(t, end), "slack:C1")
 	}
 	c := &clock{}

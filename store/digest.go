@@ -53,32 +53,69 @@ func (db *DB) Digest(ctx context.Context, kind string, end time.Time, channel st
 	return rec, true, nil
 }
 
+// Claim is the outcome of recording an attempt to post.
+type Claim string
+
+// Claims.
+const (
+	ClaimPost Claim = "post" // recorded as pending for the caller: post it now
+	ClaimSent Claim = "sent" // the platform already accepted it: do not post
+	ClaimBusy Claim = "busy" // another process is posting it right now
+)
+
+// Lease is how long a pending post belongs to the process that recorded
+// it. Each attempt renews it; it must outlast one post plus one wait.
+const Lease = 10 * time.Minute
+
 // BeginDigest records an attempt to post a digest, before it is posted:
-// the row is created (or moved back) to pending and its attempts counted.
-// It reports sent=true, and changes nothing, when this digest was already
-// accepted by the platform; the caller must then not post it again.
+// the row is created (or moved back) to pending for owner and its attempts
+// counted. It answers ClaimSent, changing nothing, when the platform
+// already accepted this digest, and ClaimBusy when another owner recorded
+// it as pending less than Lease ago.
 //
-// It reads from the writer connection, so the check and the write happen
-// in one immediate transaction and two schedulers over one file cannot
-// both claim the same digest as unsent.
-func (db *DB) BeginDigest(ctx context.Context, kind string, start, end time.Time, channel string) (sent bool, err error) {
-	now := ts(db.now())
-	res, err := db.w.ExecContext(ctx, `INSERT INTO digests
-		(kind, period_start, period_end, channel, status, attempts, created_at, updated_at)
-		VALUES (?, ?, ?, ?, 'pending', 1, ?, ?)
+// The write and the check run in one immediate transaction on the writer,
+// so two processes over one file cannot both claim the same digest.
+func (db *DB) BeginDigest(ctx context.Context, kind string, start, end time.Time, channel, owner string) (Claim, error) {
+	now := db.now()
+	return db.claim(ctx, `INSERT INTO digests
+		(kind, period_start, period_end, channel, status, attempts, owner, created_at, updated_at)
+		VALUES (?, ?, ?, ?, 'pending', 1, ?, ?, ?)
 		ON CONFLICT (kind, period_end, channel) DO UPDATE
 		SET status = 'pending', attempts = attempts + 1, updated_at = excluded.updated_at,
-		    period_start = excluded.period_start
-		WHERE status <> 'sent'`,
-		kind, ts(start), ts(end), channel, now, now)
+		    period_start = excluded.period_start, owner = excluded.owner
+		WHERE status <> 'sent' AND (status <> 'pending' OR owner = excluded.owner OR updated_at < ?)`,
+		[]any{kind, ts(start), ts(end), channel, owner, ts(now), ts(now), ts(now.Add(-Lease))},
+		`SELECT status FROM digests WHERE kind = ? AND period_end = ? AND channel = ?`, []any{kind, ts(end), channel})
+}
+
+// claim runs an upsert that touches the row only when the caller may post,
+// and tells why not otherwise.
+func (db *DB) claim(ctx context.Context, upsert string, args []any, status string, keys []any) (Claim, error) {
+	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
-		return false, FormatError(err)
+		return "", FormatError(err)
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, upsert, args...)
+	if err != nil {
+		return "", FormatError(err)
 	}
 	n, err := res.RowsAffected()
 	if err != nil {
-		return false, err
+		return "", FormatError(err)
 	}
-	return n == 0, nil
+	c := ClaimPost
+	if n == 0 {
+		var st string
+		if err := tx.QueryRowContext(ctx, status, keys...).Scan(&st); err != nil {
+			return "", FormatError(err)
+		}
+		c = ClaimBusy
+		if st == StatusSent {
+			c = ClaimSent
+		}
+	}
+	return c, FormatError(tx.Commit())
 }
 
 // MarkDigestSent records that the platform accepted the digest.
@@ -152,24 +189,17 @@ const (
 	Reminder1d = "1d"
 )
 
-// BeginReminder records an attempt to post a reminder, like BeginDigest:
-// sent=true means it was already posted and must not be posted again.
-func (db *DB) BeginReminder(ctx context.Context, gatheringID int64, kind, channel string) (sent bool, err error) {
-	now := ts(db.now())
-	res, err := db.w.ExecContext(ctx, `INSERT INTO reminders
-		(gathering_id, kind, channel, status, attempts, created_at, updated_at)
-		VALUES (?, ?, ?, 'pending', 1, ?, ?)
+// BeginReminder records an attempt to post a reminder, like BeginDigest.
+func (db *DB) BeginReminder(ctx context.Context, gatheringID int64, kind, channel, owner string) (Claim, error) {
+	now := db.now()
+	return db.claim(ctx, `INSERT INTO reminders
+		(gathering_id, kind, channel, status, attempts, owner, created_at, updated_at)
+		VALUES (?, ?, ?, 'pending', 1, ?, ?, ?)
 		ON CONFLICT (gathering_id, kind, channel) DO UPDATE
-		SET status = 'pending', attempts = attempts + 1, updated_at = excluded.updated_at
-		WHERE status <> 'sent'`, gatheringID, kind, channel, now, now)
-	if err != nil {
-		return false, FormatError(err)
-	}
-	n, err := res.RowsAffected()
-	if err != nil {
-		return false, err
-	}
-	return n == 0, nil
+		SET status = 'pending', attempts = attempts + 1, updated_at = excluded.updated_at, owner = excluded.owner
+		WHERE status <> 'sent' AND (status <> 'pending' OR owner = excluded.owner OR updated_at < ?)`,
+		[]any{gatheringID, kind, channel, owner, ts(now), ts(now), ts(now.Add(-Lease))},
+		`SELECT status FROM reminders WHERE gathering_id = ? AND kind = ? AND channel = ?`, []any{gatheringID, kind, channel})
 }
 
 // ReminderSent reports whether a reminder was already posted.

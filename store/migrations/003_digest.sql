@@ -4,6 +4,9 @@
 -- (period_end) and its channel: before posting, a row is written as
 -- 'pending'; it becomes 'sent' only after the platform accepted the message,
 -- and 'failed' (retried at the next tick or start) after repeated errors.
+-- A pending row belongs to the process posting it (owner) for a few
+-- minutes, so a second bot process on the same file does not post the same
+-- digest at the same time; after that lease another process may retry.
 -- Manual digests (`kulturbot digest --send`) are recorded too, with
 -- kind 'manual' and period_end = the moment they were sent, so they never
 -- stand in for a scheduled one.
@@ -15,6 +18,7 @@ CREATE TABLE digests (
     status       TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed')),
     attempts     INTEGER NOT NULL DEFAULT 0,
     last_error   TEXT NOT NULL DEFAULT '',
+    owner        TEXT NOT NULL DEFAULT '', -- process posting it while pending (a lease)
     created_at   TEXT NOT NULL,
     updated_at   TEXT NOT NULL,
     sent_at      TEXT,
@@ -30,6 +34,7 @@ CREATE TABLE reminders (
     status       TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed')),
     attempts     INTEGER NOT NULL DEFAULT 0,
     last_error   TEXT NOT NULL DEFAULT '',
+    owner        TEXT NOT NULL DEFAULT '',
     created_at   TEXT NOT NULL,
     updated_at   TEXT NOT NULL,
     sent_at      TEXT,
