@@ -45,7 +45,7 @@ func ParseChannels(s string) ([]Channel, error) {
 		}
 		c := Channel{Platform: bot.Platform(p), ID: id}
 		switch c.Platform {
-		case bot.Slack, bot.Discord, bot.Console:
+		case bot.Slack, bot.Discord:
 		default:
 			return nil, fmt.Errorf("KULTURBOT_DIGEST_CHANNEL: unknown platform %q in %q (use slack or discord)", p, part)
 		}

@@ -522,7 +522,7 @@ func TestParseScheduleAndLatest(t *testing.T) {
 	if err != nil || len(chs) != 2 || chs[1].String() != "discord:456" {
 		t.Errorf("ParseChannels: %v %v", chs, err)
 	}
-	for _, bad := range []string{"", "C123", "teams:1", "slack:"} {
+	for _, bad := range []string{"", "C123", "teams:1", "slack:", "console:x"} {
 		if _, err := handlers.ParseChannels(bad); err == nil {
 			t.Errorf("ParseChannels(%q) accepted", bad)
 		}
