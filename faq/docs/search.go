@@ -27,10 +27,11 @@ type hit struct {
 
 // query is an analysed question.
 type query struct {
-	terms []string           // distinct analysed terms
-	idf   map[string]float64 // per term, from the chunk index
-	df    map[string]int     // chunks holding the term
-	total float64            // sum of idf over terms
+	terms []string            // distinct analysed terms
+	idf   map[string]float64  // per term, from the chunk index
+	df    map[string]int      // chunks holding the term
+	exp   map[string][]string // index terms that match the term (itself, inflections)
+	total float64             // sum of idf over terms
 }
 
 // ftsCandidates is how many full-text hits are scored for confidence.
@@ -41,7 +42,7 @@ const ftsCandidates = 20
 // weight: a question about something the documents never mention must not
 // be answered from a chunk that shares only its common words.
 func (l *Library) analyse(ctx context.Context, question string) (query, error) {
-	q := query{terms: uniq(Terms(question)), idf: map[string]float64{}, df: map[string]int{}}
+	q := query{terms: uniq(Terms(question)), idf: map[string]float64{}, df: map[string]int{}, exp: map[string][]string{}}
 	if len(q.terms) == 0 {
 		return q, nil
 	}
@@ -51,11 +52,12 @@ func (l *Library) analyse(ctx context.Context, question string) (query, error) {
 	}
 	df := q.df
 	for _, t := range q.terms {
-		d, err := l.docFreq(ctx, t)
+		d, exp, err := l.docFreq(ctx, t)
 		if err != nil {
 			return q, err
 		}
 		df[t] = min(d, n)
+		q.exp[t] = exp
 	}
 	for _, t := range q.terms {
 		d := float64(df[t])
@@ -86,46 +88,63 @@ func matches(qt, it string) bool {
 }
 
 // docFreq is how many chunks hold the term (or, for a prefix term, an
-// extension of it; summed, so an upper bound).
-func (l *Library) docFreq(ctx context.Context, t string) (int, error) {
+// extension of it; summed, so an upper bound), and the index terms that
+// match it. Expanding prefixes here, from the vocabulary, lets the MATCH
+// use exact terms, which FTS5 looks up far faster than a prefix query.
+func (l *Library) docFreq(ctx context.Context, t string) (int, []string, error) {
 	if len(t) < prefixMin {
 		var d int
 		err := l.db.Reader().QueryRowContext(ctx, `SELECT COALESCE(SUM(doc), 0) FROM chunks_vocab WHERE term = ?`, t).Scan(&d)
-		return d, err
+		if d == 0 {
+			return 0, nil, err
+		}
+		return d, []string{t}, err
 	}
 	rows, err := l.db.Reader().QueryContext(ctx, `SELECT term, doc FROM chunks_vocab WHERE term >= ? AND term < ?`, t, t+"\U0010FFFF")
 	if err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	defer rows.Close()
 	d := 0
+	var exp []string
 	for rows.Next() {
 		var it string
 		var k int
 		if err := rows.Scan(&it, &k); err != nil {
-			return 0, err
+			return 0, nil, err
 		}
 		if matches(t, it) {
 			d += k
+			exp = append(exp, it)
 		}
 	}
-	return d, rows.Err()
+	return d, exp, rows.Err()
 }
 
 func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
 }
 
-// matchExpr is the FTS5 query: any of the terms, each quoted.
-func matchExpr(terms []string) string {
-	qs := make([]string, len(terms))
-	for i, t := range terms {
-		qs[i] = `"` + strings.ReplaceAll(t, `"`, `""`) + `"`
-		if len(t) >= prefixMin {
-			qs[i] += "*"
+// matchExpr is an FTS5 query joining the terms with op (" OR ", " AND "),
+// each term as the group of index terms it expands to.
+func matchExpr(q query, terms []string, op string) string {
+	qs := make([]string, 0, len(terms))
+	for _, t := range terms {
+		exp := q.exp[t]
+		if len(exp) == 0 {
+			exp = []string{t}
+		}
+		alts := make([]string, len(exp))
+		for i, e := range exp {
+			alts[i] = `"` + strings.ReplaceAll(e, `"`, `""`) + `"`
+		}
+		if len(alts) == 1 {
+			qs = append(qs, alts[0])
+		} else {
+			qs = append(qs, "("+strings.Join(alts, " OR ")+")")
 		}
 	}
-	return strings.Join(qs, " OR ")
+	return strings.Join(qs, op)
 }
 
 // matchBudget bounds how many chunks the full-text query ranks. FTS5
@@ -157,28 +176,64 @@ func matchTerms(q query) []string {
 	return ts
 }
 
-// ftsSearch ranks chunks by bm25 and scores each candidate's confidence.
+// ftsSearch finds candidate chunks and scores each one's confidence.
+//
+// When even the rarest term of the question is in more chunks than the
+// budget allows, ranking all of them would be slow; the candidates then
+// come from conjunctions instead — chunks holding all the terms, then all
+// but the most common one, and so on — which are few, cheap to find, and
+// exactly the chunks with the highest confidence.
 func (l *Library) ftsSearch(ctx context.Context, q query, k int) ([]*hit, error) {
 	terms := matchTerms(q)
 	if len(terms) == 0 {
 		return nil, nil
 	}
+	var hits []*hit
+	seen := map[int64]bool{}
+	if q.df[terms[0]] <= matchBudget {
+		return l.ftsQuery(ctx, q, matchExpr(q, terms, " OR "), k, hits, seen)
+	}
+	all := make([]string, 0, len(q.terms))
+	for _, t := range q.terms {
+		if q.df[t] > 0 {
+			all = append(all, t)
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool { return q.df[all[i]] < q.df[all[j]] })
+	var err error
+	for n := len(all); n >= 2 && len(hits) < k; n-- {
+		if hits, err = l.ftsQuery(ctx, q, matchExpr(q, all[:n], " AND "), k-len(hits), hits, seen); err != nil {
+			return nil, err
+		}
+	}
+	if len(hits) == 0 {
+		return l.ftsQuery(ctx, q, matchExpr(q, all[:1], " OR "), k, hits, seen)
+	}
+	return hits, nil
+}
+
+// ftsQuery runs one MATCH expression, ranked by bm25, appending the hits
+// not seen yet.
+func (l *Library) ftsQuery(ctx context.Context, q query, expr string, k int, hits []*hit, seen map[int64]bool) ([]*hit, error) {
 	rows, err := l.db.Reader().QueryContext(ctx, `
 		SELECT c.id, d.title, d.name, c.section, c.page, c.text, c.terms, f.rank
 		FROM (SELECT rowid, rank FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY rank LIMIT ?) f
 		JOIN chunks c ON c.id = f.rowid
 		JOIN documents d ON d.id = c.doc_id
-		ORDER BY f.rank`, matchExpr(terms), k)
+		ORDER BY f.rank`, expr, k)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var hits []*hit
 	for rows.Next() {
 		h := &hit{}
 		if err := rows.Scan(&h.id, &h.doc, &h.docName, &h.section, &h.page, &h.text, &h.terms, &h.bm25); err != nil {
 			return nil, err
 		}
+		if seen[h.id] {
+			continue
+		}
+		seen[h.id] = true
 		h.ftsRank = len(hits) + 1
 		l.score(q, h)
 		hits = append(hits, h)
