@@ -231,7 +231,7 @@ var synRaw = map[string][]string{
 	"tvers": {"ulik"}, "across": {"ulik"}, "ulike": {"ulik"}, "ulik": {"ulik"}, "forskjellige": {"ulik"},
 	"different": {"ulik"}, "flere fylker": {"ulik"},
 	"sette": {"organisere"}, "settes": {"organisere"}, "setter": {"organisere"}, "satt": {"organisere"},
-	"sende": {"sende"}, "send": {"sende"}, "sender": {"sende"}, "bring": {"sende"}, "ta med": {"sende"},
+	"sende": {"sende"}, "send": {"sende"}, "sender": {"sende"}, "bring": {"sende"},
 	"mix": {"koble"}, "blande": {"koble"}, "samordne": {"koble"}, "samkjøre": {"koble"},
 	"slutt": {"slutt"}, "ferdig": {"slutt"}, "avsluttet": {"slutt"}, "ends": {"slutt"}, "ended": {"slutt"}, "end": {"slutt"},
 	"metode": {"metode"}, "metoder": {"metode"}, "metodene": {"metode"}, "arbeidsmåte": {"metode"}, "arbeidsmåter": {"metode"},
@@ -271,6 +271,7 @@ var phraseRaw = []string{
 	"kick-off", "kickoff", "kick off", "kickoff", "satt sammen", "organisere", "sette sammen", "organisere",
 	"settes sammen", "organisere", "setter sammen", "organisere", "sett saman", "organisere", "sette saman", "organisere",
 	"put together", "organisere", "set up", "organisere", "sette opp", "organisere",
+	"ta med", "sende", "tar med", "sende", "ta med seg", "sende",
 	"e-post", "epost", "ut av det", "benefit", "ut av dette", "benefit", "igjen for det", "benefit",
 	"get out of it", "benefit", "get out of this", "benefit",
 }
