@@ -27,7 +27,24 @@ func (a *App) setupMiddleware() {
 	a.Router.Use(a.Metrics.Middleware(a.Router), lim.Middleware())
 	a.Mux.Handle("GET /metrics", a.Metrics)
 	a.runners = append(a.runners, a.runRetention)
+	// Notices (an answer to someone who asked earlier) are delivered in the
+	// background; at shutdown give them a bounded moment to go out before
+	// the database closes (closers run last-added first, so this runs
+	// after the adapters' own drains and before db.Close).
+	a.onClose(func() error {
+		done := make(chan struct{})
+		go func() { a.Router.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(noticeDrain):
+			a.Log.Warn("shutdown: notices still being delivered were abandoned")
+		}
+		return nil
+	})
 }
+
+// noticeDrain bounds the wait for notices at shutdown.
+var noticeDrain = 10 * time.Second
 
 // runRetention purges old unanswered questions (cfg.Retention) and old
 // event ids at start and then daily, until ctx ends.
