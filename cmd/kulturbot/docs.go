@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"strings"
 
 	"github.com/kulturskoleradet/kulturbot/faq"
 	"github.com/kulturskoleradet/kulturbot/faq/docs"
@@ -43,6 +44,14 @@ func (a *App) docsOptions() docs.Options {
 		EmbedModel: c.EmbedModel,
 		Timeout:    c.LLMTimeout,
 		Log:        a.Log,
+	}
+	// "none" (or "off") switches one model off: KULTURBOT_EMBED_MODEL=none
+	// for an endpoint without embeddings (full-text retrieval only), and
+	// KULTURBOT_LLM_MODEL=none for embeddings without generated answers.
+	for _, m := range []*string{&o.ChatModel, &o.EmbedModel} {
+		if s := strings.ToLower(strings.TrimSpace(*m)); s == "none" || s == "off" || s == "-" {
+			*m = ""
+		}
 	}
 	if o.APIKey != "" || o.BaseURL != "" {
 		a.Log.Info("llm configured", "base_url", o.BaseURL, "chat_model", o.ChatModel, "embed_model", o.EmbedModel, "timeout", o.Timeout)

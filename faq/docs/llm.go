@@ -30,8 +30,9 @@ type llm struct {
 }
 
 // newLLM builds the clients. An Azure OpenAI base URL
-// (https://NAME.openai.azure.com) gets Azure's auth header and URL scheme;
-// the model names are then the deployment names.
+// (https://NAME.openai.azure.com or NAME.cognitiveservices.azure.com) gets
+// Azure's api-key header and deployment URLs; the model names are then the
+// deployment names.
 func newLLM(opt Options) *llm {
 	hc := opt.HTTPClient
 	if hc == nil {
@@ -43,7 +44,7 @@ func newLLM(opt Options) *llm {
 	}
 	mk := func(d openai.HTTPDoer) *openai.Client {
 		var cfg openai.ClientConfig
-		if u, err := url.Parse(opt.BaseURL); err == nil && strings.HasSuffix(u.Hostname(), ".openai.azure.com") {
+		if u, err := url.Parse(opt.BaseURL); err == nil && isAzure(u.Hostname()) {
 			cfg = openai.DefaultAzureConfig(key, opt.BaseURL)
 			cfg.APIVersion = "2024-06-01"
 		} else {
@@ -71,6 +72,11 @@ var (
 	embedAttempts = 6
 	embedBackoff  = time.Second
 )
+
+// isAzure reports whether host is an Azure OpenAI endpoint.
+func isAzure(host string) bool {
+	return strings.HasSuffix(host, ".openai.azure.com") || strings.HasSuffix(host, ".cognitiveservices.azure.com")
+}
 
 // retryDoer retries a request on 429 and 5xx (and network errors) with
 // exponential backoff and jitter, waiting what the server asks in
