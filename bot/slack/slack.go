@@ -12,6 +12,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -43,6 +44,13 @@ type Options struct {
 	// answering in the acknowledgement and completes it later instead
 	// (default 2 s, leaving room in Slack's 3 s limit).
 	AckWithin time.Duration
+	// MaxConcurrent bounds how many acknowledged-inline requests run in the
+	// router at once (default 4 per CPU, at least 8); the rest wait their
+	// turn in arrival order. database/sql hands its single writer
+	// connection to a random waiter, so without this queue a burst of RSVPs
+	// gets a long latency tail; with it, they are served first come, first
+	// served.
+	MaxConcurrent int
 }
 
 // Adapter connects one Slack app to the router.
@@ -54,6 +62,7 @@ type Adapter struct {
 	users userCache
 	dms   sync.Map // user id -> DM channel id
 	bg    sync.WaitGroup
+	gate  chan struct{} // FIFO admission to the router (see MaxConcurrent)
 	// base bounds background work (late replies, uploads); cancelled by Close.
 	base   context.Context
 	cancel context.CancelFunc
@@ -85,7 +94,10 @@ func New(o Options) (*Adapter, error) {
 	if o.HTTPClient == nil {
 		o.HTTPClient = &http.Client{Timeout: 10 * time.Second}
 	}
-	a := &Adapter{opts: o, log: o.Log.With("platform", "slack"), now: o.Now}
+	if o.MaxConcurrent <= 0 {
+		o.MaxConcurrent = max(8, 4*runtime.GOMAXPROCS(0))
+	}
+	a := &Adapter{opts: o, log: o.Log.With("platform", "slack"), now: o.Now, gate: make(chan struct{}, o.MaxConcurrent)}
 	a.api = newAPI(o)
 	a.base, a.cancel = context.WithCancel(context.Background())
 	a.users.ttl = 12 * time.Hour
@@ -173,6 +185,9 @@ func (a *Adapter) within(ctx context.Context, req *bot.Request) (bot.Reply, <-ch
 		defer a.bg.Done()
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), backgroundTimeout)
 		defer cancel()
+		// Blocked senders on a channel are woken in order: a FIFO queue.
+		a.gate <- struct{}{}
+		defer func() { <-a.gate }()
 		ch <- a.handle(ctx, req)
 	}()
 	t := time.NewTimer(a.opts.AckWithin)
