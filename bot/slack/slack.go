@@ -307,6 +307,9 @@ func (a *Adapter) send(ctx context.Context, o origin, rep bot.Reply) {
 	}
 	msg := renderMessage(rep)
 	files := withInlineFiles(rep).Files
+	if msg.Text == "" && len(msg.Blocks) == 0 && len(files) == 0 {
+		return // nothing to say (Slack refuses an empty message)
+	}
 	var err error
 	opts := []slack.MsgOption{slack.MsgOptionText(msg.Text, false), slack.MsgOptionBlocks(msg.Blocks...)}
 	switch {
@@ -363,7 +366,11 @@ func (a *Adapter) ackMessage(ctx context.Context, o origin, rep bot.Reply) any {
 	if files := withInlineFiles(rep).Files; len(files) > 0 {
 		a.background(func(ctx context.Context) { a.upload(ctx, o, rep, files) })
 	}
-	return renderMessage(rep)
+	m := renderMessage(rep)
+	if m.Text == "" && len(m.Blocks) == 0 {
+		return nil // an empty ack: Slack shows nothing rather than an error
+	}
+	return m
 }
 
 // formFallback turns a form the adapter could not open into its usage text.
