@@ -13,7 +13,7 @@ import (
 // PDF text extraction on github.com/ledongthuc/pdf (pure Go). The library's
 // own plain-text helpers lose line breaks between lines positioned with Td,
 // so we walk the content stream ourselves: a vertical move starts a new
-// line, a large one a new paragraph, a horizontal jump or a wide TJ gap is
+// line, a large one a new paragraph, a horizontal jump or a TJ gap wider than kerning (0.12 em) is
 // a space, and the font size marks headings (lines set clearly larger than
 // the body text).
 
@@ -244,7 +244,7 @@ func pdfPageLines(pg pdf.Page) (lines []pdfLine) {
 					e := v.Index(i)
 					if e.Kind() == pdf.String {
 						show(e.RawString())
-					} else if e.Float64() < -250 {
+					} else if e.Float64() < -120 {
 						pendingSpace = true
 					}
 				}
