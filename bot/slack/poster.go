@@ -35,6 +35,12 @@ func (p *Poster) Platform() bot.Platform { return bot.Slack }
 // the bot's DM with them. A 429 from Slack comes back as a
 // *bot.RateLimitError carrying Retry-After, so the digest can wait and retry.
 func (p *Poster) Post(ctx context.Context, channel string, r bot.Reply) error {
+	return p.PostInThread(ctx, channel, "", r)
+}
+
+// PostInThread is Post inside a thread (thread = the parent message's ts),
+// so an answer to a question asked in a thread lands in that thread.
+func (p *Poster) PostInThread(ctx context.Context, channel, thread string, r bot.Reply) error {
 	a := p.a
 	if channel == "" {
 		return errors.New("slack: post: empty channel")
@@ -47,7 +53,11 @@ func (p *Poster) Post(ctx context.Context, channel string, r bot.Reply) error {
 		}
 	}
 	msg := renderMessage(r)
-	_, _, err := a.api.PostMessageContext(ctx, ch, slack.MsgOptionText(msg.Text, false), slack.MsgOptionBlocks(msg.Blocks...))
+	opts := []slack.MsgOption{slack.MsgOptionText(msg.Text, false), slack.MsgOptionBlocks(msg.Blocks...)}
+	if thread != "" && ch == channel {
+		opts = append(opts, slack.MsgOptionTS(thread))
+	}
+	_, _, err := a.api.PostMessageContext(ctx, ch, opts...)
 	if err != nil {
 		return rateLimit(err)
 	}

@@ -648,6 +648,15 @@ func TestPoster(t *testing.T) {
 			t.Fatalf("DM posted to %q", cs[1].Get("channel"))
 		}
 	})
+	t.Run("InThread", func(t *testing.T) {
+		if err := p.PostInThread(ctx, "C0GEN", "1700000000.000100", bot.Text("Svar")); err != nil {
+			t.Fatal(err)
+		}
+		cs := e.slack.Wait(t, "chat.postMessage", 3)
+		if cs[2].Get("thread_ts") != "1700000000.000100" {
+			t.Fatalf("thread_ts = %q", cs[2].Get("thread_ts"))
+		}
+	})
 	t.Run("RateLimitCarriesRetryAfter", func(t *testing.T) {
 		e.slack.RateLimit("chat.postMessage", 1, 7*time.Second)
 		err := p.Post(ctx, "C0DIGEST", bot.Text("x"))
