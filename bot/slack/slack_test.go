@@ -779,3 +779,35 @@ func BenchmarkSignedSlashCommand(b *testing.B) {
 		}
 	})
 }
+
+type fakeSuggester struct{}
+
+func (fakeSuggester) Suggest(_ context.Context, field, prefix string, _ bot.Lang) []bot.Option {
+	if field != "kommune" {
+		return nil
+	}
+	var out []bot.Option
+	for _, k := range []string{"Bodø", "Bø", "Fauske"} {
+		if strings.HasPrefix(strings.ToLower(k), strings.ToLower(prefix)) {
+			out = append(out, bot.Option{Label: k, Value: k})
+		}
+	}
+	return out
+}
+
+func TestExternalSelectSuggestions(t *testing.T) {
+	f := &bot.Form{Command: "veiledning", Text: "logg", Fields: []bot.FormField{{Name: "kommune", Label: "Kommune", Kind: bot.FieldSelect}}}
+	v := renderView(f, "{}", bot.NB)
+	b, _ := json.Marshal(v)
+	if !strings.Contains(string(b), `"type":"external_select"`) || !strings.Contains(string(b), `"min_query_length":0`) {
+		t.Fatalf("a select without options should load them as the user types: %s", b)
+	}
+	e := newEnv(t)
+	e.a.opts.Suggester = fakeSuggester{}
+	_, body := e.interact(map[string]any{
+		"type": "block_suggestion", "user": map[string]any{"id": "U1"}, "action_id": "kommune", "block_id": "kommune", "value": "bo",
+	})
+	if !strings.Contains(string(body), `"value":"Bodø"`) || strings.Contains(string(body), "Fauske") {
+		t.Fatalf("suggestions = %s", body)
+	}
+}
