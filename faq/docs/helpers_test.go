@@ -227,11 +227,17 @@ func (f *fakeOpenAI) set(mode string) {
 	f.mu.Unlock()
 }
 
+// fakeSynonyms gives the fake embedding a little semantics.
+var fakeSynonyms = map[string]string{"peng": "reisekostnad", "betal": "dekk", "tur": "samling"}
+
 // fakeVector is a deterministic "embedding": analysed terms hashed into
 // dim buckets, so texts sharing words are near each other.
 func fakeVector(s string, dim int) []float32 {
 	v := make([]float32, dim)
 	for _, t := range Terms(s) {
+		if syn, ok := fakeSynonyms[t]; ok {
+			t = syn // what a real embedding model knows: different words, same meaning
+		}
 		h := fnv.New32a()
 		h.Write([]byte(t))
 		v[h.Sum32()%uint32(dim)]++

@@ -3,9 +3,11 @@ package docs
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 )
@@ -177,5 +179,42 @@ func TestPassageDeclines(t *testing.T) {
 		if IsInjection(q) {
 			t.Errorf("%q taken for an injection", q)
 		}
+	}
+}
+
+// Answers keep coming while a document is replaced again and again: no
+// error, no "database is locked", and every answer cites a document.
+func TestConcurrentAnswersDuringIngest(t *testing.T) {
+	ctx := context.Background()
+	l := New(openDB(t), Options{})
+	ingestAll(t, l)
+	var wg sync.WaitGroup
+	errs := make(chan error, 100)
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 25; i++ {
+				a, err := l.Answer(ctx, "Hvem dekker reisekostnader og overnatting til samlingene?", "")
+				if err != nil {
+					errs <- err
+					return
+				}
+				if a.Answered && (len(a.Citations) != 1 || a.Citations[0].Doc == "") {
+					errs <- fmt.Errorf("answer without citation: %+v", a)
+				}
+			}
+		}()
+	}
+	for i := 0; i < 10; i++ {
+		md := testMarkdown + fmt.Sprintf("\n## Versjon\n\nDette er versjon %d.\n", i)
+		if _, err := l.Ingest(ctx, "rammeverk.md", "", []byte(md), "test"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
 	}
 }

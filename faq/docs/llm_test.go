@@ -209,6 +209,23 @@ func TestEmbeddingsStoredRetriedAndRecomputed(t *testing.T) {
 }
 
 func TestHybridFindsPassageWithoutSharedWords(t *testing.T) {
+	ctx := context.Background()
+	l, f, _ := llmLibrary(t)
+	f.answer = "Kommunene dekker selv reisekostnadene [1]."
+	q := "Hvem betaler pengene for turen?"
+	if a, _ := New(openDB(t), Options{}).Answer(ctx, q, ""); a.Answered {
+		t.Fatal("answered without vectors")
+	}
+	a, _ := l.Answer(ctx, q, "")
+	if a.Path != PathLLM || len(a.Citations) != 1 || a.Citations[0].Section != "Økonomi" {
+		t.Fatalf("hybrid: %+v", a)
+	}
+	if !strings.Contains(f.lastChat.Messages[1].Content, `<passage id="1" doc="Rammeverk for regionale utviklingsprogram" section="Økonomi">`) {
+		t.Errorf("the vector hit is not passage 1:\n%s", f.lastChat.Messages[1].Content)
+	}
+}
+
+func TestFuse(t *testing.T) {
 	// The vector ranking brings in a chunk the full-text ranking lacks,
 	// and fusion puts both rankings' picks in front of the model.
 	fts := []*hit{{id: 1, ftsRank: 1}, {id: 2, ftsRank: 2}}
