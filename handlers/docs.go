@@ -3,6 +3,8 @@ package handlers
 import (
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -16,8 +18,8 @@ func init() {
 			"/kulturbot dokument (med fil) – les inn et rammedokument (PDF, Markdown, tekst); «liste», «fjern <navn>» (admin)",
 			"/kulturbot dokument (with a file) – ingest a framework document (PDF, Markdown, text); “liste”, “fjern <name>” (admin)"},
 		"docs.h.nofile": {
-			"Legg ved en fil (PDF, Markdown eller tekst) sammen med kommandoen, for eksempel /kulturbot dokument med rammeverk.pdf vedlagt. Se også /kulturbot dokument liste.",
-			"Attach a file (PDF, Markdown or text) to the command, for example /kulturbot dokument with rammeverk.pdf attached. See also /kulturbot dokument liste."},
+			"Legg ved en fil (PDF, Markdown eller tekst) sammen med kommandoen, for eksempel /kulturbot dokument med rammeverk.pdf vedlagt (i konsollen: /kulturbot dokument fil=rammeverk.pdf). Se også /kulturbot dokument liste.",
+			"Attach a file (PDF, Markdown or text) to the command, for example /kulturbot dokument with rammeverk.pdf attached (in the console: /kulturbot dokument fil=rammeverk.pdf). See also /kulturbot dokument liste."},
 		"docs.h.added":     {"«%s» er lest inn: %d sider, %d tekstbiter.", "“%s” ingested: %d pages, %d chunks."},
 		"docs.h.replaced":  {"«%s» er oppdatert: %d sider, %d tekstbiter (de gamle er erstattet).", "“%s” updated: %d pages, %d chunks (the old ones replaced)."},
 		"docs.h.unchanged": {"«%s» er uendret siden %s – ingenting å gjøre.", "“%s” is unchanged since %s – nothing to do."},
@@ -54,21 +56,29 @@ func (h *Handlers) docLibrary() *docs.Library {
 func (h *Handlers) subDocs(ctx context.Context, req *bot.Request, args bot.Args) (bot.Reply, error) {
 	lib := h.docLibrary()
 	lang := req.Lang
+	if path, ok := args.Get("fil", "file"); ok && req.Platform == bot.Console {
+		// The console has no uploads; whoever runs it may read local files
+		// anyway. Chat platforms never read paths from the server's disk.
+		content, err := os.ReadFile(path)
+		if err != nil {
+			return bot.Reply{}, &bot.Error{Code: bot.EInvalid, Message: bot.T(lang, "docs.h.failed", path, err.Error()), Err: err}
+		}
+		req.Files = append(req.Files, bot.File{Name: filepath.Base(path), Content: content})
+	}
 	if len(req.Files) > 0 {
 		return h.ingestUploads(ctx, req, lib), nil
 	}
 	switch strings.ToLower(args.Arg(0)) {
-	case "liste", "list", "":
-		if args.Arg(0) == "" && len(args.Named) == 0 {
-			// Bare command: say how to upload, and show what is there.
-			rep, err := h.listDocs(ctx, lib, lang)
-			if err != nil {
-				return rep, err
-			}
-			rep.Text = bot.T(lang, "docs.h.nofile") + "\n\n" + rep.Text
-			return rep, nil
-		}
+	case "liste", "list":
 		return h.listDocs(ctx, lib, lang)
+	case "":
+		// No file: say how to upload, and show what is there.
+		rep, err := h.listDocs(ctx, lib, lang)
+		if err != nil {
+			return rep, err
+		}
+		rep.Text = bot.T(lang, "docs.h.nofile") + "\n\n" + rep.Text
+		return rep, nil
 	case "fjern", "slett", "remove", "delete":
 		ref := args.Rest(1)
 		if ref == "" {

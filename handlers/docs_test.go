@@ -1,6 +1,8 @@
 package handlers_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -49,8 +51,19 @@ func TestDocumentUpload(t *testing.T) {
 	if rep.Error == nil || rep.Error.Code != bot.ENotFound {
 		t.Errorf("remove unknown: %+v", rep)
 	}
+	// The console reads a local file; chat platforms never do.
+	path := filepath.Join(t.TempDir(), "lokal.md")
+	os.WriteFile(path, []byte("# Lokal\n\nTekst om kulturskolen.\n"), 0o644)
+	rep = e.run(&bot.Request{User: bot.User{ID: "admin"}}, "/kulturbot dokument fil="+path)
+	if e.count("documents") != 1 {
+		t.Errorf("slack read a server path: %+v", rep)
+	}
+	rep = e.run(&bot.Request{Platform: bot.Console, User: bot.User{ID: "admin"}}, "/kulturbot dokument fil="+path)
+	if e.count("documents") != 2 || !strings.Contains(rep.Text, "«Lokal» er lest inn") {
+		t.Errorf("console file: %+v", rep)
+	}
 	rep = e.run(&bot.Request{User: bot.User{ID: "admin"}}, "/kulturbot dokument fjern rammeverk.md")
-	if rep.Error != nil || e.count("documents") != 0 || e.count("chunks") != 0 {
+	if rep.Error != nil || e.count("documents") != 1 {
 		t.Errorf("remove: %+v", rep)
 	}
 }
