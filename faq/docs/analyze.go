@@ -27,7 +27,7 @@ func init() {
 	våre deres dette denne disse der her også ogso òg bli blir ble vart vere være
 	var blitt har hatt ha få får gjøre gjer gjør gjere sier seie si kunne skulle
 	ville mer meir mest mange mye mykje enn ved etter over under inn ut opp ned
-	om hos mot mellom uten utan alle alt all hver kvar kor står stå sto stod sier
+	om hos mot mellom uten utan alle alt all hver kvar kor står stå sto stod sier lenge ofte
 	the a an and or of to in on for with is are was were be been it this that
 	these those what which who whom how why when where do does did can could
 	should would will shall may might must i me my we our you your they their

@@ -130,9 +130,9 @@ func sentences(s string) []string {
 		switch {
 		case r == '\n':
 			end = true
-		case (r == '.' || r == '!' || r == '?') && i+2 < len(rs) && rs[i+1] == ' ':
+		case (r == '.' || r == '!' || r == '?') && i+2 < len(rs) && rs[i+1] == ' ' && !(r == '.' && numberBefore(rs, i)):
 			n := rs[i+2]
-			end = unicode.IsUpper(n) || unicode.IsDigit(n) || strings.ContainsRune("«\"“•(", n)
+			end = unicode.IsUpper(n) || unicode.IsDigit(n) || strings.ContainsRune("«\"“•➢(", n)
 		}
 		if end {
 			if t := strings.TrimSpace(string(rs[start : i+1])); t != "" {
@@ -148,4 +148,15 @@ func sentences(s string) []string {
 		out = []string{strings.TrimSpace(s)}
 	}
 	return out
+}
+
+// numberBefore reports whether the word before position i is a bare
+// number: "1." numbers a list item or a date ("1. desember"), it does not
+// end a sentence.
+func numberBefore(rs []rune, i int) bool {
+	j := i - 1
+	for j >= 0 && unicode.IsDigit(rs[j]) {
+		j--
+	}
+	return j < i-1 && (j < 0 || unicode.IsSpace(rs[j]))
 }

@@ -258,9 +258,9 @@ func (l *Library) score(q query, h *hit) {
 	h.termsHit = map[string]bool{}
 	got := 0.0
 	for _, t := range q.terms {
-		if hasTerm(have, t) {
+		if w := termWeight(have, t); w > 0 {
 			h.termsHit[t] = true
-			got += q.idf[t]
+			got += w * q.idf[t]
 		}
 	}
 	h.conf = got / q.total
@@ -270,20 +270,26 @@ func (l *Library) score(q query, h *hit) {
 	}
 }
 
-// hasTerm reports whether a chunk's term set satisfies query term t.
-func hasTerm(have map[string]bool, t string) bool {
+// inflected is the weight of a term found only as an inflection
+// ("regional" for "region"): it counts, but less than the word itself, so
+// the chunk that has the word wins a tie.
+const inflected = 0.85
+
+// termWeight says how well a chunk's term set holds query term t: 1 for
+// the term itself, inflected for an extension of it, 0 for neither.
+func termWeight(have map[string]bool, t string) float64 {
 	if have[t] {
-		return true
+		return 1
 	}
 	if len(t) < prefixMin {
-		return false
+		return 0
 	}
 	for it := range have {
 		if matches(t, it) {
-			return true
+			return inflected
 		}
 	}
-	return false
+	return 0
 }
 
 // best returns the most confident hit (ties: the better bm25 rank).
@@ -301,10 +307,18 @@ func best(hits []*hit) *hit {
 // document, not a copy of it.
 const maxQuote = 300
 
-// quote picks the sentences of a chunk that best match the question:
-// the best sentence, and a neighbour when there is room and it helps.
+// shortSentence is the length below which a "sentence" is a heading or a
+// list number rather than an answer.
+const shortSentence = 40
+
+// quote picks the sentences of a chunk that best match the question: the
+// best sentence, then its continuation when it introduces one (ends with
+// ":"), else the better neighbour, within maxQuote. A matching heading
+// ("Regioner") lends its score to the sentence after it, which is where
+// the answer under that heading begins.
 func quote(q query, h *hit) string {
 	ss := sentences(h.text)
+	raw := make([]float64, len(ss))
 	scores := make([]float64, len(ss))
 	bi := 0
 	for i, s := range ss {
@@ -313,18 +327,33 @@ func quote(q query, h *hit) string {
 			have[t] = true
 		}
 		for _, t := range q.terms {
-			if hasTerm(have, t) {
-				scores[i] += q.idf[t]
-			}
+			raw[i] += termWeight(have, t) * q.idf[t]
+		}
+		scores[i] = raw[i]
+		if n := utf8.RuneCountInString(s); n < shortSentence {
+			scores[i] *= float64(n) / shortSentence
+		}
+		if i > 0 && utf8.RuneCountInString(ss[i-1]) < shortSentence {
+			scores[i] = max(scores[i], 0.9*raw[i-1])
 		}
 		if scores[i] > scores[bi] {
 			bi = i
 		}
 	}
 	out := ss[bi]
+	if strings.HasSuffix(out, ":") {
+		for j := bi + 1; j < len(ss); j++ {
+			joined := out + " " + ss[j]
+			if utf8.RuneCountInString(joined) > maxQuote && j > bi+1 {
+				break
+			}
+			out = joined
+		}
+		return truncate(out, maxQuote)
+	}
 	if utf8.RuneCountInString(out) < maxQuote*2/3 {
-		// Add the better-scoring neighbour (prefer the following one: it
-		// usually continues the thought), if it fits.
+		// Add the better-scoring neighbour (the following one on a tie:
+		// it usually continues the thought), if it fits.
 		cands := []int{bi + 1, bi - 1}
 		sort.SliceStable(cands, func(a, b int) bool { return sc(scores, cands[a]) > sc(scores, cands[b]) })
 		for _, j := range cands {
