@@ -23,14 +23,14 @@ import (
 var testNow = time.Date(2025, 1, 10, 10, 0, 0, 0, bot.Oslo)
 
 type env struct {
-	t   *testing.T
+	t   testing.TB
 	db  *store.DB
 	r   *bot.Router
 	h   *handlers.Handlers
 	now time.Time
 }
 
-func newEnv(t *testing.T) *env {
+func newEnv(t testing.TB) *env {
 	t.Helper()
 	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "k.db"))
 	if err != nil {
@@ -125,7 +125,7 @@ type badCase struct {
 func (e *env) checkBad(cases []badCase) {
 	e.t.Helper()
 	for _, c := range cases {
-		e.t.Run(c.name, func(t *testing.T) {
+		e.t.(*testing.T).Run(c.name, func(t *testing.T) {
 			before := e.snapshot()
 			user := c.user
 			if user == "" {

@@ -102,6 +102,8 @@ const gatheringCols = `g.id, g.name, g.date, g.place, COALESCE(g.region_id, 0), 
 	COALESCE(g.cancelled_at, ''), COALESCE(g.cancelled_by, ''), COALESCE(g.created_by, ''), g.platform, g.created_at
 	FROM gatherings g LEFT JOIN regions r ON r.id = g.region_id`
 
+const qGatheringByID = `SELECT ` + gatheringCols + ` WHERE g.id = ?`
+
 type scanner interface{ Scan(...any) error }
 
 func scanGathering(s scanner) (Gathering, error) {
@@ -128,7 +130,7 @@ type querier interface {
 }
 
 func (db *DB) gathering(ctx context.Context, q querier, id int64) (Gathering, error) {
-	g, err := scanGathering(q.QueryRowContext(ctx, `SELECT `+gatheringCols+` WHERE g.id = ?`, id))
+	g, err := scanGathering(q.QueryRowContext(ctx, qGatheringByID, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return g, &bot.Error{Code: bot.ENotFound, Message: "Fant ingen samling med nummer " + itoa(id) + ".", Err: err}
 	}

@@ -50,16 +50,21 @@ func ValidMunicipalityName(s string) bool {
 	return true
 }
 
+const (
+	qMunicipalityByFold = `SELECT id, name FROM municipalities WHERE fold = ?`
+	qMunicipalityInsert = `INSERT INTO municipalities (name, fold, created_by, platform, created_at) VALUES (?, ?, ?, ?, ?)`
+)
+
 // ensureMunicipality returns the municipality whose folded name matches
 // name, creating it with name as its display name when it is new.
-func (db *DB) ensureMunicipality(ctx context.Context, tx *sql.Tx, a Author, name string) (Municipality, error) {
+func (db *DB) ensureMunicipality(ctx context.Context, tx execer, a Author, name string) (Municipality, error) {
 	name = strings.TrimSpace(name)
 	if !ValidMunicipalityName(name) {
 		return Municipality{}, &BadNameError{Name: name}
 	}
 	fold := bot.Fold(name)
 	var m Municipality
-	err := tx.QueryRowContext(ctx, `SELECT id, name FROM municipalities WHERE fold = ?`, fold).Scan(&m.ID, &m.Name)
+	err := tx.QueryRowContext(ctx, qMunicipalityByFold, fold).Scan(&m.ID, &m.Name)
 	if err == nil {
 		return m, nil
 	}
@@ -67,7 +72,7 @@ func (db *DB) ensureMunicipality(ctx context.Context, tx *sql.Tx, a Author, name
 		return m, err
 	}
 	m.Name = bot.TitleName(name)
-	res, err := tx.ExecContext(ctx, `INSERT INTO municipalities (name, fold, created_by, platform, created_at) VALUES (?, ?, ?, ?, ?)`,
+	res, err := tx.ExecContext(ctx, qMunicipalityInsert,
 		m.Name, fold, nullKey(a.Key), string(a.Platform), ts(db.now()))
 	if err != nil {
 		return m, err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"sync"
 	"time"
 )
 
@@ -61,12 +62,14 @@ type RSVPResult struct {
 // nothing is written.
 func (db *DB) SetRSVP(ctx context.Context, a Author, in RSVPInput) (RSVPResult, error) {
 	var out RSVPResult
+	db.warm(ctx, rsvpQueries)
 	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
 		return out, FormatError(err)
 	}
 	defer tx.Rollback()
-	g, err := db.gathering(ctx, tx, in.GatheringID)
+	q := db.prepared(tx)
+	g, err := db.gathering(ctx, q, in.GatheringID)
 	if err != nil {
 		return out, err
 	}
@@ -78,11 +81,11 @@ func (db *DB) SetRSVP(ctx context.Context, a Author, in RSVPInput) (RSVPResult, 
 	if err := g.OpenAt(at); err != nil {
 		return out, err
 	}
-	m, err := db.ensureMunicipality(ctx, tx, a, in.Municipality)
+	m, err := db.ensureMunicipality(ctx, q, a, in.Municipality)
 	if err != nil {
 		return out, FormatError(err)
 	}
-	prev, err := scanRSVP(tx.QueryRowContext(ctx, `SELECT `+rsvpCols+` WHERE r.gathering_id = ? AND r.municipality_id = ?`, g.ID, m.ID))
+	prev, err := scanRSVP(q.QueryRowContext(ctx, qRSVPByKey, g.ID, m.ID))
 	switch {
 	case err == nil:
 		out.Previous = &prev
@@ -107,25 +110,135 @@ func (db *DB) SetRSVP(ctx context.Context, a Author, in RSVPInput) (RSVPResult, 
 	if in.Overnight != nil {
 		overnight = boolInt(*in.Overnight)
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO rsvps (gathering_id, municipality_id, answer, headcount, overnight, answered_by, answered_name, platform, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (gathering_id, municipality_id) DO UPDATE SET answer = excluded.answer, headcount = excluded.headcount,
-			overnight = excluded.overnight, answered_by = excluded.answered_by, answered_name = excluded.answered_name,
-			platform = excluded.platform, updated_at = excluded.updated_at`,
+	_, err = q.ExecContext(ctx, qRSVPUpsert,
 		g.ID, m.ID, in.Answer, in.Headcount, overnight, nullKey(a.Key), a.Name, string(a.Platform), now, now)
 	if err != nil {
 		return out, FormatError(err)
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO rsvp_history (gathering_id, municipality_id, answer, headcount, overnight, answered_by, platform, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, g.ID, m.ID, in.Answer, in.Headcount, overnight, nullKey(a.Key), string(a.Platform), now)
+	_, err = q.ExecContext(ctx, qHistoryInsert, g.ID, m.ID, in.Answer, in.Headcount, overnight, nullKey(a.Key), string(a.Platform), now)
 	if err != nil {
 		return out, FormatError(err)
 	}
-	out.RSVP, err = scanRSVP(tx.QueryRowContext(ctx, `SELECT `+rsvpCols+` WHERE r.gathering_id = ? AND r.municipality_id = ?`, g.ID, m.ID))
-	if err != nil {
-		return out, FormatError(err)
+	out.RSVP = RSVP{GatheringID: g.ID, Municipality: m, Answer: in.Answer, Headcount: in.Headcount, Overnight: in.Overnight,
+		AnsweredBy: a.Key, AnsweredName: a.Name, Platform: string(a.Platform), CreatedAt: parseTS(now), UpdatedAt: parseTS(now)}
+	if out.Previous != nil {
+		out.RSVP.CreatedAt = out.Previous.CreatedAt
 	}
 	return out, FormatError(tx.Commit())
+}
+
+const (
+	qRSVPByKey  = `SELECT ` + rsvpCols + ` WHERE r.gathering_id = ? AND r.municipality_id = ?`
+	qRSVPUpsert = `INSERT INTO rsvps (gathering_id, municipality_id, answer, headcount, overnight, answered_by, answered_name, platform, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (gathering_id, municipality_id) DO UPDATE SET answer = excluded.answer, headcount = excluded.headcount,
+			overnight = excluded.overnight, answered_by = excluded.answered_by, answered_name = excluded.answered_name,
+			platform = excluded.platform, updated_at = excluded.updated_at`
+	qHistoryInsert = `INSERT INTO rsvp_history (gathering_id, municipality_id, answer, headcount, overnight, answered_by, platform, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+)
+
+// rsvpQueries are prepared before an answer's transaction begins.
+var rsvpQueries = []string{qGatheringByID, qMunicipalityByFold, qMunicipalityInsert, qRSVPByKey, qRSVPUpsert, qHistoryInsert}
+
+// The RSVP path runs the same few statements for every answer; parsing
+// the SQL each time was most of its cost. The statements are prepared once
+// on the writer pool — before a transaction begins, because the pool has a
+// single connection that the transaction would hold — and bound to each
+// transaction, which database/sql does without preparing again.
+var stmtCaches sync.Map // *sql.DB -> *stmtCache
+
+type stmtCache struct {
+	mu sync.RWMutex
+	m  map[string]*sql.Stmt
+}
+
+func (db *DB) stmtCache() *stmtCache {
+	c, _ := stmtCaches.LoadOrStore(db.w, &stmtCache{m: map[string]*sql.Stmt{}})
+	return c.(*stmtCache)
+}
+
+// warm prepares the queries not prepared yet. A failure is not an error
+// here: the query then runs unprepared and reports it itself.
+func (db *DB) warm(ctx context.Context, queries []string) {
+	c := db.stmtCache()
+	c.mu.RLock()
+	missing := false
+	for _, q := range queries {
+		if _, ok := c.m[q]; !ok {
+			missing = true
+			break
+		}
+	}
+	c.mu.RUnlock()
+	if !missing {
+		return
+	}
+	for _, q := range queries {
+		c.mu.RLock()
+		_, ok := c.m[q]
+		c.mu.RUnlock()
+		if ok {
+			continue
+		}
+		s, err := db.w.PrepareContext(ctx, q)
+		if err != nil {
+			continue
+		}
+		c.mu.Lock()
+		if _, ok := c.m[q]; ok {
+			s.Close()
+		} else {
+			c.m[q] = s
+		}
+		c.mu.Unlock()
+	}
+}
+
+// txQuerier runs queries in a transaction, through prepared statements
+// where warm prepared them.
+type txQuerier struct {
+	tx    *sql.Tx
+	cache *stmtCache
+}
+
+// execer is what the write helpers need from a transaction.
+type execer interface {
+	querier
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+func (db *DB) prepared(tx *sql.Tx) txQuerier { return txQuerier{tx: tx, cache: db.stmtCache()} }
+
+func (q txQuerier) stmt(ctx context.Context, query string) *sql.Stmt {
+	q.cache.mu.RLock()
+	s := q.cache.m[query]
+	q.cache.mu.RUnlock()
+	if s == nil {
+		return nil
+	}
+	return q.tx.StmtContext(ctx, s)
+}
+
+func (q txQuerier) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	if s := q.stmt(ctx, query); s != nil {
+		return s.QueryRowContext(ctx, args...)
+	}
+	return q.tx.QueryRowContext(ctx, query, args...)
+}
+
+func (q txQuerier) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if s := q.stmt(ctx, query); s != nil {
+		return s.QueryContext(ctx, args...)
+	}
+	return q.tx.QueryContext(ctx, query, args...)
+}
+
+func (q txQuerier) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if s := q.stmt(ctx, query); s != nil {
+		return s.ExecContext(ctx, args...)
+	}
+	return q.tx.ExecContext(ctx, query, args...)
 }
 
 const rsvpCols = `r.gathering_id, m.id, m.name, r.answer, r.headcount, r.overnight, COALESCE(r.answered_by, ''), r.answered_name,
