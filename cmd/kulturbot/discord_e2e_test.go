@@ -276,3 +276,36 @@ func TestDiscordEndToEnd(t *testing.T) {
 		t.Fatalf("a forged click changed the answer:\n%s", csv)
 	}
 }
+
+func TestDiscordRegisterCommand(t *testing.T) {
+	rest := newDiscordREST(t)
+	old := Getenv
+	Getenv = func(string) string { return "" }
+	defer func() { Getenv = old }()
+	var out, errOut strings.Builder
+	code := Main(context.Background(), []string{"--discord-bot-token", "test-token", "--discord-app-id", "999",
+		"--discord-api-url", rest.URL, "--discord-guild-id", "g9", "discord", "register"}, strings.NewReader(""), &out, &errOut)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	if got := strings.TrimSpace(out.String()); got != "registered 7 Discord commands in guild g9: /faq /interesse /rsvp /veiledning /region /samling /kulturbot" {
+		t.Fatalf("output %q", got)
+	}
+	if n := rest.called("PUT /api/v9/applications/999/guilds/g9/commands"); n != 1 {
+		t.Fatalf("bulk overwrite calls: %v", rest.calls)
+	}
+	// --print needs neither token nor network.
+	out.Reset()
+	if code := Main(context.Background(), []string{"discord", "register", "--print"}, strings.NewReader(""), &out, &errOut); code != 0 {
+		t.Fatalf("--print exit %d: %s", code, errOut.String())
+	}
+	var cmds []map[string]any
+	if err := json.Unmarshal([]byte(out.String()), &cmds); err != nil || len(cmds) != 7 {
+		t.Fatalf("--print gave %d commands, %v", len(cmds), err)
+	}
+	// Without a token: a clear error.
+	errOut.Reset()
+	if code := Main(context.Background(), []string{"discord", "register"}, strings.NewReader(""), &out, &errOut); code == 0 || !strings.Contains(errOut.String(), "DISCORD_BOT_TOKEN") {
+		t.Fatalf("no token: exit %d, %q", code, errOut.String())
+	}
+}
