@@ -23,6 +23,17 @@ var retentionEvery = 24 * time.Hour
 func (a *App) setupMiddleware() {
 	a.Metrics = bot.NewMetrics()
 	a.Metrics.Install() // adapters and the digest report through bot.Note*
+	// After a restart the gauge comes from the database, so an alert on
+	// "no digest for 8 days" does not fire just because the bot restarted.
+	a.Metrics.DigestSent = func() time.Time {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		t, err := a.DB.LastDigestSentAt(ctx)
+		if err != nil {
+			return time.Time{}
+		}
+		return t
+	}
 	lim := bot.NewRateLimiter(a.Cfg.RateLimit)
 	a.Router.Use(a.Metrics.Middleware(a.Router), lim.Middleware())
 	a.Mux.Handle("GET /metrics", a.Metrics)

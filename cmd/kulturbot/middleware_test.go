@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http/httptest"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -77,5 +78,26 @@ func TestRetentionRunnerStopsWithContext(t *testing.T) {
 	case <-done:
 	case <-time.After(10 * time.Second):
 		t.Fatal("retention runner ignores cancellation")
+	}
+}
+
+func TestDigestGaugeReadsDatabase(t *testing.T) {
+	a := newTestApp(t, &Config{Retention: time.Hour})
+	ctx := context.Background()
+	sent := time.Date(2025, 2, 3, 7, 0, 0, 0, time.UTC)
+	a.DB.Now = func() time.Time { return sent }
+	end := sent.Add(-time.Hour)
+	if _, err := a.DB.BeginDigest(ctx, "scheduled", end.AddDate(0, 0, -7), end, "slack:C1", "test"); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.DB.MarkDigestSent(ctx, "scheduled", end, "slack:C1"); err != nil {
+		t.Fatal(err)
+	}
+	// A fresh process: nothing was noted in memory, the gauge still knows.
+	rec := httptest.NewRecorder()
+	a.Metrics.ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	want := "kulturbot_digest_last_sent_timestamp_seconds " + strconv.FormatInt(sent.Unix(), 10) + "\n"
+	if !strings.Contains(rec.Body.String(), want) {
+		t.Fatalf("metrics lack %q", want)
 	}
 }
