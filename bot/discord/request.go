@@ -20,6 +20,9 @@ import (
 type layout struct {
 	word string
 	pos  []string
+	// rawLast passes the last positional value as typed: free text that
+	// the handler reads from the raw request text (an answer to a question).
+	rawLast bool
 }
 
 // layouts are keyed "command sub". The words match the console grammar:
@@ -41,7 +44,7 @@ var layouts = map[string]layout{
 	"samling avlys":      {word: "avlys", pos: []string{"id"}},
 	"kulturbot kommune":  {word: "kommune", pos: []string{"navn"}},
 	"kulturbot eksport":  {word: "eksport", pos: []string{"type"}},
-	"kulturbot svar":     {word: "svar", pos: []string{"id", "tekst"}},
+	"kulturbot svar":     {word: "svar", pos: []string{"id", "tekst"}, rawLast: true},
 	"kulturbot dokument": {word: "dokument"},
 }
 
@@ -134,12 +137,16 @@ func (a *Adapter) commandRequest(i *discordgo.Interaction) (*bot.Request, []*dis
 	if lay.word != "" {
 		words = append(words, lay.word)
 	}
-	for _, k := range lay.pos {
+	for n, k := range lay.pos {
 		v, ok := values[k]
 		if !ok || v == "" {
 			break // positional values only make sense in order
 		}
-		words = append(words, quote(v))
+		if n == len(lay.pos)-1 && lay.rawLast {
+			words = append(words, v)
+		} else {
+			words = append(words, quote(v))
+		}
 		delete(values, k)
 	}
 	if data.Name == "kulturbot" && subName == "svar" {
