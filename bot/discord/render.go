@@ -293,11 +293,13 @@ func (m message) followup() *discordgo.WebhookParams {
 	}
 }
 
-// send is the message as a channel message.
+// send is the message as a channel message. Posted notices may mention
+// the person they are for ("<@123> your question was answered"), so user
+// mentions ping; @everyone and roles never do.
 func (m message) send() *discordgo.MessageSend {
 	return &discordgo.MessageSend{
 		Content: m.Content, Embeds: m.Embeds, Components: m.Components, Files: m.files(),
-		AllowedMentions: noMentions(),
+		AllowedMentions: &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{discordgo.AllowedMentionTypeUsers}},
 	}
 }
 

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/store"
 )
 
 // discordREST is a small stand-in for Discord's REST API: it records
@@ -26,6 +27,7 @@ type discordREST struct {
 	mu    sync.Mutex
 	calls []string // "METHOD path"
 	edits []map[string]any
+	posts map[string][]map[string]any // channel id -> messages posted
 }
 
 func newDiscordREST(t *testing.T) *discordREST {
@@ -34,10 +36,17 @@ func newDiscordREST(t *testing.T) *discordREST {
 		b, _ := io.ReadAll(r.Body)
 		d.mu.Lock()
 		d.calls = append(d.calls, r.Method+" "+r.URL.Path)
+		var m map[string]any
+		_ = json.Unmarshal(b, &m)
 		if r.Method == http.MethodPatch {
-			var m map[string]any
-			_ = json.Unmarshal(b, &m)
 			d.edits = append(d.edits, m)
+		}
+		if ch, ok := strings.CutPrefix(r.URL.Path, "/api/v9/channels/"); ok && r.Method == http.MethodPost && strings.HasSuffix(ch, "/messages") {
+			if d.posts == nil {
+				d.posts = map[string][]map[string]any{}
+			}
+			ch = strings.TrimSuffix(ch, "/messages")
+			d.posts[ch] = append(d.posts[ch], m)
 		}
 		d.mu.Unlock()
 		w.Header().Set("Content-Type", "application/json")
@@ -307,5 +316,58 @@ func TestDiscordRegisterCommand(t *testing.T) {
 	errOut.Reset()
 	if code := Main(context.Background(), []string{"discord", "register"}, strings.NewReader(""), &out, &errOut); code == 0 || !strings.Contains(errOut.String(), "DISCORD_BOT_TOKEN") {
 		t.Fatalf("no token: exit %d, %q", code, errOut.String())
+	}
+}
+
+// TestDiscordQuestionLoop: /faq answers with feedback buttons; a question
+// the working group answers later reaches the asker in the channel where
+// they asked, through the Discord poster, with a ping.
+func TestDiscordQuestionLoop(t *testing.T) {
+	e := newDiscordE2E(t)
+	_, ans := e.send("7001", 2, "7", `{"id":"1","name":"faq","type":1,"options":[`+so("spørsmål", "Hvor mange samlinger er det i et regionprogram?")+`]}`)
+	if ans["type"] == 5.0 {
+		e.app.Router.Wait()
+	} else {
+		data := ans["data"].(map[string]any)
+		if !strings.Contains(text(ans), "seks") {
+			t.Fatalf("answer %q", text(ans))
+		}
+		row := data["components"].([]any)[0].(map[string]any)["components"].([]any)
+		if row[0].(map[string]any)["label"] != "👍" || !strings.HasPrefix(row[0].(map[string]any)["custom_id"].(string), "/kulturbot stemme ") {
+			t.Fatalf("feedback buttons %v", row)
+		}
+		// The 👍 click is stored as the asker's vote.
+		code, vote := e.send("7002", 3, "7", `{"custom_id":"`+row[0].(map[string]any)["custom_id"].(string)+`","component_type":2}`)
+		if code != 200 || strings.Contains(text(vote), "⚠") {
+			t.Fatalf("vote %d %v", code, vote)
+		}
+	}
+
+	// A question logged from Discord channel c-spørsmål, answered by an admin.
+	ctx := context.Background()
+	asker := &bot.Request{Platform: bot.Discord, User: bot.User{ID: "7", Name: "Kari"}}
+	qid, err := e.app.DB.AddQuestion(ctx, store.Question{Question: "Hvilken farge har logoen?", Lang: "nb", Asker: store.AuthorOf(asker), Channel: "c-sporsmal"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := e.command("42", "kulturbot", "svar", `{"name":"id","type":4,"value":`+strconv.FormatInt(qid, 10)+`}`,
+		so("tekst", `Den er "kulturskolegrønn".`), `{"name":"ikke-faq","type":5,"value":true}`)
+	if strings.Contains(text(r), "⚠") || r["data"].(map[string]any)["flags"] != 64.0 {
+		t.Fatalf("svar answered %v", r)
+	}
+	e.app.Router.Wait() // notices are delivered in the background
+	e.rest.mu.Lock()
+	posted := e.rest.posts["c-sporsmal"]
+	e.rest.mu.Unlock()
+	if len(posted) != 1 {
+		t.Fatalf("notice posts %v (calls %v)", posted, e.rest.calls)
+	}
+	embed := posted[0]["embeds"].([]any)[0].(map[string]any)
+	if !strings.Contains(embed["description"].(string), "<@7>") || !strings.Contains(embed["description"].(string), `Den er "kulturskolegrønn".`) {
+		t.Fatalf("notice %v", posted[0])
+	}
+	q, err := e.app.DB.Question(ctx, qid)
+	if err != nil || q.Answer != `Den er "kulturskolegrønn".` {
+		t.Fatalf("stored answer %q %v", q.Answer, err)
 	}
 }
