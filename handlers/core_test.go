@@ -260,7 +260,11 @@ func TestInterestListAndWithdraw(t *testing.T) {
 	if !strings.Contains(text, "registrert 10. januar 2025 av deg") {
 		t.Errorf("date/author missing: %q", text)
 	}
+	if rep := e.ok("kari", "/interesse liste fylke=agder"); len(rep.Items) != 1 || !strings.Contains(rep.Items[0].Text, "Agder") {
+		t.Errorf("county filter: %s", all(rep))
+	}
 	e.checkBad([]badCase{
+		{name: "ListUnknownCounty", line: "/interesse liste fylke=Narnia", code: bot.EInvalid, field: "fylke"},
 		{name: "NotOwner", line: "/interesse trekk 2", code: bot.EForbidden, msg: []string{"du kan bare trekke dine egne"}},
 		{name: "NotFound", line: "/interesse trekk #9", code: bot.ENotFound, msg: []string{"Fant ingen registrering #9"}},
 		{name: "NoID", line: "/interesse trekk", code: bot.EInvalid, field: "id"},
@@ -601,6 +605,22 @@ func TestSuggest(t *testing.T) {
 	}
 	if got := e.h.Suggest(ctx, "region", "", bot.NB); len(got) != 2 {
 		t.Errorf("region = %+v", got)
+	}
+}
+
+func TestConfiguredCountiesAndEnglishErrors(t *testing.T) {
+	e := newEnv(t)
+	e.h.Config.Counties = []string{"Sápmi", "Svalbard"}
+	if rep := e.ok("kari", `/interesse fylke=sapmi kommuner="Kautokeino, Karasjok, Tana"`); !strings.Contains(rep.Text, "*Sápmi*") {
+		t.Errorf("configured county: %q", rep.Text)
+	}
+	rep := e.run(&bot.Request{User: bot.User{ID: "kari", Locale: "en-US"}}, `/interesse fylke=Nordland kommuner=Bodø`)
+	if rep.Error == nil || rep.Text != "“Nordland” is not one of the counties. Choose one of: Sápmi, Svalbard.\nExample: "+`/interesse fylke=Nordland kommuner="Bodø, Fauske, Saltdal" kontakt="Kari Nordmann, 900 00 000"` {
+		t.Errorf("english error = %q", rep.Text)
+	}
+	rep = e.run(&bot.Request{User: bot.User{ID: "kari", Locale: "en-US"}}, `/veiledning logg kommune=Bodø dato=2025-01-09 minutter=700 tema=x`)
+	if rep.Error == nil || !strings.HasPrefix(rep.Text, "minutter must be a whole number from 1 to 600 (you wrote “700”).\nExample: /veiledning logg") {
+		t.Errorf("english error = %q", rep.Text)
 	}
 }
 

@@ -125,13 +125,33 @@ func (h *Handlers) interestRegister(ctx context.Context, req *bot.Request, args 
 }
 
 func (h *Handlers) interestList(ctx context.Context, req *bot.Request, args bot.Args) (bot.Reply, error) {
-	all, err := wantAll(req, args, "/interesse liste alle")
+	const ex = "/interesse liste fylke=Nordland"
+	county := ""
+	if raw := named(args, "fylke", "county"); raw != "" {
+		c, ok := h.matchCounty(raw)
+		if !ok {
+			return bot.Reply{}, bad(req, "fylke", ex, "interest.err.county", raw, strings.Join(h.counties(), ", "))
+		}
+		county = c
+		delete(args.Named, "fylke")
+		delete(args.Named, "county")
+	}
+	all, err := wantAll(req, args, ex)
 	if err != nil {
 		return bot.Reply{}, err
 	}
 	is, err := h.DB.Interests(ctx, store.InterestFilter{IncludeWithdrawn: all && req.User.Admin})
 	if err != nil {
 		return bot.Reply{}, err
+	}
+	if county != "" {
+		kept := is[:0]
+		for _, i := range is {
+			if i.County == county {
+				kept = append(kept, i)
+			}
+		}
+		is = kept
 	}
 	rep := bot.Reply{Title: t(req, "interest.list.title"), Private: true}
 	if len(is) == 0 {
