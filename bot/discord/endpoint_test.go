@@ -468,3 +468,25 @@ func TestGatewayInteractionUsesCallback(t *testing.T) {
 		t.Fatalf("authorization %q", cb[0].Auth)
 	}
 }
+
+func TestMalformedInteractionsNeverPanic(t *testing.T) {
+	h := newHarness(t)
+	for _, body := range []string{
+		`{"type":2}`,
+		`{"id":"1","type":2,"data":null}`,
+		`{"id":"1","type":3,"data":null}`,
+		`{"id":"1","type":4,"data":{"name":"rsvp","options":[{"name":"svar","type":1,"options":[{"name":"samling","type":3,"value":{"x":1},"focused":true}]}]}}`,
+		`{"id":"1","type":5,"data":{"custom_id":"","components":[{"type":1,"components":[{"type":4,"custom_id":"a"}]}]}}`,
+		`{"id":"2","type":2,"data":{"name":"samling","options":[{"name":"deltakere","type":1,"options":[{"name":"id","type":4,"value":"x"}]}]}}`,
+		`{"id":"3","type":2,"data":{"name":"kulturbot","options":[{"name":"dokument","type":1,"options":[{"name":"fil","type":11,"value":"nope"}]}]}}`,
+		`{"id":"4","type":99}`,
+		`[1,2,3]`,
+		`{"id":"5","type":3,"data":{"custom_id":"/","component_type":2}}`,
+	} {
+		w := h.post(body)
+		if w.Code >= 500 {
+			t.Errorf("%s: status %d", body, w.Code)
+		}
+	}
+	h.ad.Wait()
+}

@@ -153,6 +153,7 @@ func (a *Adapter) onMessage(ctx context.Context, m *discordgo.Message) {
 	if m == nil || m.Author == nil || m.Author.Bot || a.opt.Router == nil {
 		return
 	}
+	defer a.recoverPanic("message", m.ID)
 	me := a.botUser()
 	if me == "" || m.Author.ID == me {
 		return

@@ -2,6 +2,7 @@ package discord
 
 import (
 	"context"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -65,6 +66,9 @@ func (a *Adapter) respondREST(ctx context.Context, i *discordgo.Interaction, res
 // can; the endpoint's JSON response body cannot, so replies with files are
 // deferred and completed by a multipart edit).
 func (a *Adapter) handleInteraction(ctx context.Context, i *discordgo.Interaction, send respondFunc, filesOK bool) {
+	// discordgo does not recover panics in event handlers: one malformed
+	// interaction must not take the whole bot down.
+	defer a.recoverPanic("interaction", i.ID)
 	switch i.Type {
 	case discordgo.InteractionPing:
 		a.sendLogged(i, send, &discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong})
@@ -86,6 +90,12 @@ func (a *Adapter) handleInteraction(ctx context.Context, i *discordgo.Interactio
 			Type: discordgo.InteractionResponseChannelMessageWithSource,
 			Data: render(bot.Reply{Text: bot.T(lang, "discord.unknown"), Private: true, Lang: lang}).responseData(false),
 		})
+	}
+}
+
+func (a *Adapter) recoverPanic(what, id string) {
+	if p := recover(); p != nil {
+		a.log.Error("discord "+what+" panicked", "id", id, "panic", p, "stack", string(debug.Stack()))
 	}
 }
 
