@@ -43,6 +43,9 @@ type fakeDiscord struct {
 	rateLimit int
 	// unknownChannel answers channel posts to this id with 404 Unknown Channel.
 	unknownChannel string
+	// refuseReference answers messages that reply to another message with
+	// 400, as Discord does without Read Message History.
+	refuseReference bool
 	// gateway: frames to send to a connected gateway client, and the
 	// IDENTIFY payload it sent.
 	gwSend     chan string
@@ -93,6 +96,7 @@ func (f *fakeDiscord) serve(w http.ResponseWriter, r *http.Request) {
 		limited = true
 	}
 	unknown := f.unknownChannel != "" && r.URL.Path == "/api/v9/channels/"+f.unknownChannel+"/messages"
+	refused := f.refuseReference && c.JSON["message_reference"] != nil
 	f.mu.Unlock()
 
 	w.Header().Set("Content-Type", "application/json")
@@ -102,6 +106,9 @@ func (f *fakeDiscord) serve(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Retry-After", "2")
 		w.WriteHeader(http.StatusTooManyRequests)
 		io.WriteString(w, `{"message":"You are being rate limited.","retry_after":1.5,"global":false}`)
+	case refused:
+		w.WriteHeader(http.StatusBadRequest)
+		io.WriteString(w, `{"message":"Invalid Form Body","code":50035}`)
 	case unknown:
 		w.WriteHeader(http.StatusNotFound)
 		io.WriteString(w, `{"message":"Unknown Channel","code":10003}`)

@@ -216,7 +216,16 @@ func (a *Adapter) onMessage(ctx context.Context, m *discordgo.Message) {
 	if channel == m.ChannelID {
 		msg.Reference = m.Reference()
 	}
-	if _, err := s.ChannelMessageSendComplex(channel, msg, discordgo.WithContext(wctx)); err != nil {
+	_, err := s.ChannelMessageSendComplex(channel, msg, discordgo.WithContext(wctx), discordgo.WithRetryOnRatelimit(true))
+	var re *discordgo.RESTError
+	if err != nil && msg.Reference != nil && errors.As(err, &re) && re.Response != nil &&
+		(re.Response.StatusCode == http.StatusBadRequest || re.Response.StatusCode == http.StatusForbidden) {
+		// Replying needs Read Message History and a message that still
+		// exists; answering without the reference is better than silence.
+		msg = render(rep).send() // fresh file readers
+		_, err = s.ChannelMessageSendComplex(channel, msg, discordgo.WithContext(wctx), discordgo.WithRetryOnRatelimit(true))
+	}
+	if err != nil {
 		bot.NotePlatformError(bot.Discord)
 		a.log.Warn("reply to message failed", "req", req.ID, "err", err)
 	}

@@ -249,9 +249,13 @@ func (a *Adapter) adjust(i *discordgo.Interaction, req *bot.Request, rep bot.Rep
 func (a *Adapter) complete(ctx context.Context, i *discordgo.Interaction, req *bot.Request, rep bot.Reply, kind deferKind) {
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
-	opt := discordgo.WithContext(ctx)
 	s := a.session
 	var err error
+	// An answer the user is waiting for must land: wait out a 429 here
+	// (within the context's bound), unlike channel posts, whose callers
+	// schedule their own retries.
+	ctxOpt, retry := discordgo.WithContext(ctx), discordgo.WithRetryOnRatelimit(true)
+	opt := func(cfg *discordgo.RequestConfig) { ctxOpt(cfg); retry(cfg) }
 	switch {
 	case bot.IsDuplicate(rep):
 		if kind != deferUpdate {

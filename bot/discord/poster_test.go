@@ -107,3 +107,16 @@ func TestMentionAndDMAreAnswered(t *testing.T) {
 		t.Fatalf("replayed message answered %d times", n)
 	}
 }
+
+func TestMentionReplyFallsBackWithoutReference(t *testing.T) {
+	h := newHarness(t)
+	h.ad.SetBotUser("bot-1")
+	h.fd.unknownChannel = "" // channel exists
+	h.fd.refuseReference = true
+	h.ad.onMessage(context.Background(), &discordgo.Message{ID: "m-5", ChannelID: "c-x", GuildID: "g1", Content: "<@bot-1> hei",
+		Author: &discordgo.User{ID: "7"}, Mentions: []*discordgo.User{{ID: "bot-1"}}})
+	sent := h.fd.find(http.MethodPost, "/api/v9/channels/c-x/messages")
+	if len(sent) != 2 || sent[0].JSON["message_reference"] == nil || sent[1].JSON["message_reference"] != nil {
+		t.Fatalf("sends %+v", sent)
+	}
+}
