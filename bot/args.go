@@ -49,7 +49,9 @@ func ParseArgs(text string) (Args, error) {
 				i++
 				continue
 			}
-			if close, ok := closingQuote(c); ok {
+			// A quote opens only at the start of a value, so an apostrophe
+			// inside a word ("vi's", "Kari's") is just a letter.
+			if close, ok := closingQuote(c); ok && val.Len() == 0 && !quoted {
 				quoted = true
 				i++
 				start := i

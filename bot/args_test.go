@@ -24,6 +24,7 @@ func TestParseArgs(t *testing.T) {
 			map[string]string{"kommune": "Nord-Aurdal", "dato": "6.2.2025", "minutter": "90"}},
 		{"LikhetstegnIVerdi", `notat=a=b`, nil, map[string]string{"notat": "a=b"}},
 		{"SitertPosisjonell", `svar 12 "Ja, det kan dere"`, []string{"svar", "12", "Ja, det kan dere"}, map[string]string{}},
+		{"ApostrofIOrd", `notat=Kari's plan vi's`, []string{"plan", "vi's"}, map[string]string{"notat": "Kari's"}},
 		{"TomVerdi", `kontakt=`, nil, map[string]string{"kontakt": ""}},
 	}
 	for _, tt := range tests {
