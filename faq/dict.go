@@ -271,6 +271,8 @@ var phraseRaw = []string{
 	"kick-off", "kickoff", "kick off", "kickoff", "satt sammen", "organisere", "sette sammen", "organisere",
 	"settes sammen", "organisere", "setter sammen", "organisere", "sett saman", "organisere", "sette saman", "organisere",
 	"put together", "organisere", "set up", "organisere", "sette opp", "organisere",
+	"melde interesse", "påmelding", "meldt interesse", "påmelding", "melder interesse", "påmelding",
+	"register interest", "påmelding", "registering interest", "påmelding",
 	"ta med", "sende", "tar med", "sende", "ta med seg", "sende",
 	"e-post", "epost", "ut av det", "benefit", "ut av dette", "benefit", "igjen for det", "benefit",
 	"get out of it", "benefit", "get out of this", "benefit",

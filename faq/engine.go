@@ -47,7 +47,9 @@ type Engine struct {
 	an      *Analyzer
 	entries map[string]*indexed
 	df      map[string]int // entries whose vocabulary holds a term
-	nextDoc int64
+	// rows maps the FTS rowid of an entry's row to the entry, so a search reads
+	// only the index, never the stored columns.
+	rows map[int64]string
 }
 
 // indexed is an entry with its analysed vocabulary.
@@ -84,7 +86,7 @@ func NewEngine(ctx context.Context, entries []Entry) (*Engine, error) {
 		texts = append(texts, e.Questions...)
 		texts = append(texts, e.Answer.NB, e.Answer.EN)
 	}
-	e := &Engine{P: DefaultParams, db: db, an: NewAnalyzer(texts...), entries: map[string]*indexed{}, df: map[string]int{}}
+	e := &Engine{P: DefaultParams, db: db, an: NewAnalyzer(texts...), entries: map[string]*indexed{}, df: map[string]int{}, rows: map[int64]string{}}
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		db.Close()
@@ -140,8 +142,13 @@ func (e *Engine) Learn(ctx context.Context, en Entry) error {
 	}
 	defer tx.Rollback()
 	if old, ok := e.entries[en.ID]; ok {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM idx WHERE ref = ? AND kind IN ('q','a')`, en.ID); err != nil {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM idx WHERE ref = ? AND kind = 'e'`, en.ID); err != nil {
 			return err
+		}
+		for rowid, id := range e.rows {
+			if id == en.ID {
+				delete(e.rows, rowid)
+			}
 		}
 		for t := range union(old.qvocab, old.avocab) {
 			e.df[t]--
@@ -156,11 +163,13 @@ func (e *Engine) Learn(ctx context.Context, en Entry) error {
 
 func (e *Engine) add(ctx context.Context, tx *sql.Tx, en Entry) error {
 	x := &indexed{Entry: en, qvocab: map[string]bool{}, avocab: map[string]bool{}}
+	// One row per entry: its phrasings in column q, its answers in a.
+	// Few rows keep bm25 cheap; which phrasing matched best is scored in
+	// Go from the per-phrasing vocabularies.
+	var qwords []string
 	for _, q := range en.Questions {
-		ts := e.an.Analyze(q)
 		p := map[string]float64{}
-		var words []string
-		for _, t := range ts {
+		for _, t := range e.an.Analyze(q) {
 			w := 1.0
 			if t.Weak {
 				w = e.P.WeakFactor
@@ -169,7 +178,7 @@ func (e *Engine) add(ctx context.Context, tx *sql.Tx, en Entry) error {
 				p[t.Text] = w
 			}
 			x.qvocab[t.Text] = true
-			words = append(words, t.Text)
+			qwords = append(qwords, t.Text)
 		}
 		x.phrasings = append(x.phrasings, p)
 		if DetectLang(q) == "en" {
@@ -179,16 +188,13 @@ func (e *Engine) add(ctx context.Context, tx *sql.Tx, en Entry) error {
 		} else if x.titleNB == "" {
 			x.titleNB = q
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO idx (q, a, d, kind, ref) VALUES (?, '', '', 'q', ?)`, strings.Join(words, " "), en.ID); err != nil {
-			return err
-		}
 	}
-	var words []string
+	var awords []string
 	for _, t := range e.an.Analyze(en.Section + " " + en.Answer.NB + " " + en.Answer.EN) {
 		x.avocab[t.Text] = true
-		words = append(words, t.Text)
+		awords = append(awords, t.Text)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO idx (q, a, d, kind, ref) VALUES ('', ?, '', 'a', ?)`, strings.Join(words, " "), en.ID); err != nil {
+	if err := e.insertRow(ctx, tx, strings.Join(qwords, " "), strings.Join(awords, " "), en.ID); err != nil {
 		return err
 	}
 	for t := range union(x.qvocab, x.avocab) {
@@ -201,6 +207,19 @@ func (e *Engine) add(ctx context.Context, tx *sql.Tx, en Entry) error {
 		x.titleEN = x.titleNB
 	}
 	e.entries[en.ID] = x
+	return nil
+}
+
+func (e *Engine) insertRow(ctx context.Context, tx *sql.Tx, q, a, id string) error {
+	res, err := tx.ExecContext(ctx, `INSERT INTO idx (q, a, d, kind, ref) VALUES (?, ?, '', 'e', ?)`, q, a, id)
+	if err != nil {
+		return err
+	}
+	rowid, err := res.LastInsertId()
+	if err != nil {
+		return err
+	}
+	e.rows[rowid] = id
 	return nil
 }
 
@@ -430,7 +449,7 @@ func (e *Engine) candidates(ctx context.Context, ts []Term, qw map[string]float6
 	if expr == "" {
 		return nil, nil
 	}
-	rows, err := e.db.QueryContext(ctx, `SELECT ref, bm25(idx, 1.0, 0.4, 0) FROM idx WHERE idx MATCH ? ORDER BY 2 LIMIT 60`, expr)
+	rows, err := e.db.QueryContext(ctx, `SELECT rowid, bm25(idx, 1.0, 0.4, 0) FROM idx WHERE idx MATCH ? ORDER BY 2 LIMIT 30`, expr)
 	if err != nil {
 		return nil, fmt.Errorf("faq: search: %w", err)
 	}
@@ -438,11 +457,12 @@ func (e *Engine) candidates(ctx context.Context, ts []Term, qw map[string]float6
 	byID := map[string]*candidate{}
 	var order []*candidate
 	for rows.Next() {
-		var ref string
+		var rowid int64
 		var s float64
-		if err := rows.Scan(&ref, &s); err != nil {
+		if err := rows.Scan(&rowid, &s); err != nil {
 			return nil, err
 		}
+		ref := e.rows[rowid]
 		if c, ok := byID[ref]; ok {
 			c.bm25 = math.Min(c.bm25, s)
 			continue
@@ -555,7 +575,21 @@ func round2(f float64) float64 { return math.Round(f*100) / 100 }
 // injectionRE catches attempts to steer the bot instead of asking it.
 var injectionRE = regexp.MustCompile(`(?i)(ignore|ignorer|disregard|glem|forget|overse|se bort fra)\b.{0,40}\b(instruction|instruks|regel|regler|rule|prompt|previous|tidligere|above|ovenfor|alt du|everything)|system ?prompt|jailbreak|developer mode|you are now|du er nå|act as\b|pretend|lat som|late som|roleplay|rollespill|reveal your|your instructions|dine instruksjoner|\bDAN\b`)
 
-func injection(q string) bool { return injectionRE.MatchString(q) }
+// injectionHints are words every injection pattern contains; most
+// questions have none, and skip the regular expression.
+var injectionHints = []string{"ignor", "disregard", "glem", "forget", "overse", "se bort", "prompt", "jailbreak",
+	"developer", "you are", "du er", "act as", "pretend", "lat som", "late som", "roleplay", "rollespill", "reveal",
+	"instruction", "instruks", "dan"}
+
+func injection(q string) bool {
+	l := strings.ToLower(q)
+	for _, h := range injectionHints {
+		if strings.Contains(l, h) {
+			return injectionRE.MatchString(q)
+		}
+	}
+	return false
+}
 
 // offTopicWords are subjects outside the programme (weather, sport, other
 // programmes and organisations, general knowledge, tasks for a chatbot).

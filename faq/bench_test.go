@@ -1,0 +1,137 @@
+package faq
+
+import (
+	"context"
+	"fmt"
+	"math/rand"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// benchQuestions are realistic questions (from the evaluation set) asked in
+// turn, so the benchmark covers answered, unsure and declined paths.
+func benchQuestions(b *testing.B) []string {
+	var qs []string
+	for _, c := range loadEval(b, "testdata/eval.tsv") {
+		qs = append(qs, c.question)
+	}
+	return qs
+}
+
+// BenchmarkAnswer answers one question with the shipped corpus.
+func BenchmarkAnswer(b *testing.B) {
+	e := newTestEngine(b)
+	qs := benchQuestions(b)
+	ctx := context.Background()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := e.Answer(ctx, qs[i%len(qs)], ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+var (
+	bigOnce sync.Once
+	big     *Engine
+)
+
+// bigEngine is the corpus plus 10,000 chunks, built once per test binary
+// (the benchmark function runs several times while b.N grows).
+func bigEngine(b *testing.B) *Engine {
+	bigOnce.Do(func() {
+		es, err := DefaultCorpus()
+		if err != nil {
+			b.Fatal(err)
+		}
+		big, err = NewEngine(context.Background(), es)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := big.AddPassages(context.Background(), syntheticChunks(10000)); err != nil {
+			b.Fatal(err)
+		}
+	})
+	return big
+}
+
+// BenchmarkAnswer10kChunks answers with 10,000 synthetic document chunks
+// indexed in the same FTS5 table.
+func BenchmarkAnswer10kChunks(b *testing.B) {
+	e := bigEngine(b)
+	qs := benchQuestions(b)
+	ctx := context.Background()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := e.Answer(ctx, qs[i%len(qs)], ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkSearchPassages10k ranks the 10,000 chunks themselves (what a
+// document fallback costs on top of the FAQ).
+func BenchmarkSearchPassages10k(b *testing.B) {
+	e := bigEngine(b)
+	qs := benchQuestions(b)
+	ctx := context.Background()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := e.SearchPassages(ctx, qs[i%len(qs)], 5); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBuildIndex is the start-up cost: parse the embedded YAML,
+// analyse every phrasing and answer, and build the FTS5 index.
+func BenchmarkBuildIndex(b *testing.B) {
+	ctx := context.Background()
+	for i := 0; i < b.N; i++ {
+		es, err := DefaultCorpus()
+		if err != nil {
+			b.Fatal(err)
+		}
+		e, err := NewEngine(ctx, es)
+		if err != nil {
+			b.Fatal(err)
+		}
+		e.Close()
+	}
+}
+
+// syntheticChunks makes n paragraph-sized chunks of Norwegian-like text:
+// programme words at realistic (Zipf-like) frequencies mixed with made-up
+// words, so common terms hit thousands of chunks as in real documents.
+func syntheticChunks(n int) []Passage {
+	r := rand.New(rand.NewSource(1))
+	common := strings.Fields(`kulturskole kulturskolen kommune kommunene samling samlingene fylke fylkesavdelingen
+		program programmet utvikling utviklingsområde samarbeid barnehage skole elever oppvekst veiledning region
+		rammeverk samskaping medvirkning bærekraft innovasjon økonomi midler arbeid gruppe lokalsamfunn politikk
+		og i det som en til er på for med av at de ikke den skal vi kan har om et så også eller`)
+	syl := []string{"ar", "be", "dal", "fjord", "gå", "hei", "kul", "lan", "mø", "nes", "ord", "på", "rå", "sko", "tun", "ut", "vik", "øy", "sam", "fel", "ling", "het", "else", "skap"}
+	var rare []string
+	for i := 0; i < 3000; i++ {
+		w := ""
+		for k := 2 + r.Intn(3); k > 0; k-- {
+			w += syl[r.Intn(len(syl))]
+		}
+		rare = append(rare, w)
+	}
+	out := make([]Passage, n)
+	for i := range out {
+		var sb strings.Builder
+		for w := 0; w < 120; w++ {
+			if r.Float64() < 0.45 {
+				// Zipf-like: early common words far more often.
+				sb.WriteString(common[int(float64(len(common))*r.Float64()*r.Float64())])
+			} else {
+				sb.WriteString(rare[r.Intn(len(rare))])
+			}
+			sb.WriteByte(' ')
+		}
+		out[i] = Passage{Ref: fmt.Sprintf("doc%d#%d", i/40, i%40), Text: sb.String()}
+	}
+	return out
+}
