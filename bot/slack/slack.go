@@ -162,6 +162,13 @@ func (a *Adapter) background(f func(ctx context.Context)) {
 
 // handle fills in who is asking and runs the router.
 func (a *Adapter) handle(ctx context.Context, req *bot.Request) bot.Reply {
+	a.identify(ctx, req)
+	return a.opts.Router.Handle(ctx, req)
+}
+
+// identify fills in the platform, time, admin flag and locale (a users.info
+// call the first time a user is seen).
+func (a *Adapter) identify(ctx context.Context, req *bot.Request) {
 	req.Platform = bot.Slack
 	if req.Time.IsZero() {
 		req.Time = a.now()
@@ -170,7 +177,6 @@ func (a *Adapter) handle(ctx context.Context, req *bot.Request) bot.Reply {
 	if req.User.Locale == "" {
 		req.User.Locale = a.locale(ctx, req.User.ID)
 	}
-	return a.opts.Router.Handle(ctx, req)
 }
 
 // within runs req and returns its reply if it is ready before the
@@ -185,10 +191,11 @@ func (a *Adapter) within(ctx context.Context, req *bot.Request) (bot.Reply, <-ch
 		defer a.bg.Done()
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), backgroundTimeout)
 		defer cancel()
+		a.identify(ctx, req) // may wait for Slack: before taking a slot
 		// Blocked senders on a channel are woken in order: a FIFO queue.
 		a.gate <- struct{}{}
 		defer func() { <-a.gate }()
-		ch <- a.handle(ctx, req)
+		ch <- a.opts.Router.Handle(ctx, req)
 	}()
 	t := time.NewTimer(a.opts.AckWithin)
 	defer t.Stop()
