@@ -1,0 +1,92 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/kulturskoleradet/kulturbot/store"
+)
+
+func TestAsk(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "k.db")
+	t.Run("Plain", func(t *testing.T) {
+		out, errOut, code := run(t, db, "", "ask", "Når er fristen for å melde interesse?")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		mustContain(t, out, "15. september", "Kilde: ")
+	})
+	t.Run("JSON", func(t *testing.T) {
+		out, errOut, code := run(t, db, "", "ask", "--json", "How many gatherings are there?")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		var m map[string]any
+		if err := json.Unmarshal([]byte(out), &m); err != nil {
+			t.Fatalf("%v: %s", err, out)
+		}
+		for _, k := range []string{"question", "answered", "answer", "source", "score", "lang", "path", "citations"} {
+			if _, ok := m[k]; !ok {
+				t.Errorf("key %q missing: %s", k, out)
+			}
+		}
+		if m["answered"] != true || m["lang"] != "en" || m["path"] != "faq" || !strings.Contains(m["answer"].(string), "six") {
+			t.Errorf("%s", out)
+		}
+	})
+	t.Run("JSONLinesFromStdinInOrder", func(t *testing.T) {
+		in := "hva er en region?\nhva blir været i morgen?\n\nKan vi bytte ut en person i kommunegruppa halvveis i programmet?\n"
+		out, errOut, code := run(t, db, in, "ask", "--json")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		if len(lines) != 3 {
+			t.Fatalf("%d lines: %s", len(lines), out)
+		}
+		var got []askResult
+		for _, l := range lines {
+			var r askResult
+			if err := json.Unmarshal([]byte(l), &r); err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, r)
+		}
+		if got[0].Question != "hva er en region?" || !got[0].Answered || got[0].EntryID != "region" {
+			t.Errorf("%+v", got[0])
+		}
+		if got[1].Answered || !got[1].OutOfScope {
+			t.Errorf("%+v", got[1])
+		}
+		if got[2].Answered || got[2].OutOfScope || len(got[2].Related) == 0 {
+			t.Errorf("%+v", got[2])
+		}
+	})
+	t.Run("ProbeLogsNothing", func(t *testing.T) {
+		d, err := store.Open(context.Background(), db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer d.Close()
+		var n int
+		d.Reader().QueryRow(`SELECT (SELECT COUNT(*) FROM questions) + (SELECT COUNT(*) FROM answers)`).Scan(&n)
+		if n != 0 {
+			t.Fatalf("ask logged %d rows", n)
+		}
+	})
+	t.Run("CustomFAQFolder", func(t *testing.T) {
+		dir := t.TempDir()
+		os.WriteFile(filepath.Join(dir, "x.yaml"), []byte("section: X\nsource: Lokal FAQ\nentries:\n  - id: kaffe\n    questions:\n      - Er det kaffe på samlingene?\n    answer:\n      nb: Ja, alltid.\n      en: Yes, always.\n"), 0o644)
+		out, errOut, code := run(t, db, "", "--faq", dir, "ask", "--json", "blir det kaffe på samlingen?")
+		if code != 0 || !strings.Contains(out, `"answer":"Ja, alltid."`) || !strings.Contains(out, "Lokal FAQ") {
+			t.Fatalf("exit %d: %s %s", code, out, errOut)
+		}
+		if _, errOut, code := run(t, db, "", "--faq", filepath.Join(dir, "nope"), "ask", "x"); code == 0 || !strings.Contains(errOut, "KULTURBOT_FAQ") {
+			t.Fatalf("bad KULTURBOT_FAQ accepted: %s", errOut)
+		}
+	})
+}
