@@ -2,6 +2,7 @@ package docs
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/kljensen/snowball/norwegian"
@@ -66,8 +67,35 @@ func Terms(s string) []string {
 	return out
 }
 
+// termCache remembers analysed words: a document repeats its words many
+// times and stemming is most of the cost of ingest. Bounded: emptied when
+// full, since questions can bring any number of new words.
+var termCache = struct {
+	sync.RWMutex
+	m map[string]string
+}{m: map[string]string{}}
+
+const termCacheMax = 100_000
+
 // term analyses one lower-case word; "" for a stop word.
 func term(w string) string {
+	termCache.RLock()
+	t, ok := termCache.m[w]
+	termCache.RUnlock()
+	if ok {
+		return t
+	}
+	t = analyseWord(w)
+	termCache.Lock()
+	if len(termCache.m) >= termCacheMax {
+		termCache.m = map[string]string{}
+	}
+	termCache.m[w] = t
+	termCache.Unlock()
+	return t
+}
+
+func analyseWord(w string) string {
 	if n, ok := normForms[w]; ok {
 		w = n
 	}
