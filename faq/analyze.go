@@ -252,11 +252,15 @@ func DetectLang(text string) string {
 	for _, f := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return !(unicode.IsLetter(r) || r == '\'')
 	}) {
+		// Names say nothing about the language they are used in.
+		if strings.HasPrefix(f, "kulturskole") || strings.HasPrefix(f, "fremtidens") {
+			continue
+		}
 		if enWords[f] {
-			en++
+			en += 2
 		}
 		if nbWords[f] {
-			nb++
+			nb += 2
 		}
 		if strings.ContainsAny(f, "æøå") {
 			nb++

@@ -59,7 +59,8 @@ any some all any anything something get got tell know want need let let's like j
 im i'm we're were they them their whats what's hows how's s t
 also ever even still yet very really much mot
 happen happens happening more most than other others another become becomes became actually basically exactly
-going gonna wanna kind sort thing things stuff way ways ment allowed allow lov lova tillatt egentlig eksakt nøyaktig akkurat
+going gonna wanna kind sort thing things stuff way ways ment allowed allow lov lova tillatt
+skje skjer skjedde happen happens happened foregår foregå person personer people folk nå now today totalt total egentlig eksakt nøyaktig akkurat
 liksom greit gjerne lyst tror trur synes syns mener
 `)
 
@@ -231,6 +232,20 @@ var synRaw = map[string][]string{
 	"tvers": {"ulik"}, "across": {"ulik"}, "ulike": {"ulik"}, "ulik": {"ulik"}, "forskjellige": {"ulik"},
 	"different": {"ulik"}, "flere fylker": {"ulik"},
 	"sette": {"organisere"}, "settes": {"organisere"}, "setter": {"organisere"}, "satt": {"organisere"},
+	"meet": {"samling"}, "meets": {"samling"}, "møtes": {"samling"}, "samles": {"samling"}, "samle": {"samling"},
+	"treffes": {"samling"}, "gather": {"samling"}, "gathered": {"samling"}, "samlast": {"samling"},
+	"ganger": {"antall"}, "times": {"antall"}, "often": {"antall"}, "ofte": {"antall"},
+	"tanke": {"tankesett"}, "tanken": {"tankesett"}, "tankesett": {"tankesett"}, "tankesettet": {"tankesett"},
+	"idé": {"tankesett"}, "ideen": {"tankesett"}, "idea": {"tankesett"}, "mindset": {"tankesett"}, "thinking": {"tankesett"},
+	"heter": {"begrep"}, "navn": {"begrep"}, "navnet": {"begrep"}, "name": {"begrep"}, "called": {"begrep"},
+	"begrep": {"begrep"}, "begrepet": {"begrep"}, "term": {"begrep"}, "uttrykk": {"begrep"}, "uttrykket": {"begrep"},
+	"kortvarig": {"langsiktig"}, "kortsiktig": {"langsiktig"}, "shortterm": {"langsiktig"}, "temporary": {"langsiktig"},
+	"midlertidig": {"langsiktig"}, "varig": {"langsiktig"}, "permanent": {"langsiktig"},
+	"regionsvis": {"regional"}, "regionvis": {"regional"},
+	"mulighet": {"mulighet"}, "muligheter": {"mulighet"}, "mulegheit": {"mulighet"}, "opportunity": {"mulighet"},
+	"opportunities": {"mulighet"}, "chance": {"mulighet"}, "sjanse": {"mulighet"}, "sjansen": {"mulighet"},
+	"vinning": {"nytte"}, "vinningen": {"nytte"}, "fordel": {"nytte"}, "fordeler": {"nytte"}, "fordelene": {"nytte"},
+	"advantage": {"nytte"}, "advantages": {"nytte"}, "payoff": {"nytte"},
 	"sende": {"sende"}, "send": {"sende"}, "sender": {"sende"}, "bring": {"sende"},
 	"mix": {"koble"}, "blande": {"koble"}, "samordne": {"koble"}, "samkjøre": {"koble"},
 	"slutt": {"slutt"}, "ferdig": {"slutt"}, "avsluttet": {"slutt"}, "ends": {"slutt"}, "ended": {"slutt"}, "end": {"slutt"},
@@ -273,6 +288,11 @@ var phraseRaw = []string{
 	"put together", "organisere", "set up", "organisere", "sette opp", "organisere",
 	"melde interesse", "påmelding", "meldt interesse", "påmelding", "melder interesse", "påmelding",
 	"register interest", "påmelding", "registering interest", "påmelding",
+	"i gang", "oppstart", "igang", "oppstart", "getting started", "oppstart", "get started", "oppstart",
+	"annet fylke", "ulik fylke", "andre fylker", "ulik fylke", "annen fylkesavdeling", "ulik fylke",
+	"andre fylkesavdelinger", "ulik fylke", "another county", "ulik fylke", "other counties", "ulik fylke",
+	"for sent", "senere frist", "for seint", "senere frist", "too late", "senere frist", "etter fristen", "senere frist",
+	"neste runde", "senere runde", "next round", "senere runde", "short-term", "shortterm", "short term", "shortterm",
 	"ta med", "sende", "tar med", "sende", "ta med seg", "sende",
 	"e-post", "epost", "ut av det", "benefit", "ut av dette", "benefit", "igjen for det", "benefit",
 	"get out of it", "benefit", "get out of this", "benefit",

@@ -606,7 +606,7 @@ hovedstad hovedstaden capital president statsminister minister stortinget electi
 film movie movies netflix spotify serie tv-serie
 matte matematikk math maths lekser leksene mattelekser matteleksene leksehjelp
 python javascript programmering programming kode code sql
-kjæreste dating horoskop horoscope
+kjæreste dating horoskop horoscope lønn lønna salary stillingsannonse skoleåret skolestart
 `) {
 		m[bot.Fold(w)] = true
 	}
@@ -625,7 +625,24 @@ var chitchatRE = regexp.MustCompile(`(?i)^\W*(tusen takk|takk|thanks|thank you|t
 
 func chitchat(q string) bool { return chitchatRE.MatchString(q) }
 
+// offTopicPhrases are multi-word subjects outside the programme.
+var offTopicPhrases = []string{"søke jobb", "søker jobb", "søke på jobb", "ledig stilling", "apply for a job", "job opening",
+	"school year", "skoleår", "what time is it", "hva er klokka", "hvor mye tjener"}
+
+// jobRE is job hunting, which shares words ("søke", "kulturskolen") with
+// the programme's own questions.
+var jobRE = regexp.MustCompile(`(?i)\b(søk\w*|sok\w*|apply|applying|find)\b.{0,25}\b(jobb|job|stilling|arbeid som)\b`)
+
 func offTopic(q string) bool {
+	l := strings.ToLower(q)
+	if jobRE.MatchString(l) {
+		return true
+	}
+	for _, p := range offTopicPhrases {
+		if strings.Contains(l, p) {
+			return true
+		}
+	}
 	for _, f := range strings.FieldsFunc(strings.ToLower(q), func(r rune) bool {
 		return !(r == '+' || r == '.' || r == '-' || strings.ContainsRune("abcdefghijklmnopqrstuvwxyzæøåäöé0123456789", r))
 	}) {
