@@ -394,6 +394,22 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 		second = cands[1].sim
 	}
 	conf := confidence(best, second)
+	// One matched topic word next to words the FAQ has never seen ("the
+	// recipe for lapskaus" is not about a programme model): the question
+	// is most likely about something else.
+	matched, unknown := 0, 0
+	for _, t := range ts {
+		switch {
+		case t.Weak || isNumber(t.Text):
+		case best.x.qvocab[t.Text] || best.x.avocab[t.Text]:
+			matched++
+		case e.df[t.Text] == 0 && len(t.Text) >= 4:
+			unknown++
+		}
+	}
+	if matched == 1 && unknown > 0 {
+		conf *= 0.85
+	}
 	if conf >= e.P.Threshold {
 		a := e.answerWith(ans, best.x, conf)
 		return a, nil

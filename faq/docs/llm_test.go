@@ -279,3 +279,38 @@ func TestAnswerCacheBounded(t *testing.T) {
 }
 
 func faqAnswer(text string) faq.Answer { return faq.Answer{Text: text} }
+
+// A changed document drops its old embeddings with its chunks; the
+// background embedder computes the new ones.
+func TestReplaceDropsEmbeddingsAndEmbedderRestores(t *testing.T) {
+	ctx := context.Background()
+	l, _, _ := llmLibrary(t)
+	count := func(q string) int {
+		var n int
+		if err := l.db.Reader().QueryRow(q).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if _, err := l.Ingest(ctx, "rammeverk.md", "", []byte(testMarkdown+"\n## Nytt\n\nEn ny del om kulturskolen.\n"), "test"); err != nil {
+		t.Fatal(err)
+	}
+	missing := `SELECT COUNT(*) FROM chunks c LEFT JOIN embeddings e ON e.chunk_id = c.id WHERE e.chunk_id IS NULL`
+	if count(missing) == 0 || count(`SELECT COUNT(*) FROM embeddings e LEFT JOIN chunks c ON c.id = e.chunk_id WHERE c.id IS NULL`) != 0 {
+		t.Fatal("old embeddings kept or new chunks already embedded")
+	}
+	rctx, cancel := context.WithCancel(ctx)
+	done := make(chan error)
+	go func() { done <- l.RunEmbedder(rctx) }()
+	deadline := time.Now().Add(5 * time.Second)
+	for count(missing) > 0 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if n := count(missing); n != 0 {
+		t.Fatalf("%d chunks still without embeddings", n)
+	}
+}
