@@ -55,6 +55,9 @@ func (a *App) docsOptions() docs.Options {
 	}
 	if o.APIKey != "" || o.BaseURL != "" {
 		a.Log.Info("llm configured", "base_url", o.BaseURL, "chat_model", o.ChatModel, "embed_model", o.EmbedModel, "timeout", o.Timeout)
+	} else {
+		// Said once here rather than on every question.
+		a.Log.Debug("llm not configured (OPENAI_API_KEY / OPENAI_BASE_URL): document answers quote the passage")
 	}
 	return o
 }
