@@ -21,6 +21,12 @@ func init() {
 // image has no shell or curl, so the binary checks itself; it opens no
 // database, so it is safe to run beside the bot.
 func runHealthcheck(ctx context.Context, cfg *Config, out io.Writer, args []string) error {
+	// Socket Mode, the Discord gateway and the console run no HTTP server;
+	// a failing check there would only mark a working container unhealthy.
+	if cfg.SlackSigningSecret == "" && cfg.DiscordPublicKey == "" {
+		fmt.Fprintln(out, "no HTTP endpoint in this mode (Socket Mode, gateway or console); nothing to check")
+		return nil
+	}
 	host, port, err := net.SplitHostPort(cfg.HTTPAddr)
 	if err != nil {
 		return fmt.Errorf("healthcheck: KULTURBOT_HTTP_ADDR %q: %w", cfg.HTTPAddr, err)
