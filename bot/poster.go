@@ -24,6 +24,12 @@ func (e *RateLimitError) Error() string {
 	return fmt.Sprintf("rate limited, retry after %s", e.RetryAfter)
 }
 
+// ThreadPoster is a Poster that can also answer inside a thread (Slack),
+// so an answer to an earlier question lands where it was asked.
+type ThreadPoster interface {
+	PostInThread(ctx context.Context, channel, thread string, r Reply) error
+}
+
 // Posters routes notices to the poster of their platform.
 type Posters map[Platform]Poster
 
@@ -36,6 +42,9 @@ func (p Posters) Deliver(ctx context.Context, n Notice) error {
 	ch := n.Channel
 	if ch == "" {
 		ch = n.UserID
+	}
+	if tp, ok := ps.(ThreadPoster); ok && n.Thread != "" && n.Channel != "" {
+		return tp.PostInThread(ctx, ch, n.Thread, n.Reply)
 	}
 	return ps.Post(ctx, ch, n.Reply)
 }
