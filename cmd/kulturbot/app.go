@@ -117,6 +117,11 @@ func (a *App) Run(ctx context.Context) error {
 			return a.runConsole(ctx)
 		})
 	}
+	if platforms > 0 {
+		// /healthz and /metrics are wanted in every platform mode, also
+		// Socket Mode and the Discord gateway, which need no public URL.
+		a.httpUsed = true
+	}
 	if a.httpUsed {
 		a.runners = append(a.runners, a.serveHTTP)
 	}

@@ -89,6 +89,10 @@ func (c *Config) settings() []env {
 // It returns the remaining (non-flag) arguments.
 func LoadConfig(fs *flag.FlagSet, args []string, getenv func(string) string) (*Config, []string, error) {
 	c := &Config{}
+	// Secrets from the environment are applied after parsing instead of
+	// becoming flag defaults: usage (kulturbot help, or any flag error,
+	// which lands in container logs) prints defaults.
+	fromEnv := map[*string]string{}
 	for _, s := range c.settings() {
 		val := s.def
 		if v := getenv(s.name); v != "" {
@@ -96,6 +100,12 @@ func LoadConfig(fs *flag.FlagSet, args []string, getenv func(string) string) (*C
 		}
 		help := s.help + " (" + s.name + ")"
 		switch {
+		case s.str != nil && secretSettings[s.name]:
+			if val != "" {
+				help += " (set in the environment)"
+				fromEnv[s.str] = val
+			}
+			fs.StringVar(s.str, s.flag, "", help)
 		case s.str != nil:
 			fs.StringVar(s.str, s.flag, val, help)
 		case s.dur != nil:
@@ -115,7 +125,18 @@ func LoadConfig(fs *flag.FlagSet, args []string, getenv func(string) string) (*C
 	if err := fs.Parse(args); err != nil {
 		return nil, nil, err
 	}
+	for p, v := range fromEnv {
+		if *p == "" {
+			*p = v
+		}
+	}
 	return c, fs.Args(), nil
+}
+
+// secretSettings are never shown as flag defaults.
+var secretSettings = map[string]bool{
+	"SLACK_BOT_TOKEN": true, "SLACK_APP_TOKEN": true, "SLACK_SIGNING_SECRET": true,
+	"DISCORD_BOT_TOKEN": true, "OPENAI_API_KEY": true,
 }
 
 // AdminSet parses KULTURBOT_ADMINS into a set of platform:user keys.

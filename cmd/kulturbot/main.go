@@ -37,6 +37,12 @@ func register(name string, c subcommand) { subcommands[name] = c }
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		// After the first signal starts the drain, restore the default
+		// handling so a second Ctrl-C or SIGTERM ends the process at once.
+		<-ctx.Done()
+		stop()
+	}()
 	code := Main(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
