@@ -49,7 +49,7 @@ hadde hun nå over da ved fra du ut sin dem oss opp man kan hans hvor eller hva 
 blitt kunne inn når være kom noen noe ville dere deres som deg disse hvordan hvilke hvilken hvilket sånn slik
 også bare mye mer enn for få får fått gjør gjøre gjort gjelder vår vårt våre mine dine din ditt sitt sine hos
 seg blir går gå kommer komme finnes fins det dette denne nok litt veldig mest hele helt
-lurer lurte lure fortelle fortell forklare forklar vite vet veit si sier sagt lese les info informasjon
+lurer lurte lure fortelle fortell forklare forklar vite vet veit si sier sagt lese les
 hei hallo heisann hey hi hello takk thanks thank please vennligst kjære dear ok okei ja nei jo
 kanskje altså egentlig liksom typ bra god godt fin fint
 the a an of to in is are was were be been being do does did doing have has had having
@@ -74,7 +74,8 @@ var synRaw = map[string][]string{
 	"gathering": {"samling"}, "gatherings": {"samling"}, "møte": {"samling"}, "møter": {"samling"},
 	"møtet": {"samling"}, "møtene": {"samling"}, "meeting": {"samling"}, "meetings": {"samling"},
 	"meetup": {"samling"}, "workshop": {"samling"}, "workshops": {"samling"}, "samlingsdager": {"samling"},
-	"informasjonsmøte": {"digital", "samling"}, "informasjonsmøter": {"digital", "samling"},
+	"informasjonsmøte": {"digital", "samling", "informasjon"}, "informasjonsmøter": {"digital", "samling", "informasjon"},
+	"informasjon": {"informasjon"}, "info": {"informasjon"}, "information": {"informasjon"}, "orientering": {"informasjon"},
 	"webinar": {"digital", "samling"}, "webinarer": {"digital", "samling"}, "webinars": {"digital", "samling"},
 	"digital": {"digital"}, "digitale": {"digital"}, "digitalt": {"digital"}, "online": {"digital"},
 	"nett": {"digital"}, "teams": {"digital"}, "zoom": {"digital"},
@@ -246,6 +247,9 @@ var synRaw = map[string][]string{
 	"opportunities": {"mulighet"}, "chance": {"mulighet"}, "sjanse": {"mulighet"}, "sjansen": {"mulighet"},
 	"vinning": {"nytte"}, "vinningen": {"nytte"}, "fordel": {"nytte"}, "fordeler": {"nytte"}, "fordelene": {"nytte"},
 	"advantage": {"nytte"}, "advantages": {"nytte"}, "payoff": {"nytte"},
+	"tre": {"3"}, "three": {"3"}, "seks": {"6"}, "six": {"6"}, "femten": {"15"}, "fifteen": {"15"},
+	"bidra": {"hensikt"}, "bidrar": {"hensikt"}, "contribute": {"hensikt"}, "oppnå": {"hensikt"}, "achieve": {"hensikt"},
+	"span": {"ulik"}, "cross": {"ulik"}, "crosses": {"ulik"}, "several": {"ulik"}, "multiple": {"ulik"},
 	"sende": {"sende"}, "send": {"sende"}, "sender": {"sende"}, "bring": {"sende"},
 	"mix": {"koble"}, "blande": {"koble"}, "samordne": {"koble"}, "samkjøre": {"koble"},
 	"slutt": {"slutt"}, "ferdig": {"slutt"}, "avsluttet": {"slutt"}, "ends": {"slutt"}, "ended": {"slutt"}, "end": {"slutt"},
@@ -293,6 +297,7 @@ var phraseRaw = []string{
 	"andre fylkesavdelinger", "ulik fylke", "another county", "ulik fylke", "other counties", "ulik fylke",
 	"for sent", "senere frist", "for seint", "senere frist", "too late", "senere frist", "etter fristen", "senere frist",
 	"neste runde", "senere runde", "next round", "senere runde", "short-term", "shortterm", "short term", "shortterm",
+	"flere fylker", "ulik fylke", "several counties", "ulik fylke", "multiple counties", "ulik fylke",
 	"ta med", "sende", "tar med", "sende", "ta med seg", "sende",
 	"e-post", "epost", "ut av det", "benefit", "ut av dette", "benefit", "igjen for det", "benefit",
 	"get out of it", "benefit", "get out of this", "benefit",

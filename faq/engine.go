@@ -623,6 +623,7 @@ film movie movies netflix spotify serie tv-serie
 matte matematikk math maths lekser leksene mattelekser matteleksene leksehjelp
 python javascript programmering programming kode code sql
 kjæreste dating horoskop horoscope lønn lønna salary stillingsannonse skoleåret skolestart
+undervisning spilletime spilletimer elevplass elevplassen venteliste semesteravgift gitar gitaren piano fiolin trommer korps
 `) {
 		m[bot.Fold(w)] = true
 	}
@@ -643,7 +644,8 @@ func chitchat(q string) bool { return chitchatRE.MatchString(q) }
 
 // offTopicPhrases are multi-word subjects outside the programme.
 var offTopicPhrases = []string{"søke jobb", "søker jobb", "søke på jobb", "ledig stilling", "apply for a job", "job opening",
-	"school year", "skoleår", "what time is it", "hva er klokka", "hvor mye tjener"}
+	"school year", "skoleår", "what time is it", "hva er klokka", "hvor mye tjener",
+	"barnet mitt", "barna mine", "sønnen min", "datteren min", "ungen min", "my child", "my kid", "my son", "my daughter"}
 
 // jobRE is job hunting, which shares words ("søke", "kulturskolen") with
 // the programme's own questions.
@@ -663,8 +665,15 @@ func offTopic(q string) bool {
 		return !(r == '+' || r == '.' || r == '-' || strings.ContainsRune("abcdefghijklmnopqrstuvwxyzæøåäöé0123456789", r))
 	}) {
 		f = strings.Trim(f, ".-")
-		if offTopicWords[bot.Fold(f)] {
+		w := bot.Fold(f)
+		if offTopicWords[w] {
 			return true
+		}
+		// Norwegian compounds end in their head: "gitarundervisning".
+		for i := 3; i+6 <= len(w); i++ {
+			if offTopicWords[w[i:]] {
+				return true
+			}
 		}
 	}
 	return false
