@@ -286,3 +286,42 @@ func TestChain(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// Whatever people type, the engine answers without an error: FTS5 syntax,
+// quotes, emoji, other scripts, very long text.
+func TestAnswerOddInput(t *testing.T) {
+	e := newTestEngine(t)
+	for _, q := range []string{
+		`"frist" OR NEAR(samling veiledning) *`, `frist"; DROP TABLE idx; --`, "🎻🎺 samling?", "何时 截止", "   ",
+		strings.Repeat("samling frist ", 2000), "#", "# ", "#../../etc", "\x00\x01", "ÆØÅ æøå",
+	} {
+		if _, err := e.Answer(context.Background(), q, ""); err != nil {
+			t.Errorf("%q: %v", q, err)
+		}
+	}
+}
+
+// Answering while the working group teaches the engine is safe.
+func TestConcurrentAnswerAndLearn(t *testing.T) {
+	e := newTestEngine(t)
+	ctx := context.Background()
+	done := make(chan bool)
+	for g := 0; g < 4; g++ {
+		go func() {
+			for i := 0; i < 50; i++ {
+				if _, err := e.Answer(ctx, "hva er en region?", ""); err != nil {
+					t.Error(err)
+				}
+			}
+			done <- true
+		}()
+	}
+	for i := 0; i < 20; i++ {
+		if err := e.Learn(ctx, Entry{ID: "svar-" + string(rune('a'+i)), Questions: []string{"spørsmål nummer " + string(rune('a'+i))}, Answer: Texts{NB: "svar"}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for g := 0; g < 4; g++ {
+		<-done
+	}
+}
