@@ -623,7 +623,7 @@ film movie movies netflix spotify serie tv-serie
 matte matematikk math maths lekser leksene mattelekser matteleksene leksehjelp
 python javascript programmering programming kode code sql
 kjæreste dating horoskop horoscope lønn lønna salary stillingsannonse skoleåret skolestart
-undervisning spilletime spilletimer elevplass elevplassen venteliste semesteravgift gitar gitaren piano fiolin trommer korps
+undervisning spilletime spilletimer elevplass elevplassen venteliste semesteravgift gitar gitaren piano fiolin trommer korps instrument instrumenter instrumentene instruments
 `) {
 		m[bot.Fold(w)] = true
 	}
@@ -645,6 +645,8 @@ func chitchat(q string) bool { return chitchatRE.MatchString(q) }
 // offTopicPhrases are multi-word subjects outside the programme.
 var offTopicPhrases = []string{"søke jobb", "søker jobb", "søke på jobb", "ledig stilling", "apply for a job", "job opening",
 	"school year", "skoleår", "what time is it", "hva er klokka", "hvor mye tjener",
+	"gå på kulturskolen", "går på kulturskolen", "begynne på kulturskolen", "begynne i kulturskolen",
+	"plass på kulturskolen", "plass i kulturskolen", "pris på kulturskolen", "koster kulturskolen",
 	"barnet mitt", "barna mine", "sønnen min", "datteren min", "ungen min", "my child", "my kid", "my son", "my daughter"}
 
 // jobRE is job hunting, which shares words ("søke", "kulturskolen") with
