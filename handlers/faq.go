@@ -76,8 +76,12 @@ func (h *Handlers) ask(ctx context.Context, req *bot.Request) (bot.Reply, error)
 		return rep, nil
 
 	case ans.OutOfScope:
-		// Declined: not a question for the working group, so not logged
-		// as unanswered.
+		// Declined: recorded in the answer log (so declines can be counted)
+		// but not a question for the working group.
+		logged.Answer = ""
+		if _, err := h.DB.LogAnswer(ctx, logged); err != nil {
+			h.Log.Warn("answer not logged", "req", req.ID, "err", err)
+		}
 		return bot.Reply{Text: ans.Text, Lang: lang}, nil
 	}
 

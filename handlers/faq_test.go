@@ -159,6 +159,9 @@ func TestFAQ(t *testing.T) {
 		if n := e.count(`SELECT COUNT(*) FROM questions`); n != 0 {
 			t.Fatalf("declined questions logged as unanswered: %d", n)
 		}
+		if n := e.count(`SELECT COUNT(*) FROM answers WHERE answered = 0 AND path = ''`); n != 3 {
+			t.Fatalf("declines in the answer log: %d", n)
+		}
 	})
 	t.Run("EmptyQuestionShowsUsage", func(t *testing.T) {
 		e := newFAQEnv(t)
