@@ -62,13 +62,16 @@ func Main(ctx context.Context, args []string, in io.Reader, out, errOut io.Write
 		fmt.Fprintln(errOut, "kulturbot:", err)
 		return 2
 	}
-	log := newLogger(errOut, cfg.LogLevel)
-	slog.SetDefault(log)
-
 	name := ""
 	if len(rest) > 0 {
 		name, rest = rest[0], rest[1:]
 	}
+	level := cfg.LogLevel
+	if level == "" && name == "" && !cfg.platforms() {
+		level = "warn" // the console: the conversation, not request logs
+	}
+	log := newLogger(errOut, level)
+	slog.SetDefault(log)
 	if name == "help" || name == "-h" {
 		usage(fs, out)
 		return 0
