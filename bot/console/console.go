@@ -126,6 +126,9 @@ func (c *Console) Run(ctx context.Context) error {
 			c.mu.Lock()
 			fmt.Fprintln(c.Out, out)
 			c.mu.Unlock()
+			// Show messages the command sent (an answer to the asker)
+			// right after its reply, not in the middle of the next one.
+			c.Router.Wait()
 		}
 	}
 }
