@@ -1,6 +1,8 @@
 package docs
 
 import (
+	"github.com/kulturskoleradet/kulturbot/bot"
+
 	"strings"
 	"sync"
 	"unicode"
@@ -108,40 +110,9 @@ func analyseWord(w string) string {
 	return foldWord(w)
 }
 
-// foldWord folds æøå and their keyboard spellings: æ→ae, ø/oe→o, å/aa→a,
-// and other accents to their base letter.
-func foldWord(w string) string {
-	var b strings.Builder
-	rs := []rune(w)
-	for i := 0; i < len(rs); i++ {
-		r := rs[i]
-		next := rune(0)
-		if i+1 < len(rs) {
-			next = rs[i+1]
-		}
-		switch {
-		case r == 'æ' || r == 'ä':
-			b.WriteString("ae")
-		case r == 'ø' || r == 'ö' || r == 'ó' || r == 'ò' || r == 'ô':
-			b.WriteByte('o')
-		case r == 'å' || r == 'á' || r == 'à' || r == 'â':
-			b.WriteByte('a')
-		case r == 'é' || r == 'è' || r == 'ê':
-			b.WriteByte('e')
-		case r == 'ü' || r == 'ú':
-			b.WriteByte('u')
-		case r == 'o' && next == 'e':
-			b.WriteByte('o')
-			i++
-		case r == 'a' && next == 'a':
-			b.WriteByte('a')
-			i++
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+// foldWord folds æøå and their keyboard spellings the same way names are
+// folded everywhere else (bot.Fold), so "Bodø", "bodo" and "Bodoe" meet.
+func foldWord(w string) string { return bot.Fold(w) }
 
 // indexText is what goes into the FTS index for a chunk: its analysed terms
 // separated by spaces (the FTS tokenizer then only splits on spaces).
