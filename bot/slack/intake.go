@@ -237,12 +237,41 @@ func (a *Adapter) event(ctx context.Context, body []byte) any {
 		}
 		// Only what people write to the bot directly: no edits, joins or
 		// other subtypes, and never a bot (ourselves included).
-		if ev.ChannelType != slackevents.ChannelTypeIM || ev.SubType != "" || ev.BotID != "" || ev.User == "" {
+		// A file shared in the DM is a document upload (/kulturbot dokument).
+		if ev.ChannelType != slackevents.ChannelTypeIM || (ev.SubType != "" && ev.SubType != "file_share") || ev.BotID != "" || ev.User == "" {
 			return nil
 		}
 		req = &bot.Request{Channel: ev.Channel, Thread: ev.ThreadTimeStamp, User: bot.User{ID: ev.User}}
 		req.Command, req.Text = mentionText(ev.Text)
 		o = origin{channel: ev.Channel, thread: ev.ThreadTimeStamp, user: ev.User, dm: true}
+		if files := sharedFiles(env.Event); len(files) > 0 {
+			if !isDocumentUpload(req.Command, req.Text) {
+				break // a file with a question: answer the question
+			}
+			req.Command, req.Text = "kulturbot", "dokument"
+			req.EventID = env.EventID
+			a.background(func(ctx context.Context) {
+				a.identify(ctx, req)
+				if !req.User.Admin {
+					// Refused by the router; no need to fetch the file first.
+					a.send(ctx, o, a.handle(ctx, req))
+					return
+				}
+				got, err := a.download(ctx, files)
+				if err != nil {
+					a.log.Warn("slack file download failed", "user", ev.User, "err", err)
+					a.send(ctx, o, bot.Reply{Text: bot.T(req.Lang, "slack.upload.failed"), Private: true})
+					return
+				}
+				req.Files = got
+				req.Slow = true
+				a.send(ctx, o, a.handle(ctx, req))
+			})
+			return nil
+		}
+		if ev.SubType != "" {
+			return nil
+		}
 	default:
 		return nil
 	}

@@ -117,6 +117,14 @@ func newRouter(t *testing.T) (*bot.Router, *fake) {
 		}
 		return bot.Reply{Text: "Lagret: " + args.Pos[1] + " for #" + args.Pos[0], Private: true}, nil
 	})})
+	r.Add(bot.Route{Name: "kulturbot", Admin: true, Handler: bot.HandlerFunc(func(ctx context.Context, req *bot.Request) (bot.Reply, error) {
+		f.record(req)
+		var names []string
+		for _, fl := range req.Files {
+			names = append(names, fmt.Sprintf("%s (%d byte)", fl.Name, len(fl.Content)))
+		}
+		return bot.Reply{Text: "Lest inn: " + strings.Join(names, ", "), Private: true}, nil
+	})})
 	r.Add(bot.Route{Name: "interesse", Handler: bot.HandlerFunc(func(ctx context.Context, req *bot.Request) (bot.Reply, error) {
 		f.record(req)
 		if req.Text == "" && len(req.Form) == 0 {

@@ -77,6 +77,7 @@ type Server struct {
 	seq     atomic.Int64
 	// Opens counts apps.connections.open calls (reconnects).
 	Opens atomic.Int64
+	files map[string][]byte
 	// Quiet drops the call log (the load generator's stub: memory stays flat).
 	Quiet bool
 }
@@ -95,6 +96,19 @@ func NewServer(t testing.TB) *Server {
 		t.Cleanup(s.Close)
 	}
 	return s
+}
+
+// AddFile serves content as a private file (url_private_download) and
+// returns its URL; downloads need the bot token, as on Slack.
+func (s *Server) AddFile(name string, content []byte) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.files == nil {
+		s.files = map[string][]byte{}
+	}
+	path := "/files-pri/T0TEST-F0" + strconv.Itoa(len(s.files)) + "/download/" + name
+	s.files[path] = content
+	return s.URL + path
 }
 
 // Close drops the WebSocket connections and stops the server.
@@ -187,6 +201,17 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.record(c)
 		w.Header().Set("Content-Type", "text/html")
 		io.WriteString(w, "ok")
+		return
+	case strings.HasPrefix(r.URL.Path, "/files-pri/"):
+		s.mu.Lock()
+		body, ok := s.files[r.URL.Path]
+		s.mu.Unlock()
+		if !ok || r.Header.Get("Authorization") == "" {
+			http.NotFound(w, r)
+			return
+		}
+		s.record(Call{Method: "file.download", Path: r.URL.Path})
+		w.Write(body)
 		return
 	case strings.HasPrefix(r.URL.Path, "/upload/"):
 		c := s.read(r, "upload")
