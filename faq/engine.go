@@ -60,6 +60,7 @@ type indexed struct {
 	avocab    map[string]bool      // terms of the answers and section
 	titleNB   string
 	titleEN   string
+	atypes    answerType // kinds of fact the answer holds
 }
 
 var memSeq atomic.Int64
@@ -162,7 +163,7 @@ func (e *Engine) Learn(ctx context.Context, en Entry) error {
 }
 
 func (e *Engine) add(ctx context.Context, tx *sql.Tx, en Entry) error {
-	x := &indexed{Entry: en, qvocab: map[string]bool{}, avocab: map[string]bool{}}
+	x := &indexed{Entry: en, qvocab: map[string]bool{}, avocab: map[string]bool{}, atypes: answerTypes(en)}
 	// One row per entry: its phrasings in column q, its answers in a.
 	// Few rows keep bm25 cheap; which phrasing matched best is scored in
 	// Go from the per-phrasing vocabularies.
@@ -409,6 +410,11 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	}
 	if matched == 1 && unknown > 0 {
 		conf *= 0.85
+	}
+	// A question asking for a kind of fact the answer does not hold (a
+	// date, a number, a link, an amount) is not answered by it.
+	if missing := questionTypes(q) &^ best.x.atypes; missing != 0 {
+		conf = math.Min(conf, e.P.Threshold-0.01)
 	}
 	if conf >= e.P.Threshold {
 		a := e.answerWith(ans, best.x, conf)

@@ -1,0 +1,109 @@
+package faq
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Expected answer types. Some questions ask for a kind of fact: a time
+// ("når starter ..."), a count ("hvor mange ..."), money, a link or contact
+// details. An entry whose answer holds no such fact cannot answer them,
+// however many words it shares with the question ("hva er lenken til
+// teams-møtet i oktober" is not answered by "there are two digital meetings,
+// in October and November"). Checking the kind of fact is the classic
+// answer-type test of question answering; it turns those near misses into
+// an honest "not sure" that goes to the working group.
+type answerType uint8
+
+const (
+	atTime answerType = 1 << iota
+	atCount
+	atMoney
+	atAmount // a sum in kroner
+	atLink
+	atContact
+)
+
+// The question side. Each pattern runs on the lower-cased question with
+// æøå folded by foldQ (so "nar", "når" and "naar" are the same).
+var (
+	// "når" is also a conjunction ("hva skjer når programmet er slutt?"),
+	// so it counts only at the start of the question or at its end.
+	qTimeRE  = regexp.MustCompile(`^\W*(nar|when)\b|\b(nar|when)\W*$|\b(kva tid|kor tid|hvilken dato|hvilke datoer|what date|which date|which day|hvilken dag|hvilket tidspunkt|tidspunkt for|dato for|datoen for|datoene for|date of|dates of)\b`)
+	qCountRE = regexp.MustCompile(`\b(hvor mange|kor mange|how many|number of|antall)\b`)
+	qMoneyRE = regexp.MustCompile(`\b(koster|kostar|kosta|cost|costs|pris|prisen|price|betale|betaler|betalar|pay|pays|paid|penger|pengar|money|tilskudd|grant)\b`)
+	// "nok" is also "enough", so the currency counts only beside a number.
+	qAmountRE = regexp.MustCompile(`\b(kroner|kr|belop|belopet|amount|sum|summen|how much money|hvor mye penger|kor mykje pengar)\b|\d\s*nok\b|\bnok\s*\d`)
+	qLinkRE   = regexp.MustCompile(`\b(lenke|lenken|lenka|lenker|link|linken|links|url|nettside|nettsiden|website|webside|nettadresse)\b`)
+	// Contact details: an address, phone number or e-mail of someone.
+	qContactRE = regexp.MustCompile(`\b(telefon\w*|tlf|mobilnummer\w*|nummeret|e-?post\w*|e-?mail\w*|mailadresse\w*|phone|adressen|address)\b`)
+)
+
+// The answer side, on the folded answer texts (both languages) and source.
+var (
+	aTimeRE = regexp.MustCompile(`\b(januar|februar|mars|april|juni|juli|august|september|oktober|november|desember|january|february|march|june|july|october|december|host|hosten|varen|autumn|spring|semest\w*|20\d\d|dato\w*|dates?|senere|later|uke|week|frist\w*|deadline)\b`)
+	// Number words are looked for in their own language's text: "to" is
+	// two in bokmål and a preposition in English.
+	aCountNB   = regexp.MustCompile(`\b(\d{1,3}|to|tre|fire|fem|seks|sju|syv|atte|ni|ti|femten|hvor mange)\b`)
+	aCountEN   = regexp.MustCompile(`\b(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|fifteen|how many)\b`)
+	aMoneyRE   = regexp.MustCompile(`\b(\w*budsjett\w*|budget|midler|midlene|funds?|funding|funded|dekk\w*|cover\w*|betal\w*|pay\w*|gratis|free|kost\w*|cost\w*|penger|money|okonomi\w*|reisestotte|support|tilskudd)\b`)
+	aAmountRE  = regexp.MustCompile(`\d[\d .]*\s*(kr|kroner|nok)\b|\bnok\s*\d`)
+	aLinkRE    = regexp.MustCompile(`https?://|\b(lenke\w*|link\w*)\b`)
+	aContactRE = regexp.MustCompile(`@|\+?\d[\d ]{7,}\d`)
+)
+
+// foldQ lower-cases and folds æøå the way people type them without a
+// Norwegian keyboard, so one pattern matches every spelling.
+var foldQ = strings.NewReplacer("æ", "ae", "ø", "o", "å", "a", "aa", "a", "Æ", "ae", "Ø", "o", "Å", "a")
+
+func foldText(s string) string { return foldQ.Replace(strings.ToLower(s)) }
+
+// questionTypes returns the kinds of fact question asks for.
+func questionTypes(question string) answerType {
+	q := foldText(question)
+	var t answerType
+	if qTimeRE.MatchString(q) {
+		t |= atTime
+	}
+	if qCountRE.MatchString(q) {
+		t |= atCount
+	}
+	if qMoneyRE.MatchString(q) {
+		t |= atMoney
+	}
+	if qAmountRE.MatchString(q) {
+		t |= atAmount
+	}
+	if qLinkRE.MatchString(q) {
+		t |= atLink
+	}
+	if qContactRE.MatchString(q) {
+		t |= atContact
+	}
+	return t
+}
+
+// answerTypes returns the kinds of fact an entry's answer holds.
+func answerTypes(en Entry) answerType {
+	a := foldText(en.Answer.NB + "\n" + en.Answer.EN)
+	var t answerType
+	if aTimeRE.MatchString(a) {
+		t |= atTime
+	}
+	if aCountNB.MatchString(foldText(en.Answer.NB)) || aCountEN.MatchString(foldText(en.Answer.EN)) {
+		t |= atCount
+	}
+	if aMoneyRE.MatchString(a) {
+		t |= atMoney
+	}
+	if aAmountRE.MatchString(a) {
+		t |= atAmount
+	}
+	if aLinkRE.MatchString(a) || aLinkRE.MatchString(strings.ToLower(en.Source)) {
+		t |= atLink
+	}
+	if aContactRE.MatchString(a) {
+		t |= atContact
+	}
+	return t
+}

@@ -1,0 +1,67 @@
+package faq
+
+import (
+	"context"
+	"testing"
+)
+
+func TestQuestionTypes(t *testing.T) {
+	for _, c := range []struct {
+		q    string
+		want answerType
+	}{
+		{"Når starter programmet?", atTime},
+		{"fristen er nar?", atTime},
+		{"hva skjer når programmet er slutt?", 0},
+		{"hvor mange samlinger blir det", atCount},
+		{"er to kommuner nok til en region?", 0},
+		{"hvor mye penger får hver kommune i kroner", atMoney | atAmount},
+		{"hva er lenken til teams-møtet", atLink},
+		{"telefonnummer til arbeidsgruppen?", atContact},
+		{"hva er en region", 0},
+	} {
+		if got := questionTypes(c.q); got != c.want {
+			t.Errorf("questionTypes(%q) = %b, want %b", c.q, got, c.want)
+		}
+	}
+}
+
+func TestAnswerTypes(t *testing.T) {
+	en := Entry{Answer: Texts{NB: "Det blir seks samlinger i løpet av tre semestre, fra januar.", EN: "Six gatherings, funded by the state budget."}}
+	got := answerTypes(en)
+	for _, w := range []answerType{atTime, atCount, atMoney} {
+		if got&w == 0 {
+			t.Errorf("answerTypes lacks %b: %b", w, got)
+		}
+	}
+	if got&(atLink|atContact|atAmount) != 0 {
+		t.Errorf("answerTypes has link/contact/amount: %b", got)
+	}
+	// "to" is two only in bokmål.
+	if answerTypes(Entry{Answer: Texts{NB: "Kommunen bestemmer.", EN: "It is up to the municipality."}})&atCount != 0 {
+		t.Error("English 'to' counted as a number")
+	}
+}
+
+// A question for a kind of fact the nearest entry does not hold is not
+// answered by it, however many words they share.
+func TestAnswerTypeMismatchIsUnsure(t *testing.T) {
+	e := newTestEngine(t)
+	for _, q := range []string{
+		"hva er lenken til teams-møtet i oktober",
+		"hvem leder arbeidsgruppen, telefonnummer?",
+		"hvor mye penger får hver kommune i kroner",
+	} {
+		a, err := e.Answer(context.Background(), q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Answered {
+			t.Errorf("%q answered from %s", q, a.EntryID)
+		}
+	}
+	a, _ := e.Answer(context.Background(), "når er fristen for å melde interesse?", "")
+	if !a.Answered {
+		t.Error("a time question with a dated answer is not answered")
+	}
+}

@@ -1,0 +1,96 @@
+package faq
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestDebug prints the analysis and the top candidates of the questions in
+// FAQ_DEBUG (one per line), to see why the engine answered as it did.
+func TestDebug(t *testing.T) {
+	qs := os.Getenv("FAQ_DEBUG")
+	if qs == "" {
+		t.Skip("set FAQ_DEBUG to questions, one per line")
+	}
+	e := newTestEngine(t)
+	for _, q := range strings.Split(qs, "\n") {
+		if strings.TrimSpace(q) == "" {
+			continue
+		}
+		ts := e.an.Analyze(q)
+		qw := e.weights(ts)
+		fmt.Printf("Q %q\n  terms:", q)
+		for _, x := range ts {
+			fmt.Printf(" %s(%.2f df=%d)", x.Text, qw[x.Text], e.df[x.Text])
+		}
+		fmt.Println()
+		cs, _ := e.candidates(context.Background(), ts, qw)
+		for i, c := range cs {
+			if i == 4 {
+				break
+			}
+			fmt.Printf("  %-22s sim=%.2f cov=%.2f prec=%.2f bm25=%.2f\n", c.x.ID, c.sim, c.cov, c.prec, c.bm25)
+		}
+		a, _ := e.Answer(context.Background(), q, "")
+		fmt.Printf("  => answered=%v oos=%v %s %.2f\n", a.Answered, a.OutOfScope, a.EntryID, a.Score)
+	}
+}
+
+// TestFeatures prints, for every evaluation question that reaches ranking,
+// the features of its best candidate and whether answering it would be
+// right (FAQ_FEATURES=1), to study the confidence.
+func TestFeatures(t *testing.T) {
+	if os.Getenv("FAQ_FEATURES") == "" {
+		t.Skip("set FAQ_FEATURES=1")
+	}
+	e := newTestEngine(t)
+	for _, set := range []string{"eval", "holdout", "fresh", "unseen", "blind"} {
+		for _, c := range loadEval(t, "testdata/"+set+".tsv") {
+			q := c.question
+			if injection(q) || offTopic(q) || chitchat(q) {
+				continue
+			}
+			ts := e.an.Analyze(q)
+			qw := e.weights(ts)
+			cs, _ := e.candidates(context.Background(), ts, qw)
+			if len(cs) == 0 {
+				continue
+			}
+			best := cs[0]
+			second := 0.0
+			if len(cs) > 1 {
+				second = cs[1].sim
+			}
+			maxUnc, uncKnown, uncUnknown := 0.0, 0.0, 0.0
+			total := 0.0
+			for term, w := range qw {
+				total += w
+				if best.x.qvocab[term] || best.x.avocab[term] {
+					continue
+				}
+				if w > maxUnc {
+					maxUnc = w
+				}
+				if e.df[term] > 0 {
+					uncKnown += w
+				} else {
+					uncUnknown += w
+				}
+			}
+			ok := c.in && hasFact(best.x.Answer.In(langOf(q)), c.facts)
+			a, _ := e.Answer(context.Background(), q, "")
+			fmt.Printf("F %s %v %v conf=%.2f sim=%.2f cov=%.2f prec=%.2f marg=%.2f maxunc=%.2f unck=%.2f uncu=%.2f tot=%.2f ans=%v %q -> %s\n",
+				set, c.in, ok, confidence(best, second), best.sim, best.cov, best.prec, best.sim-second, maxUnc, uncKnown/total, uncUnknown/total, total, a.Answered, q, best.x.ID)
+		}
+	}
+}
+
+func langOf(q string) string {
+	if DetectLang(q) == "en" {
+		return "en"
+	}
+	return "nb"
+}
