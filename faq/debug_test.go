@@ -80,10 +80,20 @@ func TestFeatures(t *testing.T) {
 					uncUnknown += w
 				}
 			}
+			secOnly := 0.0
+			if len(cs) > 1 {
+				for term, w := range qw {
+					inB := best.x.qvocab[term] || best.x.avocab[term]
+					inS := cs[1].x.qvocab[term] || cs[1].x.avocab[term]
+					if inS && !inB {
+						secOnly += w
+					}
+				}
+			}
 			ok := c.in && hasFact(best.x.Answer.In(langOf(q)), c.facts)
 			a, _ := e.Answer(context.Background(), q, "")
-			fmt.Printf("F %s %v %v conf=%.2f sim=%.2f cov=%.2f prec=%.2f marg=%.2f maxunc=%.2f unck=%.2f uncu=%.2f tot=%.2f ans=%v %q -> %s\n",
-				set, c.in, ok, confidence(best, second), best.sim, best.cov, best.prec, best.sim-second, maxUnc, uncKnown/total, uncUnknown/total, total, a.Answered, q, best.x.ID)
+			fmt.Printf("F %s %v %v conf=%.2f sim=%.2f cov=%.2f prec=%.2f marg=%.2f maxunc=%.2f unck=%.2f uncu=%.2f tot=%.2f sec=%.2f ans=%v %q -> %s\n",
+				set, c.in, ok, confidence(best, second), best.sim, best.cov, best.prec, best.sim-second, maxUnc, uncKnown/total, uncUnknown/total, total, secOnly/total, a.Answered, q, best.x.ID)
 		}
 	}
 }
@@ -93,4 +103,29 @@ func langOf(q string) string {
 		return "en"
 	}
 	return "nb"
+}
+
+// envParams lets an experiment override Params without editing code:
+// FAQ_PARAMS="thr=0.6,cap=1.5,unk=2,weak=0.3,ans=0.7".
+func envParams(e *Engine) {
+	for _, kv := range strings.Split(os.Getenv("FAQ_PARAMS"), ",") {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok {
+			continue
+		}
+		var f float64
+		fmt.Sscan(v, &f)
+		switch k {
+		case "thr":
+			e.P.Threshold = f
+		case "cap":
+			e.P.GenericCap = f
+		case "unk":
+			e.P.UnknownWeight = f
+		case "weak":
+			e.P.WeakFactor = f
+		case "ans":
+			e.P.AnswerMatch = f
+		}
+	}
 }

@@ -38,6 +38,9 @@ var weakRaw = map[string]string{
 	"når": "nar", "when": "nar",
 	"hvor": "hvor", "where": "hvor",
 	"hjelp": "hjelp", "help": "hjelp", "hjelpe": "hjelp", "hjelper": "hjelp",
+	// "må" is in half the phrasings ("må vi ...", "må kommunen ..."): a
+	// question word, not a topic.
+	"må":    "ma",
 	"mange": "antall", "many": "antall", "antall": "antall", "number": "antall", "tal": "antall",
 }
 
@@ -178,8 +181,11 @@ var synRaw = map[string][]string{
 	"skole": {"skole"}, "skolen": {"skole"}, "skoler": {"skole"}, "school": {"skole"}, "schools": {"skole"},
 	"elev": {"elev"}, "elever": {"elev"}, "elevene": {"elev"}, "pupil": {"elev"}, "pupils": {"elev"}, "student": {"elev"},
 	"students": {"elev"}, "barn": {"elev"}, "children": {"elev"}, "kids": {"elev"}, "unge": {"elev"}, "ungdom": {"elev"},
-	"barnehage": {"barnehage"}, "barnehagen": {"barnehage"}, "barnehager": {"barnehage"}, "kindergarten": {"barnehage"},
-	"kindergartens": {"barnehage"}, "preschool": {"barnehage"}, "sfo": {"sfo"}, "skolefritidsordning": {"sfo"}, "afterschool": {"sfo"},
+	// Kindergarten and after-school care are the childhood sector
+	// (oppvekst) the programme talks about.
+	"barnehage": {"barnehage", "oppvekst"}, "barnehagen": {"barnehage", "oppvekst"}, "barnehager": {"barnehage", "oppvekst"},
+	"kindergarten": {"barnehage", "oppvekst"}, "kindergartens": {"barnehage", "oppvekst"}, "preschool": {"barnehage", "oppvekst"},
+	"sfo": {"sfo", "oppvekst"}, "skolefritidsordning": {"sfo", "oppvekst"}, "afterschool": {"sfo", "oppvekst"},
 	"helse": {"helse"}, "health": {"helse"}, "oppvekst": {"oppvekst"}, "oppvekstfeltet": {"oppvekst"}, "oppvekstsektoren": {"oppvekst"},
 	"nytte": {"nytte"}, "nytten": {"nytte"}, "gevinst": {"nytte"}, "benefit": {"nytte"}, "benefits": {"nytte"}, "gain": {"nytte"},
 	"verdi": {"nytte"}, "value": {"nytte"}, "worth": {"nytte"}, "tjene": {"nytte"}, "igjen": {"nytte"}, "utbytte": {"nytte"},
@@ -300,6 +306,9 @@ var phraseRaw = []string{
 	"for sent", "senere frist", "for seint", "senere frist", "too late", "senere frist", "etter fristen", "senere frist",
 	"neste runde", "senere runde", "next round", "senere runde", "short-term", "shortterm", "short term", "shortterm",
 	"flere fylker", "ulik fylke", "several counties", "ulik fylke", "multiple counties", "ulik fylke",
+	// "før" folds to "for", an English stop word; join it to its concept
+	// while the ø is still there.
+	"før", "forhånd",
 	"kva tid", "når", "kor tid", "når", "hvilken tid", "når", "what time", "when", "er med", "delta", "blir med", "delta",
 	"ta med", "sende", "tar med", "sende", "ta med seg", "sende",
 	"e-post", "epost", "ut av det", "benefit", "ut av dette", "benefit", "igjen for det", "benefit",
@@ -312,6 +321,8 @@ var (
 	stopwords      = map[string]bool{}
 	synonyms       = map[string][]string{}
 	phraseReplacer *strings.Replacer
+	// concepts are the programme vocabulary: every term a synonym maps to.
+	concepts = map[string]bool{}
 )
 
 func init() {
@@ -327,6 +338,9 @@ func init() {
 	// "hvor mye" is a money question more often than not.
 	synRaw["hvormye"] = []string{"okonomi"}
 	for k, v := range synRaw {
+		for _, c := range v {
+			concepts[c] = true
+		}
 		f := bot.Fold(k)
 		synonyms[f] = v
 		// Inflected forms reach the concept through their stem too.

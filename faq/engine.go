@@ -30,10 +30,15 @@ type Params struct {
 	// AnswerMatch is the credit for a word found only in an entry's answer
 	// text rather than in one of its phrasings.
 	AnswerMatch float64
+	// GenericCap caps the weight of a known word that is not programme
+	// vocabulary (not a concept of the synonym lists): "run", "held",
+	// "bruke" are rare in the corpus, so their rarity would otherwise make
+	// them weigh more than "frist" or "samling".
+	GenericCap float64
 }
 
 // DefaultParams are the calibrated defaults.
-var DefaultParams = Params{Threshold: 0.57, UnknownWeight: 2.0, WeakFactor: 0.3, AnswerMatch: 0.7}
+var DefaultParams = Params{Threshold: 0.57, UnknownWeight: 2.0, WeakFactor: 0.3, AnswerMatch: 0.7, GenericCap: 2.0}
 
 // Engine answers questions from FAQ entries. It keeps an SQLite FTS5 index
 // (in memory, built at start-up) of the analysed phrasings and answers;
@@ -412,8 +417,10 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 		conf *= 0.85
 	}
 	// A question asking for a kind of fact the answer does not hold (a
-	// date, a number, a link, an amount) is not answered by it.
-	if missing := questionTypes(q) &^ best.x.atypes; missing != 0 {
+	// date, a number, a link, an amount) is not answered by it; nor is a
+	// choice between two things ("digitale eller fysiske?") by an entry
+	// that knows only one of them.
+	if missing := questionTypes(q) &^ best.x.atypes; missing != 0 || !e.coversAlternatives(q, best.x) {
 		conf = math.Min(conf, e.P.Threshold-0.01)
 	}
 	if conf >= e.P.Threshold {
@@ -421,6 +428,36 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 		return a, nil
 	}
 	return e.unsure(ans, cands, known/total, anchored), nil
+}
+
+// alternativeRE splits a question at "eller"/"or".
+var alternativeRE = regexp.MustCompile(`(?i)\s(eller|or|el\.|vs\.?|versus)\s`)
+
+// coversAlternatives reports whether x knows both sides of every choice in
+// q: the nearest programme word before and after each "eller"/"or".
+func (e *Engine) coversAlternatives(q string, x *indexed) bool {
+	parts := alternativeRE.Split(q, -1)
+	if len(parts) < 2 {
+		return true
+	}
+	has := func(ts []Term) bool {
+		for _, t := range ts {
+			if !t.Weak && e.df[t.Text] > 0 && !isNumber(t.Text) {
+				return x.qvocab[t.Text] || x.avocab[t.Text]
+			}
+		}
+		return true // nothing the corpus knows on that side
+	}
+	for i := 0; i+1 < len(parts); i++ {
+		left := e.an.Analyze(parts[i])
+		for l, r := 0, len(left)-1; l < r; l, r = l+1, r-1 {
+			left[l], left[r] = left[r], left[l]
+		}
+		if !has(left) || !has(e.an.Analyze(parts[i+1])) {
+			return false
+		}
+	}
+	return true
 }
 
 // confidence turns the best candidate's similarity, the margin to the
@@ -445,6 +482,9 @@ func (e *Engine) weights(ts []Term) map[string]float64 {
 			if w < 0.2 {
 				w = 0.2
 			}
+			if !concepts[t.Text] && w > e.P.GenericCap {
+				w = e.P.GenericCap
+			}
 		}
 		if t.Weak {
 			w *= e.P.WeakFactor
@@ -461,6 +501,9 @@ func (e *Engine) termWeight(t string, phr float64) float64 {
 	w := math.Log((n + 1) / (float64(e.df[t]) + 0.5))
 	if w < 0.2 {
 		w = 0.2
+	}
+	if !concepts[t] && w > e.P.GenericCap {
+		w = e.P.GenericCap
 	}
 	return w * phr
 }

@@ -60,6 +60,7 @@ func newTestEngine(t testing.TB) *Engine {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { e.Close() })
+	envParams(e)
 	return e
 }
 
