@@ -155,6 +155,11 @@ func (a *Analyzer) base(w string) []Term {
 	if a != nil && len(w) >= 8 && !a.stems[st] {
 		for i := 3; i <= len(w)-4; i++ {
 			head, mod := w[i:], w[:i]
+			// "styremøte", "foreldremøte": a compound on "møte" is some other
+			// meeting, not one of the programme's gatherings.
+			if meetingHeads[head] {
+				continue
+			}
 			var hs []string
 			switch {
 			case synonyms[head] != nil && compoundHeads[synonyms[head][0]]:
@@ -188,6 +193,9 @@ var compoundHeads = set("samling", "pamelding", "frist", "veiledning", "okonomi"
 	"region", "regional", "kommune", "fylke", "styre", "gruppe", "arbeidsgruppe", "program", "kulturskole", "tema",
 	"utviklingsomrade", "tidsplan", "rammeverk", "elev", "skole", "barnehage", "helse", "oppvekst", "digital",
 	"samarbeid", "modell", "rolle", "medlem", "soke", "leder", "plass", "delta", "kunnskapsgrunnlag", "dialoghefte")
+
+// meetingHeads are the folded forms of "møte" as a compound's last part.
+var meetingHeads = set("mote", "moter", "motet", "motene")
 
 // badModifiers are concepts that a compound's first part must not become.
 var badModifiers = set("slutt", "organisere", "sende", "videre", "etter", "bety", "hvorfor", "varighet", "ulik")

@@ -54,6 +54,14 @@ func TestAnalyzeSameTerms(t *testing.T) {
 	}
 }
 
+// A board meeting is not one of the programme's gatherings.
+func TestAnalyzeMeetingCompound(t *testing.T) {
+	a := NewAnalyzer("samling styre fylke")
+	if got := termTexts(a.Analyze("styremøte")); strings.Contains(got, "samling") {
+		t.Errorf("styremøte -> %q", got)
+	}
+}
+
 func TestAnalyzeShortTyposLeftAlone(t *testing.T) {
 	a := NewAnalyzer("frist samling")
 	// "fist" is one edit from "frist" but four letters: not corrected.

@@ -22,6 +22,7 @@ const (
 	atAmount // a sum in kroner
 	atLink
 	atContact
+	atWho // an actor: a body, a group, a role
 )
 
 // The question side. Each pattern runs on the lower-cased question with
@@ -36,6 +37,8 @@ var (
 	qAmountRE = regexp.MustCompile(`\b(kroner|kr|belop|belopet|amount|sum|summen|how much money|hvor mye penger|kor mykje pengar)\b|\d\s*nok\b|\bnok\s*\d`)
 	qLinkRE   = regexp.MustCompile(`\b(lenke|lenken|lenka|lenker|link|linken|links|url|nettside|nettsiden|website|webside|nettadresse)\b`)
 	// Contact details: an address, phone number or e-mail of someone.
+	// "who" asks for an actor only as the question word itself.
+	qWhoRE     = regexp.MustCompile(`^\W*(hvem|kven|who)\b|[,.:;!?]\s*(hvem|kven|who)\b`)
 	qContactRE = regexp.MustCompile(`\b(telefon\w*|tlf|mobilnummer\w*|nummeret|e-?post\w*|e-?mail\w*|mailadresse\w*|phone|adressen|address)\b`)
 )
 
@@ -50,6 +53,7 @@ var (
 	aAmountRE  = regexp.MustCompile(`\d[\d .]*\s*(kr|kroner|nok)\b|\bnok\s*\d`)
 	aLinkRE    = regexp.MustCompile(`https?://|\b(lenke\w*|link\w*)\b`)
 	aContactRE = regexp.MustCompile(`@|\+?\d[\d ]{7,}\d`)
+	aWhoRE     = regexp.MustCompile(`(kommune|fylke|styre|arbeidsgrupp|arbeidsutvalg|kulturskoleradet|kulturskolerads|radgiver|leder|deltaker|representant|veileder|programledelse|aktor|partner|statsbudsjett|municipal|count|board|working group|committee|adviser|leader|participant|representative|mentor|management|actor|player|state budget)`)
 )
 
 // foldQ lower-cases and folds æøå the way people type them without a
@@ -77,6 +81,9 @@ func questionTypes(question string) answerType {
 	if qLinkRE.MatchString(q) {
 		t |= atLink
 	}
+	if qWhoRE.MatchString(q) {
+		t |= atWho
+	}
 	if qContactRE.MatchString(q) {
 		t |= atContact
 	}
@@ -101,6 +108,9 @@ func answerTypes(en Entry) answerType {
 	}
 	if aLinkRE.MatchString(a) || aLinkRE.MatchString(strings.ToLower(en.Source)) {
 		t |= atLink
+	}
+	if aWhoRE.MatchString(a) {
+		t |= atWho
 	}
 	if aContactRE.MatchString(a) {
 		t |= atContact

@@ -19,6 +19,9 @@ func TestQuestionTypes(t *testing.T) {
 		{"hva er lenken til teams-møtet", atLink},
 		{"telefonnummer til arbeidsgruppen?", atContact},
 		{"hva er en region", 0},
+		{"hvem kan delta?", atWho},
+		{"Hei, hvem søker?", atWho},
+		{"kan alle som vil være med?", 0},
 	} {
 		if got := questionTypes(c.q); got != c.want {
 			t.Errorf("questionTypes(%q) = %b, want %b", c.q, got, c.want)
@@ -51,6 +54,7 @@ func TestAnswerTypeMismatchIsUnsure(t *testing.T) {
 		"hva er lenken til teams-møtet i oktober",
 		"hvem leder arbeidsgruppen, telefonnummer?",
 		"hvor mye penger får hver kommune i kroner",
+		"hvem var med i piloten",
 	} {
 		a, err := e.Answer(context.Background(), q, "")
 		if err != nil {

@@ -90,10 +90,20 @@ func TestFeatures(t *testing.T) {
 					}
 				}
 			}
+			matched, unknown := 0, 0
+			for _, t := range ts {
+				switch {
+				case t.Weak || isNumber(t.Text):
+				case best.x.qvocab[t.Text] || best.x.avocab[t.Text]:
+					matched++
+				case e.df[t.Text] == 0 && len(t.Text) >= 4:
+					unknown++
+				}
+			}
 			ok := c.in && hasFact(best.x.Answer.In(langOf(q)), c.facts)
 			a, _ := e.Answer(context.Background(), q, "")
-			fmt.Printf("F %s %v %v conf=%.2f sim=%.2f cov=%.2f prec=%.2f marg=%.2f maxunc=%.2f unck=%.2f uncu=%.2f tot=%.2f sec=%.2f ans=%v %q -> %s\n",
-				set, c.in, ok, confidence(best, second), best.sim, best.cov, best.prec, best.sim-second, maxUnc, uncKnown/total, uncUnknown/total, total, secOnly/total, a.Answered, q, best.x.ID)
+			fmt.Printf("F %s %v %v conf=%.2f sim=%.2f cov=%.2f prec=%.2f marg=%.2f maxunc=%.2f unck=%.2f uncu=%.2f tot=%.2f sec=%.2f mu=%d/%d ans=%v %q -> %s\n",
+				set, c.in, ok, confidence(best, second), best.sim, best.cov, best.prec, best.sim-second, maxUnc, uncKnown/total, uncUnknown/total, total, secOnly/total, matched, unknown, a.Answered, q, best.x.ID)
 		}
 	}
 }
