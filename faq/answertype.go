@@ -22,7 +22,8 @@ const (
 	atAmount // a sum in kroner
 	atLink
 	atContact
-	atWho // an actor: a body, a group, a role
+	atWho    // an actor: a body, a group, a role
+	atStatus // how things stand now (who has signed up so far): never in the FAQ
 )
 
 // The question side. Each pattern runs on the lower-cased question with
@@ -38,7 +39,10 @@ var (
 	qLinkRE   = regexp.MustCompile(`\b(lenke|lenken|lenka|lenker|link|linken|links|url|nettside|nettsiden|website|webside|nettadresse)\b`)
 	// Contact details: an address, phone number or e-mail of someone.
 	// "who" asks for an actor only as the question word itself.
-	qWhoRE     = regexp.MustCompile(`^\W*(hvem|kven|who)\b|[,.:;!?]\s*(hvem|kven|who)\b`)
+	qWhoRE = regexp.MustCompile(`^\W*(hvem|kven|who)\b|[,.:;!?]\s*(hvem|kven|who)\b`)
+	// The state of things today is data the working group has, not a
+	// fact of the programme text.
+	qStatusRE  = regexp.MustCompile(`\b(allerede|hittil|sa langt|forelopig|per i dag|per na|already|so far|until now|to date|currently)\b`)
 	qContactRE = regexp.MustCompile(`\b(telefon\w*|tlf|mobilnummer\w*|nummeret|e-?post\w*|e-?mail\w*|mailadresse\w*|phone|adressen|address)\b`)
 )
 
@@ -83,6 +87,9 @@ func questionTypes(question string) answerType {
 	}
 	if qWhoRE.MatchString(q) {
 		t |= atWho
+	}
+	if qStatusRE.MatchString(q) {
+		t |= atStatus
 	}
 	if qContactRE.MatchString(q) {
 		t |= atContact

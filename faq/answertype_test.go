@@ -22,6 +22,7 @@ func TestQuestionTypes(t *testing.T) {
 		{"hvem kan delta?", atWho},
 		{"Hei, hvem søker?", atWho},
 		{"kan alle som vil være med?", 0},
+		{"hvilke kommuner er allerede med", atStatus},
 	} {
 		if got := questionTypes(c.q); got != c.want {
 			t.Errorf("questionTypes(%q) = %b, want %b", c.q, got, c.want)

@@ -40,7 +40,9 @@ var weakRaw = map[string]string{
 	"hjelp": "hjelp", "help": "hjelp", "hjelpe": "hjelp", "hjelper": "hjelp",
 	// "må" is in half the phrasings ("må vi ...", "må kommunen ..."): a
 	// question word, not a topic.
-	"må":    "ma",
+	"må": "ma",
+	// "hvor finner jeg X": the X says which entry; finding is the asking.
+	"finne": "finne", "finner": "finne", "find": "finne", "finn": "finne",
 	"mange": "antall", "many": "antall", "antall": "antall", "number": "antall", "tal": "antall",
 }
 
@@ -65,6 +67,7 @@ happen happens happening more most than other others another become becomes beca
 going gonna wanna kind sort thing things stuff way ways ment allowed allow lov lova tillatt
 skje skjer skjedde happen happens happened foregår foregå person personer people folk nå now today totalt total egentlig eksakt nøyaktig akkurat
 liksom greit gjerne lyst tror trur synes syns mener
+slags sorts allerede already
 `)
 
 // synRaw maps words (and the multi-word phrases below) to programme
@@ -267,6 +270,17 @@ var synRaw = map[string][]string{
 	"grunnlag": {"grunnlag"}, "grunnlaget": {"grunnlag"}, "grunn": {"grunnlag"}, "basert": {"grunnlag"}, "based": {"grunnlag"},
 	"bygger": {"grunnlag"}, "basis": {"grunnlag"}, "utgangspunkt": {"grunnlag"}, "dokument": {"dokument"}, "dokumenter": {"dokument"},
 	"dokumentene": {"dokument"}, "documents": {"dokument"}, "document": {"dokument"},
+	"inkludert": {"okonomi"}, "inkluderer": {"okonomi"}, "inngår": {"okonomi"}, "included": {"okonomi"},
+	"include": {"okonomi"}, "includes": {"okonomi"},
+	"snakke": {"kontakt"}, "prate": {"kontakt"}, "diskutere": {"kontakt"}, "drøfte": {"kontakt"}, "talk": {"kontakt"},
+	"discuss": {"kontakt"},
+	// Schools and the people in them, as a municipality names its group.
+	"grunnskole": {"skole"}, "grunnskolen": {"skole"}, "barneskole": {"skole"}, "barneskolen": {"skole"},
+	"ungdomsskole": {"skole"}, "ungdomsskolen": {"skole"}, "videregående": {"skole"},
+	"representant": {"representant"}, "representanter": {"representant"}, "rektor": {"representant"},
+	"rektorer": {"representant"}, "lærer": {"representant"}, "lærere": {"representant"}, "lærarar": {"representant"},
+	"ansatte": {"representant"}, "teacher": {"representant"}, "teachers": {"representant"}, "principal": {"representant"},
+	"staff": {"representant"}, "representatives": {"representant"},
 	"logge": {"logg"}, "logg": {"logg"}, "logger": {"logg"}, "log": {"logg"}, "økt": {"okt"}, "session": {"okt"}, "sessions": {"okt"},
 }
 
@@ -309,6 +323,12 @@ var phraseRaw = []string{
 	// "før" folds to "for", an English stop word; join it to its concept
 	// while the ø is still there.
 	"før", "forhånd",
+	"snakker vi om", "", "snakk om", "",
+	"nabofylke", "ulik fylke", "nabofylket", "ulik fylke", "nabofylker", "ulik fylke", "nabofylkene", "ulik fylke",
+	"neighbouring county", "ulik fylke", "neighboring county", "ulik fylke",
+	"av stabelen", "oppstart", "rekker ikke", "for sent", "rekk ikkje", "for sent", "rekke", "for sent",
+	"rekker", "for sent", "dropper", "for sent", "droppe", "for sent", "misser", "for sent", "går glipp", "for sent",
+	"miss the", "too late",
 	"kva tid", "når", "kor tid", "når", "hvilken tid", "når", "what time", "when", "er med", "delta", "blir med", "delta",
 	"ta med", "sende", "tar med", "sende", "ta med seg", "sende",
 	"e-post", "epost", "ut av det", "benefit", "ut av dette", "benefit", "igjen for det", "benefit",

@@ -671,7 +671,7 @@ hovedstad hovedstaden capital president statsminister minister stortinget electi
 film movie movies netflix spotify serie tv-serie
 matte matematikk math maths lekser leksene mattelekser matteleksene leksehjelp
 python javascript programmering programming kode code sql
-kjæreste dating horoskop horoscope lønn lønna salary stillingsannonse skoleåret skolestart
+kjæreste dating horoskop horoscope lønn lønna lønnsøkning lønnstillegg lønnsoppgjør tariff salary stillingsannonse skoleåret skolestart
 undervisning spilletime spilletimer elevplass elevplassen venteliste semesteravgift gitar gitaren piano fiolin trommer korps instrument instrumenter instrumentene instruments
 `) {
 		m[bot.Fold(w)] = true
@@ -702,9 +702,13 @@ var offTopicPhrases = []string{"søke jobb", "søker jobb", "søke på jobb", "l
 // the programme's own questions.
 var jobRE = regexp.MustCompile(`(?i)\b(søk\w*|sok\w*|apply|applying|find)\b.{0,25}\b(jobb|job|stilling|arbeid som)\b`)
 
+// taskRE is a request to produce something (write an application, a
+// poem, a translation): the FAQ answers questions, it does not write.
+var taskRE = regexp.MustCompile(`(?i)^\W*(kan du |could you |can you |please |vær så snill og )?(skriv|skrive|lag|lage|write|draft|compose|generate|generer|oversett|translate|oppsummer|summarize|summarise|dikt)\b`)
+
 func offTopic(q string) bool {
 	l := strings.ToLower(q)
-	if jobRE.MatchString(l) {
+	if jobRE.MatchString(l) || taskRE.MatchString(l) {
 		return true
 	}
 	for _, p := range offTopicPhrases {
