@@ -29,7 +29,7 @@ var nynorskRaw = map[string]string{
 	"kople": "koble", "koplar": "kobler", "frå": "fra", "byggjer": "bygger", "avgjer": "avgjør", "rolla": "rollen",
 	"eigenart": "egenart", "eigenverdi": "egenverdi", "satsingar": "satsinger", "tenester": "tjenester", "dekka": "dekket",
 	"reisa": "reisen", "samarbeide": "samarbeide", "sjølv": "selv", "att": "igjen", "ho": "hun", "han": "han", "kvart": "hvert",
-	"kjenneteikn": "kjennetegn", "utviklingsområda": "utviklingsområdene", "vedtek": "vedtar", "prosessar": "prosesser",
+	"velje": "velge", "kjenneteikn": "kjennetegn", "utviklingsområda": "utviklingsområdene", "vedtek": "vedtar", "prosessar": "prosesser",
 }
 
 // weakRaw are question words kept as weak terms (see Term).
@@ -67,7 +67,7 @@ happen happens happening more most than other others another become becomes beca
 going gonna wanna kind sort thing things stuff way ways ment allowed allow lov lova tillatt
 skje skjer skjedde happen happens happened foregår foregå person personer people folk nå now today totalt total egentlig eksakt nøyaktig akkurat
 liksom greit gjerne lyst tror trur synes syns mener
-slags sorts allerede already
+slags sorts allerede already hvis viss dersom
 `)
 
 // synRaw maps words (and the multi-word phrases below) to programme
@@ -273,7 +273,8 @@ var synRaw = map[string][]string{
 	"inkludert": {"okonomi"}, "inkluderer": {"okonomi"}, "inngår": {"okonomi"}, "included": {"okonomi"},
 	"include": {"okonomi"}, "includes": {"okonomi"},
 	"snakke": {"kontakt"}, "prate": {"kontakt"}, "diskutere": {"kontakt"}, "drøfte": {"kontakt"}, "talk": {"kontakt"},
-	"discuss": {"kontakt"},
+	"discuss": {"kontakt"}, "prioritere": {"delta"}, "prioriterer": {"delta"}, "prioritize": {"delta"},
+	"prioritise": {"delta"},
 	// Schools and the people in them, as a municipality names its group.
 	"grunnskole": {"skole"}, "grunnskolen": {"skole"}, "barneskole": {"skole"}, "barneskolen": {"skole"},
 	"ungdomsskole": {"skole"}, "ungdomsskolen": {"skole"}, "videregående": {"skole"},
@@ -323,12 +324,18 @@ var phraseRaw = []string{
 	// "før" folds to "for", an English stop word; join it to its concept
 	// while the ø is still there.
 	"før", "forhånd",
-	"snakker vi om", "", "snakk om", "",
+	"snakker vi om", "", "snakk om", "", "holder det", "", "holder dette", "", "er det nok", "", "er det godt nok", "",
 	"nabofylke", "ulik fylke", "nabofylket", "ulik fylke", "nabofylker", "ulik fylke", "nabofylkene", "ulik fylke",
 	"neighbouring county", "ulik fylke", "neighboring county", "ulik fylke",
-	"av stabelen", "oppstart", "rekker ikke", "for sent", "rekk ikkje", "for sent", "rekke", "for sent",
-	"rekker", "for sent", "dropper", "for sent", "droppe", "for sent", "misser", "for sent", "går glipp", "for sent",
-	"miss the", "too late",
+	// Replacements are not applied twice: map straight to the concepts.
+	"av stabelen", "oppstart", "rekker ikke", "senere frist", "rekk ikkje", "senere frist", "rekke", "senere frist",
+	"rekker", "senere frist", "dropper", "senere frist", "droppe", "senere frist", "misser", "senere frist",
+	"kven vel", "hvem velger", "kva vel", "hva velger", "går glipp", "senere frist", "miss the", "senere frist", "neste gang", "neste",
+	// "to" is two in bokmål and a stop word in English; before a plural
+	// noun of the programme it is the number.
+	"to kommuner", "2 kommuner", "to kommunar", "2 kommunar", "to fylker", "2 fylker", "to samlinger", "2 samlinger",
+	"to semestre", "2 semestre", "to semester", "2 semester", "to år", "2 år", "to regioner", "2 regioner",
+	"to runder", "2 runder", "to møter", "2 møter", "to nabokommuner", "2 kommuner",
 	"kva tid", "når", "kor tid", "når", "hvilken tid", "når", "what time", "when", "er med", "delta", "blir med", "delta",
 	"ta med", "sende", "tar med", "sende", "ta med seg", "sende",
 	"e-post", "epost", "ut av det", "benefit", "ut av dette", "benefit", "igjen for det", "benefit",
