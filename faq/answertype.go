@@ -13,7 +13,7 @@ import (
 // in October and November"). Checking the kind of fact is the classic
 // answer-type test of question answering; it turns those near misses into
 // an honest "not sure" that goes to the working group.
-type answerType uint8
+type answerType uint16
 
 const (
 	atTime answerType = 1 << iota
@@ -24,6 +24,7 @@ const (
 	atContact
 	atWho    // an actor: a body, a group, a role
 	atStatus // how things stand now (who has signed up so far): never in the FAQ
+	atPerson // a named person ("hvem er fylkesleder i Troms"): never in the FAQ
 )
 
 // The question side. Each pattern runs on the lower-cased question with
@@ -42,7 +43,9 @@ var (
 	qWhoRE = regexp.MustCompile(`^\W*(hvem|kven|who)\b|[,.:;!?]\s*(hvem|kven|who)\b`)
 	// The state of things today is data the working group has, not a
 	// fact of the programme text.
-	qStatusRE  = regexp.MustCompile(`\b(allerede|hittil|sa langt|forelopig|per i dag|per na|already|so far|until now|to date|currently)\b`)
+	qStatusRE = regexp.MustCompile(`\b(allerede|hittil|sa langt|forelopig|per i dag|per na|already|so far|until now|to date|currently)\b|\b(hvor mange|kor mange|hvilke|kva for|which|how many)\b.*\b(er med|har meldt|har sokt|har registrert|har blitt med|are in|have joined|have signed up|have applied|have registered)\b`)
+	// A named person: who holds a one-person role, or what they are called.
+	qPersonRE  = regexp.MustCompile(`\b(hvem|kven|who)\s+(er|is|var|was|blir|leder|leiar|leads|heads|chairs)\s+(\w+\s+)?(leder\w*|leiar\w*|fylkesleder\w*|styreleder\w*|kontaktperson\w*|rektor\w*|prosjektleder\w*|koordinator\w*|daglig|sjef\w*|chair\w*|head|leader|contact|coordinator|director)|\b(hva|kva|what)\s+(heter|is the name of)\s+(\w+\s+)?(leder\w*|leiar\w*|fylkesleder\w*|styreleder\w*|kontaktperson\w*|rektor\w*|prosjektleder\w*|koordinator\w*|sjef\w*|head|leader|chair\w*|coordinator)|\b(hvem|kven|who)\s+(leder|leiar|leads|heads|chairs)\b`)
 	qContactRE = regexp.MustCompile(`\b(telefon\w*|tlf|mobilnummer\w*|nummeret|e-?post\w*|e-?mail\w*|mailadresse\w*|phone|adressen|address)\b`)
 )
 
@@ -90,6 +93,9 @@ func questionTypes(question string) answerType {
 	}
 	if qStatusRE.MatchString(q) {
 		t |= atStatus
+	}
+	if qPersonRE.MatchString(q) {
+		t |= atPerson
 	}
 	if qContactRE.MatchString(q) {
 		t |= atContact

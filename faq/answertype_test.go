@@ -23,6 +23,11 @@ func TestQuestionTypes(t *testing.T) {
 		{"Hei, hvem søker?", atWho},
 		{"kan alle som vil være med?", 0},
 		{"hvilke kommuner er allerede med", atStatus},
+		{"hvor mange kommuner fra Vestland er med", atCount | atStatus},
+		{"hvem er med i kommunegruppen", atWho},
+		{"hvem er fylkesleder i Troms", atWho | atPerson},
+		{"hva heter lederen av arbeidsgruppen", atPerson},
+		{"hvem er arbeidsgruppen?", atWho},
 	} {
 		if got := questionTypes(c.q); got != c.want {
 			t.Errorf("questionTypes(%q) = %b, want %b", c.q, got, c.want)
@@ -68,5 +73,38 @@ func TestAnswerTypeMismatchIsUnsure(t *testing.T) {
 	a, _ := e.Answer(context.Background(), "når er fristen for å melde interesse?", "")
 	if !a.Answered {
 		t.Error("a time question with a dated answer is not answered")
+	}
+}
+
+func TestNameTerms(t *testing.T) {
+	e := newTestEngine(t)
+	got := e.nameTerms("Vi er fra Bodø og lurer på fristen. Troms også? nordland")
+	for _, w := range []string{"bodo", "troms", "nordland"} {
+		found := false
+		for _, term := range e.an.Analyze(w) {
+			found = found || got[term.Text] != 0
+		}
+		if !found {
+			t.Errorf("%s not a name: %v", w, got)
+		}
+	}
+	for _, term := range e.an.Analyze("vi fristen") {
+		if got[term.Text] != 0 {
+			t.Errorf("%s taken for a name", term.Text)
+		}
+	}
+}
+
+// One programme word beside an unknown common word is about that word;
+// beside a name it is still the programme's question.
+func TestSingleTopicWithUnknownWord(t *testing.T) {
+	e := newTestEngine(t)
+	a, _ := e.Answer(context.Background(), "har dere en mal for årsmelding", "")
+	if a.Answered {
+		t.Errorf("answered from %s", a.EntryID)
+	}
+	a, _ = e.Answer(context.Background(), "hvor mange samlinger blir det for oss i Finnmark?", "")
+	if !a.Answered || a.EntryID != "samlinger" {
+		t.Errorf("got %s answered=%v", a.EntryID, a.Answered)
 	}
 }

@@ -134,6 +134,8 @@ func envParams(e *Engine) {
 			e.P.UnknownWeight = f
 		case "weak":
 			e.P.WeakFactor = f
+		case "single":
+			e.P.SingleTopicCap = f != 0
 		case "ans":
 			e.P.AnswerMatch = f
 		}

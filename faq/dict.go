@@ -324,6 +324,9 @@ var phraseRaw = []string{
 	// "før" folds to "for", an English stop word; join it to its concept
 	// while the ø is still there.
 	"før", "forhånd",
+	// Asking for confirmation adds no topic: "tre semestre, stemmer det?"
+	"stemmer det", "", "stemmer dette", "", "er det riktig", "", "er det korrekt", "", "har jeg rett", "",
+	"is that right", "", "is that correct", "", "am i right", "", "stemmer det at", "",
 	"snakker vi om", "", "snakk om", "", "holder det", "", "holder dette", "", "er det nok", "", "er det godt nok", "",
 	"nabofylke", "ulik fylke", "nabofylket", "ulik fylke", "nabofylker", "ulik fylke", "nabofylkene", "ulik fylke",
 	"neighbouring county", "ulik fylke", "neighboring county", "ulik fylke",

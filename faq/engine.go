@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
 	_ "modernc.org/sqlite" // FTS5 is compiled into modernc.org/sqlite
@@ -35,10 +37,13 @@ type Params struct {
 	// "bruke" are rare in the corpus, so their rarity would otherwise make
 	// them weigh more than "frist" or "samling".
 	GenericCap float64
+	// SingleTopicCap: a question matching one programme word beside an
+	// unknown common word is not answered.
+	SingleTopicCap bool
 }
 
 // DefaultParams are the calibrated defaults.
-var DefaultParams = Params{Threshold: 0.57, UnknownWeight: 2.0, WeakFactor: 0.3, AnswerMatch: 0.7, GenericCap: 2.0}
+var DefaultParams = Params{Threshold: 0.57, UnknownWeight: 2.0, WeakFactor: 0.3, AnswerMatch: 0.7, GenericCap: 2.0, SingleTopicCap: true}
 
 // Engine answers questions from FAQ entries. It keeps an SQLite FTS5 index
 // (in memory, built at start-up) of the analysed phrasings and answers;
@@ -368,6 +373,14 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	}
 	ts := e.an.Analyze(q)
 	qw := e.weights(ts)
+	// A county ("vi er fra Troms") is where the asker is, never what the
+	// programme text is about: it weighs like a question word.
+	names := e.nameTerms(q)
+	for t, kind := range names {
+		if _, ok := qw[t]; ok && kind == nameCounty && e.df[t] == 0 {
+			qw[t] = e.P.WeakFactor
+		}
+	}
 	// Nothing the programme talks about: chit-chat, general knowledge.
 	known := 0.0
 	total := 0.0
@@ -403,18 +416,30 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	// One matched topic word next to words the FAQ has never seen ("the
 	// recipe for lapskaus" is not about a programme model): the question
 	// is most likely about something else.
-	matched, unknown := 0, 0
+	// An unknown word that is a name (Troms, Bodø) says where the asker
+	// is from; an unknown common word ("lapskaus", "rekruttere") is what
+	// the question is about, and the FAQ does not know it.
+	matched, unknownNames, unknownCommon := 0, 0, 0
 	for _, t := range ts {
 		switch {
 		case t.Weak || isNumber(t.Text):
 		case best.x.qvocab[t.Text] || best.x.avocab[t.Text]:
 			matched++
 		case e.df[t.Text] == 0 && len(t.Text) >= 4:
-			unknown++
+			switch names[t.Text] {
+			case nameCounty: // context, not topic
+			case nameOther: // a place, or a product ("Visma")
+				unknownNames++
+			default:
+				unknownCommon++
+			}
 		}
 	}
-	if matched == 1 && unknown > 0 {
+	if matched == 1 && unknownNames > 0 {
 		conf *= 0.85
+	}
+	if matched == 1 && unknownCommon > 0 && e.P.SingleTopicCap {
+		conf = math.Min(conf, e.P.Threshold-0.01)
 	}
 	// A question asking for a kind of fact the answer does not hold (a
 	// date, a number, a link, an amount) is not answered by it; nor is a
@@ -429,6 +454,51 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	}
 	return e.unsure(ans, cands, known/total, anchored), nil
 }
+
+// Kinds of name (nameTerms).
+const (
+	nameOther  = 1 // a capitalised word inside a sentence
+	nameCounty = 2 // one of Norway's counties, however typed
+)
+
+// nameTerms returns the terms of the words of q that look like names: a
+// capital letter not at the start of a sentence, or a county.
+func (e *Engine) nameTerms(q string) map[string]int {
+	out := map[string]int{}
+	start := true
+	for _, f := range strings.Fields(q) {
+		w := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		r, _ := utf8.DecodeRuneInString(w)
+		kind := 0
+		switch {
+		case w == "":
+		case counties[bot.Fold(w)]:
+			kind = nameCounty
+		case !start && unicode.IsUpper(r):
+			kind = nameOther
+		}
+		if kind != 0 {
+			for _, t := range e.an.Analyze(w) {
+				out[t.Text] = kind
+			}
+		}
+		if w != "" {
+			start = strings.ContainsAny(f[len(f)-1:], ".!?:")
+		}
+	}
+	return out
+}
+
+// counties are Norway's counties, names people give as context.
+var counties = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range []string{"agder", "akershus", "buskerud", "finnmark", "innlandet", "møre", "romsdal", "nordland",
+		"oslo", "rogaland", "telemark", "troms", "trøndelag", "vestfold", "vestland", "østfold", "viken", "hordaland",
+		"sogn", "fjordane", "hedmark", "oppland", "sørlandet", "vestlandet", "nord-norge", "finnmárku"} {
+		m[bot.Fold(c)] = true
+	}
+	return m
+}()
 
 // alternativeRE splits a question at "eller"/"or".
 var alternativeRE = regexp.MustCompile(`(?i)\s(eller|or|el\.|vs\.?|versus)\s`)
@@ -672,7 +742,7 @@ film movie movies netflix spotify serie tv-serie
 matte matematikk math maths lekser leksene mattelekser matteleksene leksehjelp
 python javascript programmering programming kode code sql
 kjæreste dating horoskop horoscope lønn lønna lønnsøkning lønnstillegg lønnsoppgjør tariff salary stillingsannonse skoleåret skolestart
-undervisning spilletime spilletimer elevplass elevplassen venteliste semesteravgift gitar gitaren piano fiolin trommer korps instrument instrumenter instrumentene instruments
+undervisning spilletime spilletimer elevplass elevplassen kulturskoleplass kulturskoleplassen venteliste semesteravgift gitar gitaren piano fiolin trommer korps instrument instrumenter instrumentene instruments
 `) {
 		m[bot.Fold(w)] = true
 	}
