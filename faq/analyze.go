@@ -180,6 +180,9 @@ func (a *Analyzer) base(w string) []Term {
 					break
 				}
 			}
+			// The whole compound, unknown to the corpus, is explained by
+			// its parts: it should not count as a foreign topic word.
+			out[0].Weak = true
 			break
 		}
 	}
@@ -219,6 +222,11 @@ func (a *Analyzer) correct(w string) string {
 	best, bestN := "", 0
 	for n := len(rw) - 1; n <= len(rw)+1; n++ {
 		for _, c := range a.byLen[n] {
+			// In a short word a different first letter is more likely a
+			// different word ("boller" is not "roller") than a typo.
+			if len(rw) <= 6 && []rune(c)[0] != rw[0] {
+				continue
+			}
 			if a.surface[c] > bestN && within1(rw, []rune(c)) {
 				best, bestN = c, a.surface[c]
 			}

@@ -54,6 +54,17 @@ func TestAnalyzeSameTerms(t *testing.T) {
 	}
 }
 
+// A short word with another first letter is another word, not a typo.
+func TestAnalyzeTypoKeepsFirstLetter(t *testing.T) {
+	a := NewAnalyzer("roller samlinger")
+	if got := termTexts(a.Analyze("boller")); got == termTexts(a.Analyze("roller")) {
+		t.Errorf("boller -> %q", got)
+	}
+	if got := termTexts(a.Analyze("samlnger")); got != termTexts(a.Analyze("samlinger")) {
+		t.Errorf("samlnger -> %q", got)
+	}
+}
+
 // A board meeting is not one of the programme's gatherings.
 func TestAnalyzeMeetingCompound(t *testing.T) {
 	a := NewAnalyzer("samling styre fylke")

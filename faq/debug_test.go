@@ -136,6 +136,10 @@ func envParams(e *Engine) {
 			e.P.WeakFactor = f
 		case "single":
 			e.P.SingleTopicCap = f != 0
+		case "common":
+			e.P.CommonWeak = f != 0
+		case "mincov":
+			e.P.MinCoverage = f
 		case "ans":
 			e.P.AnswerMatch = f
 		}

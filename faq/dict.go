@@ -70,6 +70,25 @@ liksom greit gjerne lyst tror trur synes syns mener
 slags sorts allerede already hvis viss dersom
 `)
 
+// commonRaw are everyday words that say little about a topic. When the
+// corpus has never used one, it is not evidence that the question is about
+// something else (as an unknown noun like "lapskaus" is): it weighs like a
+// question word instead of like a foreign topic.
+var commonRaw = strings.Fields(`
+ny nye nytt new newer gammel gamle old stor store større big bigger liten lite små small mindre smaller
+første first siste last annen annet other eneste only samme same mulig possible umulig impossible viktig important
+bra good dårlig bad riktig right feil wrong lang lange long kort short flere more færre fewer hver hvert each every
+hele whole del deler part parts ting thing things sak saker case dag dager day days uke uker week weeks år years
+måned måneder month months tid time gang ganger nå now da then etter after under during innen within uten without
+gjennom through via rundt around cirka ca omtrent approximately sikker sikkert sure usikker unsure trenger trenge
+need needs needed bruke bruker brukes use used måte måten way ønsker ønske want wish tenkt tenke tenker think
+hjemme home ute inne holde holder gi gir give gives ta tar take takes sette står stå ligge ligger lurt lure smart
+fort snart soon raskt quickly tidlig early sent late lenge ennå enda yet still igjen again alltid always aldri never
+ofte sometimes noensinne kanskje maybe sannsynligvis probably dessverre unfortunately heldigvis fortunately
+gjøre gjort done make makes made skje skjer happen ordne ordnet fix fikse problem problemer problems issue issues
+info spørre lurer wonder wondering vet know knows visst certain hvilken hvilke which lov ok okay fine greit
+`)
+
 // synRaw maps words (and the multi-word phrases below) to programme
 // concepts shared by bokmål, nynorsk and English, so "penger", "økonomi"
 // and "funding" all find the funding entry.
@@ -270,6 +289,10 @@ var synRaw = map[string][]string{
 	"grunnlag": {"grunnlag"}, "grunnlaget": {"grunnlag"}, "grunn": {"grunnlag"}, "basert": {"grunnlag"}, "based": {"grunnlag"},
 	"bygger": {"grunnlag"}, "basis": {"grunnlag"}, "utgangspunkt": {"grunnlag"}, "dokument": {"dokument"}, "dokumenter": {"dokument"},
 	"dokumentene": {"dokument"}, "documents": {"dokument"}, "document": {"dokument"},
+	// The county authority is not the council's county branch: its own
+	// concept keeps it from splitting into fylke + kommune.
+	"fylkeskommune": {"fylkeskommune"}, "fylkeskommunen": {"fylkeskommune"}, "fylkeskommuner": {"fylkeskommune"},
+	"fylkeskommunal": {"fylkeskommune"}, "fylkeskommunale": {"fylkeskommune"},
 	"inkludert": {"okonomi"}, "inkluderer": {"okonomi"}, "inngår": {"okonomi"}, "included": {"okonomi"},
 	"include": {"okonomi"}, "includes": {"okonomi"},
 	"snakke": {"kontakt"}, "prate": {"kontakt"}, "diskutere": {"kontakt"}, "drøfte": {"kontakt"}, "talk": {"kontakt"},

@@ -40,10 +40,16 @@ type Params struct {
 	// SingleTopicCap: a question matching one programme word beside an
 	// unknown common word is not answered.
 	SingleTopicCap bool
+	// CommonWeak: an everyday word the corpus never uses ("ny", "gang")
+	// weighs like a question word, not like an unknown topic.
+	CommonWeak bool
+	// MinCoverage is the least share of the question's weighted terms the
+	// best entry must hold to be answered.
+	MinCoverage float64
 }
 
 // DefaultParams are the calibrated defaults.
-var DefaultParams = Params{Threshold: 0.57, UnknownWeight: 2.0, WeakFactor: 0.3, AnswerMatch: 0.7, GenericCap: 2.0, SingleTopicCap: true}
+var DefaultParams = Params{Threshold: 0.57, UnknownWeight: 2.0, WeakFactor: 0.3, AnswerMatch: 0.7, GenericCap: 2.0, SingleTopicCap: true, CommonWeak: true, MinCoverage: 0.45}
 
 // Engine answers questions from FAQ entries. It keeps an SQLite FTS5 index
 // (in memory, built at start-up) of the analysed phrasings and answers;
@@ -57,6 +63,8 @@ type Engine struct {
 	an      *Analyzer
 	entries map[string]*indexed
 	df      map[string]int // entries whose vocabulary holds a term
+	// common holds the terms of everyday words (commonRaw).
+	common map[string]bool
 	// rows maps the FTS rowid of an entry's row to the entry, so a search reads
 	// only the index, never the stored columns.
 	rows map[int64]string
@@ -97,7 +105,12 @@ func NewEngine(ctx context.Context, entries []Entry) (*Engine, error) {
 		texts = append(texts, e.Questions...)
 		texts = append(texts, e.Answer.NB, e.Answer.EN)
 	}
-	e := &Engine{P: DefaultParams, db: db, an: NewAnalyzer(texts...), entries: map[string]*indexed{}, df: map[string]int{}, rows: map[int64]string{}}
+	e := &Engine{P: DefaultParams, db: db, an: NewAnalyzer(texts...), entries: map[string]*indexed{}, df: map[string]int{}, rows: map[int64]string{}, common: map[string]bool{}}
+	for _, w := range commonRaw {
+		for _, t := range e.an.base(bot.Fold(w)) {
+			e.common[t.Text] = true
+		}
+	}
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		db.Close()
@@ -425,7 +438,7 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 		case t.Weak || isNumber(t.Text):
 		case best.x.qvocab[t.Text] || best.x.avocab[t.Text]:
 			matched++
-		case e.df[t.Text] == 0 && len(t.Text) >= 4:
+		case e.df[t.Text] == 0 && len(t.Text) >= 4 && !e.common[t.Text]:
 			switch names[t.Text] {
 			case nameCounty: // context, not topic
 			case nameOther: // a place, or a product ("Visma")
@@ -445,6 +458,11 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	// date, a number, a link, an amount) is not answered by it; nor is a
 	// choice between two things ("digitale eller fysiske?") by an entry
 	// that knows only one of them.
+	// An entry that accounts for less than MinCoverage of what the question
+	// asks leaves most of it unanswered, however well its phrasing fits.
+	if best.cov < e.P.MinCoverage {
+		conf = math.Min(conf, e.P.Threshold-0.01)
+	}
 	if missing := questionTypes(q) &^ best.x.atypes; missing != 0 || !e.coversAlternatives(q, best.x) {
 		conf = math.Min(conf, e.P.Threshold-0.01)
 	}
@@ -547,6 +565,9 @@ func (e *Engine) weights(ts []Term) map[string]float64 {
 	out := map[string]float64{}
 	for _, t := range ts {
 		w := e.P.UnknownWeight
+		if e.common[t.Text] && e.P.CommonWeak {
+			w *= e.P.WeakFactor
+		}
 		if df := e.df[t.Text]; df > 0 {
 			w = math.Log((n + 1) / (float64(df) + 0.5))
 			if w < 0.2 {
