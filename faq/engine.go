@@ -420,18 +420,35 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	if len(cands) == 0 {
 		return e.unsure(ans, nil, known/total, anchored), nil
 	}
-	best := cands[0]
+	// A question asking for a kind of fact (a date, a number, a link, an
+	// amount) is answered only by an entry whose answer holds one; a choice
+	// between two things ("digitale eller fysiske?") only by an entry that
+	// knows both. The others are not candidates: a close runner-up that
+	// fits may still answer.
+	qt := questionTypes(q)
+	fit := cands[:0:0]
+	for _, c := range cands {
+		if qt&^c.x.atypes == 0 && e.coversAlternatives(q, c.x) {
+			fit = append(fit, c)
+		}
+	}
+	// The check breaks near ties; it does not promote an entry far behind
+	// ("hvor mange medlemskommuner ..." is not answered by the region
+	// definition because it names a number).
+	if len(fit) == 0 || cands[0].sim-fit[0].sim > 0.1 {
+		return e.unsure(ans, cands, known/total, anchored), nil
+	}
+	best := fit[0]
 	second := 0.0
-	if len(cands) > 1 {
-		second = cands[1].sim
+	if len(fit) > 1 {
+		second = fit[1].sim
 	}
 	conf := confidence(best, second)
-	// One matched topic word next to words the FAQ has never seen ("the
-	// recipe for lapskaus" is not about a programme model): the question
-	// is most likely about something else.
 	// An unknown word that is a name (Troms, Bodø) says where the asker
 	// is from; an unknown common word ("lapskaus", "rekruttere") is what
-	// the question is about, and the FAQ does not know it.
+	// the question is about, and the FAQ does not know it. One matched
+	// topic word beside either is most likely a question about something
+	// else.
 	matched, unknownNames, unknownCommon := 0, 0, 0
 	for _, t := range ts {
 		switch {
@@ -454,16 +471,12 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	if matched == 1 && unknownCommon > 0 && e.P.SingleTopicCap {
 		conf = math.Min(conf, e.P.Threshold-0.01)
 	}
-	// A question asking for a kind of fact the answer does not hold (a
-	// date, a number, a link, an amount) is not answered by it; nor is a
-	// choice between two things ("digitale eller fysiske?") by an entry
-	// that knows only one of them.
 	// An entry that accounts for less than MinCoverage of what the question
 	// asks leaves most of it unanswered, however well its phrasing fits.
-	if best.cov < e.P.MinCoverage {
-		conf = math.Min(conf, e.P.Threshold-0.01)
-	}
-	if missing := questionTypes(q) &^ best.x.atypes; missing != 0 || !e.coversAlternatives(q, best.x) {
+	// Two entries fitting equally, neither of them closely ("hva er Norsk
+	// kulturskoleråd" is in many answers, asked by none): a coin toss.
+	ambiguous := len(fit) > 1 && best.sim-second < 0.03 && best.prec < 0.7
+	if best.cov < e.P.MinCoverage || ambiguous {
 		conf = math.Min(conf, e.P.Threshold-0.01)
 	}
 	if conf >= e.P.Threshold {
