@@ -140,6 +140,8 @@ func envParams(e *Engine) {
 			e.P.CommonWeak = f != 0
 		case "mincov":
 			e.P.MinCoverage = f
+		case "name":
+			e.P.NameWeight = f
 		case "ans":
 			e.P.AnswerMatch = f
 		}

@@ -67,7 +67,7 @@ happen happens happening more most than other others another become becomes beca
 going gonna wanna kind sort thing things stuff way ways ment allowed allow lov lova tillatt
 skje skjer skjedde happen happens happened foregår foregå person personer people folk nå now today totalt total egentlig eksakt nøyaktig akkurat
 liksom greit gjerne lyst tror trur synes syns mener
-slags sorts allerede already hvis viss dersom
+slags sorts allerede already hvis viss dersom skulle skulla lest leste read
 `)
 
 // commonRaw are everyday words that say little about a topic. When the
@@ -85,7 +85,7 @@ need needs needed bruke bruker brukes use used måte måten way ønsker ønske w
 hjemme home ute inne holde holder gi gir give gives ta tar take takes sette står stå ligge ligger lurt lure smart
 fort snart soon raskt quickly tidlig early sent late lenge ennå enda yet still igjen again alltid always aldri never
 ofte sometimes noensinne kanskje maybe sannsynligvis probably dessverre unfortunately heldigvis fortunately
-gjøre gjort done make makes made skje skjer happen ordne ordnet fix fikse problem problemer problems issue issues
+direkte direct directly gjøre gjort done make makes made skje skjer happen ordne ordnet fix fikse problem problemer problems issue issues
 info spørre lurer wonder wondering vet know knows visst certain hvilken hvilke which lov ok okay fine greit
 `)
 
@@ -293,6 +293,10 @@ var synRaw = map[string][]string{
 	// concept keeps it from splitting into fylke + kommune.
 	"fylkeskommune": {"fylkeskommune"}, "fylkeskommunen": {"fylkeskommune"}, "fylkeskommuner": {"fylkeskommune"},
 	"fylkeskommunal": {"fylkeskommune"}, "fylkeskommunale": {"fylkeskommune"},
+	// Whom the programme is for.
+	"målgruppe": {"malgruppe"}, "målgruppa": {"malgruppe"}, "målgruppen": {"malgruppe"}, "retter": {"malgruppe"},
+	"rettet": {"malgruppe"}, "aimed": {"malgruppe"}, "target": {"malgruppe"}, "targeted": {"malgruppe"},
+	"intended": {"malgruppe"}, "audience": {"malgruppe"},
 	"inkludert": {"okonomi"}, "inkluderer": {"okonomi"}, "inngår": {"okonomi"}, "included": {"okonomi"},
 	"include": {"okonomi"}, "includes": {"okonomi"},
 	"snakke": {"kontakt"}, "prate": {"kontakt"}, "diskutere": {"kontakt"}, "drøfte": {"kontakt"}, "talk": {"kontakt"},
@@ -350,7 +354,8 @@ var phraseRaw = []string{
 	// Asking for confirmation adds no topic: "tre semestre, stemmer det?"
 	"stemmer det", "", "stemmer dette", "", "er det riktig", "", "er det korrekt", "", "har jeg rett", "",
 	"is that right", "", "is that correct", "", "am i right", "", "stemmer det at", "",
-	"snakker vi om", "", "snakk om", "", "holder det", "", "holder dette", "", "er det nok", "", "er det godt nok", "",
+	"snakker vi om", "", "snakk om", "", "limited to", "", "begrenset til", "", "avgrenset til", "",
+	"one county", "samme fylke", "ett fylke", "samme fylke", "single county", "samme fylke", "eitt fylke", "samme fylke", "holder det", "", "holder dette", "", "er det nok", "", "er det godt nok", "",
 	"nabofylke", "ulik fylke", "nabofylket", "ulik fylke", "nabofylker", "ulik fylke", "nabofylkene", "ulik fylke",
 	"neighbouring county", "ulik fylke", "neighboring county", "ulik fylke",
 	// Replacements are not applied twice: map straight to the concepts.

@@ -46,10 +46,13 @@ type Params struct {
 	// MinCoverage is the least share of the question's weighted terms the
 	// best entry must hold to be answered.
 	MinCoverage float64
+	// NameWeight is the weight of an unknown capitalised word inside a
+	// sentence (a town, a product).
+	NameWeight float64
 }
 
 // DefaultParams are the calibrated defaults.
-var DefaultParams = Params{Threshold: 0.57, UnknownWeight: 2.0, WeakFactor: 0.3, AnswerMatch: 0.7, GenericCap: 2.0, SingleTopicCap: true, CommonWeak: true, MinCoverage: 0.45}
+var DefaultParams = Params{Threshold: 0.57, UnknownWeight: 2.0, WeakFactor: 0.3, AnswerMatch: 0.7, GenericCap: 2.0, SingleTopicCap: true, CommonWeak: true, MinCoverage: 0.45, NameWeight: 1.0}
 
 // Engine answers questions from FAQ entries. It keeps an SQLite FTS5 index
 // (in memory, built at start-up) of the analysed phrasings and answers;
@@ -393,6 +396,9 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 		if _, ok := qw[t]; ok && kind == nameCounty && e.df[t] == 0 {
 			qw[t] = e.P.WeakFactor
 		}
+		if w, ok := qw[t]; ok && kind == nameOther && e.df[t] == 0 && w > e.P.NameWeight {
+			qw[t] = e.P.NameWeight
+		}
 	}
 	// Nothing the programme talks about: chit-chat, general knowledge.
 	known := 0.0
@@ -543,7 +549,7 @@ func (e *Engine) coversAlternatives(q string, x *indexed) bool {
 	}
 	has := func(ts []Term) bool {
 		for _, t := range ts {
-			if !t.Weak && e.df[t.Text] > 0 && !isNumber(t.Text) {
+			if !t.Weak && e.df[t.Text] > 0 && !isNumber(t.Text) && !e.common[t.Text] {
 				return x.qvocab[t.Text] || x.avocab[t.Text]
 			}
 		}
@@ -810,9 +816,13 @@ var jobRE = regexp.MustCompile(`(?i)\b(søk\w*|sok\w*|apply|applying|find)\b.{0,
 // poem, a translation): the FAQ answers questions, it does not write.
 var taskRE = regexp.MustCompile(`(?i)^\W*(kan du |could you |can you |please |vær så snill og )?(skriv|skrive|lag|lage|write|draft|compose|generate|generer|oversett|translate|oppsummer|summarize|summarise|dikt)\b`)
 
+// loginRE is IT support (logging in, passwords), which shares "logge"
+// with logging a mentoring session.
+var loginRE = regexp.MustCompile(`(?i)\b(logg\w*|log)\s+(\w+\s+)?(inn|in)\b|\b(innlogging|passord|password|login)\b`)
+
 func offTopic(q string) bool {
 	l := strings.ToLower(q)
-	if jobRE.MatchString(l) || taskRE.MatchString(l) {
+	if jobRE.MatchString(l) || taskRE.MatchString(l) || loginRE.MatchString(l) {
 		return true
 	}
 	for _, p := range offTopicPhrases {
