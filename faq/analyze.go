@@ -111,8 +111,12 @@ func (a *Analyzer) word(w string) []Term {
 	if _, ok := a.surface[w]; ok || a.allKnown(ts) || len(a.stems) == 0 {
 		return ts
 	}
+	// A "typo" of a stop word is more likely a word of its own ("livet"
+	// is not "lovet"): only a correction to a content word is taken.
 	if fix := a.correct(w); fix != "" {
-		return a.base(fix)
+		if fixed := a.base(fix); len(fixed) > 0 && !fixed[0].Weak {
+			return fixed
+		}
 	}
 	return ts
 }

@@ -51,7 +51,7 @@ var (
 
 // The answer side, on the folded answer texts (both languages) and source.
 var (
-	aTimeRE = regexp.MustCompile(`\b(januar|februar|mars|april|juni|juli|august|september|oktober|november|desember|january|february|march|june|july|october|december|host|hosten|varen|autumn|spring|semest\w*|20\d\d|dato\w*|dates?|senere|later|uke|week|frist\w*|deadline)\b`)
+	aTimeRE = regexp.MustCompile(`\b(januar|februar|mars|april|juni|juli|august|september|oktober|november|desember|january|february|march|june|july|october|december|host|hosten|varen|autumn|spring|semest\w*|dato\w*|dates?|senere|later|uke|week|frist\w*|deadline)\b`)
 	// Number words are looked for in their own language's text: "to" is
 	// two in bokmål and a preposition in English.
 	aCountNB   = regexp.MustCompile(`\b(\d{1,3}|to|tre|fire|fem|seks|sju|syv|atte|ni|ti|femten|hvor mange)\b`)

@@ -68,6 +68,7 @@ going gonna wanna kind sort thing things stuff way ways ment allowed allow lov l
 skje skjer skjedde happen happens happened foregår foregå person personer people folk nå now today totalt total egentlig eksakt nøyaktig akkurat
 liksom greit gjerne lyst tror trur synes syns mener
 slags sorts allerede already hvis viss dersom skulle skulla lest leste read
+spm ift mtp evt osv dvs bla feks pga iom btw fyi pls
 `)
 
 // commonRaw are everyday words that say little about a topic. When the
@@ -183,7 +184,7 @@ var synRaw = map[string][]string{
 	"oppstart": {"oppstart"}, "starter": {"oppstart"}, "start": {"oppstart"}, "starte": {"oppstart"}, "starts": {"oppstart"},
 	"begynne": {"oppstart"}, "begynner": {"oppstart"}, "begin": {"oppstart"}, "begins": {"oppstart"}, "kickoff": {"oppstart"},
 	"varighet": {"varighet"}, "lenge": {"varighet"}, "varer": {"varighet"}, "last": {"varighet"},
-	"lasts": {"varighet"}, "long": {"varighet"}, "duration": {"varighet"}, "lang": {"varighet"}, "holder": {"varighet"},
+	"timeframe": {"varighet"}, "timescale": {"varighet"}, "length": {"varighet"}, "lasts": {"varighet"}, "long": {"varighet"}, "duration": {"varighet"}, "lang": {"varighet"}, "holder": {"varighet"},
 	"semester": {"semester"}, "semestre": {"semester"}, "semestrer": {"semester"}, "semesters": {"semester"}, "terms": {"semester"},
 	"tidsplan": {"tidsplan"}, "tidsplanen": {"tidsplan"}, "timeline": {"tidsplan"}, "schedule": {"tidsplan"},
 	"fremdriftsplan": {"tidsplan"}, "plan": {"tidsplan"},
@@ -297,6 +298,10 @@ var synRaw = map[string][]string{
 	"målgruppe": {"malgruppe"}, "målgruppa": {"malgruppe"}, "målgruppen": {"malgruppe"}, "retter": {"malgruppe"},
 	"rettet": {"malgruppe"}, "aimed": {"malgruppe"}, "target": {"malgruppe"}, "targeted": {"malgruppe"},
 	"intended": {"malgruppe"}, "audience": {"malgruppe"},
+	"representere": {"representant"}, "representerer": {"representant"}, "represent": {"representant"},
+	"tilbud": {"tilbud"}, "tilbudet": {"tilbud"}, "tilbys": {"tilbud"}, "tilbyr": {"tilbud"}, "offer": {"tilbud"},
+	"offered": {"tilbud"}, "offers": {"tilbud"}, "offering": {"tilbud"},
+	"regning": {"okonomi"}, "regningen": {"okonomi"}, "bill": {"okonomi"},
 	"inkludert": {"okonomi"}, "inkluderer": {"okonomi"}, "inngår": {"okonomi"}, "included": {"okonomi"},
 	"include": {"okonomi"}, "includes": {"okonomi"},
 	"snakke": {"kontakt"}, "prate": {"kontakt"}, "diskutere": {"kontakt"}, "drøfte": {"kontakt"}, "talk": {"kontakt"},
@@ -354,6 +359,10 @@ var phraseRaw = []string{
 	// Asking for confirmation adds no topic: "tre semestre, stemmer det?"
 	"stemmer det", "", "stemmer dette", "", "er det riktig", "", "er det korrekt", "", "har jeg rett", "",
 	"is that right", "", "is that correct", "", "am i right", "", "stemmer det at", "",
+	"time frame", "varighet", "si fra", "påmelding", "si ifra", "påmelding", "melde fra", "påmelding",
+	"melde tilbake", "påmelding", "gi beskjed om vi", "påmelding", "let you know", "påmelding",
+	"rakk ikke", "senere frist", "rakk", "senere frist", "missed", "senere frist", "nådde ikke", "senere frist",
+	"på samme måte", "modell", "samme måte", "modell", "the same way", "modell", "one size fits all", "modell",
 	"snakker vi om", "", "snakk om", "", "limited to", "", "begrenset til", "", "avgrenset til", "",
 	"one county", "samme fylke", "ett fylke", "samme fylke", "single county", "samme fylke", "eitt fylke", "samme fylke", "holder det", "", "holder dette", "", "er det nok", "", "er det godt nok", "",
 	"nabofylke", "ulik fylke", "nabofylket", "ulik fylke", "nabofylker", "ulik fylke", "nabofylkene", "ulik fylke",

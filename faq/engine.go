@@ -461,7 +461,7 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 		case t.Weak || isNumber(t.Text):
 		case best.x.qvocab[t.Text] || best.x.avocab[t.Text]:
 			matched++
-		case e.df[t.Text] == 0 && len(t.Text) >= 4 && !e.common[t.Text]:
+		case e.df[t.Text] == 0 && len(t.Text) >= 3 && !e.common[t.Text]:
 			switch names[t.Text] {
 			case nameCounty: // context, not topic
 			case nameOther: // a place, or a product ("Visma")
@@ -814,7 +814,7 @@ var jobRE = regexp.MustCompile(`(?i)\b(søk\w*|sok\w*|apply|applying|find)\b.{0,
 
 // taskRE is a request to produce something (write an application, a
 // poem, a translation): the FAQ answers questions, it does not write.
-var taskRE = regexp.MustCompile(`(?i)^\W*(kan du |could you |can you |please |vær så snill og )?(skriv|skrive|lag|lage|write|draft|compose|generate|generer|oversett|translate|oppsummer|summarize|summarise|dikt)\b`)
+var taskRE = regexp.MustCompile(`(?i)^\W*(kan du |could you |can you |please |vær så snill og )?(skriv|skrive|lag|lage|write|draft|compose|generate|generer|oversett|oversette|translate|oppsummer|summarize|summarise|dikt|regn ut|regne ut|beregn|beregne|calculate|compute)\b`)
 
 // loginRE is IT support (logging in, passwords), which shares "logge"
 // with logging a mentoring session.
