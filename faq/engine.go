@@ -444,10 +444,14 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	if len(fit) == 0 || cands[0].sim-fit[0].sim > 0.1 {
 		return e.unsure(ans, cands, known/total, anchored), nil
 	}
+	// The margin is to the best other candidate, fitting or not: removing
+	// a rival by its answer type does not make the choice any clearer.
 	best := fit[0]
 	second := 0.0
-	if len(fit) > 1 {
-		second = fit[1].sim
+	for _, c := range cands {
+		if c.x != best.x && c.sim > second {
+			second = c.sim
+		}
 	}
 	conf := confidence(best, second)
 	// An unknown word that is a name (Troms, Bodø) says where the asker
@@ -481,7 +485,7 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	// asks leaves most of it unanswered, however well its phrasing fits.
 	// Two entries fitting equally, neither of them closely ("hva er Norsk
 	// kulturskoleråd" is in many answers, asked by none): a coin toss.
-	ambiguous := len(fit) > 1 && best.sim-second < 0.03 && best.prec < 0.7
+	ambiguous := len(cands) > 1 && best.sim-second < 0.03 && best.prec < 0.7
 	if best.cov < e.P.MinCoverage || ambiguous {
 		conf = math.Min(conf, e.P.Threshold-0.01)
 	}
@@ -571,7 +575,7 @@ func (e *Engine) coversAlternatives(q string, x *indexed) bool {
 // runner-up and bm25 into 0..1. Coverage dominates: an answer is only sure
 // when the entry accounts for (nearly) all the question asks about.
 func confidence(best candidate, second float64) float64 {
-	margin := math.Min(1, (best.sim-second)/0.3)
+	margin := math.Max(0, math.Min(1, (best.sim-second)/0.3))
 	b := -best.bm25 / (-best.bm25 + 4) // 0..1, saturating
 	c := 0.75*best.sim + 0.15*margin + 0.10*b
 	return math.Max(0, math.Min(1, c))
