@@ -68,7 +68,7 @@ func newTestEngine(t testing.TB) *Engine {
 // below the quality bar: >= 90% right in scope, >= 90% declined out of
 // scope, <= 3% confidently wrong.
 func TestEvaluation(t *testing.T) {
-	for _, set := range []string{"eval", "holdout", "fresh", "unseen", "blind", "dev", "blind2", "blind3"} {
+	for _, set := range []string{"eval", "holdout", "fresh", "unseen", "blind", "dev", "blind2", "blind3", "blind4"} {
 		t.Run(set, func(t *testing.T) { evaluate(t, "testdata/"+set+".tsv") })
 	}
 }
@@ -135,7 +135,7 @@ func TestCalibration(t *testing.T) {
 	}
 	e := newTestEngine(t)
 	e.P.Threshold = 0
-	for _, set := range []string{"eval", "holdout", "fresh", "unseen", "blind", "dev", "blind2", "blind3"} {
+	for _, set := range []string{"eval", "holdout", "fresh", "unseen", "blind", "dev", "blind2", "blind3", "blind4"} {
 		for _, c := range loadEval(t, "testdata/"+set+".tsv") {
 			a, _ := e.Answer(context.Background(), c.question, "")
 			if a.OutOfScope {
