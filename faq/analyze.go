@@ -38,8 +38,10 @@ type Analyzer struct {
 // is the words of texts.
 func NewAnalyzer(texts ...string) *Analyzer {
 	a := &Analyzer{surface: map[string]int{}, stems: map[string]bool{}, byLen: map[int][]string{}}
-	for k := range synonyms {
-		a.surface[k] += 1
+	// Synonym words as people write them (not their stems: "bookl" is no
+	// word, and "booke" must not be corrected to it).
+	for k := range synRaw {
+		a.surface[bot.Fold(k)] += 1
 	}
 	for k := range nynorsk {
 		a.surface[k] += 1

@@ -67,7 +67,7 @@ happen happens happening more most than other others another become becomes beca
 going gonna wanna kind sort thing things stuff way ways ment allowed allow lov lova tillatt
 skje skjer skjedde happen happens happened foregår foregå person personer people folk nå now today totalt total egentlig eksakt nøyaktig akkurat
 liksom greit gjerne lyst tror trur synes syns mener
-slags sorts allerede already hvis viss dersom skulle skulla lest leste read
+slags sorts allerede already hvis viss dersom skulle skulla lest leste read one
 spm ift mtp evt osv dvs bla feks pga iom btw fyi pls
 `)
 
@@ -87,7 +87,7 @@ hjemme home ute inne holde holder gi gir give gives ta tar take takes sette stå
 fort snart soon raskt quickly tidlig early sent late lenge ennå enda yet still igjen again alltid always aldri never
 ofte sometimes noensinne kanskje maybe sannsynligvis probably dessverre unfortunately heldigvis fortunately
 direkte direct directly gjøre gjort done make makes made skje skjer happen ordne ordnet fix fikse problem problemer problems issue issues
-info spørre lurer wonder wondering vet know knows visst certain hvilken hvilke which lov ok okay fine greit
+fixed fast follow følge standard info spørre lurer wonder wondering vet know knows visst certain hvilken hvilke which lov ok okay fine greit
 `)
 
 // synRaw maps words (and the multi-word phrases below) to programme
@@ -359,7 +359,8 @@ var phraseRaw = []string{
 	// Asking for confirmation adds no topic: "tre semestre, stemmer det?"
 	"stemmer det", "", "stemmer dette", "", "er det riktig", "", "er det korrekt", "", "har jeg rett", "",
 	"is that right", "", "is that correct", "", "am i right", "", "stemmer det at", "",
-	"time frame", "varighet", "si fra", "påmelding", "si ifra", "påmelding", "melde fra", "påmelding",
+	"time frame", "varighet", "one-year", "varighet", "one year", "varighet", "a year", "varighet",
+	"ett år", "varighet", "eitt år", "varighet", "ettårig", "varighet", "si fra", "påmelding", "si ifra", "påmelding", "melde fra", "påmelding",
 	"melde tilbake", "påmelding", "gi beskjed om vi", "påmelding", "let you know", "påmelding",
 	"rakk ikke", "senere frist", "rakk", "senere frist", "missed", "senere frist", "nådde ikke", "senere frist",
 	"på samme måte", "modell", "samme måte", "modell", "the same way", "modell", "one size fits all", "modell",
