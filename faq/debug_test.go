@@ -47,7 +47,7 @@ func TestFeatures(t *testing.T) {
 		t.Skip("set FAQ_FEATURES=1")
 	}
 	e := newTestEngine(t)
-	for _, set := range []string{"eval", "holdout", "fresh", "unseen", "blind"} {
+	for _, set := range evalSets {
 		for _, c := range loadEval(t, "testdata/"+set+".tsv") {
 			q := c.question
 			if injection(q) || offTopic(q) || chitchat(q) {
