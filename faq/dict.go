@@ -87,6 +87,7 @@ hjemme home ute inne holde holder gi gir give gives ta tar take takes sette stå
 fort snart soon raskt quickly tidlig early sent late lenge ennå enda yet still igjen again alltid always aldri never
 ofte sometimes noensinne kanskje maybe sannsynligvis probably dessverre unfortunately heldigvis fortunately
 direkte direct directly gjøre gjort done make makes made skje skjer happen ordne ordnet fix fikse problem problemer problems issue issues
+januar februar mars april mai juni juli august september oktober november desember
 fixed fast follow følge standard info spørre lurer wonder wondering vet know knows visst certain hvilken hvilke which lov ok okay fine greit
 `)
 
@@ -320,6 +321,16 @@ var synRaw = map[string][]string{
 // phraseRaw joins multi-word expressions before splitting into words, so
 // "culture school" can meet "kulturskolen".
 var phraseRaw = []string{
+	// Signing up for a gathering is an RSVP, not the registration of
+	// interest; earlier pairs win, so these come before "melde oss på".
+	"påmelding til samling", "rsvp samling", "påmelding til samlingen", "rsvp samling",
+	"melde oss på en samling", "rsvp samling", "melder vi oss på en samling", "rsvp samling",
+	"melder oss på en samling", "rsvp samling", "melder vi oss på ei samling", "rsvp samling",
+	"melde oss på ei samling", "rsvp samling", "melde oss på samlingen", "rsvp samling",
+	"melde på samlingen", "rsvp samling", "melde seg på samlingen", "rsvp samling",
+	"melde seg på en samling", "rsvp samling", "sign up for a gathering", "rsvp samling",
+	"sign up for the gathering", "rsvp samling", "melder vi oss på samlingen", "rsvp samling",
+	"melder oss på samlingen", "rsvp samling", "melde oss på samlingene", "rsvp samling",
 	"culture school", "kulturskole", "culture schools", "kulturskoler", "arts school", "kulturskole",
 	"music school", "kulturskole", "school of culture", "kulturskole", "schools of culture", "kulturskoler",
 	"county branch", "fylkesavdeling", "county board", "fylkesstyre", "county leader", "fylkesleder",
