@@ -224,7 +224,7 @@ var synRaw = map[string][]string{
 	"langsiktig": {"langsiktig"}, "langsiktige": {"langsiktig"}, "enkeltstående": {"langsiktig"}, "longterm": {"langsiktig"},
 	"oneoff": {"langsiktig"}, "engangs": {"langsiktig"},
 	"kunnskapsgrunnlag": {"kunnskapsgrunnlag"}, "kunnskapsgrunnlaget": {"kunnskapsgrunnlag"}, "knowledgebase": {"kunnskapsgrunnlag"},
-	"rapport": {"kunnskapsgrunnlag"}, "report": {"kunnskapsgrunnlag"}, "kjennetegn": {"kjennetegn"}, "kjennetegnene": {"kjennetegn"},
+	"kjennetegn": {"kjennetegn"}, "kjennetegnene": {"kjennetegn"},
 	"characteristics": {"kjennetegn"}, "features": {"kjennetegn"},
 	"rammeverk": {"rammeverk"}, "rammeverket": {"rammeverk"}, "framework": {"rammeverk"}, "frameworks": {"rammeverk"},
 	"dialoghefte": {"dialoghefte"}, "dialogheftet": {"dialoghefte"}, "hefte": {"dialoghefte"}, "heftet": {"dialoghefte"},
