@@ -36,7 +36,7 @@ var (
 	qCountRE = regexp.MustCompile(`\b(hvor mange|kor mange|how many|number of|antall)\b`)
 	qMoneyRE = regexp.MustCompile(`\b(koster|kostar|kosta|cost|costs|pris|prisen|price|betale|betaler|betalar|pay|pays|paid|penger|pengar|money|tilskudd|grant)\b`)
 	// "nok" is also "enough", so the currency counts only beside a number.
-	qAmountRE = regexp.MustCompile(`\b(kroner|kr|belop|belopet|amount|sum|summen|how much money|hvor mye penger|kor mykje pengar)\b|\d\s*nok\b|\bnok\s*\d`)
+	qAmountRE = regexp.MustCompile(`\b(kroner|kr|belop|belopet|amount|sum|summen)\b|\d\s*nok\b|\bnok\s*\d|\b(hvor mye|kor mykje|how much)\b.*\b(penger|pengar|money|tilskudd\w*|midler|grant\w*|funding)\b`)
 	qLinkRE   = regexp.MustCompile(`\b(lenke|lenken|lenka|lenker|link|linken|links|url|nettside|nettsiden|website|webside|nettadresse)\b`)
 	// Contact details: an address, phone number or e-mail of someone.
 	// "who" asks for an actor only as the question word itself.

@@ -28,6 +28,8 @@ func TestQuestionTypes(t *testing.T) {
 		{"hvem er fylkesleder i Troms", atWho | atPerson},
 		{"hva heter lederen av arbeidsgruppen", atPerson},
 		{"hvem er arbeidsgruppen?", atWho},
+		{"hvor mye får hver kommune i tilskudd", atMoney | atAmount},
+		{"hvor mye koster det å delta?", atMoney},
 	} {
 		if got := questionTypes(c.q); got != c.want {
 			t.Errorf("questionTypes(%q) = %b, want %b", c.q, got, c.want)

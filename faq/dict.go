@@ -391,7 +391,9 @@ var phraseRaw = []string{
 	"kva tid", "når", "kor tid", "når", "hvilken tid", "når", "what time", "when", "er med", "delta", "blir med", "delta",
 	"ta med", "sende", "tar med", "sende", "ta med seg", "sende",
 	"e-post", "epost", "ut av det", "benefit", "ut av dette", "benefit", "igjen for det", "benefit",
-	"get out of it", "benefit", "get out of this", "benefit",
+	"get out of it", "benefit", "get out of this", "benefit", "ut av å delta", "benefit", "ut av å være med", "benefit",
+	"ut av å vere med", "benefit", "ut av programmet", "benefit", "ut av deltakelsen", "benefit",
+	"out of taking part", "benefit", "out of joining", "benefit",
 }
 
 var (
