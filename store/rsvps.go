@@ -4,8 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
 )
 
 // Answers to a gathering.
@@ -60,49 +64,94 @@ type RSVPResult struct {
 // current answer and its history never disagree. A gathering that is
 // cancelled, past or past its deadline at in.At yields a *ClosedError and
 // nothing is written.
+//
+// Answers given at the same time are committed together (group commit, see
+// rsvpBatcher): each in its own savepoint, so one that fails leaves the
+// others untouched, and SetRSVP returns only after the COMMIT that made its
+// answer durable has returned. A caller whose ctx ends before its answer's
+// turn gets ctx.Err() and nothing is written; once its turn has come, the
+// answer is written and committed whatever happens to ctx, so an answer is
+// never reported lost when it was stored.
 func (db *DB) SetRSVP(ctx context.Context, a Author, in RSVPInput) (RSVPResult, error) {
-	var out RSVPResult
-	db.warm(ctx, rsvpQueries)
-	tx, err := db.w.BeginTx(ctx, nil)
-	if err != nil {
-		return out, FormatError(err)
+	if err := ctx.Err(); err != nil {
+		return RSVPResult{}, err
 	}
-	defer tx.Rollback()
-	q := db.prepared(tx)
-	g, err := db.gathering(ctx, q, in.GatheringID)
-	if err != nil {
-		return out, err
+	if in.At.IsZero() {
+		in.At = db.now()
+	}
+	j := &rsvpJob{ctx: ctx, a: a, in: in, done: make(chan struct{})}
+	b := db.rsvpBatcher()
+	if !b.submit(j) {
+		return RSVPResult{}, FormatError(sql.ErrConnDone)
+	}
+	select {
+	case <-j.done:
+		return j.res, j.err
+	case <-ctx.Done():
+		if j.state.CompareAndSwap(jobQueued, jobAbandoned) {
+			return RSVPResult{}, ctx.Err()
+		}
+		<-j.done // already being written: wait for its commit
+		return j.res, j.err
+	}
+}
+
+// setRSVP is one answer inside a batch's transaction. Lookups go through
+// the batch's cache, which only ever holds what this transaction has read
+// or committed to its savepoints, so it cannot be stale.
+func (db *DB) setRSVP(ctx context.Context, q txQuerier, c *rsvpBatchCache, a Author, in RSVPInput) (out RSVPResult, wrote bool, err error) {
+	g, ok := c.gatherings[in.GatheringID]
+	if !ok {
+		if g, err = db.gathering(ctx, q, in.GatheringID); err != nil {
+			return out, false, err
+		}
+		c.gatherings[in.GatheringID] = g
 	}
 	out.Gathering = g
-	at := in.At
-	if at.IsZero() {
-		at = db.now()
+	if err := g.OpenAt(in.At); err != nil {
+		return out, false, err
 	}
-	if err := g.OpenAt(at); err != nil {
-		return out, err
+	name := strings.TrimSpace(in.Municipality)
+	if !ValidMunicipalityName(name) {
+		return out, false, FormatError(&BadNameError{Name: name})
 	}
-	m, err := db.ensureMunicipality(ctx, q, a, in.Municipality)
-	if err != nil {
-		return out, FormatError(err)
+	fold := bot.Fold(name)
+	// Everything after this point writes: the savepoint makes the answer
+	// all-or-nothing within the shared transaction.
+	if _, err := q.ExecContext(ctx, qSavepoint); err != nil {
+		return out, false, FormatError(err)
 	}
-	prev, err := scanRSVP(q.QueryRowContext(ctx, qRSVPByKey, g.ID, m.ID))
-	switch {
-	case err == nil:
-		out.Previous = &prev
-	case !errors.Is(err, sql.ErrNoRows):
-		return out, FormatError(err)
+	wrote = true
+	m, ok := c.municipalities[fold]
+	if !ok {
+		if m, err = db.ensureMunicipality(ctx, q, a, name); err != nil {
+			return out, wrote, FormatError(err)
+		}
 	}
+	key := rsvpKey{g.ID, m.ID}
+	prev, ok := c.rsvps[key]
+	if !ok {
+		p, err := scanCurrentRSVP(q.QueryRowContext(ctx, qRSVPByKey, g.ID, m.ID))
+		switch {
+		case err == nil:
+			p.GatheringID, p.Municipality = g.ID, m
+			prev = &p
+		case !errors.Is(err, sql.ErrNoRows):
+			return out, wrote, FormatError(err)
+		}
+	}
+	out.Previous = prev
 	if in.Answer == AnswerNo {
 		in.Headcount, in.Overnight = 0, nil
 	} else {
 		if in.Headcount == 0 {
 			in.Headcount = 1
-			if out.Previous != nil && out.Previous.Headcount > 0 {
-				in.Headcount = out.Previous.Headcount
+			if prev != nil && prev.Headcount > 0 {
+				in.Headcount = prev.Headcount
 			}
 		}
-		if in.Overnight == nil && out.Previous != nil {
-			in.Overnight = out.Previous.Overnight
+		if in.Overnight == nil && prev != nil {
+			in.Overnight = prev.Overnight
 		}
 	}
 	now := ts(db.now())
@@ -113,22 +162,210 @@ func (db *DB) SetRSVP(ctx context.Context, a Author, in RSVPInput) (RSVPResult, 
 	_, err = q.ExecContext(ctx, qRSVPUpsert,
 		g.ID, m.ID, in.Answer, in.Headcount, overnight, nullKey(a.Key), a.Name, string(a.Platform), now, now)
 	if err != nil {
-		return out, FormatError(err)
+		return out, wrote, FormatError(err)
 	}
 	_, err = q.ExecContext(ctx, qHistoryInsert, g.ID, m.ID, in.Answer, in.Headcount, overnight, nullKey(a.Key), string(a.Platform), now)
 	if err != nil {
-		return out, FormatError(err)
+		return out, wrote, FormatError(err)
+	}
+	if _, err := q.ExecContext(ctx, qRelease); err != nil {
+		return out, wrote, FormatError(err)
 	}
 	out.RSVP = RSVP{GatheringID: g.ID, Municipality: m, Answer: in.Answer, Headcount: in.Headcount, Overnight: in.Overnight,
 		AnsweredBy: a.Key, AnsweredName: a.Name, Platform: string(a.Platform), CreatedAt: parseTS(now), UpdatedAt: parseTS(now)}
-	if out.Previous != nil {
-		out.RSVP.CreatedAt = out.Previous.CreatedAt
+	if prev != nil {
+		out.RSVP.CreatedAt = prev.CreatedAt
 	}
-	return out, FormatError(tx.Commit())
+	// Released: what this answer wrote is part of the transaction now.
+	c.municipalities[fold] = m
+	cur := out.RSVP
+	c.rsvps[key] = &cur
+	return out, wrote, nil
+}
+
+// Group commit. Every answer used to be its own transaction: BEGIN
+// IMMEDIATE, five statements, COMMIT (WAL frames written for every page it
+// touched), with the callers queueing for the single writer connection.
+// Under load the queue is there anyway; the batcher turns it into one
+// transaction per turn of the writer: it takes every answer waiting, runs
+// each in a savepoint, commits once and only then hands each caller its
+// result. Lookups (the gathering, a municipality, the current answer) are
+// done once per batch instead of once per answer. A lone answer is a batch
+// of one and is not delayed: the batcher never waits for company.
+type rsvpBatcher struct {
+	db    *DB
+	mu    sync.Mutex
+	queue []*rsvpJob
+	wake  chan struct{}
+	// closed: no new answers; stopped when the loop has drained the queue.
+	closed  bool
+	stopped chan struct{}
+}
+
+// maxRSVPBatch bounds one transaction, so a burst does not hold the writer
+// connection (which other writes also need) for long.
+const maxRSVPBatch = 128
+
+const (
+	jobQueued int32 = iota
+	jobTaken
+	jobAbandoned
+)
+
+type rsvpJob struct {
+	ctx   context.Context
+	a     Author
+	in    RSVPInput
+	state atomic.Int32
+	done  chan struct{}
+	res   RSVPResult
+	err   error
+}
+
+type rsvpKey struct{ g, m int64 }
+
+type rsvpBatchCache struct {
+	gatherings     map[int64]Gathering
+	municipalities map[string]Municipality // by folded name
+	rsvps          map[rsvpKey]*RSVP       // nil: no answer yet
 }
 
 const (
-	qRSVPByKey  = `SELECT ` + rsvpCols + ` WHERE r.gathering_id = ? AND r.municipality_id = ?`
+	qSavepoint  = `SAVEPOINT rsvp`
+	qRelease    = `RELEASE rsvp`
+	qRollbackTo = `ROLLBACK TO rsvp`
+)
+
+// rsvpBatcher returns the database's batcher, starting it on first use.
+func (db *DB) rsvpBatcher() *rsvpBatcher {
+	db.batchOnce.Do(func() {
+		db.batch = &rsvpBatcher{db: db, wake: make(chan struct{}, 1), stopped: make(chan struct{})}
+		go db.batch.loop()
+	})
+	return db.batch
+}
+
+// stopRSVPBatcher lets the batcher finish what is queued and stops it;
+// later answers are refused. Close calls it before closing the pools.
+func (db *DB) stopRSVPBatcher() {
+	b := db.rsvpBatcher()
+	b.mu.Lock()
+	b.closed = true
+	b.mu.Unlock()
+	b.signal()
+	<-b.stopped
+}
+
+func (b *rsvpBatcher) submit(j *rsvpJob) bool {
+	b.mu.Lock()
+	if b.closed {
+		b.mu.Unlock()
+		return false
+	}
+	b.queue = append(b.queue, j)
+	b.mu.Unlock()
+	b.signal()
+	return true
+}
+
+func (b *rsvpBatcher) signal() {
+	select {
+	case b.wake <- struct{}{}:
+	default:
+	}
+}
+
+func (b *rsvpBatcher) loop() {
+	defer close(b.stopped)
+	var jobs []*rsvpJob
+	for {
+		<-b.wake
+		for {
+			b.mu.Lock()
+			n := min(len(b.queue), maxRSVPBatch)
+			jobs = append(jobs[:0], b.queue[:n]...)
+			rest := copy(b.queue, b.queue[n:])
+			clear(b.queue[rest:])
+			b.queue = b.queue[:rest]
+			closed := b.closed && rest == 0
+			b.mu.Unlock()
+			if n > 0 {
+				b.run(jobs)
+				clear(jobs)
+			}
+			if closed {
+				return
+			}
+			if n == 0 {
+				break
+			}
+		}
+	}
+}
+
+// run writes one batch in one transaction and then answers its callers.
+func (b *rsvpBatcher) run(jobs []*rsvpJob) {
+	db := b.db
+	live := jobs[:0:0]
+	for _, j := range jobs {
+		if !j.state.CompareAndSwap(jobQueued, jobTaken) {
+			continue // the caller gave up waiting; it was told ctx.Err()
+		}
+		if err := j.ctx.Err(); err != nil {
+			j.err = err
+			close(j.done)
+			continue
+		}
+		live = append(live, j)
+	}
+	if len(live) == 0 {
+		return
+	}
+	// The statements run under a context no caller can cancel: SQLite
+	// answers an interrupt inside a write by rolling back the whole
+	// transaction, which holds the other callers' answers too.
+	ctx := context.Background()
+	db.warm(ctx, rsvpQueries)
+	finish := func(err error) {
+		for _, j := range live {
+			if err != nil {
+				j.res, j.err = RSVPResult{}, err
+			}
+			close(j.done)
+		}
+	}
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		finish(FormatError(err))
+		return
+	}
+	defer tx.Rollback()
+	q := db.prepared(tx)
+	c := &rsvpBatchCache{gatherings: map[int64]Gathering{}, municipalities: map[string]Municipality{}, rsvps: map[rsvpKey]*RSVP{}}
+	for _, j := range live {
+		res, wrote, err := db.setRSVP(ctx, q, c, j.a, j.in)
+		if err != nil && wrote {
+			// Undo this answer only. If even that fails the transaction
+			// is in an unknown state: nothing of it is committed.
+			if _, e := q.ExecContext(ctx, qRollbackTo); e != nil {
+				finish(FormatError(e))
+				return
+			}
+			if _, e := q.ExecContext(ctx, qRelease); e != nil {
+				finish(FormatError(e))
+				return
+			}
+		}
+		j.res, j.err = res, err
+	}
+	finish(FormatError(tx.Commit()))
+}
+
+const (
+	// The municipality is known already; without the join SQLite can keep
+	// the statement compiled (with it, every run recompiled it).
+	qRSVPByKey = `SELECT answer, headcount, overnight, COALESCE(answered_by, ''), answered_name, platform, created_at, updated_at
+		FROM rsvps WHERE gathering_id = ? AND municipality_id = ?`
 	qRSVPUpsert = `INSERT INTO rsvps (gathering_id, municipality_id, answer, headcount, overnight, answered_by, answered_name, platform, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (gathering_id, municipality_id) DO UPDATE SET answer = excluded.answer, headcount = excluded.headcount,
@@ -139,7 +376,8 @@ const (
 )
 
 // rsvpQueries are prepared before an answer's transaction begins.
-var rsvpQueries = []string{qGatheringByID, qMunicipalityByFold, qMunicipalityInsert, qRSVPByKey, qRSVPUpsert, qHistoryInsert}
+var rsvpQueries = []string{qGatheringByID, qMunicipalityByFold, qMunicipalityInsert, qRSVPByKey, qRSVPUpsert, qHistoryInsert,
+	qSavepoint, qRelease, qRollbackTo}
 
 // The RSVP path runs the same few statements for every answer; parsing
 // the SQL each time was most of its cost. The statements are prepared once
@@ -250,6 +488,21 @@ func scanRSVP(s scanner) (RSVP, error) {
 	var created, updated string
 	err := s.Scan(&r.GatheringID, &r.Municipality.ID, &r.Municipality.Name, &r.Answer, &r.Headcount, &overnight,
 		&r.AnsweredBy, &r.AnsweredName, &r.Platform, &created, &updated)
+	if overnight.Valid {
+		b := overnight.Int64 == 1
+		r.Overnight = &b
+	}
+	r.CreatedAt, r.UpdatedAt = parseTS(created), parseTS(updated)
+	return r, err
+}
+
+// scanCurrentRSVP reads a qRSVPByKey row (gathering and municipality are
+// the caller's).
+func scanCurrentRSVP(s scanner) (RSVP, error) {
+	var r RSVP
+	var overnight sql.NullInt64
+	var created, updated string
+	err := s.Scan(&r.Answer, &r.Headcount, &overnight, &r.AnsweredBy, &r.AnsweredName, &r.Platform, &created, &updated)
 	if overnight.Valid {
 		b := overnight.Int64 == 1
 		r.Overnight = &b

@@ -17,6 +17,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
@@ -37,6 +38,11 @@ type DB struct {
 	Path string
 	// Now is the clock; tests replace it to fix time-dependent rules.
 	Now func() time.Time
+
+	// batch commits concurrent RSVPs together (rsvps.go); started on
+	// first use, stopped by Close.
+	batch     *rsvpBatcher
+	batchOnce sync.Once
 }
 
 // dsn builds a DSN whose pragmas apply to every pooled connection.
@@ -88,8 +94,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	return db, nil
 }
 
-// Close closes both pools; the last close checkpoints the WAL.
+// Close closes both pools; the last close checkpoints the WAL. Answers
+// already handed to the RSVP batcher are committed first.
 func (db *DB) Close() error {
+	db.stopRSVPBatcher()
 	var err error
 	if db.r != nil {
 		err = db.r.Close()
