@@ -45,11 +45,11 @@ type Options struct {
 	// (default 2 s, leaving room in Slack's 3 s limit).
 	AckWithin time.Duration
 	// MaxConcurrent bounds how many acknowledged-inline requests run in the
-	// router at once (default 4 per CPU, at least 8); the rest wait their
-	// turn in arrival order. database/sql hands its single writer
-	// connection to a random waiter, so without this queue a burst of RSVPs
-	// gets a long latency tail; with it, they are served first come, first
-	// served.
+	// router at once (default 32 per CPU, at least 128); the rest wait
+	// their turn in arrival order, so a flood cannot start unbounded work.
+	// It is generous on purpose: answers that reach the store together are
+	// committed together (the store's group commit), so a tight bound
+	// (it was 8) capped every commit at 8 answers and throughput with it.
 	MaxConcurrent int
 }
 
@@ -95,7 +95,7 @@ func New(o Options) (*Adapter, error) {
 		o.HTTPClient = &http.Client{Timeout: 10 * time.Second}
 	}
 	if o.MaxConcurrent <= 0 {
-		o.MaxConcurrent = max(8, 4*runtime.GOMAXPROCS(0))
+		o.MaxConcurrent = max(128, 32*runtime.GOMAXPROCS(0))
 	}
 	a := &Adapter{opts: o, log: o.Log.With("platform", "slack"), now: o.Now, gate: make(chan struct{}, o.MaxConcurrent)}
 	a.api = newAPI(o)
