@@ -88,6 +88,7 @@ fort snart soon raskt quickly tidlig early sent late lenge ennå enda yet still 
 ofte sometimes noensinne kanskje maybe sannsynligvis probably dessverre unfortunately heldigvis fortunately
 direkte direct directly gjøre gjort done make makes made skje skjer happen ordne ordnet fix fikse problem problemer problems issue issues
 januar februar mars april mai juni juli august september oktober november desember
+fungere fungerer funker funke works norge norway landet country
 fixed fast follow følge standard info spørre lurer wonder wondering vet know knows visst certain hvilken hvilke which lov ok okay fine greit
 `)
 
@@ -388,7 +389,7 @@ var phraseRaw = []string{
 	"to kommuner", "2 kommuner", "to kommunar", "2 kommunar", "to fylker", "2 fylker", "to samlinger", "2 samlinger",
 	"to semestre", "2 semestre", "to semester", "2 semester", "to år", "2 år", "to regioner", "2 regioner",
 	"to runder", "2 runder", "to møter", "2 møter", "to nabokommuner", "2 kommuner",
-	"kva tid", "når", "kor tid", "når", "hvilken tid", "når", "what time", "when", "er med", "delta", "blir med", "delta",
+	"kva tid", "når", "kor tid", "når", "hvilken tid", "når", "what time", "when", "er med", "delta", "blir med", "delta", "skal med", "delta", "skal være med", "delta",
 	"ta med", "sende", "tar med", "sende", "ta med seg", "sende",
 	"e-post", "epost", "ut av det", "benefit", "ut av dette", "benefit", "igjen for det", "benefit",
 	"get out of it", "benefit", "get out of this", "benefit", "ut av å delta", "benefit", "ut av å være med", "benefit",
