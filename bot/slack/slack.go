@@ -45,12 +45,20 @@ type Options struct {
 	// (default 2 s, leaving room in Slack's 3 s limit).
 	AckWithin time.Duration
 	// MaxConcurrent bounds how many acknowledged-inline requests run in the
-	// router at once (default 32 per CPU, at least 128); the rest wait
-	// their turn in arrival order, so a flood cannot start unbounded work.
-	// It is generous on purpose: answers that reach the store together are
-	// committed together (the store's group commit), so a tight bound
-	// (it was 8) capped every commit at 8 answers and throughput with it.
+	// router at once (default 4 per CPU, at least 8); the rest wait their
+	// turn in arrival order. Most commands are CPU work (a /faq answer):
+	// a few at a time, first come first served, keeps their latency tail
+	// short, where dozens at once share the CPU and all finish late.
 	MaxConcurrent int
+	// GroupCommitted are commands (route names) that mostly wait for a store write that
+	// is committed together with others (the store's group commit for
+	// /rsvp answers). They have their own queue, admitting up to
+	// MaxGrouped at once (default 32 per CPU, at least 128): the more
+	// answers reach the store together, the fewer commits. Under the
+	// common limit of 8, every commit held at most 8 answers.
+	// Default: rsvp.
+	GroupCommitted []string
+	MaxGrouped     int
 }
 
 // Adapter connects one Slack app to the router.
@@ -63,6 +71,9 @@ type Adapter struct {
 	dms   sync.Map // user id -> DM channel id
 	bg    sync.WaitGroup
 	gate  chan struct{} // FIFO admission to the router (see MaxConcurrent)
+	// groupGate admits GroupCommitted commands (see MaxGrouped).
+	groupGate chan struct{}
+	grouped   map[string]bool
 	// base bounds background work (late replies, uploads); cancelled by Close.
 	base   context.Context
 	cancel context.CancelFunc
@@ -95,9 +106,19 @@ func New(o Options) (*Adapter, error) {
 		o.HTTPClient = &http.Client{Timeout: 10 * time.Second}
 	}
 	if o.MaxConcurrent <= 0 {
-		o.MaxConcurrent = max(128, 32*runtime.GOMAXPROCS(0))
+		o.MaxConcurrent = max(8, 4*runtime.GOMAXPROCS(0))
 	}
-	a := &Adapter{opts: o, log: o.Log.With("platform", "slack"), now: o.Now, gate: make(chan struct{}, o.MaxConcurrent)}
+	if o.MaxGrouped <= 0 {
+		o.MaxGrouped = max(128, 32*runtime.GOMAXPROCS(0))
+	}
+	if o.GroupCommitted == nil {
+		o.GroupCommitted = []string{"rsvp"}
+	}
+	a := &Adapter{opts: o, log: o.Log.With("platform", "slack"), now: o.Now,
+		gate: make(chan struct{}, o.MaxConcurrent), groupGate: make(chan struct{}, o.MaxGrouped), grouped: map[string]bool{}}
+	for _, c := range o.GroupCommitted {
+		a.grouped[bot.NormCommand(c)] = true
+	}
 	a.api = newAPI(o)
 	a.base, a.cancel = context.WithCancel(context.Background())
 	a.users.ttl = 12 * time.Hour
@@ -193,8 +214,12 @@ func (a *Adapter) within(ctx context.Context, req *bot.Request) (bot.Reply, <-ch
 		defer cancel()
 		a.identify(ctx, req) // may wait for Slack: before taking a slot
 		// Blocked senders on a channel are woken in order: a FIFO queue.
-		a.gate <- struct{}{}
-		defer func() { <-a.gate }()
+		gate := a.gate
+		if rt, ok := a.opts.Router.Lookup(req.Command); ok && a.grouped[rt.Name] {
+			gate = a.groupGate
+		}
+		gate <- struct{}{}
+		defer func() { <-gate }()
 		ch <- a.opts.Router.Handle(ctx, req)
 	}()
 	t := time.NewTimer(a.opts.AckWithin)
