@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -71,4 +73,32 @@ func (s *userSet) count() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return len(s.seen)
+}
+
+// The hand-built body is exactly what url.Values would encode.
+func TestSlashBodyEncoding(t *testing.T) {
+	c := config{gathering: "1", kommuner: []string{"Bodø", "Fauske", "Saltdal"}}
+	for _, tc := range []struct {
+		user, i int
+		faq     bool
+	}{{0, 0, false}, {7, 13, false}, {199, 123456, false}, {42, 5, true}, {3, 2, true}} {
+		text := fmt.Sprintf("%s %s %d kommune=%q overnatting=%s", c.gathering, [...]string{"ja", "nei", "kanskje"}[tc.i%3], 1+tc.i%5,
+			c.kommuner[tc.user%len(c.kommuner)], [...]string{"ja", "nei"}[tc.i%2])
+		cmd := "/rsvp"
+		if tc.faq {
+			cmd, text = "/faq", questions[tc.i%len(questions)]
+		}
+		uid := fmt.Sprintf("ULOAD%04d", tc.user)
+		want := url.Values{
+			"token": {"loadgen"}, "team_id": {"T0LOAD"}, "team_domain": {"load"},
+			"channel_id": {"C0LOAD"}, "channel_name": {"load"},
+			"user_id": {uid}, "user_name": {strings.ToLower(uid)},
+			"command": {cmd}, "text": {text},
+			"response_url": {"http://127.0.0.1:9/commands/T0LOAD/1/x"},
+			"trigger_id":   {fmt.Sprintf("%d.1.loadgen", tc.i)},
+		}.Encode()
+		if got := slashBody(c, tc.user, tc.i, tc.faq); got != want {
+			t.Fatalf("slashBody(%+v)\n got %s\nwant %s", tc, got, want)
+		}
+	}
 }
