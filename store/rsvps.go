@@ -306,6 +306,15 @@ func (b *rsvpBatcher) loop() {
 // run writes one batch in one transaction and then answers its callers.
 func (b *rsvpBatcher) run(jobs []*rsvpJob) {
 	db := b.db
+	// The statements run under a context no caller can cancel: SQLite
+	// answers an interrupt inside a write by rolling back the whole
+	// transaction, which holds the other callers' answers too.
+	ctx := context.Background()
+	db.warm(ctx, rsvpQueries)
+	// The writer connection first (another write may hold it for a
+	// while), then the answers: a caller that gave up in the meantime is
+	// left out and nothing of it is written.
+	tx, err := db.w.BeginTx(ctx, nil)
 	live := jobs[:0:0]
 	for _, j := range jobs {
 		if !j.state.CompareAndSwap(jobQueued, jobTaken) {
@@ -318,14 +327,6 @@ func (b *rsvpBatcher) run(jobs []*rsvpJob) {
 		}
 		live = append(live, j)
 	}
-	if len(live) == 0 {
-		return
-	}
-	// The statements run under a context no caller can cancel: SQLite
-	// answers an interrupt inside a write by rolling back the whole
-	// transaction, which holds the other callers' answers too.
-	ctx := context.Background()
-	db.warm(ctx, rsvpQueries)
 	finish := func(err error) {
 		for _, j := range live {
 			if err != nil {
@@ -334,7 +335,6 @@ func (b *rsvpBatcher) run(jobs []*rsvpJob) {
 			close(j.done)
 		}
 	}
-	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
 		finish(FormatError(err))
 		return

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
 	"github.com/kulturskoleradet/kulturbot/store"
@@ -125,5 +126,46 @@ func TestRSVPAfterClose(t *testing.T) {
 	db.Close()
 	if _, err := db.SetRSVP(ctx, kari, store.RSVPInput{GatheringID: g.ID, Municipality: "Bodø", Answer: "nei", At: fixedNow}); err == nil {
 		t.Fatal("an answer after Close was accepted")
+	}
+}
+
+// While another write holds the writer connection, an answer whose caller
+// gives up is not written later behind its back.
+func TestRSVPGivenUpWhileWriterBusy(t *testing.T) {
+	db := fixedDB(t)
+	bg := context.Background()
+	g, err := db.CreateGathering(bg, kari, store.NewGathering{Name: "Samling", Date: date("2025-02-06"), Place: "Bodø"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx, err := db.Writer().BeginTx(bg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(bg)
+	errc := make(chan error, 1)
+	go func() {
+		_, err := db.SetRSVP(ctx, kari, store.RSVPInput{GatheringID: g.ID, Municipality: "Bodø", Answer: "ja", At: fixedNow})
+		errc <- err
+	}()
+	time.Sleep(20 * time.Millisecond) // let the batcher pick it up and wait for the connection
+	cancel()
+	select {
+	case err := <-errc:
+		if !errors.Is(err, context.Canceled) {
+			t.Fatalf("err = %v, want context.Canceled", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("SetRSVP did not return after its context ended")
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SetRSVP(bg, kari, store.RSVPInput{GatheringID: g.ID, Municipality: "Rana", Answer: "nei", At: fixedNow}); err != nil {
+		t.Fatal(err)
+	}
+	h, _ := db.RSVPHistory(bg, g.ID, 0)
+	if len(h) != 1 || h[0].Municipality.Name != "Rana" {
+		t.Fatalf("history = %+v, want only Rana's answer", h)
 	}
 }
