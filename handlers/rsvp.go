@@ -105,6 +105,13 @@ func (h *Handlers) rsvp(ctx context.Context, req *bot.Request) (bot.Reply, error
 	}
 	municipality, err := h.municipalityFor(ctx, req, args, exRSVP)
 	if err != nil {
+		// A gathering that does not exist or cannot be answered is the
+		// first thing to say: asking for the municipality first only
+		// leads to a second refusal. Looked up here, on the error path,
+		// so a normal answer costs no extra read.
+		if gerr := h.rsvpGatheringProblem(ctx, req, id); gerr != nil {
+			return bot.Reply{}, gerr
+		}
 		return bot.Reply{}, err
 	}
 	res, err := h.DB.SetRSVP(ctx, author(req), store.RSVPInput{
@@ -128,6 +135,22 @@ func (h *Handlers) rsvp(ctx context.Context, req *bot.Request) (bot.Reply, error
 		return rep, nil
 	}
 	return bot.Reply{Text: confirm, Private: true}, nil
+}
+
+// rsvpGatheringProblem is the refusal for a gathering that does not exist
+// or no longer takes answers, or nil when it is open.
+func (h *Handlers) rsvpGatheringProblem(ctx context.Context, req *bot.Request, id int64) error {
+	g, err := h.DB.Gathering(ctx, id)
+	if bot.ErrorCode(err) == bot.ENotFound {
+		return &bot.Error{Code: bot.ENotFound, Field: "samling", Message: t(req, "rsvp.err.notfound", id), Err: err}
+	}
+	if err != nil {
+		return err
+	}
+	if err := g.OpenAt(req.Now()); err != nil {
+		return storeErr(req, err, "samling")
+	}
+	return nil
 }
 
 // rsvpConfirmation says exactly what was stored, and what it replaced.
