@@ -76,7 +76,7 @@ func render(rep bot.Reply) message {
 			if desc != "" {
 				desc += "\n\n"
 			}
-			desc += strings.Join(lines, "\n")
+			desc += strings.Join(lines, itemSeparator(lines))
 		}
 		e.Description = cut(desc, maxDescription)
 		for i, f := range rep.Fields {
@@ -112,6 +112,19 @@ func render(rep bot.Reply) message {
 		m.Content = "✅"
 	}
 	return m
+}
+
+// itemSeparator keeps a list of one-line rows compact, but puts a blank
+// line between rows as soon as one of them spans several lines (a digest
+// section, a gathering with its deadline): without it the last line of one
+// row runs straight into the heading of the next.
+func itemSeparator(lines []string) string {
+	for _, l := range lines {
+		if strings.Contains(l, "\n") {
+			return "\n\n"
+		}
+	}
+	return "\n"
 }
 
 // buttonRows lays out item buttons (one row per item, labelled with the
