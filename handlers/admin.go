@@ -76,10 +76,18 @@ var coreHelp = [][2]string{
 	{"/interesse liste · /interesse endre 5 kontakt=\"Ola Nordmann\" · /interesse trekk 5 – se, endre eller trekk registreringer", "/interesse liste · /interesse endre 5 kontakt=\"Ola Nordmann\" · /interesse trekk 5 – list, change or withdraw registrations"},
 	{"/rsvp – kommende samlinger med svarknapper", "/rsvp – upcoming gatherings with answer buttons"},
 	{"/rsvp 3 ja 4 kommune=Bodø overnatting=ja – svar for kommunen (ja, nei eller kanskje; et nytt svar erstatter det forrige)", "/rsvp 3 ja 4 kommune=Bodø overnatting=ja – answer for a municipality (ja, nei or kanskje; a new answer replaces the old one)"},
-	{"/veiledning logg kommune=Bodø dato=2025-02-06 minutter=90 tema=\"Oppstart\" – logg veiledning · /veiledning liste kommune=Bodø", "/veiledning logg kommune=Bodø dato=2025-02-06 minutter=90 tema=\"Kick-off\" – log mentoring · /veiledning liste kommune=Bodø"},
+	{exMentoringSlot + " – logg veiledning · /veiledning liste kommune=Bodø", exMentoringSlot + " – log mentoring · /veiledning liste kommune=Bodø"},
 	{"/region ny navn=Salten kommuner=\"Bodø, Fauske, Saltdal\" · /region liste – regioner (admin)", "/region ny navn=Salten kommuner=\"Bodø, Fauske, Saltdal\" · /region liste – regions (admin)"},
-	{"/samling ny navn=\"Samling 1\" dato=2025-02-06 sted=Bodø region=Salten frist=2025-01-20 · /samling liste · /samling deltakere 3 · /samling avlys 3 – samlinger (admin)", "/samling ny navn=\"Samling 1\" dato=2025-02-06 sted=Bodø region=Salten frist=2025-01-20 · /samling liste · /samling deltakere 3 · /samling avlys 3 – gatherings (admin)"},
+	{exGatheringSlot + " · /samling liste · /samling deltakere 3 · /samling avlys 3 – samlinger (admin)", exGatheringSlot + " · /samling liste · /samling deltakere 3 · /samling avlys 3 – gatherings (admin)"},
 }
+
+// Slots in a help line are replaced by examples dated from today: a fixed
+// date would soon be in the past for a new gathering (or in the future for
+// mentoring on a test clock), and the example would be refused when copied.
+const (
+	exGatheringSlot = "{samling ny}"
+	exMentoringSlot = "{veiledning logg}"
+)
 
 func (h *Handlers) subHelp(ctx context.Context, req *bot.Request, args bot.Args) (bot.Reply, error) {
 	lang := 0
@@ -88,7 +96,9 @@ func (h *Handlers) subHelp(ctx context.Context, req *bot.Request, args bot.Args)
 	}
 	var lines []string
 	for _, c := range coreHelp {
-		lines = append(lines, "• "+c[lang])
+		line := strings.Replace(c[lang], exGatheringSlot, exGathering(req), 1)
+		line = strings.Replace(line, exMentoringSlot, exMentoring(req), 1)
+		lines = append(lines, "• "+line)
 	}
 	// Subcommands, once each (several names share one help text), with the
 	// admin ones only for admins.

@@ -587,6 +587,43 @@ func TestKulturbotSubcommands(t *testing.T) {
 	}
 }
 
+// TestHelpExamplesWork copies the write examples out of /kulturbot hjelp
+// and runs them, on the test day and almost two years later: an example
+// with a fixed date goes stale and is then refused.
+func TestHelpExamplesWork(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		now  time.Time
+	}{
+		{"TestDay", testNow},
+		{"TwoYearsLater", time.Date(2026, 11, 26, 9, 0, 0, 0, bot.Oslo)},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			e := newEnv(t)
+			e.now = c.now
+			help := e.ok("admin", "/kulturbot hjelp")
+			example := func(prefix string) string {
+				t.Helper()
+				i := strings.Index(help.Text, prefix)
+				if i < 0 {
+					t.Fatalf("help lacks %s", prefix)
+				}
+				line := help.Text[i:]
+				for _, end := range []string{" · ", " – ", "\n"} {
+					if j := strings.Index(line, end); j >= 0 {
+						line = line[:j]
+					}
+				}
+				return line
+			}
+			for _, prefix := range []string{"/region ny", "/samling ny", "/interesse fylke=", "/veiledning logg", "/kulturbot kommune"} {
+				e.ok("admin", example(prefix))
+			}
+			e.ok("admin", "/rsvp 1 ja")
+		})
+	}
+}
+
 func TestSuggest(t *testing.T) {
 	e := newEnv(t)
 	e.setup()
