@@ -22,9 +22,11 @@ const (
 	atAmount // a sum in kroner
 	atLink
 	atContact
-	atWho    // an actor: a body, a group, a role
-	atStatus // how things stand now (who has signed up so far): never in the FAQ
-	atPerson // a named person ("hvem er fylkesleder i Troms"): never in the FAQ
+	atWho      // an actor: a body, a group, a role
+	atStatus   // how things stand now (who has signed up so far): never in the FAQ
+	atPerson   // a named person ("hvem er fylkesleder i Troms"): never in the FAQ
+	atPlace    // where an event is held ("hvor skal samlingen holdes")
+	atDeadline // a deadline ("hva er fristen for neste runde"): a date to be met
 )
 
 // The question side. Each pattern runs on the lower-cased question with
@@ -34,19 +36,27 @@ var (
 	// so it counts only at the start of the question or at its end.
 	qTimeRE  = regexp.MustCompile(`^\W*(nar|when)\b|\b(nar|when)\W*$|\b(kva tid|kor tid|hvilken dato|hvilke datoer|what date|which date|which day|hvilken dag|hvilket tidspunkt|tidspunkt for|dato for|datoen for|datoene for|date of|dates of)\b`)
 	qCountRE = regexp.MustCompile(`\b(hvor mange|kor mange|how many|number of|antall)\b`)
-	qMoneyRE = regexp.MustCompile(`\b(koster|kostar|kosta|cost|costs|pris|prisen|price|betale|betaler|betalar|pay|pays|paid|penger|pengar|money|tilskudd|grant)\b`)
+	qMoneyRE = regexp.MustCompile(`\b(koster|kostar|kosta|cost|costs|pris|prisen|price|betale|betaler|betalar|pay|pays|paid|penger|pengar|money|tilskudd|grant|fee|fees|avgift\w*|kontingent\w*|egenandel\w*)\b`)
 	// "nok" is also "enough", so the currency counts only beside a number.
-	qAmountRE = regexp.MustCompile(`\b(kroner|kr|belop|belopet|amount|sum|summen)\b|\d\s*nok\b|\bnok\s*\d|\b(hvor mye|kor mykje|how much)\b.*\b(penger|pengar|money|tilskudd\w*|midler|grant\w*|funding)\b`)
+	qAmountRE = regexp.MustCompile(`\b(kroner|kr|belop|belopet|amount|sum|summen)\b|\d\s*nok\b|\bnok\s*\d|\b(hvor mye|kor mykje|how much)\b.*\b(penger|pengar|money|tilskudd\w*|midler|grant\w*|funding|fee|fees|avgift\w*|kontingent\w*|egenandel\w*)\b`)
 	qLinkRE   = regexp.MustCompile(`\b(lenke|lenken|lenka|lenker|link|linken|links|url|nettside|nettsiden|website|webside|nettadresse)\b`)
 	// Contact details: an address, phone number or e-mail of someone.
 	// "who" asks for an actor only as the question word itself.
 	qWhoRE = regexp.MustCompile(`^\W*(hvem|kven|who)\b|[,.:;!?]\s*(hvem|kven|who)\b`)
 	// The state of things today is data the working group has, not a
 	// fact of the programme text.
-	qStatusRE = regexp.MustCompile(`\b(allerede|hittil|sa langt|forelopig|per i dag|per na|already|so far|until now|to date|currently)\b|\b(hvor mange|kor mange|hvilke|kva for|which|how many)\b.*\b(er med|har meldt|har sokt|har registrert|har blitt med|are in|have joined|have signed up|have applied|have registered)\b`)
+	qStatusRE = regexp.MustCompile(`\b(allerede|hittil|sa langt|forelopig|per i dag|per na|already|so far|until now|to date|currently)\b|\b(deltar|deltek|participate|participating)\s+(totalt|til sammen|i alt|na|i dag|i ar|in total|altogether|now|today|this year)\b|\b(hvor mange|kor mange|hvilke|kva for|which|how many)\b.*\b(er med|har meldt|har sokt|har registrert|har blitt med|are in|have joined|have signed up|have applied|have registered)\b`)
 	// A named person: who holds a one-person role, or what they are called.
-	qPersonRE  = regexp.MustCompile(`\b(hvem|kven|who)\s+(er|is|var|was|blir|leder|leiar|leads|heads|chairs)\s+(\w+\s+)?(leder\w*|leiar\w*|fylkesleder\w*|styreleder\w*|kontaktperson\w*|rektor\w*|prosjektleder\w*|koordinator\w*|daglig|sjef\w*|chair\w*|head|leader|contact|coordinator|director)|\b(hva|kva|what)\s+(heter|is the name of)\s+(\w+\s+)?(leder\w*|leiar\w*|fylkesleder\w*|styreleder\w*|kontaktperson\w*|rektor\w*|prosjektleder\w*|koordinator\w*|sjef\w*|head|leader|chair\w*|coordinator)|\b(hvem|kven|who)\s+(leder|leiar|leads|heads|chairs)\b`)
-	qContactRE = regexp.MustCompile(`\b(telefon\w*|tlf|mobilnummer\w*|nummeret|e-?post\w*|e-?mail\w*|mailadresse\w*|phone|adressen|address)\b`)
+	qPersonRE = regexp.MustCompile(`\b(hvem|kven|who)\s+(er|is|are|var|was|blir|leder|leiar|leads|heads|chairs)\s+(\w+\s+)?(veileder\w*|rettleiar\w*|mentors?|mentorene|leiar\w*|fylkesleder\w*|styreleder\w*|kontaktperson\w*|rektor\w*|prosjektleder\w*|koordinator\w*|daglig|sjef\w*|chair\w*|head|leader|contact|coordinator|director)|\b(hva|kva|what)\s+(heter|is the name of)\s+(\w+\s+)?(leder\w*|leiar\w*|fylkesleder\w*|styreleder\w*|kontaktperson\w*|rektor\w*|prosjektleder\w*|koordinator\w*|sjef\w*|head|leader|chair\w*|coordinator)|\b(hvem|kven|who)\s+(leder|leiar|leads|heads|chairs)\b`)
+	// Where an event is held: "hvor" as the question word (not "hvor
+	// mange/lenge/mye") with a gathering or meeting in the question.
+	qPlaceRE = regexp.MustCompile(`^\W*(hvor|kor|where)\s+(skal|blir|er|holdes|holdast|arrangeres|foregar|avholdes|will|is|are|do|does)\b|\b(hvilket sted|hvilken by|which city|which town|what venue|which venue|what location)\b`)
+	qEventRE = regexp.MustCompile(`\b(samling\w*|mote|motet|moter|motene|moteplass\w*|gathering\w*|meeting\w*|webinar\w*|seminar\w*|konferanse\w*|conference\w*|arrangement\w*)\b`)
+	// A deadline asked for, not a deadline missed ("vi rakk ikke
+	// fristen", "etter fristen", "før fristen" ask what then).
+	qDeadlineRE = regexp.MustCompile(`\b(\w*frist\w*|deadlines?)\b`)
+	qMissedRE   = regexp.MustCompile(`\b(rakk|rekk\w*|rokk\w*|miss\w*|glipp|etter|after|sent|late|passert|passed|dropp\w*|ute|gatt|for|fore|before|innen)\s+(\w+\s+)?(\w*frist\w*|deadlines?)\b|\b(\w*frist\w*|deadlines?)\s+(\w+\s+)?(rakk|rekk\w*|miss\w*|passert|passed|ute|gatt|gar ut|is over|expired)\b`)
+	qContactRE  = regexp.MustCompile(`\b(telefon\w*|tlf|mobilnummer\w*|nummeret|e-?post\w*|e-?mail\w*|mailadresse\w*|phone|adressen|address)\b`)
 )
 
 // The answer side, on the folded answer texts (both languages) and source.
@@ -54,13 +64,15 @@ var (
 	aTimeRE = regexp.MustCompile(`\b(januar|februar|mars|april|juni|juli|august|september|oktober|november|desember|january|february|march|june|july|october|december|host|hosten|varen|autumn|spring|semest\w*|dato\w*|dates?|senere|later|uke|week|frist\w*|deadline)\b`)
 	// Number words are looked for in their own language's text: "to" is
 	// two in bokmål and a preposition in English.
-	aCountNB   = regexp.MustCompile(`\b(\d{1,3}|to|tre|fire|fem|seks|sju|syv|atte|ni|ti|femten|hvor mange)\b`)
-	aCountEN   = regexp.MustCompile(`\b(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|fifteen|how many)\b`)
-	aMoneyRE   = regexp.MustCompile(`\b(\w*budsjett\w*|budget|midler|midlene|funds?|funding|funded|dekk\w*|cover\w*|betal\w*|pay\w*|gratis|free|kost\w*|cost\w*|penger|money|okonomi\w*|reisestotte|support|tilskudd)\b`)
-	aAmountRE  = regexp.MustCompile(`\d[\d .]*\s*(kr|kroner|nok)\b|\bnok\s*\d`)
-	aLinkRE    = regexp.MustCompile(`https?://|\b(lenke\w*|link\w*)\b`)
-	aContactRE = regexp.MustCompile(`@|\+?\d[\d ]{7,}\d`)
-	aWhoRE     = regexp.MustCompile(`(kommune|fylke|styre|arbeidsgrupp|arbeidsutvalg|kulturskoleradet|kulturskolerads|radgiver|leder|deltaker|representant|veileder|programledelse|aktor|partner|statsbudsjett|municipal|count|board|working group|committee|adviser|leader|participant|representative|mentor|management|actor|player|state budget)`)
+	aCountNB    = regexp.MustCompile(`\b(\d{1,3}|to|tre|fire|fem|seks|sju|syv|atte|ni|ti|femten|hvor mange)\b`)
+	aCountEN    = regexp.MustCompile(`\b(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|fifteen|how many)\b`)
+	aMoneyRE    = regexp.MustCompile(`\b(\w*budsjett\w*|budget|midler|midlene|funds?|funding|funded|dekk\w*|cover\w*|betal\w*|pay\w*|gratis|free|kost\w*|cost\w*|penger|money|okonomi\w*|reisestotte|support|tilskudd)\b`)
+	aAmountRE   = regexp.MustCompile(`\d[\d .]*\s*(kr|kroner|nok)\b|\bnok\s*\d`)
+	aLinkRE     = regexp.MustCompile(`https?://|\b(lenke\w*|link\w*)\b`)
+	aPlaceRE    = regexp.MustCompile(`\b(digital\w*|teams|zoom|online|nettbasert|sted|stedet|venue|location|adresse\w*|address)\b`)
+	aDeadlineRE = regexp.MustCompile(`\b(\w*frist\w*|deadlines?)\b|\b(innen|by)\s+\d`)
+	aContactRE  = regexp.MustCompile(`@|\+?\d[\d ]{7,}\d`)
+	aWhoRE      = regexp.MustCompile(`(kommune|fylke|styre|arbeidsgrupp|arbeidsutvalg|kulturskoleradet|kulturskolerads|radgiver|leder|deltaker|representant|veileder|programledelse|aktor|partner|statsbudsjett|municipal|count|board|working group|committee|adviser|leader|participant|representative|mentor|management|actor|player|state budget)`)
 )
 
 // foldQ lower-cases and folds æøå the way people type them without a
@@ -100,6 +112,12 @@ func questionTypes(question string) answerType {
 	if qContactRE.MatchString(q) {
 		t |= atContact
 	}
+	if qDeadlineRE.MatchString(q) && !qMissedRE.MatchString(q) {
+		t |= atDeadline
+	}
+	if qPlaceRE.MatchString(q) && qEventRE.MatchString(q) {
+		t |= atPlace
+	}
 	return t
 }
 
@@ -127,6 +145,12 @@ func answerTypes(en Entry) answerType {
 	}
 	if aContactRE.MatchString(a) {
 		t |= atContact
+	}
+	if aDeadlineRE.MatchString(a) {
+		t |= atDeadline
+	}
+	if aPlaceRE.MatchString(a) {
+		t |= atPlace
 	}
 	return t
 }

@@ -11,7 +11,7 @@ func TestQuestionTypes(t *testing.T) {
 		want answerType
 	}{
 		{"Når starter programmet?", atTime},
-		{"fristen er nar?", atTime},
+		{"fristen er nar?", atTime | atDeadline},
 		{"hva skjer når programmet er slutt?", 0},
 		{"hvor mange samlinger blir det", atCount},
 		{"er to kommuner nok til en region?", 0},
@@ -30,10 +30,32 @@ func TestQuestionTypes(t *testing.T) {
 		{"hvem er arbeidsgruppen?", atWho},
 		{"hvor mye får hver kommune i tilskudd", atMoney | atAmount},
 		{"hvor mye koster det å delta?", atMoney},
+		{"how much is the membership fee", atMoney | atAmount},
+		{"hvem er veilederne i programmet?", atWho | atPerson},
+		{"hvor mange kommuner deltar totalt?", atCount | atStatus},
+		{"hvor skal den første samlingen holdes?", atPlace},
+		{"hvor skal vi sende søknaden?", 0},
+		{"hva er fristen for neste runde?", atDeadline},
+		{"vi rakk ikke fristen, hva nå?", 0},
+		{"får vi informasjon før fristen", 0},
 	} {
 		if got := questionTypes(c.q); got != c.want {
 			t.Errorf("questionTypes(%q) = %b, want %b", c.q, got, c.want)
 		}
+	}
+}
+
+// TestCountedNoun: a count question is answered only by an entry that
+// speaks of the thing counted.
+func TestCountedNoun(t *testing.T) {
+	e := newTestEngine(t)
+	for _, q := range []string{"hvor mange dager varer hver samling?", "how many hours of mentoring does each municipality get?"} {
+		if a, _ := e.Answer(context.Background(), q, ""); a.Answered {
+			t.Errorf("%q answered by %s", q, a.EntryID)
+		}
+	}
+	if a, _ := e.Answer(context.Background(), "hvor mange samlinger blir det?", ""); !a.Answered {
+		t.Errorf("count of gatherings not answered")
 	}
 }
 

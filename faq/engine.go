@@ -434,7 +434,7 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	qt := questionTypes(q)
 	fit := cands[:0:0]
 	for _, c := range cands {
-		if qt&^c.x.atypes == 0 && e.coversAlternatives(q, c.x) {
+		if qt&^c.x.atypes == 0 && e.coversAlternatives(q, c.x) && e.coversCounted(q, c.x) {
 			fit = append(fit, c)
 		}
 	}
@@ -567,6 +567,36 @@ func (e *Engine) coversAlternatives(q string, x *indexed) bool {
 		if !has(left) || !has(e.an.Analyze(parts[i+1])) {
 			return false
 		}
+	}
+	return true
+}
+
+// countedRE finds the noun a count question counts ("hvor mange dager").
+var countedRE = regexp.MustCompile(`(?i)\b(hvor mange|kor mange|how many|number of|antall)\s+([\p{L}-]+)`)
+
+// coversCounted reports whether x's answer speaks of the thing the
+// question counts: "hvor mange dager varer en samling?" is not answered by
+// "six gatherings over three semesters", which holds numbers of other
+// things. A counted word the analyser drops (a verb, "får") asks nothing
+// in particular and passes.
+func (e *Engine) coversCounted(q string, x *indexed) bool {
+	m := countedRE.FindStringSubmatch(q)
+	if m == nil {
+		return true
+	}
+	// "ganger"/"times" analyse to the count concept itself: they count
+	// occasions, not a thing, and pass.
+	self := map[string]bool{}
+	for _, t := range e.an.Analyze(m[1]) {
+		self[t.Text] = true
+	}
+	// An everyday word is still what is counted ("dager"): it is not
+	// skipped like a weak filler.
+	for _, t := range e.an.Analyze(m[2]) {
+		if isNumber(t.Text) || self[t.Text] || (t.Weak && !e.common[t.Text]) {
+			continue
+		}
+		return x.avocab[t.Text]
 	}
 	return true
 }
