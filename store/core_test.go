@@ -59,6 +59,48 @@ func TestMunicipalityNamesFoldToOneRow(t *testing.T) {
 	}
 }
 
+// TestMunicipalitySpellingUpgrade: a name first typed in ASCII gets its
+// æ, ø, å as soon as someone spells it properly, and keeps them.
+func TestMunicipalitySpellingUpgrade(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		typed []string
+		want  string
+	}{
+		{"ASCIIThenProper", []string{"bodo", "Bodø"}, "Bodø"},
+		{"ASCIIThenLowerProper", []string{"Bodo", "bodø"}, "Bodø"},
+		{"OeThenProperCaps", []string{"bodoe", "BODØ"}, "Bodø"},
+		{"CapsFirst", []string{"NORD-AURDAL"}, "Nord-Aurdal"},
+		{"ProperThenASCII", []string{"Bodø", "bodo", "BODO"}, "Bodø"},
+		{"ProperThenCaps", []string{"Bodø", "BODØ"}, "Bodø"},
+		{"AaThenProper", []string{"Vaagan", "vågan", "VAGAN"}, "Vågan"},
+		{"Partial", []string{"Orsta", "Ørsta", "ørsta"}, "Ørsta"},
+		{"TwoLetters", []string{"Tromso", "Tromsø"}, "Tromsø"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			db := fixedDB(t)
+			ctx := context.Background()
+			var m store.Municipality
+			for _, n := range c.typed {
+				got, err := db.EnsureMunicipality(ctx, kari, n)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if m.ID != 0 && got.ID != m.ID {
+					t.Fatalf("%q made a second row", n)
+				}
+				m = got
+			}
+			if m.Name != c.want {
+				t.Errorf("returned name %q, want %q", m.Name, c.want)
+			}
+			if ms, _ := db.Municipalities(ctx); len(ms) != 1 || ms[0].Name != c.want {
+				t.Errorf("stored %v, want one %q", ms, c.want)
+			}
+		})
+	}
+}
+
 func TestRegionRules(t *testing.T) {
 	db := fixedDB(t)
 	ctx := context.Background()

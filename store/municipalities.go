@@ -13,7 +13,8 @@ import (
 
 // Municipality is a kommune as the bot knows it. Names are matched by
 // bot.Fold, so "bodo", "Bodø" and "BODØ" are one row; the display name is
-// the first spelling anyone used (title-cased when typed in lower case).
+// the first spelling anyone used (title-cased when typed in lower case),
+// until someone spells it with more of æ, ø, å ("Bodo" becomes "Bodø").
 type Municipality struct {
 	ID   int64  `json:"id"`
 	Name string `json:"name"`
@@ -53,6 +54,7 @@ func ValidMunicipalityName(s string) bool {
 const (
 	qMunicipalityByFold = `SELECT id, name FROM municipalities WHERE fold = ?`
 	qMunicipalityInsert = `INSERT INTO municipalities (name, fold, created_by, platform, created_at) VALUES (?, ?, ?, ?, ?)`
+	qMunicipalityRename = `UPDATE municipalities SET name = ? WHERE id = ?`
 )
 
 // ensureMunicipality returns the municipality whose folded name matches
@@ -66,12 +68,21 @@ func (db *DB) ensureMunicipality(ctx context.Context, tx execer, a Author, name 
 	var m Municipality
 	err := tx.QueryRowContext(ctx, qMunicipalityByFold, fold).Scan(&m.ID, &m.Name)
 	if err == nil {
+		// The first spelling may have been typed without æ, ø, å ("bodo").
+		// A later spelling with them is the proper name: show that one,
+		// or "Bodo" stays in every list, export and digest.
+		if better := displayName(name); norwegianLetters(better) > norwegianLetters(m.Name) {
+			if _, err := tx.ExecContext(ctx, qMunicipalityRename, better, m.ID); err != nil {
+				return m, err
+			}
+			m.Name = better
+		}
 		return m, nil
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
 		return m, err
 	}
-	m.Name = bot.TitleName(name)
+	m.Name = displayName(name)
 	res, err := tx.ExecContext(ctx, qMunicipalityInsert,
 		m.Name, fold, nullKey(a.Key), string(a.Platform), ts(db.now()))
 	if err != nil {
@@ -79,6 +90,27 @@ func (db *DB) ensureMunicipality(ctx context.Context, tx execer, a Author, name 
 	}
 	m.ID, err = res.LastInsertId()
 	return m, err
+}
+
+// displayName is how a typed name is shown: title-cased when typed all in
+// lower case or all in capitals ("BODØ" -> "Bodø"), else as typed.
+func displayName(name string) string {
+	if name == strings.ToUpper(name) {
+		name = strings.ToLower(name)
+	}
+	return bot.TitleName(name)
+}
+
+// norwegianLetters counts æ, ø and å in s: the letters an ASCII spelling
+// of a Norwegian name leaves out.
+func norwegianLetters(s string) int {
+	n := 0
+	for _, r := range s {
+		if strings.ContainsRune("æøåÆØÅ", r) {
+			n++
+		}
+	}
+	return n
 }
 
 // ensureMunicipalities resolves names in order, dropping folded duplicates.
