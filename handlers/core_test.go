@@ -484,6 +484,8 @@ func TestRegion(t *testing.T) {
 		{name: "InOtherRegion", user: "admin", line: `/region ny navn=Nord kommuner="Narvik, BODO, Evenes"`, code: bot.EConflict, field: "kommuner", msg: []string{"Bodø er allerede med i regionen «Salten»"}},
 		{name: "Exists", user: "admin", line: `/region ny navn=SALTEN kommuner="A, B, C"`, code: bot.EConflict, field: "navn"},
 		{name: "NoName", user: "admin", line: `/region ny kommuner="A, B, C"`, code: bot.EInvalid, field: "navn"},
+		{name: "NoMunicipalities", user: "admin", line: `/region ny navn=Lofoten`, code: bot.EInvalid, field: "kommuner", msg: []string{"kommuner= mangler"}},
+		{name: "EmptyMunicipalities", user: "admin", line: `/region ny navn=Lofoten kommuner=""`, code: bot.EInvalid, field: "kommuner", msg: []string{"kommuner= mangler"}},
 		{name: "Reserved", user: "admin", line: `/region ny navn=Nasjonal kommuner="A, B, C"`, code: bot.EInvalid, field: "navn"},
 	})
 	if l := e.ok("admin", "/region liste"); !strings.Contains(all(l), "*Salten* – Bodø, Fauske, Saltdal") {

@@ -59,7 +59,11 @@ func (h *Handlers) regionNew(ctx context.Context, req *bot.Request, args bot.Arg
 	if bot.Fold(name) == "nasjonal" || bot.Fold(name) == "national" {
 		return bot.Reply{}, bad(req, "navn", exRegion, "region.err.reserved", name)
 	}
-	names := distinctNames(bot.SplitList(named(args, "kommuner", "municipalities")))
+	rawNames := named(args, "kommuner", "municipalities")
+	if bot.Fold(rawNames) == "" {
+		return bot.Reply{}, bad(req, "kommuner", exRegion, "core.err.missing", "kommuner")
+	}
+	names := distinctNames(bot.SplitList(rawNames))
 	if err := checkNames(req, "kommuner", exRegion, names); err != nil {
 		return bot.Reply{}, err
 	}
