@@ -58,6 +58,13 @@ func parseArgs(req *bot.Request, example string) (bot.Args, error) {
 	args, err := req.Args()
 	if err != nil {
 		msg := bot.ErrorMessage(err, req.Lang)
+		// The parser's one error names the unclosed quote in both languages
+		// at once ("… mangler slutten: "abc / A quote is not closed.");
+		// show the asker only theirs.
+		const nb, en = "Et anførselstegn mangler slutten: ", " / A quote is not closed."
+		if strings.HasPrefix(msg, nb) && strings.HasSuffix(msg, en) {
+			msg = t(req, "core.err.quote", strings.TrimSuffix(strings.TrimPrefix(msg, nb), en))
+		}
 		if example != "" {
 			msg += "\n" + t(req, "core.example", example)
 		}

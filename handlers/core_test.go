@@ -626,6 +626,35 @@ func TestHelpExamplesWork(t *testing.T) {
 	}
 }
 
+// TestUnclosedQuote: the parser's error is shown in the asker's language
+// only, with the command's example, and nothing is written.
+func TestUnclosedQuote(t *testing.T) {
+	e := newEnv(t)
+	for _, c := range []struct {
+		name, line string
+		lang       bot.Lang
+		want, not  string
+	}{
+		{"Bokmål", `/veiledning logg kommune=Bodø dato=2025-01-09 minutter=30 tema="Oppstart`, bot.NB, "Et anførselstegn mangler slutten: \"Oppstart\nEksempel: /veiledning logg", "A quote"},
+		{"English", `/veiledning logg kommune=Bodø dato=2025-01-09 minutter=30 tema="Kick-off`, bot.EN, "A quote is not closed: \"Kick-off\nExample: /veiledning logg", "anførselstegn"},
+		{"Interest", `/interesse fylke=Nordland kommuner="Bodø, Rana`, bot.NB, "Et anførselstegn mangler slutten: \"Bodø, Rana\nEksempel: /interesse", "A quote"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			before := e.snapshot()
+			rep := e.run(&bot.Request{User: bot.User{ID: "kari"}, Lang: c.lang}, c.line)
+			if rep.Error == nil || rep.Error.Code != bot.EInvalid {
+				t.Fatalf("want an invalid-argument error, got %+v", rep)
+			}
+			if !strings.HasPrefix(rep.Text, c.want) || strings.Contains(rep.Text, c.not) {
+				t.Errorf("message %q, want it to start with %q and not mention %q", rep.Text, c.want, c.not)
+			}
+			if after := e.snapshot(); after != before {
+				t.Errorf("wrote something: %s -> %s", before, after)
+			}
+		})
+	}
+}
+
 func TestSuggest(t *testing.T) {
 	e := newEnv(t)
 	e.setup()

@@ -8,6 +8,7 @@ func init() {
 	bot.Register(map[string][2]string{
 		// Shared words and errors.
 		"core.example":            {"Eksempel: %s", "Example: %s"},
+		"core.err.quote":          {"Et anførselstegn mangler slutten: %s", "A quote is not closed: %s"},
 		"core.yes":                {"ja", "yes"},
 		"core.no":                 {"nei", "no"},
 		"core.answer.ja":          {"ja", "yes"},
