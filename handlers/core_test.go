@@ -510,6 +510,11 @@ func TestGathering(t *testing.T) {
 		{name: "AttendeesUnknown", user: "admin", line: `/samling deltakere 42`, code: bot.ENotFound},
 	})
 	e.ok("kari", "/rsvp 1 ja 2 kommune=Fauske overnatting=ja")
+	for _, verb := range []string{"deltakere", "attendees", "participants", "påmeldte"} {
+		if rep := e.ok("admin", "/samling "+verb+" 1"); !strings.Contains(all(rep), "*Fauske*: ja, 2 personer") {
+			t.Errorf("/samling %s 1 = %s", verb, all(rep))
+		}
+	}
 	list := e.ok("admin", "/samling liste")
 	if !strings.Contains(all(list), "Ja: 1 kommune (2 personer)") || !strings.Contains(all(list), "Ikke svart: 3") {
 		t.Errorf("list = %s", all(list))

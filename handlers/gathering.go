@@ -19,7 +19,7 @@ func exGathering(req *bot.Request) string {
 var gatheringVerbs = map[string][]string{
 	"new":       {"ny", "new", "opprett"},
 	"list":      {"liste", "list", "vis"},
-	"attendees": {"deltakere", "attendees", "deltagere", "pameldte"},
+	"attendees": {"deltakere", "attendees", "participants", "deltagere", "pameldte"},
 	"cancel":    {"avlys", "cancel"},
 }
 
