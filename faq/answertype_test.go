@@ -34,6 +34,8 @@ func TestQuestionTypes(t *testing.T) {
 		{"hvem er veilederne i programmet?", atWho | atPerson},
 		{"hvor mange kommuner deltar totalt?", atCount | atStatus},
 		{"hvor skal den første samlingen holdes?", atPlace},
+		{"hvor mye reisestøtte får vi per kilometer?", atAmount},
+		{"hvor mye støtte får vi?", atAmount},
 		{"hvor skal vi sende søknaden?", 0},
 		{"hva er fristen for neste runde?", atDeadline},
 		{"vi rakk ikke fristen, hva nå?", 0},
@@ -53,6 +55,13 @@ func TestCountedNoun(t *testing.T) {
 		if a, _ := e.Answer(context.Background(), q, ""); a.Answered {
 			t.Errorf("%q answered by %s", q, a.EntryID)
 		}
+	}
+	// Both sides of the choice fold to one concept.
+	if a, _ := e.Answer(context.Background(), "blir de digitale møtene på Teams eller Zoom?", ""); a.Answered {
+		t.Errorf("Teams eller Zoom answered by %s", a.EntryID)
+	}
+	if a, _ := e.Answer(context.Background(), "who decides which municipalities get to join", ""); a.Answered && a.EntryID == "region-oppsett" {
+		t.Errorf("\"which\" weighed as a topic word: answered by region-oppsett")
 	}
 	if a, _ := e.Answer(context.Background(), "hvor mange samlinger blir det?", ""); !a.Answered {
 		t.Errorf("count of gatherings not answered")

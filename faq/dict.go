@@ -58,7 +58,7 @@ lurer lurte lure fortelle fortell forklare forklar vite vet veit si sier sagt le
 hei hallo heisann hey hi hello takk thanks thank please vennligst kjære dear ok okei ja nei jo
 kanskje altså egentlig liksom typ bra god godt fin fint
 the a an of to in is are was were be been being do does did doing have has had having
-what how can could would should will shall may might must i me my we our ours us you your yours
+what which how can could would should will shall may might must i me my we our ours us you your yours
 it its it's this that these those there here and or but if then than so about for with from into at on by
 any some all any anything something get got tell know want need let let's like just also please
 im i'm we're were they them their whats what's hows how's s t
