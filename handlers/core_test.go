@@ -260,6 +260,10 @@ func TestInterestListAndWithdraw(t *testing.T) {
 	if !strings.Contains(text, "registrert 10. januar 2025 av deg") {
 		t.Errorf("date/author missing: %q", text)
 	}
+	e.ok("ola", `/interesse fylke=Nordland kommuner="bodo, Rana"`)
+	if rep := e.ok("kari", "/interesse liste"); rep.Context == "" || !strings.HasPrefix(rep.Context, "3 registreringer, 7 kommuner.") {
+		t.Errorf("Bodø counted twice: %q", rep.Context)
+	}
 	if rep := e.ok("kari", "/interesse liste fylke=agder"); len(rep.Items) != 1 || !strings.Contains(rep.Items[0].Text, "Agder") {
 		t.Errorf("county filter: %s", all(rep))
 	}

@@ -159,7 +159,8 @@ func (h *Handlers) interestList(ctx context.Context, req *bot.Request, args bot.
 		return rep, nil
 	}
 	key := req.UserKey()
-	municipalities := 0
+	// A municipality named in two registrations is still one municipality.
+	municipalities := map[int64]bool{}
 	for _, i := range is {
 		mine := i.CreatedBy == key
 		line := fmt.Sprintf("*#%d %s* – %s", i.ID, i.County, store.MunicipalityNames(i.Municipalities))
@@ -170,7 +171,9 @@ func (h *Handlers) interestList(ctx context.Context, req *bot.Request, args bot.
 		if i.Withdrawn() {
 			line += " · " + t(req, "interest.list.withdrawn", date(req, i.WithdrawnAt))
 		} else {
-			municipalities += len(i.Municipalities)
+			for _, m := range i.Municipalities {
+				municipalities[m.ID] = true
+			}
 		}
 		// Contact details are personal: only the author and admins see them.
 		if (mine || req.User.Admin) && i.Contact != "" {
@@ -182,7 +185,7 @@ func (h *Handlers) interestList(ctx context.Context, req *bot.Request, args bot.
 		}
 		rep.Items = append(rep.Items, item)
 	}
-	rep.Context = t(req, "interest.list.context", count(req, len(is), "registrering"), count(req, municipalities, "kommune"))
+	rep.Context = t(req, "interest.list.context", count(req, len(is), "registrering"), count(req, len(municipalities), "kommune"))
 	return rep, nil
 }
 
