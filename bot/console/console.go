@@ -136,6 +136,14 @@ func (c *Console) Run(ctx context.Context) error {
 // Exec runs one typed line and returns the rendered reply. A bare number
 // clicks the numbered button of the previous reply.
 func (c *Console) Exec(ctx context.Context, line string) string {
+	// A number past the last button is a slip, not a question for the FAQ:
+	// say which numbers there are, and keep the buttons for the next try.
+	c.mu.Lock()
+	k := len(c.choices)
+	c.mu.Unlock()
+	if n, err := strconv.Atoi(strings.TrimSpace(line)); err == nil && k > 0 && (n < 1 || n > k) {
+		return bot.T(bot.NB, "console.nochoice", n, k)
+	}
 	rep := c.Send(ctx, line)
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -276,7 +284,8 @@ func renderForm(f *bot.Form, lang bot.Lang) string {
 
 func init() {
 	bot.Register(map[string][2]string{
-		"console.welcome": {"kulturbot – konsoll. Skriv et spørsmål, eller /kulturbot hjelp for kommandoene. Ctrl-D avslutter.", "kulturbot – console. Ask a question, or type /kulturbot hjelp for the commands. Ctrl-D quits."},
-		"console.form":    {"Skriv kommandoen med disse feltene:", "Type the command with these fields:"},
+		"console.welcome":  {"kulturbot – konsoll. Skriv et spørsmål, eller /kulturbot hjelp for kommandoene. Ctrl-D avslutter.", "kulturbot – console. Ask a question, or type /kulturbot hjelp for the commands. Ctrl-D quits."},
+		"console.form":     {"Skriv kommandoen med disse feltene:", "Type the command with these fields:"},
+		"console.nochoice": {"Det er ingen knapp %d: velg et tall fra 1 til %d, eller skriv en kommando.", "There is no button %d: choose a number from 1 to %d, or type a command."},
 	})
 }

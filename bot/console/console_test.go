@@ -53,6 +53,29 @@ func TestPipedSession(t *testing.T) {
 	}
 }
 
+// TestNumberOutOfRange: a number past the buttons gets a hint instead of
+// going to the FAQ, and the buttons stay clickable.
+func TestNumberOutOfRange(t *testing.T) {
+	for _, c := range []struct {
+		line, want string
+	}{
+		{"7", "Det er ingen knapp 7: velg et tall fra 1 til 2, eller skriv en kommando."},
+		{"0", "Det er ingen knapp 0: velg et tall fra 1 til 2, eller skriv en kommando."},
+		{"-1", "Det er ingen knapp -1: velg et tall fra 1 til 2, eller skriv en kommando."},
+	} {
+		t.Run(c.line, func(t *testing.T) {
+			con := console.New(testRouter(), strings.NewReader(""), &bytes.Buffer{})
+			con.Exec(context.Background(), "/rsvp")
+			if got := con.Exec(context.Background(), c.line); got != c.want {
+				t.Fatalf("got %q, want %q", got, c.want)
+			}
+			if got := con.Exec(context.Background(), "1"); got != "Lagret: 1 ja (klikk)" {
+				t.Fatalf("buttons lost after the slip: %q", got)
+			}
+		})
+	}
+}
+
 func TestNumberWithoutChoicesIsText(t *testing.T) {
 	r := testRouter()
 	c := console.New(r, strings.NewReader(""), &bytes.Buffer{})
