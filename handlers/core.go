@@ -192,9 +192,52 @@ func yesNo(req *bot.Request, b bool) string {
 func parseDayArg(req *bot.Request, field, val, example string) (time.Time, error) {
 	d, ok := bot.ParseDate(val)
 	if !ok {
+		d, ok = parseWrittenDate(val)
+	}
+	if !ok {
 		return d, bad(req, field, example, "core.err.date", field, val)
 	}
 	return d, nil
+}
+
+// monthNames are the month names people write, bokmål and English (also
+// short forms), for parseWrittenDate.
+var monthNames = map[string]time.Month{}
+
+func init() {
+	nb := []string{"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"}
+	for i, n := range nb {
+		m := time.Month(i + 1)
+		monthNames[n] = m
+		monthNames[bot.Fold(m.String())] = m
+		monthNames[n[:3]] = m
+		monthNames[bot.Fold(m.String()[:3])] = m
+	}
+}
+
+// parseWrittenDate reads a date the way the bot writes it ("6. februar
+// 2025", "6 February 2025") and the unpadded ISO form "2025-2-6", so a date
+// copied from a reply can be typed back.
+func parseWrittenDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if t, err := time.ParseInLocation("2006-1-2", s, bot.Oslo); err == nil {
+		return t, true
+	}
+	f := strings.Fields(strings.NewReplacer(".", " ", ",", " ").Replace(s))
+	if len(f) != 3 {
+		return time.Time{}, false
+	}
+	day, err1 := strconv.Atoi(f[0])
+	year, err2 := strconv.Atoi(f[2])
+	month, ok := monthNames[bot.Fold(f[1])]
+	if err1 != nil || err2 != nil || !ok || year < 1000 {
+		return time.Time{}, false
+	}
+	t := time.Date(year, month, day, 0, 0, 0, 0, bot.Oslo)
+	if t.Day() != day || t.Month() != month {
+		return time.Time{}, false // 30. februar
+	}
+	return t, true
 }
 
 // parseIntArg reads a whole number in [min, max].

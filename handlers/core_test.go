@@ -664,6 +664,34 @@ func TestUnclosedQuote(t *testing.T) {
 	}
 }
 
+// TestDateForms: dates as the bot writes them, and unpadded ISO, are
+// accepted; impossible ones are refused and write nothing.
+func TestDateForms(t *testing.T) {
+	e := newEnv(t)
+	for i, c := range []struct {
+		in, want string
+	}{
+		{"2025-01-06", "6. januar 2025"},
+		{"6.1.2025", "6. januar 2025"},
+		{"2025-1-6", "6. januar 2025"},
+		{`"6. januar 2025"`, "6. januar 2025"},
+		{`"6 January 2025"`, "6. januar 2025"},
+		{`"29. februar 2024"`, "29. februar 2024"},
+		{`"3. des 2024"`, "3. desember 2024"},
+	} {
+		rep := e.ok("kari", fmt.Sprintf("/veiledning logg kommune=Bodø dato=%s minutter=30 tema=t%d", c.in, i))
+		if !strings.Contains(rep.Text, "*Bodø*, "+c.want+",") {
+			t.Errorf("dato=%s: %q, want %s", c.in, rep.Text, c.want)
+		}
+	}
+	e.checkBad([]badCase{
+		{name: "Feb30", line: `/veiledning logg kommune=Bodø dato=2025-02-30 minutter=30 tema=x`, code: bot.EInvalid, field: "dato", msg: []string{"ikke en gyldig dato"}},
+		{name: "WrittenFeb29", line: `/veiledning logg kommune=Bodø dato="29. februar 2023" minutter=30 tema=x`, code: bot.EInvalid, field: "dato"},
+		{name: "UnknownMonth", line: `/veiledning logg kommune=Bodø dato="6. brumaire 2024" minutter=30 tema=x`, code: bot.EInvalid, field: "dato"},
+		{name: "Future", line: `/veiledning logg kommune=Bodø dato="6. februar 2025" minutter=30 tema=x`, code: bot.EInvalid, field: "dato", msg: []string{"i fremtiden"}},
+	})
+}
+
 func TestSuggest(t *testing.T) {
 	e := newEnv(t)
 	e.setup()
