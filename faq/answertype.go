@@ -27,6 +27,8 @@ const (
 	atPerson   // a named person ("hvem er fylkesleder i Troms"): never in the FAQ
 	atPlace    // where an event is held ("hvor skal samlingen holdes")
 	atDeadline // a deadline ("hva er fristen for neste runde"): a date to be met
+	atClock    // a time of day ("what time does the gathering start")
+	atEventLen // how long one gathering or meeting lasts, not the programme
 )
 
 // The question side. Each pattern runs on the lower-cased question with
@@ -47,7 +49,7 @@ var (
 	// fact of the programme text.
 	qStatusRE = regexp.MustCompile(`\b(allerede|hittil|sa langt|forelopig|per i dag|per na|already|so far|until now|to date|currently)\b|\b(deltar|deltek|participate|participating)\s+(totalt|til sammen|i alt|na|i dag|i ar|in total|altogether|now|today|this year)\b|\b(hvor mange|kor mange|hvilke|kva for|which|how many)\b.*\b(er med|har meldt|har sokt|har registrert|har blitt med|are in|have joined|have signed up|have applied|have registered)\b`)
 	// A named person: who holds a one-person role, or what they are called.
-	qPersonRE = regexp.MustCompile(`\b(hvem|kven|who)\s+(er|is|are|var|was|blir|leder|leiar|leads|heads|chairs)\s+(\w+\s+)?(veileder\w*|rettleiar\w*|mentors?|mentorene|leiar\w*|fylkesleder\w*|styreleder\w*|kontaktperson\w*|rektor\w*|prosjektleder\w*|koordinator\w*|daglig|sjef\w*|chair\w*|head|leader|contact|coordinator|director)|\b(hva|kva|what)\s+(heter|is the name of)\s+(\w+\s+)?(leder\w*|leiar\w*|fylkesleder\w*|styreleder\w*|kontaktperson\w*|rektor\w*|prosjektleder\w*|koordinator\w*|sjef\w*|head|leader|chair\w*|coordinator)|\b(hvem|kven|who)\s+(leder|leiar|leads|heads|chairs)\b`)
+	qPersonRE = regexp.MustCompile(`\b(hvem|kven|who)\s+(er|is|are|var|was|blir|leder|leiar|leads|heads|chairs)\s+(\w+\s+)?(veileder\w*|rettleiar\w*|mentors?|mentorene|leder\w*|leiar\w*|fylkesleder\w*|styreleder\w*|kontaktperson\w*|rektor\w*|prosjektleder\w*|koordinator\w*|daglig|sjef\w*|chair\w*|head|leader|contact|coordinator|director)|\b(hva|kva|what)\s+(heter|is the name of)\s+(\w+\s+)?(leder\w*|leiar\w*|fylkesleder\w*|styreleder\w*|kontaktperson\w*|rektor\w*|prosjektleder\w*|koordinator\w*|sjef\w*|head|leader|chair\w*|coordinator)|\b(hvem|kven|who)\s+(leder|leiar|leads|heads|chairs)\b`)
 	// Where an event is held: "hvor" as the question word (not "hvor
 	// mange/lenge/mye") with a gathering or meeting in the question.
 	qPlaceRE = regexp.MustCompile(`^\W*(hvor|kor|where)\s+(skal|blir|er|holdes|holdast|arrangeres|foregar|avholdes|will|is|are|do|does)\b|\b(hvilket sted|hvilken by|which city|which town|what venue|which venue|what location)\b`)
@@ -56,6 +58,8 @@ var (
 	// fristen", "etter fristen", "før fristen" ask what then).
 	qDeadlineRE = regexp.MustCompile(`\b(\w*frist\w*|deadlines?)\b`)
 	qMissedRE   = regexp.MustCompile(`\b(rakk|rekk\w*|rokk\w*|miss\w*|glipp|etter|after|sent|late|passert|passed|dropp\w*|ute|gatt|for|fore|before|innen)\s+(\w+\s+)?(\w*frist\w*|deadlines?)\b|\b(\w*frist\w*|deadlines?)\s+(\w+\s+)?(rakk|rekk\w*|miss\w*|passert|passed|ute|gatt|gar ut|is over|expired)\b`)
+	qClockRE    = regexp.MustCompile(`\b(what time|at what time|klokkeslett\w*|klokka|klokken|tidspunkt pa dagen)\b`)
+	qDurationRE = regexp.MustCompile(`\b(hvor lenge|kor lenge|how long|varighet\w*)\b`)
 	qContactRE  = regexp.MustCompile(`\b(telefon\w*|tlf|mobilnummer\w*|nummeret|e-?post\w*|e-?mail\w*|mailadresse\w*|phone|adressen|address)\b`)
 )
 
@@ -71,6 +75,8 @@ var (
 	aLinkRE     = regexp.MustCompile(`https?://|\b(lenke\w*|link\w*)\b`)
 	aPlaceRE    = regexp.MustCompile(`\b(digital\w*|teams|zoom|online|nettbasert|sted|stedet|venue|location|adresse\w*|address)\b`)
 	aDeadlineRE = regexp.MustCompile(`\b(\w*frist\w*|deadlines?)\b|\b(innen|by)\s+\d`)
+	aClockRE    = regexp.MustCompile(`\bkl\.?\s*\d|\b\d{1,2}[:.]\d{2}\b|o'?clock`)
+	aEventLenRE = regexp.MustCompile(`\b\d+\s*(timer|dager|hours|days|dogn)\b|\b(to|tre|en|ett|two|three|one)[- ]?(dagers|dags|day)\b|\b(heldag\w*|halvdag\w*|dagsamling\w*|full-day|half-day|overnatting\w*)\b`)
 	aContactRE  = regexp.MustCompile(`@|\+?\d[\d ]{7,}\d`)
 	aWhoRE      = regexp.MustCompile(`(kommune|fylke|styre|arbeidsgrupp|arbeidsutvalg|kulturskoleradet|kulturskolerads|radgiver|leder|deltaker|representant|veileder|programledelse|aktor|partner|statsbudsjett|municipal|count|board|working group|committee|adviser|leader|participant|representative|mentor|management|actor|player|state budget)`)
 )
@@ -115,6 +121,14 @@ func questionTypes(question string) answerType {
 	if qDeadlineRE.MatchString(q) && !qMissedRE.MatchString(q) {
 		t |= atDeadline
 	}
+	if qClockRE.MatchString(q) {
+		t |= atClock
+	}
+	// "hvor lenge varer hver samling?" asks about one gathering; the
+	// programme's three semesters do not answer it.
+	if qDurationRE.MatchString(q) && qEventRE.MatchString(q) {
+		t |= atEventLen
+	}
 	if qPlaceRE.MatchString(q) && qEventRE.MatchString(q) {
 		t |= atPlace
 	}
@@ -148,6 +162,12 @@ func answerTypes(en Entry) answerType {
 	}
 	if aDeadlineRE.MatchString(a) {
 		t |= atDeadline
+	}
+	if aClockRE.MatchString(a) {
+		t |= atClock
+	}
+	if aEventLenRE.MatchString(a) {
+		t |= atEventLen
 	}
 	if aPlaceRE.MatchString(a) {
 		t |= atPlace
