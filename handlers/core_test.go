@@ -692,6 +692,28 @@ func TestDateForms(t *testing.T) {
 	})
 }
 
+// TestInterestListAllWithdrawn: an empty list says the registrations were
+// withdrawn (and where to see them), not that there are none yet.
+func TestInterestListAllWithdrawn(t *testing.T) {
+	e := newEnv(t)
+	e.ok("admin", `/interesse fylke=Nordland kommuner="Bodø, Fauske, Saltdal"`)
+	e.ok("admin", `/interesse fylke=Troms kommuner="Tromsø, Balsfjord, Karlsøy"`)
+	e.ok("admin", "/interesse trekk 1")
+	e.ok("admin", "/interesse trekk 2")
+	for _, c := range []struct {
+		user, line, want string
+	}{
+		{"admin", "/interesse liste", "Ingen gjeldende registreringer: 2 registreringer er trukket. Se dem med /interesse liste alle."},
+		{"admin", "/interesse liste fylke=troms", "Ingen gjeldende registreringer: 1 registrering er trukket."},
+		{"admin", "/interesse liste fylke=Agder", "Ingen registreringer ennå."},
+		{"kari", "/interesse liste", "Ingen registreringer ennå."},
+	} {
+		if rep := e.ok(c.user, c.line); !strings.HasPrefix(rep.Text, c.want) {
+			t.Errorf("%s %s = %q, want %q", c.user, c.line, rep.Text, c.want)
+		}
+	}
+}
+
 func TestSuggest(t *testing.T) {
 	e := newEnv(t)
 	e.setup()

@@ -144,18 +144,21 @@ func (h *Handlers) interestList(ctx context.Context, req *bot.Request, args bot.
 	if err != nil {
 		return bot.Reply{}, err
 	}
-	if county != "" {
-		kept := is[:0]
-		for _, i := range is {
-			if i.County == county {
-				kept = append(kept, i)
-			}
-		}
-		is = kept
-	}
+	is = inCounty(is, county)
 	rep := bot.Reply{Title: t(req, "interest.list.title"), Private: true}
 	if len(is) == 0 {
 		rep.Text = t(req, "interest.list.empty", exInterest)
+		// "None yet" is wrong when every registration was withdrawn: an
+		// admin can still see them with alle.
+		if !all && req.User.Admin {
+			withdrawn, err := h.DB.Interests(ctx, store.InterestFilter{IncludeWithdrawn: true})
+			if err != nil {
+				return bot.Reply{}, err
+			}
+			if n := len(inCounty(withdrawn, county)); n > 0 {
+				rep.Text = t(req, "interest.list.allwithdrawn", count(req, n, "registrering"))
+			}
+		}
 		return rep, nil
 	}
 	key := req.UserKey()
@@ -187,6 +190,20 @@ func (h *Handlers) interestList(ctx context.Context, req *bot.Request, args bot.
 	}
 	rep.Context = t(req, "interest.list.context", count(req, len(is), "registrering"), count(req, len(municipalities), "kommune"))
 	return rep, nil
+}
+
+// inCounty keeps the registrations for county ("" keeps all).
+func inCounty(is []store.Interest, county string) []store.Interest {
+	if county == "" {
+		return is
+	}
+	kept := is[:0]
+	for _, i := range is {
+		if i.County == county {
+			kept = append(kept, i)
+		}
+	}
+	return kept
 }
 
 // who names the author of a record in a list.

@@ -46,6 +46,7 @@ func init() {
 		"interest.withdraw.button":     {"Trekk #%d", "Withdraw #%d"},
 		"interest.list.title":          {"Interesseregistreringer", "Interest registrations"},
 		"interest.list.empty":          {"Ingen registreringer ennå. Registrer med: %s", "No registrations yet. Register with: %s"},
+		"interest.list.allwithdrawn":   {"Ingen gjeldende registreringer: %s er trukket. Se dem med /interesse liste alle.", "No current registrations: %s withdrawn. See them with /interesse liste alle."},
 		"interest.list.registered":     {"registrert %s av %s", "registered %s by %s"},
 		"interest.list.late":           {"⏰ sen", "⏰ late"},
 		"interest.list.withdrawn":      {"trukket %s", "withdrawn %s"},
