@@ -511,7 +511,8 @@ func TestGathering(t *testing.T) {
 		{name: "NoPlace", user: "admin", line: `/samling ny navn=X dato=2025-03-01`, code: bot.EInvalid, field: "sted"},
 		{name: "NoName", user: "admin", line: `/samling ny dato=2025-03-01 sted=Oslo`, code: bot.EInvalid, field: "navn"},
 		{name: "AttendeesNoID", user: "admin", line: `/samling deltakere`, code: bot.EInvalid, field: "samling"},
-		{name: "AttendeesUnknown", user: "admin", line: `/samling deltakere 42`, code: bot.ENotFound},
+		{name: "AttendeesUnknown", user: "admin", line: `/samling deltakere 42`, code: bot.ENotFound, msg: []string{"Fant ingen samling #42. Se alle med /samling liste alle."}},
+		{name: "CancelUnknown", user: "admin", line: `/samling avlys #42`, code: bot.ENotFound, msg: []string{"Fant ingen samling #42. Se alle med /samling liste alle."}},
 	})
 	e.ok("kari", "/rsvp 1 ja 2 kommune=Fauske overnatting=ja")
 	for _, verb := range []string{"deltakere", "attendees", "participants", "påmeldte"} {

@@ -223,7 +223,7 @@ func totalsLine(req *bot.Request, at store.Attendance) string {
 func (h *Handlers) attendees(ctx context.Context, req *bot.Request, id int64) (bot.Reply, error) {
 	at, err := h.DB.Attendance(ctx, id)
 	if bot.ErrorCode(err) == bot.ENotFound {
-		return bot.Reply{}, &bot.Error{Code: bot.ENotFound, Field: "samling", Message: t(req, "rsvp.err.notfound", id), Err: err}
+		return bot.Reply{}, &bot.Error{Code: bot.ENotFound, Field: "samling", Message: t(req, "gathering.err.notfound", id), Err: err}
 	}
 	if err != nil {
 		return bot.Reply{}, err
@@ -271,7 +271,7 @@ func (h *Handlers) attendees(ctx context.Context, req *bot.Request, id int64) (b
 func (h *Handlers) gatheringCancel(ctx context.Context, req *bot.Request, id int64) (bot.Reply, error) {
 	g, err := h.DB.CancelGathering(ctx, author(req), id)
 	if bot.ErrorCode(err) == bot.ENotFound {
-		return bot.Reply{}, &bot.Error{Code: bot.ENotFound, Field: "samling", Message: t(req, "rsvp.err.notfound", id), Err: err}
+		return bot.Reply{}, &bot.Error{Code: bot.ENotFound, Field: "samling", Message: t(req, "gathering.err.notfound", id), Err: err}
 	}
 	if err != nil {
 		return bot.Reply{}, storeErr(req, err, "samling")

@@ -66,6 +66,7 @@ func init() {
 		"rsvp.err.answer":        {"Svaret må være ja, nei eller kanskje (du skrev «%s»).", "The answer must be ja, nei or kanskje (yes, no or maybe; you wrote “%s”)."},
 		"rsvp.err.overnight":     {"overnatting må være ja eller nei (du skrev «%s»).", "overnatting must be ja or nei (you wrote “%s”)."},
 		"rsvp.err.notfound":      {"Fant ingen samling #%d. Skriv /rsvp for å se kommende samlinger.", "No gathering #%d. Type /rsvp to see upcoming gatherings."},
+		"gathering.err.notfound": {"Fant ingen samling #%d. Se alle med /samling liste alle.", "No gathering #%d. See them all with /samling liste alle."},
 		"rsvp.closed.cancelled":  {"Samling #%d %s er avlyst, så den tar ikke imot svar.", "Gathering #%d %s is cancelled, so it takes no answers."},
 		"rsvp.closed.past":       {"Samling #%d %s var %s – den er allerede i gang eller over, så den tar ikke imot svar.", "Gathering #%d %s was on %s – it has started or is over, so it takes no answers."},
 		"rsvp.closed.deadline":   {"Svarfristen for samling #%d %s var %s, så den tar ikke imot svar lenger. Kontakt arbeidsgruppen hvis dere likevel vil komme.", "The answer deadline for gathering #%d %s was %s, so it no longer takes answers. Contact the working group if you still want to come."},
