@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -113,7 +114,17 @@ func checkNoExtra(req *bot.Request, rest []string, example string) error {
 	if len(rest) == 0 {
 		return nil
 	}
-	return bad(req, "", example, "core.err.extra", strings.Join(rest, " "))
+	err := bad(req, "", example, "core.err.extra", strings.Join(rest, " "))
+	// The usual cause is a value with a space typed without quotes
+	// (kommune=Nord Aurdal): show the line that works.
+	if m := regexp.MustCompile(`(\p{L}+)=([^\s"“”«»'‘’]+)((?:\s+[^\s=]+)*?\s+` + regexp.QuoteMeta(rest[len(rest)-1]) + `)(\s|$)`).FindStringSubmatch(req.Text); m != nil {
+		var e *bot.Error
+		if errors.As(err, &e) {
+			hint := t(req, "core.err.quotehint", m[1], m[2]+" "+strings.Join(strings.Fields(m[3]), " "))
+			e.Message = strings.Replace(e.Message, "\n", " "+hint+"\n", 1)
+		}
+	}
+	return err
 }
 
 // wantAll reads the optional "alle" of a list command, as a word

@@ -245,6 +245,17 @@ func TestInterestBadInput(t *testing.T) {
 	})
 }
 
+// TestUnquotedSpaceHint: a value with spaces typed without quotes gets the
+// quoted line that works.
+func TestUnquotedSpaceHint(t *testing.T) {
+	e := newEnv(t)
+	e.checkBad([]badCase{
+		{name: "County", line: `/interesse fylke=Møre og Romsdal kommuner="Molde, Ålesund, Volda"`, code: bot.EInvalid, msg: []string{"Jeg forsto ikke «og Romsdal». Har verdien mellomrom? Sett den i anførselstegn: fylke=\"Møre og Romsdal\"."}},
+		{name: "Topic", line: `/veiledning logg kommune=Bodø dato=2025-01-09 minutter=30 tema=Lokal forankring`, code: bot.EInvalid, msg: []string{"tema=\"Lokal forankring\"."}},
+		{name: "RegionName", user: "admin", line: `/region ny navn=Indre Salten kommuner="A, B, C"`, code: bot.EInvalid, msg: []string{"navn=\"Indre Salten\"."}},
+	})
+}
+
 func TestInterestListAndWithdraw(t *testing.T) {
 	e := newEnv(t)
 	e.ok("kari", `/interesse fylke=Nordland kommuner="Bodø, Fauske, Saltdal" kontakt="kari@example.no"`)
@@ -403,7 +414,9 @@ func TestRSVPBadInput(t *testing.T) {
 		{name: "Past", line: "/rsvp 3 ja kommune=Bodø", code: bot.EConflict, msg: []string{"var 10. januar 2025", "i gang eller over"}},
 		{name: "DeadlinePassed", line: "/rsvp 4 ja kommune=Bodø", code: bot.EConflict, msg: []string{"Svarfristen for samling #4 Frist i går var 10. januar 2025"}},
 		{name: "FormForClosed", line: "/rsvp 4", code: bot.EConflict},
-		{name: "ExtraWords", line: "/rsvp 1 ja 2 Bodø", code: bot.EInvalid, msg: []string{"«Bodø»"}},
+		{name: "ExtraWords", line: "/rsvp 1 ja 2 Bodø", code: bot.EInvalid, msg: []string{"Jeg forsto ikke «Bodø».\nEksempel: /rsvp"}},
+		{name: "UnquotedSpace", line: "/rsvp 1 ja 2 kommune=Nord Aurdal", code: bot.EInvalid, msg: []string{"Jeg forsto ikke «Aurdal». Har verdien mellomrom? Sett den i anførselstegn: kommune=\"Nord Aurdal\".\nEksempel: /rsvp"}},
+		{name: "UnquotedSpaceMiddle", line: "/rsvp 1 ja kommune=Mo i Rana overnatting=ja", code: bot.EInvalid, msg: []string{"Jeg forsto ikke «Rana». Har verdien mellomrom? Sett den i anførselstegn: kommune=\"Mo i Rana\"."}},
 		{name: "UnknownKey", line: "/rsvp 1 ja kommne=Bodø", code: bot.EInvalid, field: "kommne"},
 	})
 	t.Run("DeadlineDayIsOpen", func(t *testing.T) {

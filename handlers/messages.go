@@ -20,6 +20,7 @@ func init() {
 		"core.submit":             {"Lagre", "Save"},
 		"core.err.unknownarg":     {"Jeg kjenner ikke argumentet «%s» her.", "I don't know the argument “%s” here."},
 		"core.err.extra":          {"Jeg forsto ikke «%s».", "I didn't understand “%s”."},
+		"core.err.quotehint":      {"Har verdien mellomrom? Sett den i anførselstegn: %s=\"%s\".", "Does the value have a space? Put it in quotes: %s=\"%s\"."},
 		"core.err.date":           {"%s=%s er ikke en gyldig dato. Skriv den som 2025-02-06 eller 6.2.2025.", "%s=%s is not a valid date. Write it as 2025-02-06 or 6.2.2025."},
 		"core.err.range":          {"%s må være et helt tall fra %d til %d (du skrev «%s»).", "%s must be a whole number from %d to %d (you wrote “%s”)."},
 		"core.err.badname":        {"«%s» ser ikke ut som et kommunenavn (bare bokstaver, mellomrom og bindestrek, høyst 80 tegn).", "“%s” does not look like a municipality name (letters, spaces and hyphens only, at most 80 characters)."},
