@@ -82,7 +82,9 @@ func words(text string) []string {
 		}
 		return ' '
 	}, text)
-	s = " " + strings.Join(strings.Fields(s), " ") + " "
+	// Words are split at hyphens below anyway; as spaces here a phrase
+	// also matches when people hyphenate it ("one-size-fits-all").
+	s = phraseKey(strings.ReplaceAll(s, "-", " "))
 	s = phraseReplacer.Replace(s)
 	var out []string
 	for _, f := range strings.FieldsFunc(s, func(r rune) bool {

@@ -383,7 +383,7 @@ var phraseRaw = []string{
 	// Replacements are not applied twice: map straight to the concepts.
 	"av stabelen", "oppstart", "rekker ikke", "senere frist", "rekk ikkje", "senere frist", "rekke", "senere frist",
 	"rekker", "senere frist", "dropper", "senere frist", "droppe", "senere frist", "misser", "senere frist",
-	"kven vel", "hvem velger", "kva vel", "hva velger", "går glipp", "senere frist", "miss the", "senere frist", "neste gang", "neste",
+	"kven vel", "hvem velger", "kva vel", "hva velger", "går glipp", "senere frist", "miss the", "senere frist", "neste gang", "neste runde",
 	// "to" is two in bokmål and a stop word in English; before a plural
 	// noun of the programme it is the number.
 	"to kommuner", "2 kommuner", "to kommunar", "2 kommunar", "to fylker", "2 fylker", "to samlinger", "2 samlinger",
@@ -434,7 +434,24 @@ func init() {
 	}
 	var pairs []string
 	for i := 0; i+1 < len(phraseRaw); i += 2 {
-		pairs = append(pairs, " "+phraseRaw[i]+" ", " "+phraseRaw[i+1]+" ")
+		pairs = append(pairs, phraseKey(phraseRaw[i]), " "+phraseRaw[i+1]+" ")
+	}
+	// words() turns hyphens into spaces before the phrases run ("one-size-
+	// fits-all" is "one size fits all"), so a hyphenated phrase is also
+	// looked for with spaces.
+	for i := 0; i+1 < len(phraseRaw); i += 2 {
+		if strings.Contains(phraseRaw[i], "-") {
+			pairs = append(pairs, phraseKey(strings.ReplaceAll(phraseRaw[i], "-", " ")), " "+phraseRaw[i+1]+" ")
+		}
 	}
 	phraseReplacer = strings.NewReplacer(pairs...)
+}
+
+// phraseKey is how a phrase is looked for in words(): every word carries
+// its own spaces (" take  part "), so a phrase right after another one
+// ("member municipalities take part", "være med neste gang") still
+// matches; with one shared space the first replacement ate the second's
+// leading space.
+func phraseKey(p string) string {
+	return " " + strings.Join(strings.Fields(p), "  ") + " "
 }
