@@ -343,8 +343,11 @@ func TestRSVPListFormAndClick(t *testing.T) {
 	if b := rep.Items[1].Buttons; len(b) != 3 || b[0].Command != "/rsvp 1 ja" || b[2].Command != "/rsvp 1 kanskje" {
 		t.Errorf("buttons = %+v", b)
 	}
-	if !strings.Contains(rep.Context, "/kulturbot kommune") {
-		t.Errorf("tip missing without profile: %q", rep.Context)
+	if !strings.Contains(rep.Context, "/kulturbot kommune") || !strings.HasSuffix(rep.Context, "skriv /rsvp 3 ja 4 kommune=Bodø overnatting=ja") {
+		t.Errorf("tip missing without profile, or its example is not the first gathering: %q", rep.Context)
+	}
+	if f := e.ok("kari", "/rsvp 2"); !strings.HasPrefix(f.Text, "Svar på #2 Nasjonal samling") || !strings.HasSuffix(f.Text, "eller skriv: /rsvp 2 ja 4 kommune=Bodø overnatting=ja") {
+		t.Errorf("form text without profile = %q", f.Text)
 	}
 	// A click without a municipality: a clear error.
 	click := e.run(&bot.Request{User: bot.User{ID: "kari"}, Clicked: true}, "/rsvp 1 ja")
@@ -361,6 +364,9 @@ func TestRSVPListFormAndClick(t *testing.T) {
 		t.Errorf("current answer not marked: %+v %q", b, click.Items[1].Text)
 	}
 	form := e.ok("kari", "/rsvp 1")
+	if !strings.HasSuffix(form.Text, "eller skriv: /rsvp 1 ja 4 overnatting=ja") {
+		t.Errorf("form text with a profile = %q", form.Text)
+	}
 	if form.Form == nil || form.Form.Command != "rsvp" || form.Form.Text != "1" {
 		t.Fatalf("form = %+v", form.Form)
 	}

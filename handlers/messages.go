@@ -88,7 +88,7 @@ func init() {
 		"rsvp.list.current":      {"%s har svart: %s", "%s answered: %s"},
 		"rsvp.list.none":         {"%s har ikke svart ennå", "%s has not answered yet"},
 		"rsvp.list.closed":       {"🔒 Tar ikke imot svar lenger.", "🔒 No longer takes answers."},
-		"rsvp.list.tip":          {"Knappene svarer for kommunen din: sett den først med /kulturbot kommune <navn>, eller skriv /rsvp 3 ja 4 kommune=Bodø.", "The buttons answer for your municipality: set it first with /kulturbot kommune <name>, or type /rsvp 3 ja 4 kommune=Bodø."},
+		"rsvp.list.tip":          {"Knappene svarer for kommunen din: sett den først med /kulturbot kommune <navn>, eller skriv %s", "The buttons answer for your municipality: set it first with /kulturbot kommune <name>, or type %s"},
 		"rsvp.list.for":          {"Knappene svarer for %s. Antall og overnatting: /rsvp <nummer> ja 4 overnatting=ja", "The buttons answer for %s. Headcount and overnight stay: /rsvp <number> ja 4 overnatting=ja"},
 
 		// /veiledning

@@ -137,6 +137,16 @@ func (h *Handlers) rsvp(ctx context.Context, req *bot.Request) (bot.Reply, error
 	return bot.Reply{Text: confirm, Private: true}, nil
 }
 
+// rsvpExample is a correct answer line for gathering id, for the user's
+// own municipality when they have set one: an example with another
+// gathering's number (#3) answers the wrong gathering when copied.
+func rsvpExample(id int64, municipality string) string {
+	if municipality == "" {
+		return fmt.Sprintf("/rsvp %d ja 4 kommune=Bodø overnatting=ja", id)
+	}
+	return fmt.Sprintf("/rsvp %d ja 4 overnatting=ja", id)
+}
+
 // rsvpGatheringProblem is the refusal for a gathering that does not exist
 // or no longer takes answers, or nil when it is open.
 func (h *Handlers) rsvpGatheringProblem(ctx context.Context, req *bot.Request, id int64) error {
@@ -197,7 +207,7 @@ func (h *Handlers) rsvpForm(ctx context.Context, req *bot.Request, id int64) (bo
 	}
 	yn := []bot.Option{{Label: t(req, "core.yes"), Value: "ja"}, {Label: t(req, "core.no"), Value: "nei"}}
 	return bot.Reply{
-		Text:    t(req, "rsvp.form.text", gatheringLine(req, g), exRSVP),
+		Text:    t(req, "rsvp.form.text", gatheringLine(req, g), rsvpExample(g.ID, initial)),
 		Private: true,
 		Form: &bot.Form{
 			ID: "rsvp", Command: "rsvp", Text: fmt.Sprint(g.ID),
@@ -272,7 +282,7 @@ func (h *Handlers) rsvpList(ctx context.Context, req *bot.Request, m *store.Muni
 		rep.Items = append(rep.Items, item)
 	}
 	if m == nil {
-		rep.Context = t(req, "rsvp.list.tip")
+		rep.Context = t(req, "rsvp.list.tip", rsvpExample(gs[0].ID, ""))
 	} else {
 		rep.Context = t(req, "rsvp.list.for", m.Name)
 	}
