@@ -256,7 +256,12 @@ func renderForm(f *bot.Form, lang bot.Lang) string {
 		b.WriteString(" " + f.Text)
 	}
 	for _, fl := range f.Fields {
-		v := fl.Placeholder
+		// What the form would show filled in (the user's own municipality)
+		// comes before the placeholder's example.
+		v := fl.Initial
+		if v == "" {
+			v = fl.Placeholder
+		}
 		if v == "" {
 			v = "…"
 		}

@@ -84,6 +84,28 @@ func TestNumberWithoutChoicesIsText(t *testing.T) {
 	}
 }
 
+// TestRenderFormInitial: a pre-filled value (the user's municipality) is
+// shown instead of the placeholder's example.
+func TestRenderFormInitial(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		field bot.FormField
+		want  string
+	}{
+		{"Initial", bot.FormField{Name: "kommune", Initial: "Fauske", Placeholder: "Bodø"}, "/rsvp 1 kommune=Fauske"},
+		{"InitialWithSpace", bot.FormField{Name: "kommune", Initial: "Nord-Aurdal kommune", Placeholder: "Bodø"}, "/rsvp 1 kommune=\"Nord-Aurdal kommune\""},
+		{"Placeholder", bot.FormField{Name: "kommune", Placeholder: "Bodø"}, "/rsvp 1 kommune=Bodø"},
+		{"Neither", bot.FormField{Name: "kommune", Optional: true}, "/rsvp 1 [kommune=…]"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := console.Render(bot.Reply{Form: &bot.Form{Command: "rsvp", Text: "1", Fields: []bot.FormField{c.field}}}, 1)
+			if !strings.Contains(got, c.want) {
+				t.Fatalf("got\n%s\nwant %q", got, c.want)
+			}
+		})
+	}
+}
+
 func TestRenderForm(t *testing.T) {
 	got := console.Render(bot.Reply{Form: &bot.Form{Command: "interesse", Fields: []bot.FormField{
 		{Name: "fylke", Label: "Fylke", Placeholder: "Nordland", Options: []bot.Option{{Label: "Agder"}, {Label: "Nordland"}}},
