@@ -44,6 +44,14 @@ func (h *Handlers) kulturbot(ctx context.Context, req *bot.Request) (bot.Reply, 
 	}
 	name := args.Pos[0]
 	s, ok := h.lookupSub(name)
+	if !ok && len(args.Pos) > 1 {
+		// "mine data", "slett meg": the two-word name typed without its
+		// hyphen.
+		if s, ok = h.lookupSub(name + "-" + args.Pos[1]); ok {
+			name = name + "-" + args.Pos[1]
+			args.Pos = args.Pos[1:]
+		}
+	}
 	if !ok {
 		return bot.Reply{}, bad(req, "", "/kulturbot hjelp", "admin.err.unknownsub", name)
 	}

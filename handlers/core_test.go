@@ -734,6 +734,31 @@ func TestInterestListAllWithdrawn(t *testing.T) {
 	}
 }
 
+// TestTwoWordSubcommands: mine-data and slett-meg typed as two words.
+func TestTwoWordSubcommands(t *testing.T) {
+	e := newEnv(t)
+	e.ok("kari", "/kulturbot kommune Bodø")
+	for _, c := range []struct {
+		line, want string
+	}{
+		{"/kulturbot mine data", "egen kommune Bodø"},
+		{"/kulturbot Mine Data", "egen kommune Bodø"},
+		{"/kulturbot my data", "egen kommune Bodø"},
+		{"/kulturbot slett meg", "Vil du slette personopplysningene dine?"},
+	} {
+		if rep := e.ok("kari", c.line); !strings.Contains(rep.Text, c.want) {
+			t.Errorf("%s = %q, want %q", c.line, rep.Text, c.want)
+		}
+	}
+	if n := e.count("users"); n != 1 {
+		t.Fatal("slett meg deleted without confirmation")
+	}
+	e.checkBad([]badCase{
+		{name: "StillUnknown", line: "/kulturbot mine tull", code: bot.EInvalid, msg: []string{"Ukjent valg «mine»"}},
+		{name: "AdminTwoWords", line: "/kulturbot eksport rsvp", code: bot.EForbidden},
+	})
+}
+
 func TestSuggest(t *testing.T) {
 	e := newEnv(t)
 	e.setup()
