@@ -553,6 +553,43 @@ func TestGathering(t *testing.T) {
 	}
 }
 
+// TestOvernightTotals: beds for "ja" and "kanskje" are counted apart in
+// the gathering list and the attendee list, as in the digest.
+func TestOvernightTotals(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		answers []string
+		want    string
+	}{
+		{"YesOnly", []string{"/rsvp 1 ja 2 kommune=Fauske overnatting=ja"}, "Overnatting: 2 personer"},
+		{"MaybeOnly", []string{"/rsvp 1 kanskje 3 kommune=Bodø overnatting=ja"}, "Overnatting: 0 personer (+3 kanskje)"},
+		{"Both", []string{"/rsvp 1 ja 2 kommune=Fauske overnatting=ja", "/rsvp 1 kanskje 3 kommune=Bodø overnatting=ja", "/rsvp 1 ja 4 kommune=Saltdal overnatting=nei"}, "Overnatting: 2 personer (+3 kanskje)"},
+		{"NoKeepsNoBeds", []string{"/rsvp 1 kanskje 3 kommune=Bodø overnatting=ja", "/rsvp 1 nei kommune=Bodø"}, "Overnatting: 0 personer"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			e := newEnv(t)
+			e.setup()
+			for _, a := range c.answers {
+				e.ok("kari", a)
+			}
+			list := all(e.ok("admin", "/samling liste"))
+			if !strings.Contains(list, c.want+" ·") {
+				t.Errorf("list lacks %q: %s", c.want, list)
+			}
+			att := e.ok("admin", "/samling deltakere 1")
+			got := ""
+			for _, f := range att.Fields {
+				if f.Label == "Overnatting" {
+					got = "Overnatting: " + f.Value
+				}
+			}
+			if got != c.want {
+				t.Errorf("attendees field %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
 func TestKulturbotSubcommands(t *testing.T) {
 	e := newEnv(t)
 	e.setup()

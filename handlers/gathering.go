@@ -213,9 +213,19 @@ func (h *Handlers) gatheringList(ctx context.Context, req *bot.Request, args bot
 // totalsLine: "Ja: 2 kommuner (7 personer) · Kanskje: 1 (2) · Nei: 1 · Overnatting: 5 · Ikke svart: 1".
 func totalsLine(req *bot.Request, at store.Attendance) string {
 	tt := at.Totals
-	s := t(req, "gathering.totals", count(req, tt.Yes, "kommune"), count(req, tt.People, "person"), tt.Maybe, count(req, tt.MaybePeople, "person"), tt.No, count(req, tt.Overnight, "person"))
+	s := t(req, "gathering.totals", count(req, tt.Yes, "kommune"), count(req, tt.People, "person"), tt.Maybe, count(req, tt.MaybePeople, "person"), tt.No, overnightTotal(req, tt))
 	if !at.Gathering.National() {
 		s += " · " + t(req, "gathering.totals.missing", len(at.Missing))
+	}
+	return s
+}
+
+// overnightTotal is "5 personer", or "2 personer (+3 kanskje)" when
+// municipalities that answered kanskje also need beds.
+func overnightTotal(req *bot.Request, tt store.Totals) string {
+	s := count(req, tt.Overnight, "person")
+	if tt.MaybeOvernight > 0 {
+		s += " " + t(req, "gathering.totals.maybeovernight", tt.MaybeOvernight)
 	}
 	return s
 }
@@ -255,7 +265,7 @@ func (h *Handlers) attendees(ctx context.Context, req *bot.Request, id int64) (b
 		{Label: capital(answerLabel(req, store.AnswerYes)), Value: count(req, tt.Yes, "kommune") + ", " + count(req, tt.People, "person")},
 		{Label: capital(answerLabel(req, store.AnswerMaybe)), Value: count(req, tt.Maybe, "kommune") + ", " + count(req, tt.MaybePeople, "person")},
 		{Label: capital(answerLabel(req, store.AnswerNo)), Value: fmt.Sprint(tt.No)},
-		{Label: t(req, "rsvp.form.overnight"), Value: count(req, tt.Overnight, "person")},
+		{Label: t(req, "rsvp.form.overnight"), Value: overnightTotal(req, tt)},
 	}
 	if !g.National() {
 		missing := t(req, "gathering.attendees.allanswered")

@@ -139,6 +139,7 @@ func init() {
 		"gathering.list.context":          {"Kommende samlinger, også avlyste. Tidligere: /samling liste alle", "Upcoming gatherings, cancelled ones included. Earlier ones: /samling liste alle"},
 		"gathering.cancelled.mark":        {"❌ AVLYST", "❌ CANCELLED"},
 		"gathering.attendees.button":      {"Deltakere", "Attendees"},
+		"gathering.totals.maybeovernight": {"(+%d kanskje)", "(+%d maybe)"},
 		"gathering.totals":                {"Ja: %s (%s) · Kanskje: %d (%s) · Nei: %d · Overnatting: %s", "Yes: %s (%s) · Maybe: %d (%s) · No: %d · Overnight: %s"},
 		"gathering.totals.missing":        {"Ikke svart: %d", "Not answered: %d"},
 		"gathering.attendees.title":       {"Deltakere: #%d %s", "Attendees: #%d %s"},

@@ -615,7 +615,8 @@ type Totals struct {
 	Yes, No, Maybe int // municipalities per answer
 	People         int // headcount of "ja" answers
 	MaybePeople    int // headcount of "kanskje" answers
-	Overnight      int // people (ja and kanskje) who need a bed
+	Overnight      int // people answering "ja" who need a bed
+	MaybeOvernight int // people answering "kanskje" who would need one
 }
 
 // Attendance is the attendee list of a gathering: each municipality's
@@ -653,8 +654,15 @@ func (db *DB) Attendance(ctx context.Context, gatheringID int64) (Attendance, er
 		case AnswerNo:
 			at.Totals.No++
 		}
-		if r.Answer != AnswerNo && r.Overnight != nil && *r.Overnight {
-			at.Totals.Overnight += r.Headcount
+		// Beds for "ja" and "kanskje" are counted apart, as in the digest:
+		// one sum would book rooms for people who may not come.
+		if r.Overnight != nil && *r.Overnight {
+			switch r.Answer {
+			case AnswerYes:
+				at.Totals.Overnight += r.Headcount
+			case AnswerMaybe:
+				at.Totals.MaybeOvernight += r.Headcount
+			}
 		}
 	}
 	if g.RegionID != 0 {
