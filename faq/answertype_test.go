@@ -40,6 +40,7 @@ func TestQuestionTypes(t *testing.T) {
 		{"what time does the first gathering start?", atClock},
 		{"hvor lenge varer hver samling?", atEventLen},
 		{"hvor lenge varer programmet?", 0},
+		{"hva er budsjettet for programmet totalt?", atAmount},
 		{"hvor skal vi sende søknaden?", 0},
 		{"hva er fristen for neste runde?", atDeadline},
 		{"vi rakk ikke fristen, hva nå?", 0},
@@ -59,6 +60,13 @@ func TestCountedNoun(t *testing.T) {
 		if a, _ := e.Answer(context.Background(), q, ""); a.Answered {
 			t.Errorf("%q answered by %s", q, a.EntryID)
 		}
+	}
+	// "holder" lasts only in "holder på".
+	if a, _ := e.Answer(context.Background(), "hvem holder foredrag på samlingene?", ""); a.Answered {
+		t.Errorf("foredrag answered by %s", a.EntryID)
+	}
+	if a, _ := e.Answer(context.Background(), "hvor lenge holder vi på?", ""); !a.Answered || a.EntryID != "varighet" {
+		t.Errorf("hvor lenge holder vi på: %v %s", a.Answered, a.EntryID)
 	}
 	// Both sides of the choice fold to one concept.
 	if a, _ := e.Answer(context.Background(), "blir de digitale møtene på Teams eller Zoom?", ""); a.Answered {

@@ -66,7 +66,7 @@ also ever even still yet very really much mot
 happen happens happening more most than other others another become becomes became actually basically exactly
 going gonna wanna kind sort thing things stuff way ways ment allowed allow lov lova tillatt
 skje skjer skjedde happen happens happened foregår foregå person personer people folk nå now today totalt total egentlig eksakt nøyaktig akkurat
-liksom greit gjerne lyst tror trur synes syns mener
+liksom greit gjerne lyst tror trur synes syns mener handler handlar dreier dreiar
 slags sorts allerede already hvis viss dersom skulle skulla lest leste read one
 spm ift mtp evt osv dvs bla feks pga iom btw fyi pls
 `)
@@ -186,7 +186,7 @@ var synRaw = map[string][]string{
 	"oppstart": {"oppstart"}, "starter": {"oppstart"}, "start": {"oppstart"}, "starte": {"oppstart"}, "starts": {"oppstart"},
 	"begynne": {"oppstart"}, "begynner": {"oppstart"}, "begin": {"oppstart"}, "begins": {"oppstart"}, "kickoff": {"oppstart"},
 	"varighet": {"varighet"}, "lenge": {"varighet"}, "varer": {"varighet"}, "last": {"varighet"},
-	"timeframe": {"varighet"}, "timescale": {"varighet"}, "length": {"varighet"}, "lasts": {"varighet"}, "long": {"varighet"}, "duration": {"varighet"}, "lang": {"varighet"}, "holder": {"varighet"},
+	"timeframe": {"varighet"}, "timescale": {"varighet"}, "length": {"varighet"}, "lasts": {"varighet"}, "long": {"varighet"}, "duration": {"varighet"}, "lang": {"varighet"},
 	"semester": {"semester"}, "semestre": {"semester"}, "semestrer": {"semester"}, "semesters": {"semester"}, "terms": {"semester"},
 	"tidsplan": {"tidsplan"}, "tidsplanen": {"tidsplan"}, "timeline": {"tidsplan"}, "schedule": {"tidsplan"},
 	"fremdriftsplan": {"tidsplan"}, "plan": {"tidsplan"},
@@ -383,6 +383,9 @@ var phraseRaw = []string{
 	// Replacements are not applied twice: map straight to the concepts.
 	"av stabelen", "oppstart", "rekker ikke", "senere frist", "rekk ikkje", "senere frist", "rekke", "senere frist",
 	"rekker", "senere frist", "dropper", "senere frist", "droppe", "senere frist", "misser", "senere frist",
+	// "holder" lasts only in "holder på" ("hvem holder foredrag" is not
+	// about how long anything lasts).
+	"holder på", "varer", "holde på", "varer",
 	"kven vel", "hvem velger", "kva vel", "hva velger", "går glipp", "senere frist", "miss the", "senere frist", "neste gang", "neste runde",
 	// "to" is two in bokmål and a stop word in English; before a plural
 	// noun of the programme it is the number.

@@ -448,9 +448,11 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	// a rival by its answer type does not make the choice any clearer.
 	best := fit[0]
 	second := 0.0
+	var rival candidate
 	for _, c := range cands {
 		if c.x != best.x && c.sim > second {
 			second = c.sim
+			rival = c
 		}
 	}
 	conf := confidence(best, second)
@@ -485,7 +487,10 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	// asks leaves most of it unanswered, however well its phrasing fits.
 	// Two entries fitting equally, neither of them closely ("hva er Norsk
 	// kulturskoleråd" is in many answers, asked by none): a coin toss.
-	ambiguous := len(cands) > 1 && best.sim-second < 0.03 && best.prec < 0.7
+	// Also a coin toss: a runner-up just as close that covers clearly more
+	// of the question ("for mange søkere": the application entry is
+	// phrased like it, the places entry covers "for mange" too).
+	ambiguous := len(cands) > 1 && best.sim-second < 0.03 && (best.prec < 0.7 || (rival.cov >= 0.95 && rival.prec >= 0.5 && rival.cov > best.cov+0.1))
 	if best.cov < e.P.MinCoverage || ambiguous {
 		conf = math.Min(conf, e.P.Threshold-0.01)
 	}
