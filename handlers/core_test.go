@@ -433,6 +433,32 @@ func TestRSVPBadInput(t *testing.T) {
 	})
 }
 
+// TestRSVPWordOrder: answer and number in either order, "3 personer" and
+// a bare "overnatting" are understood; leftovers are still refused.
+func TestRSVPWordOrder(t *testing.T) {
+	e := newEnv(t)
+	e.setup()
+	for _, c := range []struct {
+		line, want string
+	}{
+		{"/rsvp 1 ja 2 kommune=Bodø", "*Bodø* svarer *ja* på samling #1 Samling 1, 6. februar 2025 i Bodø. 2 personer."},
+		{"/rsvp 1 3 kanskje kommune=Bodø", "*Bodø* svarer *kanskje* på samling #1 Samling 1, 6. februar 2025 i Bodø. 3 personer."},
+		{"/rsvp 1 ja 4 personer kommune=Fauske", "*Fauske* svarer *ja* på samling #1 Samling 1, 6. februar 2025 i Bodø. 4 personer."},
+		{"/rsvp #1 ja 2 overnatting kommune=Saltdal", "*Saltdal* svarer *ja* på samling #1 Samling 1, 6. februar 2025 i Bodø. 2 personer, overnatting: ja."},
+		{"/rsvp 1 ja overnatting overnatting=nei kommune=Steigen", "*Steigen* svarer *ja*"},
+	} {
+		if rep := e.ok("kari", c.line); !strings.Contains(rep.Text, c.want) {
+			t.Errorf("%s = %q, want %q", c.line, rep.Text, c.want)
+		}
+	}
+	e.checkBad([]badCase{
+		{name: "TwoNumbers", line: "/rsvp 1 ja 2 3 kommune=Bodø", code: bot.EInvalid, msg: []string{"«3»"}},
+		{name: "TwoAnswers", line: "/rsvp 1 ja nei kommune=Bodø", code: bot.EInvalid, field: "antall", msg: []string{"«nei»"}},
+		{name: "PeopleWithoutNumber", line: "/rsvp 1 ja personer kommune=Bodø", code: bot.EInvalid, field: "antall", msg: []string{"«personer»"}},
+		{name: "WordFirst", line: "/rsvp 1 fire ja kommune=Bodø", code: bot.EInvalid, field: "svar", msg: []string{"«fire»"}},
+	})
+}
+
 func TestRSVPConcurrent(t *testing.T) {
 	e := newEnv(t)
 	e.setup()

@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"fmt"
+	"strconv"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
 	"github.com/kulturskoleradet/kulturbot/store"
@@ -59,14 +60,34 @@ func (h *Handlers) rsvp(ctx context.Context, req *bot.Request) (bot.Reply, error
 		return bot.Reply{}, bad(req, "samling", exRSVP, "core.err.id", rawID)
 	}
 	rawAnswer := named(args, "svar", "answer")
-	if rawAnswer == "" && len(pos) > 0 {
-		rawAnswer, pos = pos[0], pos[1:]
-	}
 	rawCount := named(args, "antall", "count", "headcount")
-	if rawCount == "" && len(pos) > 0 {
-		rawCount, pos = pos[0], pos[1:]
+	// The words after the id are read the way people type them: answer and
+	// number in either order ("2 ja"), "3 personer", a bare "overnatting".
+	// A word that is none of these takes the first empty slot, so its
+	// error names the right field ("ja fire": antall).
+	var extra []string
+	for _, w := range pos {
+		_, isAnswer := parseAnswer(w)
+		_, numErr := strconv.Atoi(w)
+		switch f := bot.Fold(w); {
+		case isAnswer && rawAnswer == "":
+			rawAnswer = w
+		case numErr == nil && rawCount == "":
+			rawCount = w
+		case rawCount != "" && (f == "personer" || f == "person" || f == "people" || f == "pers" || f == "stk"):
+		case f == "overnatting" || f == "overnight":
+			if named(args, "overnatting", "overnight") == "" { // overnatting=nei wins
+				args.Set("overnatting", "ja")
+			}
+		case rawAnswer == "":
+			rawAnswer = w
+		case rawCount == "":
+			rawCount = w
+		default:
+			extra = append(extra, w)
+		}
 	}
-	if err := checkNoExtra(req, pos, exRSVP); err != nil {
+	if err := checkNoExtra(req, extra, exRSVP); err != nil {
 		return bot.Reply{}, err
 	}
 	if rawAnswer == "" {
