@@ -226,6 +226,8 @@ func (h *Handlers) subForget(ctx context.Context, req *bot.Request, args bot.Arg
 		switch bot.Fold(w) {
 		case "bekreft", "confirm", "ja", "yes":
 			confirmed = true
+		case "nei", "no", "avbryt", "cancel":
+			return bot.Reply{Text: t(req, "admin.forget.cancelled"), Private: true, Replace: req.Clicked}, nil
 		default:
 			return bot.Reply{}, bad(req, "", "/kulturbot slett-meg bekreft", "core.err.extra", w)
 		}

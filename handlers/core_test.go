@@ -669,6 +669,11 @@ func TestKulturbotSubcommands(t *testing.T) {
 	if n := e.count("users"); n != 1 {
 		t.Fatal("asking deleted something")
 	}
+	for _, no := range []string{"nei", "avbryt", "no"} {
+		if rep := e.ok("kari", "/kulturbot slett-meg "+no); rep.Text != "Greit, ingenting er slettet." || e.count("users") != 1 {
+			t.Fatalf("slett-meg %s = %q", no, rep.Text)
+		}
+	}
 	done := e.run(&bot.Request{User: bot.User{ID: "kari"}, Clicked: true}, "/kulturbot slett-meg bekreft")
 	if done.Error != nil || !strings.Contains(done.Text, "Ferdig") {
 		t.Fatalf("forget = %q", done.Text)

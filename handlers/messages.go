@@ -170,6 +170,7 @@ func init() {
 		"admin.forget.ask":           {"Vil du slette personopplysningene dine? Profilen din slettes, og alt du har registrert (svar, interesse, veiledning, spørsmål) blir liggende for programmet, men peker ikke lenger på deg. Dette kan ikke angres.", "Delete your personal data? Your profile is deleted, and everything you registered (answers, interest, mentoring, questions) stays for the programme but no longer points to you. This cannot be undone."},
 		"admin.forget.confirm":       {"Ja, slett meg", "Yes, delete me"},
 		"admin.forget.done":          {"✅ Ferdig. Profilen din er slettet, og %s peker ikke lenger på deg.", "✅ Done. Your profile is deleted; records that no longer point to you: %s."},
+		"admin.forget.cancelled":     {"Greit, ingenting er slettet.", "Fine, nothing was deleted."},
 		"admin.export.missing":       {"Hva vil du eksportere? Velg rsvp, interesse eller veiledning.", "What do you want to export? Choose rsvp, interesse or veiledning."},
 		"admin.export.unknown":       {"«%s» kan ikke eksporteres. Velg rsvp, interesse eller veiledning.", "“%s” cannot be exported. Choose rsvp, interesse or veiledning."},
 		"admin.export.ok":            {"Eksport av %s: %s i %s (åpnes i Excel).", "Export of %s: %s in %s (opens in Excel)."},
