@@ -71,7 +71,33 @@ func parseArgs(req *bot.Request, example string) (bot.Args, error) {
 		}
 		return args, &bot.Error{Code: bot.EInvalid, Message: msg, Err: err}
 	}
+	// The parser keeps the last of two equal keys; "kommune=Bodø
+	// kommune=Fauske" would then answer for Fauske without a word.
+	if key := repeatedKey(req.Text); key != "" {
+		return args, bad(req, key, example, "core.err.repeated", key)
+	}
 	return args, nil
+}
+
+var (
+	quotedRE = regexp.MustCompile(`"[^"]*"|“[^”]*”|«[^»]*»|'[^']*'|‘[^’]*’`)
+	keyRE    = regexp.MustCompile(`(?:^|\s)([\p{L}][\p{L}\d_-]*)=`)
+)
+
+// repeatedKey returns a key=value key typed twice in text, or "".
+func repeatedKey(text string) string {
+	if !strings.Contains(text, "=") {
+		return ""
+	}
+	seen := map[string]bool{}
+	for _, m := range keyRE.FindAllStringSubmatch(quotedRE.ReplaceAllString(text, `""`), -1) {
+		k := strings.ToLower(m[1])
+		if seen[k] {
+			return k
+		}
+		seen[k] = true
+	}
+	return ""
 }
 
 // capital upper-cases the first letter ("ja" -> "Ja") for labels.

@@ -245,6 +245,15 @@ func TestInterestBadInput(t *testing.T) {
 	})
 }
 
+// TestKeyInsideQuotesIsNotRepeated: "x=" inside a quoted value is text.
+func TestKeyInsideQuotesIsNotRepeated(t *testing.T) {
+	e := newEnv(t)
+	rep := e.ok("kari", `/veiledning logg kommune=Bodø dato=2025-01-09 minutter=30 tema="Planer" notat="tema=økonomi, kommune=Bodø"`)
+	if !strings.Contains(rep.Text, "Notat: tema=økonomi, kommune=Bodø") {
+		t.Errorf("reply = %q", rep.Text)
+	}
+}
+
 // TestUnquotedSpaceHint: a value with spaces typed without quotes gets the
 // quoted line that works.
 func TestUnquotedSpaceHint(t *testing.T) {
@@ -424,6 +433,8 @@ func TestRSVPBadInput(t *testing.T) {
 		{name: "UnquotedSpace", line: "/rsvp 1 ja 2 kommune=Nord Aurdal", code: bot.EInvalid, msg: []string{"Jeg forsto ikke «Aurdal». Har verdien mellomrom? Sett den i anførselstegn: kommune=\"Nord Aurdal\".\nEksempel: /rsvp"}},
 		{name: "UnquotedSpaceMiddle", line: "/rsvp 1 ja kommune=Mo i Rana overnatting=ja", code: bot.EInvalid, msg: []string{"Jeg forsto ikke «Rana». Har verdien mellomrom? Sett den i anførselstegn: kommune=\"Mo i Rana\"."}},
 		{name: "UnknownKey", line: "/rsvp 1 ja kommne=Bodø", code: bot.EInvalid, field: "kommne"},
+		{name: "RepeatedKey", line: "/rsvp 1 ja kommune=Bodø kommune=Fauske", code: bot.EInvalid, field: "kommune", msg: []string{"kommune= står to ganger"}},
+		{name: "RepeatedKeyCase", line: "/rsvp 1 ja antall=2 Antall=3 kommune=Bodø", code: bot.EInvalid, field: "antall"},
 	})
 	t.Run("DeadlineDayIsOpen", func(t *testing.T) {
 		e.now = testNow

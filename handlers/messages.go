@@ -8,6 +8,7 @@ func init() {
 	bot.Register(map[string][2]string{
 		// Shared words and errors.
 		"core.example":            {"Eksempel: %s", "Example: %s"},
+		"core.err.repeated":       {"%s= står to ganger; skriv den én gang.", "%s= is given twice; give it once."},
 		"core.err.quote":          {"Et anførselstegn mangler slutten: %s", "A quote is not closed: %s"},
 		"core.yes":                {"ja", "yes"},
 		"core.no":                 {"nei", "no"},
