@@ -37,6 +37,7 @@ func TestQuestionTypes(t *testing.T) {
 		{"hvor mye reisestøtte får vi per kilometer?", atAmount},
 		{"hvor mye støtte får vi?", atAmount},
 		{"hvem er leder for arbeidsgruppen?", atWho | atPerson},
+		{"hvem er fylkesrådgiver i Vestland?", atWho | atPerson},
 		{"what time does the first gathering start?", atClock},
 		{"hvor lenge varer hver samling?", atEventLen},
 		{"hvor lenge varer programmet?", 0},

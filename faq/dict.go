@@ -41,6 +41,8 @@ var weakRaw = map[string]string{
 	// "må" is in half the phrasings ("må vi ...", "må kommunen ..."): a
 	// question word, not a topic.
 	"må": "ma",
+	// "trenger vi ..." asks what "må vi ..." asks.
+	"trenger": "ma", "treng": "ma", "trenge": "ma", "trengs": "ma",
 	// "hvor finner jeg X": the X says which entry; finding is the asking.
 	"finne": "finne", "finner": "finne", "find": "finne", "finn": "finne",
 	"mange": "antall", "many": "antall", "antall": "antall", "number": "antall", "tal": "antall",
