@@ -57,10 +57,16 @@ func (h *Handlers) registerDigest(r *bot.Router) {
 		})
 }
 
-// DigestSince is where a digest made now starts when the schedule is not at
-// hand (the admin preview): at the end of the last digest sent, or a week
-// ago when none was sent in the last five weeks.
+// DigestSince is where a digest made now starts (the admin preview): at
+// the most recent scheduled time, as `kulturbot digest --dry-run` and the
+// next scheduled digest count; failing that at the end of the last digest
+// sent, or a week ago when none was sent in the last five weeks.
 func (h *Handlers) DigestSince(ctx context.Context, now time.Time) (time.Time, error) {
+	if sched, err := ParseSchedule(h.Config.DigestSchedule); err == nil {
+		if since := Latest(sched, now); !since.IsZero() && since.Before(now) {
+			return since, nil
+		}
+	}
 	end, ok, err := h.DB.LastDigestSent(ctx, "")
 	if err != nil {
 		return time.Time{}, err

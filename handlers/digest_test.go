@@ -312,6 +312,12 @@ func TestDigestPreviewThroughRouter(t *testing.T) {
 		}
 	}
 
+	// The same period as the scheduled digest and --dry-run: since the
+	// last Monday 08:00 (6 January), not the last seven days.
+	if !strings.HasPrefix(rep.Title, "Ukesoppsummering 6.–") {
+		t.Errorf("preview period %q, want since Monday 6 January 08:00", rep.Title)
+	}
+
 	denied := e.as("kari", "/kulturbot digest")
 	if denied.Error == nil || denied.Error.Code != bot.EForbidden {
 		t.Errorf("non-admin got %+v", denied)

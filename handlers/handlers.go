@@ -21,6 +21,10 @@ type Config struct {
 	// as month and day (default 15 September).
 	DeadlineMonth time.Month
 	DeadlineDay   int
+	// DigestSchedule is KULTURBOT_DIGEST_SCHEDULE ("" is the default,
+	// Monday 08:00), so the admin preview covers the same period as the
+	// next scheduled digest and `kulturbot digest --dry-run`.
+	DigestSchedule string
 }
 
 // Deps is what the handlers need from the outside world.

@@ -166,7 +166,7 @@ func (a *App) serveHTTP(ctx context.Context) error {
 
 // handlerConfig turns the environment into the handlers' rules.
 func handlerConfig(cfg *Config) (handlers.Config, error) {
-	hc := handlers.Config{DeadlineMonth: time.September, DeadlineDay: 15}
+	hc := handlers.Config{DeadlineMonth: time.September, DeadlineDay: 15, DigestSchedule: cfg.DigestSchedule}
 	if cfg.Counties != "" {
 		for _, c := range strings.Split(cfg.Counties, ",") {
 			if c = strings.TrimSpace(c); c != "" {
