@@ -253,11 +253,17 @@ func (h *Handlers) subForget(ctx context.Context, req *bot.Request, args bot.Arg
 func (h *Handlers) subExport(ctx context.Context, req *bot.Request, args bot.Args) (bot.Reply, error) {
 	const ex = "/kulturbot eksport rsvp"
 	raw := named(args, "type", "kind")
-	if raw == "" && len(args.Pos) > 0 {
-		raw = args.Pos[0]
+	rest := args.Pos
+	if raw == "" && len(rest) > 0 {
+		raw, rest = rest[0], rest[1:]
 	}
 	if raw == "" {
 		return bot.Reply{}, bad(req, "type", ex, "admin.export.missing")
+	}
+	// One kind per export: "eksport rsvp interesse" would otherwise give
+	// only the first without saying so.
+	if err := checkNoExtra(req, rest, ex); err != nil {
+		return bot.Reply{}, err
 	}
 	kind, ok := store.ExportKind(raw)
 	if !ok {

@@ -649,6 +649,7 @@ func TestKulturbotSubcommands(t *testing.T) {
 		{name: "UnknownSub", line: "/kulturbot tull", code: bot.EInvalid, msg: []string{"Ukjent valg «tull»"}},
 		{name: "ExportNotAdmin", line: "/kulturbot eksport rsvp", code: bot.EForbidden, msg: []string{"/kulturbot eksport er bare for arbeidsgruppen"}},
 		{name: "ExportUnknown", user: "admin", line: "/kulturbot eksport alt", code: bot.EInvalid},
+		{name: "ExportTwoKinds", user: "admin", line: "/kulturbot eksport rsvp interesse", code: bot.EInvalid, msg: []string{"Jeg forsto ikke «interesse»."}},
 		{name: "MunicipalityNotSet", line: "/kulturbot kommune", code: bot.EInvalid, field: "kommune"},
 	})
 	if rep := e.ok("kari", "/kulturbot kommune nord-aurdal"); !strings.Contains(rep.Text, "*Nord-Aurdal*") {
