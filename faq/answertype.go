@@ -29,6 +29,7 @@ const (
 	atDeadline // a deadline ("hva er fristen for neste runde"): a date to be met
 	atClock    // a time of day ("what time does the gathering start")
 	atEventLen // how long one gathering or meeting lasts, not the programme
+	atName     // what something is called ("what's the name of the hotel")
 )
 
 // The question side. Each pattern runs on the lower-cased question with
@@ -60,6 +61,7 @@ var (
 	qMissedRE   = regexp.MustCompile(`\b(rakk|rekk\w*|rokk\w*|miss\w*|glipp|etter|after|sent|late|passert|passed|dropp\w*|ute|gatt|for|fore|before|innen)\s+(\w+\s+)?(\w*frist\w*|deadlines?)\b|\b(\w*frist\w*|deadlines?)\s+(\w+\s+)?(rakk|rekk\w*|miss\w*|passert|passed|ute|gatt|gar ut|is over|expired)\b`)
 	qClockRE    = regexp.MustCompile(`\b(what time|at what time|klokkeslett\w*|klokka|klokken|tidspunkt pa dagen)\b`)
 	qDurationRE = regexp.MustCompile(`\b(hvor lenge|kor lenge|how long|varighet\w*)\b`)
+	qNameRE     = regexp.MustCompile(`\b(hva heter|kva heiter|hva het|what'?s the name|what is the name|name of the|navnet pa|navnet til|navn pa)\b`)
 	qContactRE  = regexp.MustCompile(`\b(telefon\w*|tlf|mobilnummer\w*|nummeret|e-?post\w*|e-?mail\w*|mailadresse\w*|phone|adressen|address)\b`)
 )
 
@@ -73,12 +75,14 @@ var (
 	aMoneyRE    = regexp.MustCompile(`\b(\w*budsjett\w*|budget|midler|midlene|funds?|funding|funded|dekk\w*|cover\w*|betal\w*|pay\w*|gratis|free|kost\w*|cost\w*|penger|money|okonomi\w*|reisestotte|support|tilskudd)\b`)
 	aAmountRE   = regexp.MustCompile(`\d[\d .]*\s*(kr|kroner|nok)\b|\bnok\s*\d`)
 	aLinkRE     = regexp.MustCompile(`https?://|\b(lenke\w*|link\w*)\b`)
-	aPlaceRE    = regexp.MustCompile(`\b(digital\w*|teams|zoom|online|nettbasert|sted|stedet|venue|location|adresse\w*|address)\b`)
+	aPlaceRE    = regexp.MustCompile(`\b(digital\w*|teams|zoom|online|nettbasert|sted|stedet|steder|places|venue|location|adresse\w*|address)\b`)
 	aDeadlineRE = regexp.MustCompile(`\b(\w*frist\w*|deadlines?)\b|\b(innen|by)\s+\d`)
 	aClockRE    = regexp.MustCompile(`\bkl\.?\s*\d|\b\d{1,2}[:.]\d{2}\b|o'?clock`)
 	aEventLenRE = regexp.MustCompile(`\b\d+\s*(timer|dager|hours|days|dogn)\b|\b(to|tre|en|ett|two|three|one)[- ]?(dagers|dags|day)\b|\b(heldag\w*|halvdag\w*|dagsamling\w*|full-day|half-day|overnatting\w*)\b`)
-	aContactRE  = regexp.MustCompile(`@|\+?\d[\d ]{7,}\d`)
-	aWhoRE      = regexp.MustCompile(`(kommune|fylke|styre|arbeidsgrupp|arbeidsutvalg|kulturskoleradet|kulturskolerads|radgiver|leder|deltaker|representant|veileder|programledelse|aktor|partner|statsbudsjett|municipal|count|board|working group|committee|adviser|leader|participant|representative|mentor|management|actor|player|state budget)`)
+	// A name is given as a quoted title («...», “...”).
+	aNameRE    = regexp.MustCompile(`[«“"]`)
+	aContactRE = regexp.MustCompile(`@|\+?\d[\d ]{7,}\d`)
+	aWhoRE     = regexp.MustCompile(`(kommune|fylke|styre|arbeidsgrupp|arbeidsutvalg|kulturskoleradet|kulturskolerads|radgiver|leder|deltaker|representant|veileder|programledelse|aktor|partner|statsbudsjett|municipal|count|board|working group|committee|adviser|leader|participant|representative|mentor|management|actor|player|state budget)`)
 )
 
 // foldQ lower-cases and folds æøå the way people type them without a
@@ -121,6 +125,9 @@ func questionTypes(question string) answerType {
 	if qDeadlineRE.MatchString(q) && !qMissedRE.MatchString(q) {
 		t |= atDeadline
 	}
+	if qNameRE.MatchString(q) {
+		t |= atName
+	}
 	if qClockRE.MatchString(q) {
 		t |= atClock
 	}
@@ -162,6 +169,9 @@ func answerTypes(en Entry) answerType {
 	}
 	if aDeadlineRE.MatchString(a) {
 		t |= atDeadline
+	}
+	if aNameRE.MatchString(a) {
+		t |= atName
 	}
 	if aClockRE.MatchString(a) {
 		t |= atClock

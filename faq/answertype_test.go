@@ -38,6 +38,7 @@ func TestQuestionTypes(t *testing.T) {
 		{"hvor mye støtte får vi?", atAmount},
 		{"hvem er leder for arbeidsgruppen?", atWho | atPerson},
 		{"hvem er fylkesrådgiver i Vestland?", atWho | atPerson},
+		{"what's the name of the hotel", atName},
 		{"what time does the first gathering start?", atClock},
 		{"hvor lenge varer hver samling?", atEventLen},
 		{"hvor lenge varer programmet?", 0},
@@ -68,6 +69,10 @@ func TestCountedNoun(t *testing.T) {
 	}
 	if a, _ := e.Answer(context.Background(), "hvor lenge holder vi på?", ""); !a.Answered || a.EntryID != "varighet" {
 		t.Errorf("hvor lenge holder vi på: %v %s", a.Answered, a.EntryID)
+	}
+	// Phrases match when typed without æøå.
+	if a, _ := e.Answer(context.Background(), "hvem kan vaere med", ""); !a.Answered || a.EntryID != "hvem-kan-delta" {
+		t.Errorf("hvem kan vaere med: %v %s", a.Answered, a.EntryID)
 	}
 	// Both sides of the choice fold to one concept.
 	if a, _ := e.Answer(context.Background(), "blir de digitale møtene på Teams eller Zoom?", ""); a.Answered {

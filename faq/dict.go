@@ -441,6 +441,20 @@ func init() {
 	for i := 0; i+1 < len(phraseRaw); i += 2 {
 		pairs = append(pairs, phraseKey(phraseRaw[i]), " "+phraseRaw[i+1]+" ")
 	}
+	// People without a Norwegian keyboard type "vaere med", "pa", "soke":
+	// the phrases are also looked for in those spellings.
+	for i := 0; i+1 < len(phraseRaw); i += 2 {
+		k := phraseRaw[i]
+		for _, r := range []*strings.Replacer{asciiFold1, asciiFold2} {
+			// "før" typed as "for" is the preposition far more often.
+			if r == asciiFold1 && strings.Contains(k, "før") {
+				continue
+			}
+			if v := r.Replace(k); v != k {
+				pairs = append(pairs, phraseKey(v), " "+phraseRaw[i+1]+" ")
+			}
+		}
+	}
 	// words() turns hyphens into spaces before the phrases run ("one-size-
 	// fits-all" is "one size fits all"), so a hyphenated phrase is also
 	// looked for with spaces.
@@ -460,3 +474,9 @@ func init() {
 func phraseKey(p string) string {
 	return " " + strings.Join(strings.Fields(p), "  ") + " "
 }
+
+// The two ways æ, ø and å are typed without a Norwegian keyboard.
+var (
+	asciiFold1 = strings.NewReplacer("æ", "ae", "ø", "o", "å", "a")
+	asciiFold2 = strings.NewReplacer("æ", "ae", "ø", "oe", "å", "aa")
+)
