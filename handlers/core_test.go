@@ -814,6 +814,27 @@ func TestInterestListAllWithdrawn(t *testing.T) {
 	}
 }
 
+// TestSubcommandErrorsInOneLanguage: store messages written in both
+// languages reach the asker in theirs only.
+func TestSubcommandErrorsInOneLanguage(t *testing.T) {
+	e := newEnv(t)
+	for _, c := range []struct {
+		line string
+		lang bot.Lang
+		want string
+	}{
+		{"/kulturbot svar 99 Hei", bot.NB, "Fant ikke spørsmål #99. Se /kulturbot spørsmål."},
+		{"/kulturbot svar 99 Hi", bot.EN, "No such question."},
+		{"/kulturbot stemme 99 opp", bot.NB, "Fant ikke svar #99."},
+		{"/kulturbot stemme 99 up", bot.EN, "No such answer."},
+	} {
+		rep := e.run(&bot.Request{User: bot.User{ID: "admin"}, Lang: c.lang}, c.line)
+		if rep.Error == nil || rep.Error.Code != bot.ENotFound || rep.Text != c.want {
+			t.Errorf("%s (%s) = %q, want %q", c.line, c.lang, rep.Text, c.want)
+		}
+	}
+}
+
 // TestTwoWordSubcommands: mine-data and slett-meg typed as two words.
 func TestTwoWordSubcommands(t *testing.T) {
 	e := newEnv(t)
