@@ -26,7 +26,7 @@ func TestQuestionTypes(t *testing.T) {
 		{"hvor mange kommuner fra Vestland er med", atCount | atStatus},
 		{"hvem er med i kommunegruppen", atWho},
 		{"hvem er fylkesleder i Troms", atWho | atPerson},
-		{"hva heter lederen av arbeidsgruppen", atPerson},
+		{"hva heter lederen av arbeidsgruppen", atPerson | atName},
 		{"hvem er arbeidsgruppen?", atWho},
 		{"hvor mye får hver kommune i tilskudd", atMoney | atAmount},
 		{"hvor mye koster det å delta?", atMoney},
