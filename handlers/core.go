@@ -232,6 +232,13 @@ func parseDayArg(req *bot.Request, field, val, example string) (time.Time, error
 		d, ok = parseWrittenDate(val)
 	}
 	if !ok {
+		// "i dag", "i går", "i morgen" (Oslo calendar days).
+		days := map[string]int{"idag": 0, "today": 0, "igar": -1, "yesterday": -1, "imorgen": 1, "tomorrow": 1}
+		if n, rel := days[bot.Fold(val)]; rel {
+			d, ok = bot.DayIn(req.Now()).AddDate(0, 0, n), true
+		}
+	}
+	if !ok {
 		return d, bad(req, field, example, "core.err.date", field, val)
 	}
 	return d, nil

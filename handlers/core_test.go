@@ -778,6 +778,10 @@ func TestDateForms(t *testing.T) {
 		{`"6 January 2025"`, "6. januar 2025"},
 		{`"29. februar 2024"`, "29. februar 2024"},
 		{`"3. des 2024"`, "3. desember 2024"},
+		{`"i dag"`, "10. januar 2025"},
+		{"idag", "10. januar 2025"},
+		{`"i går"`, "9. januar 2025"},
+		{"yesterday", "9. januar 2025"},
 	} {
 		rep := e.ok("kari", fmt.Sprintf("/veiledning logg kommune=Bodø dato=%s minutter=30 tema=t%d", c.in, i))
 		if !strings.Contains(rep.Text, "*Bodø*, "+c.want+",") {
@@ -789,6 +793,7 @@ func TestDateForms(t *testing.T) {
 		{name: "WrittenFeb29", line: `/veiledning logg kommune=Bodø dato="29. februar 2023" minutter=30 tema=x`, code: bot.EInvalid, field: "dato"},
 		{name: "UnknownMonth", line: `/veiledning logg kommune=Bodø dato="6. brumaire 2024" minutter=30 tema=x`, code: bot.EInvalid, field: "dato"},
 		{name: "Future", line: `/veiledning logg kommune=Bodø dato="6. februar 2025" minutter=30 tema=x`, code: bot.EInvalid, field: "dato", msg: []string{"i fremtiden"}},
+		{name: "Tomorrow", line: `/veiledning logg kommune=Bodø dato="i morgen" minutter=30 tema=x`, code: bot.EInvalid, field: "dato", msg: []string{"Datoen 11. januar 2025 er i fremtiden"}},
 	})
 }
 
