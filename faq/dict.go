@@ -1,6 +1,8 @@
 package faq
 
 import (
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/kljensen/snowball/norwegian"
@@ -413,22 +415,29 @@ var (
 )
 
 func init() {
-	for k, v := range nynorskRaw {
-		nynorsk[bot.Fold(k)] = bot.Fold(v)
+	// Keys are visited in sorted order: two raw keys can fold to the same
+	// key ("mal" and "mål"), and Go's random map order made the engine
+	// answer the same question differently from one start to the next.
+	for _, k := range sortedKeys(nynorskRaw) {
+		nynorsk[bot.Fold(k)] = bot.Fold(nynorskRaw[k])
 	}
-	for k, v := range weakRaw {
-		weakWords[bot.Fold(k)] = v
+	for _, k := range sortedKeys(weakRaw) {
+		weakWords[bot.Fold(k)] = weakRaw[k]
 	}
 	for _, w := range stopRaw {
 		stopwords[bot.Fold(w)] = true
 	}
 	// "hvor mye" is a money question more often than not.
 	synRaw["hvormye"] = []string{"okonomi"}
-	for k, v := range synRaw {
+	for _, k := range sortedKeys(synRaw) {
+		v := synRaw[k]
 		for _, c := range v {
 			concepts[c] = true
 		}
 		f := bot.Fold(k)
+		// Typed without æøå, "mal" may be "mal" (template) or "mål"
+		// (goal): the folded word reaches both concepts.
+		v = mergeConcepts(synonyms[f], v)
 		synonyms[f] = v
 		// Inflected forms reach the concept through their stem too.
 		if st := norwegian.Stem(f, true); st != f {
@@ -464,6 +473,30 @@ func init() {
 		}
 	}
 	phraseReplacer = strings.NewReplacer(pairs...)
+}
+
+// sortedKeys returns m's keys in order, for deterministic start-up.
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+// mergeConcepts returns a's concepts followed by those of b it lacks.
+func mergeConcepts(a, b []string) []string {
+	if len(a) == 0 {
+		return b
+	}
+	out := append([]string(nil), a...)
+	for _, c := range b {
+		if !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // phraseKey is how a phrase is looked for in words(): every word carries
