@@ -60,7 +60,7 @@ func (c *Config) settings() []env {
 		{name: "KULTURBOT_HTTP_ADDR", flag: "http-addr", def: ":8080", help: "address for /slack/events, /discord/interactions, /healthz, /metrics", str: &c.HTTPAddr},
 		{name: "KULTURBOT_ADMINS", flag: "admins", help: "admins: comma-separated platform:user ids (slack:U123,discord:456)", str: &c.Admins},
 		{name: "KULTURBOT_FAQ", flag: "faq", help: "FAQ file or folder replacing the embedded FAQ", str: &c.FAQPath},
-		{name: "KULTURBOT_LOG_LEVEL", flag: "log-level", help: "debug, info, warn or error (default: info; warn in the console, so logs do not interleave with the conversation)", str: &c.LogLevel},
+		{name: "KULTURBOT_LOG_LEVEL", flag: "log-level", help: "debug, info, warn or error (default: info; warn in the console and subcommands, so logs do not get in the way)", str: &c.LogLevel},
 		{name: "SLACK_BOT_TOKEN", flag: "slack-bot-token", help: "Slack bot token (xoxb-)", str: &c.SlackBotToken},
 		{name: "SLACK_APP_TOKEN", flag: "slack-app-token", help: "Slack app-level token (xapp-) for Socket Mode", str: &c.SlackAppToken},
 		{name: "SLACK_SIGNING_SECRET", flag: "slack-signing-secret", help: "Slack signing secret for HTTP mode", str: &c.SlackSigningSecret},

@@ -67,8 +67,10 @@ func Main(ctx context.Context, args []string, in io.Reader, out, errOut io.Write
 		name, rest = rest[0], rest[1:]
 	}
 	level := cfg.LogLevel
-	if level == "" && name == "" && !cfg.platforms() {
-		level = "warn" // the console: the conversation, not request logs
+	if level == "" && (name != "" || !cfg.platforms()) {
+		// The console and the command-line tools print what people asked
+		// for; request and start-up logs would only be in the way.
+		level = "warn"
 	}
 	log := newLogger(errOut, level)
 	slog.SetDefault(log)
