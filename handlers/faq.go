@@ -151,7 +151,8 @@ func (h *Handlers) subQuestions(ctx context.Context, req *bot.Request, args bot.
 			who = t(req, "faq.q.someone")
 		}
 		where := string(q.Asker.Platform)
-		if q.Channel != "" {
+		// The console has one channel, also called console: say it once.
+		if q.Channel != "" && q.Channel != where {
 			where += " " + q.Channel
 		}
 		rep.Items = append(rep.Items, bot.Item{Text: fmt.Sprintf("#%d «%s» – %s (%s), %s", q.ID, shorten(q.Question, 300), who, where, bot.FormatDateTime(q.Created, req.Lang))})
@@ -168,6 +169,9 @@ func (h *Handlers) subAnswer(ctx context.Context, req *bot.Request, args bot.Arg
 		return bot.Reply{}, &bot.Error{Code: bot.EForbidden, Message: t(req, "error.forbidden")}
 	}
 	idText, text, noFAQ := splitAnswer(req.Text, args)
+	if strings.TrimSpace(idText) == "" {
+		return bot.Reply{}, bad(req, "id", ex, "faq.err.noid")
+	}
 	id, ok := bot.ParseID(idText)
 	if !ok {
 		return bot.Reply{}, bad(req, "id", ex, "faq.err.id", idText)
@@ -319,6 +323,7 @@ func init() {
 		"faq.q.title":        {"Ubesvarte spørsmål (%d)", "Unanswered questions (%d)"},
 		"faq.q.how":          {"Svar med /kulturbot svar <nr> <svar> – spørreren får beskjed, og svaret blir en del av FAQ-en (legg til --ikke-faq for å la være).", "Answer with /kulturbot svar <no> <answer> – the asker is told and the answer joins the FAQ (add --ikke-faq to skip that)."},
 		"faq.q.someone":      {"(slettet bruker)", "(deleted user)"},
+		"faq.err.noid":       {"Skriv nummeret på spørsmålet og svaret.", "Give the question's number and the answer."},
 		"faq.err.id":         {"«%s» er ikke et nummer. Bruk nummeret fra listen, som 12 eller #12.", "“%s” is not a number. Use the number from the list, like 12 or #12."},
 		"faq.err.notext":     {"Svaret mangler etter nummeret.", "The answer is missing after the number."},
 		"faq.err.vote":       {"Skriv hvilket svar og opp eller ned.", "Say which answer, and opp (up) or ned (down)."},
