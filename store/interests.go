@@ -93,33 +93,17 @@ func scanInterest(s scanner) (Interest, error) {
 
 // Interest returns one registration; an unknown id is a not-found error.
 func (db *DB) Interest(ctx context.Context, id int64) (Interest, error) {
-	i, err := scanInterest(db.r.QueryRowContext(ctx, `SELECT `+interestCols+` WHERE id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return i, &bot.Error{Code: bot.ENotFound, Message: "Fant ingen registrering med nummer " + itoa(id) + ".", Err: err}
-	}
+	i, err := interestByID(ctx, db.r, id)
 	if err != nil {
-		return i, FormatError(err)
+		return i, err
 	}
 	i.Municipalities, err = db.interestMunicipalities(ctx, id)
 	return i, err
 }
 
 func (db *DB) interestMunicipalities(ctx context.Context, id int64) ([]Municipality, error) {
-	rows, err := db.r.QueryContext(ctx, `SELECT m.id, m.name FROM interest_municipalities im JOIN municipalities m ON m.id = im.municipality_id
+	return db.municipalitiesOf(ctx, `SELECT m.id, m.name FROM interest_municipalities im JOIN municipalities m ON m.id = im.municipality_id
 		WHERE im.interest_id = ? ORDER BY im.position`, id)
-	if err != nil {
-		return nil, FormatError(err)
-	}
-	defer rows.Close()
-	var out []Municipality
-	for rows.Next() {
-		var m Municipality
-		if err := rows.Scan(&m.ID, &m.Name); err != nil {
-			return nil, FormatError(err)
-		}
-		out = append(out, m)
-	}
-	return out, FormatError(rows.Err())
 }
 
 // InterestFilter selects registrations. The zero value lists the active
@@ -203,18 +187,9 @@ func (db *DB) WithdrawInterest(ctx context.Context, a Author, id int64, admin bo
 		return Interest{}, FormatError(err)
 	}
 	defer tx.Rollback()
-	i, err := scanInterest(tx.QueryRowContext(ctx, `SELECT `+interestCols+` WHERE id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return i, &bot.Error{Code: bot.ENotFound, Message: "Fant ingen registrering med nummer " + itoa(id) + ".", Err: err}
-	}
+	i, err := ownedInterest(ctx, tx, a, id, admin)
 	if err != nil {
-		return i, FormatError(err)
-	}
-	if !admin && (i.CreatedBy == "" || i.CreatedBy != a.Key) {
-		return i, &NotOwnerError{Interest: i}
-	}
-	if i.Withdrawn() {
-		return i, &AlreadyWithdrawnError{Interest: i}
+		return i, err
 	}
 	now := db.now()
 	if _, err := tx.ExecContext(ctx, `UPDATE interests SET withdrawn_at = ?, withdrawn_by = ?, updated_at = ? WHERE id = ?`, ts(now), nullKey(a.Key), ts(now), id); err != nil {
@@ -224,6 +199,36 @@ func (db *DB) WithdrawInterest(ctx context.Context, a Author, id int64, admin bo
 		return i, FormatError(err)
 	}
 	return db.Interest(ctx, id)
+}
+
+// rowQuerier is a *sql.DB or *sql.Tx.
+type rowQuerier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// interestByID reads one registration (without its municipalities).
+func interestByID(ctx context.Context, q rowQuerier, id int64) (Interest, error) {
+	i, err := scanInterest(q.QueryRowContext(ctx, `SELECT `+interestCols+` WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return i, &bot.Error{Code: bot.ENotFound, Message: "Fant ingen registrering med nummer " + itoa(id) + ".", Err: err}
+	}
+	return i, FormatError(err)
+}
+
+// ownedInterest reads a registration that a may change: its own, or any
+// when admin is set; a withdrawn one cannot be changed again.
+func ownedInterest(ctx context.Context, tx *sql.Tx, a Author, id int64, admin bool) (Interest, error) {
+	i, err := interestByID(ctx, tx, id)
+	if err != nil {
+		return i, err
+	}
+	if !admin && (i.CreatedBy == "" || i.CreatedBy != a.Key) {
+		return i, &NotOwnerError{Interest: i}
+	}
+	if i.Withdrawn() {
+		return i, &AlreadyWithdrawnError{Interest: i}
+	}
+	return i, nil
 }
 
 // InterestUpdate changes a registration; nil fields are kept.
@@ -242,18 +247,9 @@ func (db *DB) UpdateInterest(ctx context.Context, a Author, id int64, admin bool
 		return Interest{}, FormatError(err)
 	}
 	defer tx.Rollback()
-	i, err := scanInterest(tx.QueryRowContext(ctx, `SELECT `+interestCols+` WHERE id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return i, &bot.Error{Code: bot.ENotFound, Message: "Fant ingen registrering med nummer " + itoa(id) + ".", Err: err}
-	}
+	i, err := ownedInterest(ctx, tx, a, id, admin)
 	if err != nil {
-		return i, FormatError(err)
-	}
-	if !admin && (i.CreatedBy == "" || i.CreatedBy != a.Key) {
-		return i, &NotOwnerError{Interest: i}
-	}
-	if i.Withdrawn() {
-		return i, &AlreadyWithdrawnError{Interest: i}
+		return i, err
 	}
 	if u.County != nil {
 		i.County = *u.County

@@ -157,7 +157,15 @@ func (db *DB) FindMunicipality(ctx context.Context, name string) (Municipality, 
 
 // Municipalities lists every known municipality, sorted by name.
 func (db *DB) Municipalities(ctx context.Context) ([]Municipality, error) {
-	rows, err := db.r.QueryContext(ctx, `SELECT id, name FROM municipalities`)
+	out, err := db.municipalitiesOf(ctx, `SELECT id, name FROM municipalities`)
+	SortMunicipalities(out)
+	return out, err
+}
+
+// municipalitiesOf runs a query selecting (id, name) of municipalities:
+// all of them, or those of one region or registration.
+func (db *DB) municipalitiesOf(ctx context.Context, query string, args ...any) ([]Municipality, error) {
+	rows, err := db.r.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, FormatError(err)
 	}
@@ -170,7 +178,6 @@ func (db *DB) Municipalities(ctx context.Context) ([]Municipality, error) {
 		}
 		out = append(out, m)
 	}
-	SortMunicipalities(out)
 	return out, FormatError(rows.Err())
 }
 

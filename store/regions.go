@@ -155,19 +155,6 @@ func (db *DB) regionWhere(ctx context.Context, where string, arg any) (Region, e
 }
 
 func (db *DB) regionMunicipalities(ctx context.Context, id int64) ([]Municipality, error) {
-	rows, err := db.r.QueryContext(ctx, `SELECT m.id, m.name FROM region_municipalities rm JOIN municipalities m ON m.id = rm.municipality_id
+	return db.municipalitiesOf(ctx, `SELECT m.id, m.name FROM region_municipalities rm JOIN municipalities m ON m.id = rm.municipality_id
 		WHERE rm.region_id = ? ORDER BY rm.position`, id)
-	if err != nil {
-		return nil, FormatError(err)
-	}
-	defer rows.Close()
-	var out []Municipality
-	for rows.Next() {
-		var m Municipality
-		if err := rows.Scan(&m.ID, &m.Name); err != nil {
-			return nil, FormatError(err)
-		}
-		out = append(out, m)
-	}
-	return out, FormatError(rows.Err())
 }
