@@ -136,6 +136,28 @@ func checkKnown(req *bot.Request, args bot.Args, example string, allowed ...stri
 }
 
 // checkNoExtra refuses positional words the command does not use.
+// idAfterVerb reads a record id after the verb ("trekk 5", "deltakere #3")
+// or from a named key (keys[0] is also the form field); nothing else may
+// follow. missing is the message key for a missing id.
+func idAfterVerb(req *bot.Request, args bot.Args, example, missing string, keys ...string) (int64, error) {
+	raw := named(args, keys...)
+	rest := args.Pos[1:]
+	if raw == "" && len(rest) > 0 {
+		raw, rest = rest[0], rest[1:]
+	}
+	if raw == "" {
+		return 0, bad(req, keys[0], example, missing)
+	}
+	if err := checkNoExtra(req, rest, example); err != nil {
+		return 0, err
+	}
+	id, ok := bot.ParseID(raw)
+	if !ok {
+		return 0, bad(req, keys[0], example, "core.err.id", raw)
+	}
+	return id, nil
+}
+
 func checkNoExtra(req *bot.Request, rest []string, example string) error {
 	if len(rest) == 0 {
 		return nil

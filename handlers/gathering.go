@@ -67,22 +67,7 @@ func gatheringID(req *bot.Request, args bot.Args, example string) (int64, error)
 	if err := checkKnown(req, args, example, "samling", "id", "gathering"); err != nil {
 		return 0, err
 	}
-	raw := named(args, "samling", "id", "gathering")
-	rest := args.Pos[1:]
-	if raw == "" && len(rest) > 0 {
-		raw, rest = rest[0], rest[1:]
-	}
-	if raw == "" {
-		return 0, bad(req, "samling", example, "gathering.err.noid")
-	}
-	if err := checkNoExtra(req, rest, example); err != nil {
-		return 0, err
-	}
-	id, ok := bot.ParseID(raw)
-	if !ok {
-		return 0, bad(req, "samling", example, "core.err.id", raw)
-	}
-	return id, nil
+	return idAfterVerb(req, args, example, "gathering.err.noid", "samling", "id", "gathering")
 }
 
 func (h *Handlers) gatheringNew(ctx context.Context, req *bot.Request, args bot.Args) (bot.Reply, error) {

@@ -221,20 +221,9 @@ func (h *Handlers) interestWithdraw(ctx context.Context, req *bot.Request, args 
 	if err := checkKnown(req, args, exInterestWithdraw, "id"); err != nil {
 		return bot.Reply{}, err
 	}
-	raw := named(args, "id")
-	rest := args.Pos[1:]
-	if raw == "" && len(rest) > 0 {
-		raw, rest = rest[0], rest[1:]
-	}
-	if raw == "" {
-		return bot.Reply{}, bad(req, "id", exInterestWithdraw, "interest.err.noid")
-	}
-	if err := checkNoExtra(req, rest, exInterestWithdraw); err != nil {
+	id, err := idAfterVerb(req, args, exInterestWithdraw, "interest.err.noid", "id")
+	if err != nil {
 		return bot.Reply{}, err
-	}
-	id, ok := bot.ParseID(raw)
-	if !ok {
-		return bot.Reply{}, bad(req, "id", exInterestWithdraw, "core.err.id", raw)
 	}
 	in, err := h.DB.WithdrawInterest(ctx, author(req), id, req.User.Admin)
 	if bot.ErrorCode(err) == bot.ENotFound {
@@ -301,20 +290,9 @@ func (h *Handlers) interestChange(ctx context.Context, req *bot.Request, args bo
 	if err := checkKnown(req, args, exInterestChange, append([]string{"id"}, interestKeys...)...); err != nil {
 		return bot.Reply{}, err
 	}
-	raw := named(args, "id")
-	rest := args.Pos[1:]
-	if raw == "" && len(rest) > 0 {
-		raw, rest = rest[0], rest[1:]
-	}
-	if raw == "" {
-		return bot.Reply{}, bad(req, "id", exInterestChange, "interest.err.noidchange")
-	}
-	if err := checkNoExtra(req, rest, exInterestChange); err != nil {
+	id, err := idAfterVerb(req, args, exInterestChange, "interest.err.noidchange", "id")
+	if err != nil {
 		return bot.Reply{}, err
-	}
-	id, ok := bot.ParseID(raw)
-	if !ok {
-		return bot.Reply{}, bad(req, "id", exInterestChange, "core.err.id", raw)
 	}
 	u, err := h.interestValues(req, args, exInterestChange, false)
 	if err != nil {
