@@ -14,13 +14,11 @@ package main
 
 import (
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
+	kslack "github.com/kulturskoleradet/kulturbot/bot/slack"
 	"io"
 	"math/rand/v2"
 	"net"
@@ -241,13 +239,6 @@ func slashBody(c config, user, i int, faq bool) string {
 	return string(b)
 }
 
-func sign(secret, ts, body string) string {
-	m := hmac.New(sha256.New, []byte(secret))
-	io.WriteString(m, "v0:"+ts+":")
-	io.WriteString(m, body)
-	return "v0=" + hex.EncodeToString(m.Sum(nil))
-}
-
 // post sends one signed request and classifies the outcome ("" is success).
 func post(ctx context.Context, client *http.Client, c config, body string) string {
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.url, strings.NewReader(body))
@@ -257,7 +248,7 @@ func post(ctx context.Context, client *http.Client, c config, body string) strin
 	ts := strconv.FormatInt(time.Now().Unix(), 10)
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("X-Slack-Request-Timestamp", ts)
-	req.Header.Set("X-Slack-Signature", sign(c.secret, ts, body))
+	req.Header.Set("X-Slack-Signature", kslack.Sign(c.secret, ts, []byte(body)))
 	res, err := client.Do(req)
 	if err != nil {
 		if ctx.Err() != nil {

@@ -26,13 +26,11 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
+	kslack "github.com/kulturskoleradet/kulturbot/bot/slack"
 	"io"
 	"math/rand/v2"
 	"net"
@@ -398,11 +396,9 @@ func send(client *http.Client, base string, r request, i int) outcome {
 	}.Encode()
 	req, _ := http.NewRequest(http.MethodPost, base+"/slack/events", strings.NewReader(body))
 	ts := strconv.FormatInt(time.Now().Unix(), 10)
-	m := hmac.New(sha256.New, []byte(secret))
-	io.WriteString(m, "v0:"+ts+":"+body)
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("X-Slack-Request-Timestamp", ts)
-	req.Header.Set("X-Slack-Signature", "v0="+hex.EncodeToString(m.Sum(nil)))
+	req.Header.Set("X-Slack-Signature", kslack.Sign(secret, ts, []byte(body)))
 	res, err := client.Do(req)
 	if err != nil {
 		return failed
