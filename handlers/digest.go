@@ -12,7 +12,7 @@ import (
 
 // The digest is built from store.DigestData by a pure function (BuildDigest)
 // so its wording can be checked with golden files; the scheduler
-// (schedule.go) decides when and where it is posted.
+// (package schedule) decides when and where it is posted.
 
 // digestLimits caps the lists of a digest. A busy week is built with
 // ever tighter limits until it fits digestBudget, so it stays whole on

@@ -12,6 +12,7 @@ import (
 	"github.com/kulturskoleradet/kulturbot/bot/discord"
 	"github.com/kulturskoleradet/kulturbot/bot/slack"
 	"github.com/kulturskoleradet/kulturbot/handlers"
+	"github.com/kulturskoleradet/kulturbot/schedule"
 )
 
 func init() {
@@ -35,7 +36,7 @@ func (a *App) startDigest(ctx context.Context) error {
 	for p, ps := range a.Posters {
 		posters[p] = ps
 	}
-	s, err := handlers.NewScheduler(a.Handlers, posters, a.Cfg.DigestChannels, a.Cfg.DigestSchedule)
+	s, err := schedule.New(a.Handlers, posters, a.Cfg.DigestChannels, a.Cfg.DigestSchedule)
 	if err != nil {
 		return err
 	}
@@ -49,7 +50,7 @@ func (a *App) startDigest(ctx context.Context) error {
 }
 
 // checkPosters says which configured channel has no platform to post with.
-func checkPosters(s *handlers.Scheduler) error {
+func checkPosters(s *schedule.Scheduler) error {
 	for _, ch := range s.Channels {
 		if _, ok := s.Posters[ch.Platform]; ok {
 			continue
@@ -86,8 +87,7 @@ func runDigest(ctx context.Context, a *App, args []string) error {
 		return err
 	}
 	if !*send {
-		s := &handlers.Scheduler{H: a.Handlers, Schedule: sched, Now: func() time.Time { return now }, Log: a.Log}
-		rep, err := s.Preview(ctx)
+		rep, err := schedule.Preview(ctx, a.Handlers, sched, now)
 		if err != nil {
 			return err
 		}
@@ -101,7 +101,7 @@ func runDigest(ctx context.Context, a *App, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := handlers.NewScheduler(a.Handlers, posters, a.Cfg.DigestChannels, a.Cfg.DigestSchedule)
+	s, err := schedule.New(a.Handlers, posters, a.Cfg.DigestChannels, a.Cfg.DigestSchedule)
 	if err != nil {
 		return err
 	}

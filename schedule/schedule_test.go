@@ -1,4 +1,4 @@
-package handlers_test
+package schedule_test
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -19,6 +20,8 @@ import (
 	kslack "github.com/kulturskoleradet/kulturbot/bot/slack"
 	"github.com/kulturskoleradet/kulturbot/bot/slack/slacktest"
 	"github.com/kulturskoleradet/kulturbot/handlers"
+	"github.com/kulturskoleradet/kulturbot/internal/testutil"
+	"github.com/kulturskoleradet/kulturbot/schedule"
 	"github.com/kulturskoleradet/kulturbot/store"
 )
 
@@ -83,15 +86,32 @@ func (r *recorder) titles() []string {
 	return out
 }
 
-func newScheduler(t testing.TB, db *store.DB, c *clock, posters bot.Posters, channels string) *handlers.Scheduler {
+func newScheduler(t testing.TB, db *store.DB, c *clock, posters bot.Posters, channels string) *schedule.Scheduler {
 	t.Helper()
-	s, err := handlers.NewScheduler(newHandlers(t, db), posters, channels, "")
+	s, err := schedule.New(newHandlers(t, db), posters, channels, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	s.Now, s.Sleep = c.Now, c.Sleep
 	db.Now = c.Now // records carry the same clock
 	return s
+}
+
+func oslo(t testing.TB, s string) time.Time { return testutil.Oslo(t, s) }
+
+func openDB(t testing.TB, path string) *store.DB { return testutil.OpenDB(t, path) }
+
+func seed(t testing.TB, db *store.DB) { testutil.SeedWeek(t, db) }
+
+func quietLog() *slog.Logger { return testutil.QuietLog() }
+
+func newHandlers(t testing.TB, db *store.DB) *handlers.Handlers {
+	t.Helper()
+	return handlers.Register(bot.NewRouter(quietLog()), &handlers.Deps{
+		DB:     db,
+		Config: handlers.Config{DeadlineMonth: time.December, DeadlineDay: 1},
+		Log:    quietLog(),
+	})
 }
 
 func digestTitles(titles []string) (out []string) {
@@ -518,12 +538,12 @@ func TestParseScheduleAndLatest(t *testing.T) {
 			t.Errorf("ParseSchedule(%q) accepted", bad)
 		}
 	}
-	chs, err := handlers.ParseChannels(" slack:C123, discord:456 ,slack:C123")
+	chs, err := schedule.ParseChannels(" slack:C123, discord:456 ,slack:C123")
 	if err != nil || len(chs) != 2 || chs[1].String() != "discord:456" {
 		t.Errorf("ParseChannels: %v %v", chs, err)
 	}
 	for _, bad := range []string{"", "C123", "teams:1", "slack:", "console:x"} {
-		if _, err := handlers.ParseChannels(bad); err == nil {
+		if _, err := schedule.ParseChannels(bad); err == nil {
 			t.Errorf("ParseChannels(%q) accepted", bad)
 		}
 	}

@@ -1,4 +1,8 @@
-package handlers
+// Package schedule runs kulturbot's long-lived jobs: the weekly digest and
+// the RSVP reminders, posted to the digest channels exactly once each. The
+// words come from the builders in handlers (Digest, BuildReminder); this
+// package only decides when and where they are posted.
+package schedule
 
 import (
 	"context"
@@ -12,12 +16,10 @@ import (
 	"time"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/handlers"
 	"github.com/kulturskoleradet/kulturbot/store"
 	"github.com/robfig/cron/v3"
 )
-
-// DefaultDigestSchedule is Monday 08:00, Oslo time.
-const DefaultDigestSchedule = "0 8 * * 1"
 
 // Channel is a place the digest and reminders are posted: "slack:C123".
 type Channel struct {
@@ -60,50 +62,6 @@ func ParseChannels(s string) ([]Channel, error) {
 	return out, nil
 }
 
-// ParseSchedule reads KULTURBOT_DIGEST_SCHEDULE: standard five-field cron
-// syntax (or @weekly, @daily ...) in Europe/Oslo unless the spec names its
-// own CRON_TZ. "@every" is refused: it has no fixed times, so "the most
-// recent scheduled time" - which makes catching up exactly once possible -
-// would not be defined.
-func ParseSchedule(spec string) (cron.Schedule, error) {
-	spec = strings.TrimSpace(spec)
-	if spec == "" {
-		spec = DefaultDigestSchedule
-	}
-	full := spec
-	if !strings.HasPrefix(spec, "TZ=") && !strings.HasPrefix(spec, "CRON_TZ=") {
-		full = "CRON_TZ=Europe/Oslo " + spec
-	}
-	s, err := cron.ParseStandard(full)
-	if err != nil {
-		return nil, fmt.Errorf("KULTURBOT_DIGEST_SCHEDULE: %q: %v (example: \"0 8 * * 1\" for Monday 08:00)", spec, err)
-	}
-	if _, ok := s.(*cron.SpecSchedule); !ok {
-		return nil, fmt.Errorf("KULTURBOT_DIGEST_SCHEDULE: %q has no fixed times; use cron fields like \"0 8 * * 1\"", spec)
-	}
-	return s, nil
-}
-
-// Latest returns the most recent time of s at or before now (zero when
-// there is none within five years). cron only looks forward, so it steps
-// forward from ever earlier starting points until it passes now.
-func Latest(s cron.Schedule, now time.Time) time.Time {
-	for _, back := range []time.Duration{time.Hour, 26 * time.Hour, 8 * 24 * time.Hour, 32 * 24 * time.Hour, 367 * 24 * time.Hour, 5 * 366 * 24 * time.Hour} {
-		t := s.Next(now.Add(-back))
-		if t.IsZero() || t.After(now) {
-			continue
-		}
-		for {
-			n := s.Next(t)
-			if n.IsZero() || n.After(now) {
-				return t
-			}
-			t = n
-		}
-	}
-	return time.Time{}
-}
-
 // Scheduler posts the weekly digest and the RSVP reminders to the digest
 // channels, each exactly once.
 //
@@ -117,7 +75,7 @@ func Latest(s cron.Schedule, now time.Time) time.Time {
 // after the platform accepted the message; if the process dies between the
 // two, the next start posts again (at least once, never silently lost).
 type Scheduler struct {
-	H        *Handlers
+	H        *handlers.Handlers
 	Posters  bot.Posters
 	Channels []Channel
 	Schedule cron.Schedule
@@ -144,7 +102,7 @@ type Scheduler struct {
 
 	// Owner names this process in pending records, so a second process
 	// on the same database leaves a post in progress alone (store.Lease).
-	// NewScheduler sets a unique one.
+	// New sets a unique one.
 	Owner string
 
 	mu sync.Mutex // one tick at a time
@@ -158,14 +116,16 @@ func newOwner() string {
 	return fmt.Sprintf("%s/%d/%x", host, os.Getpid(), b)
 }
 
-// NewScheduler builds a scheduler from the configured channels and cron
-// spec ("" for the default, Monday 08:00).
-func NewScheduler(h *Handlers, posters bot.Posters, channels, spec string) (*Scheduler, error) {
+// New builds a scheduler from the configured channels and cron spec (""
+// for the default, Monday 08:00), with every default set here: four
+// attempts per tick, 2 s first backoff, waits of at most 5 minutes, 30 s
+// per post, reminders from 08:00, the wall clock and a unique owner.
+func New(h *handlers.Handlers, posters bot.Posters, channels, spec string) (*Scheduler, error) {
 	chs, err := ParseChannels(channels)
 	if err != nil {
 		return nil, err
 	}
-	sched, err := ParseSchedule(spec)
+	sched, err := handlers.ParseSchedule(spec)
 	if err != nil {
 		return nil, err
 	}
@@ -173,20 +133,16 @@ func NewScheduler(h *Handlers, posters bot.Posters, channels, spec string) (*Sch
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Scheduler{H: h, Posters: posters, Channels: chs, Schedule: sched, Log: log.With("part", "digest"), Owner: newOwner()}, nil
+	return &Scheduler{
+		H: h, Posters: posters, Channels: chs, Schedule: sched, Log: log.With("part", "digest"),
+		Now: time.Now, Sleep: sleep,
+		Attempts: 4, Backoff: 2 * time.Second, MaxWait: 5 * time.Minute, PostTimeout: 30 * time.Second,
+		ReminderHour: 8, Owner: newOwner(),
+	}, nil
 }
 
-func (s *Scheduler) now() time.Time {
-	if s.Now != nil {
-		return s.Now()
-	}
-	return time.Now()
-}
-
-func (s *Scheduler) sleep(ctx context.Context, d time.Duration) error {
-	if s.Sleep != nil {
-		return s.Sleep(ctx, d)
-	}
+// sleep waits d or until ctx ends.
+func sleep(ctx context.Context, d time.Duration) error {
 	if d <= 0 {
 		return ctx.Err()
 	}
@@ -200,45 +156,10 @@ func (s *Scheduler) sleep(ctx context.Context, d time.Duration) error {
 	}
 }
 
-func (s *Scheduler) attempts() int {
-	if s.Attempts > 0 {
-		return s.Attempts
-	}
-	return 4
-}
-
-func (s *Scheduler) backoff() time.Duration {
-	if s.Backoff > 0 {
-		return s.Backoff
-	}
-	return 2 * time.Second
-}
-
-func (s *Scheduler) maxWait() time.Duration {
-	if s.MaxWait > 0 {
-		return s.MaxWait
-	}
-	return 5 * time.Minute
-}
-
-func (s *Scheduler) postTimeout() time.Duration {
-	if s.PostTimeout > 0 {
-		return s.PostTimeout
-	}
-	return 30 * time.Second
-}
-
-func (s *Scheduler) reminderHour() int {
-	if s.ReminderHour > 0 {
-		return s.ReminderHour
-	}
-	return 8
-}
-
 // Run ticks at start, at every scheduled time and every full hour (for
 // reminders and retries) until ctx ends.
 func (s *Scheduler) Run(ctx context.Context) error {
-	s.Log.Info("digest scheduler started", "channels", len(s.Channels), "next", s.Schedule.Next(s.now()).In(bot.Oslo).Format(time.RFC3339))
+	s.Log.Info("digest scheduler started", "channels", len(s.Channels), "next", s.Schedule.Next(s.Now()).In(bot.Oslo).Format(time.RFC3339))
 	for {
 		if err := s.Tick(ctx); err != nil && ctx.Err() == nil {
 			s.Log.Warn("digest tick incomplete; retrying at the next tick", "err", err)
@@ -246,12 +167,12 @@ func (s *Scheduler) Run(ctx context.Context) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		now := s.now()
+		now := s.Now()
 		wake := now.Truncate(time.Hour).Add(time.Hour)
 		if next := s.Schedule.Next(now); !next.IsZero() && next.Before(wake) {
 			wake = next
 		}
-		if err := s.sleep(ctx, wake.Sub(now)); err != nil {
+		if err := s.Sleep(ctx, wake.Sub(now)); err != nil {
 			return err
 		}
 	}
@@ -262,18 +183,18 @@ func (s *Scheduler) Run(ctx context.Context) error {
 func (s *Scheduler) Tick(ctx context.Context) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	now := s.now()
+	now := s.Now()
 	return errors.Join(s.digestTick(ctx, now), s.reminderTick(ctx, now))
 }
 
 // Period returns the scheduled period that ends at the most recent
 // scheduled time at or before now: [previous time, that time).
 func (s *Scheduler) Period(now time.Time) (start, end time.Time) {
-	end = Latest(s.Schedule, now)
+	end = handlers.Latest(s.Schedule, now)
 	if end.IsZero() {
 		return time.Time{}, time.Time{}
 	}
-	start = Latest(s.Schedule, end.Add(-time.Second))
+	start = handlers.Latest(s.Schedule, end.Add(-time.Second))
 	if start.IsZero() {
 		start = end.AddDate(0, 0, -7)
 	}
@@ -315,7 +236,7 @@ func (s *Scheduler) digestTick(ctx context.Context, now time.Time) error {
 		key := ch.String()
 		posted, err := s.post(ctx, ch, rep,
 			func(ctx context.Context) (store.Claim, error) {
-				return db.BeginDigest(ctx, store.DigestScheduled, since, end, key, s.owner())
+				return db.BeginDigest(ctx, store.DigestScheduled, since, end, key, s.Owner)
 			},
 			func(ctx context.Context) error { return db.MarkDigestSent(ctx, store.DigestScheduled, end, key) },
 			func(ctx context.Context, reason string) error {
@@ -329,7 +250,7 @@ func (s *Scheduler) digestTick(ctx context.Context, now time.Time) error {
 			continue
 		}
 		s.Log.Info("digest sent", "channel", key, "period_start", since, "period_end", end)
-		bot.NoteDigestSent(s.now())
+		bot.NoteDigestSent(s.Now())
 	}
 	return errors.Join(errs...)
 }
@@ -342,7 +263,7 @@ func (s *Scheduler) digestTick(ctx context.Context, now time.Time) error {
 func (s *Scheduler) dueReminder(deadline, now time.Time) string {
 	d := deadline.In(bot.Oslo)
 	at := func(days int) time.Time {
-		return time.Date(d.Year(), d.Month(), d.Day()-days, s.reminderHour(), 0, 0, 0, bot.Oslo)
+		return time.Date(d.Year(), d.Month(), d.Day()-days, s.ReminderHour, 0, 0, 0, bot.Oslo)
 	}
 	switch {
 	case !now.Before(at(1)) && now.Before(d):
@@ -365,7 +286,7 @@ func (s *Scheduler) reminderTick(ctx context.Context, now time.Time) error {
 		if kind == "" || len(g.Missing) == 0 {
 			continue
 		}
-		rep := BuildReminder(g, kind, bot.NB)
+		rep := handlers.BuildReminder(g, kind, bot.NB)
 		for _, ch := range s.Channels {
 			key := ch.String()
 			if sent, err := db.ReminderSent(ctx, g.ID, kind, key); err != nil || sent {
@@ -376,7 +297,7 @@ func (s *Scheduler) reminderTick(ctx context.Context, now time.Time) error {
 			}
 			posted, err := s.post(ctx, ch, rep,
 				func(ctx context.Context) (store.Claim, error) {
-					return db.BeginReminder(ctx, g.ID, kind, key, s.owner())
+					return db.BeginReminder(ctx, g.ID, kind, key, s.Owner)
 				},
 				func(ctx context.Context) error { return db.MarkReminderSent(ctx, g.ID, kind, key) },
 				func(ctx context.Context, reason string) error {
@@ -416,7 +337,7 @@ func (s *Scheduler) post(ctx context.Context, ch Channel, rep bot.Reply,
 		s.Log.Error("digest channel has no platform", "channel", ch.String(), "err", err)
 		return false, err
 	}
-	wait := s.backoff()
+	wait := s.Backoff
 	for attempt := 1; ; attempt++ {
 		if err := ctx.Err(); err != nil {
 			return false, err // shutting down: start no new post
@@ -435,7 +356,7 @@ func (s *Scheduler) post(ctx context.Context, ch Channel, rep bot.Reply,
 		// A post in flight when shutdown begins is finished (bounded), not
 		// cut off: cut off, the platform may still have accepted it while
 		// we record a failure and post it again at the next start.
-		pctx, cancel := context.WithTimeout(rec, s.postTimeout())
+		pctx, cancel := context.WithTimeout(rec, s.PostTimeout)
 		err = poster.Post(pctx, ch.ID, rep)
 		cancel()
 		if err == nil {
@@ -447,7 +368,7 @@ func (s *Scheduler) post(ctx context.Context, ch Channel, rep bot.Reply,
 			}
 			return true, nil
 		}
-		if attempt >= s.attempts() || ctx.Err() != nil {
+		if attempt >= s.Attempts || ctx.Err() != nil {
 			break
 		}
 		d := wait
@@ -455,37 +376,41 @@ func (s *Scheduler) post(ctx context.Context, ch Channel, rep bot.Reply,
 		if errors.As(err, &rl) && rl.RetryAfter > 0 {
 			d = rl.RetryAfter
 		}
-		if d > s.maxWait() {
-			d = s.maxWait()
+		if d > s.MaxWait {
+			d = s.MaxWait
 		}
 		s.Log.Warn("post failed; retrying", "channel", ch.String(), "attempt", attempt, "wait", d, "err", err)
-		if serr := s.sleep(ctx, d); serr != nil {
+		if serr := s.Sleep(ctx, d); serr != nil {
 			err = errors.Join(err, serr)
 			break
 		}
 		wait *= 2
 	}
 	_ = failed(rec, err.Error())
-	s.Log.Error("post failed; will retry at the next tick", "channel", ch.String(), "attempts", s.attempts(), "err", err)
+	s.Log.Error("post failed; will retry at the next tick", "channel", ch.String(), "attempts", s.Attempts, "err", err)
 	return false, err
-}
-
-func (s *Scheduler) owner() string {
-	if s.Owner == "" {
-		s.Owner = newOwner()
-	}
-	return s.Owner
 }
 
 // Preview is the digest as it would read now: everything since the most
 // recent scheduled time (or a week, before the first one).
 func (s *Scheduler) Preview(ctx context.Context) (bot.Reply, error) {
-	now := s.now()
-	since := Latest(s.Schedule, now)
-	if since.IsZero() || !since.Before(now) {
-		since = now.AddDate(0, 0, -7)
+	return Preview(ctx, s.H, s.Schedule, s.Now())
+}
+
+// Preview is the digest of sched as it would read at now, for
+// `kulturbot digest --dry-run`, which needs no channels.
+func Preview(ctx context.Context, h *handlers.Handlers, sched cron.Schedule, now time.Time) (bot.Reply, error) {
+	return h.Digest(ctx, periodStart(sched, now), now, bot.NB)
+}
+
+// periodStart is where a digest made at now starts: the most recent scheduled
+// time, or a week ago before the first one.
+func periodStart(sched cron.Schedule, now time.Time) time.Time {
+	t := handlers.Latest(sched, now)
+	if t.IsZero() || !t.Before(now) {
+		t = now.AddDate(0, 0, -7)
 	}
-	return s.H.Digest(ctx, since, now, bot.NB)
+	return t
 }
 
 // SendNow posts the digest for [most recent scheduled time, now) to every
@@ -494,11 +419,8 @@ func (s *Scheduler) Preview(ctx context.Context) (bot.Reply, error) {
 func (s *Scheduler) SendNow(ctx context.Context) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	now := s.now()
-	since := Latest(s.Schedule, now)
-	if since.IsZero() || !since.Before(now) {
-		since = now.AddDate(0, 0, -7)
-	}
+	now := s.Now()
+	since := periodStart(s.Schedule, now)
 	rep, err := s.H.Digest(ctx, since, now, bot.NB)
 	if err != nil {
 		return err
@@ -509,7 +431,7 @@ func (s *Scheduler) SendNow(ctx context.Context) error {
 		key := ch.String()
 		_, err := s.post(ctx, ch, rep,
 			func(ctx context.Context) (store.Claim, error) {
-				return db.BeginDigest(ctx, store.DigestManual, since, now, key, s.owner())
+				return db.BeginDigest(ctx, store.DigestManual, since, now, key, s.Owner)
 			},
 			func(ctx context.Context) error { return db.MarkDigestSent(ctx, store.DigestManual, now, key) },
 			func(ctx context.Context, reason string) error {
@@ -519,7 +441,7 @@ func (s *Scheduler) SendNow(ctx context.Context) error {
 			errs = append(errs, fmt.Errorf("%s: %w", key, err))
 			continue
 		}
-		bot.NoteDigestSent(s.now())
+		bot.NoteDigestSent(s.Now())
 	}
 	return errors.Join(errs...)
 }
