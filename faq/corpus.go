@@ -28,6 +28,8 @@ type Entry struct {
 	// Learned entries come from answers the working group gave to
 	// unanswered questions (/kulturbot svar); they live in SQLite.
 	Learned bool `yaml:"-" json:"learned,omitempty"`
+	// tmpl is the text as written, with {{placeholders}} (facts.go).
+	tmpl *entryTemplate
 }
 
 // Texts is a text in bokmål and English.
@@ -124,6 +126,9 @@ func parse(name string, buf []byte) ([]Entry, error) {
 		}
 		e.Answer.NB = strings.TrimSpace(e.Answer.NB)
 		e.Answer.EN = strings.TrimSpace(e.Answer.EN)
+		if err := DefaultFacts.render(e); err != nil {
+			return nil, fmt.Errorf("faq: %s: %w", name, err)
+		}
 	}
 	return f.Entries, nil
 }

@@ -90,3 +90,22 @@ func TestAsk(t *testing.T) {
 		}
 	})
 }
+
+// TestAskConfiguredDeadline: the FAQ's deadline is the one the bot applies
+// (KULTURBOT_INTEREST_DEADLINE), not the corpus' default.
+func TestAskConfiguredDeadline(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "k.db")
+	out, errOut, code := run(t, db, "", "--interest-deadline", "01.10", "ask", "--json", "Når er fristen for å melde interesse?")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var r askResult
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if !r.Answered || !strings.Contains(r.Answer, "1. oktober") || strings.Contains(r.Answer, "15. september") {
+		t.Fatalf("%+v", r)
+	}
+	out, _, _ = run(t, db, "", "--interest-deadline", "01.10", "ask", "When is the deadline to register interest?")
+	mustContain(t, out, "1 October")
+}

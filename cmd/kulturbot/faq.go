@@ -24,6 +24,15 @@ func (a *App) setupFAQ(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("KULTURBOT_FAQ: %w", err)
 	}
+	// Answers quote the configured facts (the interest deadline, the
+	// counties) instead of repeating them: one source.
+	hc, err := handlerConfig(a.Cfg)
+	if err != nil {
+		return err
+	}
+	if entries, err = faq.WithFacts(entries, hc.Facts()); err != nil {
+		return fmt.Errorf("KULTURBOT_FAQ: %w", err)
+	}
 	corpus := len(entries)
 	learned, err := a.DB.FAQEntries(ctx)
 	if err != nil {
