@@ -10,7 +10,7 @@ import (
 	"net/url"
 
 	"github.com/kulturskoleradet/kulturbot/bot/slack"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 func init() {
