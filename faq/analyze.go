@@ -269,36 +269,6 @@ func within1(a, b []rune) bool {
 	}
 }
 
-// DetectLang guesses whether text is English or Norwegian from its common
-// words. It returns "" when there is no evidence either way ("økonomi?").
-func DetectLang(text string) string {
-	en, nb := 0, 0
-	for _, f := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !(unicode.IsLetter(r) || r == '\'')
-	}) {
-		// Names say nothing about the language they are used in.
-		if strings.HasPrefix(f, "kulturskole") || strings.HasPrefix(f, "fremtidens") {
-			continue
-		}
-		if enWords[f] {
-			en += 2
-		}
-		if nbWords[f] {
-			nb += 2
-		}
-		if strings.ContainsAny(f, "æøå") {
-			nb++
-		}
-	}
-	switch {
-	case en > nb:
-		return string(bot.EN)
-	case nb > 0:
-		return string(bot.NB)
-	}
-	return ""
-}
-
 func set(ws ...string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range ws {
@@ -306,15 +276,3 @@ func set(ws ...string) map[string]bool {
 	}
 	return m
 }
-
-var enWords = set("the", "what", "what's", "whats", "how", "who", "when", "where", "why", "which", "is", "are", "do", "does",
-	"can", "we", "our", "you", "your", "my", "of", "to", "a", "an", "and", "about", "there", "it", "will", "be", "get",
-	"much", "many", "this", "that", "with", "from", "have", "has", "should", "must", "any", "us", "if", "or", "at", "on",
-	"would", "could", "pay", "take", "part", "join", "please", "tell", "me", "programme", "program's", "i'm", "does", "did",
-	"gathering", "gatherings", "funding", "deadline", "region", "municipality", "municipalities", "county", "counties")
-
-var nbWords = set("hva", "hvordan", "hvem", "når", "nar", "hvor", "hvorfor", "hvilke", "hvilken", "er", "og", "det", "jeg", "vi",
-	"kan", "til", "på", "pa", "med", "som", "ikke", "av", "en", "et", "ei", "den", "de", "må", "skal", "blir", "får", "far", "oss",
-	"kva", "korleis", "kven", "kvifor", "kor", "kvar", "ikkje", "eg", "me", "ein", "eit", "noko", "dykk", "vere", "være", "vaere",
-	"hei", "mellom", "om", "noe", "noen", "fra", "frå", "hos", "sin", "sitt", "sine", "vår", "vart", "dere", "deres", "bli", "gjøre",
-	"programmet", "samling", "samlinger", "samlingene", "kommune", "kommunen", "kommuner", "fylke", "fylket", "frist", "fristen")

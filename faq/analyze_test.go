@@ -228,7 +228,7 @@ entries:
     questions:
       - Er det kaffe på samlingene?
       - Is there coffee?
-    answer: {nb: "Ja, alltid kaffe.", en: "Yes, always coffee."}
+    answer: {nb: "Ja, alltid kaffe.", en: "Yes, always coffee.", nn: "Ja, alltid kaffi."}
 `
 	if err := os.WriteFile(filepath.Join(dir, "a.yaml"), []byte(file), 0o644); err != nil {
 		t.Fatal(err)
@@ -246,6 +246,9 @@ entries:
 		e.Close()
 		if !a.Answered || a.Text != "Ja, alltid kaffe." {
 			t.Fatalf("%+v", a)
+		}
+		if es[0].Answer.NN != "Ja, alltid kaffi." {
+			t.Fatalf("nynorsk text not loaded: %+v", es[0].Answer)
 		}
 	}
 	bad := map[string]string{
@@ -342,5 +345,54 @@ func TestConcurrentAnswerAndLearn(t *testing.T) {
 	}
 	for g := 0; g < 4; g++ {
 		<-done
+	}
+}
+
+func TestNynorsk(t *testing.T) {
+	for q, want := range map[string]bool{
+		"kva er fristen for påmelding":                true,
+		"Korleis vert samlingane organiserte?":        true,
+		"kor mange kommunar må vere med i ein region": true,
+		"Hva er fristen for påmelding?":               false,
+		"Hvor mange kommuner må være med?":            false,
+		"frist?":                                      false,
+		"Kan vi søke fra to fylker?":                  false,
+		"Kan me søkje frå to fylke?":                  true,
+	} {
+		if got := Nynorsk(q); got != want {
+			t.Errorf("Nynorsk(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
+// TestAnswerNynorsk: a nynorsk question gets the entry's nynorsk text,
+// bokmål when the entry has none; bokmål and English questions never get
+// the nynorsk text.
+func TestAnswerNynorsk(t *testing.T) {
+	es := []Entry{
+		{ID: "kaffe", Questions: []string{"Er det kaffe på samlingene?", "Is there coffee at the gatherings?"},
+			Answer: Texts{NB: "Ja, alltid kaffe.", EN: "Yes, always coffee.", NN: "Ja, alltid kaffi."}},
+		{ID: "te", Questions: []string{"Er det te på samlingene?"}, Answer: Texts{NB: "Te òg.", EN: "Tea too."}},
+	}
+	e, err := NewEngine(context.Background(), es)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	ctx := context.Background()
+	for _, tc := range []struct{ q, lang, text string }{
+		{"Er det kaffe på samlingane? Eg lurer berre", "nn", "Ja, alltid kaffi."},
+		{"Blir det kaffe på samlingene?", "nb", "Ja, alltid kaffe."},
+		{"Is there coffee at the gatherings?", "en", "Yes, always coffee."},
+		{"Er det te på samlingane? Eg lurer berre", "nn", "Te òg."},
+	} {
+		a, _ := e.Answer(ctx, tc.q, "")
+		if !a.Answered || a.Lang != tc.lang || a.Text != tc.text {
+			t.Errorf("%q: got %q lang %q answered=%v, want %q in %s", tc.q, a.Text, a.Lang, a.Answered, tc.text, tc.lang)
+		}
+	}
+	// The caller's "nn" holds when the text shows no language.
+	if a, _ := e.Answer(ctx, "#kaffe", "nn"); a.Text != "Ja, alltid kaffi." {
+		t.Errorf("#kaffe in nn: %+v", a)
 	}
 }

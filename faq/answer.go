@@ -12,7 +12,10 @@ type Answer struct {
 	Text     string  `json:"answer"`
 	Source   string  `json:"source"`
 	Score    float64 `json:"score"` // confidence 0..1
-	Lang     string  `json:"lang"`  // "nb" or "en"
+	// Lang is the language of the answer text: "nb", "nn" (a nynorsk
+	// question, answered from the entry's nynorsk text) or "en". Messages
+	// from the bot's catalogue use bokmål for "nn".
+	Lang string `json:"lang"`
 	// Path says what answered: "faq", "passage", "llm"; "" when unanswered.
 	Path string `json:"path,omitempty"`
 	// EntryID is the FAQ entry (or document chunk) answered from.

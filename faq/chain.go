@@ -31,7 +31,12 @@ func (c *Chain) Answer(ctx context.Context, question, lang string) (Answer, erro
 	if a.Answered || a.OutOfScope || c.Docs == nil || strings.HasPrefix(strings.TrimSpace(question), "#") {
 		return a, nil
 	}
-	d, err := c.Docs.Answer(ctx, question, a.Lang)
+	// The documents speak bokmål and English; a nynorsk asker gets bokmål.
+	dl := a.Lang
+	if dl == "nn" {
+		dl = "nb"
+	}
+	d, err := c.Docs.Answer(ctx, question, dl)
 	if err != nil {
 		if c.Log != nil {
 			c.Log.Warn("documents could not answer; keeping the FAQ's answer", "err", err)

@@ -32,18 +32,24 @@ type Entry struct {
 	tmpl *entryTemplate
 }
 
-// Texts is a text in bokmål and English.
+// Texts is a text in bokmål, English and (optionally) nynorsk.
 type Texts struct {
 	NB string `yaml:"nb" json:"nb"`
 	EN string `yaml:"en" json:"en"`
+	// NN is the nynorsk text, given to questions asked in nynorsk; an
+	// entry without one answers them in bokmål.
+	NN string `yaml:"nn,omitempty" json:"nn,omitempty"`
 }
 
-// In returns the text in lang, falling back to the other language.
+// In returns the text in lang ("nb", "nn" or "en"): nynorsk falls back to
+// bokmål, and either Norwegian text and English fall back to the other.
 func (t Texts) In(lang string) string {
-	if lang == "en" && t.EN != "" {
+	switch {
+	case lang == "en" && t.EN != "":
 		return t.EN
-	}
-	if t.NB == "" {
+	case lang == "nn" && t.NN != "":
+		return t.NN
+	case t.NB == "":
 		return t.EN
 	}
 	return t.NB
@@ -126,6 +132,7 @@ func parse(name string, buf []byte) ([]Entry, error) {
 		}
 		e.Answer.NB = strings.TrimSpace(e.Answer.NB)
 		e.Answer.EN = strings.TrimSpace(e.Answer.EN)
+		e.Answer.NN = strings.TrimSpace(e.Answer.NN)
 		if err := DefaultFacts.render(e); err != nil {
 			return nil, fmt.Errorf("faq: %s: %w", name, err)
 		}

@@ -363,19 +363,33 @@ type candidate struct {
 	sim  float64
 }
 
-// Answer answers question in lang ("nb", "en", or "" to detect).
+// answerLang is the language to answer q in: the question's own when it
+// shows one (nynorsk when its Norwegian is), otherwise lang ("nb", "nn",
+// "en"; anything else is bokmål).
+func answerLang(q, lang string) string {
+	switch DetectLang(q) {
+	case "en":
+		return "en"
+	case "nb":
+		if Nynorsk(q) {
+			return "nn"
+		}
+		return "nb"
+	}
+	if lang == "en" || lang == "nn" {
+		return lang
+	}
+	return "nb"
+}
+
+// Answer answers question in lang ("nb", "nn", "en", or "" to detect).
 // "#<entry-id>" answers that entry (related-topic buttons).
 func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, error) {
 	q := strings.TrimSpace(question)
 	if len([]rune(q)) > 1000 {
 		q = string([]rune(q)[:1000])
 	}
-	if d := DetectLang(q); d != "" {
-		lang = d
-	}
-	if lang != "en" {
-		lang = "nb"
-	}
+	lang = answerLang(q, lang)
 	ans := Answer{Question: question, Lang: lang}
 	e.mu.RLock()
 	defer e.mu.RUnlock()

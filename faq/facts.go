@@ -86,6 +86,9 @@ func (f Facts) render(e *Entry) error {
 	if e.Answer.EN, err = f.fill(e.tmpl.answer.EN, "en"); err != nil {
 		return fmt.Errorf("faq: entry %q: %w", e.ID, err)
 	}
+	if e.Answer.NN, err = f.fill(e.tmpl.answer.NN, "nb"); err != nil {
+		return fmt.Errorf("faq: entry %q: %w", e.ID, err)
+	}
 	e.Questions = append(e.Questions[:0:0], e.tmpl.questions...)
 	for i, q := range e.Questions {
 		lang := "nb"

@@ -131,7 +131,7 @@ func FuzzAnswer(f *testing.F) {
 		if ans.Answered && strings.TrimSpace(ans.Text) == "" {
 			t.Fatalf("Answer(%q) answered with no text", q)
 		}
-		if ans.Lang != "nb" && ans.Lang != "en" {
+		if ans.Lang != "nb" && ans.Lang != "nn" && ans.Lang != "en" {
 			t.Fatalf("Answer(%q, %q) lang %q", q, lang, ans.Lang)
 		}
 		if ans.Answered && ans.OutOfScope {

@@ -14,7 +14,7 @@ import (
 
 func init() {
 	register("ask", subcommand{
-		help: `ask [--json] [--lang nb|en] "question": answer one question (no question: one per line from stdin). A probe: nothing is logged`,
+		help: `ask [--json] [--lang nb|nn|en] "question": answer one question (no question: one per line from stdin). A probe: nothing is logged`,
 		run:  runAsk,
 	})
 }
@@ -48,7 +48,7 @@ func runAsk(ctx context.Context, a *App, args []string) error {
 			asJSON = true
 		case arg == "--lang" || arg == "-lang":
 			if i+1 >= len(args) {
-				return fmt.Errorf("ask: --lang needs nb or en")
+				return fmt.Errorf("ask: --lang needs nb, nn or en")
 			}
 			lang = args[i+1]
 			i++
@@ -61,8 +61,8 @@ func runAsk(ctx context.Context, a *App, args []string) error {
 			words = append(words, arg)
 		}
 	}
-	if lang != "" && lang != "nb" && lang != "en" {
-		return fmt.Errorf("ask: --lang must be nb or en, not %q", lang)
+	if lang != "" && lang != "nb" && lang != "nn" && lang != "en" {
+		return fmt.Errorf("ask: --lang must be nb, nn or en, not %q", lang)
 	}
 	if a.FAQ == nil {
 		return fmt.Errorf("ask: no FAQ loaded")
