@@ -20,11 +20,18 @@ var corpusFS embed.FS
 
 // Entry is one FAQ answer with the ways people ask for it.
 type Entry struct {
-	ID        string   `yaml:"id" json:"id"`
-	Section   string   `yaml:"section,omitempty" json:"section,omitempty"`
-	Questions []string `yaml:"questions" json:"questions"`
-	Answer    Texts    `yaml:"answer" json:"answer"`
-	Source    string   `yaml:"source,omitempty" json:"source,omitempty"`
+	ID      string `yaml:"id" json:"id"`
+	Section string `yaml:"section,omitempty" json:"section,omitempty"`
+	// Questions are all the ways people ask, every language together:
+	// what the engine indexes. A corpus file may list them flat (older
+	// files mix languages) or group them: questions (bokmål),
+	// questions_nn and questions_en; the loader appends the groups here
+	// and keeps them below so tests and the engine can tell the languages.
+	Questions   []string `yaml:"questions" json:"questions"`
+	QuestionsNN []string `yaml:"questions_nn,omitempty" json:"-"`
+	QuestionsEN []string `yaml:"questions_en,omitempty" json:"-"`
+	Answer      Texts    `yaml:"answer" json:"answer"`
+	Source      string   `yaml:"source,omitempty" json:"source,omitempty"`
 	// Learned entries come from answers the working group gave to
 	// unanswered questions (/kulturbot svar); they live in SQLite.
 	Learned bool `yaml:"-" json:"learned,omitempty"`
@@ -130,6 +137,7 @@ func parse(name string, buf []byte) ([]Entry, error) {
 		if e.Source == "" {
 			e.Source = f.Source
 		}
+		e.Questions = append(append(e.Questions, e.QuestionsNN...), e.QuestionsEN...)
 		e.Answer.NB = strings.TrimSpace(e.Answer.NB)
 		e.Answer.EN = strings.TrimSpace(e.Answer.EN)
 		e.Answer.NN = strings.TrimSpace(e.Answer.NN)
