@@ -111,7 +111,8 @@ var coreHelp = [][2]string{
 	{"/rsvp 3 ja 4 kommune=Bodø overnatting=ja – svar for kommunen (ja, nei eller kanskje; et nytt svar erstatter det forrige)", "/rsvp 3 ja 4 kommune=Bodø overnatting=ja – answer for a municipality (ja, nei or kanskje; a new answer replaces the old one)"},
 	{exMentoringSlot + " – logg veiledning · /veiledning liste kommune=Bodø", exMentoringSlot + " – log mentoring · /veiledning liste kommune=Bodø"},
 	{"/region ny navn=Salten kommuner=\"Bodø, Fauske, Saltdal\" · /region liste – regioner (admin)", "/region ny navn=Salten kommuner=\"Bodø, Fauske, Saltdal\" · /region liste – regions (admin)"},
-	{exGatheringSlot + " · /samling liste · /samling deltakere 3 · /samling avlys 3 – samlinger (admin)", exGatheringSlot + " · /samling liste · /samling deltakere 3 · /samling avlys 3 – gatherings (admin)"},
+	{exGatheringSlot + " · /samling liste · /samling deltakere 3 – samlinger (admin)", exGatheringSlot + " · /samling liste · /samling deltakere 3 – gatherings (admin)"},
+	{"/samling endre 3 dato=… sted=… frist=… navn=… · /samling avlys 3 · /samling gjenåpne 3 – rett en samling; de som har svart får beskjed (admin)", "/samling endre 3 dato=… sted=… frist=… navn=… · /samling avlys 3 · /samling gjenåpne 3 – correct a gathering; those who answered are told (admin)"},
 }
 
 // Slots in a help line are replaced by examples dated from today: a fixed

@@ -87,7 +87,7 @@ func (e *env) count(table string) int {
 // snapshot counts every table a workflow writes, to prove a refusal wrote nothing.
 func (e *env) snapshot() string {
 	var parts []string
-	for _, tb := range []string{"municipalities", "users", "regions", "region_municipalities", "gatherings", "rsvps", "rsvp_history", "interests", "interest_municipalities", "mentoring"} {
+	for _, tb := range []string{"municipalities", "users", "regions", "region_municipalities", "gatherings", "rsvps", "rsvp_history", "interests", "interest_municipalities", "mentoring", "changes"} {
 		parts = append(parts, fmt.Sprintf("%s=%d", tb, e.count(tb)))
 	}
 	return strings.Join(parts, " ")
@@ -405,7 +405,7 @@ func TestRSVPBadInput(t *testing.T) {
 	e := newEnv(t)
 	e.setup()
 	e.ok("admin", `/samling ny navn="Avlyst" dato=2025-03-01 sted=Oslo`)
-	e.ok("admin", "/samling avlys 2")
+	e.ok("admin", "/samling avlys 2 --bekreft")
 	e.ok("admin", `/samling ny navn="I dag" dato=2025-01-10 sted=Oslo`)
 	e.ok("admin", `/samling ny navn="Frist i går" dato=2025-02-01 sted=Oslo frist=2025-01-10`)
 	e.now = testNow.AddDate(0, 0, 1) // 11 January: #4's deadline (10 Jan) has passed
@@ -580,7 +580,14 @@ func TestGathering(t *testing.T) {
 	if !strings.Contains(all(list), "Ja: 1 kommune (2 personer)") || !strings.Contains(all(list), "Ikke svart: 3") {
 		t.Errorf("list = %s", all(list))
 	}
-	rep := e.ok("admin", "/samling avlys #1")
+	ask := e.ok("admin", "/samling avlys #1")
+	if !strings.Contains(ask.Text, "Vil du avlyse") || len(ask.Buttons) != 1 || ask.Buttons[0].Command != "/samling avlys 1 --bekreft" {
+		t.Errorf("avlys without --bekreft must ask first: %s", all(ask))
+	}
+	if l := e.ok("admin", "/samling liste"); strings.Contains(all(l), "AVLYST") {
+		t.Errorf("asking cancelled: %s", all(l))
+	}
+	rep := e.ok("admin", "/samling avlys #1 --bekreft")
 	if !strings.Contains(rep.Text, "Avlyst: *#1 Samling 1") || !strings.Contains(rep.Text, "1 kommune hadde svart") {
 		t.Errorf("cancel = %q", rep.Text)
 	}

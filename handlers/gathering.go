@@ -21,11 +21,14 @@ var gatheringVerbs = map[string][]string{
 	"list":      {"liste", "list", "vis"},
 	"attendees": {"deltakere", "attendees", "participants", "deltagere", "pameldte"},
 	"cancel":    {"avlys", "cancel"},
+	"change":    {"endre", "change", "edit", "rediger"},
+	"reopen":    {"gjenåpne", "gjenapne", "reopen", "gjenopprett"},
 }
 
 var gatheringKeys = []string{"navn", "name", "dato", "date", "sted", "place", "region", "frist", "deadline"}
 
-// gathering handles the admin command /samling ny|liste|deltakere|avlys.
+// gathering handles the admin command /samling
+// ny|liste|deltakere|endre|avlys|gjenåpne.
 func (h *Handlers) gathering(ctx context.Context, req *bot.Request) (bot.Reply, error) {
 	args, err := parseArgs(req, exGathering(req))
 	if err != nil {
@@ -48,11 +51,11 @@ func (h *Handlers) gathering(ctx context.Context, req *bot.Request) (bot.Reply, 
 		}
 		return h.attendees(ctx, req, id)
 	case v == "cancel":
-		id, err := gatheringID(req, args, "/samling avlys 3")
-		if err != nil {
-			return bot.Reply{}, err
-		}
-		return h.gatheringCancel(ctx, req, id)
+		return h.gatheringCancel(ctx, req, args)
+	case v == "change":
+		return h.gatheringChange(ctx, req, args)
+	case v == "reopen":
+		return h.gatheringReopen(ctx, req, args)
 	case isBare(req, args):
 		return bot.Reply{Text: t(req, "gathering.usage", exGathering(req)), Private: true}, nil
 	case len(args.Pos) == 0:
@@ -72,6 +75,9 @@ func gatheringID(req *bot.Request, args bot.Args, example string) (int64, error)
 
 func (h *Handlers) gatheringNew(ctx context.Context, req *bot.Request, args bot.Args) (bot.Reply, error) {
 	ex := exGathering(req)
+	args.Pos = append([]string{"ny"}, args.Pos...) // takeConfirm looks after the verb
+	confirmed := takeConfirm(&args)
+	args.Pos = args.Pos[1:]
 	if err := checkKnown(req, args, ex, gatheringKeys...); err != nil {
 		return bot.Reply{}, err
 	}
@@ -89,7 +95,7 @@ func (h *Handlers) gatheringNew(ctx context.Context, req *bot.Request, args bot.
 	if rawDate == "" {
 		return bot.Reply{}, bad(req, "dato", ex, "core.err.missing", "dato")
 	}
-	d, err := parseDayArg(req, "dato", rawDate, ex)
+	d, err := parseGatheringDay(req, "dato", rawDate, ex)
 	if err != nil {
 		return bot.Reply{}, err
 	}
@@ -105,7 +111,8 @@ func (h *Handlers) gatheringNew(ctx context.Context, req *bot.Request, args bot.
 		return bot.Reply{}, bad(req, "sted", ex, "core.err.toolong", "sted", maxPlace)
 	}
 	n := store.NewGathering{Name: name, Date: d, Place: place}
-	if raw := named(args, "region"); raw != "" && !isNational(raw) {
+	regionArg := named(args, "region")
+	if raw := regionArg; raw != "" && !isNational(raw) {
 		r, err := h.DB.RegionByName(ctx, raw)
 		if bot.ErrorCode(err) == bot.ENotFound {
 			known := []string{}
@@ -123,7 +130,7 @@ func (h *Handlers) gatheringNew(ctx context.Context, req *bot.Request, args bot.
 		n.RegionID = r.ID
 	}
 	if raw := named(args, "frist", "deadline"); raw != "" {
-		dl, err := parseDayArg(req, "frist", raw, ex)
+		dl, err := parseGatheringDay(req, "frist", raw, ex)
 		if err != nil {
 			return bot.Reply{}, err
 		}
@@ -135,10 +142,22 @@ func (h *Handlers) gatheringNew(ctx context.Context, req *bot.Request, args bot.
 		}
 		n.Deadline = dl
 	}
+	// The same command run twice (the README's example, a double click)
+	// must not make two gatherings: ask first.
+	if !confirmed {
+		same, ok, err := h.DB.SameGathering(ctx, n.Name, n.Date)
+		if err != nil {
+			return bot.Reply{}, err
+		}
+		if ok {
+			return sameGatheringWarning(req, same, n, regionArg), nil
+		}
+	}
 	g, err := h.DB.CreateGathering(ctx, author(req), n)
 	if err != nil {
 		return bot.Reply{}, storeErr(req, err, "")
 	}
+	h.notify(ctx, func(ctx context.Context, o GatheringObserver) { o.Created(ctx, g) })
 	text := t(req, "gathering.ok", gatheringLine(req, g))
 	if !g.Deadline.IsZero() {
 		text += "\n" + t(req, "rsvp.list.deadline", date(req, g.Deadline))
@@ -261,23 +280,4 @@ func (h *Handlers) attendees(ctx context.Context, req *bot.Request, id int64) (b
 	}
 	rep.Context = t(req, "gathering.attendees.context", date(req, req.Now()))
 	return rep, nil
-}
-
-func (h *Handlers) gatheringCancel(ctx context.Context, req *bot.Request, id int64) (bot.Reply, error) {
-	g, err := h.DB.CancelGathering(ctx, author(req), id)
-	if bot.ErrorCode(err) == bot.ENotFound {
-		return bot.Reply{}, &bot.Error{Code: bot.ENotFound, Field: "samling", Message: t(req, "gathering.err.notfound", id), Err: err}
-	}
-	if err != nil {
-		return bot.Reply{}, storeErr(req, err, "samling")
-	}
-	at, err := h.DB.Attendance(ctx, g.ID)
-	if err != nil {
-		return bot.Reply{}, err
-	}
-	text := t(req, "gathering.cancelled", gatheringLine(req, g))
-	if n := len(at.RSVPs); n > 0 {
-		text += "\n" + t(req, "gathering.cancelled.answered", count(req, n, "kommune"))
-	}
-	return bot.Reply{Text: text, Private: true}, nil
 }

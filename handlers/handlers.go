@@ -45,6 +45,7 @@ type Deps struct {
 type Handlers struct {
 	*Deps
 	subs map[string]sub // /kulturbot subcommands, filled by each workflow file
+	obs  observers      // gathering observers (observer.go)
 }
 
 // sub is a /kulturbot subcommand.

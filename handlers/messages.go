@@ -124,8 +124,8 @@ func init() {
 		"region.list.context": {"%s.", "%s."},
 
 		// /samling
-		"gathering.usage":                 {"Ny samling: %s\nSe samlingene: /samling liste (alle: /samling liste alle)\nDeltakere: /samling deltakere 3 · Avlys: /samling avlys 3", "New gathering: %s\nList: /samling liste (all: /samling liste alle)\nAttendees: /samling deltakere 3 · Cancel: /samling avlys 3"},
-		"gathering.err.verb":              {"Ukjent valg «%s»: bruk ny, liste, deltakere eller avlys.", "Unknown choice “%s”: use ny, liste, deltakere or avlys."},
+		"gathering.usage":                 {"Ny samling: %s\nSe samlingene: /samling liste (alle: /samling liste alle)\nDeltakere: /samling deltakere 3 · Endre: /samling endre 3 dato=… sted=… frist=… navn=…\nAvlys: /samling avlys 3 · Angre avlysning: /samling gjenåpne 3", "New gathering: %s\nList: /samling liste (all: /samling liste alle)\nAttendees: /samling deltakere 3 · Change: /samling endre 3 dato=… sted=… frist=… navn=…\nCancel: /samling avlys 3 · Undo a cancellation: /samling gjenåpne 3"},
+		"gathering.err.verb":              {"Ukjent valg «%s»: bruk ny, liste, deltakere, endre, avlys eller gjenåpne.", "Unknown choice “%s”: use ny, liste, deltakere, endre, avlys or gjenåpne."},
 		"gathering.err.noid":              {"Hvilken samling? Skriv nummeret fra /samling liste.", "Which gathering? Give its number from /samling liste."},
 		"gathering.err.past":              {"Datoen %s er passert; en ny samling må være i dag eller senere.", "The date %s has passed; a new gathering must be today or later."},
 		"gathering.err.region":            {"Ukjent region «%s». Velg en av: %s (opprett nye med /region ny).", "Unknown region “%s”. Choose one of: %s (create new ones with /region ny)."},
@@ -151,7 +151,7 @@ func init() {
 		"gathering.attendees.allanswered": {"alle har svart", "everyone has answered"},
 		"gathering.attendees.context":     {"Per %s. Eksport: /kulturbot eksport rsvp", "As of %s. Export: /kulturbot eksport rsvp"},
 		"gathering.cancelled":             {"❌ Avlyst: *%s*. Nye svar blir avvist.", "❌ Cancelled: *%s*. New answers are refused."},
-		"gathering.cancelled.answered":    {"%s hadde svart – gi dem beskjed (se /samling deltakere).", "%s had answered – let them know (see /samling deltakere)."},
+		"gathering.cancelled.answered":    {"%s hadde svart (se /samling deltakere).", "%s had answered (see /samling deltakere)."},
 
 		// /kulturbot
 		"admin.err.unknownsub":       {"Ukjent valg «%s» for /kulturbot.", "Unknown choice “%s” for /kulturbot."},

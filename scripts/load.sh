@@ -17,7 +17,8 @@ trap cleanup EXIT
 CGO_ENABLED=0 go build -o "$work/kulturbot" ./cmd/kulturbot
 go build -o "$work/loadgen" ./cmd/loadgen
 db="$work/k.db"
-printf '/region ny navn=Salten kommuner="Bodø, Fauske, Saltdal"\n/samling ny navn="Samling 1" dato=2099-03-01 sted="Bodø" region=Salten frist=2099-02-01\n' \
+y=$(( $(date +%Y) + 1 ))  # a gathering more than three years ahead is refused
+printf '/region ny navn=Salten kommuner="Bodø, Fauske, Saltdal"\n/samling ny navn="Samling 1" dato=%s-03-01 sted="Bodø" region=Salten frist=%s-02-01\n' "$y" "$y" \
   | env -u SLACK_BOT_TOKEN -u DISCORD_BOT_TOKEN "$work/kulturbot" --db "$db" --log-level error >/dev/null
 port=$(( 20000 + RANDOM % 20000 ))
 # Web API at an unreachable local port: users.info fails fast and is cached.

@@ -28,6 +28,11 @@ type Gathering struct {
 	CreatedBy   string    `json:"created_by,omitempty"`
 	Platform    string    `json:"platform"`
 	CreatedAt   time.Time `json:"created_at"`
+	// Sequence counts the changes since creation (every change, cancel and
+	// reopen adds one): the SEQUENCE of the gathering's calendar event.
+	Sequence int `json:"sequence"`
+	// UpdatedAt is the last change, cancel or reopen; zero when none.
+	UpdatedAt time.Time `json:"updated_at,omitempty"`
 }
 
 // Cancelled reports whether the gathering was cancelled.
@@ -99,7 +104,8 @@ func (db *DB) CreateGathering(ctx context.Context, a Author, n NewGathering) (Ga
 }
 
 const gatheringCols = `g.id, g.name, g.date, g.place, COALESCE(g.region_id, 0), COALESCE(r.name, ''), COALESCE(g.deadline, ''),
-	COALESCE(g.cancelled_at, ''), COALESCE(g.cancelled_by, ''), COALESCE(g.created_by, ''), g.platform, g.created_at
+	COALESCE(g.cancelled_at, ''), COALESCE(g.cancelled_by, ''), COALESCE(g.created_by, ''), g.platform, g.created_at,
+	g.sequence, COALESCE(g.updated_at, '')
 	FROM gatherings g LEFT JOIN regions r ON r.id = g.region_id`
 
 const qGatheringByID = `SELECT ` + gatheringCols + ` WHERE g.id = ?`
@@ -108,10 +114,14 @@ type scanner interface{ Scan(...any) error }
 
 func scanGathering(s scanner) (Gathering, error) {
 	var g Gathering
-	var date, deadline, cancelled, created string
-	err := s.Scan(&g.ID, &g.Name, &date, &g.Place, &g.RegionID, &g.RegionName, &deadline, &cancelled, &g.CancelledBy, &g.CreatedBy, &g.Platform, &created)
+	var date, deadline, cancelled, created, updated string
+	err := s.Scan(&g.ID, &g.Name, &date, &g.Place, &g.RegionID, &g.RegionName, &deadline, &cancelled, &g.CancelledBy, &g.CreatedBy, &g.Platform, &created,
+		&g.Sequence, &updated)
 	if err != nil {
 		return g, err
+	}
+	if updated != "" {
+		g.UpdatedAt = parseTS(updated)
 	}
 	g.Date = parseDay(date)
 	if deadline != "" {
@@ -208,10 +218,16 @@ func (db *DB) CancelGathering(ctx context.Context, a Author, id int64) (Gatherin
 		return g, &AlreadyCancelledError{Gathering: g}
 	}
 	now := db.now()
-	if _, err := tx.ExecContext(ctx, `UPDATE gatherings SET cancelled_at = ?, cancelled_by = ? WHERE id = ?`, ts(now), nullKey(a.Key), id); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE gatherings SET cancelled_at = ?, cancelled_by = ?, sequence = sequence + 1, updated_at = ? WHERE id = ?`,
+		ts(now), nullKey(a.Key), ts(now), id); err != nil {
 		return g, FormatError(err)
 	}
+	if err := db.logChange(ctx, tx, a, EntityGathering, itoa(id), ActionCancel, ""); err != nil {
+		return g, err
+	}
 	g.CancelledAt, g.CancelledBy = now, a.Key
+	g.Sequence++
+	g.UpdatedAt = now
 	return g, FormatError(tx.Commit())
 }
 

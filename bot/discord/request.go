@@ -42,6 +42,8 @@ var layouts = map[string]layout{
 	"samling liste":      {word: "liste"},
 	"samling deltakere":  {word: "deltakere", pos: []string{"id"}},
 	"samling avlys":      {word: "avlys", pos: []string{"id"}},
+	"samling endre":      {word: "endre", pos: []string{"id"}},
+	"samling gjenåpne":   {word: "gjenåpne", pos: []string{"id"}},
 	"kulturbot kommune":  {word: "kommune", pos: []string{"navn"}},
 	"kulturbot eksport":  {word: "eksport", pos: []string{"type"}},
 	"kulturbot svar":     {word: "svar", pos: []string{"id", "tekst"}, rawLast: true},

@@ -20,7 +20,7 @@ var Commands = []Command{
 	{"/rsvp", "Svar på en samling / Answer a gathering", "[<id> ja|nei|kanskje [antall] [kommune=..] [overnatting=ja|nei]]"},
 	{"/veiledning", "Logg og se veiledning / Log and list mentoring", "logg kommune=.. dato=.. minutter=.. tema=.. | liste"},
 	{"/region", "Regioner (arbeidsgruppen) / Regions (admins)", `ny navn=<navn> kommuner="a, b, c" | liste`},
-	{"/samling", "Samlinger (arbeidsgruppen) / Gatherings (admins)", `ny navn=".." dato=.. sted=".." | liste | deltakere <id> | avlys <id>`},
+	{"/samling", "Samlinger (arbeidsgruppen) / Gatherings (admins)", `ny navn=.. dato=.. sted=.. | liste | deltakere|endre|avlys|gjenåpne <id>`},
 	{"/kulturbot", "Hjelp, egne data og verktøy / Help, your data, tools", "hjelp | kommune <navn> | mine-data | slett-meg | eksport .."},
 }
 

@@ -18,10 +18,13 @@ var adminCommands = []struct{ cmd, text string }{
 	{"region", `ny navn=Nordkysten kommuner="Steigen, Hamarøy, Lødingen"`},
 	{"region", "liste"},
 	{"region", ""},
-	{"samling", `ny navn="Ekstra" dato=2099-03-01 sted="Bodø" region=nasjonal`},
+	{"samling", `ny navn="Ekstra" dato=` + ty + `-03-01 sted="Bodø" region=nasjonal`},
 	{"samling", "liste"},
 	{"samling", "deltakere 1"},
 	{"samling", "avlys 1"},
+	{"samling", "avlys 1 --bekreft"},
+	{"samling", "endre 1 sted=Oslo"},
+	{"samling", "gjenåpne 1"},
 	{"gathering", "list"},
 	{"kulturbot", "spørsmål"},
 	{"kulturbot", "sporsmal"},
@@ -43,7 +46,7 @@ func authzApp(t *testing.T) *App {
 	admin := bot.User{ID: "console", Admin: true}
 	for _, line := range [][2]string{
 		{"region", `ny navn=Salten kommuner="Bodø, Fauske, Saltdal"`},
-		{"samling", `ny navn="Oppstart" dato=2099-02-04 sted="Bodø" region=Salten`},
+		{"samling", `ny navn="Oppstart" dato=` + ty + `-02-04 sted="Bodø" region=Salten`},
 	} {
 		if rep := a.Router.Handle(ctx, &bot.Request{Platform: bot.Console, User: admin, Command: line[0], Text: line[1]}); rep.Error != nil {
 			t.Fatalf("seed /%s %s: %s", line[0], line[1], rep.Text)
@@ -214,7 +217,7 @@ func TestAdminRefusedThroughDiscord(t *testing.T) {
 	if got := text(e.command("42", "region", "ny", so("navn", "Salten"), so("kommuner", "Bodø, Fauske, Saltdal"))); !strings.Contains(got, "Salten") {
 		t.Fatalf("admin /region ny: %s", got)
 	}
-	if got := text(e.command("42", "samling", "ny", so("navn", "Oppstart"), so("dato", "2099-02-04"), so("sted", "Bodø"), so("region", "Salten"))); !strings.Contains(got, "Oppstart") {
+	if got := text(e.command("42", "samling", "ny", so("navn", "Oppstart"), so("dato", ty+"-02-04"), so("sted", "Bodø"), so("region", "Salten"))); !strings.Contains(got, "Oppstart") {
 		t.Fatalf("admin /samling ny: %s", got)
 	}
 	before := fingerprint(t, e.app.DB)
@@ -224,10 +227,13 @@ func TestAdminRefusedThroughDiscord(t *testing.T) {
 	}{
 		{"region", "ny", []string{so("navn", "Nord"), so("kommuner", "Steigen, Hamarøy, Lødingen")}},
 		{"region", "liste", nil},
-		{"samling", "ny", []string{so("navn", "X"), so("dato", "2099-03-01"), so("sted", "Bodø")}},
+		{"samling", "ny", []string{so("navn", "X"), so("dato", ty+"-03-01"), so("sted", "Bodø")}},
 		{"samling", "liste", nil},
 		{"samling", "deltakere", []string{io("id", 1)}},
 		{"samling", "avlys", []string{io("id", 1)}},
+		{"samling", "avlys", []string{io("id", 1), `{"name":"bekreft","type":5,"value":true}`}},
+		{"samling", "endre", []string{io("id", 1), so("sted", "Oslo")}},
+		{"samling", "gjenåpne", []string{io("id", 1)}},
 		{"kulturbot", "spørsmål", nil},
 		{"kulturbot", "svar", []string{io("id", 1), so("tekst", "Ja.")}},
 		{"kulturbot", "digest", nil},

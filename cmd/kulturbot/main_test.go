@@ -4,9 +4,15 @@ import (
 	"bytes"
 	"context"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
+
+// ty is next year: the tests' gatherings fall in it (a gathering more
+// than three years ahead is refused, so a fixed far year would not do).
+var ty = strconv.Itoa(time.Now().Year() + 1)
 
 // run boots the real program (as `kulturbot args...` with stdin) against db.
 func run(t *testing.T, db, stdin string, args ...string) (string, string, int) {
@@ -36,7 +42,7 @@ func TestConsoleSession(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "k.db")
 	script := strings.Join([]string{
 		`/region ny navn=Salten kommuner="Bodø, Fauske, Saltdal"`,
-		`/samling ny navn="Oppstartssamling" dato=2099-02-04 sted="Bodø" region=Salten frist=2099-01-20`,
+		`/samling ny navn="Oppstartssamling" dato=` + ty + `-02-04 sted="Bodø" region=Salten frist=` + ty + `-01-20`,
 		`/rsvp 1 ja 3 kommune=bodo overnatting=ja`,
 		`/rsvp 1 kanskje 2 kommune=BODØ`,
 		`/rsvp 1 nei kommune=Fauske`,

@@ -106,7 +106,7 @@ func (e *slackE2E) seed() {
 	if !strings.Contains(out, "Salten") || strings.Contains(out, ":warning:") {
 		e.t.Fatalf("/region ny: %s", out)
 	}
-	out = e.slash("UADMIN", "/samling", `ny navn="Oppstartssamling" dato=2099-02-04 sted="Bodø" region=Salten frist=2099-01-20`)
+	out = e.slash("UADMIN", "/samling", `ny navn="Oppstartssamling" dato=`+ty+`-02-04 sted="Bodø" region=Salten frist=`+ty+`-01-20`)
 	if !strings.Contains(out, "Oppstartssamling") || strings.Contains(out, ":warning:") {
 		e.t.Fatalf("/samling ny: %s", out)
 	}

@@ -278,8 +278,9 @@ func seed(o opts, db string) error {
 	for i := 0; i < o.munis; i++ {
 		names = append(names, kommune(i))
 	}
-	script := fmt.Sprintf("/region ny navn=Testregion kommuner=%q\n/samling ny navn=\"Durability\" dato=2099-01-10 sted=\"Bodø\" region=Testregion\n",
-		strings.Join(names, ", "))
+	// Next year: a gathering more than three years ahead is refused.
+	script := fmt.Sprintf("/region ny navn=Testregion kommuner=%q\n/samling ny navn=\"Durability\" dato=%d-01-10 sted=\"Bodø\" region=Testregion\n",
+		strings.Join(names, ", "), time.Now().Year()+1)
 	cmd := exec.Command(o.bin, "--db", db)
 	cmd.Env = botEnv(db, "127.0.0.1:0", "")
 	cmd.Stdin = strings.NewReader(script)

@@ -1,0 +1,263 @@
+package store
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
+)
+
+// Corrections: the working group changes, cancels and reopens gatherings,
+// and every such correction leaves a row in the changes table saying who
+// did what, on which platform, and when.
+
+// Entities whose corrections are recorded.
+const (
+	EntityGathering = "gathering"
+	EntityRegion    = "region"
+	EntityMentoring = "mentoring"
+	EntityRSVP      = "rsvp"
+)
+
+// Correction actions.
+const (
+	ActionChange = "change"
+	ActionCancel = "cancel"
+	ActionReopen = "reopen"
+	ActionDelete = "delete"
+	ActionLate   = "late" // an admin's answer accepted after the deadline
+)
+
+// Change is one recorded correction.
+type Change struct {
+	ID          int64     `json:"id"`
+	Entity      string    `json:"entity"`
+	Key         string    `json:"key"`
+	Action      string    `json:"action"`
+	Detail      string    `json:"detail,omitempty"` // "dato: 2099-02-04 → 2099-02-05; sted: Bodø → Fauske"
+	ChangedBy   string    `json:"changed_by,omitempty"`
+	ChangedName string    `json:"changed_name,omitempty"`
+	Platform    string    `json:"platform"`
+	At          time.Time `json:"at"`
+}
+
+// logChange records a correction inside the caller's transaction, so the
+// change and its history row are written together or not at all.
+func (db *DB) logChange(ctx context.Context, tx execer, a Author, entity, key, action, detail string) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO changes (entity, entity_key, action, detail, changed_by, changed_name, platform, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, entity, key, action, detail, nullKey(a.Key), a.Name, string(a.Platform), ts(db.now()))
+	return FormatError(err)
+}
+
+// Changes lists the recorded corrections of one record, oldest first.
+// An empty key lists every record of the entity.
+func (db *DB) Changes(ctx context.Context, entity, key string) ([]Change, error) {
+	rows, err := db.r.QueryContext(ctx, `SELECT id, entity, entity_key, action, detail, COALESCE(changed_by, ''), changed_name, platform, created_at
+		FROM changes WHERE entity = ? AND (? = '' OR entity_key = ?) ORDER BY id`, entity, key, key)
+	if err != nil {
+		return nil, FormatError(err)
+	}
+	defer rows.Close()
+	var out []Change
+	for rows.Next() {
+		var c Change
+		var at string
+		if err := rows.Scan(&c.ID, &c.Entity, &c.Key, &c.Action, &c.Detail, &c.ChangedBy, &c.ChangedName, &c.Platform, &at); err != nil {
+			return nil, FormatError(err)
+		}
+		c.At = parseTS(at)
+		out = append(out, c)
+	}
+	return out, FormatError(rows.Err())
+}
+
+// GatheringChange is what an admin changes about a gathering; zero values
+// keep what is there. Deadline nil keeps the deadline; a pointer to the
+// zero time removes it.
+type GatheringChange struct {
+	Name     string
+	Date     time.Time
+	Place    string
+	Deadline *time.Time
+}
+
+// GatheringChangeResult is a gathering before and after a change, and the
+// fields that changed ("navn", "dato", "sted", "frist"); none when the
+// change asked for what was already there (nothing is written then).
+type GatheringChangeResult struct {
+	Before, After Gathering
+	Fields        []string
+}
+
+// Has reports whether field changed.
+func (r GatheringChangeResult) Has(field string) bool {
+	for _, f := range r.Fields {
+		if f == field {
+			return true
+		}
+	}
+	return false
+}
+
+// ChangeGathering changes a gathering's name, date, place or deadline,
+// counts its sequence up and records the change, in one transaction. A
+// cancelled gathering is an *AlreadyCancelledError (reopen it first). The
+// rules on dates (not in the past, deadline before the day) are the
+// handler's: it knows "today" from the request.
+func (db *DB) ChangeGathering(ctx context.Context, a Author, id int64, c GatheringChange) (GatheringChangeResult, error) {
+	var res GatheringChangeResult
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return res, FormatError(err)
+	}
+	defer tx.Rollback()
+	g, err := db.gathering(ctx, tx, id)
+	if err != nil {
+		return res, err
+	}
+	res.Before, res.After = g, g
+	if g.Cancelled() {
+		return res, &AlreadyCancelledError{Gathering: g}
+	}
+	var detail []string
+	after := g
+	if c.Name != "" && c.Name != g.Name {
+		detail = append(detail, "navn: "+g.Name+" → "+c.Name)
+		res.Fields = append(res.Fields, "navn")
+		after.Name = c.Name
+	}
+	if !c.Date.IsZero() && day(c.Date) != day(g.Date) {
+		detail = append(detail, "dato: "+day(g.Date)+" → "+day(c.Date))
+		res.Fields = append(res.Fields, "dato")
+		after.Date = parseDay(day(c.Date))
+	}
+	if c.Place != "" && c.Place != g.Place {
+		detail = append(detail, "sted: "+g.Place+" → "+c.Place)
+		res.Fields = append(res.Fields, "sted")
+		after.Place = c.Place
+	}
+	if c.Deadline != nil {
+		old, nu := optDay(g.Deadline), optDay(*c.Deadline)
+		if old != nu {
+			detail = append(detail, "frist: "+orNone(old)+" → "+orNone(nu))
+			res.Fields = append(res.Fields, "frist")
+			after.Deadline = time.Time{}
+			if nu != "" {
+				after.Deadline = parseDay(nu)
+			}
+		}
+	}
+	if len(res.Fields) == 0 {
+		return res, nil
+	}
+	now := db.now()
+	var deadline any
+	if !after.Deadline.IsZero() {
+		deadline = day(after.Deadline)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE gatherings SET name = ?, date = ?, place = ?, deadline = ?, sequence = sequence + 1, updated_at = ?
+		WHERE id = ?`, after.Name, day(after.Date), after.Place, deadline, ts(now), id); err != nil {
+		return res, FormatError(err)
+	}
+	if err := db.logChange(ctx, tx, a, EntityGathering, itoa(id), ActionChange, strings.Join(detail, "; ")); err != nil {
+		return res, err
+	}
+	if res.After, err = db.gathering(ctx, tx, id); err != nil {
+		return res, err
+	}
+	return res, FormatError(tx.Commit())
+}
+
+// NotCancelledError says a gathering to reopen was never cancelled.
+type NotCancelledError struct{ Gathering Gathering }
+
+func (e *NotCancelledError) Error() string { return "gathering is not cancelled" }
+
+// ReopenGathering undoes a cancellation: answers given before it count
+// again and new ones are taken. The sequence counts up and the reopening
+// is recorded.
+func (db *DB) ReopenGathering(ctx context.Context, a Author, id int64) (Gathering, error) {
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return Gathering{}, FormatError(err)
+	}
+	defer tx.Rollback()
+	g, err := db.gathering(ctx, tx, id)
+	if err != nil {
+		return g, err
+	}
+	if !g.Cancelled() {
+		return g, &NotCancelledError{Gathering: g}
+	}
+	now := db.now()
+	if _, err := tx.ExecContext(ctx, `UPDATE gatherings SET cancelled_at = NULL, cancelled_by = NULL, sequence = sequence + 1, updated_at = ?
+		WHERE id = ?`, ts(now), id); err != nil {
+		return g, FormatError(err)
+	}
+	if err := db.logChange(ctx, tx, a, EntityGathering, itoa(id), ActionReopen, "avlyst "+g.CancelledAt.In(bot.Oslo).Format("2006-01-02 15:04")); err != nil {
+		return g, err
+	}
+	if g, err = db.gathering(ctx, tx, id); err != nil {
+		return g, err
+	}
+	return g, FormatError(tx.Commit())
+}
+
+// GatheringAnswerers are the user keys ("slack:U123") of everyone who has
+// answered for a municipality to the gathering, first answer first, each
+// once: the people to tell when it is changed or cancelled. People who
+// asked to be forgotten are not among them.
+func (db *DB) GatheringAnswerers(ctx context.Context, id int64) ([]string, error) {
+	rows, err := db.r.QueryContext(ctx, `SELECT answered_by FROM rsvp_history WHERE gathering_id = ? AND answered_by IS NOT NULL
+		GROUP BY answered_by ORDER BY MIN(id)`, id)
+	if err != nil {
+		return nil, FormatError(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			return nil, FormatError(err)
+		}
+		out = append(out, k)
+	}
+	return out, FormatError(rows.Err())
+}
+
+// SameGathering finds a gathering, not cancelled, with the same name (any
+// case or æøå spelling) on the same day: creating it again is most likely
+// the same command run twice.
+func (db *DB) SameGathering(ctx context.Context, name string, date time.Time) (Gathering, bool, error) {
+	rows, err := db.r.QueryContext(ctx, `SELECT `+gatheringCols+` WHERE g.date = ? AND g.cancelled_at IS NULL ORDER BY g.id`, day(date))
+	if err != nil {
+		return Gathering{}, false, FormatError(err)
+	}
+	defer rows.Close()
+	f := bot.Fold(name)
+	for rows.Next() {
+		g, err := scanGathering(rows)
+		if err != nil {
+			return g, false, FormatError(err)
+		}
+		if bot.Fold(g.Name) == f {
+			return g, true, nil
+		}
+	}
+	return Gathering{}, false, FormatError(rows.Err())
+}
+
+func optDay(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return day(t)
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "ingen"
+	}
+	return s
+}
