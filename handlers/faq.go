@@ -43,14 +43,23 @@ func (h *Handlers) ask(ctx context.Context, req *bot.Request) (bot.Reply, error)
 	if utf8.RuneCountInString(q) > maxQuestion {
 		return bot.Reply{}, &bot.Error{Code: bot.EInvalid, Message: t(req, "faq.err.toolong", maxQuestion)}
 	}
-	if h.FAQ == nil {
-		return bot.Reply{Text: t(req, "faq.none"), Private: true}, nil
-	}
-	// The question's own language wins; the platform locale decides when
-	// the text does not tell ("økonomi?").
-	ans, err := h.FAQ.Answer(ctx, q, string(req.Lang))
+	// What the bot knows itself (its gatherings, its commands) and small
+	// talk come before the FAQ; a failing lookup costs only that step.
+	ans, live, err := h.live(ctx, Query{Text: q, Lang: string(req.Lang), Now: req.Now(), Admin: req.User.Admin, User: req.UserKey()})
 	if err != nil {
-		return bot.Reply{}, bot.Internal(err)
+		h.Log.Warn("live answer failed; asking the FAQ", "req", req.ID, "err", err)
+		live = false
+	}
+	if !live {
+		if h.FAQ == nil {
+			return bot.Reply{Text: t(req, "faq.none"), Private: true}, nil
+		}
+		// The question's own language wins; the platform locale decides when
+		// the text does not tell ("økonomi?").
+		ans, err = h.FAQ.Answer(ctx, q, string(req.Lang))
+		if err != nil {
+			return bot.Reply{}, bot.Internal(err)
+		}
 	}
 	lang := bot.Lang(ans.Lang)
 	if lang != bot.EN {
@@ -75,7 +84,7 @@ func (h *Handlers) ask(ctx context.Context, req *bot.Request) (bot.Reply, error)
 		}
 		return rep, nil
 
-	case ans.OutOfScope:
+	case ans.OutOfScope || ans.Path == PathSmallTalk:
 		// Declined: recorded in the answer log (so declines can be counted)
 		// but not a question for the working group.
 		logged.Answer = ""

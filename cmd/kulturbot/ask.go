@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
 	"github.com/kulturskoleradet/kulturbot/faq"
+	"github.com/kulturskoleradet/kulturbot/handlers"
 )
 
 func init() {
@@ -70,7 +72,9 @@ func runAsk(ctx context.Context, a *App, args []string) error {
 	w := bufio.NewWriter(a.Out)
 	defer w.Flush()
 	one := func(q string) error {
-		ans, err := a.FAQ.Answer(ctx, q, lang)
+		// Through the handlers, so the bot's own data and small talk are
+		// answered as /faq answers them (nothing is logged).
+		ans, err := a.Handlers.Answer(ctx, handlers.Query{Text: q, Lang: lang, Now: time.Now()})
 		if err != nil {
 			return err
 		}

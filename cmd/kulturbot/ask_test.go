@@ -109,3 +109,53 @@ func TestAskConfiguredDeadline(t *testing.T) {
 	out, _, _ = run(t, db, "", "--interest-deadline", "01.10", "ask", "When is the deadline to register interest?")
 	mustContain(t, out, "1 October")
 }
+
+// TestAskLive is issue 11's acceptance: after /region ny and /samling ny in
+// the console, `ask --json` answers "Hvor er neste samling?" from the
+// database, "Hva kan du?" with what the bot does, and small talk as small
+// talk.
+func TestAskLive(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "k.db")
+	askJSON := func(q string) askResult {
+		t.Helper()
+		out, errOut, code := run(t, db, "", "ask", "--json", q)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		var r askResult
+		if err := json.Unmarshal([]byte(out), &r); err != nil {
+			t.Fatalf("%v: %s", err, out)
+		}
+		return r
+	}
+	t.Run("EmptyDatabaseSaysNothingIsPublished", func(t *testing.T) {
+		r := askJSON("Hvor er neste samling?")
+		if !r.Answered || r.Path != "data" || !strings.Contains(r.Answer, "Ingen kommende samlinger er publisert") {
+			t.Fatalf("%+v", r)
+		}
+	})
+	out, errOut, code := run(t, db, `/region ny navn=Salten kommuner="Bodø, Fauske, Saltdal"`+"\n"+
+		`/samling ny navn="Oppstartssamling" dato=2099-02-06 sted="Bodø" region=Salten frist=2099-01-20`+"\n")
+	if code != 0 {
+		t.Fatalf("console exit %d: %s %s", code, out, errOut)
+	}
+	t.Run("NextGatheringFromTheDatabase", func(t *testing.T) {
+		r := askJSON("Hvor er neste samling?")
+		if !r.Answered || r.Path != "data" || r.Lang != "nb" ||
+			!strings.Contains(r.Answer, "#1 Oppstartssamling er 6. februar 2099 i Bodø (region Salten)") || !strings.Contains(r.Answer, "Svarfristen er 20. januar 2099") {
+			t.Fatalf("%+v", r)
+		}
+	})
+	t.Run("WhatCanYouDo", func(t *testing.T) {
+		r := askJSON("Hva kan du?")
+		if !r.Answered || r.Path != "data" || !strings.Contains(r.Answer, "/rsvp") || !strings.Contains(r.Answer, "/interesse") {
+			t.Fatalf("%+v", r)
+		}
+	})
+	t.Run("SmallTalk", func(t *testing.T) {
+		r := askJSON("takk!")
+		if r.Answered || r.Path != "smalltalk" || r.OutOfScope || r.Answer == "" {
+			t.Fatalf("%+v", r)
+		}
+	})
+}

@@ -1,0 +1,700 @@
+package handlers
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/faq"
+	"github.com/kulturskoleradet/kulturbot/store"
+)
+
+// Answer paths of the questions the bot answers itself (faq.Answer.Path).
+const (
+	// PathData: answered from the bot's own data (gatherings, answers, its
+	// commands). Answered, never a question for the working group.
+	PathData = "data"
+	// PathSmallTalk: a greeting or thanks, answered with a friendly word.
+	// Not an answer about the programme (Answered is false) and not a
+	// question for the working group either.
+	PathSmallTalk = "smalltalk"
+)
+
+// Query is a free-text question with what answering it depends on.
+type Query struct {
+	Text  string
+	Lang  string // the platform's language ("nb", "en"); the question's own wins
+	Now   time.Time
+	Admin bool // admins also see what a municipality answered
+	User  string
+}
+
+// Answer answers a free-text question the way /faq does, without logging
+// anything: the bot's own data and small talk first, then the FAQ (and the
+// documents behind it). `kulturbot ask` probes this.
+func (h *Handlers) Answer(ctx context.Context, q Query) (faq.Answer, error) {
+	if a, ok, err := h.live(ctx, q); ok || err != nil {
+		return a, err
+	}
+	if h.FAQ == nil {
+		return faq.Answer{Question: q.Text, Lang: q.Lang}, nil
+	}
+	return h.FAQ.Answer(ctx, q.Text, q.Lang)
+}
+
+// The intent recogniser below runs before the FAQ. It is deliberately
+// narrow: it takes a question only when the question is plainly about the
+// bot itself (greetings, "hva kan du?", "hvordan svarer jeg på en
+// samling?") or about a gathering or a municipality the database knows
+// ("hvor er neste samling?", "svarfristen for samling 2", "har Fauske
+// svart?"). Questions about the programme's facts ("hvor mange samlinger
+// er det?", "hvor lenge varer en samling?") are the FAQ's, and the guard
+// words below hand them over.
+
+// live answers q from the bot's own data, or reports false to let the FAQ
+// answer.
+func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) {
+	n := liveNorm(q.Text)
+	lang := liveLang(q.Text, n, q.Lang)
+	a := faq.Answer{Question: q.Text, Lang: lang}
+	if strings.TrimSpace(n) == "" || len(n) > 300 {
+		return a, false, nil
+	}
+	if key, ok := smallTalk(n); ok {
+		// "thanks" says nothing to DetectLang; it is English all the same.
+		if lang != "en" && enSmallRE.MatchString(n) && !nbSmallRE.MatchString(n) {
+			lang, a.Lang = "en", "en"
+		}
+		a.Path = PathSmallTalk
+		a.Text = lt(lang, key)
+		return a, true, nil
+	}
+	// "hei, når er neste samling?": the greeting does not change the question.
+	n = greetingRE.ReplaceAllString(n, " ")
+	data := func(text string) (faq.Answer, bool, error) {
+		a.Answered, a.Path, a.Text, a.Score = true, PathData, text, 1
+		a.Source = lt(lang, "live.source")
+		return a, true, nil
+	}
+	if capabilitiesRE.MatchString(n) {
+		return data(lt(lang, "live.can"))
+	}
+	if key, ok := howTo(n); ok {
+		text := lt(lang, key)
+		if key == "live.how.interesse" {
+			text = fmt.Sprintf(text, factIn(faq.DefaultFacts.With(h.Config.Facts())["interessefrist"], lang))
+		}
+		return data(text)
+	}
+	if guardRE.MatchString(n) {
+		return a, false, nil
+	}
+	if m := answeredRE.FindStringSubmatch(n); m != nil {
+		text, ok, err := h.liveAnswered(ctx, q, lang, n, m[2])
+		if !ok || err != nil {
+			return a, false, err
+		}
+		return data(text)
+	}
+	text, ok, err := h.liveGathering(ctx, q, lang, n)
+	if !ok || err != nil {
+		return a, false, err
+	}
+	return data(text)
+}
+
+// liveNorm lower-cases, folds æøå the way people type them without a
+// Norwegian keyboard and turns punctuation into spaces, padded with a
+// space each side so " word " matches whole words.
+func liveNorm(s string) string {
+	s = strings.ToLower(s)
+	var b strings.Builder
+	b.WriteByte(' ')
+	space := true
+	for _, r := range s {
+		switch r {
+		case 'æ':
+			b.WriteString("ae")
+			space = false
+			continue
+		case 'ø', 'ö':
+			r = 'o'
+		case 'å', 'á', 'à':
+			r = 'a'
+		case 'é', 'è':
+			r = 'e'
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+			space = false
+		} else if !space {
+			b.WriteByte(' ')
+			space = true
+		}
+	}
+	if !space {
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// nynorskRE are words only nynorsk uses.
+var nynorskRE = regexp.MustCompile(` (kva|korleis|kvar|kven|kvifor|kor|eg|ikkje|noko|nokon|dykk|dykkar|kjem|vere|samlinga|samlingane|kommunane|svara|fristen for a svara|seia|ho|meg og|no) `)
+
+// liveLang is the question's language: English when it reads English,
+// nynorsk when it uses nynorsk words, bokmål otherwise.
+func liveLang(text, n, platform string) string {
+	switch faq.DetectLang(text) {
+	case "en":
+		return "en"
+	case "":
+		if platform == "en" && !nynorskRE.MatchString(n) {
+			return "en"
+		}
+	}
+	if nynorskRE.MatchString(n) {
+		return "nn"
+	}
+	return "nb"
+}
+
+var (
+	greetingRE = regexp.MustCompile(`^ (hei hei|hei|hallo|heisann|hey|hi|hello|god morgen|god dag|good morning|morn|halla|hoi)( (kulturbot|bot|der|alle|everyone|there))? `)
+	// Small talk is the whole message, never a question with a greeting.
+	smallTalkRE = map[string]*regexp.Regexp{
+		"live.hello":  regexp.MustCompile(`^ (hei hei|hei|hallo|heisann|hey|hi|hello|god morgen|god dag|good morning|good afternoon|morn|halla|hoi|yo)( (kulturbot|bot|der|alle|everyone|there|you))? $`),
+		"live.thanks": regexp.MustCompile(`^ ((tusen|mange|takk) )?(takk|thanks|thank you|thx|ty|takker)( (skal du ha|for hjelpen|for hjelpa|for svaret|for svar|so much|a lot|very much|for the help|for your help|kulturbot|bot))?( (det|that) (hjalp|var nyttig|helped))? $|^ (flott|supert|perfekt|great|perfect|super|nice|ok|okei|fint|kjempebra|bra) (takk|thanks|thank you)( (skal du ha|for hjelpen|for hjelpa|so much))? $`),
+		"live.bye":    regexp.MustCompile(`^ (ha det( bra| godt)?|hade|snakkes|bye|goodbye|see you|vi snakkes) $`),
+		"live.howare": regexp.MustCompile(`^ (hvordan har du det|hvordan gar det|korleis har du det|korleis gar det|how are you|how are you doing|how s it going|hows it going|alt vel) $`),
+		"live.ok":     regexp.MustCompile(`^ (ok|okei|okay|greit|skjonner|forstar|fint|supert|flott|great|perfect|got it|i see|aha|ja|yes|nei|no) $`),
+	}
+	smallTalkOrder = []string{"live.hello", "live.thanks", "live.bye", "live.howare", "live.ok"}
+)
+
+var (
+	enSmallRE = regexp.MustCompile(` (thanks|thank|thx|ty|hello|hi|hey|morning|afternoon|goodbye|bye|you|great|perfect|welcome|got it|i see|okay|yes|there|everyone|nice) `)
+	nbSmallRE = regexp.MustCompile(` (takk|hei|hallo|heisann|morn|god|ha det|snakkes|hvordan|korleis|greit|ja|nei|flott|supert|fint|okei) `)
+)
+
+func smallTalk(n string) (string, bool) {
+	for _, k := range smallTalkOrder {
+		if smallTalkRE[k].MatchString(n) {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+// capabilitiesRE is "what can you do / who are you", about the bot itself.
+var capabilitiesRE = regexp.MustCompile(`^ (hva|kva|what) (kan|can) (du|boten|kulturbot|denne boten|you|the bot|this bot|kulturbot)( (egentlig|eigentleg|really))?( (gjore|gjere|do|hjelpe meg med|hjelpe oss med|hjelpe med|hjelpe til med|help me with|help us with|help with|svare pa|answer))? $` +
+	`|^ (hva|kva|what) (kan|can) (jeg|eg|vi|me|i|we) (sporre|sporja|sporre deg|sporje|spor|ask|ask you)( om| about)? $` +
+	`|^ (hva|kva|what) (gjor|gjer|does|do) (du|boten|kulturbot|you|the bot|this bot|kulturbot)( do| egentlig| eigentleg)? $` +
+	`|^ (hvem|kven|who|what) (er|are) (du|you) $|^ (hva|kva|what) er (kulturbot|boten|denne boten) $|^ what is (kulturbot|this bot|the bot) $` +
+	`|^ (hjelp|help|meny|menu|kommandoer|commands|hva kan jeg skrive|what can i type) $` +
+	`|^ (hvordan|korleis|how) (bruker|brukar|do i use|can i use|to use) (jeg |eg |vi |me )?(deg|boten|kulturbot|you|the bot|this bot) $`)
+
+// howToRE are "how do I …" questions about the bot's own commands. Each
+// needs a how-word and the workflow's words; anything else is the FAQ's.
+var (
+	howRE   = regexp.MustCompile(`^ (hvordan|korleis|how|hvor|kvar|where) `)
+	howToRE = []struct {
+		key string
+		re  *regexp.Regexp
+	}{
+		{"live.how.rsvp", regexp.MustCompile(` rsvp| (svarer|svare|svara|svarar) (vi |jeg |eg |me )?(pa|til) (en |ei |neste |invitasjonen til )?samling| (melder|melde) (vi |jeg |eg |me )?(oss |meg )?(pa|til) (en |ei |neste )?samling| (gi|gir) beskjed om (vi|hvor mange|kor mange)| (answer|reply|respond|sign up|register) (to |for )?(a |the |next )?gathering| say (how many|whether) (we|people)| (attend|attendance)`)},
+		{"live.how.interesse", regexp.MustCompile(` (melder|melde|meld) (vi |jeg |eg |me )?(pa )?(kommunen|kommunene|kommunane|kommuner|kommunar|fylket)( pa)?| (melder|melde|meld|registrerer|registrere|registrera) (vi |jeg |eg |me )?interesse| interessemelding| register (our |the )?(interest|municipalit)| sign up (our |the )?(municipalit|county)| (endrer|endre|trekker|trekke|trekkje) (vi |jeg |eg |me )?(en |ei |var |vart )?(interessemelding|pamelding|registrering)| withdraw (our |a |the )?(registration|interest)`)},
+		{"live.how.veiledning", regexp.MustCompile(` (logger|loggar|logge|registrerer|registrerar|registrere|forer|fore) (vi |jeg |eg |me )?(en )?(veiledning|rettleiing|veiledningsmote|veiledningstime)| log (a )?mentoring`)},
+		{"live.how.kommune", regexp.MustCompile(` (setter|sette|velger|velge|lagrer|lagre) (jeg |eg |vi |me )?(min |var |vart )?kommune| set (my|our) municipality`)},
+		{"live.how.samling", regexp.MustCompile(` (lager|lage|oppretter|opprette|legger|legge) (vi |jeg |eg |me )?(inn )?(en |ei |ny |nye )?(samling|samlinger)| (create|add) (a |new )?gathering`)},
+		{"live.how.region", regexp.MustCompile(` (lager|lage|oppretter|opprette|definerer|definere) (vi |jeg |eg |me )?(en |ny )?region| (create|define) (a |new )?region`)},
+		{"live.how.sporsmal", regexp.MustCompile(` (svarer|svare|svara) (vi |jeg |eg |me )?(pa )?(ubesvarte |apne )?sporsmal| answer (open |unanswered )?questions`)},
+		{"live.how.data", regexp.MustCompile(` (sletter|slette|sletta|ser|se) (jeg |eg |vi |me )?(mine|mine egne|dataene mine|data om meg|dine data om meg)| (delete|see) (my|the) (data|personal data)`)},
+	}
+)
+
+func howTo(n string) (string, bool) {
+	if !howRE.MatchString(n) && !strings.Contains(n, " kan jeg ") && !strings.Contains(n, " kan vi ") && !strings.Contains(n, " can i ") && !strings.Contains(n, " can we ") {
+		return "", false
+	}
+	for _, h := range howToRE {
+		if h.re.MatchString(n) {
+			return h.key, true
+		}
+	}
+	return "", false
+}
+
+// guardRE are questions about the programme's facts that mention a
+// gathering: the FAQ answers them (how many, how long, what happens, who
+// pays ...).
+var guardRE = regexp.MustCompile(` (hvor|kor|how) (mange|mye|mykje|many|much|lenge|lang|long|ofte|often)| (hva|kva|what) (skjer|skal|happens|is the purpose|er hensikten|er formalet|er innholdet|inneholder)| (hvem|kven|who) | (hvorfor|kvifor|why) | (betaler|betale|koster|kostar|pay|cost|reise|reisestotte|travel|innhold|content|tema|agenda|program for|hensikt|purpose|fysisk|fysiske|digital|digitale|obligatorisk|must we|ma vi|ma alle)`)
+
+// gatheringRE: a gathering is mentioned.
+var gatheringRE = regexp.MustCompile(` (samling|samlingen|samlinga|samlinger|samlingene|samlingar|samlingane|fellessamling\w*|gathering|gatherings|meeting|meetings) `)
+
+var (
+	nextRE     = regexp.MustCompile(` (neste|nestkommende|forstkommende|kommende|komande|neste gang|next|upcoming|coming|forthcoming) `)
+	whereRE    = regexp.MustCompile(` (hvor|kvar|kor|where|sted|stad|stedet|staden|place|venue|location) `)
+	whenRE     = regexp.MustCompile(` (nar|kva tid|kor tid|when|dato|datoen|date|dag|day) `)
+	deadlineRE = regexp.MustCompile(` (svarfrist|svarfristen|frist|fristen|deadline|rsvp by|svare innen|svara innan|svar innen|reply by|answer by) `)
+	listRE     = regexp.MustCompile(` (hvilke|kva for|which|list|liste|oversikt|overview|alle|all) `)
+	idRE       = regexp.MustCompile(` (samling|samlingen|samlinga|gathering|nr|nummer|number|no) (nr |nummer |number |no )?(\d{1,6}) `)
+	// placeRE is "samlingen i Bodø" / "gathering in Bodø": the words after.
+	placeRE = regexp.MustCompile(` (samling|samlingen|samlinga|samlinger|samlingene|samlingar|samlingane|gathering|gatherings|meeting) (i|pa|in|at) ((?:[\p{L}\d]+ ?){1,3})`)
+	// notPlace are words after "samlingen i" that are not a place.
+	notPlace = map[string]bool{"regionen": true, "regionen var": true, "var region": true, "programmet": true, "kommunen": true,
+		"fylket": true, "the region": true, "our region": true, "the programme": true, "the program": true, "region": true,
+		"var": true, "var kommune": true, "januar": true, "februar": true, "mars": true, "april": true, "mai": true,
+		"juni": true, "august": true, "september": true, "oktober": true, "november": true, "desember": true, "hostsemesteret": true,
+		"varsemesteret": true}
+	// answeredRE is "har Fauske svart?" / "has Fauske answered?".
+	answeredRE = regexp.MustCompile(`^ (har|has|did|have) ((?:[\p{L}\d]+ ){1,3}?)(kommune |municipality )?(svart|svara|svarat|answered|replied|responded|rsvpd|rsvped|rsvp d|meldt seg|meldt seg pa|meldt pa|signed up)( pa | til | to | for |$| )`)
+)
+
+// liveGathering answers where/when/deadline questions about gatherings.
+func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (string, bool, error) {
+	if !gatheringRE.MatchString(n) {
+		return "", false, nil
+	}
+	var id int64
+	if m := idRE.FindStringSubmatch(n); m != nil {
+		id, _ = strconv.ParseInt(m[3], 10, 64)
+	}
+	next := nextRE.MatchString(n)
+	where, when, deadline, list := whereRE.MatchString(n), whenRE.MatchString(n), deadlineRE.MatchString(n), listRE.MatchString(n)
+	place := ""
+	if m := placeRE.FindStringSubmatch(n); m != nil && id == 0 {
+		place = strings.TrimSpace(m[3])
+		if notPlace[place] {
+			place = ""
+		}
+	}
+	words := len(strings.Fields(n))
+	definite := regexp.MustCompile(` (samlingen|samlinga|the gathering) `).MatchString(n)
+	plural := regexp.MustCompile(` (samlingene|samlingane|samlinger|samlingar|gatherings) `).MatchString(n)
+	asks := where || when || deadline
+	switch {
+	case id > 0 && (asks || words <= 3):
+	case place != "" && (asks || list):
+	case next && (asks || list || words <= 4):
+	// "Hvor er samlingen?" with nothing else: the next one.
+	case definite && asks && words <= 5:
+		next = true
+	// "Når er samlingene?", "Hvilke samlinger kommer?": the list.
+	case plural && (asks || list) && words <= 6:
+		list = true
+	default:
+		return "", false, nil
+	}
+	now := q.Now
+	if now.IsZero() {
+		now = h.DB.Now()
+	}
+	if id > 0 {
+		g, err := h.DB.Gathering(ctx, id)
+		if err != nil {
+			if bot.ErrorCode(err) == bot.ENotFound {
+				return lt(lang, "live.g.noid", id), true, nil
+			}
+			return "", false, err
+		}
+		return h.describeGathering(lang, g, now, deadline), true, nil
+	}
+	gs, err := h.DB.UpcomingGatherings(ctx, now)
+	if err != nil {
+		return "", false, err
+	}
+	if place != "" {
+		var hit []store.Gathering
+		for _, g := range gs {
+			if matchesPlace(g, place) {
+				hit = append(hit, g)
+			}
+		}
+		if len(hit) == 0 {
+			// A region's municipality names the region's gatherings too.
+			if m, err := h.DB.FindMunicipality(ctx, place); err == nil {
+				regions, err := h.DB.Regions(ctx)
+				if err != nil {
+					return "", false, err
+				}
+				for _, g := range gs {
+					if inRegion(regions, g.RegionID, m.ID) {
+						hit = append(hit, g)
+					}
+				}
+			}
+		}
+		if len(hit) == 0 {
+			if len(gs) == 0 {
+				return lt(lang, "live.g.none"), true, nil
+			}
+			return lt(lang, "live.g.noplace", titleWords(q.Text, place)) + "\n" + h.listGatherings(lang, gs, 5), true, nil
+		}
+		if len(hit) == 1 {
+			return h.describeGathering(lang, hit[0], now, deadline), true, nil
+		}
+		return h.listGatherings(lang, hit, 5), true, nil
+	}
+	if len(gs) == 0 {
+		return lt(lang, "live.g.none"), true, nil
+	}
+	if next && !list {
+		text := lt(lang, "live.g.next") + " " + h.describeGathering(lang, gs[0], now, deadline)
+		if len(gs) > 1 {
+			text += "\n" + lt(lang, "live.g.more", len(gs)-1)
+		}
+		return text, true, nil
+	}
+	return h.listGatherings(lang, gs, 8), true, nil
+}
+
+// describeGathering is one gathering in a sentence: what, when, where,
+// the answer deadline and how to answer.
+func (h *Handlers) describeGathering(lang string, g store.Gathering, now time.Time, deadlineAsked bool) string {
+	bl := bot.Lang(lang)
+	if lang == "nn" {
+		bl = bot.NB
+	}
+	region := lt(lang, "live.g.national")
+	if !g.National() {
+		region = lt(lang, "live.g.region", g.RegionName)
+	}
+	s := lt(lang, "live.g.one", g.ID, g.Name, bot.FormatDate(g.Date, bl), g.Place, region)
+	switch {
+	case g.Cancelled():
+		return s + " " + lt(lang, "live.g.cancelled")
+	case !bot.DayIn(now).Before(g.Date):
+		return s + " " + lt(lang, "live.g.past")
+	}
+	switch {
+	case !g.Deadline.IsZero() && bot.DayIn(now).After(g.Deadline):
+		s += " " + lt(lang, "live.g.deadline.passed", bot.FormatDate(g.Deadline, bl))
+	case !g.Deadline.IsZero():
+		s += " " + lt(lang, "live.g.deadline", bot.FormatDate(g.Deadline, bl), g.ID)
+	default:
+		s += " " + lt(lang, "live.g.nodeadline", g.ID)
+	}
+	_ = deadlineAsked // the deadline is always part of the sentence
+	return s
+}
+
+func (h *Handlers) listGatherings(lang string, gs []store.Gathering, max int) string {
+	bl := bot.Lang(lang)
+	if lang == "nn" {
+		bl = bot.NB
+	}
+	lines := []string{lt(lang, "live.g.list", len(gs))}
+	for i, g := range gs {
+		if i == max {
+			lines = append(lines, lt(lang, "live.g.more", len(gs)-max))
+			break
+		}
+		region := lt(lang, "live.g.national")
+		if !g.National() {
+			region = lt(lang, "live.g.region", g.RegionName)
+		}
+		line := fmt.Sprintf("• #%d %s – %s, %s (%s)", g.ID, g.Name, bot.FormatDate(g.Date, bl), g.Place, region)
+		if !g.Deadline.IsZero() {
+			line += " – " + lt(lang, "live.g.short.deadline", bot.FormatDate(g.Deadline, bl))
+		}
+		lines = append(lines, line)
+	}
+	lines = append(lines, lt(lang, "live.g.howto"))
+	return strings.Join(lines, "\n")
+}
+
+// matchesPlace: the place, the region or the gathering's name holds the
+// words ("Bodø", "bodo", "Salten").
+func matchesPlace(g store.Gathering, place string) bool {
+	p := bot.Fold(place)
+	if p == "" {
+		return false
+	}
+	for _, s := range []string{g.Place, g.RegionName} {
+		f := bot.Fold(s)
+		if f != "" && (f == p || strings.HasPrefix(f, p) || strings.Contains(f, p) && len(p) >= 4) {
+			return true
+		}
+	}
+	return false
+}
+
+func inRegion(rs []store.Region, regionID, municipalityID int64) bool {
+	for _, r := range rs {
+		if r.ID != regionID {
+			continue
+		}
+		for _, m := range r.Municipalities {
+			if m.ID == municipalityID {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// titleWords returns the words of the original text that normalised to
+// n, as typed ("Bodø" rather than "bodo").
+func titleWords(text, n string) string {
+	want := len(strings.Fields(n))
+	fs := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for i := 0; i+want <= len(fs); i++ {
+		if strings.TrimSpace(liveNorm(strings.Join(fs[i:i+want], " "))) == n {
+			return strings.Join(fs[i:i+want], " ")
+		}
+	}
+	return n
+}
+
+// liveAnswered answers "har Fauske svart?": the municipality's answers to
+// its region's (and national) upcoming gatherings. Everyone sees whether
+// it answered; admins also see what.
+func (h *Handlers) liveAnswered(ctx context.Context, q Query, lang, n, name string) (string, bool, error) {
+	name = strings.TrimSpace(name)
+	switch name {
+	case "du", "dere", "dokker", "dykk", "de", "vi", "me", "jeg", "eg", "you", "they", "we", "i", "noen", "nokon", "alle",
+		"someone", "anyone", "everyone", "arbeidsgruppen", "arbeidsgruppa", "the working group", "fylket", "kommunen":
+		return "", false, nil
+	}
+	m, err := h.DB.FindMunicipality(ctx, name)
+	shown := titleWords(q.Text, name)
+	if err != nil {
+		if bot.ErrorCode(err) != bot.ENotFound {
+			return "", false, err
+		}
+		// Only a name typed as a name: "har dere svart" is not about data.
+		if r := []rune(shown); len(r) == 0 || !unicode.IsUpper(r[0]) {
+			return "", false, nil
+		}
+		return lt(lang, "live.a.unknown", shown), true, nil
+	}
+	now := q.Now
+	if now.IsZero() {
+		now = h.DB.Now()
+	}
+	gs, err := h.DB.UpcomingGatherings(ctx, now)
+	if err != nil {
+		return "", false, err
+	}
+	regions, err := h.DB.Regions(ctx)
+	if err != nil {
+		return "", false, err
+	}
+	var id int64
+	if mm := idRE.FindStringSubmatch(n); mm != nil {
+		id, _ = strconv.ParseInt(mm[3], 10, 64)
+	}
+	var mine []store.Gathering
+	for _, g := range gs {
+		if (id == 0 || g.ID == id) && (g.National() || inRegion(regions, g.RegionID, m.ID)) {
+			mine = append(mine, g)
+		}
+	}
+	if id > 0 && len(mine) == 0 {
+		g, err := h.DB.Gathering(ctx, id)
+		if err == nil {
+			mine = []store.Gathering{g}
+		} else if bot.ErrorCode(err) == bot.ENotFound {
+			return lt(lang, "live.g.noid", id), true, nil
+		} else {
+			return "", false, err
+		}
+	}
+	if len(mine) == 0 {
+		return lt(lang, "live.a.nogatherings", m.Name), true, nil
+	}
+	answers, err := h.DB.AnswersFor(ctx, m.ID)
+	if err != nil {
+		return "", false, err
+	}
+	bl := bot.Lang(lang)
+	if lang == "nn" {
+		bl = bot.NB
+	}
+	lines := []string{}
+	for _, g := range mine {
+		r, ok := answers[g.ID]
+		head := fmt.Sprintf("#%d %s (%s)", g.ID, g.Name, bot.FormatDate(g.Date, bl))
+		switch {
+		case !ok:
+			lines = append(lines, "• "+lt(lang, "live.a.no", m.Name, head))
+		case q.Admin:
+			lines = append(lines, "• "+lt(lang, "live.a.yes.admin", m.Name, head, answerWord(lang, r.Answer), r.Headcount, bot.FormatDate(r.UpdatedAt, bl)))
+		default:
+			lines = append(lines, "• "+lt(lang, "live.a.yes", m.Name, head, bot.FormatDate(r.UpdatedAt, bl)))
+		}
+	}
+	if !q.Admin {
+		lines = append(lines, lt(lang, "live.a.private"))
+	}
+	return strings.Join(lines, "\n"), true, nil
+}
+
+func answerWord(lang, a string) string {
+	if lang != "en" {
+		return a
+	}
+	switch a {
+	case store.AnswerYes:
+		return "yes"
+	case store.AnswerNo:
+		return "no"
+	case store.AnswerMaybe:
+		return "maybe"
+	}
+	return a
+}
+
+// In returns the fact in lang (nynorsk writes dates like bokmål).
+func factIn(f faq.Fact, lang string) string {
+	if lang == "en" && f.EN != "" {
+		return f.EN
+	}
+	return f.NB
+}
+
+// lt is a live message in bokmål, nynorsk or English.
+func lt(lang, key string, args ...any) string {
+	m, ok := liveMsgs[key]
+	if !ok {
+		return key
+	}
+	s := m[0]
+	switch lang {
+	case "nn":
+		if m[1] != "" {
+			s = m[1]
+		}
+	case "en":
+		s = m[2]
+	}
+	if len(args) == 0 {
+		return s
+	}
+	return fmt.Sprintf(s, args...)
+}
+
+// liveMsgs: bokmål, nynorsk, English.
+var liveMsgs = map[string][3]string{
+	"live.source": {"kulturbots egne data", "kulturbot sine eigne data", "kulturbot's own data"},
+	"live.hello": {
+		"Hei! 👋 Jeg er kulturbot for Fremtidens kulturskole. Spør meg om programmet, eller skriv «Hva kan du?».",
+		"Hei! 👋 Eg er kulturbot for Fremtidens kulturskole. Spør meg om programmet, eller skriv «Kva kan du?».",
+		"Hi! 👋 I'm kulturbot for Fremtidens kulturskole. Ask me about the programme, or type “What can you do?”."},
+	"live.thanks": {"Bare hyggelig! 😊 Spør gjerne igjen.", "Berre hyggeleg! 😊 Spør gjerne igjen.", "You're welcome! 😊 Ask any time."},
+	"live.bye":    {"Ha det bra! 👋", "Ha det bra! 👋", "Goodbye! 👋"},
+	"live.howare": {
+		"Takk, bare bra! Hva lurer du på om Fremtidens kulturskole?",
+		"Takk, berre bra! Kva lurer du på om Fremtidens kulturskole?",
+		"Fine, thanks! What would you like to know about Fremtidens kulturskole?"},
+	"live.ok": {"👍 Si ifra hvis du lurer på noe mer.", "👍 Sei ifrå om du lurer på noko meir.", "👍 Just ask if there is anything else."},
+	"live.can": {
+		"Jeg er kulturbot for Fremtidens kulturskole. Jeg kan:\n" +
+			"• svare på spørsmål om programmet – skriv spørsmålet, /faq eller @kulturbot (det jeg ikke vet, sender jeg til arbeidsgruppen)\n" +
+			"• fortelle når og hvor neste samling er og når svarfristen går («Hvor er neste samling?»)\n" +
+			"• ta imot interessemeldinger fra fylkene: /interesse\n" +
+			"• ta imot svar på samlinger, med antall og overnatting: /rsvp\n" +
+			"• føre veiledning: /veiledning logg\n" +
+			"• for arbeidsgruppen: regioner (/region), samlinger (/samling), ubesvarte spørsmål, eksport og ukentlig oppsummering (/kulturbot)\n" +
+			"/kulturbot hjelp viser alle kommandoene med eksempler.",
+		"Eg er kulturbot for Fremtidens kulturskole. Eg kan:\n" +
+			"• svare på spørsmål om programmet – skriv spørsmålet, /faq eller @kulturbot (det eg ikkje veit, sender eg til arbeidsgruppa)\n" +
+			"• fortelje når og kvar neste samling er og når svarfristen går («Kvar er neste samling?»)\n" +
+			"• ta imot interessemeldingar frå fylka: /interesse\n" +
+			"• ta imot svar på samlingar, med tal på deltakarar og overnatting: /rsvp\n" +
+			"• føre rettleiing: /veiledning logg\n" +
+			"• for arbeidsgruppa: regionar (/region), samlingar (/samling), ubesvarte spørsmål, eksport og vekeleg oppsummering (/kulturbot)\n" +
+			"/kulturbot hjelp viser alle kommandoane med døme.",
+		"I'm kulturbot for Fremtidens kulturskole. I can:\n" +
+			"• answer questions about the programme – type your question, /faq or @kulturbot (what I don't know goes to the working group)\n" +
+			"• tell you when and where the next gathering is and its answer deadline (“Where is the next gathering?”)\n" +
+			"• take registrations of interest from the county branches: /interesse\n" +
+			"• take answers to gatherings, with headcount and overnight stay: /rsvp\n" +
+			"• log mentoring: /veiledning logg\n" +
+			"• for the working group: regions (/region), gatherings (/samling), unanswered questions, exports and the weekly digest (/kulturbot)\n" +
+			"/kulturbot hjelp lists every command with examples."},
+	"live.how.rsvp": {
+		"Skriv /rsvp for å se kommende samlinger med svarknapper, eller svar direkte: /rsvp <nr> ja|nei|kanskje [antall] kommune=<navn> overnatting=ja|nei – for eksempel /rsvp 3 ja 4 kommune=Bodø overnatting=ja. Et nytt svar for samme kommune erstatter det forrige.",
+		"Skriv /rsvp for å sjå komande samlingar med svarknappar, eller svar direkte: /rsvp <nr> ja|nei|kanskje [tal] kommune=<namn> overnatting=ja|nei – til dømes /rsvp 3 ja 4 kommune=Bodø overnatting=ja. Eit nytt svar for same kommune erstattar det førre.",
+		"Type /rsvp to see upcoming gatherings with answer buttons, or answer directly: /rsvp <no> ja|nei|kanskje [count] kommune=<name> overnatting=ja|nei – for example /rsvp 3 ja 4 kommune=Bodø overnatting=ja. A new answer for the same municipality replaces the earlier one."},
+	"live.how.interesse": {
+		"Fylkesavdelingen melder interesse på vegne av kommunene: /interesse fylke=<fylke> kommuner=\"<a>, <b>, <c>\" (kontakt= og kommentar= er valgfrie), eller bare /interesse for et skjema. Fristen er %s. /interesse liste viser registreringene, /interesse endre <nr> endrer og /interesse trekk <nr> trekker en.",
+		"Fylkesavdelinga melder interesse på vegner av kommunane: /interesse fylke=<fylke> kommuner=\"<a>, <b>, <c>\" (kontakt= og kommentar= er valfrie), eller berre /interesse for eit skjema. Fristen er %s. /interesse liste viser registreringane, /interesse endre <nr> endrar og /interesse trekk <nr> trekkjer ei.",
+		"The county branch registers interest on behalf of its municipalities: /interesse fylke=<county> kommuner=\"<a>, <b>, <c>\" (kontakt= and kommentar= are optional), or just /interesse for a form. The deadline is %s. /interesse liste lists registrations, /interesse endre <no> changes one and /interesse trekk <no> withdraws one."},
+	"live.how.veiledning": {
+		"Skriv /veiledning logg kommune=<navn> dato=<ÅÅÅÅ-MM-DD> minutter=<n> tema=\"...\" [notat=\"...\"]. /veiledning liste [kommune=<navn>] viser det som er ført; /veiledning endre <nr> og /veiledning slett <nr> retter egne oppføringer.",
+		"Skriv /veiledning logg kommune=<namn> dato=<ÅÅÅÅ-MM-DD> minutter=<n> tema=\"...\" [notat=\"...\"]. /veiledning liste [kommune=<namn>] viser det som er ført; /veiledning endre <nr> og /veiledning slett <nr> rettar eigne oppføringar.",
+		"Type /veiledning logg kommune=<name> dato=<YYYY-MM-DD> minutter=<n> tema=\"...\" [notat=\"...\"]. /veiledning liste [kommune=<name>] lists what is logged; /veiledning endre <no> and /veiledning slett <no> fix your own entries."},
+	"live.how.kommune": {
+		"Skriv /kulturbot kommune <navn>, for eksempel /kulturbot kommune Bodø. Da kan du droppe kommune= i /rsvp og /veiledning.",
+		"Skriv /kulturbot kommune <namn>, til dømes /kulturbot kommune Bodø. Då kan du droppe kommune= i /rsvp og /veiledning.",
+		"Type /kulturbot kommune <name>, for example /kulturbot kommune Bodø. Then you can leave out kommune= in /rsvp and /veiledning."},
+	"live.how.samling": {
+		"Arbeidsgruppen (admin) lager en samling med /samling ny navn=\"...\" dato=<ÅÅÅÅ-MM-DD> sted=\"...\" [region=<navn>] [frist=<ÅÅÅÅ-MM-DD>]. /samling liste viser dem, /samling avlys <nr> avlyser.",
+		"Arbeidsgruppa (admin) lagar ei samling med /samling ny navn=\"...\" dato=<ÅÅÅÅ-MM-DD> sted=\"...\" [region=<namn>] [frist=<ÅÅÅÅ-MM-DD>]. /samling liste viser dei, /samling avlys <nr> avlyser.",
+		"The working group (admins) creates a gathering with /samling ny navn=\"...\" dato=<YYYY-MM-DD> sted=\"...\" [region=<name>] [frist=<YYYY-MM-DD>]. /samling liste lists them, /samling avlys <no> cancels one."},
+	"live.how.region": {
+		"Arbeidsgruppen (admin) lager en region med /region ny navn=<navn> kommuner=\"<a>, <b>, <c>\" (minst tre kommuner). /region liste viser regionene.",
+		"Arbeidsgruppa (admin) lagar ein region med /region ny navn=<namn> kommuner=\"<a>, <b>, <c>\" (minst tre kommunar). /region liste viser regionane.",
+		"The working group (admins) creates a region with /region ny navn=<name> kommuner=\"<a>, <b>, <c>\" (three municipalities or more). /region liste lists them."},
+	"live.how.sporsmal": {
+		"Arbeidsgruppen (admin) ser ubesvarte spørsmål med /kulturbot spørsmål og svarer med /kulturbot svar <nr> <svar>. Alle som spurte får svaret, og det blir en del av FAQ-en (--ikke-faq for å la være).",
+		"Arbeidsgruppa (admin) ser ubesvarte spørsmål med /kulturbot spørsmål og svarar med /kulturbot svar <nr> <svar>. Alle som spurde får svaret, og det blir ein del av FAQ-en (--ikke-faq for å la vere).",
+		"The working group (admins) sees unanswered questions with /kulturbot spørsmål and answers with /kulturbot svar <no> <answer>. Everyone who asked gets the answer, and it joins the FAQ (--ikke-faq to skip that)."},
+	"live.how.data": {
+		"/kulturbot mine-data viser alt boten har lagret om deg, og /kulturbot slett-meg sletter det.",
+		"/kulturbot mine-data viser alt boten har lagra om deg, og /kulturbot slett-meg slettar det.",
+		"/kulturbot mine-data shows everything the bot holds about you, and /kulturbot slett-meg deletes it."},
+	"live.g.none": {
+		"Ingen kommende samlinger er publisert ennå. Når arbeidsgruppen har lagt dem inn, viser /rsvp dem med dato, sted og svarknapper.",
+		"Ingen komande samlingar er publiserte enno. Når arbeidsgruppa har lagt dei inn, viser /rsvp dei med dato, stad og svarknappar.",
+		"No upcoming gatherings have been published yet. Once the working group has added them, /rsvp shows them with date, place and answer buttons."},
+	"live.g.noid": {
+		"Jeg finner ingen samling nummer %d. /rsvp viser de kommende samlingene.",
+		"Eg finn inga samling nummer %d. /rsvp viser dei komande samlingane.",
+		"I can't find gathering number %d. /rsvp lists the upcoming gatherings."},
+	"live.g.noplace": {"Jeg finner ingen kommende samling i %s.", "Eg finn inga komande samling i %s.", "I can't find an upcoming gathering in %s."},
+	"live.g.next":    {"Neste samling:", "Neste samling:", "Next gathering:"},
+	"live.g.one": {
+		"#%d %s er %s i %s (%s).",
+		"#%d %s er %s i %s (%s).",
+		"#%d %s is on %s in %s (%s)."},
+	"live.g.region":    {"region %s", "region %s", "region %s"},
+	"live.g.national":  {"nasjonal samling", "nasjonal samling", "national gathering"},
+	"live.g.cancelled": {"Den er avlyst.", "Ho er avlyst.", "It has been cancelled."},
+	"live.g.past":      {"Den er allerede holdt.", "Ho er alt halden.", "It has already taken place."},
+	"live.g.deadline": {
+		"Svarfristen er %s – svar med /rsvp %d ja|nei|kanskje.",
+		"Svarfristen er %s – svar med /rsvp %d ja|nei|kanskje.",
+		"The answer deadline is %s – answer with /rsvp %d ja|nei|kanskje."},
+	"live.g.deadline.passed": {"Svarfristen gikk ut %s.", "Svarfristen gjekk ut %s.", "The answer deadline passed on %s."},
+	"live.g.nodeadline": {
+		"Den har ingen egen svarfrist; svar tas imot fram til samlingsdagen – med /rsvp %d ja|nei|kanskje.",
+		"Ho har ingen eigen svarfrist; svar blir tekne imot fram til samlingsdagen – med /rsvp %d ja|nei|kanskje.",
+		"It has no separate answer deadline; answers are taken until the day of the gathering – with /rsvp %d ja|nei|kanskje."},
+	"live.g.list":           {"Kommende samlinger (%d):", "Komande samlingar (%d):", "Upcoming gatherings (%d):"},
+	"live.g.short.deadline": {"svarfrist %s", "svarfrist %s", "answer by %s"},
+	"live.g.more":           {"…og %d til – /rsvp viser alle.", "…og %d til – /rsvp viser alle.", "…and %d more – /rsvp lists them all."},
+	"live.g.howto":          {"Svar med /rsvp <nr> ja|nei|kanskje.", "Svar med /rsvp <nr> ja|nei|kanskje.", "Answer with /rsvp <no> ja|nei|kanskje."},
+	"live.a.unknown": {
+		"Jeg finner ingen svar fra %s – kommunen er ikke med i noen region eller registrering her ennå.",
+		"Eg finn ingen svar frå %s – kommunen er ikkje med i nokon region eller registrering her enno.",
+		"I find no answers from %s – the municipality is not in any region or registration here yet."},
+	"live.a.nogatherings": {
+		"Det er ingen kommende samlinger for %s å svare på ennå.",
+		"Det er ingen komande samlingar for %s å svare på enno.",
+		"There are no upcoming gatherings for %s to answer yet."},
+	"live.a.no":        {"%s har ikke svart på %s ennå.", "%s har ikkje svart på %s enno.", "%s has not answered %s yet."},
+	"live.a.yes":       {"%s har svart på %s (svarte %s).", "%s har svart på %s (svara %s).", "%s has answered %s (on %s)."},
+	"live.a.yes.admin": {"%s har svart på %s: %s, %d personer (svarte %s).", "%s har svart på %s: %s, %d personar (svara %s).", "%s has answered %s: %s, %d people (on %s)."},
+	"live.a.private": {
+		"Selve svarene ser arbeidsgruppen med /samling deltakere <nr>.",
+		"Sjølve svara ser arbeidsgruppa med /samling deltakere <nr>.",
+		"The working group sees the answers themselves with /samling deltakere <no>."},
+}

@@ -1,0 +1,124 @@
+package handlers_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/kulturskoleradet/kulturbot/handlers"
+)
+
+// TestLive: questions the bot answers from its own data, before the FAQ,
+// never filed for the working group.
+func TestLive(t *testing.T) {
+	e := newFAQEnv(t)
+	noQuestions := func(t *testing.T) {
+		t.Helper()
+		if n := e.count(`SELECT COUNT(*) FROM questions`); n != 0 {
+			t.Fatalf("%d questions filed for the working group", n)
+		}
+	}
+	t.Run("NothingPublishedYetIsAnAnswer", func(t *testing.T) {
+		rep := e.ask("U1", "Hvor er neste samling?")
+		if !strings.Contains(rep.Text, "Ingen kommende samlinger er publisert ennå") || rep.Context != "Kilde: kulturbots egne data" {
+			t.Fatalf("%+v", rep)
+		}
+		noQuestions(t)
+		if n := e.count(`SELECT COUNT(*) FROM answers WHERE path = 'data' AND answered = 1`); n != 1 {
+			t.Fatalf("data answers logged: %d", n)
+		}
+	})
+	for _, line := range []string{
+		`/region ny navn=Salten kommuner="Bodø, Fauske, Saltdal"`,
+		`/samling ny navn="Oppstartssamling" dato=2025-02-06 sted="Bodø" region=Salten frist=2025-01-31`,
+		`/samling ny navn="Vårsamling" dato=2025-05-06 sted="Fauske" region=Salten`,
+		`/rsvp 1 ja 3 kommune=Fauske`,
+	} {
+		if rep := e.ask("admin", line); rep.Error != nil {
+			t.Fatalf("%s: %+v", line, rep.Error)
+		}
+	}
+	cases := []struct {
+		name, user, q string
+		want          []string
+		not           []string
+	}{
+		{"NextGathering", "U1", "Hvor er neste samling?", []string{"Neste samling: #1 Oppstartssamling er 6. februar 2025 i Bodø (region Salten).", "Svarfristen er 31. januar 2025", "/rsvp 1", "…og 1 til"}, nil},
+		{"WhenInPlace", "U1", "Når er samlingen i Bodø?", []string{"#1 Oppstartssamling er 6. februar 2025 i Bodø"}, []string{"Vårsamling"}},
+		{"WhereInPlaceTypedWithoutØ", "U1", "hvor er samlingen i bodo", []string{"#1 Oppstartssamling er 6. februar 2025 i Bodø"}, []string{"Vårsamling"}},
+		{"NoGatheringThere", "U1", "Hvor er samlingen i Tromsø?", []string{"Jeg finner ingen kommende samling i Tromsø.", "#1 Oppstartssamling", "#2 Vårsamling"}, nil},
+		{"DeadlineById", "U1", "når er svarfristen for samling 1", []string{"Svarfristen er 31. januar 2025"}, nil},
+		{"NoDeadlineSaysUntilTheDay", "U1", "når er svarfristen for samling 2", []string{"#2 Vårsamling er 6. mai 2025 i Fauske", "ingen egen svarfrist"}, nil},
+		{"UnknownId", "U1", "når er samling 9?", []string{"ingen samling nummer 9"}, nil},
+		{"English", "U1", "When is the next gathering?", []string{"Next gathering: #1 Oppstartssamling is on 6 February 2025 in Bodø", "The answer deadline is 31 January 2025"}, nil},
+		{"Nynorsk", "U1", "Kvar er neste samling?", []string{"#1 Oppstartssamling er 6. februar 2025 i Bodø", "…og 1 til"}, nil},
+		{"UpcomingList", "U1", "Hvor og når er samlingene?", []string{"Kommende samlinger (2):", "• #1 Oppstartssamling – 6. februar 2025, Bodø (region Salten) – svarfrist 31. januar 2025", "• #2 Vårsamling – 6. mai 2025, Fauske"}, nil},
+		{"AnsweredNotWhatForNonAdmins", "U1", "har Fauske svart?", []string{"Fauske har svart på #1 Oppstartssamling (6. februar 2025)", "Fauske har ikke svart på #2 Vårsamling"}, []string{"3 personer", "ja,"}},
+		{"AnsweredWithWhatForAdmins", "admin", "har Fauske svart?", []string{"Fauske har svart på #1 Oppstartssamling (6. februar 2025): ja, 3 personer"}, nil},
+		{"NotAnswered", "U1", "Har Saltdal svart på samling 1?", []string{"Saltdal har ikke svart på #1 Oppstartssamling"}, []string{"Vårsamling"}},
+		{"AnsweredEnglish", "U1", "has Fauske answered?", []string{"Fauske has answered #1 Oppstartssamling", "Fauske has not answered #2 Vårsamling (6 May 2025) yet."}, nil},
+		{"UnknownMunicipality", "U1", "har Tana svart?", []string{"Jeg finner ingen svar fra Tana"}, nil},
+		{"WhatCanYouDo", "U1", "Hva kan du?", []string{"Jeg er kulturbot", "/rsvp", "/interesse", "/veiledning logg", "/kulturbot hjelp"}, nil},
+		{"WhatCanYouDoEnglish", "U1", "What can you do?", []string{"I'm kulturbot", "/rsvp", "/kulturbot hjelp"}, nil},
+		{"HowToRegisterTheMunicipality", "U1", "hvordan melder jeg på kommunen?", []string{"/interesse fylke=", "Fristen er 15. september."}, nil},
+		{"HowToRSVP", "U1", "how do I RSVP", []string{"Type /rsvp", "/rsvp <no> ja|nei|kanskje"}, nil},
+		{"HowToMentoringNynorsk", "U1", "korleis loggar eg rettleiing?", []string{"/veiledning logg kommune=<namn>"}, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			rep := e.ask(c.user, c.q)
+			for _, w := range c.want {
+				if !strings.Contains(rep.Text, w) {
+					t.Errorf("%q: lacks %q:\n%s", c.q, w, rep.Text)
+				}
+			}
+			for _, w := range c.not {
+				if strings.Contains(rep.Text, w) {
+					t.Errorf("%q: has %q:\n%s", c.q, w, rep.Text)
+				}
+			}
+			if rep.Error != nil || strings.Contains(rep.Text, "arbeidsgruppen (sak") {
+				t.Errorf("%q: %+v", c.q, rep)
+			}
+		})
+	}
+	t.Run("NeverFiledForTheWorkingGroup", noQuestions)
+
+	t.Run("SmallTalkIsFriendly", func(t *testing.T) {
+		for q, want := range map[string]string{"hei": "Hei! 👋", "takk!": "Bare hyggelig", "thanks": "You're welcome", "Tusen takk for hjelpen!": "Bare hyggelig", "hvordan har du det?": "bare bra"} {
+			rep := e.ask("U2", q)
+			if !strings.Contains(rep.Text, want) || strings.Contains(rep.Text, "kan dessverre ikke") || len(rep.Buttons) != 0 {
+				t.Errorf("%q: %+v", q, rep)
+			}
+		}
+		noQuestions(t)
+		if n := e.count(`SELECT COUNT(*) FROM answers WHERE path = 'smalltalk' AND answered = 0`); n != 5 {
+			t.Fatalf("small talk logged: %d", n)
+		}
+	})
+
+	// The FAQ keeps the programme's facts, however much they mention a
+	// gathering.
+	t.Run("FAQQuestionsAreNotHijacked", func(t *testing.T) {
+		for _, q := range []string{"hvor mange samlinger er det?", "hvor lenge varer en samling?", "hvem betaler reisen til samlingene?",
+			"hva skjer på samlingene?", "Når er fristen for å melde interesse?", "har dere svart på søknaden?", "hvor ofte er det samling?"} {
+			a, err := e.h.Answer(context.Background(), handlers.Query{Text: q, Now: testNow})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Path == handlers.PathData || a.Path == handlers.PathSmallTalk {
+				t.Errorf("%q taken from the FAQ: %q", q, a.Text)
+			}
+		}
+	})
+	t.Run("AnswerIsWhatAskProbes", func(t *testing.T) {
+		a, err := e.h.Answer(context.Background(), handlers.Query{Text: "Hvor er neste samling?", Now: testNow})
+		if err != nil || !a.Answered || a.Path != handlers.PathData || a.Lang != "nb" || !strings.Contains(a.Text, "Oppstartssamling") {
+			t.Fatalf("%+v %v", a, err)
+		}
+		a, _ = e.h.Answer(context.Background(), handlers.Query{Text: "takk", Now: testNow})
+		if a.Answered || a.Path != handlers.PathSmallTalk || a.OutOfScope {
+			t.Fatalf("%+v", a)
+		}
+	})
+}
