@@ -59,11 +59,11 @@ func TestFacts(t *testing.T) {
 		}
 	})
 	t.Run("LanguagePerText", func(t *testing.T) {
-		got, err := WithFacts([]Entry{{ID: "x", Questions: []string{"q"}, Answer: Texts{NB: "Frist {{ interessefrist }}", EN: "By {{interessefrist}}"}}}, nil)
+		got, err := WithFacts([]Entry{{ID: "x", Questions: []string{"q"}, Answer: Texts{NB: "Frist {{ interessefrist }}", EN: "By {{interessefrist}}", NN: "Innan {{interessefrist}}"}}}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got[0].Answer.NB != "Frist 15. september" || got[0].Answer.EN != "By 15 September" {
+		if got[0].Answer.NB != "Frist 15. september" || got[0].Answer.EN != "By 15 September" || got[0].Answer.NN != "Innan 15. september" {
 			t.Fatalf("%+v", got[0].Answer)
 		}
 	})

@@ -7,7 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/kulturskoleradet/kulturbot/bot"
 	"github.com/kulturskoleradet/kulturbot/store"
 )
 
@@ -134,15 +136,19 @@ func TestAskLive(t *testing.T) {
 			t.Fatalf("%+v", r)
 		}
 	})
+	// Gatherings are at most three years ahead: date them from today.
+	day := bot.DayIn(time.Now()).AddDate(0, 2, 0)
+	deadline := day.AddDate(0, 0, -14)
 	out, errOut, code := run(t, db, `/region ny navn=Salten kommuner="Bodø, Fauske, Saltdal"`+"\n"+
-		`/samling ny navn="Oppstartssamling" dato=2099-02-06 sted="Bodø" region=Salten frist=2099-01-20`+"\n")
+		`/samling ny navn="Oppstartssamling" dato=`+day.Format("2006-01-02")+` sted="Bodø" region=Salten frist=`+deadline.Format("2006-01-02")+"\n")
 	if code != 0 {
 		t.Fatalf("console exit %d: %s %s", code, out, errOut)
 	}
 	t.Run("NextGatheringFromTheDatabase", func(t *testing.T) {
 		r := askJSON("Hvor er neste samling?")
 		if !r.Answered || r.Path != "data" || r.Lang != "nb" ||
-			!strings.Contains(r.Answer, "#1 Oppstartssamling er 6. februar 2099 i Bodø (region Salten)") || !strings.Contains(r.Answer, "Svarfristen er 20. januar 2099") {
+			!strings.Contains(r.Answer, "#1 Oppstartssamling er "+bot.FormatDate(day, bot.NB)+" i Bodø (region Salten)") ||
+			!strings.Contains(r.Answer, "Svarfristen er "+bot.FormatDate(deadline, bot.NB)) {
 			t.Fatalf("%+v", r)
 		}
 	})
