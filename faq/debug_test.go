@@ -34,6 +34,14 @@ func TestDebug(t *testing.T) {
 			}
 			fmt.Printf("  %-22s sim=%.2f cov=%.2f prec=%.2f bm25=%.2f\n", c.x.ID, c.sim, c.cov, c.prec, c.bm25)
 		}
+		pq, lang := prepare(q, "")
+		if j, _ := e.judge(context.Background(), pq, lang); j != nil && j.best != nil {
+			fmt.Printf("  best %s p=%.3f legacy=%.2f\n  features:", j.best.x.ID, j.p, j.legacy)
+			for i, v := range j.features(e.P) {
+				fmt.Printf(" %s=%.2f", featureNames[i], v)
+			}
+			fmt.Println()
+		}
 		a, _ := e.Answer(context.Background(), q, "")
 		fmt.Printf("  => answered=%v oos=%v %s %.2f\n", a.Answered, a.OutOfScope, a.EntryID, a.Score)
 	}
@@ -103,7 +111,7 @@ func TestFeatures(t *testing.T) {
 			ok := c.in && hasFact(best.x.Answer.In(langOf(q)), c.facts)
 			a, _ := e.Answer(context.Background(), q, "")
 			fmt.Printf("F %s %v %v conf=%.2f sim=%.2f cov=%.2f prec=%.2f marg=%.2f maxunc=%.2f unck=%.2f uncu=%.2f tot=%.2f sec=%.2f mu=%d/%d ans=%v %q -> %s\n",
-				set, c.in, ok, confidence(best, second), best.sim, best.cov, best.prec, best.sim-second, maxUnc, uncKnown/total, uncUnknown/total, total, secOnly/total, matched, unknown, a.Answered, q, best.x.ID)
+				set, c.in, ok, confidence(best, second, e.P), best.sim, best.cov, best.prec, best.sim-second, maxUnc, uncKnown/total, uncUnknown/total, total, secOnly/total, matched, unknown, a.Answered, q, best.x.ID)
 		}
 	}
 }
@@ -127,15 +135,17 @@ func envParams(e *Engine) {
 		fmt.Sscan(v, &f)
 		switch k {
 		case "thr":
-			e.P.Threshold = f
+			if e.gate != nil {
+				g := *e.gate
+				g.Threshold = f
+				e.gate = &g
+			}
 		case "cap":
 			e.P.GenericCap = f
 		case "unk":
 			e.P.UnknownWeight = f
 		case "weak":
 			e.P.WeakFactor = f
-		case "single":
-			e.P.SingleTopicCap = f != 0
 		case "common":
 			e.P.CommonWeak = f != 0
 		case "mincov":

@@ -49,6 +49,14 @@ func hasFact(text string, facts []string) bool {
 	return false
 }
 
+// entryHasFact reports whether any language version of e's answer holds
+// one of facts: the right entry is right whichever language it speaks
+// (the sets' facts are mostly bokmål or English; nynorsk questions are
+// answered in nynorsk where the corpus has it).
+func entryHasFact(e Entry, facts []string) bool {
+	return hasFact(e.Answer.NB+"\n"+e.Answer.NN+"\n"+e.Answer.EN, facts)
+}
+
 func newTestEngine(t testing.TB) *Engine {
 	t.Helper()
 	es, err := DefaultCorpus()
@@ -69,85 +77,164 @@ func newTestEngine(t testing.TB) *Engine {
 // records those first-run figures.
 var evalSets = []string{"eval", "holdout", "fresh", "unseen", "blind", "dev", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12"}
 
-// TestEvaluation measures the engine on faq/testdata/eval.tsv and fails
-// below the quality bar: >= 90% right in scope, >= 90% declined out of
-// scope, <= 3% confidently wrong.
-func TestEvaluation(t *testing.T) {
-	for _, set := range evalSets {
-		t.Run(set, func(t *testing.T) { evaluate(t, "testdata/"+set+".tsv") })
-	}
+// evalFigures counts the outcomes of a set of questions.
+type evalFigures struct {
+	nIn, okIn, wrongIn, unsureIn, nOut, okOut int
 }
 
-func evaluate(t *testing.T, path string) {
-	e := newTestEngine(t)
-	cases := loadEval(t, path)
-	var nIn, okIn, nOut, okOut, wrong, unsureIn int
+func (f *evalFigures) add(g evalFigures) {
+	f.nIn += g.nIn
+	f.okIn += g.okIn
+	f.wrongIn += g.wrongIn
+	f.unsureIn += g.unsureIn
+	f.nOut += g.nOut
+	f.okOut += g.okOut
+}
+
+func pct(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return 100 * float64(a) / float64(b)
+}
+
+func (f evalFigures) inPct() float64    { return pct(f.okIn, f.nIn) }
+func (f evalFigures) outPct() float64   { return pct(f.okOut, f.nOut) }
+func (f evalFigures) wrong() int        { return f.wrongIn + f.nOut - f.okOut }
+func (f evalFigures) wrongPct() float64 { return pct(f.wrong(), f.nIn+f.nOut) }
+
+// String is the aggregate line the validation split may print: counts
+// only, never a question.
+func (f evalFigures) String() string {
+	return fmt.Sprintf("in scope right %d/%d (%.1f%%), confidently wrong %d/%d (%.1f%%), abstained %d/%d (%.1f%%), out of scope declined %d/%d (%.1f%%)",
+		f.okIn, f.nIn, f.inPct(), f.wrong(), f.nIn+f.nOut, f.wrongPct(), f.unsureIn, f.nIn, pct(f.unsureIn, f.nIn), f.okOut, f.nOut, f.outPct())
+}
+
+// questionLang is the language a training question is counted in.
+func questionLang(q string) string {
+	_, l := prepare(q, "")
+	return l
+}
+
+// runEval answers cases and counts the outcomes by language; logf (nil:
+// silent) hears about each miss.
+func runEval(t testing.TB, e *Engine, cases []evalCase, langOf func(string) string, logf func(string, ...any)) map[string]evalFigures {
+	out := map[string]evalFigures{}
 	for _, c := range cases {
 		a, err := e.Answer(context.Background(), c.question, "")
 		if err != nil {
 			t.Fatal(err)
 		}
+		l := langOf(c.question)
+		f := out[l]
+		right := false
+		if a.Answered {
+			en, _ := e.Entry(a.EntryID)
+			right = c.in && (hasFact(a.Text, c.facts) || entryHasFact(en, c.facts))
+		}
 		if c.in {
-			nIn++
+			f.nIn++
 			switch {
-			case a.Answered && hasFact(a.Text, c.facts):
-				okIn++
+			case right:
+				f.okIn++
 			case a.Answered:
-				wrong++
-				t.Logf("WRONG   %q -> %s (%.2f) want %v", c.question, a.EntryID, a.Score, c.facts)
-			default:
-				unsureIn++
-				rel := []string{}
-				for _, r := range a.Related {
-					rel = append(rel, r.ID)
+				f.wrongIn++
+				if logf != nil {
+					logf("WRONG   %q -> %s (%.2f) want %v", c.question, a.EntryID, a.Score, c.facts)
 				}
-				t.Logf("UNSURE  %q (%.2f oos=%v) related=%v want %v", c.question, a.Score, a.OutOfScope, rel, c.facts)
+			default:
+				f.unsureIn++
+				if logf != nil {
+					rel := []string{}
+					for _, r := range a.Related {
+						rel = append(rel, r.ID)
+					}
+					logf("UNSURE  %q (%.2f oos=%v) related=%v want %v", c.question, a.Score, a.OutOfScope, rel, c.facts)
+				}
 			}
 		} else {
-			nOut++
+			f.nOut++
 			if !a.Answered {
-				okOut++
-			} else {
-				wrong++
-				t.Logf("ANSWERED out-of-scope %q -> %s (%.2f)", c.question, a.EntryID, a.Score)
+				f.okOut++
+			} else if logf != nil {
+				logf("ANSWERED out-of-scope %q -> %s (%.2f)", c.question, a.EntryID, a.Score)
 			}
 		}
+		out[l] = f
 	}
-	inPct := 100 * float64(okIn) / float64(nIn)
-	outPct := 100 * float64(okOut) / float64(nOut)
-	wrongPct := 100 * float64(wrong) / float64(nIn+nOut)
-	fmt.Printf("faq eval %s: in scope %d/%d answered correctly (%.1f%%), %d unsure; out of scope %d/%d declined (%.1f%%); confidently wrong %d/%d (%.1f%%)\n",
-		path, okIn, nIn, inPct, unsureIn, okOut, nOut, outPct, wrong, nIn+nOut, wrongPct)
-	if strings.HasSuffix(path, "eval.tsv") && (nIn < 100 || nOut < 30) {
-		t.Errorf("evaluation set too small: %d in scope, %d out of scope", nIn, nOut)
+	return out
+}
+
+// TestEvaluation measures the engine on the training sets (evalSets). The
+// bars are the targets on all of them together — at least 92%
+// right in scope in every language, at most 2% confidently wrong, at least
+// 93% of out-of-scope questions declined — and, per set, a floor that
+// catches one set collapsing: 90% right, 10% wrong, 80% declined (a set
+// of 33–45 questions moves 3% with every question).
+func TestEvaluation(t *testing.T) {
+	e := newTestEngine(t)
+	all := map[string]evalFigures{}
+	var total evalFigures
+	for _, set := range evalSets {
+		t.Run(set, func(t *testing.T) {
+			path := "testdata/" + set + ".tsv"
+			byLang := runEval(t, e, loadEval(t, path), questionLang, t.Logf)
+			var f evalFigures
+			for l, g := range byLang {
+				f.add(g)
+				x := all[l]
+				x.add(g)
+				all[l] = x
+			}
+			total.add(f)
+			fmt.Printf("faq eval %s: in scope %d/%d answered correctly (%.1f%%), %d unsure; out of scope %d/%d declined (%.1f%%); confidently wrong %d/%d (%.1f%%)\n",
+				path, f.okIn, f.nIn, f.inPct(), f.unsureIn, f.okOut, f.nOut, f.outPct(), f.wrong(), f.nIn+f.nOut, f.wrongPct())
+			if set == "eval" && (f.nIn < 100 || f.nOut < 30) {
+				t.Errorf("evaluation set too small: %d in scope, %d out of scope", f.nIn, f.nOut)
+			}
+			if f.inPct() < 90 {
+				t.Errorf("in scope answered correctly %.1f%% < 90%%", f.inPct())
+			}
+			if f.outPct() < 80 {
+				t.Errorf("out of scope declined %.1f%% < 80%%", f.outPct())
+			}
+			if f.wrongPct() > 10 {
+				t.Errorf("confidently wrong %.1f%% > 10%%", f.wrongPct())
+			}
+		})
 	}
-	if inPct < 90 {
-		t.Errorf("in scope answered correctly %.1f%% < 90%%", inPct)
+	for _, l := range []string{"nb", "nn", "en"} {
+		fmt.Printf("faq eval training %s: %s\n", l, all[l])
+		if all[l].nIn > 0 && all[l].inPct() < 92 {
+			t.Errorf("%s: in scope right %.1f%% < 92%%", l, all[l].inPct())
+		}
 	}
-	if outPct < 90 {
-		t.Errorf("out of scope declined %.1f%% < 90%%", outPct)
+	fmt.Printf("faq eval training all: %s\n", total)
+	if total.wrongPct() > 2 {
+		t.Errorf("confidently wrong %.1f%% > 2%%", total.wrongPct())
 	}
-	if wrongPct > 3 {
-		t.Errorf("confidently wrong %.1f%% > 3%%", wrongPct)
+	if total.outPct() < 93 {
+		t.Errorf("out of scope declined %.1f%% < 93%%", total.outPct())
 	}
 }
 
-// TestCalibration prints the confidence of every answer with whether it
-// was right, to choose Params.Threshold (go test -run Calibration -v).
-func TestCalibration(t *testing.T) {
-	if os.Getenv("FAQ_CALIBRATE") == "" {
-		t.Skip("set FAQ_CALIBRATE=1")
+// TestValidation prints the figures on the validation split
+// (testdata/validation/<lang>.tsv, written blind by the lead and never
+// tuned on): aggregates per language only, never a question, and no bar —
+// the figures are reported as they are (docs/faq.md).
+//
+//	FAQ_VALIDATION=1 go test ./faq -run TestValidation -v
+func TestValidation(t *testing.T) {
+	if os.Getenv("FAQ_VALIDATION") == "" {
+		t.Skip("set FAQ_VALIDATION=1 (run it once per finished engine; never tune on it)")
 	}
 	e := newTestEngine(t)
-	e.P.Threshold = 0
-	for _, set := range evalSets {
-		for _, c := range loadEval(t, "testdata/"+set+".tsv") {
-			a, _ := e.Answer(context.Background(), c.question, "")
-			if a.OutOfScope {
-				continue
-			}
-			ok := c.in && hasFact(a.Text, c.facts)
-			fmt.Printf("CAL %.3f %v %s %q -> %s\n", a.Score, ok, set, c.question, a.EntryID)
-		}
+	var total evalFigures
+	for _, l := range []string{"nb", "nn", "en"} {
+		cases := loadEval(t, "testdata/validation/"+l+".tsv")
+		f := runEval(t, e, cases, func(string) string { return l }, nil)[l]
+		total.add(f)
+		fmt.Printf("faq validation %s: %s\n", l, f)
 	}
+	fmt.Printf("faq validation all: %s\n", total)
 }

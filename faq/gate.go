@@ -1,0 +1,117 @@
+package faq
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+)
+
+// The gate decides whether the engine answers with its best candidate. It
+// turns the signals of a judgement (similarity, coverage, margin, answer
+// type, language, the hand-set rules' verdict, ...) into one probability
+// that the answer is right, with a logistic regression fit on the labelled
+// questions in faq/testdata (never on faq/testdata/validation), and answers
+// at or above a threshold chosen on the same data. The fitted weights ship
+// as data (gate.json); `FAQ_REFIT=1 go test ./faq -run TestRefitGate`
+// refits them (gatefit_test.go, docs/faq.md).
+
+//go:embed gate.json
+var gateJSON []byte
+
+// Gate is a fitted logistic regression over the judgement's features.
+type Gate struct {
+	// Features names the inputs in order; it must equal featureNames, so
+	// weights never meet the wrong signal after a change of code.
+	Features []string `json:"features"`
+	// Mean and Scale standardise each feature; Weights apply to the
+	// standardised values; Bias is the intercept.
+	Mean    []float64 `json:"mean"`
+	Scale   []float64 `json:"scale"`
+	Weights []float64 `json:"weights"`
+	Bias    float64   `json:"bias"`
+	// Threshold is the probability an answer needs.
+	Threshold float64 `json:"threshold"`
+	// Fit records how and on what the gate was fit, for people.
+	Fit map[string]any `json:"fit,omitempty"`
+}
+
+// featureNames are the gate's inputs, in the order features() gives them.
+var featureNames = []string{
+	"sim", "cov", "prec", "margin", "bm25", "confidence", "type_fit", "asks_type",
+	"known_share", "anchored", "single_topic_unknown", "single_topic_name", "unknown_common", "unknown_names",
+	"ambiguous", "terms", "lang_en", "lang_nn", "rival_cov_lead", "coverage_shortfall", "misfit_or_single",
+}
+
+// features are the judgement's signals as numbers, in featureNames order.
+func (j *judgement) features(p Params) []float64 {
+	b := j.best
+	rivalLead := 0.0
+	if j.rival != nil {
+		rivalLead = j.rival.cov - b.cov
+	}
+	return []float64{
+		b.sim,
+		b.cov,
+		b.prec,
+		b.sim - j.second,
+		-b.bm25 / (-b.bm25 + p.BM25Half),
+		confidence(*b, j.second, p),
+		flag(j.typeFit),
+		flag(j.asksType),
+		j.knownShare,
+		flag(j.anchored),
+		flag(j.matched == 1 && j.unknownCommon > 0),
+		flag(j.matched == 1 && j.unknownNames > 0),
+		math.Min(float64(j.unknownCommon), 3),
+		math.Min(float64(j.unknownNames), 3),
+		flag(j.ambiguous),
+		math.Log1p(float64(j.terms)),
+		flag(j.lang == "en"),
+		flag(j.lang == "nn"),
+		rivalLead,
+		// How far below the hand-set minimum the coverage falls: a hinge
+		// lets the fit punish the uncovered part of the question without
+		// bending its trust in coverage above it.
+		math.Max(0, p.MinCoverage-b.cov),
+		// Any of the rules that were (nearly) always right on the data
+		// they were made from: a misfit answer type, a lone topic word
+		// beside an unknown one, a coin toss.
+		flag(!j.typeFit || (j.matched == 1 && j.unknownCommon > 0) || j.ambiguous || j.unknownCommon >= 2),
+	}
+}
+
+func flag(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// Prob is the probability that an answer with features x is right.
+func (g *Gate) Prob(x []float64) float64 {
+	z := g.Bias
+	for i, v := range x {
+		z += g.Weights[i] * (v - g.Mean[i]) / g.Scale[i]
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+// loadGate reads the shipped gate and checks that it fits the code.
+func loadGate(buf []byte) (*Gate, error) {
+	var g Gate
+	if err := json.Unmarshal(buf, &g); err != nil {
+		return nil, fmt.Errorf("faq: gate.json: %w", err)
+	}
+	n := len(featureNames)
+	if !slices.Equal(g.Features, featureNames) || len(g.Mean) != n || len(g.Scale) != n || len(g.Weights) != n {
+		return nil, fmt.Errorf("faq: gate.json was fit on features %v, the code has %v: refit it (FAQ_REFIT=1 go test ./faq -run TestRefitGate)", g.Features, featureNames)
+	}
+	for i, s := range g.Scale {
+		if !(s > 0) {
+			return nil, fmt.Errorf("faq: gate.json: scale of %s is %v", featureNames[i], s)
+		}
+	}
+	return &g, nil
+}

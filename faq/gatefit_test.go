@@ -1,0 +1,400 @@
+package faq
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"sort"
+	"testing"
+)
+
+// Fitting the gate (gate.go). The labelled questions of the training sets
+// (evalSets: everything in faq/testdata except validation/) are run
+// through the engine without a gate; every question that reaches a best
+// candidate is one example, labelled 1 when that candidate's answer holds
+// the expected fact. A logistic regression (Newton's method, L2 penalty
+// chosen by 5-fold cross-validation) is fit on them, and the threshold is
+// the one that answers most in-scope questions rightly while keeping
+// confidently wrong answers at or below 2% and out-of-scope declines at or
+// above 93% of the training questions.
+//
+//	FAQ_REFIT=1 go test ./faq -run TestRefitGate -v
+//
+// rewrites faq/gate.json and prints the training and cross-validated
+// figures. Refit after changing the corpus, the analysis, the scoring or
+// the features; then run TestEvaluation.
+
+// gateTargets are the bars the threshold is chosen under (training data).
+const (
+	gateMaxWrong       = 0.02
+	gateMinOutDeclined = 0.93
+)
+
+// example is one training question as the engine saw it.
+type example struct {
+	set    string
+	in     bool
+	x      []float64 // nil: no candidate (never answered)
+	right  bool      // answering best would be right
+	legacy float64
+}
+
+// collectExamples runs every training question through a gateless engine.
+func collectExamples(t testing.TB, sets []string) []example {
+	es, err := DefaultCorpus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := newEngine(context.Background(), es, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	var out []example
+	for _, set := range sets {
+		for _, c := range loadEval(t, "testdata/"+set+".tsv") {
+			q, lang := prepare(c.question, "")
+			j, err := e.judge(context.Background(), q, lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ex := example{set: set, in: c.in}
+			if j.best != nil && !j.noTopic {
+				ex.x = j.features(e.P)
+				ex.legacy = j.legacy
+				ex.right = c.in && entryHasFact(j.best.x.Entry, c.facts)
+			}
+			out = append(out, ex)
+		}
+	}
+	return out
+}
+
+// gateFigures are the outcome of a gate on examples.
+type gateFigures struct {
+	nIn, right, wrongIn, nOut, answeredOut int
+}
+
+func (f gateFigures) wrongShare() float64 {
+	return float64(f.wrongIn+f.answeredOut) / float64(f.nIn+f.nOut)
+}
+func (f gateFigures) outDeclined() float64 { return 1 - float64(f.answeredOut)/float64(f.nOut) }
+func (f gateFigures) rightShare() float64  { return float64(f.right) / float64(f.nIn) }
+func (f gateFigures) String() string {
+	return fmt.Sprintf("in scope right %d/%d (%.1f%%), confidently wrong %d/%d (%.1f%%), out of scope declined %.1f%%",
+		f.right, f.nIn, 100*f.rightShare(), f.wrongIn+f.answeredOut, f.nIn+f.nOut, 100*f.wrongShare(), 100*f.outDeclined())
+}
+
+func figuresAt(exs []example, probs []float64, thr float64) gateFigures {
+	var f gateFigures
+	for i, ex := range exs {
+		ans := ex.x != nil && probs[i] >= thr
+		if ex.in {
+			f.nIn++
+			switch {
+			case ans && ex.right:
+				f.right++
+			case ans:
+				f.wrongIn++
+			}
+		} else {
+			f.nOut++
+			if ans {
+				f.answeredOut++
+			}
+		}
+	}
+	return f
+}
+
+// chooseThreshold returns the threshold with the most right answers under
+// the targets (ties: the higher threshold, the safer one).
+func chooseThreshold(exs []example, probs []float64) (float64, gateFigures, bool) {
+	cands := []float64{}
+	for i, ex := range exs {
+		if ex.x != nil {
+			cands = append(cands, probs[i])
+		}
+	}
+	sort.Float64s(cands)
+	bestThr, found := 1.0, false
+	var best gateFigures
+	for _, thr := range cands {
+		f := figuresAt(exs, probs, thr)
+		if f.wrongShare() > gateMaxWrong || f.outDeclined() < gateMinOutDeclined {
+			continue
+		}
+		if !found || f.right >= best.right {
+			bestThr, best, found = thr, f, true
+		}
+	}
+	return bestThr, best, found
+}
+
+// fitLogistic fits weights (on standardised features) and a bias by
+// Newton's method with an L2 penalty lambda on the weights.
+func fitLogistic(xs [][]float64, ys []float64, lambda float64) (mean, scale, w []float64, bias float64) {
+	n, d := len(xs), len(xs[0])
+	mean, scale = make([]float64, d), make([]float64, d)
+	for _, x := range xs {
+		for k, v := range x {
+			mean[k] += v / float64(n)
+		}
+	}
+	for _, x := range xs {
+		for k, v := range x {
+			scale[k] += (v - mean[k]) * (v - mean[k]) / float64(n)
+		}
+	}
+	for k := range scale {
+		scale[k] = math.Sqrt(scale[k])
+		if scale[k] < 1e-9 {
+			scale[k] = 1 // a constant feature: its weight stays 0
+		}
+	}
+	z := make([][]float64, n) // standardised, with a leading 1 for the bias
+	for i, x := range xs {
+		z[i] = make([]float64, d+1)
+		z[i][0] = 1
+		for k, v := range x {
+			z[i][k+1] = (v - mean[k]) / scale[k]
+		}
+	}
+	beta := make([]float64, d+1)
+	for iter := 0; iter < 50; iter++ {
+		grad := make([]float64, d+1)
+		hess := make([][]float64, d+1)
+		for a := range hess {
+			hess[a] = make([]float64, d+1)
+		}
+		for i, zi := range z {
+			s := 0.0
+			for k, v := range zi {
+				s += beta[k] * v
+			}
+			p := 1 / (1 + math.Exp(-s))
+			r := p * (1 - p)
+			for a, va := range zi {
+				grad[a] += (p - ys[i]) * va
+				for b := a; b < len(zi); b++ {
+					hess[a][b] += r * va * zi[b]
+				}
+			}
+		}
+		for a := 1; a <= d; a++ {
+			grad[a] += lambda * beta[a]
+			hess[a][a] += lambda
+		}
+		hess[0][0] += 1e-6
+		for a := range hess {
+			for b := 0; b < a; b++ {
+				hess[a][b] = hess[b][a]
+			}
+		}
+		step := solve(hess, grad)
+		change := 0.0
+		for k := range beta {
+			beta[k] -= step[k]
+			change = math.Max(change, math.Abs(step[k]))
+		}
+		if change < 1e-9 {
+			break
+		}
+	}
+	return mean, scale, beta[1:], beta[0]
+}
+
+// solve solves a·x = b by Gaussian elimination with partial pivoting.
+func solve(a [][]float64, b []float64) []float64 {
+	n := len(b)
+	m := make([][]float64, n)
+	for i := range a {
+		m[i] = append(append([]float64{}, a[i]...), b[i])
+	}
+	for c := 0; c < n; c++ {
+		p := c
+		for r := c + 1; r < n; r++ {
+			if math.Abs(m[r][c]) > math.Abs(m[p][c]) {
+				p = r
+			}
+		}
+		m[c], m[p] = m[p], m[c]
+		for r := c + 1; r < n; r++ {
+			f := m[r][c] / m[c][c]
+			for k := c; k <= n; k++ {
+				m[r][k] -= f * m[c][k]
+			}
+		}
+	}
+	x := make([]float64, n)
+	for r := n - 1; r >= 0; r-- {
+		s := m[r][n]
+		for k := r + 1; k < n; k++ {
+			s -= m[r][k] * x[k]
+		}
+		x[r] = s / m[r][r]
+	}
+	return x
+}
+
+func gateOf(mean, scale, w []float64, bias, thr float64) *Gate {
+	return &Gate{Features: featureNames, Mean: mean, Scale: scale, Weights: w, Bias: bias, Threshold: thr}
+}
+
+// trainingData returns the examples that reach a candidate as features and
+// labels.
+func trainingData(exs []example) ([][]float64, []float64) {
+	var xs [][]float64
+	var ys []float64
+	for _, ex := range exs {
+		if ex.x == nil {
+			continue
+		}
+		xs = append(xs, ex.x)
+		ys = append(ys, flag(ex.right))
+	}
+	return xs, ys
+}
+
+// crossValidate returns out-of-fold probabilities: each fifth of the
+// examples is scored by a gate fit on the other four fifths.
+func crossValidate(exs []example, lambda float64) []float64 {
+	probs := make([]float64, len(exs))
+	const folds = 5
+	for f := 0; f < folds; f++ {
+		var train []example
+		for i, ex := range exs {
+			if i%folds != f {
+				train = append(train, ex)
+			}
+		}
+		xs, ys := trainingData(train)
+		m, s, w, b := fitLogistic(xs, ys, lambda)
+		g := gateOf(m, s, w, b, 0)
+		for i, ex := range exs {
+			if i%folds == f && ex.x != nil {
+				probs[i] = g.Prob(ex.x)
+			}
+		}
+	}
+	return probs
+}
+
+func logLoss(exs []example, probs []float64) float64 {
+	s, n := 0.0, 0
+	for i, ex := range exs {
+		if ex.x == nil {
+			continue
+		}
+		p := math.Min(math.Max(probs[i], 1e-9), 1-1e-9)
+		if ex.right {
+			s -= math.Log(p)
+		} else {
+			s -= math.Log(1 - p)
+		}
+		n++
+	}
+	return s / float64(n)
+}
+
+// TestRefitGate refits faq/gate.json (FAQ_REFIT=1).
+func TestRefitGate(t *testing.T) {
+	if os.Getenv("FAQ_REFIT") == "" {
+		t.Skip("set FAQ_REFIT=1 to refit faq/gate.json")
+	}
+	exs := collectExamples(t, evalSets)
+	bestLambda, bestLoss := 0.0, math.Inf(1)
+	for _, l := range []float64{0.03, 0.1, 0.3, 1, 3, 10, 30} {
+		loss := logLoss(exs, crossValidate(exs, l))
+		fmt.Printf("lambda %-4g cross-validated log loss %.4f\n", l, loss)
+		if loss < bestLoss {
+			bestLambda, bestLoss = l, loss
+		}
+	}
+	xs, ys := trainingData(exs)
+	m, s, w, b := fitLogistic(xs, ys, bestLambda)
+	g := gateOf(m, s, w, b, 0)
+	probs := make([]float64, len(exs))
+	for i, ex := range exs {
+		if ex.x != nil {
+			probs[i] = g.Prob(ex.x)
+		}
+	}
+	// The threshold is chosen on the out-of-fold probabilities: a gate
+	// scoring the questions it was fit on is more sure of them than it
+	// will be of new ones.
+	cvProbs := crossValidate(exs, bestLambda)
+	thr, cv, ok := chooseThreshold(exs, cvProbs)
+	if !ok {
+		t.Fatalf("no threshold meets the targets on the training data")
+	}
+	g.Threshold = thr
+	fig := figuresAt(exs, probs, thr)
+	legacy := make([]float64, len(exs))
+	for i, ex := range exs {
+		legacy[i] = ex.legacy
+	}
+	old := figuresAt(exs, legacy, DefaultParams.LegacyThreshold)
+	fmt.Printf("training (%d questions, %d reach a candidate), lambda %g, threshold %.4f\n", len(exs), len(xs), bestLambda, thr)
+	fmt.Printf("  fit:             %s\n  cross-validated: %s\n  legacy rules:    %s\n", fig, cv, old)
+	for k, n := range featureNames {
+		fmt.Printf("  %-22s %+.3f\n", n, w[k])
+	}
+	g.Fit = map[string]any{
+		"command":         "FAQ_REFIT=1 go test ./faq -run TestRefitGate -v",
+		"sets":            evalSets,
+		"questions":       len(exs),
+		"examples":        len(xs),
+		"lambda":          bestLambda,
+		"training":        fig.String(),
+		"cross_validated": cv.String(),
+		"targets":         fmt.Sprintf("confidently wrong <= %.0f%%, out of scope declined >= %.0f%%", 100*gateMaxWrong, 100*gateMinOutDeclined),
+	}
+	buf, err := json.MarshalIndent(g, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile("gate.json", append(buf, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestShippedGate: gate.json loads, matches the code's features, and its
+// probabilities are probabilities.
+func TestShippedGate(t *testing.T) {
+	g, err := loadGate(gateJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Threshold <= 0 || g.Threshold >= 1 {
+		t.Errorf("threshold %v", g.Threshold)
+	}
+	x := make([]float64, len(featureNames))
+	if p := g.Prob(x); p <= 0 || p >= 1 || math.IsNaN(p) {
+		t.Errorf("Prob(0) = %v", p)
+	}
+	if _, err := loadGate([]byte(`{"features":["sim"],"mean":[0],"scale":[1],"weights":[1]}`)); err == nil {
+		t.Error("a gate fit on other features was accepted")
+	}
+}
+
+// TestFitLogistic: the fit recovers a separable rule and solve inverts.
+func TestFitLogistic(t *testing.T) {
+	var xs [][]float64
+	var ys []float64
+	for i := 0; i < 200; i++ {
+		v := float64(i%20) / 20
+		xs = append(xs, []float64{v, float64(i % 3)})
+		ys = append(ys, flag(v > 0.5))
+	}
+	m, s, w, b := fitLogistic(xs, ys, 0.1)
+	g := gateOf(m, s, w, b, 0.5)
+	if g.Prob([]float64{0.9, 1}) < 0.9 || g.Prob([]float64{0.1, 1}) > 0.1 {
+		t.Errorf("fit does not separate: %v %v", g.Prob([]float64{0.9, 1}), g.Prob([]float64{0.1, 1}))
+	}
+	if math.Abs(w[1]) > math.Abs(w[0])/10 {
+		t.Errorf("noise feature weighs %v against %v", w[1], w[0])
+	}
+}

@@ -1,0 +1,292 @@
+package faq
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"sync/atomic"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
+)
+
+var memSeq atomic.Int64
+
+// NewEngine builds an engine over entries (the corpus plus learned ones),
+// deciding with the shipped gate (gate.json).
+func NewEngine(ctx context.Context, entries []Entry) (*Engine, error) {
+	g, err := loadGate(gateJSON)
+	if err != nil {
+		return nil, err
+	}
+	return newEngine(ctx, entries, g)
+}
+
+// newEngine builds an engine that decides with gate; nil falls back to the
+// legacy hand-set rules (what refitting the gate starts from).
+func newEngine(ctx context.Context, entries []Entry, gate *Gate) (*Engine, error) {
+	// A named shared in-memory database: private to this engine, alive as
+	// long as the pool holds a connection.
+	name := fmt.Sprintf("file:faqidx%d?mode=memory&cache=shared", memSeq.Add(1))
+	db, err := sql.Open("sqlite", name)
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(4)
+	db.SetMaxIdleConns(4)
+	db.SetConnMaxLifetime(0)
+	db.SetConnMaxIdleTime(0)
+	if _, err := db.ExecContext(ctx, `CREATE VIRTUAL TABLE idx USING fts5(q, a, d, kind UNINDEXED, ref UNINDEXED, tokenize = 'unicode61')`); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("faq: create index: %w", err)
+	}
+	var texts []string
+	for _, e := range entries {
+		texts = append(texts, e.Questions...)
+		texts = append(texts, e.Answer.NB, e.Answer.EN)
+	}
+	e := &Engine{P: DefaultParams, gate: gate, db: db, an: NewAnalyzer(texts...), entries: map[string]*indexed{}, df: map[string]int{}, rows: map[int64]string{}, common: map[string]bool{}}
+	for _, w := range commonRaw {
+		for _, t := range e.an.base(bot.Fold(w)) {
+			e.common[t.Text] = true
+		}
+	}
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	defer tx.Rollback()
+	for _, en := range entries {
+		if err := e.add(ctx, tx, en); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return e, nil
+}
+
+// Close releases the index.
+func (e *Engine) Close() error { return e.db.Close() }
+
+// Len is the number of entries.
+func (e *Engine) Len() int {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	return len(e.entries)
+}
+
+// Entry returns the entry with id.
+func (e *Engine) Entry(id string) (Entry, bool) {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	x, ok := e.entries[id]
+	if !ok {
+		return Entry{}, false
+	}
+	return x.Entry, true
+}
+
+// Learn adds (or replaces) an entry and indexes it at once, so the next
+// question in other words finds it.
+func (e *Engine) Learn(ctx context.Context, en Entry) error {
+	if err := validate([]Entry{en}); err != nil {
+		return err
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.an.learn(append(append([]string{}, en.Questions...), en.Answer.NB, en.Answer.EN)...)
+	tx, err := e.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if old, ok := e.entries[en.ID]; ok {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM idx WHERE ref = ? AND kind = 'e'`, en.ID); err != nil {
+			return err
+		}
+		for rowid, id := range e.rows {
+			if id == en.ID {
+				delete(e.rows, rowid)
+			}
+		}
+		for t := range union(old.qvocab, old.avocab) {
+			e.df[t]--
+		}
+		delete(e.entries, en.ID)
+	}
+	if err := e.add(ctx, tx, en); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+func (e *Engine) add(ctx context.Context, tx *sql.Tx, en Entry) error {
+	x := &indexed{Entry: en, qvocab: map[string]bool{}, avocab: map[string]bool{}, atypes: answerTypes(en)}
+	// One row per entry: its phrasings in column q, its answers in a.
+	// Few rows keep bm25 cheap; which phrasing matched best is scored in
+	// Go from the per-phrasing vocabularies.
+	var qwords []string
+	for _, q := range en.Questions {
+		p := map[string]float64{}
+		for _, t := range e.an.Analyze(q) {
+			w := 1.0
+			if t.Weak {
+				w = e.P.WeakFactor
+			}
+			if p[t.Text] < w {
+				p[t.Text] = w
+			}
+			x.qvocab[t.Text] = true
+			qwords = append(qwords, t.Text)
+		}
+		x.phrasings = append(x.phrasings, p)
+		if DetectLang(q) == "en" {
+			if x.titleEN == "" {
+				x.titleEN = q
+			}
+		} else if x.titleNB == "" {
+			x.titleNB = q
+		}
+	}
+	var awords []string
+	for _, t := range e.an.Analyze(en.Section + " " + en.Answer.NB + " " + en.Answer.EN) {
+		x.avocab[t.Text] = true
+		awords = append(awords, t.Text)
+	}
+	if err := e.insertRow(ctx, tx, strings.Join(qwords, " "), strings.Join(awords, " "), en.ID); err != nil {
+		return err
+	}
+	for t := range union(x.qvocab, x.avocab) {
+		e.df[t]++
+	}
+	if x.titleNB == "" {
+		x.titleNB = en.Questions[0]
+	}
+	if x.titleEN == "" {
+		x.titleEN = x.titleNB
+	}
+	e.entries[en.ID] = x
+	return nil
+}
+
+func (e *Engine) insertRow(ctx context.Context, tx *sql.Tx, q, a, id string) error {
+	res, err := tx.ExecContext(ctx, `INSERT INTO idx (q, a, d, kind, ref) VALUES (?, ?, '', 'e', ?)`, q, a, id)
+	if err != nil {
+		return err
+	}
+	rowid, err := res.LastInsertId()
+	if err != nil {
+		return err
+	}
+	e.rows[rowid] = id
+	return nil
+}
+
+func union(a, b map[string]bool) map[string]bool {
+	m := make(map[string]bool, len(a)+len(b))
+	for k := range a {
+		m[k] = true
+	}
+	for k := range b {
+		m[k] = true
+	}
+	return m
+}
+
+// learn adds words to the analyzer's vocabulary (engine lock held).
+func (a *Analyzer) learn(texts ...string) {
+	for _, t := range texts {
+		for _, w := range words(t) {
+			if _, ok := a.surface[w]; !ok {
+				n := len([]rune(w))
+				a.byLen[n] = append(a.byLen[n], w)
+			}
+			a.surface[w]++
+			for _, term := range a.base(w) {
+				if !term.Weak {
+					a.stems[term.Text] = true
+				}
+			}
+		}
+	}
+}
+
+// Passage is a document chunk indexed beside the FAQ (faq/docs, benchmarks).
+type Passage struct {
+	Ref  string
+	Text string
+}
+
+// AddPassages indexes document chunks in the same FTS table, in their own
+// column, so FAQ questions never rank a chunk as an FAQ entry.
+func (e *Engine) AddPassages(ctx context.Context, ps []Passage) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	tx, err := e.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	st, err := tx.PrepareContext(ctx, `INSERT INTO idx (q, a, d, kind, ref) VALUES ('', '', ?, 'd', ?)`)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for _, p := range ps {
+		var words []string
+		for _, t := range e.an.Analyze(p.Text) {
+			words = append(words, t.Text)
+		}
+		if _, err := st.ExecContext(ctx, strings.Join(words, " "), p.Ref); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+// SearchPassages returns the refs of the best-matching passages (bm25).
+func (e *Engine) SearchPassages(ctx context.Context, question string, k int) ([]string, error) {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	expr := matchExpr(e.an.Analyze(question), "d")
+	if expr == "" {
+		return nil, nil
+	}
+	rows, err := e.db.QueryContext(ctx, `SELECT ref FROM idx WHERE idx MATCH ? ORDER BY bm25(idx, 0, 0, 1) LIMIT ?`, expr, k)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var r string
+		if err := rows.Scan(&r); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// matchExpr builds an FTS5 query: any of the terms, in the given columns.
+// Terms are quoted, so nothing a user types is FTS syntax.
+func matchExpr(ts []Term, cols string) string {
+	seen := map[string]bool{}
+	var parts []string
+	for _, t := range ts {
+		if seen[t.Text] || t.Text == "" {
+			continue
+		}
+		seen[t.Text] = true
+		parts = append(parts, `"`+strings.ReplaceAll(t.Text, `"`, `""`)+`"`)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "{" + cols + "} : (" + strings.Join(parts, " OR ") + ")"
+}

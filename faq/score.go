@@ -1,0 +1,277 @@
+package faq
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
+)
+
+// candidate is an entry scored for one question.
+type candidate struct {
+	x    *indexed
+	bm25 float64 // best (most negative) bm25 of its rows
+	cov  float64 // weighted share of the question's terms the entry has
+	prec float64 // weighted share of the best phrasing the question covers
+	sim  float64
+}
+
+// Kinds of name (nameTerms).
+const (
+	nameOther  = 1 // a capitalised word inside a sentence
+	nameCounty = 2 // one of Norway's counties, however typed
+)
+
+// nameTerms returns the terms of the words of q that look like names: a
+// capital letter not at the start of a sentence, or a county.
+func (e *Engine) nameTerms(q string) map[string]int {
+	out := map[string]int{}
+	start := true
+	for _, f := range strings.Fields(q) {
+		w := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		r, _ := utf8.DecodeRuneInString(w)
+		kind := 0
+		switch {
+		case w == "":
+		case counties[bot.Fold(w)]:
+			kind = nameCounty
+		case !start && unicode.IsUpper(r):
+			kind = nameOther
+		}
+		if kind != 0 {
+			for _, t := range e.an.Analyze(w) {
+				out[t.Text] = kind
+			}
+		}
+		if w != "" {
+			start = strings.ContainsAny(f[len(f)-1:], ".!?:")
+		}
+	}
+	return out
+}
+
+// counties are Norway's counties, names people give as context.
+var counties = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range []string{"agder", "akershus", "buskerud", "finnmark", "innlandet", "møre", "romsdal", "nordland",
+		"oslo", "rogaland", "telemark", "troms", "trøndelag", "vestfold", "vestland", "østfold", "viken", "hordaland",
+		"sogn", "fjordane", "hedmark", "oppland", "sørlandet", "vestlandet", "nord-norge", "finnmárku"} {
+		m[bot.Fold(c)] = true
+	}
+	return m
+}()
+
+// alternativeRE splits a question at "eller"/"or".
+var alternativeRE = regexp.MustCompile(`(?i)\s(eller|or|el\.|vs\.?|versus)\s`)
+
+// coversAlternatives reports whether x knows both sides of every choice in
+// q: the nearest programme word before and after each "eller"/"or".
+func (e *Engine) coversAlternatives(q string, x *indexed) bool {
+	parts := alternativeRE.Split(q, -1)
+	if len(parts) < 2 {
+		return true
+	}
+	has := func(ts []Term) bool {
+		for _, t := range ts {
+			if !t.Weak && e.df[t.Text] > 0 && !isNumber(t.Text) && !e.common[t.Text] {
+				return x.qvocab[t.Text] || x.avocab[t.Text]
+			}
+		}
+		return true // nothing the corpus knows on that side
+	}
+	first := func(ts []Term) string {
+		for _, t := range ts {
+			if !t.Weak && e.df[t.Text] > 0 && !isNumber(t.Text) && !e.common[t.Text] {
+				return t.Text
+			}
+		}
+		return ""
+	}
+	for i := 0; i+1 < len(parts); i++ {
+		left := e.an.Analyze(parts[i])
+		for l, r := 0, len(left)-1; l < r; l, r = l+1, r-1 {
+			left[l], left[r] = left[r], left[l]
+		}
+		right := e.an.Analyze(parts[i+1])
+		if !has(left) || !has(right) {
+			return false
+		}
+		// Both sides fold to one concept ("Teams eller Zoom?" are both
+		// "digital"): the question tells apart what the FAQ does not.
+		if l := first(left); l != "" && l == first(right) {
+			return false
+		}
+	}
+	return true
+}
+
+// countedRE finds the noun a count question counts ("hvor mange dager").
+var countedRE = regexp.MustCompile(`(?i)\b(hvor mange|kor mange|how many|number of|antall)\s+([\p{L}-]+)`)
+
+// coversCounted reports whether x's answer speaks of the thing the
+// question counts: "hvor mange dager varer en samling?" is not answered by
+// "six gatherings over three semesters", which holds numbers of other
+// things. A counted word the analyser drops (a verb, "får") asks nothing
+// in particular and passes.
+func (e *Engine) coversCounted(q string, x *indexed) bool {
+	m := countedRE.FindStringSubmatch(q)
+	if m == nil {
+		return true
+	}
+	// "ganger"/"times" analyse to the count concept itself: they count
+	// occasions, not a thing, and pass.
+	self := map[string]bool{}
+	for _, t := range e.an.Analyze(m[1]) {
+		self[t.Text] = true
+	}
+	// An everyday word is still what is counted ("dager"): it is not
+	// skipped like a weak filler.
+	for _, t := range e.an.Analyze(m[2]) {
+		if isNumber(t.Text) || self[t.Text] || (t.Weak && !e.common[t.Text]) {
+			continue
+		}
+		return x.avocab[t.Text]
+	}
+	return true
+}
+
+// confidence turns the best candidate's similarity, the margin to the
+// runner-up and bm25 into 0..1. Coverage dominates: an answer is only sure
+// when the entry accounts for (nearly) all the question asks about.
+func confidence(best candidate, second float64, p Params) float64 {
+	margin := math.Max(0, math.Min(1, (best.sim-second)/p.MarginScale))
+	b := -best.bm25 / (-best.bm25 + p.BM25Half) // 0..1, saturating
+	c := p.SimWeight*best.sim + p.MarginWeight*margin + p.BM25Weight*b
+	return math.Max(0, math.Min(1, c))
+}
+
+// weights gives each distinct question term its weight: inverse entry
+// frequency, damped for question words, fixed for unknown words.
+func (e *Engine) weights(ts []Term) map[string]float64 {
+	n := float64(len(e.entries))
+	out := map[string]float64{}
+	for _, t := range ts {
+		w := e.P.UnknownWeight
+		if e.common[t.Text] && e.P.CommonWeak {
+			w *= e.P.WeakFactor
+		}
+		if df := e.df[t.Text]; df > 0 {
+			w = math.Log((n + 1) / (float64(df) + 0.5))
+			if w < e.P.MinTermWeight {
+				w = e.P.MinTermWeight
+			}
+			if !concepts[t.Text] && w > e.P.GenericCap {
+				w = e.P.GenericCap
+			}
+		}
+		if t.Weak {
+			w *= e.P.WeakFactor
+		}
+		if out[t.Text] < w {
+			out[t.Text] = w
+		}
+	}
+	return out
+}
+
+func (e *Engine) termWeight(t string, phr float64) float64 {
+	n := float64(len(e.entries))
+	w := math.Log((n + 1) / (float64(e.df[t]) + 0.5))
+	if w < e.P.MinTermWeight {
+		w = e.P.MinTermWeight
+	}
+	if !concepts[t] && w > e.P.GenericCap {
+		w = e.P.GenericCap
+	}
+	return w * phr
+}
+
+// candidates asks FTS5 for the best rows and scores their entries.
+func (e *Engine) candidates(ctx context.Context, ts []Term, qw map[string]float64) ([]candidate, error) {
+	expr := matchExpr(ts, "q a")
+	if expr == "" {
+		return nil, nil
+	}
+	rows, err := e.db.QueryContext(ctx, `SELECT rowid, bm25(idx, 1.0, ?, 0) FROM idx WHERE idx MATCH ? ORDER BY 2 LIMIT ?`, e.P.BM25AnswerColumn, expr, e.P.Candidates)
+	if err != nil {
+		return nil, fmt.Errorf("faq: search: %w", err)
+	}
+	defer rows.Close()
+	byID := map[string]*candidate{}
+	var order []*candidate
+	for rows.Next() {
+		var rowid int64
+		var s float64
+		if err := rows.Scan(&rowid, &s); err != nil {
+			return nil, err
+		}
+		ref := e.rows[rowid]
+		if c, ok := byID[ref]; ok {
+			c.bm25 = math.Min(c.bm25, s)
+			continue
+		}
+		x, ok := e.entries[ref]
+		if !ok {
+			continue
+		}
+		c := &candidate{x: x, bm25: s}
+		byID[ref] = c
+		order = append(order, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	total := 0.0
+	for _, w := range qw {
+		total += w
+	}
+	out := make([]candidate, 0, len(order))
+	for _, c := range order {
+		got := 0.0
+		for t, w := range qw {
+			switch {
+			case c.x.qvocab[t]:
+				got += w
+			case c.x.avocab[t]:
+				got += w * e.P.AnswerMatch
+			}
+		}
+		c.cov = got / total
+		for _, p := range c.x.phrasings {
+			num, den := 0.0, 0.0
+			for t, f := range p {
+				w := e.termWeight(t, f)
+				den += w
+				if _, ok := qw[t]; ok {
+					num += w
+				}
+			}
+			if den > 0 && num/den > c.prec {
+				c.prec = num / den
+			}
+		}
+		c.sim = e.P.CoverageShare*c.cov + (1-e.P.CoverageShare)*c.prec
+		out = append(out, *c)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].sim != out[j].sim {
+			return out[i].sim > out[j].sim
+		}
+		return out[i].bm25 < out[j].bm25
+	})
+	return out, nil
+}
+func isNumber(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
