@@ -38,6 +38,20 @@ type Route struct {
 	// Admin commands are refused for non-admins before the handler runs.
 	// Commands with only some admin subcommands check inside the handler.
 	Admin bool
+
+	// What people see (command.go): the English name ("interest", shown
+	// to English Discord clients), a one-line description, the verbs, and
+	// the typed options of a command without verbs (/faq's question).
+	EN   string
+	Desc Words
+	// Example is a correct line for a command without verbs ("/faq Hva
+	// er en region?"); verbs have their own.
+	Example string
+	Verbs   []Verb
+	Params  []Param
+	// RawText: the command's one option is its whole text, passed as
+	// typed and never parsed as arguments (/faq's question).
+	RawText bool
 }
 
 // Router maps command names to handlers and applies middleware.
@@ -45,6 +59,7 @@ type Route struct {
 type Router struct {
 	mu     sync.RWMutex
 	routes map[string]*Route
+	order  []*Route // registration order, for Routes
 	mw     []Middleware
 	seq    atomic.Uint64
 	Log    *slog.Logger
@@ -70,6 +85,15 @@ func (r *Router) Add(rt Route) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	c := rt
+	if old, ok := r.routes[rt.Name]; ok {
+		for i, o := range r.order {
+			if o == old {
+				r.order = append(r.order[:i], r.order[i+1:]...)
+				break
+			}
+		}
+	}
+	r.order = append(r.order, &c)
 	r.routes[rt.Name] = &c
 	for _, a := range rt.Aliases {
 		r.routes[a] = &c
@@ -84,15 +108,15 @@ func (r *Router) Lookup(cmd string) (*Route, bool) {
 	return rt, ok
 }
 
-// Routes lists the registered routes once each, in no particular order.
+// Routes lists the registered routes once each, in the order they were
+// added (the order of the Slack manifest, the Discord tree and the help).
+// A route replaced by a later Add under the same name is gone.
 func (r *Router) Routes() []*Route {
 	r.mu.RLock()
 	defer r.mu.RUnlock()
-	seen := map[*Route]bool{}
 	var out []*Route
-	for _, rt := range r.routes {
-		if !seen[rt] {
-			seen[rt] = true
+	for _, rt := range r.order {
+		if r.routes[rt.Name] == rt {
 			out = append(out, rt)
 		}
 	}

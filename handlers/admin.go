@@ -6,31 +6,16 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
-	"sort"
 	"strings"
+	"time"
+	"unicode"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
 	"github.com/kulturskoleradet/kulturbot/store"
 )
 
-// registerAdminSubs adds the /kulturbot subcommands of the core: help,
-// own municipality, personal data and exports. Other workflows add theirs
-// (spørsmål, svar, stemme, digest, dokument) with h.addSub.
-func (h *Handlers) registerAdminSubs() {
-	h.addSub([]string{"hjelp", "help"}, false,
-		[2]string{"/kulturbot hjelp – denne oversikten", "/kulturbot hjelp – this overview"}, h.subHelp)
-	h.addSub([]string{"kommune", "municipality"}, false,
-		[2]string{"/kulturbot kommune Bodø – sett din egen kommune, så kan du droppe kommune= senere", "/kulturbot kommune Bodø – set your own municipality so kommune= can be left out later"}, h.subMunicipality)
-	h.addSub([]string{"mine-data", "minedata", "my-data", "mydata"}, false,
-		[2]string{"/kulturbot mine-data – se alt boten har lagret om deg", "/kulturbot mine-data – see everything the bot holds about you"}, h.subMyData)
-	h.addSub([]string{"slett-meg", "slettmeg", "delete-me", "forget-me"}, false,
-		[2]string{"/kulturbot slett-meg – slett personopplysningene dine (du blir spurt først)", "/kulturbot slett-meg – delete your personal data (you are asked first)"}, h.subForget)
-	h.addSub([]string{"eksport", "export"}, true,
-		[2]string{"/kulturbot eksport rsvp – CSV-fil med svar, interesse eller veiledning (admin)", "/kulturbot eksport rsvp – CSV file of answers, interest or mentoring (admin)"}, h.subExport)
-}
-
-// kulturbot dispatches /kulturbot <sub> to the subcommands registered by
-// every workflow, enforcing their admin flag.
+// kulturbot dispatches /kulturbot <verb> to the verb's Run (commands.go),
+// enforcing its admin flag.
 func (h *Handlers) kulturbot(ctx context.Context, req *bot.Request) (bot.Reply, error) {
 	args, err := req.Args()
 	if err != nil {
@@ -45,11 +30,12 @@ func (h *Handlers) kulturbot(ctx context.Context, req *bot.Request) (bot.Reply, 
 		return h.subHelp(ctx, req, args)
 	}
 	name := args.Pos[0]
-	s, ok := h.lookupSub(name)
+	rt := h.cmds["kulturbot"]
+	s, ok := rt.Verb(name)
 	if !ok && len(args.Pos) > 1 {
 		// "mine data", "slett meg": the two-word name typed without its
 		// hyphen.
-		if s, ok = h.lookupSub(name + "-" + args.Pos[1]); ok {
+		if s, ok = rt.Verb(name + "-" + args.Pos[1]); ok {
 			name = name + "-" + args.Pos[1]
 			args.Pos = args.Pos[1:]
 		}
@@ -57,11 +43,11 @@ func (h *Handlers) kulturbot(ctx context.Context, req *bot.Request) (bot.Reply, 
 	if !ok {
 		return bot.Reply{}, bad(req, "", "/kulturbot hjelp", "admin.err.unknownsub", name)
 	}
-	if s.admin && !req.User.Admin {
+	if rt.VerbAdmin(s) && !req.User.Admin {
 		return bot.Reply{}, &bot.Error{Code: bot.EForbidden, Message: t(req, "admin.err.forbidden", "/kulturbot "+name)}
 	}
 	args.Pos = args.Pos[1:]
-	rep, err := s.fn(ctx, req, args)
+	rep, err := s.Run(ctx, req, args)
 	return rep, oneLanguage(req, err)
 }
 
@@ -87,76 +73,58 @@ func oneLanguage(req *bot.Request, err error) error {
 	return err
 }
 
-// lookupSub finds a subcommand by its name as typed ("spørsmål",
-// "sporsmal", "SPØRSMÅL").
-func (h *Handlers) lookupSub(name string) (sub, bool) {
-	if s, ok := h.subs[strings.ToLower(name)]; ok {
-		return s, true
-	}
-	f := bot.Fold(name)
-	for n, s := range h.subs {
-		if bot.Fold(n) == f {
-			return s, true
-		}
-	}
-	return sub{}, false
-}
-
-// coreHelp lists every core command with an example.
-var coreHelp = [][2]string{
-	{"/faq Hva er en region? – spør om programmet (også @kulturbot og DM)", "/faq What is a region? – ask about the programme (also @kulturbot and DM)"},
-	{"/interesse fylke=Nordland kommuner=\"Bodø, Fauske, Saltdal\" kontakt=\"Kari Nordmann\" – meld interesse (uten argumenter: skjema)", "/interesse fylke=Nordland kommuner=\"Bodø, Fauske, Saltdal\" kontakt=\"Kari Nordmann\" – register interest (no arguments: a form)"},
-	{"/interesse liste · /interesse endre 5 kontakt=\"Ola Nordmann\" · /interesse trekk 5 – se, endre eller trekk registreringer", "/interesse liste · /interesse endre 5 kontakt=\"Ola Nordmann\" · /interesse trekk 5 – list, change or withdraw registrations"},
-	{"/rsvp – kommende samlinger med svarknapper", "/rsvp – upcoming gatherings with answer buttons"},
-	{"/rsvp 3 ja 4 kommune=Bodø overnatting=ja – svar for kommunen (ja, nei eller kanskje; et nytt svar erstatter det forrige)", "/rsvp 3 ja 4 kommune=Bodø overnatting=ja – answer for a municipality (ja, nei or kanskje; a new answer replaces the old one)"},
-	{exMentoringSlot + " – logg veiledning · /veiledning liste kommune=Bodø", exMentoringSlot + " – log mentoring · /veiledning liste kommune=Bodø"},
-	{"/region ny navn=Salten kommuner=\"Bodø, Fauske, Saltdal\" · /region liste – regioner (admin)", "/region ny navn=Salten kommuner=\"Bodø, Fauske, Saltdal\" · /region liste – regions (admin)"},
-	{exGatheringSlot + " · /samling liste · /samling deltakere 3 – samlinger (admin)", exGatheringSlot + " · /samling liste · /samling deltakere 3 – gatherings (admin)"},
-	{"/samling endre 3 dato=… sted=… frist=… navn=… · /samling avlys 3 · /samling gjenåpne 3 – rett en samling; de som har svart får beskjed (admin)", "/samling endre 3 dato=… sted=… frist=… navn=… · /samling avlys 3 · /samling gjenåpne 3 – correct a gathering; those who answered are told (admin)"},
-}
-
-// Slots in a help line are replaced by examples dated from today: a fixed
-// date would soon be in the past for a new gathering (or in the future for
-// mentoring on a test clock), and the example would be refused when copied.
-const (
-	exGatheringSlot = "{samling ny}"
-	exMentoringSlot = "{veiledning logg}"
-)
-
+// subHelp lists every command people can use with a working example,
+// built from the routes (commands.go): admin verbs only for admins.
 func (h *Handlers) subHelp(ctx context.Context, req *bot.Request, args bot.Args) (bot.Reply, error) {
-	lang := 0
-	if req.Lang == bot.EN {
-		lang = 1
+	lines := HelpLines(h.router.Routes(), req.Lang, req.User.Admin, req.Now())
+	for i, l := range lines {
+		lines[i] = "• " + l
 	}
-	var lines []string
-	for _, c := range coreHelp {
-		line := strings.Replace(c[lang], exGatheringSlot, exGathering(req), 1)
-		line = strings.Replace(line, exMentoringSlot, exMentoring(req), 1)
-		lines = append(lines, "• "+line)
-	}
-	// Subcommands, once each (several names share one help text), with the
-	// admin ones only for admins.
-	seen := map[string]bool{}
-	var subs []string
-	for _, s := range h.subs {
-		line := s.help[lang]
-		if line == "" {
-			line = s.help[0]
-		}
-		if line == "" || seen[line] || (s.admin && !req.User.Admin) {
-			continue
-		}
-		seen[line] = true
-		subs = append(subs, "• "+line)
-	}
-	sort.Strings(subs)
-	lines = append(lines, subs...)
 	return bot.Reply{
 		Title:   t(req, "admin.help.title"),
 		Text:    t(req, "admin.help.intro") + "\n" + strings.Join(lines, "\n"),
 		Context: t(req, "admin.help.context"),
 		Private: true,
 	}, nil
+}
+
+// HelpLines are the lines of /kulturbot hjelp for routes: "example –
+// what it does", one per verb (one per command without verbs), dated from
+// now. Admin verbs are left out unless admin; commands only for admins are
+// listed for everyone, marked, so people know they exist.
+func HelpLines(routes []*bot.Route, lang bot.Lang, admin bool, now time.Time) []string {
+	var lines []string
+	line := func(example string, desc bot.Words, adminOnly bool) {
+		d := desc.In(lang)
+		if d == "" {
+			return
+		}
+		// "Vis samlingene" reads "– vis samlingene"; "CSV-fil" stays.
+		if r := []rune(d); len(r) > 1 && !unicode.IsUpper(r[1]) {
+			d = string(unicode.ToLower(r[0])) + string(r[1:])
+		}
+		if adminOnly {
+			d += " (admin)"
+		}
+		lines = append(lines, bot.ExpandDates(example, now)+" – "+d)
+	}
+	for _, rt := range routes {
+		if !rt.Listed() {
+			continue
+		}
+		if len(rt.Verbs) == 0 {
+			line(rt.Example, rt.Desc, rt.Admin)
+			continue
+		}
+		for i := range rt.Verbs {
+			v := &rt.Verbs[i]
+			if v.Admin && !admin {
+				continue
+			}
+			line(v.Example, v.Desc, rt.VerbAdmin(v))
+		}
+	}
+	return lines
 }
 
 func (h *Handlers) subMunicipality(ctx context.Context, req *bot.Request, args bot.Args) (bot.Reply, error) {

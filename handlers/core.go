@@ -29,17 +29,6 @@ const (
 	maxPlace   = 120
 )
 
-// registerCore adds the core workflows and the /kulturbot dispatcher.
-func (h *Handlers) registerCore(r *bot.Router) {
-	r.Add(bot.Route{Name: "interesse", Aliases: []string{"interest"}, Handler: bot.HandlerFunc(h.interest)})
-	r.Add(bot.Route{Name: "rsvp", Aliases: []string{"svar-samling"}, Handler: bot.HandlerFunc(h.rsvp)})
-	r.Add(bot.Route{Name: "veiledning", Aliases: []string{"mentoring"}, Handler: bot.HandlerFunc(h.mentoring)})
-	r.Add(bot.Route{Name: "region", Handler: bot.HandlerFunc(h.region), Admin: true})
-	r.Add(bot.Route{Name: "samling", Aliases: []string{"gathering"}, Handler: bot.HandlerFunc(h.gathering), Admin: true})
-	r.Add(bot.Route{Name: "kulturbot", Handler: bot.HandlerFunc(h.kulturbot)})
-	h.registerAdminSubs()
-}
-
 // t is bot.T in the request's language.
 func t(req *bot.Request, key string, args ...any) string { return bot.T(req.Lang, key, args...) }
 
@@ -110,19 +99,6 @@ func capital(s string) string {
 
 // author is who wrote a record.
 func author(req *bot.Request) store.Author { return store.AuthorOf(req) }
-
-// verb returns the canonical form of a leading subcommand word, or "".
-func verb(word string, verbs map[string][]string) string {
-	f := bot.Fold(word)
-	for canon, forms := range verbs {
-		for _, v := range forms {
-			if f == bot.Fold(v) {
-				return canon
-			}
-		}
-	}
-	return ""
-}
 
 // checkKnown refuses named arguments the command does not take, so a typo
 // (kommne=Bodø) is pointed out instead of silently ignored.

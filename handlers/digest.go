@@ -37,24 +37,20 @@ var digestSteps = []digestLimits{
 // may hold (Discord's 4096 less room for headings and separators).
 const digestBudget = 3800
 
-// registerDigest adds /kulturbot digest: a private preview for admins of
-// what the next digest says so far.
-func (h *Handlers) registerDigest(r *bot.Router) {
-	h.addSub([]string{"digest", "oppsummering"}, true,
-		[2]string{"/kulturbot digest – forhåndsvis ukesoppsummeringen (bare for deg)", "/kulturbot digest – preview the weekly digest (only you see it)"},
-		func(ctx context.Context, req *bot.Request, _ bot.Args) (bot.Reply, error) {
-			now := req.Now()
-			since, err := h.DigestSince(ctx, now)
-			if err != nil {
-				return bot.Reply{}, err
-			}
-			rep, err := h.Digest(ctx, since, now, req.Lang)
-			if err != nil {
-				return bot.Reply{}, err
-			}
-			rep.Private = true
-			return rep, nil
-		})
+// subDigest is /kulturbot digest: a private preview for admins of what
+// the next digest says so far.
+func (h *Handlers) subDigest(ctx context.Context, req *bot.Request, _ bot.Args) (bot.Reply, error) {
+	now := req.Now()
+	since, err := h.DigestSince(ctx, now)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	rep, err := h.Digest(ctx, since, now, req.Lang)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	rep.Private = true
+	return rep, nil
 }
 
 // DigestSince is where a digest made now starts (the admin preview): at

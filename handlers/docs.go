@@ -14,9 +14,6 @@ import (
 
 func init() {
 	bot.Register(map[string][2]string{
-		"docs.h.help": {
-			"/kulturbot dokument (med fil) – les inn et rammedokument (PDF, Markdown, tekst); «liste», «fjern <navn>» (admin)",
-			"/kulturbot dokument (with a file) – ingest a framework document (PDF, Markdown, text); “liste”, “fjern <name>” (admin)"},
 		"docs.h.nofile": {
 			"Legg ved en fil (PDF, Markdown eller tekst) sammen med kommandoen, for eksempel /kulturbot dokument med rammeverk.pdf vedlagt (i konsollen: /kulturbot dokument fil=rammeverk.pdf). Se også /kulturbot dokument liste.",
 			"Attach a file (PDF, Markdown or text) to the command, for example /kulturbot dokument with rammeverk.pdf attached (in the console: /kulturbot dokument fil=rammeverk.pdf). See also /kulturbot dokument liste."},
@@ -35,14 +32,6 @@ func init() {
 	})
 }
 
-// registerDocs adds /kulturbot dokument: admins ingest a framework document
-// uploaded with the command (adapters download it into req.Files), list
-// the documents and remove one.
-func (h *Handlers) registerDocs(r *bot.Router) {
-	h.addSub([]string{"dokument", "dokumenter", "document", "documents"}, true,
-		[2]string{bot.T(bot.NB, "docs.h.help"), bot.T(bot.EN, "docs.h.help")}, h.subDocs)
-}
-
 // docLibrary is the library the answer chain uses (registered by
 // faq/docs.New in the wiring), or a retrieval-only one on the same
 // database; the running bot computes missing embeddings in the background.
@@ -53,6 +42,9 @@ func (h *Handlers) docLibrary() *docs.Library {
 	return docs.New(h.DB, docs.Options{Log: h.Log})
 }
 
+// subDocs is /kulturbot dokument: admins ingest a framework document
+// uploaded with the command (adapters download it into req.Files), list
+// the documents and remove one.
 func (h *Handlers) subDocs(ctx context.Context, req *bot.Request, args bot.Args) (bot.Reply, error) {
 	lib := h.docLibrary()
 	lang := req.Lang

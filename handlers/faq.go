@@ -11,23 +11,6 @@ import (
 	"github.com/kulturskoleradet/kulturbot/store"
 )
 
-// registerFAQ adds /faq, free-text questions (@mention, DM, console lines)
-// and the unanswered-question loop: /kulturbot spørsmål, svar and stemme.
-func (h *Handlers) registerFAQ(r *bot.Router) {
-	slow := h.SlowFAQ
-	if s, ok := h.FAQ.(interface{ Slow() bool }); ok && s.Slow() {
-		slow = true
-	}
-	r.Add(bot.Route{Name: "faq", Handler: bot.HandlerFunc(h.ask), Slow: slow})
-	r.Add(bot.Route{Name: "", Handler: bot.HandlerFunc(h.ask), Slow: slow})
-	h.addSub([]string{"spørsmål", "sporsmal", "questions"}, true,
-		[2]string{"/kulturbot spørsmål – ubesvarte spørsmål til arbeidsgruppen (admin)", "/kulturbot spørsmål – unanswered questions for the working group (admin)"}, h.subQuestions)
-	h.addSub([]string{"svar", "answer"}, true,
-		[2]string{"/kulturbot svar 12 Ja, det går fint. [--ikke-faq] – svar på spørsmål #12; spørreren får beskjed og svaret blir en del av FAQ-en (admin)", "/kulturbot svar 12 Yes, that is fine. [--ikke-faq] – answer question #12; the asker is told and the answer joins the FAQ (admin)"}, h.subAnswer)
-	h.addSub([]string{"stemme", "vote"}, false,
-		[2]string{"/kulturbot stemme 7 opp|ned – 👍/👎 på et svar (knappene under svarene gjør dette)", "/kulturbot stemme 7 opp|ned – 👍/👎 on an answer (the buttons under answers do this)"}, h.subVote)
-}
-
 // maxQuestion bounds what we store and search; nobody asks 2,000 characters.
 const maxQuestion = 2000
 

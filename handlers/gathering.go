@@ -9,21 +9,12 @@ import (
 	"github.com/kulturskoleradet/kulturbot/store"
 )
 
-// exGathering is a correct /samling ny line with dates ahead of now.
-func exGathering(req *bot.Request) string {
-	now := bot.DayIn(req.Now())
-	return fmt.Sprintf(`/samling ny navn="Samling 1" dato=%s sted="Bodø" region=Salten frist=%s`,
-		exDate(now.AddDate(0, 2, 0)), exDate(now.AddDate(0, 1, 14)))
-}
+// exGatheringSlot is a correct /samling ny line with dates ahead of the
+// day it is shown (bot.ExpandDates): a fixed date would go stale.
+const exGatheringSlot = `/samling ny navn="Samling 1" dato={dato+60} sted="Bodø" region=Salten frist={dato+45}`
 
-var gatheringVerbs = map[string][]string{
-	"new":       {"ny", "new", "opprett"},
-	"list":      {"liste", "list", "vis"},
-	"attendees": {"deltakere", "attendees", "participants", "deltagere", "pameldte"},
-	"cancel":    {"avlys", "cancel"},
-	"change":    {"endre", "change", "edit", "rediger"},
-	"reopen":    {"gjenåpne", "gjenapne", "reopen", "gjenopprett"},
-}
+// exGathering is exGatheringSlot dated from the request.
+func exGathering(req *bot.Request) string { return bot.ExpandDates(exGatheringSlot, req.Now()) }
 
 var gatheringKeys = []string{"navn", "name", "dato", "date", "sted", "place", "region", "frist", "deadline"}
 
@@ -36,25 +27,25 @@ func (h *Handlers) gathering(ctx context.Context, req *bot.Request) (bot.Reply, 
 	}
 	v := ""
 	if len(args.Pos) > 0 {
-		v = verb(args.Pos[0], gatheringVerbs)
+		v = h.verb("samling", args.Pos[0])
 	}
 	switch {
-	case v == "new":
+	case v == "ny":
 		args.Pos = args.Pos[1:]
 		return h.gatheringNew(ctx, req, args)
-	case v == "list":
+	case v == "liste":
 		return h.gatheringList(ctx, req, args)
-	case v == "attendees":
+	case v == "deltakere":
 		id, err := gatheringID(req, args, "/samling deltakere 3")
 		if err != nil {
 			return bot.Reply{}, err
 		}
 		return h.attendees(ctx, req, id)
-	case v == "cancel":
+	case v == "avlys":
 		return h.gatheringCancel(ctx, req, args)
-	case v == "change":
+	case v == "endre":
 		return h.gatheringChange(ctx, req, args)
-	case v == "reopen":
+	case v == "gjenåpne":
 		return h.gatheringReopen(ctx, req, args)
 	case isBare(req, args):
 		return bot.Reply{Text: t(req, "gathering.usage", exGathering(req)), Private: true}, nil

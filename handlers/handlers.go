@@ -4,7 +4,6 @@
 package handlers
 
 import (
-	"context"
 	"log/slog"
 	"time"
 
@@ -44,15 +43,11 @@ type Deps struct {
 // Handlers implements every workflow.
 type Handlers struct {
 	*Deps
-	subs map[string]sub // /kulturbot subcommands, filled by each workflow file
-	obs  observers      // gathering observers (observer.go)
-}
-
-// sub is a /kulturbot subcommand.
-type sub struct {
-	fn    func(ctx context.Context, req *bot.Request, args bot.Args) (bot.Reply, error)
-	admin bool
-	help  [2]string // usage line nb/en for /kulturbot hjelp
+	// cmds are the registered routes by name (commands.go): the handlers
+	// read their verbs from them, /kulturbot hjelp its lines.
+	cmds   map[string]*bot.Route
+	router *bot.Router
+	obs    observers // gathering observers (observer.go)
 }
 
 // Register adds every command to the router.
@@ -60,17 +55,27 @@ func Register(r *bot.Router, d *Deps) *Handlers {
 	if d.Log == nil {
 		d.Log = slog.Default()
 	}
-	h := &Handlers{Deps: d, subs: map[string]sub{}}
-	h.registerCore(r)
-	h.registerFAQ(r)
-	h.registerDigest(r)
-	h.registerDocs(r)
+	h := &Handlers{Deps: d, cmds: map[string]*bot.Route{}, router: r}
+	slow := h.SlowFAQ
+	if s, ok := h.FAQ.(interface{ Slow() bool }); ok && s.Slow() {
+		slow = true
+	}
+	for _, rt := range h.routes(slow) {
+		r.Add(rt)
+		h.cmds[rt.Name], _ = r.Lookup(rt.Name)
+	}
+	// Free text (@mention, DM, a console line) is a question.
+	r.Add(bot.Route{Name: "", Handler: bot.HandlerFunc(h.ask), Slow: slow})
 	return h
 }
 
-// addSub registers a /kulturbot subcommand under its names.
-func (h *Handlers) addSub(names []string, admin bool, help [2]string, fn func(ctx context.Context, req *bot.Request, args bot.Args) (bot.Reply, error)) {
-	for _, n := range names {
-		h.subs[n] = sub{fn: fn, admin: admin, help: help}
+// verb is the Norwegian name of the verb word names in command cmd
+// ("opprett" -> "ny"), or "" when it is not one of cmd's verbs.
+func (h *Handlers) verb(cmd, word string) string {
+	if rt, ok := h.cmds[cmd]; ok {
+		if v, ok := rt.Verb(word); ok {
+			return v.Name
+		}
 	}
+	return ""
 }

@@ -16,13 +16,6 @@ const (
 	exInterestChange   = `/interesse endre 5 kommuner="Bodø, Fauske, Saltdal, Steigen"`
 )
 
-var interestVerbs = map[string][]string{
-	"register": {"ny", "registrer", "register", "new"},
-	"list":     {"liste", "list", "vis"},
-	"withdraw": {"trekk", "withdraw", "trekk-tilbake"},
-	"change":   {"endre", "change", "edit", "oppdater"},
-}
-
 var interestKeys = []string{"fylke", "county", "kommuner", "kommune", "municipalities", "kontakt", "contact", "kommentar", "comment"}
 
 // interest handles /interesse: register, liste, trekk <id>.
@@ -32,14 +25,14 @@ func (h *Handlers) interest(ctx context.Context, req *bot.Request) (bot.Reply, e
 		return bot.Reply{}, err
 	}
 	if len(args.Pos) > 0 {
-		switch verb(args.Pos[0], interestVerbs) {
-		case "list":
+		switch h.verb("interesse", args.Pos[0]) {
+		case "liste":
 			return h.interestList(ctx, req, args)
-		case "withdraw":
+		case "trekk":
 			return h.interestWithdraw(ctx, req, args)
-		case "change":
+		case "endre":
 			return h.interestChange(ctx, req, args)
-		case "register":
+		case "ny":
 			args.Pos = args.Pos[1:]
 		}
 	}

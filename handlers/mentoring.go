@@ -10,15 +10,12 @@ import (
 
 const exMentoringList = `/veiledning liste kommune=Bodø`
 
-// exMentoring is a correct /veiledning logg line dated today.
-func exMentoring(req *bot.Request) string {
-	return fmt.Sprintf(`/veiledning logg kommune=Bodø dato=%s minutter=90 tema="Oppstart av kommunegruppa"`, exDate(req.Now()))
-}
+// exMentoringSlot is a correct /veiledning logg line dated the day it is
+// shown (bot.ExpandDates).
+const exMentoringSlot = `/veiledning logg kommune=Bodø dato={dato} minutter=90 tema="Oppstart av kommunegruppa"`
 
-var mentoringVerbs = map[string][]string{
-	"log":  {"logg", "log", "ny", "new", "registrer"},
-	"list": {"liste", "list", "vis"},
-}
+// exMentoring is exMentoringSlot dated from the request.
+func exMentoring(req *bot.Request) string { return bot.ExpandDates(exMentoringSlot, req.Now()) }
 
 var mentoringKeys = []string{"kommune", "municipality", "dato", "date", "minutter", "minutes", "tema", "topic", "notat", "note"}
 
@@ -30,12 +27,12 @@ func (h *Handlers) mentoring(ctx context.Context, req *bot.Request) (bot.Reply, 
 	}
 	v := ""
 	if len(args.Pos) > 0 {
-		v = verb(args.Pos[0], mentoringVerbs)
+		v = h.verb("veiledning", args.Pos[0])
 	}
 	switch {
-	case v == "list":
+	case v == "liste":
 		return h.mentoringList(ctx, req, args)
-	case v == "log":
+	case v == "logg":
 		args.Pos = args.Pos[1:]
 		if isBare(req, args) {
 			return h.mentoringForm(ctx, req), nil

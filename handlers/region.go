@@ -9,11 +9,6 @@ import (
 
 const exRegion = `/region ny navn=Salten kommuner="Bodø, Fauske, Saltdal"`
 
-var regionVerbs = map[string][]string{
-	"new":  {"ny", "new", "opprett"},
-	"list": {"liste", "list", "vis"},
-}
-
 // region handles the admin command /region ny|liste. The route is
 // admin-only, so the router refuses everyone else before this runs.
 func (h *Handlers) region(ctx context.Context, req *bot.Request) (bot.Reply, error) {
@@ -23,15 +18,15 @@ func (h *Handlers) region(ctx context.Context, req *bot.Request) (bot.Reply, err
 	}
 	v := ""
 	if len(args.Pos) > 0 {
-		v = verb(args.Pos[0], regionVerbs)
+		v = h.verb("region", args.Pos[0])
 	}
 	switch {
-	case v == "list":
+	case v == "liste":
 		if err := checkNoExtra(req, args.Pos[1:], "/region liste"); err != nil {
 			return bot.Reply{}, err
 		}
 		return h.regionList(ctx, req)
-	case v == "new":
+	case v == "ny":
 		args.Pos = args.Pos[1:]
 		return h.regionNew(ctx, req, args)
 	case isBare(req, args):

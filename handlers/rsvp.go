@@ -11,11 +11,6 @@ import (
 
 const exRSVP = `/rsvp 3 ja 4 kommune=Bodø overnatting=ja`
 
-var rsvpVerbs = map[string][]string{
-	"list":   {"liste", "list", "vis"},
-	"answer": {"svar", "answer"},
-}
-
 var rsvpKeys = []string{"samling", "id", "gathering", "svar", "answer", "antall", "count", "headcount", "kommune", "municipality", "overnatting", "overnight"}
 
 // rsvp handles /rsvp: the list of upcoming gatherings with answer
@@ -32,13 +27,13 @@ func (h *Handlers) rsvp(ctx context.Context, req *bot.Request) (bot.Reply, error
 	}
 	pos := args.Pos
 	if len(pos) > 0 {
-		switch verb(pos[0], rsvpVerbs) {
-		case "list":
+		switch h.verb("rsvp", pos[0]) {
+		case "liste":
 			if err := checkNoExtra(req, pos[1:], "/rsvp"); err != nil {
 				return bot.Reply{}, err
 			}
 			return h.rsvpList(ctx, req, nil)
-		case "answer":
+		case "svar":
 			pos = pos[1:]
 		}
 	}

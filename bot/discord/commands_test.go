@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/kulturskoleradet/kulturbot/internal/testutil"
 )
 
 // Discord's rule for command and option names.
@@ -71,7 +73,7 @@ func checkOptions(t *testing.T, where string, opts []*discordgo.ApplicationComma
 }
 
 func TestCommandsFollowDiscordRules(t *testing.T) {
-	cmds := Commands()
+	cmds := Commands(testutil.Routes())
 	names := map[string]bool{}
 	for _, c := range cmds {
 		checkName(t, c.Name, c.Name)
@@ -140,7 +142,7 @@ func TestRegisterCommandsByBulkOverwrite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != len(Commands()) || got[0].ID == "" {
+	if len(got) != len(Commands(testutil.Routes())) || got[0].ID == "" {
 		t.Fatalf("registered %d commands: %+v", len(got), got)
 	}
 	puts := h.fd.find(http.MethodPut, "/api/v9/applications/999/guilds/g-55/commands")

@@ -21,6 +21,7 @@ import (
 	"github.com/gorilla/websocket"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/internal/testutil"
 )
 
 // call is one request the fake Discord REST API received.
@@ -214,7 +215,14 @@ func newRouter(rc *recorder) *bot.Router {
 			return bot.Text("ok " + name + " " + req.Text), nil
 		})
 	}
-	for _, n := range []string{"faq", "interesse", "rsvp", "veiledning", "region", "samling", "kulturbot", "treg", ""} {
+	// kulturbot's own commands (their metadata says how an interaction
+	// becomes request text), each answered by the recorder.
+	for _, rt := range testutil.Routes() {
+		c := *rt
+		c.Handler, c.Slow, c.Admin = h(rt.Name), false, false // admin checks are the router's, tested there
+		r.Add(c)
+	}
+	for _, n := range []string{"treg", ""} {
 		r.Add(bot.Route{Name: n, Handler: h(n)})
 	}
 	r.Add(bot.Route{Name: "sakte", Handler: h("sakte"), Slow: true})

@@ -310,12 +310,13 @@ func (a *Adapter) autocomplete(ctx context.Context, i *discordgo.Interaction) []
 	if focused == nil {
 		return choices
 	}
+	// The param says what completes it ("id" of /samling avlys is a
+	// gathering, "navn" of /kulturbot kommune a municipality).
 	field := focused.Name
-	switch {
-	case data.Name == "samling" && field == "id":
-		field = "samling"
-	case data.Name == "kulturbot" && subName == "kommune" && field == "navn":
-		field = "kommune"
+	if _, v := a.verbOf(data.Name, subName); v != nil {
+		if p, ok := v.Param(field); ok && p.Suggest != "" {
+			field = p.Suggest
+		}
 	}
 	typed := optionString(focused)
 	if s, ok := focused.Value.(string); ok {

@@ -13,43 +13,6 @@ import (
 	"github.com/kulturskoleradet/kulturbot/bot"
 )
 
-// layout says how one subcommand becomes request text: the word the
-// handler expects first ("" for none) and the options that follow it as
-// positional values. Every other option goes into Request.Form, where the
-// handlers read it like a key=value argument.
-type layout struct {
-	word string
-	pos  []string
-	// rawLast passes the last positional value as typed: free text that
-	// the handler reads from the raw request text (an answer to a question).
-	rawLast bool
-}
-
-// layouts are keyed "command sub". The words match the console grammar:
-// /interesse fylke=.. registers (no word), a bare /rsvp lists, and
-// /rsvp 3 ja answers.
-var layouts = map[string]layout{
-	"interesse ny":       {word: ""},
-	"interesse liste":    {word: "liste"},
-	"interesse trekk":    {word: "trekk", pos: []string{"id"}},
-	"rsvp liste":         {word: ""},
-	"rsvp svar":          {word: "", pos: []string{"samling", "svar"}},
-	"veiledning logg":    {word: "logg"},
-	"veiledning liste":   {word: "liste"},
-	"region ny":          {word: "ny"},
-	"region liste":       {word: "liste"},
-	"samling ny":         {word: "ny"},
-	"samling liste":      {word: "liste"},
-	"samling deltakere":  {word: "deltakere", pos: []string{"id"}},
-	"samling avlys":      {word: "avlys", pos: []string{"id"}},
-	"samling endre":      {word: "endre", pos: []string{"id"}},
-	"samling gjenåpne":   {word: "gjenåpne", pos: []string{"id"}},
-	"kulturbot kommune":  {word: "kommune", pos: []string{"navn"}},
-	"kulturbot eksport":  {word: "eksport", pos: []string{"type"}},
-	"kulturbot svar":     {word: "svar", pos: []string{"id", "tekst"}, rawLast: true},
-	"kulturbot dokument": {word: "dokument"},
-}
-
 // user builds the bot user of an interaction: Member in a guild, User in a DM.
 func (a *Adapter) user(i *discordgo.Interaction) bot.User {
 	var u bot.User
@@ -123,39 +86,50 @@ func (a *Adapter) commandRequest(i *discordgo.Interaction) (*bot.Request, []*dis
 			values[o.Name] = optionString(o)
 		}
 	}
-	if v, ok := values["samling"]; ok {
-		values["samling"] = gatheringID(v)
-	}
-	if data.Name == "faq" && subName == "" {
+	// How the options become request text is the route's metadata: the
+	// verb word (unless Bare), its positional params in order, flags; the
+	// rest goes into Form as key=value.
+	rt, verb := a.verbOf(data.Name, subName)
+	if rt != nil && rt.RawText && subName == "" && len(rt.Params) > 0 {
 		// The question is free text: passed as typed, never re-parsed.
-		req.Text = values["spørsmål"]
+		req.Text = values[rt.Params[0].Name]
 		return req, files
 	}
-	lay, ok := layouts[data.Name+" "+subName]
-	if !ok {
-		lay = layout{word: subName}
-	}
-	var words []string
-	if lay.word != "" {
-		words = append(words, lay.word)
-	}
-	for n, k := range lay.pos {
-		v, ok := values[k]
-		if !ok || v == "" {
-			break // positional values only make sense in order
+	words := []string{}
+	if verb == nil {
+		if subName != "" {
+			words = append(words, subName)
 		}
-		if n == len(lay.pos)-1 && lay.rawLast {
-			words = append(words, v)
-		} else {
-			words = append(words, quote(v))
+	} else {
+		for _, p := range verb.Params {
+			if p.Suggest == "samling" && values[p.Name] != "" {
+				values[p.Name] = gatheringID(values[p.Name])
+			}
 		}
-		delete(values, k)
-	}
-	if data.Name == "kulturbot" && subName == "svar" {
-		if values["ikke-faq"] == "ja" {
-			words = append(words, "--ikke-faq")
+		if !verb.Bare {
+			words = append(words, verb.Name)
 		}
-		delete(values, "ikke-faq")
+		for n, k := range verb.Pos {
+			v, ok := values[k]
+			if !ok || v == "" {
+				break // positional values only make sense in order
+			}
+			if n == len(verb.Pos)-1 && verb.RawLast {
+				words = append(words, v)
+			} else {
+				words = append(words, quote(v))
+			}
+			delete(values, k)
+		}
+		for _, p := range verb.Params {
+			if !p.Flag {
+				continue
+			}
+			if values[p.Name] == "ja" {
+				words = append(words, "--"+p.Name)
+			}
+			delete(values, p.Name)
+		}
 	}
 	req.Text = strings.Join(words, " ")
 	for k, v := range values {
@@ -218,6 +192,20 @@ func quote(v string) string {
 		}
 	}
 	return v
+}
+
+// verbOf finds the route of a command and the verb of a subcommand (nil
+// when the router does not know them).
+func (a *Adapter) verbOf(cmd, sub string) (*bot.Route, *bot.Verb) {
+	if a.opt.Router == nil {
+		return nil, nil
+	}
+	rt, ok := a.opt.Router.Lookup(cmd)
+	if !ok {
+		return nil, nil
+	}
+	v, _ := rt.VerbNamed(sub)
+	return rt, v
 }
 
 // commandLine splits a button's custom_id or a modal's custom_id

@@ -3,26 +3,65 @@ package slack
 import (
 	"encoding/json"
 	"strings"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
 )
 
-// Command is one slash command of the app.
-type Command struct {
-	Name        string // with slash: "/rsvp"
-	Description string
-	UsageHint   string
+// SlashCommands are the slash commands of the routes (bot.Route
+// metadata; routes without a description are not commands), in the
+// router's order: the description in bokmål and English, and a usage hint
+// with every verb ("liste | trekk <id>").
+func SlashCommands(routes []*bot.Route) []ManifestCommand {
+	var out []ManifestCommand
+	for _, rt := range routes {
+		if !rt.Listed() {
+			continue
+		}
+		c := ManifestCommand{Command: "/" + rt.Name, Description: rt.Desc.NB}
+		if both := rt.Desc.NB + " / " + rt.Desc.EN; rt.Desc.EN != "" && len(both) <= maxHint {
+			c.Description = both
+		}
+		// Slack shows at most 100 characters: every verb with all its
+		// options when that fits, else with the required ones, else the
+		// verb words alone.
+		hint := func(optional, words bool) []string {
+			var h []string
+			for _, p := range rt.Params {
+				h = append(h, "<"+p.Name+">")
+			}
+			for i := range rt.Verbs {
+				v := &rt.Verbs[i]
+				switch {
+				case v.Button:
+				case words && !v.Bare:
+					h = append(h, v.Name)
+				case !words:
+					if u := v.Usage(optional); u != "" {
+						h = append(h, u)
+					}
+				}
+			}
+			return h
+		}
+		var short []string
+		for _, h := range [][]string{hint(true, false), hint(false, false), hint(false, true)} {
+			short = h
+			if c.UsageHint = strings.Join(h, " | "); len(c.UsageHint) <= maxHint {
+				break
+			}
+		}
+		for len(c.UsageHint) > maxHint && len(short) > 1 {
+			short = short[:len(short)-1]
+			c.UsageHint = strings.Join(short, " | ") + " | …"
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
-// Commands are kulturbot's slash commands (PRODUCT.md), in the order Slack
-// lists them.
-var Commands = []Command{
-	{"/faq", "Spør om Fremtidens kulturskole / Ask about the programme", "[spørsmål / question]"},
-	{"/interesse", "Meld interesse for kommunene i fylket / Register interest", `fylke=<fylke> kommuner="a, b, c" | liste | trekk <id>`},
-	{"/rsvp", "Svar på en samling / Answer a gathering", "[<id> ja|nei|kanskje [antall] [kommune=..] [overnatting=ja|nei]]"},
-	{"/veiledning", "Logg og se veiledning / Log and list mentoring", "logg kommune=.. dato=.. minutter=.. tema=.. | liste"},
-	{"/region", "Regioner (arbeidsgruppen) / Regions (admins)", `ny navn=<navn> kommuner="a, b, c" | liste`},
-	{"/samling", "Samlinger (arbeidsgruppen) / Gatherings (admins)", `ny navn=.. dato=.. sted=.. | liste | deltakere|endre|avlys|gjenåpne <id>`},
-	{"/kulturbot", "Hjelp, egne data og verktøy / Help, your data, tools", "hjelp | kommune <navn> | mine-data | slett-meg | eksport .."},
-}
+// maxHint is Slack's limit on a command's description and usage hint
+// (counted in bytes here, to be safe with æøå).
+const maxHint = 100
 
 // BotScopes are the OAuth scopes the bot token needs.
 var BotScopes = []string{
@@ -83,9 +122,10 @@ type ManifestCommand struct {
 	ShouldEscape bool   `json:"should_escape"`
 }
 
-// NewManifest builds the app manifest. With host == "" the app uses Socket
-// Mode; otherwise every request URL is host + "/slack/events" (HTTP mode).
-func NewManifest(host string) Manifest {
+// NewManifest builds the app manifest with the slash commands of routes.
+// With host == "" the app uses Socket Mode; otherwise every request URL is
+// host + "/slack/events" (HTTP mode).
+func NewManifest(host string, routes []*bot.Route) Manifest {
 	var m Manifest
 	m.DisplayInformation.Name = "kulturbot"
 	m.DisplayInformation.Description = "Fremtidens kulturskole: FAQ, påmelding, samlinger og veiledning"
@@ -101,10 +141,9 @@ func NewManifest(host string) Manifest {
 	if host != "" {
 		url = strings.TrimRight(host, "/") + "/slack/events"
 	}
-	for _, c := range Commands {
-		m.Features.SlashCommands = append(m.Features.SlashCommands, ManifestCommand{
-			Command: c.Name, URL: url, Description: c.Description, UsageHint: c.UsageHint,
-		})
+	for _, c := range SlashCommands(routes) {
+		c.URL = url
+		m.Features.SlashCommands = append(m.Features.SlashCommands, c)
 	}
 	m.OAuthConfig.Scopes.Bot = append([]string(nil), BotScopes...)
 	m.Settings.EventSubscriptions.BotEvents = append([]string(nil), BotEvents...)

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden and manifest.json")
@@ -126,7 +127,7 @@ func mustJSON(v any) []byte {
 }
 
 func TestManifest(t *testing.T) {
-	m := NewManifest("")
+	m := NewManifest("", testutil.Routes())
 	got := m.JSON()
 	if *update {
 		if err := os.WriteFile("manifest.json", got, 0o644); err != nil {
@@ -150,7 +151,7 @@ func TestManifest(t *testing.T) {
 	if strings.Join(names, " ") != "/faq /interesse /rsvp /veiledning /region /samling /kulturbot" {
 		t.Fatalf("commands = %v", names)
 	}
-	h := NewManifest("https://bot.example.no/")
+	h := NewManifest("https://bot.example.no/", testutil.Routes())
 	if h.Settings.SocketModeEnabled || h.Settings.EventSubscriptions.RequestURL != "https://bot.example.no/slack/events" ||
 		h.Features.SlashCommands[2].URL != "https://bot.example.no/slack/events" || !h.Settings.Interactivity.IsEnabled {
 		t.Fatalf("HTTP manifest = %s", h.JSON())

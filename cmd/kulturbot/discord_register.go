@@ -35,13 +35,14 @@ func runDiscord(ctx context.Context, cfg *Config, out io.Writer, args []string) 
 	if *print {
 		enc := json.NewEncoder(out)
 		enc.SetIndent("", "  ")
-		return enc.Encode(discord.Commands())
+		return enc.Encode(discord.Commands(commandRoutes()))
 	}
 	if cfg.DiscordBotToken == "" {
 		return errors.New("discord register: set DISCORD_BOT_TOKEN (and DISCORD_APP_ID, or it is looked up)")
 	}
 	opt := discordOptions(cfg)
 	opt.PublicKey = "" // not needed to register
+	opt.Router = commandRouter()
 	ad, err := discord.New(opt)
 	if err != nil {
 		return err

@@ -7,9 +7,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/url"
 
+	"github.com/kulturskoleradet/kulturbot/bot"
 	"github.com/kulturskoleradet/kulturbot/bot/slack"
+	"github.com/kulturskoleradet/kulturbot/handlers"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -39,7 +42,7 @@ func runManifest(ctx context.Context, cfg *Config, out io.Writer, args []string)
 			return fmt.Errorf("manifest slack: --http needs an https URL like https://bot.example.no (got %q); Slack only calls https endpoints", *host)
 		}
 	}
-	js := slack.NewManifest(*host).JSON()
+	js := slack.NewManifest(*host, commandRoutes()).JSON()
 	if !*asYAML {
 		_, err := out.Write(js)
 		return err
@@ -77,3 +80,15 @@ func jsonToYAML(js []byte) ([]byte, error) {
 	}
 	return buf.Bytes(), nil
 }
+
+// commandRouter holds kulturbot's commands for the subcommands that run
+// without the app (manifest, discord register): registering touches no
+// database, so the routes come from the handlers themselves.
+func commandRouter() *bot.Router {
+	r := bot.NewRouter(nil)
+	handlers.Register(r, &handlers.Deps{Log: slog.New(slog.DiscardHandler)})
+	return r
+}
+
+// commandRoutes are the routes of commandRouter.
+func commandRoutes() []*bot.Route { return commandRouter().Routes() }

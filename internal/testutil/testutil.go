@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/handlers"
 	"github.com/kulturskoleradet/kulturbot/store"
 )
 
@@ -110,4 +111,19 @@ func SeedWeek(t testing.TB, db *store.DB) {
 			t.Fatalf("seed: %v\n%s", err, s.q)
 		}
 	}
+}
+
+// Routes are the commands the handlers register (handlers/commands.go),
+// without the free-text route: what the adapters' tests build their
+// command trees and translations from.
+func Routes() []*bot.Route {
+	r := bot.NewRouter(nil)
+	handlers.Register(r, &handlers.Deps{Log: QuietLog()})
+	var out []*bot.Route
+	for _, rt := range r.Routes() {
+		if rt.Listed() {
+			out = append(out, rt)
+		}
+	}
+	return out
 }
