@@ -26,6 +26,10 @@ func (h *Handlers) ask(ctx context.Context, req *bot.Request) (bot.Reply, error)
 	if utf8.RuneCountInString(q) > maxQuestion {
 		return bot.Reply{}, &bot.Error{Code: bot.EInvalid, Message: t(req, "faq.err.toolong", maxQuestion)}
 	}
+	// "rsvp 1 ja 2" is a command that lost its slash, not a question.
+	if rep, ok := h.slashless(req, q); ok {
+		return rep, nil
+	}
 	// What the bot knows itself (its gatherings, its commands) and small
 	// talk come before the FAQ; a failing lookup costs only that step.
 	ans, live, err := h.live(ctx, Query{Text: q, Lang: string(req.Lang), Now: req.Now(), Admin: req.User.Admin, User: req.UserKey()})
@@ -147,7 +151,11 @@ func (h *Handlers) subQuestions(ctx context.Context, req *bot.Request, args bot.
 		if q.Channel != "" && q.Channel != where {
 			where += " " + q.Channel
 		}
-		rep.Items = append(rep.Items, bot.Item{Text: fmt.Sprintf("#%d «%s» – %s (%s), %s", q.ID, shorten(q.Question, 300), who, where, bot.FormatDateTime(q.Created, req.Lang))})
+		line := fmt.Sprintf("#%d «%s» – %s (%s), %s", q.ID, shorten(q.Question, 300), who, where, bot.FormatDateTime(q.Created, req.Lang))
+		if q.Asks > 1 {
+			line += " · " + t(req, "faq.q.asks", q.Asks)
+		}
+		rep.Items = append(rep.Items, bot.Item{Text: line})
 	}
 	return rep, nil
 }
@@ -199,10 +207,24 @@ func (h *Handlers) subAnswer(ctx context.Context, req *bot.Request, args bot.Arg
 		notes = append(notes, t(req, "faq.svar.learned", entry.ID))
 	}
 	rep := bot.Reply{Private: true}
+	// Everyone who asked the same question hears the answer, where they
+	// asked it.
 	if n, ok := answerNotice(q, text); ok {
-		rep.Notices = []bot.Notice{n}
+		rep.Notices = append(rep.Notices, n)
+	}
+	for _, o := range q.Others {
+		oq := q
+		oq.Question, oq.Lang, oq.Asker, oq.Channel, oq.Thread = o.Question, o.Lang, o.Asker, o.Channel, o.Thread
+		if n, ok := answerNotice(oq, text); ok {
+			rep.Notices = append(rep.Notices, n)
+		}
+	}
+	switch {
+	case len(rep.Notices) == 1 && len(q.Others) == 0:
 		notes = append([]string{t(req, "faq.svar.sent", q.Asker.Platform)}, notes...)
-	} else {
+	case len(rep.Notices) > 0:
+		notes = append([]string{t(req, "faq.svar.sentmany", len(rep.Notices))}, notes...)
+	default:
 		notes = append([]string{t(req, "faq.svar.nosend")}, notes...)
 	}
 	rep.Text = t(req, "faq.svar.ok", id) + "\n" + strings.Join(notes, "\n")
@@ -321,6 +343,8 @@ func init() {
 		"faq.err.vote":       {"Skriv hvilket svar og opp eller ned.", "Say which answer, and opp (up) or ned (down)."},
 		"faq.svar.ok":        {"Svar lagret på spørsmål #%d.", "Answer saved for question #%d."},
 		"faq.svar.sent":      {"Spørreren får svaret på %s.", "The asker gets the answer on %s."},
+		"faq.svar.sentmany":  {"Alle %d som spurte, får svaret der de spurte.", "All %d who asked get the answer where they asked."},
+		"faq.q.asks":         {"spurt %d ganger", "asked %d times"},
 		"faq.svar.nosend":    {"Spørreren har bedt om å bli glemt, så svaret sendes ikke til noen.", "The asker asked to be forgotten, so the answer is not sent to anyone."},
 		"faq.svar.learned":   {"Lagt til i FAQ-en som «%s» – samme spørsmål med andre ord får nå dette svaret.", "Added to the FAQ as “%s” – the same question in other words now gets this answer."},
 		"faq.learned.source": {"Arbeidsgruppen, svar på spørsmål #%d (%s)", "The working group, answer to question #%d (%s)"},

@@ -64,33 +64,140 @@ type Question struct {
 	Answer     string
 	AnsweredBy string
 	AnsweredAt time.Time // zero while open
+	// Asks is how many times the question was asked while open (the same
+	// words, folded, by anyone).
+	Asks int
+	// Others are the other people who asked it, where; filled by
+	// AnswerQuestion so every asker hears the answer.
+	Others []QuestionAsker
 }
+
+// QuestionAsker is one more person who asked an open question.
+type QuestionAsker struct {
+	Question string // as they typed it
+	Lang     string
+	Asker    Author
+	Channel  string
+	Thread   string
+	Created  time.Time
+}
+
+// maxOpenScan bounds how many open questions a new one is compared with.
+const maxOpenScan = 2000
 
 // Open reports whether the question still waits for an answer.
 func (q Question) Open() bool { return q.AnsweredAt.IsZero() }
 
 // AddQuestion stores an unanswered question with where it was asked, so
-// the answer can find its way back.
+// the answer can find its way back, and returns its id. The same question
+// (folded: case, æøå spellings, spaces and punctuation ignored) already
+// open is the same case: its count goes up, the asker is added to those
+// the answer goes to (once per person and place), and its id is returned.
 func (db *DB) AddQuestion(ctx context.Context, q Question) (int64, error) {
 	if strings.TrimSpace(q.Question) == "" {
 		return 0, &bot.Error{Code: bot.EInvalid, Message: "Spørsmålet er tomt. / The question is empty."}
 	}
-	res, err := db.w.ExecContext(ctx, `INSERT INTO questions (question, lang, asked_by, asked_name, platform, channel, thread, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		q.Question, q.Lang, keyOrNull(q.Asker.Key), q.Asker.Name, string(q.Asker.Platform), q.Channel, q.Thread, ts(db.now()))
+	key := bot.Fold(q.Question)
+	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, FormatError(err)
 	}
-	return res.LastInsertId()
+	defer tx.Rollback()
+	now := ts(db.now())
+	id, err := openQuestionLike(ctx, tx, key)
+	if err != nil {
+		return 0, FormatError(err)
+	}
+	if id == 0 {
+		res, err := tx.ExecContext(ctx, `INSERT INTO questions (question, lang, asked_by, asked_name, platform, channel, thread, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			q.Question, q.Lang, keyOrNull(q.Asker.Key), q.Asker.Name, string(q.Asker.Platform), q.Channel, q.Thread, now)
+		if err != nil {
+			return 0, FormatError(err)
+		}
+		if id, err = res.LastInsertId(); err != nil {
+			return 0, FormatError(err)
+		}
+		return id, FormatError(tx.Commit())
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE questions SET asks = asks + 1 WHERE id = ?`, id); err != nil {
+		return 0, FormatError(err)
+	}
+	// The same person asking again in the same place is told once.
+	var known int
+	if q.Asker.Key != "" {
+		err = tx.QueryRowContext(ctx, `SELECT
+			(SELECT COUNT(*) FROM questions WHERE id = ?1 AND asked_by = ?2 AND channel = ?3 AND thread = ?4) +
+			(SELECT COUNT(*) FROM question_askers WHERE question_id = ?1 AND asked_by = ?2 AND channel = ?3 AND thread = ?4)`,
+			id, q.Asker.Key, q.Channel, q.Thread).Scan(&known)
+		if err != nil {
+			return 0, FormatError(err)
+		}
+	}
+	if known == 0 {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO question_askers (question_id, question, lang, asked_by, asked_name, platform, channel, thread, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, q.Question, q.Lang, keyOrNull(q.Asker.Key), q.Asker.Name, string(q.Asker.Platform), q.Channel, q.Thread, now); err != nil {
+			return 0, FormatError(err)
+		}
+	}
+	return id, FormatError(tx.Commit())
 }
 
-const questionCols = `id, question, lang, asked_by, asked_name, platform, channel, thread, created_at, answer, answered_by, answered_at`
+// openQuestionLike returns the open question whose folded text is key, or 0.
+// Open questions are few (the working group answers them), so they are
+// compared in Go with the same folding names use, newest first.
+func openQuestionLike(ctx context.Context, tx *sql.Tx, key string) (int64, error) {
+	if key == "" {
+		return 0, nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, question FROM questions WHERE answered_at IS NULL ORDER BY id DESC LIMIT ?`, maxOpenScan)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var text string
+		if err := rows.Scan(&id, &text); err != nil {
+			return 0, err
+		}
+		if bot.Fold(text) == key {
+			return id, nil
+		}
+	}
+	return 0, rows.Err()
+}
+
+// questionAskers lists the other askers of question id, oldest first.
+func questionAskers(ctx context.Context, q querier, id int64) ([]QuestionAsker, error) {
+	rows, err := q.QueryContext(ctx, `SELECT question, lang, asked_by, asked_name, platform, channel, thread, created_at
+		FROM question_askers WHERE question_id = ? ORDER BY id`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []QuestionAsker
+	for rows.Next() {
+		var a QuestionAsker
+		var by sql.NullString
+		var plat, created string
+		if err := rows.Scan(&a.Question, &a.Lang, &by, &a.Asker.Name, &plat, &a.Channel, &a.Thread, &created); err != nil {
+			return nil, err
+		}
+		a.Asker.Key, a.Asker.Platform, a.Created = by.String, bot.Platform(plat), parseTS(created)
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+const questionCols = `id, question, lang, asked_by, asked_name, platform, channel, thread, created_at, answer, answered_by, answered_at, asks`
 
 func scanQuestion(sc interface{ Scan(...any) error }) (Question, error) {
 	var q Question
 	var by, ans, ansBy, ansAt sql.NullString
 	var plat, created string
-	if err := sc.Scan(&q.ID, &q.Question, &q.Lang, &by, &q.Asker.Name, &plat, &q.Channel, &q.Thread, &created, &ans, &ansBy, &ansAt); err != nil {
+	if err := sc.Scan(&q.ID, &q.Question, &q.Lang, &by, &q.Asker.Name, &plat, &q.Channel, &q.Thread, &created, &ans, &ansBy, &ansAt, &q.Asks); err != nil {
 		return q, err
 	}
 	q.Asker.Key, q.Asker.Platform = by.String, bot.Platform(plat)
@@ -162,6 +269,9 @@ func (db *DB) AnswerQuestion(ctx context.Context, id int64, answer string, by Au
 		return q, &bot.Error{Code: bot.ENotFound, Message: "Fant ikke spørsmål #" + itoa(id) + ". Se /kulturbot spørsmål.", Err: err}
 	}
 	if err != nil {
+		return q, FormatError(err)
+	}
+	if q.Others, err = questionAskers(ctx, tx, id); err != nil {
 		return q, FormatError(err)
 	}
 	if !q.Open() {

@@ -165,3 +165,29 @@ func TestAskLive(t *testing.T) {
 		}
 	})
 }
+
+// TestConsoleQueueStaysClean: in a console session, a question asked three
+// times is one open case and commands typed without their slash are not
+// filed at all.
+func TestConsoleQueueStaysClean(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "k.db")
+	q := "Kan vi bytte ut en person i kommunegruppa halvveis i programmet?"
+	out, errOut, code := run(t, db, q+"\n"+q+"\nkan vi bytte ut en person i kommunegruppa halvveis i programmet\nrsvp 1 ja 2\ninteresse liste\nkulturbot hjelp\n/kulturbot spørsmål\n")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	mustContain(t, out, "(sak #1)", "Mente du /rsvp 1 ja 2?", "Mente du /interesse liste?", "Mente du /kulturbot hjelp?", "spurt 3 ganger")
+	if strings.Contains(out, "(sak #2)") {
+		t.Fatalf("a second case:\n%s", out)
+	}
+	d, err := store.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	var n int
+	d.Reader().QueryRow(`SELECT COUNT(*) FROM questions`).Scan(&n)
+	if n != 1 {
+		t.Fatalf("%d open cases, want 1", n)
+	}
+}

@@ -1,0 +1,57 @@
+package handlers
+
+import (
+	"strings"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
+)
+
+// A command typed without its slash ("rsvp 1 ja 2", "interesse liste",
+// "kulturbot hjelp") is not a question for the working group. The bot
+// does not run it: a line in a channel that happens to start with a
+// command word is a conversation more often than an order, and a write
+// (an answer to a gathering, a registration, a cancellation) should come
+// from a deliberate command. It answers "Mente du /rsvp 1 ja 2?" with a
+// button that runs the command in one click, and files nothing.
+
+// slashless recognises a command typed without its slash and offers it.
+func (h *Handlers) slashless(req *bot.Request, q string) (bot.Reply, bool) {
+	if h.router == nil || strings.HasSuffix(q, "?") || strings.Contains(q, "\n") {
+		return bot.Reply{}, false
+	}
+	f := strings.Fields(q)
+	if len(f) < 2 {
+		return bot.Reply{}, false // "rsvp" alone is a fine question for the FAQ
+	}
+	name := strings.ToLower(strings.TrimPrefix(f[0], "!"))
+	rt, ok := h.router.Lookup(name)
+	if !ok || rt.Name == "" || rt.Name == "faq" {
+		return bot.Reply{}, false
+	}
+	// The second word must be what the command takes: one of its verbs
+	// (route metadata), an id or a key=value, so "region nord har mange
+	// kommuner" stays a question.
+	second := f[1]
+	_, isVerb := rt.Verb(second)
+	if !isVerb && !strings.Contains(second, "=") && !isID(second) {
+		return bot.Reply{}, false
+	}
+	cmd := "/" + name + " " + strings.TrimSpace(strings.TrimSpace(q)[len(f[0]):])
+	return bot.Reply{
+		Text:    t(req, "slashless.didyoumean", cmd),
+		Private: true,
+		Buttons: []bot.Button{{Label: shorten(cmd, 70), Command: cmd}},
+	}, true
+}
+
+// isID is "3" or "#3".
+func isID(s string) bool {
+	_, ok := bot.ParseID(s)
+	return ok
+}
+
+func init() {
+	bot.Register(map[string][2]string{
+		"slashless.didyoumean": {"Mente du %s? Kommandoer starter med skråstrek – trykk på knappen for å kjøre den.", "Did you mean %s? Commands start with a slash – press the button to run it."},
+	})
+}
