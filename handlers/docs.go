@@ -22,6 +22,16 @@ func init() {
 		"docs.h.unchanged": {"«%s» er uendret siden %s – ingenting å gjøre.", "“%s” is unchanged since %s – nothing to do."},
 		"docs.h.failed":    {"%s: kunne ikke leses inn – %s", "%s: could not be ingested – %s"},
 		"docs.h.toolarge":  {"filen er større enn %d MB", "the file is larger than %d MB"},
+		"docs.h.limit.timeout": {"å lese PDF-en tok lengre tid enn grensen på %d sekunder (filen er for kompleks eller laget for å henge leseren). Lagre den på nytt som PDF, eller lim inn teksten som .txt.",
+			"reading the PDF took longer than the limit of %d seconds (the file is too complex or made to hang the reader). Save it again as PDF, or paste the text as .txt."},
+		"docs.h.limit.pages": {"PDF-en har eller oppgir %d sider; grensen er %d. Del den opp, eller last opp bare delene som trengs.",
+			"the PDF has or claims %d pages; the limit is %d. Split it, or upload only the parts needed."},
+		"docs.h.limit.inflated": {"de komprimerte delene av PDF-en pakkes ut til mer enn grensen på %d MB (en «zip-bombe» eller en svært tung fil).",
+			"the PDF's compressed parts unpack to more than the limit of %d MB (a “zip bomb” or a very heavy file)."},
+		"docs.h.limit.cycle": {"sidetreet i PDF-en peker tilbake på seg selv – filen er ødelagt eller laget for å henge leseren.",
+			"the PDF's page tree points back to itself – the file is broken or made to hang the reader."},
+		"docs.h.limit.memory": {"å lese PDF-en trengte mer enn minnegrensen på %d MB.",
+			"reading the PDF needed more than the memory limit of %d MB."},
 		"docs.h.embedding": {"Embeddinger beregnes i bakgrunnen.", "Embeddings are being computed in the background."},
 		"docs.h.none":      {"Ingen dokumenter er lest inn ennå. Last opp en fil med /kulturbot dokument.", "No documents ingested yet. Upload a file with /kulturbot dokument."},
 		"docs.h.list":      {"Dokumenter", "Documents"},
@@ -103,7 +113,7 @@ func (h *Handlers) ingestUploads(ctx context.Context, req *bot.Request, lib *doc
 		res, err := lib.Ingest(ctx, f.Name, "upload:"+string(req.Platform), f.Content, req.UserKey())
 		if err != nil {
 			h.Log.Warn("document upload failed", "file", f.Name, "err", err, "by", req.UserKey())
-			lines = append(lines, bot.T(lang, "docs.h.failed", f.Name, err.Error()))
+			lines = append(lines, bot.T(lang, "docs.h.failed", f.Name, docsErrorText(lang, err)))
 			continue
 		}
 		h.Log.Info("document ingested", "doc", res.Doc.Name, "status", res.Status, "chunks", res.Doc.Chunks, "by", req.UserKey())
@@ -148,4 +158,24 @@ func (h *Handlers) listDocs(ctx context.Context, lib *docs.Library, lang bot.Lan
 	}
 	rep.Text = strings.Join(rows, "\n")
 	return rep, nil
+}
+
+// docsErrorText says why a document was refused; a limit is named in the
+// admin's language with what to do.
+func docsErrorText(lang bot.Lang, err error) string {
+	le, ok := docs.IsLimit(err)
+	if !ok {
+		return err.Error()
+	}
+	switch le.Limit {
+	case docs.LimitTimeout:
+		return bot.T(lang, "docs.h.limit.timeout", (le.Value+999)/1000)
+	case docs.LimitPages:
+		return bot.T(lang, "docs.h.limit.pages", le.Got, le.Value)
+	case docs.LimitInflated, docs.LimitMemory:
+		return bot.T(lang, "docs.h.limit."+string(le.Limit), le.Value>>20)
+	case docs.LimitCycle:
+		return bot.T(lang, "docs.h.limit.cycle")
+	}
+	return err.Error()
 }

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"log/slog"
+	"os"
 	"strings"
 
 	"github.com/kulturskoleradet/kulturbot/faq"
@@ -44,6 +46,7 @@ func (a *App) docsOptions() docs.Options {
 		EmbedModel: c.EmbedModel,
 		Timeout:    c.LLMTimeout,
 		Log:        a.Log,
+		PDFSandbox: pdfSandbox(a.Log),
 	}
 	// "none" (or "off") switches one model off: KULTURBOT_EMBED_MODEL=none
 	// for an endpoint without embeddings (full-text retrieval only), and
@@ -60,4 +63,16 @@ func (a *App) docsOptions() docs.Options {
 		a.Log.Debug("llm not configured (OPENAI_API_KEY / OPENAI_BASE_URL): document answers quote the passage")
 	}
 	return o
+}
+
+// pdfSandbox is the command that parses one PDF in a child process: this
+// binary with the hidden subcommand. Without it (no executable path) PDFs
+// are read in this process, with the same limits but no hard deadline.
+func pdfSandbox(log *slog.Logger) []string {
+	exe, err := os.Executable()
+	if err != nil {
+		log.Warn("pdf sandbox unavailable: PDFs are read in the bot's own process", "err", err)
+		return nil
+	}
+	return []string{exe, docs.SandboxCommand}
 }

@@ -17,6 +17,8 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+
+	"github.com/kulturskoleradet/kulturbot/faq/docs"
 )
 
 // Version is set at build time with -ldflags "-X main.Version=...".
@@ -51,6 +53,11 @@ func main() {
 // Main runs kulturbot with args and returns the exit code. It is main
 // without the process, so tests can run the real program.
 func Main(ctx context.Context, args []string, in io.Reader, out, errOut io.Writer) int {
+	if len(args) > 0 && args[0] == docs.SandboxCommand {
+		// The bot re-executed as the PDF reader (faq/docs/sandbox.go):
+		// no configuration, no database, one document on stdin.
+		return docs.ServePDFSandbox(args[1:], in, out, errOut)
+	}
 	fs := flag.NewFlagSet("kulturbot", flag.ContinueOnError)
 	fs.SetOutput(errOut)
 	fs.Usage = func() { usage(fs, errOut) }

@@ -49,6 +49,12 @@ type Options struct {
 	// timeout; every call has its own context deadline).
 	HTTPClient *http.Client
 	Log        *slog.Logger
+	// PDFLimits bound reading one PDF (zero: DefaultPDFLimits).
+	PDFLimits PDFLimits
+	// PDFSandbox is the command that parses a PDF in a child process
+	// (cmd/kulturbot: itself with SandboxCommand). Empty: in this process,
+	// with PDFLimits but without the hard deadline and memory limit.
+	PDFSandbox []string
 }
 
 // Library is the document store and answerer. It is safe for concurrent use.
@@ -92,6 +98,14 @@ func New(db *store.DB, opt Options) *Library {
 	}
 	registry.Store(db, l)
 	return l
+}
+
+// readPDF parses a PDF in the sandbox process when one is configured.
+func (l *Library) readPDF(ctx context.Context, content []byte) (parsed, error) {
+	if len(l.opt.PDFSandbox) > 0 {
+		return parsePDFSandboxed(ctx, l.opt.PDFSandbox, content, l.opt.PDFLimits)
+	}
+	return parsePDF(ctx, content, l.opt.PDFLimits)
 }
 
 // ForDB returns the Library registered for db by New, or nil.
@@ -186,7 +200,7 @@ func (l *Library) Ingest(ctx context.Context, name, path string, content []byte,
 	if err == nil && old.SHA256 == hash {
 		return IngestResult{Doc: old, Status: Unchanged}, nil
 	}
-	p, err := parseDoc(name, content)
+	p, err := parseDocWith(ctx, name, content, l.readPDF)
 	if err != nil {
 		return IngestResult{}, err
 	}

@@ -2,6 +2,7 @@ package docs
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -35,10 +36,22 @@ var ErrUnsupported = errors.New("unsupported file type: use Markdown (.md), plai
 // parseDoc reads a document by its name's extension, sniffing the content
 // when the extension says nothing.
 func parseDoc(name string, content []byte) (parsed, error) {
+	return parseDocWith(context.Background(), name, content, parsePDFInProcess)
+}
+
+// pdfParser reads a PDF: in this process with its limits, or in the
+// sandbox process (sandbox.go).
+type pdfParser func(ctx context.Context, content []byte) (parsed, error)
+
+func parsePDFInProcess(ctx context.Context, content []byte) (parsed, error) {
+	return parsePDF(ctx, content, DefaultPDFLimits)
+}
+
+func parseDocWith(ctx context.Context, name string, content []byte, readPDF pdfParser) (parsed, error) {
 	ext := strings.ToLower(filepath.Ext(name))
 	switch {
 	case ext == ".pdf" || bytes.HasPrefix(content, []byte("%PDF-")):
-		return parsePDF(content)
+		return readPDF(ctx, content)
 	case ext == ".md" || ext == ".markdown":
 		return parseMarkdown(content)
 	case ext == ".txt" || ext == ".text" || ext == "":

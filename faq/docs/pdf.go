@@ -2,6 +2,7 @@ package docs
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"math"
 	"sort"
@@ -24,22 +25,32 @@ type pdfLine struct {
 	para bool // a paragraph starts here (vertical gap before it)
 }
 
-// parsePDF reads the text of every page of a PDF.
-func parsePDF(content []byte) (p parsed, err error) {
+// parsePDF reads the text of every page of a PDF within lim (see
+// pdflimits.go); a document over a limit ends with a *LimitError.
+func parsePDF(ctx context.Context, content []byte, lim PDFLimits) (p parsed, err error) {
+	lim = lim.withDefaults()
+	ctx, cancel := context.WithTimeout(ctx, lim.Timeout)
+	defer cancel()
+	g := &pdfGuard{ctx: ctx, lim: lim, left: lim.MaxInflated, checked: map[uint64]bool{}}
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("pdf: %v", r)
+			if le, ok := r.(*LimitError); ok {
+				p, err = parsed{}, le
+				return
+			}
+			p, err = parsed{}, fmt.Errorf("pdf: %v", r)
 		}
 	}()
 	r, err := pdf.NewReader(bytes.NewReader(content), int64(len(content)))
 	if err != nil {
 		return p, fmt.Errorf("pdf: %w", err)
 	}
-	n := r.NumPage()
-	p.pages = n
-	pages := make([][]pdfLine, n)
-	for i := 1; i <= n; i++ {
-		pages[i-1] = pdfPageLines(r.Page(i))
+	pageList := g.pdfPageList(r)
+	p.pages = len(pageList)
+	pages := make([][]pdfLine, len(pageList))
+	for i, pg := range pageList {
+		g.check()
+		pages[i] = g.pdfPageLines(pg)
 	}
 	body := bodySize(pages)
 	section := ""
@@ -115,11 +126,12 @@ func bodySize(pages [][]pdfLine) float64 {
 
 // pdfPageLines walks one page's content stream into lines. A malformed
 // stream ends the page early with what was read (the library panics on
-// some errors).
-func pdfPageLines(pg pdf.Page) (lines []pdfLine) {
+// some errors); a limit ends the whole parse.
+func (g *pdfGuard) pdfPageLines(pg pdf.Page) (lines []pdfLine) {
 	if pg.V.IsNull() || pg.V.Key("Contents").Kind() == pdf.Null {
 		return nil
 	}
+	g.charge(pg.V.Key("Contents"))
 	encs := map[string]pdf.TextEncoding{}
 	var (
 		enc              pdf.TextEncoding
@@ -178,11 +190,15 @@ func pdfPageLines(pg pdf.Page) (lines []pdfLine) {
 		x, y = nx, ny
 	}
 	defer func() {
-		if recover() != nil {
+		if r := recover(); r != nil {
+			if le, ok := r.(*LimitError); ok {
+				panic(le)
+			}
 			endLine()
 		}
 	}()
 	pdf.Interpret(pg.V.Key("Contents"), func(stk *pdf.Stack, op string) {
+		g.tick()
 		n := stk.Len()
 		args := make([]pdf.Value, n)
 		for i := n - 1; i >= 0; i-- {
@@ -197,6 +213,7 @@ func pdfPageLines(pg pdf.Page) (lines []pdfLine) {
 				e, ok := encs[name]
 				if !ok {
 					f := pg.Font(name)
+					g.charge(f.V.Key("ToUnicode"))
 					e = f.Encoder()
 					encs[name] = e
 				}
