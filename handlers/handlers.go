@@ -38,6 +38,8 @@ type Deps struct {
 	// Posters deliver notices (answers to earlier questions) to platforms.
 	Posters bot.Posters
 	Log     *slog.Logger
+	// Web hands out dashboard and calendar links; nil: no web pages.
+	Web WebLinks
 }
 
 // Handlers implements every workflow.

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/dashboard"
 	"github.com/kulturskoleradet/kulturbot/faq"
 	"github.com/kulturskoleradet/kulturbot/handlers"
 	"github.com/kulturskoleradet/kulturbot/store"
@@ -27,6 +28,10 @@ type App struct {
 	Log      *slog.Logger
 	// Metrics are served on GET /metrics (set by setupMiddleware).
 	Metrics *bot.Metrics
+	// Web serves the dashboard and the calendar feeds (web.go).
+	Web *dashboard.Server
+
+	faqEngine *faq.Engine
 
 	// Mux serves every HTTP endpoint on KULTURBOT_HTTP_ADDR; adapters add
 	// their routes and set httpUsed.
@@ -59,12 +64,13 @@ func NewApp(ctx context.Context, cfg *Config, in io.Reader, out io.Writer, log *
 		a.Close()
 		return nil, err
 	}
+	a.setupWeb()
 	a.Router = bot.NewRouter(log)
 	a.Router.Posters = a.Posters
 	a.Router.Use(bot.Logging(log), bot.Dedup(db))
 	a.setupMiddleware()
 	a.Handlers = handlers.Register(a.Router, &handlers.Deps{
-		DB: db, Config: hcfg, FAQ: a.FAQ, Posters: a.Posters, Log: log,
+		DB: db, Config: hcfg, FAQ: a.FAQ, Posters: a.Posters, Log: log, Web: a.Web,
 	})
 	a.Mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
@@ -112,6 +118,10 @@ func (a *App) Run(ctx context.Context) error {
 		return err
 	}
 	if platforms == 0 {
+		// The console serves the dashboard and calendar feeds only when
+		// asked to (KULTURBOT_HTTP_ADDR set): trying the bot locally must
+		// not need a free port 8080.
+		a.httpUsed = a.httpUsed || a.Cfg.HTTPAddrSet
 		a.runners = append(a.runners, func(ctx context.Context) error {
 			defer cancel() // EOF on stdin ends the program
 			return a.runConsole(ctx)

@@ -15,9 +15,14 @@ import (
 type Config struct {
 	DB       string
 	HTTPAddr string
-	Admins   string // "slack:U123,discord:456,console"
-	FAQPath  string
-	LogLevel string
+	// HTTPAddrSet says KULTURBOT_HTTP_ADDR (or --http-addr) was given,
+	// so the console serves the dashboard and calendar there too.
+	HTTPAddrSet bool
+	// PublicURL is the base of dashboard and calendar links.
+	PublicURL string
+	Admins    string // "slack:U123,discord:456,console"
+	FAQPath   string
+	LogLevel  string
 
 	SlackBotToken      string
 	SlackAppToken      string
@@ -57,7 +62,8 @@ type env struct {
 func (c *Config) settings() []env {
 	return []env{
 		{name: "KULTURBOT_DB", flag: "db", def: "kulturbot.db", help: "SQLite database file", str: &c.DB},
-		{name: "KULTURBOT_HTTP_ADDR", flag: "http-addr", def: ":8080", help: "address for /slack/events, /discord/interactions, /healthz, /metrics", str: &c.HTTPAddr},
+		{name: "KULTURBOT_HTTP_ADDR", flag: "http-addr", def: ":8080", help: "address for /slack/events, /discord/interactions, /healthz, /metrics, /dashbord, /kalender.ics (the console serves it only when set)", str: &c.HTTPAddr},
+		{name: "KULTURBOT_PUBLIC_URL", flag: "public-url", help: "base of dashboard and calendar links, like https://bot.example.no (default: http://localhost and the HTTP port)", str: &c.PublicURL},
 		{name: "KULTURBOT_ADMINS", flag: "admins", help: "admins: comma-separated platform:user ids (slack:U123,discord:456)", str: &c.Admins},
 		{name: "KULTURBOT_FAQ", flag: "faq", help: "FAQ file or folder replacing the embedded FAQ", str: &c.FAQPath},
 		{name: "KULTURBOT_LOG_LEVEL", flag: "log-level", help: "debug, info, warn or error (default: info; warn in the console and subcommands, so logs do not get in the way)", str: &c.LogLevel},
@@ -125,6 +131,12 @@ func LoadConfig(fs *flag.FlagSet, args []string, getenv func(string) string) (*C
 	if err := fs.Parse(args); err != nil {
 		return nil, nil, err
 	}
+	c.HTTPAddrSet = getenv("KULTURBOT_HTTP_ADDR") != ""
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "http-addr" {
+			c.HTTPAddrSet = true
+		}
+	})
 	for p, v := range fromEnv {
 		if *p == "" {
 			*p = v

@@ -54,6 +54,7 @@ func (a *App) setupFAQ(ctx context.Context) error {
 		return err
 	}
 	a.onClose(eng.Close)
+	a.faqEngine = eng
 	a.Log.Info("faq ready", "entries", corpus, "learned", len(entries)-corpus, "custom", a.Cfg.FAQPath != "", "ms", time.Since(start).Milliseconds())
 	docs, err := a.setupDocs(ctx)
 	if err != nil {
