@@ -163,7 +163,9 @@ func addEvent(cal *ics.Calendar, g store.Gathering, host string) {
 	e.SetDtStampTime(stamp)
 	e.SetCreatedTime(g.CreatedAt)
 	e.SetModifiedAt(stamp)
-	e.SetSequence(sequence(g))
+	// The store counts every change, cancel and reopen: calendars replace
+	// their copy when SEQUENCE grows.
+	e.SetSequence(g.Sequence)
 	summary := g.Name
 	if g.RegionName != "" {
 		summary += " (" + g.RegionName + ")"
@@ -202,20 +204,11 @@ func Description(g store.Gathering) string {
 	return strings.TrimSpace(b.String())
 }
 
-// lastModified is when the gathering last changed (created or cancelled).
+// lastModified is when the gathering last changed: created, changed,
+// cancelled or reopened.
 func lastModified(g store.Gathering) time.Time {
-	t := g.CreatedAt
-	if g.CancelledAt.After(t) {
-		t = g.CancelledAt
+	if g.UpdatedAt.After(g.CreatedAt) {
+		return g.UpdatedAt
 	}
-	return t
-}
-
-// sequence is the event's SEQUENCE: it grows with every change so
-// calendars replace their copy.
-func sequence(g store.Gathering) int {
-	if g.Cancelled() {
-		return 1
-	}
-	return 0
+	return g.CreatedAt
 }

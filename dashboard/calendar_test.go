@@ -118,12 +118,25 @@ func TestCalendarFeed(t *testing.T) {
 		t.Errorf("Salten feed: %v", names)
 	}
 
-	// UIDs do not change from one fetch to the next.
+	// A change: same UID, the new place, a higher SEQUENCE.
+	seqOf := func(ev *ics.VEvent) string { return ev.GetProperty(ics.ComponentPropertySequence).Value }
+	e.ok("admin", `/samling endre 2 sted="Rognan"`)
 	_, again := get(t, all)
-	cal2, _ := ics.ParseCalendar(strings.NewReader(again))
+	cal2, err := ics.ParseCalendar(strings.NewReader(again))
+	if err != nil {
+		t.Fatal(err)
+	}
 	for i, ev := range cal2.Events() {
 		if ev.Id() != events[i].Id() {
 			t.Errorf("UID changed: %s -> %s", events[i].Id(), ev.Id())
+		}
+		if strings.HasPrefix(ev.Id(), "samling-2@") {
+			if loc := ev.GetProperty(ics.ComponentPropertyLocation).Value; loc != "Rognan" {
+				t.Errorf("changed gathering: LOCATION %q", loc)
+			}
+			if before, after := seqOf(events[i]), seqOf(ev); after <= before {
+				t.Errorf("changed gathering: SEQUENCE %s -> %s", before, after)
+			}
 		}
 	}
 }

@@ -155,7 +155,7 @@ func (e *env) seed() {
 	}
 
 	e.now = at(2024, 12, 10, 10)
-	e.ok("admin", `/samling avlys 3`)
+	e.ok("admin", `/samling avlys 3 --bekreft`)
 	e.now = at(2024, 12, 10, 12)
 }
 

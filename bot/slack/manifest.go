@@ -50,6 +50,10 @@ func SlashCommands(routes []*bot.Route) []ManifestCommand {
 				break
 			}
 		}
+		// Every verb without the spaces around "|" beats some verbs cut off.
+		if len(c.UsageHint) > maxHint && len(strings.Join(short, "|")) <= maxHint {
+			c.UsageHint = strings.Join(short, "|")
+		}
 		for len(c.UsageHint) > maxHint && len(short) > 1 {
 			short = short[:len(short)-1]
 			c.UsageHint = strings.Join(short, " | ") + " | …"
