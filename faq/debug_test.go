@@ -34,7 +34,7 @@ func TestDebug(t *testing.T) {
 			}
 			fmt.Printf("  %-22s sim=%.2f cov=%.2f prec=%.2f bm25=%.2f\n", c.x.ID, c.sim, c.cov, c.prec, c.bm25)
 		}
-		pq, lang := prepare(q, "")
+		pq, lang := e.prepare(q, "")
 		if j, _ := e.judge(context.Background(), pq, lang); j != nil && j.best != nil {
 			fmt.Printf("  best %s p=%.3f legacy=%.2f\n  features:", j.best.x.ID, j.p, j.legacy)
 			for i, v := range j.features(e.P) {

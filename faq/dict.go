@@ -50,51 +50,14 @@ var weakRaw = map[string]string{
 	"mange": "antall", "many": "antall", "antall": "antall", "number": "antall", "tal": "antall",
 }
 
-// stopRaw are words that carry no topic in a question: function words,
-// greetings and polite filler in bokmål, nynorsk and English.
-var stopRaw = strings.Fields(`
-og i jeg det at en et ei den til er som på de med han av ikke der så var meg seg men ett har om vi min mitt ha
-hadde hun nå over da ved fra du ut sin dem oss opp man kan hans hvor eller hva skal selv sjøl her alle vil bli ble
-blitt kunne inn når være kom noen noe ville dere deres som deg disse hvordan hvilke hvilken hvilket sånn slik
-også bare mye mer enn for få får fått gjør gjøre gjort gjelder vår vårt våre mine dine din ditt sitt sine hos
-seg blir går gå kommer komme finnes fins det dette denne nok litt veldig mest hele helt
-lurer lurte lure fortelle fortell forklare forklar vite vet veit si sier sagt lese les
-hei hallo heisann hey hi hello takk thanks thank please vennligst kjære dear ok okei ja nei jo
-kanskje altså egentlig liksom typ bra god godt fin fint
-the a an of to in is are was were be been being do does did doing have has had having
-what which how can could would should will shall may might must i me my we our ours us you your yours
-it its it's this that these those there here and or but if then than so about for with from into at on by
-any some all any anything something get got tell know want need let let's like just also please
-im i'm we're were they them their whats what's hows how's s t
-also ever even still yet very really much mot
-happen happens happening more most than other others another become becomes became actually basically exactly
-going gonna wanna kind sort thing things stuff way ways ment allowed allow lov lova tillatt
-skje skjer skjedde happen happens happened foregår foregå person personer people folk nå now today totalt total egentlig eksakt nøyaktig akkurat
-liksom greit gjerne lyst tror trur synes syns mener handler handlar dreier dreiar
-slags sorts allerede already hvis viss dersom skulle skulla lest leste read one
-spm ift mtp evt osv dvs bla feks pga iom btw fyi pls
-`)
+// stopRaw (lexicon/stopwords.txt) are words that carry no topic in a
+// question: function words, greetings and polite filler.
+var stopRaw = lexiconWords("stopwords.txt")
 
-// commonRaw are everyday words that say little about a topic. When the
-// corpus has never used one, it is not evidence that the question is about
-// something else (as an unknown noun like "lapskaus" is): it weighs like a
-// question word instead of like a foreign topic.
-var commonRaw = strings.Fields(`
-ny nye nytt new newer gammel gamle old stor store større big bigger liten lite små small mindre smaller
-første first siste last annen annet other eneste only samme same mulig possible umulig impossible viktig important
-bra good dårlig bad riktig right feil wrong lang lange long kort short flere more færre fewer hver hvert each every
-hele whole del deler part parts ting thing things sak saker case dag dager day days uke uker week weeks år years
-måned måneder month months tid time gang ganger nå now da then etter after under during innen within uten without
-gjennom through via rundt around cirka ca omtrent approximately sikker sikkert sure usikker unsure trenger trenge
-need needs needed bruke bruker brukes use used måte måten way ønsker ønske want wish tenkt tenke tenker think
-hjemme home ute inne holde holder gi gir give gives ta tar take takes sette står stå ligge ligger lurt lure smart
-fort snart soon raskt quickly tidlig early sent late lenge ennå enda yet still igjen again alltid always aldri never
-ofte sometimes noensinne kanskje maybe sannsynligvis probably dessverre unfortunately heldigvis fortunately
-direkte direct directly gjøre gjort done make makes made skje skjer happen ordne ordnet fix fikse problem problemer problems issue issues
-januar februar mars april mai juni juli august september oktober november desember
-fungere fungerer funker funke works norge norway landet country
-fixed fast follow følge standard info spørre lurer wonder wondering vet know knows visst certain hvilken hvilke which lov ok okay fine greit
-`)
+// commonWords (lexicon/common.txt) are everyday words that say little about
+// a topic: an unknown one weighs like a question word, not like a foreign
+// topic. Folded, as written; the engine also keeps their analysed terms.
+var commonWords = foldedSet("common.txt")
 
 // synRaw maps words (and the multi-word phrases below) to programme
 // concepts shared by bokmål, nynorsk and English, so "penger", "økonomi"

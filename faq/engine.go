@@ -97,7 +97,7 @@ type Engine struct {
 	an      *Analyzer
 	entries map[string]*indexed
 	df      map[string]int // entries whose vocabulary holds a term
-	// common holds the terms of everyday words (commonRaw).
+	// common holds the terms of everyday words (lexicon/common.txt).
 	common map[string]bool
 	// rows maps the FTS rowid of an entry's row to the entry, so a search reads
 	// only the index, never the stored columns.
@@ -115,12 +115,16 @@ type indexed struct {
 	atypes    answerType // kinds of fact the answer holds
 }
 
-// prepare trims question to what the engine reads and picks the answer
-// language.
-func prepare(question, lang string) (string, string) {
+// prepare trims question to what the engine reads, spells out its
+// abbreviations and short-word typos (lexicon.go) and picks the answer
+// language (engine lock held).
+func (e *Engine) prepare(question, lang string) (string, string) {
 	q := strings.TrimSpace(question)
 	if len([]rune(q)) > 1000 {
 		q = string([]rune(q)[:1000])
+	}
+	if !strings.HasPrefix(q, "#") {
+		q = e.normalize(q, true)
 	}
 	return q, answerLang(q, lang)
 }
@@ -147,10 +151,10 @@ func answerLang(q, lang string) string {
 // Answer answers question in lang ("nb", "nn", "en", or "" to detect).
 // "#<entry-id>" answers that entry (related-topic buttons).
 func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, error) {
-	q, lang := prepare(question, lang)
-	ans := Answer{Question: question, Lang: lang}
 	e.mu.RLock()
 	defer e.mu.RUnlock()
+	q, lang := e.prepare(question, lang)
+	ans := Answer{Question: question, Lang: lang}
 	if id, ok := strings.CutPrefix(q, "#"); ok {
 		if x, ok := e.entries[strings.TrimSpace(id)]; ok {
 			return e.answerWith(ans, x, 1), nil

@@ -55,7 +55,7 @@ func collectExamples(t testing.TB, sets []string) []example {
 	var out []example
 	for _, set := range sets {
 		for _, c := range loadEval(t, "testdata/"+set+".tsv") {
-			q, lang := prepare(c.question, "")
+			q, lang := e.prepare(c.question, "")
 			j, err := e.judge(context.Background(), q, lang)
 			if err != nil {
 				t.Fatal(err)

@@ -46,7 +46,7 @@ func newEngine(ctx context.Context, entries []Entry, gate *Gate) (*Engine, error
 		texts = append(texts, e.Answer.NB, e.Answer.EN)
 	}
 	e := &Engine{P: DefaultParams, gate: gate, db: db, an: NewAnalyzer(texts...), entries: map[string]*indexed{}, df: map[string]int{}, rows: map[int64]string{}, common: map[string]bool{}}
-	for _, w := range commonRaw {
+	for _, w := range lexiconWords("common.txt") {
 		for _, t := range e.an.base(bot.Fold(w)) {
 			e.common[t.Text] = true
 		}
@@ -133,7 +133,8 @@ func (e *Engine) add(ctx context.Context, tx *sql.Tx, en Entry) error {
 	var qwords []string
 	for _, q := range en.Questions {
 		p := map[string]float64{}
-		for _, t := range e.an.Analyze(q) {
+		// Phrasings are read like questions: "ca", "evt", "fk" spelled out.
+		for _, t := range e.an.Analyze(e.normalize(q, false)) {
 			w := 1.0
 			if t.Weak {
 				w = e.P.WeakFactor

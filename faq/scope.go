@@ -26,47 +26,22 @@ func injection(q string) bool {
 	return false
 }
 
-// offTopicWords are subjects outside the programme (weather, sport, other
+// offTopicWords (lexicon/offtopic_words.txt) are subjects outside the programme (weather, sport, other
 // programmes and organisations, general knowledge, tasks for a chatbot).
-var offTopicWords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`
-været vaeret værmelding værvarsel weather forecast regn regner rain snø snow temperatur temperature yr.no
-fotball football soccer håndball handball hockey eliteserien premier league vm-finalen champions sjakk chess tabellen
-skolesekken dks erasmus erasmus+ kulturtanken ukm kulturmønstring spaserstokken kulturrådet kulturradet fritidskortet
-kulturløftet lotteri lotto tipping
-bitcoin krypto crypto aksje aksjer stock stocks skatt skatten tax taxes renta renten mortgage boliglån
-recipe pizza middag dinner lunsj kake cake vits joke jokes dikt poem lyrics
-hovedstad hovedstaden capital president statsminister minister stortinget election valget
-film movie movies netflix spotify serie tv-serie
-matte matematikk math maths lekser leksene mattelekser matteleksene leksehjelp
-python javascript programmering programming kode code sql
-kjæreste dating horoskop horoscope lønn lønna lønnsøkning lønnstillegg lønnsoppgjør tariff salary stillingsannonse skoleåret skolestart
-undervisning spilletime spilletimer elevplass elevplassen kulturskoleplass kulturskoleplassen venteliste semesteravgift gitar gitaren piano fiolin trommer korps instrument instrumenter instrumentene instruments
-`) {
-		m[bot.Fold(w)] = true
-	}
-	return m
-}()
+var offTopicWords = foldedSet("offtopic_words.txt")
 
-// anchors are terms only the programme's own questions use: a question with
+// anchors (lexicon/anchors.txt) are terms only the programme's own questions use: a question with
 // one of them is in scope even when the FAQ cannot answer it, so it goes
 // to the working group rather than being declined.
-var anchors = set("program", "kulturskole", "kulturskolerad", "samling", "pamelding", "frist", "veiledning", "region",
-	"regional", "arbeidsgruppe", "utviklingsomrade", "rammeverk", "fremtid", "semester", "tidsplan", "dialoghefte",
-	"kunnskapsgrunnlag", "samskaping", "pilot", "egenart", "delta", "styre", "kommune", "fylke")
+var anchors = set(lexiconWords("anchors.txt")...)
 
 // chitchatRE is small talk: thanks, greetings, how are you.
 var chitchatRE = regexp.MustCompile(`(?i)^\W*(tusen takk|takk|thanks|thank you|ty|hei|hallo|heisann|hey|hi|hello|god morgen|good morning|ha det|bye)\b[^?]{0,30}$|(?i)hvordan har du det|how are you|hvem er du\b|who are you|hva heter du|what'?s your name`)
 
 func chitchat(q string) bool { return chitchatRE.MatchString(q) }
 
-// offTopicPhrases are multi-word subjects outside the programme.
-var offTopicPhrases = []string{"søke jobb", "søker jobb", "søke på jobb", "ledig stilling", "apply for a job", "job opening",
-	"school year", "skoleår", "what time is it", "hva er klokka", "hvor mye tjener",
-	"gå på kulturskolen", "går på kulturskolen", "begynne på kulturskolen", "begynne i kulturskolen",
-	"plass på kulturskolen", "plass i kulturskolen", "pris på kulturskolen", "koster kulturskolen",
-	"barnet mitt", "barna mine", "sønnen min", "datteren min", "ungen min", "my child", "my kid", "my son", "my daughter"}
+// offTopicPhrases (lexicon/offtopic_phrases.txt) are multi-word subjects outside the programme.
+var offTopicPhrases = lexiconLines("offtopic_phrases.txt")
 
 // jobRE is job hunting, which shares words ("søke", "kulturskolen") with
 // the programme's own questions.

@@ -56,16 +56,8 @@ func (e *Engine) nameTerms(q string) map[string]int {
 	return out
 }
 
-// counties are Norway's counties, names people give as context.
-var counties = func() map[string]bool {
-	m := map[string]bool{}
-	for _, c := range []string{"agder", "akershus", "buskerud", "finnmark", "innlandet", "møre", "romsdal", "nordland",
-		"oslo", "rogaland", "telemark", "troms", "trøndelag", "vestfold", "vestland", "østfold", "viken", "hordaland",
-		"sogn", "fjordane", "hedmark", "oppland", "sørlandet", "vestlandet", "nord-norge", "finnmárku"} {
-		m[bot.Fold(c)] = true
-	}
-	return m
-}()
+// counties (lexicon/counties.txt) are Norway's counties, names people give as context.
+var counties = foldedSet("counties.txt")
 
 // alternativeRE splits a question at "eller"/"or".
 var alternativeRE = regexp.MustCompile(`(?i)\s(eller|or|el\.|vs\.?|versus)\s`)
