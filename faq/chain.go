@@ -36,7 +36,14 @@ func (c *Chain) Answer(ctx context.Context, question, lang string) (Answer, erro
 	if dl == "nn" {
 		dl = "nb"
 	}
-	d, err := c.Docs.Answer(ctx, question, dl)
+	var d Answer
+	if g, ok := c.Docs.(Grounder); ok {
+		// With an LLM the FAQ grounds the model too: the entries it
+		// ranked nearest go along with the document passages.
+		d, err = g.AnswerWith(ctx, question, dl, c.related(a))
+	} else {
+		d, err = c.Docs.Answer(ctx, question, dl)
+	}
 	if err != nil {
 		if c.Log != nil {
 			c.Log.Warn("documents could not answer; keeping the FAQ's answer", "err", err)
@@ -56,6 +63,28 @@ func (c *Chain) Answer(ctx context.Context, question, lang string) (Answer, erro
 		d.Path = "passage"
 	}
 	return d, nil
+}
+
+// Grounder is a document step that can also ground an answer on FAQ
+// entries (faq/docs.Library with an LLM).
+type Grounder interface {
+	AnswerWith(ctx context.Context, question, lang string, entries []Entry) (Answer, error)
+}
+
+// related returns the FAQ entries behind an unsure answer's related topics,
+// nearest first.
+func (c *Chain) related(a Answer) []Entry {
+	src, ok := c.FAQ.(interface{ Entry(id string) (Entry, bool) })
+	if !ok {
+		return nil
+	}
+	var out []Entry
+	for _, r := range a.Related {
+		if e, ok := src.Entry(r.ID); ok {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // Learn teaches the FAQ engine a new entry.

@@ -129,3 +129,56 @@ func TestAskWithLLM(t *testing.T) {
 		t.Errorf("calls: chat %d embeddings %d", chats.Load(), embeds.Load())
 	}
 }
+
+// TestAskWithLLMNoDocuments: with an LLM configured and no document
+// ingested, a question the FAQ is unsure of still reaches the model, with
+// the FAQ's nearest entries as its passages; the answer names the cited
+// entry and its source. NO_ANSWER sends the question to the working group.
+func TestAskWithLLMNoDocuments(t *testing.T) {
+	var chats atomic.Int32
+	var mode atomic.Value
+	mode.Store("cite")
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var req struct {
+			Messages []struct{ Content string } `json:"messages"`
+		}
+		json.NewDecoder(r.Body).Decode(&req)
+		w.Header().Set("Content-Type", "application/json")
+		if r.URL.Path != "/v1/chat/completions" {
+			http.NotFound(w, r)
+			return
+		}
+		chats.Add(1)
+		if len(req.Messages) != 2 || !strings.Contains(req.Messages[1].Content, `section="FAQ: `) || !strings.Contains(req.Messages[1].Content, "Svar: ") {
+			t.Errorf("no FAQ entry in the prompt: %+v", req.Messages)
+		}
+		content := "Kommunen setter selv sammen gruppen [1]."
+		if mode.Load() == "none" {
+			content = "NO_ANSWER"
+		}
+		json.NewEncoder(w).Encode(map[string]any{"choices": []map[string]any{{"index": 0,
+			"message": map[string]any{"role": "assistant", "content": content}}}})
+	}))
+	defer srv.Close()
+	db := filepath.Join(t.TempDir(), "k.db")
+	llm := []string{"--openai-api-key", "sk-test", "--openai-base-url", srv.URL + "/v1", "--llm-timeout", "5s", "--embed-model", "none"}
+	q := "Kan vi bytte ut en person i kommunegruppa halvveis i programmet?"
+	out, errOut, code := run(t, db, "", append(llm, "ask", "--json", q)...)
+	if code != 0 {
+		t.Fatalf("ask: %s", errOut)
+	}
+	var res askResult
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if chats.Load() != 1 || !res.Answered || res.Path != "llm" || res.EntryID == "" || strings.HasPrefix(res.EntryID, "chunk:") ||
+		!strings.HasPrefix(res.Source, "[1] Fremtidens kulturskole") {
+		t.Fatalf("calls %d, ask --json: %s", chats.Load(), out)
+	}
+	mode.Store("none")
+	out, errOut, code = run(t, db, q+"\n", llm...)
+	if code != 0 {
+		t.Fatalf("console: %s", errOut)
+	}
+	mustContain(t, out, "(sak #1)")
+}

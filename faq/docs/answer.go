@@ -53,7 +53,25 @@ var _ faq.Answerer = (*Library)(nil)
 // the question reaches the working group. Questions that try to instruct
 // the bot are refused (OutOfScope) and never reach the model.
 func (l *Library) Answer(ctx context.Context, question, lang string) (faq.Answer, error) {
+	return l.AnswerWith(ctx, question, lang, nil)
+}
+
+// llmEntries is how many FAQ entries the model sees beside the passages.
+const llmEntries = 3
+
+var _ faq.Grounder = (*Library)(nil)
+
+// AnswerWith is Answer grounded on the FAQ too: entries are the FAQ entries
+// nearest the question (those the FAQ was not sure enough to answer with).
+// With an LLM they go to the model first, as passages like the documents',
+// so an unsure FAQ question reaches the model even with no document
+// ingested; a citation of an entry answers with that entry's id and source.
+// Without an LLM the entries change nothing: the answer is the passage's.
+func (l *Library) AnswerWith(ctx context.Context, question, lang string, entries []faq.Entry) (faq.Answer, error) {
 	question = strings.TrimSpace(question)
+	if len(entries) > llmEntries {
+		entries = entries[:llmEntries]
+	}
 	if lang == "" {
 		lang = DetectLang(question)
 	}
@@ -69,6 +87,9 @@ func (l *Library) Answer(ctx context.Context, question, lang string) (faq.Answer
 		return a, err
 	}
 	key := lang + "|" + normQuestion(question)
+	for _, e := range entries {
+		key += "|" + e.ID
+	}
 	if c, ok := l.ans.get(key, stamp); ok {
 		c.Question = question
 		return c, nil
@@ -100,10 +121,11 @@ func (l *Library) Answer(ctx context.Context, question, lang string) (faq.Answer
 		}
 		cands = fuse(fts, vec)
 	}
-	if len(cands) == 0 {
+	if len(cands) == 0 && len(entries) == 0 {
 		return passage, nil
 	}
-	top := cands[:min(llmPassages, len(cands))]
+	// The document passages keep their numbers; the FAQ entries follow.
+	top := append(cands[:min(llmPassages, len(cands)):min(llmPassages, len(cands))], entryHits(entries, lang)...)
 	start := time.Now()
 	reply, err := l.llm.ask(lctx, question, lang, top)
 	if err != nil {
@@ -125,12 +147,40 @@ func (l *Library) Answer(ctx context.Context, question, lang string) (faq.Answer
 			h := top[n-1]
 			a.Citations = append(a.Citations, citation(n, h, ""))
 		}
-		a.EntryID = fmt.Sprintf("chunk:%d", top[reply.cited[0]-1].id)
+		first := top[reply.cited[0]-1]
+		a.EntryID = fmt.Sprintf("chunk:%d", first.id)
+		if first.entry != nil {
+			a.EntryID = first.entry.ID // the FAQ entry the model answered from
+		}
 		a.Source = SourceLine(a.Citations, lang)
-		a.Score = max(passage.Score, top[reply.cited[0]-1].conf)
+		a.Score = max(passage.Score, first.conf)
 	}
 	l.ans.put(key, stamp, a)
 	return a, nil
+}
+
+// entryHits turns FAQ entries into passages for the model: the entry's
+// first phrasing and its answer in the asker's language, named by its
+// source so a citation shows where the answer comes from.
+func entryHits(entries []faq.Entry, lang string) []*hit {
+	out := make([]*hit, 0, len(entries))
+	for i := range entries {
+		e := &entries[i]
+		doc := e.Source
+		if doc == "" {
+			doc = "FAQ"
+		}
+		q := ""
+		if len(e.Questions) > 0 {
+			q = e.Questions[0]
+		}
+		label := "Spørsmål: %s\nSvar: %s"
+		if lang == "en" {
+			label = "Question: %s\nAnswer: %s"
+		}
+		out = append(out, &hit{doc: doc, section: "FAQ: " + e.Section, text: fmt.Sprintf(label, q, e.Answer.In(lang)), entry: e})
+	}
+	return out
 }
 
 func (l *Library) refusal(a faq.Answer) faq.Answer {

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/kulturskoleradet/kulturbot/faq"
 )
 
 // hit is a retrieved chunk.
@@ -23,6 +25,7 @@ type hit struct {
 	vecRank  int     // 1-based rank in the vector ranking, 0 = absent
 	fused    float64 // reciprocal rank fusion score
 	termsHit map[string]bool
+	entry    *faq.Entry // a FAQ entry given to the model as a passage (AnswerWith)
 }
 
 // query is an analysed question.
