@@ -22,11 +22,35 @@ type Args struct {
 // bot chew on megabytes.
 const MaxArgsLen = 4000
 
-// ParseArgs splits text into Args. An unterminated quote is an error.
+// ArgsKind says what the parser refused.
+type ArgsKind string
+
+// What ParseArgs refuses.
+const (
+	ArgsTooLong  ArgsKind = "toolong"  // over MaxArgsLen bytes
+	ArgsQuote    ArgsKind = "quote"    // a quote is not closed; Text is the rest from it
+	ArgsRepeated ArgsKind = "repeated" // a key=value key typed twice; Text is the key
+)
+
+// ArgsError is the parser's refusal. It carries no words: the handler
+// says it in the asker's language (an invalid-input error).
+type ArgsError struct {
+	Kind ArgsKind
+	Text string
+}
+
+func (e *ArgsError) Error() string { return "arguments: " + string(e.Kind) + ": " + e.Text }
+
+// ErrorCode makes ArgsError an invalid-input error.
+func (e *ArgsError) ErrorCode() Code { return EInvalid }
+
+// ParseArgs splits text into Args. An unterminated quote, text over
+// MaxArgsLen and a key typed twice ("kommune=Bodø kommune=Fauske", which
+// would otherwise quietly answer for one of them) are *ArgsError.
 func ParseArgs(text string) (Args, error) {
 	a := Args{Named: map[string]string{}}
 	if len(text) > MaxArgsLen {
-		return a, &Error{Code: EInvalid, Message: "Teksten er for lang (over 4000 tegn). / The text is too long."}
+		return a, &ArgsError{Kind: ArgsTooLong}
 	}
 	rs := []rune(text)
 	i := 0
@@ -59,7 +83,7 @@ func ParseArgs(text string) (Args, error) {
 					i++
 				}
 				if i >= len(rs) {
-					return a, &Error{Code: EInvalid, Message: "Et anførselstegn mangler slutten: " + string(rs[start-1:]) + " / A quote is not closed."}
+					return a, &ArgsError{Kind: ArgsQuote, Text: string(rs[start-1:])}
 				}
 				val.WriteString(string(rs[start:i]))
 				i++ // skip closing quote
@@ -69,6 +93,9 @@ func ParseArgs(text string) (Args, error) {
 			i++
 		}
 		if key != "" {
+			if _, dup := a.Named[key]; dup {
+				return a, &ArgsError{Kind: ArgsRepeated, Text: key}
+			}
 			a.Named[key] = strings.TrimSpace(val.String())
 		} else if val.Len() > 0 || quoted {
 			a.Pos = append(a.Pos, val.String())

@@ -1,7 +1,9 @@
 package bot
 
 import (
+	"errors"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -47,6 +49,32 @@ func TestParseArgsUnclosedQuote(t *testing.T) {
 	_, err := ParseArgs(`tema="Kultur`)
 	if ErrorCode(err) != EInvalid {
 		t.Fatalf("code = %q, want invalid", ErrorCode(err))
+	}
+}
+
+// TestParseArgsRefusals: what the parser refuses is typed (kind and the
+// text at fault), so the handler can say it in the asker's language.
+func TestParseArgsRefusals(t *testing.T) {
+	for _, c := range []struct {
+		name, in string
+		kind     ArgsKind
+		text     string
+	}{
+		{"UnclosedQuote", `tema="Kultur i skolen`, ArgsQuote, `"Kultur i skolen`},
+		{"RepeatedKey", `kommune=Bodø antall=2 kommune=Fauske`, ArgsRepeated, "kommune"},
+		{"RepeatedKeyCase", `antall=2 ANTALL=3`, ArgsRepeated, "antall"},
+		{"TooLong", strings.Repeat("x", MaxArgsLen+1), ArgsTooLong, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := ParseArgs(c.in)
+			var ae *ArgsError
+			if !errors.As(err, &ae) || ae.Kind != c.kind || ae.Text != c.text || ErrorCode(err) != EInvalid {
+				t.Fatalf("ParseArgs(%.40q) = %v, want %s %q", c.in, err, c.kind, c.text)
+			}
+		})
+	}
+	if _, err := ParseArgs(`notat="kommune=Bodø kommune=Fauske" kommune=Rana`); err != nil {
+		t.Errorf("a key inside a quoted value is no repeat: %v", err)
 	}
 }
 

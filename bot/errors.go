@@ -50,6 +50,16 @@ func Internal(err error) *Error {
 	return &Error{Code: EInternal, Err: err}
 }
 
+// Coded is a typed error that knows its code but carries no words: the
+// store's refusals (store.NotFoundError, ...) and the parser's (ArgsError).
+// Handlers choose the words from the error's kind and the request's
+// language; an error that reaches the router unworded gets its code's
+// generic message.
+type Coded interface {
+	error
+	ErrorCode() Code
+}
+
 // ErrorCode returns the code of err, EInternal for unknown errors and "" for nil.
 func ErrorCode(err error) Code {
 	if err == nil {
@@ -59,14 +69,23 @@ func ErrorCode(err error) Code {
 	if errors.As(err, &e) {
 		return e.Code
 	}
+	var c Coded
+	if errors.As(err, &c) {
+		return c.ErrorCode()
+	}
 	return EInternal
 }
 
-// ErrorMessage returns the message for people, or a generic one in lang.
+// ErrorMessage returns the message for people, or a generic one for the
+// error's code in lang.
 func ErrorMessage(err error, lang Lang) string {
 	var e *Error
 	if errors.As(err, &e) && e.Message != "" && e.Code != EInternal {
 		return e.Message
+	}
+	switch code := ErrorCode(err); code {
+	case EInvalid, ENotFound, EConflict, EForbidden, ELimited:
+		return T(lang, "error."+string(code))
 	}
 	return T(lang, "error.internal")
 }

@@ -115,9 +115,13 @@ func T(lang Lang, key string, args ...any) string {
 
 func init() {
 	Register(map[string][2]string{
-		"error.internal":   {"Beklager, noe gikk galt hos oss. Prøv igjen om litt – ingenting ble lagret.", "Sorry, something went wrong on our side. Please try again shortly – nothing was saved."},
-		"error.forbidden":  {"Dette er bare for arbeidsgruppen (administratorer).", "This is for the working group (admins) only."},
-		"error.limited":    {"Rolig nå 🙂 Du har sendt mange meldinger på kort tid. Vent et minutt og prøv igjen.", "Easy there 🙂 You have sent many messages in a short time. Wait a minute and try again."},
-		"error.unknowncmd": {"Ukjent kommando «%s». Skriv /kulturbot hjelp for en oversikt.", "Unknown command “%s”. Type /kulturbot hjelp for an overview."},
+		"error.internal":     {"Beklager, noe gikk galt hos oss. Prøv igjen om litt – ingenting ble lagret.", "Sorry, something went wrong on our side. Please try again shortly – nothing was saved."},
+		"error.invalid":      {"Jeg forsto ikke det du skrev. Skriv /kulturbot hjelp for eksempler.", "I did not understand what you wrote. Type /kulturbot hjelp for examples."},
+		"error.not_found":    {"Fant ikke det du spurte etter.", "Not found."},
+		"error.conflict":     {"Dette finnes allerede.", "This already exists."},
+		"error.filetoolarge": {"%s: filen er for stor.", "%s: the file is too large."},
+		"error.forbidden":    {"Dette er bare for arbeidsgruppen (administratorer).", "This is for the working group (admins) only."},
+		"error.limited":      {"Rolig nå 🙂 Du har sendt mange meldinger på kort tid. Vent et minutt og prøv igjen.", "Easy there 🙂 You have sent many messages in a short time. Wait a minute and try again."},
+		"error.unknowncmd":   {"Ukjent kommando «%s». Skriv /kulturbot hjelp for en oversikt.", "Unknown command “%s”. Type /kulturbot hjelp for an overview."},
 	})
 }

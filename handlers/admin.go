@@ -3,9 +3,7 @@ package handlers
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -47,30 +45,7 @@ func (h *Handlers) kulturbot(ctx context.Context, req *bot.Request) (bot.Reply, 
 		return bot.Reply{}, &bot.Error{Code: bot.EForbidden, Message: t(req, "admin.err.forbidden", "/kulturbot "+name)}
 	}
 	args.Pos = args.Pos[1:]
-	rep, err := s.Run(ctx, req, args)
-	return rep, oneLanguage(req, err)
-}
-
-// bilingualRE is a store message written in both languages at once,
-// "Fant ikke svar #9. / No such answer.", since the store does not know
-// the asker's language.
-var bilingualRE = regexp.MustCompile(`^([^\n]+?\.) / ([A-Z][^\n]*)$`)
-
-// oneLanguage keeps only the asker's half of such a message.
-func oneLanguage(req *bot.Request, err error) error {
-	var e *bot.Error
-	if !errors.As(err, &e) {
-		return err
-	}
-	if m := bilingualRE.FindStringSubmatch(e.Message); m != nil {
-		c := *e
-		c.Message = m[1]
-		if req.Lang == bot.EN {
-			c.Message = m[2]
-		}
-		return &c
-	}
-	return err
+	return s.Run(ctx, req, args)
 }
 
 // subHelp lists every command people can use with a working example,

@@ -42,51 +42,36 @@ func bad(req *bot.Request, field, example, key string, args ...any) error {
 	return &bot.Error{Code: bot.EInvalid, Message: msg, Field: field}
 }
 
-// parseArgs parses the request's arguments; a parse error (an unclosed
-// quote) gets the command's example too.
+// parseArgs parses the request's arguments; what the parser refuses (an
+// unclosed quote, a key typed twice) is said in the asker's language, with
+// the command's example.
 func parseArgs(req *bot.Request, example string) (bot.Args, error) {
 	args, err := req.Args()
-	if err != nil {
-		msg := bot.ErrorMessage(err, req.Lang)
-		// The parser's one error names the unclosed quote in both languages
-		// at once ("… mangler slutten: "abc / A quote is not closed.");
-		// show the asker only theirs.
-		const nb, en = "Et anførselstegn mangler slutten: ", " / A quote is not closed."
-		if strings.HasPrefix(msg, nb) && strings.HasSuffix(msg, en) {
-			msg = t(req, "core.err.quote", strings.TrimSuffix(strings.TrimPrefix(msg, nb), en))
-		}
-		if example != "" {
-			msg += "\n" + t(req, "core.example", example)
-		}
-		return args, &bot.Error{Code: bot.EInvalid, Message: msg, Err: err}
+	if err == nil {
+		return args, nil
 	}
-	// The parser keeps the last of two equal keys; "kommune=Bodø
-	// kommune=Fauske" would then answer for Fauske without a word.
-	if key := repeatedKey(req.Text); key != "" {
-		return args, bad(req, key, example, "core.err.repeated", key)
-	}
-	return args, nil
+	return args, argsErr(req, err, example)
 }
 
-var (
-	quotedRE = regexp.MustCompile(`"[^"]*"|“[^”]*”|«[^»]*»|'[^']*'|‘[^’]*’`)
-	keyRE    = regexp.MustCompile(`(?:^|\s)([\p{L}][\p{L}\d_-]*)=`)
-)
-
-// repeatedKey returns a key=value key typed twice in text, or "".
-func repeatedKey(text string) string {
-	if !strings.Contains(text, "=") {
-		return ""
+// argsErr words the parser's refusal for people.
+func argsErr(req *bot.Request, err error, example string) error {
+	var ae *bot.ArgsError
+	if be := (*bot.Error)(nil); errors.As(err, &be) && be.Message != "" || !errors.As(err, &ae) {
+		return err
 	}
-	seen := map[string]bool{}
-	for _, m := range keyRE.FindAllStringSubmatch(quotedRE.ReplaceAllString(text, `""`), -1) {
-		k := strings.ToLower(m[1])
-		if seen[k] {
-			return k
-		}
-		seen[k] = true
+	field, msg := "", ""
+	switch ae.Kind {
+	case bot.ArgsQuote:
+		msg = t(req, "core.err.quote", ae.Text)
+	case bot.ArgsRepeated:
+		field, msg = ae.Text, t(req, "core.err.repeated", ae.Text)
+	default:
+		msg = t(req, "core.err.argstoolong", bot.MaxArgsLen)
 	}
-	return ""
+	if example != "" {
+		msg += "\n" + t(req, "core.example", example)
+	}
+	return &bot.Error{Code: bot.EInvalid, Message: msg, Field: field, Err: err}
 }
 
 // capital upper-cases the first letter ("ja" -> "Ja") for labels.
@@ -365,12 +350,21 @@ func (h *Handlers) municipalityFor(ctx context.Context, req *bot.Request, args b
 }
 
 // storeErr turns the store's typed refusals into messages for people in
-// the request language.
+// the request language. An error that already has words (a *bot.Error
+// with a message) is left as it is.
 func storeErr(req *bot.Request, err error, field string) error {
 	if err == nil {
 		return nil
 	}
+	if be := (*bot.Error)(nil); errors.As(err, &be) && be.Message != "" {
+		return err
+	}
 	var (
+		nf *store.NotFoundError
+		ms *store.MissingError
+		aa *store.AlreadyAnsweredError
+		ue *store.UnknownExportError
+		ct *store.ConstraintError
 		bn *store.BadNameError
 		ce *store.ClosedError
 		no *store.NotOwnerError
@@ -381,6 +375,23 @@ func storeErr(req *bot.Request, err error, field string) error {
 		ac *store.AlreadyCancelledError
 	)
 	switch {
+	case errors.As(err, &nf):
+		msg := t(req, "error.not_found")
+		switch nf.What {
+		case store.WhatMunicipality:
+			msg = t(req, "store.notfound.municipality", nf.Name)
+		case store.WhatGathering, store.WhatInterest, store.WhatQuestion, store.WhatAnswer:
+			msg = t(req, "store.notfound."+nf.What, nf.ID)
+		}
+		return &bot.Error{Code: bot.ENotFound, Field: field, Message: msg, Err: err}
+	case errors.As(err, &ms):
+		return &bot.Error{Code: bot.EInvalid, Field: field, Message: t(req, "store.missing."+ms.What), Err: err}
+	case errors.As(err, &aa):
+		return &bot.Error{Code: bot.EConflict, Field: field, Message: t(req, "store.answered", aa.ID, bot.FormatDateTime(aa.AnsweredAt, req.Lang)), Err: err}
+	case errors.As(err, &ue):
+		return &bot.Error{Code: bot.EInvalid, Field: field, Message: t(req, "admin.export.unknown", ue.Kind), Err: err}
+	case errors.As(err, &ct):
+		return &bot.Error{Code: ct.ErrorCode(), Field: field, Message: t(req, "error."+string(ct.ErrorCode())), Err: err}
 	case errors.As(err, &bn):
 		return &bot.Error{Code: bot.EInvalid, Field: field, Message: t(req, "core.err.badname", bn.Name), Err: err}
 	case errors.As(err, &ce):
@@ -409,6 +420,19 @@ func storeErr(req *bot.Request, err error, field string) error {
 		return &bot.Error{Code: bot.EConflict, Message: t(req, "gathering.err.cancelled", ac.Gathering.ID, ac.Gathering.Name), Err: err}
 	}
 	return err
+}
+
+// worded is the edge of every route: a typed refusal from the store or the
+// parser that a handler passed on as it was gets its words here, in the
+// request's language.
+func worded(next bot.Handler) bot.Handler {
+	return bot.HandlerFunc(func(ctx context.Context, req *bot.Request) (bot.Reply, error) {
+		rep, err := next.Handle(ctx, req)
+		if err != nil {
+			err = storeErr(req, argsErr(req, err, ""), "")
+		}
+		return rep, err
+	})
 }
 
 // gatheringLine shows a gathering on one line: "#3 Samling 1 – 6. februar

@@ -826,8 +826,8 @@ func TestInterestListAllWithdrawn(t *testing.T) {
 	}
 }
 
-// TestSubcommandErrorsInOneLanguage: store messages written in both
-// languages reach the asker in theirs only.
+// TestSubcommandErrorsInOneLanguage: the store's typed refusals reach
+// the asker worded in their language only.
 func TestSubcommandErrorsInOneLanguage(t *testing.T) {
 	e := newEnv(t)
 	for _, c := range []struct {
@@ -836,9 +836,9 @@ func TestSubcommandErrorsInOneLanguage(t *testing.T) {
 		want string
 	}{
 		{"/kulturbot svar 99 Hei", bot.NB, "Fant ikke spørsmål #99. Se /kulturbot spørsmål."},
-		{"/kulturbot svar 99 Hi", bot.EN, "No such question."},
+		{"/kulturbot svar 99 Hi", bot.EN, "No question #99. See /kulturbot spørsmål."},
 		{"/kulturbot stemme 99 opp", bot.NB, "Fant ikke svar #99."},
-		{"/kulturbot stemme 99 up", bot.EN, "No such answer."},
+		{"/kulturbot stemme 99 up", bot.EN, "No answer #99."},
 	} {
 		rep := e.run(&bot.Request{User: bot.User{ID: "admin"}, Lang: c.lang}, c.line)
 		if rep.Error == nil || rep.Error.Code != bot.ENotFound || rep.Text != c.want {

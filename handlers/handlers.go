@@ -63,11 +63,12 @@ func Register(r *bot.Router, d *Deps) *Handlers {
 		slow = true
 	}
 	for _, rt := range h.routes(slow) {
+		rt.Handler = worded(rt.Handler)
 		r.Add(rt)
 		h.cmds[rt.Name], _ = r.Lookup(rt.Name)
 	}
 	// Free text (@mention, DM, a console line) is a question.
-	r.Add(bot.Route{Name: "", Handler: bot.HandlerFunc(h.ask), Slow: slow})
+	r.Add(bot.Route{Name: "", Handler: worded(bot.HandlerFunc(h.ask)), Slow: slow})
 	return h
 }
 

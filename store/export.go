@@ -55,7 +55,7 @@ const utf8BOM = "\uFEFF"
 func (db *DB) Export(ctx context.Context, kind string, w io.Writer) (int, error) {
 	header, ok := exportHeaders[kind]
 	if !ok {
-		return 0, &bot.Error{Code: bot.EInvalid, Message: "Ukjent eksport «" + kind + "». Velg rsvp, interesse eller veiledning."}
+		return 0, &UnknownExportError{Kind: kind}
 	}
 	rows, err := db.exportRows(ctx, kind)
 	if err != nil {

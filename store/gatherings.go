@@ -142,7 +142,7 @@ type querier interface {
 func (db *DB) gathering(ctx context.Context, q querier, id int64) (Gathering, error) {
 	g, err := scanGathering(q.QueryRowContext(ctx, qGatheringByID, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return g, &bot.Error{Code: bot.ENotFound, Message: "Fant ingen samling med nummer " + itoa(id) + ".", Err: err}
+		return g, &NotFoundError{What: WhatGathering, ID: id, Err: err}
 	}
 	return g, FormatError(err)
 }

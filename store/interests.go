@@ -6,7 +6,6 @@ import (
 	"errors"
 	"time"
 
-	"github.com/kulturskoleradet/kulturbot/bot"
 )
 
 // Interest is a county board's registration of interest on behalf of
@@ -52,7 +51,7 @@ func (db *DB) CreateInterest(ctx context.Context, a Author, n NewInterest) (Inte
 		return Interest{}, FormatError(err)
 	}
 	if len(ms) == 0 {
-		return Interest{}, &bot.Error{Code: bot.EInvalid, Message: "Minst én kommune trengs."}
+		return Interest{}, &MissingError{What: WhatMunicipalities}
 	}
 	now := db.now()
 	res, err := tx.ExecContext(ctx, `INSERT INTO interests (county, contact, comment, late, created_by, created_name, platform, created_at, updated_at)
@@ -210,7 +209,7 @@ type rowQuerier interface {
 func interestByID(ctx context.Context, q rowQuerier, id int64) (Interest, error) {
 	i, err := scanInterest(q.QueryRowContext(ctx, `SELECT `+interestCols+` WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return i, &bot.Error{Code: bot.ENotFound, Message: "Fant ingen registrering med nummer " + itoa(id) + ".", Err: err}
+		return i, &NotFoundError{What: WhatInterest, ID: id, Err: err}
 	}
 	return i, FormatError(err)
 }
@@ -270,7 +269,7 @@ func (db *DB) UpdateInterest(ctx context.Context, a Author, id int64, admin bool
 			return i, FormatError(err)
 		}
 		if len(ms) == 0 {
-			return i, &bot.Error{Code: bot.EInvalid, Message: "Minst én kommune trengs."}
+			return i, &MissingError{What: WhatMunicipalities}
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM interest_municipalities WHERE interest_id = ?`, id); err != nil {
 			return i, FormatError(err)

@@ -150,7 +150,7 @@ func (db *DB) FindMunicipality(ctx context.Context, name string) (Municipality, 
 	var m Municipality
 	err := db.r.QueryRowContext(ctx, `SELECT id, name FROM municipalities WHERE fold = ?`, bot.Fold(name)).Scan(&m.ID, &m.Name)
 	if errors.Is(err, sql.ErrNoRows) {
-		return m, &bot.Error{Code: bot.ENotFound, Message: "Ukjent kommune: " + name, Err: err}
+		return m, &NotFoundError{What: WhatMunicipality, Name: name, Err: err}
 	}
 	return m, FormatError(err)
 }

@@ -95,7 +95,7 @@ func (q Question) Open() bool { return q.AnsweredAt.IsZero() }
 // the answer goes to (once per person and place), and its id is returned.
 func (db *DB) AddQuestion(ctx context.Context, q Question) (int64, error) {
 	if strings.TrimSpace(q.Question) == "" {
-		return 0, &bot.Error{Code: bot.EInvalid, Message: "Spørsmålet er tomt. / The question is empty."}
+		return 0, &MissingError{What: WhatQuestion}
 	}
 	key := bot.Fold(q.Question)
 	tx, err := db.w.BeginTx(ctx, nil)
@@ -210,7 +210,7 @@ func scanQuestion(sc interface{ Scan(...any) error }) (Question, error) {
 func (db *DB) Question(ctx context.Context, id int64) (Question, error) {
 	q, err := scanQuestion(db.r.QueryRowContext(ctx, `SELECT `+questionCols+` FROM questions WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return q, &bot.Error{Code: bot.ENotFound, Message: "Fant ikke spørsmål #" + itoa(id) + ". Se /kulturbot spørsmål. / No such question.", Err: err}
+		return q, &NotFoundError{What: WhatQuestion, ID: id, Err: err}
 	}
 	return q, FormatError(err)
 }
@@ -257,7 +257,7 @@ type FAQEntry struct {
 func (db *DB) AnswerQuestion(ctx context.Context, id int64, answer string, by Author, entry *FAQEntry) (Question, error) {
 	answer = strings.TrimSpace(answer)
 	if answer == "" {
-		return Question{}, &bot.Error{Code: bot.EInvalid, Message: "Svaret mangler. Eksempel: /kulturbot svar 12 Ja, det går fint."}
+		return Question{}, &MissingError{What: WhatAnswer}
 	}
 	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
@@ -266,7 +266,7 @@ func (db *DB) AnswerQuestion(ctx context.Context, id int64, answer string, by Au
 	defer tx.Rollback()
 	q, err := scanQuestion(tx.QueryRowContext(ctx, `SELECT `+questionCols+` FROM questions WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return q, &bot.Error{Code: bot.ENotFound, Message: "Fant ikke spørsmål #" + itoa(id) + ". Se /kulturbot spørsmål.", Err: err}
+		return q, &NotFoundError{What: WhatQuestion, ID: id, Err: err}
 	}
 	if err != nil {
 		return q, FormatError(err)
@@ -275,7 +275,7 @@ func (db *DB) AnswerQuestion(ctx context.Context, id int64, answer string, by Au
 		return q, FormatError(err)
 	}
 	if !q.Open() {
-		return q, &bot.Error{Code: bot.EConflict, Message: "Spørsmål #" + itoa(id) + " er allerede besvart (" + bot.FormatDateTime(q.AnsweredAt, bot.NB) + ")."}
+		return q, &AlreadyAnsweredError{ID: id, AnsweredAt: q.AnsweredAt}
 	}
 	now := db.now()
 	if _, err := tx.ExecContext(ctx, `UPDATE questions SET answer = ?, answered_by = ?, answered_at = ? WHERE id = ?`,
@@ -345,7 +345,7 @@ func (db *DB) Vote(ctx context.Context, answerID int64, up bool, by Author) (Vot
 	defer tx.Rollback()
 	err = tx.QueryRowContext(ctx, `SELECT entry_id, question FROM answers WHERE id = ?`, answerID).Scan(&v.EntryID, &v.Question)
 	if errors.Is(err, sql.ErrNoRows) {
-		return v, &bot.Error{Code: bot.ENotFound, Message: "Fant ikke svar #" + itoa(answerID) + ". / No such answer.", Err: err}
+		return v, &NotFoundError{What: WhatAnswer, ID: answerID, Err: err}
 	}
 	if err != nil {
 		return v, FormatError(err)

@@ -217,26 +217,27 @@ func AuthorOf(req *bot.Request) Author {
 	return Author{Key: req.UserKey(), Name: req.User.Name, Platform: req.Platform}
 }
 
-// FormatError translates driver errors into bot errors once, here, so the
-// handlers never see SQLite codes.
+// FormatError translates driver errors into the store's typed errors once,
+// here, so the handlers never see SQLite codes.
 func FormatError(err error) error {
 	if err == nil {
 		return nil
 	}
 	var be *bot.Error
-	if errors.As(err, &be) {
+	var coded bot.Coded
+	if errors.As(err, &be) || errors.As(err, &coded) {
 		return err
 	}
 	if errors.Is(err, sql.ErrNoRows) {
-		return &bot.Error{Code: bot.ENotFound, Message: "Fant ikke det du spurte etter.", Err: err}
+		return &NotFoundError{Err: err}
 	}
 	var se *sqlite.Error
 	if errors.As(err, &se) {
 		switch se.Code() {
 		case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
-			return &bot.Error{Code: bot.EConflict, Message: "Dette finnes allerede.", Err: err}
+			return &ConstraintError{Duplicate: true, Err: err}
 		case sqlite3.SQLITE_CONSTRAINT_CHECK, sqlite3.SQLITE_CONSTRAINT_NOTNULL, sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY:
-			return &bot.Error{Code: bot.EInvalid, Message: "Ugyldige verdier.", Err: err}
+			return &ConstraintError{Err: err}
 		}
 	}
 	return bot.Internal(err)

@@ -131,7 +131,7 @@ func (a *Adapter) run(ctx context.Context, i *discordgo.Interaction, req *bot.Re
 		wctx, cancel := context.WithTimeout(bg, tokenLife)
 		defer cancel()
 		if len(atts) > 0 {
-			files, err := a.download(wctx, atts)
+			files, err := a.download(wctx, atts, req.Lang)
 			if err != nil {
 				return bot.ErrorReply(req, err, a.log)
 			}

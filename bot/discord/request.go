@@ -287,12 +287,13 @@ func normaliseChoice(f *bot.Form, name, v string) string {
 	return v
 }
 
-// download fetches attachments (bounded in size) into bot.Files.
-func (a *Adapter) download(ctx context.Context, atts []*discordgo.MessageAttachment) ([]bot.File, error) {
+// download fetches attachments (bounded in size) into bot.Files; a file
+// too large is refused in lang.
+func (a *Adapter) download(ctx context.Context, atts []*discordgo.MessageAttachment, lang bot.Lang) ([]bot.File, error) {
 	var out []bot.File
 	for _, at := range atts {
 		if at.Size > 0 && int64(at.Size) > a.opt.MaxFile {
-			return nil, &bot.Error{Code: bot.EInvalid, Message: fmt.Sprintf("%s: %s", at.Filename, "filen er for stor / the file is too large")}
+			return nil, &bot.Error{Code: bot.EInvalid, Message: bot.T(lang, "error.filetoolarge", at.Filename)}
 		}
 		r, err := http.NewRequestWithContext(ctx, http.MethodGet, at.URL, nil)
 		if err != nil {
@@ -311,7 +312,7 @@ func (a *Adapter) download(ctx context.Context, atts []*discordgo.MessageAttachm
 			return nil, fmt.Errorf("download %s: %s", at.Filename, resp.Status)
 		}
 		if int64(len(b)) > a.opt.MaxFile {
-			return nil, &bot.Error{Code: bot.EInvalid, Message: fmt.Sprintf("%s: %s", at.Filename, "filen er for stor / the file is too large")}
+			return nil, &bot.Error{Code: bot.EInvalid, Message: bot.T(lang, "error.filetoolarge", at.Filename)}
 		}
 		out = append(out, bot.File{Name: at.Filename, Type: at.ContentType, Content: b})
 	}
