@@ -82,6 +82,7 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 		return a, true, nil
 	}
 	if capabilitiesRE.MatchString(n) {
+		a.EntryID = liveEntry["live.can"]
 		return data(lt(lang, "live.can"))
 	}
 	if key, ok := howTo(n); ok {
@@ -89,6 +90,7 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 		if key == "live.how.interesse" {
 			text = fmt.Sprintf(text, factIn(faq.DefaultFacts.With(h.Config.Facts())["interessefrist"], lang))
 		}
+		a.EntryID = liveEntry[key]
 		return data(text)
 	}
 	if guardRE.MatchString(n) {
@@ -99,13 +101,32 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 		if !ok || err != nil {
 			return a, false, err
 		}
+		a.EntryID = "data:har-svart"
 		return data(text)
 	}
 	text, ok, err := h.liveGathering(ctx, q, lang, n)
 	if !ok || err != nil {
 		return a, false, err
 	}
+	a.EntryID = liveEntry["gathering"]
 	return data(text)
+}
+
+// liveEntry labels a data answer (faq.Answer.EntryID) with the corpus
+// entry on the same subject, so logs, votes and `ask --json` say what was
+// asked; the answer itself comes from the data. Subjects the corpus does
+// not cover are "data:…".
+var liveEntry = map[string]string{
+	"live.can":            "hjelp",
+	"gathering":           "neste-samling",
+	"live.how.rsvp":       "neste-samling",
+	"live.how.interesse":  "interesse-i-boten",
+	"live.how.veiledning": "logge-veiledning",
+	"live.how.kommune":    "data:kommune",
+	"live.how.samling":    "data:samling-ny",
+	"live.how.region":     "data:region-ny",
+	"live.how.sporsmal":   "data:sporsmal",
+	"live.how.data":       "data:mine-data",
 }
 
 // liveNorm lower-cases, folds æøå the way people type them without a
@@ -245,7 +266,7 @@ var (
 	listRE     = regexp.MustCompile(` (hvilke|kva for|which|list|liste|oversikt|overview|alle|all) `)
 	idRE       = regexp.MustCompile(` (samling|samlingen|samlinga|gathering|nr|nummer|number|no) (nr |nummer |number |no )?(\d{1,6}) `)
 	// placeRE is "samlingen i Bodø" / "gathering in Bodø": the words after.
-	placeRE = regexp.MustCompile(` (samling|samlingen|samlinga|samlinger|samlingene|samlingar|samlingane|gathering|gatherings|meeting) (i|pa|in|at) ((?:[\p{L}\d]+ ?){1,3})`)
+	placeRE = regexp.MustCompile(` (samling|samlingen|samlinga|samlinger|samlingene|samlingar|samlingane|gathering|gatherings|meeting) (i|pa|in|at|for) ((?:[\p{L}\d]+ ?){1,3})`)
 	// notPlace are words after "samlingen i" that are not a place.
 	notPlace = map[string]bool{"regionen": true, "regionen var": true, "var region": true, "programmet": true, "kommunen": true,
 		"fylket": true, "the region": true, "our region": true, "the programme": true, "the program": true, "region": true,
@@ -278,16 +299,25 @@ func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (
 	definite := regexp.MustCompile(` (samlingen|samlinga|the gathering) `).MatchString(n)
 	plural := regexp.MustCompile(` (samlingene|samlingane|samlinger|samlingar|gatherings) `).MatchString(n)
 	asks := where || when || deadline
+	// Without the place, is it still a question about gatherings?
+	general := func() bool {
+		switch {
+		case next && (asks || list || words <= 4):
+		// "Hvor er samlingen?" with nothing else: the next one.
+		case definite && asks && words <= 5:
+			next = true
+		// "Når er samlingene?", "Hvilke samlinger kommer?": the list.
+		case plural && (asks || list) && words <= 6:
+			list = true
+		default:
+			return false
+		}
+		return true
+	}
 	switch {
 	case id > 0 && (asks || words <= 3):
 	case place != "" && (asks || list):
-	case next && (asks || list || words <= 4):
-	// "Hvor er samlingen?" with nothing else: the next one.
-	case definite && asks && words <= 5:
-		next = true
-	// "Når er samlingene?", "Hvilke samlinger kommer?": the list.
-	case plural && (asks || list) && words <= 6:
-		list = true
+	case general():
 	default:
 		return "", false, nil
 	}
@@ -330,19 +360,37 @@ func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (
 				}
 			}
 		}
-		if len(hit) == 0 {
+		switch typed := titleWords(q.Text, place); {
+		case len(hit) == 1:
+			return h.describeGathering(lang, hit[0], now, deadline), true, nil
+		case len(hit) > 1:
+			return h.listGatherings(lang, hit, 5), true, nil
+		case startsUpper(typed):
+			// A name we have no gathering for ("i Tromsø").
 			if len(gs) == 0 {
 				return lt(lang, "live.g.none"), true, nil
 			}
-			return lt(lang, "live.g.noplace", titleWords(q.Text, place)) + "\n" + h.listGatherings(lang, gs, 5), true, nil
+			return lt(lang, "live.g.noplace", typed) + "\n" + h.listGatherings(lang, gs, 5), true, nil
+		case !general():
+			// "samlingene for kommunene": not a place, and nothing else
+			// makes it a question about the calendar.
+			return "", false, nil
 		}
-		if len(hit) == 1 {
-			return h.describeGathering(lang, hit[0], now, deadline), true, nil
-		}
-		return h.listGatherings(lang, hit, 5), true, nil
 	}
 	if len(gs) == 0 {
 		return lt(lang, "live.g.none"), true, nil
+	}
+	// The asker's own region first, when they told the bot their
+	// municipality (/kulturbot kommune).
+	if mine, region := h.userRegionGatherings(ctx, q.User, gs); len(mine) > 0 {
+		gs = mine
+		if next && !list {
+			text := lt(lang, "live.g.next.region", region) + " " + h.describeGathering(lang, gs[0], now, deadline)
+			if len(gs) > 1 {
+				text += "\n" + lt(lang, "live.g.more", len(gs)-1)
+			}
+			return text, true, nil
+		}
 	}
 	if next && !list {
 		text := lt(lang, "live.g.next") + " " + h.describeGathering(lang, gs[0], now, deadline)
@@ -352,6 +400,42 @@ func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (
 		return text, true, nil
 	}
 	return h.listGatherings(lang, gs, 8), true, nil
+}
+
+// userRegionGatherings are the gatherings of the asker's region (and the
+// national ones), when the asker has set a municipality that is in one.
+func (h *Handlers) userRegionGatherings(ctx context.Context, user string, gs []store.Gathering) ([]store.Gathering, string) {
+	if user == "" {
+		return nil, ""
+	}
+	m, ok, err := h.DB.UserMunicipality(ctx, user)
+	if err != nil || !ok {
+		return nil, ""
+	}
+	regions, err := h.DB.Regions(ctx)
+	if err != nil {
+		return nil, ""
+	}
+	for _, r := range regions {
+		if !inRegion(regions, r.ID, m.ID) {
+			continue
+		}
+		var out []store.Gathering
+		for _, g := range gs {
+			if g.National() || g.RegionID == r.ID {
+				out = append(out, g)
+			}
+		}
+		return out, r.Name
+	}
+	return nil, ""
+}
+
+func startsUpper(s string) bool {
+	for _, r := range s {
+		return unicode.IsUpper(r)
+	}
+	return false
 }
 
 // describeGathering is one gathering in a sentence: what, when, where,
@@ -659,8 +743,9 @@ var liveMsgs = map[string][3]string{
 		"Jeg finner ingen samling nummer %d. /rsvp viser de kommende samlingene.",
 		"Eg finn inga samling nummer %d. /rsvp viser dei komande samlingane.",
 		"I can't find gathering number %d. /rsvp lists the upcoming gatherings."},
-	"live.g.noplace": {"Jeg finner ingen kommende samling i %s.", "Eg finn inga komande samling i %s.", "I can't find an upcoming gathering in %s."},
-	"live.g.next":    {"Neste samling:", "Neste samling:", "Next gathering:"},
+	"live.g.noplace":     {"Jeg finner ingen kommende samling i %s.", "Eg finn inga komande samling i %s.", "I can't find an upcoming gathering in %s."},
+	"live.g.next":        {"Neste samling:", "Neste samling:", "Next gathering:"},
+	"live.g.next.region": {"Neste samling for region %s:", "Neste samling for region %s:", "Next gathering for region %s:"},
 	"live.g.one": {
 		"#%d %s er %s i %s (%s).",
 		"#%d %s er %s i %s (%s).",

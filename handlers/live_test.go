@@ -122,3 +122,50 @@ func TestLive(t *testing.T) {
 		}
 	})
 }
+
+// TestLiveOwnRegion: an asker who set a municipality hears about their
+// region's next gathering first; a lowercase word after "for" is no place.
+func TestLiveOwnRegion(t *testing.T) {
+	e := newFAQEnv(t)
+	for _, line := range []string{
+		`/region ny navn=Salten kommuner="Bodø, Fauske, Saltdal"`,
+		`/region ny navn=Helgeland kommuner="Alstahaug, Leirfjord, Vefsn"`,
+		`/samling ny navn="Helgelandssamling" dato=2025-02-01 sted="Mosjøen" region=Helgeland`,
+		`/samling ny navn="Oppstartssamling" dato=2025-02-06 sted="Bodø" region=Salten`,
+	} {
+		if rep := e.ask("admin", line); rep.Error != nil {
+			t.Fatalf("%s: %+v", line, rep.Error)
+		}
+	}
+	if rep := e.ask("U9", "/kulturbot kommune Fauske"); rep.Error != nil {
+		t.Fatalf("%+v", rep.Error)
+	}
+	if rep := e.ask("U9", "Hvor er neste samling?"); !strings.Contains(rep.Text, "Neste samling for region Salten: #2 Oppstartssamling") {
+		t.Errorf("own region: %q", rep.Text)
+	}
+	if rep := e.ask("U1", "Hvor er neste samling?"); !strings.Contains(rep.Text, "Neste samling: #1 Helgelandssamling") {
+		t.Errorf("no municipality set: %q", rep.Text)
+	}
+	if rep := e.ask("U1", "Når er neste samling for Salten?"); !strings.Contains(rep.Text, "#2 Oppstartssamling er 6. februar 2025 i Bodø") || strings.Contains(rep.Text, "Helgeland") {
+		t.Errorf("for a region: %q", rep.Text)
+	}
+	if a, _ := e.h.Answer(context.Background(), handlers.Query{Text: "hva skal samlingene for kommunene inneholde?", Now: testNow}); a.Path == handlers.PathData {
+		t.Errorf("not a calendar question: %q", a.Text)
+	}
+}
+
+// TestLiveEntryLabels: data answers name the corpus entry of their subject,
+// which must exist in the shipped FAQ.
+func TestLiveEntryLabels(t *testing.T) {
+	e := newFAQEnv(t)
+	for q, id := range map[string]string{"Hva kan du?": "hjelp", "Hvor er neste samling?": "neste-samling", "how do I RSVP": "neste-samling",
+		"hvordan melder jeg på kommunen?": "interesse-i-boten", "hvordan logger jeg veiledning?": "logge-veiledning"} {
+		a, err := e.h.Answer(context.Background(), handlers.Query{Text: q, Now: testNow})
+		if err != nil || a.Path != handlers.PathData || a.EntryID != id {
+			t.Errorf("%q: %+v %v", q, a, err)
+		}
+		if _, ok := e.eng.Entry(id); !ok {
+			t.Errorf("entry %q is not in the corpus", id)
+		}
+	}
+}
