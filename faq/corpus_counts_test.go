@@ -4,8 +4,61 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
 )
+
+// Minimum phrasings per shipped entry, per language (issue 11): people ask
+// in bokmål, nynorsk and English, and a few phrasings per language are too
+// few to catch how they actually type.
+const (
+	minNB = 10
+	minNN = 3
+	minEN = 6
+)
+
+// Every shipped entry is asked in the three languages the bot answers in,
+// and answers in all three. go test ./faq -run TestCorpusPhrasingCounts -v
+// prints the counts per entry.
+func TestCorpusPhrasingCounts(t *testing.T) {
+	es := mustCorpus(t)
+	owner := map[string]string{}
+	for _, e := range es {
+		nb := len(e.Questions) - len(e.QuestionsNN) - len(e.QuestionsEN)
+		nn, en := len(e.QuestionsNN), len(e.QuestionsEN)
+		t.Logf("%-24s nb=%2d nn=%2d en=%2d", e.ID, nb, nn, en)
+		if nb < minNB || nn < minNN || en < minEN {
+			t.Errorf("%s: %d bokmål, %d nynorsk, %d English phrasings; want at least %d, %d, %d", e.ID, nb, nn, en, minNB, minNN, minEN)
+		}
+		if e.Answer.NB == "" || e.Answer.NN == "" || e.Answer.EN == "" {
+			t.Errorf("%s: answer missing in a language (nb %t, nn %t, en %t)", e.ID, e.Answer.NB != "", e.Answer.NN != "", e.Answer.EN != "")
+		}
+		// The same phrasing twice is dead weight in one entry and a coin
+		// toss between two.
+		for _, q := range e.Questions {
+			k := strings.Join(strings.Fields(bot.Fold(q)), " ")
+			k = strings.TrimRight(k, "?!. ")
+			if o, ok := owner[k]; ok {
+				t.Errorf("phrasing %q appears in %s and %s", q, o, e.ID)
+			}
+			owner[k] = e.ID
+		}
+		// An English phrasing filed as bokmål (or the other way round)
+		// makes the counts lie. One word ("region") can be both.
+		for _, q := range e.Questions[:nb] {
+			if DetectLang(q) == "en" && len(strings.Fields(q)) > 1 {
+				t.Errorf("%s: %q is listed as bokmål but reads as English", e.ID, q)
+			}
+		}
+		for _, q := range e.QuestionsEN {
+			if DetectLang(q) == "nb" {
+				t.Errorf("%s: %q is listed as English but reads as Norwegian", e.ID, q)
+			}
+		}
+	}
+}
 
 // A corpus file may group its phrasings by language; the grouped ones are
 // indexed like the flat list, and the flat list of older files still loads
