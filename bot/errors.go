@@ -24,6 +24,9 @@ type Error struct {
 	Message string // shown to the user, in their language
 	Field   string // form field at fault, for inline form errors
 	Err     error  // underlying cause, logged only
+	// Buttons offer the corrected command ("Mente du Fauske?"): a click
+	// runs it as typed, so a refusal can be fixed without retyping.
+	Buttons []Button
 }
 
 func (e *Error) Error() string {

@@ -202,7 +202,11 @@ func ErrorReply(req *Request, err error, log *slog.Logger) Reply {
 		log.Error("request failed", "req", req.ID, "platform", req.Platform, "cmd", req.Command, "err", err)
 	}
 	e := &Error{Code: code, Message: ErrorMessage(err, req.Lang), Field: ErrorField(err)}
-	return Reply{Text: e.Message, Error: e, Private: true, Lang: req.Lang}
+	var be *Error
+	if code != EInternal && errors.As(err, &be) {
+		e.Buttons = be.Buttons
+	}
+	return Reply{Text: e.Message, Error: e, Private: true, Lang: req.Lang, Buttons: e.Buttons}
 }
 
 // Recover turns a panic in a handler into an internal error and a log line

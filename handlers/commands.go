@@ -182,6 +182,13 @@ func (h *Handlers) routes(slow bool) []bot.Route {
 					Example: "/kulturbot kommune Bodø",
 					Params: []bot.Param{{Name: "navn", EN: "name", Required: true, Suggest: "kommune",
 						Desc: bot.W("Kommunen din", "Your municipality")}}},
+				{Name: "kommune-slå-sammen", EN: "merge-municipality", Aliases: []string{"kommune-sla-sammen"}, Run: h.subMerge, Admin: true, Pos: []string{"fra", "til"},
+					Desc:    bot.W("Slå et navn utenfor kommuneregisteret sammen med riktig kommune", "Merge a name outside the municipality register into the right municipality"),
+					Example: "/kulturbot kommune-slå-sammen Fauskee Fauske",
+					Params: []bot.Param{
+						{Name: "fra", EN: "from", Required: true, Desc: bot.W("Navnet utenfor registeret (kulturbot kommuner sjekk)", "The name outside the register (kulturbot kommuner sjekk)")},
+						{Name: "til", EN: "into", Required: true, Suggest: "kommune", Desc: bot.W("Kommunen i registeret det skal bli", "The register municipality it becomes")},
+					}},
 				{Name: "mine-data", EN: "my-data", Aliases: []string{"minedata", "mydata"}, Run: h.subMyData,
 					Desc:    bot.W("Se hva kulturbot har lagret om deg", "See what kulturbot stores about you"),
 					Example: "/kulturbot mine-data"},

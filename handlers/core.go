@@ -14,7 +14,8 @@ import (
 	"github.com/kulturskoleradet/kulturbot/store"
 )
 
-// DefaultCounties are Norway's 15 counties (fylker) from 1 January 2024.
+// DefaultCounties are Norway's 15 counties (fylker) from 1 January 2024;
+// the register's counties (store/kommuner) are used when it is loaded.
 var DefaultCounties = []string{
 	"Agder", "Akershus", "Buskerud", "Finnmark", "Innlandet", "Møre og Romsdal", "Nordland", "Oslo",
 	"Rogaland", "Telemark", "Troms", "Trøndelag", "Vestfold", "Vestland", "Østfold",
@@ -287,6 +288,9 @@ func (h *Handlers) counties() []string {
 	if len(h.Config.Counties) > 0 {
 		return h.Config.Counties
 	}
+	if reg := h.DB.Register(); reg != nil {
+		return reg.Counties()
+	}
 	return DefaultCounties
 }
 
@@ -374,6 +378,9 @@ func storeErr(req *bot.Request, err error, field string) error {
 		tf *store.TooFewError
 		ac *store.AlreadyCancelledError
 	)
+	if e := municipalityErr(req, err, field); e != nil {
+		return e
+	}
 	switch {
 	case errors.As(err, &nf):
 		msg := t(req, "error.not_found")

@@ -84,6 +84,11 @@ func (h *Handlers) interestRegister(ctx context.Context, req *bot.Request, args 
 		return bot.Reply{}, err
 	}
 	county, names, contact, comment := *v.County, v.Municipalities, *v.Contact, *v.Comment
+	entries, err := h.resolveAll(req, "kommuner", names, county)
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	names = numbers(entries)
 	now := req.Now()
 	deadline := h.deadline(now)
 	late := bot.DayIn(now).After(deadline)
@@ -250,7 +255,7 @@ func (h *Handlers) interestValues(req *bot.Request, args bot.Args, example strin
 	}
 	rawNames, given := args.Get("kommuner", "kommune", "municipalities")
 	if given || required {
-		names := distinctNames(bot.SplitList(rawNames))
+		names := distinctNames(h.splitMunicipalities(rawNames))
 		if len(names) == 0 {
 			return u, bad(req, "kommuner", example, "interest.err.nomunicipality")
 		}
@@ -293,6 +298,33 @@ func (h *Handlers) interestChange(ctx context.Context, req *bot.Request, args bo
 	}
 	if u.County == nil && u.Municipalities == nil && u.Contact == nil && u.Comment == nil {
 		return bot.Reply{}, bad(req, "", exInterestChange, "interest.err.nochange")
+	}
+	if u.Municipalities != nil || u.County != nil {
+		// The municipalities must lie in the county: the new one, or the
+		// one registered before.
+		cur, err := h.DB.Interest(ctx, id)
+		if bot.ErrorCode(err) == bot.ENotFound {
+			return bot.Reply{}, &bot.Error{Code: bot.ENotFound, Message: t(req, "interest.err.notfound", id), Err: err}
+		}
+		if err != nil {
+			return bot.Reply{}, err
+		}
+		county, names := cur.County, u.Municipalities
+		if u.County != nil {
+			county = *u.County
+		}
+		if names == nil {
+			for _, m := range cur.Municipalities {
+				names = append(names, m.Name)
+			}
+		}
+		entries, err := h.resolveAll(req, "kommuner", names, county)
+		if err != nil {
+			return bot.Reply{}, err
+		}
+		if u.Municipalities != nil {
+			u.Municipalities = numbers(entries)
+		}
 	}
 	in, err := h.DB.UpdateInterest(ctx, author(req), id, req.User.Admin, u)
 	if bot.ErrorCode(err) == bot.ENotFound {

@@ -138,11 +138,17 @@ func (h *Handlers) mentoringList(ctx context.Context, req *bot.Request, args bot
 	title := t(req, "mentoring.list.title")
 	if name != "" {
 		m, err := h.DB.FindMunicipality(ctx, name)
+		if e := municipalityErr(req, err, "kommune"); e != nil {
+			return bot.Reply{}, e
+		}
 		if bot.ErrorCode(err) == bot.ENotFound {
 			return bot.Reply{Text: t(req, "mentoring.list.unknown", name), Private: true}, nil
 		}
 		if err != nil {
 			return bot.Reply{}, err
+		}
+		if m.ID == 0 {
+			return bot.Reply{Text: t(req, "mentoring.list.unknown", m.Name), Private: true}, nil
 		}
 		f.MunicipalityID = m.ID
 		title = t(req, "mentoring.list.titlefor", m.Name)

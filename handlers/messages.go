@@ -40,6 +40,19 @@ func init() {
 		"core.err.toolong":             {"%s er for lang (høyst %d tegn).", "%s is too long (at most %d characters)."},
 		"core.err.id":                  {"«%s» er ikke et nummer. Bruk nummeret fra listen, som 3 eller #3.", "“%s” is not a number. Use the number from the list, like 3 or #3."},
 
+		// The municipality register.
+		"kommune.err.unknown":      {"Fant ingen kommune som heter «%s» i kommuneregisteret. Ingenting er lagret.", "There is no municipality called “%s” in the register. Nothing was stored."},
+		"kommune.err.near":         {"Fant ingen kommune som heter «%s». Mente du %s? Ingenting er lagret ennå: trykk på riktig navn, eller skriv det på nytt.", "There is no municipality called “%s”. Did you mean %s? Nothing was stored yet: click the right name, or type it again."},
+		"kommune.err.ambiguous":    {"Det finnes flere kommuner som heter «%s»: %s. Hvilken mener du? Ingenting er lagret ennå: trykk på riktig, eller skriv for eksempel «Herøy (Nordland)» eller kommunenummeret.", "More than one municipality is called “%s”: %s. Which one do you mean? Nothing was stored yet: click the right one, or write e.g. “Herøy (Nordland)” or the municipality number."},
+		"kommune.or":               {"eller", "or"},
+		"kommune.merge.usage":      {"Skriv navnet utenfor registeret først, så kommunen det skal slås sammen med (se kulturbot kommuner sjekk).", "Give the name outside the register first, then the municipality to merge it into (see kulturbot kommuner sjekk)."},
+		"kommune.merge.inregister": {"«%s» er en kommune i registeret; bare navn utenfor registeret (fra før registeret kom) kan slås sammen med en annen.", "“%s” is a municipality in the register; only names outside it (from before the register) can be merged into another."},
+		"kommune.merge.notfound":   {"Fant ikke «%s» blant navnene utenfor registeret. Se listen med kulturbot kommuner sjekk.", "“%s” is not among the names outside the register. See the list with kulturbot kommuner sjekk."},
+		"kommune.merge.ok":         {"«%s» er slått sammen med %s (%s). Flyttet: svar/historikk/interesse/veiledning/region/profiler = %s. Sammenslåingen er lagret med hvem og når.", "“%s” is merged into %s (%s). Moved: answers/history/interest/mentoring/region/profiles = %s. The merge is recorded with who and when."},
+		"kommune.merge.dropped":    {"Der begge hadde noe: %s", "Where both had something: %s"},
+		"interest.err.wrongcounty": {"%s ligger i %s, ikke i %s. Meld den under fylke=%[2]s, eller ta den ut av listen. Ingenting er lagret.", "%s is in %s, not in %s. Register it under fylke=%[2]s, or leave it out of the list. Nothing was stored."},
+		"rsvp.err.region":          {"%s hører ikke til region %s, og samling #%d %s er for den regionens kommuner. Svaret er ikke lagret. (En admin kan slippe kommunen inn som gjest: /samling gjest %[3]d kommune=%[1]s)", "%s is not in the region %s, and gathering #%d %s is for that region's municipalities. The answer was not stored. (An admin can let the municipality in as a guest: /samling gjest %[3]d kommune=%[1]s)"},
+
 		// /interesse
 		"interest.form.title":          {"Meld interesse", "Register interest"},
 		"interest.form.text":           {"Fyll ut skjemaet, eller skriv alt på én linje: %s", "Fill in the form, or write it on one line: %s"},

@@ -58,7 +58,7 @@ func (h *Handlers) regionNew(ctx context.Context, req *bot.Request, args bot.Arg
 	if bot.Fold(rawNames) == "" {
 		return bot.Reply{}, bad(req, "kommuner", exRegion, "core.err.missing", "kommuner")
 	}
-	names := distinctNames(bot.SplitList(rawNames))
+	names := distinctNames(h.splitMunicipalities(rawNames))
 	if err := checkNames(req, "kommuner", exRegion, names); err != nil {
 		return bot.Reply{}, err
 	}

@@ -3,9 +3,11 @@ package handlers
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/store"
 )
 
 // maxSuggestions is Discord's limit for autocomplete choices.
@@ -77,15 +79,14 @@ func (h *Handlers) suggestGatherings(ctx context.Context, req *bot.Request, pref
 }
 
 func (h *Handlers) suggestMunicipalities(ctx context.Context, head, prefix string) []bot.Option {
-	ms, err := h.DB.Municipalities(ctx)
-	if err != nil {
-		h.Log.Warn("suggest municipalities", "err", err)
-		return nil
-	}
+	// From the register, so a municipality nobody has named yet is
+	// offered too, and the Sami names find theirs (Guovdageaidnu).
+	es := h.DB.Register().Entries()
+	sort.SliceStable(es, func(i, j int) bool { return store.NorwegianLess(es[i].Name, es[j].Name) })
 	var out []bot.Option
-	for _, m := range ms {
-		if matches(m.Name, prefix) {
-			out = append(out, bot.Option{Label: head + m.Name, Value: head + m.Name})
+	for _, e := range es {
+		if e.Matches(prefix) {
+			out = append(out, bot.Option{Label: head + e.Name, Value: head + e.Name})
 		}
 	}
 	return limit(out)

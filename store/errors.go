@@ -116,3 +116,15 @@ func (e *TooFewError) ErrorCode() bot.Code { return bot.EInvalid }
 
 // ErrorCode makes it a conflict.
 func (e *AlreadyCancelledError) ErrorCode() bot.Code { return bot.EConflict }
+
+// ErrorCode makes it an invalid-input error.
+func (e *UnknownMunicipalityError) ErrorCode() bot.Code { return bot.EInvalid }
+
+// ErrorCode makes it an invalid-input error.
+func (e *AmbiguousMunicipalityError) ErrorCode() bot.Code { return bot.EInvalid }
+
+// ErrorCode makes it a forbidden error.
+func (e *OutOfRegionError) ErrorCode() bot.Code { return bot.EForbidden }
+
+// ErrorCode makes it an invalid-input error.
+func (e *NotUnlinkedError) ErrorCode() bot.Code { return bot.EInvalid }

@@ -101,7 +101,7 @@ func (db *DB) Interest(ctx context.Context, id int64) (Interest, error) {
 }
 
 func (db *DB) interestMunicipalities(ctx context.Context, id int64) ([]Municipality, error) {
-	return db.municipalitiesOf(ctx, `SELECT m.id, m.name FROM interest_municipalities im JOIN municipalities m ON m.id = im.municipality_id
+	return db.municipalitiesOf(ctx, `SELECT m.id, m.name, COALESCE(m.number, '') FROM interest_municipalities im JOIN municipalities m ON m.id = im.municipality_id
 		WHERE im.interest_id = ? ORDER BY im.position`, id)
 }
 

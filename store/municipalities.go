@@ -9,15 +9,17 @@ import (
 	"unicode"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/store/kommuner"
 )
 
-// Municipality is a kommune as the bot knows it. Names are matched by
-// bot.Fold, so "bodo", "Bodø" and "BODØ" are one row; the display name is
-// the first spelling anyone used (title-cased when typed in lower case),
-// until someone spells it with more of æ, ø, å ("Bodo" becomes "Bodø").
+// Municipality is a kommune as the bot knows it: an entry of the register
+// (store/kommuner), linked by its number. A row without a number is a name
+// typed before the register existed that matched no entry; it waits for the
+// working group to merge it (kulturbot kommuner sjekk).
 type Municipality struct {
-	ID   int64  `json:"id"`
-	Name string `json:"name"`
+	ID     int64  `json:"id"`
+	Name   string `json:"name"`
+	Number string `json:"number,omitempty"` // kommunenummer; "" outside the register
 }
 
 // MaxNameLen bounds municipality, region and gathering names.
@@ -35,56 +37,95 @@ func (e *BadNameError) Error() string { return "bad municipality name: " + e.Nam
 // Unwrap lets errors.Is(err, ErrBadName) work.
 func (e *BadNameError) Unwrap() error { return ErrBadName }
 
+// UnknownMunicipalityError says a name is in no form in the register.
+// Near holds the entries closest to it ("Fauskee": Fauske), possibly none.
+type UnknownMunicipalityError struct {
+	Name string
+	Near []kommuner.Entry
+}
+
+func (e *UnknownMunicipalityError) Error() string {
+	return "not in the municipality register: " + e.Name
+}
+
+// AmbiguousMunicipalityError says two or more municipalities share the
+// name (Herøy, Våler); Candidates are they.
+type AmbiguousMunicipalityError struct {
+	Name       string
+	Candidates []kommuner.Entry
+}
+
+func (e *AmbiguousMunicipalityError) Error() string {
+	return "ambiguous municipality name: " + e.Name
+}
+
 // ValidMunicipalityName reports whether s can be a municipality name:
-// letters (any script, Sami included), digits, spaces, hyphens, dots and
-// apostrophes, and something left after folding.
+// letters (any script, Sami included), digits, spaces, hyphens, dots,
+// apostrophes and brackets ("Herøy (Nordland)"), and something left after
+// folding.
 func ValidMunicipalityName(s string) bool {
 	s = strings.TrimSpace(s)
 	if s == "" || len([]rune(s)) > MaxNameLen || bot.Fold(s) == "" {
 		return false
 	}
 	for _, r := range s {
-		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsSpace(r) || unicode.Is(unicode.Mn, r) || strings.ContainsRune("-–.'’", r)) {
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsSpace(r) || unicode.Is(unicode.Mn, r) || strings.ContainsRune("-–.'’()", r)) {
 			return false
 		}
 	}
 	return true
 }
 
-const (
-	qMunicipalityByFold = `SELECT id, name FROM municipalities WHERE fold = ?`
-	qMunicipalityInsert = `INSERT INTO municipalities (name, fold, created_by, platform, created_at) VALUES (?, ?, ?, ?, ?)`
-	qMunicipalityRename = `UPDATE municipalities SET name = ? WHERE id = ?`
-)
+// Register is the municipality register the database links against.
+func (db *DB) Register() *kommuner.Register { return db.reg }
 
-// ensureMunicipality returns the municipality whose folded name matches
-// name, creating it with name as its display name when it is new.
-func (db *DB) ensureMunicipality(ctx context.Context, tx execer, a Author, name string) (Municipality, error) {
+// ResolveMunicipality finds the register entry a typed name means, or the
+// typed refusal (*BadNameError, *UnknownMunicipalityError,
+// *AmbiguousMunicipalityError). It writes nothing.
+func (db *DB) ResolveMunicipality(name string) (kommuner.Entry, error) {
 	name = strings.TrimSpace(name)
 	if !ValidMunicipalityName(name) {
-		return Municipality{}, &BadNameError{Name: name}
+		return kommuner.Entry{}, &BadNameError{Name: name}
 	}
-	fold := bot.Fold(name)
-	var m Municipality
-	err := tx.QueryRowContext(ctx, qMunicipalityByFold, fold).Scan(&m.ID, &m.Name)
+	m := db.reg.Resolve(name)
+	switch m.Kind {
+	case kommuner.Found:
+		return m.Entry, nil
+	case kommuner.Ambiguous:
+		return kommuner.Entry{}, &AmbiguousMunicipalityError{Name: name, Candidates: m.Candidates}
+	}
+	return kommuner.Entry{}, &UnknownMunicipalityError{Name: name, Near: m.Candidates}
+}
+
+const (
+	qMunicipalityByNumber = `SELECT id, name FROM municipalities WHERE number = ?`
+	qMunicipalityInsert   = `INSERT INTO municipalities (name, fold, number, created_by, platform, created_at) VALUES (?, ?, ?, ?, ?, ?)`
+)
+
+// ensureMunicipality returns the row of the register entry name means,
+// creating it if the register has grown since start-up. A name that is not
+// exactly one entry is refused with the store's typed error and nothing is
+// written: the bot never invents a municipality.
+func (db *DB) ensureMunicipality(ctx context.Context, tx execer, a Author, name string) (Municipality, error) {
+	e, err := db.ResolveMunicipality(name)
+	if err != nil {
+		return Municipality{}, err
+	}
+	return db.entryRow(ctx, tx, a, e)
+}
+
+// entryRow returns (creating if needed) the row of a register entry.
+func (db *DB) entryRow(ctx context.Context, tx execer, a Author, e kommuner.Entry) (Municipality, error) {
+	m := Municipality{Number: e.Number}
+	err := tx.QueryRowContext(ctx, qMunicipalityByNumber, e.Number).Scan(&m.ID, &m.Name)
 	if err == nil {
-		// The first spelling may have been typed without æ, ø, å ("bodo").
-		// A later spelling with them is the proper name: show that one,
-		// or "Bodo" stays in every list, export and digest.
-		if better := displayName(name); norwegianLetters(better) > norwegianLetters(m.Name) {
-			if _, err := tx.ExecContext(ctx, qMunicipalityRename, better, m.ID); err != nil {
-				return m, err
-			}
-			m.Name = better
-		}
 		return m, nil
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
 		return m, err
 	}
-	m.Name = displayName(name)
-	res, err := tx.ExecContext(ctx, qMunicipalityInsert,
-		m.Name, fold, nullKey(a.Key), string(a.Platform), ts(db.now()))
+	m.Name = e.Name
+	res, err := tx.ExecContext(ctx, qMunicipalityInsert, e.Name, "#"+e.Number, e.Number, nullKey(a.Key), string(a.Platform), ts(db.now()))
 	if err != nil {
 		return m, err
 	}
@@ -92,28 +133,8 @@ func (db *DB) ensureMunicipality(ctx context.Context, tx execer, a Author, name 
 	return m, err
 }
 
-// displayName is how a typed name is shown: title-cased when typed all in
-// lower case or all in capitals ("BODØ" -> "Bodø"), else as typed.
-func displayName(name string) string {
-	if name == strings.ToUpper(name) {
-		name = strings.ToLower(name)
-	}
-	return bot.TitleName(name)
-}
-
-// norwegianLetters counts æ, ø and å in s: the letters an ASCII spelling
-// of a Norwegian name leaves out.
-func norwegianLetters(s string) int {
-	n := 0
-	for _, r := range s {
-		if strings.ContainsRune("æøåÆØÅ", r) {
-			n++
-		}
-	}
-	return n
-}
-
-// ensureMunicipalities resolves names in order, dropping folded duplicates.
+// ensureMunicipalities resolves names in order, dropping duplicates
+// ("Bodø, bodo kommune" is one municipality).
 func (db *DB) ensureMunicipalities(ctx context.Context, tx *sql.Tx, a Author, names []string) ([]Municipality, error) {
 	var out []Municipality
 	seen := map[int64]bool{}
@@ -130,7 +151,7 @@ func (db *DB) ensureMunicipalities(ctx context.Context, tx *sql.Tx, a Author, na
 	return out, nil
 }
 
-// EnsureMunicipality finds or creates a municipality by name.
+// EnsureMunicipality returns the row of the register entry name means.
 func (db *DB) EnsureMunicipality(ctx context.Context, a Author, name string) (Municipality, error) {
 	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
@@ -144,25 +165,30 @@ func (db *DB) EnsureMunicipality(ctx context.Context, a Author, name string) (Mu
 	return m, FormatError(tx.Commit())
 }
 
-// FindMunicipality looks a municipality up by any spelling of its name.
-// An unknown name is a not-found error.
+// FindMunicipality looks a municipality up by any form of its name. A name
+// outside the register is a not-found error wrapping the typed refusal; a
+// register name nobody has used yet is found with ID 0.
 func (db *DB) FindMunicipality(ctx context.Context, name string) (Municipality, error) {
-	var m Municipality
-	err := db.r.QueryRowContext(ctx, `SELECT id, name FROM municipalities WHERE fold = ?`, bot.Fold(name)).Scan(&m.ID, &m.Name)
+	e, err := db.ResolveMunicipality(name)
+	if err != nil {
+		return Municipality{}, &NotFoundError{What: WhatMunicipality, Name: name, Err: err}
+	}
+	m := Municipality{Name: e.Name, Number: e.Number}
+	err = db.r.QueryRowContext(ctx, qMunicipalityByNumber, e.Number).Scan(&m.ID, &m.Name)
 	if errors.Is(err, sql.ErrNoRows) {
-		return m, &NotFoundError{What: WhatMunicipality, Name: name, Err: err}
+		return m, nil
 	}
 	return m, FormatError(err)
 }
 
-// Municipalities lists every known municipality, sorted by name.
+// Municipalities lists the register municipalities in use, sorted by name.
 func (db *DB) Municipalities(ctx context.Context) ([]Municipality, error) {
-	out, err := db.municipalitiesOf(ctx, `SELECT id, name FROM municipalities`)
+	out, err := db.municipalitiesOf(ctx, `SELECT id, name, COALESCE(number, '') FROM municipalities WHERE number IS NOT NULL`)
 	SortMunicipalities(out)
 	return out, err
 }
 
-// municipalitiesOf runs a query selecting (id, name) of municipalities:
+// municipalitiesOf runs a query selecting (id, name, number) of municipalities:
 // all of them, or those of one region or registration.
 func (db *DB) municipalitiesOf(ctx context.Context, query string, args ...any) ([]Municipality, error) {
 	rows, err := db.r.QueryContext(ctx, query, args...)
@@ -173,7 +199,7 @@ func (db *DB) municipalitiesOf(ctx context.Context, query string, args ...any) (
 	var out []Municipality
 	for rows.Next() {
 		var m Municipality
-		if err := rows.Scan(&m.ID, &m.Name); err != nil {
+		if err := rows.Scan(&m.ID, &m.Name, &m.Number); err != nil {
 			return nil, FormatError(err)
 		}
 		out = append(out, m)

@@ -155,6 +155,6 @@ func (db *DB) regionWhere(ctx context.Context, where string, arg any) (Region, e
 }
 
 func (db *DB) regionMunicipalities(ctx context.Context, id int64) ([]Municipality, error) {
-	return db.municipalitiesOf(ctx, `SELECT m.id, m.name FROM region_municipalities rm JOIN municipalities m ON m.id = rm.municipality_id
+	return db.municipalitiesOf(ctx, `SELECT m.id, m.name, COALESCE(m.number, '') FROM region_municipalities rm JOIN municipalities m ON m.id = rm.municipality_id
 		WHERE rm.region_id = ? ORDER BY rm.position`, id)
 }

@@ -4,12 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
-
-	"github.com/kulturskoleradet/kulturbot/bot"
 )
 
 // Answers to a gathering.
@@ -111,21 +108,31 @@ func (db *DB) setRSVP(ctx context.Context, q txQuerier, c *rsvpBatchCache, a Aut
 	if err := g.OpenAt(in.At); err != nil {
 		return out, false, err
 	}
-	name := strings.TrimSpace(in.Municipality)
-	if !ValidMunicipalityName(name) {
-		return out, false, FormatError(&BadNameError{Name: name})
+	e, err := db.ResolveMunicipality(in.Municipality)
+	if err != nil {
+		return out, false, FormatError(err)
 	}
-	fold := bot.Fold(name)
 	// Everything after this point writes: the savepoint makes the answer
 	// all-or-nothing within the shared transaction.
 	if _, err := q.ExecContext(ctx, qSavepoint); err != nil {
 		return out, false, FormatError(err)
 	}
 	wrote = true
-	m, ok := c.municipalities[fold]
+	m, ok := c.municipalities[e.Number]
 	if !ok {
-		if m, err = db.ensureMunicipality(ctx, q, a, name); err != nil {
+		if m, err = db.entryRow(ctx, q, a, e); err != nil {
 			return out, wrote, FormatError(err)
+		}
+	}
+	// A regional gathering is for its region's municipalities and the
+	// guests an admin added; a national one for all.
+	if !g.National() {
+		var allowed bool
+		if err := q.QueryRowContext(ctx, qRSVPAllowed, g.RegionID, m.ID, g.ID, m.ID).Scan(&allowed); err != nil {
+			return out, wrote, FormatError(err)
+		}
+		if !allowed {
+			return out, wrote, &OutOfRegionError{Gathering: g, Municipality: m}
 		}
 	}
 	key := rsvpKey{g.ID, m.ID}
@@ -177,7 +184,7 @@ func (db *DB) setRSVP(ctx context.Context, q txQuerier, c *rsvpBatchCache, a Aut
 		out.RSVP.CreatedAt = prev.CreatedAt
 	}
 	// Released: what this answer wrote is part of the transaction now.
-	c.municipalities[fold] = m
+	c.municipalities[e.Number] = m
 	cur := out.RSVP
 	c.rsvps[key] = &cur
 	return out, wrote, nil
@@ -226,7 +233,7 @@ type rsvpKey struct{ g, m int64 }
 
 type rsvpBatchCache struct {
 	gatherings     map[int64]Gathering
-	municipalities map[string]Municipality // by folded name
+	municipalities map[string]Municipality // by kommunenummer
 	rsvps          map[rsvpKey]*RSVP       // nil: no answer yet
 }
 
@@ -371,12 +378,14 @@ const (
 		ON CONFLICT (gathering_id, municipality_id) DO UPDATE SET answer = excluded.answer, headcount = excluded.headcount,
 			overnight = excluded.overnight, answered_by = excluded.answered_by, answered_name = excluded.answered_name,
 			platform = excluded.platform, updated_at = excluded.updated_at`
+	qRSVPAllowed = `SELECT EXISTS (SELECT 1 FROM region_municipalities WHERE region_id = ? AND municipality_id = ?)
+		OR EXISTS (SELECT 1 FROM gathering_guests WHERE gathering_id = ? AND municipality_id = ?)`
 	qHistoryInsert = `INSERT INTO rsvp_history (gathering_id, municipality_id, answer, headcount, overnight, answered_by, platform, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 )
 
 // rsvpQueries are prepared before an answer's transaction begins.
-var rsvpQueries = []string{qGatheringByID, qMunicipalityByFold, qMunicipalityInsert, qRSVPByKey, qRSVPUpsert, qHistoryInsert,
+var rsvpQueries = []string{qGatheringByID, qMunicipalityByNumber, qMunicipalityInsert, qRSVPAllowed, qRSVPByKey, qRSVPUpsert, qHistoryInsert,
 	qSavepoint, qRelease, qRollbackTo}
 
 // The RSVP path runs the same few statements for every answer; parsing
@@ -479,14 +488,14 @@ func (q txQuerier) ExecContext(ctx context.Context, query string, args ...any) (
 	return q.tx.ExecContext(ctx, query, args...)
 }
 
-const rsvpCols = `r.gathering_id, m.id, m.name, r.answer, r.headcount, r.overnight, COALESCE(r.answered_by, ''), r.answered_name,
+const rsvpCols = `r.gathering_id, m.id, m.name, COALESCE(m.number, ''), r.answer, r.headcount, r.overnight, COALESCE(r.answered_by, ''), r.answered_name,
 	r.platform, r.created_at, r.updated_at FROM rsvps r JOIN municipalities m ON m.id = r.municipality_id`
 
 func scanRSVP(s scanner) (RSVP, error) {
 	var r RSVP
 	var overnight sql.NullInt64
 	var created, updated string
-	err := s.Scan(&r.GatheringID, &r.Municipality.ID, &r.Municipality.Name, &r.Answer, &r.Headcount, &overnight,
+	err := s.Scan(&r.GatheringID, &r.Municipality.ID, &r.Municipality.Name, &r.Municipality.Number, &r.Answer, &r.Headcount, &overnight,
 		&r.AnsweredBy, &r.AnsweredName, &r.Platform, &created, &updated)
 	if overnight.Valid {
 		b := overnight.Int64 == 1
@@ -678,4 +687,15 @@ func (db *DB) Attendance(ctx context.Context, gatheringID int64) (Attendance, er
 		SortMunicipalities(at.Missing)
 	}
 	return at, nil
+}
+
+// OutOfRegionError says a municipality may not answer a regional
+// gathering: it is neither in the gathering's region nor a guest.
+type OutOfRegionError struct {
+	Gathering    Gathering
+	Municipality Municipality
+}
+
+func (e *OutOfRegionError) Error() string {
+	return e.Municipality.Name + " is not in region " + e.Gathering.RegionName
 }

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/store/kommuner"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
@@ -38,6 +39,9 @@ type DB struct {
 	Path string
 	// Now is the clock; tests replace it to fix time-dependent rules.
 	Now func() time.Time
+
+	// reg is the municipality register names are resolved against.
+	reg *kommuner.Register
 
 	// batch commits concurrent RSVPs together (rsvps.go); started on
 	// first use, stopped by Close.
@@ -65,9 +69,16 @@ func dsn(path string, readonly bool) string {
 	return "file:" + path + "?" + q.Encode()
 }
 
-// Open opens (creating if needed) the database at path and applies any
-// pending migrations.
-func Open(ctx context.Context, path string) (*DB, error) {
+// Option configures Open.
+type Option func(*DB)
+
+// WithRegister links municipalities against r instead of the embedded
+// register (KULTURBOT_KOMMUNER).
+func WithRegister(r *kommuner.Register) Option { return func(db *DB) { db.reg = r } }
+
+// Open opens (creating if needed) the database at path, applies any
+// pending migrations and links the municipalities to the register.
+func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("store: empty database path")
 	}
@@ -78,10 +89,17 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	w.SetMaxOpenConns(1)
 	w.SetMaxIdleConns(1)
 	w.SetConnMaxLifetime(0)
-	db := &DB{w: w, Path: path, Now: time.Now}
+	db := &DB{w: w, Path: path, Now: time.Now, reg: kommuner.Default()}
+	for _, o := range opts {
+		o(db)
+	}
 	if err := db.migrate(ctx); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("store: migrate %s: %w", path, err)
+	}
+	if _, err := db.SyncRegister(ctx); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("store: municipality register %s: %w", db.reg.Source, err)
 	}
 	r, err := sql.Open("sqlite", dsn(path, true))
 	if err != nil {

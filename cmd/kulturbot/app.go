@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -14,6 +15,7 @@ import (
 	"github.com/kulturskoleradet/kulturbot/faq"
 	"github.com/kulturskoleradet/kulturbot/handlers"
 	"github.com/kulturskoleradet/kulturbot/store"
+	"github.com/kulturskoleradet/kulturbot/store/kommuner"
 )
 
 // App is the whole program wired together. main only parses flags and calls
@@ -49,7 +51,11 @@ type App struct {
 
 // NewApp opens the database, builds the FAQ and registers every handler.
 func NewApp(ctx context.Context, cfg *Config, in io.Reader, out io.Writer, log *slog.Logger) (*App, error) {
-	db, err := store.Open(ctx, cfg.DB)
+	reg, err := kommuner.Load(cfg.Kommuner)
+	if err != nil {
+		return nil, fmt.Errorf("KULTURBOT_KOMMUNER: %w", err)
+	}
+	db, err := store.Open(ctx, cfg.DB, store.WithRegister(reg))
 	if err != nil {
 		return nil, err
 	}

@@ -22,6 +22,7 @@ type Config struct {
 	PublicURL string
 	Admins    string // "slack:U123,discord:456,console"
 	FAQPath   string
+	Kommuner  string // municipality register file replacing the embedded one
 	LogLevel  string
 
 	SlackBotToken      string
@@ -66,6 +67,7 @@ func (c *Config) settings() []env {
 		{name: "KULTURBOT_PUBLIC_URL", flag: "public-url", help: "base of dashboard and calendar links, like https://bot.example.no (default: http://localhost and the HTTP port)", str: &c.PublicURL},
 		{name: "KULTURBOT_ADMINS", flag: "admins", help: "admins: comma-separated platform:user ids (slack:U123,discord:456)", str: &c.Admins},
 		{name: "KULTURBOT_FAQ", flag: "faq", help: "FAQ file or folder replacing the embedded FAQ", str: &c.FAQPath},
+		{name: "KULTURBOT_KOMMUNER", flag: "kommuner", help: "municipality register (kommunenummer;kommune;fylkesnummer;fylke;andre_navn) replacing the embedded 2024 register", str: &c.Kommuner},
 		{name: "KULTURBOT_LOG_LEVEL", flag: "log-level", help: "debug, info, warn or error (default: info; warn in the console and subcommands, so logs do not get in the way)", str: &c.LogLevel},
 		{name: "SLACK_BOT_TOKEN", flag: "slack-bot-token", help: "Slack bot token (xoxb-)", str: &c.SlackBotToken},
 		{name: "SLACK_APP_TOKEN", flag: "slack-app-token", help: "Slack app-level token (xapp-) for Socket Mode", str: &c.SlackAppToken},

@@ -55,9 +55,11 @@ func SeedWeek(t testing.TB, db *store.DB) {
 		q    string
 		args []any
 	}{
-		{`INSERT INTO municipalities (id, name, fold, created_at) VALUES
-			(1, 'Bodø', 'bodo', ?), (2, 'Fauske', 'fauske', ?), (3, 'Saltdal', 'saltdal', ?),
-			(4, 'Tromsø', 'tromso', ?), (5, 'Alta', 'alta', ?), (6, 'Ørsta', 'orsta', ?), (7, 'Ås', 'as', ?)`,
+		// The register's rows, with small ids the seed can refer to.
+		{`DELETE FROM municipalities`, nil},
+		{`INSERT INTO municipalities (id, name, fold, number, created_at) VALUES
+			(1, 'Bodø', '#1804', '1804', ?), (2, 'Fauske', '#1841', '1841', ?), (3, 'Saltdal', '#1840', '1840', ?),
+			(4, 'Tromsø', '#5501', '5501', ?), (5, 'Alta', '#5601', '5601', ?), (6, 'Ørsta', '#1520', '1520', ?), (7, 'Ås', '#3218', '3218', ?)`,
 			[]any{before, before, before, before, before, before, before}},
 		{`INSERT INTO regions (id, name, fold, platform, created_at) VALUES (1, 'Salten', 'salten', 'console', ?), (2, 'Nord', 'nord', 'console', ?)`,
 			[]any{before, before}},

@@ -31,6 +31,7 @@ import (
 	"flag"
 	"fmt"
 	kslack "github.com/kulturskoleradet/kulturbot/bot/slack"
+	"github.com/kulturskoleradet/kulturbot/store/kommuner"
 	"io"
 	"math/rand/v2"
 	"net"
@@ -154,7 +155,9 @@ func makeRequest(run, i, munis int) request {
 	}
 }
 
-func kommune(i int) string { return fmt.Sprintf("Testkommune%02d", i+1) }
+// kommune is the i-th municipality of the register: the bot answers only
+// for municipalities it knows.
+func kommune(i int) string { return kommuner.Default().Entries()[i%kommuner.Default().Len()].Name }
 
 func oneRun(o opts, run int, stubURL string) (res runResult, err error) {
 	dir, err := os.MkdirTemp("", "kulturbot-durability-")
