@@ -54,6 +54,31 @@ func SlashCommands(routes []*bot.Route) []ManifestCommand {
 		if len(c.UsageHint) > maxHint && len(strings.Join(short, "|")) <= maxHint {
 			c.UsageHint = strings.Join(short, "|")
 		}
+		// Still too long: the working group's verbs give way first (the hint
+		// is shown to everyone; /kulturbot hjelp lists them for admins).
+		if len(c.UsageHint) > maxHint {
+			var open []string
+			for i := range rt.Verbs {
+				if v := &rt.Verbs[i]; !v.Admin && !v.Button && !v.Bare {
+					open = append(open, v.Name)
+				}
+			}
+			if len(open) > 0 && len(open) < len(short) {
+				kept := append([]string(nil), open...)
+				for i := range rt.Verbs {
+					v := &rt.Verbs[i]
+					if !v.Admin || v.Button || v.Bare {
+						continue
+					}
+					if len(strings.Join(append(kept, v.Name), "|")+"|…") > maxHint {
+						break
+					}
+					kept = append(kept, v.Name)
+				}
+				short = kept
+				c.UsageHint = strings.Join(kept, "|") + "|…"
+			}
+		}
 		for len(c.UsageHint) > maxHint && len(short) > 1 {
 			short = short[:len(short)-1]
 			c.UsageHint = strings.Join(short, " | ") + " | …"

@@ -67,7 +67,9 @@ func agree(t *testing.T, routes []*bot.Route, s surfaces) {
 			if v.Button {
 				continue
 			}
-			if !v.Bare && !strings.Contains(hint, v.Name) {
+			// Slack's hint is 100 characters: the working group's verbs may
+			// give way (the hint then ends in "…"); everyone else's may not.
+			if !v.Bare && !strings.Contains(hint, v.Name) && !(v.Admin && strings.HasSuffix(hint, "…")) {
 				t.Errorf("/%s %s: not in the Slack usage hint %q", rt.Name, v.Name, hint)
 			}
 			k := slices.IndexFunc(cmd.Options, func(o *discordgo.ApplicationCommandOption) bool { return o.Name == v.Name })
@@ -111,7 +113,9 @@ func TestCommandsFromRoutes(t *testing.T) {
 	}
 	s := build(edited)
 	agree(t, edited, s)
-	if !slices.ContainsFunc(s.help, func(l string) bool { return strings.HasPrefix(l, "/samling kopier 3 – lag en ny samling som en kopi") }) {
+	if !slices.ContainsFunc(s.help, func(l string) bool {
+		return strings.HasPrefix(l, "/samling kopier 3 – lag en ny samling som en kopi")
+	}) {
 		t.Errorf("new verb not in the help: %q", s.help)
 	}
 	if !strings.Contains(string(s.manifest.JSON()), "kopier") {
