@@ -99,6 +99,10 @@ type Engine struct {
 	df      map[string]int // entries whose vocabulary holds a term
 	// common holds the terms of everyday words (lexicon/common.txt).
 	common map[string]bool
+	// exact maps a phrasing's exactKey to its entry ("" when two entries
+	// share it): a question typed as the corpus phrases it is answered
+	// with that entry, whatever its words weigh.
+	exact map[string]string
 	// rows maps the FTS rowid of an entry's row to the entry, so a search reads
 	// only the index, never the stored columns.
 	rows map[int64]string
@@ -157,6 +161,11 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	ans := Answer{Question: question, Lang: lang}
 	if id, ok := strings.CutPrefix(q, "#"); ok {
 		if x, ok := e.entries[strings.TrimSpace(id)]; ok {
+			return e.answerWith(ans, x, 1), nil
+		}
+	}
+	if id := e.exact[exactKey(q)]; id != "" {
+		if x, ok := e.entries[id]; ok {
 			return e.answerWith(ans, x, 1), nil
 		}
 	}

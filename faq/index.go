@@ -45,7 +45,7 @@ func newEngine(ctx context.Context, entries []Entry, gate *Gate) (*Engine, error
 		texts = append(texts, e.Questions...)
 		texts = append(texts, e.Answer.NB, e.Answer.EN)
 	}
-	e := &Engine{P: DefaultParams, gate: gate, db: db, an: NewAnalyzer(texts...), entries: map[string]*indexed{}, df: map[string]int{}, rows: map[int64]string{}, common: map[string]bool{}}
+	e := &Engine{P: DefaultParams, gate: gate, db: db, an: NewAnalyzer(texts...), entries: map[string]*indexed{}, df: map[string]int{}, rows: map[int64]string{}, common: map[string]bool{}, exact: map[string]string{}}
 	for _, w := range lexiconWords("common.txt") {
 		for _, t := range e.an.base(bot.Fold(w)) {
 			e.common[t.Text] = true
@@ -117,6 +117,11 @@ func (e *Engine) Learn(ctx context.Context, en Entry) error {
 		for t := range union(old.qvocab, old.avocab) {
 			e.df[t]--
 		}
+		for k, id := range e.exact {
+			if id == en.ID {
+				delete(e.exact, k)
+			}
+		}
 		delete(e.entries, en.ID)
 	}
 	if err := e.add(ctx, tx, en); err != nil {
@@ -132,6 +137,17 @@ func (e *Engine) add(ctx context.Context, tx *sql.Tx, en Entry) error {
 	// Go from the per-phrasing vocabularies.
 	var qwords []string
 	for _, q := range en.Questions {
+		// The working group wrote this question for this entry: the kinds
+		// of fact it asks for ("How many places are there?") are ones the
+		// answer gives, in words or not.
+		x.atypes |= questionTypes(q)
+		if k := exactKey(e.normalize(q, false)); k != "" {
+			if id, taken := e.exact[k]; taken && id != en.ID {
+				e.exact[k] = "" // two entries claim it: no shortcut
+			} else {
+				e.exact[k] = en.ID
+			}
+		}
 		p := map[string]float64{}
 		// Phrasings are read like questions: "ca", "evt", "fk" spelled out.
 		for _, t := range e.an.Analyze(e.normalize(q, false)) {
@@ -291,3 +307,7 @@ func matchExpr(ts []Term, cols string) string {
 	}
 	return "{" + cols + "} : (" + strings.Join(parts, " OR ") + ")"
 }
+
+// exactKey is how a phrasing is looked up word for word: its folded words
+// (exactly as words() gives them), joined.
+func exactKey(q string) string { return strings.Join(words(q), " ") }
