@@ -7,6 +7,7 @@ import (
 
 	"github.com/kulturskoleradet/kulturbot/bot"
 	"github.com/kulturskoleradet/kulturbot/bot/discord"
+	"github.com/kulturskoleradet/kulturbot/discordevents"
 )
 
 // startDiscord starts the Discord adapter when its settings are present:
@@ -48,6 +49,14 @@ func (a *App) startDiscord(ctx context.Context) (bool, error) {
 		a.runners = append(a.runners, ad.Run)
 	} else {
 		a.Log.Warn("discord: no DISCORD_BOT_TOKEN, so commands are not registered (run `kulturbot discord register` with a token) and nothing is posted to channels")
+	}
+	if c.DiscordGuildID != "" && c.DiscordBotToken != "" {
+		// Every gathering gets a scheduled event in the guild; the syncer
+		// hears about changes from the handlers and does the REST calls in
+		// its own loop, so a command never waits for Discord.
+		s := discordevents.New(a.DB, ad.Session(), c.DiscordGuildID, a.Log)
+		a.Handlers.AddGatheringObserver(s)
+		a.runners = append(a.runners, s.Run)
 	}
 	if endpoint {
 		a.Mux.Handle("POST /discord/interactions", ad)
