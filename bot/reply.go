@@ -22,6 +22,11 @@ type Reply struct {
 	// Notices are messages to other people or places (an answer to the user
 	// who asked a question earlier). Adapters deliver them through a Poster.
 	Notices []Notice
+	// Mention is the id of a user on the reply's platform whom the message
+	// is for and who should be notified ("your question was answered").
+	// Adapters write the mention themselves: mention syntax in Text is
+	// escaped like everything else others wrote.
+	Mention string
 	// Error is set when the request failed; Text then holds the message.
 	Error *Error
 	// Lang the reply is written in.

@@ -276,12 +276,9 @@ func answerNotice(q store.Question, text string) (bot.Notice, bool) {
 			Context: bot.T(lang, "faq.notice.context", q.ID),
 			Lang:    lang,
 		}}
-	if userID != "" && q.Channel != "" {
+	if userID != "" && q.Channel != "" && q.Asker.Platform != bot.Console {
 		// Mention the asker so they see it in a busy channel.
-		n.Reply.Text = "<@" + userID + "> " + n.Reply.Text
-		if q.Asker.Platform == bot.Console {
-			n.Reply.Text = bot.T(lang, "faq.notice.text", q.Question, text)
-		}
+		n.Reply.Mention = userID
 	}
 	return n, true
 }

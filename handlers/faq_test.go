@@ -203,7 +203,7 @@ func TestFAQLoop(t *testing.T) {
 			t.Fatalf("posts %+v", e.slack.posts)
 		}
 		p := e.slack.posts[0]
-		if p.Channel != "C1" || !strings.Contains(p.Reply.Text, answer) || !strings.Contains(p.Reply.Text, "<@U2>") {
+		if p.Channel != "C1" || !strings.Contains(p.Reply.Text, answer) || p.Reply.Mention != "U2" {
 			t.Fatalf("notice %+v", p)
 		}
 		if qs, _ := e.db.OpenQuestions(context.Background(), 10); len(qs) != 0 {

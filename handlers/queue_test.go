@@ -70,7 +70,7 @@ func TestQueueStaysClean(t *testing.T) {
 		var to []string
 		for _, p := range e.slack.posts {
 			if strings.Contains(p.Reply.Text, "Ja, si fra til arbeidsgruppen.") {
-				to = append(to, p.Reply.Text[:6])
+				to = append(to, "<@"+p.Reply.Mention+">")
 			}
 		}
 		if len(to) != 2 || !strings.Contains(strings.Join(to, ","), "<@U1>") || !strings.Contains(strings.Join(to, ","), "<@U2>") {

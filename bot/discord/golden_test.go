@@ -104,11 +104,17 @@ func TestGoldenResponses(t *testing.T) {
 
 func TestMrkdwn(t *testing.T) {
 	for in, want := range map[string]string{
-		"*fet* og _kursiv_":                      "**fet** og _kursiv_",
-		"*a* *b*":                                "**a** **b**",
-		"allerede **fet**":                       "allerede **fet**",
-		"5 * 3 = 15":                             "5 * 3 = 15",
-		"<https://x.no|lenke> og <https://y.no>": "[lenke](https://x.no) og https://y.no",
+		"*fet* og _kursiv_": "**fet** og _kursiv_",
+		"*a* *b*":           "**a** **b**",
+		"allerede **fet**":  "allerede **fet**",
+		"5 * 3 = 15":        "5 * 3 = 15",
+		// What others wrote never becomes a mention, a masked link, a
+		// heading, a quote or a spoiler.
+		"<https://x.no|lenke> og <https://y.no>":             `\<https://x.no|lenke> og \<https://y.no>`,
+		"hei <!channel> <@U123> <@&42> <#7> @everyone @here": "hei \\<!channel> \\<@U123> \\<@&42> \\<#7> @\u200beveryone @\u200bhere",
+		"se [her](https://evil.example)":                     `se \[her\](https://evil.example)`,
+		"# Stor\n> sitat\n-# liten\n||skjult|| ~~borte~~":    "\\# Stor\n\\> sitat\n\\-# liten\n\\|\\|skjult\\|\\| \\~\\~borte\\~\\~",
+		"svar med `/kulturbot svar <id> <tekst>` <x>":        "svar med `/kulturbot svar <id> <tekst>` \\<x>",
 	} {
 		if got := mrkdwn(in); got != want {
 			t.Errorf("mrkdwn(%q) = %q, want %q", in, got, want)

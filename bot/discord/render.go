@@ -56,11 +56,19 @@ type message struct {
 	Components []discordgo.MessageComponent
 	Files      []bot.File
 	Private    bool
+	Mention    string // user id the message notifies (Reply.Mention)
 }
 
 // render turns a reply into content, embeds and components.
-func render(rep bot.Reply) message {
-	m := message{Private: rep.Private, Files: rep.Files}
+func render(rep bot.Reply) (m message) {
+	m = message{Private: rep.Private, Files: rep.Files, Mention: rep.Mention}
+	defer func() {
+		// The mention goes in content, where Discord notifies; in an embed
+		// it would only be shown.
+		if m.Mention != "" {
+			m.Content = strings.TrimSpace("<@" + m.Mention + "> " + m.Content)
+		}
+	}()
 	text := mrkdwn(rep.Text)
 	var lines []string
 	for _, it := range rep.Items {
@@ -107,7 +115,7 @@ func render(rep bot.Reply) message {
 		return m
 	}
 	m.Components, _, _ = buttonRows(rep)
-	if m.Content == "" && len(m.Files) == 0 {
+	if m.Content == "" && len(m.Files) == 0 && m.Mention == "" {
 		// Discord refuses a message with neither text, embed nor file.
 		m.Content = "✅"
 	}
@@ -212,32 +220,66 @@ func itemLabel(text string) string {
 }
 
 var (
-	slackLink  = regexp.MustCompile(`<(https?://[^|>\s]+)\|([^>]+)>`)
-	slackURL   = regexp.MustCompile(`<(https?://[^|>\s]+)>`)
 	slackBold  = regexp.MustCompile(`(^|[^*\w])\*([^*\n]+?)\*($|[^*\w])`)
 	markupChar = strings.NewReplacer("**", "", "*", "", "__", "")
+	// lineMarkup is Markdown that changes what a whole line is: a heading
+	// ("# ", "-# "), a quote ("> ", ">>> ") or a list marker is harmless
+	// and kept.
+	lineMarkup = regexp.MustCompile(`(?m)^([ \t]*)(#{1,3} |-# |>>> |> )`)
+	// everyone is an @everyone or @here: shown, never a ping-looking word.
+	everyone = regexp.MustCompile(`@(everyone|here)\b`)
+	// inlineEscaper neutralises mention and link syntax (<@…>, <#…>,
+	// <@&…>, <t:…>, </cmd:…>), masked links ([text](url)), spoilers and
+	// strike-through. Discord shows a backslash-escaped character as itself.
+	inlineEscaper = strings.NewReplacer("<", "\\<", "[", "\\[", "]", "\\]", "||", "\\|\\|", "~~", "\\~\\~")
 )
 
-// mrkdwn converts the Slack-style markup handlers write (*bold*,
-// <url|text>) into Discord markdown (**bold**, [text](url)).
-func mrkdwn(s string) string {
+// EscapeText is the one place where text of a bot.Reply becomes Discord
+// markdown. Nothing a user, a document or a model wrote can become a
+// mention (<@…>, <#…>, <@&…>, @everyone, @here), a masked link whose text
+// hides its target ([text](url)), a heading, a quote, a spoiler or
+// strike-through. Markup survives only as the bot writes it: Slack-style
+// *bold* becomes **bold**, _italic_ and `code` are kept (inside code
+// nothing is parsed, so it is left alone). A mention the bot means is
+// Reply.Mention, which the renderer writes itself. (The neutral reply
+// format may later call this for the spans it marks as not written by the
+// bot.)
+func EscapeText(s string) string {
 	if s == "" {
 		return s
 	}
-	s = slackLink.ReplaceAllString(s, "[$2]($1)")
-	s = slackURL.ReplaceAllString(s, "$1")
 	for range 2 { // adjacent matches share a boundary character
 		s = slackBold.ReplaceAllString(s, "$1**$2**$3")
 	}
-	return s
+	// An escaped backtick is no code delimiter for Discord; unescaped, it
+	// is one for Discord and for the pairing below alike, so text cannot
+	// hide outside a code span that only this function thinks is one.
+	s = strings.ReplaceAll(s, "\\`", "`")
+	var b strings.Builder
+	for i, part := range strings.Split(s, "`") {
+		if i > 0 {
+			b.WriteByte('`')
+		}
+		if i%2 == 1 && i < strings.Count(s, "`") {
+			b.WriteString(part) // inside a code span
+			continue
+		}
+		part = inlineEscaper.Replace(part)
+		part = everyone.ReplaceAllString(part, "@\u200b$1")
+		part = lineMarkup.ReplaceAllString(part, "$1\\$2")
+		b.WriteString(part)
+	}
+	return b.String()
 }
 
+// mrkdwn is EscapeText; the short name reads better in the renderer.
+func mrkdwn(s string) string { return EscapeText(s) }
+
 // mrkdwnPlain is for places Discord shows without markdown (titles,
-// footers, button labels).
+// footers, button labels): the bot's markup is dropped, and mentions are
+// not parsed there.
 func mrkdwnPlain(s string) string {
-	s = slackLink.ReplaceAllString(s, "$2")
-	s = slackURL.ReplaceAllString(s, "$1")
-	return markupChar.Replace(s)
+	return everyone.ReplaceAllString(markupChar.Replace(s), "@\u200b$1")
 }
 
 // cut shortens s to at most n runes, marking the cut with an ellipsis.
@@ -306,13 +348,17 @@ func (m message) followup() *discordgo.WebhookParams {
 	}
 }
 
-// send is the message as a channel message. Posted notices may mention
-// the person they are for ("<@123> your question was answered"), so user
-// mentions ping; @everyone and roles never do.
+// send is the message as a channel message. A posted notice pings the
+// one person it is for (Reply.Mention) and nobody else: not a user named
+// in a quoted question, never @everyone or a role.
 func (m message) send() *discordgo.MessageSend {
+	am := noMentions()
+	if m.Mention != "" {
+		am.Users = []string{m.Mention}
+	}
 	return &discordgo.MessageSend{
 		Content: m.Content, Embeds: m.Embeds, Components: m.Components, Files: m.files(),
-		AllowedMentions: &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{discordgo.AllowedMentionTypeUsers}},
+		AllowedMentions: am,
 	}
 }
 
@@ -429,3 +475,7 @@ func (c *formCache) get(id string) *bot.Form {
 	defer c.mu.Unlock()
 	return c.forms[id]
 }
+
+// Render is a reply as the channel message the bot would post (tests and
+// tools look at what Discord would be sent).
+func Render(rep bot.Reply) *discordgo.MessageSend { return render(rep).send() }

@@ -53,7 +53,7 @@ func Render(r bot.Reply) (string, []slack.Block) {
 	if r.Error != nil && text != "" {
 		text = ":warning: " + text
 	}
-	for _, chunk := range split(mrkdwn(text), maxSectionText) {
+	for _, chunk := range split(mention(r.Mention)+mrkdwn(text), maxSectionText) {
 		add(slack.NewSectionBlock(md(chunk), nil, nil))
 	}
 	if len(r.Fields) > 0 {
@@ -141,7 +141,7 @@ func fallback(r bot.Reply) string {
 	if s == "" && len(r.Items) > 0 {
 		s = r.Items[0].Text
 	}
-	return cut(mrkdwn(s), maxFallbackText)
+	return cut(mention(r.Mention)+mrkdwn(s), maxFallbackText)
 }
 
 // renderMessage builds the payload for a slash-command acknowledgement or
@@ -353,30 +353,35 @@ func split(s string, n int) []string {
 }
 
 var (
-	mdLink   = regexp.MustCompile(`\[([^\]\n]+)\]\((https?://[^)\s]+)\)`)
-	mdBold   = regexp.MustCompile(`\*\*([^*\n]+)\*\*`)
-	slackRef = regexp.MustCompile(`<(?:https?://|mailto:|@|#|!)[^<>\s]*(?:\|[^<>]*)?>`)
+	mdBold = regexp.MustCompile(`\*\*([^*\n]+)\*\*`)
 )
 
-// mrkdwn makes handler text safe for Slack: &, < and > are escaped (a usage
-// line such as "/interesse trekk <id>" would otherwise vanish as a broken
-// link), Slack links and mentions are kept, and the Markdown people paste
-// (**bold**, [text](url)) becomes Slack's own.
-func mrkdwn(s string) string {
-	if !strings.ContainsAny(s, "*[<>&") {
+// EscapeText is the one place where text of a bot.Reply becomes Slack
+// mrkdwn. Every &, < and > is escaped, so nothing a user, a document or a
+// model wrote can become a mention (<@U…>, <!channel>, <!here>), a link
+// whose text hides its target (<url|text>) or a broken link (a usage line
+// such as "/interesse trekk <id>"). Markup survives only as the bot writes
+// it: *bold*, _italic_ and `code` (Markdown's **bold** becomes *bold*);
+// [text](url) stays text, and a plain URL is still linked by Slack, showing
+// where it goes. A mention the bot means is Reply.Mention, which the
+// renderer writes itself. (The neutral reply format may later call this
+// for the spans it marks as not written by the bot.)
+func EscapeText(s string) string {
+	if !strings.ContainsAny(s, "*<>&") {
 		return s // the common case: nothing to convert or escape
 	}
-	s = mdBold.ReplaceAllString(s, "*$1*")
-	s = mdLink.ReplaceAllString(s, "<$2|$1>")
-	var b strings.Builder
-	last := 0
-	for _, loc := range slackRef.FindAllStringIndex(s, -1) {
-		b.WriteString(escape(s[last:loc[0]]))
-		b.WriteString(s[loc[0]:loc[1]])
-		last = loc[1]
+	return escape(mdBold.ReplaceAllString(s, "*$1*"))
+}
+
+// mrkdwn is EscapeText; the short name reads better in the renderer.
+func mrkdwn(s string) string { return EscapeText(s) }
+
+// mention is how Slack writes a mention of a user the bot means to notify.
+func mention(userID string) string {
+	if userID == "" {
+		return ""
 	}
-	b.WriteString(escape(s[last:]))
-	return b.String()
+	return "<@" + escape(userID) + "> "
 }
 
 var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
