@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -116,9 +117,10 @@ func collectStrings(raw []byte, out *[]string) {
 // mention, the question list, the digest, the answer notice (whose only
 // live mention is the asker), an interest confirmation, and an LLM answer.
 func TestHostileTextIsInertOnEverySurface(t *testing.T) {
+	var llmOn atomic.Bool // off: the endpoint fails and questions are passed on
 	llm := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
-		if r.URL.Path != "/v1/chat/completions" {
+		if r.URL.Path != "/v1/chat/completions" || !llmOn.Load() {
 			http.NotFound(w, r)
 			return
 		}
@@ -177,6 +179,7 @@ func TestHostileTextIsInertOnEverySurface(t *testing.T) {
 	assertInert(t, "interest confirmation", conf)
 
 	// An LLM answer over an ingested document.
+	llmOn.Store(true)
 	lib := a.docsLibrary()
 	if _, err := lib.Ingest(ctx, "rammeverk.md", "", []byte("# Rammeverk\n\n## Evaluering\n\nHver region leverer en rapport om arbeidet innen 1. desember hvert år. Arbeidsgruppen sammenstiller rapportene.\n"), "test"); err != nil {
 		t.Fatal(err)
