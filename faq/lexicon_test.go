@@ -2,6 +2,7 @@ package faq
 
 import (
 	"context"
+	"strings"
 	"testing"
 )
 
@@ -46,5 +47,40 @@ func TestAbbreviationsAnswer(t *testing.T) {
 		if a.EntryID != b.EntryID || a.Answered != b.Answered {
 			t.Errorf("%q -> %s (%v), %q -> %s (%v)", short, a.EntryID, a.Answered, long, b.EntryID, b.Answered)
 		}
+	}
+}
+
+func TestSplitQuestions(t *testing.T) {
+	for q, want := range map[string]int{
+		"Når er fristen, og hva koster det?":             2,
+		"når er fristen? hvor mange samlinger blir det?": 2,
+		"når er fristen og hvordan melder vi oss på":     2,
+		"what's the deadline and how much does it cost?": 2,
+		"Hva er en region og en kommunegruppe?":          1,
+		"kommuner og fylker":                             1,
+		"Hvor mange samlinger er det?":                   1,
+	} {
+		if got := splitQuestions(q); len(got) != want {
+			t.Errorf("splitQuestions(%q) = %q, want %d parts", q, got, want)
+		}
+	}
+}
+
+// TestTwoQuestionsInOne: both answers, never just the wrong one of the two.
+func TestTwoQuestionsInOne(t *testing.T) {
+	e := newTestEngine(t)
+	ctx := context.Background()
+	a, _ := e.Answer(ctx, "Når er fristen for å melde interesse, og hvor mange samlinger blir det?", "")
+	deadline, _ := e.Answer(ctx, "Når er fristen for å melde interesse?", "")
+	gatherings, _ := e.Answer(ctx, "hvor mange samlinger blir det?", "")
+	if !deadline.Answered || !gatherings.Answered || deadline.EntryID == gatherings.EntryID {
+		t.Fatalf("halves: %+v / %+v", deadline, gatherings)
+	}
+	if !a.Answered || !strings.Contains(a.Text, deadline.Text) || !strings.Contains(a.Text, gatherings.Text) {
+		t.Errorf("both halves not answered: %+v", a)
+	}
+	en, _ := e.Answer(ctx, "how long is the programme? and is there travel support?", "")
+	if !en.Answered || !strings.Contains(en.Text, "three semesters") || !strings.Contains(strings.ToLower(en.Text), "travel") {
+		t.Errorf("english: %+v", en)
 	}
 }
