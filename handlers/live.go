@@ -60,32 +60,51 @@ func (h *Handlers) Answer(ctx context.Context, q Query) (faq.Answer, error) {
 // answer.
 func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) {
 	n := liveNorm(q.Text)
-	lang := liveLang(q.Text, n, q.Lang)
-	a := faq.Answer{Question: q.Text, Lang: lang}
-	if strings.TrimSpace(n) == "" || len(n) > 300 {
+	a := faq.Answer{Question: q.Text}
+	if len(n) > 300 {
 		return a, false, nil
 	}
-	if key, ok := smallTalk(n); ok {
-		// "thanks" says nothing to DetectLang; it is English all the same.
-		if lang != "en" && enSmallRE.MatchString(n) && !nbSmallRE.MatchString(n) {
-			lang, a.Lang = "en", "en"
+	words := strings.Count(n, " ") - 1
+	if words <= 0 {
+		return a, false, nil
+	}
+	// Most questions are the FAQ's: the cheap checks come first, and the
+	// language is worked out only for a question the bot takes.
+	lang := ""
+	take := func() {
+		lang = liveLang(q.Text, n, q.Lang)
+		a.Lang = lang
+	}
+	first, _, _ := strings.Cut(n[1:], " ")
+	if words <= 8 && smallTalkFirst[first] {
+		if key, ok := smallTalk(n); ok {
+			take()
+			// "thanks" says nothing to DetectLang; it is English all the same.
+			if lang != "en" && enSmallRE.MatchString(n) && !nbSmallRE.MatchString(n) {
+				lang, a.Lang = "en", "en"
+			}
+			a.Path = PathSmallTalk
+			a.Text = lt(lang, key)
+			return a, true, nil
 		}
-		a.Path = PathSmallTalk
-		a.Text = lt(lang, key)
-		return a, true, nil
 	}
 	// "hei, når er neste samling?": the greeting does not change the question.
-	n = greetingRE.ReplaceAllString(n, " ")
+	if greetingFirst[first] {
+		n = greetingRE.ReplaceAllString(n, " ")
+		first, _, _ = strings.Cut(n[1:], " ")
+	}
 	data := func(text string) (faq.Answer, bool, error) {
 		a.Answered, a.Path, a.Text, a.Score = true, PathData, text, 1
 		a.Source = lt(lang, "live.source")
 		return a, true, nil
 	}
-	if capabilitiesRE.MatchString(n) {
+	if words <= 12 && capabilitiesFirst[first] && capabilitiesRE.MatchString(n) {
+		take()
 		a.EntryID = liveEntry["live.can"]
 		return data(lt(lang, "live.can"))
 	}
 	if key, ok := howTo(n); ok {
+		take()
 		text := lt(lang, key)
 		if key == "live.how.interesse" {
 			text = fmt.Sprintf(text, factIn(faq.DefaultFacts.With(h.Config.Facts())["interessefrist"], lang))
@@ -93,10 +112,15 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 		a.EntryID = liveEntry[key]
 		return data(text)
 	}
+	m := answeredRE.FindStringSubmatch(n)
+	if m == nil && !gatheringRE.MatchString(n) {
+		return a, false, nil
+	}
 	if guardRE.MatchString(n) {
 		return a, false, nil
 	}
-	if m := answeredRE.FindStringSubmatch(n); m != nil {
+	take()
+	if m != nil {
 		text, ok, err := h.liveAnswered(ctx, q, lang, n, m[2])
 		if !ok || err != nil {
 			return a, false, err
@@ -202,6 +226,22 @@ var (
 	nbSmallRE = regexp.MustCompile(` (takk|hei|hallo|heisann|morn|god|ha det|snakkes|hvordan|korleis|greit|ja|nei|flott|supert|fint|okei) `)
 )
 
+// The first words small talk and "what can you do" start with: the
+// regular expressions run only behind them.
+var (
+	smallTalkFirst    = wordSet("hei hallo heisann hey hi hello god good morn halla hoi yo tusen mange takk thanks thank thx ty takker flott supert perfekt great perfect super nice ok okei fint kjempebra bra ha hade snakkes bye goodbye see vi hvordan korleis how hows alt okay greit skjonner forstar got i aha ja yes nei no")
+	greetingFirst     = wordSet("hei hallo heisann hey hi hello god good morn halla hoi")
+	capabilitiesFirst = wordSet("hva kva what hvem kven who hjelp help meny menu kommandoer commands hvordan korleis how")
+)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
 func smallTalk(n string) (string, bool) {
 	for _, k := range smallTalkOrder {
 		if smallTalkRE[k].MatchString(n) {
@@ -277,6 +317,11 @@ var (
 	answeredRE = regexp.MustCompile(`^ (har|has|did|have) ((?:[\p{L}\d]+ ){1,3}?)(kommune |municipality )?(svart|svara|svarat|answered|replied|responded|rsvpd|rsvped|rsvp d|meldt seg|meldt seg pa|meldt pa|signed up)( pa | til | to | for |$| )`)
 )
 
+var (
+	definiteRE = regexp.MustCompile(` (samlingen|samlinga|the gathering) `)
+	pluralRE   = regexp.MustCompile(` (samlingene|samlingane|samlinger|samlingar|gatherings) `)
+)
+
 // liveGathering answers where/when/deadline questions about gatherings.
 func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (string, bool, error) {
 	if !gatheringRE.MatchString(n) {
@@ -296,8 +341,8 @@ func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (
 		}
 	}
 	words := len(strings.Fields(n))
-	definite := regexp.MustCompile(` (samlingen|samlinga|the gathering) `).MatchString(n)
-	plural := regexp.MustCompile(` (samlingene|samlingane|samlinger|samlingar|gatherings) `).MatchString(n)
+	definite := definiteRE.MatchString(n)
+	plural := pluralRE.MatchString(n)
 	asks := where || when || deadline
 	// Without the place, is it still a question about gatherings?
 	general := func() bool {
@@ -776,8 +821,8 @@ var liveMsgs = map[string][3]string{
 		"Det er ingen komande samlingar for %s å svare på enno.",
 		"There are no upcoming gatherings for %s to answer yet."},
 	"live.a.no":        {"%s har ikke svart på %s ennå.", "%s har ikkje svart på %s enno.", "%s has not answered %s yet."},
-	"live.a.yes":       {"%s har svart på %s (svarte %s).", "%s har svart på %s (svara %s).", "%s has answered %s (on %s)."},
-	"live.a.yes.admin": {"%s har svart på %s: %s, %d personer (svarte %s).", "%s har svart på %s: %s, %d personar (svara %s).", "%s has answered %s: %s, %d people (on %s)."},
+	"live.a.yes":       {"%s har svart på %s – svarte %s.", "%s har svart på %s – svara %s.", "%s has answered %s – on %s."},
+	"live.a.yes.admin": {"%s har svart på %s: %s, %d personer – svarte %s.", "%s har svart på %s: %s, %d personar – svara %s.", "%s has answered %s: %s, %d people – on %s."},
 	"live.a.private": {
 		"Selve svarene ser arbeidsgruppen med /samling deltakere <nr>.",
 		"Sjølve svara ser arbeidsgruppa med /samling deltakere <nr>.",

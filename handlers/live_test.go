@@ -170,3 +170,12 @@ func TestLiveEntryLabels(t *testing.T) {
 		}
 	}
 }
+
+func TestLiveGreetingThenQuestion(t *testing.T) {
+	e := newFAQEnv(t)
+	for q, want := range map[string]string{"Hei, hva kan du?": "Jeg er kulturbot", "hei! hvor er neste samling?": "Ingen kommende samlinger"} {
+		if rep := e.ask("U1", q); !strings.Contains(rep.Text, want) {
+			t.Errorf("%q: %q", q, rep.Text)
+		}
+	}
+}
