@@ -409,6 +409,9 @@ func storeErr(req *bot.Request, err error, field string) error {
 			msg = t(req, "rsvp.closed.cancelled", g.ID, g.Name)
 		case store.ClosedPast:
 			msg = t(req, "rsvp.closed.past", g.ID, g.Name, date(req, g.Date))
+			if bot.DayIn(req.Now()).Equal(g.Date) {
+				msg = t(req, "rsvp.closed.today", g.ID, g.Name, date(req, g.Date))
+			}
 		default:
 			msg = t(req, "rsvp.closed.deadline", g.ID, g.Name, date(req, g.Deadline))
 		}

@@ -680,7 +680,7 @@ func TestKulturbotSubcommands(t *testing.T) {
 	e.ok("kari", `/interesse fylke=Innlandet kommuner="Nord-Aurdal, Sør-Aurdal, Etnedal" kontakt=kari@example.no`)
 
 	exp := e.ok("admin", "/kulturbot eksport RSVP")
-	if len(exp.Files) != 1 || !strings.HasPrefix(string(exp.Files[0].Content), "\uFEFFsamling_id;samling;dato;kommune;svar;antall;overnatting;svart_av;oppdatert\r\n1;Samling 1;2025-02-06;Saltdal;ja;2;;Kari;2025-01-10 10:00\r\n") {
+	if len(exp.Files) != 1 || !strings.HasPrefix(string(exp.Files[0].Content), "\uFEFFsamling_id;samling;dato;kommune;svar;antall;overnatting;svart_av;oppdatert;avlyst\r\n1;Samling 1;2025-02-06;Saltdal;ja;2;;Kari;2025-01-10 10:00;\r\n") {
 		t.Fatalf("export = %+v", exp.Files)
 	}
 	if exp.Files[0].Name != "kulturbot-rsvp-2025-01-10.csv" || !strings.Contains(exp.Text, "1 rad i") {

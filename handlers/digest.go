@@ -136,7 +136,7 @@ func buildDigest(d *store.DigestData, interestDeadline time.Time, lang bot.Lang,
 	}
 
 	nNew, nChanged, nGone := len(d.NewInterests), len(d.ChangedInterests), len(d.WithdrawnInterests)
-	active := nNew+nChanged+nGone+d.RSVPAnswers+d.MentoringSessions+len(d.Downvotes) > 0
+	active := nNew+nChanged+nGone+d.RSVPAnswers+d.MentoringSessions+d.MentoringLate+len(d.Downvotes) > 0
 
 	// Totals first: what happened, then what needs acting on.
 	if nNew+nChanged+nGone > 0 {
@@ -201,7 +201,7 @@ func buildDigest(d *store.DigestData, interestDeadline time.Time, lang bot.Lang,
 		rep.Items = append(rep.Items, gatheringItem(g, lang, lim))
 	}
 
-	if len(d.Mentoring) > 0 || len(d.NoMentoring) > 0 {
+	if len(d.Mentoring) > 0 || len(d.NoMentoring) > 0 || d.MentoringLate > 0 {
 		var b strings.Builder
 		if len(d.Mentoring) > 0 {
 			var lines []string
@@ -209,6 +209,12 @@ func buildDigest(d *store.DigestData, interestDeadline time.Time, lang bot.Lang,
 				lines = append(lines, m.Municipality+": "+digestSessions(lang, m.Sessions, m.Minutes))
 			}
 			b.WriteString(digestSection(lang, lim, t("digest.s.mentoring", digestSessions(lang, d.MentoringSessions, d.MentoringMinutes)), lines))
+		}
+		if d.MentoringLate > 0 {
+			if b.Len() > 0 {
+				b.WriteString("\n")
+			}
+			b.WriteString(t("digest.mentoring.late", digestSessions(lang, d.MentoringLate, d.MentoringLateMinutes)))
 		}
 		if len(d.NoMentoring) > 0 {
 			if b.Len() > 0 {
@@ -297,10 +303,17 @@ func gatheringItem(g store.DigestGathering, lang bot.Lang, lim digestLimits) bot
 			b.WriteString(" " + t("digest.g.maybe", g.MaybeHeadcount))
 		}
 	}
-	if g.Overnight > 0 {
+	if g.Overnight > 0 || g.MaybeOvernight > 0 {
 		b.WriteString(" · " + t("digest.g.overnight", g.Overnight))
+		if g.MaybeOvernight > 0 {
+			b.WriteString(" " + t("digest.g.maybe", g.MaybeOvernight))
+		}
 	}
-	b.WriteString("\n" + t("digest.g.deadline", bot.FormatDate(g.Deadline, lang)))
+	if g.Deadline.IsZero() {
+		b.WriteString("\n" + t("digest.g.nodeadline"))
+	} else {
+		b.WriteString("\n" + t("digest.g.deadline", bot.FormatDate(g.Deadline, lang)))
+	}
 	if g.NewAnswers > 0 {
 		b.WriteString(" · " + digestN(lang, "digest.g.new", g.NewAnswers))
 	}
@@ -454,8 +467,8 @@ func init() {
 		"digest.total.new.1":       {"%d ny", "%d new"},
 		"digest.total.changed":     {"%d endret", "%d changed"},
 		"digest.total.withdrawn":   {"%d trukket", "%d withdrawn"},
-		"digest.total.rsvp":        {"%d nye eller endrede svar", "%d new or changed answers"},
-		"digest.total.rsvp.1":      {"%d nytt eller endret svar", "%d new or changed answer"},
+		"digest.total.rsvp":        {"%d kommuner med nytt eller endret svar", "%d municipalities with a new or changed answer"},
+		"digest.total.rsvp.1":      {"%d kommune med nytt eller endret svar", "%d municipality with a new or changed answer"},
 		"digest.f.interest":        {"Interessemeldinger", "Interest registrations"},
 		"digest.f.rsvp":            {"Svar på samlinger", "Gathering answers"},
 		"digest.f.mentoring":       {"Veiledning", "Mentoring"},
@@ -467,7 +480,7 @@ func init() {
 		"digest.s.new":             {"Nye interessemeldinger (%d)", "New interest registrations (%d)"},
 		"digest.s.changed":         {"Endrede interessemeldinger (%d)", "Changed interest registrations (%d)"},
 		"digest.s.withdrawn":       {"Trukne interessemeldinger (%d)", "Withdrawn interest registrations (%d)"},
-		"digest.s.mentoring":       {"Veiledning i perioden: %s", "Mentoring in the period: %s"},
+		"digest.s.mentoring":       {"Veiledning holdt i perioden: %s", "Mentoring held in the period: %s"},
 		"digest.nomentoring":       {"*Ingen veiledning ennå (%d):* %s", "*No mentoring yet (%d):* %s"},
 		"digest.s.questions":       {"Ubesvarte spørsmål (%d)", "Unanswered questions (%d)"},
 		"digest.questions.how":     {"Svar med `/kulturbot svar <id> <tekst>`.", "Answer with `/kulturbot svar <id> <text>`."},
@@ -482,6 +495,8 @@ func init() {
 		"digest.g.maybe":           {"(+%d kanskje)", "(+%d maybe)"},
 		"digest.g.overnight":       {"%d trenger overnatting", "%d need a bed"},
 		"digest.g.deadline":        {"Svarfrist %s", "Answer by %s"},
+		"digest.g.nodeadline":      {"Ingen svarfrist", "No answer deadline"},
+		"digest.mentoring.late":    {"Etterregistrert (holdt før perioden): %s", "Logged late (held before the period): %s"},
 		"digest.g.new":             {"%d nye svar i perioden", "%d new answers in the period"},
 		"digest.g.new.1":           {"%d nytt svar i perioden", "%d new answer in the period"},
 		"digest.g.missing":         {"Ikke svart: %s", "Not answered: %s"},

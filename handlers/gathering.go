@@ -191,6 +191,9 @@ func (h *Handlers) gatheringList(ctx context.Context, req *bot.Request, args bot
 		if g.Cancelled() {
 			line += " – " + t(req, "gathering.cancelled.mark")
 		}
+		if !g.Cancelled() && bot.DayIn(req.Now()).Equal(g.Date) {
+			line += "\n" + t(req, "gathering.today")
+		}
 		if !g.Deadline.IsZero() {
 			line += "\n" + t(req, "rsvp.list.deadline", date(req, g.Deadline))
 		}
@@ -239,6 +242,8 @@ func (h *Handlers) attendees(ctx context.Context, req *bot.Request, id int64) (b
 	lines = append(lines, gatheringLine(req, g))
 	if g.Cancelled() {
 		lines = append(lines, t(req, "gathering.cancelled.line", date(req, g.CancelledAt)))
+	} else if bot.DayIn(req.Now()).Equal(g.Date) {
+		lines = append(lines, t(req, "gathering.today"))
 	}
 	if len(at.RSVPs) == 0 {
 		lines = append(lines, t(req, "gathering.attendees.none"))
@@ -247,11 +252,14 @@ func (h *Handlers) attendees(ctx context.Context, req *bot.Request, id int64) (b
 		s := "• *" + r.Municipality.Name + "*: " + answerLabel(req, r.Answer)
 		if r.Answer != store.AnswerNo {
 			s += ", " + plural(req, r.Headcount, "rsvp.people.one", "rsvp.people.many")
-			if r.Overnight != nil {
-				s += ", " + t(req, "rsvp.overnight", yesNo(req, *r.Overnight))
+			if o := overnightText(req, r); o != "" {
+				s += ", " + o
 			}
 		}
 		s += " " + t(req, "gathering.attendees.answered", date(req, r.UpdatedAt))
+		if r.Late {
+			s += " " + t(req, "gathering.attendees.late")
+		}
 		lines = append(lines, s)
 	}
 	rep.Text = strings.Join(lines, "\n")

@@ -84,7 +84,7 @@ func (h *Handlers) mentoringLog(ctx context.Context, req *bot.Request, args bot.
 	if rawDate == "" {
 		return bot.Reply{}, bad(req, "dato", ex, "core.err.missing", "dato")
 	}
-	d, err := parseDayArg(req, "dato", rawDate, ex)
+	d, err := parseMentoringDay(req, "dato", rawDate, ex)
 	if err != nil {
 		return bot.Reply{}, err
 	}

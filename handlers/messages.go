@@ -89,7 +89,7 @@ func init() {
 		"rsvp.err.noid":          {"Hvilken samling svarer du på? Skriv nummeret fra /rsvp.", "Which gathering are you answering? Give its number from /rsvp."},
 		"rsvp.err.noanswer":      {"Svar mangler: ja, nei eller kanskje.", "The answer is missing: ja, nei or kanskje."},
 		"rsvp.err.answer":        {"Svaret må være ja, nei eller kanskje (du skrev «%s»).", "The answer must be ja, nei or kanskje (yes, no or maybe; you wrote “%s”)."},
-		"rsvp.err.overnight":     {"overnatting må være ja eller nei (du skrev «%s»).", "overnatting must be ja or nei (you wrote “%s”)."},
+		"rsvp.err.overnight":     {"overnatting må være ja, nei eller antall personer som trenger seng (du skrev «%s»).", "overnatting must be ja, nei or the number of people who need a bed (you wrote “%s”)."},
 		"rsvp.err.notfound":      {"Fant ingen samling #%d. Skriv /rsvp for å se kommende samlinger.", "No gathering #%d. Type /rsvp to see upcoming gatherings."},
 		"gathering.err.notfound": {"Fant ingen samling #%d. Se alle med /samling liste alle.", "No gathering #%d. See them all with /samling liste alle."},
 		"rsvp.closed.cancelled":  {"Samling #%d %s er avlyst, så den tar ikke imot svar.", "Gathering #%d %s is cancelled, so it takes no answers."},

@@ -2,8 +2,10 @@ package handlers
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
 	"github.com/kulturskoleradet/kulturbot/store"
@@ -11,7 +13,7 @@ import (
 
 const exRSVP = `/rsvp 3 ja 4 kommune=Bodø overnatting=ja`
 
-var rsvpKeys = []string{"samling", "id", "gathering", "svar", "answer", "antall", "count", "headcount", "kommune", "municipality", "overnatting", "overnight"}
+var rsvpKeys = []string{"samling", "id", "gathering", "svar", "answer", "antall", "count", "headcount", "kommune", "municipality", "overnatting", "overnight", "overnatting-antall", "overnight-count"}
 
 // rsvp handles /rsvp: the list of upcoming gatherings with answer
 // buttons, the answer form for one gathering, and answers themselves.
@@ -40,9 +42,20 @@ func (h *Handlers) rsvp(ctx context.Context, req *bot.Request) (bot.Reply, error
 	if err := checkKnown(req, args, exRSVP, rsvpKeys...); err != nil {
 		return bot.Reply{}, err
 	}
+	// "/rsvp 3 slett kommune=X" or "/rsvp slett 3 kommune=X" (admin).
+	del := false
+	if len(pos) > 0 && isDeleteWord(pos[0]) {
+		del, pos = true, pos[1:]
+	}
 	rawID := named(args, "samling", "id", "gathering")
 	if rawID == "" && len(pos) > 0 {
 		rawID, pos = pos[0], pos[1:]
+	}
+	if !del && len(pos) > 0 && isDeleteWord(pos[0]) {
+		del, pos = true, pos[1:]
+	}
+	if del {
+		return h.rsvpDelete(ctx, req, args, rawID, pos)
 	}
 	if rawID == "" {
 		if req.Form == nil && len(args.Named) == 0 {
@@ -110,13 +123,20 @@ func (h *Handlers) rsvp(ctx context.Context, req *bot.Request) (bot.Reply, error
 	// municipality said before (or 1 person): a click on "Ja" after
 	// "kanskje 4" must not quietly turn four people into one.
 	var overnight *bool
+	beds := 0
+	// Discord's typed options: a yes/no and a number of beds.
+	if raw := named(args, "overnatting-antall", "overnight-count"); raw != "" {
+		if o := named(args, "overnatting", "overnight"); o == "" || parseTrue(o) {
+			args.Set("overnatting", raw)
+		}
+	}
 	if raw := named(args, "overnatting", "overnight"); raw != "" {
-		b, ok := parseBool(raw)
+		b, n, ok := parseOvernight(raw)
 		if !ok {
 			return bot.Reply{}, bad(req, "overnatting", exRSVP, "rsvp.err.overnight", raw)
 		}
 		if answer != store.AnswerNo {
-			overnight = &b
+			overnight, beds = &b, n
 		}
 	}
 	municipality, err := h.municipalityFor(ctx, req, args, exRSVP)
@@ -131,10 +151,15 @@ func (h *Handlers) rsvp(ctx context.Context, req *bot.Request) (bot.Reply, error
 		return bot.Reply{}, err
 	}
 	res, err := h.DB.SetRSVP(ctx, author(req), store.RSVPInput{
-		GatheringID: id, Municipality: municipality, Answer: answer, Headcount: headcount, Overnight: overnight, At: req.Now(),
+		GatheringID: id, Municipality: municipality, Answer: answer, Headcount: headcount, Overnight: overnight, OvernightPeople: beds,
+		Admin: req.User.Admin, At: req.Now(),
 	})
 	if bot.ErrorCode(err) == bot.ENotFound {
 		return bot.Reply{}, &bot.Error{Code: bot.ENotFound, Field: "samling", Message: t(req, "rsvp.err.notfound", id), Err: err}
+	}
+	var oe *store.OvernightError
+	if errors.As(err, &oe) {
+		return bot.Reply{}, bad(req, "overnatting", exRSVP, "rsvp.err.beds", oe.Beds, oe.Headcount)
 	}
 	if err != nil {
 		return bot.Reply{}, storeErr(req, err, "kommune")
@@ -182,18 +207,53 @@ func (h *Handlers) rsvpGatheringProblem(ctx context.Context, req *bot.Request, i
 // rsvpConfirmation says exactly what was stored, and what it replaced.
 func (h *Handlers) rsvpConfirmation(req *bot.Request, res store.RSVPResult) string {
 	r, g := res.RSVP, res.Gathering
-	s := t(req, "rsvp.ok", r.Municipality.Name, answerLabel(req, r.Answer), g.ID, g.Name, date(req, g.Date), g.Place)
+	key := "rsvp.ok"
+	if res.Unchanged {
+		key = "rsvp.unchanged"
+	}
+	s := t(req, key, r.Municipality.Name, answerLabel(req, r.Answer), g.ID, g.Name, date(req, g.Date), g.Place)
 	if r.Answer != store.AnswerNo {
 		s += " " + plural(req, r.Headcount, "rsvp.people.one", "rsvp.people.many")
-		if r.Overnight != nil {
-			s += ", " + t(req, "rsvp.overnight", yesNo(req, *r.Overnight))
+		if o := overnightText(req, r); o != "" {
+			s += ", " + o
 		}
 		s += "."
 	}
-	if p := res.Previous; p != nil {
+	if r.Late {
+		s += "\n" + t(req, "rsvp.late", date(req, g.Deadline))
+	}
+	if p := res.Previous; p != nil && !res.Unchanged {
 		s += "\n" + t(req, "rsvp.replaced", describeRSVP(req, *p))
 	}
 	return s
+}
+
+// parseTrue reports whether s is a yes.
+func parseTrue(s string) bool { b, ok := parseBool(s); return ok && b }
+
+// parseOvernight reads overnatting=ja|nei|<number of people>: ja is the
+// whole headcount, 0 is nei.
+func parseOvernight(s string) (need bool, people int, ok bool) {
+	if b, ok := parseBool(s); ok && bot.Fold(s) != "1" && bot.Fold(s) != "0" {
+		return b, 0, true
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < 0 || n > store.MaxHeadcount {
+		return false, 0, false
+	}
+	return n > 0, n, true
+}
+
+// overnightText is "overnatting: ja", "overnatting: 2 av 4" or "" when
+// not said.
+func overnightText(req *bot.Request, r store.RSVP) string {
+	if r.Overnight == nil || r.Answer == store.AnswerNo {
+		return ""
+	}
+	if *r.Overnight && r.Beds() < r.Headcount {
+		return t(req, "rsvp.overnight", t(req, "rsvp.overnight.some", r.Beds(), r.Headcount))
+	}
+	return t(req, "rsvp.overnight", yesNo(req, *r.Overnight))
 }
 
 // describeRSVP is "ja (3)" / "nei".
@@ -281,6 +341,9 @@ func (h *Handlers) rsvpList(ctx context.Context, req *bot.Request, m *store.Muni
 			} else {
 				line += "\n" + t(req, "rsvp.list.none", m.Name)
 			}
+		}
+		if bot.DayIn(now).Equal(g.Date) {
+			line += "\n" + t(req, "gathering.today")
 		}
 		item := bot.Item{Text: line}
 		if err := g.OpenAt(now); err != nil {

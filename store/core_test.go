@@ -209,7 +209,7 @@ func TestExportHeadersAndBOM(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]string{
-		"rsvp":       "samling_id;samling;dato;kommune;svar;antall;overnatting;svart_av;oppdatert",
+		"rsvp":       "samling_id;samling;dato;kommune;svar;antall;overnatting;svart_av;oppdatert;avlyst",
 		"interesse":  "id;fylke;kommuner;kontakt;kommentar;sen;trukket;registrert_av;registrert",
 		"veiledning": "id;kommune;dato;minutter;tema;notat;veileder;registrert",
 	}
@@ -222,7 +222,7 @@ func TestExportHeadersAndBOM(t *testing.T) {
 		if !strings.HasPrefix(s, "\uFEFF"+header+"\r\n") {
 			t.Errorf("%s starts %q", kind, s[:min(len(s), 90)])
 		}
-		if kind == "rsvp" && !strings.Contains(s, "\r\n1;\"Samling; «én»\";2025-02-06;Bodø;ja;2;;Kari;2025-01-10 10:00\r\n") {
+		if kind == "rsvp" && !strings.Contains(s, "\r\n1;\"Samling; «én»\";2025-02-06;Bodø;ja;2;;Kari;2025-01-10 10:00;\r\n") {
 			t.Errorf("rsvp row: %q", s)
 		}
 	}

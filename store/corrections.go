@@ -2,6 +2,9 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
+	"strconv"
 	"strings"
 	"time"
 
@@ -209,7 +212,7 @@ func (db *DB) ReopenGathering(ctx context.Context, a Author, id int64) (Gatherin
 // once: the people to tell when it is changed or cancelled. People who
 // asked to be forgotten are not among them.
 func (db *DB) GatheringAnswerers(ctx context.Context, id int64) ([]string, error) {
-	rows, err := db.r.QueryContext(ctx, `SELECT answered_by FROM rsvp_history WHERE gathering_id = ? AND answered_by IS NOT NULL
+	rows, err := db.r.QueryContext(ctx, `SELECT answered_by FROM rsvp_history WHERE gathering_id = ? AND answered_by IS NOT NULL AND answer <> 'slettet'
 		GROUP BY answered_by ORDER BY MIN(id)`, id)
 	if err != nil {
 		return nil, FormatError(err)
@@ -260,4 +263,53 @@ func orNone(s string) string {
 		return "ingen"
 	}
 	return s
+}
+
+// NoAnswerError says a municipality has no answer to a gathering.
+type NoAnswerError struct {
+	Gathering    Gathering
+	Municipality Municipality
+}
+
+func (e *NoAnswerError) Error() string { return "no answer to remove" }
+
+// DeleteRSVP removes a municipality's answer to a gathering (the working
+// group's correction of a wrong one). The history keeps the answer and
+// gets a "slettet" row, so the digest sees the change; the removal is
+// recorded with who did it.
+func (db *DB) DeleteRSVP(ctx context.Context, a Author, gatheringID, municipalityID int64) (RSVP, Gathering, error) {
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return RSVP{}, Gathering{}, FormatError(err)
+	}
+	defer tx.Rollback()
+	g, err := db.gathering(ctx, tx, gatheringID)
+	if err != nil {
+		return RSVP{}, g, err
+	}
+	r, err := scanRSVP(tx.QueryRowContext(ctx, `SELECT `+rsvpCols+` WHERE r.gathering_id = ? AND r.municipality_id = ?`, gatheringID, municipalityID))
+	if errors.Is(err, sql.ErrNoRows) {
+		var m Municipality
+		_ = tx.QueryRowContext(ctx, `SELECT id, name FROM municipalities WHERE id = ?`, municipalityID).Scan(&m.ID, &m.Name)
+		return r, g, &NoAnswerError{Gathering: g, Municipality: m}
+	}
+	if err != nil {
+		return r, g, FormatError(err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM rsvps WHERE gathering_id = ? AND municipality_id = ?`, gatheringID, municipalityID); err != nil {
+		return r, g, FormatError(err)
+	}
+	now := ts(db.now())
+	if _, err := tx.ExecContext(ctx, `INSERT INTO rsvp_history (gathering_id, municipality_id, answer, headcount, overnight, answered_by, platform, created_at)
+		VALUES (?, ?, ?, 0, NULL, ?, ?, ?)`, gatheringID, municipalityID, AnswerDeleted, nullKey(a.Key), string(a.Platform), now); err != nil {
+		return r, g, FormatError(err)
+	}
+	detail := r.Municipality.Name + ": " + r.Answer
+	if r.Answer != AnswerNo {
+		detail += " (" + strconv.Itoa(r.Headcount) + ")"
+	}
+	if err := db.logChange(ctx, tx, a, EntityRSVP, itoa(gatheringID)+"/"+itoa(municipalityID), ActionDelete, detail); err != nil {
+		return r, g, err
+	}
+	return r, g, FormatError(tx.Commit())
 }

@@ -234,22 +234,32 @@ type DigestData struct {
 	ChangedInterests   []DigestInterest
 	WithdrawnInterests []DigestInterest
 
-	// RSVPAnswers counts answers given or changed in the window.
+	// RSVPAnswers counts the municipalities whose current answer to a
+	// gathering differs from what it was when the window began (a new
+	// answer, a changed one, one removed); an answer repeated word for
+	// word, or changed and changed back, is not counted.
 	RSVPAnswers int
 	// Gatherings are the upcoming, not cancelled gatherings, soonest first.
 	Gatherings []DigestGathering
 
-	Mentoring         []MentoringTotal // logged in the window, per municipality
+	// Mentoring is the sessions that took place in the window (by the
+	// session's date, Oslo days [Since, Until)), per municipality.
+	Mentoring         []MentoringTotal
 	MentoringSessions int
 	MentoringMinutes  int
+	// MentoringLate counts sessions logged in the window that took place
+	// before it (they were reported in no earlier digest).
+	MentoringLate        int
+	MentoringLateMinutes int
 	// NoMentoring are municipalities in a region with no mentoring logged yet.
 	NoMentoring []string
 
 	OpenQuestions []OpenQuestion // all still unanswered, oldest first
 	Downvotes     []Downvote     // answers that got 👎 in the window
 
-	// Deadlines are the RSVP deadlines of gatherings due within 30 days
-	// (the handlers add the interest deadline, which is configuration).
+	// Deadlines are the RSVP deadlines set for gatherings, due within 30
+	// days (the handlers add the interest deadline, which is
+	// configuration). A gathering without a deadline is not among them.
 	Deadlines []DigestGathering
 }
 
@@ -269,14 +279,17 @@ type DigestGathering struct {
 	Name     string
 	Place    string
 	Date     time.Time // Oslo midnight
-	Deadline time.Time // effective RSVP deadline (inclusive), Oslo midnight
+	Deadline time.Time // RSVP deadline (inclusive), Oslo midnight; zero: none was set
 	Region   string    // "" for a national gathering
 
+	// The figures are store.Attendance's (the same function), so the
+	// digest says what /samling deltakere and the export say.
 	Ja, Nei, Kanskje int
 	Headcount        int // people coming (answers "ja")
 	MaybeHeadcount   int // people who may come ("kanskje")
 	Overnight        int // people coming who need a bed
-	NewAnswers       int // answers given or changed in the window
+	MaybeOvernight   int // people who may come and would need a bed
+	NewAnswers       int // municipalities whose answer changed in the window (see RSVPAnswers)
 	// Missing are the municipalities expected to answer that have not:
 	// the region's municipalities, or for a national gathering every
 	// municipality that belongs to a region.
@@ -309,10 +322,6 @@ type Downvote struct {
 	At       time.Time // latest 👎
 }
 
-// effectiveDeadline is a gathering's RSVP deadline in SQL: the stored one,
-// or the day before the gathering.
-const effectiveDeadline = `COALESCE(g.deadline, date(g.date, '-1 day'))`
-
 // DigestData gathers everything the digest for [since, until) shows, from
 // one consistent snapshot of the database.
 func (db *DB) DigestData(ctx context.Context, since, until time.Time) (*DigestData, error) {
@@ -337,22 +346,32 @@ func (db *DB) DigestData(ctx context.Context, since, until time.Time) (*DigestDa
 		return nil, err
 	}
 
-	if err = tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM rsvp_history WHERE created_at >= ? AND created_at < ?`, s, u).Scan(&d.RSVPAnswers); err != nil {
-		return nil, FormatError(err)
+	changed, err := changedAnswers(ctx, tx, s, u)
+	if err != nil {
+		return nil, err
 	}
-	if d.Gatherings, err = digestGatherings(ctx, tx, `g.date >= ?`, []any{today}, s, u); err != nil {
+	for _, n := range changed {
+		d.RSVPAnswers += n
+	}
+	if d.Gatherings, err = digestGatherings(ctx, tx, `g.date >= ?`, []any{today}, changed); err != nil {
 		return nil, err
 	}
 	horizon := day(parseDay(today).AddDate(0, 0, 30))
-	if d.Deadlines, err = digestGatherings(ctx, tx, effectiveDeadline+` >= ? AND `+effectiveDeadline+` <= ? AND g.date >= ?`,
-		[]any{today, horizon, today}, s, u); err != nil {
+	if d.Deadlines, err = digestGatherings(ctx, tx, `g.deadline IS NOT NULL AND g.deadline >= ? AND g.deadline <= ? AND g.date >= ?`,
+		[]any{today, horizon, today}, changed); err != nil {
 		return nil, err
 	}
 	sort.SliceStable(d.Deadlines, func(i, j int) bool { return d.Deadlines[i].Deadline.Before(d.Deadlines[j].Deadline) })
 
+	// Mentoring by the day it took place: the window's Oslo days.
+	fromDay, toDay := day(since), day(until)
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(minutes), 0) FROM mentoring
+		WHERE created_at >= ? AND created_at < ? AND date < ?`, s, u, fromDay).Scan(&d.MentoringLate, &d.MentoringLateMinutes); err != nil {
+		return nil, FormatError(err)
+	}
 	rows, err := tx.QueryContext(ctx, `SELECT m.name, COUNT(*), SUM(x.minutes) FROM mentoring x
 		JOIN municipalities m ON m.id = x.municipality_id
-		WHERE x.created_at >= ? AND x.created_at < ? GROUP BY m.id`, s, u)
+		WHERE x.date >= ? AND x.date < ? AND x.created_at < ? GROUP BY m.id`, fromDay, toDay, u)
 	if err != nil {
 		return nil, FormatError(err)
 	}
@@ -436,7 +455,64 @@ func (db *DB) ReminderGatherings(ctx context.Context, now time.Time) ([]DigestGa
 	}
 	defer tx.Rollback()
 	today := day(now)
-	return digestGatherings(ctx, tx, effectiveDeadline+` >= ? AND g.date >= ?`, []any{today, today}, ts(now), ts(now))
+	// Only a deadline that was set: without one there is nothing to remind of.
+	return digestGatherings(ctx, tx, `g.deadline IS NOT NULL AND g.deadline >= ? AND g.date >= ?`, []any{today, today}, nil)
+}
+
+// answerState is a municipality's answer to a gathering as the history
+// has it at some moment; the zero value is "no answer".
+type answerState struct {
+	answer    string
+	headcount int
+	beds      int
+	overnight int // -1 not said, 0 no, 1 yes
+}
+
+// changedAnswers counts, per gathering, the municipalities whose answer at
+// u differs from their answer at s, from the answer history.
+func changedAnswers(ctx context.Context, tx *sql.Tx, s, u string) (map[int64]int, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT gathering_id, municipality_id, answer, headcount, COALESCE(overnight, -1), COALESCE(overnight_people, 0), created_at
+		FROM rsvp_history WHERE created_at < ? AND (gathering_id, municipality_id) IN
+			(SELECT gathering_id, municipality_id FROM rsvp_history WHERE created_at >= ? AND created_at < ?)
+		ORDER BY id`, u, s, u)
+	if err != nil {
+		return nil, FormatError(err)
+	}
+	defer rows.Close()
+	type key struct{ g, m int64 }
+	before, after := map[key]answerState{}, map[key]answerState{}
+	for rows.Next() {
+		var k key
+		var st answerState
+		var beds int
+		var at string
+		if err := rows.Scan(&k.g, &k.m, &st.answer, &st.headcount, &st.overnight, &beds, &at); err != nil {
+			return nil, FormatError(err)
+		}
+		r := RSVP{Answer: st.answer, Headcount: st.headcount, OvernightPeople: beds}
+		if st.overnight >= 0 {
+			b := st.overnight == 1
+			r.Overnight = &b
+		}
+		st.beds = r.Beds()
+		if st.answer == AnswerDeleted {
+			st = answerState{}
+		}
+		if at < s {
+			before[k] = st
+		}
+		after[k] = st
+	}
+	if err := rows.Err(); err != nil {
+		return nil, FormatError(err)
+	}
+	out := map[int64]int{}
+	for k, st := range after {
+		if before[k] != st {
+			out[k.g]++
+		}
+	}
+	return out, nil
 }
 
 func digestInterests(ctx context.Context, tx *sql.Tx, where, atCol string, args ...any) ([]DigestInterest, error) {
@@ -466,51 +542,41 @@ func digestInterests(ctx context.Context, tx *sql.Tx, where, atCol string, args 
 }
 
 // digestGatherings loads the not cancelled gatherings matching where, with
-// their answer totals, the answers given in [s, u) and who has not answered.
-func digestGatherings(ctx context.Context, tx *sql.Tx, where string, args []any, s, u string) ([]DigestGathering, error) {
-	q := `SELECT g.id, g.name, g.place, g.date, ` + effectiveDeadline + `, COALESCE(r.name, ''), COALESCE(g.region_id, 0),
-			COALESCE(SUM(x.answer = 'ja'), 0), COALESCE(SUM(x.answer = 'nei'), 0), COALESCE(SUM(x.answer = 'kanskje'), 0),
-			COALESCE(SUM(CASE WHEN x.answer = 'ja' THEN x.headcount END), 0),
-			COALESCE(SUM(CASE WHEN x.answer = 'kanskje' THEN x.headcount END), 0),
-			COALESCE(SUM(CASE WHEN x.answer = 'ja' AND x.overnight = 1 THEN x.headcount END), 0),
-			(SELECT COUNT(*) FROM rsvp_history h WHERE h.gathering_id = g.id AND h.created_at >= ? AND h.created_at < ?)
-		FROM gatherings g
-		LEFT JOIN regions r ON r.id = g.region_id
-		LEFT JOIN rsvps x ON x.gathering_id = g.id
-		WHERE g.cancelled_at IS NULL AND ` + where + `
-		GROUP BY g.id ORDER BY g.date, g.id`
-	rows, err := tx.QueryContext(ctx, q, append([]any{s, u}, args...)...)
+// their answers summed up by attendance (as /samling deltakere) and the
+// municipalities whose answer changed in the window (changed).
+func digestGatherings(ctx context.Context, tx *sql.Tx, where string, args []any, changed map[int64]int) ([]DigestGathering, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT `+gatheringCols+` WHERE g.cancelled_at IS NULL AND `+where+` ORDER BY g.date, g.id`, args...)
 	if err != nil {
 		return nil, FormatError(err)
 	}
-	var out []DigestGathering
-	var regions []int64
+	var gs []Gathering
 	for rows.Next() {
-		var g DigestGathering
-		var date, deadline string
-		var region int64
-		if err := rows.Scan(&g.ID, &g.Name, &g.Place, &date, &deadline, &g.Region, &region,
-			&g.Ja, &g.Nei, &g.Kanskje, &g.Headcount, &g.MaybeHeadcount, &g.Overnight, &g.NewAnswers); err != nil {
+		g, err := scanGathering(rows)
+		if err != nil {
 			rows.Close()
 			return nil, FormatError(err)
 		}
-		g.Date, g.Deadline = parseDay(date), parseDay(deadline)
-		out = append(out, g)
-		regions = append(regions, region)
+		gs = append(gs, g)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, FormatError(err)
 	}
-	for i := range out {
-		// A national gathering expects every municipality that is part of
-		// a region: those are the programme's participants.
-		q := `SELECT m.name FROM municipalities m JOIN region_municipalities rm ON rm.municipality_id = m.id
-			WHERE (? = 0 OR rm.region_id = ?)
-			AND NOT EXISTS (SELECT 1 FROM rsvps x WHERE x.gathering_id = ? AND x.municipality_id = m.id)`
-		if out[i].Missing, err = digestNames(ctx, tx, q, regions[i], regions[i], out[i].ID); err != nil {
+	var out []DigestGathering
+	for _, g := range gs {
+		at, err := attendance(ctx, tx, g)
+		if err != nil {
 			return nil, err
 		}
+		t := at.Totals
+		dg := DigestGathering{ID: g.ID, Name: g.Name, Place: g.Place, Date: g.Date, Deadline: g.Deadline, Region: g.RegionName,
+			Ja: t.Yes, Nei: t.No, Kanskje: t.Maybe, Headcount: t.People, MaybeHeadcount: t.MaybePeople,
+			Overnight: t.Overnight, MaybeOvernight: t.MaybeOvernight, NewAnswers: changed[g.ID]}
+		for _, m := range at.Missing {
+			dg.Missing = append(dg.Missing, m.Name)
+		}
+		sort.SliceStable(dg.Missing, func(i, j int) bool { return digestNameLess(dg.Missing[i], dg.Missing[j]) })
+		out = append(out, dg)
 	}
 	return out, nil
 }

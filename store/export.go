@@ -24,7 +24,11 @@ var ExportKinds = []string{ExportRSVP, ExportInterest, ExportMentoring}
 // exportHeaders are the first CSV row of each export; spreadsheets made by
 // the working group depend on these names, so they never change.
 var exportHeaders = map[string][]string{
-	ExportRSVP:      {"samling_id", "samling", "dato", "kommune", "svar", "antall", "overnatting", "svart_av", "oppdatert"},
+	// RSVP: "avlyst" (ja when the gathering is cancelled) came last, after
+	// the others, so sheets that read columns by position still work.
+	// overnatting is ja, nei, empty (not said) or the number of people who
+	// need a bed when only some of them do.
+	ExportRSVP:      {"samling_id", "samling", "dato", "kommune", "svar", "antall", "overnatting", "svart_av", "oppdatert", "avlyst"},
 	ExportInterest:  {"id", "fylke", "kommuner", "kontakt", "kommentar", "sen", "trukket", "registrert_av", "registrert"},
 	ExportMentoring: {"id", "kommune", "dato", "minutter", "tema", "notat", "veileder", "registrert"},
 }
@@ -100,8 +104,16 @@ func (db *DB) exportRows(ctx context.Context, kind string) ([][]string, error) {
 				return nil, err
 			}
 			for _, r := range rs {
+				overnight := csvBool(r.Overnight)
+				if r.Answer != AnswerNo && r.Overnight != nil && *r.Overnight && r.Beds() < r.Headcount {
+					overnight = strconv.Itoa(r.Beds())
+				}
+				cancelled := ""
+				if g.Cancelled() {
+					cancelled = "ja"
+				}
 				out = append(out, []string{itoa(g.ID), g.Name, csvDay(g.Date), r.Municipality.Name, r.Answer,
-					strconv.Itoa(r.Headcount), csvBool(r.Overnight), who(r.AnsweredName, r.AnsweredBy), csvTime(r.UpdatedAt)})
+					strconv.Itoa(r.Headcount), overnight, who(r.AnsweredName, r.AnsweredBy), csvTime(r.UpdatedAt), cancelled})
 			}
 		}
 	case ExportInterest:

@@ -14,6 +14,9 @@ const (
 	AnswerYes   = "ja"
 	AnswerNo    = "nei"
 	AnswerMaybe = "kanskje"
+	// AnswerDeleted is written to the history (never to rsvps) when the
+	// working group removes an answer, so the history says when it went.
+	AnswerDeleted = "slettet"
 )
 
 // MaxHeadcount is the most people one municipality can announce.
@@ -26,12 +29,35 @@ type RSVP struct {
 	Answer       string       `json:"answer"`
 	Headcount    int          `json:"headcount"`
 	// Overnight is nil when not said.
-	Overnight    *bool     `json:"overnight,omitempty"`
+	Overnight *bool `json:"overnight,omitempty"`
+	// OvernightPeople is how many of the headcount need a bed when
+	// Overnight is true ("overnatting=2"); 0 means all of them.
+	OvernightPeople int `json:"overnight_people,omitempty"`
+	// Late marks an admin's answer accepted after the RSVP deadline.
+	Late         bool      `json:"late,omitempty"`
 	AnsweredBy   string    `json:"answered_by,omitempty"`
 	AnsweredName string    `json:"answered_name,omitempty"`
 	Platform     string    `json:"platform"`
 	CreatedAt    time.Time `json:"created_at"`
 	UpdatedAt    time.Time `json:"updated_at"`
+}
+
+// Beds is how many people of this answer need a bed: none without
+// overnight stay, OvernightPeople when given, else the whole headcount.
+func (r RSVP) Beds() int {
+	if r.Overnight == nil || !*r.Overnight || r.Answer == AnswerNo {
+		return 0
+	}
+	if r.OvernightPeople > 0 && r.OvernightPeople < r.Headcount {
+		return r.OvernightPeople
+	}
+	return r.Headcount
+}
+
+// same reports whether two answers say the same thing.
+func (r RSVP) same(o RSVP) bool {
+	return r.Answer == o.Answer && r.Headcount == o.Headcount && r.Beds() == o.Beds() &&
+		(r.Overnight == nil) == (o.Overnight == nil) && (r.Overnight == nil || *r.Overnight == *o.Overnight)
 }
 
 // RSVPInput is one answer as given.
@@ -42,8 +68,15 @@ type RSVPInput struct {
 	// Headcount 0 with ja/kanskje keeps the previous answer's headcount
 	// (1 when there is none); with nei it is always 0.
 	Headcount int
-	// Overnight nil with ja/kanskje keeps the previous answer's value.
+	// Overnight nil with ja/kanskje keeps the previous answer's value
+	// (and its OvernightPeople).
 	Overnight *bool
+	// OvernightPeople is how many need a bed with Overnight true; 0: all.
+	// More than the headcount is an *OvernightError.
+	OvernightPeople int
+	// Admin answers are taken after the deadline (marked Late); a
+	// cancelled or past gathering refuses them too.
+	Admin bool
 	// At is when the answer was given, for the open/closed rule
 	// (request time); records are stamped with db.Now.
 	At time.Time
@@ -54,7 +87,15 @@ type RSVPResult struct {
 	RSVP      RSVP
 	Gathering Gathering
 	Previous  *RSVP // nil for a first answer
+	// Unchanged: the answer repeats the current one exactly. Nothing
+	// changes but the history, which records that it was confirmed.
+	Unchanged bool
 }
+
+// OvernightError says more people need a bed than are coming.
+type OvernightError struct{ Beds, Headcount int }
+
+func (e *OvernightError) Error() string { return "more beds than people" }
 
 // SetRSVP stores a municipality's answer to a gathering, replacing an
 // earlier one, and appends it to the history — in one transaction, so the
@@ -105,8 +146,15 @@ func (db *DB) setRSVP(ctx context.Context, q txQuerier, c *rsvpBatchCache, a Aut
 		c.gatherings[in.GatheringID] = g
 	}
 	out.Gathering = g
+	late := false
 	if err := g.OpenAt(in.At); err != nil {
-		return out, false, err
+		// The working group may still take an answer after the deadline
+		// (a municipality that phoned in); it is marked late.
+		var ce *ClosedError
+		if !in.Admin || !errors.As(err, &ce) || ce.Reason != ClosedDeadline {
+			return out, false, err
+		}
+		late = true
 	}
 	e, err := db.ResolveMunicipality(in.Municipality)
 	if err != nil {
@@ -159,19 +207,41 @@ func (db *DB) setRSVP(ctx context.Context, q txQuerier, c *rsvpBatchCache, a Aut
 		}
 		if in.Overnight == nil && prev != nil {
 			in.Overnight = prev.Overnight
+			in.OvernightPeople = prev.OvernightPeople
 		}
 	}
+	if in.Overnight == nil || !*in.Overnight {
+		in.OvernightPeople = 0
+	}
+	if in.OvernightPeople > in.Headcount {
+		if prev == nil || in.Overnight != prev.Overnight || in.OvernightPeople != prev.OvernightPeople {
+			return out, wrote, &OvernightError{Beds: in.OvernightPeople, Headcount: in.Headcount}
+		}
+		in.OvernightPeople = 0 // kept from before, and now all of fewer people
+	}
+	if in.OvernightPeople == in.Headcount {
+		in.OvernightPeople = 0 // all of them
+	}
 	now := ts(db.now())
-	var overnight any
+	var overnight, beds any
 	if in.Overnight != nil {
 		overnight = boolInt(*in.Overnight)
 	}
-	_, err = q.ExecContext(ctx, qRSVPUpsert,
-		g.ID, m.ID, in.Answer, in.Headcount, overnight, nullKey(a.Key), a.Name, string(a.Platform), now, now)
-	if err != nil {
-		return out, wrote, FormatError(err)
+	if in.OvernightPeople > 0 {
+		beds = in.OvernightPeople
 	}
-	_, err = q.ExecContext(ctx, qHistoryInsert, g.ID, m.ID, in.Answer, in.Headcount, overnight, nullKey(a.Key), string(a.Platform), now)
+	next := RSVP{Answer: in.Answer, Headcount: in.Headcount, Overnight: in.Overnight, OvernightPeople: in.OvernightPeople}
+	out.Unchanged = prev != nil && prev.same(next) && prev.Late == late
+	if !out.Unchanged {
+		// An answer repeated word for word changes nothing: the current
+		// answer keeps who gave it and when, so "updated" means changed.
+		_, err = q.ExecContext(ctx, qRSVPUpsert,
+			g.ID, m.ID, in.Answer, in.Headcount, overnight, beds, boolInt(late), nullKey(a.Key), a.Name, string(a.Platform), now, now)
+		if err != nil {
+			return out, wrote, FormatError(err)
+		}
+	}
+	_, err = q.ExecContext(ctx, qHistoryInsert, g.ID, m.ID, in.Answer, in.Headcount, overnight, beds, boolInt(late), nullKey(a.Key), string(a.Platform), now)
 	if err != nil {
 		return out, wrote, FormatError(err)
 	}
@@ -179,9 +249,13 @@ func (db *DB) setRSVP(ctx context.Context, q txQuerier, c *rsvpBatchCache, a Aut
 		return out, wrote, FormatError(err)
 	}
 	out.RSVP = RSVP{GatheringID: g.ID, Municipality: m, Answer: in.Answer, Headcount: in.Headcount, Overnight: in.Overnight,
+		OvernightPeople: in.OvernightPeople, Late: late,
 		AnsweredBy: a.Key, AnsweredName: a.Name, Platform: string(a.Platform), CreatedAt: parseTS(now), UpdatedAt: parseTS(now)}
 	if prev != nil {
 		out.RSVP.CreatedAt = prev.CreatedAt
+	}
+	if out.Unchanged {
+		out.RSVP = *prev
 	}
 	// Released: what this answer wrote is part of the transaction now.
 	c.municipalities[e.Number] = m
@@ -371,17 +445,18 @@ func (b *rsvpBatcher) run(jobs []*rsvpJob) {
 const (
 	// The municipality is known already; without the join SQLite can keep
 	// the statement compiled (with it, every run recompiled it).
-	qRSVPByKey = `SELECT answer, headcount, overnight, COALESCE(answered_by, ''), answered_name, platform, created_at, updated_at
+	qRSVPByKey = `SELECT answer, headcount, overnight, COALESCE(overnight_people, 0), late, COALESCE(answered_by, ''), answered_name, platform, created_at, updated_at
 		FROM rsvps WHERE gathering_id = ? AND municipality_id = ?`
-	qRSVPUpsert = `INSERT INTO rsvps (gathering_id, municipality_id, answer, headcount, overnight, answered_by, answered_name, platform, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	qRSVPUpsert = `INSERT INTO rsvps (gathering_id, municipality_id, answer, headcount, overnight, overnight_people, late, answered_by, answered_name, platform, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (gathering_id, municipality_id) DO UPDATE SET answer = excluded.answer, headcount = excluded.headcount,
-			overnight = excluded.overnight, answered_by = excluded.answered_by, answered_name = excluded.answered_name,
+			overnight = excluded.overnight, overnight_people = excluded.overnight_people, late = excluded.late,
+			answered_by = excluded.answered_by, answered_name = excluded.answered_name,
 			platform = excluded.platform, updated_at = excluded.updated_at`
 	qRSVPAllowed = `SELECT EXISTS (SELECT 1 FROM region_municipalities WHERE region_id = ? AND municipality_id = ?)
 		OR EXISTS (SELECT 1 FROM gathering_guests WHERE gathering_id = ? AND municipality_id = ?)`
-	qHistoryInsert = `INSERT INTO rsvp_history (gathering_id, municipality_id, answer, headcount, overnight, answered_by, platform, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+	qHistoryInsert = `INSERT INTO rsvp_history (gathering_id, municipality_id, answer, headcount, overnight, overnight_people, late, answered_by, platform, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 )
 
 // rsvpQueries are prepared before an answer's transaction begins.
@@ -488,14 +563,15 @@ func (q txQuerier) ExecContext(ctx context.Context, query string, args ...any) (
 	return q.tx.ExecContext(ctx, query, args...)
 }
 
-const rsvpCols = `r.gathering_id, m.id, m.name, COALESCE(m.number, ''), r.answer, r.headcount, r.overnight, COALESCE(r.answered_by, ''), r.answered_name,
+const rsvpCols = `r.gathering_id, m.id, m.name, COALESCE(m.number, ''), r.answer, r.headcount, r.overnight, COALESCE(r.overnight_people, 0), r.late,
+	COALESCE(r.answered_by, ''), r.answered_name,
 	r.platform, r.created_at, r.updated_at FROM rsvps r JOIN municipalities m ON m.id = r.municipality_id`
 
 func scanRSVP(s scanner) (RSVP, error) {
 	var r RSVP
 	var overnight sql.NullInt64
 	var created, updated string
-	err := s.Scan(&r.GatheringID, &r.Municipality.ID, &r.Municipality.Name, &r.Municipality.Number, &r.Answer, &r.Headcount, &overnight,
+	err := s.Scan(&r.GatheringID, &r.Municipality.ID, &r.Municipality.Name, &r.Municipality.Number, &r.Answer, &r.Headcount, &overnight, &r.OvernightPeople, &r.Late,
 		&r.AnsweredBy, &r.AnsweredName, &r.Platform, &created, &updated)
 	if overnight.Valid {
 		b := overnight.Int64 == 1
@@ -511,7 +587,7 @@ func scanCurrentRSVP(s scanner) (RSVP, error) {
 	var r RSVP
 	var overnight sql.NullInt64
 	var created, updated string
-	err := s.Scan(&r.Answer, &r.Headcount, &overnight, &r.AnsweredBy, &r.AnsweredName, &r.Platform, &created, &updated)
+	err := s.Scan(&r.Answer, &r.Headcount, &overnight, &r.OvernightPeople, &r.Late, &r.AnsweredBy, &r.AnsweredName, &r.Platform, &created, &updated)
 	if overnight.Valid {
 		b := overnight.Int64 == 1
 		r.Overnight = &b
@@ -634,59 +710,91 @@ type Attendance struct {
 	Gathering Gathering
 	RSVPs     []RSVP
 	Totals    Totals
-	// Missing are the municipalities of the gathering's region without an
-	// answer (empty for national gatherings).
+	// Missing are the municipalities expected to answer that have not:
+	// the region's, or for a national gathering every municipality that
+	// is in a region.
 	Missing []Municipality
 }
 
-// Attendance returns the attendee list of a gathering.
+// Attendance returns the attendee list of a gathering, read in one
+// snapshot.
 func (db *DB) Attendance(ctx context.Context, gatheringID int64) (Attendance, error) {
-	var at Attendance
-	g, err := db.Gathering(ctx, gatheringID)
+	tx, err := db.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return at, err
+		return Attendance{}, FormatError(err)
 	}
-	at.Gathering = g
-	if at.RSVPs, err = db.RSVPs(ctx, g.ID); err != nil {
-		return at, err
+	defer tx.Rollback()
+	g, err := db.gathering(ctx, tx, gatheringID)
+	if err != nil {
+		return Attendance{Gathering: g}, err
 	}
-	answered := map[int64]bool{}
-	for _, r := range at.RSVPs {
-		answered[r.Municipality.ID] = true
+	return attendance(ctx, tx, g)
+}
+
+// attendance is the one place a gathering's answers are summed up: the
+// attendee list, the gathering list and the digest all use it, so their
+// figures cannot disagree.
+func attendance(ctx context.Context, q querier, g Gathering) (Attendance, error) {
+	at := Attendance{Gathering: g}
+	rows, err := q.QueryContext(ctx, `SELECT `+rsvpCols+` WHERE r.gathering_id = ?`, g.ID)
+	if err != nil {
+		return at, FormatError(err)
+	}
+	for rows.Next() {
+		r, err := scanRSVP(rows)
+		if err != nil {
+			rows.Close()
+			return at, FormatError(err)
+		}
+		at.RSVPs = append(at.RSVPs, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return at, FormatError(err)
+	}
+	sortRSVPs(at.RSVPs)
+	at.Totals = TotalsOf(at.RSVPs)
+	// Expected to answer: the region's municipalities; for a national
+	// gathering every municipality that is in a region (the programme's
+	// participants).
+	rows, err = q.QueryContext(ctx, `SELECT m.id, m.name, COALESCE(m.number, '') FROM region_municipalities rm JOIN municipalities m ON m.id = rm.municipality_id
+		WHERE (? = 0 OR rm.region_id = ?)
+		AND NOT EXISTS (SELECT 1 FROM rsvps x WHERE x.gathering_id = ? AND x.municipality_id = m.id)`, g.RegionID, g.RegionID, g.ID)
+	if err != nil {
+		return at, FormatError(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var m Municipality
+		if err := rows.Scan(&m.ID, &m.Name, &m.Number); err != nil {
+			return at, FormatError(err)
+		}
+		at.Missing = append(at.Missing, m)
+	}
+	SortMunicipalities(at.Missing)
+	return at, FormatError(rows.Err())
+}
+
+// TotalsOf sums answers.
+func TotalsOf(rs []RSVP) Totals {
+	var t Totals
+	for _, r := range rs {
 		switch r.Answer {
 		case AnswerYes:
-			at.Totals.Yes++
-			at.Totals.People += r.Headcount
+			t.Yes++
+			t.People += r.Headcount
+			t.Overnight += r.Beds()
 		case AnswerMaybe:
-			at.Totals.Maybe++
-			at.Totals.MaybePeople += r.Headcount
+			t.Maybe++
+			t.MaybePeople += r.Headcount
+			// Beds for "ja" and "kanskje" are counted apart: one sum
+			// would book rooms for people who may not come.
+			t.MaybeOvernight += r.Beds()
 		case AnswerNo:
-			at.Totals.No++
-		}
-		// Beds for "ja" and "kanskje" are counted apart, as in the digest:
-		// one sum would book rooms for people who may not come.
-		if r.Overnight != nil && *r.Overnight {
-			switch r.Answer {
-			case AnswerYes:
-				at.Totals.Overnight += r.Headcount
-			case AnswerMaybe:
-				at.Totals.MaybeOvernight += r.Headcount
-			}
+			t.No++
 		}
 	}
-	if g.RegionID != 0 {
-		ms, err := db.regionMunicipalities(ctx, g.RegionID)
-		if err != nil {
-			return at, err
-		}
-		for _, m := range ms {
-			if !answered[m.ID] {
-				at.Missing = append(at.Missing, m)
-			}
-		}
-		SortMunicipalities(at.Missing)
-	}
-	return at, nil
+	return t
 }
 
 // OutOfRegionError says a municipality may not answer a regional

@@ -43,7 +43,7 @@ func TestExportCommand(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	b, err := os.ReadFile(file)
-	if err != nil || string(b) != "\uFEFFsamling_id;samling;dato;kommune;svar;antall;overnatting;svart_av;oppdatert\r\n" {
+	if err != nil || string(b) != "\uFEFFsamling_id;samling;dato;kommune;svar;antall;overnatting;svart_av;oppdatert;avlyst\r\n" {
 		t.Fatalf("file = %q, %v", b, err)
 	}
 	if _, errOut, code := run("export", "interesse", "--out="+filepath.Join(dir, "i.csv")); code != 0 {
