@@ -95,7 +95,7 @@ func (h *Handlers) routes(slow bool) []bot.Route {
 						{Name: "overnatting-antall", EN: "overnight-count", Type: bot.ParamInt, Min: 0, Max: 50, Desc: bot.W("Hvor mange av dere trenger seng (0–50)", "How many of you need a bed (0–50)")},
 					}},
 				{Name: "slett", EN: "delete", Aliases: []string{"fjern", "remove"}, Admin: true, Pos: []string{"samling"},
-					Desc:    bot.W("Fjern en kommunes feil svar (arbeidsgruppen)", "Remove a municipality's wrong answer (working group)"),
+					Desc:    bot.W("Fjern en kommunes feil svar", "Remove a municipality's wrong answer"),
 					Example: exRSVPDelete,
 					Params: []bot.Param{
 						{Name: "samling", EN: "gathering", Required: true, Suggest: "samling", Desc: bot.W("Samlingen", "The gathering")},
