@@ -75,7 +75,7 @@ func TestRepeatedAnswerIsUnchanged(t *testing.T) {
 		t.Errorf("english repeat = %q", en.Text)
 	}
 	after, _ := e.db.RSVPs(context.Background(), 1)
-	if !after[0].UpdatedAt.Equal(first[0].UpdatedAt) || after[0].AnsweredBy != "slack:kari" {
+	if !after[0].UpdatedAt.Equal(first[0].UpdatedAt) || after[0].AnsweredBy != "slack:kari" || after[0].Answer != "ja" {
 		t.Errorf("a repeat changed the current answer: %+v -> %+v", first[0], after[0])
 	}
 	// The history still knows Ola confirmed it (he is told of changes).

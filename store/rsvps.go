@@ -232,14 +232,17 @@ func (db *DB) setRSVP(ctx context.Context, q txQuerier, c *rsvpBatchCache, a Aut
 	}
 	next := RSVP{Answer: in.Answer, Headcount: in.Headcount, Overnight: in.Overnight, OvernightPeople: in.OvernightPeople}
 	out.Unchanged = prev != nil && prev.same(next) && prev.Late == late
-	if !out.Unchanged {
-		// An answer repeated word for word changes nothing: the current
-		// answer keeps who gave it and when, so "updated" means changed.
-		_, err = q.ExecContext(ctx, qRSVPUpsert,
-			g.ID, m.ID, in.Answer, in.Headcount, overnight, beds, boolInt(late), nullKey(a.Key), a.Name, string(a.Platform), now, now)
-		if err != nil {
-			return out, wrote, FormatError(err)
-		}
+	updated := now
+	if out.Unchanged {
+		// An answer repeated word for word changes nothing but who last
+		// confirmed it: "updated" stays when the answer last changed, so
+		// the export's oppdatert and the digest's changed answers agree.
+		updated = ts(prev.UpdatedAt)
+	}
+	_, err = q.ExecContext(ctx, qRSVPUpsert,
+		g.ID, m.ID, in.Answer, in.Headcount, overnight, beds, boolInt(late), nullKey(a.Key), a.Name, string(a.Platform), updated, updated)
+	if err != nil {
+		return out, wrote, FormatError(err)
 	}
 	_, err = q.ExecContext(ctx, qHistoryInsert, g.ID, m.ID, in.Answer, in.Headcount, overnight, beds, boolInt(late), nullKey(a.Key), string(a.Platform), now)
 	if err != nil {
@@ -255,7 +258,7 @@ func (db *DB) setRSVP(ctx context.Context, q txQuerier, c *rsvpBatchCache, a Aut
 		out.RSVP.CreatedAt = prev.CreatedAt
 	}
 	if out.Unchanged {
-		out.RSVP = *prev
+		out.RSVP.UpdatedAt = prev.UpdatedAt
 	}
 	// Released: what this answer wrote is part of the transaction now.
 	c.municipalities[e.Number] = m
