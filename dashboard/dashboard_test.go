@@ -2,10 +2,12 @@ package dashboard_test
 
 import (
 	"bytes"
+	"encoding/csv"
 	"io"
 	"net/http"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -51,6 +53,57 @@ func TestDashboardFiguresAgreeWithChat(t *testing.T) {
 		}
 	}
 	t.Logf("%d figures compared with the chat commands", len(want))
+
+	// And with the exports, read as a spreadsheet would.
+	rows := func(kind string) [][]string {
+		b, _, err := e.db.ExportBytes(t.Context(), kind)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(b), "\uFEFF")))
+		r.Comma = ';'
+		all, err := r.ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return all[1:]
+	}
+	atoi := func(s string) int { n, _ := strconv.Atoi(s); return n }
+	answers, people := 0, map[string]int{}
+	for _, r := range rows("rsvp") { // samling_id;samling;dato;kommune;svar;antall;...
+		answers++
+		if r[4] == "ja" {
+			people["g"+r[0]+"-yes-people"] += atoi(r[5])
+		}
+	}
+	pageAnswers := 0
+	for id := 1; id <= 4; id++ {
+		g := "g" + strconv.Itoa(id) + "-"
+		pageAnswers += atoi(got[g+"yes"]) + atoi(got[g+"maybe"]) + atoi(got[g+"no"])
+		if k := g + "yes-people"; strconv.Itoa(people[k]) != got[k] {
+			t.Errorf("%s: page %s, rsvp export %d", k, got[k], people[k])
+		}
+	}
+	if pageAnswers != answers {
+		t.Errorf("answers: page %d, rsvp export %d rows", pageAnswers, answers)
+	}
+	active := 0
+	for _, r := range rows("interesse") { // id;fylke;kommuner;kontakt;kommentar;sen;trukket;...
+		if r[6] == "" {
+			active++
+		}
+	}
+	if strconv.Itoa(active) != got["i-registrations"] {
+		t.Errorf("registrations: page %s, interesse export %d not withdrawn", got["i-registrations"], active)
+	}
+	minutes, sessions := 0, 0
+	for _, r := range rows("veiledning") { // id;kommune;dato;minutter;...
+		sessions++
+		minutes += atoi(r[3])
+	}
+	if strconv.Itoa(sessions) != got["m-sessions"] || strconv.Itoa(minutes) != got["m-minutes"] {
+		t.Errorf("mentoring: page %s sessions/%s min, export %d/%d", got["m-sessions"], got["m-minutes"], sessions, minutes)
+	}
 	for _, s := range []string{`id="samlinger"`, `id="interesse"`, `id="veiledning"`, `id="faq"`, `id="nedlastinger"`,
 		"Oppstart Salten", "Avlyst", "Flakstad, Saltdal, Sørfold, Vestvågøy", "75 % av 4 spørsmål besvart"} {
 		if !strings.Contains(page, s) {

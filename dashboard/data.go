@@ -237,11 +237,9 @@ func (s *Server) interestView(ctx context.Context, lang bot.Lang) (interestView,
 		}
 	}
 	iv.Municipalities = len(all)
-	totals := map[string]int{}
-	if s.CountyTotals != nil {
-		if totals, err = s.CountyTotals(ctx); err != nil {
-			return iv, err
-		}
+	totals, err := s.countyTotals(ctx)
+	if err != nil {
+		return iv, err
 	}
 	sort.SliceStable(order, func(i, j int) bool { return store.NorwegianLess(order[i], order[j]) })
 	for _, name := range order {
@@ -369,4 +367,19 @@ func percent(n, of int) string {
 func exportFile(kind string, now time.Time) string {
 	// The same name /kulturbot eksport gives the file.
 	return "kulturbot-" + kind + "-" + now.In(bot.Oslo).Format("2006-01-02") + ".csv"
+}
+
+// countyTotals is the number of municipalities per county (by bot.Fold of
+// the county), from CountyTotals or else the store's municipality register.
+func (s *Server) countyTotals(ctx context.Context) (map[string]int, error) {
+	if s.CountyTotals != nil {
+		return s.CountyTotals(ctx)
+	}
+	totals := map[string]int{}
+	if reg := s.DB.Register(); reg != nil {
+		for _, e := range reg.Entries() {
+			totals[bot.Fold(e.County)]++
+		}
+	}
+	return totals, nil
 }

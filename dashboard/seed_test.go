@@ -43,11 +43,8 @@ func newEnv(t testing.TB) *env {
 	e := &env{t: t, db: db, now: at(2024, 9, 2, 10)}
 	db.Now = func() time.Time { return e.now }
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	e.web = &dashboard.Server{DB: db, Log: log, Now: func() time.Time { return e.now },
-		CountyTotals: func(context.Context) (map[string]int, error) {
-			// What the municipality register says (kommuner.csv, 2024).
-			return map[string]int{"nordland": 41, "troms": 21, "agder": 25}, nil
-		}}
+	// The county shares come from the store's municipality register.
+	e.web = &dashboard.Server{DB: db, Log: log, Now: func() time.Time { return e.now }}
 	mux := http.NewServeMux()
 	e.web.Register(mux)
 	e.srv = httptest.NewServer(mux)

@@ -56,8 +56,8 @@ type Server struct {
 	// section; nil or "" shows the id.
 	EntryTitle func(id string) string
 	// CountyTotals returns the number of municipalities per county (keyed
-	// by bot.Fold(county)) from the municipality register; nil when there
-	// is no register, and the coverage column is left out.
+	// by bot.Fold(county)); nil counts the store's municipality register
+	// (a county the register does not know shows no share).
 	CountyTotals func(ctx context.Context) (map[string]int, error)
 }
 
