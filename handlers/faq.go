@@ -58,6 +58,7 @@ func (h *Handlers) ask(ctx context.Context, req *bot.Request) (bot.Reply, error)
 
 	switch {
 	case ans.Answered:
+		h.Metrics.FAQResult(bot.FAQAnswered)
 		rep := bot.Reply{Text: ans.Text, Context: sourceLine(ans, lang), Lang: lang}
 		id, err := h.DB.LogAnswer(ctx, logged)
 		if err != nil {
@@ -74,6 +75,7 @@ func (h *Handlers) ask(ctx context.Context, req *bot.Request) (bot.Reply, error)
 	case ans.OutOfScope || ans.Path == PathSmallTalk:
 		// Declined: recorded in the answer log (so declines can be counted)
 		// but not a question for the working group.
+		h.Metrics.FAQResult(bot.FAQDeclined)
 		logged.Answer = ""
 		if _, err := h.DB.LogAnswer(ctx, logged); err != nil {
 			h.Log.Warn("answer not logged", "req", req.ID, "err", err)
@@ -89,6 +91,7 @@ func (h *Handlers) ask(ctx context.Context, req *bot.Request) (bot.Reply, error)
 	if err != nil {
 		return bot.Reply{}, err
 	}
+	h.Metrics.FAQResult(bot.FAQUnsure)
 	rep := bot.Reply{Text: bot.T(lang, "faq.unsure", qid), Lang: lang}
 	for _, r := range ans.Related {
 		rep.Buttons = append(rep.Buttons, bot.Button{Label: shorten(r.Question, 70), Command: "/faq #" + r.ID})

@@ -45,6 +45,26 @@ type faqEnv struct {
 	h      *handlers.Handlers
 	slack  *recordPoster
 	nextID int
+	counts *faqCounts
+}
+
+// faqCounts is a bot.Metrics that keeps the FAQ results it is told.
+type faqCounts struct {
+	bot.NopMetrics
+	mu      sync.Mutex
+	results map[string]int
+}
+
+func (c *faqCounts) FAQResult(r string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.results[r]++
+}
+
+func (c *faqCounts) get(r string) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.results[r]
 }
 
 func newFAQEnv(t *testing.T) *faqEnv {
@@ -65,11 +85,11 @@ func newFAQEnv(t *testing.T) *faqEnv {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { eng.Close() })
-	e := &faqEnv{t: t, db: db, eng: eng, slack: &recordPoster{plat: bot.Slack}}
+	e := &faqEnv{t: t, db: db, eng: eng, slack: &recordPoster{plat: bot.Slack}, counts: &faqCounts{results: map[string]int{}}}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	e.r = bot.NewRouter(log)
 	e.r.Posters = bot.Posters{bot.Slack: e.slack}
-	e.h = handlers.Register(e.r, &handlers.Deps{DB: db, FAQ: &faq.Chain{FAQ: eng}, Posters: e.r.Posters, Log: log,
+	e.h = handlers.Register(e.r, &handlers.Deps{DB: db, FAQ: &faq.Chain{FAQ: eng}, Posters: e.r.Posters, Log: log, Metrics: e.counts,
 		Config: handlers.Config{DeadlineMonth: time.September, DeadlineDay: 15}})
 	return e
 }
@@ -162,6 +182,18 @@ func TestFAQ(t *testing.T) {
 		}
 		if n := e.count(`SELECT COUNT(*) FROM answers WHERE answered = 0 AND path = ''`); n != 2 {
 			t.Fatalf("declines in the answer log: %d", n)
+		}
+	})
+	t.Run("ResultsCountedFromTheOutcome", func(t *testing.T) {
+		e := newFAQEnv(t)
+		e.ask("U1", "/faq Når er fristen for å melde interesse?")
+		e.ask("U2", "Kan vi bytte ut en person i kommunegruppa halvveis i programmet?")
+		e.ask("U3", "hva blir været i morgen?")
+		e.ask("U1", "/faq") // the usage text is no FAQ result
+		for r, want := range map[string]int{bot.FAQAnswered: 1, bot.FAQUnsure: 1, bot.FAQDeclined: 1} {
+			if got := e.counts.get(r); got != want {
+				t.Errorf("%s = %d, want %d", r, got, want)
+			}
 		}
 	})
 	t.Run("EmptyQuestionShowsUsage", func(t *testing.T) {

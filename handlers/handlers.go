@@ -40,6 +40,8 @@ type Deps struct {
 	Log     *slog.Logger
 	// Web hands out dashboard and calendar links; nil: no web pages.
 	Web WebLinks
+	// Metrics counts how questions were answered (nil: not counted).
+	Metrics bot.Metrics
 }
 
 // Handlers implements every workflow.
@@ -57,6 +59,7 @@ func Register(r *bot.Router, d *Deps) *Handlers {
 	if d.Log == nil {
 		d.Log = slog.Default()
 	}
+	d.Metrics = bot.OrNop(d.Metrics)
 	h := &Handlers{Deps: d, cmds: map[string]*bot.Route{}, router: r}
 	slow := h.SlowFAQ
 	if s, ok := h.FAQ.(interface{ Slow() bool }); ok && s.Slow() {

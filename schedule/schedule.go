@@ -80,6 +80,8 @@ type Scheduler struct {
 	Channels []Channel
 	Schedule cron.Schedule
 	Log      *slog.Logger
+	// Metrics gets the time of every digest a platform accepted.
+	Metrics bot.Metrics
 
 	// Now is the clock (tests move it by hand).
 	Now func() time.Time
@@ -135,7 +137,7 @@ func New(h *handlers.Handlers, posters bot.Posters, channels, spec string) (*Sch
 	}
 	return &Scheduler{
 		H: h, Posters: posters, Channels: chs, Schedule: sched, Log: log.With("part", "digest"),
-		Now: time.Now, Sleep: sleep,
+		Now: time.Now, Sleep: sleep, Metrics: bot.OrNop(h.Metrics),
 		Attempts: 4, Backoff: 2 * time.Second, MaxWait: 5 * time.Minute, PostTimeout: 30 * time.Second,
 		ReminderHour: 8, Owner: newOwner(),
 	}, nil
@@ -250,7 +252,7 @@ func (s *Scheduler) digestTick(ctx context.Context, now time.Time) error {
 			continue
 		}
 		s.Log.Info("digest sent", "channel", key, "period_start", since, "period_end", end)
-		bot.NoteDigestSent(s.Now())
+		s.Metrics.DigestSent(s.Now())
 	}
 	return errors.Join(errs...)
 }
@@ -441,7 +443,7 @@ func (s *Scheduler) SendNow(ctx context.Context) error {
 			errs = append(errs, fmt.Errorf("%s: %w", key, err))
 			continue
 		}
-		bot.NoteDigestSent(s.Now())
+		s.Metrics.DigestSent(s.Now())
 	}
 	return errors.Join(errs...)
 }

@@ -61,6 +61,8 @@ type Options struct {
 	AdminRole string
 	// Log receives adapter logs; nil means slog.Default().
 	Log *slog.Logger
+	// Metrics counts failed Discord API calls (nil: not counted).
+	Metrics bot.Metrics
 	// AckTimeout is how long a quick command may run before the adapter
 	// defers the response instead (Discord allows 3 s). Default 2.2 s.
 	AckTimeout time.Duration
@@ -108,6 +110,7 @@ func New(opt Options) (*Adapter, error) {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
+	opt.Metrics = bot.OrNop(opt.Metrics)
 	a := &Adapter{opt: opt, log: opt.Log.With("platform", "discord"), appID: opt.AppID}
 	if opt.PublicKey != "" {
 		k, err := hex.DecodeString(strings.TrimSpace(opt.PublicKey))

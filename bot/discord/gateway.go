@@ -68,7 +68,7 @@ func (a *Adapter) open(ctx context.Context) error {
 		if fatalOpen(err) {
 			return fmt.Errorf("discord gateway: %w (check DISCORD_BOT_TOKEN and the bot's settings)", err)
 		}
-		bot.NotePlatformError(bot.Discord)
+		a.opt.Metrics.PlatformError(bot.Discord)
 		a.log.Warn("discord gateway unreachable, retrying", "in", wait, "err", err)
 		select {
 		case <-ctx.Done():
@@ -226,7 +226,7 @@ func (a *Adapter) onMessage(ctx context.Context, m *discordgo.Message) {
 		_, err = s.ChannelMessageSendComplex(channel, msg, discordgo.WithContext(wctx), discordgo.WithRetryOnRatelimit(true))
 	}
 	if err != nil {
-		bot.NotePlatformError(bot.Discord)
+		a.opt.Metrics.PlatformError(bot.Discord)
 		a.log.Warn("reply to message failed", "req", req.ID, "err", err)
 	}
 }

@@ -101,7 +101,7 @@ func (a *Adapter) recoverPanic(what, id string) {
 
 func (a *Adapter) sendLogged(i *discordgo.Interaction, send respondFunc, resp *discordgo.InteractionResponse) bool {
 	if err := send(resp); err != nil {
-		bot.NotePlatformError(bot.Discord)
+		a.opt.Metrics.PlatformError(bot.Discord)
 		a.log.Warn("interaction response failed", "interaction", i.ID, "type", int(resp.Type), "err", err)
 		return false
 	}
@@ -283,7 +283,7 @@ func (a *Adapter) complete(ctx context.Context, i *discordgo.Interaction, req *b
 		}
 	}
 	if err != nil {
-		bot.NotePlatformError(bot.Discord)
+		a.opt.Metrics.PlatformError(bot.Discord)
 		a.log.Warn("deferred completion failed", "interaction", i.ID, "req", req.ID, "err", err)
 	}
 }

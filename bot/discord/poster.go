@@ -33,7 +33,7 @@ func (a *Adapter) Post(ctx context.Context, channel string, r bot.Reply) error {
 		}
 	}
 	if err != nil {
-		bot.NotePlatformError(bot.Discord)
+		a.opt.Metrics.PlatformError(bot.Discord)
 	}
 	return postError(err)
 }

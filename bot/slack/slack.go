@@ -35,6 +35,8 @@ type Options struct {
 	// Admins holds "slack:U123" keys.
 	Admins map[string]bool
 	Log    *slog.Logger
+	// Metrics counts failed Slack API calls (nil: not counted).
+	Metrics bot.Metrics
 	// Now is the clock for the signature replay window (tests fix it).
 	Now func() time.Time
 	// HTTPClient is used for the Web API and response_url (default: a
@@ -111,6 +113,7 @@ func New(o Options) (*Adapter, error) {
 	if o.MaxGrouped <= 0 {
 		o.MaxGrouped = max(128, 32*runtime.GOMAXPROCS(0))
 	}
+	o.Metrics = bot.OrNop(o.Metrics)
 	if o.GroupCommitted == nil {
 		o.GroupCommitted = []string{"rsvp"}
 	}
@@ -370,7 +373,7 @@ func (a *Adapter) send(ctx context.Context, o origin, rep bot.Reply) {
 		err = a.postDM(ctx, o.user, opts...)
 	}
 	if err != nil {
-		bot.NotePlatformError(bot.Slack)
+		a.opts.Metrics.PlatformError(bot.Slack)
 		a.log.Warn("reply not delivered", "channel", o.channel, "err", err)
 	}
 	if len(files) > 0 {
@@ -470,7 +473,7 @@ func (a *Adapter) upload(ctx context.Context, o origin, rep bot.Reply, files []b
 			Reader: strings.NewReader(string(f.Content)), Channel: ch,
 		})
 		if err != nil {
-			bot.NotePlatformError(bot.Slack)
+			a.opts.Metrics.PlatformError(bot.Slack)
 			a.log.Warn("files.uploadV2 failed", "file", f.Name, "err", err)
 			note := bot.T(rep.Lang, "slack.filefailed", f.Name)
 			_, _, _ = a.api.PostMessageContext(ctx, ch, slack.MsgOptionText(note, false))

@@ -140,7 +140,7 @@ func (a *Adapter) postResponse(ctx context.Context, url string, m message, repla
 		opts = append(opts, slack.MsgOptionReplaceOriginal(url))
 	}
 	if _, _, err := a.api.PostMessageContext(ctx, "", opts...); err != nil {
-		bot.NotePlatformError(bot.Slack)
+		a.opts.Metrics.PlatformError(bot.Slack)
 		a.log.Warn("response_url post failed", "err", err)
 	}
 }

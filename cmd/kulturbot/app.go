@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/bot/prom"
 	"github.com/kulturskoleradet/kulturbot/dashboard"
 	"github.com/kulturskoleradet/kulturbot/faq"
 	"github.com/kulturskoleradet/kulturbot/handlers"
@@ -28,8 +29,9 @@ type App struct {
 	FAQ      faq.Answerer
 	Posters  bot.Posters
 	Log      *slog.Logger
-	// Metrics are served on GET /metrics (set by setupMiddleware).
-	Metrics *bot.Metrics
+	// Metrics are served on GET /metrics (set by setupMiddleware) and
+	// handed to the router, the handlers, the adapters and the scheduler.
+	Metrics *prom.Metrics
 	// Web serves the dashboard and the calendar feeds (web.go).
 	Web *dashboard.Server
 
@@ -76,7 +78,7 @@ func NewApp(ctx context.Context, cfg *Config, in io.Reader, out io.Writer, log *
 	a.Router.Use(bot.Logging(log), bot.Dedup(db))
 	a.setupMiddleware()
 	a.Handlers = handlers.Register(a.Router, &handlers.Deps{
-		DB: db, Config: hcfg, FAQ: a.FAQ, Posters: a.Posters, Log: log, Web: a.Web,
+		DB: db, Config: hcfg, FAQ: a.FAQ, Posters: a.Posters, Log: log, Web: a.Web, Metrics: a.Metrics,
 	})
 	a.Mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)

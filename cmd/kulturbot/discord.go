@@ -69,6 +69,7 @@ func (a *App) startDiscord(ctx context.Context) (bool, error) {
 func (a *App) newDiscord(c *Config) (*discord.Adapter, error) {
 	opt := discordOptions(c)
 	opt.Router = a.Router
+	opt.Metrics = a.Metrics
 	opt.Log = a.Log
 	// The handlers complete gathering ids, counties and municipalities;
 	// the adapter sees them only through bot.Suggester.

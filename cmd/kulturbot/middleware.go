@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/bot/prom"
 )
 
 // retentionEvery is how often the retention rules run after the one pass at
@@ -21,11 +22,10 @@ var retentionEvery = 24 * time.Hour
 // /metrics does not set httpUsed: the HTTP server only runs when a platform
 // endpoint needs it, and a console-only bot has nothing to scrape.
 func (a *App) setupMiddleware() {
-	a.Metrics = bot.NewMetrics()
-	a.Metrics.Install() // adapters and the digest report through bot.Note*
-	// After a restart the gauge comes from the database, so an alert on
-	// "no digest for 8 days" does not fire just because the bot restarted.
-	a.Metrics.DigestSent = func() time.Time {
+	// After a restart the digest gauge comes from the database, so an
+	// alert on "no digest for 8 days" does not fire just because the bot
+	// restarted.
+	a.Metrics = prom.New(func() time.Time {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
 		t, err := a.DB.LastDigestSentAt(ctx)
@@ -33,10 +33,10 @@ func (a *App) setupMiddleware() {
 			return time.Time{}
 		}
 		return t
-	}
+	})
 	lim := bot.NewRateLimiter(a.Cfg.RateLimit)
-	a.Router.Use(a.Metrics.Middleware(a.Router), lim.Middleware())
-	a.Mux.Handle("GET /metrics", a.Metrics)
+	a.Router.Use(bot.CountRequests(a.Metrics, a.Router), lim.Middleware())
+	a.Mux.Handle("GET /metrics", a.Metrics.Handler())
 	a.runners = append(a.runners, a.runRetention)
 	// Notices (an answer to someone who asked earlier) are delivered in the
 	// background; at shutdown give them a bounded moment to go out before

@@ -58,6 +58,7 @@ func TestMiddlewareRateLimitAndMetrics(t *testing.T) {
 		`kulturbot_faq_answers_total{result="answered"}`,
 		`kulturbot_digest_last_sent_timestamp_seconds`,
 		`kulturbot_platform_errors_total{platform="slack"} 0`,
+		"go_goroutines ", "process_start_time_seconds ", // client_golang's standard collectors
 	} {
 		if !strings.Contains(string(body), want) {
 			t.Errorf("/metrics lacks %q:\n%s", want, body)
@@ -95,8 +96,8 @@ func TestDigestGaugeReadsDatabase(t *testing.T) {
 	}
 	// A fresh process: nothing was noted in memory, the gauge still knows.
 	rec := httptest.NewRecorder()
-	a.Metrics.ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
-	want := "kulturbot_digest_last_sent_timestamp_seconds " + strconv.FormatInt(sent.Unix(), 10) + "\n"
+	a.Metrics.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	want := "kulturbot_digest_last_sent_timestamp_seconds " + strconv.FormatFloat(float64(sent.Unix()), 'g', -1, 64) + "\n"
 	if !strings.Contains(rec.Body.String(), want) {
 		t.Fatalf("metrics lack %q", want)
 	}

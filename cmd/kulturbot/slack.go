@@ -63,7 +63,7 @@ func (a *App) newSlack() (*slack.Adapter, error) {
 	c := a.Cfg
 	opt := slack.Options{
 		BotToken: c.SlackBotToken, AppToken: c.SlackAppToken, SigningSecret: c.SlackSigningSecret,
-		APIURL: c.SlackAPIURL, Router: a.Router, Admins: slackAdmins(c.AdminSet()), Log: a.Log,
+		APIURL: c.SlackAPIURL, Router: a.Router, Admins: slackAdmins(c.AdminSet()), Log: a.Log, Metrics: a.Metrics,
 	}
 	// The handlers complete counties and municipalities in modals; the
 	// adapter sees them only through bot.Suggester.
