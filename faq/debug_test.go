@@ -20,6 +20,7 @@ func TestDebug(t *testing.T) {
 		if strings.TrimSpace(q) == "" {
 			continue
 		}
+		q, _ = e.prepare(q, "")
 		ts := e.an.Analyze(q)
 		qw := e.weights(ts)
 		fmt.Printf("Q %q\n  terms:", q)

@@ -49,7 +49,7 @@ var jobRE = regexp.MustCompile(`(?i)\b(søk\w*|sok\w*|apply|applying|find)\b.{0,
 
 // taskRE is a request to produce something (write an application, a
 // poem, a translation): the FAQ answers questions, it does not write.
-var taskRE = regexp.MustCompile(`(?i)^\W*(kan du |could you |can you |please |vær så snill og )?(skriv|skrive|lag|lage|write|draft|compose|generate|generer|oversett|oversette|translate|oppsummer|summarize|summarise|dikt|regn ut|regne ut|beregn|beregne|calculate|compute)\b`)
+var taskRE = regexp.MustCompile(`(?i)^\W*((kan|kunne|could|can|will|would) (du|dere|you|u) |please |pls |vær så snill og )?(skriv|skrive|lag|lage|write|draft|compose|generate|generer|oversett|oversette|translate|oppsummer|summarize|summarise|dikt|regn ut|regne ut|beregn|beregne|calculate|compute)\b`)
 
 // loginRE is IT support (logging in, passwords), which shares "logge"
 // with logging a mentoring session.
