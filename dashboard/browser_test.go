@@ -187,6 +187,15 @@ func TestDashboardInBrowser(t *testing.T) {
 	if width > 390 {
 		t.Errorf("phone: the page is %d px wide at a 390 px screen (sideways scrolling)", width)
 	}
+	// The gathering grids fit their card on a phone (one answer column).
+	wide, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](
+		`[...document.querySelectorAll('table.grid')].filter(t => t.scrollWidth > t.parentElement.clientWidth + 1).map(t => t.closest('article').id)`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(wide) > 0 {
+		t.Errorf("phone: grids wider than their card: %v", wide)
+	}
 
 	// Printable: navigation and downloads hidden, a PDF as an artefact.
 	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {

@@ -89,6 +89,7 @@ func init() {
 		"dash.g.nodeadline":     {"Ingen svarfrist (svar tas imot til samlingsdagen)", "No deadline (answers are taken until the day)"},
 		"dash.g.municipality":   {"Kommune", "Municipality"},
 		"dash.g.headcount":      {"Antall", "People"},
+		"dash.g.answer":         {"Svar", "Answer"},
 		"dash.g.overnight":      {"Overnatting", "Overnight"},
 		"dash.g.answered":       {"Svart", "Answered"},
 		"dash.g.none":           {"ikke svart", "not answered"},

@@ -96,13 +96,16 @@ func answersChart(hist []store.RSVPChange, lang bot.Lang) template.HTML {
 	fmt.Fprintf(&b, `<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s"/>`, left, H-bottom, W-right, H-bottom, colAxis)
 	fmt.Fprintf(&b, `<text x="%d" y="%.1f" font-size="10" text-anchor="end" fill="%s">%d</text>`, left-4, y(max)+4, colAxis, max)
 	fmt.Fprintf(&b, `<text x="%d" y="%.1f" font-size="10" text-anchor="end" fill="%s">0</text>`, left-4, y(0)+4, colAxis)
+	// Lines that share a value lie on top of each other: the ones drawn
+	// first are wider, so every colour still shows as a stripe.
 	for _, line := range []struct {
-		col string
-		n   func(point) int
+		col   string
+		width int
+		n     func(point) int
 	}{
-		{colNo, func(p point) int { return p.no }},
-		{colMaybe, func(p point) int { return p.maybe }},
-		{colYes, func(p point) int { return p.yes }},
+		{colNo, 7, func(p point) int { return p.no }},
+		{colMaybe, 4, func(p point) int { return p.maybe }},
+		{colYes, 2, func(p point) int { return p.yes }},
 	} {
 		var ps []string
 		prev := -1
@@ -117,7 +120,7 @@ func answersChart(hist []store.RSVPChange, lang bot.Lang) template.HTML {
 		if len(pts) == 1 {
 			ps = append([]string{fmt.Sprintf("%d,%.1f", left, y(line.n(pts[0])))}, ps...)
 		}
-		fmt.Fprintf(&b, `<polyline fill="none" stroke="%s" stroke-width="2" points="%s"/>`, line.col, strings.Join(ps, " "))
+		fmt.Fprintf(&b, `<polyline fill="none" stroke="%s" stroke-width="%d" points="%s"/>`, line.col, line.width, strings.Join(ps, " "))
 	}
 	fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="10" fill="%s">%s</text>`, left, H-6, colAxis, esc(shortDate(t0, lang)))
 	if span > 0 {
