@@ -51,7 +51,9 @@ type Options struct {
 	// PublicKey is the application's hex Ed25519 public key
 	// (DISCORD_PUBLIC_KEY), required for the interactions endpoint.
 	PublicKey string
-	// GuildID registers commands in one guild (instant) instead of globally.
+	// GuildID registers commands in one guild (instant) instead of globally,
+	// and is the one server the bot answers: interactions and mentions from
+	// other guilds are refused, DMs answered only for members of it.
 	GuildID string
 	// APIURL replaces https://discord.com/ (DISCORD_API_URL, for tests).
 	APIURL string
@@ -88,8 +90,9 @@ type Adapter struct {
 	appID string
 	botID string // the bot user's id, learned from the gateway Ready event
 
-	wg    sync.WaitGroup // deferred completions and downloads in flight
-	forms formCache      // open modals, for mapping typed choices to values
+	wg      sync.WaitGroup // deferred completions and downloads in flight
+	forms   formCache      // open modals, for mapping typed choices to values
+	members memberCache    // DM senders' membership of GuildID
 }
 
 // New builds an adapter. It opens no connection: Run does (gateway), and

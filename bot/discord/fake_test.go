@@ -51,6 +51,8 @@ type fakeDiscord struct {
 	// IDENTIFY payload it sent.
 	gwSend     chan string
 	identified chan map[string]any
+	// members of guild g1 (GET /guilds/g1/members/{id}); others are 404.
+	members map[string]bool
 }
 
 func newFakeDiscord(t *testing.T) *fakeDiscord {
@@ -134,6 +136,17 @@ func (f *fakeDiscord) serve(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNoContent)
 	case r.Method == http.MethodDelete:
 		w.WriteHeader(http.StatusNoContent)
+	case strings.HasPrefix(p, "/api/v9/guilds/g1/members/"):
+		id := strings.TrimPrefix(p, "/api/v9/guilds/g1/members/")
+		f.mu.Lock()
+		ok := f.members[id]
+		f.mu.Unlock()
+		if !ok {
+			w.WriteHeader(http.StatusNotFound)
+			io.WriteString(w, `{"message":"Unknown Member","code":10007}`)
+			return
+		}
+		io.WriteString(w, `{"user":{"id":"`+id+`","username":"m"},"roles":[]}`)
 	case p == "/api/v9/users/@me/channels":
 		io.WriteString(w, `{"id":"dm-1","type":1}`)
 	default: // message creation and edits

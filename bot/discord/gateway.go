@@ -168,6 +168,14 @@ func (a *Adapter) onMessage(ctx context.Context, m *discordgo.Message) {
 	if !dm && !mentioned {
 		return
 	}
+	if ok, key := a.allowed(ctx, m.GuildID, m.Author.ID); !ok {
+		a.log.Warn("discord message refused: not our server", "guild", m.GuildID, "user", m.Author.ID, "why", key)
+		if dm {
+			// A DM from a stranger gets one sentence, never an answer.
+			_, _ = a.session.ChannelMessageSendComplex(m.ChannelID, render(bot.Reply{Text: bot.T(bot.NB, key)}).send(), discordgo.WithContext(ctx))
+		}
+		return
+	}
 	text := strings.NewReplacer("<@"+me+">", " ", "<@!"+me+">", " ").Replace(m.Content)
 	text = strings.TrimSpace(text)
 	var roles []string
@@ -206,12 +214,16 @@ func (a *Adapter) onMessage(ctx context.Context, m *discordgo.Message) {
 	msg := render(rep).send()
 	channel := m.ChannelID
 	if rep.Private && !dm {
-		// A message cannot be ephemeral: personal answers go by DM.
-		if ch, err := s.UserChannelCreate(m.Author.ID, discordgo.WithContext(wctx)); err == nil {
-			channel = ch.ID
-		} else {
-			a.log.Warn("open DM failed; answering in channel", "req", req.ID, "err", err)
+		// A message cannot be ephemeral: personal answers (mine-data, an
+		// export) go by DM, and if that fails the channel hears only
+		// "sjekk DM-ene dine", never the content.
+		err := a.sendDM(wctx, m.Author.ID, rep)
+		if err == nil {
+			return
 		}
+		a.log.Warn("private reply by DM failed; telling the channel to check DMs", "req", req.ID, "err", err)
+		rep = bot.Reply{Text: bot.T(req.Lang, "discord.checkdm"), Lang: req.Lang}
+		msg = render(rep).send()
 	}
 	if channel == m.ChannelID {
 		msg.Reference = m.Reference()
@@ -229,4 +241,18 @@ func (a *Adapter) onMessage(ctx context.Context, m *discordgo.Message) {
 		a.opt.Metrics.PlatformError(bot.Discord)
 		a.log.Warn("reply to message failed", "req", req.ID, "err", err)
 	}
+}
+
+// sendDM sends rep to userID's DM channel. Opening the channel can succeed
+// and sending still fail (the user allows no DMs from server members).
+func (a *Adapter) sendDM(ctx context.Context, userID string, rep bot.Reply) error {
+	ch, err := a.session.UserChannelCreate(userID, discordgo.WithContext(ctx))
+	if err != nil {
+		return err
+	}
+	if ch == nil || ch.ID == "" {
+		return errors.New("discord: no DM channel returned")
+	}
+	_, err = a.session.ChannelMessageSendComplex(ch.ID, render(rep).send(), discordgo.WithContext(ctx), discordgo.WithRetryOnRatelimit(true))
+	return err
 }

@@ -2,6 +2,7 @@ package discord
 
 import (
 	"context"
+	"fmt"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -69,6 +70,22 @@ func (a *Adapter) handleInteraction(ctx context.Context, i *discordgo.Interactio
 	// discordgo does not recover panics in event handlers: one malformed
 	// interaction must not take the whole bot down.
 	defer a.recoverPanic("interaction", i.ID)
+	if i.Type != discordgo.InteractionPing {
+		if ok, key := a.allowed(ctx, i.GuildID, interactionUser(i)); !ok {
+			a.log.Warn("discord interaction refused: not our server", "guild", i.GuildID, "user", interactionUser(i), "why", key)
+			lang := bot.LangFromLocale(string(i.Locale))
+			resp := &discordgo.InteractionResponse{
+				Type: discordgo.InteractionResponseChannelMessageWithSource,
+				Data: render(bot.Reply{Text: bot.T(lang, key), Private: true, Lang: lang}).responseData(false),
+			}
+			if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
+				resp = &discordgo.InteractionResponse{Type: discordgo.InteractionApplicationCommandAutocompleteResult,
+					Data: &discordgo.InteractionResponseData{Choices: []*discordgo.ApplicationCommandOptionChoice{}}}
+			}
+			a.sendLogged(i, send, resp)
+			return
+		}
+	}
 	switch i.Type {
 	case discordgo.InteractionPing:
 		a.sendLogged(i, send, &discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong})
@@ -147,6 +164,7 @@ func (a *Adapter) run(ctx context.Context, i *discordgo.Interaction, req *bot.Re
 		a.wg.Add(1)
 		go func() {
 			defer a.wg.Done()
+			defer a.recoverPanic("completion", i.ID)
 			a.complete(bg, i, req, work(), kind)
 		}()
 		return
@@ -155,6 +173,15 @@ func (a *Adapter) run(ctx context.Context, i *discordgo.Interaction, req *bot.Re
 	a.wg.Add(1)
 	go func() {
 		defer a.wg.Done()
+		defer func() {
+			// A panic outside the router's own recovery (a download, a
+			// request builder) answers with an error instead of leaving
+			// the interaction and the completion below waiting forever.
+			if p := recover(); p != nil {
+				a.log.Error("discord work panicked", "id", i.ID, "panic", p, "stack", string(debug.Stack()))
+				done <- bot.ErrorReply(req, bot.Internal(fmt.Errorf("panic: %v", p)), a.log)
+			}
+		}()
 		done <- work()
 	}()
 	t := time.NewTimer(a.opt.AckTimeout)
@@ -170,6 +197,7 @@ func (a *Adapter) run(ctx context.Context, i *discordgo.Interaction, req *bot.Re
 				a.wg.Add(1)
 				go func() {
 					defer a.wg.Done()
+					defer a.recoverPanic("completion", i.ID)
 					a.complete(bg, i, req, rep, k)
 				}()
 			}
@@ -185,6 +213,7 @@ func (a *Adapter) run(ctx context.Context, i *discordgo.Interaction, req *bot.Re
 		a.wg.Add(1)
 		go func() {
 			defer a.wg.Done()
+			defer a.recoverPanic("completion", i.ID)
 			a.complete(bg, i, req, <-done, kind)
 		}()
 	}

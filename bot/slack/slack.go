@@ -10,9 +10,11 @@ package slack
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -173,11 +175,20 @@ func (a *Adapter) Close() error {
 	return nil
 }
 
+// recoverPanic logs a panic in an adapter goroutine instead of letting it
+// end the process.
+func (a *Adapter) recoverPanic(what string) {
+	if p := recover(); p != nil {
+		a.log.Error("slack "+what+" panicked", "panic", p, "stack", string(debug.Stack()))
+	}
+}
+
 // background runs f after the acknowledgement, with its own deadline.
 func (a *Adapter) background(f func(ctx context.Context)) {
 	a.bg.Add(1)
 	go func() {
 		defer a.bg.Done()
+		defer a.recoverPanic("background")
 		ctx, cancel := context.WithTimeout(a.base, backgroundTimeout)
 		defer cancel()
 		f(ctx)
@@ -213,6 +224,14 @@ func (a *Adapter) within(ctx context.Context, req *bot.Request) (bot.Reply, <-ch
 	a.bg.Add(1)
 	go func() {
 		defer a.bg.Done()
+		defer func() {
+			// A panic outside the router's own recovery still answers,
+			// so nobody waits on ch forever.
+			if p := recover(); p != nil {
+				a.log.Error("slack request panicked", "req", req.ID, "panic", p, "stack", string(debug.Stack()))
+				ch <- bot.ErrorReply(req, bot.Internal(fmt.Errorf("panic: %v", p)), a.log)
+			}
+		}()
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), backgroundTimeout)
 		defer cancel()
 		a.identify(ctx, req) // may wait for Slack: before taking a slot
@@ -442,6 +461,10 @@ func (a *Adapter) dmChannel(ctx context.Context, user string) (string, error) {
 	ch, _, _, err := a.api.OpenConversationContext(ctx, &slack.OpenConversationParameters{Users: []string{user}, ReturnIM: true})
 	if err != nil {
 		return "", err
+	}
+	if ch == nil || ch.ID == "" {
+		// Slack said ok without a channel: an error, not a nil dereference.
+		return "", fmt.Errorf("slack: conversations.open returned no channel for %s", user)
 	}
 	a.dms.Store(user, ch.ID)
 	return ch.ID, nil

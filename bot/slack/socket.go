@@ -79,6 +79,7 @@ func (a *Adapter) socketEvent(ctx context.Context, sm *socketmode.Client, ev soc
 	a.bg.Add(1)
 	go func() {
 		defer a.bg.Done()
+		defer a.recoverPanic("socket event")
 		var payload any
 		switch ev.Type {
 		case socketmode.EventTypeEventsAPI:

@@ -30,6 +30,10 @@ func (a *App) startDiscord(ctx context.Context) (bool, error) {
 	if err != nil {
 		return false, err
 	}
+	if c.DiscordGuildID == "" {
+		a.Log.Warn("discord: DISCORD_GUILD_ID is not set, so the bot answers in every server it is added to and every DM; " +
+			"set it to your server's id, and turn off \"Public Bot\" (Developer Portal → your application → Bot) so nobody else can add it (docs/discord.md)")
+	}
 	a.onClose(func() error {
 		// Let deferred answers in flight finish before the database closes.
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)

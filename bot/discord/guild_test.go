@@ -1,0 +1,107 @@
+package discord
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+	"github.com/kulturskoleradet/kulturbot/bot"
+)
+
+func oneServer(o *Options) { o.GuildID = "g1" }
+
+// TestOtherGuildIsRefused: a signed interaction from another server (the
+// bot added there while "Public Bot" was on) is answered with a refusal and
+// never reaches the router; one from our server is handled.
+func TestOtherGuildIsRefused(t *testing.T) {
+	h := newHarness(t, oneServer)
+	w := h.post(ix("3001", 2, cmd("rsvp", "svar", sopt("samling", "3"), sopt("svar", "ja")), `"guild_id":"g2"`))
+	r := decode(t, w.Body.Bytes())
+	data := r["data"].(map[string]any)
+	if r["type"] != 4.0 || data["flags"] != 64.0 || !strings.Contains(data["content"].(string), "bare på Fremtidens kulturskole sin Discord-server") {
+		t.Fatalf("other guild got %v", r)
+	}
+	if got := h.rc.got(); len(got) != 0 {
+		t.Fatalf("router ran for another guild: %+v", got)
+	}
+	// Autocomplete from there gets no choices.
+	w = h.post(ix("3002", 4, `{"name":"rsvp","type":1,"options":[{"name":"svar","type":1,"options":[{"name":"kommune","type":3,"value":"bo","focused":true}]}]}`, `"guild_id":"g2"`))
+	if r := decode(t, w.Body.Bytes()); r["type"] != 8.0 || len(r["data"].(map[string]any)["choices"].([]any)) != 0 {
+		t.Fatalf("autocomplete from another guild: %v", r)
+	}
+	h.post(ix("3003", 2, cmd("rsvp", "svar", sopt("samling", "3"), sopt("svar", "ja"))))
+	if got := h.rc.got(); len(got) != 1 {
+		t.Fatalf("our guild not handled: %+v", got)
+	}
+}
+
+// TestDMOnlyFromMembers: a DM interaction is served only for a member of
+// DISCORD_GUILD_ID.
+func TestDMOnlyFromMembers(t *testing.T) {
+	h := newHarness(t, oneServer)
+	h.fd.members = map[string]bool{"7": true}
+	dm := func(id, user string) map[string]any {
+		body := strings.Replace(ix(id, 2, cmd("rsvp", "svar", sopt("samling", "3"), sopt("svar", "ja")), `"user":{"id":"`+user+`","username":"x"}`), `"guild_id":"g1"`, `"guild_id":""`, 1)
+		return decode(t, h.post(body).Body.Bytes())
+	}
+	if r := dm("3101", "66"); !strings.Contains(r["data"].(map[string]any)["content"].(string), "bare medlemmer") {
+		t.Fatalf("stranger's DM: %v", r)
+	}
+	if got := h.rc.got(); len(got) != 0 {
+		t.Fatalf("router ran for a stranger: %+v", got)
+	}
+	dm("3102", "7")
+	if got := h.rc.got(); len(got) != 1 || got[0].User.ID != "7" {
+		t.Fatalf("member's DM: %+v", got)
+	}
+}
+
+// TestMessagesFromOtherGuildsAndStrangers: a mention in another server is
+// ignored; a DM from a non-member gets one sentence and no answer.
+func TestMessagesFromOtherGuildsAndStrangers(t *testing.T) {
+	h := newHarness(t, oneServer)
+	h.ad.SetBotUser("bot-1")
+	h.rc.replies[""] = func(req *bot.Request) (bot.Reply, error) { return bot.Text("Tre semestre."), nil }
+	ctx := context.Background()
+	mention := func(id, guild, channel, author string) *discordgo.Message {
+		return &discordgo.Message{ID: id, ChannelID: channel, GuildID: guild, Content: "<@bot-1> hvor lenge?",
+			Author: &discordgo.User{ID: author}, Mentions: []*discordgo.User{{ID: "bot-1"}}, Timestamp: time.Now()}
+	}
+	h.ad.onMessage(ctx, mention("m1", "g2", "c-other", "7"))
+	if calls := h.fd.find(http.MethodPost, "/api/v9/channels/c-other/"); len(calls) != 0 || len(h.rc.got()) != 0 {
+		t.Fatalf("answered in another guild: %+v", calls)
+	}
+	h.ad.onMessage(ctx, mention("m2", "", "dm-66", "66"))
+	calls := h.fd.find(http.MethodPost, "/api/v9/channels/dm-66/messages")
+	if len(calls) != 1 || !strings.Contains(calls[0].JSON["content"].(string), "bare medlemmer") || len(h.rc.got()) != 0 {
+		t.Fatalf("stranger's DM: %+v", calls)
+	}
+	h.ad.onMessage(ctx, mention("m3", "g1", "c-ours", "7"))
+	if calls := h.fd.find(http.MethodPost, "/api/v9/channels/c-ours/messages"); len(calls) != 1 || calls[0].JSON["content"] != "Tre semestre." {
+		t.Fatalf("our guild: %+v", calls)
+	}
+}
+
+// TestFailedDMNeverLeaksToChannel: a private reply to an @mention goes by
+// DM; when the DM cannot be delivered the channel hears "sjekk DM-ene
+// dine", never the content.
+func TestFailedDMNeverLeaksToChannel(t *testing.T) {
+	h := newHarness(t)
+	h.ad.SetBotUser("bot-1")
+	h.rc.replies[""] = func(req *bot.Request) (bot.Reply, error) {
+		return bot.Reply{Text: "HEMMELIG: dine data", Private: true}, nil
+	}
+	h.fd.unknownChannel = "dm-1" // the DM opens, but sending to it fails
+	h.ad.onMessage(context.Background(), &discordgo.Message{ID: "m9", ChannelID: "c-pub", GuildID: "g1", Content: "<@bot-1> mine-data",
+		Author: &discordgo.User{ID: "7"}, Mentions: []*discordgo.User{{ID: "bot-1"}}, Timestamp: time.Now()})
+	calls := h.fd.find(http.MethodPost, "/api/v9/channels/c-pub/messages")
+	if len(calls) != 1 {
+		t.Fatalf("channel posts %+v", calls)
+	}
+	if c := string(calls[0].Raw); strings.Contains(c, "HEMMELIG") || !strings.Contains(c, "sjekk DM-ene dine") {
+		t.Fatalf("channel got %s", c)
+	}
+}

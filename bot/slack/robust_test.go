@@ -1,0 +1,76 @@
+package slack
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
+)
+
+// TestOpenConversationWithoutChannelIsAnError: Slack answering ok without
+// a channel used to dereference nil and end the process.
+func TestOpenConversationWithoutChannelIsAnError(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `{"ok":true}`)
+	}))
+	defer srv.Close()
+	r, _ := newRouter(t)
+	a, err := New(Options{BotToken: "xoxb-test", SigningSecret: "s", APIURL: srv.URL + "/", Router: r,
+		Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.dmChannel(context.Background(), "U1"); err == nil || !strings.Contains(err.Error(), "no channel") {
+		t.Fatalf("dmChannel = %v, want an error", err)
+	}
+}
+
+// TestBackgroundPanicIsRecovered: a panic in a background goroutine is
+// logged and the process lives on; a panic while a request is being worked
+// on still answers.
+func TestBackgroundPanicIsRecovered(t *testing.T) {
+	r, _ := newRouter(t)
+	var logs strings.Builder
+	a, err := New(Options{BotToken: "xoxb-test", SigningSecret: "s", APIURL: "http://127.0.0.1:1/", Router: r,
+		Log: slog.New(slog.NewTextHandler(&syncWriter{w: &logs}, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.background(func(context.Context) { panic("boom") })
+	a.bg.Wait()
+	if !strings.Contains(logs.String(), "slack background panicked") {
+		t.Fatalf("logs: %s", logs.String())
+	}
+	req := &bot.Request{ID: "r1", Command: "faq"}
+	a.opts.Router = nil // Handle on a nil router panics outside its own recovery
+	rep, later := a.within(context.Background(), req)
+	if later != nil {
+		select {
+		case rep = <-later:
+		case <-time.After(5 * time.Second):
+			t.Fatal("no reply after a panic")
+		}
+	}
+	if rep.Error == nil {
+		t.Fatalf("reply after a panic: %+v", rep)
+	}
+}
+
+type syncWriter struct {
+	mu sync.Mutex
+	w  *strings.Builder
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
+}
