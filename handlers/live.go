@@ -112,6 +112,15 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 		a.EntryID = liveEntry[key]
 		return data(text)
 	}
+	if answeredAllRE.MatchString(n) {
+		take()
+		text, err := h.liveAnsweredAll(ctx, q, lang)
+		if err != nil {
+			return a, false, err
+		}
+		a.EntryID = "data:har-svart"
+		return data(text)
+	}
 	m := answeredRE.FindStringSubmatch(n)
 	if m == nil && !gatheringRE.MatchString(n) {
 		return a, false, nil
@@ -296,7 +305,11 @@ func howTo(n string) (string, bool) {
 var guardRE = regexp.MustCompile(` (hvor|kor|how) (mange|mye|mykje|many|much|lenge|lang|long|ofte|often)| (hva|kva|what) (skjer|skal|happens|is the purpose|er hensikten|er formalet|er innholdet|inneholder)| (hvem|kven|who) | (hvorfor|kvifor|why) | (betaler|betale|koster|kostar|pay|cost|reise|reisestotte|travel|innhold|content|tema|agenda|program for|hensikt|purpose|fysisk|fysiske|digital|digitale|obligatorisk|must we|ma vi|ma alle)`)
 
 // gatheringRE: a gathering is mentioned.
-var gatheringRE = regexp.MustCompile(` (samling|samlingen|samlinga|samlinger|samlingene|samlingar|samlingane|fellessamling\w*|gathering|gatherings|meeting|meetings) `)
+var gatheringRE = regexp.MustCompile(` (samling|samlingen|samlinga|samlinger|samlingene|samlingar|samlingane|fellessamling\w*|gathering|gatherings|meeting|meetings|motes|treffes|meet) `)
+
+// answeredAllRE is "har alle svart?" / "hvem har ikke svart?": the state of
+// answers to the upcoming gatherings.
+var answeredAllRE = regexp.MustCompile(`^ ((har|has|have) (alle|all)( kommunene| kommunane| kommuner| municipalities| the municipalities)? (svart|svara|answered|replied|responded)|(hvem|kven|who|hvilke kommuner|kva kommunar|which municipalities) (har|has|have) (ikke |ikkje |not )?(svart|svara|answered|replied|responded)( enna| enno| yet)?)( pa| til| to)?( (neste |samlingen|samlinga|the gathering|the next gathering)\w*)* $`)
 
 var (
 	nextRE     = regexp.MustCompile(` (neste|nestkommende|forstkommende|kommende|komande|neste gang|next|upcoming|coming|forthcoming) `)
@@ -347,7 +360,7 @@ func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (
 	// Without the place, is it still a question about gatherings?
 	general := func() bool {
 		switch {
-		case next && (asks || list || words <= 4):
+		case next && (asks || list || words <= 6):
 		// "Hvor er samlingen?" with nothing else: the next one.
 		case definite && asks && words <= 5:
 			next = true
@@ -665,6 +678,72 @@ func (h *Handlers) liveAnswered(ctx context.Context, q Query, lang, n, name stri
 	return strings.Join(lines, "\n"), true, nil
 }
 
+// liveAnsweredAll says, for the next upcoming gatherings, how many of the
+// region's municipalities have answered and which have not (national
+// gatherings: how many answered).
+func (h *Handlers) liveAnsweredAll(ctx context.Context, q Query, lang string) (string, error) {
+	now := q.Now
+	if now.IsZero() {
+		now = h.DB.Now()
+	}
+	gs, err := h.DB.UpcomingGatherings(ctx, now)
+	if err != nil {
+		return "", err
+	}
+	if len(gs) == 0 {
+		return lt(lang, "live.g.none"), nil
+	}
+	regions, err := h.DB.Regions(ctx)
+	if err != nil {
+		return "", err
+	}
+	bl := bot.Lang(lang)
+	if lang == "nn" {
+		bl = bot.NB
+	}
+	var lines []string
+	for i, g := range gs {
+		if i == 3 {
+			lines = append(lines, lt(lang, "live.g.more", len(gs)-3))
+			break
+		}
+		rs, err := h.DB.RSVPs(ctx, g.ID)
+		if err != nil {
+			return "", err
+		}
+		head := fmt.Sprintf("#%d %s (%s)", g.ID, g.Name, bot.FormatDate(g.Date, bl))
+		answered := map[int64]bool{}
+		for _, r := range rs {
+			answered[r.Municipality.ID] = true
+		}
+		var members []store.Municipality
+		for _, r := range regions {
+			if r.ID == g.RegionID {
+				members = r.Municipalities
+			}
+		}
+		if g.National() || len(members) == 0 {
+			lines = append(lines, "• "+lt(lang, "live.all.national", head, len(rs)))
+			continue
+		}
+		var missing []string
+		n := 0
+		for _, m := range members {
+			if answered[m.ID] {
+				n++
+			} else {
+				missing = append(missing, m.Name)
+			}
+		}
+		line := "• " + lt(lang, "live.all.count", head, n, len(members))
+		if len(missing) > 0 {
+			line += " " + lt(lang, "live.all.missing", strings.Join(missing, ", "))
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n"), nil
+}
+
 func answerWord(lang, a string) string {
 	if lang != "en" {
 		return a
@@ -820,9 +899,12 @@ var liveMsgs = map[string][3]string{
 		"Det er ingen kommende samlinger for %s å svare på ennå.",
 		"Det er ingen komande samlingar for %s å svare på enno.",
 		"There are no upcoming gatherings for %s to answer yet."},
-	"live.a.no":        {"%s har ikke svart på %s ennå.", "%s har ikkje svart på %s enno.", "%s has not answered %s yet."},
-	"live.a.yes":       {"%s har svart på %s – svarte %s.", "%s har svart på %s – svara %s.", "%s has answered %s – on %s."},
-	"live.a.yes.admin": {"%s har svart på %s: %s, %d personer – svarte %s.", "%s har svart på %s: %s, %d personar – svara %s.", "%s has answered %s: %s, %d people – on %s."},
+	"live.all.count":    {"%s: %d av %d kommuner har svart.", "%s: %d av %d kommunar har svart.", "%s: %d of %d municipalities have answered."},
+	"live.all.missing":  {"Ikke svart ennå: %s.", "Ikkje svart enno: %s.", "Not answered yet: %s."},
+	"live.all.national": {"%s: %d kommuner har svart.", "%s: %d kommunar har svart.", "%s: %d municipalities have answered."},
+	"live.a.no":         {"%s har ikke svart på %s ennå.", "%s har ikkje svart på %s enno.", "%s has not answered %s yet."},
+	"live.a.yes":        {"%s har svart på %s – svarte %s.", "%s har svart på %s – svara %s.", "%s has answered %s – on %s."},
+	"live.a.yes.admin":  {"%s har svart på %s: %s, %d personer – svarte %s.", "%s har svart på %s: %s, %d personar – svara %s.", "%s has answered %s: %s, %d people – on %s."},
 	"live.a.private": {
 		"Selve svarene ser arbeidsgruppen med /samling deltakere <nr>.",
 		"Sjølve svara ser arbeidsgruppa med /samling deltakere <nr>.",
