@@ -265,6 +265,16 @@ func TestChatGivesLinks(t *testing.T) {
 	if res, _ := get(t, link); res.StatusCode != 200 {
 		t.Fatalf("link from chat: status %d", res.StatusCode)
 	}
+	// An English-speaking admin gets the link in English, to an English page.
+	cmd, text, _ := strings.Cut("kulturbot dashbord", " ")
+	en := e.r.Handle(t.Context(), &bot.Request{Platform: bot.Discord, User: bot.User{ID: "admin", Admin: true, Locale: "en-GB"}, Lang: bot.EN,
+		Command: cmd, Text: text, Time: e.now})
+	if en.Error != nil || !strings.Contains(en.Text, "The working group's overview") || !strings.Contains(en.Text, ".en.") {
+		t.Fatalf("English reply %q", en.Text)
+	}
+	if _, page := get(t, regexp.MustCompile(`https?://\S+`).FindString(en.Text)); !strings.Contains(page, `lang="en"`) {
+		t.Error("English admin got a bokmål page")
+	}
 	e.ok("vagan", "/kulturbot kommune Vågan")
 	rep = e.ok("vagan", "/kulturbot kalender")
 	if !strings.Contains(rep.Text, "Lofoten") || !strings.Contains(rep.Text, "/kalender/2.ics?token=") {
