@@ -16,6 +16,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -47,6 +48,9 @@ type Syncer struct {
 	Interval time.Duration
 
 	kick chan struct{}
+	// mu makes passes one at a time: two passes seeing the same stale
+	// gathering would create two events.
+	mu sync.Mutex
 }
 
 // New returns a syncer for guild.
@@ -114,6 +118,8 @@ type Result struct {
 // error from Discord for one gathering is recorded (and retried later with
 // backoff); only a database error is returned.
 func (s *Syncer) Sync(ctx context.Context) (Result, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	var res Result
 	gs, err := s.DB.Gatherings(ctx, store.GatheringFilter{IncludeCancelled: true})
 	if err != nil {
