@@ -101,3 +101,33 @@ entries:
 		t.Fatalf("grouped English phrasing not indexed: %+v", a)
 	}
 }
+
+// A bokmål or English phrasing of the corpus never gets the nynorsk
+// answer. How many nynorsk phrasings the detector recognises is printed,
+// not held to a bar: short nynorsk often has no word bokmål lacks.
+func TestCorpusPhrasingLanguage(t *testing.T) {
+	nnTotal, nnSeen := 0, 0
+	for _, e := range mustCorpus(t) {
+		nb := len(e.Questions) - len(e.QuestionsNN) - len(e.QuestionsEN)
+		for _, q := range e.Questions[:nb] {
+			// One word ("region") can be English as well.
+			if l := answerLang(q, ""); l == "nn" || l == "en" && len(strings.Fields(q)) > 1 {
+				t.Errorf("%s: bokmål %q would be answered in %s", e.ID, q, l)
+			}
+		}
+		for _, q := range e.QuestionsEN {
+			if l := answerLang(q, ""); l == "nn" {
+				t.Errorf("%s: English %q would be answered in nynorsk", e.ID, q)
+			}
+		}
+		for _, q := range e.QuestionsNN {
+			nnTotal++
+			if answerLang(q, "") == "nn" {
+				nnSeen++
+			} else {
+				t.Logf("%s: nynorsk %q is answered in bokmål", e.ID, q)
+			}
+		}
+	}
+	t.Logf("nynorsk phrasings answered in nynorsk: %d of %d", nnSeen, nnTotal)
+}

@@ -59,10 +59,11 @@ func Nynorsk(text string) bool {
 
 // nnOnly and nbOnly are frequent words of one written standard that the
 // other spells differently (folded: æ->ae, ø->o, å->a). Words both share
-// ("kan", "skal", "samling") are in neither.
+// ("kan", "skal", "samling") are in neither. Not "òg": folded it is
+// "og", and every bokmål "og" would count as nynorsk.
 var (
 	nnOnly = foldSet(`kva korleis kven kvifor kvar kor ikkje eg dykk dokker noko nokon nokre mykje meir berre vere
-		vert kjem fleire heile eigen eige eigne ein eit sjølv kvart velje treng trengs òg
+		vert kjem fleire heile eigen eige eigne ein eit sjølv kvart velje treng trengs
 		kommunar kommunane samlingar samlingane skule skulen skular kulturskule kulturskulen kulturskular
 		kulturskuleråd kulturskulerådet deltakar deltakarar deltakarane deltaking rettleiing rettleiar
 		rettleiarar pengar søkje søkjer kostar betalar gjere gjer spørje regionar regionane seinare startar
