@@ -240,7 +240,7 @@ var (
 var (
 	smallTalkFirst    = wordSet("hei hallo heisann hey hi hello god good morn halla hoi yo tusen mange takk thanks thank thx ty takker flott supert perfekt great perfect super nice ok okei fint kjempebra bra ha hade snakkes bye goodbye see vi hvordan korleis how hows alt okay greit skjonner forstar got i aha ja yes nei no")
 	greetingFirst     = wordSet("hei hallo heisann hey hi hello god good morn halla hoi")
-	capabilitiesFirst = wordSet("hva kva what hvem kven who hjelp help meny menu kommandoer commands hvordan korleis how")
+	capabilitiesFirst = wordSet("hva kva what hvem kven who hjelp help meny menu kommandoer commands hvordan korleis how kan can")
 )
 
 func wordSet(s string) map[string]bool {
@@ -266,6 +266,7 @@ var capabilitiesRE = regexp.MustCompile(`^ (hva|kva|what) (kan|can) (du|boten|ku
 	`|^ (hva|kva|what) (gjor|gjer|does|do) (du|boten|kulturbot|you|the bot|this bot|kulturbot)( do| egentlig| eigentleg)? $` +
 	`|^ (hvem|kven|who|what) (er|are) (du|you) $|^ (hva|kva|what) er (kulturbot|boten|denne boten) $|^ what is (kulturbot|this bot|the bot) $` +
 	`|^ (hjelp|help|meny|menu|kommandoer|commands|hva kan jeg skrive|what can i type) $` +
+	`|^ (kan|can) (du|you) (hjelpe|hjelpa|help)( meg| oss| me| us)?( med noe| med noko| with something)? $` +
 	`|^ (hvordan|korleis|how) (bruker|brukar|do i use|can i use|to use) (jeg |eg |vi |me )?(deg|boten|kulturbot|you|the bot|this bot) $`)
 
 // howToRE are "how do I …" questions about the bot's own commands. Each
@@ -276,7 +277,7 @@ var (
 		key string
 		re  *regexp.Regexp
 	}{
-		{"live.how.rsvp", regexp.MustCompile(` rsvp| (svarer|svare|svara|svarar) (vi |jeg |eg |me )?(pa|til) (en |ei |neste |invitasjonen til )?samling| (melder|melde) (vi |jeg |eg |me )?(oss |meg )?(pa|til) (en |ei |neste )?samling| (gi|gir) beskjed om (vi|hvor mange|kor mange)| (answer|reply|respond|sign up|register) (to |for )?(a |the |next )?gathering| say (how many|whether) (we|people)| (attend|attendance)`)},
+		{"live.how.rsvp", regexp.MustCompile(` rsvp| (endrer|endre|endra|endrar|change|update) (vi |jeg |eg |me |we |i )?(svaret|svar|our answer|the answer|my answer)( vart| vart| vaart)? (pa|til|to|for) (en |ei |neste |the |a )?(samling|gathering)| (svarer|svare|svara|svarar) (vi |jeg |eg |me )?(pa|til) (en |ei |neste |invitasjonen til )?samling| (melder|melde) (vi |jeg |eg |me )?(oss |meg )?(pa|til) (en |ei |neste )?samling| (gi|gir) beskjed om (vi|hvor mange|kor mange)| (answer|reply|respond|sign up|register) (to |for )?(a |the |next )?gathering| say (how many|whether) (we|people)| (attend|attendance)`)},
 		{"live.how.interesse", regexp.MustCompile(` (melder|melde|meld) (vi |jeg |eg |me )?(pa )?(kommunen|kommunene|kommunane|kommuner|kommunar|fylket)( pa)?| (melder|melde|meld|registrerer|registrere|registrera) (vi |jeg |eg |me )?interesse| interessemelding| register (our |the )?(interest|municipalit)| sign up (our |the )?(municipalit|county)| (endrer|endre|trekker|trekke|trekkje) (vi |jeg |eg |me )?(en |ei |var |vart )?(interessemelding|pamelding|registrering)| withdraw (our |a |the )?(registration|interest)`)},
 		{"live.how.veiledning", regexp.MustCompile(` (logger|loggar|logge|registrerer|registrerar|registrere|forer|fore) (vi |jeg |eg |me )?(en )?(veiledning|rettleiing|veiledningsmote|veiledningstime)| log (a )?mentoring`)},
 		{"live.how.kommune", regexp.MustCompile(` (setter|sette|velger|velge|lagrer|lagre) (jeg |eg |vi |me )?(min |var |vart )?kommune| set (my|our) municipality`)},
