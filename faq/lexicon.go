@@ -48,6 +48,19 @@ func lexiconWords(name string) []string {
 	return out
 }
 
+// lexiconPairs reads "key = value" lines into a map (keys as written).
+func lexiconPairs(name string) map[string]string {
+	m := map[string]string{}
+	for _, l := range lexiconLines(name) {
+		k, v, ok := strings.Cut(l, "=")
+		if !ok || strings.TrimSpace(k) == "" {
+			panic(fmt.Sprintf("faq: lexicon/%s: %q is not \"key = value\"", name, l))
+		}
+		m[strings.TrimSpace(k)] = strings.TrimSpace(v)
+	}
+	return m
+}
+
 // foldedSet is the words of a lexicon file, folded (æøå and ae/oe/aa).
 func foldedSet(name string) map[string]bool {
 	m := map[string]bool{}
