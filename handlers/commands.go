@@ -30,6 +30,8 @@ var (
 		Desc: bot.W("Dato: 2025-02-06 eller 6.2.2025", "Date: 2025-02-06 or 6.2.2025")}
 	pSamlingID = bot.Param{Name: "id", EN: "id", Type: bot.ParamInt, Required: true, Min: 1, Suggest: "samling",
 		Desc: bot.W("Samlingens nummer (#3)", "The gathering's number (#3)")}
+	pMentoringID = bot.Param{Name: "id", EN: "id", Type: bot.ParamInt, Required: true, Min: 1,
+		Desc: bot.W("Nummeret fra /veiledning liste", "The number from /veiledning liste")}
 	pInterestID = bot.Param{Name: "id", EN: "id", Type: bot.ParamInt, Required: true, Min: 1,
 		Desc: bot.W("Registreringens nummer", "The registration's number")}
 	pFylke = bot.Param{Name: "fylke", EN: "county", Suggest: "fylke",
@@ -119,6 +121,18 @@ func (h *Handlers) routes(slow bool) []bot.Route {
 					Desc:    bot.W("Vis veiledning", "List mentoring sessions"),
 					Example: exMentoringList,
 					Params:  []bot.Param{pKommune}},
+				{Name: "endre", EN: "change", Aliases: []string{"edit", "rediger"}, Pos: []string{"id"},
+					Desc:    bot.W("Endre en logget veiledning (egne; arbeidsgruppen alle)", "Change a logged session (your own; the working group any)"),
+					Example: exMentoringChange,
+					Params: []bot.Param{pMentoringID, pKommune, pDato,
+						{Name: "minutter", EN: "minutes", Type: bot.ParamInt, Min: 1, Max: 600, Desc: bot.W("Varighet i minutter (1–600)", "Duration in minutes (1–600)")},
+						{Name: "tema", EN: "topic", Desc: bot.W("Tema", "Topic")},
+						{Name: "notat", EN: "note", Desc: bot.W("Notat", "Note")},
+					}},
+				{Name: "slett", EN: "delete", Aliases: []string{"fjern", "remove"}, Pos: []string{"id"},
+					Desc:    bot.W("Slett en logget veiledning (egne; arbeidsgruppen alle)", "Delete a logged session (your own; the working group any)"),
+					Example: exMentoringDelete,
+					Params:  []bot.Param{pMentoringID}},
 			},
 		},
 		{
@@ -135,6 +149,19 @@ func (h *Handlers) routes(slow bool) []bot.Route {
 				{Name: "liste", EN: "list", Aliases: []string{"vis"},
 					Desc:    bot.W("Vis regionene", "List the regions"),
 					Example: "/region liste"},
+				{Name: "endre", EN: "change", Aliases: []string{"edit", "rediger"}, Pos: []string{"navn"},
+					Desc:    bot.W("Bytt ut kommunene i en region", "Replace a region's municipalities"),
+					Example: exRegionChange,
+					Params: []bot.Param{
+						{Name: "navn", EN: "name", Required: true, Suggest: "region", Desc: bot.W("Regionens navn", "The region's name")},
+						required(pKommuner),
+					}},
+				{Name: "slett", EN: "delete", Aliases: []string{"fjern", "remove"}, Pos: []string{"navn"},
+					Desc:    bot.W("Slett en region uten samlinger", "Delete a region that has no gatherings"),
+					Example: exRegionDelete,
+					Params: []bot.Param{
+						{Name: "navn", EN: "name", Required: true, Suggest: "region", Desc: bot.W("Regionens navn", "The region's name")},
+					}},
 			},
 		},
 		{

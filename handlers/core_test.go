@@ -537,7 +537,7 @@ func TestMentoring(t *testing.T) {
 		{name: "NoTopic", line: `/veiledning logg kommune=Bodø dato=2025-01-09 minutter=60`, code: bot.EInvalid, field: "tema", msg: []string{"tema= mangler"}},
 		{name: "BlankTopic", line: `/veiledning logg kommune=Bodø dato=2025-01-09 minutter=60 tema="  "`, code: bot.EInvalid, field: "tema"},
 		{name: "NoMunicipality", line: `/veiledning logg dato=2025-01-09 minutter=60 tema=x`, code: bot.EInvalid, field: "kommune"},
-		{name: "UnknownVerb", line: `/veiledning slett 3`, code: bot.EInvalid},
+		{name: "UnknownVerb", line: `/veiledning arkiver 3`, code: bot.EInvalid},
 	})
 }
 

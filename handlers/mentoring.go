@@ -32,6 +32,10 @@ func (h *Handlers) mentoring(ctx context.Context, req *bot.Request) (bot.Reply, 
 	switch {
 	case v == "liste":
 		return h.mentoringList(ctx, req, args)
+	case v == "endre":
+		return h.mentoringChange(ctx, req, args)
+	case v == "slett":
+		return h.mentoringDelete(ctx, req, args)
 	case v == "logg":
 		args.Pos = args.Pos[1:]
 		if isBare(req, args) {

@@ -116,8 +116,8 @@ func init() {
 		"rsvp.list.for":          {"Knappene svarer for %s. Antall og overnatting: /rsvp <nummer> ja 4 overnatting=ja", "The buttons answer for %s. Headcount and overnight stay: /rsvp <number> ja 4 overnatting=ja"},
 
 		// /veiledning
-		"mentoring.usage":             {"Logg veiledning: %s\nSe logget veiledning: %s", "Log mentoring: %s\nList mentoring: %s"},
-		"mentoring.err.verb":          {"Ukjent valg «%s»: bruk logg eller liste.", "Unknown choice “%s”: use logg or liste."},
+		"mentoring.usage":             {"Logg veiledning: %s\nSe logget veiledning: %s\nRett eller slett: /veiledning endre 5 minutter=60 · /veiledning slett 5", "Log mentoring: %s\nList mentoring: %s\nCorrect or delete: /veiledning endre 5 minutter=60 · /veiledning slett 5"},
+		"mentoring.err.verb":          {"Ukjent valg «%s»: bruk logg, liste, endre eller slett.", "Unknown choice “%s”: use logg, liste, endre or slett."},
 		"mentoring.form.title":        {"Logg veiledning", "Log mentoring"},
 		"mentoring.form.text":         {"Fyll ut skjemaet, eller skriv: %s", "Fill in the form, or type: %s"},
 		"mentoring.form.municipality": {"Kommune", "Municipality"},
@@ -134,8 +134,8 @@ func init() {
 		"mentoring.list.context":      {"%s, %s i alt, %s.", "%s, %s in all, %s."},
 
 		// /region
-		"region.usage":        {"Ny region: %s\nSe regionene: /region liste", "New region: %s\nList regions: /region liste"},
-		"region.err.verb":     {"Ukjent valg «%s»: bruk ny eller liste.", "Unknown choice “%s”: use ny or liste."},
+		"region.usage":        {"Ny region: %s\nSe regionene: /region liste\nEndre: /region endre Salten kommuner=\"…\" · Slett: /region slett Salten", "New region: %s\nList regions: /region liste\nChange: /region endre Salten kommuner=\"…\" · Delete: /region slett Salten"},
+		"region.err.verb":     {"Ukjent valg «%s»: bruk ny, liste, endre eller slett.", "Unknown choice “%s”: use ny, liste, endre or slett."},
 		"region.err.reserved": {"«%s» er reservert for nasjonale samlinger; velg et annet navn.", "“%s” is reserved for national gatherings; choose another name."},
 		"region.err.toofew":   {"En region er tre eller flere kommuner (programmets egen definisjon), men du oppga %d ulike.", "A region is three or more municipalities (the programme's own definition), but you gave %d different ones."},
 		"region.err.inregion": {"%s er allerede med i regionen «%s». En kommune kan bare være med i én region om gangen.", "%s is already in the region “%s”. A municipality can be in one region at a time."},

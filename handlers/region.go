@@ -9,7 +9,7 @@ import (
 
 const exRegion = `/region ny navn=Salten kommuner="Bodø, Fauske, Saltdal"`
 
-// region handles the admin command /region ny|liste. The route is
+// region handles the admin command /region ny|liste|endre|slett. The route is
 // admin-only, so the router refuses everyone else before this runs.
 func (h *Handlers) region(ctx context.Context, req *bot.Request) (bot.Reply, error) {
 	args, err := parseArgs(req, exRegion)
@@ -29,6 +29,10 @@ func (h *Handlers) region(ctx context.Context, req *bot.Request) (bot.Reply, err
 	case v == "ny":
 		args.Pos = args.Pos[1:]
 		return h.regionNew(ctx, req, args)
+	case v == "endre":
+		return h.regionChange(ctx, req, args)
+	case v == "slett":
+		return h.regionDelete(ctx, req, args)
 	case isBare(req, args):
 		return bot.Reply{Text: t(req, "region.usage", exRegion), Private: true}, nil
 	case len(args.Pos) == 0:

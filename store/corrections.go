@@ -313,3 +313,224 @@ func (db *DB) DeleteRSVP(ctx context.Context, a Author, gatheringID, municipalit
 	}
 	return r, g, FormatError(tx.Commit())
 }
+
+// RegionInUseError says a region still has gatherings, so it cannot be
+// deleted (they would lose the municipalities they expect answers from).
+type RegionInUseError struct {
+	Region     Region
+	Gatherings []Gathering
+}
+
+func (e *RegionInUseError) Error() string { return "region has gatherings" }
+
+// ChangeRegion replaces a region's municipalities (three or more, none in
+// another region) and records the change. The result is the region before
+// and after.
+func (db *DB) ChangeRegion(ctx context.Context, a Author, name string, municipalities []string) (before, after Region, err error) {
+	before, err = db.RegionByName(ctx, name)
+	if err != nil {
+		return before, after, err
+	}
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return before, after, FormatError(err)
+	}
+	defer tx.Rollback()
+	ms, err := db.ensureMunicipalities(ctx, tx, a, municipalities)
+	if err != nil {
+		return before, after, FormatError(err)
+	}
+	if len(ms) < MinRegionSize {
+		return before, after, &TooFewError{Got: len(ms)}
+	}
+	for _, m := range ms {
+		var other string
+		err := tx.QueryRowContext(ctx, `SELECT r.name FROM region_municipalities rm JOIN regions r ON r.id = rm.region_id
+			WHERE rm.municipality_id = ? AND rm.region_id <> ?`, m.ID, before.ID).Scan(&other)
+		if err == nil {
+			return before, after, &InRegionError{Municipality: m.Name, Region: other}
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return before, after, FormatError(err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM region_municipalities WHERE region_id = ?`, before.ID); err != nil {
+		return before, after, FormatError(err)
+	}
+	for i, m := range ms {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO region_municipalities (region_id, municipality_id, position) VALUES (?, ?, ?)`, before.ID, m.ID, i); err != nil {
+			return before, after, FormatError(err)
+		}
+	}
+	after = before
+	after.Municipalities = ms
+	if MunicipalityNames(before.Municipalities) != MunicipalityNames(ms) {
+		detail := "kommuner: " + MunicipalityNames(before.Municipalities) + " → " + MunicipalityNames(ms)
+		if err := db.logChange(ctx, tx, a, EntityRegion, itoa(before.ID), ActionChange, detail); err != nil {
+			return before, after, err
+		}
+	}
+	return before, after, FormatError(tx.Commit())
+}
+
+// DeleteRegion removes a region that has no gatherings (cancelled ones
+// count: their answers are kept) and records it.
+func (db *DB) DeleteRegion(ctx context.Context, a Author, name string) (Region, error) {
+	r, err := db.RegionByName(ctx, name)
+	if err != nil {
+		return r, err
+	}
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return r, FormatError(err)
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, `SELECT `+gatheringCols+` WHERE g.region_id = ? ORDER BY g.date, g.id`, r.ID)
+	if err != nil {
+		return r, FormatError(err)
+	}
+	var gs []Gathering
+	for rows.Next() {
+		g, err := scanGathering(rows)
+		if err != nil {
+			rows.Close()
+			return r, FormatError(err)
+		}
+		gs = append(gs, g)
+	}
+	rows.Close()
+	if len(gs) > 0 {
+		return r, &RegionInUseError{Region: r, Gatherings: gs}
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM region_municipalities WHERE region_id = ?`, r.ID); err != nil {
+		return r, FormatError(err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM regions WHERE id = ?`, r.ID); err != nil {
+		return r, FormatError(err)
+	}
+	if err := db.logChange(ctx, tx, a, EntityRegion, itoa(r.ID), ActionDelete, r.Name+": "+MunicipalityNames(r.Municipalities)); err != nil {
+		return r, err
+	}
+	return r, FormatError(tx.Commit())
+}
+
+// NotYoursError says a record belongs to someone else: mentors change and
+// delete their own entries; admins any.
+type NotYoursError struct {
+	ID        int64
+	CreatedBy string
+	Name      string // who wrote it, when known
+}
+
+func (e *NotYoursError) Error() string { return "not your record" }
+
+// MentoringChange is what is changed about a logged session; zero values
+// keep what is there (Note nil keeps the note, a pointer to "" clears it).
+type MentoringChange struct {
+	Municipality string
+	Date         time.Time
+	Minutes      int
+	Topic        string
+	Note         *string
+}
+
+// Mentoring returns one logged session.
+func (db *DB) Mentoring(ctx context.Context, id int64) (Mentoring, error) {
+	return db.mentoring(ctx, db.r, id)
+}
+
+func (db *DB) mentoring(ctx context.Context, q querier, id int64) (Mentoring, error) {
+	var s Mentoring
+	var date, created string
+	err := q.QueryRowContext(ctx, `SELECT s.id, m.id, m.name, COALESCE(m.number, ''), s.date, s.minutes, s.topic, s.note, COALESCE(s.created_by, ''), s.created_name, s.platform, s.created_at
+		FROM mentoring s JOIN municipalities m ON m.id = s.municipality_id WHERE s.id = ?`, id).
+		Scan(&s.ID, &s.Municipality.ID, &s.Municipality.Name, &s.Municipality.Number, &date, &s.Minutes, &s.Topic, &s.Note, &s.CreatedBy, &s.CreatedName, &s.Platform, &created)
+	if errors.Is(err, sql.ErrNoRows) {
+		return s, &bot.Error{Code: bot.ENotFound, Message: "Fant ingen veiledning #" + itoa(id) + ".", Err: err}
+	}
+	if err != nil {
+		return s, FormatError(err)
+	}
+	s.Date, s.CreatedAt = parseDay(date), parseTS(created)
+	return s, nil
+}
+
+// ChangeMentoring changes a logged session: the author's own, or any when
+// admin. What changed is recorded.
+func (db *DB) ChangeMentoring(ctx context.Context, a Author, admin bool, id int64, c MentoringChange) (before, after Mentoring, err error) {
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return before, after, FormatError(err)
+	}
+	defer tx.Rollback()
+	if before, err = db.mentoring(ctx, tx, id); err != nil {
+		return before, after, err
+	}
+	if !admin && (before.CreatedBy == "" || before.CreatedBy != a.Key) {
+		return before, after, &NotYoursError{ID: id, CreatedBy: before.CreatedBy, Name: before.CreatedName}
+	}
+	after = before
+	var detail []string
+	if c.Municipality != "" {
+		m, err := db.ensureMunicipality(ctx, tx, a, c.Municipality)
+		if err != nil {
+			return before, after, FormatError(err)
+		}
+		if m.ID != before.Municipality.ID {
+			detail = append(detail, "kommune: "+before.Municipality.Name+" → "+m.Name)
+			after.Municipality = m
+		}
+	}
+	if !c.Date.IsZero() && day(c.Date) != day(before.Date) {
+		detail = append(detail, "dato: "+day(before.Date)+" → "+day(c.Date))
+		after.Date = parseDay(day(c.Date))
+	}
+	if c.Minutes != 0 && c.Minutes != before.Minutes {
+		detail = append(detail, "minutter: "+strconv.Itoa(before.Minutes)+" → "+strconv.Itoa(c.Minutes))
+		after.Minutes = c.Minutes
+	}
+	if c.Topic != "" && c.Topic != before.Topic {
+		detail = append(detail, "tema: "+before.Topic+" → "+c.Topic)
+		after.Topic = c.Topic
+	}
+	if c.Note != nil && *c.Note != before.Note {
+		detail = append(detail, "notat endret")
+		after.Note = *c.Note
+	}
+	if len(detail) == 0 {
+		return before, after, nil
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE mentoring SET municipality_id = ?, date = ?, minutes = ?, topic = ?, note = ? WHERE id = ?`,
+		after.Municipality.ID, day(after.Date), after.Minutes, after.Topic, after.Note, id); err != nil {
+		return before, after, FormatError(err)
+	}
+	if err := db.logChange(ctx, tx, a, EntityMentoring, itoa(id), ActionChange, strings.Join(detail, "; ")); err != nil {
+		return before, after, err
+	}
+	return before, after, FormatError(tx.Commit())
+}
+
+// DeleteMentoring removes a logged session (the author's own, or any when
+// admin); what it was is kept in the change log.
+func (db *DB) DeleteMentoring(ctx context.Context, a Author, admin bool, id int64) (Mentoring, error) {
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return Mentoring{}, FormatError(err)
+	}
+	defer tx.Rollback()
+	s, err := db.mentoring(ctx, tx, id)
+	if err != nil {
+		return s, err
+	}
+	if !admin && (s.CreatedBy == "" || s.CreatedBy != a.Key) {
+		return s, &NotYoursError{ID: id, CreatedBy: s.CreatedBy, Name: s.CreatedName}
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM mentoring WHERE id = ?`, id); err != nil {
+		return s, FormatError(err)
+	}
+	detail := s.Municipality.Name + ", " + day(s.Date) + ", " + strconv.Itoa(s.Minutes) + " min, " + s.Topic
+	if err := db.logChange(ctx, tx, a, EntityMentoring, itoa(id), ActionDelete, detail); err != nil {
+		return s, err
+	}
+	return s, FormatError(tx.Commit())
+}
