@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
+	_ "modernc.org/sqlite" // FTS5 is compiled into modernc.org/sqlite
 )
 
 var memSeq atomic.Int64

@@ -13,6 +13,78 @@ import (
 	"github.com/kulturskoleradet/kulturbot/bot"
 )
 
+// Params are the constants of scoring (score.go) and of the hand-set
+// rules whose verdict the gate weighs (legacyConfidence). Each was chosen
+// with the evaluation sets in hand (faq/testdata, see docs/faq.md); whether
+// to answer is decided by the gate (gate.go), fit on data, not by these.
+type Params struct {
+	// UnknownWeight is the weight of a question word the corpus has never
+	// seen (a place name, a topic we do not cover).
+	UnknownWeight float64
+	// WeakFactor scales question words (hvem, når, hvorfor).
+	WeakFactor float64
+	// AnswerMatch is the credit for a word found only in an entry's answer
+	// text rather than in one of its phrasings.
+	AnswerMatch float64
+	// GenericCap caps the weight of a known word that is not programme
+	// vocabulary (not a concept of the synonym lists): "run", "held",
+	// "bruke" are rare in the corpus, so their rarity would otherwise make
+	// them weigh more than "frist" or "samling".
+	GenericCap float64
+	// MinTermWeight is the least weight of a known word, however many
+	// entries use it ("program" is everywhere yet still a topic).
+	MinTermWeight float64
+	// CommonWeak: an everyday word the corpus never uses ("ny", "gang")
+	// weighs like a question word, not like an unknown topic.
+	CommonWeak bool
+	// NameWeight is the most an unknown capitalised word inside a sentence
+	// (a town, a product) weighs.
+	NameWeight float64
+	// Candidates is how many rows bm25 hands to the scoring;
+	// BM25AnswerColumn the weight of the answer column against the
+	// phrasings' 1.0 in that ranking.
+	Candidates       int
+	BM25AnswerColumn float64
+	// CoverageShare is the share of coverage in a candidate's similarity;
+	// the rest is its precision (how much of its best phrasing the
+	// question covers).
+	CoverageShare float64
+	// FitGap: a candidate whose answer fits the question's type may
+	// answer instead of the top one if it is at most this far behind.
+	FitGap float64
+	// TieGap and TiePrecision: two candidates closer than TieGap, the best
+	// of them phrased less like the question than TiePrecision, are a coin
+	// toss; so are two that close where the rival covers at least
+	// TieRivalCoverage of the question (phrased at least TieRivalPrecision
+	// like it), TieCoverageLead more than the best.
+	TieGap, TiePrecision, TieRivalCoverage, TieRivalPrecision, TieCoverageLead float64
+	// The legacy confidence (a gate signal): SimWeight·similarity +
+	// MarginWeight·margin + BM25Weight·bm25, the margin to the runner-up
+	// counted in units of MarginScale and bm25 saturating at BM25Half.
+	SimWeight, MarginWeight, BM25Weight, MarginScale, BM25Half float64
+	// LegacyThreshold is the hand-set threshold the legacy rules capped
+	// a doubtful answer just below; MinCoverage the least coverage they
+	// accepted; NamePenalty the factor for one topic word beside a name.
+	LegacyThreshold, MinCoverage, NamePenalty float64
+	// An unsure question is declined as out of scope (not passed to the
+	// working group) when it holds no programme-only word, the corpus knows
+	// less than ScopeKnownShare of its weight and the best entry covers
+	// less than ScopeCoverage of it.
+	ScopeKnownShare, ScopeCoverage float64
+	// RelatedMinSim is the least similarity of a related-topic button.
+	RelatedMinSim float64
+}
+
+// DefaultParams are the calibrated defaults.
+var DefaultParams = Params{
+	UnknownWeight: 2.0, WeakFactor: 0.3, AnswerMatch: 0.7, GenericCap: 2.0, MinTermWeight: 0.2, CommonWeak: true,
+	NameWeight: 1.0, Candidates: 30, BM25AnswerColumn: 0.4, CoverageShare: 0.7, FitGap: 0.1, TieGap: 0.03, TiePrecision: 0.7, TieRivalCoverage: 0.95, TieRivalPrecision: 0.5, TieCoverageLead: 0.1,
+
+	SimWeight: 0.75, MarginWeight: 0.15, BM25Weight: 0.10, MarginScale: 0.3, BM25Half: 4,
+	LegacyThreshold: 0.57, MinCoverage: 0.45, NamePenalty: 0.85,
+	ScopeKnownShare: 0.5, ScopeCoverage: 0.34, RelatedMinSim: 0.2,
+}
+
 // candidate is an entry scored for one question.
 type candidate struct {
 	x    *indexed

@@ -1,0 +1,179 @@
+package faq
+
+import (
+	"context"
+	"math"
+)
+
+// judgement is what the engine found out about one question: its
+// candidates, the one it would answer with, and the signals the gate
+// weighs to decide whether that answer is right.
+type judgement struct {
+	// noTopic: no programme word at all; declined before ranking.
+	noTopic bool
+	cands   []candidate
+	// best is the candidate the engine would answer with (nil: none).
+	best *candidate
+	// rival is the best other candidate; second its similarity.
+	rival  *candidate
+	second float64
+	// knownShare is the weighted share of the question's terms the corpus
+	// knows; anchored: it holds a word only the programme uses.
+	knownShare float64
+	anchored   bool
+	// typeFit: best's answer holds the kind of fact the question asks for
+	// (answertype.go), knows both sides of a choice and speaks of what is
+	// counted; notTop: a better-ranked candidate failed that check.
+	typeFit, notTop bool
+	asksType        bool
+	// Question words matched by best, and unknown words beside them:
+	// names (a town, a product) and common words (a topic the FAQ lacks).
+	matched, unknownNames, unknownCommon int
+	terms                                int
+	ambiguous                            bool
+	// legacy is the hand-set rules' verdict: the capped confidence of the
+	// engine before the gate was fit (a signal like any other).
+	legacy float64
+	lang   string
+	// p is the gate's probability that answering best is right.
+	p float64
+}
+
+// judge ranks the entries for q and gathers the gate's signals.
+func (e *Engine) judge(ctx context.Context, q, lang string) (*judgement, error) {
+	j := &judgement{lang: lang}
+	// Prompt injection, subjects outside the programme, small talk
+	// (scope.go): declined before anything is ranked.
+	if q == "" || injection(q) || offTopic(q) || chitchat(q) {
+		j.noTopic = true
+		return j, nil
+	}
+	ts := e.an.Analyze(q)
+	qw := e.weights(ts)
+	// A county ("vi er fra Troms") is where the asker is, never what the
+	// programme text is about: it weighs like a question word.
+	names := e.nameTerms(q)
+	for t, kind := range names {
+		if _, ok := qw[t]; ok && kind == nameCounty && e.df[t] == 0 {
+			qw[t] = e.P.WeakFactor
+		}
+		if w, ok := qw[t]; ok && kind == nameOther && e.df[t] == 0 && w > e.P.NameWeight {
+			qw[t] = e.P.NameWeight
+		}
+	}
+	known, total := 0.0, 0.0
+	for t, w := range qw {
+		total += w
+		if e.df[t] > 0 {
+			known += w
+		}
+	}
+	if total > 0 {
+		j.knownShare = known / total
+	}
+	strong := false
+	for _, t := range ts {
+		if !t.Weak && e.df[t.Text] > 0 && !isNumber(t.Text) {
+			strong = true
+		}
+		if !t.Weak {
+			j.terms++
+		}
+		j.anchored = j.anchored || anchors[t.Text]
+	}
+	// Nothing the programme talks about: chit-chat, general knowledge.
+	if !strong {
+		j.noTopic = true
+		return j, nil
+	}
+	cands, err := e.candidates(ctx, ts, qw)
+	if err != nil {
+		return nil, err
+	}
+	j.cands = cands
+	if len(cands) == 0 {
+		return j, nil
+	}
+	// A question asking for a kind of fact (a date, a number, a link, an
+	// amount) is best answered by an entry whose answer holds one; a
+	// choice between two things ("digitale eller fysiske?") by an entry
+	// that knows both. A close runner-up that fits is preferred to a top
+	// candidate that does not; whether a misfit is still right is the
+	// gate's call.
+	qt := questionTypes(q)
+	j.asksType = qt != 0
+	fits := func(c candidate) bool {
+		return qt&^c.x.atypes == 0 && e.coversAlternatives(q, c.x) && e.coversCounted(q, c.x)
+	}
+	best := 0
+	j.typeFit = fits(cands[0])
+	if !j.typeFit {
+		for i, c := range cands {
+			if cands[0].sim-c.sim > e.P.FitGap {
+				break
+			}
+			if fits(c) {
+				best, j.typeFit, j.notTop = i, true, true
+				break
+			}
+		}
+	}
+	j.best = &cands[best]
+	// The margin is to the best other candidate, fitting or not: removing
+	// a rival by its answer type does not make the choice any clearer.
+	for i := range cands {
+		if i != best && cands[i].sim > j.second {
+			j.second = cands[i].sim
+			j.rival = &cands[i]
+		}
+	}
+	b := j.best
+	// An unknown word that is a name (Troms, Bodø) says where the asker
+	// is from; an unknown common word ("lapskaus", "rekruttere") is what
+	// the question is about, and the FAQ does not know it.
+	for _, t := range ts {
+		switch {
+		case t.Weak || isNumber(t.Text):
+		case b.x.qvocab[t.Text] || b.x.avocab[t.Text]:
+			j.matched++
+		case e.df[t.Text] == 0 && len(t.Text) >= 3 && !e.common[t.Text]:
+			switch names[t.Text] {
+			case nameCounty: // context, not topic
+			case nameOther: // a place, or a product ("Visma")
+				j.unknownNames++
+			default:
+				j.unknownCommon++
+			}
+		}
+	}
+	// Two entries fitting equally, neither of them closely ("hva er Norsk
+	// kulturskoleråd" is in many answers, asked by none): a coin toss.
+	// Also a coin toss: a runner-up just as close that covers clearly more
+	// of the question ("for mange søkere").
+	r := j.rival
+	j.ambiguous = r != nil && b.sim-j.second < e.P.TieGap &&
+		(b.prec < e.P.TiePrecision || (r.cov >= e.P.TieRivalCoverage && r.prec >= e.P.TieRivalPrecision && r.cov > b.cov+e.P.TieCoverageLead))
+	j.legacy = e.legacyConfidence(j)
+	j.p = j.legacy
+	if e.gate != nil {
+		j.p = e.gate.Prob(j.features(e.P))
+	}
+	return j, nil
+}
+
+// legacyConfidence is the engine's hand-set confidence before the gate:
+// similarity, margin and bm25 blended, then capped by the rules (one topic
+// word beside an unknown one, too little coverage, a coin toss, a misfit
+// answer type). The gate takes it as one signal among the others.
+func (e *Engine) legacyConfidence(j *judgement) float64 {
+	b := j.best
+	conf := confidence(*b, j.second, e.P)
+	capped := math.Nextafter(e.P.LegacyThreshold, 0) // just below
+	if j.matched == 1 && j.unknownNames > 0 {
+		conf *= e.P.NamePenalty
+	}
+	if (j.matched == 1 && j.unknownCommon > 0) || b.cov < e.P.MinCoverage || j.ambiguous || !j.typeFit {
+		conf = math.Min(conf, capped)
+	}
+	return conf
+}
