@@ -51,7 +51,17 @@ type personalTable struct {
 	byCols  []string
 	notNull map[string]bool
 	nameCol []string
+	// owner is the column saying who wrote the row (created_by, asked_by);
+	// context are columns that point to that person without naming them:
+	// where they asked (channel, thread) and how to reach them (contact,
+	// comment). They are blanked only in the owner's rows: an admin who
+	// withdrew someone else's registration does not empty its contact.
+	owner   string
+	context []string
 }
+
+// contextCols are the columns blanked with the owner's key (see owner).
+var contextCols = map[string]bool{"channel": true, "thread": true, "contact": true, "comment": true}
 
 // personalTables finds the tables with user-key columns.
 func personalTables(ctx context.Context, q querier) ([]personalTable, error) {
@@ -96,6 +106,11 @@ func personalTables(ctx context.Context, q querier) ([]personalTable, error) {
 				t.notNull[c] = nn == 1
 			case strings.HasSuffix(lc, "_name"):
 				t.nameCol = append(t.nameCol, c)
+			case contextCols[lc]:
+				t.context = append(t.context, c)
+			}
+			if lc == "created_by" || lc == "asked_by" {
+				t.owner = c
 			}
 		}
 		cols.Close()
@@ -205,7 +220,10 @@ func (f ForgetResult) Total() int64 {
 // ForgetUser removes a user's personal data in one transaction: the
 // profile is deleted; records they wrote are kept for the programme but
 // their user-key columns become NULL (an empty string where the column
-// must not be NULL) and their name columns empty.
+// must not be NULL), their name columns empty, and in the rows they wrote
+// the channel and thread they asked in and the contact and comment they
+// gave are emptied too. The database runs with secure_delete, so the old
+// values are overwritten in the file, not only unlinked.
 func (db *DB) ForgetUser(ctx context.Context, key string) (ForgetResult, error) {
 	res := ForgetResult{Tables: map[string]int64{}}
 	if key == "" {
@@ -221,6 +239,17 @@ func (db *DB) ForgetUser(ctx context.Context, key string) (ForgetResult, error) 
 		return res, FormatError(err)
 	}
 	for _, t := range tables {
+		// Where they asked and how to reach them, in their own rows,
+		// while the rows still say whose they are.
+		if t.owner != "" && len(t.context) > 0 {
+			sets := make([]string, len(t.context))
+			for i, c := range t.context {
+				sets[i] = quoteIdent(c) + " = ''"
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE `+quoteIdent(t.name)+` SET `+strings.Join(sets, ", ")+` WHERE `+quoteIdent(t.owner)+` = ?`, key); err != nil {
+				return res, FormatError(err)
+			}
+		}
 		// Names first: afterwards the rows no longer say whose they were.
 		if len(t.nameCol) > 0 {
 			sets := make([]string, len(t.nameCol))

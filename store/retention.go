@@ -13,6 +13,7 @@ const EventRetention = 7 * 24 * time.Hour
 // Purged counts what one retention pass removed.
 type Purged struct {
 	Questions int64 // unanswered questions deleted
+	Anonymous int64 // answered questions (and their askers) no longer saying who asked or where
 	Answers   int64 // answer log rows no longer pointing to the asker
 	Events    int64 // processed event ids forgotten
 }
@@ -21,7 +22,8 @@ type Purged struct {
 // piling up:
 //
 //   - unanswered questions older than olderThan are deleted (who asked,
-//     what, where); answered ones became FAQ entries and are kept;
+//     what, where); answered ones became FAQ entries and are kept, but no
+//     longer say who asked, by name or key, nor in which channel or thread;
 //   - the answer log keeps its rows for feedback and statistics, but rows
 //     older than olderThan no longer say who asked;
 //   - processed event ids older than EventRetention are forgotten.
@@ -43,6 +45,19 @@ func (db *DB) PurgeQuestions(ctx context.Context, olderThan time.Duration) (Purg
 			return p, FormatError(err)
 		}
 		p.Questions, _ = res.RowsAffected()
+		res, err = tx.ExecContext(ctx, `UPDATE questions SET asked_by = NULL, asked_name = '', channel = '', thread = ''
+			WHERE created_at < ? AND (asked_by IS NOT NULL OR asked_name <> '' OR channel <> '' OR thread <> '')`, cut)
+		if err != nil {
+			return p, FormatError(err)
+		}
+		p.Anonymous, _ = res.RowsAffected()
+		res, err = tx.ExecContext(ctx, `UPDATE question_askers SET asked_by = NULL, asked_name = '', channel = '', thread = ''
+			WHERE created_at < ? AND (asked_by IS NOT NULL OR asked_name <> '' OR channel <> '' OR thread <> '')`, cut)
+		if err != nil {
+			return p, FormatError(err)
+		}
+		n, _ := res.RowsAffected()
+		p.Anonymous += n
 		res, err = tx.ExecContext(ctx, `UPDATE answers SET asked_by = NULL WHERE asked_by IS NOT NULL AND created_at < ?`, cut)
 		if err != nil {
 			return p, FormatError(err)

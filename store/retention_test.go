@@ -24,7 +24,7 @@ func TestPurgeQuestions(t *testing.T) {
 			t.Fatalf("%s: %v", q, err)
 		}
 	}
-	q := `INSERT INTO questions (question, lang, asked_by, platform, created_at, answered_at) VALUES (?, 'nb', 'slack:U1', 'slack', ?, ?)`
+	q := `INSERT INTO questions (question, lang, asked_by, asked_name, channel, thread, platform, created_at, answered_at) VALUES (?, 'nb', 'slack:U1', 'Kari', 'D1', '17.1', 'slack', ?, ?)`
 	mustExec(q, "old open", at(200*day), nil)
 	mustExec(q, "old answered", at(200*day), at(150*day))
 	mustExec(q, "new open", at(10*day), nil)
@@ -39,7 +39,7 @@ func TestPurgeQuestions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p != (store.Purged{Questions: 1, Answers: 1, Events: 1}) {
+	if p != (store.Purged{Questions: 1, Anonymous: 1, Answers: 1, Events: 1}) {
 		t.Fatalf("purged %+v", p)
 	}
 	rows, err := db.Reader().QueryContext(ctx, `SELECT question FROM questions ORDER BY id`)
@@ -55,6 +55,12 @@ func TestPurgeQuestions(t *testing.T) {
 	rows.Close()
 	if len(left) != 2 || left[0] != "old answered" || left[1] != "new open" {
 		t.Fatalf("questions left: %v", left)
+	}
+	// The answered question stays, but no longer says who asked or where.
+	var by, name, ch, th any
+	db.Reader().QueryRowContext(ctx, `SELECT asked_by, asked_name, channel, thread FROM questions WHERE question = 'old answered'`).Scan(&by, &name, &ch, &th)
+	if by != nil || name != "" || ch != "" || th != "" {
+		t.Fatalf("answered question keeps its asker: %v %v %v %v", by, name, ch, th)
 	}
 	var anon int
 	db.Reader().QueryRowContext(ctx, `SELECT COUNT(*) FROM answers WHERE asked_by IS NULL`).Scan(&anon)

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"os"
 	"sort"
 	"strings"
 	"sync"
@@ -58,6 +59,9 @@ func dsn(path string, readonly bool) string {
 	// NORMAL in WAL mode: a committed transaction survives a process crash
 	// (SIGKILL); only an OS crash or power loss can drop the last commits.
 	q.Add("_pragma", "synchronous(NORMAL)")
+	// Deleted and overwritten personal data (slett-meg, retention) is
+	// zeroed in the file, not left readable in free pages.
+	q.Add("_pragma", "secure_delete(1)")
 	q.Add("_time_format", "sqlite")
 	if readonly {
 		q.Add("_pragma", "query_only(1)")
@@ -109,7 +113,26 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	r.SetMaxOpenConns(8)
 	r.SetMaxIdleConns(8)
 	db.r = r
+	if err := restrictFiles(path); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: %w", err)
+	}
 	return db, nil
+}
+
+// restrictFiles makes the database and its WAL and shared-memory files
+// readable by the owner only: they hold names, contacts and notes. Files
+// created by an older version (0644) are tightened too.
+func restrictFiles(path string) error {
+	if strings.HasPrefix(path, ":memory:") || strings.HasPrefix(path, "file:") {
+		return nil
+	}
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		if err := os.Chmod(p, 0o600); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
 }
 
 // Close closes both pools; the last close checkpoints the WAL. Answers
@@ -132,10 +155,13 @@ func (db *DB) Ping(ctx context.Context) error {
 	return db.r.QueryRowContext(ctx, "SELECT 1").Scan(&n)
 }
 
-// Backup writes a consistent copy of the live database to path.
+// Backup writes a consistent copy of the live database to path, readable
+// by the owner only.
 func (db *DB) Backup(ctx context.Context, path string) error {
-	_, err := db.w.ExecContext(ctx, "VACUUM INTO ?", path)
-	return err
+	if _, err := db.w.ExecContext(ctx, "VACUUM INTO ?", path); err != nil {
+		return err
+	}
+	return os.Chmod(path, 0o600)
 }
 
 // Writer and Reader expose the pools to sibling packages (faq index,

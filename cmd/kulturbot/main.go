@@ -38,6 +38,7 @@ var subcommands = map[string]subcommand{}
 func register(name string, c subcommand) { subcommands[name] = c }
 
 func main() {
+	restrictUmask()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	go func() {
 		// After the first signal starts the drain, restore the default
