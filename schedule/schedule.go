@@ -314,6 +314,68 @@ func (s *Scheduler) reminderTick(ctx context.Context, now time.Time) error {
 			}
 			s.Log.Info("reminder sent", "channel", key, "gathering", g.ID, "kind", kind, "missing", len(g.Missing))
 		}
+		errs = append(errs, s.remindMunicipalities(ctx, g, kind))
+	}
+	return errors.Join(errs...)
+}
+
+// remindMunicipalities sends the people of the municipalities that have
+// not answered g a private message with the answer buttons, on the
+// platform they use: everyone who has answered for, registered interest
+// for or set (/kulturbot kommune) one of them. Each person gets one
+// message per gathering and reminder kind, naming all their municipalities;
+// it is recorded like the channel reminders (channel "dm:slack:U123"), so
+// a restart or a second process does not send it twice. A person on a
+// platform this process does not run is left for the process that does.
+func (s *Scheduler) remindMunicipalities(ctx context.Context, g store.DigestGathering, kind string) error {
+	db := s.H.DB
+	contacts, err := db.MunicipalityContacts(ctx, g.MissingIDs)
+	if err != nil {
+		return err
+	}
+	names := map[int64]string{}
+	for i, id := range g.MissingIDs {
+		names[id] = g.Missing[i]
+	}
+	var people []string
+	theirs := map[string][]string{}
+	for _, id := range g.MissingIDs {
+		for _, key := range contacts[id] {
+			if _, ok := theirs[key]; !ok {
+				people = append(people, key)
+			}
+			theirs[key] = append(theirs[key], names[id])
+		}
+	}
+	var errs []error
+	for _, key := range people {
+		p, uid, ok := strings.Cut(key, ":")
+		if !ok || uid == "" {
+			continue
+		}
+		ch := Channel{Platform: bot.Platform(p), ID: uid}
+		if _, ok := s.Posters[ch.Platform]; !ok {
+			continue
+		}
+		rec := "dm:" + key
+		if sent, err := db.ReminderSent(ctx, g.ID, kind, rec); err != nil || sent {
+			if err != nil {
+				errs = append(errs, err)
+			}
+			continue
+		}
+		rep := handlers.BuildMunicipalityReminder(g, kind, theirs[key], bot.NB)
+		posted, err := s.post(ctx, ch, rep,
+			func(ctx context.Context) (store.Claim, error) { return db.BeginReminder(ctx, g.ID, kind, rec, s.Owner) },
+			func(ctx context.Context) error { return db.MarkReminderSent(ctx, g.ID, kind, rec) },
+			func(ctx context.Context, reason string) error { return db.MarkReminderFailed(ctx, g.ID, kind, rec, reason) })
+		if err != nil {
+			errs = append(errs, fmt.Errorf("reminder %s for gathering %d to %s: %w", kind, g.ID, rec, err))
+			continue
+		}
+		if posted {
+			s.Log.Info("reminder sent to a municipality", "to", key, "gathering", g.ID, "kind", kind, "municipalities", len(theirs[key]))
+		}
 	}
 	return errors.Join(errs...)
 }

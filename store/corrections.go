@@ -534,3 +534,40 @@ func (db *DB) DeleteMentoring(ctx context.Context, a Author, admin bool, id int6
 	}
 	return s, FormatError(tx.Commit())
 }
+
+// MunicipalityContacts are the people to remind on behalf of each
+// municipality: everyone who has answered a gathering for it, registered
+// interest for it (not withdrawn) or set it as their own with /kulturbot
+// kommune. Keys ("slack:U123") per municipality id, sorted, each once.
+func (db *DB) MunicipalityContacts(ctx context.Context, ids []int64) (map[int64][]string, error) {
+	out := map[int64][]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	args := make([]any, 0, 3*len(ids))
+	for i := 0; i < 3; i++ {
+		for _, id := range ids {
+			args = append(args, id)
+		}
+	}
+	in := "(" + placeholders(len(ids)) + ")"
+	rows, err := db.r.QueryContext(ctx, `SELECT municipality_id, answered_by FROM rsvp_history
+			WHERE municipality_id IN `+in+` AND answered_by IS NOT NULL AND answer <> 'slettet'
+		UNION SELECT im.municipality_id, i.created_by FROM interests i JOIN interest_municipalities im ON im.interest_id = i.id
+			WHERE im.municipality_id IN `+in+` AND i.created_by IS NOT NULL AND i.withdrawn_at IS NULL
+		UNION SELECT municipality_id, key FROM users WHERE municipality_id IN `+in+`
+		ORDER BY 1, 2`, args...)
+	if err != nil {
+		return nil, FormatError(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var key string
+		if err := rows.Scan(&id, &key); err != nil {
+			return nil, FormatError(err)
+		}
+		out[id] = append(out[id], key)
+	}
+	return out, FormatError(rows.Err())
+}

@@ -294,6 +294,9 @@ type DigestGathering struct {
 	// the region's municipalities, or for a national gathering every
 	// municipality that belongs to a region.
 	Missing []string
+	// MissingIDs are the ids of Missing, in the same order (for reminders
+	// to the people of those municipalities).
+	MissingIDs []int64
 }
 
 // MentoringTotal is the mentoring logged for one municipality.
@@ -572,10 +575,12 @@ func digestGatherings(ctx context.Context, tx *sql.Tx, where string, args []any,
 		dg := DigestGathering{ID: g.ID, Name: g.Name, Place: g.Place, Date: g.Date, Deadline: g.Deadline, Region: g.RegionName,
 			Ja: t.Yes, Nei: t.No, Kanskje: t.Maybe, Headcount: t.People, MaybeHeadcount: t.MaybePeople,
 			Overnight: t.Overnight, MaybeOvernight: t.MaybeOvernight, NewAnswers: changed[g.ID]}
-		for _, m := range at.Missing {
+		missing := append([]Municipality(nil), at.Missing...)
+		sort.SliceStable(missing, func(i, j int) bool { return digestNameLess(missing[i].Name, missing[j].Name) })
+		for _, m := range missing {
 			dg.Missing = append(dg.Missing, m.Name)
+			dg.MissingIDs = append(dg.MissingIDs, m.ID)
 		}
-		sort.SliceStable(dg.Missing, func(i, j int) bool { return digestNameLess(dg.Missing[i], dg.Missing[j]) })
 		out = append(out, dg)
 	}
 	return out, nil
