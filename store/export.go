@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
@@ -74,10 +75,28 @@ func (db *DB) Export(ctx context.Context, kind string, w io.Writer) (int, error)
 	if err := cw.Write(header); err != nil {
 		return 0, err
 	}
+	for _, row := range rows {
+		for i, c := range row {
+			row[i] = spreadsheetSafe(c)
+		}
+	}
 	if err := cw.WriteAll(rows); err != nil {
 		return 0, err
 	}
 	return len(rows), cw.Error()
+}
+
+// spreadsheetSafe keeps a cell from being read as a formula: Excel and
+// LibreOffice evaluate a cell starting with = + - @ (and, after a tab or
+// carriage return, what follows), so "=HYPERLINK(…)" in a comment or a
+// display name would run, and a phone number "+47 …" or a theme
+// "- Oppfølging" breaks. A leading apostrophe makes the spreadsheet show
+// the text as it is (OWASP's advice for CSV injection).
+func spreadsheetSafe(c string) string {
+	if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+		return "'" + c
+	}
+	return c
 }
 
 // ExportBytes is Export into memory (for a file attached to a reply).
