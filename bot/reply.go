@@ -3,8 +3,11 @@ package bot
 // Reply is what a handler answers. Adapters render it: Block Kit on Slack,
 // content+embeds+components on Discord, plain text on the console.
 type Reply struct {
-	Title   string  // short header, optional
-	Text    string  // main body; *bold* and _italic_ as in Slack mrkdwn
+	Title string // short header, optional
+	// Text is the main body in the neutral format (text.go): plain text
+	// with the bot's *bold*, _italic_, `code` and Link; what others wrote
+	// goes in wrapped with Esc. Adapters render it to their markup.
+	Text    string
 	Fields  []Field // label/value pairs (two columns where the platform can)
 	Items   []Item  // list rows, each with its own buttons (gathering lists)
 	Context string  // small print: source, date, totals

@@ -193,14 +193,14 @@ func (c *Console) request(line string) *bot.Request {
 func Render(r bot.Reply, first int) string {
 	var b strings.Builder
 	if r.Title != "" {
-		fmt.Fprintf(&b, "== %s ==\n", r.Title)
+		fmt.Fprintf(&b, "== %s ==\n", text(r.Title))
 	}
 	if r.Text != "" {
-		b.WriteString(r.Text)
+		b.WriteString(text(r.Text))
 		b.WriteByte('\n')
 	}
 	for _, f := range r.Fields {
-		fmt.Fprintf(&b, "  %s: %s\n", f.Label, f.Value)
+		fmt.Fprintf(&b, "  %s: %s\n", text(f.Label), text(f.Value))
 	}
 	n := first
 	buttons := func(bs []bot.Button, indent string) {
@@ -213,23 +213,23 @@ func Render(r bot.Reply, first int) string {
 				b.WriteString("  ")
 			}
 			if first > 0 {
-				fmt.Fprintf(&b, "[%d] %s", n, bt.Label)
+				fmt.Fprintf(&b, "[%d] %s", n, text(bt.Label))
 				n++
 			} else {
-				fmt.Fprintf(&b, "[%s]", bt.Label)
+				fmt.Fprintf(&b, "[%s]", text(bt.Label))
 			}
 		}
 		b.WriteByte('\n')
 	}
 	for _, it := range r.Items {
-		fmt.Fprintf(&b, "• %s\n", strings.ReplaceAll(it.Text, "\n", "\n  "))
+		fmt.Fprintf(&b, "• %s\n", strings.ReplaceAll(text(it.Text), "\n", "\n  "))
 		buttons(it.Buttons, "    ")
 	}
 	if r.Form != nil {
 		b.WriteString(renderForm(r.Form, r.Lang))
 	}
 	if r.Context != "" {
-		fmt.Fprintf(&b, "(%s)\n", r.Context)
+		fmt.Fprintf(&b, "(%s)\n", text(r.Context))
 	}
 	buttons(r.Buttons, "")
 	for _, f := range r.Files {
@@ -242,6 +242,30 @@ func Render(r bot.Reply, first int) string {
 		}
 	}
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// text renders reply text in the neutral format (bot.Spans) for a
+// terminal: the bot's marks are shown as written (*bold*), what others
+// wrote as typed, a link as "text (url)".
+func text(s string) string {
+	var b strings.Builder
+	for _, sp := range bot.Spans(s) {
+		switch {
+		case sp.URL != "":
+			b.WriteString(sp.Text + " (" + sp.URL + ")")
+		case sp.Foreign:
+			b.WriteString(sp.Text)
+		case sp.Style == bot.StyleBold:
+			b.WriteString("*" + sp.Text + "*")
+		case sp.Style == bot.StyleItalic:
+			b.WriteString("_" + sp.Text + "_")
+		case sp.Style == bot.StyleCode:
+			b.WriteString("`" + sp.Text + "`")
+		default:
+			b.WriteString(sp.Text)
+		}
+	}
+	return b.String()
 }
 
 func isText(mime string) bool {

@@ -220,7 +220,6 @@ func itemLabel(text string) string {
 }
 
 var (
-	slackBold  = regexp.MustCompile(`(^|[^*\w])\*([^*\n]+?)\*($|[^*\w])`)
 	markupChar = strings.NewReplacer("**", "", "*", "", "__", "")
 	// lineMarkup is Markdown that changes what a whole line is: a heading
 	// ("# ", "-# "), a quote ("> ", ">>> ") or a list marker is harmless
@@ -234,22 +233,18 @@ var (
 	inlineEscaper = strings.NewReplacer("<", "\\<", "[", "\\[", "]", "\\]", "||", "\\|\\|", "~~", "\\~\\~")
 )
 
-// EscapeText is the one place where text of a bot.Reply becomes Discord
-// markdown. Nothing a user, a document or a model wrote can become a
-// mention (<@…>, <#…>, <@&…>, @everyone, @here), a masked link whose text
-// hides its target ([text](url)), a heading, a quote, a spoiler or
-// strike-through. Markup survives only as the bot writes it: Slack-style
-// *bold* becomes **bold**, _italic_ and `code` are kept (inside code
-// nothing is parsed, so it is left alone). A mention the bot means is
-// Reply.Mention, which the renderer writes itself. (The neutral reply
-// format may later call this for the spans it marks as not written by the
-// bot.)
+// EscapeText is the one place where Discord escapes text: nothing in s
+// can become a mention (<@…>, <#…>, <@&…>, @everyone, @here), a masked
+// link whose text hides its target ([text](url)), a heading, a quote, a
+// spoiler or strike-through; `code` is kept (inside code nothing is
+// parsed). mrkdwn calls it for every span of a reply: the bot's plain text
+// and, with its * _ ` escaped too, what others wrote (bot.Esc). The bot's
+// marks come from bot.Spans, never from converting another platform's
+// markup. A mention the bot means is Reply.Mention, which the renderer
+// writes itself.
 func EscapeText(s string) string {
 	if s == "" {
 		return s
-	}
-	for range 2 { // adjacent matches share a boundary character
-		s = slackBold.ReplaceAllString(s, "$1**$2**$3")
 	}
 	// An escaped backtick is no code delimiter for Discord; unescaped, it
 	// is one for Discord and for the pairing below alike, so text cannot
@@ -272,14 +267,40 @@ func EscapeText(s string) string {
 	return b.String()
 }
 
-// mrkdwn is EscapeText; the short name reads better in the renderer.
-func mrkdwn(s string) string { return EscapeText(s) }
+// foreignMarks are the Markdown characters that would format what others
+// wrote; backslash-escaped, Discord shows them as typed.
+var foreignMarks = strings.NewReplacer("*", "\\*", "_", "\\_", "`", "\\`")
+
+// mrkdwn renders reply text in the neutral format (bot.Spans) as Discord
+// markdown: the bot's marks become **bold**, _italic_, `code` and
+// [text](url); every other piece of text goes through EscapeText, and what
+// others wrote (bot.Esc) also loses its own * _ ` formatting.
+func mrkdwn(s string) string {
+	var b strings.Builder
+	for _, sp := range bot.Spans(s) {
+		switch {
+		case sp.URL != "":
+			b.WriteString("[" + inlineEscaper.Replace(sp.Text) + "](" + sp.URL + ")")
+		case sp.Foreign:
+			b.WriteString(EscapeText(foreignMarks.Replace(sp.Text)))
+		case sp.Style == bot.StyleBold:
+			b.WriteString("**" + EscapeText(sp.Text) + "**")
+		case sp.Style == bot.StyleItalic:
+			b.WriteString("_" + EscapeText(sp.Text) + "_")
+		case sp.Style == bot.StyleCode:
+			b.WriteString("`" + sp.Text + "`")
+		default:
+			b.WriteString(EscapeText(sp.Text))
+		}
+	}
+	return b.String()
+}
 
 // mrkdwnPlain is for places Discord shows without markdown (titles,
-// footers, button labels): the bot's markup is dropped, and mentions are
+// footers, button labels): the bot's marks are dropped, and mentions are
 // not parsed there.
 func mrkdwnPlain(s string) string {
-	return everyone.ReplaceAllString(markupChar.Replace(s), "@\u200b$1")
+	return everyone.ReplaceAllString(markupChar.Replace(bot.PlainText(s)), "@\u200b$1")
 }
 
 // cut shortens s to at most n runes, marking the cut with an ellipsis.

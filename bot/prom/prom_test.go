@@ -77,14 +77,14 @@ func TestSeriesKeepTheirNames(t *testing.T) {
 	m.DigestSent(sent.Add(-time.Hour)) // older than the database's: the database wins
 	got, body := scrape(t, m)
 	for k, v := range map[string]float64{
-		`kulturbot_commands_total{command="rsvp",outcome="ok"}`:     1,
-		`kulturbot_command_duration_seconds{command="rsvp"}_count`:  1,
-		`kulturbot_faq_answers_total{result="answered"}`:            0,
-		`kulturbot_faq_answers_total{result="unsure"}`:              1,
-		`kulturbot_faq_answers_total{result="declined"}`:            0,
-		`kulturbot_platform_errors_total{platform="slack"}`:         0,
-		`kulturbot_platform_errors_total{platform="discord"}`:       1,
-		`kulturbot_digest_last_sent_timestamp_seconds`:              float64(sent.Unix()),
+		`kulturbot_commands_total{command="rsvp",outcome="ok"}`:    1,
+		`kulturbot_command_duration_seconds{command="rsvp"}_count`: 1,
+		`kulturbot_faq_answers_total{result="answered"}`:           0,
+		`kulturbot_faq_answers_total{result="unsure"}`:             1,
+		`kulturbot_faq_answers_total{result="declined"}`:           0,
+		`kulturbot_platform_errors_total{platform="slack"}`:        0,
+		`kulturbot_platform_errors_total{platform="discord"}`:      1,
+		`kulturbot_digest_last_sent_timestamp_seconds`:             float64(sent.Unix()),
 	} {
 		if g, ok := got[k]; !ok || g != v {
 			t.Errorf("%s = %v (present %v), want %v", k, g, ok, v)

@@ -47,7 +47,7 @@ func Render(r bot.Reply) (string, []slack.Block) {
 	var blocks []slack.Block
 	add := func(b slack.Block) { blocks = append(blocks, b) }
 	if r.Title != "" {
-		add(slack.NewHeaderBlock(plain(cut(r.Title, maxHeaderText))))
+		add(slack.NewHeaderBlock(plain(cut(bot.PlainText(r.Title), maxHeaderText))))
 	}
 	text := r.Text
 	if r.Error != nil && text != "" {
@@ -108,7 +108,7 @@ func actions(prefix string, bs []bot.Button) []slack.Block {
 	var out []slack.Block
 	var els []slack.BlockElement
 	for i, b := range bs {
-		btn := slack.NewButtonBlockElement(fmt.Sprintf("kb_%s_%d", prefix, i), cut(b.Command, maxButtonValue), plain(cut(b.Label, maxButtonLabel)))
+		btn := slack.NewButtonBlockElement(fmt.Sprintf("kb_%s_%d", prefix, i), cut(b.Command, maxButtonValue), plain(cut(bot.PlainText(b.Label), maxButtonLabel)))
 		switch b.Style {
 		case "primary":
 			btn.Style = slack.StylePrimary
@@ -364,8 +364,9 @@ var (
 // it: *bold*, _italic_ and `code` (Markdown's **bold** becomes *bold*);
 // [text](url) stays text, and a plain URL is still linked by Slack, showing
 // where it goes. A mention the bot means is Reply.Mention, which the
-// renderer writes itself. (The neutral reply format may later call this
-// for the spans it marks as not written by the bot.)
+// renderer writes itself. mrkdwn calls it for every span of a reply (the
+// neutral format, bot.Spans), the bot's plain text and what others wrote
+// (bot.Esc) alike.
 func EscapeText(s string) string {
 	if !strings.ContainsAny(s, "*<>&") {
 		return s // the common case: nothing to convert or escape
@@ -373,8 +374,31 @@ func EscapeText(s string) string {
 	return escape(mdBold.ReplaceAllString(s, "*$1*"))
 }
 
-// mrkdwn is EscapeText; the short name reads better in the renderer.
-func mrkdwn(s string) string { return EscapeText(s) }
+// mrkdwn renders reply text in the neutral format (bot.Spans) as Slack
+// mrkdwn: the bot's marks become *bold*, _italic_, `code` and <url|text>;
+// every other piece of text, the bot's plain text and what others wrote
+// (bot.Esc) alike, goes through EscapeText.
+func mrkdwn(s string) string {
+	var b strings.Builder
+	for _, sp := range bot.Spans(s) {
+		t := EscapeText(sp.Text)
+		switch {
+		case sp.URL != "":
+			b.WriteString("<" + escape(sp.URL) + "|" + strings.ReplaceAll(t, "|", "¦") + ">")
+		case sp.Foreign:
+			b.WriteString(t)
+		case sp.Style == bot.StyleBold:
+			b.WriteString("*" + t + "*")
+		case sp.Style == bot.StyleItalic:
+			b.WriteString("_" + t + "_")
+		case sp.Style == bot.StyleCode:
+			b.WriteString("`" + escape(sp.Text) + "`")
+		default:
+			b.WriteString(t)
+		}
+	}
+	return b.String()
+}
 
 // mention is how Slack writes a mention of a user the bot means to notify.
 func mention(userID string) string {

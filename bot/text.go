@@ -1,0 +1,221 @@
+package bot
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The neutral reply format.
+//
+// The texts of a Reply (Title, Text, Fields, Items, Context, button
+// labels) are plain text with a small set of marks that only the bot
+// writes:
+//
+//	*bold*   _italic_   `code`   Link(text, url)
+//
+// Text that users, documents or a model wrote is wrapped with Esc when it
+// is put into a reply (Esc(g.Name), Esc(answer)). Inside Esc nothing is a
+// mark: its *, _, `, <, @everyone and so on are shown as typed. Each adapter
+// renders the spans (Spans) to its own markup in one place — Slack mrkdwn,
+// Discord markdown, plain console text — escaping the others' text for its
+// platform; no adapter converts another platform's markup.
+//
+// The marks are read in the bot's text only: a * or _ opens a mark when
+// the next character is not a space and a matching closer follows on the
+// same line after a non-space, and _ only at a word's edge (so
+// "mine_data" and "2 * 3" stay as they are). Esc and Link use characters
+// from Unicode's private use area that people do not type; EscText strips
+// them from foreign text, so nobody can fake a span.
+
+const (
+	escOpen   = '\uE000' // Esc(s): escOpen s escClose
+	escClose  = '\uE001'
+	linkOpen  = '\uE002' // Link(text, url): linkOpen url linkMid text linkClose
+	linkMid   = '\uE003'
+	linkClose = '\uE004'
+)
+
+// Esc marks s as written by someone other than the bot: it is shown as
+// typed, never read as marks, mentions or links.
+func Esc(s string) string {
+	if s == "" {
+		return ""
+	}
+	return string(escOpen) + stripSentinels(s) + string(escClose)
+}
+
+// Link is a link the bot makes: text shown, url opened. The url should be
+// one the bot built (a dashboard or calendar address).
+func Link(text, url string) string {
+	return string(linkOpen) + stripSentinels(url) + string(linkMid) + stripSentinels(text) + string(linkClose)
+}
+
+func stripSentinels(s string) string {
+	if !strings.ContainsAny(s, "\uE000\uE001\uE002\uE003\uE004") {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r >= escOpen && r <= linkClose {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// Style is how a span is shown.
+type Style uint8
+
+// Span styles.
+const (
+	StylePlain Style = iota
+	StyleBold
+	StyleItalic
+	StyleCode
+)
+
+// Span is a piece of reply text: the bot's own (Foreign false) in a style,
+// someone else's (Foreign true, always StylePlain), or a link (URL set).
+type Span struct {
+	Text    string
+	Style   Style
+	Foreign bool
+	URL     string
+}
+
+// Spans splits reply text into its spans, for an adapter to render.
+func Spans(s string) []Span {
+	var out []Span
+	for s != "" {
+		i := strings.IndexAny(s, "\uE000\uE002")
+		if i < 0 {
+			out = append(out, marks(s)...)
+			break
+		}
+		out = append(out, marks(s[:i])...)
+		r, n := utf8.DecodeRuneInString(s[i:])
+		rest := s[i+n:]
+		if r == escOpen {
+			end := strings.IndexRune(rest, escClose)
+			if end < 0 {
+				end = len(rest)
+			}
+			if t := stripSentinels(rest[:end]); t != "" {
+				out = append(out, Span{Text: t, Foreign: true})
+			}
+			s = skip(rest, end, escClose)
+			continue
+		}
+		mid := strings.IndexRune(rest, linkMid)
+		end := strings.IndexRune(rest, linkClose)
+		if mid < 0 || end < mid {
+			s = stripSentinels(rest)
+			continue
+		}
+		out = append(out, Span{URL: rest[:mid], Text: rest[mid+utf8.RuneLen(linkMid) : end]})
+		s = skip(rest, end, linkClose)
+	}
+	return out
+}
+
+// skip returns rest after the closing sentinel at end.
+func skip(rest string, end int, close rune) string {
+	if end >= len(rest) {
+		return ""
+	}
+	return rest[end+utf8.RuneLen(close):]
+}
+
+// marks reads the bot's *bold*, _italic_ and `code` in s.
+func marks(s string) []Span {
+	var out []Span
+	plain := func(t string) {
+		if t == "" {
+			return
+		}
+		if n := len(out); n > 0 && out[n-1].Style == StylePlain && !out[n-1].Foreign && out[n-1].URL == "" {
+			out[n-1].Text += t
+			return
+		}
+		out = append(out, Span{Text: t})
+	}
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c != '*' && c != '_' && c != '`' {
+			i++
+			continue
+		}
+		if end, ok := closer(s, i); ok {
+			plain(s[start:i])
+			style := map[byte]Style{'*': StyleBold, '_': StyleItalic, '`': StyleCode}[c]
+			out = append(out, Span{Text: s[i+1 : end], Style: style})
+			i = end + 1
+			start = i
+			continue
+		}
+		i++
+	}
+	plain(s[start:])
+	return out
+}
+
+// closer finds the end of the mark opened at s[i], if it is one.
+func closer(s string, i int) (int, bool) {
+	c := s[i]
+	next, _ := utf8.DecodeRuneInString(s[i+1:])
+	if i+1 >= len(s) || unicode.IsSpace(next) || next == rune(c) {
+		return 0, false
+	}
+	if c == '_' && i > 0 {
+		prev, _ := utf8.DecodeLastRuneInString(s[:i])
+		if unicode.IsLetter(prev) || unicode.IsDigit(prev) {
+			return 0, false // mine_data
+		}
+	}
+	if c != '`' && i > 0 {
+		prev, _ := utf8.DecodeLastRuneInString(s[:i])
+		if prev == rune(c) {
+			return 0, false
+		}
+	}
+	for j := i + 1; j < len(s); j++ {
+		if s[j] == '\n' {
+			return 0, false
+		}
+		if s[j] != c {
+			continue
+		}
+		if c == '`' {
+			return j, true
+		}
+		prev, _ := utf8.DecodeLastRuneInString(s[:j])
+		if unicode.IsSpace(prev) {
+			continue
+		}
+		if c == '_' && j+1 < len(s) {
+			after, _ := utf8.DecodeRuneInString(s[j+1:])
+			if unicode.IsLetter(after) || unicode.IsDigit(after) {
+				continue
+			}
+		}
+		return j, true
+	}
+	return 0, false
+}
+
+// PlainText is reply text without marks or sentinels: what a platform
+// shows where it renders no markup (notifications, titles, logs).
+func PlainText(s string) string {
+	if !strings.ContainsAny(s, "*_`\uE000\uE002") {
+		return s
+	}
+	var b strings.Builder
+	for _, sp := range Spans(s) {
+		b.WriteString(sp.Text)
+		if sp.URL != "" {
+			b.WriteString(" (" + sp.URL + ")")
+		}
+	}
+	return b.String()
+}
