@@ -155,10 +155,17 @@ func GatheringUID(id int64, host string) string {
 
 func addEvent(cal *ics.Calendar, g store.Gathering, host string) {
 	e := cal.AddEvent(GatheringUID(g.ID, host))
-	// A gathering is a calendar day in Oslo: an all-day event, which
-	// calendars show on that date in any time zone.
-	e.SetAllDayStartAt(g.Date)
-	e.SetAllDayEndAt(g.Date.AddDate(0, 0, 1))
+	if start, end, ok := g.Times(); ok {
+		// Oslo clock times, written in UTC: exact in every calendar, and
+		// no VTIMEZONE to keep up to date.
+		e.SetStartAt(start)
+		e.SetEndAt(end)
+	} else {
+		// No time of day: an all-day event, which calendars show on that
+		// date in any time zone.
+		e.SetAllDayStartAt(g.Date)
+		e.SetAllDayEndAt(g.Date.AddDate(0, 0, 1))
+	}
 	stamp := lastModified(g)
 	e.SetDtStampTime(stamp)
 	e.SetCreatedTime(g.CreatedAt)
@@ -192,7 +199,14 @@ func Description(g store.Gathering) string {
 	if !g.National() {
 		region = "region " + g.RegionName
 	}
-	fmt.Fprintf(&b, "Samling #%d i Fremtidens kulturskole (%s), %s.\n", g.ID, region, g.Place)
+	when := ""
+	if g.Start != "" {
+		when = " kl. " + g.Start
+		if g.End != "" {
+			when += "–" + g.End
+		}
+	}
+	fmt.Fprintf(&b, "Samling #%d i Fremtidens kulturskole (%s), %s%s.\n", g.ID, region, g.Place, when)
 	if !g.Cancelled() {
 		fmt.Fprintf(&b, "Svar for kommunen: /rsvp %d ja|nei|kanskje [antall] kommune=<navn> overnatting=ja|nei\n", g.ID)
 		if !g.Deadline.IsZero() {

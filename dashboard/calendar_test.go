@@ -75,8 +75,18 @@ func TestCalendarFeed(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if eev.Props.Get(eical.PropDateTimeStart).ValueType() != eical.ValueDate {
-			t.Errorf("%s: not all-day", id)
+		timed := strings.HasPrefix(summary, "Nasjonal")
+		if allDay := eev.Props.Get(eical.PropDateTimeStart).ValueType() == eical.ValueDate; allDay == timed {
+			t.Errorf("%s: all-day %v, want %v", id, allDay, !timed)
+		}
+		if timed {
+			end, err := eev.DateTimeEnd(bot.Oslo)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := start.In(bot.Oslo).Format("2006-01-02 15:04") + "–" + end.In(bot.Oslo).Format("15:04"); got != "2025-03-05 10:00–15:30" {
+				t.Errorf("timed gathering: %s (Oslo)", got)
+			}
 		}
 		desc, _ := eev.Props.Text(eical.PropDescription)
 		loc, _ := eev.Props.Text(eical.PropLocation)
@@ -121,6 +131,9 @@ func TestCalendarFeed(t *testing.T) {
 	// A change: same UID, the new place, a higher SEQUENCE.
 	seqOf := func(ev *ics.VEvent) string { return ev.GetProperty(ics.ComponentPropertySequence).Value }
 	e.ok("admin", `/samling endre 2 sted="Rognan"`)
+	if rep := e.ok("admin", `/samling endre 4 tid="hele dagen"`); !strings.Contains(rep.Text, "Tid: kl. 10:00–15:30 → hele dagen") {
+		t.Errorf("endre tid: %q", rep.Text)
+	}
 	_, again := get(t, all)
 	cal2, err := ics.ParseCalendar(strings.NewReader(again))
 	if err != nil {
@@ -129,6 +142,11 @@ func TestCalendarFeed(t *testing.T) {
 	for i, ev := range cal2.Events() {
 		if ev.Id() != events[i].Id() {
 			t.Errorf("UID changed: %s -> %s", events[i].Id(), ev.Id())
+		}
+		if strings.HasPrefix(ev.Id(), "samling-4@") {
+			if p := ev.GetProperty(ics.ComponentPropertyDtStart); p.Value != "20250305" {
+				t.Errorf("time removed: DTSTART %q, want the all-day 20250305", p.Value)
+			}
 		}
 		if strings.HasPrefix(ev.Id(), "samling-2@") {
 			if loc := ev.GetProperty(ics.ComponentPropertyLocation).Value; loc != "Rognan" {

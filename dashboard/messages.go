@@ -90,6 +90,7 @@ func init() {
 		"dash.g.municipality":   {"Kommune", "Municipality"},
 		"dash.g.headcount":      {"Antall", "People"},
 		"dash.g.answer":         {"Svar", "Answer"},
+		"dash.g.time":           {"kl. %s", "at %s"},
 		"dash.g.overnight":      {"Overnatting", "Overnight"},
 		"dash.g.answered":       {"Svart", "Answered"},
 		"dash.g.none":           {"ikke svart", "not answered"},

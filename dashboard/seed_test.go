@@ -94,7 +94,7 @@ func (e *env) seed() {
 	e.ok("admin", `/samling ny navn="Oppstart Salten" dato=2024-10-20 sted="Bodø" region=Salten frist=2024-10-15`)
 	e.ok("admin", `/samling ny navn="Samling 2 Salten" dato=2025-02-10 sted="Fauske" region=Salten frist=2025-01-31`)
 	e.ok("admin", `/samling ny navn="Lofoten 1" dato=2025-01-15 sted="Svolvær" region=Lofoten`)
-	e.ok("admin", `/samling ny navn="Nasjonal samling" dato=2025-03-05 sted="Oslo" region=nasjonal`)
+	e.ok("admin", `/samling ny navn="Nasjonal samling" dato=2025-03-05 sted="Oslo" region=nasjonal tid=10:00-15:30`)
 
 	e.now = at(2024, 10, 2, 12)
 	e.ok("bodo", `/rsvp 1 ja 4 kommune=Bodø overnatting=ja`)

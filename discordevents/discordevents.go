@@ -27,8 +27,8 @@ import (
 	"github.com/kulturskoleradet/kulturbot/store"
 )
 
-// A gathering is a calendar day; Discord needs clock times, so the event
-// runs over the working day in Oslo.
+// A gathering without a time of day is a calendar day; Discord needs clock
+// times, so its event runs over the working day in Oslo.
 const (
 	startHour = 9
 	endHour   = 16
@@ -234,8 +234,11 @@ func (s *Syncer) apply(ctx context.Context, g store.Gathering, ev *store.Discord
 // params is the whole event as Discord should show it.
 func params(g store.Gathering, now time.Time) *discordgo.GuildScheduledEventParams {
 	d := g.Date.In(bot.Oslo)
-	start := time.Date(d.Year(), d.Month(), d.Day(), startHour, 0, 0, 0, bot.Oslo)
-	end := time.Date(d.Year(), d.Month(), d.Day(), endHour, 0, 0, 0, bot.Oslo)
+	start, end, ok := g.Times()
+	if !ok {
+		start = time.Date(d.Year(), d.Month(), d.Day(), startHour, 0, 0, 0, bot.Oslo)
+		end = time.Date(d.Year(), d.Month(), d.Day(), endHour, 0, 0, 0, bot.Oslo)
+	}
 	if earliest := now.Add(5 * time.Minute); start.Before(earliest) {
 		// A gathering today that has begun: Discord wants a start ahead.
 		start = earliest

@@ -156,7 +156,7 @@ func TestNyEndreAvlysMakeOneCallEach(t *testing.T) {
 	e.ok(`/region ny navn=Salten kommuner="Bodø, Fauske, Saltdal"`)
 	e.ok(`/samling ny navn="Samling 1" dato=2025-02-06 sted="Bodø kulturhus" region=Salten frist=2025-01-31`)
 	create := e.fake.waitCalls(t, 1)[0]
-	e.ok(`/samling endre 1 sted="Fauske"`)
+	e.ok(`/samling endre 1 sted="Fauske" tid=10-12:30`)
 	update := e.fake.waitCalls(t, 2)[1]
 	e.ok(`/samling avlys 1 --bekreft`)
 	cancel := e.fake.waitCalls(t, 3)[2]
@@ -190,6 +190,10 @@ func TestNyEndreAvlysMakeOneCallEach(t *testing.T) {
 	}
 	if update.Method != "PATCH" || update.Path != "/770001" || update.Body["entity_metadata"].(map[string]any)["location"] != "Fauske" {
 		t.Errorf("update: %s %s %v", update.Method, update.Path, update.Body)
+	}
+	// With a time of day the event has the gathering's own times.
+	if update.Body["scheduled_start_time"] != "2025-02-06T09:00:00Z" || update.Body["scheduled_end_time"] != "2025-02-06T11:30:00Z" {
+		t.Errorf("update times %v – %v", update.Body["scheduled_start_time"], update.Body["scheduled_end_time"])
 	}
 	if cancel.Method != "PATCH" || cancel.Path != "/770001" || cancel.Body["status"] != float64(4) {
 		t.Errorf("cancel: %s %s %v", cancel.Method, cancel.Path, cancel.Body)

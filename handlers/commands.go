@@ -40,6 +40,8 @@ var (
 		Desc: bot.W("Kontaktperson (navn, e-post)", "Contact person (name, e-mail)")}
 	pKommentar = bot.Param{Name: "kommentar", EN: "comment",
 		Desc: bot.W("Kommentar", "Comment")}
+	pTid = bot.Param{Name: "tid", EN: "time",
+		Desc: bot.W("Klokkeslett (norsk tid): 10:00 eller 10:00-15:30; uten: hele dagen", "Clock time (Norwegian): 10:00 or 10:00-15:30; none: all day")}
 )
 
 // required is p with Required set.
@@ -177,6 +179,7 @@ func (h *Handlers) routes(slow bool) []bot.Route {
 						{Name: "sted", EN: "place", Required: true, Desc: bot.W("Sted", "Place")},
 						{Name: "region", EN: "region", Suggest: "region", Desc: bot.W("Region (eller nasjonal)", "Region (or nasjonal for national)")},
 						{Name: "frist", EN: "deadline", Type: bot.ParamDate, Desc: bot.W("Svarfrist: 2025-01-20 eller 20.1.2025", "RSVP deadline: 2025-01-20 or 20.1.2025")},
+						pTid,
 					}},
 				{Name: "liste", EN: "list", Aliases: []string{"vis"},
 					Desc:    bot.W("Vis samlingene", "List the gatherings"),
@@ -186,13 +189,14 @@ func (h *Handlers) routes(slow bool) []bot.Route {
 					Example: "/samling deltakere 3",
 					Params:  []bot.Param{pSamlingID}},
 				{Name: "endre", EN: "change", Aliases: []string{"edit", "rediger"}, Pos: []string{"id"},
-					Desc:    bot.W("Endre navn, dato, sted eller svarfrist (de som har svart får beskjed)", "Change name, date, place or deadline (those who answered are told)"),
+					Desc:    bot.W("Endre navn, dato, tid, sted eller svarfrist (de som har svart får beskjed)", "Change name, date, time, place or deadline (those who answered are told)"),
 					Example: `/samling endre 3 sted="Fauske"`,
 					Params: []bot.Param{pSamlingID,
 						{Name: "navn", EN: "name", Desc: bot.W("Nytt navn", "New name")},
 						{Name: "dato", EN: "date", Type: bot.ParamDate, Desc: bot.W("Ny dato: 2025-02-06, 6.2.2025 eller 6.2", "New date: 2025-02-06, 6.2.2025 or 6.2")},
 						{Name: "sted", EN: "place", Desc: bot.W("Nytt sted", "New place")},
 						{Name: "frist", EN: "deadline", Type: bot.ParamDate, Desc: bot.W("Ny svarfrist (ingen: fjern fristen)", "New RSVP deadline (ingen: remove it)")},
+						pTid,
 					}},
 				{Name: "avlys", EN: "cancel", Pos: []string{"id"},
 					Desc:    bot.W("Avlys en samling (de som har svart får beskjed)", "Cancel a gathering (those who answered are told)"),

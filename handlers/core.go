@@ -452,7 +452,7 @@ func gatheringLine(req *bot.Request, g store.Gathering) string {
 	if g.National() {
 		region = t(req, "core.national")
 	}
-	return fmt.Sprintf("#%d %s – %s, %s (%s)", g.ID, g.Name, date(req, g.Date), g.Place, region)
+	return fmt.Sprintf("#%d %s – %s%s, %s (%s)", g.ID, g.Name, date(req, g.Date), timeText(req.Lang, g.Start, g.End), g.Place, region)
 }
 
 // nouns are the counted words of the replies: {nb one, nb many, en one, en many}.

@@ -16,7 +16,7 @@ const exGatheringSlot = `/samling ny navn="Samling 1" dato={dato+60} sted="Bodø
 // exGathering is exGatheringSlot dated from the request.
 func exGathering(req *bot.Request) string { return bot.ExpandDates(exGatheringSlot, req.Now()) }
 
-var gatheringKeys = []string{"navn", "name", "dato", "date", "sted", "place", "region", "frist", "deadline"}
+var gatheringKeys = []string{"navn", "name", "dato", "date", "sted", "place", "region", "frist", "deadline", "tid", "time"}
 
 // gathering handles the admin command /samling
 // ny|liste|deltakere|endre|avlys|gjenåpne.
@@ -102,6 +102,11 @@ func (h *Handlers) gatheringNew(ctx context.Context, req *bot.Request, args bot.
 		return bot.Reply{}, bad(req, "sted", ex, "core.err.toolong", "sted", maxPlace)
 	}
 	n := store.NewGathering{Name: name, Date: d, Place: place}
+	if raw := named(args, "tid", "time"); raw != "" {
+		if n.Start, n.End, err = parseTimeArg(req, raw, ex); err != nil {
+			return bot.Reply{}, err
+		}
+	}
 	regionArg := named(args, "region")
 	if raw := regionArg; raw != "" && !isNational(raw) {
 		r, err := h.DB.RegionByName(ctx, raw)

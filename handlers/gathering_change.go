@@ -22,7 +22,7 @@ const (
 	exGatheringReopen = `/samling gjenåpne 3`
 )
 
-var gatheringChangeKeys = []string{"samling", "id", "gathering", "navn", "name", "dato", "date", "sted", "place", "frist", "deadline"}
+var gatheringChangeKeys = []string{"samling", "id", "gathering", "navn", "name", "dato", "date", "sted", "place", "frist", "deadline", "tid", "time"}
 
 // takeConfirm removes a confirming word after the verb ("--bekreft",
 // "bekreft", "--confirm") from the positional words and reports whether
@@ -118,7 +118,14 @@ func (h *Handlers) gatheringChange(ctx context.Context, req *bot.Request, args b
 		}
 		c.Deadline = &dl
 	}
-	if c.Name == "" && c.Date.IsZero() && c.Place == "" && c.Deadline == nil {
+	if raw := named(args, "tid", "time"); raw != "" {
+		start, end, err := parseTimeArg(req, raw, ex)
+		if err != nil {
+			return bot.Reply{}, err
+		}
+		c.Time = &[2]string{start, end}
+	}
+	if c.Name == "" && c.Date.IsZero() && c.Place == "" && c.Deadline == nil && c.Time == nil {
 		return bot.Reply{}, bad(req, "", fmt.Sprintf(`/samling endre %d dato=%s sted="%s"`, g.ID, exDate(g.Date), g.Place), "gathering.err.nochange")
 	}
 	// The deadline must stay before the day, whichever of the two changed.
@@ -152,7 +159,7 @@ func (h *Handlers) gatheringChange(ctx context.Context, req *bot.Request, args b
 	rep := bot.Reply{Private: true}
 	// Only a new day or place changes anyone's plans; a new name or
 	// deadline is seen in /rsvp.
-	if res.Has("dato") || res.Has("sted") {
+	if res.Has("dato") || res.Has("sted") || res.Has("tid") {
 		ns, err := h.answererNotices(ctx, req, a.ID, func(lang bot.Lang) bot.Reply {
 			r := bot.Reply{Lang: lang, Title: bot.T(lang, "gathering.notice.changed.title", a.ID, a.Name),
 				Text:    strings.Join(append([]string{gatheringLineLang(lang, a)}, changeLines(lang, res)...), "\n") + "\n" + bot.T(lang, "gathering.notice.changed.rsvp", a.ID),
@@ -193,6 +200,14 @@ func changeLines(lang bot.Lang, res store.GatheringChangeResult) []string {
 			out = append(out, bot.T(lang, "gathering.change.place", b.Place, a.Place))
 		case "frist":
 			out = append(out, bot.T(lang, "gathering.change.deadline", dl(b.Deadline), dl(a.Deadline)))
+		case "tid":
+			tm := func(g store.Gathering) string {
+				if g.Start == "" {
+					return bot.T(lang, "gathering.allday")
+				}
+				return strings.TrimSpace(timeText(lang, g.Start, g.End))
+			}
+			out = append(out, bot.T(lang, "gathering.change.time", tm(b), tm(a)))
 		}
 	}
 	return out

@@ -83,6 +83,9 @@ type GatheringChange struct {
 	Date     time.Time
 	Place    string
 	Deadline *time.Time
+	// Time is the new start and end ("HH:MM"; {"", ""}: all day); nil
+	// keeps them.
+	Time *[2]string
 }
 
 // GatheringChangeResult is a gathering before and after a change, and the
@@ -151,6 +154,11 @@ func (db *DB) ChangeGathering(ctx context.Context, a Author, id int64, c Gatheri
 			}
 		}
 	}
+	if c.Time != nil && (c.Time[0] != g.Start || c.Time[1] != g.End) {
+		detail = append(detail, "tid: "+orNone(timeSpan(g.Start, g.End))+" → "+orNone(timeSpan(c.Time[0], c.Time[1])))
+		res.Fields = append(res.Fields, "tid")
+		after.Start, after.End = c.Time[0], c.Time[1]
+	}
 	if len(res.Fields) == 0 {
 		return res, nil
 	}
@@ -159,8 +167,8 @@ func (db *DB) ChangeGathering(ctx context.Context, a Author, id int64, c Gatheri
 	if !after.Deadline.IsZero() {
 		deadline = day(after.Deadline)
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE gatherings SET name = ?, date = ?, place = ?, deadline = ?, sequence = sequence + 1, updated_at = ?
-		WHERE id = ?`, after.Name, day(after.Date), after.Place, deadline, ts(now), id); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE gatherings SET name = ?, date = ?, place = ?, deadline = ?, start_time = ?, end_time = ?, sequence = sequence + 1, updated_at = ?
+		WHERE id = ?`, after.Name, day(after.Date), after.Place, deadline, nullText(after.Start), nullText(after.End), ts(now), id); err != nil {
 		return res, FormatError(err)
 	}
 	if err := db.logChange(ctx, tx, a, EntityGathering, itoa(id), ActionChange, strings.Join(detail, "; ")); err != nil {
@@ -570,4 +578,12 @@ func (db *DB) MunicipalityContacts(ctx context.Context, ids []int64) (map[int64]
 		out[id] = append(out[id], key)
 	}
 	return out, FormatError(rows.Err())
+}
+
+// timeSpan is "10:00–15:30", "10:00" or "".
+func timeSpan(start, end string) string {
+	if start != "" && end != "" {
+		return start + "–" + end
+	}
+	return start
 }

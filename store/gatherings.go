@@ -28,6 +28,10 @@ type Gathering struct {
 	CreatedBy   string    `json:"created_by,omitempty"`
 	Platform    string    `json:"platform"`
 	CreatedAt   time.Time `json:"created_at"`
+	// Start and End are the Oslo clock times ("10:00", "15:30") of the
+	// gathering; "" Start: all day. End may be "" with a Start.
+	Start string `json:"start,omitempty"`
+	End   string `json:"end,omitempty"`
 	// Sequence counts the changes since creation (every change, cancel and
 	// reopen adds one): the SEQUENCE of the gathering's calendar event.
 	Sequence int `json:"sequence"`
@@ -79,6 +83,8 @@ type NewGathering struct {
 	Place    string
 	RegionID int64     // 0: national
 	Deadline time.Time // zero: none
+	Start    string    // "HH:MM" Oslo; "": all day
+	End      string    // "HH:MM" Oslo; "": not said
 }
 
 // CreateGathering stores a gathering.
@@ -91,8 +97,8 @@ func (db *DB) CreateGathering(ctx context.Context, a Author, n NewGathering) (Ga
 	if !n.Deadline.IsZero() {
 		deadline = day(n.Deadline)
 	}
-	res, err := db.w.ExecContext(ctx, `INSERT INTO gatherings (name, date, place, region_id, deadline, created_by, platform, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, n.Name, day(n.Date), n.Place, region, deadline, nullKey(a.Key), string(a.Platform), ts(now))
+	res, err := db.w.ExecContext(ctx, `INSERT INTO gatherings (name, date, place, region_id, deadline, start_time, end_time, created_by, platform, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, n.Name, day(n.Date), n.Place, region, deadline, nullText(n.Start), nullText(n.End), nullKey(a.Key), string(a.Platform), ts(now))
 	if err != nil {
 		return Gathering{}, FormatError(err)
 	}
@@ -105,7 +111,7 @@ func (db *DB) CreateGathering(ctx context.Context, a Author, n NewGathering) (Ga
 
 const gatheringCols = `g.id, g.name, g.date, g.place, COALESCE(g.region_id, 0), COALESCE(r.name, ''), COALESCE(g.deadline, ''),
 	COALESCE(g.cancelled_at, ''), COALESCE(g.cancelled_by, ''), COALESCE(g.created_by, ''), g.platform, g.created_at,
-	g.sequence, COALESCE(g.updated_at, '')
+	g.sequence, COALESCE(g.updated_at, ''), COALESCE(g.start_time, ''), COALESCE(g.end_time, '')
 	FROM gatherings g LEFT JOIN regions r ON r.id = g.region_id`
 
 const qGatheringByID = `SELECT ` + gatheringCols + ` WHERE g.id = ?`
@@ -116,7 +122,7 @@ func scanGathering(s scanner) (Gathering, error) {
 	var g Gathering
 	var date, deadline, cancelled, created, updated string
 	err := s.Scan(&g.ID, &g.Name, &date, &g.Place, &g.RegionID, &g.RegionName, &deadline, &cancelled, &g.CancelledBy, &g.CreatedBy, &g.Platform, &created,
-		&g.Sequence, &updated)
+		&g.Sequence, &updated, &g.Start, &g.End)
 	if err != nil {
 		return g, err
 	}
@@ -232,3 +238,36 @@ func (db *DB) CancelGathering(ctx context.Context, a Author, id int64) (Gatherin
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// nullText stores "" as NULL.
+func nullText(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// Times returns the gathering's start and end as instants, and whether it
+// has a time at all. Without an end the gathering is taken to last until
+// 16:00, or two hours when it starts at 14:00 or later.
+func (g Gathering) Times() (start, end time.Time, ok bool) {
+	at := func(hm string) (time.Time, bool) {
+		c, err := time.Parse("15:04", hm)
+		if err != nil {
+			return time.Time{}, false
+		}
+		d := g.Date.In(bot.Oslo)
+		return time.Date(d.Year(), d.Month(), d.Day(), c.Hour(), c.Minute(), 0, 0, bot.Oslo), true
+	}
+	start, ok = at(g.Start)
+	if !ok {
+		return time.Time{}, time.Time{}, false
+	}
+	if end, ok = at(g.End); !ok || !end.After(start) {
+		end, _ = at("16:00")
+		if !end.After(start.Add(time.Hour)) {
+			end = start.Add(2 * time.Hour)
+		}
+	}
+	return start, end, true
+}
