@@ -232,7 +232,11 @@ func buildDigest(d *store.DigestData, interestDeadline time.Time, lang bot.Lang,
 			if who == "" {
 				who = t("digest.someone")
 			}
-			lines = append(lines, fmt.Sprintf("#%d «%s» – %s, %s", q.ID, digestCut(q.Question, 90), who, bot.FormatDate(q.At, lang)))
+			line := fmt.Sprintf("#%d «%s» – %s, %s", q.ID, digestCut(q.Question, 90), who, bot.FormatDate(q.At, lang))
+			if q.Asks > 1 {
+				line += " · " + t("faq.q.asks", q.Asks)
+			}
+			lines = append(lines, line)
 		}
 		txt := digestSection(lang, lim, t("digest.s.questions", len(d.OpenQuestions)), lines) + "\n" + t("digest.questions.how")
 		rep.Items = append(rep.Items, bot.Item{Text: txt})

@@ -1,10 +1,13 @@
 package handlers_test
 
 import (
+	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/handlers"
 )
 
 // TestQueueStaysClean: repeated questions are one case with a count whose
@@ -30,6 +33,16 @@ func TestQueueStaysClean(t *testing.T) {
 	t.Run("ListShowsTheCount", func(t *testing.T) {
 		rep := e.ask("admin", "/kulturbot spørsmål")
 		if len(rep.Items) != 1 || !strings.Contains(rep.Items[0].Text, "spurt 7 ganger") {
+			t.Fatalf("%+v", rep.Items)
+		}
+	})
+	t.Run("DigestShowsTheCount", func(t *testing.T) {
+		d, err := e.db.DigestData(context.Background(), testNow.Add(-7*24*time.Hour), testNow.Add(time.Hour))
+		if err != nil || len(d.OpenQuestions) != 1 || d.OpenQuestions[0].Asks != 7 {
+			t.Fatalf("%+v %v", d, err)
+		}
+		rep := handlers.BuildDigest(d, time.Time{}, bot.NB)
+		if !strings.Contains(strings.Join(itemTexts(rep.Items), "\n"), "· spurt 7 ganger") {
 			t.Fatalf("%+v", rep.Items)
 		}
 	})

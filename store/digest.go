@@ -313,6 +313,7 @@ type OpenQuestion struct {
 	AskedName string
 	Platform  string
 	At        time.Time
+	Asks      int // times asked while open (the same words, by anyone)
 }
 
 // Downvote is an answer that got 👎.
@@ -399,7 +400,7 @@ func (db *DB) DigestData(ctx context.Context, since, until time.Time) (*DigestDa
 		return nil, err
 	}
 
-	rows, err = tx.QueryContext(ctx, `SELECT id, question, asked_name, platform, created_at FROM questions
+	rows, err = tx.QueryContext(ctx, `SELECT id, question, asked_name, platform, created_at, asks FROM questions
 		WHERE answered_at IS NULL AND created_at < ? ORDER BY created_at, id`, u)
 	if err != nil {
 		return nil, FormatError(err)
@@ -407,7 +408,7 @@ func (db *DB) DigestData(ctx context.Context, since, until time.Time) (*DigestDa
 	for rows.Next() {
 		var q OpenQuestion
 		var at string
-		if err := rows.Scan(&q.ID, &q.Question, &q.AskedName, &q.Platform, &at); err != nil {
+		if err := rows.Scan(&q.ID, &q.Question, &q.AskedName, &q.Platform, &at, &q.Asks); err != nil {
 			rows.Close()
 			return nil, FormatError(err)
 		}
