@@ -368,7 +368,9 @@ func (s *Scheduler) remindMunicipalities(ctx context.Context, g store.DigestGath
 		posted, err := s.post(ctx, ch, rep,
 			func(ctx context.Context) (store.Claim, error) { return db.BeginReminder(ctx, g.ID, kind, rec, s.Owner) },
 			func(ctx context.Context) error { return db.MarkReminderSent(ctx, g.ID, kind, rec) },
-			func(ctx context.Context, reason string) error { return db.MarkReminderFailed(ctx, g.ID, kind, rec, reason) })
+			func(ctx context.Context, reason string) error {
+				return db.MarkReminderFailed(ctx, g.ID, kind, rec, reason)
+			})
 		if err != nil {
 			errs = append(errs, fmt.Errorf("reminder %s for gathering %d to %s: %w", kind, g.ID, rec, err))
 			continue
