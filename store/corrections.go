@@ -23,6 +23,9 @@ const (
 	EntityRSVP      = "rsvp"
 )
 
+// WhatMentoring is a NotFoundError about a mentoring session.
+const WhatMentoring = "mentoring"
+
 // Correction actions.
 const (
 	ActionChange = "change"
@@ -185,6 +188,9 @@ type NotCancelledError struct{ Gathering Gathering }
 
 func (e *NotCancelledError) Error() string { return "gathering is not cancelled" }
 
+// ErrorCode makes it a conflict.
+func (e *NotCancelledError) ErrorCode() bot.Code { return bot.EConflict }
+
 // ReopenGathering undoes a cancellation: answers given before it count
 // again and new ones are taken. The sequence counts up and the reopening
 // is recorded.
@@ -281,6 +287,9 @@ type NoAnswerError struct {
 
 func (e *NoAnswerError) Error() string { return "no answer to remove" }
 
+// ErrorCode makes it a not-found error.
+func (e *NoAnswerError) ErrorCode() bot.Code { return bot.ENotFound }
+
 // DeleteRSVP removes a municipality's answer to a gathering (the working
 // group's correction of a wrong one). The history keeps the answer and
 // gets a "slettet" row, so the digest sees the change; the removal is
@@ -330,6 +339,9 @@ type RegionInUseError struct {
 }
 
 func (e *RegionInUseError) Error() string { return "region has gatherings" }
+
+// ErrorCode makes it a conflict.
+func (e *RegionInUseError) ErrorCode() bot.Code { return bot.EConflict }
 
 // ChangeRegion replaces a region's municipalities (three or more, none in
 // another region) and records the change. The result is the region before
@@ -432,6 +444,9 @@ type NotYoursError struct {
 
 func (e *NotYoursError) Error() string { return "not your record" }
 
+// ErrorCode makes it forbidden.
+func (e *NotYoursError) ErrorCode() bot.Code { return bot.EForbidden }
+
 // MentoringChange is what is changed about a logged session; zero values
 // keep what is there (Note nil keeps the note, a pointer to "" clears it).
 type MentoringChange struct {
@@ -454,7 +469,7 @@ func (db *DB) mentoring(ctx context.Context, q querier, id int64) (Mentoring, er
 		FROM mentoring s JOIN municipalities m ON m.id = s.municipality_id WHERE s.id = ?`, id).
 		Scan(&s.ID, &s.Municipality.ID, &s.Municipality.Name, &s.Municipality.Number, &date, &s.Minutes, &s.Topic, &s.Note, &s.CreatedBy, &s.CreatedName, &s.Platform, &created)
 	if errors.Is(err, sql.ErrNoRows) {
-		return s, &bot.Error{Code: bot.ENotFound, Message: "Fant ingen veiledning #" + itoa(id) + ".", Err: err}
+		return s, &NotFoundError{What: WhatMentoring, ID: id, Err: err}
 	}
 	if err != nil {
 		return s, FormatError(err)

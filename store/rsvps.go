@@ -7,6 +7,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
 )
 
 // Answers to a gathering.
@@ -96,6 +98,9 @@ type RSVPResult struct {
 type OvernightError struct{ Beds, Headcount int }
 
 func (e *OvernightError) Error() string { return "more beds than people" }
+
+// ErrorCode makes it an invalid-input error.
+func (e *OvernightError) ErrorCode() bot.Code { return bot.EInvalid }
 
 // SetRSVP stores a municipality's answer to a gathering, replacing an
 // earlier one, and appends it to the history — in one transaction, so the
