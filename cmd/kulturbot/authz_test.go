@@ -17,6 +17,10 @@ import (
 var adminCommands = []struct{ cmd, text string }{
 	{"region", `ny navn=Nordkysten kommuner="Steigen, Hamarøy, Lødingen"`},
 	{"region", "liste"},
+	{"region", `endre Salten kommuner="Bodø, Fauske, Saltdal, Steigen"`},
+	{"region", "slett Salten"},
+	{"rsvp", "1 slett kommune=Bodø"},
+	{"rsvp", "slett 1 kommune=Bodø"},
 	{"region", ""},
 	{"samling", `ny navn="Ekstra" dato=` + ty + `-03-01 sted="Bodø" region=nasjonal`},
 	{"samling", "liste"},
