@@ -48,80 +48,33 @@ func TestDebug(t *testing.T) {
 	}
 }
 
-// TestFeatures prints, for every evaluation question that reaches ranking,
-// the features of its best candidate and whether answering it would be
-// right (FAQ_FEATURES=1), to study the confidence.
+// TestFeatures prints, for every training question that reaches an
+// entry, the gate's features, its probability and whether answering would
+// be right (FAQ_FEATURES=1), to study the gate.
 func TestFeatures(t *testing.T) {
 	if os.Getenv("FAQ_FEATURES") == "" {
 		t.Skip("set FAQ_FEATURES=1")
 	}
 	e := newTestEngine(t)
+	fmt.Printf("F set in right p %s question entry\n", strings.Join(featureNames, " "))
 	for _, set := range evalSets {
 		for _, c := range loadEval(t, "testdata/"+set+".tsv") {
-			q := c.question
-			if injection(q) || offTopic(q) || chitchat(q) {
+			q, lang := e.prepare(c.question, "")
+			j, err := e.judge(context.Background(), q, lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if j.noTopic || j.best == nil {
 				continue
 			}
-			ts := e.an.Analyze(q)
-			qw := e.weights(ts)
-			cs, _ := e.candidates(context.Background(), ts, qw)
-			if len(cs) == 0 {
-				continue
+			var fs []string
+			for _, v := range j.features(e.P) {
+				fs = append(fs, fmt.Sprintf("%.3f", v))
 			}
-			best := cs[0]
-			second := 0.0
-			if len(cs) > 1 {
-				second = cs[1].sim
-			}
-			maxUnc, uncKnown, uncUnknown := 0.0, 0.0, 0.0
-			total := 0.0
-			for term, w := range qw {
-				total += w
-				if best.x.qvocab[term] || best.x.avocab[term] {
-					continue
-				}
-				if w > maxUnc {
-					maxUnc = w
-				}
-				if e.df[term] > 0 {
-					uncKnown += w
-				} else {
-					uncUnknown += w
-				}
-			}
-			secOnly := 0.0
-			if len(cs) > 1 {
-				for term, w := range qw {
-					inB := best.x.qvocab[term] || best.x.avocab[term]
-					inS := cs[1].x.qvocab[term] || cs[1].x.avocab[term]
-					if inS && !inB {
-						secOnly += w
-					}
-				}
-			}
-			matched, unknown := 0, 0
-			for _, t := range ts {
-				switch {
-				case t.Weak || isNumber(t.Text):
-				case best.x.qvocab[t.Text] || best.x.avocab[t.Text]:
-					matched++
-				case e.df[t.Text] == 0 && len(t.Text) >= 4:
-					unknown++
-				}
-			}
-			ok := c.in && hasFact(best.x.Answer.In(langOf(q)), c.facts)
-			a, _ := e.Answer(context.Background(), q, "")
-			fmt.Printf("F %s %v %v conf=%.2f sim=%.2f cov=%.2f prec=%.2f marg=%.2f maxunc=%.2f unck=%.2f uncu=%.2f tot=%.2f sec=%.2f mu=%d/%d ans=%v %q -> %s\n",
-				set, c.in, ok, confidence(best, second, e.P), best.sim, best.cov, best.prec, best.sim-second, maxUnc, uncKnown/total, uncUnknown/total, total, secOnly/total, matched, unknown, a.Answered, q, best.x.ID)
+			right := c.in && entryHasFact(j.best.x.Entry, c.facts)
+			fmt.Printf("F %s %v %v %.3f %s %q %s\n", set, c.in, right, j.p, strings.Join(fs, " "), c.question, j.best.x.ID)
 		}
 	}
-}
-
-func langOf(q string) string {
-	if DetectLang(q) == "en" {
-		return "en"
-	}
-	return "nb"
 }
 
 // envParams lets an experiment override Params without editing code:
