@@ -207,6 +207,10 @@ func (h *Handlers) routes(slow bool) []bot.Route {
 					Desc:    bot.W("Angre en avlysning", "Undo a cancellation"),
 					Example: "/samling gjenåpne 3",
 					Params:  []bot.Param{pSamlingID}},
+				{Name: "gjest", EN: "guest", Pos: []string{"id"},
+					Desc:    bot.W("La en kommune utenfor regionen svare på en samling", "Let a municipality outside the region answer a gathering"),
+					Example: "/samling gjest 3 kommune=Tromsø",
+					Params:  []bot.Param{pSamlingID, required(pKommune)}},
 			},
 		},
 		{

@@ -32,7 +32,13 @@ type env struct {
 
 func newEnv(t testing.TB) *env {
 	t.Helper()
-	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "k.db"))
+	return newEnvAt(t, filepath.Join(t.TempDir(), "k.db"))
+}
+
+// newEnvAt is newEnv on the database file at path (which may exist).
+func newEnvAt(t testing.TB, path string) *env {
+	t.Helper()
+	db, err := store.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}

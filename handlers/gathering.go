@@ -47,6 +47,8 @@ func (h *Handlers) gathering(ctx context.Context, req *bot.Request) (bot.Reply, 
 		return h.gatheringChange(ctx, req, args)
 	case v == "gjenåpne":
 		return h.gatheringReopen(ctx, req, args)
+	case v == "gjest":
+		return h.gatheringGuest(ctx, req, args)
 	case isBare(req, args):
 		return bot.Reply{Text: t(req, "gathering.usage", exGathering(req)), Private: true}, nil
 	case len(args.Pos) == 0:
@@ -281,6 +283,17 @@ func (h *Handlers) attendees(ctx context.Context, req *bot.Request, id int64) (b
 			missing = store.MunicipalityNames(at.Missing)
 		}
 		rep.Fields = append(rep.Fields, bot.Field{Label: t(req, "gathering.attendees.missing"), Value: missing})
+		guests, err := h.DB.Guests(ctx, g.ID)
+		if err != nil {
+			return bot.Reply{}, err
+		}
+		if len(guests) > 0 {
+			var ms []store.Municipality
+			for _, x := range guests {
+				ms = append(ms, x.Municipality)
+			}
+			rep.Fields = append(rep.Fields, bot.Field{Label: t(req, "gathering.attendees.guests"), Value: store.MunicipalityNames(ms)})
+		}
 	}
 	rep.Context = t(req, "gathering.attendees.context", date(req, req.Now()))
 	return rep, nil

@@ -271,3 +271,39 @@ func (h *Handlers) known(name string) bool {
 	m := h.DB.Register().Resolve(name)
 	return m.Kind == kommuner.Found || m.Kind == kommuner.Ambiguous
 }
+
+// gatheringGuest handles /samling gjest ID kommune=NAVN (admin): a
+// municipality outside a regional gathering's region may answer it.
+func (h *Handlers) gatheringGuest(ctx context.Context, req *bot.Request, args bot.Args) (bot.Reply, error) {
+	const ex = "/samling gjest 3 kommune=Tromsø"
+	if err := checkKnown(req, args, ex, "id", "samling", "gathering", "kommune", "municipality"); err != nil {
+		return bot.Reply{}, err
+	}
+	id, err := idAfterVerb(req, args, ex, "gathering.err.noid", "id", "samling", "gathering")
+	if err != nil {
+		return bot.Reply{}, err
+	}
+	name := named(args, "kommune", "municipality")
+	if name == "" {
+		return bot.Reply{}, bad(req, "kommune", ex, "core.err.missing", "kommune")
+	}
+	g, m, err := h.DB.AddGuest(ctx, author(req), id, name)
+	var (
+		na *store.NationalGatheringError
+		aa *store.AlreadyAllowedError
+		nf *store.NotFoundError
+	)
+	switch {
+	case errors.As(err, &na):
+		return bot.Reply{}, &bot.Error{Code: bot.EInvalid, Field: "id", Err: err, Message: t(req, "guest.err.national", g.ID, g.Name)}
+	case errors.As(err, &aa) && aa.InRegion:
+		return bot.Reply{}, &bot.Error{Code: bot.EConflict, Field: "kommune", Err: err, Message: t(req, "guest.err.inregion", m.Name, g.RegionName, g.ID)}
+	case errors.As(err, &aa):
+		return bot.Reply{}, &bot.Error{Code: bot.EConflict, Field: "kommune", Err: err, Message: t(req, "guest.err.already", m.Name, g.ID, g.Name)}
+	case errors.As(err, &nf) && nf.What == store.WhatGathering:
+		return bot.Reply{}, &bot.Error{Code: bot.ENotFound, Field: "id", Message: t(req, "gathering.err.notfound", id), Err: err}
+	case err != nil:
+		return bot.Reply{}, storeErr(req, err, "kommune")
+	}
+	return bot.Reply{Text: t(req, "guest.ok", m.Name, g.ID, g.Name, g.RegionName, fmt.Sprintf("/rsvp %d ja kommune=%s", g.ID, quoteValue(m.Name))), Private: true}, nil
+}

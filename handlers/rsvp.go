@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -319,10 +320,25 @@ func (h *Handlers) rsvpList(ctx context.Context, req *bot.Request, m *store.Muni
 		}
 	}
 	answers := map[int64]store.RSVP{}
+	access := store.Access{}
+	// The buttons answer for the user's own municipality; for another
+	// one (a click after answering with kommune=) they say which.
+	forWhom := ""
 	if m != nil {
 		if answers, err = h.DB.AnswersFor(ctx, m.ID); err != nil {
 			return bot.Reply{}, err
 		}
+		if access, err = h.DB.AccessOf(ctx, m.ID); err != nil {
+			return bot.Reply{}, err
+		}
+		if own, ok, err := h.DB.UserMunicipality(ctx, req.UserKey()); err != nil {
+			return bot.Reply{}, err
+		} else if !ok || own.ID != m.ID {
+			forWhom = " kommune=" + quoteValue(m.Name)
+		}
+		// Its own region's gatherings and the national ones first, then
+		// the rest (which it cannot answer), each by date.
+		sort.SliceStable(gs, func(i, j int) bool { return access.May(gs[i]) && !access.May(gs[j]) })
 	}
 	rep := bot.Reply{Title: t(req, "rsvp.list.title"), Private: true}
 	if len(gs) == 0 {
@@ -330,6 +346,10 @@ func (h *Handlers) rsvpList(ctx context.Context, req *bot.Request, m *store.Muni
 		return rep, nil
 	}
 	for _, g := range gs {
+		if m != nil && !access.May(g) {
+			rep.Items = append(rep.Items, bot.Item{Text: "*" + gatheringLine(req, g) + "*\n" + t(req, "rsvp.list.otherregion", g.RegionName, m.Name)})
+			continue
+		}
 		line := "*" + gatheringLine(req, g) + "*"
 		if !g.Deadline.IsZero() {
 			line += "\n" + t(req, "rsvp.list.deadline", date(req, g.Deadline))
@@ -350,7 +370,7 @@ func (h *Handlers) rsvpList(ctx context.Context, req *bot.Request, m *store.Muni
 			item.Text += "\n" + t(req, "rsvp.list.closed")
 		} else {
 			for _, a := range []string{store.AnswerYes, store.AnswerNo, store.AnswerMaybe} {
-				b := bot.Button{Label: capital(answerLabel(req, a)), Command: fmt.Sprintf("/rsvp %d %s", g.ID, a)}
+				b := bot.Button{Label: capital(answerLabel(req, a)), Command: fmt.Sprintf("/rsvp %d %s", g.ID, a) + forWhom}
 				if answered && cur.Answer == a {
 					b.Label = "✓ " + b.Label
 					b.Style = "primary"

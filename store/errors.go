@@ -128,3 +128,9 @@ func (e *OutOfRegionError) ErrorCode() bot.Code { return bot.EForbidden }
 
 // ErrorCode makes it an invalid-input error.
 func (e *NotUnlinkedError) ErrorCode() bot.Code { return bot.EInvalid }
+
+// ErrorCode makes it an invalid-input error.
+func (e *NationalGatheringError) ErrorCode() bot.Code { return bot.EInvalid }
+
+// ErrorCode makes it a conflict.
+func (e *AlreadyAllowedError) ErrorCode() bot.Code { return bot.EConflict }
