@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"net/http"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -17,7 +16,7 @@ import (
 // calendarLink asks the chat for a feed link, as a user would.
 func (e *env) calendarLink(line string) string {
 	e.t.Helper()
-	return regexp.MustCompile(`https?://\S+`).FindString(e.ok("admin", line).Text)
+	return linkIn(e.ok("admin", line).Text)
 }
 
 func TestCalendarFeed(t *testing.T) {
@@ -115,7 +114,7 @@ func TestCalendarFeed(t *testing.T) {
 
 	// A region's feed: its gatherings and the national one.
 	rep := e.ok("admin", "/kulturbot kalender Salten")
-	_, body = get(t, regexp.MustCompile(`https?://\S+`).FindString(rep.Text))
+	_, body = get(t, linkIn(rep.Text))
 	cal, err = ics.ParseCalendar(strings.NewReader(body))
 	if err != nil {
 		t.Fatal(err)

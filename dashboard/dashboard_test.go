@@ -6,7 +6,6 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -261,7 +260,7 @@ func TestChatGivesLinks(t *testing.T) {
 	if !rep.Private || !strings.Contains(rep.Text, e.srv.URL+"/dashbord?t=") {
 		t.Fatalf("reply %+v", rep)
 	}
-	link := regexp.MustCompile(`https?://\S+`).FindString(rep.Text)
+	link := linkIn(rep.Text)
 	if res, _ := get(t, link); res.StatusCode != 200 {
 		t.Fatalf("link from chat: status %d", res.StatusCode)
 	}
@@ -272,7 +271,7 @@ func TestChatGivesLinks(t *testing.T) {
 	if en.Error != nil || !strings.Contains(en.Text, "The working group's overview") || !strings.Contains(en.Text, ".en.") {
 		t.Fatalf("English reply %q", en.Text)
 	}
-	if _, page := get(t, regexp.MustCompile(`https?://\S+`).FindString(en.Text)); !strings.Contains(page, `lang="en"`) {
+	if _, page := get(t, linkIn(en.Text)); !strings.Contains(page, `lang="en"`) {
 		t.Error("English admin got a bokmål page")
 	}
 	e.ok("vagan", "/kulturbot kommune Vågan")

@@ -245,3 +245,16 @@ func compareFigures(t testing.TB, want, got map[string]string) {
 		}
 	}
 }
+
+// linkIn is the address in a reply text: a bot.Link's URL, or the first
+// http(s) address in the plain text.
+func linkIn(text string) string {
+	var plain strings.Builder
+	for _, sp := range bot.Spans(text) {
+		if sp.URL != "" {
+			return sp.URL
+		}
+		plain.WriteString(sp.Text + " ")
+	}
+	return regexp.MustCompile(`https?://\S+`).FindString(plain.String())
+}

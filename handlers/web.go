@@ -29,7 +29,9 @@ func (h *Handlers) subDashboard(ctx context.Context, req *bot.Request, args bot.
 	if err != nil {
 		return bot.Reply{}, err
 	}
-	return bot.Reply{Text: t(req, "web.dashboard", link, bot.FormatDateTime(exp, req.Lang)), Private: true}, nil
+	// A link the bot made: adapters render it clickable (the console as
+	// "text (url)").
+	return bot.Reply{Text: t(req, "web.dashboard", bot.Link(t(req, "web.dashboard.open"), link), bot.FormatDateTime(exp, req.Lang)), Private: true}, nil
 }
 
 func (h *Handlers) subCalendar(ctx context.Context, req *bot.Request, args bot.Args) (bot.Reply, error) {
@@ -90,9 +92,11 @@ func (h *Handlers) subCalendar(ctx context.Context, req *bot.Request, args bot.A
 	}
 	rep := bot.Reply{Private: true, Context: t(req, "web.calendar.how")}
 	if region != nil {
-		rep.Text = t(req, "web.calendar.region", region.Name, link)
+		// The address is shown as typed: people copy it into their
+		// calendar program, and its token may hold marks such as _.
+		rep.Text = t(req, "web.calendar.region", bot.Esc(region.Name), bot.Esc(link))
 	} else {
-		rep.Text = t(req, "web.calendar.all", link)
+		rep.Text = t(req, "web.calendar.all", bot.Esc(link))
 		if name == "" {
 			rep.Context = t(req, "web.calendar.hint") + " " + rep.Context
 		}
@@ -104,6 +108,7 @@ func init() {
 	bot.Register(map[string][2]string{
 		"web.off":               {"Nettsidene er ikke satt opp på denne boten (ingen HTTP-server).", "The web pages are not set up on this bot (no HTTP server)."},
 		"web.dashboard":         {"Arbeidsgruppens oversikt: %s\nLenken virker til %s. Ikke del den – den som har lenken, ser alt.", "The working group's overview: %s\nThe link works until %s. Do not share it – anyone with the link sees everything."},
+		"web.dashboard.open":    {"Åpne oversikten", "Open the overview"},
 		"web.calendar.region":   {"Samlingene i region %s (og de nasjonale) som kalender: %s", "The gatherings of region %s (and the national ones) as a calendar: %s"},
 		"web.calendar.all":      {"Alle samlinger som kalender: %s", "Every gathering as a calendar: %s"},
 		"web.calendar.hint":     {"Sett kommunen din med /kulturbot kommune <navn>, så får du lenken for din region.", "Set your municipality with /kulturbot kommune <name> to get your region's link."},
