@@ -429,7 +429,7 @@ func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (
 			if len(gs) == 0 {
 				return lt(lang, "live.g.none"), true, nil
 			}
-			return lt(lang, "live.g.noplace", typed) + "\n" + h.listGatherings(lang, gs, 5), true, nil
+			return lt(lang, "live.g.noplace", bot.Esc(typed)) + "\n" + h.listGatherings(lang, gs, 5), true, nil
 		case !general():
 			// "samlingene for kommunene": not a place, and nothing else
 			// makes it a question about the calendar.
@@ -444,7 +444,7 @@ func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (
 	if mine, region := h.userRegionGatherings(ctx, q.User, gs); len(mine) > 0 {
 		gs = mine
 		if next && !list {
-			text := lt(lang, "live.g.next.region", region) + " " + h.describeGathering(lang, gs[0], now, deadline)
+			text := lt(lang, "live.g.next.region", bot.Esc(region)) + " " + h.describeGathering(lang, gs[0], now, deadline)
 			if len(gs) > 1 {
 				text += "\n" + lt(lang, "live.g.more", len(gs)-1)
 			}
@@ -506,9 +506,9 @@ func (h *Handlers) describeGathering(lang string, g store.Gathering, now time.Ti
 	}
 	region := lt(lang, "live.g.national")
 	if !g.National() {
-		region = lt(lang, "live.g.region", g.RegionName)
+		region = lt(lang, "live.g.region", bot.Esc(g.RegionName))
 	}
-	s := lt(lang, "live.g.one", g.ID, g.Name, bot.FormatDate(g.Date, bl), g.Place, region)
+	s := lt(lang, "live.g.one", g.ID, bot.Esc(g.Name), bot.FormatDate(g.Date, bl), bot.Esc(g.Place), region)
 	switch {
 	case g.Cancelled():
 		return s + " " + lt(lang, "live.g.cancelled")
@@ -540,9 +540,9 @@ func (h *Handlers) listGatherings(lang string, gs []store.Gathering, max int) st
 		}
 		region := lt(lang, "live.g.national")
 		if !g.National() {
-			region = lt(lang, "live.g.region", g.RegionName)
+			region = lt(lang, "live.g.region", bot.Esc(g.RegionName))
 		}
-		line := fmt.Sprintf("• #%d %s – %s, %s (%s)", g.ID, g.Name, bot.FormatDate(g.Date, bl), g.Place, region)
+		line := fmt.Sprintf("• #%d %s – %s, %s (%s)", g.ID, bot.Esc(g.Name), bot.FormatDate(g.Date, bl), bot.Esc(g.Place), region)
 		if !g.Deadline.IsZero() {
 			line += " – " + lt(lang, "live.g.short.deadline", bot.FormatDate(g.Deadline, bl))
 		}
@@ -615,7 +615,7 @@ func (h *Handlers) liveAnswered(ctx context.Context, q Query, lang, n, name stri
 		if r := []rune(shown); len(r) == 0 || !unicode.IsUpper(r[0]) {
 			return "", false, nil
 		}
-		return lt(lang, "live.a.unknown", shown), true, nil
+		return lt(lang, "live.a.unknown", bot.Esc(shown)), true, nil
 	}
 	now := q.Now
 	if now.IsZero() {
@@ -650,7 +650,7 @@ func (h *Handlers) liveAnswered(ctx context.Context, q Query, lang, n, name stri
 		}
 	}
 	if len(mine) == 0 {
-		return lt(lang, "live.a.nogatherings", m.Name), true, nil
+		return lt(lang, "live.a.nogatherings", bot.Esc(m.Name)), true, nil
 	}
 	answers, err := h.DB.AnswersFor(ctx, m.ID)
 	if err != nil {
@@ -663,14 +663,14 @@ func (h *Handlers) liveAnswered(ctx context.Context, q Query, lang, n, name stri
 	lines := []string{}
 	for _, g := range mine {
 		r, ok := answers[g.ID]
-		head := fmt.Sprintf("#%d %s (%s)", g.ID, g.Name, bot.FormatDate(g.Date, bl))
+		head := fmt.Sprintf("#%d %s (%s)", g.ID, bot.Esc(g.Name), bot.FormatDate(g.Date, bl))
 		switch {
 		case !ok:
-			lines = append(lines, "• "+lt(lang, "live.a.no", m.Name, head))
+			lines = append(lines, "• "+lt(lang, "live.a.no", bot.Esc(m.Name), head))
 		case q.Admin:
-			lines = append(lines, "• "+lt(lang, "live.a.yes.admin", m.Name, head, answerWord(lang, r.Answer), r.Headcount, bot.FormatDate(r.UpdatedAt, bl)))
+			lines = append(lines, "• "+lt(lang, "live.a.yes.admin", bot.Esc(m.Name), head, answerWord(lang, r.Answer), r.Headcount, bot.FormatDate(r.UpdatedAt, bl)))
 		default:
-			lines = append(lines, "• "+lt(lang, "live.a.yes", m.Name, head, bot.FormatDate(r.UpdatedAt, bl)))
+			lines = append(lines, "• "+lt(lang, "live.a.yes", bot.Esc(m.Name), head, bot.FormatDate(r.UpdatedAt, bl)))
 		}
 	}
 	if !q.Admin {
@@ -712,7 +712,7 @@ func (h *Handlers) liveAnsweredAll(ctx context.Context, q Query, lang string) (s
 		if err != nil {
 			return "", err
 		}
-		head := fmt.Sprintf("#%d %s (%s)", g.ID, g.Name, bot.FormatDate(g.Date, bl))
+		head := fmt.Sprintf("#%d %s (%s)", g.ID, bot.Esc(g.Name), bot.FormatDate(g.Date, bl))
 		answered := map[int64]bool{}
 		for _, r := range rs {
 			answered[r.Municipality.ID] = true
@@ -733,7 +733,7 @@ func (h *Handlers) liveAnsweredAll(ctx context.Context, q Query, lang string) (s
 			if answered[m.ID] {
 				n++
 			} else {
-				missing = append(missing, m.Name)
+				missing = append(missing, bot.Esc(m.Name))
 			}
 		}
 		line := "• " + lt(lang, "live.all.count", head, n, len(members))

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kulturskoleradet/kulturbot/bot"
 	"github.com/kulturskoleradet/kulturbot/handlers"
 )
 
@@ -20,7 +21,7 @@ func TestLive(t *testing.T) {
 	}
 	t.Run("NothingPublishedYetIsAnAnswer", func(t *testing.T) {
 		rep := e.ask("U1", "Hvor er neste samling?")
-		if !strings.Contains(rep.Text, "Ingen kommende samlinger er publisert ennå") || rep.Context != "Kilde: kulturbots egne data" {
+		if !strings.Contains(bot.PlainText(rep.Text), "Ingen kommende samlinger er publisert ennå") || rep.Context != "Kilde: kulturbots egne data" {
 			t.Fatalf("%+v", rep)
 		}
 		noQuestions(t)
@@ -75,16 +76,16 @@ func TestLive(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			rep := e.ask(c.user, c.q)
 			for _, w := range c.want {
-				if !strings.Contains(rep.Text, w) {
-					t.Errorf("%q: lacks %q:\n%s", c.q, w, rep.Text)
+				if !strings.Contains(bot.PlainText(rep.Text), w) {
+					t.Errorf("%q: lacks %q:\n%s", c.q, w, bot.PlainText(rep.Text))
 				}
 			}
 			for _, w := range c.not {
-				if strings.Contains(rep.Text, w) {
+				if strings.Contains(bot.PlainText(rep.Text), w) {
 					t.Errorf("%q: has %q:\n%s", c.q, w, rep.Text)
 				}
 			}
-			if rep.Error != nil || strings.Contains(rep.Text, "arbeidsgruppen (sak") {
+			if rep.Error != nil || strings.Contains(bot.PlainText(rep.Text), "arbeidsgruppen (sak") {
 				t.Errorf("%q: %+v", c.q, rep)
 			}
 		})
@@ -94,7 +95,7 @@ func TestLive(t *testing.T) {
 	t.Run("SmallTalkIsFriendly", func(t *testing.T) {
 		for q, want := range map[string]string{"hei": "Hei! 👋", "takk!": "Bare hyggelig", "thanks": "You're welcome", "Tusen takk for hjelpen!": "Bare hyggelig", "hvordan har du det?": "bare bra"} {
 			rep := e.ask("U2", q)
-			if !strings.Contains(rep.Text, want) || strings.Contains(rep.Text, "kan dessverre ikke") || len(rep.Buttons) != 0 {
+			if !strings.Contains(bot.PlainText(rep.Text), want) || strings.Contains(bot.PlainText(rep.Text), "kan dessverre ikke") || len(rep.Buttons) != 0 {
 				t.Errorf("%q: %+v", q, rep)
 			}
 		}
@@ -120,7 +121,7 @@ func TestLive(t *testing.T) {
 	})
 	t.Run("AnswerIsWhatAskProbes", func(t *testing.T) {
 		a, err := e.h.Answer(context.Background(), handlers.Query{Text: "Hvor er neste samling?", Now: testNow})
-		if err != nil || !a.Answered || a.Path != handlers.PathData || a.Lang != "nb" || !strings.Contains(a.Text, "Oppstartssamling") {
+		if err != nil || !a.Answered || a.Path != handlers.PathData || a.Lang != "nb" || !strings.Contains(bot.PlainText(a.Text), "Oppstartssamling") {
 			t.Fatalf("%+v %v", a, err)
 		}
 		a, _ = e.h.Answer(context.Background(), handlers.Query{Text: "takk", Now: testNow})
@@ -147,13 +148,13 @@ func TestLiveOwnRegion(t *testing.T) {
 	if rep := e.ask("U9", "/kulturbot kommune Fauske"); rep.Error != nil {
 		t.Fatalf("%+v", rep.Error)
 	}
-	if rep := e.ask("U9", "Hvor er neste samling?"); !strings.Contains(rep.Text, "Neste samling for region Salten: #2 Oppstartssamling") {
+	if rep := e.ask("U9", "Hvor er neste samling?"); !strings.Contains(bot.PlainText(rep.Text), "Neste samling for region Salten: #2 Oppstartssamling") {
 		t.Errorf("own region: %q", rep.Text)
 	}
-	if rep := e.ask("U1", "Hvor er neste samling?"); !strings.Contains(rep.Text, "Neste samling: #1 Helgelandssamling") {
+	if rep := e.ask("U1", "Hvor er neste samling?"); !strings.Contains(bot.PlainText(rep.Text), "Neste samling: #1 Helgelandssamling") {
 		t.Errorf("no municipality set: %q", rep.Text)
 	}
-	if rep := e.ask("U1", "Når er neste samling for Salten?"); !strings.Contains(rep.Text, "#2 Oppstartssamling er 6. februar 2025 i Bodø") || strings.Contains(rep.Text, "Helgeland") {
+	if rep := e.ask("U1", "Når er neste samling for Salten?"); !strings.Contains(bot.PlainText(rep.Text), "#2 Oppstartssamling er 6. februar 2025 i Bodø") || strings.Contains(bot.PlainText(rep.Text), "Helgeland") {
 		t.Errorf("for a region: %q", rep.Text)
 	}
 	if a, _ := e.h.Answer(context.Background(), handlers.Query{Text: "hva skal samlingene for kommunene inneholde?", Now: testNow}); a.Path == handlers.PathData {
@@ -180,8 +181,22 @@ func TestLiveEntryLabels(t *testing.T) {
 func TestLiveGreetingThenQuestion(t *testing.T) {
 	e := newFAQEnv(t)
 	for q, want := range map[string]string{"Hei, hva kan du?": "Jeg er kulturbot", "hei! hvor er neste samling?": "Ingen kommende samlinger"} {
-		if rep := e.ask("U1", q); !strings.Contains(rep.Text, want) {
+		if rep := e.ask("U1", q); !strings.Contains(bot.PlainText(rep.Text), want) {
 			t.Errorf("%q: %q", q, rep.Text)
 		}
+	}
+}
+
+// TestLiveQuotesDataAsTyped: names from the database are others' text,
+// wrapped with bot.Esc so no adapter reads marks or mentions in them.
+func TestLiveQuotesDataAsTyped(t *testing.T) {
+	e := newFAQEnv(t)
+	e.ask("admin", `/region ny navn=Salten kommuner="Bodø, Fauske, Saltdal"`)
+	if rep := e.ask("admin", `/samling ny navn="*Vår*samling @here" dato=2025-02-06 sted="Bodø" region=Salten`); rep.Error != nil {
+		t.Fatal(rep.Error)
+	}
+	rep := e.ask("U1", "Hvor er neste samling?")
+	if !strings.Contains(rep.Text, bot.Esc("*Vår*samling @here")) || !strings.Contains(rep.Text, bot.Esc("Bodø")) {
+		t.Fatalf("%q", rep.Text)
 	}
 }

@@ -105,7 +105,17 @@ func runAsk(ctx context.Context, a *App, args []string) error {
 	return sc.Err()
 }
 
+// plain drops the reply format's private marks (bot.Esc around names the
+// bot quotes from its data) for output that is not a chat platform.
+func plain(s string) string {
+	if strings.ContainsAny(s, "\uE000\uE002") {
+		return bot.PlainText(s)
+	}
+	return s
+}
+
 func writeJSON(w io.Writer, ans faq.Answer) error {
+	ans.Text = plain(ans.Text)
 	r := askResult{Question: ans.Question, Answered: ans.Answered, Answer: ans.Text, Source: ans.Source,
 		Score: ans.Score, Lang: ans.Lang, Path: ans.Path, EntryID: ans.EntryID, OutOfScope: ans.OutOfScope,
 		Citations: ans.Citations, Related: ans.Related}
@@ -121,6 +131,7 @@ func writeJSON(w io.Writer, ans faq.Answer) error {
 }
 
 func writePlain(w io.Writer, ans faq.Answer) {
+	ans.Text = plain(ans.Text)
 	lang := bot.Lang(ans.Lang)
 	fmt.Fprintln(w, ans.Text)
 	if ans.Source != "" {
