@@ -120,7 +120,7 @@ func init() {
 		"dash.i.registrations":  {"Registreringer", "Registrations"},
 		"dash.i.late":           {"Sene", "Late"},
 		"dash.i.municipalities": {"Kommuner", "Municipalities"},
-		"dash.i.coverage":       {"Andel av fylkets kommuner", "Share of the county's municipalities"},
+		"dash.i.coverage":       {"Av fylkets kommuner", "Of the county's municipalities"},
 		"dash.interest.late":    {"etter fristen", "after the deadline"},
 		"dash.m.summary":        {"%d økter, %d minutter i alt, %d kommuner.", "%d sessions, %d minutes in all, %d municipalities."},
 		"dash.m.none":           {"Ingen veiledning logget ennå.", "No mentoring logged yet."},
