@@ -154,7 +154,9 @@ func TestCorrectionsThroughSlack(t *testing.T) {
 func TestCorrectionsThroughDiscord(t *testing.T) {
 	e := newDiscordE2E(t)
 	io := func(n string, v int) string { return `{"name":"` + n + `","type":4,"value":` + strconv.Itoa(v) + `}` }
-	bo := func(n string, v bool) string { return `{"name":"` + n + `","type":5,"value":` + strconv.FormatBool(v) + `}` }
+	bo := func(n string, v bool) string {
+		return `{"name":"` + n + `","type":5,"value":` + strconv.FormatBool(v) + `}`
+	}
 	ok := func(user, name, sub string, wants []string, opts ...string) string {
 		t.Helper()
 		resp := e.command(user, name, sub, opts...)
