@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
 )
 
 // Digest kinds: a scheduled digest is posted once per scheduled time and
@@ -368,14 +370,14 @@ func (db *DB) DigestData(ctx context.Context, since, until time.Time) (*DigestDa
 	sort.SliceStable(d.Deadlines, func(i, j int) bool { return d.Deadlines[i].Deadline.Before(d.Deadlines[j].Deadline) })
 
 	// Mentoring by the day it took place: the window's Oslo days.
-	fromDay, toDay := day(since), day(until)
+	fromDay, toDay := MentoringDays(since, until)
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(minutes), 0) FROM mentoring
-		WHERE created_at >= ? AND created_at < ? AND date < ?`, s, u, fromDay).Scan(&d.MentoringLate, &d.MentoringLateMinutes); err != nil {
+		WHERE created_at >= ? AND created_at < ? AND date < ?`, s, u, day(fromDay)).Scan(&d.MentoringLate, &d.MentoringLateMinutes); err != nil {
 		return nil, FormatError(err)
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT m.name, COUNT(*), SUM(x.minutes) FROM mentoring x
 		JOIN municipalities m ON m.id = x.municipality_id
-		WHERE x.date >= ? AND x.date < ? AND x.created_at < ? GROUP BY m.id`, fromDay, toDay, u)
+		WHERE x.date >= ? AND x.date <= ? AND x.created_at < ? GROUP BY m.id`, day(fromDay), day(toDay), u)
 	if err != nil {
 		return nil, FormatError(err)
 	}
@@ -461,6 +463,23 @@ func (db *DB) ReminderGatherings(ctx context.Context, now time.Time) ([]DigestGa
 	today := day(now)
 	// Only a deadline that was set: without one there is nothing to remind of.
 	return digestGatherings(ctx, tx, `g.deadline IS NOT NULL AND g.deadline >= ? AND g.date >= ?`, []any{today, today}, nil)
+}
+
+// MentoringDays are the first and last session dates (Oslo) a digest for
+// [since, until) reports: the days whose start lies in the window. Every
+// day belongs to exactly one window, so no session is counted twice; one
+// logged after its window was sent is reported as logged late. to is
+// before from when the window holds no day start.
+func MentoringDays(since, until time.Time) (from, to time.Time) {
+	from = bot.DayIn(since)
+	if from.Before(since) {
+		from = from.AddDate(0, 0, 1)
+	}
+	to = bot.DayIn(until)
+	if !to.Before(until) {
+		to = to.AddDate(0, 0, -1)
+	}
+	return from, to
 }
 
 // answerState is a municipality's answer to a gathering as the history
