@@ -13,6 +13,7 @@ import (
 	"github.com/kulturskoleradet/kulturbot/bot"
 	"github.com/kulturskoleradet/kulturbot/bot/prom"
 	"github.com/kulturskoleradet/kulturbot/dashboard"
+	"github.com/kulturskoleradet/kulturbot/discordevents"
 	"github.com/kulturskoleradet/kulturbot/faq"
 	"github.com/kulturskoleradet/kulturbot/handlers"
 	"github.com/kulturskoleradet/kulturbot/store"
@@ -34,6 +35,9 @@ type App struct {
 	Metrics *prom.Metrics
 	// Web serves the dashboard and the calendar feeds (web.go).
 	Web *dashboard.Server
+	// DiscordEvents keeps guild scheduled events in step with the
+	// gatherings (nil without DISCORD_GUILD_ID and a bot token).
+	DiscordEvents *discordevents.Syncer
 
 	faqEngine *faq.Engine
 

@@ -61,6 +61,7 @@ func (a *App) startDiscord(ctx context.Context) (bool, error) {
 		s := discordevents.New(a.DB, ad.Session(), c.DiscordGuildID, a.Log)
 		a.Handlers.AddGatheringObserver(s)
 		a.runners = append(a.runners, s.Run)
+		a.DiscordEvents = s
 	}
 	if endpoint {
 		a.Mux.Handle("POST /discord/interactions", ad)

@@ -372,3 +372,22 @@ func TestDiscordQuestionLoop(t *testing.T) {
 		t.Fatalf("stored answer %q %v", q.Answer, err)
 	}
 }
+
+// With DISCORD_GUILD_ID and a bot token, a gathering made through Discord
+// gets one scheduled event in the guild (the syncer is wired to the
+// handlers and talks to Discord through the adapter's REST client).
+func TestDiscordScheduledEventWired(t *testing.T) {
+	e := newDiscordE2E(t)
+	if e.app.DiscordEvents == nil {
+		t.Fatal("no scheduled-event syncer with DISCORD_GUILD_ID and a token")
+	}
+	e.command("42", "region", "ny", so("navn", "Salten"), so("kommuner", "Bodø, Fauske, Saltdal"))
+	e.command("42", "samling", "ny", so("navn", "Oppstartssamling"), so("dato", "4.2."+ty), so("sted", "Bodø"), so("region", "Salten"))
+	res, err := e.app.DiscordEvents.Sync(context.Background())
+	if err != nil || res.Created != 1 {
+		t.Fatalf("sync: %+v %v", res, err)
+	}
+	if n := e.rest.called("POST /api/v9/guilds/g1/scheduled-events"); n != 1 {
+		t.Fatalf("%d scheduled events created; calls %v", n, e.rest.calls)
+	}
+}
