@@ -633,9 +633,29 @@ func (h *Handlers) liveAnswered(ctx context.Context, q Query, lang, n, name stri
 	if mm := idRE.FindStringSubmatch(n); mm != nil {
 		id, _ = strconv.ParseInt(mm[3], 10, 64)
 	}
+	answers, err := h.DB.AnswersFor(ctx, m.ID)
+	if err != nil {
+		return "", false, err
+	}
+	// The gatherings it may answer: its region's, the national ones, and
+	// those it was let in to as a guest (or has answered anyway).
 	var mine []store.Gathering
 	for _, g := range gs {
-		if (id == 0 || g.ID == id) && (g.National() || inRegion(regions, g.RegionID, m.ID)) {
+		if id != 0 && g.ID != id {
+			continue
+		}
+		_, answered := answers[g.ID]
+		ok := g.National() || inRegion(regions, g.RegionID, m.ID) || answered
+		if !ok {
+			guests, err := h.DB.Guests(ctx, g.ID)
+			if err != nil {
+				return "", false, err
+			}
+			for _, x := range guests {
+				ok = ok || x.Municipality.ID == m.ID
+			}
+		}
+		if ok {
 			mine = append(mine, g)
 		}
 	}
@@ -651,10 +671,6 @@ func (h *Handlers) liveAnswered(ctx context.Context, q Query, lang, n, name stri
 	}
 	if len(mine) == 0 {
 		return lt(lang, "live.a.nogatherings", bot.Esc(m.Name)), true, nil
-	}
-	answers, err := h.DB.AnswersFor(ctx, m.ID)
-	if err != nil {
-		return "", false, err
 	}
 	bl := bot.Lang(lang)
 	if lang == "nn" {

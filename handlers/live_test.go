@@ -200,3 +200,22 @@ func TestLiveQuotesDataAsTyped(t *testing.T) {
 		t.Fatalf("%q", rep.Text)
 	}
 }
+
+// TestLiveGuest: a municipality let in to another region's gathering as a
+// guest is asked about that gathering too.
+func TestLiveGuest(t *testing.T) {
+	e := newFAQEnv(t)
+	for _, line := range []string{
+		`/region ny navn=Salten kommuner="Bodø, Fauske, Saltdal"`,
+		`/samling ny navn="Oppstartssamling" dato=2025-02-06 sted="Bodø" region=Salten`,
+		`/samling gjest 1 kommune=Tromsø`,
+	} {
+		if rep := e.ask("admin", line); rep.Error != nil {
+			t.Fatalf("%s: %+v", line, rep.Error)
+		}
+	}
+	rep := e.ask("U1", "har Tromsø svart?")
+	if txt := bot.PlainText(rep.Text); !strings.Contains(txt, "Tromsø har ikke svart på #1 Oppstartssamling") {
+		t.Fatalf("%q", txt)
+	}
+}
