@@ -155,6 +155,15 @@ func (db *DB) Ping(ctx context.Context) error {
 	return db.r.QueryRowContext(ctx, "SELECT 1").Scan(&n)
 }
 
+// WriteProbe proves the database takes writes (for /healthz): it commits
+// one row, so a read-only file, a full disk or a broken writer fails it
+// where a read would still succeed.
+func (db *DB) WriteProbe(ctx context.Context) error {
+	_, err := db.w.ExecContext(ctx, `INSERT INTO health (id, probed_at) VALUES (1, ?)
+		ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at`, ts(db.now()))
+	return FormatError(err)
+}
+
 // Backup writes a consistent copy of the live database to path, readable
 // by the owner only.
 func (db *DB) Backup(ctx context.Context, path string) error {

@@ -91,6 +91,13 @@ func NewApp(ctx context.Context, cfg *Config, in io.Reader, out io.Writer, log *
 			http.Error(w, "database unavailable", http.StatusServiceUnavailable)
 			return
 		}
+		// Reads can work while every write fails (read-only file, full
+		// disk): then the bot only says "noe gikk galt", so it is unhealthy.
+		if err := db.WriteProbe(ctx); err != nil {
+			log.Error("healthz: the database does not take writes", "err", err)
+			http.Error(w, "database does not take writes", http.StatusServiceUnavailable)
+			return
+		}
 		io.WriteString(w, "ok\n")
 	})
 	return a, nil

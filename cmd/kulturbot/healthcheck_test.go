@@ -43,3 +43,29 @@ func TestHealthcheckCommand(t *testing.T) {
 		t.Fatal("unhealthy bot: exit 0")
 	}
 }
+
+// TestHealthzFailsWhenWritesFail: a database that still reads but no
+// longer writes (read-only, disk full) makes /healthz answer 503.
+func TestHealthzFailsWhenWritesFail(t *testing.T) {
+	a := newTestApp(t, &Config{})
+	srv := httptest.NewServer(a.Mux)
+	defer srv.Close()
+	get := func() int {
+		res, err := srv.Client().Get(srv.URL + "/healthz")
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		return res.StatusCode
+	}
+	if c := get(); c != http.StatusOK {
+		t.Fatalf("healthy database: %d", c)
+	}
+	// The writer pool holds one connection: make it refuse writes.
+	if _, err := a.DB.Writer().Exec("PRAGMA query_only = 1"); err != nil {
+		t.Fatal(err)
+	}
+	if c := get(); c != http.StatusServiceUnavailable {
+		t.Fatalf("database refusing writes: /healthz %d, want 503", c)
+	}
+}
