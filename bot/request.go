@@ -8,6 +8,7 @@
 package bot
 
 import (
+	"context"
 	"strings"
 	"time"
 )
@@ -55,6 +56,11 @@ type Request struct {
 	// Files are uploaded files that came with the request (already
 	// downloaded by the adapter), e.g. /kulturbot dokument.
 	Files []File
+	// FetchFiles downloads files that came with the request and were not
+	// downloaded yet (Discord attachments). The handler that wants them
+	// calls LoadFiles, so nothing is fetched before the admin check and
+	// the rate limit have passed.
+	FetchFiles func(ctx context.Context) ([]File, error)
 	// Slow marks a request the adapter has already acknowledged and will
 	// complete later (deferred response); handlers may take their time.
 	Slow bool
@@ -85,4 +91,20 @@ func (r *Request) Args() (Args, error) {
 		a.Set(k, v)
 	}
 	return a, nil
+}
+
+// LoadFiles downloads the request's pending files (FetchFiles) into Files,
+// once.
+func (r *Request) LoadFiles(ctx context.Context) error {
+	if r.FetchFiles == nil {
+		return nil
+	}
+	fetch := r.FetchFiles
+	r.FetchFiles = nil
+	files, err := fetch(ctx)
+	if err != nil {
+		return err
+	}
+	r.Files = append(r.Files, files...)
+	return nil
 }

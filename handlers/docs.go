@@ -67,6 +67,9 @@ func (h *Handlers) subDocs(ctx context.Context, req *bot.Request, args bot.Args)
 		}
 		req.Files = append(req.Files, bot.File{Name: filepath.Base(path), Content: content})
 	}
+	if err := req.LoadFiles(ctx); err != nil {
+		return bot.Reply{}, err
+	}
 	if len(req.Files) > 0 {
 		return h.ingestUploads(ctx, req, lib), nil
 	}

@@ -434,6 +434,9 @@ func TestDocumentUploadIsDownloadedForTheHandler(t *testing.T) {
 	h := newHarness(t)
 	var got []bot.File
 	h.rc.replies["kulturbot"] = func(req *bot.Request) (bot.Reply, error) {
+		if err := req.LoadFiles(context.Background()); err != nil {
+			return bot.Reply{}, err
+		}
 		got = req.Files
 		return bot.PrivateText("Lest inn."), nil
 	}

@@ -2,6 +2,9 @@ package discord
 
 import (
 	"context"
+	"fmt"
+	"io"
+	"log/slog"
 	"net/http"
 	"strings"
 	"testing"
@@ -103,5 +106,39 @@ func TestFailedDMNeverLeaksToChannel(t *testing.T) {
 	}
 	if c := string(calls[0].Raw); strings.Contains(c, "HEMMELIG") || !strings.Contains(c, "sjekk DM-ene dine") {
 		t.Fatalf("channel got %s", c)
+	}
+}
+
+// TestAttachmentDownloadedAfterAuthzAndRateLimit: an upload from a
+// non-admin, or over the rate limit, is refused before anything is
+// fetched from Discord's CDN.
+func TestAttachmentDownloadedAfterAuthzAndRateLimit(t *testing.T) {
+	r := bot.NewRouter(slog.New(slog.NewTextHandler(io.Discard, nil)))
+	r.Use(bot.NewRateLimiter(2).Middleware())
+	ran := 0
+	r.Add(bot.Route{Name: "kulturbot", Admin: true, Handler: bot.HandlerFunc(func(ctx context.Context, req *bot.Request) (bot.Reply, error) {
+		ran++
+		if err := req.LoadFiles(ctx); err != nil {
+			return bot.Reply{}, err
+		}
+		return bot.PrivateText("Lest inn."), nil
+	})})
+	h := newHarness(t, func(o *Options) { o.Router = r })
+	data := `{"id":"1","name":"kulturbot","type":1,"options":[{"name":"dokument","type":1,"options":[{"name":"fil","type":11,"value":"att1"}]}],` +
+		`"resolved":{"attachments":{"att1":{"id":"att1","filename":"rammeverk.md","content_type":"text/markdown","size":20,"url":"` + h.fd.URL + `/attachments/1/2/rammeverk.md"}}}}`
+	downloads := func() int { return len(h.fd.find(http.MethodGet, "/attachments/")) }
+
+	h.post(ix("4001", 2, data)) // user 7 is no admin
+	h.ad.Wait()
+	if ran != 0 || downloads() != 0 {
+		t.Fatalf("non-admin upload: handler ran %d, downloads %d", ran, downloads())
+	}
+	admin := `"member":{"user":{"id":"42","username":"admin"},"roles":[]}`
+	for n := 0; n < 4; n++ {
+		h.post(ix(fmt.Sprintf("41%02d", n), 2, data, admin))
+		h.ad.Wait()
+	}
+	if ran != 2 || downloads() != 2 {
+		t.Fatalf("admin at 2/min sent 4: handler ran %d, downloads %d; want 2 and 2", ran, downloads())
 	}
 }

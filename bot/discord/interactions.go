@@ -148,11 +148,9 @@ func (a *Adapter) run(ctx context.Context, i *discordgo.Interaction, req *bot.Re
 		wctx, cancel := context.WithTimeout(bg, tokenLife)
 		defer cancel()
 		if len(atts) > 0 {
-			files, err := a.download(wctx, atts, req.Lang)
-			if err != nil {
-				return bot.ErrorReply(req, err, a.log)
-			}
-			req.Files = files
+			// Downloaded only when the handler asks (bot.Request.LoadFiles):
+			// after the admin check and the rate limit.
+			req.FetchFiles = func(ctx context.Context) ([]bot.File, error) { return a.download(ctx, atts, req.Lang) }
 		}
 		return a.opt.Router.Handle(wctx, req)
 	}

@@ -66,7 +66,12 @@ func (a *Adapter) serveHTTP(w http.ResponseWriter, r *http.Request) {
 			}
 			ack = a.interaction(r.Context(), ic)
 		case form.Get("command") != "":
-			ack = a.slashCommand(r.Context(), slashFromForm(form))
+			// A signed slash command has no event id, and an attacker who
+			// saw one could replay it for the five minutes its signature
+			// is valid. The signature itself identifies the request:
+			// remembered (in SQLite, through the router's Dedup), a
+			// replay is acknowledged and not run again.
+			ack = a.slashCommand(r.Context(), slashFromForm(form), "sig:"+r.Header.Get("X-Slack-Signature"))
 		case form.Get("ssl_check") != "":
 			// Slack checking our certificate: an empty 200 is the answer.
 		default:

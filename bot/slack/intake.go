@@ -18,8 +18,9 @@ import (
 
 // slashCommand answers a slash command: quick ones in the ack, slow ones
 // (and any that overrun the ack budget) through response_url afterwards.
-func (a *Adapter) slashCommand(ctx context.Context, c slack.SlashCommand) any {
+func (a *Adapter) slashCommand(ctx context.Context, c slack.SlashCommand, eventID string) any {
 	req := &bot.Request{
+		EventID: eventID,
 		Command: bot.NormCommand(c.Command),
 		Text:    strings.TrimSpace(c.Text),
 		Channel: c.ChannelID,

@@ -74,3 +74,29 @@ func (s *syncWriter) Write(p []byte) (int, error) {
 	defer s.mu.Unlock()
 	return s.w.Write(p)
 }
+
+// TestReplayedSlashCommandRunsOnce: the same signed slash command sent
+// again within the signature window is acknowledged but not run twice.
+func TestReplayedSlashCommandRunsOnce(t *testing.T) {
+	e := newEnv(t)
+	before := e.fake.count()
+	if res, body := e.slash("/rsvp", "3 ja", "U1"); res.StatusCode != 200 {
+		t.Fatalf("first: %d %s", res.StatusCode, body)
+	}
+	res, body := e.slash("/rsvp", "3 ja", "U1") // byte for byte the same, same signature
+	if res.StatusCode != 200 {
+		t.Fatalf("replay: %d %s", res.StatusCode, body)
+	}
+	if n := e.fake.count() - before; n != 1 {
+		t.Fatalf("handler ran %d times for one signed command and its replay", n)
+	}
+	if strings.Contains(string(body), "Lagret") {
+		t.Fatalf("the replay was answered as if run: %s", body)
+	}
+	// A new command (new timestamp, new signature) runs.
+	e.now = e.now.Add(time.Second)
+	e.slash("/rsvp", "3 ja", "U1")
+	if n := e.fake.count() - before; n != 2 {
+		t.Fatalf("handler ran %d times after a genuine second command, want 2", n)
+	}
+}
