@@ -103,6 +103,9 @@ func TestDashboardFiguresAgreeWithChat(t *testing.T) {
 	if strconv.Itoa(sessions) != got["m-sessions"] || strconv.Itoa(minutes) != got["m-minutes"] {
 		t.Errorf("mentoring: page %s sessions/%s min, export %d/%d", got["m-sessions"], got["m-minutes"], sessions, minutes)
 	}
+	if i := strings.Index(page, `id="samling-4"`); i < 0 || strings.Contains(page[i:i+strings.Index(page[i:], "</article>")], "utenfor regionen") {
+		t.Error("a national gathering marks its municipalities as outside the region")
+	}
 	for _, s := range []string{`id="samlinger"`, `id="interesse"`, `id="veiledning"`, `id="faq"`, `id="nedlastinger"`,
 		"Oppstart Salten", "Avlyst", "Flakstad, Saltdal, Sørfold, Vestvågøy", "75 % av 4 spørsmål besvart"} {
 		if !strings.Contains(page, s) {

@@ -188,7 +188,9 @@ func (s *Server) gatheringView(ctx context.Context, g store.Gathering, r store.R
 	}
 	for _, a := range at.RSVPs {
 		if !inRegion[a.Municipality.ID] {
-			gv.Rows = append(gv.Rows, gridRow{Name: a.Municipality.Name, Answer: a.Answer, Headcount: a.Headcount, Overnight: a.Overnight, Answered: a.UpdatedAt})
+			// A national gathering has no region: nobody is "outside" it.
+			gv.Rows = append(gv.Rows, gridRow{Name: a.Municipality.Name, Answer: a.Answer, Headcount: a.Headcount, Overnight: a.Overnight,
+				Answered: a.UpdatedAt, InRegion: g.National()})
 		}
 	}
 	hist, err := s.DB.RSVPHistory(ctx, g.ID, 0)
