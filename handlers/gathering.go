@@ -295,6 +295,9 @@ func (h *Handlers) attendees(ctx context.Context, req *bot.Request, id int64) (b
 			rep.Fields = append(rep.Fields, bot.Field{Label: t(req, "gathering.attendees.guests"), Value: store.MunicipalityNames(ms)})
 		}
 	}
+	if hist := h.gatheringHistory(ctx, req, g.ID); hist != "" {
+		rep.Items = append(rep.Items, bot.Item{Text: hist})
+	}
 	rep.Context = t(req, "gathering.attendees.context", date(req, req.Now()))
 	return rep, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -333,6 +334,52 @@ func (h *Handlers) gatheringReopen(ctx context.Context, req *bot.Request, args b
 	return bot.Reply{Text: text, Private: true, Notices: ns}, nil
 }
 
+// maxHistory is how many corrections /samling deltakere shows.
+const maxHistory = 5
+
+// gatheringHistory is the latest corrections of a gathering and of the
+// answers to it (removed answers), newest first: who, when, what. Empty
+// when there are none.
+func (h *Handlers) gatheringHistory(ctx context.Context, req *bot.Request, id int64) string {
+	gs, err := h.DB.Changes(ctx, store.EntityGathering, fmt.Sprint(id))
+	if err != nil {
+		return ""
+	}
+	rs, err := h.DB.Changes(ctx, store.EntityRSVP, "")
+	if err != nil {
+		return ""
+	}
+	for _, c := range rs {
+		if strings.HasPrefix(c.Key, fmt.Sprintf("%d/", id)) {
+			gs = append(gs, c)
+		}
+	}
+	if len(gs) == 0 {
+		return ""
+	}
+	sort.SliceStable(gs, func(i, j int) bool { return gs[i].ID > gs[j].ID })
+	lines := []string{"*" + t(req, "gathering.history.title") + "*"}
+	for i, c := range gs {
+		if i == maxHistory {
+			lines = append(lines, t(req, "gathering.history.more", len(gs)-i))
+			break
+		}
+		who := c.ChangedName
+		if who == "" {
+			who = c.ChangedBy
+		}
+		if who == "" {
+			who = t(req, "core.someone")
+		}
+		what := t(req, "gathering.history."+c.Entity+"."+c.Action)
+		if c.Detail != "" {
+			what += ": " + c.Detail
+		}
+		lines = append(lines, fmt.Sprintf("• %s, %s – %s", bot.FormatDateTime(c.At, req.Lang), who, what))
+	}
+	return strings.Join(lines, "\n")
+}
+
 // sameGatheringWarning is the reply when /samling ny names a gathering that
 // exists on that day already: nothing is created; a button creates it
 // anyway.
@@ -365,32 +412,38 @@ func quoteArg(s string) string {
 
 func init() {
 	bot.Register(map[string][2]string{
-		"gathering.err.changecancelled":    {"Samling #%d %s er avlyst. Gjenåpne den først med /samling gjenåpne %d.", "Gathering #%d %s is cancelled. Reopen it first with /samling gjenåpne %d."},
-		"gathering.err.nochange":           {"Hva skal endres? Gi minst én av navn=, dato=, sted= eller frist= (frist=ingen fjerner fristen).", "What should change? Give at least one of navn=, dato=, sted= or frist= (frist=ingen removes the deadline)."},
-		"gathering.err.notcancelled":       {"Samling #%d %s er ikke avlyst, så det er ingenting å gjenåpne.", "Gathering #%d %s is not cancelled, so there is nothing to reopen."},
-		"gathering.change.none":            {"Ingen endring: %s er allerede slik.", "Nothing changed: %s is like that already."},
-		"gathering.change.ok":              {"✏️ Endret: *%s*", "✏️ Changed: *%s*"},
-		"gathering.change.name":            {"Navn: %s → %s", "Name: %s → %s"},
-		"gathering.change.date":            {"Dato: %s → %s", "Date: %s → %s"},
-		"gathering.change.place":           {"Sted: %s → %s", "Place: %s → %s"},
-		"gathering.change.deadline":        {"Svarfrist: %s → %s", "Answer deadline: %s → %s"},
-		"gathering.change.nodeadline":      {"ingen", "none"},
-		"gathering.notified":               {"📨 %s som har svart får beskjed.", "📨 %s who answered are told."},
-		"gathering.notice.changed.title":   {"Samling #%d %s er endret", "Gathering #%d %s has changed"},
-		"gathering.notice.changed.rsvp":    {"Svaret dere ga står. Passer det ikke lenger, endre det med /rsvp %d.", "Your answer stands. If it no longer fits, change it with /rsvp %d."},
-		"gathering.notice.rsvp.button":     {"Se eller endre svaret", "See or change the answer"},
-		"gathering.notice.cancelled.title": {"Samling #%d %s er avlyst", "Gathering #%d %s is cancelled"},
-		"gathering.notice.cancelled":       {"❌ %s er avlyst av arbeidsgruppen. Dere trenger ikke gjøre noe.", "❌ %s has been cancelled by the working group. You need not do anything."},
-		"gathering.notice.reopened.title":  {"Samling #%d %s blir likevel", "Gathering #%d %s is on after all"},
-		"gathering.notice.reopened":        {"✅ %s er gjenåpnet – avlysningen er trukket. Svaret dere ga før står; endre det med /rsvp %d.", "✅ %s is reopened – the cancellation is withdrawn. Your earlier answer stands; change it with /rsvp %d."},
-		"gathering.cancel.ask":             {"Vil du avlyse *%s*?", "Do you want to cancel *%s*?"},
-		"gathering.cancel.ask.answered":    {"%s har svart og får beskjed om avlysningen.", "%s have answered and will be told of the cancellation."},
-		"gathering.cancel.ask.how":         {"Ingenting er endret ennå. Bekreft med knappen, eller skriv /samling avlys %d --bekreft.", "Nothing has changed yet. Confirm with the button, or type /samling avlys %d --bekreft."},
-		"gathering.cancel.button":          {"Avlys #%d", "Cancel #%d"},
-		"gathering.cancelled.undo":         {"Angre med /samling gjenåpne %d.", "Undo with /samling gjenåpne %d."},
-		"gathering.reopened":               {"✅ Gjenåpnet: *%s*. Den tar imot svar igjen.", "✅ Reopened: *%s*. It takes answers again."},
-		"gathering.reopened.answers":       {"Svarene fra før avlysningen gjelder igjen (%s).", "The answers given before the cancellation count again (%s)."},
-		"gathering.warn.same":              {"⚠️ %s finnes allerede (#%d) med samme navn og dato, så jeg har ikke laget en til. Var det meningen å lage en ny, bruk knappen eller skriv:\n%s", "⚠️ %s already exists (#%d) with the same name and date, so I did not create another. If you meant to create a new one, use the button or type:\n%s"},
-		"gathering.warn.same.button":       {"Opprett likevel", "Create anyway"},
+		"gathering.err.changecancelled":      {"Samling #%d %s er avlyst. Gjenåpne den først med /samling gjenåpne %d.", "Gathering #%d %s is cancelled. Reopen it first with /samling gjenåpne %d."},
+		"gathering.err.nochange":             {"Hva skal endres? Gi minst én av navn=, dato=, sted= eller frist= (frist=ingen fjerner fristen).", "What should change? Give at least one of navn=, dato=, sted= or frist= (frist=ingen removes the deadline)."},
+		"gathering.err.notcancelled":         {"Samling #%d %s er ikke avlyst, så det er ingenting å gjenåpne.", "Gathering #%d %s is not cancelled, so there is nothing to reopen."},
+		"gathering.change.none":              {"Ingen endring: %s er allerede slik.", "Nothing changed: %s is like that already."},
+		"gathering.change.ok":                {"✏️ Endret: *%s*", "✏️ Changed: *%s*"},
+		"gathering.change.name":              {"Navn: %s → %s", "Name: %s → %s"},
+		"gathering.change.date":              {"Dato: %s → %s", "Date: %s → %s"},
+		"gathering.change.place":             {"Sted: %s → %s", "Place: %s → %s"},
+		"gathering.change.deadline":          {"Svarfrist: %s → %s", "Answer deadline: %s → %s"},
+		"gathering.change.nodeadline":        {"ingen", "none"},
+		"gathering.notified":                 {"📨 %s som har svart får beskjed.", "📨 %s who answered are told."},
+		"gathering.notice.changed.title":     {"Samling #%d %s er endret", "Gathering #%d %s has changed"},
+		"gathering.notice.changed.rsvp":      {"Svaret dere ga står. Passer det ikke lenger, endre det med /rsvp %d.", "Your answer stands. If it no longer fits, change it with /rsvp %d."},
+		"gathering.notice.rsvp.button":       {"Se eller endre svaret", "See or change the answer"},
+		"gathering.notice.cancelled.title":   {"Samling #%d %s er avlyst", "Gathering #%d %s is cancelled"},
+		"gathering.notice.cancelled":         {"❌ %s er avlyst av arbeidsgruppen. Dere trenger ikke gjøre noe.", "❌ %s has been cancelled by the working group. You need not do anything."},
+		"gathering.notice.reopened.title":    {"Samling #%d %s blir likevel", "Gathering #%d %s is on after all"},
+		"gathering.notice.reopened":          {"✅ %s er gjenåpnet – avlysningen er trukket. Svaret dere ga før står; endre det med /rsvp %d.", "✅ %s is reopened – the cancellation is withdrawn. Your earlier answer stands; change it with /rsvp %d."},
+		"gathering.cancel.ask":               {"Vil du avlyse *%s*?", "Do you want to cancel *%s*?"},
+		"gathering.cancel.ask.answered":      {"%s har svart og får beskjed om avlysningen.", "%s have answered and will be told of the cancellation."},
+		"gathering.cancel.ask.how":           {"Ingenting er endret ennå. Bekreft med knappen, eller skriv /samling avlys %d --bekreft.", "Nothing has changed yet. Confirm with the button, or type /samling avlys %d --bekreft."},
+		"gathering.cancel.button":            {"Avlys #%d", "Cancel #%d"},
+		"gathering.cancelled.undo":           {"Angre med /samling gjenåpne %d.", "Undo with /samling gjenåpne %d."},
+		"gathering.reopened":                 {"✅ Gjenåpnet: *%s*. Den tar imot svar igjen.", "✅ Reopened: *%s*. It takes answers again."},
+		"gathering.reopened.answers":         {"Svarene fra før avlysningen gjelder igjen (%s).", "The answers given before the cancellation count again (%s)."},
+		"gathering.warn.same":                {"⚠️ %s finnes allerede (#%d) med samme navn og dato, så jeg har ikke laget en til. Var det meningen å lage en ny, bruk knappen eller skriv:\n%s", "⚠️ %s already exists (#%d) with the same name and date, so I did not create another. If you meant to create a new one, use the button or type:\n%s"},
+		"gathering.warn.same.button":         {"Opprett likevel", "Create anyway"},
+		"gathering.history.title":            {"Endringer", "Changes"},
+		"gathering.history.more":             {"… og %d eldre", "… and %d older"},
+		"gathering.history.gathering.change": {"endret", "changed"},
+		"gathering.history.gathering.cancel": {"avlyst", "cancelled"},
+		"gathering.history.gathering.reopen": {"gjenåpnet", "reopened"},
+		"gathering.history.rsvp.delete":      {"svar slettet", "answer removed"},
 	})
 }

@@ -254,3 +254,21 @@ func TestGatheringSameTwice(t *testing.T) {
 		t.Errorf("%d gatherings", n)
 	}
 }
+
+// TestGatheringHistoryShown: /samling deltakere shows who changed what, when.
+func TestGatheringHistoryShown(t *testing.T) {
+	e := newEnv(t)
+	e.setup()
+	e.ok("kari", "/rsvp 1 ja 2 kommune=Bodø")
+	e.ok("admin", `/samling endre 1 sted="Fauske"`)
+	e.ok("admin", "/rsvp 1 slett kommune=Bodø")
+	s := all(e.ok("admin", "/samling deltakere 1"))
+	for _, w := range []string{"*Endringer*", "10. januar 2025 kl. 10:00, Admin – svar slettet: Bodø: ja (2)", "Admin – endret: sted: Bodø → Fauske"} {
+		if !strings.Contains(s, w) {
+			t.Errorf("attendees lack %q:\n%s", w, s)
+		}
+	}
+	if i, j := strings.Index(s, "svar slettet"), strings.Index(s, "endret: sted"); i > j {
+		t.Errorf("newest first:\n%s", s)
+	}
+}
