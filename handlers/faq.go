@@ -104,21 +104,26 @@ func (h *Handlers) ask(ctx context.Context, req *bot.Request) (bot.Reply, error)
 
 // sourceLine is the small print under an answer: where it comes from.
 func sourceLine(a faq.Answer, lang bot.Lang) string {
-	var parts []string
+	// An answer with citations (documents, or the model citing FAQ
+	// entries) names them once; its Source is the same list in short.
+	if len(a.Citations) > 0 {
+		var parts []string
+		for _, c := range a.Citations {
+			s := fmt.Sprintf("[%d] %s", c.N, c.Doc)
+			if c.Page > 0 {
+				s += bot.T(lang, "faq.page", c.Page)
+			}
+			if c.URL != "" {
+				s += " " + c.URL
+			}
+			parts = append(parts, s)
+		}
+		return bot.T(lang, "faq.source", strings.Join(parts, " · "))
+	}
 	if a.Source != "" {
-		parts = append(parts, bot.T(lang, "faq.source", a.Source))
+		return bot.T(lang, "faq.source", a.Source)
 	}
-	for _, c := range a.Citations {
-		s := fmt.Sprintf("[%d] %s", c.N, c.Doc)
-		if c.Page > 0 {
-			s += bot.T(lang, "faq.page", c.Page)
-		}
-		if c.URL != "" {
-			s += " " + c.URL
-		}
-		parts = append(parts, s)
-	}
-	return strings.Join(parts, " · ")
+	return ""
 }
 
 func shorten(s string, n int) string {
