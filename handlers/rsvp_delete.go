@@ -52,6 +52,9 @@ func (h *Handlers) rsvpDelete(ctx context.Context, req *bot.Request, args bot.Ar
 		return bot.Reply{}, h.gatheringNotFound(req, id, err)
 	}
 	m, err := h.DB.FindMunicipality(ctx, name)
+	if e := municipalityErr(req, err, "kommune"); e != nil {
+		return bot.Reply{}, e // "Mente du Fauske?" with the corrected command
+	}
 	if bot.ErrorCode(err) == bot.ENotFound {
 		return bot.Reply{}, &bot.Error{Code: bot.ENotFound, Field: "kommune", Message: t(req, "rsvp.delete.none", name, g.ID, g.Name), Err: err}
 	}
