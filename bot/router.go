@@ -294,3 +294,11 @@ func IsDuplicate(rep Reply) bool {
 type Suggester interface {
 	Suggest(ctx context.Context, field, prefix string, lang Lang) []Option
 }
+
+// Background starts work that outlives the request that asked for it (the
+// embeddings of an uploaded document). The wiring's runner owns it: its
+// context ends at shutdown, and shutdown waits for it before the database
+// closes.
+type Background interface {
+	Go(f func(ctx context.Context) error)
+}

@@ -134,13 +134,21 @@ func (h *Handlers) ingestUploads(ctx context.Context, req *bot.Request, lib *doc
 	if changed && lib.EmbeddingsEnabled() {
 		lines = append(lines, bot.T(lang, "docs.h.embedding"))
 		// Embedding a long document takes a while; the reply does not wait.
-		go func() {
-			ectx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Minute)
+		// The runner owns the job, so shutdown stops it and waits for it
+		// before the database closes.
+		embed := func(ctx context.Context) error {
+			ectx, cancel := context.WithTimeout(ctx, 30*time.Minute)
 			defer cancel()
 			if n, err := lib.EmbedMissing(ectx); err != nil {
 				h.Log.Warn("embeddings after upload incomplete; the background embedder retries", "err", err, "stored", n)
 			}
-		}()
+			return nil
+		}
+		if h.Background != nil {
+			h.Background.Go(embed)
+		} else {
+			_ = embed(context.WithoutCancel(ctx))
+		}
 	}
 	return bot.Reply{Text: strings.Join(lines, "\n"), Private: true, Lang: lang}
 }

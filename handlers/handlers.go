@@ -42,6 +42,9 @@ type Deps struct {
 	Web WebLinks
 	// Metrics counts how questions were answered (nil: not counted).
 	Metrics bot.Metrics
+	// Background runs work that outlives a request (embeddings after an
+	// upload); nil runs it before the reply instead.
+	Background bot.Background
 }
 
 // Handlers implements every workflow.

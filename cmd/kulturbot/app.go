@@ -18,6 +18,7 @@ import (
 	"github.com/kulturskoleradet/kulturbot/handlers"
 	"github.com/kulturskoleradet/kulturbot/store"
 	"github.com/kulturskoleradet/kulturbot/store/kommuner"
+	"golang.org/x/sync/errgroup"
 )
 
 // App is the whole program wired together. main only parses flags and calls
@@ -53,6 +54,8 @@ type App struct {
 	closers []func() error
 	// runners are long-running parts (adapters, scheduler) started by Run.
 	runners []func(ctx context.Context) error
+	// bg owns the work that outlives a request (bot.Background).
+	bg *runner
 }
 
 // NewApp opens the database, builds the FAQ and registers every handler.
@@ -65,8 +68,11 @@ func NewApp(ctx context.Context, cfg *Config, in io.Reader, out io.Writer, log *
 	if err != nil {
 		return nil, err
 	}
-	a := &App{Cfg: cfg, DB: db, Log: log, In: in, Out: out, Posters: bot.Posters{}, Mux: http.NewServeMux()}
+	a := &App{Cfg: cfg, DB: db, Log: log, In: in, Out: out, Posters: bot.Posters{}, Mux: http.NewServeMux(), bg: newRunner(log)}
 	a.onClose(db.Close)
+	// Closers run last-added first: background jobs stop and are waited
+	// for just before the database closes.
+	a.onClose(a.bg.stop)
 	if err := a.setupFAQ(ctx); err != nil {
 		a.Close()
 		return nil, err
@@ -83,6 +89,7 @@ func NewApp(ctx context.Context, cfg *Config, in io.Reader, out io.Writer, log *
 	a.setupMiddleware()
 	a.Handlers = handlers.Register(a.Router, &handlers.Deps{
 		DB: db, Config: hcfg, FAQ: a.FAQ, Posters: a.Posters, Log: log, Web: a.Web, Metrics: a.Metrics,
+		Background: a.bg,
 	})
 	a.Mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
@@ -154,19 +161,17 @@ func (a *App) Run(ctx context.Context) error {
 	if a.httpUsed {
 		a.runners = append(a.runners, a.serveHTTP)
 	}
-	errc := make(chan error, len(a.runners))
+	// The first part to fail stops the others; Run returns when all have.
+	g, gctx := errgroup.WithContext(ctx)
 	for _, r := range a.runners {
-		go func() { errc <- r(ctx) }()
+		g.Go(func() error {
+			if err := r(gctx); err != nil && !errors.Is(err, context.Canceled) {
+				return err
+			}
+			return nil
+		})
 	}
-	var first error
-	for range a.runners {
-		err := <-errc
-		if err != nil && !errors.Is(err, context.Canceled) && first == nil {
-			first = err
-			cancel()
-		}
-	}
-	return first
+	return g.Wait()
 }
 
 // serveHTTP serves the mux until ctx ends, then drains in-flight requests

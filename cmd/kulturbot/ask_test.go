@@ -14,6 +14,7 @@ import (
 )
 
 func TestAsk(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "k.db")
 	t.Run("Plain", func(t *testing.T) {
 		out, errOut, code := run(t, db, "", "ask", "Når er fristen for å melde interesse?")
@@ -96,6 +97,7 @@ func TestAsk(t *testing.T) {
 // TestAskConfiguredDeadline: the FAQ's deadline is the one the bot applies
 // (KULTURBOT_INTEREST_DEADLINE), not the corpus' default.
 func TestAskConfiguredDeadline(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "k.db")
 	out, errOut, code := run(t, db, "", "--interest-deadline", "01.10", "ask", "--json", "Når er fristen for å melde interesse?")
 	if code != 0 {
@@ -117,6 +119,7 @@ func TestAskConfiguredDeadline(t *testing.T) {
 // database, "Hva kan du?" with what the bot does, and small talk as small
 // talk.
 func TestAskLive(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "k.db")
 	askJSON := func(q string) askResult {
 		t.Helper()
@@ -170,6 +173,7 @@ func TestAskLive(t *testing.T) {
 // times is one open case and commands typed without their slash are not
 // filed at all.
 func TestConsoleQueueStaysClean(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "k.db")
 	q := "Kan vi bytte ut en person i kommunegruppa halvveis i programmet?"
 	out, errOut, code := run(t, db, q+"\n"+q+"\nkan vi bytte ut en person i kommunegruppa halvveis i programmet\nrsvp 1 ja 2\ninteresse liste\nkulturbot hjelp\n/kulturbot spørsmål\n")

@@ -90,6 +90,7 @@ func fingerprint(t *testing.T, db *store.DB) string {
 // nothing changes. The same commands as an admin are not refused (so the
 // list is real).
 func TestAdminCommandsRefusedForNonAdmins(t *testing.T) {
+	t.Parallel()
 	a := authzApp(t)
 	ctx := context.Background()
 	before := fingerprint(t, a.DB)
@@ -141,6 +142,7 @@ func TestAdminCommandsRefusedForNonAdmins(t *testing.T) {
 // and by admins — nobody else, not even the same user id on another
 // platform.
 func TestUsersCannotTouchOthersRecords(t *testing.T) {
+	t.Parallel()
 	a := authzApp(t)
 	ctx := context.Background()
 	owner := bot.User{ID: "U1", Name: "Kari"}
@@ -195,6 +197,7 @@ func TestUsersCannotTouchOthersRecords(t *testing.T) {
 // slash commands from a member (KULTURBOT_ADMINS names only slack:UADMIN):
 // the real adapter decides who is admin, and each is refused.
 func TestAdminRefusedThroughSlack(t *testing.T) {
+	t.Parallel()
 	e := newSlackE2E(t, false)
 	e.seed()
 	before := fingerprint(t, e.app.DB)
@@ -215,6 +218,7 @@ func TestAdminRefusedThroughSlack(t *testing.T) {
 // TestAdminRefusedThroughDiscord does the same through the signed Discord
 // interactions endpoint (KULTURBOT_ADMINS names only discord:42).
 func TestAdminRefusedThroughDiscord(t *testing.T) {
+	t.Parallel()
 	e := newDiscordE2E(t)
 	so := func(n, v string) string { return `{"name":"` + n + `","type":3,"value":` + strconv.Quote(v) + `}` }
 	io := func(n string, v int) string { return `{"name":"` + n + `","type":4,"value":` + strconv.Itoa(v) + `}` }

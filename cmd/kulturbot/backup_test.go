@@ -10,11 +10,12 @@ import (
 )
 
 func TestBackupCommand(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	db := filepath.Join(dir, "k.db")
 	out := filepath.Join(dir, "backup.db")
 	var stdout, stderr bytes.Buffer
-	if code := Main(context.Background(), []string{"--db", db, "backup", out}, strings.NewReader(""), &stdout, &stderr); code != 0 {
+	if code := Main(context.Background(), []string{"--db", db, "backup", out}, noEnv, strings.NewReader(""), &stdout, &stderr); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
 	if !strings.Contains(stdout.String(), "integrity ok") {
@@ -27,7 +28,7 @@ func TestBackupCommand(t *testing.T) {
 	// A second backup to the same file is refused and leaves it alone.
 	stdout.Reset()
 	stderr.Reset()
-	if code := Main(context.Background(), []string{"--db", db, "backup", out}, strings.NewReader(""), &stdout, &stderr); code == 0 {
+	if code := Main(context.Background(), []string{"--db", db, "backup", out}, noEnv, strings.NewReader(""), &stdout, &stderr); code == 0 {
 		t.Fatal("overwrote an existing backup")
 	}
 	if !strings.Contains(stderr.String(), "already exists") {
@@ -38,7 +39,7 @@ func TestBackupCommand(t *testing.T) {
 		t.Fatal("existing backup changed")
 	}
 	stderr.Reset()
-	if code := Main(context.Background(), []string{"--db", db, "backup"}, strings.NewReader(""), &stdout, &stderr); code == 0 || !strings.Contains(stderr.String(), "usage") {
+	if code := Main(context.Background(), []string{"--db", db, "backup"}, noEnv, strings.NewReader(""), &stdout, &stderr); code == 0 || !strings.Contains(stderr.String(), "usage") {
 		t.Fatalf("missing FILE: exit %d, %q", code, stderr.String())
 	}
 }

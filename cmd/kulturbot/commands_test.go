@@ -95,6 +95,7 @@ func agree(t *testing.T, routes []*bot.Route, s surfaces) {
 // /kulturbot hjelp are built from the same routes and agree; a verb added
 // to a route (the one edit in handlers/commands.go) shows up in all three.
 func TestCommandsFromRoutes(t *testing.T) {
+	t.Parallel()
 	routes := commandRoutes()
 	agree(t, routes, build(routes))
 
@@ -163,6 +164,7 @@ func commandTable(routes []*bot.Route) string {
 // TestReadmeCommandTable keeps the README's command table equal to the
 // routes (-update rewrites it).
 func TestReadmeCommandTable(t *testing.T) {
+	t.Parallel()
 	raw, err := os.ReadFile("../../README.md")
 	if err != nil {
 		t.Fatal(err)

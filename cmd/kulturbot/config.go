@@ -3,7 +3,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -170,7 +169,3 @@ func (c *Config) AdminSet() map[string]bool {
 	}
 	return m
 }
-
-// Getenv is os.Getenv; a variable so tests can boot the whole program with
-// an environment of their own.
-var Getenv = os.Getenv

@@ -22,15 +22,14 @@ func digestMain(t *testing.T, args ...string) (string, string, int) {
 }
 
 func digestMainCtx(ctx context.Context, args ...string) (string, string, int) {
-	old := Getenv
-	Getenv = func(string) string { return "" }
-	defer func() { Getenv = old }()
+	env := noEnv
 	var out, errOut bytes.Buffer
-	code := Main(ctx, args, strings.NewReader(""), &out, &errOut)
+	code := Main(ctx, args, env, strings.NewReader(""), &out, &errOut)
 	return out.String(), errOut.String(), code
 }
 
 func TestDigestCommand(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "k.db")
 	t.Run("DryRunPrintsText", func(t *testing.T) {
 		out, errOut, code := digestMain(t, "--db", db, "digest", "--dry-run", "--at", "2026-11-23 08:00")
@@ -85,6 +84,7 @@ func (p nopPoster) Platform() bot.Platform                        { return bot.P
 func (p nopPoster) Post(context.Context, string, bot.Reply) error { return nil }
 
 func TestStartDigest(t *testing.T) {
+	t.Parallel()
 	boot := func(t *testing.T, channels string) *App {
 		cfg := &Config{DB: filepath.Join(t.TempDir(), "k.db"), DigestChannels: channels, DigestSchedule: "0 8 * * 1"}
 		a, err := NewApp(context.Background(), cfg, strings.NewReader(""), io.Discard, slog.New(slog.NewTextHandler(io.Discard, nil)))
@@ -120,6 +120,7 @@ func TestStartDigest(t *testing.T) {
 }
 
 func TestRunPostsMissedDigestAtStart(t *testing.T) {
+	t.Parallel()
 	// The whole program in Slack HTTP mode with a digest channel, on a
 	// fresh database: the latest period's digest has not been sent, so
 	// the scheduler posts it once right after start.

@@ -179,6 +179,7 @@ func (e *discordE2E) export(kind string) string {
 }
 
 func TestDiscordEndToEnd(t *testing.T) {
+	t.Parallel()
 	e := newDiscordE2E(t)
 	if n := e.rest.called("PUT /api/v9/applications/999/guilds/g1/commands"); n != 1 {
 		t.Fatalf("commands registered %d times at start-up; calls %v", n, e.rest.calls)
@@ -287,13 +288,12 @@ func TestDiscordEndToEnd(t *testing.T) {
 }
 
 func TestDiscordRegisterCommand(t *testing.T) {
+	t.Parallel()
 	rest := newDiscordREST(t)
-	old := Getenv
-	Getenv = func(string) string { return "" }
-	defer func() { Getenv = old }()
+	env := noEnv
 	var out, errOut strings.Builder
 	code := Main(context.Background(), []string{"--discord-bot-token", "test-token", "--discord-app-id", "999",
-		"--discord-api-url", rest.URL, "--discord-guild-id", "g9", "discord", "register"}, strings.NewReader(""), &out, &errOut)
+		"--discord-api-url", rest.URL, "--discord-guild-id", "g9", "discord", "register"}, env, strings.NewReader(""), &out, &errOut)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut.String())
 	}
@@ -305,7 +305,7 @@ func TestDiscordRegisterCommand(t *testing.T) {
 	}
 	// --print needs neither token nor network.
 	out.Reset()
-	if code := Main(context.Background(), []string{"discord", "register", "--print"}, strings.NewReader(""), &out, &errOut); code != 0 {
+	if code := Main(context.Background(), []string{"discord", "register", "--print"}, env, strings.NewReader(""), &out, &errOut); code != 0 {
 		t.Fatalf("--print exit %d: %s", code, errOut.String())
 	}
 	var cmds []map[string]any
@@ -314,7 +314,7 @@ func TestDiscordRegisterCommand(t *testing.T) {
 	}
 	// Without a token: a clear error.
 	errOut.Reset()
-	if code := Main(context.Background(), []string{"discord", "register"}, strings.NewReader(""), &out, &errOut); code == 0 || !strings.Contains(errOut.String(), "DISCORD_BOT_TOKEN") {
+	if code := Main(context.Background(), []string{"discord", "register"}, env, strings.NewReader(""), &out, &errOut); code == 0 || !strings.Contains(errOut.String(), "DISCORD_BOT_TOKEN") {
 		t.Fatalf("no token: exit %d, %q", code, errOut.String())
 	}
 }
@@ -323,6 +323,7 @@ func TestDiscordRegisterCommand(t *testing.T) {
 // the working group answers later reaches the asker in the channel where
 // they asked, through the Discord poster, with a ping.
 func TestDiscordQuestionLoop(t *testing.T) {
+	t.Parallel()
 	e := newDiscordE2E(t)
 	_, ans := e.send("7001", 2, "7", `{"id":"1","name":"faq","type":1,"options":[`+so("spørsmål", "Hvor mange samlinger er det i et regionprogram?")+`]}`)
 	if ans["type"] == 5.0 {

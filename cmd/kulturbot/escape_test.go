@@ -117,6 +117,7 @@ func collectStrings(raw []byte, out *[]string) {
 // mention, the question list, the digest, the answer notice (whose only
 // live mention is the asker), an interest confirmation, and an LLM answer.
 func TestHostileTextIsInertOnEverySurface(t *testing.T) {
+	t.Parallel()
 	var llmOn atomic.Bool // off: the endpoint fails and questions are passed on
 	llm := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")

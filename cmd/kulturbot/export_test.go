@@ -13,6 +13,7 @@ import (
 )
 
 func TestExportCommand(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	dbPath := filepath.Join(dir, "k.db")
 	ctx := context.Background()
@@ -28,7 +29,7 @@ func TestExportCommand(t *testing.T) {
 
 	run := func(args ...string) (string, string, int) {
 		var out, errOut bytes.Buffer
-		code := Main(ctx, append([]string{"--db", dbPath}, args...), strings.NewReader(""), &out, &errOut)
+		code := Main(ctx, append([]string{"--db", dbPath}, args...), noEnv, strings.NewReader(""), &out, &errOut)
 		return out.String(), errOut.String(), code
 	}
 	out, errOut, code := run("export", "veiledning")

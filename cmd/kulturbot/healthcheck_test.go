@@ -10,6 +10,7 @@ import (
 )
 
 func TestHealthcheckCommand(t *testing.T) {
+	t.Parallel()
 	status := http.StatusOK
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != "/healthz" {
@@ -22,24 +23,23 @@ func TestHealthcheckCommand(t *testing.T) {
 	defer srv.Close()
 	addr := strings.TrimPrefix(srv.URL, "http://")
 	var out, errOut bytes.Buffer
-	old := Getenv
-	defer func() { Getenv = old }()
+	env := noEnv
 	// No HTTP mode configured: nothing to check, healthy.
-	Getenv = func(string) string { return "" }
-	if code := Main(context.Background(), []string{"--http-addr", "127.0.0.1:1", "healthcheck"}, nil, &out, &errOut); code != 0 {
+	env = func(string) string { return "" }
+	if code := Main(context.Background(), []string{"--http-addr", "127.0.0.1:1", "healthcheck"}, env, nil, &out, &errOut); code != 0 {
 		t.Fatalf("socket/gateway mode: exit %d, %s", code, errOut.String())
 	}
-	Getenv = func(k string) string {
+	env = func(k string) string {
 		if k == "SLACK_SIGNING_SECRET" {
 			return "s"
 		}
 		return ""
 	}
-	if code := Main(context.Background(), []string{"--http-addr", addr, "healthcheck"}, nil, &out, &errOut); code != 0 {
+	if code := Main(context.Background(), []string{"--http-addr", addr, "healthcheck"}, env, nil, &out, &errOut); code != 0 {
 		t.Fatalf("healthy bot: exit %d, %s", code, errOut.String())
 	}
 	status = http.StatusServiceUnavailable
-	if code := Main(context.Background(), []string{"--http-addr", addr, "healthcheck"}, nil, &out, &errOut); code == 0 {
+	if code := Main(context.Background(), []string{"--http-addr", addr, "healthcheck"}, env, nil, &out, &errOut); code == 0 {
 		t.Fatal("unhealthy bot: exit 0")
 	}
 }

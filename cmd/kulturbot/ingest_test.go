@@ -13,6 +13,7 @@ import (
 )
 
 func TestIngestCommand(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	db := filepath.Join(dir, "k.db")
 	docs := filepath.Join(dir, "docs")
@@ -47,6 +48,7 @@ func TestIngestCommand(t *testing.T) {
 }
 
 func TestSetupDocsAlwaysReturnsLibrary(t *testing.T) {
+	t.Parallel()
 	cfg := &Config{DB: filepath.Join(t.TempDir(), "k.db")}
 	a, err := NewApp(context.Background(), cfg, nil, os.Stdout, newLogger(os.Stderr, "error"))
 	if err != nil {
@@ -66,6 +68,7 @@ func TestSetupDocsAlwaysReturnsLibrary(t *testing.T) {
 // OpenAI-compatible server: the answer comes from the LLM path with the
 // citation of the passage it was given.
 func TestAskWithLLM(t *testing.T) {
+	t.Parallel()
 	var chats, embeds atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var req struct {
@@ -135,6 +138,7 @@ func TestAskWithLLM(t *testing.T) {
 // the FAQ's nearest entries as its passages; the answer names the cited
 // entry and its source. NO_ANSWER sends the question to the working group.
 func TestAskWithLLMNoDocuments(t *testing.T) {
+	t.Parallel()
 	var chats atomic.Int32
 	var mode atomic.Value
 	mode.Store("cite")

@@ -42,6 +42,7 @@ func (s *syncBuffer) String() string {
 // and checks that neither the bot token nor the signing secret appears in
 // any log line.
 func TestSecretsNeverLogged(t *testing.T) {
+	t.Parallel()
 	const token, secret = "xoxb-HUSHTOKEN-1234", "HUSHSIGNING-5678"
 	fake := slacktest.NewServer(t)
 	var logs syncBuffer

@@ -46,14 +46,16 @@ func main() {
 		<-ctx.Done()
 		stop()
 	}()
-	code := Main(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	code := Main(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
 }
 
 // Main runs kulturbot with args and returns the exit code. It is main
-// without the process, so tests can run the real program.
-func Main(ctx context.Context, args []string, in io.Reader, out, errOut io.Writer) int {
+// without the process, so tests can run the real program: env reads the
+// environment (os.Getenv in main; each test its own, so tests run in
+// parallel).
+func Main(ctx context.Context, args []string, env func(string) string, in io.Reader, out, errOut io.Writer) int {
 	if len(args) > 0 && args[0] == docs.SandboxCommand {
 		// The bot re-executed as the PDF reader (faq/docs/sandbox.go):
 		// no configuration, no database, one document on stdin.
@@ -62,7 +64,7 @@ func Main(ctx context.Context, args []string, in io.Reader, out, errOut io.Write
 	fs := flag.NewFlagSet("kulturbot", flag.ContinueOnError)
 	fs.SetOutput(errOut)
 	fs.Usage = func() { usage(fs, errOut) }
-	cfg, rest, err := LoadConfig(fs, args, Getenv)
+	cfg, rest, err := LoadConfig(fs, args, env)
 	if err != nil {
 		if err == flag.ErrHelp {
 			return 0

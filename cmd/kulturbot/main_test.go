@@ -14,14 +14,15 @@ import (
 // than three years ahead is refused, so a fixed far year would not do).
 var ty = strconv.Itoa(time.Now().Year() + 1)
 
+// noEnv is an empty environment: no tokens from the machine's.
+func noEnv(string) string { return "" }
+
 // run boots the real program (as `kulturbot args...` with stdin) against db.
 func run(t *testing.T, db, stdin string, args ...string) (string, string, int) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	old := Getenv
-	Getenv = func(string) string { return "" } // no tokens from the machine's environment
-	defer func() { Getenv = old }()
-	code := Main(context.Background(), append([]string{"--db", db, "--log-level", "error"}, args...), strings.NewReader(stdin), &out, &errOut)
+	env := noEnv // no tokens from the machine's environment
+	code := Main(context.Background(), append([]string{"--db", db, "--log-level", "error"}, args...), env, strings.NewReader(stdin), &out, &errOut)
 	return out.String(), errOut.String(), code
 }
 
@@ -39,6 +40,7 @@ func mustContain(t *testing.T, got string, wants ...string) {
 // for another, registers interest, logs mentoring and lists everything; the
 // data is still there after a restart and in the CSV exports.
 func TestConsoleSession(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "k.db")
 	script := strings.Join([]string{
 		`/region ny navn=Salten kommuner="Bodø, Fauske, Saltdal"`,

@@ -29,6 +29,7 @@ func newTestApp(t *testing.T, cfg *Config) *App {
 }
 
 func TestMiddlewareRateLimitAndMetrics(t *testing.T) {
+	t.Parallel()
 	a := newTestApp(t, &Config{RateLimit: 3, Retention: 180 * 24 * time.Hour})
 	a.Router.Add(bot.Route{Name: "hh-ping", Handler: bot.HandlerFunc(func(ctx context.Context, req *bot.Request) (bot.Reply, error) {
 		return bot.Text("pong"), nil
@@ -70,6 +71,7 @@ func TestMiddlewareRateLimitAndMetrics(t *testing.T) {
 }
 
 func TestRetentionRunnerStopsWithContext(t *testing.T) {
+	t.Parallel()
 	a := newTestApp(t, &Config{Retention: time.Hour})
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
@@ -83,6 +85,7 @@ func TestRetentionRunnerStopsWithContext(t *testing.T) {
 }
 
 func TestDigestGaugeReadsDatabase(t *testing.T) {
+	t.Parallel()
 	a := newTestApp(t, &Config{Retention: time.Hour})
 	ctx := context.Background()
 	sent := time.Date(2025, 2, 3, 7, 0, 0, 0, time.UTC)

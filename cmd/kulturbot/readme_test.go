@@ -10,6 +10,7 @@ import (
 // TestReadmeListsEveryVariable keeps the README true: every setting the
 // program reads must be documented there.
 func TestReadmeListsEveryVariable(t *testing.T) {
+	t.Parallel()
 	readme, err := os.ReadFile("../../README.md")
 	if err != nil {
 		t.Fatal(err)
@@ -23,6 +24,7 @@ func TestReadmeListsEveryVariable(t *testing.T) {
 }
 
 func TestConfigFlagsOverrideEnvironment(t *testing.T) {
+	t.Parallel()
 	env := map[string]string{"KULTURBOT_DB": "env.db", "KULTURBOT_RATE_LIMIT": "5"}
 	fs := flag.NewFlagSet("t", flag.ContinueOnError)
 	cfg, rest, err := LoadConfig(fs, []string{"--db", "flag.db", "ask", "hei"}, func(k string) string { return env[k] })

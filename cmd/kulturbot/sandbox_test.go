@@ -16,7 +16,7 @@ import (
 // os.Executable() (here the test binary) with docs.SandboxCommand.
 func TestMain(m *testing.M) {
 	if len(os.Args) > 1 && os.Args[1] == docs.SandboxCommand {
-		os.Exit(Main(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+		os.Exit(Main(context.Background(), os.Args[1:], noEnv, os.Stdin, os.Stdout, os.Stderr))
 	}
 	os.Exit(m.Run())
 }

@@ -11,6 +11,7 @@ import (
 // the flags with their defaults; secrets from the environment must not be
 // among them, yet must still reach the configuration.
 func TestUsageNeverShowsSecrets(t *testing.T) {
+	t.Parallel()
 	env := map[string]string{
 		"SLACK_BOT_TOKEN": "xoxb-HUSH1x", "SLACK_APP_TOKEN": "xapp-HUSH2x", "SLACK_SIGNING_SECRET": "HUSH3x",
 		"DISCORD_BOT_TOKEN": "HUSH4x", "OPENAI_API_KEY": "sk-HUSH5x",

@@ -122,6 +122,7 @@ func (e *slackE2E) rsvps() []store.RSVP {
 }
 
 func TestSlackEndToEnd(t *testing.T) {
+	t.Parallel()
 	e := newSlackE2E(t, false)
 	e.seed()
 
@@ -290,6 +291,7 @@ func TestSlackEndToEnd(t *testing.T) {
 }
 
 func TestSlackSocketModeEndToEnd(t *testing.T) {
+	t.Parallel()
 	e := newSlackE2E(t, true)
 	e.seed()
 	ctx, cancel := context.WithCancel(context.Background())
@@ -326,11 +328,9 @@ func TestSlackSocketModeEndToEnd(t *testing.T) {
 func manifest(t *testing.T, args ...string) (string, int) {
 	t.Helper()
 	var out, errOut strings.Builder
-	old := Getenv
-	Getenv = func(string) string { return "" }
-	defer func() { Getenv = old }()
+	env := noEnv
 	db := filepath.Join(t.TempDir(), "never-created.db")
-	code := Main(context.Background(), append([]string{"--db", db, "manifest"}, args...), strings.NewReader(""), &out, &errOut)
+	code := Main(context.Background(), append([]string{"--db", db, "manifest"}, args...), env, strings.NewReader(""), &out, &errOut)
 	if _, err := os.Stat(db); err == nil {
 		t.Error("manifest opened the database")
 	}
@@ -338,6 +338,7 @@ func manifest(t *testing.T, args ...string) (string, int) {
 }
 
 func TestManifestSubcommand(t *testing.T) {
+	t.Parallel()
 	out, code := manifest(t, "slack", "--http", "https://bot.example.no")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, out)

@@ -27,11 +27,10 @@ func freeAddr(t *testing.T) string {
 // The console serves the dashboard when KULTURBOT_HTTP_ADDR is set, and
 // `kulturbot dashbord` prints a link that opens it.
 func TestConsoleServesDashboard(t *testing.T) {
-	old := Getenv
-	defer func() { Getenv = old }()
+	env := noEnv
 	addr := freeAddr(t)
 	db := filepath.Join(t.TempDir(), "k.db")
-	Getenv = func(k string) string {
+	env = func(k string) string {
 		switch k {
 		case "KULTURBOT_HTTP_ADDR":
 			return addr
@@ -41,7 +40,7 @@ func TestConsoleServesDashboard(t *testing.T) {
 		return ""
 	}
 	var out, errOut bytes.Buffer
-	if code := Main(context.Background(), []string{"--db", db, "dashbord"}, nil, &out, &errOut); code != 0 {
+	if code := Main(context.Background(), []string{"--db", db, "dashbord"}, env, nil, &out, &errOut); code != 0 {
 		t.Fatalf("dashbord: exit %d: %s", code, errOut.String())
 	}
 	link := strings.TrimSpace(out.String())
@@ -49,7 +48,7 @@ func TestConsoleServesDashboard(t *testing.T) {
 		t.Fatalf("link %q", link)
 	}
 	out.Reset()
-	if code := Main(context.Background(), []string{"--db", db, "kalender"}, nil, &out, &errOut); code != 0 || !strings.HasPrefix(out.String(), "https://bot.example.no/kalender.ics?token=") {
+	if code := Main(context.Background(), []string{"--db", db, "kalender"}, env, nil, &out, &errOut); code != 0 || !strings.HasPrefix(out.String(), "https://bot.example.no/kalender.ics?token=") {
 		t.Fatalf("kalender: exit %d: %q %s", code, out.String(), errOut.String())
 	}
 
@@ -57,7 +56,7 @@ func TestConsoleServesDashboard(t *testing.T) {
 	in, stdin := io.Pipe()
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan int, 1)
-	go func() { done <- Main(ctx, []string{"--db", db}, in, io.Discard, io.Discard) }()
+	go func() { done <- Main(ctx, []string{"--db", db}, env, in, io.Discard, io.Discard) }()
 	defer func() {
 		stdin.Close()
 		cancel()

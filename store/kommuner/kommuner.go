@@ -19,6 +19,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
@@ -68,20 +69,15 @@ type Match struct {
 	Candidates []Entry // when Ambiguous or Near, in register order
 }
 
-var def *Register
-
-// Default is the embedded register.
-func Default() *Register {
-	if def == nil {
-		r, err := Parse(bytes.NewReader(embedded))
-		if err != nil {
-			panic("kommuner: embedded register: " + err.Error())
-		}
-		r.Source = "innebygd"
-		def = r
+// Default is the embedded register, parsed once (safe from any goroutine).
+var Default = sync.OnceValue(func() *Register {
+	r, err := Parse(bytes.NewReader(embedded))
+	if err != nil {
+		panic("kommuner: embedded register: " + err.Error())
 	}
-	return def
-}
+	r.Source = "innebygd"
+	return r
+})
 
 // Load reads a register file; "" is the embedded one.
 func Load(path string) (*Register, error) {
