@@ -219,3 +219,35 @@ func PlainText(s string) string {
 	}
 	return b.String()
 }
+
+// Cut shortens s to at most n characters (runes, as the platforms count
+// their limits), marking the cut with an ellipsis. It is the one
+// truncation helper: adapters, digests, buttons and events all use it.
+func Cut(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	if n <= 1 {
+		return "…"
+	}
+	r := []rune(s)
+	return strings.TrimRightFunc(string(r[:n-1]), unicode.IsSpace) + "…"
+}
+
+// CutWords is Cut at a word boundary (in the second half of the room),
+// without a dangling comma, semicolon or colon: for snippets of prose.
+func CutWords(s string, n int) string {
+	s = strings.TrimSpace(s)
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	rs := []rune(s)[:n-1]
+	at := len(rs)
+	for i := len(rs) - 1; i > n/2; i-- {
+		if rs[i] == ' ' {
+			at = i
+			break
+		}
+	}
+	return strings.TrimRight(string(rs[:at]), " ,;:") + "…"
+}

@@ -18,7 +18,6 @@ import (
 	"net/http"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -252,22 +251,14 @@ func params(g store.Gathering, now time.Time) *discordgo.GuildScheduledEventPara
 		name += " (" + g.RegionName + ")"
 	}
 	return &discordgo.GuildScheduledEventParams{
-		Name:               cut(name, 100),
-		Description:        cut(dashboard.Description(g), 1000),
+		Name:               bot.Cut(name, 100),
+		Description:        bot.Cut(dashboard.Description(g), 1000),
 		ScheduledStartTime: &start,
 		ScheduledEndTime:   &end,
 		PrivacyLevel:       discordgo.GuildScheduledEventPrivacyLevelGuildOnly,
 		EntityType:         discordgo.GuildScheduledEventEntityTypeExternal,
-		EntityMetadata:     &discordgo.GuildScheduledEventEntityMetadata{Location: cut(g.Place, 100)},
+		EntityMetadata:     &discordgo.GuildScheduledEventEntityMetadata{Location: bot.Cut(g.Place, 100)},
 	}
-}
-
-// cut shortens s to at most n characters (Discord counts characters).
-func cut(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	return string([]rune(s)[:n-1]) + "…"
 }
 
 func notFound(err error) bool {

@@ -453,14 +453,7 @@ func digestN(lang bot.Lang, key string, n int, args ...any) string {
 }
 
 // digestCut shortens s to n characters (runes) with an ellipsis, on one line.
-func digestCut(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return strings.TrimSpace(string(r[:n-1])) + "…"
-}
+func digestCut(s string, n int) string { return bot.Cut(strings.Join(strings.Fields(s), " "), n) }
 
 func init() {
 	bot.Register(map[string][2]string{

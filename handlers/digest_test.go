@@ -2,10 +2,8 @@ package handlers_test
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"log/slog"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,8 +14,6 @@ import (
 	"github.com/kulturskoleradet/kulturbot/internal/testutil"
 	"github.com/kulturskoleradet/kulturbot/store"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func oslo(t testing.TB, s string) time.Time { return testutil.Oslo(t, s) }
 
@@ -40,26 +36,7 @@ func quietLog() *slog.Logger { return testutil.QuietLog() }
 // 08:00, Mon 23 Nov 2026 08:00) Oslo time.
 func seed(t testing.TB, db *store.DB) { testutil.SeedWeek(t, db) }
 
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./handlers -run %s -update)", err, t.Name())
-	}
-	if string(want) != got {
-		t.Errorf("%s differs from the golden file (go test ./handlers -update to accept):\n--- got\n%s\n--- want\n%s", name, got, want)
-	}
-}
+func golden(t *testing.T, name, got string) { testutil.Golden(t, name, []byte(got)) }
 
 func TestDigestGolden(t *testing.T) {
 	ctx := context.Background()

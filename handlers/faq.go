@@ -94,7 +94,7 @@ func (h *Handlers) ask(ctx context.Context, req *bot.Request) (bot.Reply, error)
 	h.Metrics.FAQResult(bot.FAQUnsure)
 	rep := bot.Reply{Text: bot.T(lang, "faq.unsure", qid), Lang: lang}
 	for _, r := range ans.Related {
-		rep.Buttons = append(rep.Buttons, bot.Button{Label: shorten(r.Question, 70), Command: "/faq #" + r.ID})
+		rep.Buttons = append(rep.Buttons, bot.Button{Label: bot.Cut(r.Question, 70), Command: "/faq #" + r.ID})
 	}
 	if len(rep.Buttons) > 0 {
 		rep.Context = bot.T(lang, "faq.related")
@@ -126,13 +126,6 @@ func sourceLine(a faq.Answer, lang bot.Lang) string {
 	return ""
 }
 
-func shorten(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	return string([]rune(s)[:n-1]) + "…"
-}
-
 // subQuestions lists the open questions with who asked, where and when.
 func (h *Handlers) subQuestions(ctx context.Context, req *bot.Request, args bot.Args) (bot.Reply, error) {
 	if !req.User.Admin {
@@ -159,7 +152,7 @@ func (h *Handlers) subQuestions(ctx context.Context, req *bot.Request, args bot.
 		if q.Channel != "" && q.Channel != where {
 			where += " " + q.Channel
 		}
-		line := fmt.Sprintf("#%d «%s» – %s (%s), %s", q.ID, shorten(q.Question, 300), who, where, bot.FormatDateTime(q.Created, req.Lang))
+		line := fmt.Sprintf("#%d «%s» – %s (%s), %s", q.ID, bot.Cut(q.Question, 300), who, where, bot.FormatDateTime(q.Created, req.Lang))
 		if q.Asks > 1 {
 			line += " · " + t(req, "faq.q.asks", q.Asks)
 		}

@@ -40,7 +40,7 @@ func (h *Handlers) slashless(req *bot.Request, q string) (bot.Reply, bool) {
 	return bot.Reply{
 		Text:    t(req, "slashless.didyoumean", cmd),
 		Private: true,
-		Buttons: []bot.Button{{Label: shorten(cmd, 70), Command: cmd}},
+		Buttons: []bot.Button{{Label: bot.Cut(cmd, 70), Command: cmd}},
 	}, true
 }
 

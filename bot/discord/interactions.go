@@ -359,7 +359,7 @@ func (a *Adapter) autocomplete(ctx context.Context, i *discordgo.Interaction) []
 		if len(choices) == maxChoices {
 			break
 		}
-		name := cut(o.Label, maxChoiceLen)
+		name := bot.Cut(o.Label, maxChoiceLen)
 		var value any = o.Value
 		if focused.Type == discordgo.ApplicationCommandOptionInteger {
 			n, err := strconv.ParseInt(gatheringID(o.Value), 10, 64)

@@ -78,7 +78,7 @@ func render(rep bot.Reply) (m message) {
 	if plain && utf8.RuneCountInString(text) <= maxContent {
 		m.Content = text
 	} else {
-		e := &discordgo.MessageEmbed{Color: embedColor, Title: cut(mrkdwnPlain(rep.Title), maxTitle)}
+		e := &discordgo.MessageEmbed{Color: embedColor, Title: bot.Cut(mrkdwnPlain(rep.Title), maxTitle)}
 		desc := text
 		if len(lines) > 0 {
 			if desc != "" {
@@ -86,12 +86,12 @@ func render(rep bot.Reply) (m message) {
 			}
 			desc += strings.Join(lines, itemSeparator(lines))
 		}
-		e.Description = cut(desc, maxDescription)
+		e.Description = bot.Cut(desc, maxDescription)
 		for i, f := range rep.Fields {
 			if i == maxFields {
 				break
 			}
-			name, val := cut(mrkdwnPlain(f.Label), maxFieldName), cut(mrkdwn(f.Value), maxFieldValue)
+			name, val := bot.Cut(mrkdwnPlain(f.Label), maxFieldName), bot.Cut(mrkdwn(f.Value), maxFieldValue)
 			if name == "" {
 				name = "\u200b" // Discord refuses empty field names
 			}
@@ -109,7 +109,7 @@ func render(rep bot.Reply) (m message) {
 			footer = strings.TrimSpace(footer + "\n" + more)
 		}
 		if footer != "" {
-			e.Footer = &discordgo.MessageEmbedFooter{Text: cut(footer, maxFooter)}
+			e.Footer = &discordgo.MessageEmbedFooter{Text: bot.Cut(footer, maxFooter)}
 		}
 		m.Embeds = []*discordgo.MessageEmbed{e}
 		return m
@@ -157,7 +157,7 @@ func buttonRows(rep bot.Reply) (rows []discordgo.MessageComponent, shown, total 
 		case "danger":
 			style = discordgo.DangerButton
 		}
-		return discordgo.Button{Label: cut(label, maxLabel), Style: style, CustomID: id}, true
+		return discordgo.Button{Label: bot.Cut(label, maxLabel), Style: style, CustomID: id}, true
 	}
 	reserve := 0
 	if len(rep.Buttons) > 0 {
@@ -216,7 +216,7 @@ func itemLabel(text string) string {
 	if m := itemNumber.FindStringSubmatch(t); m != nil {
 		return m[1]
 	}
-	return cut(strings.TrimSpace(t), 30)
+	return bot.Cut(strings.TrimSpace(t), 30)
 }
 
 var (
@@ -301,15 +301,6 @@ func mrkdwn(s string) string {
 // not parsed there.
 func mrkdwnPlain(s string) string {
 	return everyone.ReplaceAllString(markupChar.Replace(bot.PlainText(s)), "@\u200b$1")
-}
-
-// cut shortens s to at most n runes, marking the cut with an ellipsis.
-func cut(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n-1]) + "…"
 }
 
 func (m message) flags() discordgo.MessageFlags {
@@ -425,11 +416,11 @@ func modal(f *bot.Form) *discordgo.InteractionResponseData {
 	var rows []discordgo.MessageComponent
 	for _, fl := range fields {
 		ti := discordgo.TextInput{
-			CustomID: fl.Name, Label: cut(fl.Label, maxInputLabel), Style: discordgo.TextInputShort,
+			CustomID: fl.Name, Label: bot.Cut(fl.Label, maxInputLabel), Style: discordgo.TextInputShort,
 			Placeholder: fl.Placeholder, Value: fl.Initial, Required: !fl.Optional, MaxLength: 1000,
 		}
 		if ti.Label == "" {
-			ti.Label = cut(fl.Name, maxInputLabel)
+			ti.Label = bot.Cut(fl.Name, maxInputLabel)
 		}
 		switch fl.Kind {
 		case bot.FieldMultiline:
@@ -454,14 +445,14 @@ func modal(f *bot.Form) *discordgo.InteractionResponseData {
 			}
 			ti.MaxLength = 6
 		}
-		ti.Placeholder = cut(ti.Placeholder, maxPlaceholder)
+		ti.Placeholder = bot.Cut(ti.Placeholder, maxPlaceholder)
 		rows = append(rows, discordgo.ActionsRow{Components: []discordgo.MessageComponent{ti}})
 	}
 	title := f.Title
 	if title == "" {
 		title = "kulturbot"
 	}
-	return &discordgo.InteractionResponseData{CustomID: formID(f), Title: cut(title, maxModalTitle), Components: rows}
+	return &discordgo.InteractionResponseData{CustomID: formID(f), Title: bot.Cut(title, maxModalTitle), Components: rows}
 }
 
 // formCache remembers recently opened forms by custom_id, so a submit can

@@ -130,7 +130,7 @@ func (a *Adapter) viewSubmission(ctx context.Context, ic slack.InteractionCallba
 			field = meta.Fields[0]
 		}
 		if field != "" {
-			return slack.NewErrorsViewSubmissionResponse(map[string]string{field: cut(rep.Text, 2000)})
+			return slack.NewErrorsViewSubmissionResponse(map[string]string{field: bot.Cut(rep.Text, 2000)})
 		}
 	}
 	if rep.Form != nil {

@@ -47,7 +47,7 @@ func Render(r bot.Reply) (string, []slack.Block) {
 	var blocks []slack.Block
 	add := func(b slack.Block) { blocks = append(blocks, b) }
 	if r.Title != "" {
-		add(slack.NewHeaderBlock(plain(cut(bot.PlainText(r.Title), maxHeaderText))))
+		add(slack.NewHeaderBlock(plain(bot.Cut(bot.PlainText(r.Title), maxHeaderText))))
 	}
 	text := r.Text
 	if r.Error != nil && text != "" {
@@ -59,7 +59,7 @@ func Render(r bot.Reply) (string, []slack.Block) {
 	if len(r.Fields) > 0 {
 		var fs []*slack.TextBlockObject
 		for _, f := range r.Fields {
-			fs = append(fs, md(cut("*"+mrkdwn(f.Label)+"*\n"+mrkdwn(f.Value), maxFieldText)))
+			fs = append(fs, md(bot.Cut("*"+mrkdwn(f.Label)+"*\n"+mrkdwn(f.Value), maxFieldText)))
 			if len(fs) == maxFields {
 				add(slack.NewSectionBlock(nil, fs, nil))
 				fs = nil
@@ -85,13 +85,13 @@ func Render(r bot.Reply) (string, []slack.Block) {
 			add(slack.NewContextBlock("", md(bot.T(r.Lang, "slack.more", len(r.Items)-i))))
 			break
 		}
-		add(slack.NewSectionBlock(md(cut(mrkdwn(it.Text), maxSectionText)), nil, nil))
+		add(slack.NewSectionBlock(md(bot.Cut(mrkdwn(it.Text), maxSectionText)), nil, nil))
 		if len(it.Buttons) > 0 {
 			add(actions(fmt.Sprintf("item%d", i), it.Buttons)[0])
 		}
 	}
 	if r.Context != "" {
-		add(slack.NewContextBlock("", md(cut(mrkdwn(r.Context), maxContextText))))
+		add(slack.NewContextBlock("", md(bot.Cut(mrkdwn(r.Context), maxContextText))))
 	}
 	for _, b := range actions("main", r.Buttons) {
 		if len(blocks) < maxBlocks {
@@ -108,7 +108,7 @@ func actions(prefix string, bs []bot.Button) []slack.Block {
 	var out []slack.Block
 	var els []slack.BlockElement
 	for i, b := range bs {
-		btn := slack.NewButtonBlockElement(fmt.Sprintf("kb_%s_%d", prefix, i), cut(b.Command, maxButtonValue), plain(cut(bot.PlainText(b.Label), maxButtonLabel)))
+		btn := slack.NewButtonBlockElement(fmt.Sprintf("kb_%s_%d", prefix, i), bot.Cut(b.Command, maxButtonValue), plain(bot.Cut(bot.PlainText(b.Label), maxButtonLabel)))
 		switch b.Style {
 		case "primary":
 			btn.Style = slack.StylePrimary
@@ -141,7 +141,7 @@ func fallback(r bot.Reply) string {
 	if s == "" && len(r.Items) > 0 {
 		s = r.Items[0].Text
 	}
-	return cut(mention(r.Mention)+mrkdwn(s), maxFallbackText)
+	return bot.Cut(mention(r.Mention)+mrkdwn(s), maxFallbackText)
 }
 
 // renderMessage builds the payload for a slash-command acknowledgement or
@@ -191,16 +191,16 @@ func renderView(f *bot.Form, meta string, lang bot.Lang) slack.ModalViewRequest 
 	v := slack.ModalViewRequest{
 		Type:            slack.VTModal,
 		CallbackID:      callbackForm,
-		Title:           plain(cut(title, maxModalTitle)),
-		Submit:          plain(cut(submit, maxModalTitle)),
-		Close:           plain(cut(bot.T(lang, "slack.cancel"), maxModalTitle)),
+		Title:           plain(bot.Cut(title, maxModalTitle)),
+		Submit:          plain(bot.Cut(submit, maxModalTitle)),
+		Close:           plain(bot.Cut(bot.T(lang, "slack.cancel"), maxModalTitle)),
 		PrivateMetadata: meta,
 	}
 	for _, fld := range f.Fields {
 		var el slack.BlockElement
 		ph := (*slack.TextBlockObject)(nil)
 		if fld.Placeholder != "" {
-			ph = plain(cut(fld.Placeholder, 150))
+			ph = plain(bot.Cut(fld.Placeholder, 150))
 		}
 		switch fld.Kind {
 		case bot.FieldSelect:
@@ -254,7 +254,7 @@ func renderView(f *bot.Form, meta string, lang bot.Lang) slack.ModalViewRequest 
 			p.MaxLength = 3000
 			el = p
 		}
-		in := slack.NewInputBlock(fld.Name, plain(cut(fld.Label, maxInputLabel)), nil, el)
+		in := slack.NewInputBlock(fld.Name, plain(bot.Cut(fld.Label, maxInputLabel)), nil, el)
 		in.Optional = fld.Optional
 		v.Blocks.BlockSet = append(v.Blocks.BlockSet, in)
 	}
@@ -262,7 +262,7 @@ func renderView(f *bot.Form, meta string, lang bot.Lang) slack.ModalViewRequest 
 }
 
 func option(label, value string) *slack.OptionBlockObject {
-	return slack.NewOptionBlockObject(cut(value, 150), plain(cut(label, maxOptionText)), nil)
+	return slack.NewOptionBlockObject(bot.Cut(value, 150), plain(bot.Cut(label, maxOptionText)), nil)
 }
 
 // formValues reads a submitted modal's state back into field values.
@@ -317,15 +317,6 @@ func plain(s string) *slack.TextBlockObject {
 
 func md(s string) *slack.TextBlockObject {
 	return slack.NewTextBlockObject(slack.MarkdownType, s, false, false)
-}
-
-// cut shortens s to at most n characters, marking the cut.
-func cut(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n-1]) + "…"
 }
 
 // split breaks long text into pieces of at most n characters, at paragraph

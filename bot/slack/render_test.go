@@ -3,9 +3,7 @@ package slack
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -13,34 +11,9 @@ import (
 	"github.com/kulturskoleradet/kulturbot/internal/testutil"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/*.golden and manifest.json")
-
 func golden(t *testing.T, name string, v any) {
 	t.Helper()
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false) // keep <, > and & readable in the golden files
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		t.Fatal(err)
-	}
-	got := buf.Bytes()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./bot/slack -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (go test ./bot/slack -update to accept):\n%s", path, got)
-	}
+	testutil.Golden(t, name+".golden", testutil.JSON(t, v, false))
 }
 
 func TestGoldenBlockKit(t *testing.T) {
@@ -129,7 +102,7 @@ func mustJSON(v any) []byte {
 func TestManifest(t *testing.T) {
 	m := NewManifest("", testutil.Routes())
 	got := m.JSON()
-	if *update {
+	if testutil.Update() {
 		if err := os.WriteFile("manifest.json", got, 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/kulturskoleradet/kulturbot/bot"
 	"github.com/kulturskoleradet/kulturbot/faq"
 )
 
@@ -352,7 +353,7 @@ func quote(q query, h *hit) string {
 			}
 			out = joined
 		}
-		return truncate(out, maxQuote)
+		return bot.CutWords(out, maxQuote)
 	}
 	if utf8.RuneCountInString(out) < maxQuote*2/3 {
 		// Add the better-scoring neighbour (the following one on a tie:
@@ -375,7 +376,7 @@ func quote(q query, h *hit) string {
 			}
 		}
 	}
-	return truncate(out, maxQuote)
+	return bot.CutWords(out, maxQuote)
 }
 
 func sc(s []float64, i int) float64 {
@@ -383,21 +384,4 @@ func sc(s []float64, i int) float64 {
 		return -1
 	}
 	return s[i]
-}
-
-// truncate cuts s to at most n runes at a word boundary, with an ellipsis.
-func truncate(s string, n int) string {
-	s = strings.TrimSpace(s)
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	rs := []rune(s)[:n-1]
-	cut := len(rs)
-	for i := len(rs) - 1; i > n/2; i-- {
-		if rs[i] == ' ' {
-			cut = i
-			break
-		}
-	}
-	return strings.TrimRight(string(rs[:cut]), " ,;:") + "…"
 }
