@@ -20,7 +20,7 @@ func TestKommunerSjekk(t *testing.T) {
 	storetest.OldDatabase(t, dbPath, storetest.SeedOld)
 	run := func(args ...string) (string, string, int) {
 		var out, errOut bytes.Buffer
-		code := Main(ctx, append([]string{"--db", dbPath}, args...), strings.NewReader(""), &out, &errOut)
+		code := Main(ctx, append([]string{"--db", dbPath}, args...), noEnv, strings.NewReader(""), &out, &errOut)
 		return out.String(), errOut.String(), code
 	}
 	out, errOut, code := run("kommuner", "sjekk")
