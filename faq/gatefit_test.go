@@ -61,7 +61,8 @@ func collectExamples(t testing.TB, sets []string) []example {
 				t.Fatal(err)
 			}
 			ex := example{set: set, in: c.in}
-			if j.best != nil && !j.noTopic {
+			// A vetoed answer is never given: not an example to learn from.
+			if j.best != nil && !j.noTopic && !j.veto {
 				ex.x = j.features(e.P)
 				ex.legacy = j.legacy
 				ex.right = c.in && entryHasFact(j.best.x.Entry, c.facts)

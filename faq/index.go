@@ -140,8 +140,12 @@ func (e *Engine) add(ctx context.Context, tx *sql.Tx, en Entry) error {
 	for _, q := range en.Questions {
 		// The working group wrote this question for this entry: the kinds
 		// of fact it asks for ("How many places are there?") are ones the
-		// answer gives, in words or not.
-		x.atypes |= questionTypes(q)
+		// answer gives, in words or not. Only the broad kinds: a named
+		// person, an amount, contact details, a link, a venue, a clock
+		// time, a name or how things stand so far must be in the answer
+		// itself ("who is our mentor?" written for the mentoring entry
+		// does not make it name one).
+		x.atypes |= questionTypes(q) & phrasingTypes
 		if k := exactKey(e.normalize(q, false)); k != "" {
 			if id, taken := e.exact[k]; taken && id != en.ID {
 				e.exact[k] = "" // two entries claim it: no shortcut
@@ -308,6 +312,13 @@ func matchExpr(ts []Term, cols string) string {
 	}
 	return "{" + cols + "} : (" + strings.Join(parts, " OR ") + ")"
 }
+
+// phrasingTypes are the kinds of fact an entry's own phrasings can vouch
+// for; dataTypes the others, which its answer must state itself.
+const (
+	phrasingTypes = atTime | atCount | atMoney | atWho | atDeadline | atEventLen
+	dataTypes     = atPerson | atAmount | atContact | atLink | atPlace | atClock | atName | atStatus
+)
 
 // exactKey is how a phrasing is looked up word for word: its folded words
 // (exactly as words() gives them), joined.

@@ -25,6 +25,10 @@ type judgement struct {
 	// (answertype.go), knows both sides of a choice and speaks of what is
 	// counted; notTop: a better-ranked candidate failed that check.
 	typeFit, notTop bool
+	// veto: the question asks for a fact only data holds (dataTypes) and
+	// best's answer does not hold it, or for a choice or a count best
+	// cannot give; never answered.
+	veto bool
 	asksType        bool
 	// Question words matched by best, and unknown words beside them:
 	// names (a town, a product) and common words (a topic the FAQ lacks).
@@ -119,6 +123,14 @@ func (e *Engine) judge(ctx context.Context, q, lang string) (*judgement, error) 
 		}
 	}
 	j.best = &cands[best]
+	// Facts the FAQ can only hold if its answer states them — a named
+	// person, an amount, contact details, a link, a venue, a clock time,
+	// a name, how things stand so far — are never guessed: an answer that
+	// does not hold the one asked for is not given, however close.
+	// Nor is a choice the answer cannot make ("Teams eller Zoom?" when
+	// it knows only "digital"), or a count of something it never speaks of
+	// ("hvor mange dager" answered with six gatherings).
+	j.veto = qt&dataTypes&^j.best.x.atypes != 0 || !e.coversAlternatives(q, j.best.x) || !e.coversCounted(q, j.best.x)
 	// The margin is to the best other candidate, fitting or not: removing
 	// a rival by its answer type does not make the choice any clearer.
 	for i := range cands {
@@ -157,6 +169,9 @@ func (e *Engine) judge(ctx context.Context, q, lang string) (*judgement, error) 
 	j.p = j.legacy
 	if e.gate != nil {
 		j.p = e.gate.Prob(j.features(e.P))
+	}
+	if j.veto {
+		j.p = math.Min(j.p, math.Nextafter(e.threshold(), 0))
 	}
 	return j, nil
 }
