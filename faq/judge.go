@@ -28,8 +28,8 @@ type judgement struct {
 	// veto: the question asks for a fact only data holds (dataTypes) and
 	// best's answer does not hold it, or for a choice or a count best
 	// cannot give; never answered.
-	veto bool
-	asksType        bool
+	veto     bool
+	asksType bool
 	// Question words matched by best, and unknown words beside them:
 	// names (a town, a product) and common words (a topic the FAQ lacks).
 	matched, unknownNames, unknownCommon int
