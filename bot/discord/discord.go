@@ -41,6 +41,8 @@ type Options struct {
 	Router *bot.Router
 	// Suggester completes option values while the user types; may be nil.
 	Suggester bot.Suggester
+	// SuggestLimiter rate-limits autocomplete per user; nil: no limit.
+	SuggestLimiter *bot.RateLimiter
 	// Token is the bot token (DISCORD_BOT_TOKEN), with or without "Bot ".
 	// Needed for the gateway, command registration and channel posts; the
 	// interactions endpoint and its follow-ups work without it.

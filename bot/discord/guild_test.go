@@ -142,3 +142,20 @@ func TestAttachmentDownloadedAfterAuthzAndRateLimit(t *testing.T) {
 		t.Fatalf("admin at 2/min sent 4: handler ran %d, downloads %d; want 2 and 2", ran, downloads())
 	}
 }
+
+// TestAutocompleteIsRateLimited: over the autocomplete budget a user gets
+// no choices and the Suggester (a database query) is not called.
+func TestAutocompleteIsRateLimited(t *testing.T) {
+	h := newHarness(t, func(o *Options) { o.SuggestLimiter = bot.NewRateLimiter(3) })
+	ac := `{"name":"rsvp","type":1,"options":[{"name":"svar","type":1,"options":[{"name":"kommune","type":3,"value":"bo","focused":true}]}]}`
+	got := 0
+	for n := 0; n < 5; n++ {
+		r := decode(t, h.post(ix(fmt.Sprintf("50%02d", n), 4, ac)).Body.Bytes())
+		if len(r["data"].(map[string]any)["choices"].([]any)) > 0 {
+			got++
+		}
+	}
+	if got != 3 {
+		t.Fatalf("%d of 5 autocompletes answered at 3/min, want 3", got)
+	}
+}

@@ -321,6 +321,11 @@ func (a *Adapter) autocomplete(ctx context.Context, i *discordgo.Interaction) []
 	if a.opt.Suggester == nil {
 		return choices
 	}
+	// Every keystroke is a request that queries the database: limited
+	// like commands (a separate, larger budget), over it no choices.
+	if a.opt.SuggestLimiter != nil && !a.opt.SuggestLimiter.Allow("discord:"+interactionUser(i)) {
+		return choices
+	}
 	data := i.ApplicationCommandData()
 	opts := data.Options
 	subName := ""

@@ -168,6 +168,11 @@ func (a *Adapter) suggest(ctx context.Context, ic slack.InteractionCallback) any
 	if a.opts.Suggester == nil {
 		return out
 	}
+	// Every keystroke is a request that queries the database: limited
+	// like commands (a separate, larger budget), over it no options.
+	if a.opts.SuggestLimiter != nil && !a.opts.SuggestLimiter.Allow("slack:"+ic.User.ID) {
+		return out
+	}
 	lang := bot.LangFromLocale(a.locale(ctx, ic.User.ID))
 	for i, o := range a.opts.Suggester.Suggest(ctx, ic.ActionID, ic.Value, lang) {
 		if i == maxSelectOptions {

@@ -100,3 +100,22 @@ func TestReplayedSlashCommandRunsOnce(t *testing.T) {
 		t.Fatalf("handler ran %d times after a genuine second command, want 2", n)
 	}
 }
+
+// TestBlockSuggestionIsRateLimited: over the budget a user gets no options.
+func TestBlockSuggestionIsRateLimited(t *testing.T) {
+	e := newEnv(t)
+	e.a.opts.Suggester = fakeSuggester{}
+	e.a.opts.SuggestLimiter = bot.NewRateLimiter(3)
+	got := 0
+	for n := 0; n < 5; n++ {
+		_, body := e.interact(map[string]any{
+			"type": "block_suggestion", "user": map[string]any{"id": "U1"}, "action_id": "kommune", "block_id": "kommune", "value": "bo",
+		})
+		if strings.Contains(string(body), `"value":"Bodø"`) {
+			got++
+		}
+	}
+	if got != 3 {
+		t.Fatalf("%d of 5 suggestions answered at 3/min, want 3", got)
+	}
+}

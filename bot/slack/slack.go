@@ -34,6 +34,8 @@ type Options struct {
 	Router *bot.Router
 	// Suggester fills selects without fixed choices (may be nil).
 	Suggester bot.Suggester
+	// SuggestLimiter rate-limits block_suggestion per user; nil: no limit.
+	SuggestLimiter *bot.RateLimiter
 	// Admins holds "slack:U123" keys.
 	Admins map[string]bool
 	Log    *slog.Logger

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
@@ -30,7 +31,10 @@ type App struct {
 	Handlers *handlers.Handlers
 	FAQ      faq.Answerer
 	Posters  bot.Posters
-	Log      *slog.Logger
+	// suggestLim is shared by the Slack and Discord adapters.
+	suggestLim  *bot.RateLimiter
+	suggestOnce sync.Once
+	Log         *slog.Logger
 	// Metrics are served on GET /metrics (set by setupMiddleware) and
 	// handed to the router, the handlers, the adapters and the scheduler.
 	Metrics *prom.Metrics

@@ -36,11 +36,12 @@ type Config struct {
 	DiscordAPIURL    string
 	DiscordAdminRole string
 
-	OpenAIKey     string
-	OpenAIBaseURL string
-	LLMModel      string
-	EmbedModel    string
-	LLMTimeout    time.Duration
+	OpenAIKey      string
+	OpenAIBaseURL  string
+	LLMModel       string
+	EmbedModel     string
+	LLMTimeout     time.Duration
+	LLMConcurrency int
 
 	DigestChannels string
 	DigestSchedule string
@@ -83,6 +84,7 @@ func (c *Config) settings() []env {
 		{name: "KULTURBOT_LLM_MODEL", flag: "llm-model", def: "gpt-4o-mini", help: "chat model", str: &c.LLMModel},
 		{name: "KULTURBOT_EMBED_MODEL", flag: "embed-model", def: "text-embedding-3-small", help: "embedding model", str: &c.EmbedModel},
 		{name: "KULTURBOT_LLM_TIMEOUT", flag: "llm-timeout", def: "20s", help: "time limit for one LLM answer", dur: &c.LLMTimeout},
+		{name: "KULTURBOT_LLM_CONCURRENCY", flag: "llm-concurrency", def: "4", help: "most LLM answers in flight at once; more questions wait (up to the LLM timeout) or get the passage", num: &c.LLMConcurrency},
 		{name: "KULTURBOT_DIGEST_CHANNEL", flag: "digest-channel", help: "digest channels: slack:C123,discord:456", str: &c.DigestChannels},
 		{name: "KULTURBOT_DIGEST_SCHEDULE", flag: "digest-schedule", def: "0 8 * * 1", help: "digest schedule (cron, Europe/Oslo)", str: &c.DigestSchedule},
 		{name: "KULTURBOT_INTEREST_DEADLINE", flag: "interest-deadline", def: "15.09", help: "yearly deadline for registering interest (DD.MM)", str: &c.InterestDeadline},

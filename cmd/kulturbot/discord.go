@@ -80,6 +80,7 @@ func (a *App) newDiscord(c *Config) (*discord.Adapter, error) {
 	// the adapter sees them only through bot.Suggester.
 	if s, ok := any(a.Handlers).(bot.Suggester); ok {
 		opt.Suggester = s
+		opt.SuggestLimiter = a.suggestLimiter()
 	}
 	return discord.New(opt)
 }

@@ -40,13 +40,14 @@ func (a *App) docsLibrary() *docs.Library {
 func (a *App) docsOptions() docs.Options {
 	c := a.Cfg
 	o := docs.Options{
-		APIKey:     c.OpenAIKey,
-		BaseURL:    c.OpenAIBaseURL,
-		ChatModel:  c.LLMModel,
-		EmbedModel: c.EmbedModel,
-		Timeout:    c.LLMTimeout,
-		Log:        a.Log,
-		PDFSandbox: pdfSandbox(a.Log),
+		APIKey:         c.OpenAIKey,
+		BaseURL:        c.OpenAIBaseURL,
+		ChatModel:      c.LLMModel,
+		EmbedModel:     c.EmbedModel,
+		Timeout:        c.LLMTimeout,
+		LLMConcurrency: c.LLMConcurrency,
+		Log:            a.Log,
+		PDFSandbox:     pdfSandbox(a.Log),
 	}
 	// "none" (or "off") switches one model off: KULTURBOT_EMBED_MODEL=none
 	// for an endpoint without embeddings (full-text retrieval only), and

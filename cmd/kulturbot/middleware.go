@@ -77,3 +77,14 @@ func (a *App) runRetention(ctx context.Context) error {
 		}
 	}
 }
+
+// suggestLimiter limits autocomplete and Slack's block_suggestion per
+// user: every keystroke is a request, so the budget is ten times the
+// command limit (KULTURBOT_RATE_LIMIT; 0 switches both off).
+func (a *App) suggestLimiter() *bot.RateLimiter {
+	if a.Cfg.RateLimit <= 0 {
+		return nil
+	}
+	a.suggestOnce.Do(func() { a.suggestLim = bot.NewRateLimiter(a.Cfg.RateLimit * 10) })
+	return a.suggestLim
+}

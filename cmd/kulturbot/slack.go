@@ -69,6 +69,7 @@ func (a *App) newSlack() (*slack.Adapter, error) {
 	// adapter sees them only through bot.Suggester.
 	if s, ok := any(a.Handlers).(bot.Suggester); ok {
 		opt.Suggester = s
+		opt.SuggestLimiter = a.suggestLimiter()
 	}
 	return slack.New(opt)
 }

@@ -49,6 +49,9 @@ type Options struct {
 	// timeout; every call has its own context deadline).
 	HTTPClient *http.Client
 	Log        *slog.Logger
+	// LLMConcurrency caps the LLM answers in flight across the bot
+	// (KULTURBOT_LLM_CONCURRENCY, default 4).
+	LLMConcurrency int
 	// PDFLimits bound reading one PDF (zero: DefaultPDFLimits).
 	PDFLimits PDFLimits
 	// PDFSandbox is the command that parses a PDF in a child process
@@ -90,6 +93,9 @@ func New(db *store.DB, opt Options) *Library {
 	}
 	if opt.CacheSize <= 0 {
 		opt.CacheSize = 512
+	}
+	if opt.LLMConcurrency <= 0 {
+		opt.LLMConcurrency = 4
 	}
 	l := &Library{db: db, opt: opt, log: opt.Log.With("component", "docs")}
 	l.ans = newAnswerCache(opt.CacheSize, opt.CacheTTL)

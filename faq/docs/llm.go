@@ -27,6 +27,10 @@ type llm struct {
 	chatModel  string
 	embedModel string
 	log        *slog.Logger
+	// slots caps the LLM answers in flight (Options.LLMConcurrency): a
+	// burst of questions queues here instead of piling up at the endpoint
+	// (and on its bill); one that waits past its deadline gets the passage.
+	slots chan struct{}
 }
 
 // newLLM builds the clients. An Azure OpenAI base URL
@@ -63,6 +67,7 @@ func newLLM(opt Options) *llm {
 		chatModel:  opt.ChatModel,
 		embedModel: opt.EmbedModel,
 		log:        log,
+		slots:      make(chan struct{}, opt.LLMConcurrency),
 	}
 }
 
@@ -275,6 +280,14 @@ type llmReply struct {
 
 // ask asks the model for a grounded answer from hits.
 func (m *llm) ask(ctx context.Context, question, lang string, hits []*hit) (llmReply, error) {
+	if m.slots != nil {
+		select {
+		case m.slots <- struct{}{}:
+			defer func() { <-m.slots }()
+		case <-ctx.Done():
+			return llmReply{}, fmt.Errorf("llm: waited for one of %d answer slots: %w", cap(m.slots), ctx.Err())
+		}
+	}
 	resp, err := m.chat.CreateChatCompletion(ctx, openai.ChatCompletionRequest{
 		Model: m.chatModel,
 		Messages: []openai.ChatCompletionMessage{
