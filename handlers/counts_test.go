@@ -246,3 +246,29 @@ func TestRSVPDelete(t *testing.T) {
 		t.Errorf("answerers %v", who)
 	}
 }
+
+// TestOvernightInTheForm: the answer form offers "all", "no" and a number
+// of beds, and a submitted number is stored as such.
+func TestOvernightInTheForm(t *testing.T) {
+	e := newEnv(t)
+	e.setup()
+	form := e.ok("kari", "/rsvp 1").Form
+	if form == nil {
+		t.Fatal("no form")
+	}
+	var values []string
+	for _, f := range form.Fields {
+		if f.Name == "overnatting" {
+			for _, o := range f.Options {
+				values = append(values, o.Value)
+			}
+		}
+	}
+	if strings.Join(values, ",") != "ja,nei,1,2,3,4,5,6,7,8,9,10" {
+		t.Errorf("options %v", values)
+	}
+	rep := e.run(&bot.Request{User: bot.User{ID: "kari"}, Form: map[string]string{"svar": "ja", "antall": "4", "kommune": "Bodø", "overnatting": "3"}}, "/rsvp 1")
+	if rep.Error != nil || !strings.Contains(rep.Text, "overnatting: 3 av 4") {
+		t.Errorf("submitted: %s", all(rep))
+	}
+}

@@ -282,7 +282,11 @@ func (h *Handlers) rsvpForm(ctx context.Context, req *bot.Request, id int64) (bo
 	if m, ok, err := h.DB.UserMunicipality(ctx, req.UserKey()); err == nil && ok {
 		initial = m.Name
 	}
-	yn := []bot.Option{{Label: t(req, "core.yes"), Value: "ja"}, {Label: t(req, "core.no"), Value: "nei"}}
+	// Overnight stay: everyone, nobody, or how many of those coming.
+	yn := []bot.Option{{Label: t(req, "rsvp.form.beds.all"), Value: "ja"}, {Label: t(req, "core.no"), Value: "nei"}}
+	for n := 1; n <= 10; n++ {
+		yn = append(yn, bot.Option{Label: t(req, "rsvp.form.beds", n), Value: strconv.Itoa(n)})
+	}
 	return bot.Reply{
 		Text:    t(req, "rsvp.form.text", gatheringLine(req, g), rsvpExample(g.ID, initial)),
 		Private: true,
@@ -297,7 +301,8 @@ func (h *Handlers) rsvpForm(ctx context.Context, req *bot.Request, id int64) (bo
 				}},
 				{Name: "antall", Label: t(req, "rsvp.form.count"), Kind: bot.FieldNumber, Min: 1, Max: store.MaxHeadcount, Optional: true, Placeholder: "1"},
 				{Name: "kommune", Label: t(req, "rsvp.form.municipality"), Kind: bot.FieldText, Initial: initial, Optional: initial != "", Placeholder: "Bodø"},
-				{Name: "overnatting", Label: t(req, "rsvp.form.overnight"), Kind: bot.FieldSelect, Options: yn, Optional: true},
+				{Name: "overnatting", Label: t(req, "rsvp.form.overnight"), Kind: bot.FieldSelect, Options: yn, Optional: true,
+					Placeholder: t(req, "rsvp.form.beds.placeholder")},
 			},
 		},
 	}, nil
