@@ -113,3 +113,30 @@ func slashFromForm(f url.Values) slack.SlashCommand {
 		TriggerID: f.Get("trigger_id"), APIAppID: f.Get("api_app_id"),
 	}
 }
+
+// Busy answers a request that bot.Admission turned away because too many
+// were already waiting. A slash command gets a private message saying that
+// nothing was done (in both languages: the user's is not known yet, and
+// the request is not even read); anything else gets 503, so Slack delivers
+// events again later and shows a failed button instead of a silent one.
+func (a *Adapter) Busy() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); ct == "application/x-www-form-urlencoded" {
+			b, _ := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBody))
+			if f, err := url.ParseQuery(string(b)); err == nil && f.Get("command") != "" {
+				writeAck(w, busyMessage())
+				return
+			}
+		}
+		w.Header().Set("Retry-After", "1")
+		http.Error(w, "busy", http.StatusServiceUnavailable)
+	})
+}
+
+// busyMessage is the private reply to a slash command the bot had no room
+// for: nothing was stored, so the user should send it again.
+func busyMessage() message {
+	return message{ResponseType: "ephemeral",
+		Text: "Kulturbot har mye å gjøre akkurat nå, og kommandoen ble ikke utført. Prøv igjen om et øyeblikk. " +
+			"(Busy right now: nothing was done. Please try again in a moment.)"}
+}

@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"runtime"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -50,21 +49,10 @@ type Options struct {
 	// answering in the acknowledgement and completes it later instead
 	// (default 2 s, leaving room in Slack's 3 s limit).
 	AckWithin time.Duration
-	// MaxConcurrent bounds how many acknowledged-inline requests run in the
-	// router at once (default 4 per CPU, at least 8); the rest wait their
-	// turn in arrival order. Most commands are CPU work (a /faq answer):
-	// a few at a time, first come first served, keeps their latency tail
-	// short, where dozens at once share the CPU and all finish late.
-	MaxConcurrent int
-	// GroupCommitted are commands (route names) that mostly wait for a store write that
-	// is committed together with others (the store's group commit for
-	// /rsvp answers). They have their own queue, admitting up to
-	// MaxGrouped at once (default 32 per CPU, at least 128): the more
-	// answers reach the store together, the fewer commits. Under the
-	// common limit of 8, every commit held at most 8 answers.
-	// Default: rsvp.
-	GroupCommitted []string
-	MaxGrouped     int
+	// Admission, when set, bounds the Socket Mode requests worked on at
+	// once, in arrival order (HTTP requests pass the same gate before they
+	// reach Handler: cmd wraps it). Nil: no bound.
+	Admission *bot.Admission
 }
 
 // Adapter connects one Slack app to the router.
@@ -76,10 +64,6 @@ type Adapter struct {
 	users userCache
 	dms   sync.Map // user id -> DM channel id
 	bg    sync.WaitGroup
-	gate  chan struct{} // FIFO admission to the router (see MaxConcurrent)
-	// groupGate admits GroupCommitted commands (see MaxGrouped).
-	groupGate chan struct{}
-	grouped   map[string]bool
 	// base bounds background work (late replies, uploads); cancelled by Close.
 	base   context.Context
 	cancel context.CancelFunc
@@ -111,21 +95,8 @@ func New(o Options) (*Adapter, error) {
 	if o.HTTPClient == nil {
 		o.HTTPClient = &http.Client{Timeout: 10 * time.Second}
 	}
-	if o.MaxConcurrent <= 0 {
-		o.MaxConcurrent = max(8, 4*runtime.GOMAXPROCS(0))
-	}
-	if o.MaxGrouped <= 0 {
-		o.MaxGrouped = max(128, 32*runtime.GOMAXPROCS(0))
-	}
 	o.Metrics = bot.OrNop(o.Metrics)
-	if o.GroupCommitted == nil {
-		o.GroupCommitted = []string{"rsvp"}
-	}
-	a := &Adapter{opts: o, log: o.Log.With("platform", "slack"), now: o.Now,
-		gate: make(chan struct{}, o.MaxConcurrent), groupGate: make(chan struct{}, o.MaxGrouped), grouped: map[string]bool{}}
-	for _, c := range o.GroupCommitted {
-		a.grouped[bot.NormCommand(c)] = true
-	}
+	a := &Adapter{opts: o, log: o.Log.With("platform", "slack"), now: o.Now}
 	a.api = newAPI(o)
 	a.base, a.cancel = context.WithCancel(context.Background())
 	a.users.ttl = 12 * time.Hour
@@ -203,8 +174,8 @@ func (a *Adapter) handle(ctx context.Context, req *bot.Request) bot.Reply {
 	return a.opts.Router.Handle(ctx, req)
 }
 
-// identify fills in the platform, time, admin flag and locale (a users.info
-// call the first time a user is seen).
+// identify fills in the platform, time, admin flag and locale (known once
+// the background users.info lookup of a new user has answered).
 func (a *Adapter) identify(ctx context.Context, req *bot.Request) {
 	req.Platform = bot.Slack
 	if req.Time.IsZero() {
@@ -236,14 +207,7 @@ func (a *Adapter) within(ctx context.Context, req *bot.Request) (bot.Reply, <-ch
 		}()
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), backgroundTimeout)
 		defer cancel()
-		a.identify(ctx, req) // may wait for Slack: before taking a slot
-		// Blocked senders on a channel are woken in order: a FIFO queue.
-		gate := a.gate
-		if rt, ok := a.opts.Router.Lookup(req.Command); ok && a.grouped[rt.Name] {
-			gate = a.groupGate
-		}
-		gate <- struct{}{}
-		defer func() { <-gate }()
+		a.identify(ctx, req)
 		ch <- a.opts.Router.Handle(ctx, req)
 	}()
 	t := time.NewTimer(a.opts.AckWithin)
@@ -268,8 +232,8 @@ func (a *Adapter) later(o origin, ch <-chan bot.Reply) {
 }
 
 // userCache remembers each user's locale, so users.info is called once per
-// user and day rather than once per command. Concurrent first requests of
-// one user share a single lookup.
+// user and day rather than once per command, and never while a request
+// waits. Concurrent first requests of one user share a single lookup.
 type userCache struct {
 	mu  sync.Mutex
 	m   map[string]*userEntry
@@ -277,14 +241,17 @@ type userCache struct {
 }
 
 type userEntry struct {
-	ready  chan struct{}
 	locale string
-	until  time.Time
+	until  time.Time // zero while the lookup is under way
 }
 
-// locale returns the user's Slack locale ("en-US", "nb-NO") or "" when it
-// is unknown; a failed lookup is retried after a few minutes, not on every
-// request, so a Slack outage does not slow every command down.
+// locale returns the user's Slack locale ("en-US", "nb-NO") when it is
+// known, and "" otherwise. It never waits for Slack: a user seen for the
+// first time is looked up in the background (once, however many requests
+// arrive meanwhile) and answered now by the request's own language — the
+// reply to an English question is English either way. A failed lookup is
+// retried after a few minutes, not on every request, so a Slack outage
+// costs nothing.
 func (a *Adapter) locale(ctx context.Context, id string) string {
 	if id == "" {
 		return ""
@@ -297,39 +264,35 @@ func (a *Adapter) locale(ctx context.Context, id string) string {
 	}
 	e := c.m[id]
 	if e != nil && (e.until.IsZero() || now.Before(e.until)) {
+		loc := e.locale
 		c.mu.Unlock()
-		t := time.NewTimer(userLookupTimeout)
-		defer t.Stop()
-		select {
-		case <-e.ready:
-			return e.locale
-		case <-t.C:
-			return ""
-		case <-ctx.Done():
-			return ""
-		}
+		return loc
 	}
 	if len(c.m) > 50000 { // a bound, not a policy: start over
 		c.m = map[string]*userEntry{}
 	}
-	e = &userEntry{ready: make(chan struct{})}
+	e = &userEntry{}
 	c.m[id] = e
 	c.mu.Unlock()
+	a.background(func(ctx context.Context) { a.lookupLocale(ctx, e, id) })
+	return ""
+}
 
-	lctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), userLookupTimeout)
+// lookupLocale asks users.info for one user and fills in e.
+func (a *Adapter) lookupLocale(ctx context.Context, e *userEntry, id string) {
+	lctx, cancel := context.WithTimeout(ctx, userLookupTimeout)
 	defer cancel()
 	u, err := a.api.GetUserInfoContext(lctx, id, slack.GetUserInfoOptionIncludeLocale(true))
+	c := &a.users
 	c.mu.Lock()
+	defer c.mu.Unlock()
 	if err != nil {
 		a.log.Debug("users.info failed", "user", id, "err", err)
-		e.until = now.Add(5 * time.Minute)
-	} else {
-		e.locale = u.Locale
-		e.until = now.Add(c.ttl)
+		e.until = time.Now().Add(5 * time.Minute)
+		return
 	}
-	c.mu.Unlock()
-	close(e.ready)
-	return e.locale
+	e.locale = u.Locale
+	e.until = time.Now().Add(c.ttl)
 }
 
 // origin says where a request came from and so where its reply goes.

@@ -603,7 +603,18 @@ func TestSlowCommandIsAckedThenCompleted(t *testing.T) {
 func TestAdminAndLocale(t *testing.T) {
 	e := newEnv(t)
 	e.slack.SetLocale("UADMIN", "en-GB")
+	// The first command of a new user is answered without waiting for
+	// users.info (bokmål: the text says nothing of the language); the
+	// lookup runs in the background and the next command knows the locale.
 	_, body := e.slash("/hei", "", "UADMIN")
+	if !strings.Contains(string(body), "Hei!") {
+		t.Fatalf("first command waited for users.info? got %s", body)
+	}
+	waitFor(t, func() bool { return len(e.slack.Calls("users.info")) == 1 })
+	waitFor(t, func() bool {
+		_, body = e.slash("/hei", "", "UADMIN")
+		return strings.Contains(string(body), "Hello!")
+	})
 	if !strings.Contains(string(body), "Hello!") {
 		t.Fatalf("English user got %s", body)
 	}
@@ -817,5 +828,18 @@ func TestExternalSelectSuggestions(t *testing.T) {
 	})
 	if !strings.Contains(string(body), `"value":"Bodø"`) || strings.Contains(string(body), "Fauske") {
 		t.Fatalf("suggestions = %s", body)
+	}
+}
+
+// waitFor polls cond for up to 5 s (background work such as the users.info
+// lookup finishes on its own schedule).
+func waitFor(t *testing.T, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatal("condition not met within 5 s")
+		}
+		time.Sleep(5 * time.Millisecond)
 	}
 }

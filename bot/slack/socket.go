@@ -80,6 +80,17 @@ func (a *Adapter) socketEvent(ctx context.Context, sm *socketmode.Client, ev soc
 	go func() {
 		defer a.bg.Done()
 		defer a.recoverPanic("socket event")
+		if adm := a.opts.Admission; adm != nil {
+			if !adm.Enter(ctx) {
+				// Busy: a slash command hears so; anything else is left
+				// unacknowledged, and Slack delivers it again later.
+				if ev.Type == socketmode.EventTypeSlashCommand {
+					a.ack(sm, env, busyMessage())
+				}
+				return
+			}
+			defer adm.Leave()
+		}
 		var payload any
 		switch ev.Type {
 		case socketmode.EventTypeEventsAPI:

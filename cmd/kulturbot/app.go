@@ -60,6 +60,8 @@ type App struct {
 	runners []func(ctx context.Context) error
 	// bg owns the work that outlives a request (bot.Background).
 	bg *runner
+	// adm is the admission gate in front of every platform intake.
+	adm *bot.Admission
 }
 
 // NewApp opens the database, builds the FAQ and registers every handler.
@@ -116,6 +118,22 @@ func NewApp(ctx context.Context, cfg *Config, in io.Reader, out io.Writer, log *
 
 func (a *App) onClose(f func() error) { a.closers = append(a.closers, f) }
 
+// admission is the one gate in front of every platform's intake (Slack
+// HTTP and Socket Mode, the Discord interactions endpoint): see
+// bot.Admission for why it sits there and not in an adapter.
+func (a *App) admission() *bot.Admission {
+	if a.adm == nil {
+		a.adm = bot.NewAdmission(0, 0)
+	}
+	return a.adm
+}
+
+// busy answers a request the admission gate turned away.
+func busy(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Retry-After", "1")
+	http.Error(w, "busy", http.StatusServiceUnavailable)
+}
+
 // Close releases everything NewApp and the adapters opened.
 func (a *App) Close() error {
 	var err error
@@ -164,6 +182,9 @@ func (a *App) Run(ctx context.Context) error {
 	}
 	if a.httpUsed {
 		a.runners = append(a.runners, a.serveHTTP)
+	}
+	if a.Cfg.PprofAddr != "" {
+		a.runners = append(a.runners, a.servePprof)
 	}
 	// The first part to fail stops the others; Run returns when all have.
 	g, gctx := errgroup.WithContext(ctx)

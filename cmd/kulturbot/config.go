@@ -50,6 +50,9 @@ type Config struct {
 	Counties         string // comma-separated override of the 15 counties
 	RateLimit        int    // commands and questions per user per minute
 	Retention        time.Duration
+	// PprofAddr serves net/http/pprof on its own listener (off when empty):
+	// for finding where time goes under load, never on a public address.
+	PprofAddr string
 }
 
 // env describes one setting: its variable, flag, default and help.
@@ -90,6 +93,7 @@ func (c *Config) settings() []env {
 		{name: "KULTURBOT_INTEREST_DEADLINE", flag: "interest-deadline", def: "15.09", help: "yearly deadline for registering interest (DD.MM)", str: &c.InterestDeadline},
 		{name: "KULTURBOT_COUNTIES", flag: "counties", help: "comma-separated list replacing Norway's 15 counties", str: &c.Counties},
 		{name: "KULTURBOT_RATE_LIMIT", flag: "rate-limit", def: "20", help: "commands and questions per user per minute (0: off)", num: &c.RateLimit},
+		{name: "KULTURBOT_PPROF_ADDR", flag: "pprof-addr", help: "serve Go's pprof profiles on this address, like 127.0.0.1:6060 (off when empty; never a public address)", str: &c.PprofAddr},
 		{name: "KULTURBOT_RETENTION", flag: "retention", def: "4320h", help: "keep unanswered questions this long (default 180 days)", dur: &c.Retention},
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"net/http"
 	"time"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
@@ -64,7 +65,9 @@ func (a *App) startDiscord(ctx context.Context) (bool, error) {
 		a.DiscordEvents = s
 	}
 	if endpoint {
-		a.Mux.Handle("POST /discord/interactions", ad)
+		// Discord shows "the application did not respond" for a 503: honest,
+		// and the user can send it again.
+		a.Mux.Handle("POST /discord/interactions", a.admission().Wrap(ad, http.HandlerFunc(busy)))
 		a.httpUsed = true
 	}
 	return true, nil

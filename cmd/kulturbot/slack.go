@@ -47,7 +47,7 @@ func (a *App) startSlack(ctx context.Context) (bool, error) {
 		}
 	}()
 	if httpMode {
-		a.Mux.Handle("POST /slack/events", ad.Handler())
+		a.Mux.Handle("POST /slack/events", a.admission().Wrap(ad.Handler(), ad.Busy()))
 		a.httpUsed = true
 		a.Log.Info("slack HTTP mode", "endpoint", "POST /slack/events", "addr", c.HTTPAddr)
 	}
@@ -64,6 +64,7 @@ func (a *App) newSlack() (*slack.Adapter, error) {
 	opt := slack.Options{
 		BotToken: c.SlackBotToken, AppToken: c.SlackAppToken, SigningSecret: c.SlackSigningSecret,
 		APIURL: c.SlackAPIURL, Router: a.Router, Admins: slackAdmins(c.AdminSet()), Log: a.Log, Metrics: a.Metrics,
+		Admission: a.admission(),
 	}
 	// The handlers complete counties and municipalities in modals; the
 	// adapter sees them only through bot.Suggester.

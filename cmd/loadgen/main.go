@@ -46,6 +46,9 @@ type config struct {
 	kommuner       []string
 	pid            int
 	db             string
+	// bolt: talk to the Bolt peer (../shared/peers/bolt), whose /rsvp
+	// takes "<gathering> <yes|no|maybe> [headcount]" and keeps no history.
+	bolt bool
 }
 
 func main() {
@@ -62,6 +65,7 @@ func main() {
 	flag.StringVar(&kommuner, "kommuner", "Bodø,Vefsn,Rana", "municipalities to answer for (user i answers for kommuner[i % len])")
 	flag.IntVar(&c.pid, "pid", 0, "kulturbot's process id: report its peak RSS (VmHWM)")
 	flag.StringVar(&c.db, "db", "", "kulturbot's database: check that every acknowledged RSVP was stored")
+	flag.BoolVar(&c.bolt, "bolt", false, "the server is the Bolt peer: send its /rsvp form (g1 yes 2), no storage check")
 	cpuprofile := flag.String("cpuprofile", "", "write the load generator's own CPU profile to this file")
 	flag.Parse()
 	if *cpuprofile != "" {
@@ -98,9 +102,19 @@ type result struct {
 	sent  int
 }
 
+// questions are 30 ordinary questions, asked in turn: bokmål, nynorsk and
+// English, short and long, the way people type them.
 var questions = []string{
 	"hva er en region?", "hvor mange samlinger er det?", "når er fristen for å melde interesse?",
 	"what is Fremtidens kulturskole?", "hvem kan delta?", "får vi reisestøtte?",
+	"hvor lenge varer programmet", "hvem skal være med i kommunegruppa?", "får vi veiledning?",
+	"hvem betaler for samlingene", "kan kommunen søke selv?", "hva er et utviklingsområde",
+	"kor mange samlingar blir det?", "kven kan søkje?", "kva kostar det å vere med",
+	"how long does the programme last?", "who can apply?", "is accommodation covered?",
+	"do we get a mentor", "what counts as a region", "når starter programmet",
+	"kan regionen gå på tvers av fylker?", "må vi ha tema klart før vi søker", "hvem driver programmet",
+	"hva er hensikten med programmet", "blir det digitale informasjonsmøter", "hva er fylkesstyrets rolle",
+	"må vi delta på alle samlingene?", "is it free for the municipalities?", "hva bygger programmet på",
 }
 
 func run(ctx context.Context, c config, out io.Writer) error {
@@ -220,6 +234,9 @@ func slashBody(c config, user, i int, faq bool) string {
 	cmd, text := "/rsvp", ""
 	if faq {
 		cmd, text = "/faq", questions[i%len(questions)]
+	} else if c.bolt {
+		cmd = "/rsvp"
+		text = "g" + c.gathering + " " + [...]string{"yes", "no", "maybe"}[i%3] + " " + strconv.Itoa(1+i%5)
 	} else {
 		answer := [...]string{"ja", "nei", "kanskje"}[i%3]
 		text = c.gathering + " " + answer + " " + strconv.Itoa(1+i%5) + " kommune=" +
@@ -261,8 +278,9 @@ func post(ctx context.Context, client *http.Client, c config, body string) strin
 	if res.StatusCode != http.StatusOK {
 		return "status " + strconv.Itoa(res.StatusCode)
 	}
-	// An error reply is shown with a warning sign (bot/slack render).
-	if strings.Contains(string(b), ":warning:") {
+	// An error reply is shown with a warning sign (bot/slack render); the
+	// Bolt peer's errors start with its usage or "Bad"/"Answer must".
+	if strings.Contains(string(b), ":warning:") || (c.bolt && !strings.Contains(string(b), "RSVP saved")) {
 		return "error reply"
 	}
 	return ""

@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# compare.sh: kulturbot and the Slack Bolt peer (../shared/peers/bolt) side
+# by side on ONE core each, in one run. Each server is pinned to core 0
+# (taskset -c 0) and the load generator to core 1; the servers take turns,
+# ROUNDS times, and the table shows medians and the ratios to Bolt.
+#
+#   scripts/compare.sh                         # 3 rounds of 4 s, c=64 and c=1, 200 users
+#   ROUNDS=5 DURATION=4s CONC="1 16 64" scripts/compare.sh
+#
+# Every kulturbot /rsvp step checks that each acknowledged answer is stored
+# (loadgen -db). Without node (or without ../shared/peers/bolt), Bolt is
+# left out and only kulturbot's figures are printed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROUNDS="${ROUNDS:-3}"
+DURATION="${DURATION:-4s}"
+CONC="${CONC:-1 64}"
+USERS="${USERS:-200}"
+PEER="${PEER:-../shared/peers/bolt}"
+SERVER_CPU="${SERVER_CPU:-0}"
+LOAD_CPU="${LOAD_CPU:-1}"
+work="$(mktemp -d)"
+pid=""
+stop_server() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=""; fi; }
+cleanup() { stop_server; rm -rf "$work"; }
+trap cleanup EXIT
+# pin CPU CMD...: CMD on that CPU. taskset execs CMD, so $! of "pin … &"
+# is CMD's own pid only when pin is not a shell function: hence an array.
+pin() { PIN=(); if command -v taskset >/dev/null && [ "$(nproc)" -gt 1 ]; then PIN=(taskset -c "$1"); fi; }
+
+pin "$SERVER_CPU"; SPIN=("${PIN[@]}"); pin "$LOAD_CPU"; LPIN=("${PIN[@]}")
+CGO_ENABLED=0 go build -trimpath -o "$work/kulturbot" ./cmd/kulturbot
+go build -o "$work/loadgen" ./cmd/loadgen
+
+bolt=""
+if command -v node >/dev/null && [ -f "$PEER/app.js" ]; then
+  # The peer's npm install is kept between runs, keyed by its lock file.
+  key=$(cat "$PEER/package-lock.json" "$PEER/app.js" | sha256sum | cut -c1-12)
+  cache="${XDG_CACHE_HOME:-$HOME/.cache}/kulturbot-bolt-$key"
+  if [ ! -d "$cache/node_modules" ]; then
+    rm -rf "$cache.tmp" && cp -r "$PEER" "$cache.tmp" && chmod -R u+w "$cache.tmp"
+    if (cd "$cache.tmp" && npm ci --no-audit --no-fund --loglevel=error >"$work/npm.log" 2>&1); then
+      rm -rf "$cache" && mv "$cache.tmp" "$cache"
+    else
+      echo "(Bolt peer left out: npm ci failed)"; tail -5 "$work/npm.log"
+    fi
+  fi
+  [ -d "$cache/node_modules" ] && bolt="$cache"
+else
+  echo "(Bolt peer left out: no node or no $PEER)"
+fi
+
+db="$work/k.db"
+# A gathering next year (more than three years ahead is refused).
+y=$(( $(date +%Y) + 1 ))
+printf '/region ny navn=Salten kommuner="Bodø, Fauske, Saltdal"\n/samling ny navn="Samling 1" dato=%s-03-01 sted="Bodø" region=Salten frist=%s-02-01\n' "$y" "$y" \
+  | env -u SLACK_BOT_TOKEN -u DISCORD_BOT_TOKEN -u DISCORD_PUBLIC_KEY "$work/kulturbot" --db "$db" --log-level error >/dev/null
+
+port=$(( 20000 + RANDOM % 20000 ))
+url="http://127.0.0.1:$port"
+
+# start_server NAME: starts it pinned to SERVER_CPU, waits for /healthz and
+# sets ready_ms to the cold-start time (exec to ready). Not called in a
+# subshell: it sets pid.
+start_server() {
+  local t0 t1
+  t0=$(date +%s%N)
+  case "$1" in
+    bolt)
+      rm -f "$work/bolt.db"*
+      PORT=$port SLACK_SIGNING_SECRET=bench RSVP_DB="$work/bolt.db" LOG_LEVEL=error \
+        "${SPIN[@]}" node "$bolt/app.js" >"$work/server.log" 2>&1 &
+      ;;
+    *)
+      # users.info goes to a closed local port: it fails fast and is never waited for.
+      SLACK_SIGNING_SECRET=bench SLACK_BOT_TOKEN=xoxb-bench SLACK_API_URL=http://127.0.0.1:9/api/ \
+      KULTURBOT_HTTP_ADDR=127.0.0.1:$port KULTURBOT_RATE_LIMIT=0 KULTURBOT_LOG_LEVEL=error \
+        "${SPIN[@]}" "$work/kulturbot" --db "$db" >"$work/server.log" 2>&1 &
+      ;;
+  esac
+  pid=$!
+  for _ in $(seq 2000); do
+    if curl -fsS "$url/healthz" >/dev/null 2>&1; then break; fi
+    sleep 0.005
+  done
+  t1=$(date +%s%N)
+  ready_ms=$(( (t1 - t0) / 1000000 ))
+}
+
+# run NAME KIND C: one loadgen step; appends "name kind c rps p99 rss" to results.
+results="$work/results"
+run() {
+  local name=$1 kind=$2 c=$3 out args=()
+  case "$kind" in
+    bolt) args=(-bolt -gathering 1) ;;
+    rsvp) args=(-gathering 1 -kommuner "Bodø,Fauske,Saltdal" -db "$db") ;;
+    faq) args=(-faq 1) ;;
+  esac
+  out=$("${LPIN[@]}" "$work/loadgen" -url "$url/slack/events" -secret bench -c "$c" -d "$DURATION" \
+        -users "$USERS" -pid "$pid" "${args[@]}" 2>&1) || { echo "$out"; echo "loadgen failed for $name c=$c" >&2; exit 1; }
+  local rps p99 rss
+  rps=$(sed -n 's/^throughput \([0-9]*\) req\/s/\1/p' <<<"$out")
+  p99=$(sed -n 's/.* p99 \([0-9.]*\)ms .*/\1/p' <<<"$out")
+  rss=$(sed -n 's/^bot peak RSS (VmHWM) \([0-9.]*\) MiB/\1/p' <<<"$out")
+  echo "$name $kind $c $rps $p99 ${rss:-0}" >>"$results"
+  printf '  %-22s c=%-3s %7s req/s  p99 %7s ms  peak RSS %6s MiB%s\n' "$name /$kind" "$c" "$rps" "$p99" "${rss:-?}" \
+    "$(grep -q MISMATCH <<<"$out" && echo '  STORAGE MISMATCH' || true)"
+}
+
+echo "== $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+echo "== server on CPU $SERVER_CPU, load generator on CPU $LOAD_CPU; $ROUNDS rounds of $DURATION, $USERS users"
+: >"$results"
+starts="$work/starts"; : >"$starts"
+for r in $(seq "$ROUNDS"); do
+  echo "-- round $r"
+  if [ -n "$bolt" ]; then
+    start_server bolt; echo "  bolt ready in ${ready_ms} ms"
+    for c in $CONC; do run bolt bolt "$c"; done
+    stop_server
+  fi
+  start_server kulturbot; echo "  kulturbot ready in ${ready_ms} ms"; echo "$ready_ms" >>"$starts"
+  for c in $CONC; do run kulturbot rsvp "$c"; done
+  for c in $CONC; do run kulturbot faq "$c"; done
+  stop_server
+done
+
+echo
+echo "== medians of $ROUNDS rounds (one core each)"
+median() { sort -n | awk '{a[NR]=$1} END{if (NR) print a[int((NR+1)/2)]; else print 0}'; }
+printf '| %-16s | %3s | %9s | %9s | %12s |\n' server c req/s "p99 ms" "peak RSS MiB"
+echo "|------------------|-----|-----------|-----------|--------------|"
+declare -A R P
+for kind in bolt rsvp faq; do
+  for c in $CONC; do
+    grep -q " $kind $c " "$results" || continue
+    R[$kind$c]=$(awk -v k="$kind" -v c="$c" '$2==k && $3==c {print $4}' "$results" | median)
+    P[$kind$c]=$(awk -v k="$kind" -v c="$c" '$2==k && $3==c {print $5}' "$results" | median)
+    S=$(awk -v k="$kind" -v c="$c" '$2==k && $3==c {print $6}' "$results" | median)
+    label="kulturbot /$kind"; [ "$kind" = bolt ] && label="bolt /rsvp"
+    printf '| %-16s | %3s | %9s | %9s | %12s |\n' "$label" "$c" "${R[$kind$c]}" "${P[$kind$c]}" "$S"
+  done
+done
+echo
+for c in $CONC; do
+  if [ -n "${R[bolt$c]:-}" ] && [ -n "${R[rsvp$c]:-}" ]; then
+    awk -v a="${R[rsvp$c]}" -v b="${R[bolt$c]}" -v p="${P[rsvp$c]}" -v q="${P[bolt$c]}" -v c="$c" \
+      'BEGIN { printf "c=%s: kulturbot /rsvp vs Bolt: %.2fx the throughput, p99 %.2fx Bolt'"'"'s\n", c, a/b, p/q }'
+  fi
+done
+echo "kulturbot cold start to /healthz ready (median of $ROUNDS): $(median <"$starts") ms"
