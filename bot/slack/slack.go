@@ -131,6 +131,26 @@ func (a *Adapter) Check(ctx context.Context) error {
 	return nil
 }
 
+// IsAuthError reports whether err is Slack refusing the token itself
+// (invalid_auth, a revoked or expired token, a deactivated workspace):
+// retrying cannot help, so the bot stops and says so.
+func IsAuthError(err error) bool {
+	if err == nil {
+		return false
+	}
+	var se slack.SlackErrorResponse
+	msg := err.Error()
+	if errors.As(err, &se) {
+		msg = se.Err
+	}
+	for _, code := range []string{"invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive", "not_allowed_token_type"} {
+		if strings.Contains(msg, code) {
+			return true
+		}
+	}
+	return false
+}
+
 // Wait blocks until background work (late replies, uploads, confirmations)
 // has finished.
 func (a *Adapter) Wait() { a.bg.Wait() }

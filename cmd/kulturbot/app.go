@@ -152,6 +152,12 @@ func (a *App) Close() error {
 func (a *App) Run(ctx context.Context) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	// A database that opens but does not take writes (read-only file or
+	// folder, full disk) would answer every command with "noe gikk galt":
+	// refuse to start instead.
+	if err := a.DB.WriteProbe(ctx); err != nil {
+		return fmt.Errorf("the database %s does not take writes (read-only file or folder, or a full disk?): %w", a.DB.Path, err)
+	}
 	platforms := 0
 	for _, start := range []func(context.Context) (bool, error){a.startSlack, a.startDiscord} {
 		ok, err := start(ctx)

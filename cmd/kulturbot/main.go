@@ -72,6 +72,12 @@ func Main(ctx context.Context, args []string, env func(string) string, in io.Rea
 		fmt.Fprintln(errOut, "kulturbot:", err)
 		return 2
 	}
+	if err := cfg.Validate(); err != nil {
+		// Configuration fails loudly at start: a wrong value would
+		// otherwise be accepted and misbehave quietly.
+		fmt.Fprintln(errOut, "kulturbot: configuration:\n  "+strings.ReplaceAll(err.Error(), "\n", "\n  "))
+		return 2
+	}
 	name := ""
 	if len(rest) > 0 {
 		name, rest = rest[0], rest[1:]
@@ -99,6 +105,12 @@ func Main(ctx context.Context, args []string, env func(string) string, in io.Rea
 		if !ok {
 			fmt.Fprintf(errOut, "kulturbot: unknown subcommand %q (try: kulturbot help)\n", name)
 			return 2
+		}
+		if len(rest) > 0 && (rest[0] == "--help" || rest[0] == "-help" || rest[0] == "-h") {
+			// Before anything runs: `backup --help` must not write a
+			// file named --help, `ask --help` must not ask "--help".
+			fmt.Fprintf(out, "Usage: kulturbot %s\n  %s\n", name, sc.help)
+			return 0
 		}
 		if sc.noApp != nil {
 			if err := sc.noApp(ctx, cfg, out, rest); err != nil {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -37,15 +38,18 @@ func (a *App) startSlack(ctx context.Context) (bool, error) {
 	}
 	a.onClose(ad.Close)
 	a.Posters[bot.Slack] = ad.Poster()
-	// A wrong token should be visible at start-up, but Slack being briefly
-	// unreachable must not stop the bot: log and carry on.
-	go func() {
-		cctx, cancel := context.WithTimeout(ctx, 5*time.Second)
-		defer cancel()
-		if err := ad.Check(cctx); err != nil && ctx.Err() == nil {
-			a.Log.Warn("slack auth.test failed; check SLACK_BOT_TOKEN", "err", err)
-		}
-	}()
+	// A token Slack refuses (invalid_auth, revoked) stops the bot with a
+	// clear message: retrying forever with warnings helps nobody. Slack
+	// being briefly unreachable must not stop it: log and carry on.
+	cctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	err = ad.Check(cctx)
+	cancel()
+	switch {
+	case slack.IsAuthError(err):
+		return false, fmt.Errorf("slack refused SLACK_BOT_TOKEN (%v): copy the Bot User OAuth Token (xoxb-…) again from the app's OAuth & Permissions page, or reinstall the app", err)
+	case err != nil && ctx.Err() == nil:
+		a.Log.Warn("slack auth.test failed; carrying on (Slack unreachable?)", "err", err)
+	}
 	if httpMode {
 		a.Mux.Handle("POST /slack/events", a.admission().Wrap(ad.Handler(), ad.Busy()))
 		a.httpUsed = true
