@@ -272,3 +272,22 @@ func TestOvernightInTheForm(t *testing.T) {
 		t.Errorf("submitted: %s", all(rep))
 	}
 }
+
+// TestLiveToday: asked on the day of a gathering, the bot says it "er i
+// dag" (not that it has taken place).
+func TestLiveToday(t *testing.T) {
+	e := newFAQEnv(t)
+	for _, line := range []string{
+		`/region ny navn=Salten kommuner="Bodø, Fauske, Saltdal"`,
+		`/samling ny navn="Oppstartssamling" dato=2025-02-06 sted="Bodø" region=Salten`,
+	} {
+		if rep := e.ask("admin", line); rep.Error != nil {
+			t.Fatalf("%s: %+v", line, rep.Error)
+		}
+	}
+	day := time.Date(2025, 2, 6, 9, 0, 0, 0, bot.Oslo)
+	a, err := e.h.Answer(context.Background(), handlers.Query{Text: "Hvor er neste samling?", Now: day})
+	if err != nil || !strings.Contains(bot.PlainText(a.Text), "Den er i dag.") || strings.Contains(a.Text, "allerede holdt") {
+		t.Fatalf("on the day: %+v %v", a, err)
+	}
+}

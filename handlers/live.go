@@ -512,6 +512,9 @@ func (h *Handlers) describeGathering(lang string, g store.Gathering, now time.Ti
 	switch {
 	case g.Cancelled():
 		return s + " " + lt(lang, "live.g.cancelled")
+	case bot.DayIn(now).Equal(g.Date):
+		// On the day it "er i dag", not "var" (issue 12).
+		return s + " " + lt(lang, "live.g.today")
 	case !bot.DayIn(now).Before(g.Date):
 		return s + " " + lt(lang, "live.g.past")
 	}
@@ -895,6 +898,7 @@ var liveMsgs = map[string][3]string{
 	"live.g.national":  {"nasjonal samling", "nasjonal samling", "national gathering"},
 	"live.g.cancelled": {"Den er avlyst.", "Ho er avlyst.", "It has been cancelled."},
 	"live.g.past":      {"Den er allerede holdt.", "Ho er alt halden.", "It has already taken place."},
+	"live.g.today":     {"Den er i dag.", "Ho er i dag.", "It is today."},
 	"live.g.deadline": {
 		"Svarfristen er %s – svar med /rsvp %d ja|nei|kanskje.",
 		"Svarfristen er %s – svar med /rsvp %d ja|nei|kanskje.",
