@@ -18,6 +18,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/kulturskoleradet/kulturbot/bot"
 	"github.com/kulturskoleradet/kulturbot/faq/docs"
 )
 
@@ -166,5 +167,7 @@ func newLogger(w io.Writer, level string) *slog.Logger {
 	case "error":
 		l = slog.LevelError
 	}
-	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l}))
+	// Tokens and short-lived URLs (response_url, interaction tokens) in
+	// error strings are masked before anything is written.
+	return slog.New(bot.RedactHandler(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l})))
 }
