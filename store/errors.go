@@ -58,7 +58,9 @@ type AlreadyAnsweredError struct {
 	AnsweredAt time.Time
 }
 
-func (e *AlreadyAnsweredError) Error() string { return fmt.Sprintf("question #%d already answered", e.ID) }
+func (e *AlreadyAnsweredError) Error() string {
+	return fmt.Sprintf("question #%d already answered", e.ID)
+}
 
 // ErrorCode makes it a conflict.
 func (e *AlreadyAnsweredError) ErrorCode() bot.Code { return bot.EConflict }

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"time"
-
 )
 
 // Interest is a county board's registration of interest on behalf of
