@@ -159,3 +159,50 @@ func TestAutocompleteIsRateLimited(t *testing.T) {
 		t.Fatalf("%d of 5 autocompletes answered at 3/min, want 3", got)
 	}
 }
+
+// embedTotal is what Discord counts against its 6000-character limit.
+func embedTotal(e *discordgo.MessageEmbed) int {
+	n := len([]rune(e.Title)) + len([]rune(e.Description))
+	for _, f := range e.Fields {
+		n += len([]rune(f.Name)) + len([]rune(f.Value))
+	}
+	if e.Footer != nil {
+		n += len([]rune(e.Footer.Text))
+	}
+	return n
+}
+
+// TestLongListsSayHowManyAreLeftOut: a list longer than an embed shows
+// whole rows and says "… og N til" with the right N, and no embed goes
+// over any of Discord's limits.
+func TestLongListsSayHowManyAreLeftOut(t *testing.T) {
+	var items []bot.Item
+	for i := 1; i <= 200; i++ {
+		items = append(items, bot.Item{Text: fmt.Sprintf("#%d Samling i Bodø – 6. februar 2025, svar innen 1. februar", i)})
+	}
+	e := render(bot.Reply{Title: "Samlinger", Items: items, Lang: bot.NB}).Embeds[0]
+	d := e.Description
+	if len([]rune(d)) > 4096 || embedTotal(e) > 6000 {
+		t.Fatalf("description %d, total %d", len([]rune(d)), embedTotal(e))
+	}
+	shown := strings.Count(d, "Samling i Bodø – 6. februar 2025, svar innen 1. februar")
+	want := fmt.Sprintf("… og %d til", 200-shown)
+	if shown == 0 || !strings.Contains(d, want) {
+		t.Fatalf("%d rows shown, description ends %q, want %q", shown, d[max(0, len(d)-120):], want)
+	}
+	// Huge fields (an interest confirmation with long contact and comment)
+	// and a long text stay within the 6000 total and 25 fields.
+	var fields []bot.Field
+	for i := 0; i < 40; i++ {
+		fields = append(fields, bot.Field{Label: fmt.Sprintf("Felt %d", i), Value: strings.Repeat("x", 2000)})
+	}
+	e = render(bot.Reply{Title: strings.Repeat("T", 300), Text: strings.Repeat("tekst ", 1000), Fields: fields, Context: strings.Repeat("k", 3000), Lang: bot.NB}).Embeds[0]
+	if embedTotal(e) > 6000 || len(e.Fields) > 25 || len([]rune(e.Description)) > 4096 || len([]rune(e.Title)) > 256 || len([]rune(e.Footer.Text)) > 2048 {
+		t.Fatalf("embed over a limit: total %d, fields %d, description %d", embedTotal(e), len(e.Fields), len([]rune(e.Description)))
+	}
+	for _, f := range e.Fields {
+		if len([]rune(f.Value)) > 1024 {
+			t.Fatalf("field value %d", len([]rune(f.Value)))
+		}
+	}
+}

@@ -22,6 +22,8 @@ const (
 	maxFieldValue  = 1024
 	maxFields      = 25
 	maxFooter      = 2048
+	maxEmbedTotal  = 6000 // title, description, field names and values, footer together
+	minDescription = 500  // room fields and footer leave for the description
 	maxRows        = 5
 	maxRowButtons  = 5
 	maxLabel       = 80
@@ -39,6 +41,7 @@ const embedColor = 0x2E7D6B
 
 func init() {
 	bot.Register(map[string][2]string{
+		"discord.moreitems": {"… og %d til. Bruk kommandoen med et filter for å se resten.", "… and %d more. Use the command with a filter to see the rest."},
 		"discord.more":      {"Knapper vises for de %d første; bruk kommandoen for resten.", "Buttons are shown for the first %d; use the command for the rest."},
 		"discord.duplicate": {"Dette er allerede behandlet.", "This has already been handled."},
 		"discord.retry":     {"Prøv igjen", "Try again"},
@@ -79,14 +82,19 @@ func render(rep bot.Reply) (m message) {
 		m.Content = text
 	} else {
 		e := &discordgo.MessageEmbed{Color: embedColor, Title: bot.Cut(mrkdwnPlain(rep.Title), maxTitle)}
-		desc := text
-		if len(lines) > 0 {
-			if desc != "" {
-				desc += "\n\n"
-			}
-			desc += strings.Join(lines, itemSeparator(lines))
+		used := utf8.RuneCountInString(e.Title)
+		footer := mrkdwnPlain(rep.Context)
+		var rows []discordgo.MessageComponent
+		rows, shown, total := buttonRows(rep)
+		m.Components = rows
+		if shown < total {
+			more := bot.T(rep.Lang, "discord.more", shown)
+			footer = strings.TrimSpace(footer + "\n" + more)
 		}
-		e.Description = bot.Cut(desc, maxDescription)
+		if footer != "" {
+			e.Footer = &discordgo.MessageEmbedFooter{Text: bot.Cut(footer, maxFooter)}
+			used += utf8.RuneCountInString(e.Footer.Text)
+		}
 		for i, f := range rep.Fields {
 			if i == maxFields {
 				break
@@ -98,19 +106,14 @@ func render(rep bot.Reply) (m message) {
 			if val == "" {
 				val = "–"
 			}
+			n := utf8.RuneCountInString(name) + utf8.RuneCountInString(val)
+			if used+n > maxEmbedTotal-minDescription {
+				break // the whole embed must stay within 6000 characters
+			}
+			used += n
 			e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: name, Value: val, Inline: true})
 		}
-		footer := mrkdwnPlain(rep.Context)
-		var rows []discordgo.MessageComponent
-		rows, shown, total := buttonRows(rep)
-		m.Components = rows
-		if shown < total {
-			more := bot.T(rep.Lang, "discord.more", shown)
-			footer = strings.TrimSpace(footer + "\n" + more)
-		}
-		if footer != "" {
-			e.Footer = &discordgo.MessageEmbedFooter{Text: bot.Cut(footer, maxFooter)}
-		}
+		e.Description = fitDescription(text, lines, min(maxDescription, maxEmbedTotal-used), rep.Lang)
 		m.Embeds = []*discordgo.MessageEmbed{e}
 		return m
 	}
@@ -120,6 +123,52 @@ func render(rep bot.Reply) (m message) {
 		m.Content = "✅"
 	}
 	return m
+}
+
+// fitDescription is the text and as many whole list rows as fit in
+// limit characters; the rows left out are counted ("… og N til"), as on
+// Slack, instead of a row cut in the middle.
+func fitDescription(text string, lines []string, limit int, lang bot.Lang) string {
+	if len(lines) == 0 {
+		return bot.Cut(text, limit)
+	}
+	sep := itemSeparator(lines)
+	reserve := utf8.RuneCountInString(bot.T(lang, "discord.moreitems", len(lines))) + 2
+	var b strings.Builder
+	n := 0
+	if text != "" {
+		b.WriteString(bot.Cut(text, limit-reserve))
+		n = utf8.RuneCountInString(b.String())
+	}
+	for i, l := range lines {
+		add := utf8.RuneCountInString(l)
+		if i > 0 || text != "" {
+			add += utf8.RuneCountInString(sep)
+			if i == 0 {
+				add = utf8.RuneCountInString(l) + 2
+			}
+		}
+		room := limit - n
+		if i < len(lines)-1 {
+			room -= reserve // the last row needs no "… og N til" after it
+		}
+		if add > room {
+			if b.Len() > 0 {
+				b.WriteString("\n\n")
+			}
+			b.WriteString(bot.T(lang, "discord.moreitems", len(lines)-i))
+			return b.String()
+		}
+		switch {
+		case i == 0 && text != "":
+			b.WriteString("\n\n")
+		case i > 0:
+			b.WriteString(sep)
+		}
+		b.WriteString(l)
+		n += add
+	}
+	return b.String()
 }
 
 // itemSeparator keeps a list of one-line rows compact, but puts a blank
