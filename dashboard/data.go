@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/internal/norsk"
 	"github.com/kulturskoleradet/kulturbot/store"
 )
 
@@ -243,10 +244,11 @@ func (s *Server) interestView(ctx context.Context, lang bot.Lang) (interestView,
 	if err != nil {
 		return iv, err
 	}
-	sort.SliceStable(order, func(i, j int) bool { return store.NorwegianLess(order[i], order[j]) })
+	nb := norsk.New()
+	sort.SliceStable(order, func(i, j int) bool { return nb.Less(order[i], order[j]) })
 	for _, name := range order {
 		c := byCounty[name]
-		sort.SliceStable(c.Municipalities, func(i, j int) bool { return store.NorwegianLess(c.Municipalities[i], c.Municipalities[j]) })
+		sort.SliceStable(c.Municipalities, func(i, j int) bool { return nb.Less(c.Municipalities[i], c.Municipalities[j]) })
 		c.Total = totals[bot.Fold(name)]
 		iv.Counties = append(iv.Counties, *c)
 	}
@@ -316,7 +318,8 @@ func (s *Server) mentoringView(ctx context.Context, now time.Time, lang bot.Lang
 	for _, r := range rows {
 		mv.Rows = append(mv.Rows, *r)
 	}
-	sort.SliceStable(mv.Rows, func(i, j int) bool { return store.NorwegianLess(mv.Rows[i].Name, mv.Rows[j].Name) })
+	nb := norsk.New()
+	sort.SliceStable(mv.Rows, func(i, j int) bool { return nb.Less(mv.Rows[i].Name, mv.Rows[j].Name) })
 	mv.Municipalities = len(mv.Rows)
 	// "No mentoring yet" as the digest counts it: region municipalities
 	// with nothing logged.

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
-	"github.com/kulturskoleradet/kulturbot/store"
+	"github.com/kulturskoleradet/kulturbot/internal/norsk"
 )
 
 // maxSuggestions is Discord's limit for autocomplete choices.
@@ -82,7 +82,8 @@ func (h *Handlers) suggestMunicipalities(ctx context.Context, head, prefix strin
 	// From the register, so a municipality nobody has named yet is
 	// offered too, and the Sami names find theirs (Guovdageaidnu).
 	es := h.DB.Register().Entries()
-	sort.SliceStable(es, func(i, j int) bool { return store.NorwegianLess(es[i].Name, es[j].Name) })
+	nb := norsk.New()
+	sort.SliceStable(es, func(i, j int) bool { return nb.Less(es[i].Name, es[j].Name) })
 	var out []bot.Option
 	for _, e := range es {
 		if e.Matches(prefix) {

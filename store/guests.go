@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"time"
+
+	"github.com/kulturskoleradet/kulturbot/internal/norsk"
 )
 
 // Region rules: a regional gathering takes answers from its region's
@@ -86,8 +88,9 @@ func (db *DB) Guests(ctx context.Context, gatheringID int64) ([]Guest, error) {
 		g.AddedAt = parseTS(at)
 		out = append(out, g)
 	}
+	nb := norsk.New()
 	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && NorwegianLess(out[j].Municipality.Name, out[j-1].Municipality.Name); j-- {
+		for j := i; j > 0 && nb.Less(out[j].Municipality.Name, out[j-1].Municipality.Name); j-- {
 			out[j], out[j-1] = out[j-1], out[j]
 		}
 	}

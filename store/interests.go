@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"time"
+
+	"github.com/kulturskoleradet/kulturbot/internal/norsk"
 )
 
 // Interest is a county board's registration of interest on behalf of
@@ -152,17 +154,18 @@ func (db *DB) Interests(ctx context.Context, f InterestFilter) ([]Interest, erro
 		}
 	}
 	// Counties in Norwegian order; within one, oldest first.
+	nb := norsk.New()
 	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && countyBefore(out[j], out[j-1]); j-- {
+		for j := i; j > 0 && countyBefore(nb, out[j], out[j-1]); j-- {
 			out[j], out[j-1] = out[j-1], out[j]
 		}
 	}
 	return out, nil
 }
 
-func countyBefore(a, b Interest) bool {
+func countyBefore(nb norsk.Order, a, b Interest) bool {
 	if a.County != b.County {
-		return NorwegianLess(a.County, b.County)
+		return nb.Less(a.County, b.County)
 	}
 	return a.ID < b.ID
 }

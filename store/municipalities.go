@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/internal/norsk"
 	"github.com/kulturskoleradet/kulturbot/store/kommuner"
 )
 
@@ -210,33 +211,8 @@ func (db *DB) municipalitiesOf(ctx context.Context, query string, args ...any) (
 // SortMunicipalities sorts by name the way Norwegians alphabetise
 // (æ, ø, å last).
 func SortMunicipalities(ms []Municipality) {
-	sort.SliceStable(ms, func(i, j int) bool { return NorwegianLess(ms[i].Name, ms[j].Name) })
-}
-
-// NorwegianLess compares names case-insensitively with æ, ø, å after z.
-func NorwegianLess(a, b string) bool {
-	ka, kb := collate(a), collate(b)
-	if ka != kb {
-		return ka < kb
-	}
-	return a < b
-}
-
-func collate(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		switch r {
-		case 'æ', 'ä':
-			b.WriteRune('{')
-		case 'ø', 'ö':
-			b.WriteRune('|')
-		case 'å':
-			b.WriteRune('}')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
+	nb := norsk.New()
+	sort.SliceStable(ms, func(i, j int) bool { return nb.Less(ms[i].Name, ms[j].Name) })
 }
 
 // MunicipalityNames joins names for display: "Bodø, Rana, Vefsn".

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/internal/norsk"
 )
 
 // MinRegionSize is the programme's own definition: a region is three or
@@ -127,7 +128,8 @@ func (db *DB) Regions(ctx context.Context) ([]Region, error) {
 			return nil, err
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return NorwegianLess(out[i].Name, out[j].Name) })
+	nb := norsk.New()
+	sort.SliceStable(out, func(i, j int) bool { return nb.Less(out[i].Name, out[j].Name) })
 	return out, nil
 }
 

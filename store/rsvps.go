@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/internal/norsk"
 )
 
 // Answers to a gathering.
@@ -631,8 +632,9 @@ func (db *DB) RSVPs(ctx context.Context, gatheringID int64) ([]RSVP, error) {
 }
 
 func sortRSVPs(rs []RSVP) {
+	nb := norsk.New()
 	for i := 1; i < len(rs); i++ {
-		for j := i; j > 0 && NorwegianLess(rs[j].Municipality.Name, rs[j-1].Municipality.Name); j-- {
+		for j := i; j > 0 && nb.Less(rs[j].Municipality.Name, rs[j-1].Municipality.Name); j-- {
 			rs[j], rs[j-1] = rs[j-1], rs[j]
 		}
 	}

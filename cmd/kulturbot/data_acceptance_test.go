@@ -14,6 +14,7 @@ import (
 
 	"github.com/kulturskoleradet/kulturbot/bot"
 	"github.com/kulturskoleradet/kulturbot/handlers"
+	"github.com/kulturskoleradet/kulturbot/internal/norsk"
 	"github.com/kulturskoleradet/kulturbot/store"
 	"github.com/kulturskoleradet/kulturbot/store/kommuner"
 )
@@ -323,7 +324,8 @@ func TestDataAcceptance(t *testing.T) {
 				}
 			}
 		}
-		sort.Slice(missing, func(i, j int) bool { return store.NorwegianLess(missing[i], missing[j]) })
+		nb := norsk.New()
+		sort.Slice(missing, func(i, j int) bool { return nb.Less(missing[i], missing[j]) })
 		f := export[g]
 		f.Missing = strings.Join(missing, ", ")
 		export[g] = f

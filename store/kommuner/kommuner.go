@@ -23,6 +23,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/internal/norsk"
 )
 
 //go:embed kommuner.csv
@@ -159,7 +160,8 @@ func Parse(rd io.Reader) (*Register, error) {
 		r.keys = append(r.keys, k)
 	}
 	sort.Strings(r.keys)
-	sort.SliceStable(r.counties, func(i, j int) bool { return less(r.counties[i], r.counties[j]) })
+	nb := norsk.New()
+	sort.SliceStable(r.counties, func(i, j int) bool { return nb.Less(r.counties[i], r.counties[j]) })
 	return r, nil
 }
 
@@ -396,10 +398,4 @@ func (e Entry) Matches(prefix string) bool {
 		}
 	}
 	return false
-}
-
-// less sorts names the Norwegian way: æ, ø, å after z.
-func less(a, b string) bool {
-	r := strings.NewReplacer("æ", "{", "Æ", "{", "ø", "|", "Ø", "|", "å", "}", "Å", "}")
-	return r.Replace(strings.ToLower(a)) < r.Replace(strings.ToLower(b))
 }
