@@ -150,3 +150,24 @@ func syntheticChunks(n int) []Passage {
 	}
 	return out
 }
+
+// BenchmarkNewEngine is the index build alone (the corpus parsed once),
+// the part of cold start that runs before /healthz answers.
+//
+//	go test ./faq -run '^$' -bench NewEngine -benchmem -count 5
+func BenchmarkNewEngine(b *testing.B) {
+	ctx := context.Background()
+	es, err := DefaultCorpus()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		e, err := NewEngine(ctx, es)
+		if err != nil {
+			b.Fatal(err)
+		}
+		e.Close()
+	}
+}

@@ -51,7 +51,32 @@ type indexed struct {
 	avocab    map[string]bool      // terms of the answers and section
 	titleNB   string
 	titleEN   string
-	atypes    answerType // kinds of fact the answer holds
+	// atypes are the kinds of fact the answer holds. Running the
+	// answer-type patterns on ~1,000 phrasings was three quarters of cold
+	// start, and most entries are never a candidate, so they are worked
+	// out on first use (types).
+	atypesOnce sync.Once
+	atypes     answerType
+}
+
+// types returns the kinds of fact x's answer holds (or its phrasings ask
+// for), computed once on first use.
+func (x *indexed) types() answerType {
+	x.atypesOnce.Do(func() {
+		t := answerTypes(x.Entry)
+		for _, q := range x.Questions {
+			// The working group wrote this question for this entry: the
+			// kinds of fact it asks for ("How many places are there?") are
+			// ones the answer gives, in words or not. Only the broad kinds:
+			// a named person, an amount, contact details, a link, a venue,
+			// a clock time, a name or how things stand so far must be in
+			// the answer itself ("who is our mentor?" written for the
+			// mentoring entry does not make it name one).
+			t |= questionTypes(q) & phrasingTypes
+		}
+		x.atypes = t
+	})
+	return x.atypes
 }
 
 // prepare trims question to what the engine reads, spells out its

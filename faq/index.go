@@ -132,20 +132,12 @@ func (e *Engine) Learn(ctx context.Context, en Entry) error {
 }
 
 func (e *Engine) add(ctx context.Context, tx *sql.Tx, en Entry) error {
-	x := &indexed{Entry: en, qvocab: map[string]bool{}, avocab: map[string]bool{}, atypes: answerTypes(en)}
+	x := &indexed{Entry: en, qvocab: map[string]bool{}, avocab: map[string]bool{}}
 	// One row per entry: its phrasings in column q, its answers in a.
 	// Few rows keep bm25 cheap; which phrasing matched best is scored in
 	// Go from the per-phrasing vocabularies.
 	var qwords []string
 	for _, q := range en.Questions {
-		// The working group wrote this question for this entry: the kinds
-		// of fact it asks for ("How many places are there?") are ones the
-		// answer gives, in words or not. Only the broad kinds: a named
-		// person, an amount, contact details, a link, a venue, a clock
-		// time, a name or how things stand so far must be in the answer
-		// itself ("who is our mentor?" written for the mentoring entry
-		// does not make it name one).
-		x.atypes |= questionTypes(q) & phrasingTypes
 		if k := exactKey(e.normalize(q, false)); k != "" {
 			if id, taken := e.exact[k]; taken && id != en.ID {
 				e.exact[k] = "" // two entries claim it: no shortcut

@@ -107,7 +107,7 @@ func (e *Engine) judge(ctx context.Context, q, lang string) (*judgement, error) 
 	qt := questionTypes(q)
 	j.asksType = qt != 0
 	fits := func(c candidate) bool {
-		return qt&^c.x.atypes == 0 && e.coversAlternatives(q, c.x) && e.coversCounted(q, c.x)
+		return qt&^c.x.types() == 0 && e.coversAlternatives(q, c.x) && e.coversCounted(q, c.x)
 	}
 	best := 0
 	j.typeFit = fits(cands[0])
@@ -130,7 +130,7 @@ func (e *Engine) judge(ctx context.Context, q, lang string) (*judgement, error) 
 	// Nor is a choice the answer cannot make ("Teams eller Zoom?" when
 	// it knows only "digital"), or a count of something it never speaks of
 	// ("hvor mange dager" answered with six gatherings).
-	j.veto = qt&dataTypes&^j.best.x.atypes != 0 || !e.coversAlternatives(q, j.best.x) || !e.coversCounted(q, j.best.x)
+	j.veto = qt&dataTypes&^j.best.x.types() != 0 || !e.coversAlternatives(q, j.best.x) || !e.coversCounted(q, j.best.x)
 	// The margin is to the best other candidate, fitting or not: removing
 	// a rival by its answer type does not make the choice any clearer.
 	for i := range cands {
