@@ -16,6 +16,7 @@ import (
 	"github.com/kulturskoleradet/kulturbot/dashboard"
 	"github.com/kulturskoleradet/kulturbot/discordevents"
 	"github.com/kulturskoleradet/kulturbot/faq"
+	"github.com/kulturskoleradet/kulturbot/faq/docs"
 	"github.com/kulturskoleradet/kulturbot/handlers"
 	"github.com/kulturskoleradet/kulturbot/store"
 	"github.com/kulturskoleradet/kulturbot/store/kommuner"
@@ -158,6 +159,14 @@ func (a *App) Run(ctx context.Context) error {
 	if err := a.DB.WriteProbe(ctx); err != nil {
 		return fmt.Errorf("the database %s does not take writes (read-only file or folder, or a full disk?): %w", a.DB.Path, err)
 	}
+	// At shutdown, LLM calls in flight are cancelled first (their answers
+	// fall back to the passage), so the adapters' drain does not wait out
+	// a slow endpoint and the bot stops within Docker's 10 s.
+	defer context.AfterFunc(ctx, func() {
+		if lib := docs.ForDB(a.DB); lib != nil {
+			lib.StopLLM()
+		}
+	})()
 	platforms := 0
 	for _, start := range []func(context.Context) (bool, error){a.startSlack, a.startDiscord} {
 		ok, err := start(ctx)

@@ -56,3 +56,36 @@ func TestLLMConcurrencyIsCapped(t *testing.T) {
 	}
 	t.Logf("%d calls, peak %d in flight", calls.Load(), peak.Load())
 }
+
+// TestStopLLMEndsCallsInFlight: at shutdown an answer waiting on a slow
+// endpoint returns at once with the passage instead of waiting out its
+// timeout.
+func TestStopLLMEndsCallsInFlight(t *testing.T) {
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+	}))
+	defer srv.Close()
+	defer close(release)
+	db := openDB(t)
+	l := New(db, Options{BaseURL: srv.URL + "/v1", ChatModel: "m", Timeout: 30 * time.Second, CacheTTL: -1})
+	defer l.Close()
+	ingestAll(t, l)
+	done := make(chan time.Duration, 1)
+	start := time.Now()
+	go func() {
+		l.Answer(context.Background(), "Når leverer regionene rapporten om arbeidet?", "nb")
+		done <- time.Since(start)
+	}()
+	time.Sleep(200 * time.Millisecond)
+	l.StopLLM()
+	select {
+	case el := <-done:
+		t.Logf("answer returned %s after start", el.Round(time.Millisecond))
+	case <-time.After(5 * time.Second):
+		t.Fatal("answer still waiting on the LLM 5 s after StopLLM")
+	}
+}

@@ -128,6 +128,14 @@ func (l *Library) Close() error {
 	return nil
 }
 
+// StopLLM cancels the LLM answers in flight and refuses new ones (they
+// get the passage): called when the bot shuts down.
+func (l *Library) StopLLM() {
+	if l.llm != nil {
+		l.llm.stop()
+	}
+}
+
 // LLMEnabled reports whether an OpenAI-compatible endpoint is configured.
 func (l *Library) LLMEnabled() bool { return l.llm != nil }
 

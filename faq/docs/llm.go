@@ -31,6 +31,11 @@ type llm struct {
 	// burst of questions queues here instead of piling up at the endpoint
 	// (and on its bill); one that waits past its deadline gets the passage.
 	slots chan struct{}
+	// stopped is cancelled at shutdown (Library.StopLLM): calls in flight
+	// end at once and answer with the passage, so the bot stops within
+	// its drain time instead of waiting out a slow endpoint.
+	stopped context.Context
+	stop    context.CancelFunc
 }
 
 // newLLM builds the clients. An Azure OpenAI base URL
@@ -38,6 +43,7 @@ type llm struct {
 // Azure's api-key header and deployment URLs; the model names are then the
 // deployment names.
 func newLLM(opt Options) *llm {
+	stopped, stop := context.WithCancel(context.Background())
 	hc := opt.HTTPClient
 	if hc == nil {
 		hc = &http.Client{}
@@ -68,6 +74,8 @@ func newLLM(opt Options) *llm {
 		embedModel: opt.EmbedModel,
 		log:        log,
 		slots:      make(chan struct{}, opt.LLMConcurrency),
+		stopped:    stopped,
+		stop:       stop,
 	}
 }
 
@@ -280,6 +288,9 @@ type llmReply struct {
 
 // ask asks the model for a grounded answer from hits.
 func (m *llm) ask(ctx context.Context, question, lang string, hits []*hit) (llmReply, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	defer context.AfterFunc(m.stopped, cancel)()
 	if m.slots != nil {
 		select {
 		case m.slots <- struct{}{}:
