@@ -2,7 +2,6 @@ package discord
 
 import (
 	"context"
-	"fmt"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -167,25 +166,9 @@ func (a *Adapter) run(ctx context.Context, i *discordgo.Interaction, req *bot.Re
 		}()
 		return
 	}
-	done := make(chan bot.Reply, 1)
-	a.wg.Add(1)
-	go func() {
-		defer a.wg.Done()
-		defer func() {
-			// A panic outside the router's own recovery (a download, a
-			// request builder) answers with an error instead of leaving
-			// the interaction and the completion below waiting forever.
-			if p := recover(); p != nil {
-				a.log.Error("discord work panicked", "id", i.ID, "panic", p, "stack", string(debug.Stack()))
-				done <- bot.ErrorReply(req, bot.Internal(fmt.Errorf("panic: %v", p)), a.log)
-			}
-		}()
-		done <- work()
-	}()
-	t := time.NewTimer(a.opt.AckTimeout)
-	defer t.Stop()
-	select {
-	case rep := <-done:
+	rep, done := bot.Within(a.opt.AckTimeout, &a.wg, a.log, req, work)
+	switch {
+	case done == nil:
 		if len(rep.Files) > 0 && !filesOK && !bot.IsDuplicate(rep) {
 			k := deferPublic
 			if rep.Private {
@@ -202,7 +185,7 @@ func (a *Adapter) run(ctx context.Context, i *discordgo.Interaction, req *bot.Re
 			return
 		}
 		a.sendLogged(i, send, a.response(i, req, rep))
-	case <-t.C:
+	default:
 		// The handler is taking longer than usual (a busy database):
 		// acknowledge now and finish with an edit.
 		if !a.sendLogged(i, send, deferResponse(kind)) {

@@ -213,31 +213,12 @@ func (a *Adapter) identify(ctx context.Context, req *bot.Request) {
 // detached from the caller's context so an acknowledged request is never
 // cut off half-way.
 func (a *Adapter) within(ctx context.Context, req *bot.Request) (bot.Reply, <-chan bot.Reply) {
-	ch := make(chan bot.Reply, 1)
-	a.bg.Add(1)
-	go func() {
-		defer a.bg.Done()
-		defer func() {
-			// A panic outside the router's own recovery still answers,
-			// so nobody waits on ch forever.
-			if p := recover(); p != nil {
-				a.log.Error("slack request panicked", "req", req.ID, "panic", p, "stack", string(debug.Stack()))
-				ch <- bot.ErrorReply(req, bot.Internal(fmt.Errorf("panic: %v", p)), a.log)
-			}
-		}()
+	return bot.Within(a.opts.AckWithin, &a.bg, a.log, req, func() bot.Reply {
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), backgroundTimeout)
 		defer cancel()
 		a.identify(ctx, req)
-		ch <- a.opts.Router.Handle(ctx, req)
-	}()
-	t := time.NewTimer(a.opts.AckWithin)
-	defer t.Stop()
-	select {
-	case rep := <-ch:
-		return rep, nil
-	case <-t.C:
-		return bot.Reply{}, ch
-	}
+		return a.opts.Router.Handle(ctx, req)
+	})
 }
 
 // later completes a request whose reply was not ready for the ack.
