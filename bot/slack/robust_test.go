@@ -119,3 +119,25 @@ func TestBlockSuggestionIsRateLimited(t *testing.T) {
 		t.Fatalf("%d of 5 suggestions answered at 3/min, want 3", got)
 	}
 }
+
+// TestSocketModeInvalidAuthStops: Socket Mode with a token Slack refuses
+// returns an error naming the tokens instead of reconnecting forever.
+func TestSocketModeInvalidAuthStops(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `{"ok":false,"error":"invalid_auth"}`)
+	}))
+	defer srv.Close()
+	r, _ := newRouter(t)
+	a, err := New(Options{BotToken: "xoxb-test", AppToken: "xapp-revoked", APIURL: srv.URL + "/", Router: r,
+		Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	err = a.RunSocket(ctx)
+	if err == nil || !strings.Contains(err.Error(), "SLACK_APP_TOKEN") || ctx.Err() != nil {
+		t.Fatalf("RunSocket = %v (ctx %v), want a stop naming the tokens", err, ctx.Err())
+	}
+}

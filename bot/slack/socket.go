@@ -3,6 +3,7 @@ package slack
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"time"
 
@@ -32,6 +33,11 @@ func (a *Adapter) RunSocket(ctx context.Context) error {
 		err := a.runSocketOnce(ctx)
 		if ctx.Err() != nil {
 			return nil
+		}
+		if IsAuthError(err) {
+			// A revoked or wrong token never starts working again: stop
+			// the bot with the reason instead of retrying forever.
+			return fmt.Errorf("slack refused the token in Socket Mode (%v): check SLACK_APP_TOKEN (xapp-) and SLACK_BOT_TOKEN (xoxb-), or reinstall the app", err)
 		}
 		if time.Since(start) > time.Minute {
 			backoff = time.Second // it worked for a while: a fresh failure
