@@ -228,19 +228,20 @@ func parseDayArg(req *bot.Request, field, val, example string) (time.Time, error
 	return d, nil
 }
 
-// monthNames are the month names people write, bokmål and English (also
-// short forms), for parseWrittenDate.
-var monthNames = map[string]time.Month{}
+// monthNB are the months in bokmål, for parseWrittenDate.
+var monthNB = [...]string{"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"}
 
-func init() {
-	nb := []string{"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"}
-	for i, n := range nb {
+// monthNamed reads a month name as people write it, bokmål or English,
+// whole or its first three letters ("feb", "February", "februar").
+func monthNamed(s string) (time.Month, bool) {
+	f := bot.Fold(s)
+	for i, n := range monthNB {
 		m := time.Month(i + 1)
-		monthNames[n] = m
-		monthNames[bot.Fold(m.String())] = m
-		monthNames[n[:3]] = m
-		monthNames[bot.Fold(m.String()[:3])] = m
+		if f == n || f == bot.Fold(m.String()) || f == n[:3] || f == bot.Fold(m.String()[:3]) {
+			return m, true
+		}
 	}
+	return 0, false
 }
 
 // parseWrittenDate reads a date the way the bot writes it ("6. februar
@@ -257,7 +258,7 @@ func parseWrittenDate(s string) (time.Time, bool) {
 	}
 	day, err1 := strconv.Atoi(f[0])
 	year, err2 := strconv.Atoi(f[2])
-	month, ok := monthNames[bot.Fold(f[1])]
+	month, ok := monthNamed(f[1])
 	if err1 != nil || err2 != nil || !ok || year < 1000 {
 		return time.Time{}, false
 	}

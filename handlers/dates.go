@@ -40,7 +40,7 @@ func parseYearless(s string) (time.Month, int, bool) {
 		f[0], f[1] = f[1], f[0] // "February 2"
 	}
 	d, err := strconv.Atoi(f[0])
-	mo, ok := monthNames[bot.Fold(f[1])]
+	mo, ok := monthNamed(f[1])
 	if err != nil || !ok || d < 1 || d > 31 {
 		return 0, 0, false
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/internal/norsk"
 )
 
 // Digest kinds: a scheduled digest is posted once per scheduled time and
@@ -395,7 +396,8 @@ func (db *DB) DigestData(ctx context.Context, since, until time.Time) (*DigestDa
 	if err := rows.Err(); err != nil {
 		return nil, FormatError(err)
 	}
-	sort.SliceStable(d.Mentoring, func(i, j int) bool { return digestNameLess(d.Mentoring[i].Municipality, d.Mentoring[j].Municipality) })
+	nb := norsk.New()
+	sort.SliceStable(d.Mentoring, func(i, j int) bool { return nb.Less(d.Mentoring[i].Municipality, d.Mentoring[j].Municipality) })
 	if d.NoMentoring, err = digestNames(ctx, tx, `SELECT m.name FROM municipalities m
 		JOIN region_municipalities rm ON rm.municipality_id = m.id
 		WHERE NOT EXISTS (SELECT 1 FROM mentoring x WHERE x.municipality_id = m.id AND x.created_at < ?)`, u); err != nil {
@@ -596,7 +598,8 @@ func digestGatherings(ctx context.Context, tx *sql.Tx, where string, args []any,
 			Ja: t.Yes, Nei: t.No, Kanskje: t.Maybe, Headcount: t.People, MaybeHeadcount: t.MaybePeople,
 			Overnight: t.Overnight, MaybeOvernight: t.MaybeOvernight, NewAnswers: changed[g.ID]}
 		missing := append([]Municipality(nil), at.Missing...)
-		sort.SliceStable(missing, func(i, j int) bool { return digestNameLess(missing[i].Name, missing[j].Name) })
+		nb := norsk.New()
+		sort.SliceStable(missing, func(i, j int) bool { return nb.Less(missing[i].Name, missing[j].Name) })
 		for _, m := range missing {
 			dg.Missing = append(dg.Missing, m.Name)
 			dg.MissingIDs = append(dg.MissingIDs, m.ID)
@@ -622,20 +625,9 @@ func digestNames(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]stri
 		}
 		out = append(out, s)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return digestNameLess(out[i], out[j]) })
+	nb := norsk.New()
+	sort.SliceStable(out, func(i, j int) bool { return nb.Less(out[i], out[j]) })
 	return out, FormatError(rows.Err())
-}
-
-// digestNBOrder puts æ, ø and å after z, in that order, as Norwegian sorts them
-// (byte order would put å first).
-var digestNBOrder = strings.NewReplacer("æ", "{", "ø", "|", "å", "}", "Æ", "{", "Ø", "|", "Å", "}")
-
-func digestNameLess(a, b string) bool {
-	ka, kb := digestNBOrder.Replace(strings.ToLower(a)), digestNBOrder.Replace(strings.ToLower(b))
-	if ka != kb {
-		return ka < kb
-	}
-	return a < b
 }
 
 func digestTruncate(s string, n int) string {

@@ -120,7 +120,6 @@ func TestStartDigest(t *testing.T) {
 }
 
 func TestRunPostsMissedDigestAtStart(t *testing.T) {
-	t.Parallel()
 	// The whole program in Slack HTTP mode with a digest channel, on a
 	// fresh database: the latest period's digest has not been sent, so
 	// the scheduler posts it once right after start.
