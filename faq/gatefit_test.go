@@ -17,8 +17,11 @@ import (
 // the expected fact. A logistic regression (Newton's method, L2 penalty
 // chosen by 5-fold cross-validation) is fit on them, and the threshold is
 // the one that answers most in-scope questions rightly while keeping
-// confidently wrong answers at or below 2% and out-of-scope declines at or
-// above 93% of the training questions.
+// confidently wrong answers at or below 1.5% (cross-validated) and
+// out-of-scope declines at or above 93% of the training questions. The
+// bar is below the 2% target on purpose: unseen questions come out 2–3×
+// more wrong than the questions the gate was fit on (docs/faq.md), so a
+// threshold at the 2% edge of training data misses it on new questions.
 //
 //	FAQ_REFIT=1 go test ./faq -run TestRefitGate -v
 //
@@ -26,9 +29,10 @@ import (
 // figures. Refit after changing the corpus, the analysis, the scoring or
 // the features; then run TestEvaluation.
 
-// gateTargets are the bars the threshold is chosen under (training data).
+// gateTargets are the bars the threshold is chosen under (training data,
+// out-of-fold probabilities); gateMaxWrong keeps a margin under the 2% target.
 const (
-	gateMaxWrong       = 0.02
+	gateMaxWrong       = 0.015
 	gateMinOutDeclined = 0.93
 )
 

@@ -1,6 +1,10 @@
 package faq
 
 import (
+	"io/fs"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
 	"strings"
 	"unicode"
 
@@ -20,6 +24,12 @@ func DetectLang(text string) string {
 		}
 		if enWords[f] {
 			en += 2
+		} else if learnedEN()[f] {
+			// A word only the corpus's English texts use ("meetup",
+			// "expenses") is weaker evidence than a function word, but
+			// it is all a two-word chat question like "next meetup?"
+			// has.
+			en++
 		}
 		if nbWords[f] {
 			nb += 2
@@ -43,18 +53,61 @@ func DetectLang(text string) string {
 // nothing; a question with neither kind is bokmål, the default.
 func Nynorsk(text string) bool {
 	nn, nb := 0, 0
+	prev := ""
 	for _, f := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return !(unicode.IsLetter(r) || r == '\'')
 	}) {
 		w := bot.Fold(f)
+		name := prev == "fremtidens" || prev == "norsk"
+		prev = w
 		switch {
-		case nnOnly[w]:
+		case name:
+			// "Fremtidens kulturskole" and "Norsk kulturskoleråd"
+			// are names, spelled so in nynorsk too.
+		case nnRaw[f] || nnOnly[w] || nnForm(w):
 			nn++
-		case nbOnly[w]:
+		case nbOnly[w] || nbForm(w):
 			nb++
 		}
 	}
 	return nn > nb
+}
+
+// nnRaw are nynorsk-only words that fold into a bokmål word ("òg" → og,
+// "frå" → fra, "då" → da): they count only as typed.
+var nnRaw = map[string]bool{"òg": true, "frå": true, "då": true}
+
+// nnForm and nbForm recognise the endings only one standard uses, so a
+// word the lists have never seen still counts: nynorsk definite plurals
+// ("midlane", "satsingane"), -ing plurals ("satsingar"), -kje/-gje verbs
+// ("dekkje", "trekkje", "byggjer"), -leg adjectives ("heilskapleg") and
+// -heit nouns; bokmål -inger/-ingene plurals, -lig adjectives, -het nouns.
+func nnForm(w string) bool {
+	switch {
+	case len(w) >= 7 && strings.HasSuffix(w, "ane") && !strings.HasSuffix(w, "bane") && !strings.HasSuffix(w, "vane"):
+		return true
+	case len(w) >= 7 && (strings.HasSuffix(w, "ingar") || strings.HasSuffix(w, "ingane")):
+		return true
+	case len(w) >= 5 && (strings.HasSuffix(w, "kje") || strings.HasSuffix(w, "kjer") || strings.HasSuffix(w, "gje") || strings.HasSuffix(w, "gjer")):
+		return true
+	case len(w) >= 6 && (strings.HasSuffix(w, "leg") || strings.HasSuffix(w, "lege") || strings.HasSuffix(w, "legt")) && w != "kollega" && !strings.HasSuffix(w, "kollege"):
+		return true
+	case len(w) >= 6 && (strings.HasSuffix(w, "heit") || strings.HasSuffix(w, "heita")):
+		return true
+	}
+	return false
+}
+
+func nbForm(w string) bool {
+	switch {
+	case len(w) >= 7 && (strings.HasSuffix(w, "inger") || strings.HasSuffix(w, "ingene")):
+		return true
+	case len(w) >= 6 && (strings.HasSuffix(w, "lig") || strings.HasSuffix(w, "lige") || strings.HasSuffix(w, "ligt")):
+		return true
+	case len(w) >= 6 && (strings.HasSuffix(w, "heten") || strings.HasSuffix(w, "heter")):
+		return true
+	}
+	return false
 }
 
 // nnOnly and nbOnly are frequent words of one written standard that the
@@ -65,16 +118,23 @@ var (
 	nnOnly = foldSet(`kva korleis kven kvifor kvar kor ikkje eg dykk dokker noko nokon nokre mykje meir berre vere
 		vert kjem fleire heile eigen eige eigne ein eit sjølv kvart velje treng trengs
 		kommunar kommunane samlingar samlingane skule skulen skular kulturskule kulturskulen kulturskular
-		kulturskuleråd kulturskulerådet deltakar deltakarar deltakarane deltaking rettleiing rettleiar
+		deltakar deltakarar deltakarane deltaking rettleiing rettleiar
 		rettleiarar pengar søkje søkjer kostar betalar gjere gjer spørje regionar regionane seinare startar
 		byrjar byrje elevar elevane føremål føremålet kome gje gjev tek høyrer difor fylka
-		arbeidsgruppa gruppa rundar dei desse kvifor einaste stønad tilbod hjå`)
-	nbOnly = foldSet(`hva hvordan hvem hvorfor hvor ikke jeg dere noe noen mye mer bare være blir kommer flere hele
+		arbeidsgruppa gruppa rundar dei desse kvifor einaste stønad tilbod hjå
+		finst saman heng halde held lenkje midlar midlane satsingar satsingane trekkje handsame dekkje
+		dekkjer omgrep omgrepet att meiner vedtek sitje førehand høyrt mistar eigenarten eigenart
+		byggjer vegner pengane fekk sjå ho vore vorte
+		utval arbeidsutvalet fylkesrådgjevar rådgjevar no gjeld heilt`)
+	nbOnly = foldSet(`hva hvordan hvem hvorfor hvor ikke jeg dere noe noen mye mer bare være kommer flere hele
 		egen eget egne en et selv hvert velge trenger også kommuner kommunene samlinger samlingene
-		skole skolen skoler kulturskole kulturskolen kulturskoler kulturskoleråd kulturskolerådet deltaker
+		skole skolen skoler kulturskole kulturskolen kulturskoler deltaker
 		deltakere deltakerne deltakelse veiledning veileder veiledere penger søke søker koster betaler gjøre
 		gjør spørre regioner regionene senere starter begynner begynne elever elevene formål formålet komme
-		gi gir tar hører derfor fylkene arbeidsgruppen gruppen runder de disse eneste hos hun`)
+		gi gir tar hører derfor fylkene arbeidsgruppen gruppen runder de disse eneste hos hun
+		finnes sammen henger holde midler midlene satsinger satsingene behandle
+		begrep begrepet igjen mener vedtar forhånd hørt mister egenarten egenart
+		bygger vegne pengene fikk se hun annet nå gjelder helt`)
 )
 
 // Folded, "frå" and "fra" (or "då" and "da") are one word: such words say
@@ -107,3 +167,53 @@ var nbWords = set("hva", "hvordan", "hvem", "når", "nar", "hvor", "hvorfor", "h
 	"kva", "korleis", "kven", "kvifor", "kor", "kvar", "ikkje", "eg", "me", "ein", "eit", "noko", "dykk", "vere", "være", "vaere",
 	"hei", "mellom", "om", "noe", "noen", "fra", "frå", "hos", "sin", "sitt", "sine", "vår", "vart", "dere", "deres", "bli", "gjøre",
 	"programmet", "samling", "samlinger", "samlingene", "kommune", "kommunen", "kommuner", "fylke", "fylket", "frist", "fristen")
+
+// learnedEN is the English vocabulary of the shipped corpus: the words of
+// its English answers and English phrasings (questions_en) that none of
+// its Norwegian texts use. It is read from the embedded YAML, not from
+// the loaded corpus, so DetectLang needs no engine (and loading the
+// corpus, which detects languages, does not wait on itself).
+var learnedEN = sync.OnceValue(func() map[string]bool {
+	type texts struct {
+		NB, NN, EN string
+	}
+	type file struct {
+		Entries []struct {
+			Questions   []string `yaml:"questions"`
+			QuestionsNN []string `yaml:"questions_nn"`
+			QuestionsEN []string `yaml:"questions_en"`
+			Answer      texts    `yaml:"answer"`
+		} `yaml:"entries"`
+	}
+	words := func(m map[string]bool, s string) {
+		for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+			return !(unicode.IsLetter(r) || r == '\'')
+		}) {
+			m[f] = true
+		}
+	}
+	en, no := map[string]bool{}, map[string]bool{}
+	paths, _ := fs.Glob(corpusFS, "corpus/*.yaml")
+	for _, p := range paths {
+		b, err := corpusFS.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		var f file
+		if yaml.Unmarshal(b, &f) != nil {
+			continue
+		}
+		for _, e := range f.Entries {
+			words(en, e.Answer.EN+" "+strings.Join(e.QuestionsEN, " "))
+			words(no, e.Answer.NB+" "+e.Answer.NN+" "+strings.Join(e.Questions, " ")+" "+strings.Join(e.QuestionsNN, " "))
+		}
+	}
+	out := map[string]bool{}
+	for w := range en {
+		// Short words and words with Norwegian letters are no evidence.
+		if len(w) >= 3 && !no[w] && !nbWords[w] && !strings.ContainsAny(w, "æøå") {
+			out[w] = true
+		}
+	}
+	return out
+})
