@@ -477,17 +477,12 @@ var rsvpQueries = []string{qGatheringByID, qMunicipalityByNumber, qMunicipalityI
 // on the writer pool — before a transaction begins, because the pool has a
 // single connection that the transaction would hold — and bound to each
 // transaction, which database/sql does without preparing again.
-var stmtCaches sync.Map // *sql.DB -> *stmtCache
-
 type stmtCache struct {
 	mu sync.RWMutex
 	m  map[string]*sql.Stmt
 }
 
-func (db *DB) stmtCache() *stmtCache {
-	c, _ := stmtCaches.LoadOrStore(db.w, &stmtCache{m: map[string]*sql.Stmt{}})
-	return c.(*stmtCache)
-}
+func (db *DB) stmtCache() *stmtCache { return db.stmts }
 
 // warm prepares the queries not prepared yet. A failure is not an error
 // here: the query then runs unprepared and reports it itself.

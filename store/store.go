@@ -37,7 +37,10 @@ var migrations embed.FS
 // lets run beside the writer.
 type DB struct {
 	w, r *sql.DB
-	Path string
+	// stmts are the writer's prepared statements (rsvps.go), one cache per
+	// DB rather than a package-level map.
+	stmts *stmtCache
+	Path  string
 	// Now is the clock; tests replace it to fix time-dependent rules.
 	Now func() time.Time
 
@@ -93,7 +96,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	w.SetMaxOpenConns(1)
 	w.SetMaxIdleConns(1)
 	w.SetConnMaxLifetime(0)
-	db := &DB{w: w, Path: path, Now: time.Now, reg: kommuner.Default()}
+	db := &DB{w: w, Path: path, Now: time.Now, reg: kommuner.Default(), stmts: &stmtCache{m: map[string]*sql.Stmt{}}}
 	for _, o := range opts {
 		o(db)
 	}
