@@ -358,6 +358,17 @@ func TestNynorsk(t *testing.T) {
 		"frist?":                                      false,
 		"Kan vi søke fra to fylker?":                  false,
 		"Kan me søkje frå to fylke?":                  true,
+		// Words both standards use ("blir") and names ("Fremtidens
+		// kulturskole", "Norsk kulturskoleråd") say nothing; endings
+		// only one standard uses count for words the lists lack.
+		"blir det nettmøte?":                               false,
+		"Kva blir forventa av oss?":                        true,
+		"Kva betyr Fremtidens kulturskole?":                true,
+		"Hva betyr Fremtidens kulturskole?":                false,
+		"er Norsk kulturskoleråd med?":                     false,
+		"heng tilskota saman med statlege satsingar":       true,
+		"henger tilskuddene sammen med statlige satsinger": false,
+		"samarbeid med helse òg":                           true,
 	} {
 		if got := Nynorsk(q); got != want {
 			t.Errorf("Nynorsk(%q) = %v, want %v", q, got, want)
@@ -394,5 +405,21 @@ func TestAnswerNynorsk(t *testing.T) {
 	// The caller's "nn" holds when the text shows no language.
 	if a, _ := e.Answer(ctx, "#kaffe", "nn"); a.Text != "Ja, alltid kaffi." {
 		t.Errorf("#kaffe in nn: %+v", a)
+	}
+}
+
+// TestDetectLangChatEnglish: two-word chat English has no function word;
+// the corpus's English-only vocabulary tells it from bokmål.
+func TestDetectLangChatEnglish(t *testing.T) {
+	for q, want := range map[string]string{
+		"travel expenses?": "en",
+		"next meetup?":     "en",
+		"reiseutgifter?":   "nb",
+		"hotell?":          "nb",
+		"hva er deadline":  "nb",
+	} {
+		if got := answerLang(q, ""); got != want {
+			t.Errorf("answerLang(%q) = %q, want %q", q, got, want)
+		}
 	}
 }
