@@ -183,21 +183,18 @@ func (e *AlreadyWithdrawnError) Error() string { return "registration already wi
 // WithdrawInterest withdraws a registration. Only its author may, unless
 // admin is set; otherwise a *NotOwnerError and nothing is written.
 func (db *DB) WithdrawInterest(ctx context.Context, a Author, id int64, admin bool) (Interest, error) {
-	tx, err := db.w.BeginTx(ctx, nil)
-	if err != nil {
-		return Interest{}, FormatError(err)
-	}
-	defer tx.Rollback()
-	i, err := ownedInterest(ctx, tx, a, id, admin)
+	var i Interest
+	err := db.update(ctx, func(tx *sql.Tx) error {
+		var err error
+		if i, err = ownedInterest(ctx, tx, a, id, admin); err != nil {
+			return err
+		}
+		now := db.now()
+		_, err = tx.ExecContext(ctx, `UPDATE interests SET withdrawn_at = ?, withdrawn_by = ?, updated_at = ? WHERE id = ?`, ts(now), nullKey(a.Key), ts(now), id)
+		return FormatError(err)
+	})
 	if err != nil {
 		return i, err
-	}
-	now := db.now()
-	if _, err := tx.ExecContext(ctx, `UPDATE interests SET withdrawn_at = ?, withdrawn_by = ?, updated_at = ? WHERE id = ?`, ts(now), nullKey(a.Key), ts(now), id); err != nil {
-		return i, FormatError(err)
-	}
-	if err := tx.Commit(); err != nil {
-		return i, FormatError(err)
 	}
 	return db.Interest(ctx, id)
 }
@@ -243,15 +240,23 @@ type InterestUpdate struct {
 // UpdateInterest changes a registration. As with WithdrawInterest, only
 // its author may unless admin is set; a withdrawn one cannot be changed.
 func (db *DB) UpdateInterest(ctx context.Context, a Author, id int64, admin bool, u InterestUpdate) (Interest, error) {
-	tx, err := db.w.BeginTx(ctx, nil)
-	if err != nil {
-		return Interest{}, FormatError(err)
-	}
-	defer tx.Rollback()
-	i, err := ownedInterest(ctx, tx, a, id, admin)
+	var i Interest
+	err := db.update(ctx, func(tx *sql.Tx) error {
+		var err error
+		i, err = ownedInterest(ctx, tx, a, id, admin)
+		if err != nil {
+			return err
+		}
+		return db.updateInterest(ctx, tx, a, id, &i, u)
+	})
 	if err != nil {
 		return i, err
 	}
+	return db.Interest(ctx, id)
+}
+
+// updateInterest writes u over the registration i in tx.
+func (db *DB) updateInterest(ctx context.Context, tx *sql.Tx, a Author, id int64, i *Interest, u InterestUpdate) error {
 	if u.County != nil {
 		i.County = *u.County
 	}
@@ -263,27 +268,24 @@ func (db *DB) UpdateInterest(ctx context.Context, a Author, id int64, admin bool
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE interests SET county = ?, contact = ?, comment = ?, updated_at = ? WHERE id = ?`,
 		i.County, i.Contact, i.Comment, ts(db.now()), id); err != nil {
-		return i, FormatError(err)
+		return FormatError(err)
 	}
 	if u.Municipalities != nil {
 		ms, err := db.ensureMunicipalities(ctx, tx, a, u.Municipalities)
 		if err != nil {
-			return i, FormatError(err)
+			return FormatError(err)
 		}
 		if len(ms) == 0 {
-			return i, &MissingError{What: WhatMunicipalities}
+			return &MissingError{What: WhatMunicipalities}
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM interest_municipalities WHERE interest_id = ?`, id); err != nil {
-			return i, FormatError(err)
+			return FormatError(err)
 		}
 		for k, m := range ms {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO interest_municipalities (interest_id, municipality_id, position) VALUES (?, ?, ?)`, id, m.ID, k); err != nil {
-				return i, FormatError(err)
+				return FormatError(err)
 			}
 		}
 	}
-	if err := tx.Commit(); err != nil {
-		return i, FormatError(err)
-	}
-	return db.Interest(ctx, id)
+	return nil
 }

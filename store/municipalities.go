@@ -153,17 +153,12 @@ func (db *DB) ensureMunicipalities(ctx context.Context, tx *sql.Tx, a Author, na
 }
 
 // EnsureMunicipality returns the row of the register entry name means.
-func (db *DB) EnsureMunicipality(ctx context.Context, a Author, name string) (Municipality, error) {
-	tx, err := db.w.BeginTx(ctx, nil)
-	if err != nil {
-		return Municipality{}, FormatError(err)
-	}
-	defer tx.Rollback()
-	m, err := db.ensureMunicipality(ctx, tx, a, name)
-	if err != nil {
-		return m, FormatError(err)
-	}
-	return m, FormatError(tx.Commit())
+func (db *DB) EnsureMunicipality(ctx context.Context, a Author, name string) (m Municipality, err error) {
+	err = db.update(ctx, func(tx *sql.Tx) error {
+		m, err = db.ensureMunicipality(ctx, tx, a, name)
+		return FormatError(err)
+	})
+	return m, err
 }
 
 // FindMunicipality looks a municipality up by any form of its name. A name

@@ -299,6 +299,22 @@ func FormatError(err error) error {
 	return bot.Internal(err)
 }
 
+// update runs fn in one write transaction: committed when fn returns nil,
+// rolled back otherwise (and on a panic). The exported method owns the
+// transaction, the private helpers take the *sql.Tx; this is the one
+// Begin/Rollback/Commit.
+func (db *DB) update(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return FormatError(err)
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return FormatError(tx.Commit())
+}
+
 // placeholders returns "?, ?, ?" for n values.
 func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")

@@ -21,25 +21,19 @@ type Profile struct {
 
 // SetUserMunicipality records a's own municipality (created if new) and
 // returns it with its canonical name.
-func (db *DB) SetUserMunicipality(ctx context.Context, a Author, name string) (Municipality, error) {
-	tx, err := db.w.BeginTx(ctx, nil)
-	if err != nil {
-		return Municipality{}, FormatError(err)
-	}
-	defer tx.Rollback()
-	m, err := db.ensureMunicipality(ctx, tx, a, name)
-	if err != nil {
-		return m, FormatError(err)
-	}
-	userID := strings.TrimPrefix(a.Key, string(a.Platform)+":")
-	_, err = tx.ExecContext(ctx, `INSERT INTO users (key, platform, user_id, name, municipality_id, updated_at)
+func (db *DB) SetUserMunicipality(ctx context.Context, a Author, name string) (m Municipality, err error) {
+	err = db.update(ctx, func(tx *sql.Tx) error {
+		if m, err = db.ensureMunicipality(ctx, tx, a, name); err != nil {
+			return FormatError(err)
+		}
+		userID := strings.TrimPrefix(a.Key, string(a.Platform)+":")
+		_, err := tx.ExecContext(ctx, `INSERT INTO users (key, platform, user_id, name, municipality_id, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?)
 		ON CONFLICT (key) DO UPDATE SET name = excluded.name, municipality_id = excluded.municipality_id, updated_at = excluded.updated_at`,
-		a.Key, string(a.Platform), userID, a.Name, m.ID, ts(db.now()))
-	if err != nil {
-		return m, FormatError(err)
-	}
-	return m, FormatError(tx.Commit())
+			a.Key, string(a.Platform), userID, a.Name, m.ID, ts(db.now()))
+		return FormatError(err)
+	})
+	return m, err
 }
 
 // UserProfile returns the profile stored for a user key; ok is false when
