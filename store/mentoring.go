@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"time"
 )
 
@@ -30,27 +31,24 @@ type NewMentoring struct {
 
 // LogMentoring stores a mentoring session.
 func (db *DB) LogMentoring(ctx context.Context, a Author, n NewMentoring) (Mentoring, error) {
-	tx, err := db.w.BeginTx(ctx, nil)
-	if err != nil {
-		return Mentoring{}, FormatError(err)
-	}
-	defer tx.Rollback()
-	m, err := db.ensureMunicipality(ctx, tx, a, n.Municipality)
-	if err != nil {
-		return Mentoring{}, FormatError(err)
-	}
+	var m Municipality
+	var id int64
 	now := db.now()
-	res, err := tx.ExecContext(ctx, `INSERT INTO mentoring (municipality_id, date, minutes, topic, note, created_by, created_name, platform, created_at)
+	err := db.update(ctx, func(tx *sql.Tx) error {
+		var err error
+		if m, err = db.ensureMunicipality(ctx, tx, a, n.Municipality); err != nil {
+			return FormatError(err)
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO mentoring (municipality_id, date, minutes, topic, note, created_by, created_name, platform, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, m.ID, day(n.Date), n.Minutes, n.Topic, n.Note, nullKey(a.Key), a.Name, string(a.Platform), ts(now))
+		if err != nil {
+			return FormatError(err)
+		}
+		id, err = res.LastInsertId()
+		return FormatError(err)
+	})
 	if err != nil {
-		return Mentoring{}, FormatError(err)
-	}
-	id, err := res.LastInsertId()
-	if err != nil {
-		return Mentoring{}, FormatError(err)
-	}
-	if err := tx.Commit(); err != nil {
-		return Mentoring{}, FormatError(err)
+		return Mentoring{}, err
 	}
 	return Mentoring{ID: id, Municipality: m, Date: parseDay(day(n.Date)), Minutes: n.Minutes, Topic: n.Topic, Note: n.Note,
 		CreatedBy: a.Key, CreatedName: a.Name, Platform: string(a.Platform), CreatedAt: now}, nil
