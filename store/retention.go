@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"time"
 )
 
@@ -32,42 +33,40 @@ type Purged struct {
 // purged). It runs in one transaction, so a crash leaves all or nothing.
 func (db *DB) PurgeQuestions(ctx context.Context, olderThan time.Duration) (Purged, error) {
 	var p Purged
-	tx, err := db.w.BeginTx(ctx, nil)
-	if err != nil {
-		return p, FormatError(err)
-	}
-	defer tx.Rollback()
-	now := db.now()
-	if olderThan > 0 {
-		cut := ts(now.Add(-olderThan))
-		res, err := tx.ExecContext(ctx, `DELETE FROM questions WHERE answered_at IS NULL AND created_at < ?`, cut)
-		if err != nil {
-			return p, FormatError(err)
-		}
-		p.Questions, _ = res.RowsAffected()
-		res, err = tx.ExecContext(ctx, `UPDATE questions SET asked_by = NULL, asked_name = '', channel = '', thread = ''
+	err := db.update(ctx, func(tx *sql.Tx) error {
+		now := db.now()
+		if olderThan > 0 {
+			cut := ts(now.Add(-olderThan))
+			res, err := tx.ExecContext(ctx, `DELETE FROM questions WHERE answered_at IS NULL AND created_at < ?`, cut)
+			if err != nil {
+				return FormatError(err)
+			}
+			p.Questions, _ = res.RowsAffected()
+			res, err = tx.ExecContext(ctx, `UPDATE questions SET asked_by = NULL, asked_name = '', channel = '', thread = ''
 			WHERE created_at < ? AND (asked_by IS NOT NULL OR asked_name <> '' OR channel <> '' OR thread <> '')`, cut)
-		if err != nil {
-			return p, FormatError(err)
-		}
-		p.Anonymous, _ = res.RowsAffected()
-		res, err = tx.ExecContext(ctx, `UPDATE question_askers SET asked_by = NULL, asked_name = '', channel = '', thread = ''
+			if err != nil {
+				return FormatError(err)
+			}
+			p.Anonymous, _ = res.RowsAffected()
+			res, err = tx.ExecContext(ctx, `UPDATE question_askers SET asked_by = NULL, asked_name = '', channel = '', thread = ''
 			WHERE created_at < ? AND (asked_by IS NOT NULL OR asked_name <> '' OR channel <> '' OR thread <> '')`, cut)
-		if err != nil {
-			return p, FormatError(err)
+			if err != nil {
+				return FormatError(err)
+			}
+			n, _ := res.RowsAffected()
+			p.Anonymous += n
+			res, err = tx.ExecContext(ctx, `UPDATE answers SET asked_by = NULL WHERE asked_by IS NOT NULL AND created_at < ?`, cut)
+			if err != nil {
+				return FormatError(err)
+			}
+			p.Answers, _ = res.RowsAffected()
 		}
-		n, _ := res.RowsAffected()
-		p.Anonymous += n
-		res, err = tx.ExecContext(ctx, `UPDATE answers SET asked_by = NULL WHERE asked_by IS NOT NULL AND created_at < ?`, cut)
+		res, err := tx.ExecContext(ctx, `DELETE FROM events WHERE created_at < ?`, ts(now.Add(-EventRetention)))
 		if err != nil {
-			return p, FormatError(err)
+			return FormatError(err)
 		}
-		p.Answers, _ = res.RowsAffected()
-	}
-	res, err := tx.ExecContext(ctx, `DELETE FROM events WHERE created_at < ?`, ts(now.Add(-EventRetention)))
-	if err != nil {
-		return p, FormatError(err)
-	}
-	p.Events, _ = res.RowsAffected()
-	return p, FormatError(tx.Commit())
+		p.Events, _ = res.RowsAffected()
+		return nil
+	})
+	return p, err
 }
