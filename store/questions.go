@@ -338,30 +338,28 @@ func (db *DB) Vote(ctx context.Context, answerID int64, up bool, by Author) (Vot
 	if up {
 		v.Value = 1
 	}
-	tx, err := db.w.BeginTx(ctx, nil)
-	if err != nil {
-		return v, FormatError(err)
-	}
-	defer tx.Rollback()
-	err = tx.QueryRowContext(ctx, `SELECT entry_id, question FROM answers WHERE id = ?`, answerID).Scan(&v.EntryID, &v.Question)
-	if errors.Is(err, sql.ErrNoRows) {
-		return v, &NotFoundError{What: WhatAnswer, ID: answerID, Err: err}
-	}
-	if err != nil {
-		return v, FormatError(err)
-	}
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM feedback WHERE answer_id = ? AND voted_by = ?`, answerID, by.Key).Scan(&n); err != nil {
-		return v, FormatError(err)
-	}
-	v.Replaced = n > 0
-	if _, err := tx.ExecContext(ctx, `INSERT INTO feedback (answer_id, entry_id, question, vote, voted_by, platform, created_at)
+	err := db.update(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, `SELECT entry_id, question FROM answers WHERE id = ?`, answerID).Scan(&v.EntryID, &v.Question)
+		if errors.Is(err, sql.ErrNoRows) {
+			return &NotFoundError{What: WhatAnswer, ID: answerID, Err: err}
+		}
+		if err != nil {
+			return FormatError(err)
+		}
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM feedback WHERE answer_id = ? AND voted_by = ?`, answerID, by.Key).Scan(&n); err != nil {
+			return FormatError(err)
+		}
+		v.Replaced = n > 0
+		if _, err := tx.ExecContext(ctx, `INSERT INTO feedback (answer_id, entry_id, question, vote, voted_by, platform, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(answer_id, voted_by) DO UPDATE SET vote = excluded.vote, created_at = excluded.created_at`,
-		answerID, v.EntryID, v.Question, v.Value, keyOrNull(by.Key), string(by.Platform), ts(db.now())); err != nil {
-		return v, FormatError(err)
-	}
-	return v, FormatError(tx.Commit())
+			answerID, v.EntryID, v.Question, v.Value, keyOrNull(by.Key), string(by.Platform), ts(db.now())); err != nil {
+			return FormatError(err)
+		}
+		return nil
+	})
+	return v, err
 }
 
 // keyOrNull stores an empty user key as NULL ("forgotten"/"nobody").
