@@ -5,9 +5,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"hash"
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -54,13 +56,38 @@ func Verify(h http.Header, body []byte, secret string, now time.Time) error {
 	if !ok {
 		return ErrBadSignature
 	}
-	raw, err := hex.DecodeString(got)
-	if err != nil || len(raw) != sha256.Size {
+	var raw [sha256.Size]byte
+	if len(got) != hex.EncodedLen(sha256.Size) {
 		return ErrBadSignature
 	}
-	want, _ := hex.DecodeString(Sign(secret, ts, body)[3:])
-	if !hmac.Equal(raw, want) {
+	if _, err := hex.Decode(raw[:], []byte(got)); err != nil {
+		return ErrBadSignature
+	}
+	// The keyed hash is reused (a pool per secret): building one per
+	// request was a fifth of the allocations of a signed slash command.
+	m := macs(secret)
+	mac := m.Get().(hash.Hash)
+	defer m.Put(mac)
+	mac.Reset()
+	mac.Write([]byte("v0:"))
+	mac.Write([]byte(ts))
+	mac.Write([]byte(":"))
+	mac.Write(body)
+	var want [sha256.Size]byte
+	if !hmac.Equal(raw[:], mac.Sum(want[:0])) {
 		return ErrBadSignature
 	}
 	return nil
+}
+
+// macPools holds a pool of HMAC-SHA256 hashes per signing secret (one in
+// practice).
+var macPools sync.Map // string -> *sync.Pool
+
+func macs(secret string) *sync.Pool {
+	if p, ok := macPools.Load(secret); ok {
+		return p.(*sync.Pool)
+	}
+	p, _ := macPools.LoadOrStore(secret, &sync.Pool{New: func() any { return hmac.New(sha256.New, []byte(secret)) }})
+	return p.(*sync.Pool)
 }
