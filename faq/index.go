@@ -138,7 +138,10 @@ func (e *Engine) add(ctx context.Context, tx *sql.Tx, en Entry) error {
 	// Go from the per-phrasing vocabularies.
 	var qwords []string
 	for _, q := range en.Questions {
-		if k := exactKey(e.normalize(q, false)); k != "" {
+		// Phrasings are read like questions: "ca", "evt", "fk" spelled out
+		// (once: the exact key and the analysis read the same text).
+		nq := e.normalize(q, false)
+		if k := exactKey(nq); k != "" {
 			if id, taken := e.exact[k]; taken && id != en.ID {
 				e.exact[k] = "" // two entries claim it: no shortcut
 			} else {
@@ -146,8 +149,7 @@ func (e *Engine) add(ctx context.Context, tx *sql.Tx, en Entry) error {
 			}
 		}
 		p := map[string]float64{}
-		// Phrasings are read like questions: "ca", "evt", "fk" spelled out.
-		for _, t := range e.an.Analyze(e.normalize(q, false)) {
+		for _, t := range e.an.Analyze(nq) {
 			w := 1.0
 			if t.Weak {
 				w = e.P.WeakFactor
