@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -39,12 +38,7 @@ func TestShutdownWithLLMInFlight(t *testing.T) {
 	}))
 	defer llm.Close()
 	defer close(hang)
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := l.Addr().String()
-	l.Close()
+	addr := freeAddr(t)
 	cfg := &Config{
 		DB: filepath.Join(t.TempDir(), "k.db"), HTTPAddr: addr, RateLimit: 0, Retention: time.Hour, InterestDeadline: "15.09",
 		SlackBotToken: "xoxb-shutdown", SlackSigningSecret: "shutdown-secret", SlackAPIURL: fake.APIURL(),
@@ -55,18 +49,8 @@ func TestShutdownWithLLMInFlight(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	runErr := make(chan error, 1)
-	go func() { runErr <- a.Run(ctx) }()
+	cancel, runErr := runHealthy(t, a, addr)
 	base := "http://" + addr
-	waitFor(t, func() bool {
-		res, err := http.Get(base + "/healthz")
-		if err != nil {
-			return false
-		}
-		res.Body.Close()
-		return res.StatusCode == 200
-	})
 	body := url.Values{"command": {"/faq"}, "text": {"Kan vi ta med ordføreren og hunden på den andre samlingen i Svolvær?"},
 		"user_id": {"U1"}, "channel_id": {"C1"}, "response_url": {fake.ResponseURL("r1")}}.Encode()
 	req, _ := http.NewRequest("POST", base+"/slack/events", strings.NewReader(body))

@@ -26,12 +26,7 @@ import (
 // database cleanly.
 func TestGracefulShutdown(t *testing.T) {
 	fake := slacktest.NewServer(t)
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := l.Addr().String()
-	l.Close()
+	addr := freeAddr(t)
 	dbPath := filepath.Join(t.TempDir(), "k.db")
 	cfg := &Config{
 		DB: dbPath, HTTPAddr: addr, RateLimit: 0, Retention: time.Hour, InterestDeadline: "15.09",
@@ -59,18 +54,8 @@ func TestGracefulShutdown(t *testing.T) {
 		return bot.Text("ferdig"), nil
 	})})
 
-	ctx, cancel := context.WithCancel(context.Background())
-	runErr := make(chan error, 1)
-	go func() { runErr <- a.Run(ctx) }()
+	cancel, runErr := runHealthy(t, a, addr)
 	base := "http://" + addr
-	waitFor(t, func() bool {
-		res, err := http.Get(base + "/healthz")
-		if err != nil {
-			return false
-		}
-		res.Body.Close()
-		return res.StatusCode == 200
-	})
 
 	type answer struct {
 		code int
@@ -149,4 +134,22 @@ func waitFor(t *testing.T, cond func() bool) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// runHealthy runs a in the background until its /healthz at addr answers,
+// and returns how to stop it (SIGTERM) and where Run's error arrives.
+func runHealthy(t *testing.T, a *App, addr string) (context.CancelFunc, <-chan error) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	runErr := make(chan error, 1)
+	go func() { runErr <- a.Run(ctx) }()
+	waitFor(t, func() bool {
+		res, err := http.Get("http://" + addr + "/healthz")
+		if err != nil {
+			return false
+		}
+		res.Body.Close()
+		return res.StatusCode == 200
+	})
+	return cancel, runErr
 }
