@@ -195,30 +195,7 @@ func (e *NotCancelledError) ErrorCode() bot.Code { return bot.EConflict }
 // again and new ones are taken. The sequence counts up and the reopening
 // is recorded.
 func (db *DB) ReopenGathering(ctx context.Context, a Author, id int64) (Gathering, error) {
-	tx, err := db.w.BeginTx(ctx, nil)
-	if err != nil {
-		return Gathering{}, FormatError(err)
-	}
-	defer tx.Rollback()
-	g, err := db.gathering(ctx, tx, id)
-	if err != nil {
-		return g, err
-	}
-	if !g.Cancelled() {
-		return g, &NotCancelledError{Gathering: g}
-	}
-	now := db.now()
-	if _, err := tx.ExecContext(ctx, `UPDATE gatherings SET cancelled_at = NULL, cancelled_by = NULL, sequence = sequence + 1, updated_at = ?
-		WHERE id = ?`, ts(now), id); err != nil {
-		return g, FormatError(err)
-	}
-	if err := db.logChange(ctx, tx, a, EntityGathering, itoa(id), ActionReopen, "avlyst "+g.CancelledAt.In(bot.Oslo).Format("2006-01-02 15:04")); err != nil {
-		return g, err
-	}
-	if g, err = db.gathering(ctx, tx, id); err != nil {
-		return g, err
-	}
-	return g, FormatError(tx.Commit())
+	return db.setCancelled(ctx, a, id, false)
 }
 
 // GatheringAnswerers are the user keys ("slack:U123") of everyone who has

@@ -211,30 +211,41 @@ func (e *AlreadyCancelledError) Error() string { return "gathering already cance
 // CancelGathering marks a gathering cancelled. Answers already given are
 // kept; new ones are refused.
 func (db *DB) CancelGathering(ctx context.Context, a Author, id int64) (Gathering, error) {
-	tx, err := db.w.BeginTx(ctx, nil)
-	if err != nil {
-		return Gathering{}, FormatError(err)
-	}
-	defer tx.Rollback()
-	g, err := db.gathering(ctx, tx, id)
-	if err != nil {
-		return g, err
-	}
-	if g.Cancelled() {
-		return g, &AlreadyCancelledError{Gathering: g}
-	}
-	now := db.now()
-	if _, err := tx.ExecContext(ctx, `UPDATE gatherings SET cancelled_at = ?, cancelled_by = ?, sequence = sequence + 1, updated_at = ? WHERE id = ?`,
-		ts(now), nullKey(a.Key), ts(now), id); err != nil {
-		return g, FormatError(err)
-	}
-	if err := db.logChange(ctx, tx, a, EntityGathering, itoa(id), ActionCancel, ""); err != nil {
-		return g, err
-	}
-	g.CancelledAt, g.CancelledBy = now, a.Key
-	g.Sequence++
-	g.UpdatedAt = now
-	return g, FormatError(tx.Commit())
+	return db.setCancelled(ctx, a, id, true)
+}
+
+// setCancelled cancels (cancel) or reopens a gathering in one transaction:
+// the state is checked, the sequence counts up (calendars and Discord
+// events follow it) and the change is recorded. The gathering is returned
+// as stored, also with the error when it already was in that state.
+func (db *DB) setCancelled(ctx context.Context, a Author, id int64, cancel bool) (g Gathering, err error) {
+	err = db.update(ctx, func(tx *sql.Tx) error {
+		if g, err = db.gathering(ctx, tx, id); err != nil {
+			return err
+		}
+		switch {
+		case cancel && g.Cancelled():
+			return &AlreadyCancelledError{Gathering: g}
+		case !cancel && !g.Cancelled():
+			return &NotCancelledError{Gathering: g}
+		}
+		now := db.now()
+		at, by, action, detail := any(ts(now)), nullKey(a.Key), ActionCancel, ""
+		if !cancel {
+			at, by, action = nil, nil, ActionReopen
+			detail = "avlyst " + g.CancelledAt.In(bot.Oslo).Format("2006-01-02 15:04")
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE gatherings SET cancelled_at = ?, cancelled_by = ?, sequence = sequence + 1, updated_at = ? WHERE id = ?`,
+			at, by, ts(now), id); err != nil {
+			return FormatError(err)
+		}
+		if err := db.logChange(ctx, tx, a, EntityGathering, itoa(id), action, detail); err != nil {
+			return err
+		}
+		g, err = db.gathering(ctx, tx, id)
+		return err
+	})
+	return g, err
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
