@@ -75,7 +75,7 @@ func newTestEngine(t testing.TB) *Engine {
 // evalSets are the files in testdata/ the evaluation runs, oldest first.
 // Each set after eval.tsv was written before its first run; docs/faq.md
 // records those first-run figures.
-var evalSets = []string{"eval", "holdout", "fresh", "unseen", "blind", "dev", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17"}
+var evalSets = []string{"eval", "holdout", "fresh", "unseen", "blind", "dev", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "validation1"}
 
 // evalFigures counts the outcomes of a set of questions.
 type evalFigures struct {
