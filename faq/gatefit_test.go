@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"slices"
 	"sort"
 	"testing"
 )
@@ -36,6 +37,9 @@ const (
 	gateMinOutDeclined = 0.93
 )
 
+// gateLambdas are the L2 penalties cross-validation chooses from.
+var gateLambdas = []float64{0.03, 0.1, 0.3, 1, 3, 10, 30}
+
 // example is one training question as the engine saw it.
 type example struct {
 	set    string
@@ -43,6 +47,10 @@ type example struct {
 	x      []float64 // nil: no candidate (never answered)
 	right  bool      // answering best would be right
 	legacy float64
+	// lang is the question's language; q the question and entry the best
+	// candidate's id, for reports.
+	lang, q, entry string
+	idx            int // place among all examples
 }
 
 // collectExamples runs every training question through a gateless engine.
@@ -64,13 +72,15 @@ func collectExamples(t testing.TB, sets []string) []example {
 			if err != nil {
 				t.Fatal(err)
 			}
-			ex := example{set: set, in: c.in}
+			ex := example{set: set, in: c.in, lang: questionLang(c.question), q: c.question}
 			// A vetoed answer is never given: not an example to learn from.
 			if j.best != nil && !j.noTopic && !j.veto {
 				ex.x = j.features(e.P)
 				ex.legacy = j.legacy
 				ex.right = c.in && entryHasFact(j.best.x.Entry, c.facts)
+				ex.entry = j.best.x.ID
 			}
+			ex.idx = len(out)
 			out = append(out, ex)
 		}
 	}
@@ -263,15 +273,21 @@ func trainingData(exs []example) ([][]float64, []float64) {
 	return xs, ys
 }
 
-// crossValidate returns out-of-fold probabilities: each fifth of the
-// examples is scored by a gate fit on the other four fifths.
+// crossValidate returns out-of-fold probabilities. The folds are the
+// training sets' own groups (foldOf): a question is scored by a gate fit
+// without any question of its own set, so the probabilities carry the
+// difference between one writer's wording and another's — what a
+// question nobody has seen brings — and not only the noise within a set.
 func crossValidate(exs []example, lambda float64) []float64 {
 	probs := make([]float64, len(exs))
-	const folds = 5
-	for f := 0; f < folds; f++ {
+	folds := map[int]bool{}
+	for _, ex := range exs {
+		folds[foldOf(ex)] = true
+	}
+	for f := range folds {
 		var train []example
-		for i, ex := range exs {
-			if i%folds != f {
+		for _, ex := range exs {
+			if foldOf(ex) != f {
 				train = append(train, ex)
 			}
 		}
@@ -279,12 +295,25 @@ func crossValidate(exs []example, lambda float64) []float64 {
 		m, s, w, b := fitLogistic(xs, ys, lambda)
 		g := gateOf(m, s, w, b, 0)
 		for i, ex := range exs {
-			if i%folds == f && ex.x != nil {
+			if foldOf(ex) == f && ex.x != nil {
 				probs[i] = g.Prob(ex.x)
 			}
 		}
 	}
 	return probs
+}
+
+// cvFolds is how many groups cross-validation splits the sets into.
+const cvFolds = 5
+
+// foldOf is the fold of ex: its set's place in evalSets, modulo cvFolds,
+// so every set is one fold's whole (FAQ_CV=random: the old per-question
+// folds, for comparison).
+func foldOf(ex example) int {
+	if os.Getenv("FAQ_CV") == "random" {
+		return ex.idx % cvFolds
+	}
+	return slices.Index(evalSets, ex.set) % cvFolds
 }
 
 func logLoss(exs []example, probs []float64) float64 {
@@ -311,7 +340,7 @@ func TestRefitGate(t *testing.T) {
 	}
 	exs := collectExamples(t, evalSets)
 	bestLambda, bestLoss := 0.0, math.Inf(1)
-	for _, l := range []float64{0.03, 0.1, 0.3, 1, 3, 10, 30} {
+	for _, l := range gateLambdas {
 		loss := logLoss(exs, crossValidate(exs, l))
 		fmt.Printf("lambda %-4g cross-validated log loss %.4f\n", l, loss)
 		if loss < bestLoss {

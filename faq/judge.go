@@ -73,7 +73,7 @@ func (e *Engine) judge(ctx context.Context, q, lang string) (*judgement, error) 
 		}
 	}
 	if total > 0 {
-		j.knownShare = known / total
+		j.knownShare = roundScore(known / total)
 	}
 	strong := false
 	for _, t := range ts {

@@ -320,17 +320,31 @@ func (e *Engine) candidates(ctx context.Context, ts []Term, qw map[string]float6
 				c.prec = num / den
 			}
 		}
-		c.sim = e.P.CoverageShare*c.cov + (1-e.P.CoverageShare)*c.prec
+		// The sums above run in map order, so two entries covering the
+		// same terms can differ in the last bits from one call to the
+		// next; rounded, a tie is a tie, and the order below breaks it
+		// the same way every time.
+		c.cov, c.prec = roundScore(c.cov), roundScore(c.prec)
+		c.sim = roundScore(e.P.CoverageShare*c.cov + (1-e.P.CoverageShare)*c.prec)
 		out = append(out, *c)
 	}
-	sort.SliceStable(out, func(i, j int) bool {
+	// Best similarity first; a tie goes to the better bm25, then to the
+	// entry id, so the same question always gets the same entry.
+	sort.Slice(out, func(i, j int) bool {
 		if out[i].sim != out[j].sim {
 			return out[i].sim > out[j].sim
 		}
-		return out[i].bm25 < out[j].bm25
+		if out[i].bm25 != out[j].bm25 {
+			return out[i].bm25 < out[j].bm25
+		}
+		return out[i].x.ID < out[j].x.ID
 	})
 	return out, nil
 }
+// roundScore rounds a score to 1e-9: below any difference that means
+// something, above the noise of summing in map order.
+func roundScore(f float64) float64 { return math.Round(f*1e9) / 1e9 }
+
 func isNumber(s string) bool {
 	for _, r := range s {
 		if r < '0' || r > '9' {

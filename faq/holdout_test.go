@@ -1,0 +1,123 @@
+package faq
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestGateHoldout measures how the gate generalises (FAQ_HOLDOUT=set,set):
+// the gate is fit — penalty and threshold chosen by cross-validation, as
+// TestRefitGate does — on every training set except the named ones, and
+// its figures on the held-out sets are printed per set and language, next
+// to the figures of the same gate on the sets it was fit on. The corpus
+// and the word lists were tuned on every set, so this isolates the gate's
+// own fitting, not the whole engine's.
+//
+//	FAQ_HOLDOUT=blind16,blind17 go test ./faq -run TestGateHoldout -v
+func TestGateHoldout(t *testing.T) {
+	spec := os.Getenv("FAQ_HOLDOUT")
+	if spec == "" {
+		t.Skip("set FAQ_HOLDOUT to the sets to hold out, comma-separated")
+	}
+	held := map[string]bool{}
+	for _, s := range strings.Split(spec, ",") {
+		held[strings.TrimSpace(s)] = true
+	}
+	var fitSets []string
+	for _, s := range evalSets {
+		if !held[s] {
+			fitSets = append(fitSets, s)
+		}
+	}
+	all := collectExamples(t, evalSets)
+	var fit, test []example
+	for _, ex := range all {
+		if held[ex.set] {
+			test = append(test, ex)
+		} else {
+			fit = append(fit, ex)
+		}
+	}
+	g, cv := fitGate(t, fit)
+	fmt.Printf("fit on %d sets (%d questions): threshold %.4f; cross-validated %s\n", len(fitSets), len(fit), g.Threshold, cv)
+	report := func(name string, exs []example) {
+		by := map[string][]example{}
+		for _, ex := range exs {
+			by[ex.lang] = append(by[ex.lang], ex)
+			by["all"] = append(by["all"], ex)
+		}
+		for _, l := range []string{"nb", "nn", "en", "all"} {
+			if len(by[l]) == 0 {
+				continue
+			}
+			probs := make([]float64, len(by[l]))
+			for i, ex := range by[l] {
+				if ex.x != nil {
+					probs[i] = g.Prob(ex.x)
+				}
+			}
+			fmt.Printf("  %-8s %-3s %s\n", name, l, figuresAt(by[l], probs, g.Threshold))
+		}
+	}
+	report("fit", fit)
+	report("held", test)
+	if os.Getenv("FAQ_HOLDOUT_V") != "" {
+		for _, ex := range test {
+			if ex.x == nil {
+				continue
+			}
+			p := g.Prob(ex.x)
+			if p >= g.Threshold && !ex.right {
+				fmt.Printf("  WRONG  %s %.2f %q -> %s\n", ex.set, p, ex.q, ex.entry)
+			}
+			if p < g.Threshold && ex.right {
+				fmt.Printf("  UNSURE %s %.2f %q -> %s\n", ex.set, p, ex.q, ex.entry)
+			}
+		}
+	}
+}
+
+// fitGate fits a gate on exs the way TestRefitGate does: the penalty with
+// the lowest cross-validated log loss, the threshold chosen on the
+// out-of-fold probabilities.
+func fitGate(t testing.TB, exs []example) (*Gate, gateFigures) {
+	bestLambda, bestLoss := 0.0, math.Inf(1)
+	for _, l := range gateLambdas {
+		if loss := logLoss(exs, crossValidate(exs, l)); loss < bestLoss {
+			bestLambda, bestLoss = l, loss
+		}
+	}
+	xs, ys := trainingData(exs)
+	m, s, w, b := fitLogistic(xs, ys, bestLambda)
+	thr, cv, ok := chooseThreshold(exs, crossValidate(exs, bestLambda))
+	if !ok {
+		t.Fatalf("no threshold meets the targets")
+	}
+	return gateOf(m, s, w, b, thr), cv
+}
+
+// TestDeterministic: the same question gets the same entry and score every
+// time it is asked (ties between entries are broken by rule, never by the
+// order Go happens to walk a map in).
+func TestDeterministic(t *testing.T) {
+	e := newTestEngine(t)
+	for _, set := range evalSets {
+		for _, c := range loadEval(t, "testdata/"+set+".tsv") {
+			first, err := e.Answer(context.Background(), c.question, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := 0; i < 3; i++ {
+				a, _ := e.Answer(context.Background(), c.question, "")
+				if a.EntryID != first.EntryID || a.Score != first.Score || a.Answered != first.Answered || fmt.Sprint(a.Related) != fmt.Sprint(first.Related) {
+					t.Errorf("%q: %s %.2f %v %v, then %s %.2f %v %v", c.question, first.EntryID, first.Score, first.Answered, first.Related, a.EntryID, a.Score, a.Answered, a.Related)
+					break
+				}
+			}
+		}
+	}
+}
