@@ -341,6 +341,7 @@ func (e *Engine) candidates(ctx context.Context, ts []Term, qw map[string]float6
 	})
 	return out, nil
 }
+
 // roundScore rounds a score to 1e-9: below any difference that means
 // something, above the noise of summing in map order.
 func roundScore(f float64) float64 { return math.Round(f*1e9) / 1e9 }
