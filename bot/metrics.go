@@ -14,7 +14,7 @@ import (
 //
 //	kulturbot_commands_total{command,outcome}
 //	kulturbot_command_duration_seconds{command}      (histogram)
-//	kulturbot_faq_answers_total{result}               answered|declined|unsure
+//	kulturbot_faq_answers_total{result}               answered|declined|unsure|smalltalk
 //	kulturbot_digest_last_sent_timestamp_seconds
 //	kulturbot_platform_errors_total{platform}
 type Metrics interface {
@@ -36,6 +36,10 @@ const (
 	FAQAnswered = "answered" // a confident answer was given
 	FAQDeclined = "declined" // out of scope: the bot declined
 	FAQUnsure   = "unsure"   // in scope but no sure answer (question logged)
+	// FAQSmallTalk: a greeting or thanks, answered with a friendly word —
+	// neither a programme answer nor a decline, so it is counted apart
+	// and does not flatter the decline figure.
+	FAQSmallTalk = "smalltalk"
 )
 
 // NopMetrics counts nothing (tests, subcommands without /metrics).

@@ -73,9 +73,14 @@ func (h *Handlers) ask(ctx context.Context, req *bot.Request) (bot.Reply, error)
 		return rep, nil
 
 	case ans.OutOfScope || ans.Path == PathSmallTalk:
-		// Declined: recorded in the answer log (so declines can be counted)
-		// but not a question for the working group.
-		h.Metrics.FAQResult(bot.FAQDeclined)
+		// Declined or small talk: recorded in the answer log (so declines
+		// can be counted) but not a question for the working group. Small
+		// talk is counted as itself: a "hei" is not a declined question.
+		if ans.Path == PathSmallTalk {
+			h.Metrics.FAQResult(bot.FAQSmallTalk)
+		} else {
+			h.Metrics.FAQResult(bot.FAQDeclined)
+		}
 		logged.Answer = ""
 		if _, err := h.DB.LogAnswer(ctx, logged); err != nil {
 			h.Log.Warn("answer not logged", "req", req.ID, "err", err)

@@ -189,8 +189,9 @@ func TestFAQ(t *testing.T) {
 		e.ask("U1", "/faq Når er fristen for å melde interesse?")
 		e.ask("U2", "Kan vi bytte ut en person i kommunegruppa halvveis i programmet?")
 		e.ask("U3", "hva blir været i morgen?")
-		e.ask("U1", "/faq") // the usage text is no FAQ result
-		for r, want := range map[string]int{bot.FAQAnswered: 1, bot.FAQUnsure: 1, bot.FAQDeclined: 1} {
+		e.ask("U3", "takk!") // small talk is neither an answer nor a decline
+		e.ask("U1", "/faq")  // the usage text is no FAQ result
+		for r, want := range map[string]int{bot.FAQAnswered: 1, bot.FAQUnsure: 1, bot.FAQDeclined: 1, bot.FAQSmallTalk: 1} {
 			if got := e.counts.get(r); got != want {
 				t.Errorf("%s = %d, want %d", r, got, want)
 			}

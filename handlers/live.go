@@ -23,6 +23,10 @@ const (
 	// Not an answer about the programme (Answered is false) and not a
 	// question for the working group either.
 	PathSmallTalk = "smalltalk"
+	// PathCommand: a command typed without its slash ("rsvp 1 ja 2"); the
+	// reply asks "Mente du /rsvp 1 ja 2?" (Answered is false, nothing is
+	// filed), as in chat.
+	PathCommand = "command"
 )
 
 // Query is a free-text question with what answering it depends on.
@@ -38,6 +42,14 @@ type Query struct {
 // anything: the bot's own data and small talk first, then the FAQ (and the
 // documents behind it). `kulturbot ask` probes this.
 func (h *Handlers) Answer(ctx context.Context, q Query) (faq.Answer, error) {
+	// "rsvp 1 ja 2" is a command that lost its slash, as in chat (faq.go).
+	if cmd, ok := h.slashlessCommand(strings.TrimSpace(q.Text)); ok {
+		lang := bot.NB
+		if q.Lang == "en" {
+			lang = bot.EN
+		}
+		return faq.Answer{Question: q.Text, Lang: string(lang), Path: PathCommand, Text: bot.T(lang, "slashless.didyoumean", cmd)}, nil
+	}
 	if a, ok, err := h.live(ctx, q); ok || err != nil {
 		return a, err
 	}

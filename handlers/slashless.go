@@ -16,17 +16,31 @@ import (
 
 // slashless recognises a command typed without its slash and offers it.
 func (h *Handlers) slashless(req *bot.Request, q string) (bot.Reply, bool) {
-	if h.router == nil || strings.HasSuffix(q, "?") || strings.Contains(q, "\n") {
+	cmd, ok := h.slashlessCommand(q)
+	if !ok {
 		return bot.Reply{}, false
+	}
+	return bot.Reply{
+		Text:    t(req, "slashless.didyoumean", cmd),
+		Private: true,
+		Buttons: []bot.Button{{Label: bot.Cut(cmd, 70), Command: cmd}},
+	}, true
+}
+
+// slashlessCommand is the command q would be with its slash ("rsvp 1 ja
+// 2" → "/rsvp 1 ja 2"), or false when q is a question.
+func (h *Handlers) slashlessCommand(q string) (string, bool) {
+	if h.router == nil || strings.HasSuffix(q, "?") || strings.Contains(q, "\n") {
+		return "", false
 	}
 	f := strings.Fields(q)
 	if len(f) < 2 {
-		return bot.Reply{}, false // "rsvp" alone is a fine question for the FAQ
+		return "", false // "rsvp" alone is a fine question for the FAQ
 	}
 	name := strings.ToLower(strings.TrimPrefix(f[0], "!"))
 	rt, ok := h.router.Lookup(name)
 	if !ok || rt.Name == "" || rt.Name == "faq" {
-		return bot.Reply{}, false
+		return "", false
 	}
 	// The second word must be what the command takes: one of its verbs
 	// (route metadata), an id or a key=value, so "region nord har mange
@@ -34,14 +48,9 @@ func (h *Handlers) slashless(req *bot.Request, q string) (bot.Reply, bool) {
 	second := f[1]
 	_, isVerb := rt.Verb(second)
 	if !isVerb && !strings.Contains(second, "=") && !isID(second) {
-		return bot.Reply{}, false
+		return "", false
 	}
-	cmd := "/" + name + " " + strings.TrimSpace(strings.TrimSpace(q)[len(f[0]):])
-	return bot.Reply{
-		Text:    t(req, "slashless.didyoumean", cmd),
-		Private: true,
-		Buttons: []bot.Button{{Label: bot.Cut(cmd, 70), Command: cmd}},
-	}, true
+	return "/" + name + " " + strings.TrimSpace(strings.TrimSpace(q)[len(f[0]):]), true
 }
 
 // isID is "3" or "#3".

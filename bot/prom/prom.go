@@ -52,7 +52,7 @@ func New(lastSent func() time.Time) *Metrics {
 		}, []string{"command"}),
 		faq: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "kulturbot_faq_answers_total",
-			Help: "Questions by result: answered, declined (out of scope) or unsure (logged for the working group).",
+			Help: "Questions by result: answered, declined (out of scope), unsure (logged for the working group) or smalltalk (greetings and thanks).",
 		}, []string{"result"}),
 		platform: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "kulturbot_platform_errors_total",
@@ -66,7 +66,7 @@ func New(lastSent func() time.Time) *Metrics {
 	}, m.lastDigest)
 	m.reg.MustRegister(m.commands, m.durations, m.faq, m.platform, digest,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	for _, r := range []string{bot.FAQAnswered, bot.FAQDeclined, bot.FAQUnsure} {
+	for _, r := range []string{bot.FAQAnswered, bot.FAQDeclined, bot.FAQUnsure, bot.FAQSmallTalk} {
 		m.faq.WithLabelValues(r)
 	}
 	for _, p := range []bot.Platform{bot.Slack, bot.Discord} {

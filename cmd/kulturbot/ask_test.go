@@ -69,6 +69,27 @@ func TestAsk(t *testing.T) {
 			t.Errorf("%+v", got[2])
 		}
 	})
+	t.Run("CommandWithoutSlash", func(t *testing.T) {
+		// As in chat: "rsvp 1 ja 2" is offered as the command, not asked.
+		out, errOut, code := run(t, db, "rsvp 1 ja 2\ninteresse liste\n", "ask", "--json")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		want := []string{"Mente du /rsvp 1 ja 2?", "Mente du /interesse liste?"}
+		if len(lines) != len(want) {
+			t.Fatalf("%d lines: %s", len(lines), out)
+		}
+		for i, l := range lines {
+			var r askResult
+			if err := json.Unmarshal([]byte(l), &r); err != nil {
+				t.Fatal(err)
+			}
+			if r.Answered || r.OutOfScope || r.Path != "command" || !strings.Contains(r.Answer, want[i]) {
+				t.Errorf("%+v", r)
+			}
+		}
+	})
 	t.Run("ProbeLogsNothing", func(t *testing.T) {
 		d, err := store.Open(context.Background(), db)
 		if err != nil {
