@@ -3,7 +3,6 @@ package bot
 import (
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 	_ "time/tzdata" // ship Europe/Oslo so the static binary shows Norwegian time anywhere
 )
@@ -78,28 +77,36 @@ func DayIn(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, Oslo)
 }
 
-var (
-	catMu     sync.RWMutex
-	catalogue = map[string][2]string{} // key -> {nb, en}
-)
+// Messages is one package's message table: key -> {bokmål, English}.
+// Each package that speaks to people declares its own as a map literal
+// beside its code and reads it through T. Nothing writes a table after it
+// is declared, so there is no shared registry, no init order and nothing
+// for tests to reset.
+type Messages map[string][2]string
 
-// Register adds messages to the catalogue: key -> {bokmål, English}.
-// Packages call it from init so their messages live beside their code.
-func Register(msgs map[string][2]string) {
-	catMu.Lock()
-	defer catMu.Unlock()
-	for k, v := range msgs {
-		catalogue[k] = v
-	}
-}
-
-// T looks up a message in lang and formats it with args (fmt verbs).
+// T looks up key in m in lang and formats it with args (fmt verbs).
 // A missing English text falls back to bokmål; a missing key shows the key,
 // so a forgotten message is visible in tests rather than blank.
-func T(lang Lang, key string, args ...any) string {
-	catMu.RLock()
-	m, ok := catalogue[key]
-	catMu.RUnlock()
+func (m Messages) T(lang Lang, key string, args ...any) string {
+	msg, ok := m[key]
+	return format(msg, ok, lang, key, args)
+}
+
+// Catalog is the messages of a package written in several tables (one per
+// file, beside the code that uses them), looked up in order.
+type Catalog []Messages
+
+// T looks key up in every table of c; see Messages.T.
+func (c Catalog) T(lang Lang, key string, args ...any) string {
+	for _, m := range c {
+		if msg, ok := m[key]; ok {
+			return format(msg, true, lang, key, args)
+		}
+	}
+	return key
+}
+
+func format(m [2]string, ok bool, lang Lang, key string, args []any) string {
 	if !ok {
 		return key
 	}
@@ -113,15 +120,17 @@ func T(lang Lang, key string, args ...any) string {
 	return fmt.Sprintf(s, args...)
 }
 
-func init() {
-	Register(map[string][2]string{
-		"error.internal":     {"Beklager, noe gikk galt hos oss. Prøv igjen om litt – ingenting ble lagret.", "Sorry, something went wrong on our side. Please try again shortly – nothing was saved."},
-		"error.invalid":      {"Jeg forsto ikke det du skrev. Skriv /kulturbot hjelp for eksempler.", "I did not understand what you wrote. Type /kulturbot hjelp for examples."},
-		"error.not_found":    {"Fant ikke det du spurte etter.", "Not found."},
-		"error.conflict":     {"Dette finnes allerede.", "This already exists."},
-		"error.filetoolarge": {"%s: filen er for stor.", "%s: the file is too large."},
-		"error.forbidden":    {"Dette er bare for arbeidsgruppen (administratorer).", "This is for the working group (admins) only."},
-		"error.limited":      {"Rolig nå 🙂 Du har sendt mange meldinger på kort tid. Vent et minutt og prøv igjen.", "Easy there 🙂 You have sent many messages in a short time. Wait a minute and try again."},
-		"error.unknowncmd":   {"Ukjent kommando «%s». Skriv /kulturbot hjelp for en oversikt.", "Unknown command “%s”. Type /kulturbot hjelp for an overview."},
-	})
+// T looks up one of the core's own messages (error.*): the texts the
+// router, the middleware and every adapter share.
+func T(lang Lang, key string, args ...any) string { return messages.T(lang, key, args...) }
+
+var messages = Messages{
+	"error.internal":     {"Beklager, noe gikk galt hos oss. Prøv igjen om litt – ingenting ble lagret.", "Sorry, something went wrong on our side. Please try again shortly – nothing was saved."},
+	"error.invalid":      {"Jeg forsto ikke det du skrev. Skriv /kulturbot hjelp for eksempler.", "I did not understand what you wrote. Type /kulturbot hjelp for examples."},
+	"error.not_found":    {"Fant ikke det du spurte etter.", "Not found."},
+	"error.conflict":     {"Dette finnes allerede.", "This already exists."},
+	"error.filetoolarge": {"%s: filen er for stor.", "%s: the file is too large."},
+	"error.forbidden":    {"Dette er bare for arbeidsgruppen (administratorer).", "This is for the working group (admins) only."},
+	"error.limited":      {"Rolig nå 🙂 Du har sendt mange meldinger på kort tid. Vent et minutt og prøv igjen.", "Easy there 🙂 You have sent many messages in a short time. Wait a minute and try again."},
+	"error.unknowncmd":   {"Ukjent kommando «%s». Skriv /kulturbot hjelp for en oversikt.", "Unknown command “%s”. Type /kulturbot hjelp for an overview."},
 }

@@ -92,7 +92,7 @@ func answersChart(hist []store.RSVPChange, lang bot.Lang) template.HTML {
 	}
 	y := func(n int) float64 { return top + float64(H-top-bottom)*(1-float64(n)/float64(max)) }
 	var b strings.Builder
-	svgOpen(&b, W, H, bot.T(lang, "dash.chart.answers"))
+	svgOpen(&b, W, H, messages.T(lang, "dash.chart.answers"))
 	fmt.Fprintf(&b, `<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s"/>`, left, H-bottom, W-right, H-bottom, colAxis)
 	fmt.Fprintf(&b, `<text x="%d" y="%.1f" font-size="10" text-anchor="end" fill="%s">%d</text>`, left-4, y(max)+4, colAxis, max)
 	fmt.Fprintf(&b, `<text x="%d" y="%.1f" font-size="10" text-anchor="end" fill="%s">0</text>`, left-4, y(0)+4, colAxis)
@@ -145,7 +145,7 @@ func countyChart(cs []countyRow, lang bot.Lang) template.HTML {
 	const W, rowH, label, right = 480, 22, 130, 28
 	H := rowH*len(cs) + 4
 	var b strings.Builder
-	svgOpen(&b, W, H, bot.T(lang, "dash.chart.counties"))
+	svgOpen(&b, W, H, messages.T(lang, "dash.chart.counties"))
 	unit := float64(W-label-right) / float64(max)
 	for i, c := range cs {
 		y := i*rowH + 2
@@ -156,7 +156,7 @@ func countyChart(cs []countyRow, lang bot.Lang) template.HTML {
 		}
 		if c.Late > 0 {
 			fmt.Fprintf(&b, `<rect x="%.1f" y="%d" width="%.1f" height="%d" fill="%s"><title>%s</title></rect>`,
-				float64(label)+unit*float64(onTime), y+2, unit*float64(c.Late), rowH-6, colLate, esc(bot.T(lang, "dash.interest.late")))
+				float64(label)+unit*float64(onTime), y+2, unit*float64(c.Late), rowH-6, colLate, esc(messages.T(lang, "dash.interest.late")))
 		}
 		fmt.Fprintf(&b, `<text x="%.1f" y="%d" font-size="11" fill="#212121">%d</text>`, float64(label)+unit*float64(c.Registrations)+4, y+14, c.Registrations)
 	}
@@ -178,7 +178,7 @@ func monthChart(months []time.Time, totals []int, lang bot.Lang) template.HTML {
 	const H, top, bottom, colW = 140, 16, 20, 56
 	W := colW*len(months) + 8
 	var b strings.Builder
-	svgOpen(&b, W, H, bot.T(lang, "dash.chart.months"))
+	svgOpen(&b, W, H, messages.T(lang, "dash.chart.months"))
 	for i, m := range months {
 		h := float64(H-top-bottom) * float64(totals[i]) / float64(max)
 		x := 4 + i*colW

@@ -187,7 +187,7 @@ func (e *Engine) unsure(ans Answer, j *judgement) Answer {
 	if !j.anchored && j.knownShare < e.P.ScopeKnownShare && (len(cands) == 0 || cands[0].cov < e.P.ScopeCoverage) {
 		return decline(ans)
 	}
-	ans.Text = bot.T(bot.Lang(ans.Lang), "faq.engine.unsure")
+	ans.Text = messages.T(bot.Lang(ans.Lang), "faq.engine.unsure")
 	ans.Score = round2(j.p)
 	for _, c := range cands {
 		if len(ans.Related) == 3 || c.sim < e.P.RelatedMinSim {
@@ -205,21 +205,19 @@ func (e *Engine) unsure(ans Answer, j *judgement) Answer {
 func decline(ans Answer) Answer {
 	ans.Answered = false
 	ans.OutOfScope = true
-	ans.Text = bot.T(bot.Lang(ans.Lang), "faq.engine.outofscope")
+	ans.Text = messages.T(bot.Lang(ans.Lang), "faq.engine.outofscope")
 	return ans
 }
 
 func round2(f float64) float64 { return math.Round(f*100) / 100 }
 
-func init() {
-	bot.Register(map[string][2]string{
-		"faq.engine.unsure": {
-			"Jeg har ikke noe sikkert svar på det.",
-			"I don't have a sure answer to that.",
-		},
-		"faq.engine.outofscope": {
-			"Det kan jeg dessverre ikke svare på – jeg svarer bare på spørsmål om Fremtidens kulturskole og de regionale programmene (for eksempel «Når er fristen for å melde interesse?»). /kulturbot hjelp viser hva jeg kan.",
-			"Sorry, I can't help with that – I only answer questions about Fremtidens kulturskole and its regional programmes (for example “When is the deadline to register interest?”). /kulturbot hjelp shows what I can do.",
-		},
-	})
+var messages = bot.Messages{
+	"faq.engine.unsure": {
+		"Jeg har ikke noe sikkert svar på det.",
+		"I don't have a sure answer to that.",
+	},
+	"faq.engine.outofscope": {
+		"Det kan jeg dessverre ikke svare på – jeg svarer bare på spørsmål om Fremtidens kulturskole og de regionale programmene (for eksempel «Når er fristen for å melde interesse?»). /kulturbot hjelp viser hva jeg kan.",
+		"Sorry, I can't help with that – I only answer questions about Fremtidens kulturskole and its regional programmes (for example “When is the deadline to register interest?”). /kulturbot hjelp shows what I can do.",
+	},
 }

@@ -30,8 +30,8 @@ const (
 	maxPlace   = 120
 )
 
-// t is bot.T in the request's language.
-func t(req *bot.Request, key string, args ...any) string { return bot.T(req.Lang, key, args...) }
+// t is one of the handlers' messages in the request's language.
+func t(req *bot.Request, key string, args ...any) string { return messages.T(req.Lang, key, args...) }
 
 // bad is an invalid-input error: what is wrong, then a correct example.
 // field names the argument at fault so forms can show it inline.
@@ -384,7 +384,7 @@ func storeErr(req *bot.Request, err error, field string) error {
 	}
 	switch {
 	case errors.As(err, &nf):
-		msg := t(req, "error.not_found")
+		msg := bot.T(req.Lang, "error.not_found")
 		switch nf.What {
 		case store.WhatMunicipality:
 			msg = t(req, "store.notfound.municipality", nf.Name)
@@ -399,7 +399,7 @@ func storeErr(req *bot.Request, err error, field string) error {
 	case errors.As(err, &ue):
 		return &bot.Error{Code: bot.EInvalid, Field: field, Message: t(req, "admin.export.unknown", ue.Kind), Err: err}
 	case errors.As(err, &ct):
-		return &bot.Error{Code: ct.ErrorCode(), Field: field, Message: t(req, "error."+string(ct.ErrorCode())), Err: err}
+		return &bot.Error{Code: ct.ErrorCode(), Field: field, Message: bot.T(req.Lang, "error."+string(ct.ErrorCode())), Err: err}
 	case errors.As(err, &bn):
 		return &bot.Error{Code: bot.EInvalid, Field: field, Message: t(req, "core.err.badname", bn.Name), Err: err}
 	case errors.As(err, &ce):

@@ -1010,14 +1010,14 @@ func TestEveryMessageKeyExists(t *testing.T) {
 		}
 		for _, m := range re.FindAllStringSubmatch(string(src), -1) {
 			for _, lang := range []bot.Lang{bot.NB, bot.EN} {
-				if bot.T(lang, m[1]) == m[1] {
+				if handlers.Text(lang, m[1]) == m[1] {
 					t.Errorf("%s: message %q missing (%s)", f, m[1], lang)
 				}
 			}
 		}
 	}
 	for _, a := range []string{"ja", "nei", "kanskje"} {
-		if bot.T(bot.EN, "core.answer."+a) == "core.answer."+a {
+		if handlers.Text(bot.EN, "core.answer."+a) == "core.answer."+a {
 			t.Errorf("answer label %s missing", a)
 		}
 	}

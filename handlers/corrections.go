@@ -234,22 +234,20 @@ func (h *Handlers) mentoringDelete(ctx context.Context, req *bot.Request, args b
 	return bot.Reply{Text: t(req, "mentoring.delete.ok", id, s.Municipality.Name, date(req, s.Date), s.Minutes, s.Topic) + "\n" + t(req, "mentoring.delete.undo", undo), Private: true}, nil
 }
 
-func init() {
-	bot.Register(map[string][2]string{
-		"region.err.noname":      {"Hvilken region? Skriv navnet, som i /region liste.", "Which region? Give its name, as in /region liste."},
-		"region.err.notfound":    {"Fant ingen region «%s». Regionene er: %s.", "No region “%s”. The regions are: %s."},
-		"region.err.inuse":       {"Regionen «%s» har samlinger (%s), så den kan ikke slettes. Endre kommunene med /region endre, eller avlys og flytt samlingene først.", "The region “%s” has gatherings (%s), so it cannot be deleted. Change its municipalities with /region endre, or cancel and move the gatherings first."},
-		"region.change.none":     {"Ingen endring: *%s* har allerede %s.", "Nothing changed: *%s* already has %s."},
-		"region.change.ok":       {"✏️ Region *%s* endret.\nFør: %s\nNå: %s", "✏️ Region *%s* changed.\nBefore: %s\nNow: %s"},
-		"region.change.removed":  {"Svar som %s alt har gitt på regionens samlinger står, men nye tas ikke imot.", "Answers %s already gave to the region's gatherings stand, but new ones are not taken."},
-		"region.delete.ok":       {"🗑️ Region *%s* slettet (%s). Kommunene kan være med i en ny region.", "🗑️ Region *%s* deleted (%s). Its municipalities may join a new region."},
-		"mentoring.err.noid":     {"Hvilken veiledning? Skriv nummeret fra /veiledning liste.", "Which session? Give its number from /veiledning liste."},
-		"mentoring.err.notfound": {"Fant ingen veiledning #%d. Se /veiledning liste.", "No mentoring session #%d. See /veiledning liste."},
-		"mentoring.err.notyours": {"Veiledning #%d ble logget av %s; du kan bare endre eller slette dine egne. Be arbeidsgruppen om hjelp.", "Mentoring #%d was logged by %s; you can only change or delete your own. Ask the working group for help."},
-		"mentoring.err.nochange": {"Hva skal endres? Gi minst én av kommune=, dato=, minutter=, tema= eller notat=.", "What should change? Give at least one of kommune=, dato=, minutter=, tema= or notat=."},
-		"mentoring.change.none":  {"Ingen endring: veiledning #%d er allerede %s.", "Nothing changed: mentoring #%d is already %s."},
-		"mentoring.change.ok":    {"✏️ Veiledning #%d endret.\nFør: %s\nNå: %s", "✏️ Mentoring #%d changed.\nBefore: %s\nNow: %s"},
-		"mentoring.delete.ok":    {"🗑️ Veiledning #%d slettet: %s, %s, %d min – «%s».", "🗑️ Mentoring #%d deleted: %s, %s, %d min – “%s”."},
-		"mentoring.delete.undo":  {"Angre: %s", "Undo: %s"},
-	})
+var correctionMessages = bot.Messages{
+	"region.err.noname":      {"Hvilken region? Skriv navnet, som i /region liste.", "Which region? Give its name, as in /region liste."},
+	"region.err.notfound":    {"Fant ingen region «%s». Regionene er: %s.", "No region “%s”. The regions are: %s."},
+	"region.err.inuse":       {"Regionen «%s» har samlinger (%s), så den kan ikke slettes. Endre kommunene med /region endre, eller avlys og flytt samlingene først.", "The region “%s” has gatherings (%s), so it cannot be deleted. Change its municipalities with /region endre, or cancel and move the gatherings first."},
+	"region.change.none":     {"Ingen endring: *%s* har allerede %s.", "Nothing changed: *%s* already has %s."},
+	"region.change.ok":       {"✏️ Region *%s* endret.\nFør: %s\nNå: %s", "✏️ Region *%s* changed.\nBefore: %s\nNow: %s"},
+	"region.change.removed":  {"Svar som %s alt har gitt på regionens samlinger står, men nye tas ikke imot.", "Answers %s already gave to the region's gatherings stand, but new ones are not taken."},
+	"region.delete.ok":       {"🗑️ Region *%s* slettet (%s). Kommunene kan være med i en ny region.", "🗑️ Region *%s* deleted (%s). Its municipalities may join a new region."},
+	"mentoring.err.noid":     {"Hvilken veiledning? Skriv nummeret fra /veiledning liste.", "Which session? Give its number from /veiledning liste."},
+	"mentoring.err.notfound": {"Fant ingen veiledning #%d. Se /veiledning liste.", "No mentoring session #%d. See /veiledning liste."},
+	"mentoring.err.notyours": {"Veiledning #%d ble logget av %s; du kan bare endre eller slette dine egne. Be arbeidsgruppen om hjelp.", "Mentoring #%d was logged by %s; you can only change or delete your own. Ask the working group for help."},
+	"mentoring.err.nochange": {"Hva skal endres? Gi minst én av kommune=, dato=, minutter=, tema= eller notat=.", "What should change? Give at least one of kommune=, dato=, minutter=, tema= or notat=."},
+	"mentoring.change.none":  {"Ingen endring: veiledning #%d er allerede %s.", "Nothing changed: mentoring #%d is already %s."},
+	"mentoring.change.ok":    {"✏️ Veiledning #%d endret.\nFør: %s\nNå: %s", "✏️ Mentoring #%d changed.\nBefore: %s\nNow: %s"},
+	"mentoring.delete.ok":    {"🗑️ Veiledning #%d slettet: %s, %s, %d min – «%s».", "🗑️ Mentoring #%d deleted: %s, %s, %d min – “%s”."},
+	"mentoring.delete.undo":  {"Angre: %s", "Undo: %s"},
 }

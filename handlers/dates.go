@@ -96,23 +96,16 @@ func parseMentoringDay(req *bot.Request, field, val, example string) (time.Time,
 	return parseDayDir(req, field, val, example, -1)
 }
 
-func init() {
-	bot.Register(map[string][2]string{
-		"gathering.err.toofar": {"%s er mer enn %d år fram i tid (senest %s). Er årstallet riktig?", "%s is more than %d years ahead (at the latest %s). Is the year right?"},
-	})
-}
-
-func init() {
-	bot.Register(map[string][2]string{
-		"rsvp.closed.today":          {"Samling #%d %s er i dag (%s), så den tar ikke imot svar lenger. Ring arbeidsgruppen om noe er endret.", "Gathering #%d %s is today (%s), so it no longer takes answers. Call the working group if something has changed."},
-		"rsvp.unchanged":             {"✅ Uendret: *%s* svarer fortsatt *%s* på samling #%d %s, %s i %s.", "✅ Unchanged: *%s* still answers *%s* to gathering #%d %s, %s in %s."},
-		"rsvp.late":                  {"⏰ Svarfristen var %s. Svaret er tatt imot fordi du er i arbeidsgruppen, og er merket som etter fristen.", "⏰ The deadline was %s. The answer is taken because you are in the working group, and is marked as after the deadline."},
-		"rsvp.err.beds":              {"overnatting=%d er flere enn de som kommer (%d). Skriv overnatting=ja når alle trenger seng.", "overnatting=%d is more than the people coming (%d). Write overnatting=ja when all need a bed."},
-		"rsvp.overnight.some":        {"%d av %d", "%d of %d"},
-		"rsvp.form.beds.all":         {"ja, alle som kommer", "yes, everyone coming"},
-		"rsvp.form.beds":             {"%d av dem", "%d of them"},
-		"rsvp.form.beds.placeholder": {"ja, nei eller hvor mange (2)", "ja, nei or how many (2)"},
-		"gathering.attendees.late":   {"⏰ etter fristen", "⏰ after the deadline"},
-		"gathering.today":            {"📍 Samlingen er i dag.", "📍 The gathering is today."},
-	})
+var dateMessages = bot.Messages{
+	"gathering.err.toofar":       {"%s er mer enn %d år fram i tid (senest %s). Er årstallet riktig?", "%s is more than %d years ahead (at the latest %s). Is the year right?"},
+	"rsvp.closed.today":          {"Samling #%d %s er i dag (%s), så den tar ikke imot svar lenger. Ring arbeidsgruppen om noe er endret.", "Gathering #%d %s is today (%s), so it no longer takes answers. Call the working group if something has changed."},
+	"rsvp.unchanged":             {"✅ Uendret: *%s* svarer fortsatt *%s* på samling #%d %s, %s i %s.", "✅ Unchanged: *%s* still answers *%s* to gathering #%d %s, %s in %s."},
+	"rsvp.late":                  {"⏰ Svarfristen var %s. Svaret er tatt imot fordi du er i arbeidsgruppen, og er merket som etter fristen.", "⏰ The deadline was %s. The answer is taken because you are in the working group, and is marked as after the deadline."},
+	"rsvp.err.beds":              {"overnatting=%d er flere enn de som kommer (%d). Skriv overnatting=ja når alle trenger seng.", "overnatting=%d is more than the people coming (%d). Write overnatting=ja when all need a bed."},
+	"rsvp.overnight.some":        {"%d av %d", "%d of %d"},
+	"rsvp.form.beds.all":         {"ja, alle som kommer", "yes, everyone coming"},
+	"rsvp.form.beds":             {"%d av dem", "%d of them"},
+	"rsvp.form.beds.placeholder": {"ja, nei eller hvor mange (2)", "ja, nei or how many (2)"},
+	"gathering.attendees.late":   {"⏰ etter fristen", "⏰ after the deadline"},
+	"gathering.today":            {"📍 Samlingen er i dag.", "📍 The gathering is today."},
 }

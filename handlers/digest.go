@@ -123,7 +123,7 @@ func digestSize(r bot.Reply) int {
 }
 
 func buildDigest(d *store.DigestData, interestDeadline time.Time, lang bot.Lang, lim digestLimits) bot.Reply {
-	t := func(key string, args ...any) string { return bot.T(lang, key, args...) }
+	t := func(key string, args ...any) string { return messages.T(lang, key, args...) }
 	rep := bot.Reply{Lang: lang, Title: t("digest.title", PeriodLabel(d.Since, d.Until, lang))}
 	rep.Context = t("digest.period", bot.FormatDateTime(d.Since, lang), bot.FormatDateTime(d.Until, lang))
 
@@ -293,7 +293,7 @@ func buildDigest(d *store.DigestData, interestDeadline time.Time, lang bot.Lang,
 
 // gatheringItem is one upcoming gathering with its answers so far.
 func gatheringItem(g store.DigestGathering, lang bot.Lang, lim digestLimits) bot.Item {
-	t := func(key string, args ...any) string { return bot.T(lang, key, args...) }
+	t := func(key string, args ...any) string { return messages.T(lang, key, args...) }
 	var b strings.Builder
 	region := g.Region
 	if region == "" {
@@ -334,7 +334,7 @@ func gatheringItem(g store.DigestGathering, lang bot.Lang, lim digestLimits) bot
 // BuildReminder is the reminder posted 7 days (kind "7d") or 1 day ("1d")
 // before a gathering's RSVP deadline, naming who has not answered.
 func BuildReminder(g store.DigestGathering, kind string, lang bot.Lang) bot.Reply {
-	t := func(key string, args ...any) string { return bot.T(lang, key, args...) }
+	t := func(key string, args ...any) string { return messages.T(lang, key, args...) }
 	title := t("digest.r.title7", g.Name)
 	if kind == store.Reminder1d {
 		title = t("digest.r.title1", g.Name)
@@ -421,7 +421,7 @@ func digestSection(lang bot.Lang, lim digestLimits, heading string, lines []stri
 	b.WriteString("*" + heading + "*")
 	for i, l := range lines {
 		if i == lim.lines {
-			b.WriteString("\n" + bot.T(lang, "digest.more", len(lines)-i))
+			b.WriteString("\n" + messages.T(lang, "digest.more", len(lines)-i))
 			break
 		}
 		b.WriteString("\n• " + digestCut(l, lim.width))
@@ -434,14 +434,14 @@ func digestList(names []string, max int, lang bot.Lang) string {
 	if len(names) <= max {
 		return strings.Join(names, ", ")
 	}
-	return strings.Join(names[:max], ", ") + " " + bot.T(lang, "digest.andmore", len(names)-max)
+	return strings.Join(names[:max], ", ") + " " + messages.T(lang, "digest.andmore", len(names)-max)
 }
 
 func digestSessions(lang bot.Lang, n, minutes int) string {
 	if n == 1 {
-		return bot.T(lang, "digest.session1", minutes)
+		return messages.T(lang, "digest.session1", minutes)
 	}
-	return bot.T(lang, "digest.sessions", n, minutes)
+	return messages.T(lang, "digest.sessions", n, minutes)
 }
 
 // digestN is bot.T with the singular form (key + ".1") when n is 1.
@@ -449,65 +449,63 @@ func digestN(lang bot.Lang, key string, n int, args ...any) string {
 	if n == 1 {
 		key += ".1"
 	}
-	return bot.T(lang, key, append([]any{n}, args...)...)
+	return messages.T(lang, key, append([]any{n}, args...)...)
 }
 
 // digestCut shortens s to n characters (runes) with an ellipsis, on one line.
 func digestCut(s string, n int) string { return bot.Cut(strings.Join(strings.Fields(s), " "), n) }
 
-func init() {
-	bot.Register(map[string][2]string{
-		"digest.title":             {"Ukesoppsummering %s", "Weekly digest %s"},
-		"digest.period":            {"Perioden %s – %s (norsk tid) · kulturbot", "Period %s – %s (Norwegian time) · kulturbot"},
-		"digest.quiet":             {"Rolig uke: ingen nye registreringer, svar, veiledning eller tilbakemeldinger siden %s.", "A quiet week: no new registrations, answers, mentoring or feedback since %s."},
-		"digest.total.new":         {"%d nye", "%d new"},
-		"digest.total.new.1":       {"%d ny", "%d new"},
-		"digest.total.changed":     {"%d endret", "%d changed"},
-		"digest.total.withdrawn":   {"%d trukket", "%d withdrawn"},
-		"digest.total.rsvp":        {"%d kommuner med nytt eller endret svar", "%d municipalities with a new or changed answer"},
-		"digest.total.rsvp.1":      {"%d kommune med nytt eller endret svar", "%d municipality with a new or changed answer"},
-		"digest.f.interest":        {"Interessemeldinger", "Interest registrations"},
-		"digest.f.rsvp":            {"Svar på samlinger", "Gathering answers"},
-		"digest.f.mentoring":       {"Veiledning", "Mentoring"},
-		"digest.f.downvotes":       {"Svar med 👎", "Answers with 👎"},
-		"digest.f.gatherings":      {"Kommende samlinger", "Upcoming gatherings"},
-		"digest.f.questions":       {"Ubesvarte spørsmål", "Unanswered questions"},
-		"digest.f.deadlines":       {"Frister neste 30 dager", "Deadlines in the next 30 days"},
-		"digest.late":              {"_(etter fristen)_", "_(after the deadline)_"},
-		"digest.s.new":             {"Nye interessemeldinger (%d)", "New interest registrations (%d)"},
-		"digest.s.changed":         {"Endrede interessemeldinger (%d)", "Changed interest registrations (%d)"},
-		"digest.s.withdrawn":       {"Trukne interessemeldinger (%d)", "Withdrawn interest registrations (%d)"},
-		"digest.s.mentoring":       {"Veiledning holdt i perioden: %s", "Mentoring held in the period: %s"},
-		"digest.nomentoring":       {"*Ingen veiledning ennå (%d):* %s", "*No mentoring yet (%d):* %s"},
-		"digest.s.questions":       {"Ubesvarte spørsmål (%d)", "Unanswered questions (%d)"},
-		"digest.questions.how":     {"Svar med `/kulturbot svar <id> <tekst>`.", "Answer with `/kulturbot svar <id> <text>`."},
-		"digest.s.downvotes":       {"Svar som fikk 👎 (%d)", "Answers that got 👎 (%d)"},
-		"digest.s.deadlines":       {"Frister neste 30 dager", "Deadlines in the next 30 days"},
-		"digest.deadline.rsvp":     {"%s: svarfrist for #%d %s", "%s: answer deadline for #%d %s"},
-		"digest.deadline.interest": {"%s: frist for å melde interesse", "%s: deadline for registering interest"},
-		"digest.someone":           {"ukjent", "unknown"},
-		"digest.national":          {"nasjonal", "national"},
-		"digest.g.answers":         {"Ja: %d · Nei: %d · Kanskje: %d", "Yes: %d · No: %d · Maybe: %d"},
-		"digest.g.people":          {"%d deltakere", "%d people"},
-		"digest.g.maybe":           {"(+%d kanskje)", "(+%d maybe)"},
-		"digest.g.overnight":       {"%d trenger overnatting", "%d need a bed"},
-		"digest.g.deadline":        {"Svarfrist %s", "Answer by %s"},
-		"digest.g.nodeadline":      {"Ingen svarfrist", "No answer deadline"},
-		"digest.mentoring.late":    {"Etterregistrert (holdt før perioden): %s", "Logged late (held before the period): %s"},
-		"digest.g.new":             {"%d nye svar i perioden", "%d new answers in the period"},
-		"digest.g.new.1":           {"%d nytt svar i perioden", "%d new answer in the period"},
-		"digest.g.missing":         {"Ikke svart: %s", "Not answered: %s"},
-		"digest.g.all":             {"Alle har svart.", "Everyone has answered."},
-		"digest.g.button":          {"Deltakere", "Attendees"},
-		"digest.r.title7":          {"Påminnelse: svarfrist om en uke for %s", "Reminder: one week left to answer for %s"},
-		"digest.r.title1":          {"Påminnelse: svarfrist i morgen for %s", "Reminder: answers for %s are due tomorrow"},
-		"digest.r.missing":         {"Disse %d kommunene har ikke svart ennå: %s", "These %d municipalities have not answered yet: %s"},
-		"digest.r.missing.1":       {"%d kommune har ikke svart ennå: %s", "%d municipality has not answered yet: %s"},
-		"digest.r.button":          {"Svar nå", "Answer now"},
-		"digest.more":              {"… og %d til", "… and %d more"},
-		"digest.moregatherings":    {"📅 … og %d samlinger til: se `/samling liste`.", "📅 … and %d more gatherings: see `/samling liste`."},
-		"digest.andmore":           {"og %d til", "and %d more"},
-		"digest.session1":          {"1 økt, %d min", "1 session, %d min"},
-		"digest.sessions":          {"%d økter, %d min", "%d sessions, %d min"},
-	})
+var digestMessages = bot.Messages{
+	"digest.title":             {"Ukesoppsummering %s", "Weekly digest %s"},
+	"digest.period":            {"Perioden %s – %s (norsk tid) · kulturbot", "Period %s – %s (Norwegian time) · kulturbot"},
+	"digest.quiet":             {"Rolig uke: ingen nye registreringer, svar, veiledning eller tilbakemeldinger siden %s.", "A quiet week: no new registrations, answers, mentoring or feedback since %s."},
+	"digest.total.new":         {"%d nye", "%d new"},
+	"digest.total.new.1":       {"%d ny", "%d new"},
+	"digest.total.changed":     {"%d endret", "%d changed"},
+	"digest.total.withdrawn":   {"%d trukket", "%d withdrawn"},
+	"digest.total.rsvp":        {"%d kommuner med nytt eller endret svar", "%d municipalities with a new or changed answer"},
+	"digest.total.rsvp.1":      {"%d kommune med nytt eller endret svar", "%d municipality with a new or changed answer"},
+	"digest.f.interest":        {"Interessemeldinger", "Interest registrations"},
+	"digest.f.rsvp":            {"Svar på samlinger", "Gathering answers"},
+	"digest.f.mentoring":       {"Veiledning", "Mentoring"},
+	"digest.f.downvotes":       {"Svar med 👎", "Answers with 👎"},
+	"digest.f.gatherings":      {"Kommende samlinger", "Upcoming gatherings"},
+	"digest.f.questions":       {"Ubesvarte spørsmål", "Unanswered questions"},
+	"digest.f.deadlines":       {"Frister neste 30 dager", "Deadlines in the next 30 days"},
+	"digest.late":              {"_(etter fristen)_", "_(after the deadline)_"},
+	"digest.s.new":             {"Nye interessemeldinger (%d)", "New interest registrations (%d)"},
+	"digest.s.changed":         {"Endrede interessemeldinger (%d)", "Changed interest registrations (%d)"},
+	"digest.s.withdrawn":       {"Trukne interessemeldinger (%d)", "Withdrawn interest registrations (%d)"},
+	"digest.s.mentoring":       {"Veiledning holdt i perioden: %s", "Mentoring held in the period: %s"},
+	"digest.nomentoring":       {"*Ingen veiledning ennå (%d):* %s", "*No mentoring yet (%d):* %s"},
+	"digest.s.questions":       {"Ubesvarte spørsmål (%d)", "Unanswered questions (%d)"},
+	"digest.questions.how":     {"Svar med `/kulturbot svar <id> <tekst>`.", "Answer with `/kulturbot svar <id> <text>`."},
+	"digest.s.downvotes":       {"Svar som fikk 👎 (%d)", "Answers that got 👎 (%d)"},
+	"digest.s.deadlines":       {"Frister neste 30 dager", "Deadlines in the next 30 days"},
+	"digest.deadline.rsvp":     {"%s: svarfrist for #%d %s", "%s: answer deadline for #%d %s"},
+	"digest.deadline.interest": {"%s: frist for å melde interesse", "%s: deadline for registering interest"},
+	"digest.someone":           {"ukjent", "unknown"},
+	"digest.national":          {"nasjonal", "national"},
+	"digest.g.answers":         {"Ja: %d · Nei: %d · Kanskje: %d", "Yes: %d · No: %d · Maybe: %d"},
+	"digest.g.people":          {"%d deltakere", "%d people"},
+	"digest.g.maybe":           {"(+%d kanskje)", "(+%d maybe)"},
+	"digest.g.overnight":       {"%d trenger overnatting", "%d need a bed"},
+	"digest.g.deadline":        {"Svarfrist %s", "Answer by %s"},
+	"digest.g.nodeadline":      {"Ingen svarfrist", "No answer deadline"},
+	"digest.mentoring.late":    {"Etterregistrert (holdt før perioden): %s", "Logged late (held before the period): %s"},
+	"digest.g.new":             {"%d nye svar i perioden", "%d new answers in the period"},
+	"digest.g.new.1":           {"%d nytt svar i perioden", "%d new answer in the period"},
+	"digest.g.missing":         {"Ikke svart: %s", "Not answered: %s"},
+	"digest.g.all":             {"Alle har svart.", "Everyone has answered."},
+	"digest.g.button":          {"Deltakere", "Attendees"},
+	"digest.r.title7":          {"Påminnelse: svarfrist om en uke for %s", "Reminder: one week left to answer for %s"},
+	"digest.r.title1":          {"Påminnelse: svarfrist i morgen for %s", "Reminder: answers for %s are due tomorrow"},
+	"digest.r.missing":         {"Disse %d kommunene har ikke svart ennå: %s", "These %d municipalities have not answered yet: %s"},
+	"digest.r.missing.1":       {"%d kommune har ikke svart ennå: %s", "%d municipality has not answered yet: %s"},
+	"digest.r.button":          {"Svar nå", "Answer now"},
+	"digest.more":              {"… og %d til", "… and %d more"},
+	"digest.moregatherings":    {"📅 … og %d samlinger til: se `/samling liste`.", "📅 … and %d more gatherings: see `/samling liste`."},
+	"digest.andmore":           {"og %d til", "and %d more"},
+	"digest.session1":          {"1 økt, %d min", "1 session, %d min"},
+	"digest.sessions":          {"%d økter, %d min", "%d sessions, %d min"},
 }

@@ -97,12 +97,12 @@ func (h *Handlers) ask(ctx context.Context, req *bot.Request) (bot.Reply, error)
 		return bot.Reply{}, err
 	}
 	h.Metrics.FAQResult(bot.FAQUnsure)
-	rep := bot.Reply{Text: bot.T(lang, "faq.unsure", qid), Lang: lang}
+	rep := bot.Reply{Text: messages.T(lang, "faq.unsure", qid), Lang: lang}
 	for _, r := range ans.Related {
 		rep.Buttons = append(rep.Buttons, bot.Button{Label: bot.Cut(r.Question, 70), Command: "/faq #" + r.ID})
 	}
 	if len(rep.Buttons) > 0 {
-		rep.Context = bot.T(lang, "faq.related")
+		rep.Context = messages.T(lang, "faq.related")
 	}
 	return rep, nil
 }
@@ -116,17 +116,17 @@ func sourceLine(a faq.Answer, lang bot.Lang) string {
 		for _, c := range a.Citations {
 			s := fmt.Sprintf("[%d] %s", c.N, c.Doc)
 			if c.Page > 0 {
-				s += bot.T(lang, "faq.page", c.Page)
+				s += messages.T(lang, "faq.page", c.Page)
 			}
 			if c.URL != "" {
 				s += " " + c.URL
 			}
 			parts = append(parts, s)
 		}
-		return bot.T(lang, "faq.source", strings.Join(parts, " · "))
+		return messages.T(lang, "faq.source", strings.Join(parts, " · "))
 	}
 	if a.Source != "" {
-		return bot.T(lang, "faq.source", a.Source)
+		return messages.T(lang, "faq.source", a.Source)
 	}
 	return ""
 }
@@ -134,7 +134,7 @@ func sourceLine(a faq.Answer, lang bot.Lang) string {
 // subQuestions lists the open questions with who asked, where and when.
 func (h *Handlers) subQuestions(ctx context.Context, req *bot.Request, args bot.Args) (bot.Reply, error) {
 	if !req.User.Admin {
-		return bot.Reply{}, &bot.Error{Code: bot.EForbidden, Message: t(req, "error.forbidden")}
+		return bot.Reply{}, &bot.Error{Code: bot.EForbidden, Message: bot.T(req.Lang, "error.forbidden")}
 	}
 	qs, err := h.DB.OpenQuestions(ctx, 50)
 	if err != nil {
@@ -172,7 +172,7 @@ func (h *Handlers) subQuestions(ctx context.Context, req *bot.Request, args bot.
 func (h *Handlers) subAnswer(ctx context.Context, req *bot.Request, args bot.Args) (bot.Reply, error) {
 	const ex = "/kulturbot svar 12 Ja, dere kan ta med en ekstra person. [--ikke-faq]"
 	if !req.User.Admin {
-		return bot.Reply{}, &bot.Error{Code: bot.EForbidden, Message: t(req, "error.forbidden")}
+		return bot.Reply{}, &bot.Error{Code: bot.EForbidden, Message: bot.T(req.Lang, "error.forbidden")}
 	}
 	idText, text, noFAQ := splitAnswer(req.Text, args)
 	if strings.TrimSpace(idText) == "" {
@@ -194,7 +194,7 @@ func (h *Handlers) subAnswer(ctx context.Context, req *bot.Request, args bot.Arg
 		entry = &store.FAQEntry{
 			ID: fmt.Sprintf("svar-%d", id), Section: "Svar fra arbeidsgruppen", Question: q.Question,
 			AnswerNB: text, AnswerEN: text, Lang: q.Lang,
-			Source: bot.T(bot.Lang(q.Lang), "faq.learned.source", id, bot.FormatDate(req.Now(), bot.Lang(q.Lang))),
+			Source: messages.T(bot.Lang(q.Lang), "faq.learned.source", id, bot.FormatDate(req.Now(), bot.Lang(q.Lang))),
 		}
 	}
 	q, err = h.DB.AnswerQuestion(ctx, id, text, store.AuthorOf(req), entry)
@@ -277,9 +277,9 @@ func answerNotice(q store.Question, text string) (bot.Notice, bool) {
 	lang := bot.Lang(q.Lang)
 	n := bot.Notice{Platform: q.Asker.Platform, Channel: q.Channel, Thread: q.Thread, UserID: userID,
 		Reply: bot.Reply{
-			Title:   bot.T(lang, "faq.notice.title"),
-			Text:    bot.T(lang, "faq.notice.text", q.Question, text),
-			Context: bot.T(lang, "faq.notice.context", q.ID),
+			Title:   messages.T(lang, "faq.notice.title"),
+			Text:    messages.T(lang, "faq.notice.text", q.Question, text),
+			Context: messages.T(lang, "faq.notice.context", q.ID),
 			Lang:    lang,
 		}}
 	if userID != "" && q.Channel != "" && q.Asker.Platform != bot.Console {
@@ -327,35 +327,33 @@ func (h *Handlers) subVote(ctx context.Context, req *bot.Request, args bot.Args)
 	return bot.Reply{Text: msg, Private: true}, nil
 }
 
-func init() {
-	bot.Register(map[string][2]string{
-		"faq.usage":          {"Skriv spørsmålet ditt etter /faq, for eksempel: /faq Når er fristen for å melde interesse?", "Type your question after /faq, for example: /faq When is the deadline to register interest?"},
-		"faq.none":           {"FAQ-en er ikke lastet akkurat nå. Prøv igjen om litt.", "The FAQ is not loaded right now. Please try again shortly."},
-		"faq.err.toolong":    {"Spørsmålet er for langt (høyst %d tegn). Prøv å korte det ned.", "The question is too long (at most %d characters). Try to shorten it."},
-		"faq.unsure":         {"Jeg har ikke noe sikkert svar på det ennå, så jeg har sendt spørsmålet videre til arbeidsgruppen (sak #%d). Du får beskjed her når de har svart.", "I don't have a sure answer to that yet, so I have passed your question on to the working group (case #%d). You will hear back here when they have answered."},
-		"faq.related":        {"Kanskje et av disse temaene hjelper:", "Perhaps one of these topics helps:"},
-		"faq.source":         {"Kilde: %s", "Source: %s"},
-		"faq.page":           {", s. %d", ", p. %d"},
-		"faq.q.none":         {"Ingen ubesvarte spørsmål akkurat nå. 🎉", "No unanswered questions right now. 🎉"},
-		"faq.q.title":        {"Ubesvarte spørsmål (%d)", "Unanswered questions (%d)"},
-		"faq.q.how":          {"Svar med /kulturbot svar <nr> <svar> – spørreren får beskjed, og svaret blir en del av FAQ-en (legg til --ikke-faq for å la være).", "Answer with /kulturbot svar <no> <answer> – the asker is told and the answer joins the FAQ (add --ikke-faq to skip that)."},
-		"faq.q.someone":      {"(slettet bruker)", "(deleted user)"},
-		"faq.err.noid":       {"Skriv nummeret på spørsmålet og svaret.", "Give the question's number and the answer."},
-		"faq.err.id":         {"«%s» er ikke et nummer. Bruk nummeret fra listen, som 12 eller #12.", "“%s” is not a number. Use the number from the list, like 12 or #12."},
-		"faq.err.notext":     {"Svaret mangler etter nummeret.", "The answer is missing after the number."},
-		"faq.err.vote":       {"Skriv hvilket svar og opp eller ned.", "Say which answer, and opp (up) or ned (down)."},
-		"faq.svar.ok":        {"Svar lagret på spørsmål #%d.", "Answer saved for question #%d."},
-		"faq.svar.sent":      {"Spørreren får svaret på %s.", "The asker gets the answer on %s."},
-		"faq.svar.sentmany":  {"Alle %d som spurte, får svaret der de spurte.", "All %d who asked get the answer where they asked."},
-		"faq.q.asks":         {"spurt %d ganger", "asked %d times"},
-		"faq.svar.nosend":    {"Spørreren har bedt om å bli glemt, så svaret sendes ikke til noen.", "The asker asked to be forgotten, so the answer is not sent to anyone."},
-		"faq.svar.learned":   {"Lagt til i FAQ-en som «%s» – samme spørsmål med andre ord får nå dette svaret.", "Added to the FAQ as “%s” – the same question in other words now gets this answer."},
-		"faq.learned.source": {"Arbeidsgruppen, svar på spørsmål #%d (%s)", "The working group, answer to question #%d (%s)"},
-		"faq.notice.title":   {"Svar fra arbeidsgruppen", "Answer from the working group"},
-		"faq.notice.text":    {"Du spurte: «%s»\n\n%s", "You asked: “%s”\n\n%s"},
-		"faq.notice.context": {"Svar på spørsmål #%d", "Answer to question #%d"},
-		"faq.vote.up":        {"Takk for tilbakemeldingen! 👍", "Thanks for the feedback! 👍"},
-		"faq.vote.down":      {"Takk – vi ser på svaret. 👎", "Thanks – we will look at that answer. 👎"},
-		"faq.vote.replaced":  {"(Den forrige stemmen din på dette svaret er erstattet.)", "(Your earlier vote on this answer was replaced.)"},
-	})
+var faqMessages = bot.Messages{
+	"faq.usage":          {"Skriv spørsmålet ditt etter /faq, for eksempel: /faq Når er fristen for å melde interesse?", "Type your question after /faq, for example: /faq When is the deadline to register interest?"},
+	"faq.none":           {"FAQ-en er ikke lastet akkurat nå. Prøv igjen om litt.", "The FAQ is not loaded right now. Please try again shortly."},
+	"faq.err.toolong":    {"Spørsmålet er for langt (høyst %d tegn). Prøv å korte det ned.", "The question is too long (at most %d characters). Try to shorten it."},
+	"faq.unsure":         {"Jeg har ikke noe sikkert svar på det ennå, så jeg har sendt spørsmålet videre til arbeidsgruppen (sak #%d). Du får beskjed her når de har svart.", "I don't have a sure answer to that yet, so I have passed your question on to the working group (case #%d). You will hear back here when they have answered."},
+	"faq.related":        {"Kanskje et av disse temaene hjelper:", "Perhaps one of these topics helps:"},
+	"faq.source":         {"Kilde: %s", "Source: %s"},
+	"faq.page":           {", s. %d", ", p. %d"},
+	"faq.q.none":         {"Ingen ubesvarte spørsmål akkurat nå. 🎉", "No unanswered questions right now. 🎉"},
+	"faq.q.title":        {"Ubesvarte spørsmål (%d)", "Unanswered questions (%d)"},
+	"faq.q.how":          {"Svar med /kulturbot svar <nr> <svar> – spørreren får beskjed, og svaret blir en del av FAQ-en (legg til --ikke-faq for å la være).", "Answer with /kulturbot svar <no> <answer> – the asker is told and the answer joins the FAQ (add --ikke-faq to skip that)."},
+	"faq.q.someone":      {"(slettet bruker)", "(deleted user)"},
+	"faq.err.noid":       {"Skriv nummeret på spørsmålet og svaret.", "Give the question's number and the answer."},
+	"faq.err.id":         {"«%s» er ikke et nummer. Bruk nummeret fra listen, som 12 eller #12.", "“%s” is not a number. Use the number from the list, like 12 or #12."},
+	"faq.err.notext":     {"Svaret mangler etter nummeret.", "The answer is missing after the number."},
+	"faq.err.vote":       {"Skriv hvilket svar og opp eller ned.", "Say which answer, and opp (up) or ned (down)."},
+	"faq.svar.ok":        {"Svar lagret på spørsmål #%d.", "Answer saved for question #%d."},
+	"faq.svar.sent":      {"Spørreren får svaret på %s.", "The asker gets the answer on %s."},
+	"faq.svar.sentmany":  {"Alle %d som spurte, får svaret der de spurte.", "All %d who asked get the answer where they asked."},
+	"faq.q.asks":         {"spurt %d ganger", "asked %d times"},
+	"faq.svar.nosend":    {"Spørreren har bedt om å bli glemt, så svaret sendes ikke til noen.", "The asker asked to be forgotten, so the answer is not sent to anyone."},
+	"faq.svar.learned":   {"Lagt til i FAQ-en som «%s» – samme spørsmål med andre ord får nå dette svaret.", "Added to the FAQ as “%s” – the same question in other words now gets this answer."},
+	"faq.learned.source": {"Arbeidsgruppen, svar på spørsmål #%d (%s)", "The working group, answer to question #%d (%s)"},
+	"faq.notice.title":   {"Svar fra arbeidsgruppen", "Answer from the working group"},
+	"faq.notice.text":    {"Du spurte: «%s»\n\n%s", "You asked: “%s”\n\n%s"},
+	"faq.notice.context": {"Svar på spørsmål #%d", "Answer to question #%d"},
+	"faq.vote.up":        {"Takk for tilbakemeldingen! 👍", "Thanks for the feedback! 👍"},
+	"faq.vote.down":      {"Takk – vi ser på svaret. 👎", "Thanks – we will look at that answer. 👎"},
+	"faq.vote.replaced":  {"(Den forrige stemmen din på dette svaret er erstattet.)", "(Your earlier vote on this answer was replaced.)"},
 }

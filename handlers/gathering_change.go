@@ -162,9 +162,9 @@ func (h *Handlers) gatheringChange(ctx context.Context, req *bot.Request, args b
 	// deadline is seen in /rsvp.
 	if res.Has("dato") || res.Has("sted") || res.Has("tid") {
 		ns, err := h.answererNotices(ctx, req, a.ID, func(lang bot.Lang) bot.Reply {
-			r := bot.Reply{Lang: lang, Title: bot.T(lang, "gathering.notice.changed.title", a.ID, a.Name),
-				Text:    strings.Join(append([]string{gatheringLineLang(lang, a)}, changeLines(lang, res)...), "\n") + "\n" + bot.T(lang, "gathering.notice.changed.rsvp", a.ID),
-				Buttons: []bot.Button{{Label: bot.T(lang, "gathering.notice.rsvp.button"), Command: fmt.Sprintf("/rsvp %d", a.ID)}}}
+			r := bot.Reply{Lang: lang, Title: messages.T(lang, "gathering.notice.changed.title", a.ID, a.Name),
+				Text:    strings.Join(append([]string{gatheringLineLang(lang, a)}, changeLines(lang, res)...), "\n") + "\n" + messages.T(lang, "gathering.notice.changed.rsvp", a.ID),
+				Buttons: []bot.Button{{Label: messages.T(lang, "gathering.notice.rsvp.button"), Command: fmt.Sprintf("/rsvp %d", a.ID)}}}
 			return r
 		})
 		if err != nil {
@@ -186,7 +186,7 @@ func changeLines(lang bot.Lang, res store.GatheringChangeResult) []string {
 	b, a := res.Before, res.After
 	dl := func(t time.Time) string {
 		if t.IsZero() {
-			return bot.T(lang, "gathering.change.nodeadline")
+			return messages.T(lang, "gathering.change.nodeadline")
 		}
 		return bot.FormatDate(t, lang)
 	}
@@ -194,21 +194,21 @@ func changeLines(lang bot.Lang, res store.GatheringChangeResult) []string {
 	for _, f := range res.Fields {
 		switch f {
 		case "navn":
-			out = append(out, bot.T(lang, "gathering.change.name", b.Name, a.Name))
+			out = append(out, messages.T(lang, "gathering.change.name", b.Name, a.Name))
 		case "dato":
-			out = append(out, bot.T(lang, "gathering.change.date", bot.FormatDate(b.Date, lang), bot.FormatDate(a.Date, lang)))
+			out = append(out, messages.T(lang, "gathering.change.date", bot.FormatDate(b.Date, lang), bot.FormatDate(a.Date, lang)))
 		case "sted":
-			out = append(out, bot.T(lang, "gathering.change.place", b.Place, a.Place))
+			out = append(out, messages.T(lang, "gathering.change.place", b.Place, a.Place))
 		case "frist":
-			out = append(out, bot.T(lang, "gathering.change.deadline", dl(b.Deadline), dl(a.Deadline)))
+			out = append(out, messages.T(lang, "gathering.change.deadline", dl(b.Deadline), dl(a.Deadline)))
 		case "tid":
 			tm := func(g store.Gathering) string {
 				if g.Start == "" {
-					return bot.T(lang, "gathering.allday")
+					return messages.T(lang, "gathering.allday")
 				}
 				return strings.TrimSpace(timeText(lang, g.Start, g.End))
 			}
-			out = append(out, bot.T(lang, "gathering.change.time", tm(b), tm(a)))
+			out = append(out, messages.T(lang, "gathering.change.time", tm(b), tm(a)))
 		}
 	}
 	return out
@@ -278,8 +278,8 @@ func (h *Handlers) gatheringCancel(ctx context.Context, req *bot.Request, args b
 		return bot.Reply{}, storeErr(req, h.gatheringNotFound(req, id, err), "samling")
 	}
 	ns, err := h.answererNotices(ctx, req, g.ID, func(lang bot.Lang) bot.Reply {
-		return bot.Reply{Lang: lang, Title: bot.T(lang, "gathering.notice.cancelled.title", g.ID, g.Name),
-			Text: bot.T(lang, "gathering.notice.cancelled", gatheringLineLang(lang, g))}
+		return bot.Reply{Lang: lang, Title: messages.T(lang, "gathering.notice.cancelled.title", g.ID, g.Name),
+			Text: messages.T(lang, "gathering.notice.cancelled", gatheringLineLang(lang, g))}
 	})
 	if err != nil {
 		return bot.Reply{}, err
@@ -316,9 +316,9 @@ func (h *Handlers) gatheringReopen(ctx context.Context, req *bot.Request, args b
 		return bot.Reply{}, err
 	}
 	ns, err := h.answererNotices(ctx, req, g.ID, func(lang bot.Lang) bot.Reply {
-		return bot.Reply{Lang: lang, Title: bot.T(lang, "gathering.notice.reopened.title", g.ID, g.Name),
-			Text:    bot.T(lang, "gathering.notice.reopened", gatheringLineLang(lang, g), g.ID),
-			Buttons: []bot.Button{{Label: bot.T(lang, "gathering.notice.rsvp.button"), Command: fmt.Sprintf("/rsvp %d", g.ID)}}}
+		return bot.Reply{Lang: lang, Title: messages.T(lang, "gathering.notice.reopened.title", g.ID, g.Name),
+			Text:    messages.T(lang, "gathering.notice.reopened", gatheringLineLang(lang, g), g.ID),
+			Buttons: []bot.Button{{Label: messages.T(lang, "gathering.notice.rsvp.button"), Command: fmt.Sprintf("/rsvp %d", g.ID)}}}
 	})
 	if err != nil {
 		return bot.Reply{}, err
@@ -410,40 +410,38 @@ func quoteArg(s string) string {
 	return `"` + s + `"`
 }
 
-func init() {
-	bot.Register(map[string][2]string{
-		"gathering.err.changecancelled":      {"Samling #%d %s er avlyst. Gjenåpne den først med /samling gjenåpne %d.", "Gathering #%d %s is cancelled. Reopen it first with /samling gjenåpne %d."},
-		"gathering.err.nochange":             {"Hva skal endres? Gi minst én av navn=, dato=, sted= eller frist= (frist=ingen fjerner fristen).", "What should change? Give at least one of navn=, dato=, sted= or frist= (frist=ingen removes the deadline)."},
-		"gathering.err.notcancelled":         {"Samling #%d %s er ikke avlyst, så det er ingenting å gjenåpne.", "Gathering #%d %s is not cancelled, so there is nothing to reopen."},
-		"gathering.change.none":              {"Ingen endring: %s er allerede slik.", "Nothing changed: %s is like that already."},
-		"gathering.change.ok":                {"✏️ Endret: *%s*", "✏️ Changed: *%s*"},
-		"gathering.change.name":              {"Navn: %s → %s", "Name: %s → %s"},
-		"gathering.change.date":              {"Dato: %s → %s", "Date: %s → %s"},
-		"gathering.change.place":             {"Sted: %s → %s", "Place: %s → %s"},
-		"gathering.change.deadline":          {"Svarfrist: %s → %s", "Answer deadline: %s → %s"},
-		"gathering.change.nodeadline":        {"ingen", "none"},
-		"gathering.notified":                 {"📨 %s som har svart får beskjed.", "📨 %s who answered are told."},
-		"gathering.notice.changed.title":     {"Samling #%d %s er endret", "Gathering #%d %s has changed"},
-		"gathering.notice.changed.rsvp":      {"Svaret dere ga står. Passer det ikke lenger, endre det med /rsvp %d.", "Your answer stands. If it no longer fits, change it with /rsvp %d."},
-		"gathering.notice.rsvp.button":       {"Se eller endre svaret", "See or change the answer"},
-		"gathering.notice.cancelled.title":   {"Samling #%d %s er avlyst", "Gathering #%d %s is cancelled"},
-		"gathering.notice.cancelled":         {"❌ %s er avlyst av arbeidsgruppen. Dere trenger ikke gjøre noe.", "❌ %s has been cancelled by the working group. You need not do anything."},
-		"gathering.notice.reopened.title":    {"Samling #%d %s blir likevel", "Gathering #%d %s is on after all"},
-		"gathering.notice.reopened":          {"✅ %s er gjenåpnet – avlysningen er trukket. Svaret dere ga før står; endre det med /rsvp %d.", "✅ %s is reopened – the cancellation is withdrawn. Your earlier answer stands; change it with /rsvp %d."},
-		"gathering.cancel.ask":               {"Vil du avlyse *%s*?", "Do you want to cancel *%s*?"},
-		"gathering.cancel.ask.answered":      {"%s har svart og får beskjed om avlysningen.", "%s have answered and will be told of the cancellation."},
-		"gathering.cancel.ask.how":           {"Ingenting er endret ennå. Bekreft med knappen, eller skriv /samling avlys %d --bekreft.", "Nothing has changed yet. Confirm with the button, or type /samling avlys %d --bekreft."},
-		"gathering.cancel.button":            {"Avlys #%d", "Cancel #%d"},
-		"gathering.cancelled.undo":           {"Angre med /samling gjenåpne %d.", "Undo with /samling gjenåpne %d."},
-		"gathering.reopened":                 {"✅ Gjenåpnet: *%s*. Den tar imot svar igjen.", "✅ Reopened: *%s*. It takes answers again."},
-		"gathering.reopened.answers":         {"Svarene fra før avlysningen gjelder igjen (%s).", "The answers given before the cancellation count again (%s)."},
-		"gathering.warn.same":                {"⚠️ %s finnes allerede (#%d) med samme navn og dato, så jeg har ikke laget en til. Var det meningen å lage en ny, bruk knappen eller skriv:\n%s", "⚠️ %s already exists (#%d) with the same name and date, so I did not create another. If you meant to create a new one, use the button or type:\n%s"},
-		"gathering.warn.same.button":         {"Opprett likevel", "Create anyway"},
-		"gathering.history.title":            {"Endringer", "Changes"},
-		"gathering.history.more":             {"… og %d eldre", "… and %d older"},
-		"gathering.history.gathering.change": {"endret", "changed"},
-		"gathering.history.gathering.cancel": {"avlyst", "cancelled"},
-		"gathering.history.gathering.reopen": {"gjenåpnet", "reopened"},
-		"gathering.history.rsvp.delete":      {"svar slettet", "answer removed"},
-	})
+var gatheringChangeMessages = bot.Messages{
+	"gathering.err.changecancelled":      {"Samling #%d %s er avlyst. Gjenåpne den først med /samling gjenåpne %d.", "Gathering #%d %s is cancelled. Reopen it first with /samling gjenåpne %d."},
+	"gathering.err.nochange":             {"Hva skal endres? Gi minst én av navn=, dato=, sted= eller frist= (frist=ingen fjerner fristen).", "What should change? Give at least one of navn=, dato=, sted= or frist= (frist=ingen removes the deadline)."},
+	"gathering.err.notcancelled":         {"Samling #%d %s er ikke avlyst, så det er ingenting å gjenåpne.", "Gathering #%d %s is not cancelled, so there is nothing to reopen."},
+	"gathering.change.none":              {"Ingen endring: %s er allerede slik.", "Nothing changed: %s is like that already."},
+	"gathering.change.ok":                {"✏️ Endret: *%s*", "✏️ Changed: *%s*"},
+	"gathering.change.name":              {"Navn: %s → %s", "Name: %s → %s"},
+	"gathering.change.date":              {"Dato: %s → %s", "Date: %s → %s"},
+	"gathering.change.place":             {"Sted: %s → %s", "Place: %s → %s"},
+	"gathering.change.deadline":          {"Svarfrist: %s → %s", "Answer deadline: %s → %s"},
+	"gathering.change.nodeadline":        {"ingen", "none"},
+	"gathering.notified":                 {"📨 %s som har svart får beskjed.", "📨 %s who answered are told."},
+	"gathering.notice.changed.title":     {"Samling #%d %s er endret", "Gathering #%d %s has changed"},
+	"gathering.notice.changed.rsvp":      {"Svaret dere ga står. Passer det ikke lenger, endre det med /rsvp %d.", "Your answer stands. If it no longer fits, change it with /rsvp %d."},
+	"gathering.notice.rsvp.button":       {"Se eller endre svaret", "See or change the answer"},
+	"gathering.notice.cancelled.title":   {"Samling #%d %s er avlyst", "Gathering #%d %s is cancelled"},
+	"gathering.notice.cancelled":         {"❌ %s er avlyst av arbeidsgruppen. Dere trenger ikke gjøre noe.", "❌ %s has been cancelled by the working group. You need not do anything."},
+	"gathering.notice.reopened.title":    {"Samling #%d %s blir likevel", "Gathering #%d %s is on after all"},
+	"gathering.notice.reopened":          {"✅ %s er gjenåpnet – avlysningen er trukket. Svaret dere ga før står; endre det med /rsvp %d.", "✅ %s is reopened – the cancellation is withdrawn. Your earlier answer stands; change it with /rsvp %d."},
+	"gathering.cancel.ask":               {"Vil du avlyse *%s*?", "Do you want to cancel *%s*?"},
+	"gathering.cancel.ask.answered":      {"%s har svart og får beskjed om avlysningen.", "%s have answered and will be told of the cancellation."},
+	"gathering.cancel.ask.how":           {"Ingenting er endret ennå. Bekreft med knappen, eller skriv /samling avlys %d --bekreft.", "Nothing has changed yet. Confirm with the button, or type /samling avlys %d --bekreft."},
+	"gathering.cancel.button":            {"Avlys #%d", "Cancel #%d"},
+	"gathering.cancelled.undo":           {"Angre med /samling gjenåpne %d.", "Undo with /samling gjenåpne %d."},
+	"gathering.reopened":                 {"✅ Gjenåpnet: *%s*. Den tar imot svar igjen.", "✅ Reopened: *%s*. It takes answers again."},
+	"gathering.reopened.answers":         {"Svarene fra før avlysningen gjelder igjen (%s).", "The answers given before the cancellation count again (%s)."},
+	"gathering.warn.same":                {"⚠️ %s finnes allerede (#%d) med samme navn og dato, så jeg har ikke laget en til. Var det meningen å lage en ny, bruk knappen eller skriv:\n%s", "⚠️ %s already exists (#%d) with the same name and date, so I did not create another. If you meant to create a new one, use the button or type:\n%s"},
+	"gathering.warn.same.button":         {"Opprett likevel", "Create anyway"},
+	"gathering.history.title":            {"Endringer", "Changes"},
+	"gathering.history.more":             {"… og %d eldre", "… and %d older"},
+	"gathering.history.gathering.change": {"endret", "changed"},
+	"gathering.history.gathering.cancel": {"avlyst", "cancelled"},
+	"gathering.history.gathering.reopen": {"gjenåpnet", "reopened"},
+	"gathering.history.rsvp.delete":      {"svar slettet", "answer removed"},
 }

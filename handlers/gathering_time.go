@@ -82,15 +82,13 @@ func timeText(lang bot.Lang, start, end string) string {
 	if end != "" {
 		span += "–" + end
 	}
-	return " " + bot.T(lang, "gathering.time", span)
+	return " " + messages.T(lang, "gathering.time", span)
 }
 
-func init() {
-	bot.Register(map[string][2]string{
-		"gathering.time":          {"kl. %s", "at %s"},
-		"gathering.allday":        {"hele dagen", "all day"},
-		"gathering.change.time":   {"Tid: %s → %s", "Time: %s → %s"},
-		"gathering.err.time":      {"Forstod ikke tid=%s. Skriv klokkeslett som 10:00, eller 10:00-15:30 (norsk tid); «hele dagen» fjerner tiden.", "Could not read tid=%s. Write a clock time like 10:00, or 10:00-15:30 (Norwegian time); “hele dagen” removes the time."},
-		"gathering.err.timeorder": {"Sluttid %[2]s må være etter starttid %[1]s.", "End time %[2]s must be after start time %[1]s."},
-	})
+var gatheringTimeMessages = bot.Messages{
+	"gathering.time":          {"kl. %s", "at %s"},
+	"gathering.allday":        {"hele dagen", "all day"},
+	"gathering.change.time":   {"Tid: %s → %s", "Time: %s → %s"},
+	"gathering.err.time":      {"Forstod ikke tid=%s. Skriv klokkeslett som 10:00, eller 10:00-15:30 (norsk tid); «hele dagen» fjerner tiden.", "Could not read tid=%s. Write a clock time like 10:00, or 10:00-15:30 (Norwegian time); “hele dagen” removes the time."},
+	"gathering.err.timeorder": {"Sluttid %[2]s må være etter starttid %[1]s.", "End time %[2]s must be after start time %[1]s."},
 }

@@ -13,7 +13,7 @@ import (
 // answered for, registered or set as their own one or more municipalities
 // (names) that have not answered yet, with the answer buttons for each.
 func BuildMunicipalityReminder(g store.DigestGathering, kind string, names []string, lang bot.Lang) bot.Reply {
-	t := func(key string, args ...any) string { return bot.T(lang, key, args...) }
+	t := func(key string, args ...any) string { return messages.T(lang, key, args...) }
 	title := t("reminder.dm.title7", g.Name)
 	if kind == store.Reminder1d {
 		title = t("reminder.dm.title1", g.Name)
@@ -30,7 +30,7 @@ func BuildMunicipalityReminder(g store.DigestGathering, kind string, names []str
 		item := bot.Item{Text: "*" + name + "*"}
 		for _, a := range []string{store.AnswerYes, store.AnswerNo, store.AnswerMaybe} {
 			item.Buttons = append(item.Buttons, bot.Button{
-				Label:   capital(bot.T(lang, "core.answer."+a)),
+				Label:   capital(messages.T(lang, "core.answer."+a)),
 				Command: fmt.Sprintf("/rsvp %d %s kommune=%s", g.ID, a, quoteArg(name)),
 			})
 		}
@@ -39,11 +39,9 @@ func BuildMunicipalityReminder(g store.DigestGathering, kind string, names []str
 	return rep
 }
 
-func init() {
-	bot.Register(map[string][2]string{
-		"reminder.dm.title7": {"Påminnelse: svar på %s innen en uke", "Reminder: answer %s within a week"},
-		"reminder.dm.title1": {"Påminnelse: svarfristen for %s er i morgen", "Reminder: answers for %s are due tomorrow"},
-		"reminder.dm.text":   {"Vi har ikke fått svar fra %s ennå. Svarfristen er %s – svar med knappene, eller /rsvp med antall og overnatting.", "We have no answer from %s yet. The deadline is %s – answer with the buttons, or /rsvp with headcount and overnight stay."},
-		"reminder.dm.why":    {"Du får denne fordi du har svart, meldt interesse eller satt kommunen som din egen i kulturbot.", "You get this because you have answered, registered interest or set the municipality as your own in kulturbot."},
-	})
+var reminderMessages = bot.Messages{
+	"reminder.dm.title7": {"Påminnelse: svar på %s innen en uke", "Reminder: answer %s within a week"},
+	"reminder.dm.title1": {"Påminnelse: svarfristen for %s er i morgen", "Reminder: answers for %s are due tomorrow"},
+	"reminder.dm.text":   {"Vi har ikke fått svar fra %s ennå. Svarfristen er %s – svar med knappene, eller /rsvp med antall og overnatting.", "We have no answer from %s yet. The deadline is %s – answer with the buttons, or /rsvp with headcount and overnight stay."},
+	"reminder.dm.why":    {"Du får denne fordi du har svart, meldt interesse eller satt kommunen som din egen i kulturbot.", "You get this because you have answered, registered interest or set the municipality as your own in kulturbot."},
 }

@@ -78,11 +78,9 @@ func (h *Handlers) rsvpDelete(ctx context.Context, req *bot.Request, args bot.Ar
 		"\n" + t(req, "rsvp.delete.undo", undo)}, nil
 }
 
-func init() {
-	bot.Register(map[string][2]string{
-		"rsvp.delete.forbidden": {"Bare arbeidsgruppen kan slette svar. Vil dere endre svaret, svar på nytt med /rsvp.", "Only the working group can remove answers. To change your answer, answer again with /rsvp."},
-		"rsvp.delete.none":      {"%s har ikke noe svar på samling #%d %s, så det er ingenting å slette.", "%s has no answer to gathering #%d %s, so there is nothing to remove."},
-		"rsvp.delete.ok":        {"🗑️ Slettet svaret fra *%s* (%s) på samling #%d %s. Kommunen står som ikke svart.", "🗑️ Removed the answer of *%s* (%s) to gathering #%d %s. The municipality shows as not answered."},
-		"rsvp.delete.undo":      {"Angre: %s", "Undo: %s"},
-	})
+var rsvpDeleteMessages = bot.Messages{
+	"rsvp.delete.forbidden": {"Bare arbeidsgruppen kan slette svar. Vil dere endre svaret, svar på nytt med /rsvp.", "Only the working group can remove answers. To change your answer, answer again with /rsvp."},
+	"rsvp.delete.none":      {"%s har ikke noe svar på samling #%d %s, så det er ingenting å slette.", "%s has no answer to gathering #%d %s, so there is nothing to remove."},
+	"rsvp.delete.ok":        {"🗑️ Slettet svaret fra *%s* (%s) på samling #%d %s. Kommunen står som ikke svart.", "🗑️ Removed the answer of *%s* (%s) to gathering #%d %s. The municipality shows as not answered."},
+	"rsvp.delete.undo":      {"Angre: %s", "Undo: %s"},
 }

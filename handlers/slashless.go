@@ -59,8 +59,6 @@ func isID(s string) bool {
 	return ok
 }
 
-func init() {
-	bot.Register(map[string][2]string{
-		"slashless.didyoumean": {"Mente du %s? Kommandoer starter med skråstrek – trykk på knappen for å kjøre den.", "Did you mean %s? Commands start with a slash – press the button to run it."},
-	})
+var slashlessMessages = bot.Messages{
+	"slashless.didyoumean": {"Mente du %s? Kommandoer starter med skråstrek – trykk på knappen for å kjøre den.", "Did you mean %s? Commands start with a slash – press the button to run it."},
 }

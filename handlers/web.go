@@ -104,15 +104,13 @@ func (h *Handlers) subCalendar(ctx context.Context, req *bot.Request, args bot.A
 	return rep, nil
 }
 
-func init() {
-	bot.Register(map[string][2]string{
-		"web.off":               {"Nettsidene er ikke satt opp på denne boten (ingen HTTP-server).", "The web pages are not set up on this bot (no HTTP server)."},
-		"web.dashboard":         {"Arbeidsgruppens oversikt: %s\nLenken virker til %s. Ikke del den – den som har lenken, ser alt.", "The working group's overview: %s\nThe link works until %s. Do not share it – anyone with the link sees everything."},
-		"web.dashboard.open":    {"Åpne oversikten", "Open the overview"},
-		"web.calendar.region":   {"Samlingene i region %s (og de nasjonale) som kalender: %s", "The gatherings of region %s (and the national ones) as a calendar: %s"},
-		"web.calendar.all":      {"Alle samlinger som kalender: %s", "Every gathering as a calendar: %s"},
-		"web.calendar.hint":     {"Sett kommunen din med /kulturbot kommune <navn>, så får du lenken for din region.", "Set your municipality with /kulturbot kommune <name> to get your region's link."},
-		"web.calendar.how":      {"Legg lenken til som abonnement («Legg til kalender fra URL» i Google, Outlook eller Apple Kalender); endringer og avlysninger kommer av seg selv.", "Add the link as a subscription (\"Add calendar from URL\" in Google, Outlook or Apple Calendar); changes and cancellations arrive by themselves."},
-		"web.calendar.noregion": {"Fant ingen region «%s». Se /region liste.", "No region “%s”. See /region liste."},
-	})
+var webMessages = bot.Messages{
+	"web.off":               {"Nettsidene er ikke satt opp på denne boten (ingen HTTP-server).", "The web pages are not set up on this bot (no HTTP server)."},
+	"web.dashboard":         {"Arbeidsgruppens oversikt: %s\nLenken virker til %s. Ikke del den – den som har lenken, ser alt.", "The working group's overview: %s\nThe link works until %s. Do not share it – anyone with the link sees everything."},
+	"web.dashboard.open":    {"Åpne oversikten", "Open the overview"},
+	"web.calendar.region":   {"Samlingene i region %s (og de nasjonale) som kalender: %s", "The gatherings of region %s (and the national ones) as a calendar: %s"},
+	"web.calendar.all":      {"Alle samlinger som kalender: %s", "Every gathering as a calendar: %s"},
+	"web.calendar.hint":     {"Sett kommunen din med /kulturbot kommune <navn>, så får du lenken for din region.", "Set your municipality with /kulturbot kommune <name> to get your region's link."},
+	"web.calendar.how":      {"Legg lenken til som abonnement («Legg til kalender fra URL» i Google, Outlook eller Apple Kalender); endringer og avlysninger kommer av seg selv.", "Add the link as a subscription (\"Add calendar from URL\" in Google, Outlook or Apple Calendar); changes and cancellations arrive by themselves."},
+	"web.calendar.noregion": {"Fant ingen region «%s». Se /region liste.", "No region “%s”. See /region liste."},
 }

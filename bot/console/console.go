@@ -95,7 +95,7 @@ func (c *Console) Run(ctx context.Context) error {
 		errc <- sc.Err()
 	}()
 	if c.Prompt {
-		fmt.Fprintln(c.Out, bot.T(bot.NB, "console.welcome"))
+		fmt.Fprintln(c.Out, messages.T(bot.NB, "console.welcome"))
 	}
 	for {
 		if c.Prompt {
@@ -142,7 +142,7 @@ func (c *Console) Exec(ctx context.Context, line string) string {
 	k := len(c.choices)
 	c.mu.Unlock()
 	if n, err := strconv.Atoi(strings.TrimSpace(line)); err == nil && k > 0 && (n < 1 || n > k) {
-		return bot.T(bot.NB, "console.nochoice", n, k)
+		return messages.T(bot.NB, "console.nochoice", n, k)
 	}
 	rep := c.Send(ctx, line)
 	c.mu.Lock()
@@ -275,7 +275,7 @@ func isText(mime string) bool {
 // renderForm shows what a modal would ask for as a command to type.
 func renderForm(f *bot.Form, lang bot.Lang) string {
 	var b strings.Builder
-	b.WriteString(bot.T(lang, "console.form") + "\n  /" + f.Command)
+	b.WriteString(messages.T(lang, "console.form") + "\n  /" + f.Command)
 	if f.Text != "" {
 		b.WriteString(" " + f.Text)
 	}
@@ -311,10 +311,8 @@ func renderForm(f *bot.Form, lang bot.Lang) string {
 	return b.String()
 }
 
-func init() {
-	bot.Register(map[string][2]string{
-		"console.welcome":  {"kulturbot – konsoll. Skriv et spørsmål, eller /kulturbot hjelp for kommandoene. Ctrl-D avslutter.", "kulturbot – console. Ask a question, or type /kulturbot hjelp for the commands. Ctrl-D quits."},
-		"console.form":     {"Skriv kommandoen med disse feltene:", "Type the command with these fields:"},
-		"console.nochoice": {"Det er ingen knapp %d: velg et tall fra 1 til %d, eller skriv en kommando.", "There is no button %d: choose a number from 1 to %d, or type a command."},
-	})
+var messages = bot.Messages{
+	"console.welcome":  {"kulturbot – konsoll. Skriv et spørsmål, eller /kulturbot hjelp for kommandoene. Ctrl-D avslutter.", "kulturbot – console. Ask a question, or type /kulturbot hjelp for the commands. Ctrl-D quits."},
+	"console.form":     {"Skriv kommandoen med disse feltene:", "Type the command with these fields:"},
+	"console.nochoice": {"Det er ingen knapp %d: velg et tall fra 1 til %d, eller skriv en kommando.", "There is no button %d: choose a number from 1 to %d, or type a command."},
 }

@@ -172,7 +172,7 @@ func (a *Adapter) onMessage(ctx context.Context, m *discordgo.Message) {
 		a.log.Warn("discord message refused: not our server", "guild", m.GuildID, "user", m.Author.ID, "why", key)
 		if dm {
 			// A DM from a stranger gets one sentence, never an answer.
-			_, _ = a.session.ChannelMessageSendComplex(m.ChannelID, render(bot.Reply{Text: bot.T(bot.NB, key)}).send(), discordgo.WithContext(ctx))
+			_, _ = a.session.ChannelMessageSendComplex(m.ChannelID, render(bot.Reply{Text: messages.T(bot.NB, key)}).send(), discordgo.WithContext(ctx))
 		}
 		return
 	}
@@ -222,7 +222,7 @@ func (a *Adapter) onMessage(ctx context.Context, m *discordgo.Message) {
 			return
 		}
 		a.log.Warn("private reply by DM failed; telling the channel to check DMs", "req", req.ID, "err", err)
-		rep = bot.Reply{Text: bot.T(req.Lang, "discord.checkdm"), Lang: req.Lang}
+		rep = bot.Reply{Text: messages.T(req.Lang, "discord.checkdm"), Lang: req.Lang}
 		msg = render(rep).send()
 	}
 	if channel == m.ChannelID {

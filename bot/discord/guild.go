@@ -17,15 +17,13 @@ import (
 // members of it; everything else gets a short refusal (interactions must be
 // answered) or silence (messages).
 
-func init() {
-	bot.Register(map[string][2]string{
-		"discord.otherguild": {"Denne boten svarer bare på Fremtidens kulturskole sin Discord-server.",
-			"This bot only answers on the Fremtidens kulturskole Discord server."},
-		"discord.notmember": {"Jeg svarer bare medlemmer av Fremtidens kulturskole sin Discord-server.",
-			"I only answer members of the Fremtidens kulturskole Discord server."},
-		"discord.checkdm": {"Svaret er personlig, men jeg fikk ikke sendt deg en direktemelding – sjekk DM-ene dine (tillat direktemeldinger fra servermedlemmer) og spør igjen.",
-			"The answer is personal, but I could not send you a direct message – check your DMs (allow direct messages from server members) and ask again."},
-	})
+var guildMessages = bot.Messages{
+	"discord.otherguild": {"Denne boten svarer bare på Fremtidens kulturskole sin Discord-server.",
+		"This bot only answers on the Fremtidens kulturskole Discord server."},
+	"discord.notmember": {"Jeg svarer bare medlemmer av Fremtidens kulturskole sin Discord-server.",
+		"I only answer members of the Fremtidens kulturskole Discord server."},
+	"discord.checkdm": {"Svaret er personlig, men jeg fikk ikke sendt deg en direktemelding – sjekk DM-ene dine (tillat direktemeldinger fra servermedlemmer) og spør igjen.",
+		"The answer is personal, but I could not send you a direct message – check your DMs (allow direct messages from server members) and ask again."},
 }
 
 // memberTTL is how long a membership answer is reused: leaving the server

@@ -75,7 +75,7 @@ func (a *Adapter) handleInteraction(ctx context.Context, i *discordgo.Interactio
 			lang := bot.LangFromLocale(string(i.Locale))
 			resp := &discordgo.InteractionResponse{
 				Type: discordgo.InteractionResponseChannelMessageWithSource,
-				Data: render(bot.Reply{Text: bot.T(lang, key), Private: true, Lang: lang}).responseData(false),
+				Data: render(bot.Reply{Text: messages.T(lang, key), Private: true, Lang: lang}).responseData(false),
 			}
 			if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
 				resp = &discordgo.InteractionResponse{Type: discordgo.InteractionApplicationCommandAutocompleteResult,
@@ -104,7 +104,7 @@ func (a *Adapter) handleInteraction(ctx context.Context, i *discordgo.Interactio
 		lang := bot.LangFromLocale(string(i.Locale))
 		a.sendLogged(i, send, &discordgo.InteractionResponse{
 			Type: discordgo.InteractionResponseChannelMessageWithSource,
-			Data: render(bot.Reply{Text: bot.T(lang, "discord.unknown"), Private: true, Lang: lang}).responseData(false),
+			Data: render(bot.Reply{Text: messages.T(lang, "discord.unknown"), Private: true, Lang: lang}).responseData(false),
 		})
 	}
 }
@@ -210,7 +210,7 @@ func (a *Adapter) response(i *discordgo.Interaction, req *bot.Request, rep bot.R
 		}
 		return &discordgo.InteractionResponse{
 			Type: discordgo.InteractionResponseChannelMessageWithSource,
-			Data: render(bot.Reply{Text: bot.T(req.Lang, "discord.duplicate"), Private: true}).responseData(false),
+			Data: render(bot.Reply{Text: messages.T(req.Lang, "discord.duplicate"), Private: true}).responseData(false),
 		}
 	}
 	if rep.Form != nil && i.Type != discordgo.InteractionModalSubmit {
@@ -232,7 +232,7 @@ func (a *Adapter) response(i *discordgo.Interaction, req *bot.Request, rep bot.R
 // modals cannot show errors inline).
 func (a *Adapter) adjust(i *discordgo.Interaction, req *bot.Request, rep bot.Reply) bot.Reply {
 	if rep.Form != nil {
-		rep.Buttons = append(rep.Buttons, bot.Button{Label: bot.T(req.Lang, "discord.openform"), Command: formID(rep.Form), Style: "primary"})
+		rep.Buttons = append(rep.Buttons, bot.Button{Label: messages.T(req.Lang, "discord.openform"), Command: formID(rep.Form), Style: "primary"})
 		if rep.Text == "" {
 			rep.Text = rep.Form.Title
 		}
@@ -243,13 +243,13 @@ func (a *Adapter) adjust(i *discordgo.Interaction, req *bot.Request, rep bot.Rep
 		if f := a.forms.get(id); f != nil && rep.Error.Field != "" {
 			for _, fl := range f.Fields {
 				if fl.Name == rep.Error.Field {
-					rep.Text = bot.T(req.Lang, "discord.formfield", fl.Label, rep.Text)
+					rep.Text = messages.T(req.Lang, "discord.formfield", fl.Label, rep.Text)
 					break
 				}
 			}
 		}
 		rep.Text = "⚠️ " + rep.Text
-		rep.Buttons = append(rep.Buttons, bot.Button{Label: bot.T(req.Lang, "discord.retry"), Command: id, Style: "primary"})
+		rep.Buttons = append(rep.Buttons, bot.Button{Label: messages.T(req.Lang, "discord.retry"), Command: id, Style: "primary"})
 		rep.Private = true
 	}
 	return rep
@@ -269,7 +269,7 @@ func (a *Adapter) complete(ctx context.Context, i *discordgo.Interaction, req *b
 	switch {
 	case bot.IsDuplicate(rep):
 		if kind != deferUpdate {
-			_, err = s.InteractionResponseEdit(i, render(bot.Reply{Text: bot.T(req.Lang, "discord.duplicate")}).edit(), opt)
+			_, err = s.InteractionResponseEdit(i, render(bot.Reply{Text: messages.T(req.Lang, "discord.duplicate")}).edit(), opt)
 		}
 	case kind == deferUpdate:
 		rep = a.adjust(i, req, rep)

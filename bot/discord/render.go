@@ -39,17 +39,18 @@ const (
 // embedColor is the side bar of kulturbot's embeds.
 const embedColor = 0x2E7D6B
 
-func init() {
-	bot.Register(map[string][2]string{
-		"discord.moreitems": {"… og %d til. Bruk kommandoen med et filter for å se resten.", "… and %d more. Use the command with a filter to see the rest."},
-		"discord.more":      {"Knapper vises for de %d første; bruk kommandoen for resten.", "Buttons are shown for the first %d; use the command for the rest."},
-		"discord.duplicate": {"Dette er allerede behandlet.", "This has already been handled."},
-		"discord.retry":     {"Prøv igjen", "Try again"},
-		"discord.openform":  {"Åpne skjema", "Open form"},
-		"discord.badsig":    {"ugyldig signatur", "invalid request signature"},
-		"discord.formfield": {"%s: %s", "%s: %s"},
-		"discord.unknown":   {"Denne handlingen kjenner jeg ikke.", "I do not know this action."},
-	})
+// messages are the adapter's own texts; the core's (error.*) are bot.T.
+var messages = bot.Catalog{renderMessages, guildMessages}
+
+var renderMessages = bot.Messages{
+	"discord.moreitems": {"… og %d til. Bruk kommandoen med et filter for å se resten.", "… and %d more. Use the command with a filter to see the rest."},
+	"discord.more":      {"Knapper vises for de %d første; bruk kommandoen for resten.", "Buttons are shown for the first %d; use the command for the rest."},
+	"discord.duplicate": {"Dette er allerede behandlet.", "This has already been handled."},
+	"discord.retry":     {"Prøv igjen", "Try again"},
+	"discord.openform":  {"Åpne skjema", "Open form"},
+	"discord.badsig":    {"ugyldig signatur", "invalid request signature"},
+	"discord.formfield": {"%s: %s", "%s: %s"},
+	"discord.unknown":   {"Denne handlingen kjenner jeg ikke.", "I do not know this action."},
 }
 
 // message is a rendered reply, convertible to each Discord message payload.
@@ -88,7 +89,7 @@ func render(rep bot.Reply) (m message) {
 		rows, shown, total := buttonRows(rep)
 		m.Components = rows
 		if shown < total {
-			more := bot.T(rep.Lang, "discord.more", shown)
+			more := messages.T(rep.Lang, "discord.more", shown)
 			footer = strings.TrimSpace(footer + "\n" + more)
 		}
 		if footer != "" {
@@ -133,7 +134,7 @@ func fitDescription(text string, lines []string, limit int, lang bot.Lang) strin
 		return bot.Cut(text, limit)
 	}
 	sep := itemSeparator(lines)
-	reserve := utf8.RuneCountInString(bot.T(lang, "discord.moreitems", len(lines))) + 2
+	reserve := utf8.RuneCountInString(messages.T(lang, "discord.moreitems", len(lines))) + 2
 	var b strings.Builder
 	n := 0
 	if text != "" {
@@ -156,7 +157,7 @@ func fitDescription(text string, lines []string, limit int, lang bot.Lang) strin
 			if b.Len() > 0 {
 				b.WriteString("\n\n")
 			}
-			b.WriteString(bot.T(lang, "discord.moreitems", len(lines)-i))
+			b.WriteString(messages.T(lang, "discord.moreitems", len(lines)-i))
 			return b.String()
 		}
 		switch {

@@ -266,7 +266,7 @@ func (a *Adapter) event(ctx context.Context, body []byte) any {
 				got, err := a.download(ctx, files)
 				if err != nil {
 					a.log.Warn("slack file download failed", "user", ev.User, "err", err)
-					a.send(ctx, o, bot.Reply{Text: bot.T(req.Lang, "slack.upload.failed"), Private: true})
+					a.send(ctx, o, bot.Reply{Text: messages.T(req.Lang, "slack.upload.failed"), Private: true})
 					return
 				}
 				req.Files = got

@@ -82,7 +82,7 @@ func Render(r bot.Reply) (string, []slack.Block) {
 			need = 2
 		}
 		if len(blocks)+need+tail+1 > maxBlocks { // +1: the "more" note
-			add(slack.NewContextBlock("", md(bot.T(r.Lang, "slack.more", len(r.Items)-i))))
+			add(slack.NewContextBlock("", md(messages.T(r.Lang, "slack.more", len(r.Items)-i))))
 			break
 		}
 		add(slack.NewSectionBlock(md(bot.Cut(mrkdwn(it.Text), maxSectionText)), nil, nil))
@@ -186,14 +186,14 @@ func renderView(f *bot.Form, meta string, lang bot.Lang) slack.ModalViewRequest 
 	}
 	submit := f.Submit
 	if submit == "" {
-		submit = bot.T(lang, "slack.submit")
+		submit = messages.T(lang, "slack.submit")
 	}
 	v := slack.ModalViewRequest{
 		Type:            slack.VTModal,
 		CallbackID:      callbackForm,
 		Title:           plain(bot.Cut(title, maxModalTitle)),
 		Submit:          plain(bot.Cut(submit, maxModalTitle)),
-		Close:           plain(bot.Cut(bot.T(lang, "slack.cancel"), maxModalTitle)),
+		Close:           plain(bot.Cut(messages.T(lang, "slack.cancel"), maxModalTitle)),
 		PrivateMetadata: meta,
 	}
 	for _, fld := range f.Fields {

@@ -395,7 +395,7 @@ func (a *Adapter) ackMessage(ctx context.Context, o origin, rep bot.Reply) any {
 
 // formFallback turns a form the adapter could not open into its usage text.
 func formFallback(rep bot.Reply) bot.Reply {
-	text := bot.T(rep.Lang, "slack.formfailed")
+	text := messages.T(rep.Lang, "slack.formfailed")
 	if rep.Text != "" {
 		text += "\n" + rep.Text
 	} else {
@@ -464,7 +464,7 @@ func (a *Adapter) upload(ctx context.Context, o origin, rep bot.Reply, files []b
 		if err != nil {
 			a.opts.Metrics.PlatformError(bot.Slack)
 			a.log.Warn("files.uploadV2 failed", "file", f.Name, "err", err)
-			note := bot.T(rep.Lang, "slack.filefailed", f.Name)
+			note := messages.T(rep.Lang, "slack.filefailed", f.Name)
 			_, _, _ = a.api.PostMessageContext(ctx, ch, slack.MsgOptionText(note, false))
 		}
 	}

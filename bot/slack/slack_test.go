@@ -99,7 +99,7 @@ func newRouter(t *testing.T) (*bot.Router, *fake) {
 	f := &fake{rsvps: map[string]string{}}
 	r := bot.NewRouter(slog.New(slog.NewTextHandler(io.Discard, nil)))
 	r.Use(bot.Dedup(&memDedup{seen: map[string]bool{}}))
-	bot.Register(map[string][2]string{"test.hello": {"Hei!", "Hello!"}})
+	hello := bot.Messages{"test.hello": {"Hei!", "Hello!"}}
 	r.Add(bot.Route{Name: "rsvp", Handler: bot.HandlerFunc(func(ctx context.Context, req *bot.Request) (bot.Reply, error) {
 		f.record(req)
 		args, _ := req.Args()
@@ -150,7 +150,7 @@ func newRouter(t *testing.T) (*bot.Router, *fake) {
 	})})
 	r.Add(bot.Route{Name: "hei", Handler: bot.HandlerFunc(func(ctx context.Context, req *bot.Request) (bot.Reply, error) {
 		f.record(req)
-		return bot.Reply{Text: bot.T(req.Lang, "test.hello")}, nil
+		return bot.Reply{Text: hello.T(req.Lang, "test.hello")}, nil
 	})})
 	r.Add(bot.Route{Name: "tenk", Slow: true, Handler: bot.HandlerFunc(func(ctx context.Context, req *bot.Request) (bot.Reply, error) {
 		f.record(req)

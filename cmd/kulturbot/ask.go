@@ -135,12 +135,12 @@ func writePlain(w io.Writer, ans faq.Answer) {
 	lang := bot.Lang(ans.Lang)
 	fmt.Fprintln(w, ans.Text)
 	if ans.Source != "" {
-		fmt.Fprintln(w, bot.T(lang, "faq.source", ans.Source))
+		fmt.Fprintln(w, handlers.Text(lang, "faq.source", ans.Source))
 	}
 	for _, c := range ans.Citations {
 		fmt.Fprintf(w, "[%d] %s", c.N, c.Doc)
 		if c.Page > 0 {
-			fmt.Fprint(w, bot.T(lang, "faq.page", c.Page))
+			fmt.Fprint(w, handlers.Text(lang, "faq.page", c.Page))
 		}
 		fmt.Fprintln(w)
 	}

@@ -20,14 +20,12 @@ import (
 	openai "github.com/sashabaranov/go-openai"
 )
 
-func init() {
-	bot.Register(map[string][2]string{
-		"docs.refused": {
-			"Det kan jeg ikke hjelpe med. Jeg svarer bare på spørsmål om Fremtidens kulturskole, ut fra programmets egne dokumenter.",
-			"I can't help with that. I only answer questions about Fremtidens kulturskole, from the programme's own documents."},
-		"docs.passage": {"Fra «%s»%s:\n> %s", "From “%s”%s:\n> %s"},
-		"docs.page":    {", s. %d", ", p. %d"},
-	})
+var messages = bot.Messages{
+	"docs.refused": {
+		"Det kan jeg ikke hjelpe med. Jeg svarer bare på spørsmål om Fremtidens kulturskole, ut fra programmets egne dokumenter.",
+		"I can't help with that. I only answer questions about Fremtidens kulturskole, from the programme's own documents."},
+	"docs.passage": {"Fra «%s»%s:\n> %s", "From “%s”%s:\n> %s"},
+	"docs.page":    {", s. %d", ", p. %d"},
 }
 
 // Answer paths (faq.Answer.Path).
@@ -186,7 +184,7 @@ func entryHits(entries []faq.Entry, lang string) []*hit {
 func (l *Library) refusal(a faq.Answer) faq.Answer {
 	a.Answered = false
 	a.OutOfScope = true
-	a.Text = bot.T(bot.Lang(a.Lang), "docs.refused")
+	a.Text = messages.T(bot.Lang(a.Lang), "docs.refused")
 	return a
 }
 
@@ -205,11 +203,11 @@ func (l *Library) passageAnswer(a faq.Answer, q query, hits []*hit) faq.Answer {
 	lang := bot.Lang(a.Lang)
 	page := ""
 	if b.page > 0 {
-		page = bot.T(lang, "docs.page", b.page)
+		page = messages.T(lang, "docs.page", b.page)
 	}
 	a.Answered = true
 	a.Path = PathPassage
-	a.Text = bot.T(lang, "docs.passage", b.doc, page, qt)
+	a.Text = messages.T(lang, "docs.passage", b.doc, page, qt)
 	a.Citations = []faq.Citation{c}
 	a.Source = SourceLine(a.Citations, a.Lang)
 	a.EntryID = fmt.Sprintf("chunk:%d", b.id)
@@ -221,7 +219,7 @@ func (l *Library) passageAnswer(a faq.Answer, q query, hits []*hit) faq.Answer {
 func CitationLine(c faq.Citation, lang string) string {
 	s := fmt.Sprintf("[%d] %s", c.N, c.Doc)
 	if c.Page > 0 {
-		s += bot.T(bot.Lang(lang), "docs.page", c.Page)
+		s += messages.T(bot.Lang(lang), "docs.page", c.Page)
 	}
 	return s
 }
