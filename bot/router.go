@@ -253,33 +253,163 @@ type Deduper interface {
 	Forget(ctx context.Context, platform, id string) error
 }
 
+// Claimer is a Deduper that records the event id in the same transaction
+// as the request's first write (the store): a write that fails leaves no
+// recorded id, and a recorded id always comes with what the request wrote,
+// also after a restart. Dedup puts a *Claim in the request's context; the
+// store records it with the first write it finds it on.
+type Claimer interface {
+	Deduper
+	// Record records a claim no write took (the request wrote nothing);
+	// false when the id was recorded already.
+	Record(ctx context.Context, c *Claim) (bool, error)
+}
+
+// ClaimState is what became of a claim.
+type ClaimState int32
+
+const (
+	// ClaimPending: not recorded yet (no write has committed it).
+	ClaimPending ClaimState = iota
+	// ClaimRecorded: committed together with a write of this request.
+	ClaimRecorded
+	// ClaimDuplicate: the id was recorded before: the request is a replay,
+	// and nothing it tried to write was written.
+	ClaimDuplicate
+)
+
+// Claim is a request's platform event id on its way into the store.
+type Claim struct {
+	Platform, ID string
+	state        atomic.Int32
+}
+
+// State says whether the claim is pending, recorded or a duplicate.
+func (c *Claim) State() ClaimState { return ClaimState(c.state.Load()) }
+
+// Settle is for the store: the claim was committed, or found recorded.
+func (c *Claim) Settle(s ClaimState) { c.state.Store(int32(s)) }
+
+type claimKey struct{}
+
+// WithClaim returns ctx carrying c.
+func WithClaim(ctx context.Context, c *Claim) context.Context {
+	return context.WithValue(ctx, claimKey{}, c)
+}
+
+// ClaimFrom returns the claim ctx carries, or nil.
+func ClaimFrom(ctx context.Context) *Claim {
+	c, _ := ctx.Value(claimKey{}).(*Claim)
+	return c
+}
+
 // ErrDuplicate is returned (as a conflict) for a request whose EventID was
 // already handled. Adapters answer such retries with a plain ack.
 var ErrDuplicate = errors.New("duplicate event")
 
+// recentEvents is how many event ids Dedup remembers in memory, so a retry
+// that comes while (or soon after) the first is handled is dropped before
+// its handler runs; older ones are found by the store.
+const recentEvents = 4096
+
 // Dedup drops requests whose EventID was already seen.
+//
+// With a Claimer (the store) nothing is written before the handler: the id
+// goes into the transaction of the request's first write, or, when the
+// handler wrote nothing, is recorded after it (in a write the store shares
+// with others). A retry is dropped before its handler when its id is among
+// the recent ones in memory, and otherwise by the store, which refuses its
+// writes; either way it is answered as a duplicate. A request that fails
+// on our side leaves no id behind unless it had already written, so the
+// platform's retry is processed.
 func Dedup(d Deduper) Middleware {
+	cl, claims := d.(Claimer)
+	recent := newRecentSet(recentEvents)
+	dup := func() (Reply, error) {
+		return Reply{}, &Error{Code: EConflict, Message: "duplicate", Err: ErrDuplicate}
+	}
 	return func(next Handler) Handler {
 		return HandlerFunc(func(ctx context.Context, req *Request) (Reply, error) {
-			if req.EventID != "" {
-				first, err := d.FirstSeen(ctx, string(req.Platform), req.EventID)
-				if err != nil {
-					return Reply{}, Internal(err)
+			if req.EventID == "" {
+				return next.Handle(ctx, req)
+			}
+			if claims {
+				key := string(req.Platform) + "\x00" + req.EventID
+				if !recent.add(key) {
+					return dup()
 				}
-				if !first {
-					return Reply{}, &Error{Code: EConflict, Message: "duplicate", Err: ErrDuplicate}
+				c := &Claim{Platform: string(req.Platform), ID: req.EventID}
+				rep, err := next.Handle(WithClaim(ctx, c), req)
+				if c.State() == ClaimPending && ErrorCode(err) != EInternal {
+					first, rerr := cl.Record(context.WithoutCancel(ctx), c)
+					switch {
+					case rerr != nil:
+						recent.remove(key)
+						return Reply{}, Internal(rerr)
+					case !first:
+						c.Settle(ClaimDuplicate)
+					}
 				}
-				rep, err := next.Handle(ctx, req)
-				if ErrorCode(err) == EInternal {
-					// Nothing was stored (handlers write in one transaction):
-					// let the platform's retry try again.
-					_ = d.Forget(context.WithoutCancel(ctx), string(req.Platform), req.EventID)
+				switch {
+				case c.State() == ClaimDuplicate:
+					return dup()
+				case c.State() == ClaimPending:
+					// Failed on our side before anything was written: let
+					// the platform's retry try again.
+					recent.remove(key)
 				}
 				return rep, err
 			}
-			return next.Handle(ctx, req)
+			first, err := d.FirstSeen(ctx, string(req.Platform), req.EventID)
+			if err != nil {
+				return Reply{}, Internal(err)
+			}
+			if !first {
+				return dup()
+			}
+			rep, err := next.Handle(ctx, req)
+			if ErrorCode(err) == EInternal {
+				// Nothing was stored (handlers write in one transaction):
+				// let the platform's retry try again.
+				_ = d.Forget(context.WithoutCancel(ctx), string(req.Platform), req.EventID)
+			}
+			return rep, err
 		})
 	}
+}
+
+// recentSet is a bounded set of strings; the oldest go first.
+type recentSet struct {
+	mu   sync.Mutex
+	m    map[string]struct{}
+	ring []string
+	next int
+}
+
+func newRecentSet(n int) *recentSet {
+	return &recentSet{m: make(map[string]struct{}, n), ring: make([]string, n)}
+}
+
+// add reports false when s is in the set already.
+func (r *recentSet) add(s string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, ok := r.m[s]; ok {
+		return false
+	}
+	if old := r.ring[r.next]; old != "" {
+		delete(r.m, old)
+	}
+	r.ring[r.next] = s
+	r.next = (r.next + 1) % len(r.ring)
+	r.m[s] = struct{}{}
+	return true
+}
+
+func (r *recentSet) remove(s string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	delete(r.m, s)
 }
 
 // IsDuplicate reports whether a reply is the answer to a retried event.

@@ -24,16 +24,28 @@ type AnswerLog struct {
 	Created  time.Time
 }
 
+const qAnswerInsert = `INSERT INTO answers (question, lang, answered, path, entry_id, score, answer, asked_by, platform, created_at)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
 // LogAnswer records an answer and returns its id, which the 👍/👎 buttons
-// carry (/kulturbot stemme <id> opp).
+// carry (/kulturbot stemme <id> opp). It is one of the writer's shared
+// writes (writer.go): every question is logged, so under load the log
+// rows of many questions are committed together.
 func (db *DB) LogAnswer(ctx context.Context, a AnswerLog) (int64, error) {
-	res, err := db.w.ExecContext(ctx, `INSERT INTO answers (question, lang, answered, path, entry_id, score, answer, asked_by, platform, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		a.Question, a.Lang, a.Answered, a.Path, a.EntryID, a.Score, a.Answer, keyOrNull(a.Author.Key), string(a.Author.Platform), ts(db.now()))
+	var id int64
+	err := db.hot(ctx, func(t *wtx) error {
+		res, err := t.ExecContext(ctx, qAnswerInsert,
+			a.Question, a.Lang, a.Answered, a.Path, a.EntryID, a.Score, a.Answer, keyOrNull(a.Author.Key), string(a.Author.Platform), ts(db.now()))
+		if err != nil {
+			return FormatError(err)
+		}
+		id, err = res.LastInsertId()
+		return err
+	})
 	if err != nil {
-		return 0, FormatError(err)
+		return 0, err
 	}
-	return res.LastInsertId()
+	return id, nil
 }
 
 // Answer returns a logged answer.

@@ -4,8 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
@@ -109,45 +107,42 @@ func (e *OvernightError) ErrorCode() bot.Code { return bot.EInvalid }
 // cancelled, past or past its deadline at in.At yields a *ClosedError and
 // nothing is written.
 //
-// Answers given at the same time are committed together (group commit, see
-// rsvpBatcher): each in its own savepoint, so one that fails leaves the
-// others untouched, and SetRSVP returns only after the COMMIT that made its
-// answer durable has returned. A caller whose ctx ends before its answer's
-// turn gets ctx.Err() and nothing is written; once its turn has come, the
-// answer is written and committed whatever happens to ctx, so an answer is
-// never reported lost when it was stored.
+// The answer is one write of the writer (writer.go): answers given at the
+// same time share a transaction, each in its own savepoint, and SetRSVP
+// returns only after the COMMIT that made its answer durable has returned.
+// A caller whose ctx ends before its answer's turn gets ctx.Err() and
+// nothing is written; once its turn has come, the answer is written and
+// committed whatever happens to ctx, so an answer is never reported lost
+// when it was stored.
 func (db *DB) SetRSVP(ctx context.Context, a Author, in RSVPInput) (RSVPResult, error) {
-	if err := ctx.Err(); err != nil {
-		return RSVPResult{}, err
-	}
 	if in.At.IsZero() {
 		in.At = db.now()
 	}
-	j := &rsvpJob{ctx: ctx, a: a, in: in, done: make(chan struct{})}
-	b := db.rsvpBatcher()
-	if !b.submit(j) {
-		return RSVPResult{}, FormatError(sql.ErrConnDone)
+	var res RSVPResult
+	var resErr error
+	err := db.hot(ctx, func(t *wtx) error {
+		res, resErr = db.setRSVP(t, a, in)
+		return resErr
+	})
+	if err != nil && resErr == nil {
+		res = RSVPResult{} // written, then left out with the transaction
 	}
-	select {
-	case <-j.done:
-		return j.res, j.err
-	case <-ctx.Done():
-		if j.state.CompareAndSwap(jobQueued, jobAbandoned) {
-			return RSVPResult{}, ctx.Err()
-		}
-		<-j.done // already being written: wait for its commit
-		return j.res, j.err
-	}
+	return res, err
 }
 
-// setRSVP is one answer inside a batch's transaction. Lookups go through
-// the batch's cache, which only ever holds what this transaction has read
-// or committed to its savepoints, so it cannot be stale.
-func (db *DB) setRSVP(ctx context.Context, q txQuerier, c *rsvpBatchCache, a Author, in RSVPInput) (out RSVPResult, wrote bool, err error) {
+// setRSVP is one answer inside the writer's transaction. Lookups go
+// through the writer's cache (writeCache), which only holds what the
+// writer itself read or wrote and is emptied whenever that may have
+// changed: per answer at steady state the statements are the current
+// answer's read, its upsert and its history row.
+func (db *DB) setRSVP(t *wtx, a Author, in RSVPInput) (out RSVPResult, err error) {
+	ctx := bg
+	c := t.cache()
+	c.trim()
 	g, ok := c.gatherings[in.GatheringID]
 	if !ok {
-		if g, err = db.gathering(ctx, q, in.GatheringID); err != nil {
-			return out, false, err
+		if g, err = db.gathering(ctx, t, in.GatheringID); err != nil {
+			return out, err
 		}
 		c.gatherings[in.GatheringID] = g
 	}
@@ -158,47 +153,43 @@ func (db *DB) setRSVP(ctx context.Context, q txQuerier, c *rsvpBatchCache, a Aut
 		// (a municipality that phoned in); it is marked late.
 		var ce *ClosedError
 		if !in.Admin || !errors.As(err, &ce) || ce.Reason != ClosedDeadline {
-			return out, false, err
+			return out, err
 		}
 		late = true
 	}
 	e, err := db.ResolveMunicipality(in.Municipality)
 	if err != nil {
-		return out, false, FormatError(err)
+		return out, FormatError(err)
 	}
-	// Everything after this point writes: the savepoint makes the answer
-	// all-or-nothing within the shared transaction.
-	if _, err := q.ExecContext(ctx, qSavepoint); err != nil {
-		return out, false, FormatError(err)
-	}
-	wrote = true
 	m, ok := c.municipalities[e.Number]
 	if !ok {
-		if m, err = db.entryRow(ctx, q, a, e); err != nil {
-			return out, wrote, FormatError(err)
+		if m, err = db.entryRow(ctx, t, a, e); err != nil {
+			return out, FormatError(err)
 		}
 	}
 	// A regional gathering is for its region's municipalities and the
 	// guests an admin added; a national one for all.
+	key := rsvpKey{g.ID, m.ID}
 	if !g.National() {
-		var allowed bool
-		if err := q.QueryRowContext(ctx, qRSVPAllowed, g.RegionID, m.ID, g.ID, m.ID).Scan(&allowed); err != nil {
-			return out, wrote, FormatError(err)
+		allowed, ok := c.allowed[key]
+		if !ok {
+			if err := t.QueryRowContext(ctx, qRSVPAllowed, g.RegionID, m.ID, g.ID, m.ID).Scan(&allowed); err != nil {
+				return out, FormatError(err)
+			}
 		}
 		if !allowed {
-			return out, wrote, &OutOfRegionError{Gathering: g, Municipality: m}
+			return out, &OutOfRegionError{Gathering: g, Municipality: m}
 		}
 	}
-	key := rsvpKey{g.ID, m.ID}
 	prev, ok := c.rsvps[key]
 	if !ok {
-		p, err := scanCurrentRSVP(q.QueryRowContext(ctx, qRSVPByKey, g.ID, m.ID))
+		p, err := scanCurrentRSVP(t.QueryRowContext(ctx, qRSVPByKey, g.ID, m.ID))
 		switch {
 		case err == nil:
 			p.GatheringID, p.Municipality = g.ID, m
 			prev = &p
 		case !errors.Is(err, sql.ErrNoRows):
-			return out, wrote, FormatError(err)
+			return out, FormatError(err)
 		}
 	}
 	out.Previous = prev
@@ -221,7 +212,7 @@ func (db *DB) setRSVP(ctx context.Context, q txQuerier, c *rsvpBatchCache, a Aut
 	}
 	if in.OvernightPeople > in.Headcount {
 		if prev == nil || in.Overnight != prev.Overnight || in.OvernightPeople != prev.OvernightPeople {
-			return out, wrote, &OvernightError{Beds: in.OvernightPeople, Headcount: in.Headcount}
+			return out, &OvernightError{Beds: in.OvernightPeople, Headcount: in.Headcount}
 		}
 		in.OvernightPeople = 0 // kept from before, and now all of fewer people
 	}
@@ -245,17 +236,14 @@ func (db *DB) setRSVP(ctx context.Context, q txQuerier, c *rsvpBatchCache, a Aut
 		// the export's oppdatert and the digest's changed answers agree.
 		updated = ts(prev.UpdatedAt)
 	}
-	_, err = q.ExecContext(ctx, qRSVPUpsert,
+	_, err = t.ExecContext(ctx, qRSVPUpsert,
 		g.ID, m.ID, in.Answer, in.Headcount, overnight, beds, boolInt(late), nullKey(a.Key), a.Name, string(a.Platform), updated, updated)
 	if err != nil {
-		return out, wrote, FormatError(err)
+		return out, FormatError(err)
 	}
-	_, err = q.ExecContext(ctx, qHistoryInsert, g.ID, m.ID, in.Answer, in.Headcount, overnight, beds, boolInt(late), nullKey(a.Key), string(a.Platform), now)
+	_, err = t.ExecContext(ctx, qHistoryInsert, g.ID, m.ID, in.Answer, in.Headcount, overnight, beds, boolInt(late), nullKey(a.Key), string(a.Platform), now)
 	if err != nil {
-		return out, wrote, FormatError(err)
-	}
-	if _, err := q.ExecContext(ctx, qRelease); err != nil {
-		return out, wrote, FormatError(err)
+		return out, FormatError(err)
 	}
 	out.RSVP = RSVP{GatheringID: g.ID, Municipality: m, Answer: in.Answer, Headcount: in.Headcount, Overnight: in.Overnight,
 		OvernightPeople: in.OvernightPeople, Late: late,
@@ -266,189 +254,15 @@ func (db *DB) setRSVP(ctx context.Context, q txQuerier, c *rsvpBatchCache, a Aut
 	if out.Unchanged {
 		out.RSVP.UpdatedAt = prev.UpdatedAt
 	}
-	// Released: what this answer wrote is part of the transaction now.
+	// Written: the writer empties the cache if this answer is rolled back
+	// after all.
 	c.municipalities[e.Number] = m
+	if !g.National() {
+		c.allowed[key] = true
+	}
 	cur := out.RSVP
 	c.rsvps[key] = &cur
-	return out, wrote, nil
-}
-
-// Group commit. Every answer used to be its own transaction: BEGIN
-// IMMEDIATE, five statements, COMMIT (WAL frames written for every page it
-// touched), with the callers queueing for the single writer connection.
-// Under load the queue is there anyway; the batcher turns it into one
-// transaction per turn of the writer: it takes every answer waiting, runs
-// each in a savepoint, commits once and only then hands each caller its
-// result. Lookups (the gathering, a municipality, the current answer) are
-// done once per batch instead of once per answer. A lone answer is a batch
-// of one and is not delayed: the batcher never waits for company.
-type rsvpBatcher struct {
-	db    *DB
-	mu    sync.Mutex
-	queue []*rsvpJob
-	wake  chan struct{}
-	// closed: no new answers; stopped when the loop has drained the queue.
-	closed  bool
-	stopped chan struct{}
-}
-
-// maxRSVPBatch bounds one transaction, so a burst does not hold the writer
-// connection (which other writes also need) for long.
-const maxRSVPBatch = 128
-
-const (
-	jobQueued int32 = iota
-	jobTaken
-	jobAbandoned
-)
-
-type rsvpJob struct {
-	ctx   context.Context
-	a     Author
-	in    RSVPInput
-	state atomic.Int32
-	done  chan struct{}
-	res   RSVPResult
-	err   error
-}
-
-type rsvpKey struct{ g, m int64 }
-
-type rsvpBatchCache struct {
-	gatherings     map[int64]Gathering
-	municipalities map[string]Municipality // by kommunenummer
-	rsvps          map[rsvpKey]*RSVP       // nil: no answer yet
-}
-
-const (
-	qSavepoint  = `SAVEPOINT rsvp`
-	qRelease    = `RELEASE rsvp`
-	qRollbackTo = `ROLLBACK TO rsvp`
-)
-
-// rsvpBatcher returns the database's batcher, starting it on first use.
-func (db *DB) rsvpBatcher() *rsvpBatcher {
-	db.batchOnce.Do(func() {
-		db.batch = &rsvpBatcher{db: db, wake: make(chan struct{}, 1), stopped: make(chan struct{})}
-		go db.batch.loop()
-	})
-	return db.batch
-}
-
-// stopRSVPBatcher lets the batcher finish what is queued and stops it;
-// later answers are refused. Close calls it before closing the pools.
-func (db *DB) stopRSVPBatcher() {
-	b := db.rsvpBatcher()
-	b.mu.Lock()
-	b.closed = true
-	b.mu.Unlock()
-	b.signal()
-	<-b.stopped
-}
-
-func (b *rsvpBatcher) submit(j *rsvpJob) bool {
-	b.mu.Lock()
-	if b.closed {
-		b.mu.Unlock()
-		return false
-	}
-	b.queue = append(b.queue, j)
-	b.mu.Unlock()
-	b.signal()
-	return true
-}
-
-func (b *rsvpBatcher) signal() {
-	select {
-	case b.wake <- struct{}{}:
-	default:
-	}
-}
-
-func (b *rsvpBatcher) loop() {
-	defer close(b.stopped)
-	var jobs []*rsvpJob
-	for {
-		<-b.wake
-		for {
-			b.mu.Lock()
-			n := min(len(b.queue), maxRSVPBatch)
-			jobs = append(jobs[:0], b.queue[:n]...)
-			rest := copy(b.queue, b.queue[n:])
-			clear(b.queue[rest:])
-			b.queue = b.queue[:rest]
-			closed := b.closed && rest == 0
-			b.mu.Unlock()
-			if n > 0 {
-				b.run(jobs)
-				clear(jobs)
-			}
-			if closed {
-				return
-			}
-			if n == 0 {
-				break
-			}
-		}
-	}
-}
-
-// run writes one batch in one transaction and then answers its callers.
-func (b *rsvpBatcher) run(jobs []*rsvpJob) {
-	db := b.db
-	// The statements run under a context no caller can cancel: SQLite
-	// answers an interrupt inside a write by rolling back the whole
-	// transaction, which holds the other callers' answers too.
-	ctx := context.Background()
-	db.warm(ctx, rsvpQueries)
-	// The writer connection first (another write may hold it for a
-	// while), then the answers: a caller that gave up in the meantime is
-	// left out and nothing of it is written.
-	tx, err := db.w.BeginTx(ctx, nil)
-	live := jobs[:0:0]
-	for _, j := range jobs {
-		if !j.state.CompareAndSwap(jobQueued, jobTaken) {
-			continue // the caller gave up waiting; it was told ctx.Err()
-		}
-		if err := j.ctx.Err(); err != nil {
-			j.err = err
-			close(j.done)
-			continue
-		}
-		live = append(live, j)
-	}
-	finish := func(err error) {
-		for _, j := range live {
-			if err != nil {
-				j.res, j.err = RSVPResult{}, err
-			}
-			close(j.done)
-		}
-	}
-	if err != nil {
-		finish(FormatError(err))
-		return
-	}
-	defer tx.Rollback()
-	q := db.prepared(tx)
-	c := &rsvpBatchCache{gatherings: map[int64]Gathering{}, municipalities: map[string]Municipality{}, rsvps: map[rsvpKey]*RSVP{}}
-	for _, j := range live {
-		res, wrote, err := db.setRSVP(ctx, q, c, j.a, j.in)
-		if err != nil && wrote {
-			// Undo this answer only. If even that fails the transaction
-			// is in an unknown state: nothing of it is committed.
-			if _, e := q.ExecContext(ctx, qRollbackTo); e != nil {
-				finish(FormatError(e))
-				return
-			}
-			if _, e := q.ExecContext(ctx, qRelease); e != nil {
-				finish(FormatError(e))
-				return
-			}
-		}
-		j.res, j.err = res, err
-	}
-	finish(FormatError(tx.Commit()))
+	return out, nil
 }
 
 const (
@@ -468,103 +282,13 @@ const (
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 )
 
-// rsvpQueries are prepared before an answer's transaction begins.
-var rsvpQueries = []string{qGatheringByID, qMunicipalityByNumber, qMunicipalityInsert, qRSVPAllowed, qRSVPByKey, qRSVPUpsert, qHistoryInsert,
-	qSavepoint, qRelease, qRollbackTo}
+type rsvpKey struct{ g, m int64 }
 
-// The RSVP path runs the same few statements for every answer; parsing
-// the SQL each time was most of its cost. The statements are prepared once
-// on the writer pool — before a transaction begins, because the pool has a
-// single connection that the transaction would hold — and bound to each
-// transaction, which database/sql does without preparing again.
-type stmtCache struct {
-	mu sync.RWMutex
-	m  map[string]*sql.Stmt
-}
-
-func (db *DB) stmtCache() *stmtCache { return db.stmts }
-
-// warm prepares the queries not prepared yet. A failure is not an error
-// here: the query then runs unprepared and reports it itself.
-func (db *DB) warm(ctx context.Context, queries []string) {
-	c := db.stmtCache()
-	c.mu.RLock()
-	missing := false
-	for _, q := range queries {
-		if _, ok := c.m[q]; !ok {
-			missing = true
-			break
-		}
-	}
-	c.mu.RUnlock()
-	if !missing {
-		return
-	}
-	for _, q := range queries {
-		c.mu.RLock()
-		_, ok := c.m[q]
-		c.mu.RUnlock()
-		if ok {
-			continue
-		}
-		s, err := db.w.PrepareContext(ctx, q)
-		if err != nil {
-			continue
-		}
-		c.mu.Lock()
-		if _, ok := c.m[q]; ok {
-			s.Close()
-		} else {
-			c.m[q] = s
-		}
-		c.mu.Unlock()
-	}
-}
-
-// txQuerier runs queries in a transaction, through prepared statements
-// where warm prepared them.
-type txQuerier struct {
-	tx    *sql.Tx
-	cache *stmtCache
-}
-
-// execer is what the write helpers need from a transaction.
+// execer is what the write helpers need from a transaction (a *sql.Tx or
+// the writer's wtx).
 type execer interface {
 	querier
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
-}
-
-func (db *DB) prepared(tx *sql.Tx) txQuerier { return txQuerier{tx: tx, cache: db.stmtCache()} }
-
-func (q txQuerier) stmt(ctx context.Context, query string) *sql.Stmt {
-	q.cache.mu.RLock()
-	s := q.cache.m[query]
-	q.cache.mu.RUnlock()
-	if s == nil {
-		return nil
-	}
-	return q.tx.StmtContext(ctx, s)
-}
-
-func (q txQuerier) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
-	if s := q.stmt(ctx, query); s != nil {
-		return s.QueryRowContext(ctx, args...)
-	}
-	return q.tx.QueryRowContext(ctx, query, args...)
-}
-
-func (q txQuerier) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	if s := q.stmt(ctx, query); s != nil {
-		return s.QueryContext(ctx, args...)
-	}
-	return q.tx.QueryContext(ctx, query, args...)
-}
-
-func (q txQuerier) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	if s := q.stmt(ctx, query); s != nil {
-		return s.ExecContext(ctx, args...)
-	}
-	return q.tx.ExecContext(ctx, query, args...)
 }
 
 const rsvpCols = `r.gathering_id, m.id, m.name, COALESCE(m.number, ''), r.answer, r.headcount, r.overnight, COALESCE(r.overnight_people, 0), r.late,

@@ -32,25 +32,25 @@ var migrations embed.FS
 
 // DB is an open kulturbot database.
 //
-// Writes go through a pool of one connection so concurrent writers queue in
-// Go instead of spinning on SQLITE_BUSY; reads use their own pool, which WAL
-// lets run beside the writer.
+// Writes are done by the writer (writer.go): one goroutine holding one
+// connection of the write pool, taking the writes in arrival order, so
+// concurrent writers queue in Go instead of spinning on SQLITE_BUSY. The
+// pool's second connection serves what has not moved onto the writer yet
+// (migrations, the FAQ index, backups, the few direct statements). Reads
+// use their own pool, which WAL lets run beside the writer.
 type DB struct {
 	w, r *sql.DB
-	// stmts are the writer's prepared statements (rsvps.go), one cache per
-	// DB rather than a package-level map.
-	stmts *stmtCache
-	Path  string
+	Path string
 	// Now is the clock; tests replace it to fix time-dependent rules.
 	Now func() time.Time
 
 	// reg is the municipality register names are resolved against.
 	reg *kommuner.Register
 
-	// batch commits concurrent RSVPs together (rsvps.go); started on
-	// first use, stopped by Close.
-	batch     *rsvpBatcher
-	batchOnce sync.Once
+	// wr does every write of the running bot, in arrival order, on one
+	// connection (writer.go); started on first use, stopped by Close.
+	wr         *writer
+	writerOnce sync.Once
 }
 
 // dsn builds a DSN whose pragmas apply to every pooled connection.
@@ -93,10 +93,12 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	w.SetMaxOpenConns(1)
-	w.SetMaxIdleConns(1)
+	// One connection for the writer, held for good, and one for the
+	// direct users of the pool; they meet at SQLite's write lock.
+	w.SetMaxOpenConns(2)
+	w.SetMaxIdleConns(2)
 	w.SetConnMaxLifetime(0)
-	db := &DB{w: w, Path: path, Now: time.Now, reg: kommuner.Default(), stmts: &stmtCache{m: map[string]*sql.Stmt{}}}
+	db := &DB{w: w, Path: path, Now: time.Now, reg: kommuner.Default()}
 	for _, o := range opts {
 		o(db)
 	}
@@ -141,7 +143,7 @@ func restrictFiles(path string) error {
 // Close closes both pools; the last close checkpoints the WAL. Answers
 // already handed to the RSVP batcher are committed first.
 func (db *DB) Close() error {
-	db.stopRSVPBatcher()
+	db.stopWriter()
 	var err error
 	if db.r != nil {
 		err = db.r.Close()
@@ -297,22 +299,6 @@ func FormatError(err error) error {
 		}
 	}
 	return bot.Internal(err)
-}
-
-// update runs fn in one write transaction: committed when fn returns nil,
-// rolled back otherwise (and on a panic). The exported method owns the
-// transaction, the private helpers take the *sql.Tx; this is the one
-// Begin/Rollback/Commit.
-func (db *DB) update(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := db.w.BeginTx(ctx, nil)
-	if err != nil {
-		return FormatError(err)
-	}
-	defer tx.Rollback()
-	if err := fn(tx); err != nil {
-		return err
-	}
-	return FormatError(tx.Commit())
 }
 
 // placeholders returns "?, ?, ?" for n values.

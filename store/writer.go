@@ -1,0 +1,574 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sync"
+	"sync/atomic"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
+)
+
+// The writer: every write of the running bot is done by one goroutine on
+// one connection, in the order the writes arrived.
+//
+// Why (measured at c=64 on one core, docs/operations.md "One core"): with
+// the writes on a database/sql pool of one connection, each request's
+// writes went through the pool (which hands a freed connection to a
+// random waiter), and every statement run under a cancellable context
+// started a goroutine of its own (database/sql's Rows.awaitDone per query
+// in a transaction, Tx.awaitDone per transaction, the driver's interrupt
+// watcher per Exec): eight or so per RSVP. On one P those piled up to
+// 400+ runnable goroutines; the local run queue holds 256, the rest went
+// to the global queue, which one P only looks at every 61st schedule, so
+// some requests waited 0.3–1.5 s for a goroutine that had nothing left to
+// do but exit.
+//
+// The writer holds its connection for the life of the DB and runs its
+// statements under context.Background() through statements prepared on
+// that connection: neither database/sql nor the driver starts a goroutine
+// for them. Writes that arrive while it works queue (FIFO) and are done
+// together in the next transaction (group commit): each in its own
+// savepoint, so one that fails leaves the others untouched; a lone write is
+// a transaction of its own, without savepoints, and never waits for
+// company. None of this is visible outside the store: a write method
+// returns when its write is committed, or with the error that kept it out.
+//
+// The replay guard (bot.Claim) is written in the same transaction as the
+// request's first write, so a write that fails leaves no recorded event
+// id, and a replay is recognised after a restart because the id is in the
+// file with the write it belongs to.
+type writer struct {
+	db *DB
+
+	mu      sync.Mutex
+	queue   []*writeJob
+	wake    chan struct{}
+	closed  bool
+	stopped chan struct{}
+
+	// Only the writer goroutine uses what follows.
+	conn  *sql.Conn
+	stmts map[string]*sql.Stmt // prepared on conn
+	cache writeCache
+	// version is PRAGMA data_version when the cache was last known good:
+	// it changes when another connection (the pool's second writer
+	// connection, another process) commits.
+	version int64
+}
+
+// writeJob is one write waiting for its turn. Exactly one of hot and own
+// is set.
+type writeJob struct {
+	ctx   context.Context
+	claim *bot.Claim
+	// hot runs in the shared transaction, in a savepoint of its own when
+	// the transaction holds other jobs.
+	hot func(t *wtx) error
+	// own runs alone in a transaction of its own (db.update: the rare,
+	// larger writes whose helpers take a *sql.Tx).
+	own func(tx *sql.Tx) error
+
+	state    atomic.Int32
+	done     chan struct{}
+	err      error
+	panicked any
+	dup      bool // the claim was recorded already
+}
+
+const (
+	jobQueued int32 = iota
+	jobTaken
+	jobAbandoned
+)
+
+// maxWriteBatch bounds one transaction, so a burst does not hold the
+// write lock for long.
+const maxWriteBatch = 128
+
+// errDuplicate is a write refused because its request's event id was
+// recorded already: the request is a replay.
+var errDuplicate = &bot.Error{Code: bot.EConflict, Message: "duplicate", Err: bot.ErrDuplicate}
+
+// writer returns the database's writer, starting it on first use.
+func (db *DB) writer() *writer {
+	db.writerOnce.Do(func() {
+		db.wr = &writer{db: db, wake: make(chan struct{}, 1), stopped: make(chan struct{}), stmts: map[string]*sql.Stmt{}}
+		db.wr.cache.clear()
+		go db.wr.loop()
+	})
+	return db.wr
+}
+
+// stopWriter lets the writer finish what is queued and stops it; later
+// writes are refused. Close calls it before closing the pools.
+func (db *DB) stopWriter() {
+	w := db.writer()
+	w.mu.Lock()
+	w.closed = true
+	w.mu.Unlock()
+	w.signal()
+	<-w.stopped
+}
+
+// hot runs fn in the writer's next transaction and returns when that
+// transaction is committed (nil) or fn's write is known to be left out
+// (its error). A caller whose ctx ends before its turn gets ctx.Err() and
+// nothing is written; once its turn has come the write is done and
+// committed whatever happens to ctx, so a write is never reported lost
+// when it was stored. fn runs on the writer goroutine: it must not wait
+// for another write.
+func (db *DB) hot(ctx context.Context, fn func(t *wtx) error) error {
+	return db.submit(ctx, &writeJob{hot: fn})
+}
+
+// update runs fn in one write transaction of its own, in its turn:
+// committed when fn returns nil, rolled back otherwise (and on a panic,
+// which is raised again in the caller). The exported method owns the
+// transaction, the private helpers take the *sql.Tx; this is the one
+// Begin/Rollback/Commit.
+func (db *DB) update(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return db.submit(ctx, &writeJob{own: fn})
+}
+
+func (db *DB) submit(ctx context.Context, j *writeJob) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	j.ctx, j.done = ctx, make(chan struct{})
+	if c := bot.ClaimFrom(ctx); c != nil {
+		switch c.State() {
+		case bot.ClaimDuplicate:
+			return errDuplicate
+		case bot.ClaimPending:
+			j.claim = c
+		}
+	}
+	w := db.writer()
+	w.mu.Lock()
+	if w.closed {
+		w.mu.Unlock()
+		return FormatError(sql.ErrConnDone)
+	}
+	w.queue = append(w.queue, j)
+	w.mu.Unlock()
+	w.signal()
+	select {
+	case <-j.done:
+	case <-ctx.Done():
+		if j.state.CompareAndSwap(jobQueued, jobAbandoned) {
+			return ctx.Err()
+		}
+		<-j.done // already being written: wait for its commit
+	}
+	if j.panicked != nil {
+		panic(j.panicked)
+	}
+	return j.err
+}
+
+func (w *writer) signal() {
+	select {
+	case w.wake <- struct{}{}:
+	default:
+	}
+}
+
+func (w *writer) loop() {
+	defer close(w.stopped)
+	defer w.closeConn()
+	var jobs []*writeJob
+	for {
+		<-w.wake
+		for {
+			w.mu.Lock()
+			n := min(len(w.queue), maxWriteBatch)
+			jobs = append(jobs[:0], w.queue[:n]...)
+			rest := copy(w.queue, w.queue[n:])
+			clear(w.queue[rest:])
+			w.queue = w.queue[:rest]
+			closed := w.closed && rest == 0
+			w.mu.Unlock()
+			if n > 0 {
+				w.run(jobs)
+				clear(jobs)
+			}
+			if closed {
+				return
+			}
+			if n == 0 {
+				break
+			}
+		}
+	}
+}
+
+// run does the jobs in order: each run of hot jobs in one transaction,
+// each own job in its own.
+func (w *writer) run(jobs []*writeJob) {
+	for len(jobs) > 0 {
+		if jobs[0].own != nil {
+			w.runOwn(jobs[0])
+			jobs = jobs[1:]
+			continue
+		}
+		n := 1
+		for n < len(jobs) && jobs[n].hot != nil {
+			n++
+		}
+		w.runHot(jobs[:n])
+		jobs = jobs[n:]
+	}
+}
+
+// take returns the jobs whose callers still wait, marking them taken: from
+// here on they are written whatever happens to their context. It is called
+// once the transaction has begun (the write lock may have to be waited
+// for, when another connection holds it): a caller that gives up before
+// is left out and nothing of it is written.
+func take(jobs []*writeJob) []*writeJob {
+	live := jobs[:0:0]
+	for _, j := range jobs {
+		if !j.state.CompareAndSwap(jobQueued, jobTaken) {
+			continue // the caller gave up waiting; it was told ctx.Err()
+		}
+		if err := j.ctx.Err(); err != nil {
+			j.err = err
+			close(j.done)
+			continue
+		}
+		live = append(live, j)
+	}
+	return live
+}
+
+var bg = context.Background()
+
+const (
+	qBegin       = `BEGIN IMMEDIATE`
+	qCommit      = `COMMIT`
+	qRollback    = `ROLLBACK`
+	qSavepoint   = `SAVEPOINT w`
+	qRelease     = `RELEASE w`
+	qRollbackTo  = `ROLLBACK TO w`
+	qDataVersion = `PRAGMA data_version`
+	qClaim       = `INSERT INTO events (platform, event_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`
+)
+
+// connect takes the writer connection out of the pool for good.
+func (w *writer) connect() error {
+	if w.conn != nil {
+		return nil
+	}
+	c, err := w.db.w.Conn(bg)
+	if err != nil {
+		return err
+	}
+	w.conn = c
+	w.cache.clear()
+	w.version = -1
+	return nil
+}
+
+// closeConn gives the connection back (after a failure that may have
+// broken it, and at the end).
+func (w *writer) closeConn() {
+	for q, s := range w.stmts {
+		s.Close()
+		delete(w.stmts, q)
+	}
+	if w.conn != nil {
+		w.conn.Close()
+		w.conn = nil
+	}
+	w.cache.clear()
+}
+
+// stmt returns query prepared on the writer connection, nil if it cannot
+// be (the query then runs unprepared and reports its own error).
+func (w *writer) stmt(query string) *sql.Stmt {
+	if s, ok := w.stmts[query]; ok {
+		return s
+	}
+	s, err := w.conn.PrepareContext(bg, query)
+	if err != nil {
+		return nil
+	}
+	w.stmts[query] = s
+	return s
+}
+
+func (w *writer) exec(query string, args ...any) (sql.Result, error) {
+	if s := w.stmt(query); s != nil {
+		return s.ExecContext(bg, args...)
+	}
+	return w.conn.ExecContext(bg, query, args...)
+}
+
+// runHot writes jobs in one transaction and then answers their callers.
+func (w *writer) runHot(queued []*writeJob) {
+	var jobs []*writeJob
+	finish := func(err error) {
+		for _, j := range jobs {
+			if err != nil && j.err == nil {
+				j.err = err
+			}
+			close(j.done)
+		}
+	}
+	if err := w.connect(); err != nil {
+		jobs = take(queued)
+		finish(FormatError(err))
+		return
+	}
+	if _, err := w.exec(qBegin); err != nil {
+		// The connection may be broken: take a fresh one next time.
+		w.closeConn()
+		jobs = take(queued)
+		finish(FormatError(err))
+		return
+	}
+	if jobs = take(queued); len(jobs) == 0 {
+		w.conn.ExecContext(bg, qRollback)
+		return
+	}
+	w.checkVersion()
+	multi := len(jobs) > 1
+	t := &wtx{w: w}
+	abort := func(err error) {
+		w.conn.ExecContext(bg, qRollback)
+		w.cache.clear()
+		for _, j := range jobs {
+			j.err, j.dup = FormatError(err), false
+		}
+		finish(nil)
+	}
+	for _, j := range jobs {
+		if multi {
+			if _, err := w.exec(qSavepoint); err != nil {
+				abort(err)
+				return
+			}
+		}
+		j.err = w.call(t, j)
+		if j.err == nil {
+			if multi {
+				if _, err := w.exec(qRelease); err != nil {
+					abort(err)
+					return
+				}
+			}
+			continue
+		}
+		// Undo this job only. What it may have put in the cache goes too.
+		w.cache.clear()
+		if !multi {
+			w.conn.ExecContext(bg, qRollback)
+			w.settle(jobs)
+			finish(nil)
+			return
+		}
+		if _, err := w.exec(qRollbackTo); err != nil {
+			abort(err) // the transaction is in an unknown state: none of it
+			return
+		}
+		if _, err := w.exec(qRelease); err != nil {
+			abort(err)
+			return
+		}
+	}
+	if _, err := w.exec(qCommit); err != nil {
+		abort(err)
+		return
+	}
+	w.settle(jobs)
+	finish(nil)
+}
+
+// settle tells each job's claim what became of it (before the caller is
+// answered).
+func (w *writer) settle(jobs []*writeJob) {
+	for _, j := range jobs {
+		switch {
+		case j.claim == nil:
+		case j.dup:
+			j.claim.Settle(bot.ClaimDuplicate)
+		case j.err == nil:
+			j.claim.Settle(bot.ClaimRecorded)
+		}
+	}
+}
+
+// call runs one hot job: its claim, then its write. A panic becomes the
+// job's error here and is raised again in the caller's goroutine.
+func (w *writer) call(t *wtx, j *writeJob) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			j.panicked = p
+			err = bot.Internal(fmt.Errorf("panic: %v", p))
+		}
+	}()
+	if j.claim != nil {
+		first, err := w.record(j.claim)
+		if err != nil {
+			return err
+		}
+		if !first {
+			j.dup = true
+			return errDuplicate
+		}
+	}
+	return j.hot(t)
+}
+
+// record inserts a claim's event id; false: it was there already.
+func (w *writer) record(c *bot.Claim) (bool, error) {
+	res, err := w.exec(qClaim, c.Platform, c.ID, ts(w.db.now()))
+	if err != nil {
+		return false, FormatError(err)
+	}
+	n, err := res.RowsAffected()
+	return n == 1, FormatError(err)
+}
+
+// runOwn runs an own job in a transaction of its own.
+func (w *writer) runOwn(j *writeJob) {
+	// Whatever it writes is not followed by the cache.
+	w.cache.clear()
+	if err := w.connect(); err != nil {
+		if take([]*writeJob{j}) != nil {
+			j.err = FormatError(err)
+			close(j.done)
+		}
+		return
+	}
+	tx, err := w.conn.BeginTx(bg, nil)
+	if err != nil {
+		w.closeConn()
+		if take([]*writeJob{j}) != nil {
+			j.err = FormatError(err)
+			close(j.done)
+		}
+		return
+	}
+	defer tx.Rollback()
+	if take([]*writeJob{j}) == nil {
+		return
+	}
+	defer close(j.done)
+	defer func() {
+		if p := recover(); p != nil {
+			j.panicked = p
+			j.err = bot.Internal(fmt.Errorf("panic: %v", p))
+		}
+	}()
+	if j.claim != nil {
+		res, err := tx.ExecContext(bg, qClaim, j.claim.Platform, j.claim.ID, ts(w.db.now()))
+		if err != nil {
+			j.err = FormatError(err)
+			return
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			j.dup, j.err = true, errDuplicate
+			j.claim.Settle(bot.ClaimDuplicate)
+			return
+		}
+	}
+	if j.err = j.own(tx); j.err != nil {
+		return
+	}
+	if j.err = FormatError(tx.Commit()); j.err == nil && j.claim != nil {
+		j.claim.Settle(bot.ClaimRecorded)
+	}
+}
+
+// checkVersion drops the cache when another connection has committed
+// since it was filled (called inside BEGIN IMMEDIATE: nobody else can
+// commit until this transaction ends).
+func (w *writer) checkVersion() {
+	var v int64
+	s := w.stmt(qDataVersion)
+	if s == nil || s.QueryRowContext(bg).Scan(&v) != nil {
+		w.cache.clear()
+		w.version = -1
+		return
+	}
+	if v != w.version {
+		w.cache.clear()
+		w.version = v
+	}
+}
+
+// wtx is what a hot job writes through: the writer's transaction, with
+// statements prepared on its connection and run under a context nobody
+// can cancel (an interrupt inside a write rolls back the whole
+// transaction, which holds other callers' writes too).
+type wtx struct{ w *writer }
+
+func (t *wtx) QueryRowContext(_ context.Context, query string, args ...any) *sql.Row {
+	if s := t.w.stmt(query); s != nil {
+		return s.QueryRowContext(bg, args...)
+	}
+	return t.w.conn.QueryRowContext(bg, query, args...)
+}
+
+func (t *wtx) QueryContext(_ context.Context, query string, args ...any) (*sql.Rows, error) {
+	if s := t.w.stmt(query); s != nil {
+		return s.QueryContext(bg, args...)
+	}
+	return t.w.conn.QueryContext(bg, query, args...)
+}
+
+func (t *wtx) ExecContext(_ context.Context, query string, args ...any) (sql.Result, error) {
+	return t.w.exec(query, args...)
+}
+
+// cache is what the hot writes read often and change rarely.
+func (t *wtx) cache() *writeCache { return &t.w.cache }
+
+// writeCache keeps, between transactions, what the RSVP path would
+// otherwise read for every answer: the gathering, the municipality row,
+// whether the municipality may answer, and the current answer. It only
+// ever holds what the writer read or wrote itself on its connection, and
+// it is emptied whenever that may no longer be true: after any write that
+// is not an RSVP (an own job: gatherings, regions, guests, corrections …),
+// after any job that failed or was rolled back, and when PRAGMA
+// data_version says another connection committed.
+type writeCache struct {
+	gatherings     map[int64]Gathering
+	municipalities map[string]Municipality // by kommunenummer
+	allowed        map[rsvpKey]bool
+	rsvps          map[rsvpKey]*RSVP // nil: no answer yet
+}
+
+// maxCached bounds each map: a full one is emptied and refilled.
+const maxCached = 4096
+
+func (c *writeCache) clear() {
+	c.gatherings = map[int64]Gathering{}
+	c.municipalities = map[string]Municipality{}
+	c.allowed = map[rsvpKey]bool{}
+	c.rsvps = map[rsvpKey]*RSVP{}
+}
+
+func (c *writeCache) trim() {
+	if len(c.gatherings) > maxCached || len(c.municipalities) > maxCached || len(c.allowed) > maxCached || len(c.rsvps) > maxCached {
+		c.clear()
+	}
+}
+
+// Record records a claim no write took (the request wrote nothing), in
+// the writer's next transaction; false when the event id was recorded
+// already (a replay). It is bot.Claimer's Record.
+func (db *DB) Record(ctx context.Context, c *bot.Claim) (bool, error) {
+	if c.State() != bot.ClaimPending {
+		return c.State() == bot.ClaimRecorded, nil
+	}
+	err := db.hot(bot.WithClaim(ctx, c), func(*wtx) error { return nil })
+	if errors.Is(err, bot.ErrDuplicate) {
+		return false, nil
+	}
+	return err == nil, err
+}

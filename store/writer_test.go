@@ -1,0 +1,251 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
+)
+
+// The replay guard through the real router middleware and the real store.
+// A new router is a restart as far as Dedup's memory goes, so the store
+// alone must recognise the replay.
+
+var claimNow = time.Date(2025, 1, 10, 9, 0, 0, 0, time.UTC)
+
+func claimDB(t *testing.T, path string) *DB {
+	t.Helper()
+	db, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Now = func() time.Time { return claimNow }
+	return db
+}
+
+// rsvpRouter answers "/rsvp" by storing an answer for municipality
+// req.Text, and "/les" by writing nothing.
+func rsvpRouter(db *DB, gathering int64) *bot.Router {
+	r := bot.NewRouter(nil)
+	r.Use(bot.Dedup(db))
+	r.Add(bot.Route{Name: "rsvp", Handler: bot.HandlerFunc(func(ctx context.Context, req *bot.Request) (bot.Reply, error) {
+		_, err := db.SetRSVP(ctx, AuthorOf(req), RSVPInput{GatheringID: gathering, Municipality: req.Text, Answer: AnswerYes, Headcount: 2, At: claimNow})
+		if err != nil {
+			return bot.Reply{}, err
+		}
+		return bot.Reply{Text: "ok"}, nil
+	})})
+	r.Add(bot.Route{Name: "les", Handler: bot.HandlerFunc(func(ctx context.Context, req *bot.Request) (bot.Reply, error) {
+		return bot.Reply{Text: "read"}, nil
+	})})
+	return r
+}
+
+func count(t *testing.T, db *DB, q string, args ...any) int {
+	t.Helper()
+	var n int
+	if err := db.r.QueryRow(q, args...).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func slackReq(cmd, text, ev string) *bot.Request {
+	return &bot.Request{Platform: bot.Slack, Command: cmd, Text: text, EventID: ev, User: bot.User{ID: "U1", Name: "Kari"}}
+}
+
+func TestReplayAfterRestart(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "k.db")
+	db := claimDB(t, path)
+	ctx := context.Background()
+	g, err := db.CreateGathering(ctx, Author{Key: "slack:U1", Platform: bot.Slack}, NewGathering{Name: "Samling", Date: claimNow.AddDate(0, 1, 0), Place: "Bodø"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rsvpRouter(db, g.ID)
+	if rep := r.Handle(ctx, slackReq("rsvp", "Bodø", "Ev1")); rep.Error != nil {
+		t.Fatal(rep.Text)
+	}
+	if rep := r.Handle(ctx, slackReq("les", "", "Ev2")); rep.Error != nil {
+		t.Fatal(rep.Text)
+	}
+	// The claim went in with the answer: one row each.
+	if n := count(t, db, `SELECT COUNT(*) FROM events WHERE event_id IN ('Ev1', 'Ev2')`); n != 2 {
+		t.Fatalf("events = %d, want 2", n)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	db = claimDB(t, path)
+	defer db.Close()
+	r = rsvpRouter(db, g.ID) // Dedup's memory is empty, as after a restart
+	for _, req := range []*bot.Request{slackReq("rsvp", "Bodø", "Ev1"), slackReq("rsvp", "Fauske", "Ev1"), slackReq("les", "", "Ev2")} {
+		if rep := r.Handle(ctx, req); !bot.IsDuplicate(rep) {
+			t.Fatalf("replay of %s after a restart answered %+v, want a duplicate", req.EventID, rep)
+		}
+	}
+	if n := count(t, db, `SELECT COUNT(*) FROM rsvp_history`); n != 1 {
+		t.Fatalf("history rows = %d, want 1 (the replays wrote nothing)", n)
+	}
+	// A new event is still served.
+	if rep := r.Handle(ctx, slackReq("rsvp", "Fauske", "Ev3")); rep.Error != nil {
+		t.Fatal(rep.Text)
+	}
+	if n := count(t, db, `SELECT COUNT(*) FROM rsvp_history`); n != 2 {
+		t.Fatalf("history rows = %d, want 2", n)
+	}
+}
+
+// A write that fails on our side leaves no event id: the platform's retry
+// is processed.
+func TestFailedWriteLeavesNoClaim(t *testing.T) {
+	db := claimDB(t, filepath.Join(t.TempDir(), "k.db"))
+	defer db.Close()
+	ctx := context.Background()
+	fail := true
+	r := bot.NewRouter(nil)
+	r.Use(bot.Dedup(db))
+	r.Add(bot.Route{Name: "logg", Handler: bot.HandlerFunc(func(ctx context.Context, req *bot.Request) (bot.Reply, error) {
+		err := db.hot(ctx, func(t *wtx) error {
+			if _, err := t.ExecContext(ctx, qAnswerInsert, "q", "nb", true, "faq", "e1", 1.0, "a", nil, "slack", ts(claimNow)); err != nil {
+				return err
+			}
+			if fail {
+				return bot.Internal(errors.New("disk on fire"))
+			}
+			return nil
+		})
+		return bot.Reply{Text: "ok"}, err
+	})})
+	if rep := r.Handle(ctx, slackReq("logg", "", "Ev9")); rep.Error == nil || rep.Error.Code != bot.EInternal {
+		t.Fatalf("first try: %+v, want an internal error", rep)
+	}
+	if n := count(t, db, `SELECT COUNT(*) FROM events`); n != 0 {
+		t.Fatalf("events = %d after a failed write, want 0", n)
+	}
+	if n := count(t, db, `SELECT COUNT(*) FROM answers`); n != 0 {
+		t.Fatalf("answers = %d after a failed write, want 0", n)
+	}
+	fail = false
+	if rep := r.Handle(ctx, slackReq("logg", "", "Ev9")); rep.Error != nil {
+		t.Fatalf("the retry: %+v, want it processed", rep)
+	}
+	if rep := r.Handle(ctx, slackReq("logg", "", "Ev9")); !bot.IsDuplicate(rep) {
+		t.Fatalf("second retry: %+v, want a duplicate", rep)
+	}
+	if n := count(t, db, `SELECT COUNT(*) FROM answers`); n != 1 {
+		t.Fatalf("answers = %d, want 1", n)
+	}
+}
+
+// The same event arriving many times at once (on as many "restarted"
+// routers, so only the store can tell): one write, the rest duplicates;
+// other requests in the same transactions are not affected.
+func TestConcurrentReplaysWriteOnce(t *testing.T) {
+	db := claimDB(t, filepath.Join(t.TempDir(), "k.db"))
+	defer db.Close()
+	ctx := context.Background()
+	g, err := db.CreateGathering(ctx, Author{Key: "slack:U1", Platform: bot.Slack}, NewGathering{Name: "Samling", Date: claimNow.AddDate(0, 1, 0), Place: "Bodø"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 40
+	reps := make([]bot.Reply, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ev, kommune := "Ev-same", "Bodø"
+			if i%2 == 1 {
+				ev, kommune = fmt.Sprintf("Ev-%d", i), []string{"Fauske", "Saltdal", "Rana", "Vefsn"}[i%4]
+			}
+			reps[i] = rsvpRouter(db, g.ID).Handle(ctx, slackReq("rsvp", kommune, ev))
+		}()
+	}
+	wg.Wait()
+	served := 0
+	for i, rep := range reps {
+		switch {
+		case i%2 == 1 && rep.Error != nil:
+			t.Fatalf("request %d: %+v", i, rep)
+		case i%2 == 0 && rep.Error == nil:
+			served++
+		case i%2 == 0 && !bot.IsDuplicate(rep):
+			t.Fatalf("replay %d: %+v, want a duplicate", i, rep)
+		}
+	}
+	if served != 1 {
+		t.Fatalf("the replayed event was served %d times, want once", served)
+	}
+	if got := count(t, db, `SELECT COUNT(*) FROM rsvp_history WHERE municipality_id = (SELECT id FROM municipalities WHERE name = 'Bodø')`); got != 1 {
+		t.Fatalf("Bodø's history rows = %d, want 1", got)
+	}
+	if got := count(t, db, `SELECT COUNT(*) FROM rsvp_history`); got != 1+n/2 {
+		t.Fatalf("history rows = %d, want %d", got, 1+n/2)
+	}
+}
+
+// The writer's cache follows changes made by the other writes: a
+// gathering cancelled through update (own job) and one changed by another
+// connection are seen by the next answer.
+func TestWriteCacheFollowsOtherWrites(t *testing.T) {
+	db := claimDB(t, filepath.Join(t.TempDir(), "k.db"))
+	defer db.Close()
+	ctx := context.Background()
+	a := Author{Key: "slack:U1", Platform: bot.Slack}
+	g, err := db.CreateGathering(ctx, a, NewGathering{Name: "Samling", Date: claimNow.AddDate(0, 1, 0), Place: "Bodø"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := RSVPInput{GatheringID: g.ID, Municipality: "Bodø", Answer: AnswerYes, At: claimNow}
+	if _, err := db.SetRSVP(ctx, a, in); err != nil {
+		t.Fatal(err)
+	}
+	// Another connection (the pool's second) closes the deadline.
+	if _, err := db.w.ExecContext(ctx, `UPDATE gatherings SET deadline = '2025-01-01' WHERE id = ?`, g.ID); err != nil {
+		t.Fatal(err)
+	}
+	var ce *ClosedError
+	if _, err := db.SetRSVP(ctx, a, in); !errors.As(err, &ce) {
+		t.Fatalf("after the deadline moved: %v, want closed", err)
+	}
+	if _, err := db.w.ExecContext(ctx, `UPDATE gatherings SET deadline = NULL WHERE id = ?`, g.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SetRSVP(ctx, a, in); err != nil {
+		t.Fatal(err)
+	}
+	// An own job on the writer's connection.
+	if err := db.update(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE gatherings SET cancelled_at = ? WHERE id = ?`, ts(claimNow), g.ID)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SetRSVP(ctx, a, in); !errors.As(err, &ce) || ce.Reason != ClosedCancelled {
+		t.Fatalf("after cancelling: %v, want cancelled", err)
+	}
+	// The current answer, deleted by another connection, is not resurrected
+	// as "previous" from the cache.
+	if _, err := db.w.ExecContext(ctx, `UPDATE gatherings SET cancelled_at = NULL WHERE id = ?`, g.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.w.ExecContext(ctx, `DELETE FROM rsvps WHERE gathering_id = ?`, g.ID); err != nil {
+		t.Fatal(err)
+	}
+	res, err := db.SetRSVP(ctx, a, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Previous != nil {
+		t.Fatalf("previous = %+v after the answer was deleted, want none", res.Previous)
+	}
+}
