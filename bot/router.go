@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -61,8 +62,12 @@ type Router struct {
 	routes map[string]*Route
 	order  []*Route // registration order, for Routes
 	mw     []Middleware
-	seq    atomic.Uint64
-	Log    *slog.Logger
+	// chain is the middleware wrapped around dispatch, built once on the
+	// first request after Use (wrapping it anew cost a closure per
+	// middleware on every request).
+	chain atomic.Pointer[Handler]
+	seq   atomic.Uint64
+	Log   *slog.Logger
 	// Posters deliver the notices a reply carries (an answer to someone who
 	// asked earlier). Set by the wiring; adapters add their own.
 	Posters Posters
@@ -78,7 +83,29 @@ func NewRouter(log *slog.Logger) *Router {
 }
 
 // Use adds middleware; the first added is the outermost.
-func (r *Router) Use(mw ...Middleware) { r.mw = append(r.mw, mw...) }
+func (r *Router) Use(mw ...Middleware) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.mw = append(r.mw, mw...)
+	r.chain.Store(nil)
+}
+
+// handler is the middleware chain around dispatch, with Recover innermost
+// as the guarantee even without configured middleware.
+func (r *Router) handler() Handler {
+	if h := r.chain.Load(); h != nil {
+		return *h
+	}
+	r.mu.RLock()
+	var h Handler = HandlerFunc(r.dispatch)
+	for i := len(r.mw) - 1; i >= 0; i-- {
+		h = r.mw[i](h)
+	}
+	r.mu.RUnlock()
+	h = Recover(r.Log)(h)
+	r.chain.Store(&h)
+	return h
+}
 
 // Add registers a route under its name and aliases.
 func (r *Router) Add(rt Route) {
@@ -139,18 +166,13 @@ func NormCommand(cmd string) string {
 // for people as Text. It never panics.
 func (r *Router) Handle(ctx context.Context, req *Request) Reply {
 	if req.ID == "" {
-		req.ID = fmt.Sprintf("%s-%d", req.Platform, r.seq.Add(1))
+		req.ID = string(strconv.AppendUint(append(make([]byte, 0, 24), req.Platform...), r.seq.Add(1), 10))
 	}
 	if req.Lang == "" {
 		req.Lang = LangFromLocale(req.User.Locale)
 	}
 	req.Command = NormCommand(req.Command)
-	var h Handler = HandlerFunc(r.dispatch)
-	for i := len(r.mw) - 1; i >= 0; i-- {
-		h = r.mw[i](h)
-	}
-	h = Recover(r.Log)(h) // innermost guarantee even without configured middleware
-	rep, err := h.Handle(ctx, req)
+	rep, err := r.handler().Handle(ctx, req)
 	if err != nil {
 		return ErrorReply(req, err, r.Log)
 	}
@@ -227,10 +249,15 @@ func Recover(log *slog.Logger) Middleware {
 	}
 }
 
-// Logging logs every request with its outcome and duration.
+// Logging logs every request with its outcome and duration. With the
+// level above info (KULTURBOT_LOG_LEVEL=warn or error) nothing is built:
+// the attributes alone were a dozen allocations per request.
 func Logging(log *slog.Logger) Middleware {
 	return func(next Handler) Handler {
 		return HandlerFunc(func(ctx context.Context, req *Request) (Reply, error) {
+			if !log.Enabled(ctx, slog.LevelInfo) {
+				return next.Handle(ctx, req)
+			}
 			start := time.Now()
 			rep, err := next.Handle(ctx, req)
 			outcome := "ok"

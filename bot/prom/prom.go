@@ -6,6 +6,7 @@ package prom
 
 import (
 	"net/http"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -27,6 +28,13 @@ type Metrics struct {
 	durations *prometheus.HistogramVec
 	faq       *prometheus.CounterVec
 	platform  *prometheus.CounterVec
+
+	// The series of each command and outcome, resolved once: looking the
+	// labels up in the vectors (hashing them, a variadic slice) on every
+	// request was most of the metrics middleware's cost.
+	mu     sync.RWMutex
+	counts map[[2]string]prometheus.Counter
+	times  map[string]prometheus.Observer
 
 	digestSent atomic.Int64 // unix nanoseconds; 0 = never
 	// lastSent, when set, is asked for the time of the last digest at
@@ -59,6 +67,8 @@ func New(lastSent func() time.Time) *Metrics {
 			Help: "Failed calls to a platform's API.",
 		}, []string{"platform"}),
 		lastSent: lastSent,
+		counts:   map[[2]string]prometheus.Counter{},
+		times:    map[string]prometheus.Observer{},
 	}
 	digest := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 		Name: "kulturbot_digest_last_sent_timestamp_seconds",
@@ -77,8 +87,27 @@ func New(lastSent func() time.Time) *Metrics {
 
 // ObserveCommand records one handled request.
 func (m *Metrics) ObserveCommand(command, outcome string, d time.Duration) {
-	m.commands.WithLabelValues(command, outcome).Inc()
-	m.durations.WithLabelValues(command).Observe(d.Seconds())
+	key := [2]string{command, outcome}
+	m.mu.RLock()
+	c, ok1 := m.counts[key]
+	o, ok2 := m.times[command]
+	m.mu.RUnlock()
+	if !ok1 || !ok2 {
+		// First time for this command or outcome (the label values are
+		// route names and error codes: a small, fixed set).
+		m.mu.Lock()
+		if c, ok1 = m.counts[key]; !ok1 {
+			c = m.commands.WithLabelValues(command, outcome)
+			m.counts[key] = c
+		}
+		if o, ok2 = m.times[command]; !ok2 {
+			o = m.durations.WithLabelValues(command)
+			m.times[command] = o
+		}
+		m.mu.Unlock()
+	}
+	c.Inc()
+	o.Observe(d.Seconds())
 }
 
 // FAQResult counts one FAQ outcome.

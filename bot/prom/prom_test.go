@@ -114,3 +114,30 @@ func TestLabelEscaping(t *testing.T) {
 		t.Fatalf("escaped label missing: %v", got)
 	}
 }
+
+// TestObserveCommandCountsEverySeries: the resolved series add up per
+// command and outcome (ok and an error code of the same command are two
+// series, one histogram), and once resolved they cost no allocation.
+func TestObserveCommandCountsEverySeries(t *testing.T) {
+	m := New(nil)
+	for i := 0; i < 3; i++ {
+		m.ObserveCommand("rsvp", "ok", time.Millisecond)
+	}
+	m.ObserveCommand("rsvp", string(bot.EInvalid), 2*time.Millisecond)
+	m.ObserveCommand("faq", "ok", time.Millisecond)
+	got, _ := scrape(t, m)
+	for k, v := range map[string]float64{
+		`kulturbot_commands_total{command="rsvp",outcome="ok"}`:      3,
+		`kulturbot_commands_total{command="rsvp",outcome="invalid"}`: 1,
+		`kulturbot_commands_total{command="faq",outcome="ok"}`:       1,
+		`kulturbot_command_duration_seconds{command="rsvp"}_count`:   4,
+		`kulturbot_command_duration_seconds{command="faq"}_count`:    1,
+	} {
+		if got[k] != v {
+			t.Errorf("%s = %v, want %v", k, got[k], v)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { m.ObserveCommand("rsvp", "ok", time.Millisecond) }); n != 0 {
+		t.Errorf("ObserveCommand allocates %v times per call once its series exist", n)
+	}
+}

@@ -6,7 +6,6 @@ import (
 	"io"
 	"mime"
 	"net/http"
-	"net/url"
 	"strings"
 
 	"github.com/slack-go/slack"
@@ -52,27 +51,29 @@ func (a *Adapter) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	case "application/json":
 		ack = a.event(r.Context(), body)
 	case "application/x-www-form-urlencoded", "":
-		form, err := url.ParseQuery(string(body))
+		form, err := readForm(string(body))
 		if err != nil {
 			http.Error(w, "bad form", http.StatusBadRequest)
 			return
 		}
 		switch {
-		case form.Get("payload") != "":
+		case form.payload != "":
 			var ic slack.InteractionCallback
-			if err := json.Unmarshal([]byte(form.Get("payload")), &ic); err != nil {
+			if err := json.Unmarshal([]byte(form.payload), &ic); err != nil {
 				http.Error(w, "bad payload", http.StatusBadRequest)
 				return
 			}
 			ack = a.interaction(r.Context(), ic)
-		case form.Get("command") != "":
+		case form.cmd.Command != "":
 			// A signed slash command has no event id, and an attacker who
 			// saw one could replay it for the five minutes its signature
 			// is valid. The signature itself identifies the request:
 			// remembered (in SQLite, through the router's Dedup), a
 			// replay is acknowledged and not run again.
-			ack = a.slashCommand(r.Context(), slashFromForm(form), "sig:"+r.Header.Get("X-Slack-Signature"))
-		case form.Get("ssl_check") != "":
+			c := form.cmd
+			c.Command = strings.TrimSpace(c.Command)
+			ack = a.slashCommand(r.Context(), c, "sig:"+r.Header.Get("X-Slack-Signature"))
+		case form.sslCheck != "":
 			// Slack checking our certificate: an empty 200 is the answer.
 		default:
 			http.Error(w, "unknown request", http.StatusBadRequest)
@@ -100,20 +101,6 @@ func writeAck(w http.ResponseWriter, ack any) {
 	w.Write(b)
 }
 
-// slashFromForm reads a slash command from its form fields (the same
-// fields slack.SlashCommandParse reads, without needing the *http.Request
-// whose body we already consumed to verify it).
-func slashFromForm(f url.Values) slack.SlashCommand {
-	return slack.SlashCommand{
-		TeamID: f.Get("team_id"), TeamDomain: f.Get("team_domain"),
-		EnterpriseID: f.Get("enterprise_id"), ChannelID: f.Get("channel_id"),
-		ChannelName: f.Get("channel_name"), UserID: f.Get("user_id"),
-		UserName: f.Get("user_name"), Command: strings.TrimSpace(f.Get("command")),
-		Text: f.Get("text"), ResponseURL: f.Get("response_url"),
-		TriggerID: f.Get("trigger_id"), APIAppID: f.Get("api_app_id"),
-	}
-}
-
 // Busy answers a request that bot.Admission turned away because too many
 // were already waiting. A slash command gets a private message saying that
 // nothing was done (in both languages: the user's is not known yet, and
@@ -123,7 +110,7 @@ func (a *Adapter) Busy() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); ct == "application/x-www-form-urlencoded" {
 			b, _ := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBody))
-			if f, err := url.ParseQuery(string(b)); err == nil && f.Get("command") != "" {
+			if f, err := readForm(string(b)); err == nil && f.cmd.Command != "" {
 				writeAck(w, busyMessage())
 				return
 			}

@@ -212,10 +212,16 @@ func (a *Adapter) identify(ctx context.Context, req *bot.Request) {
 // arrive on, for the caller to complete the request later. The router runs
 // detached from the caller's context so an acknowledged request is never
 // cut off half-way.
+//
+// The context has no deadline either: a command that is not slow makes no
+// network call (slow ones, the LLM answers, run in background with
+// backgroundTimeout), and SQLite bounds its own waits (busy_timeout). A
+// context that can end made the SQLite driver start a goroutine for every
+// statement to watch it (modernc.org/sqlite interruptOnDone), several per
+// request, each one scheduled twice on a loaded core.
 func (a *Adapter) within(ctx context.Context, req *bot.Request) (bot.Reply, <-chan bot.Reply) {
+	ctx = context.WithoutCancel(ctx)
 	return bot.Within(a.opts.AckWithin, &a.bg, a.log, req, func() bot.Reply {
-		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), backgroundTimeout)
-		defer cancel()
 		a.identify(ctx, req)
 		return a.opts.Router.Handle(ctx, req)
 	})

@@ -1,0 +1,77 @@
+package slack
+
+import (
+	"net/url"
+	"testing"
+)
+
+// readForm must read exactly what url.ParseQuery reads (first value of
+// each key, the same errors), so the hand-written parser changes nothing a
+// request can observe.
+func checkLikeParseQuery(t *testing.T, body string) {
+	t.Helper()
+	got, gerr := readForm(body)
+	want, werr := url.ParseQuery(body)
+	if (gerr == nil) != (werr == nil) {
+		t.Fatalf("%q: error %v, url.ParseQuery %v", body, gerr, werr)
+	}
+	if gerr != nil {
+		return // the request is refused either way
+	}
+	c := got.cmd
+	for k, v := range map[string]string{
+		"payload": got.payload, "ssl_check": got.sslCheck, "command": c.Command, "text": c.Text,
+		"user_id": c.UserID, "user_name": c.UserName, "channel_id": c.ChannelID, "channel_name": c.ChannelName,
+		"team_id": c.TeamID, "team_domain": c.TeamDomain, "enterprise_id": c.EnterpriseID,
+		"response_url": c.ResponseURL, "trigger_id": c.TriggerID, "api_app_id": c.APIAppID,
+	} {
+		if w := want.Get(k); v != w {
+			t.Errorf("%q: %s = %q, url.ParseQuery %q", body, k, v, w)
+		}
+	}
+}
+
+func TestReadFormReadsLikeParseQuery(t *testing.T) {
+	for _, body := range []string{
+		"",
+		"command=%2Frsvp&text=1+ja+3+kommune%3D%22Bod%C3%B8%22&user_id=U1&user_name=kari&channel_id=C1&response_url=https%3A%2F%2Fhooks.slack.com%2Fx&trigger_id=1.2.3&team_id=T1&team_domain=d&api_app_id=A1&enterprise_id=E1&channel_name=generelt",
+		"command=/faq&text=hva er en region?", // unescaped, as some clients send
+		"command=%2Frsvp&command=%2Ffaq",      // the first wins
+		"text=a&text=b&text=c&command=x",      // the first wins
+		"payload=%7B%22type%22%3A%22block_actions%22%7D",
+		"ssl_check=1&token=x",
+		"command=%2Frsvp&text=%zz",          // a bad escape in a value
+		"comm%zzand=x",                      // a bad escape in a key
+		"command=%2Frsvp;text=x",            // semicolons are refused
+		"x=%zz&command=%2Frsvp",             // a bad escape in a key nobody reads
+		"&&command=%2Frsvp&&=&novalue&text", // empty pairs, a key without '='
+		"c%6Fmmand=%2Frsvp",                 // an escaped key
+		"command=+%2Frsvp+&text=++",         // '+' is a space
+		"user_id=U1&user_id=%zz",            // a bad second value still fails
+	} {
+		checkLikeParseQuery(t, body)
+	}
+}
+
+func FuzzReadForm(f *testing.F) {
+	f.Add("command=%2Frsvp&text=1+ja&user_id=U1&text=x")
+	f.Add("payload=%7B%7D&ssl_check=1;x")
+	f.Add("a=%zz&command=%2")
+	f.Fuzz(func(t *testing.T, body string) {
+		checkLikeParseQuery(t, body)
+	})
+}
+
+// A slash command's form costs no allocation beyond the values that need
+// unescaping.
+func TestReadFormAllocations(t *testing.T) {
+	body := "channel_id=C0LOAD&channel_name=load&command=%2Frsvp&response_url=http%3A%2F%2F127.0.0.1%3A9%2Fx&team_domain=load&team_id=T0&text=1+ja+3&token=t&trigger_id=1.1&user_id=U1&user_name=u1"
+	n := testing.AllocsPerRun(100, func() {
+		if _, err := readForm(body); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if n > 3 { // command, response_url, text
+		t.Errorf("readForm: %v allocations, want at most 3", n)
+	}
+}
