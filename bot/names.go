@@ -9,8 +9,19 @@ import (
 // people type æ, ø and å without a Norwegian keyboard, so "BODØ", "Bodø",
 // "bodo" and "Bodoe" all fold to "bodo", and "Ås", "Aas", "as" to "as".
 // It is for matching names, not for display.
-func Fold(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
+func Fold(s string) string { return fold(strings.TrimSpace(s), false) }
+
+// FoldText folds the letters of a running text exactly as Fold does and
+// keeps the rest (spaces, hyphens, punctuation), so patterns can still see
+// words and sentence marks: "Når går fristen ut?" -> "nar gar fristen ut?".
+// Patterns matched against it are written folded too ("datoer" is
+// "dator", "does" is "dos").
+func FoldText(s string) string { return fold(s, true) }
+
+// fold is the one letter folding of the bot; text keeps what is not a
+// letter or digit instead of dropping it.
+func fold(s string, text bool) string {
+	s = strings.ToLower(s)
 	var b strings.Builder
 	rs := []rune(s)
 	for i := 0; i < len(rs); i++ {
@@ -39,6 +50,8 @@ func Fold(s string) string {
 			b.WriteByte('a')
 			i++
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		case text:
 			b.WriteRune(r)
 		case r == '-' || unicode.IsSpace(r):
 			// "Nord-Aurdal" == "nord aurdal" == "nordaurdal"

@@ -25,6 +25,23 @@ func TestFold(t *testing.T) {
 	}
 }
 
+// TestFoldText: the same letter folding as Fold, with words and marks kept.
+func TestFoldText(t *testing.T) {
+	for in, want := range map[string]string{
+		"Når går fristen ut?":      "nar gar fristen ut?",
+		"Hvilke datoer, Bodø/Ås?":  "hvilke dator, bodo/as?",
+		"What time does it start?": "what time dos it start?",
+		" Idé – 6. feb. (Bærum) ":  " ide – 6. feb. (baerum) ",
+	} {
+		if got := FoldText(in); got != want {
+			t.Errorf("FoldText(%q) = %q, want %q", in, got, want)
+		}
+		if got, want := Fold(FoldText(in)), Fold(in); got != want {
+			t.Errorf("Fold(FoldText(%q)) = %q, Fold = %q", in, got, want)
+		}
+	}
+}
+
 func TestTitleName(t *testing.T) {
 	for in, want := range map[string]string{"nord-aurdal": "Nord-Aurdal", "bodø": "Bodø", "McGill": "McGill", "  tromsø  ": "Tromsø"} {
 		if got := TitleName(in); got != want {

@@ -3,6 +3,8 @@ package faq
 import (
 	"regexp"
 	"strings"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
 )
 
 // Expected answer types. Some questions ask for a kind of fact: a time
@@ -33,11 +35,12 @@ const (
 )
 
 // The question side. Each pattern runs on the lower-cased question with
-// æøå folded by foldQ (so "nar", "når" and "naar" are the same).
+// letters folded by bot.FoldText (so "nar", "når" and "naar" are the same,
+// and a pattern is written folded: "dator" for "datoer").
 var (
 	// "når" is also a conjunction ("hva skjer når programmet er slutt?"),
 	// so it counts only at the start of the question or at its end.
-	qTimeRE  = regexp.MustCompile(`^\W*(nar|when)\b|\b(nar|when)\W*$|\b(kva tid|kor tid|hvilken dato|hvilke datoer|what date|which date|which day|hvilken dag|hvilket tidspunkt|tidspunkt for|dato for|datoen for|datoene for|date of|dates of)\b`)
+	qTimeRE  = regexp.MustCompile(`^\W*(nar|when)\b|\b(nar|when)\W*$|\b(kva tid|kor tid|hvilken dato|hvilke dator|what date|which date|which day|hvilken dag|hvilket tidspunkt|tidspunkt for|dato for|daton for|datone for|date of|dates of)\b`)
 	qCountRE = regexp.MustCompile(`\b(hvor mange|kor mange|how many|number of|antall)\b`)
 	qMoneyRE = regexp.MustCompile(`\b(koster|kostar|kosta|cost|costs|pris|prisen|price|betale|betaler|betalar|pay|pays|paid|penger|pengar|money|tilskudd|grant|fee|fees|avgift\w*|kontingent\w*|egenandel\w*)\b`)
 	// "nok" is also "enough", so the currency counts only beside a number.
@@ -53,7 +56,7 @@ var (
 	qPersonRE = regexp.MustCompile(`\b(hvem|kven|who)\s+(er|is|are|var|was|blir|leder|leiar|leads|heads|chairs)\s+(\w+\s+)?(veileder\w*|rettleiar\w*|mentors?|mentorene|\w*radgiver\w*|\w*radgjevar\w*|advis[eo]r|leder\w*|leiar\w*|fylkesleder\w*|styreleder\w*|kontaktperson\w*|rektor\w*|prosjektleder\w*|koordinator\w*|daglig|sjef\w*|chair\w*|head|leader|contact|coordinator|director)|\b(hva|kva|what)\s+(heter|is the name of)\s+(\w+\s+)?(leder\w*|leiar\w*|fylkesleder\w*|styreleder\w*|kontaktperson\w*|rektor\w*|prosjektleder\w*|koordinator\w*|sjef\w*|head|leader|chair\w*|coordinator)|\b(hvem|kven|who)\s+(leder|leiar|leads|heads|chairs)\b`)
 	// Where an event is held: "hvor" as the question word (not "hvor
 	// mange/lenge/mye") with a gathering or meeting in the question.
-	qPlaceRE = regexp.MustCompile(`^\W*(hvor|kor|where)\s+(skal|blir|er|holdes|holdast|arrangeres|foregar|avholdes|will|is|are|do|does)\b|\b(hvilket sted|hvilken by|which city|which town|what venue|which venue|what location)\b`)
+	qPlaceRE = regexp.MustCompile(`^\W*(hvor|kor|where)\s+(skal|blir|er|holdes|holdast|arrangeres|foregar|avholdes|will|is|are|do|dos)\b|\b(hvilket sted|hvilken by|which city|which town|what venue|which venue|what location)\b`)
 	qEventRE = regexp.MustCompile(`\b(samling\w*|mote|motet|moter|motene|moteplass\w*|gathering\w*|meeting\w*|webinar\w*|seminar\w*|konferanse\w*|conference\w*|arrangement\w*)\b`)
 	// A deadline asked for, not a deadline missed ("vi rakk ikke
 	// fristen", "etter fristen", "før fristen" ask what then).
@@ -85,15 +88,9 @@ var (
 	aWhoRE     = regexp.MustCompile(`(kommune|fylke|styre|arbeidsgrupp|arbeidsutvalg|kulturskoleradet|kulturskolerads|radgiver|leder|deltaker|representant|veileder|programledelse|aktor|partner|statsbudsjett|municipal|count|board|working group|committee|adviser|leader|participant|representative|mentor|management|actor|player|state budget)`)
 )
 
-// foldQ lower-cases and folds æøå the way people type them without a
-// Norwegian keyboard, so one pattern matches every spelling.
-var foldQ = strings.NewReplacer("æ", "ae", "ø", "o", "å", "a", "aa", "a", "Æ", "ae", "Ø", "o", "Å", "a")
-
-func foldText(s string) string { return foldQ.Replace(strings.ToLower(s)) }
-
 // questionTypes returns the kinds of fact question asks for.
 func questionTypes(question string) answerType {
-	q := foldText(question)
+	q := bot.FoldText(question)
 	var t answerType
 	if qTimeRE.MatchString(q) {
 		t |= atTime
@@ -144,12 +141,12 @@ func questionTypes(question string) answerType {
 
 // answerTypes returns the kinds of fact an entry's answer holds.
 func answerTypes(en Entry) answerType {
-	a := foldText(en.Answer.NB + "\n" + en.Answer.EN)
+	a := bot.FoldText(en.Answer.NB + "\n" + en.Answer.EN)
 	var t answerType
 	if aTimeRE.MatchString(a) {
 		t |= atTime
 	}
-	if aCountNB.MatchString(foldText(en.Answer.NB)) || aCountEN.MatchString(foldText(en.Answer.EN)) {
+	if aCountNB.MatchString(bot.FoldText(en.Answer.NB)) || aCountEN.MatchString(bot.FoldText(en.Answer.EN)) {
 		t |= atCount
 	}
 	if aMoneyRE.MatchString(a) {

@@ -47,6 +47,10 @@ func TestQuestionTypes(t *testing.T) {
 		{"hva er fristen for neste runde?", atDeadline},
 		{"vi rakk ikke fristen, hva nå?", 0},
 		{"får vi informasjon før fristen", 0},
+		// Patterns are written folded (bot.FoldText folds "oe" too).
+		{"hvilke datoer har samlingene?", atTime},
+		{"hva er datoen for neste samling?", atTime},
+		{"where does the gathering take place?", atPlace},
 	} {
 		if got := questionTypes(c.q); got != c.want {
 			t.Errorf("questionTypes(%q) = %b, want %b", c.q, got, c.want)

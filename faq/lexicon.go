@@ -80,7 +80,7 @@ var abbreviations = func() map[string]string {
 		if !ok || k == "" || strings.ContainsAny(k, " \t") {
 			panic(fmt.Sprintf("faq: lexicon/abbreviations.txt: %q is not \"short = long\"", l))
 		}
-		m[foldText(k)] = strings.TrimSpace(v)
+		m[bot.FoldText(k)] = strings.TrimSpace(v)
 	}
 	return m
 }()
@@ -90,7 +90,7 @@ var abbreviations = func() map[string]string {
 var shortWords = func() [][2]string {
 	var out [][2]string
 	for _, w := range lexiconWords("short_words.txt") {
-		out = append(out, [2]string{foldText(w), w})
+		out = append(out, [2]string{bot.FoldText(w), w})
 	}
 	return out
 }()
@@ -115,7 +115,7 @@ func (e *Engine) normalize(q string, typos bool) string {
 		_, size := utf8.DecodeLastRuneInString(f[:end+1])
 		core := f[start : end+size]
 		pre, post := f[:start], f[end+size:]
-		key := foldText(core)
+		key := bot.FoldText(core)
 		long, ok := abbreviations[key]
 		if !ok && strings.HasSuffix(key, ".") {
 			// "pga." is "pga": the dot belongs to the abbreviation.
