@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
 )
 
 // The abbreviation table is edited by hand: a short form written twice
@@ -17,7 +19,7 @@ func TestAbbreviationTableUnambiguous(t *testing.T) {
 	for _, l := range lexiconLines("abbreviations.txt") {
 		k, v, _ := strings.Cut(l, "=")
 		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
-		f := foldText(k)
+		f := bot.FoldText(k)
 		if o, ok := seen[f]; ok && o[1] != v {
 			t.Errorf("abbreviations.txt: %q = %q and %q = %q are the same short form", o[0], o[1], k, v)
 		}
@@ -27,7 +29,7 @@ func TestAbbreviationTableUnambiguous(t *testing.T) {
 	}
 	for _, p := range pairs {
 		for _, w := range strings.Fields(p[1]) {
-			if f := foldText(w); short[f] && f != foldText(p[0]) {
+			if f := bot.FoldText(w); short[f] && f != bot.FoldText(p[0]) {
 				t.Errorf("abbreviations.txt: %q = %q: %q is itself a short form", p[0], p[1], w)
 			}
 		}
