@@ -249,3 +249,60 @@ func TestWriteCacheFollowsOtherWrites(t *testing.T) {
 		t.Fatalf("previous = %+v after the answer was deleted, want none", res.Previous)
 	}
 }
+
+// The writer's own commits keep its cache: a second answer for the same
+// gathering reads nothing it read before.
+func TestWriteCacheKeptAcrossOwnCommits(t *testing.T) {
+	db := claimDB(t, filepath.Join(t.TempDir(), "k.db"))
+	defer db.Close()
+	ctx := context.Background()
+	a := Author{Key: "slack:U1", Platform: bot.Slack}
+	g, err := db.CreateGathering(ctx, a, NewGathering{Name: "Samling", Date: claimNow.AddDate(0, 1, 0), Place: "Bodø"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, m := range []string{"Bodø", "Fauske", "Bodø"} {
+		if _, err := db.SetRSVP(ctx, a, RSVPInput{GatheringID: g.ID, Municipality: m, Answer: AnswerYes, At: claimNow}); err != nil {
+			t.Fatal(err)
+		}
+		// SetRSVP returned after the writer was done with it.
+		c := &db.writer().cache
+		if _, ok := c.gatherings[g.ID]; !ok || len(c.rsvps) != min(i+1, 2) {
+			t.Fatalf("after answer %d the cache holds %d gatherings, %d answers", i+1, len(c.gatherings), len(c.rsvps))
+		}
+	}
+}
+
+// What one answer costs the writer at steady state, alone in its
+// transaction: BEGIN, the replay guard's insert, the upsert, the history
+// row, COMMIT. (The gathering, the municipality, whether it may answer
+// and its current answer come from the cache.)
+func TestStatementsPerRSVP(t *testing.T) {
+	db := claimDB(t, filepath.Join(t.TempDir(), "k.db"))
+	defer db.Close()
+	ctx := context.Background()
+	a := Author{Key: "slack:U1", Platform: bot.Slack}
+	r, err := db.CreateRegion(ctx, a, "Salten", []string{"Bodø", "Fauske", "Saltdal"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := db.CreateGathering(ctx, a, NewGathering{Name: "Samling", Date: claimNow.AddDate(0, 1, 0), Place: "Bodø", RegionID: r.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	answer := func(ev string) int {
+		w := db.writer()
+		before := w.statements
+		ctx := bot.WithClaim(ctx, &bot.Claim{Platform: "slack", ID: ev})
+		if _, err := db.SetRSVP(ctx, a, RSVPInput{GatheringID: g.ID, Municipality: "Bodø", Answer: AnswerYes, Headcount: 3, At: claimNow}); err != nil {
+			t.Fatal(err)
+		}
+		return w.statements - before
+	}
+	if n := answer("Ev1"); n > 9 {
+		t.Errorf("first answer: %d statements, want at most 9", n)
+	}
+	if n := answer("Ev2"); n != 5 {
+		t.Errorf("next answer: %d statements, want 5", n)
+	}
+}
