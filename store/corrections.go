@@ -116,71 +116,69 @@ func (r GatheringChangeResult) Has(field string) bool {
 // handler's: it knows "today" from the request.
 func (db *DB) ChangeGathering(ctx context.Context, a Author, id int64, c GatheringChange) (GatheringChangeResult, error) {
 	var res GatheringChangeResult
-	tx, err := db.w.BeginTx(ctx, nil)
-	if err != nil {
-		return res, FormatError(err)
-	}
-	defer tx.Rollback()
-	g, err := db.gathering(ctx, tx, id)
-	if err != nil {
-		return res, err
-	}
-	res.Before, res.After = g, g
-	if g.Cancelled() {
-		return res, &AlreadyCancelledError{Gathering: g}
-	}
-	var detail []string
-	after := g
-	if c.Name != "" && c.Name != g.Name {
-		detail = append(detail, "navn: "+g.Name+" → "+c.Name)
-		res.Fields = append(res.Fields, "navn")
-		after.Name = c.Name
-	}
-	if !c.Date.IsZero() && day(c.Date) != day(g.Date) {
-		detail = append(detail, "dato: "+day(g.Date)+" → "+day(c.Date))
-		res.Fields = append(res.Fields, "dato")
-		after.Date = parseDay(day(c.Date))
-	}
-	if c.Place != "" && c.Place != g.Place {
-		detail = append(detail, "sted: "+g.Place+" → "+c.Place)
-		res.Fields = append(res.Fields, "sted")
-		after.Place = c.Place
-	}
-	if c.Deadline != nil {
-		old, nu := optDay(g.Deadline), optDay(*c.Deadline)
-		if old != nu {
-			detail = append(detail, "frist: "+orNone(old)+" → "+orNone(nu))
-			res.Fields = append(res.Fields, "frist")
-			after.Deadline = time.Time{}
-			if nu != "" {
-				after.Deadline = parseDay(nu)
+	err := db.update(ctx, func(tx *sql.Tx) error {
+		g, err := db.gathering(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		res.Before, res.After = g, g
+		if g.Cancelled() {
+			return &AlreadyCancelledError{Gathering: g}
+		}
+		var detail []string
+		after := g
+		if c.Name != "" && c.Name != g.Name {
+			detail = append(detail, "navn: "+g.Name+" → "+c.Name)
+			res.Fields = append(res.Fields, "navn")
+			after.Name = c.Name
+		}
+		if !c.Date.IsZero() && day(c.Date) != day(g.Date) {
+			detail = append(detail, "dato: "+day(g.Date)+" → "+day(c.Date))
+			res.Fields = append(res.Fields, "dato")
+			after.Date = parseDay(day(c.Date))
+		}
+		if c.Place != "" && c.Place != g.Place {
+			detail = append(detail, "sted: "+g.Place+" → "+c.Place)
+			res.Fields = append(res.Fields, "sted")
+			after.Place = c.Place
+		}
+		if c.Deadline != nil {
+			old, nu := optDay(g.Deadline), optDay(*c.Deadline)
+			if old != nu {
+				detail = append(detail, "frist: "+orNone(old)+" → "+orNone(nu))
+				res.Fields = append(res.Fields, "frist")
+				after.Deadline = time.Time{}
+				if nu != "" {
+					after.Deadline = parseDay(nu)
+				}
 			}
 		}
-	}
-	if c.Time != nil && (c.Time[0] != g.Start || c.Time[1] != g.End) {
-		detail = append(detail, "tid: "+orNone(timeSpan(g.Start, g.End))+" → "+orNone(timeSpan(c.Time[0], c.Time[1])))
-		res.Fields = append(res.Fields, "tid")
-		after.Start, after.End = c.Time[0], c.Time[1]
-	}
-	if len(res.Fields) == 0 {
-		return res, nil
-	}
-	now := db.now()
-	var deadline any
-	if !after.Deadline.IsZero() {
-		deadline = day(after.Deadline)
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE gatherings SET name = ?, date = ?, place = ?, deadline = ?, start_time = ?, end_time = ?, sequence = sequence + 1, updated_at = ?
-		WHERE id = ?`, after.Name, day(after.Date), after.Place, deadline, nullText(after.Start), nullText(after.End), ts(now), id); err != nil {
-		return res, FormatError(err)
-	}
-	if err := db.logChange(ctx, tx, a, EntityGathering, itoa(id), ActionChange, strings.Join(detail, "; ")); err != nil {
-		return res, err
-	}
-	if res.After, err = db.gathering(ctx, tx, id); err != nil {
-		return res, err
-	}
-	return res, FormatError(tx.Commit())
+		if c.Time != nil && (c.Time[0] != g.Start || c.Time[1] != g.End) {
+			detail = append(detail, "tid: "+orNone(timeSpan(g.Start, g.End))+" → "+orNone(timeSpan(c.Time[0], c.Time[1])))
+			res.Fields = append(res.Fields, "tid")
+			after.Start, after.End = c.Time[0], c.Time[1]
+		}
+		if len(res.Fields) == 0 {
+			return nil
+		}
+		now := db.now()
+		var deadline any
+		if !after.Deadline.IsZero() {
+			deadline = day(after.Deadline)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE gatherings SET name = ?, date = ?, place = ?, deadline = ?, start_time = ?, end_time = ?, sequence = sequence + 1, updated_at = ?
+			WHERE id = ?`, after.Name, day(after.Date), after.Place, deadline, nullText(after.Start), nullText(after.End), ts(now), id); err != nil {
+			return FormatError(err)
+		}
+		if err := db.logChange(ctx, tx, a, EntityGathering, itoa(id), ActionChange, strings.Join(detail, "; ")); err != nil {
+			return err
+		}
+		if res.After, err = db.gathering(ctx, tx, id); err != nil {
+			return err
+		}
+		return nil
+	})
+	return res, err
 }
 
 // NotCancelledError says a gathering to reopen was never cancelled.
@@ -271,41 +269,39 @@ func (e *NoAnswerError) ErrorCode() bot.Code { return bot.ENotFound }
 // group's correction of a wrong one). The history keeps the answer and
 // gets a "slettet" row, so the digest sees the change; the removal is
 // recorded with who did it.
-func (db *DB) DeleteRSVP(ctx context.Context, a Author, gatheringID, municipalityID int64) (RSVP, Gathering, error) {
-	tx, err := db.w.BeginTx(ctx, nil)
-	if err != nil {
-		return RSVP{}, Gathering{}, FormatError(err)
-	}
-	defer tx.Rollback()
-	g, err := db.gathering(ctx, tx, gatheringID)
-	if err != nil {
-		return RSVP{}, g, err
-	}
-	r, err := scanRSVP(tx.QueryRowContext(ctx, `SELECT `+rsvpCols+` WHERE r.gathering_id = ? AND r.municipality_id = ?`, gatheringID, municipalityID))
-	if errors.Is(err, sql.ErrNoRows) {
-		var m Municipality
-		_ = tx.QueryRowContext(ctx, `SELECT id, name FROM municipalities WHERE id = ?`, municipalityID).Scan(&m.ID, &m.Name)
-		return r, g, &NoAnswerError{Gathering: g, Municipality: m}
-	}
-	if err != nil {
-		return r, g, FormatError(err)
-	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM rsvps WHERE gathering_id = ? AND municipality_id = ?`, gatheringID, municipalityID); err != nil {
-		return r, g, FormatError(err)
-	}
-	now := ts(db.now())
-	if _, err := tx.ExecContext(ctx, `INSERT INTO rsvp_history (gathering_id, municipality_id, answer, headcount, overnight, answered_by, platform, created_at)
-		VALUES (?, ?, ?, 0, NULL, ?, ?, ?)`, gatheringID, municipalityID, AnswerDeleted, nullKey(a.Key), string(a.Platform), now); err != nil {
-		return r, g, FormatError(err)
-	}
-	detail := r.Municipality.Name + ": " + r.Answer
-	if r.Answer != AnswerNo {
-		detail += " (" + strconv.Itoa(r.Headcount) + ")"
-	}
-	if err := db.logChange(ctx, tx, a, EntityRSVP, itoa(gatheringID)+"/"+itoa(municipalityID), ActionDelete, detail); err != nil {
-		return r, g, err
-	}
-	return r, g, FormatError(tx.Commit())
+func (db *DB) DeleteRSVP(ctx context.Context, a Author, gatheringID, municipalityID int64) (r RSVP, g Gathering, err error) {
+	err = db.update(ctx, func(tx *sql.Tx) error {
+		var err error
+		if g, err = db.gathering(ctx, tx, gatheringID); err != nil {
+			return err
+		}
+		r, err = scanRSVP(tx.QueryRowContext(ctx, `SELECT `+rsvpCols+` WHERE r.gathering_id = ? AND r.municipality_id = ?`, gatheringID, municipalityID))
+		if errors.Is(err, sql.ErrNoRows) {
+			var m Municipality
+			_ = tx.QueryRowContext(ctx, `SELECT id, name FROM municipalities WHERE id = ?`, municipalityID).Scan(&m.ID, &m.Name)
+			return &NoAnswerError{Gathering: g, Municipality: m}
+		}
+		if err != nil {
+			return FormatError(err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM rsvps WHERE gathering_id = ? AND municipality_id = ?`, gatheringID, municipalityID); err != nil {
+			return FormatError(err)
+		}
+		now := ts(db.now())
+		if _, err := tx.ExecContext(ctx, `INSERT INTO rsvp_history (gathering_id, municipality_id, answer, headcount, overnight, answered_by, platform, created_at)
+			VALUES (?, ?, ?, 0, NULL, ?, ?, ?)`, gatheringID, municipalityID, AnswerDeleted, nullKey(a.Key), string(a.Platform), now); err != nil {
+			return FormatError(err)
+		}
+		detail := r.Municipality.Name + ": " + r.Answer
+		if r.Answer != AnswerNo {
+			detail += " (" + strconv.Itoa(r.Headcount) + ")"
+		}
+		if err := db.logChange(ctx, tx, a, EntityRSVP, itoa(gatheringID)+"/"+itoa(municipalityID), ActionDelete, detail); err != nil {
+			return err
+		}
+		return nil
+	})
+	return r, g, err
 }
 
 // RegionInUseError says a region still has gatherings, so it cannot be
@@ -328,46 +324,44 @@ func (db *DB) ChangeRegion(ctx context.Context, a Author, name string, municipal
 	if err != nil {
 		return before, after, err
 	}
-	tx, err := db.w.BeginTx(ctx, nil)
-	if err != nil {
-		return before, after, FormatError(err)
-	}
-	defer tx.Rollback()
-	ms, err := db.ensureMunicipalities(ctx, tx, a, municipalities)
-	if err != nil {
-		return before, after, FormatError(err)
-	}
-	if len(ms) < MinRegionSize {
-		return before, after, &TooFewError{Got: len(ms)}
-	}
-	for _, m := range ms {
-		var other string
-		err := tx.QueryRowContext(ctx, `SELECT r.name FROM region_municipalities rm JOIN regions r ON r.id = rm.region_id
-			WHERE rm.municipality_id = ? AND rm.region_id <> ?`, m.ID, before.ID).Scan(&other)
-		if err == nil {
-			return before, after, &InRegionError{Municipality: m.Name, Region: other}
+	err = db.update(ctx, func(tx *sql.Tx) error {
+		ms, err := db.ensureMunicipalities(ctx, tx, a, municipalities)
+		if err != nil {
+			return FormatError(err)
 		}
-		if !errors.Is(err, sql.ErrNoRows) {
-			return before, after, FormatError(err)
+		if len(ms) < MinRegionSize {
+			return &TooFewError{Got: len(ms)}
 		}
-	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM region_municipalities WHERE region_id = ?`, before.ID); err != nil {
-		return before, after, FormatError(err)
-	}
-	for i, m := range ms {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO region_municipalities (region_id, municipality_id, position) VALUES (?, ?, ?)`, before.ID, m.ID, i); err != nil {
-			return before, after, FormatError(err)
+		for _, m := range ms {
+			var other string
+			err := tx.QueryRowContext(ctx, `SELECT r.name FROM region_municipalities rm JOIN regions r ON r.id = rm.region_id
+				WHERE rm.municipality_id = ? AND rm.region_id <> ?`, m.ID, before.ID).Scan(&other)
+			if err == nil {
+				return &InRegionError{Municipality: m.Name, Region: other}
+			}
+			if !errors.Is(err, sql.ErrNoRows) {
+				return FormatError(err)
+			}
 		}
-	}
-	after = before
-	after.Municipalities = ms
-	if MunicipalityNames(before.Municipalities) != MunicipalityNames(ms) {
-		detail := "kommuner: " + MunicipalityNames(before.Municipalities) + " → " + MunicipalityNames(ms)
-		if err := db.logChange(ctx, tx, a, EntityRegion, itoa(before.ID), ActionChange, detail); err != nil {
-			return before, after, err
+		if _, err := tx.ExecContext(ctx, `DELETE FROM region_municipalities WHERE region_id = ?`, before.ID); err != nil {
+			return FormatError(err)
 		}
-	}
-	return before, after, FormatError(tx.Commit())
+		for i, m := range ms {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO region_municipalities (region_id, municipality_id, position) VALUES (?, ?, ?)`, before.ID, m.ID, i); err != nil {
+				return FormatError(err)
+			}
+		}
+		after = before
+		after.Municipalities = ms
+		if MunicipalityNames(before.Municipalities) != MunicipalityNames(ms) {
+			detail := "kommuner: " + MunicipalityNames(before.Municipalities) + " → " + MunicipalityNames(ms)
+			if err := db.logChange(ctx, tx, a, EntityRegion, itoa(before.ID), ActionChange, detail); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return before, after, err
 }
 
 // DeleteRegion removes a region that has no gatherings (cancelled ones
@@ -377,38 +371,36 @@ func (db *DB) DeleteRegion(ctx context.Context, a Author, name string) (Region, 
 	if err != nil {
 		return r, err
 	}
-	tx, err := db.w.BeginTx(ctx, nil)
-	if err != nil {
-		return r, FormatError(err)
-	}
-	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, `SELECT `+gatheringCols+` WHERE g.region_id = ? ORDER BY g.date, g.id`, r.ID)
-	if err != nil {
-		return r, FormatError(err)
-	}
-	var gs []Gathering
-	for rows.Next() {
-		g, err := scanGathering(rows)
+	err = db.update(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT `+gatheringCols+` WHERE g.region_id = ? ORDER BY g.date, g.id`, r.ID)
 		if err != nil {
-			rows.Close()
-			return r, FormatError(err)
+			return FormatError(err)
 		}
-		gs = append(gs, g)
-	}
-	rows.Close()
-	if len(gs) > 0 {
-		return r, &RegionInUseError{Region: r, Gatherings: gs}
-	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM region_municipalities WHERE region_id = ?`, r.ID); err != nil {
-		return r, FormatError(err)
-	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM regions WHERE id = ?`, r.ID); err != nil {
-		return r, FormatError(err)
-	}
-	if err := db.logChange(ctx, tx, a, EntityRegion, itoa(r.ID), ActionDelete, r.Name+": "+MunicipalityNames(r.Municipalities)); err != nil {
-		return r, err
-	}
-	return r, FormatError(tx.Commit())
+		var gs []Gathering
+		for rows.Next() {
+			g, err := scanGathering(rows)
+			if err != nil {
+				rows.Close()
+				return FormatError(err)
+			}
+			gs = append(gs, g)
+		}
+		rows.Close()
+		if len(gs) > 0 {
+			return &RegionInUseError{Region: r, Gatherings: gs}
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM region_municipalities WHERE region_id = ?`, r.ID); err != nil {
+			return FormatError(err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM regions WHERE id = ?`, r.ID); err != nil {
+			return FormatError(err)
+		}
+		if err := db.logChange(ctx, tx, a, EntityRegion, itoa(r.ID), ActionDelete, r.Name+": "+MunicipalityNames(r.Municipalities)); err != nil {
+			return err
+		}
+		return nil
+	})
+	return r, err
 }
 
 // NotYoursError says a record belongs to someone else: mentors change and
@@ -458,81 +450,77 @@ func (db *DB) mentoring(ctx context.Context, q querier, id int64) (Mentoring, er
 // ChangeMentoring changes a logged session: the author's own, or any when
 // admin. What changed is recorded.
 func (db *DB) ChangeMentoring(ctx context.Context, a Author, admin bool, id int64, c MentoringChange) (before, after Mentoring, err error) {
-	tx, err := db.w.BeginTx(ctx, nil)
-	if err != nil {
-		return before, after, FormatError(err)
-	}
-	defer tx.Rollback()
-	if before, err = db.mentoring(ctx, tx, id); err != nil {
-		return before, after, err
-	}
-	if !admin && (before.CreatedBy == "" || before.CreatedBy != a.Key) {
-		return before, after, &NotYoursError{ID: id, CreatedBy: before.CreatedBy, Name: before.CreatedName}
-	}
-	after = before
-	var detail []string
-	if c.Municipality != "" {
-		m, err := db.ensureMunicipality(ctx, tx, a, c.Municipality)
-		if err != nil {
-			return before, after, FormatError(err)
+	err = db.update(ctx, func(tx *sql.Tx) error {
+		if before, err = db.mentoring(ctx, tx, id); err != nil {
+			return err
 		}
-		if m.ID != before.Municipality.ID {
-			detail = append(detail, "kommune: "+before.Municipality.Name+" → "+m.Name)
-			after.Municipality = m
+		if !admin && (before.CreatedBy == "" || before.CreatedBy != a.Key) {
+			return &NotYoursError{ID: id, CreatedBy: before.CreatedBy, Name: before.CreatedName}
 		}
-	}
-	if !c.Date.IsZero() && day(c.Date) != day(before.Date) {
-		detail = append(detail, "dato: "+day(before.Date)+" → "+day(c.Date))
-		after.Date = parseDay(day(c.Date))
-	}
-	if c.Minutes != 0 && c.Minutes != before.Minutes {
-		detail = append(detail, "minutter: "+strconv.Itoa(before.Minutes)+" → "+strconv.Itoa(c.Minutes))
-		after.Minutes = c.Minutes
-	}
-	if c.Topic != "" && c.Topic != before.Topic {
-		detail = append(detail, "tema: "+before.Topic+" → "+c.Topic)
-		after.Topic = c.Topic
-	}
-	if c.Note != nil && *c.Note != before.Note {
-		detail = append(detail, "notat endret")
-		after.Note = *c.Note
-	}
-	if len(detail) == 0 {
-		return before, after, nil
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE mentoring SET municipality_id = ?, date = ?, minutes = ?, topic = ?, note = ? WHERE id = ?`,
-		after.Municipality.ID, day(after.Date), after.Minutes, after.Topic, after.Note, id); err != nil {
-		return before, after, FormatError(err)
-	}
-	if err := db.logChange(ctx, tx, a, EntityMentoring, itoa(id), ActionChange, strings.Join(detail, "; ")); err != nil {
-		return before, after, err
-	}
-	return before, after, FormatError(tx.Commit())
+		after = before
+		var detail []string
+		if c.Municipality != "" {
+			m, err := db.ensureMunicipality(ctx, tx, a, c.Municipality)
+			if err != nil {
+				return FormatError(err)
+			}
+			if m.ID != before.Municipality.ID {
+				detail = append(detail, "kommune: "+before.Municipality.Name+" → "+m.Name)
+				after.Municipality = m
+			}
+		}
+		if !c.Date.IsZero() && day(c.Date) != day(before.Date) {
+			detail = append(detail, "dato: "+day(before.Date)+" → "+day(c.Date))
+			after.Date = parseDay(day(c.Date))
+		}
+		if c.Minutes != 0 && c.Minutes != before.Minutes {
+			detail = append(detail, "minutter: "+strconv.Itoa(before.Minutes)+" → "+strconv.Itoa(c.Minutes))
+			after.Minutes = c.Minutes
+		}
+		if c.Topic != "" && c.Topic != before.Topic {
+			detail = append(detail, "tema: "+before.Topic+" → "+c.Topic)
+			after.Topic = c.Topic
+		}
+		if c.Note != nil && *c.Note != before.Note {
+			detail = append(detail, "notat endret")
+			after.Note = *c.Note
+		}
+		if len(detail) == 0 {
+			return nil
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE mentoring SET municipality_id = ?, date = ?, minutes = ?, topic = ?, note = ? WHERE id = ?`,
+			after.Municipality.ID, day(after.Date), after.Minutes, after.Topic, after.Note, id); err != nil {
+			return FormatError(err)
+		}
+		if err := db.logChange(ctx, tx, a, EntityMentoring, itoa(id), ActionChange, strings.Join(detail, "; ")); err != nil {
+			return err
+		}
+		return nil
+	})
+	return before, after, err
 }
 
 // DeleteMentoring removes a logged session (the author's own, or any when
 // admin); what it was is kept in the change log.
-func (db *DB) DeleteMentoring(ctx context.Context, a Author, admin bool, id int64) (Mentoring, error) {
-	tx, err := db.w.BeginTx(ctx, nil)
-	if err != nil {
-		return Mentoring{}, FormatError(err)
-	}
-	defer tx.Rollback()
-	s, err := db.mentoring(ctx, tx, id)
-	if err != nil {
-		return s, err
-	}
-	if !admin && (s.CreatedBy == "" || s.CreatedBy != a.Key) {
-		return s, &NotYoursError{ID: id, CreatedBy: s.CreatedBy, Name: s.CreatedName}
-	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM mentoring WHERE id = ?`, id); err != nil {
-		return s, FormatError(err)
-	}
-	detail := s.Municipality.Name + ", " + day(s.Date) + ", " + strconv.Itoa(s.Minutes) + " min, " + s.Topic
-	if err := db.logChange(ctx, tx, a, EntityMentoring, itoa(id), ActionDelete, detail); err != nil {
-		return s, err
-	}
-	return s, FormatError(tx.Commit())
+func (db *DB) DeleteMentoring(ctx context.Context, a Author, admin bool, id int64) (s Mentoring, err error) {
+	err = db.update(ctx, func(tx *sql.Tx) error {
+		var err error
+		if s, err = db.mentoring(ctx, tx, id); err != nil {
+			return err
+		}
+		if !admin && (s.CreatedBy == "" || s.CreatedBy != a.Key) {
+			return &NotYoursError{ID: id, CreatedBy: s.CreatedBy, Name: s.CreatedName}
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM mentoring WHERE id = ?`, id); err != nil {
+			return FormatError(err)
+		}
+		detail := s.Municipality.Name + ", " + day(s.Date) + ", " + strconv.Itoa(s.Minutes) + " min, " + s.Topic
+		if err := db.logChange(ctx, tx, a, EntityMentoring, itoa(id), ActionDelete, detail); err != nil {
+			return err
+		}
+		return nil
+	})
+	return s, err
 }
 
 // MunicipalityContacts are the people to remind on behalf of each

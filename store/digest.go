@@ -94,31 +94,30 @@ func (db *DB) BeginDigest(ctx context.Context, kind string, start, end time.Time
 // claim runs an upsert that touches the row only when the caller may post,
 // and tells why not otherwise.
 func (db *DB) claim(ctx context.Context, upsert string, args []any, status string, keys []any) (Claim, error) {
-	tx, err := db.w.BeginTx(ctx, nil)
-	if err != nil {
-		return "", FormatError(err)
-	}
-	defer tx.Rollback()
-	res, err := tx.ExecContext(ctx, upsert, args...)
-	if err != nil {
-		return "", FormatError(err)
-	}
-	n, err := res.RowsAffected()
-	if err != nil {
-		return "", FormatError(err)
-	}
-	c := ClaimPost
-	if n == 0 {
-		var st string
-		if err := tx.QueryRowContext(ctx, status, keys...).Scan(&st); err != nil {
-			return "", FormatError(err)
+	var c Claim
+	err := db.update(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, upsert, args...)
+		if err != nil {
+			return FormatError(err)
 		}
-		c = ClaimBusy
-		if st == StatusSent {
-			c = ClaimSent
+		n, err := res.RowsAffected()
+		if err != nil {
+			return FormatError(err)
 		}
-	}
-	return c, FormatError(tx.Commit())
+		c = ClaimPost
+		if n == 0 {
+			var st string
+			if err := tx.QueryRowContext(ctx, status, keys...).Scan(&st); err != nil {
+				return FormatError(err)
+			}
+			c = ClaimBusy
+			if st == StatusSent {
+				c = ClaimSent
+			}
+		}
+		return nil
+	})
+	return c, err
 }
 
 // MarkDigestSent records that the platform accepted the digest.
@@ -332,123 +331,126 @@ type Downvote struct {
 // DigestData gathers everything the digest for [since, until) shows, from
 // one consistent snapshot of the database.
 func (db *DB) DigestData(ctx context.Context, since, until time.Time) (*DigestData, error) {
-	tx, err := db.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return nil, FormatError(err)
-	}
-	defer tx.Rollback()
-	d := &DigestData{Since: since, Until: until}
-	s, u := ts(since), ts(until)
-	today := day(until)
+	var d *DigestData
+	err := db.view(ctx, func(tx *sql.Tx) error {
+		var err error
+		d = &DigestData{Since: since, Until: until}
+		s, u := ts(since), ts(until)
+		today := day(until)
 
-	if d.NewInterests, err = digestInterests(ctx, tx, `i.created_at >= ? AND i.created_at < ?
-		AND (i.withdrawn_at IS NULL OR i.withdrawn_at >= ?)`, `i.created_at`, s, u, u); err != nil {
-		return nil, err
-	}
-	if d.ChangedInterests, err = digestInterests(ctx, tx, `i.created_at < ? AND i.updated_at >= ? AND i.updated_at < ?
-		AND (i.withdrawn_at IS NULL OR i.withdrawn_at >= ?)`, `i.updated_at`, s, s, u, u); err != nil {
-		return nil, err
-	}
-	if d.WithdrawnInterests, err = digestInterests(ctx, tx, `i.withdrawn_at >= ? AND i.withdrawn_at < ?`, `i.withdrawn_at`, s, u); err != nil {
-		return nil, err
-	}
-
-	changed, err := changedAnswers(ctx, tx, s, u)
-	if err != nil {
-		return nil, err
-	}
-	for _, n := range changed {
-		d.RSVPAnswers += n
-	}
-	if d.Gatherings, err = digestGatherings(ctx, tx, `g.date >= ?`, []any{today}, changed); err != nil {
-		return nil, err
-	}
-	horizon := day(parseDay(today).AddDate(0, 0, 30))
-	if d.Deadlines, err = digestGatherings(ctx, tx, `g.deadline IS NOT NULL AND g.deadline >= ? AND g.deadline <= ? AND g.date >= ?`,
-		[]any{today, horizon, today}, changed); err != nil {
-		return nil, err
-	}
-	sort.SliceStable(d.Deadlines, func(i, j int) bool { return d.Deadlines[i].Deadline.Before(d.Deadlines[j].Deadline) })
-
-	// Mentoring by the day it took place: the window's Oslo days.
-	fromDay, toDay := MentoringDays(since, until)
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(minutes), 0) FROM mentoring
-		WHERE created_at >= ? AND created_at < ? AND date < ?`, s, u, day(fromDay)).Scan(&d.MentoringLate, &d.MentoringLateMinutes); err != nil {
-		return nil, FormatError(err)
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT m.name, COUNT(*), SUM(x.minutes) FROM mentoring x
-		JOIN municipalities m ON m.id = x.municipality_id
-		WHERE x.date >= ? AND x.date <= ? AND x.created_at < ? GROUP BY m.id`, day(fromDay), day(toDay), u)
-	if err != nil {
-		return nil, FormatError(err)
-	}
-	for rows.Next() {
-		var t MentoringTotal
-		if err := rows.Scan(&t.Municipality, &t.Sessions, &t.Minutes); err != nil {
-			rows.Close()
-			return nil, FormatError(err)
+		if d.NewInterests, err = digestInterests(ctx, tx, `i.created_at >= ? AND i.created_at < ?
+			AND (i.withdrawn_at IS NULL OR i.withdrawn_at >= ?)`, `i.created_at`, s, u, u); err != nil {
+			return err
 		}
-		d.Mentoring = append(d.Mentoring, t)
-		d.MentoringSessions += t.Sessions
-		d.MentoringMinutes += t.Minutes
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, FormatError(err)
-	}
-	nb := norsk.New()
-	sort.SliceStable(d.Mentoring, func(i, j int) bool { return nb.Less(d.Mentoring[i].Municipality, d.Mentoring[j].Municipality) })
-	if d.NoMentoring, err = digestNames(ctx, tx, `SELECT m.name FROM municipalities m
-		JOIN region_municipalities rm ON rm.municipality_id = m.id
-		WHERE NOT EXISTS (SELECT 1 FROM mentoring x WHERE x.municipality_id = m.id AND x.created_at < ?)`, u); err != nil {
+		if d.ChangedInterests, err = digestInterests(ctx, tx, `i.created_at < ? AND i.updated_at >= ? AND i.updated_at < ?
+			AND (i.withdrawn_at IS NULL OR i.withdrawn_at >= ?)`, `i.updated_at`, s, s, u, u); err != nil {
+			return err
+		}
+		if d.WithdrawnInterests, err = digestInterests(ctx, tx, `i.withdrawn_at >= ? AND i.withdrawn_at < ?`, `i.withdrawn_at`, s, u); err != nil {
+			return err
+		}
+
+		changed, err := changedAnswers(ctx, tx, s, u)
+		if err != nil {
+			return err
+		}
+		for _, n := range changed {
+			d.RSVPAnswers += n
+		}
+		if d.Gatherings, err = digestGatherings(ctx, tx, `g.date >= ?`, []any{today}, changed); err != nil {
+			return err
+		}
+		horizon := day(parseDay(today).AddDate(0, 0, 30))
+		if d.Deadlines, err = digestGatherings(ctx, tx, `g.deadline IS NOT NULL AND g.deadline >= ? AND g.deadline <= ? AND g.date >= ?`,
+			[]any{today, horizon, today}, changed); err != nil {
+			return err
+		}
+		sort.SliceStable(d.Deadlines, func(i, j int) bool { return d.Deadlines[i].Deadline.Before(d.Deadlines[j].Deadline) })
+
+		// Mentoring by the day it took place: the window's Oslo days.
+		fromDay, toDay := MentoringDays(since, until)
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(minutes), 0) FROM mentoring
+			WHERE created_at >= ? AND created_at < ? AND date < ?`, s, u, day(fromDay)).Scan(&d.MentoringLate, &d.MentoringLateMinutes); err != nil {
+			return FormatError(err)
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT m.name, COUNT(*), SUM(x.minutes) FROM mentoring x
+			JOIN municipalities m ON m.id = x.municipality_id
+			WHERE x.date >= ? AND x.date <= ? AND x.created_at < ? GROUP BY m.id`, day(fromDay), day(toDay), u)
+		if err != nil {
+			return FormatError(err)
+		}
+		for rows.Next() {
+			var t MentoringTotal
+			if err := rows.Scan(&t.Municipality, &t.Sessions, &t.Minutes); err != nil {
+				rows.Close()
+				return FormatError(err)
+			}
+			d.Mentoring = append(d.Mentoring, t)
+			d.MentoringSessions += t.Sessions
+			d.MentoringMinutes += t.Minutes
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return FormatError(err)
+		}
+		nb := norsk.New()
+		sort.SliceStable(d.Mentoring, func(i, j int) bool { return nb.Less(d.Mentoring[i].Municipality, d.Mentoring[j].Municipality) })
+		if d.NoMentoring, err = digestNames(ctx, tx, `SELECT m.name FROM municipalities m
+			JOIN region_municipalities rm ON rm.municipality_id = m.id
+			WHERE NOT EXISTS (SELECT 1 FROM mentoring x WHERE x.municipality_id = m.id AND x.created_at < ?)`, u); err != nil {
+			return err
+		}
+
+		rows, err = tx.QueryContext(ctx, `SELECT id, question, asked_name, platform, created_at, asks FROM questions
+			WHERE answered_at IS NULL AND created_at < ? ORDER BY created_at, id`, u)
+		if err != nil {
+			return FormatError(err)
+		}
+		for rows.Next() {
+			var q OpenQuestion
+			var at string
+			if err := rows.Scan(&q.ID, &q.Question, &q.AskedName, &q.Platform, &at, &q.Asks); err != nil {
+				rows.Close()
+				return FormatError(err)
+			}
+			q.At = parseTS(at)
+			d.OpenQuestions = append(d.OpenQuestions, q)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return FormatError(err)
+		}
+
+		// Votes whose answer was deleted keep their question and entry, so
+		// they are grouped by those when the answer row is gone.
+		rows, err = tx.QueryContext(ctx, `SELECT COALESCE(f.answer_id, 0),
+				COALESCE(a.question, f.question), COALESCE(a.answer, ''), COALESCE(NULLIF(a.entry_id, ''), f.entry_id),
+				COUNT(*), MAX(f.created_at)
+			FROM feedback f LEFT JOIN answers a ON a.id = f.answer_id
+			WHERE f.vote = -1 AND f.created_at >= ? AND f.created_at < ?
+			GROUP BY COALESCE(f.answer_id, 0), COALESCE(a.question, f.question)
+			ORDER BY MAX(f.created_at), 1`, s, u)
+		if err != nil {
+			return FormatError(err)
+		}
+		for rows.Next() {
+			var v Downvote
+			var at string
+			if err := rows.Scan(&v.AnswerID, &v.Question, &v.Answer, &v.EntryID, &v.Votes, &at); err != nil {
+				rows.Close()
+				return FormatError(err)
+			}
+			v.At = parseTS(at)
+			d.Downvotes = append(d.Downvotes, v)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return FormatError(err)
+		}
+		return nil
+	})
+	if err != nil {
 		return nil, err
-	}
-
-	rows, err = tx.QueryContext(ctx, `SELECT id, question, asked_name, platform, created_at, asks FROM questions
-		WHERE answered_at IS NULL AND created_at < ? ORDER BY created_at, id`, u)
-	if err != nil {
-		return nil, FormatError(err)
-	}
-	for rows.Next() {
-		var q OpenQuestion
-		var at string
-		if err := rows.Scan(&q.ID, &q.Question, &q.AskedName, &q.Platform, &at, &q.Asks); err != nil {
-			rows.Close()
-			return nil, FormatError(err)
-		}
-		q.At = parseTS(at)
-		d.OpenQuestions = append(d.OpenQuestions, q)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, FormatError(err)
-	}
-
-	// Votes whose answer was deleted keep their question and entry, so
-	// they are grouped by those when the answer row is gone.
-	rows, err = tx.QueryContext(ctx, `SELECT COALESCE(f.answer_id, 0),
-			COALESCE(a.question, f.question), COALESCE(a.answer, ''), COALESCE(NULLIF(a.entry_id, ''), f.entry_id),
-			COUNT(*), MAX(f.created_at)
-		FROM feedback f LEFT JOIN answers a ON a.id = f.answer_id
-		WHERE f.vote = -1 AND f.created_at >= ? AND f.created_at < ?
-		GROUP BY COALESCE(f.answer_id, 0), COALESCE(a.question, f.question)
-		ORDER BY MAX(f.created_at), 1`, s, u)
-	if err != nil {
-		return nil, FormatError(err)
-	}
-	for rows.Next() {
-		var v Downvote
-		var at string
-		if err := rows.Scan(&v.AnswerID, &v.Question, &v.Answer, &v.EntryID, &v.Votes, &at); err != nil {
-			rows.Close()
-			return nil, FormatError(err)
-		}
-		v.At = parseTS(at)
-		d.Downvotes = append(d.Downvotes, v)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, FormatError(err)
 	}
 	return d, nil
 }
@@ -457,14 +459,15 @@ func (db *DB) DigestData(ctx context.Context, since, until time.Time) (*DigestDa
 // deadline is today or later (Oslo date of now), with their answers so far
 // and the municipalities that have not answered.
 func (db *DB) ReminderGatherings(ctx context.Context, now time.Time) ([]DigestGathering, error) {
-	tx, err := db.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return nil, FormatError(err)
-	}
-	defer tx.Rollback()
-	today := day(now)
-	// Only a deadline that was set: without one there is nothing to remind of.
-	return digestGatherings(ctx, tx, `g.deadline IS NOT NULL AND g.deadline >= ? AND g.date >= ?`, []any{today, today}, nil)
+	var out []DigestGathering
+	err := db.view(ctx, func(tx *sql.Tx) error {
+		today := day(now)
+		// Only a deadline that was set: without one there is nothing to remind of.
+		var err error
+		out, err = digestGatherings(ctx, tx, `g.deadline IS NOT NULL AND g.deadline >= ? AND g.date >= ?`, []any{today, today}, nil)
+		return err
+	})
+	return out, err
 }
 
 // MentoringDays are the first and last session dates (Oslo) a digest for

@@ -38,36 +38,33 @@ type Guest struct {
 
 // AddGuest lets a municipality outside a regional gathering's region answer
 // it. The admin who did it and when are stored with it.
-func (db *DB) AddGuest(ctx context.Context, a Author, gatheringID int64, municipality string) (Gathering, Municipality, error) {
-	tx, err := db.w.BeginTx(ctx, nil)
-	if err != nil {
-		return Gathering{}, Municipality{}, FormatError(err)
-	}
-	defer tx.Rollback()
-	g, err := db.gathering(ctx, tx, gatheringID)
-	if err != nil {
-		return g, Municipality{}, err
-	}
-	if g.National() {
-		return g, Municipality{}, &NationalGatheringError{Gathering: g}
-	}
-	m, err := db.ensureMunicipality(ctx, tx, a, municipality)
-	if err != nil {
-		return g, m, FormatError(err)
-	}
-	var inRegion, guest bool
-	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM region_municipalities WHERE region_id = ? AND municipality_id = ?),
-		EXISTS (SELECT 1 FROM gathering_guests WHERE gathering_id = ? AND municipality_id = ?)`, g.RegionID, m.ID, g.ID, m.ID).Scan(&inRegion, &guest); err != nil {
-		return g, m, FormatError(err)
-	}
-	if inRegion || guest {
-		return g, m, &AlreadyAllowedError{Gathering: g, Municipality: m, InRegion: inRegion}
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO gathering_guests (gathering_id, municipality_id, added_by, platform, added_at) VALUES (?, ?, ?, ?, ?)`,
-		g.ID, m.ID, nullKey(a.Key), string(a.Platform), ts(db.now())); err != nil {
-		return g, m, FormatError(err)
-	}
-	return g, m, FormatError(tx.Commit())
+func (db *DB) AddGuest(ctx context.Context, a Author, gatheringID int64, municipality string) (g Gathering, m Municipality, err error) {
+	err = db.update(ctx, func(tx *sql.Tx) error {
+		var err error
+		if g, err = db.gathering(ctx, tx, gatheringID); err != nil {
+			return err
+		}
+		if g.National() {
+			return &NationalGatheringError{Gathering: g}
+		}
+		if m, err = db.ensureMunicipality(ctx, tx, a, municipality); err != nil {
+			return FormatError(err)
+		}
+		var inRegion, guest bool
+		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM region_municipalities WHERE region_id = ? AND municipality_id = ?),
+			EXISTS (SELECT 1 FROM gathering_guests WHERE gathering_id = ? AND municipality_id = ?)`, g.RegionID, m.ID, g.ID, m.ID).Scan(&inRegion, &guest); err != nil {
+			return FormatError(err)
+		}
+		if inRegion || guest {
+			return &AlreadyAllowedError{Gathering: g, Municipality: m, InRegion: inRegion}
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO gathering_guests (gathering_id, municipality_id, added_by, platform, added_at) VALUES (?, ?, ?, ?, ?)`,
+			g.ID, m.ID, nullKey(a.Key), string(a.Platform), ts(db.now())); err != nil {
+			return FormatError(err)
+		}
+		return nil
+	})
+	return g, m, err
 }
 
 // Guests lists the guests of a gathering, sorted by name.

@@ -42,35 +42,33 @@ type NewInterest struct {
 
 // CreateInterest stores a registration with its municipalities.
 func (db *DB) CreateInterest(ctx context.Context, a Author, n NewInterest) (Interest, error) {
-	tx, err := db.w.BeginTx(ctx, nil)
-	if err != nil {
-		return Interest{}, FormatError(err)
-	}
-	defer tx.Rollback()
-	ms, err := db.ensureMunicipalities(ctx, tx, a, n.Municipalities)
-	if err != nil {
-		return Interest{}, FormatError(err)
-	}
-	if len(ms) == 0 {
-		return Interest{}, &MissingError{What: WhatMunicipalities}
-	}
-	now := db.now()
-	res, err := tx.ExecContext(ctx, `INSERT INTO interests (county, contact, comment, late, created_by, created_name, platform, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, n.County, n.Contact, n.Comment, boolInt(n.Late), nullKey(a.Key), a.Name, string(a.Platform), ts(now), ts(now))
-	if err != nil {
-		return Interest{}, FormatError(err)
-	}
-	id, err := res.LastInsertId()
-	if err != nil {
-		return Interest{}, FormatError(err)
-	}
-	for i, m := range ms {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO interest_municipalities (interest_id, municipality_id, position) VALUES (?, ?, ?)`, id, m.ID, i); err != nil {
-			return Interest{}, FormatError(err)
+	var id int64
+	err := db.update(ctx, func(tx *sql.Tx) error {
+		ms, err := db.ensureMunicipalities(ctx, tx, a, n.Municipalities)
+		if err != nil {
+			return FormatError(err)
 		}
-	}
-	if err := tx.Commit(); err != nil {
-		return Interest{}, FormatError(err)
+		if len(ms) == 0 {
+			return &MissingError{What: WhatMunicipalities}
+		}
+		now := db.now()
+		res, err := tx.ExecContext(ctx, `INSERT INTO interests (county, contact, comment, late, created_by, created_name, platform, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, n.County, n.Contact, n.Comment, boolInt(n.Late), nullKey(a.Key), a.Name, string(a.Platform), ts(now), ts(now))
+		if err != nil {
+			return FormatError(err)
+		}
+		if id, err = res.LastInsertId(); err != nil {
+			return FormatError(err)
+		}
+		for i, m := range ms {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO interest_municipalities (interest_id, municipality_id, position) VALUES (?, ?, ?)`, id, m.ID, i); err != nil {
+				return FormatError(err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return Interest{}, err
 	}
 	return db.Interest(ctx, id)
 }

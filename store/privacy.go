@@ -229,59 +229,57 @@ func (db *DB) ForgetUser(ctx context.Context, key string) (ForgetResult, error) 
 	if key == "" {
 		return res, nil
 	}
-	tx, err := db.w.BeginTx(ctx, nil)
-	if err != nil {
-		return res, FormatError(err)
-	}
-	defer tx.Rollback()
-	tables, err := personalTables(ctx, tx)
-	if err != nil {
-		return res, FormatError(err)
-	}
-	for _, t := range tables {
-		// Where they asked and how to reach them, in their own rows,
-		// while the rows still say whose they are.
-		if t.owner != "" && len(t.context) > 0 {
-			sets := make([]string, len(t.context))
-			for i, c := range t.context {
-				sets[i] = quoteIdent(c) + " = ''"
+	err := db.update(ctx, func(tx *sql.Tx) error {
+		tables, err := personalTables(ctx, tx)
+		if err != nil {
+			return FormatError(err)
+		}
+		for _, t := range tables {
+			// Where they asked and how to reach them, in their own rows,
+			// while the rows still say whose they are.
+			if t.owner != "" && len(t.context) > 0 {
+				sets := make([]string, len(t.context))
+				for i, c := range t.context {
+					sets[i] = quoteIdent(c) + " = ''"
+				}
+				if _, err := tx.ExecContext(ctx, `UPDATE `+quoteIdent(t.name)+` SET `+strings.Join(sets, ", ")+` WHERE `+quoteIdent(t.owner)+` = ?`, key); err != nil {
+					return FormatError(err)
+				}
 			}
-			if _, err := tx.ExecContext(ctx, `UPDATE `+quoteIdent(t.name)+` SET `+strings.Join(sets, ", ")+` WHERE `+quoteIdent(t.owner)+` = ?`, key); err != nil {
-				return res, FormatError(err)
+			// Names first: afterwards the rows no longer say whose they were.
+			if len(t.nameCol) > 0 {
+				sets := make([]string, len(t.nameCol))
+				for i, c := range t.nameCol {
+					sets[i] = quoteIdent(c) + " = ''"
+				}
+				if _, err := tx.ExecContext(ctx, `UPDATE `+quoteIdent(t.name)+` SET `+strings.Join(sets, ", ")+` WHERE `+t.where(), t.args(key)...); err != nil {
+					return FormatError(err)
+				}
+			}
+			var n int64
+			for _, c := range t.byCols {
+				blank := "NULL"
+				if t.notNull[c] {
+					blank = "''"
+				}
+				r, err := tx.ExecContext(ctx, `UPDATE `+quoteIdent(t.name)+` SET `+quoteIdent(c)+` = `+blank+` WHERE `+quoteIdent(c)+` = ?`, key)
+				if err != nil {
+					return FormatError(err)
+				}
+				k, _ := r.RowsAffected()
+				n += k
+			}
+			if n > 0 {
+				res.Tables[t.name] = n
 			}
 		}
-		// Names first: afterwards the rows no longer say whose they were.
-		if len(t.nameCol) > 0 {
-			sets := make([]string, len(t.nameCol))
-			for i, c := range t.nameCol {
-				sets[i] = quoteIdent(c) + " = ''"
-			}
-			if _, err := tx.ExecContext(ctx, `UPDATE `+quoteIdent(t.name)+` SET `+strings.Join(sets, ", ")+` WHERE `+t.where(), t.args(key)...); err != nil {
-				return res, FormatError(err)
-			}
+		r, err := tx.ExecContext(ctx, `DELETE FROM users WHERE key = ?`, key)
+		if err != nil {
+			return FormatError(err)
 		}
-		var n int64
-		for _, c := range t.byCols {
-			blank := "NULL"
-			if t.notNull[c] {
-				blank = "''"
-			}
-			r, err := tx.ExecContext(ctx, `UPDATE `+quoteIdent(t.name)+` SET `+quoteIdent(c)+` = `+blank+` WHERE `+quoteIdent(c)+` = ?`, key)
-			if err != nil {
-				return res, FormatError(err)
-			}
-			k, _ := r.RowsAffected()
-			n += k
-		}
-		if n > 0 {
-			res.Tables[t.name] = n
-		}
-	}
-	r, err := tx.ExecContext(ctx, `DELETE FROM users WHERE key = ?`, key)
-	if err != nil {
-		return res, FormatError(err)
-	}
-	k, _ := r.RowsAffected()
-	res.Profile = k > 0
-	return res, FormatError(tx.Commit())
+		k, _ := r.RowsAffected()
+		res.Profile = k > 0
+		return nil
+	})
+	return res, err
 }

@@ -110,50 +110,52 @@ func (db *DB) AddQuestion(ctx context.Context, q Question) (int64, error) {
 		return 0, &MissingError{What: WhatQuestion}
 	}
 	key := bot.Fold(q.Question)
-	tx, err := db.w.BeginTx(ctx, nil)
+	var id int64
+	err := db.update(ctx, func(tx *sql.Tx) error {
+		now := ts(db.now())
+		var err error
+		if id, err = openQuestionLike(ctx, tx, key); err != nil {
+			return FormatError(err)
+		}
+		if id == 0 {
+			res, err := tx.ExecContext(ctx, `INSERT INTO questions (question, lang, asked_by, asked_name, platform, channel, thread, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+				q.Question, q.Lang, keyOrNull(q.Asker.Key), q.Asker.Name, string(q.Asker.Platform), q.Channel, q.Thread, now)
+			if err != nil {
+				return FormatError(err)
+			}
+			if id, err = res.LastInsertId(); err != nil {
+				return FormatError(err)
+			}
+			return nil
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE questions SET asks = asks + 1 WHERE id = ?`, id); err != nil {
+			return FormatError(err)
+		}
+		// The same person asking again in the same place is told once.
+		var known int
+		if q.Asker.Key != "" {
+			err = tx.QueryRowContext(ctx, `SELECT
+				(SELECT COUNT(*) FROM questions WHERE id = ?1 AND asked_by = ?2 AND channel = ?3 AND thread = ?4) +
+				(SELECT COUNT(*) FROM question_askers WHERE question_id = ?1 AND asked_by = ?2 AND channel = ?3 AND thread = ?4)`,
+				id, q.Asker.Key, q.Channel, q.Thread).Scan(&known)
+			if err != nil {
+				return FormatError(err)
+			}
+		}
+		if known == 0 {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO question_askers (question_id, question, lang, asked_by, asked_name, platform, channel, thread, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				id, q.Question, q.Lang, keyOrNull(q.Asker.Key), q.Asker.Name, string(q.Asker.Platform), q.Channel, q.Thread, now); err != nil {
+				return FormatError(err)
+			}
+		}
+		return nil
+	})
 	if err != nil {
-		return 0, FormatError(err)
+		return 0, err
 	}
-	defer tx.Rollback()
-	now := ts(db.now())
-	id, err := openQuestionLike(ctx, tx, key)
-	if err != nil {
-		return 0, FormatError(err)
-	}
-	if id == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO questions (question, lang, asked_by, asked_name, platform, channel, thread, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			q.Question, q.Lang, keyOrNull(q.Asker.Key), q.Asker.Name, string(q.Asker.Platform), q.Channel, q.Thread, now)
-		if err != nil {
-			return 0, FormatError(err)
-		}
-		if id, err = res.LastInsertId(); err != nil {
-			return 0, FormatError(err)
-		}
-		return id, FormatError(tx.Commit())
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE questions SET asks = asks + 1 WHERE id = ?`, id); err != nil {
-		return 0, FormatError(err)
-	}
-	// The same person asking again in the same place is told once.
-	var known int
-	if q.Asker.Key != "" {
-		err = tx.QueryRowContext(ctx, `SELECT
-			(SELECT COUNT(*) FROM questions WHERE id = ?1 AND asked_by = ?2 AND channel = ?3 AND thread = ?4) +
-			(SELECT COUNT(*) FROM question_askers WHERE question_id = ?1 AND asked_by = ?2 AND channel = ?3 AND thread = ?4)`,
-			id, q.Asker.Key, q.Channel, q.Thread).Scan(&known)
-		if err != nil {
-			return 0, FormatError(err)
-		}
-	}
-	if known == 0 {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO question_askers (question_id, question, lang, asked_by, asked_name, platform, channel, thread, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, q.Question, q.Lang, keyOrNull(q.Asker.Key), q.Asker.Name, string(q.Asker.Platform), q.Channel, q.Thread, now); err != nil {
-			return 0, FormatError(err)
-		}
-	}
-	return id, FormatError(tx.Commit())
+	return id, nil
 }
 
 // openQuestionLike returns the open question whose folded text is key, or 0.
@@ -266,46 +268,46 @@ type FAQEntry struct {
 // not nil, stores it as a learned FAQ entry — in one transaction, so an
 // answer never becomes an entry without being recorded, or twice.
 // Answering a question that is already answered is a conflict.
-func (db *DB) AnswerQuestion(ctx context.Context, id int64, answer string, by Author, entry *FAQEntry) (Question, error) {
+func (db *DB) AnswerQuestion(ctx context.Context, id int64, answer string, by Author, entry *FAQEntry) (q Question, err error) {
 	answer = strings.TrimSpace(answer)
 	if answer == "" {
 		return Question{}, &MissingError{What: WhatAnswer}
 	}
-	tx, err := db.w.BeginTx(ctx, nil)
-	if err != nil {
-		return Question{}, FormatError(err)
-	}
-	defer tx.Rollback()
-	q, err := scanQuestion(tx.QueryRowContext(ctx, `SELECT `+questionCols+` FROM questions WHERE id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return q, &NotFoundError{What: WhatQuestion, ID: id, Err: err}
-	}
-	if err != nil {
-		return q, FormatError(err)
-	}
-	if q.Others, err = questionAskers(ctx, tx, id); err != nil {
-		return q, FormatError(err)
-	}
-	if !q.Open() {
-		return q, &AlreadyAnsweredError{ID: id, AnsweredAt: q.AnsweredAt}
-	}
-	now := db.now()
-	if _, err := tx.ExecContext(ctx, `UPDATE questions SET answer = ?, answered_by = ?, answered_at = ? WHERE id = ?`,
-		answer, keyOrNull(by.Key), ts(now), id); err != nil {
-		return q, FormatError(err)
-	}
-	if entry != nil {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO faq_entries (id, section, question, answer_nb, answer_en, lang, source, question_id, created_by, platform, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT(id) DO UPDATE SET question = excluded.question, answer_nb = excluded.answer_nb, answer_en = excluded.answer_en,
-				source = excluded.source, created_by = excluded.created_by, created_at = excluded.created_at`,
-			entry.ID, entry.Section, entry.Question, entry.AnswerNB, entry.AnswerEN, entry.Lang, entry.Source, id,
-			keyOrNull(by.Key), string(by.Platform), ts(now)); err != nil {
-			return q, FormatError(err)
+	var now time.Time
+	err = db.update(ctx, func(tx *sql.Tx) error {
+		var err error
+		q, err = scanQuestion(tx.QueryRowContext(ctx, `SELECT `+questionCols+` FROM questions WHERE id = ?`, id))
+		if errors.Is(err, sql.ErrNoRows) {
+			return &NotFoundError{What: WhatQuestion, ID: id, Err: err}
 		}
-	}
-	if err := tx.Commit(); err != nil {
-		return q, FormatError(err)
+		if err != nil {
+			return FormatError(err)
+		}
+		if q.Others, err = questionAskers(ctx, tx, id); err != nil {
+			return FormatError(err)
+		}
+		if !q.Open() {
+			return &AlreadyAnsweredError{ID: id, AnsweredAt: q.AnsweredAt}
+		}
+		now = db.now()
+		if _, err := tx.ExecContext(ctx, `UPDATE questions SET answer = ?, answered_by = ?, answered_at = ? WHERE id = ?`,
+			answer, keyOrNull(by.Key), ts(now), id); err != nil {
+			return FormatError(err)
+		}
+		if entry != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO faq_entries (id, section, question, answer_nb, answer_en, lang, source, question_id, created_by, platform, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT(id) DO UPDATE SET question = excluded.question, answer_nb = excluded.answer_nb, answer_en = excluded.answer_en,
+					source = excluded.source, created_by = excluded.created_by, created_at = excluded.created_at`,
+				entry.ID, entry.Section, entry.Question, entry.AnswerNB, entry.AnswerEN, entry.Lang, entry.Source, id,
+				keyOrNull(by.Key), string(by.Platform), ts(now)); err != nil {
+				return FormatError(err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return q, err
 	}
 	q.Answer, q.AnsweredBy, q.AnsweredAt = answer, by.Key, now
 	return q, nil

@@ -54,52 +54,51 @@ func (e *TooFewError) Error() string {
 // *InRegionError naming the region, and nothing is written.
 func (db *DB) CreateRegion(ctx context.Context, a Author, name string, municipalities []string) (Region, error) {
 	name = strings.Join(strings.Fields(name), " ")
-	tx, err := db.w.BeginTx(ctx, nil)
-	if err != nil {
-		return Region{}, FormatError(err)
-	}
-	defer tx.Rollback()
-	var existing string
-	err = tx.QueryRowContext(ctx, `SELECT name FROM regions WHERE fold = ?`, bot.Fold(name)).Scan(&existing)
-	if err == nil {
-		return Region{}, &RegionExistsError{Name: existing}
-	}
-	if !errors.Is(err, sql.ErrNoRows) {
-		return Region{}, FormatError(err)
-	}
-	ms, err := db.ensureMunicipalities(ctx, tx, a, municipalities)
-	if err != nil {
-		return Region{}, FormatError(err)
-	}
-	if len(ms) < MinRegionSize {
-		return Region{}, &TooFewError{Got: len(ms)}
-	}
-	for _, m := range ms {
-		var other string
-		err := tx.QueryRowContext(ctx, `SELECT r.name FROM region_municipalities rm JOIN regions r ON r.id = rm.region_id WHERE rm.municipality_id = ?`, m.ID).Scan(&other)
+	var r Region
+	err := db.update(ctx, func(tx *sql.Tx) error {
+		var existing string
+		err := tx.QueryRowContext(ctx, `SELECT name FROM regions WHERE fold = ?`, bot.Fold(name)).Scan(&existing)
 		if err == nil {
-			return Region{}, &InRegionError{Municipality: m.Name, Region: other}
+			return &RegionExistsError{Name: existing}
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
-			return Region{}, FormatError(err)
+			return FormatError(err)
 		}
-	}
-	now := db.now()
-	r := Region{Name: bot.TitleName(name), Municipalities: ms, CreatedBy: a.Key, Platform: string(a.Platform), CreatedAt: now}
-	res, err := tx.ExecContext(ctx, `INSERT INTO regions (name, fold, created_by, platform, created_at) VALUES (?, ?, ?, ?, ?)`,
-		r.Name, bot.Fold(name), nullKey(a.Key), r.Platform, ts(now))
-	if err != nil {
-		return r, FormatError(err)
-	}
-	if r.ID, err = res.LastInsertId(); err != nil {
-		return r, FormatError(err)
-	}
-	for i, m := range ms {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO region_municipalities (region_id, municipality_id, position) VALUES (?, ?, ?)`, r.ID, m.ID, i); err != nil {
-			return r, FormatError(err)
+		ms, err := db.ensureMunicipalities(ctx, tx, a, municipalities)
+		if err != nil {
+			return FormatError(err)
 		}
-	}
-	return r, FormatError(tx.Commit())
+		if len(ms) < MinRegionSize {
+			return &TooFewError{Got: len(ms)}
+		}
+		for _, m := range ms {
+			var other string
+			err := tx.QueryRowContext(ctx, `SELECT r.name FROM region_municipalities rm JOIN regions r ON r.id = rm.region_id WHERE rm.municipality_id = ?`, m.ID).Scan(&other)
+			if err == nil {
+				return &InRegionError{Municipality: m.Name, Region: other}
+			}
+			if !errors.Is(err, sql.ErrNoRows) {
+				return FormatError(err)
+			}
+		}
+		now := db.now()
+		r = Region{Name: bot.TitleName(name), Municipalities: ms, CreatedBy: a.Key, Platform: string(a.Platform), CreatedAt: now}
+		res, err := tx.ExecContext(ctx, `INSERT INTO regions (name, fold, created_by, platform, created_at) VALUES (?, ?, ?, ?, ?)`,
+			r.Name, bot.Fold(name), nullKey(a.Key), r.Platform, ts(now))
+		if err != nil {
+			return FormatError(err)
+		}
+		if r.ID, err = res.LastInsertId(); err != nil {
+			return FormatError(err)
+		}
+		for i, m := range ms {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO region_municipalities (region_id, municipality_id, position) VALUES (?, ?, ?)`, r.ID, m.ID, i); err != nil {
+				return FormatError(err)
+			}
+		}
+		return nil
+	})
+	return r, err
 }
 
 // Regions lists every region with its municipalities, sorted by name.

@@ -32,111 +32,109 @@ type SyncResult struct {
 // or to two entries stay as they are for the working group. Open runs it.
 func (db *DB) SyncRegister(ctx context.Context) (SyncResult, error) {
 	var res SyncResult
-	tx, err := db.w.BeginTx(ctx, nil)
-	if err != nil {
-		return res, err
-	}
-	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, `SELECT id, name, COALESCE(number, '') FROM municipalities ORDER BY id`)
-	if err != nil {
-		return res, err
-	}
-	var all []Municipality
-	for rows.Next() {
-		var m Municipality
-		if err := rows.Scan(&m.ID, &m.Name, &m.Number); err != nil {
-			rows.Close()
-			return res, err
-		}
-		all = append(all, m)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return res, err
-	}
-	linked := map[string]Municipality{}
-	loose := map[string][]Municipality{} // number -> unlinked rows that resolve to it
-	var order []string
-	for _, m := range all {
-		if m.Number != "" {
-			linked[m.Number] = m
-			continue
-		}
-		e, err := db.ResolveMunicipality(m.Name)
+	err := db.openTx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT id, name, COALESCE(number, '') FROM municipalities ORDER BY id`)
 		if err != nil {
-			res.Unlinked++
-			continue
+			return err
 		}
-		if len(loose[e.Number]) == 0 {
-			order = append(order, e.Number)
+		var all []Municipality
+		for rows.Next() {
+			var m Municipality
+			if err := rows.Scan(&m.ID, &m.Name, &m.Number); err != nil {
+				rows.Close()
+				return err
+			}
+			all = append(all, m)
 		}
-		loose[e.Number] = append(loose[e.Number], m)
-	}
-	now := ts(db.now())
-	for _, num := range order {
-		e, _ := db.reg.ByNumber(num)
-		group := loose[num]
-		to, ok := linked[num]
-		if !ok {
-			// The first row spelt the way the register does survives, so
-			// its id (seen in old exports) stays the municipality's.
-			k := 0
-			for i, m := range group {
-				if kommuner.Key(m.Name) == kommuner.Key(e.Name) {
-					k = i
-					break
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		linked := map[string]Municipality{}
+		loose := map[string][]Municipality{} // number -> unlinked rows that resolve to it
+		var order []string
+		for _, m := range all {
+			if m.Number != "" {
+				linked[m.Number] = m
+				continue
+			}
+			e, err := db.ResolveMunicipality(m.Name)
+			if err != nil {
+				res.Unlinked++
+				continue
+			}
+			if len(loose[e.Number]) == 0 {
+				order = append(order, e.Number)
+			}
+			loose[e.Number] = append(loose[e.Number], m)
+		}
+		now := ts(db.now())
+		for _, num := range order {
+			e, _ := db.reg.ByNumber(num)
+			group := loose[num]
+			to, ok := linked[num]
+			if !ok {
+				// The first row spelt the way the register does survives, so
+				// its id (seen in old exports) stays the municipality's.
+				k := 0
+				for i, m := range group {
+					if kommuner.Key(m.Name) == kommuner.Key(e.Name) {
+						k = i
+						break
+					}
 				}
+				to = group[k]
+				group = append(append([]Municipality(nil), group[:k]...), group[k+1:]...)
+				if _, err := tx.ExecContext(ctx, `UPDATE municipalities SET number = ?, name = ?, fold = ? WHERE id = ?`, e.Number, e.Name, "#"+e.Number, to.ID); err != nil {
+					return err
+				}
+				to.Number = e.Number
+				res.Linked++
 			}
-			to = group[k]
-			group = append(append([]Municipality(nil), group[:k]...), group[k+1:]...)
-			if _, err := tx.ExecContext(ctx, `UPDATE municipalities SET number = ?, name = ?, fold = ? WHERE id = ?`, e.Number, e.Name, "#"+e.Number, to.ID); err != nil {
-				return res, err
+			for _, from := range group {
+				if _, err := db.mergeMunicipality(ctx, tx, Author{Platform: "register"}, from, to, mergeRegister); err != nil {
+					return fmt.Errorf("merge %q into %q: %w", from.Name, e.Name, err)
+				}
+				res.Merged++
 			}
-			to.Number = e.Number
-			res.Linked++
+			to.Name = e.Name
+			linked[num] = to
 		}
-		for _, from := range group {
-			if _, err := db.mergeMunicipality(ctx, tx, Author{Platform: "register"}, from, to, mergeRegister); err != nil {
-				return res, fmt.Errorf("merge %q into %q: %w", from.Name, e.Name, err)
+		for _, e := range db.reg.Entries() {
+			m, ok := linked[e.Number]
+			if !ok {
+				if _, err := tx.ExecContext(ctx, qMunicipalityInsert, e.Name, "#"+e.Number, e.Number, nil, "register", now); err != nil {
+					return err
+				}
+				res.Inserted++
+				continue
 			}
-			res.Merged++
-		}
-		to.Name = e.Name
-		linked[num] = to
-	}
-	for _, e := range db.reg.Entries() {
-		m, ok := linked[e.Number]
-		if !ok {
-			if _, err := tx.ExecContext(ctx, qMunicipalityInsert, e.Name, "#"+e.Number, e.Number, nil, "register", now); err != nil {
-				return res, err
+			if m.Name != e.Name {
+				if _, err := tx.ExecContext(ctx, `UPDATE municipalities SET name = ? WHERE id = ?`, e.Name, m.ID); err != nil {
+					return err
+				}
+				res.Renamed++
 			}
-			res.Inserted++
-			continue
 		}
-		if m.Name != e.Name {
-			if _, err := tx.ExecContext(ctx, `UPDATE municipalities SET name = ? WHERE id = ?`, e.Name, m.ID); err != nil {
-				return res, err
-			}
-			res.Renamed++
+		// Linked rows all carry "#number" as their fold: a linked row is found
+		// by number, and the fold column's uniqueness must not clash with an
+		// unlinked row typed "Bodo" in a database that predates the register.
+		if _, err := tx.ExecContext(ctx, `UPDATE municipalities SET fold = '#' || number WHERE number IS NOT NULL AND fold <> '#' || number`); err != nil {
+			return err
 		}
-	}
-	// Linked rows all carry "#number" as their fold: a linked row is found
-	// by number, and the fold column's uniqueness must not clash with an
-	// unlinked row typed "Bodo" in a database that predates the register.
-	if _, err := tx.ExecContext(ctx, `UPDATE municipalities SET fold = '#' || number WHERE number IS NOT NULL AND fold <> '#' || number`); err != nil {
-		return res, err
-	}
-	sum := sha256.New()
-	for _, e := range db.reg.Entries() {
-		fmt.Fprintf(sum, "%s;%s;%s;%s\n", e.Number, e.Name, e.County, strings.Join(e.Other, "|"))
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO municipality_register (id, hash, source, entries, synced_at) VALUES (1, ?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET hash = excluded.hash, source = excluded.source, entries = excluded.entries, synced_at = excluded.synced_at
-		WHERE hash <> excluded.hash OR source <> excluded.source`,
-		hex.EncodeToString(sum.Sum(nil)), db.reg.Source, db.reg.Len(), now); err != nil {
-		return res, err
-	}
-	return res, tx.Commit()
+		sum := sha256.New()
+		for _, e := range db.reg.Entries() {
+			fmt.Fprintf(sum, "%s;%s;%s;%s\n", e.Number, e.Name, e.County, strings.Join(e.Other, "|"))
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO municipality_register (id, hash, source, entries, synced_at) VALUES (1, ?, ?, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET hash = excluded.hash, source = excluded.source, entries = excluded.entries, synced_at = excluded.synced_at
+			WHERE hash <> excluded.hash OR source <> excluded.source`,
+			hex.EncodeToString(sum.Sum(nil)), db.reg.Source, db.reg.Len(), now); err != nil {
+			return err
+		}
+		return nil
+	})
+	return res, err
 }
 
 // Merge reasons.
@@ -325,29 +323,27 @@ func (e *NotUnlinkedError) Error() string { return e.Name + " is in the municipa
 // (any spelling of it, or "#id") into the register municipality to, for an
 // admin: every answer, registration, session, region place and profile
 // moves, and the merge is recorded with who did it and when.
-func (db *DB) MergeMunicipality(ctx context.Context, a Author, from, to string) (Merge, error) {
-	tx, err := db.w.BeginTx(ctx, nil)
-	if err != nil {
-		return Merge{}, FormatError(err)
-	}
-	defer tx.Rollback()
-	e, err := db.ResolveMunicipality(to)
-	if err != nil {
-		return Merge{}, FormatError(err)
-	}
-	target, err := db.entryRow(ctx, tx, a, e)
-	if err != nil {
-		return Merge{}, FormatError(err)
-	}
-	src, err := db.unlinkedByName(ctx, tx, from)
-	if err != nil {
-		return Merge{}, err
-	}
-	mg, err := db.mergeMunicipality(ctx, tx, a, src, target, mergeAdmin)
-	if err != nil {
-		return mg, FormatError(err)
-	}
-	return mg, FormatError(tx.Commit())
+func (db *DB) MergeMunicipality(ctx context.Context, a Author, from, to string) (mg Merge, err error) {
+	err = db.update(ctx, func(tx *sql.Tx) error {
+		e, err := db.ResolveMunicipality(to)
+		if err != nil {
+			return FormatError(err)
+		}
+		target, err := db.entryRow(ctx, tx, a, e)
+		if err != nil {
+			return FormatError(err)
+		}
+		src, err := db.unlinkedByName(ctx, tx, from)
+		if err != nil {
+			return err
+		}
+		mg, err = db.mergeMunicipality(ctx, tx, a, src, target, mergeAdmin)
+		if err != nil {
+			return FormatError(err)
+		}
+		return nil
+	})
+	return mg, err
 }
 
 // unlinkedByName finds a row outside the register by its folded name or

@@ -448,16 +448,17 @@ type Attendance struct {
 // Attendance returns the attendee list of a gathering, read in one
 // snapshot.
 func (db *DB) Attendance(ctx context.Context, gatheringID int64) (Attendance, error) {
-	tx, err := db.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return Attendance{}, FormatError(err)
-	}
-	defer tx.Rollback()
-	g, err := db.gathering(ctx, tx, gatheringID)
-	if err != nil {
-		return Attendance{Gathering: g}, err
-	}
-	return attendance(ctx, tx, g)
+	var at Attendance
+	err := db.view(ctx, func(tx *sql.Tx) error {
+		g, err := db.gathering(ctx, tx, gatheringID)
+		if err != nil {
+			at = Attendance{Gathering: g}
+			return err
+		}
+		at, err = attendance(ctx, tx, g)
+		return err
+	})
+	return at, err
 }
 
 // attendance is the one place a gathering's answers are summed up: the
