@@ -125,7 +125,7 @@ func (l *RateLimiter) Tracked() int {
 func (l *RateLimiter) Middleware() Middleware {
 	return func(next Handler) Handler {
 		return HandlerFunc(func(ctx context.Context, req *Request) (Reply, error) {
-			if l != nil && !l.Exempt[req.Platform] && !l.Allow(req.UserKey()) {
+			if l != nil && l.PerMinute > 0 && !l.Exempt[req.Platform] && !l.Allow(req.UserKey()) {
 				return Reply{}, &Error{Code: ELimited, Message: T(req.Lang, "error.limited")}
 			}
 			return next.Handle(ctx, req)

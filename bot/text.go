@@ -148,7 +148,13 @@ func marks(s string) []Span {
 		}
 		if end, ok := closer(s, i); ok {
 			plain(s[start:i])
-			style := map[byte]Style{'*': StyleBold, '_': StyleItalic, '`': StyleCode}[c]
+			style := StyleBold
+			switch c {
+			case '_':
+				style = StyleItalic
+			case '`':
+				style = StyleCode
+			}
 			out = append(out, Span{Text: s[i+1 : end], Style: style})
 			i = end + 1
 			start = i

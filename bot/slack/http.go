@@ -45,7 +45,7 @@ func (a *Adapter) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "invalid signature", http.StatusUnauthorized)
 		return
 	}
-	ctype, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	ctype := mediaType(r.Header.Get("Content-Type"))
 	var ack any
 	switch ctype {
 	case "application/json":
@@ -86,6 +86,18 @@ func (a *Adapter) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	writeAck(w, ack)
 }
 
+// mediaType is mime.ParseMediaType's media type ("" when it does not
+// parse), without the parameter map it builds for the two types Slack
+// sends as they are.
+func mediaType(h string) string {
+	switch h {
+	case "application/x-www-form-urlencoded", "application/json":
+		return h
+	}
+	t, _, _ := mime.ParseMediaType(h)
+	return t
+}
+
 // writeAck writes an acknowledgement: an empty 200, or the JSON payload.
 func writeAck(w http.ResponseWriter, ack any) {
 	if ack == nil {
@@ -97,9 +109,13 @@ func writeAck(w http.ResponseWriter, ack any) {
 		w.WriteHeader(http.StatusOK)
 		return
 	}
-	w.Header().Set("Content-Type", "application/json")
+	// Assigned, not Set: Set canonicalises the key and allocates a new
+	// slice on every acknowledgement; nothing changes this one.
+	w.Header()["Content-Type"] = jsonType
 	w.Write(b)
 }
+
+var jsonType = []string{"application/json"}
 
 // Busy answers a request that bot.Admission turned away because too many
 // were already waiting. A slash command gets a private message saying that
@@ -108,7 +124,7 @@ func writeAck(w http.ResponseWriter, ack any) {
 // events again later and shows a failed button instead of a silent one.
 func (a *Adapter) Busy() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); ct == "application/x-www-form-urlencoded" {
+		if mediaType(r.Header.Get("Content-Type")) == "application/x-www-form-urlencoded" {
 			b, _ := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBody))
 			if f, err := readForm(string(b)); err == nil && f.cmd.Command != "" {
 				writeAck(w, busyMessage())

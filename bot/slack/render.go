@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -87,7 +88,7 @@ func Render(r bot.Reply) (string, []slack.Block) {
 		}
 		add(slack.NewSectionBlock(md(bot.Cut(mrkdwn(it.Text), maxSectionText)), nil, nil))
 		if len(it.Buttons) > 0 {
-			add(actions(fmt.Sprintf("item%d", i), it.Buttons)[0])
+			add(actions("item"+strconv.Itoa(i), it.Buttons)[0])
 		}
 	}
 	if r.Context != "" {
@@ -108,7 +109,7 @@ func actions(prefix string, bs []bot.Button) []slack.Block {
 	var out []slack.Block
 	var els []slack.BlockElement
 	for i, b := range bs {
-		btn := slack.NewButtonBlockElement(fmt.Sprintf("kb_%s_%d", prefix, i), bot.Cut(b.Command, maxButtonValue), plain(bot.Cut(bot.PlainText(b.Label), maxButtonLabel)))
+		btn := slack.NewButtonBlockElement("kb_"+prefix+"_"+strconv.Itoa(i), bot.Cut(b.Command, maxButtonValue), plain(bot.Cut(bot.PlainText(b.Label), maxButtonLabel)))
 		switch b.Style {
 		case "primary":
 			btn.Style = slack.StylePrimary
@@ -117,12 +118,12 @@ func actions(prefix string, bs []bot.Button) []slack.Block {
 		}
 		els = append(els, btn)
 		if len(els) == maxActions {
-			out = append(out, slack.NewActionBlock(fmt.Sprintf("kb_%s_%d", prefix, len(out)), els...))
+			out = append(out, slack.NewActionBlock("kb_"+prefix+"_"+strconv.Itoa(len(out)), els...))
 			els = nil
 		}
 	}
 	if len(els) > 0 {
-		out = append(out, slack.NewActionBlock(fmt.Sprintf("kb_%s_%d", prefix, len(out)), els...))
+		out = append(out, slack.NewActionBlock("kb_"+prefix+"_"+strconv.Itoa(len(out)), els...))
 	}
 	return out
 }
@@ -324,11 +325,13 @@ func md(s string) *slack.TextBlockObject {
 func split(s string, n int) []string {
 	var out []string
 	for strings.TrimSpace(s) != "" {
-		r := []rune(s)
-		if len(r) <= n {
+		// The common case, a reply shorter than the limit, is one piece
+		// without turning the text into runes.
+		if len(s) <= n || utf8.RuneCountInString(s) <= n {
 			out = append(out, s)
 			break
 		}
+		r := []rune(s)
 		head := string(r[:n])
 		at := strings.LastIndex(head, "\n\n")
 		if at < n/2 {
@@ -370,20 +373,34 @@ func EscapeText(s string) string {
 // every other piece of text, the bot's plain text and what others wrote
 // (bot.Esc) alike, goes through EscapeText.
 func mrkdwn(s string) string {
+	if !strings.ContainsAny(s, "*_`<>&\uE000\uE002") {
+		return s // no marks, nothing to escape: the text as it is
+	}
 	var b strings.Builder
+	b.Grow(len(s) + 16)
 	for _, sp := range bot.Spans(s) {
 		t := EscapeText(sp.Text)
 		switch {
 		case sp.URL != "":
-			b.WriteString("<" + escape(sp.URL) + "|" + strings.ReplaceAll(t, "|", "¦") + ">")
+			b.WriteString("<")
+			b.WriteString(escape(sp.URL))
+			b.WriteString("|")
+			b.WriteString(strings.ReplaceAll(t, "|", "¦"))
+			b.WriteString(">")
 		case sp.Foreign:
 			b.WriteString(t)
 		case sp.Style == bot.StyleBold:
-			b.WriteString("*" + t + "*")
+			b.WriteString("*")
+			b.WriteString(t)
+			b.WriteString("*")
 		case sp.Style == bot.StyleItalic:
-			b.WriteString("_" + t + "_")
+			b.WriteString("_")
+			b.WriteString(t)
+			b.WriteString("_")
 		case sp.Style == bot.StyleCode:
-			b.WriteString("`" + escape(sp.Text) + "`")
+			b.WriteString("`")
+			b.WriteString(escape(sp.Text))
+			b.WriteString("`")
 		default:
 			b.WriteString(t)
 		}
