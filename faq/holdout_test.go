@@ -121,3 +121,25 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestHeldOutSet prints the aggregate figures, per language, of sets that
+// are not (yet) training data (FAQ_SETS=blind19): counts only, never a
+// question, so running it does not turn the set into something tuned on.
+//
+//	FAQ_SETS=blind19 go test ./faq -run TestHeldOutSet -v
+func TestHeldOutSet(t *testing.T) {
+	spec := os.Getenv("FAQ_SETS")
+	if spec == "" {
+		t.Skip("set FAQ_SETS to held-out sets in testdata, comma-separated")
+	}
+	e := newTestEngine(t)
+	for _, set := range strings.Split(spec, ",") {
+		by := runEval(t, e, loadEval(t, "testdata/"+strings.TrimSpace(set)+".tsv"), questionLang, nil)
+		var all evalFigures
+		for _, l := range []string{"nb", "nn", "en"} {
+			all.add(by[l])
+			fmt.Printf("faq held-out %s %s: %s\n", set, l, by[l])
+		}
+		fmt.Printf("faq held-out %s all: %s\n", set, all)
+	}
+}
