@@ -57,6 +57,11 @@ type indexed struct {
 	// out on first use (types).
 	atypesOnce sync.Once
 	atypes     answerType
+	// answerCounts: the answer itself holds a count (a number, in digits
+	// or words); counted: the things its count-asking phrasings count
+	// ("" for "hvor mange kan være med?", which names none).
+	answerCounts bool
+	counted      map[string]bool
 }
 
 // types returns the kinds of fact x's answer holds (or its phrasings ask
@@ -64,6 +69,7 @@ type indexed struct {
 func (x *indexed) types() answerType {
 	x.atypesOnce.Do(func() {
 		t := answerTypes(x.Entry)
+		x.answerCounts = t&atCount != 0
 		for _, q := range x.Questions {
 			// The working group wrote this question for this entry: the
 			// kinds of fact it asks for ("How many places are there?") are
@@ -134,8 +140,10 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 		return ans, err
 	}
 	// Two questions in one ("når er fristen, og hva koster det?") get
-	// both answers; one sure half is answered when the whole is not.
-	if parts := splitQuestions(q); len(parts) > 1 {
+	// both answers; one sure half is answered when the whole is not —
+	// unless the question names a subject outside the programme: in "hva
+	// er UKM og hvordan melder vi på?" the second half asks about UKM.
+	if parts := splitQuestions(q); len(parts) > 1 && !j.offTopic {
 		sure, err := e.sureParts(ctx, parts, lang)
 		if err != nil {
 			return ans, err

@@ -8,6 +8,7 @@ import (
 	"os"
 	"slices"
 	"sort"
+	"strconv"
 	"testing"
 )
 
@@ -16,13 +17,15 @@ import (
 // through the engine without a gate; every question that reaches a best
 // candidate is one example, labelled 1 when that candidate's answer holds
 // the expected fact. A logistic regression (Newton's method, L2 penalty
-// chosen by 5-fold cross-validation) is fit on them, and the threshold is
-// the one that answers most in-scope questions rightly while keeping
-// confidently wrong answers at or below 1.5% (cross-validated) and
-// out-of-scope declines at or above 93% of the training questions. The
-// bar is below the 2% target on purpose: unseen questions come out 2–3×
-// more wrong than the questions the gate was fit on (docs/faq.md), so a
-// threshold at the 2% edge of training data misses it on new questions.
+// chosen by cross-validation over five groups of whole sets) is fit on
+// them, and the threshold is the one that answers most in-scope questions
+// rightly while keeping confidently wrong answers at or below 0.75%
+// (cross-validated) and out-of-scope declines at or above 93% of the
+// training questions. The bar is far below the 2% target on purpose:
+// questions nobody tuned on come out 2–4× more wrong than the
+// cross-validated figure (the validation split's first run 3.1% against
+// 1.2%, blind18's 4.7% against 1.1%; docs/faq.md), so a threshold at the
+// 2% edge of training data misses it on new questions.
 //
 //	FAQ_REFIT=1 go test ./faq -run TestRefitGate -v
 //
@@ -31,14 +34,26 @@ import (
 // the features; then run TestEvaluation.
 
 // gateTargets are the bars the threshold is chosen under (training data,
-// out-of-fold probabilities); gateMaxWrong keeps a margin under the 2% target.
+// out-of-fold probabilities); gateMaxWrong keeps a margin under the 2%
+// target. Measured when it moved from 1.5% (FAQ_HOLDOUT=each, every set
+// from blind7 on held out in turn, 750 questions): at 1.5% 527/548 right
+// and 14/750 wrong (1.9%), at 1% 524 and 8 (1.1%), at 0.75% 521 and 7
+// (0.9%) — and those sets were all tuned on, so first runs do worse.
 const (
-	gateMaxWrong       = 0.015
+	gateMaxWrong       = 0.0075
 	gateMinOutDeclined = 0.93
 )
 
 // gateLambdas are the L2 penalties cross-validation chooses from.
 var gateLambdas = []float64{0.03, 0.1, 0.3, 1, 3, 10, 30}
+
+// maxWrong is gateMaxWrong, or FAQ_MAXWRONG for an experiment.
+func maxWrong() float64 {
+	if v, err := strconv.ParseFloat(os.Getenv("FAQ_MAXWRONG"), 64); err == nil {
+		return v
+	}
+	return gateMaxWrong
+}
 
 // example is one training question as the engine saw it.
 type example struct {
@@ -138,7 +153,7 @@ func chooseThreshold(exs []example, probs []float64) (float64, gateFigures, bool
 	var best gateFigures
 	for _, thr := range cands {
 		f := figuresAt(exs, probs, thr)
-		if f.wrongShare() > gateMaxWrong || f.outDeclined() < gateMinOutDeclined {
+		if f.wrongShare() > maxWrong() || f.outDeclined() < gateMinOutDeclined {
 			continue
 		}
 		if !found || f.right >= best.right {

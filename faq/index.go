@@ -148,6 +148,12 @@ func (e *Engine) add(ctx context.Context, tx *sql.Tx, en Entry) error {
 				e.exact[k] = en.ID
 			}
 		}
+		if c, ok := e.countedTerm(nq); ok {
+			if x.counted == nil {
+				x.counted = map[string]bool{}
+			}
+			x.counted[c] = true
+		}
 		p := map[string]float64{}
 		for _, t := range e.an.Analyze(nq) {
 			w := 1.0

@@ -10,8 +10,11 @@ import (
 // weighs to decide whether that answer is right.
 type judgement struct {
 	// noTopic: no programme word at all; declined before ranking.
-	noTopic bool
-	cands   []candidate
+	// offTopic: declined because it steers the bot or names a subject
+	// outside the programme (scope.go) — the whole question, whatever its
+	// parts ask.
+	noTopic, offTopic bool
+	cands             []candidate
 	// best is the candidate the engine would answer with (nil: none).
 	best *candidate
 	// rival is the best other candidate; second its similarity.
@@ -50,6 +53,7 @@ func (e *Engine) judge(ctx context.Context, q, lang string) (*judgement, error) 
 	// (scope.go): declined before anything is ranked.
 	if q == "" || injection(q) || offTopic(q) || chitchat(q) {
 		j.noTopic = true
+		j.offTopic = q != "" && !chitchat(q)
 		return j, nil
 	}
 	ts := e.an.Analyze(q)
@@ -107,7 +111,7 @@ func (e *Engine) judge(ctx context.Context, q, lang string) (*judgement, error) 
 	qt := questionTypes(q)
 	j.asksType = qt != 0
 	fits := func(c candidate) bool {
-		return qt&^c.x.types() == 0 && e.coversAlternatives(q, c.x) && e.coversCounted(q, c.x)
+		return qt&^c.x.types() == 0 && e.coversAlternatives(q, c.x) && e.coversCounted(q, c.x) && e.countVouched(q, c.x)
 	}
 	best := 0
 	j.typeFit = fits(cands[0])
@@ -162,9 +166,14 @@ func (e *Engine) judge(ctx context.Context, q, lang string) (*judgement, error) 
 	// kulturskoleråd" is in many answers, asked by none): a coin toss.
 	// Also a coin toss: a runner-up just as close that covers clearly more
 	// of the question ("for mange søkere").
+	// Also one: a runner-up just as close that has the question's
+	// heaviest word — what it is most about — when best does not ("er
+	// det rettleiing mellom samlingane?": the work between gatherings
+	// covers "mellom samlingane", mentoring covers "rettleiing").
 	r := j.rival
 	j.ambiguous = r != nil && b.sim-j.second < e.P.TieGap &&
-		(b.prec < e.P.TiePrecision || (r.cov >= e.P.TieRivalCoverage && r.prec >= e.P.TieRivalPrecision && r.cov > b.cov+e.P.TieCoverageLead))
+		(b.prec < e.P.TiePrecision || (r.cov >= e.P.TieRivalCoverage && r.prec >= e.P.TieRivalPrecision && r.cov > b.cov+e.P.TieCoverageLead) ||
+			e.heaviestOnlyIn(ts, qw, r.x, b.x))
 	j.legacy = e.legacyConfidence(j)
 	j.p = j.legacy
 	if e.gate != nil {
@@ -191,4 +200,16 @@ func (e *Engine) legacyConfidence(j *judgement) float64 {
 		conf = math.Min(conf, capped)
 	}
 	return conf
+}
+
+// heaviestOnlyIn reports whether the question's heaviest term (ties: the
+// first) is in a's phrasings and in neither b's phrasings nor its answer.
+func (e *Engine) heaviestOnlyIn(ts []Term, qw map[string]float64, a, b *indexed) bool {
+	heavy, hw := "", 0.0
+	for _, t := range ts {
+		if w := qw[t.Text]; !t.Weak && !isNumber(t.Text) && w > hw {
+			heavy, hw = t.Text, w
+		}
+	}
+	return heavy != "" && a.qvocab[heavy] && !b.qvocab[heavy] && !b.avocab[heavy]
 }

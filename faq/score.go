@@ -184,12 +184,20 @@ var countedRE = regexp.MustCompile(`(?i)\b(hvor mange|kor mange|how many|number 
 // things. A counted word the analyser drops (a verb, "får") asks nothing
 // in particular and passes.
 func (e *Engine) coversCounted(q string, x *indexed) bool {
+	c, ok := e.countedTerm(q)
+	return !ok || c == "" || x.avocab[c]
+}
+
+// countedTerm is the term of the thing a count question counts
+// ("hvor mange dager" → dag); ok is false when q asks no count, and the
+// term "" when it names nothing in particular ("hvor mange kan være
+// med?": a counted word the analyser drops — a verb, "får" — or "ganger"/
+// "times", which analyse to the count concept itself).
+func (e *Engine) countedTerm(q string) (string, bool) {
 	m := countedRE.FindStringSubmatch(q)
 	if m == nil {
-		return true
+		return "", false
 	}
-	// "ganger"/"times" analyse to the count concept itself: they count
-	// occasions, not a thing, and pass.
 	self := map[string]bool{}
 	for _, t := range e.an.Analyze(m[1]) {
 		self[t.Text] = true
@@ -200,9 +208,23 @@ func (e *Engine) coversCounted(q string, x *indexed) bool {
 		if isNumber(t.Text) || self[t.Text] || (t.Weak && !e.common[t.Text]) {
 			continue
 		}
-		return x.avocab[t.Text]
+		return t.Text, true
 	}
-	return true
+	return "", true
+}
+
+// countVouched reports whether x can answer the count q asks for: its
+// answer holds a count, or one of its own phrasings asks for a count of
+// the same thing. "Hvor mange kan være med i gruppa?", written for the
+// municipal group entry (whose answer names no number), vouches for a
+// count of people in the group, not for "hvor mange samlinger skal
+// kommunegruppa på?".
+func (e *Engine) countVouched(q string, x *indexed) bool {
+	c, ok := e.countedTerm(q)
+	if !ok || c == "" || x.types()&atCount == 0 {
+		return true // no count asked, or the type check already says no
+	}
+	return x.answerCounts || x.counted[c]
 }
 
 // confidence turns the best candidate's similarity, the margin to the
