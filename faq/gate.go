@@ -41,7 +41,7 @@ type Gate struct {
 var featureNames = []string{
 	"sim", "cov", "prec", "margin", "bm25", "confidence", "type_fit", "asks_type",
 	"known_share", "anchored", "single_topic_unknown", "single_topic_name", "unknown_common", "unknown_names",
-	"ambiguous", "terms", "lang_en", "lang_nn", "rival_cov_lead", "coverage_shortfall", "misfit_or_single",
+	"ambiguous", "terms", "rival_cov_lead", "coverage_shortfall", "misfit_or_single",
 }
 
 // features are the judgement's signals as numbers, in featureNames order.
@@ -68,8 +68,6 @@ func (j *judgement) features(p Params) []float64 {
 		math.Min(float64(j.unknownNames), 3),
 		flag(j.ambiguous),
 		math.Log1p(float64(j.terms)),
-		flag(j.lang == "en"),
-		flag(j.lang == "nn"),
 		rivalLead,
 		// How far below the hand-set minimum the coverage falls: a hinge
 		// lets the fit punish the uncovered part of the question without

@@ -19,12 +19,12 @@ import (
 // the expected fact. A logistic regression (Newton's method, L2 penalty
 // chosen by cross-validation over five groups of whole sets) is fit on
 // them, and the threshold is the one that answers most in-scope questions
-// rightly while keeping confidently wrong answers at or below 0.75%
+// rightly while keeping confidently wrong answers at or below 1%
 // (cross-validated) and out-of-scope declines at or above 93% of the
 // training questions. The bar is far below the 2% target on purpose:
 // questions nobody tuned on come out 2–4× more wrong than the
 // cross-validated figure (the validation split's first run 3.1% against
-// 1.2%, blind18's 4.7% against 1.1%; docs/faq.md), so a threshold at the
+// 1.2%, blind19's 4.7% against 1.1%; docs/faq.md), so a threshold at the
 // 2% edge of training data misses it on new questions.
 //
 //	FAQ_REFIT=1 go test ./faq -run TestRefitGate -v
@@ -35,12 +35,16 @@ import (
 
 // gateTargets are the bars the threshold is chosen under (training data,
 // out-of-fold probabilities); gateMaxWrong keeps a margin under the 2%
-// target. Measured when it moved from 1.5% (FAQ_HOLDOUT=each, every set
-// from blind7 on held out in turn, 750 questions): at 1.5% 527/548 right
-// and 14/750 wrong (1.9%), at 1% 524 and 8 (1.1%), at 0.75% 521 and 7
-// (0.9%) — and those sets were all tuned on, so first runs do worse.
+// target. Measured when it moved from 1.5% (FAQ_HOLDOUT=each: every set
+// from blind7 on held out in turn and scored by a gate fit without it;
+// 921 questions with blind18; features then still with the language
+// flags): at 1.5% 622/677 right and 24/921 wrong (2.6%), at 1% 616 and
+// 17 (1.8%), at 0.75% 612 and 15 (1.6%); without the language flags, at
+// 1% 619 and 20, at 0.75% 608 and 13. At 0.75% the training sets fall
+// under the 92% bar in English and two small sets under their 85% floor;
+// 1% is the strictest bar they pass.
 const (
-	gateMaxWrong       = 0.0075
+	gateMaxWrong       = 0.01
 	gateMinOutDeclined = 0.93
 )
 
