@@ -124,9 +124,12 @@ func parsePDFSandboxed(ctx context.Context, argv []string, content []byte, lim P
 		// Under RLIMIT_AS the runtime either says so or, when the
 		// collector's own allocation fails, faults in the runtime: a fatal
 		// SIGSEGV as the first line (a fault in our code would be a
-		// "panic:" and is recovered in the child anyway).
+		// "panic:" and is recovered in the child anyway). A reader built
+		// with -race has ThreadSanitizer say it instead ("failed to
+		// allocate ... (errno: 12)").
 		if strings.Contains(msg, "out of memory") || strings.Contains(msg, "cannot allocate memory") ||
-			strings.HasPrefix(lastLine(msg), "SIGSEGV: segmentation violation") {
+			strings.HasPrefix(lastLine(msg), "SIGSEGV: segmentation violation") ||
+			strings.Contains(msg, "ThreadSanitizer failed to allocate") {
 			return parsed{}, &LimitError{Limit: LimitMemory, Value: lim.MaxMemory}
 		}
 		return parsed{}, fmt.Errorf("pdf: the reader process failed (%v): %s", err, lastLine(msg))

@@ -26,7 +26,8 @@ func sandboxArgv(t *testing.T) []string {
 	return []string{exe}
 }
 
-// wantLimit runs parse and checks it ends within 10 s with the limit named.
+// wantLimit runs parse and checks it ends within 10 s (times raceSlowdown)
+// with the limit named.
 func wantLimit(t *testing.T, want Limit, parse func() (parsed, error)) {
 	t.Helper()
 	start := time.Now()
@@ -39,8 +40,8 @@ func wantLimit(t *testing.T, want Limit, parse func() (parsed, error)) {
 	if le.Limit != want {
 		t.Fatalf("limit = %s (%v), want %s", le.Limit, err, want)
 	}
-	if el > 10*time.Second {
-		t.Fatalf("took %s, want under 10 s", el)
+	if bound := raceSlowdown * 10 * time.Second; el > bound {
+		t.Fatalf("took %s, want under %s", el, bound)
 	}
 	t.Logf("%s after %s: %v", want, el.Round(time.Millisecond), err)
 }
@@ -69,7 +70,7 @@ func TestHostilePDFsSandboxed(t *testing.T) {
 	// the parent lives and says which.
 	t.Run("bomb/MemoryLimit", func(t *testing.T) {
 		content := smallBomb(t, 200<<20)
-		lim := PDFLimits{MaxInflated: 8 << 30, MaxMemory: 128 << 20, Timeout: 8 * time.Second}
+		lim := PDFLimits{MaxInflated: 8 << 30, MaxMemory: 128 << 20, Timeout: raceSlowdown * 8 * time.Second}
 		wantLimit(t, LimitMemory, func() (parsed, error) { return parsePDFSandboxed(ctx, argv, content, lim) })
 	})
 	t.Run("bomb/Deadline", func(t *testing.T) {
