@@ -40,6 +40,7 @@ func register(name string, c subcommand) { subcommands[name] = c }
 
 func main() {
 	restrictUmask()
+	tuneGC(os.Getenv)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	go func() {
 		// After the first signal starts the drain, restore the default
