@@ -40,21 +40,11 @@ var docsMessages = bot.Messages{
 	"docs.h.removeuse": {"Skriv hvilket dokument som skal fjernes, for eksempel /kulturbot dokument fjern rammeverk.pdf", "Say which document to remove, for example /kulturbot dokument fjern rammeverk.pdf"},
 }
 
-// docLibrary is the library the answer chain uses (registered by
-// faq/docs.New in the wiring), or a retrieval-only one on the same
-// database; the running bot computes missing embeddings in the background.
-func (h *Handlers) docLibrary() *docs.Library {
-	if l := docs.ForDB(h.DB); l != nil {
-		return l
-	}
-	return docs.New(h.DB, docs.Options{Log: h.Log})
-}
-
 // subDocs is /kulturbot dokument: admins ingest a framework document
 // uploaded with the command (adapters download it into req.Files), list
 // the documents and remove one.
 func (h *Handlers) subDocs(ctx context.Context, req *bot.Request, args bot.Args) (bot.Reply, error) {
-	lib := h.docLibrary()
+	lib := h.Docs
 	lang := req.Lang
 	if path, ok := args.Get("fil", "file"); ok && req.Platform == bot.Console {
 		// The console has no uploads; whoever runs it may read local files

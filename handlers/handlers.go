@@ -9,6 +9,7 @@ import (
 
 	"github.com/kulturskoleradet/kulturbot/bot"
 	"github.com/kulturskoleradet/kulturbot/faq"
+	"github.com/kulturskoleradet/kulturbot/faq/docs"
 	"github.com/kulturskoleradet/kulturbot/store"
 )
 
@@ -45,6 +46,9 @@ type Deps struct {
 	// Background runs work that outlives a request (embeddings after an
 	// upload); nil runs it before the reply instead.
 	Background bot.Background
+	// Docs is the document library the answer chain uses, for
+	// /kulturbot dokument; nil: a retrieval-only one on DB.
+	Docs *docs.Library
 }
 
 // Handlers implements every workflow.
@@ -63,6 +67,9 @@ func Register(r *bot.Router, d *Deps) *Handlers {
 		d.Log = slog.Default()
 	}
 	d.Metrics = bot.OrNop(d.Metrics)
+	if d.Docs == nil && d.DB != nil {
+		d.Docs = docs.New(d.DB, docs.Options{Log: d.Log})
+	}
 	h := &Handlers{Deps: d, cmds: map[string]*bot.Route{}, router: r}
 	slow := h.SlowFAQ
 	if s, ok := h.FAQ.(interface{ Slow() bool }); ok && s.Slow() {

@@ -63,6 +63,9 @@ type App struct {
 	bg *runner
 	// adm is the admission gate in front of every platform intake.
 	adm *bot.Admission
+	// docs is the document library: the answer chain's and
+	// /kulturbot dokument's (docsLibrary).
+	docs *docs.Library
 }
 
 // NewApp opens the database, builds the FAQ and registers every handler.
@@ -96,7 +99,7 @@ func NewApp(ctx context.Context, cfg *Config, in io.Reader, out io.Writer, log *
 	a.setupMiddleware()
 	a.Handlers = handlers.Register(a.Router, &handlers.Deps{
 		DB: db, Config: hcfg, FAQ: a.FAQ, Posters: a.Posters, Log: log, Web: a.Web, Metrics: a.Metrics,
-		Background: a.bg,
+		Background: a.bg, Docs: a.docs,
 	})
 	a.Mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
@@ -163,8 +166,8 @@ func (a *App) Run(ctx context.Context) error {
 	// fall back to the passage), so the adapters' drain does not wait out
 	// a slow endpoint and the bot stops within Docker's 10 s.
 	defer context.AfterFunc(ctx, func() {
-		if lib := docs.ForDB(a.DB); lib != nil {
-			lib.StopLLM()
+		if a.docs != nil {
+			a.docs.StopLLM()
 		}
 	})()
 	platforms := 0

@@ -28,12 +28,11 @@ func (a *App) setupDocs(ctx context.Context) (faq.Answerer, error) {
 // docsLibrary returns the App's document library, creating it on first use
 // (the ingest subcommand needs it even when the FAQ wiring did not ask).
 func (a *App) docsLibrary() *docs.Library {
-	if l := docs.ForDB(a.DB); l != nil {
-		return l
+	if a.docs == nil {
+		a.docs = docs.New(a.DB, a.docsOptions())
+		a.onClose(a.docs.Close)
 	}
-	lib := docs.New(a.DB, a.docsOptions())
-	a.onClose(lib.Close)
-	return lib
+	return a.docs
 }
 
 // docsOptions maps the configuration onto the library's options.

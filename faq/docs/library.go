@@ -72,12 +72,9 @@ type Library struct {
 	embedMu sync.Mutex
 }
 
-// registry maps a database to the Library configured for it, so the
-// /kulturbot dokument handler uses the same (LLM-configured) library as the
-// answer chain without a new dependency in handlers.Deps.
-var registry sync.Map // *store.DB -> *Library
-
-// New returns a Library on db and registers it as the library for db.
+// New returns a Library on db. Whoever builds it hands it to those who
+// share it (the answer chain and the /kulturbot dokument handler: cmd's
+// wiring), so there is one per database without a registry.
 func New(db *store.DB, opt Options) *Library {
 	if opt.Log == nil {
 		opt.Log = slog.Default()
@@ -102,7 +99,6 @@ func New(db *store.DB, opt Options) *Library {
 	if opt.APIKey != "" || opt.BaseURL != "" {
 		l.llm = newLLM(opt)
 	}
-	registry.Store(db, l)
 	return l
 }
 
@@ -114,19 +110,9 @@ func (l *Library) readPDF(ctx context.Context, content []byte) (parsed, error) {
 	return parsePDF(ctx, content, l.opt.PDFLimits)
 }
 
-// ForDB returns the Library registered for db by New, or nil.
-func ForDB(db *store.DB) *Library {
-	if v, ok := registry.Load(db); ok {
-		return v.(*Library)
-	}
-	return nil
-}
-
-// Close unregisters the library. It does not close the database.
-func (l *Library) Close() error {
-	registry.CompareAndDelete(l.db, l)
-	return nil
-}
+// Close releases nothing today (it does not close the database); owners
+// call it so a library that comes to hold resources can free them.
+func (l *Library) Close() error { return nil }
 
 // StopLLM cancels the LLM answers in flight and refuses new ones (they
 // get the passage): called when the bot shuts down.
