@@ -19,10 +19,7 @@ import (
 // stopwords are words that carry no topic: bokmål, nynorsk and English
 // function words and question words. Dropping them keeps an OR query from
 // matching every chunk, and keeps the coverage-based confidence honest.
-var stopwords = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`
+var stopwords = wordSet(`
 	og i er på en et ei til av for med som det den de at å om har kan skal vil må
 	ikke ikkje ikkje no nå fra frå eller men så da når hva kva hvem kven hvor kvar
 	hvordan korleis hvorfor kvifor hvilke hvilken kva slags noe noko noen nokon
@@ -35,9 +32,15 @@ func init() {
 	these those what which who whom how why when where do does did can could
 	should would will shall may might must i me my we our you your they their
 	there here about from by as at if not no yes any some tell please say says said
-	`) {
-		stopwords[w] = true
+	`)
+
+// wordSet is the set of the words of s.
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
 	}
+	return m
 }
 
 // nynorsk and informal forms mapped to the bokmål form the stemmer knows.
@@ -58,42 +61,48 @@ func words(s string) []string {
 
 // Terms analyses text into index terms: lower-cased, nynorsk forms mapped,
 // stop words dropped, stemmed (Norwegian snowball) and æøå-folded.
-func Terms(s string) []string {
+func Terms(s string) []string { return (*analyzer)(nil).terms(s) }
+
+// analyzer is Terms with a memory of analysed words: a document repeats
+// its words many times and stemming is most of the cost of ingest. Bounded:
+// emptied when full, since questions can bring any number of new words.
+// Each Library has its own; a nil analyzer remembers nothing.
+type analyzer struct {
+	mu sync.RWMutex
+	m  map[string]string
+}
+
+const termCacheMax = 100_000
+
+func (a *analyzer) terms(s string) []string {
 	ws := words(s)
 	out := make([]string, 0, len(ws))
 	for _, w := range ws {
-		if t := term(w); t != "" {
+		if t := a.term(w); t != "" {
 			out = append(out, t)
 		}
 	}
 	return out
 }
 
-// termCache remembers analysed words: a document repeats its words many
-// times and stemming is most of the cost of ingest. Bounded: emptied when
-// full, since questions can bring any number of new words.
-var termCache = struct {
-	sync.RWMutex
-	m map[string]string
-}{m: map[string]string{}}
-
-const termCacheMax = 100_000
-
 // term analyses one lower-case word; "" for a stop word.
-func term(w string) string {
-	termCache.RLock()
-	t, ok := termCache.m[w]
-	termCache.RUnlock()
+func (a *analyzer) term(w string) string {
+	if a == nil {
+		return analyseWord(w)
+	}
+	a.mu.RLock()
+	t, ok := a.m[w]
+	a.mu.RUnlock()
 	if ok {
 		return t
 	}
 	t = analyseWord(w)
-	termCache.Lock()
-	if len(termCache.m) >= termCacheMax {
-		termCache.m = map[string]string{}
+	a.mu.Lock()
+	if a.m == nil || len(a.m) >= termCacheMax {
+		a.m = map[string]string{}
 	}
-	termCache.m[w] = t
-	termCache.Unlock()
+	a.m[w] = t
+	a.mu.Unlock()
 	return t
 }
 
@@ -116,8 +125,8 @@ func foldWord(w string) string { return bot.Fold(w) }
 
 // indexText is what goes into the FTS index for a chunk: its analysed terms
 // separated by spaces (the FTS tokenizer then only splits on spaces).
-func indexText(section, text string) string {
-	return strings.Join(Terms(section+"\n"+text), " ")
+func (a *analyzer) indexText(section, text string) string {
+	return strings.Join(a.terms(section+"\n"+text), " ")
 }
 
 // uniq returns the distinct terms in order of first appearance.

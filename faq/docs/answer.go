@@ -198,7 +198,7 @@ func (l *Library) passageAnswer(a faq.Answer, q query, hits []*hit) faq.Answer {
 	if b.conf < l.opt.Threshold {
 		return a
 	}
-	qt := quote(q, b)
+	qt := quote(&l.an, q, b)
 	c := citation(1, b, qt)
 	lang := bot.Lang(a.Lang)
 	page := ""

@@ -58,6 +58,11 @@ type Options struct {
 	// (cmd/kulturbot: itself with SandboxCommand). Empty: in this process,
 	// with PDFLimits but without the hard deadline and memory limit.
 	PDFSandbox []string
+	// EmbedAttempts and EmbedBackoff retry embedding requests at ingest
+	// patiently (default six attempts with exponential backoff from one
+	// second).
+	EmbedAttempts int
+	EmbedBackoff  time.Duration
 }
 
 // Library is the document store and answerer. It is safe for concurrent use.
@@ -70,6 +75,7 @@ type Library struct {
 	vecs vecCache
 	// embedMu lets one EmbedMissing run at a time (background and CLI).
 	embedMu sync.Mutex
+	an      analyzer
 }
 
 // New returns a Library on db. Whoever builds it hands it to those who
@@ -93,6 +99,12 @@ func New(db *store.DB, opt Options) *Library {
 	}
 	if opt.LLMConcurrency <= 0 {
 		opt.LLMConcurrency = 4
+	}
+	if opt.EmbedAttempts <= 0 {
+		opt.EmbedAttempts = 6
+	}
+	if opt.EmbedBackoff <= 0 {
+		opt.EmbedBackoff = time.Second
 	}
 	l := &Library{db: db, opt: opt, log: opt.Log.With("component", "docs")}
 	l.ans = newAnswerCache(opt.CacheSize, opt.CacheTTL)
@@ -260,7 +272,7 @@ func (l *Library) Ingest(ctx context.Context, name, path string, content []byte,
 	}
 	defer insFTS.Close()
 	for _, c := range chunks {
-		terms := indexText(c.section, c.text)
+		terms := l.an.indexText(c.section, c.text)
 		res, err := insChunk.ExecContext(ctx, doc.ID, c.ord, c.section, c.page, c.text, terms)
 		if err != nil {
 			return IngestResult{}, err

@@ -69,7 +69,7 @@ func newLLM(opt Options) *llm {
 	log := opt.Log.With("component", "docs")
 	return &llm{
 		chat:       mk(&retryDoer{c: hc, attempts: 2, base: 250 * time.Millisecond, maxWait: 2 * time.Second, log: log}),
-		embed:      mk(&retryDoer{c: hc, attempts: embedAttempts, base: embedBackoff, maxWait: time.Minute, log: log}),
+		embed:      mk(&retryDoer{c: hc, attempts: opt.EmbedAttempts, base: opt.EmbedBackoff, maxWait: time.Minute, log: log}),
 		chatModel:  opt.ChatModel,
 		embedModel: opt.EmbedModel,
 		log:        log,
@@ -78,13 +78,6 @@ func newLLM(opt Options) *llm {
 		stop:       stop,
 	}
 }
-
-// Embedding requests at ingest are retried patiently: six attempts with
-// exponential backoff from one second (variables so tests can shorten them).
-var (
-	embedAttempts = 6
-	embedBackoff  = time.Second
-)
 
 // isAzure reports whether host is an Azure OpenAI endpoint.
 func isAzure(host string) bool {

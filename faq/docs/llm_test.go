@@ -195,9 +195,9 @@ func TestEmbeddingsStoredRetriedAndRecomputed(t *testing.T) {
 	// A failing endpoint leaves ingest intact and reports the error.
 	f.embedModel = "test-embed-3"
 	f.embedMode = "500"
-	defer func(a int, b time.Duration) { embedAttempts, embedBackoff = a, b }(embedAttempts, embedBackoff)
-	embedAttempts, embedBackoff = 3, 10*time.Millisecond
-	l3 := New(db, f.options(log))
+	opt := f.options(log)
+	opt.EmbedAttempts, opt.EmbedBackoff = 3, 10*time.Millisecond
+	l3 := New(db, opt)
 	cctx, cancel := context.WithTimeout(ctx, 3*time.Second)
 	defer cancel()
 	if _, err := l3.EmbedMissing(cctx); err == nil {

@@ -143,12 +143,12 @@ func TestTermsFoldNorwegian(t *testing.T) {
 func TestQuoteFollowsHeadingAndColon(t *testing.T) {
 	h := &hit{text: "Regioner\n1. Definisjonen vi bygger arbeidet på, er:\n• Tre eller flere kommuner med geografisk nærhet.\n2. Hvordan vi rigger det regionale arbeidet, kommer senere."}
 	q := query{terms: []string{"region"}, idf: map[string]float64{"region": 1}}
-	got := quote(q, h)
+	got := quote(nil, q, h)
 	if !strings.HasPrefix(got, "1. Definisjonen") || !strings.Contains(got, "Tre eller flere kommuner") {
 		t.Fatalf("quote %q", got)
 	}
 	long := &hit{text: strings.Repeat("Kulturskolen er viktig for kommunen og regionen. ", 20)}
-	if n := len([]rune(quote(q, long))); n > maxQuote {
+	if n := len([]rune(quote(nil, q, long))); n > maxQuote {
 		t.Fatalf("quote of %d runes", n)
 	}
 }

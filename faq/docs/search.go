@@ -46,7 +46,7 @@ const ftsCandidates = 20
 // weight: a question about something the documents never mention must not
 // be answered from a chunk that shares only its common words.
 func (l *Library) analyse(ctx context.Context, question string) (query, error) {
-	q := query{terms: uniq(Terms(question)), idf: map[string]float64{}, df: map[string]int{}, exp: map[string][]string{}}
+	q := query{terms: uniq(l.an.terms(question)), idf: map[string]float64{}, df: map[string]int{}, exp: map[string][]string{}}
 	if len(q.terms) == 0 {
 		return q, nil
 	}
@@ -254,7 +254,7 @@ func (l *Library) score(q query, h *hit) {
 	have := map[string]bool{}
 	ts := strings.Fields(h.terms)
 	if len(ts) == 0 {
-		ts = Terms(h.section + "\n" + h.text)
+		ts = l.an.terms(h.section + "\n" + h.text)
 	}
 	for _, t := range ts {
 		have[t] = true
@@ -320,14 +320,14 @@ const shortSentence = 40
 // ":"), else the better neighbour, within maxQuote. A matching heading
 // ("Regioner") lends its score to the sentence after it, which is where
 // the answer under that heading begins.
-func quote(q query, h *hit) string {
+func quote(an *analyzer, q query, h *hit) string {
 	ss := sentences(h.text)
 	raw := make([]float64, len(ss))
 	scores := make([]float64, len(ss))
 	bi := 0
 	for i, s := range ss {
 		have := map[string]bool{}
-		for _, t := range Terms(s) {
+		for _, t := range an.terms(s) {
 			have[t] = true
 		}
 		for _, t := range q.terms {
