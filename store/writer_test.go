@@ -306,3 +306,51 @@ func TestStatementsPerRSVP(t *testing.T) {
 		t.Errorf("next answer: %d statements, want 5", n)
 	}
 }
+
+// Migration 060 rebuilds events and rsvps as WITHOUT ROWID tables and
+// keeps every row: the tables are put back the way they were before it
+// (rowid tables), 060 is run again on reopening, and the rows are there.
+func TestMigrationWithoutRowidKeepsRows(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "k.db")
+	db := claimDB(t, path)
+	ctx := context.Background()
+	a := Author{Key: "slack:U1", Platform: bot.Slack}
+	g, err := db.CreateGathering(ctx, a, NewGathering{Name: "Samling", Date: claimNow.AddDate(0, 1, 0), Place: "Bodø"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	over := true
+	cctx := bot.WithClaim(ctx, &bot.Claim{Platform: "slack", ID: "Ev1"})
+	if _, err := db.SetRSVP(cctx, a, RSVPInput{GatheringID: g.ID, Municipality: "Bodø", Answer: AnswerYes, Headcount: 4, Overnight: &over, OvernightPeople: 2, At: claimNow}); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`CREATE TABLE old_events AS SELECT * FROM events`, `DROP TABLE events`,
+		`CREATE TABLE events (platform TEXT NOT NULL, event_id TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (platform, event_id))`,
+		`INSERT INTO events SELECT * FROM old_events`, `DROP TABLE old_events`,
+		`CREATE TABLE old_rsvps AS SELECT * FROM rsvps`, `DROP TABLE rsvps`,
+		`CREATE TABLE rsvps (gathering_id INTEGER NOT NULL REFERENCES gatherings(id), municipality_id INTEGER NOT NULL REFERENCES municipalities(id),
+			answer TEXT NOT NULL, headcount INTEGER NOT NULL, overnight INTEGER, answered_by TEXT, answered_name TEXT NOT NULL DEFAULT '',
+			platform TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, overnight_people INTEGER, late INTEGER NOT NULL DEFAULT 0,
+			PRIMARY KEY (gathering_id, municipality_id))`,
+		`INSERT INTO rsvps SELECT * FROM old_rsvps`, `DROP TABLE old_rsvps`,
+		`DELETE FROM schema_migrations WHERE name = 'migrations/060_without_rowid.sql'`,
+	} {
+		if _, err := db.w.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+	db = claimDB(t, path)
+	defer db.Close()
+	if n := count(t, db, `SELECT COUNT(*) FROM sqlite_schema WHERE name IN ('events', 'rsvps') AND sql LIKE '%WITHOUT ROWID'`); n != 2 {
+		t.Fatalf("%d of events, rsvps are WITHOUT ROWID, want 2", n)
+	}
+	at, err := db.Attendance(ctx, g.ID)
+	if err != nil || len(at.RSVPs) != 1 || at.RSVPs[0].Headcount != 4 || at.RSVPs[0].Beds() != 2 {
+		t.Fatalf("attendance after the migration: %+v, %v", at.RSVPs, err)
+	}
+	if rep := rsvpRouter(db, g.ID).Handle(ctx, slackReq("rsvp", "Bodø", "Ev1")); !bot.IsDuplicate(rep) {
+		t.Fatalf("the event recorded before the migration: %+v, want a duplicate", rep)
+	}
+}
