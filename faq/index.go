@@ -2,16 +2,14 @@ package faq
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
 	"fmt"
 	"strings"
-	"sync/atomic"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
 	_ "modernc.org/sqlite" // FTS5 is compiled into modernc.org/sqlite
 )
-
-var memSeq atomic.Int64
 
 // NewEngine builds an engine over entries (the corpus plus learned ones),
 // deciding with the shipped gate (gate.json).
@@ -26,9 +24,10 @@ func NewEngine(ctx context.Context, entries []Entry) (*Engine, error) {
 // newEngine builds an engine that decides with gate; nil falls back to the
 // legacy hand-set rules (what refitting the gate starts from).
 func newEngine(ctx context.Context, entries []Entry, gate *Gate) (*Engine, error) {
-	// A named shared in-memory database: private to this engine, alive as
-	// long as the pool holds a connection.
-	name := fmt.Sprintf("file:faqidx%d?mode=memory&cache=shared", memSeq.Add(1))
+	// A named shared in-memory database: private to this engine (a random
+	// name, so no counter is shared between engines), alive as long as the
+	// pool holds a connection.
+	name := "file:faqidx" + rand.Text() + "?mode=memory&cache=shared"
 	db, err := sql.Open("sqlite", name)
 	if err != nil {
 		return nil, err

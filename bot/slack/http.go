@@ -40,7 +40,7 @@ func (a *Adapter) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "bad request", http.StatusBadRequest)
 		return
 	}
-	if err := Verify(r.Header, body, a.opts.SigningSecret, a.now()); err != nil {
+	if err := a.verifier.Verify(r.Header, body, a.now()); err != nil {
 		a.log.Warn("slack request refused", "err", err, "remote", r.RemoteAddr)
 		http.Error(w, "invalid signature", http.StatusUnauthorized)
 		return

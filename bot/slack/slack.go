@@ -63,7 +63,9 @@ type Adapter struct {
 	now   func() time.Time
 	users userCache
 	dms   sync.Map // user id -> DM channel id
-	bg    sync.WaitGroup
+	// verifier checks signed HTTP requests with Options.SigningSecret.
+	verifier *Verifier
+	bg       sync.WaitGroup
 	// base bounds background work (late replies, uploads); cancelled by Close.
 	base   context.Context
 	cancel context.CancelFunc
@@ -96,7 +98,7 @@ func New(o Options) (*Adapter, error) {
 		o.HTTPClient = &http.Client{Timeout: 10 * time.Second}
 	}
 	o.Metrics = bot.OrNop(o.Metrics)
-	a := &Adapter{opts: o, log: o.Log.With("platform", "slack"), now: o.Now}
+	a := &Adapter{opts: o, log: o.Log.With("platform", "slack"), now: o.Now, verifier: NewVerifier(o.SigningSecret)}
 	a.api = newAPI(o)
 	a.base, a.cancel = context.WithCancel(context.Background())
 	a.users.ttl = 12 * time.Hour
