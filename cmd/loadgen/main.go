@@ -49,6 +49,11 @@ type config struct {
 	// bolt: talk to the Bolt peer (../shared/peers/bolt), whose /rsvp
 	// takes "<gathering> <yes|no|maybe> [headcount]" and keeps no history.
 	bolt bool
+	// run makes this process's trigger ids its own. Slack's are unique;
+	// a request body repeated within a second by the next run (same
+	// counter, same timestamp, so the same signature) is a replay the bot
+	// acknowledges empty without storing anything.
+	run int64
 }
 
 func main() {
@@ -67,7 +72,16 @@ func main() {
 	flag.StringVar(&c.db, "db", "", "kulturbot's database: check that every acknowledged RSVP was stored")
 	flag.BoolVar(&c.bolt, "bolt", false, "the server is the Bolt peer: send its /rsvp form (g1 yes 2), no storage check")
 	cpuprofile := flag.String("cpuprofile", "", "write the load generator's own CPU profile to this file")
+	ready := flag.String("ready", "", "only wait until this URL answers 200 (polled every millisecond, for at most -d), then exit: scripts/compare.sh's cold-start clock")
 	flag.Parse()
+	c.run = time.Now().UnixNano()
+	if *ready != "" {
+		if err := waitReady(*ready, c.dur); err != nil {
+			fmt.Fprintln(os.Stderr, "loadgen:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
 		if err != nil {
@@ -249,7 +263,9 @@ func slashBody(c config, user, i int, faq bool) string {
 	b = append(b, url.QueryEscape(text)...)
 	b = append(b, "&token=loadgen&trigger_id="...)
 	b = strconv.AppendInt(b, int64(i), 10)
-	b = append(b, ".1.loadgen&user_id="...)
+	b = append(b, '.')
+	b = strconv.AppendInt(b, c.run, 10)
+	b = append(b, ".loadgen&user_id="...)
 	b = append(b, uid[:]...)
 	b = append(b, "&user_name="...)
 	b = append(b, strings.ToLower(string(uid[:]))...)
@@ -277,6 +293,11 @@ func post(ctx context.Context, client *http.Client, c config, body string) strin
 	res.Body.Close()
 	if res.StatusCode != http.StatusOK {
 		return "status " + strconv.Itoa(res.StatusCode)
+	}
+	// A slash command always gets its reply in the acknowledgement here;
+	// an empty one is a replay (nothing was done) or a late answer.
+	if len(b) == 0 {
+		return "empty ack"
 	}
 	// An error reply is shown with a warning sign (bot/slack render); the
 	// Bolt peer's errors start with its usage or "Bad"/"Answer must".
@@ -335,4 +356,26 @@ func historyCount(ctx context.Context, path string, after int64) (int, error) {
 	var n int
 	err = db.QueryRowContext(ctx, `SELECT COUNT(*) FROM rsvp_history WHERE rowid > ? AND platform = 'slack'`, after).Scan(&n)
 	return n, err
+}
+
+// waitReady polls url until it answers 200. A curl per poll (as the
+// scripts did) costs a process start each time, several milliseconds on a
+// loaded machine, which blurred a cold start of under 100 ms.
+func waitReady(url string, limit time.Duration) error {
+	client := &http.Client{Timeout: time.Second, Transport: &http.Transport{DisableKeepAlives: true}}
+	deadline := time.Now().Add(limit)
+	for {
+		res, err := client.Get(url)
+		if err == nil {
+			io.Copy(io.Discard, res.Body)
+			res.Body.Close()
+			if res.StatusCode == http.StatusOK {
+				return nil
+			}
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("%s not ready after %s (last: %v)", url, limit, err)
+		}
+		time.Sleep(time.Millisecond)
+	}
 }

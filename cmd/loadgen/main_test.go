@@ -5,11 +5,14 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
 	kslack "github.com/kulturskoleradet/kulturbot/bot/slack"
@@ -77,7 +80,7 @@ func (s *userSet) count() int {
 
 // The hand-built body is exactly what url.Values would encode.
 func TestSlashBodyEncoding(t *testing.T) {
-	c := config{gathering: "1", kommuner: []string{"Bodø", "Fauske", "Saltdal"}}
+	c := config{gathering: "1", kommuner: []string{"Bodø", "Fauske", "Saltdal"}, run: 1764761234567890123}
 	for _, tc := range []struct {
 		user, i int
 		faq     bool
@@ -95,10 +98,44 @@ func TestSlashBodyEncoding(t *testing.T) {
 			"user_id": {uid}, "user_name": {strings.ToLower(uid)},
 			"command": {cmd}, "text": {text},
 			"response_url": {"http://127.0.0.1:9/commands/T0LOAD/1/x"},
-			"trigger_id":   {fmt.Sprintf("%d.1.loadgen", tc.i)},
+			"trigger_id":   {fmt.Sprintf("%d.%d.loadgen", tc.i, c.run)},
 		}.Encode()
 		if got := slashBody(c, tc.user, tc.i, tc.faq); got != want {
 			t.Fatalf("slashBody(%+v)\n got %s\nwant %s", tc, got, want)
 		}
+	}
+}
+
+// -ready waits for a server that comes up late and fails for one that
+// never does.
+func TestWaitReady(t *testing.T) {
+	var up atomic.Bool
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !up.Load() {
+			http.Error(w, "starting", http.StatusServiceUnavailable)
+			return
+		}
+		io.WriteString(w, "ok\n")
+	}))
+	defer srv.Close()
+	time.AfterFunc(30*time.Millisecond, func() { up.Store(true) })
+	if err := waitReady(srv.URL, 5*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitReady("http://127.0.0.1:9/healthz", 20*time.Millisecond); err == nil {
+		t.Fatal("a closed port was reported ready")
+	}
+}
+
+// An empty acknowledgement (a replayed signature, or a reply too late for
+// the ack) is not counted as an acknowledged RSVP.
+func TestEmptyAckIsAnError(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	defer srv.Close()
+	var out strings.Builder
+	c := config{url: srv.URL, secret: "s", conc: 2, users: 2, n: 6, gathering: "1", kommuner: []string{"Bodø"}}
+	if err := run(context.Background(), c, &out); err == nil || !strings.Contains(out.String(), "empty ack:6") ||
+		!strings.Contains(out.String(), "rsvp acknowledged 0") {
+		t.Fatalf("err %v, output:\n%s", err, out.String())
 	}
 }
