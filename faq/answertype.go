@@ -88,6 +88,23 @@ var (
 	aWhoRE     = regexp.MustCompile(`(kommune|fylke|styre|arbeidsgrupp|arbeidsutvalg|kulturskoleradet|kulturskolerads|radgiver|leder|deltaker|representant|veileder|programledelse|aktor|partner|statsbudsjett|municipal|count|board|working group|committee|adviser|leader|participant|representative|mentor|management|actor|player|state budget)`)
 )
 
+// qPriceRE finds what a price question prices: "hvor mye koster en
+// flybillett", "how much does a piano cost", "prisen på hotellet".
+var qPriceRE = regexp.MustCompile(`\b(?:(?:hvor mye|kor mykje|hva|kva)\s+(?:koster|kostar|kosta)|(?:prisen|prisen pa|price of|cost of)|how much (?:does|do|is|are|will|would))\s+(?:(?:en|ei|et|ein|eit|a|an|the|one)\s+)?(\p{L}+)`)
+
+// notPriced are the words after "hvor mye koster" that ask what the
+// programme costs ("hvor mye koster det", "how much does it cost us"),
+// which the FAQ answers without an amount.
+var notPriced = set("det", "dette", "programmet", "programme", "program", "a", "oss", "vi", "deltakelse", "deltaking", "deltakinga", "it", "this", "that", "participation", "joining", "we", "us", "taking", "being", "fremtidens")
+
+// priceOfThing: the question asks the price of a named thing (a plane
+// ticket, a piano, the hotel), an amount only an answer stating one
+// gives — not what taking part costs.
+func priceOfThing(q string) bool {
+	m := qPriceRE.FindStringSubmatch(q)
+	return m != nil && !notPriced[m[1]]
+}
+
 // questionTypes returns the kinds of fact question asks for.
 func questionTypes(question string) answerType {
 	q := bot.FoldText(question)
@@ -101,7 +118,7 @@ func questionTypes(question string) answerType {
 	if qMoneyRE.MatchString(q) {
 		t |= atMoney
 	}
-	if qAmountRE.MatchString(q) {
+	if qAmountRE.MatchString(q) || priceOfThing(q) {
 		t |= atAmount
 	}
 	if qLinkRE.MatchString(q) {

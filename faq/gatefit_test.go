@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
 	"math"
 	"os"
 	"slices"
@@ -292,47 +293,59 @@ func trainingData(exs []example) ([][]float64, []float64) {
 	return xs, ys
 }
 
-// crossValidate returns out-of-fold probabilities. The folds are the
-// training sets' own groups (foldOf): a question is scored by a gate fit
+// crossValidate returns out-of-fold probabilities. The folds are groups
+// of whole training sets (foldOf): a question is scored by a gate fit
 // without any question of its own set, so the probabilities carry the
 // difference between one writer's wording and another's — what a
 // question nobody has seen brings — and not only the noise within a set.
+// The sets are grouped cvRepeats different ways and the probabilities
+// averaged, so the threshold chosen on them does not hang on one way of
+// grouping (with one, a refit after a few new phrasings moved it by 0.06).
 func crossValidate(exs []example, lambda float64) []float64 {
 	probs := make([]float64, len(exs))
-	folds := map[int]bool{}
-	for _, ex := range exs {
-		folds[foldOf(ex)] = true
-	}
-	for f := range folds {
-		var train []example
-		for _, ex := range exs {
-			if foldOf(ex) != f {
-				train = append(train, ex)
+	for r := 0; r < cvRepeats; r++ {
+		for f := 0; f < cvFolds; f++ {
+			var train []example
+			for _, ex := range exs {
+				if foldOf(ex, r) != f {
+					train = append(train, ex)
+				}
 			}
-		}
-		xs, ys := trainingData(train)
-		m, s, w, b := fitLogistic(xs, ys, lambda)
-		g := gateOf(m, s, w, b, 0)
-		for i, ex := range exs {
-			if foldOf(ex) == f && ex.x != nil {
-				probs[i] = g.Prob(ex.x)
+			xs, ys := trainingData(train)
+			m, s, w, b := fitLogistic(xs, ys, lambda)
+			g := gateOf(m, s, w, b, 0)
+			for i, ex := range exs {
+				if foldOf(ex, r) == f && ex.x != nil {
+					probs[i] += g.Prob(ex.x) / cvRepeats
+				}
 			}
 		}
 	}
 	return probs
 }
 
-// cvFolds is how many groups cross-validation splits the sets into.
-const cvFolds = 5
+// cvFolds is how many groups cross-validation splits the sets into, and
+// cvRepeats how many different groupings it averages.
+const (
+	cvFolds   = 5
+	cvRepeats = 4
+)
 
-// foldOf is the fold of ex: its set's place in evalSets, modulo cvFolds,
-// so every set is one fold's whole (FAQ_CV=random: the old per-question
-// folds, for comparison).
-func foldOf(ex example) int {
+// foldOf is the fold of ex in grouping r: grouping 0 puts the sets by
+// their place in evalSets modulo cvFolds, the others by a hash of the
+// set's name and r (fixed, so the grouping is the same on every run) —
+// every set is one fold's whole. FAQ_CV=random: the old per-question
+// folds, for comparison.
+func foldOf(ex example, r int) int {
 	if os.Getenv("FAQ_CV") == "random" {
-		return ex.idx % cvFolds
+		return (ex.idx + r) % cvFolds
 	}
-	return slices.Index(evalSets, ex.set) % cvFolds
+	if r == 0 {
+		return slices.Index(evalSets, ex.set) % cvFolds
+	}
+	h := fnv.New32a()
+	fmt.Fprintf(h, "%s/%d", ex.set, r)
+	return int(h.Sum32() % cvFolds)
 }
 
 func logLoss(exs []example, probs []float64) float64 {

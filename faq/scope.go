@@ -48,8 +48,10 @@ var offTopicPhrases = lexiconLines("offtopic_phrases.txt")
 var jobRE = regexp.MustCompile(`(?i)\b(søk\w*|sok\w*|apply|applying|find)\b.{0,25}\b(jobb|job|stilling|arbeid som)\b`)
 
 // taskRE is a request to produce something (write an application, a
-// poem, a translation, plan a concert): the FAQ answers questions, it does not write.
-var taskRE = regexp.MustCompile(`(?i)^\W*((kan|kunne|could|can|will|would) (du|dere|you|u) |please |pls |vær så snill og )?(help me (to )?(plan|write|draft|organi[sz]e|make|prepare)|hjelp meg (å |med å )?(planlegge|skrive|lage|organisere)|skriv|skrive|lag|lage|write|draft|compose|generate|generer|oversett|oversette|translate|oppsummer|summarize|summarise|dikt|regn ut|regne ut|beregn|beregne|calculate|compute)\b`)
+// poem, a translation, plan a concert), asked of the bot as "du" or by
+// name ("can the bot write our application"): the FAQ answers
+// questions, it does not write.
+var taskRE = regexp.MustCompile(`(?i)^\W*((kan|kunne|could|can|will|would) (du|dere|you|u|boten|kulturboten|kulturbot|the bot|the chatbot|it) |please |pls |vær så snill og )?(help me (to )?(plan|write|draft|organi[sz]e|make|prepare)|hjelp meg (å |med å )?(planlegge|skrive|lage|organisere)|skriv|skrive|lag|lage|write|draft|compose|generate|generer|oversett|oversette|translate|oppsummer|summarize|summarise|dikt|regn ut|regne ut|beregn|beregne|calculate|compute)\b`)
 
 // loginRE is IT support (logging in, passwords), which shares "logge"
 // with logging a mentoring session.
