@@ -9,7 +9,7 @@ import (
 	"github.com/kulturskoleradet/kulturbot/bot"
 )
 
-// The word lists below are written as people spell them; init folds them
+// The word lists below are written as people spell them; the tables fold them
 // (bot.Fold: æ->ae, ø->o, å->a, aa->a, oe->o) so lookups see one spelling.
 
 // nynorskRaw (lexicon/nynorsk.txt) maps frequent nynorsk forms to bokmål.
@@ -36,6 +36,8 @@ var synRaw = func() map[string][]string {
 	for k, v := range lexiconPairs("synonyms.txt") {
 		m[k] = strings.Fields(v)
 	}
+	// "hvor mye" is a money question more often than not.
+	m["hvormye"] = []string{"okonomi"}
 	return m
 }()
 
@@ -51,33 +53,43 @@ var phraseRaw = func() []string {
 	return out
 }()
 
+// The folded tables the analyser reads: built from the lexicon while the
+// package is initialised, never written afterwards.
 var (
-	nynorsk        = map[string]string{}
-	weakWords      = map[string]string{}
-	stopwords      = map[string]bool{}
-	synonyms       = map[string][]string{}
-	phraseReplacer *strings.Replacer
+	nynorsk   = foldPairs(nynorskRaw, bot.Fold)
+	weakWords = foldPairs(weakRaw, func(v string) string { return v })
+	stopwords = foldWords(stopRaw)
 	// concepts are the programme vocabulary: every term a synonym maps to.
-	concepts = map[string]bool{}
+	synonyms, concepts = synonymTables(synRaw)
+	phraseReplacer     = phrases(phraseRaw)
 )
 
-func init() {
-	// Keys are visited in sorted order: two raw keys can fold to the same
-	// key ("mal" and "mål"), and Go's random map order made the engine
-	// answer the same question differently from one start to the next.
-	for _, k := range sortedKeys(nynorskRaw) {
-		nynorsk[bot.Fold(k)] = bot.Fold(nynorskRaw[k])
+// foldPairs folds raw's keys, and its values with value. Keys are visited
+// in sorted order: two raw keys can fold to the same key ("mal" and
+// "mål"), and Go's random map order made the engine answer the same
+// question differently from one start to the next.
+func foldPairs(raw map[string]string, value func(string) string) map[string]string {
+	m := map[string]string{}
+	for _, k := range sortedKeys(raw) {
+		m[bot.Fold(k)] = value(raw[k])
 	}
-	for _, k := range sortedKeys(weakRaw) {
-		weakWords[bot.Fold(k)] = weakRaw[k]
+	return m
+}
+
+func foldWords(ws []string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range ws {
+		m[bot.Fold(w)] = true
 	}
-	for _, w := range stopRaw {
-		stopwords[bot.Fold(w)] = true
-	}
-	// "hvor mye" is a money question more often than not.
-	synRaw["hvormye"] = []string{"okonomi"}
-	for _, k := range sortedKeys(synRaw) {
-		v := synRaw[k]
+	return m
+}
+
+// synonymTables folds the synonym words (and their stems) to their
+// concepts, and lists the concepts.
+func synonymTables(raw map[string][]string) (synonyms map[string][]string, concepts map[string]bool) {
+	synonyms, concepts = map[string][]string{}, map[string]bool{}
+	for _, k := range sortedKeys(raw) {
+		v := raw[k]
 		for _, c := range v {
 			concepts[c] = true
 		}
@@ -93,33 +105,39 @@ func init() {
 			}
 		}
 	}
+	return synonyms, concepts
+}
+
+// phrases is the replacer that joins raw's phrases (pairs of phrase and
+// replacement).
+func phrases(raw []string) *strings.Replacer {
 	var pairs []string
-	for i := 0; i+1 < len(phraseRaw); i += 2 {
-		pairs = append(pairs, phraseKey(phraseRaw[i]), " "+phraseRaw[i+1]+" ")
+	for i := 0; i+1 < len(raw); i += 2 {
+		pairs = append(pairs, phraseKey(raw[i]), " "+raw[i+1]+" ")
 	}
 	// People without a Norwegian keyboard type "vaere med", "pa", "soke":
 	// the phrases are also looked for in those spellings.
-	for i := 0; i+1 < len(phraseRaw); i += 2 {
-		k := phraseRaw[i]
+	for i := 0; i+1 < len(raw); i += 2 {
+		k := raw[i]
 		for _, r := range []*strings.Replacer{asciiFold1, asciiFold2} {
 			// "før" typed as "for" is the preposition far more often.
 			if r == asciiFold1 && strings.Contains(k, "før") {
 				continue
 			}
 			if v := r.Replace(k); v != k {
-				pairs = append(pairs, phraseKey(v), " "+phraseRaw[i+1]+" ")
+				pairs = append(pairs, phraseKey(v), " "+raw[i+1]+" ")
 			}
 		}
 	}
 	// words() turns hyphens into spaces before the phrases run ("one-size-
 	// fits-all" is "one size fits all"), so a hyphenated phrase is also
 	// looked for with spaces.
-	for i := 0; i+1 < len(phraseRaw); i += 2 {
-		if strings.Contains(phraseRaw[i], "-") {
-			pairs = append(pairs, phraseKey(strings.ReplaceAll(phraseRaw[i], "-", " ")), " "+phraseRaw[i+1]+" ")
+	for i := 0; i+1 < len(raw); i += 2 {
+		if strings.Contains(raw[i], "-") {
+			pairs = append(pairs, phraseKey(strings.ReplaceAll(raw[i], "-", " ")), " "+raw[i+1]+" ")
 		}
 	}
-	phraseReplacer = strings.NewReplacer(pairs...)
+	return strings.NewReplacer(pairs...)
 }
 
 // sortedKeys returns m's keys in order, for deterministic start-up.

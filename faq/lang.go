@@ -114,8 +114,7 @@ func nbForm(w string) bool {
 // other spells differently (folded: æ->ae, ø->o, å->a). Words both share
 // ("kan", "skal", "samling") are in neither. Not "òg": folded it is
 // "og", and every bokmål "og" would count as nynorsk.
-var (
-	nnOnly = foldSet(`kva korleis kven kvifor kvar kor ikkje eg dykk dokker noko nokon nokre mykje meir berre vere
+var nnOnly, nbOnly = onlyIn(foldSet(`kva korleis kven kvifor kvar kor ikkje eg dykk dokker noko nokon nokre mykje meir berre vere
 		vert kjem fleire heile eigen eige eigne ein eit sjølv kvart velje treng trengs
 		kommunar kommunane samlingar samlingane skule skulen skular kulturskule kulturskulen kulturskular
 		deltakar deltakarar deltakarane deltaking rettleiing rettleiar
@@ -125,8 +124,8 @@ var (
 		finst saman heng halde held lenkje midlar midlane satsingar satsingane trekkje handsame dekkje
 		dekkjer omgrep omgrepet att meiner vedtek sitje førehand høyrt mistar eigenarten eigenart
 		byggjer vegner pengane fekk sjå ho vore vorte
-		utval arbeidsutvalet fylkesrådgjevar rådgjevar no gjeld heilt`)
-	nbOnly = foldSet(`hva hvordan hvem hvorfor hvor ikke jeg dere noe noen mye mer bare være kommer flere hele
+		utval arbeidsutvalet fylkesrådgjevar rådgjevar no gjeld heilt`),
+	foldSet(`hva hvordan hvem hvorfor hvor ikke jeg dere noe noen mye mer bare være kommer flere hele
 		egen eget egne en et selv hvert velge trenger også kommuner kommunene samlinger samlingene
 		skole skolen skoler kulturskole kulturskolen kulturskoler deltaker
 		deltakere deltakerne deltakelse veiledning veileder veiledere penger søke søker koster betaler gjøre
@@ -134,18 +133,23 @@ var (
 		gi gir tar hører derfor fylkene arbeidsgruppen gruppen runder de disse eneste hos hun
 		finnes sammen henger holde midler midlene satsinger satsingene behandle
 		begrep begrepet igjen mener vedtar forhånd hørt mister egenarten egenart
-		bygger vegne pengene fikk se hun annet nå gjelder helt`)
-)
+		bygger vegne pengene fikk se hun annet nå gjelder helt`))
 
-// Folded, "frå" and "fra" (or "då" and "da") are one word: such words say
-// nothing and are dropped from both sets.
-func init() {
-	for w := range nnOnly {
-		if nbOnly[w] {
-			delete(nnOnly, w)
-			delete(nbOnly, w)
+// onlyIn drops the words nn and nb share: folded, "frå" and "fra" (or
+// "då" and "da") are one word, and such words say nothing.
+func onlyIn(nn, nb map[string]bool) (nnOnly, nbOnly map[string]bool) {
+	nnOnly, nbOnly = map[string]bool{}, map[string]bool{}
+	for w := range nn {
+		if !nb[w] {
+			nnOnly[w] = true
 		}
 	}
+	for w := range nb {
+		if !nn[w] {
+			nbOnly[w] = true
+		}
+	}
+	return nnOnly, nbOnly
 }
 
 func foldSet(s string) map[string]bool {
