@@ -325,31 +325,15 @@ func (db *DB) ChangeRegion(ctx context.Context, a Author, name string, municipal
 		return before, after, err
 	}
 	err = db.update(ctx, func(tx *sql.Tx) error {
-		ms, err := db.ensureMunicipalities(ctx, tx, a, municipalities)
+		ms, err := db.regionMembers(ctx, tx, a, municipalities, before.ID)
 		if err != nil {
-			return FormatError(err)
-		}
-		if len(ms) < MinRegionSize {
-			return &TooFewError{Got: len(ms)}
-		}
-		for _, m := range ms {
-			var other string
-			err := tx.QueryRowContext(ctx, `SELECT r.name FROM region_municipalities rm JOIN regions r ON r.id = rm.region_id
-				WHERE rm.municipality_id = ? AND rm.region_id <> ?`, m.ID, before.ID).Scan(&other)
-			if err == nil {
-				return &InRegionError{Municipality: m.Name, Region: other}
-			}
-			if !errors.Is(err, sql.ErrNoRows) {
-				return FormatError(err)
-			}
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM region_municipalities WHERE region_id = ?`, before.ID); err != nil {
 			return FormatError(err)
 		}
-		for i, m := range ms {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO region_municipalities (region_id, municipality_id, position) VALUES (?, ?, ?)`, before.ID, m.ID, i); err != nil {
-				return FormatError(err)
-			}
+		if err := setRegionMembers(ctx, tx, before.ID, ms); err != nil {
+			return err
 		}
 		after = before
 		after.Municipalities = ms

@@ -64,22 +64,9 @@ func (db *DB) CreateRegion(ctx context.Context, a Author, name string, municipal
 		if !errors.Is(err, sql.ErrNoRows) {
 			return FormatError(err)
 		}
-		ms, err := db.ensureMunicipalities(ctx, tx, a, municipalities)
+		ms, err := db.regionMembers(ctx, tx, a, municipalities, 0)
 		if err != nil {
-			return FormatError(err)
-		}
-		if len(ms) < MinRegionSize {
-			return &TooFewError{Got: len(ms)}
-		}
-		for _, m := range ms {
-			var other string
-			err := tx.QueryRowContext(ctx, `SELECT r.name FROM region_municipalities rm JOIN regions r ON r.id = rm.region_id WHERE rm.municipality_id = ?`, m.ID).Scan(&other)
-			if err == nil {
-				return &InRegionError{Municipality: m.Name, Region: other}
-			}
-			if !errors.Is(err, sql.ErrNoRows) {
-				return FormatError(err)
-			}
+			return err
 		}
 		now := db.now()
 		r = Region{Name: bot.TitleName(name), Municipalities: ms, CreatedBy: a.Key, Platform: string(a.Platform), CreatedAt: now}
@@ -91,14 +78,44 @@ func (db *DB) CreateRegion(ctx context.Context, a Author, name string, municipal
 		if r.ID, err = res.LastInsertId(); err != nil {
 			return FormatError(err)
 		}
-		for i, m := range ms {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO region_municipalities (region_id, municipality_id, position) VALUES (?, ?, ?)`, r.ID, m.ID, i); err != nil {
-				return FormatError(err)
-			}
-		}
-		return nil
+		return setRegionMembers(ctx, tx, r.ID, ms)
 	})
 	return r, err
+}
+
+// regionMembers resolves a region's municipalities (creating rows for
+// register entries not seen before): three or more, none in another region
+// than region (0 for a new one).
+func (db *DB) regionMembers(ctx context.Context, tx *sql.Tx, a Author, names []string, region int64) ([]Municipality, error) {
+	ms, err := db.ensureMunicipalities(ctx, tx, a, names)
+	if err != nil {
+		return nil, FormatError(err)
+	}
+	if len(ms) < MinRegionSize {
+		return nil, &TooFewError{Got: len(ms)}
+	}
+	for _, m := range ms {
+		var other string
+		err := tx.QueryRowContext(ctx, `SELECT r.name FROM region_municipalities rm JOIN regions r ON r.id = rm.region_id
+			WHERE rm.municipality_id = ? AND rm.region_id <> ?`, m.ID, region).Scan(&other)
+		if err == nil {
+			return nil, &InRegionError{Municipality: m.Name, Region: other}
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return nil, FormatError(err)
+		}
+	}
+	return ms, nil
+}
+
+// setRegionMembers adds ms to region in their order.
+func setRegionMembers(ctx context.Context, tx *sql.Tx, region int64, ms []Municipality) error {
+	for i, m := range ms {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO region_municipalities (region_id, municipality_id, position) VALUES (?, ?, ?)`, region, m.ID, i); err != nil {
+			return FormatError(err)
+		}
+	}
+	return nil
 }
 
 // Regions lists every region with its municipalities, sorted by name.
