@@ -65,7 +65,10 @@ type Adapter struct {
 	dms   sync.Map // user id -> DM channel id
 	// verifier checks signed HTTP requests with Options.SigningSecret.
 	verifier *Verifier
-	bg       sync.WaitGroup
+	// workers run the requests answered in the acknowledgement, on
+	// goroutines kept between requests (bot.Workers).
+	workers bot.Workers
+	bg      sync.WaitGroup
 	// base bounds background work (late replies, uploads); cancelled by Close.
 	base   context.Context
 	cancel context.CancelFunc
@@ -167,6 +170,7 @@ func (a *Adapter) Close() error {
 	case <-time.After(15 * time.Second):
 	}
 	a.cancel()
+	a.workers.Close()
 	return nil
 }
 
@@ -223,7 +227,7 @@ func (a *Adapter) identify(ctx context.Context, req *bot.Request) {
 // request, each one scheduled twice on a loaded core.
 func (a *Adapter) within(ctx context.Context, req *bot.Request) (bot.Reply, <-chan bot.Reply) {
 	ctx = context.WithoutCancel(ctx)
-	return bot.Within(a.opts.AckWithin, &a.bg, a.log, req, func() bot.Reply {
+	return a.workers.Within(a.opts.AckWithin, &a.bg, a.log, req, func() bot.Reply {
 		a.identify(ctx, req)
 		return a.opts.Router.Handle(ctx, req)
 	})
