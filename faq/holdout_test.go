@@ -212,6 +212,13 @@ func gateLeaveOneSetOut(t *testing.T) {
 				}
 			}
 			f := figuresAt(sub, probs, g.Threshold)
+			if l == "all" && os.Getenv("FAQ_HOLDOUT_V") != "" {
+				for i, ex := range sub {
+					if ex.x != nil && probs[i] >= g.Threshold && !ex.right {
+						fmt.Printf("  WRONG  %s %s %.2f %q -> %s\n", ex.set, ex.lang, probs[i], ex.q, ex.entry)
+					}
+				}
+			}
 			x := by[l]
 			x.nIn += f.nIn
 			x.right += f.right
