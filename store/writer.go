@@ -306,7 +306,7 @@ func (w *writer) connect() error {
 // and syncs. The automatic checkpoint stays as a safety net at
 // walSafetyNet pages (40 MiB), in case the checkpointer falls behind.
 const (
-	checkpointEvery = 64
+	checkpointEvery = 256
 	checkpointIdle  = time.Second // and at least this often while there are commits
 	walSafetyNet    = 10000
 )
