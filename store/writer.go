@@ -147,7 +147,9 @@ func (db *DB) hot(ctx context.Context, fn func(t *wtx) error) error {
 // committed when fn returns nil, rolled back otherwise (and on a panic,
 // which is raised again in the caller). The exported method owns the
 // transaction, the private helpers take the *sql.Tx; this is the one
-// Begin/Rollback/Commit.
+// Begin/Rollback/Commit. fn runs on the writer goroutine: it must not call
+// another write method (that would wait for the writer, which waits for
+// fn). Like hot, a caller that gives up before its turn writes nothing.
 func (db *DB) update(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return db.submit(ctx, &writeJob{own: fn})
 }
@@ -513,7 +515,7 @@ func (w *writer) runOwn(j *writeJob) {
 	// Whatever it writes is not followed by the cache.
 	w.cache.clear()
 	if err := w.connect(); err != nil {
-		if take([]*writeJob{j}) != nil {
+		if len(take([]*writeJob{j})) > 0 {
 			j.err = FormatError(err)
 			close(j.done)
 		}
@@ -522,14 +524,14 @@ func (w *writer) runOwn(j *writeJob) {
 	tx, err := w.conn.BeginTx(bg, nil)
 	if err != nil {
 		w.closeConn()
-		if take([]*writeJob{j}) != nil {
+		if len(take([]*writeJob{j})) > 0 {
 			j.err = FormatError(err)
 			close(j.done)
 		}
 		return
 	}
 	defer tx.Rollback()
-	if take([]*writeJob{j}) == nil {
+	if len(take([]*writeJob{j})) == 0 {
 		return
 	}
 	defer close(j.done)

@@ -354,3 +354,44 @@ func TestMigrationWithoutRowidKeepsRows(t *testing.T) {
 		t.Fatalf("the event recorded before the migration: %+v, want a duplicate", rep)
 	}
 }
+
+// An own write (db.update) whose caller gives up while another connection
+// holds the write lock is not done later behind its back, and the writer
+// goes on with the next one.
+func TestUpdateGivenUpWhileLocked(t *testing.T) {
+	db := claimDB(t, filepath.Join(t.TempDir(), "k.db"))
+	defer db.Close()
+	bg := context.Background()
+	tx, err := db.Writer().BeginTx(bg, nil) // the pool's other connection takes the write lock
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(bg)
+	errc := make(chan error, 1)
+	go func() {
+		errc <- db.update(ctx, func(tx *sql.Tx) error {
+			_, err := tx.ExecContext(bg, `INSERT INTO events (platform, event_id, created_at) VALUES ('slack', 'given-up', '')`)
+			return err
+		})
+	}()
+	time.Sleep(50 * time.Millisecond) // the writer waits for the lock with the job queued
+	cancel()
+	if err := <-errc; !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.update(bg, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(bg, `INSERT INTO events (platform, event_id, created_at) VALUES ('slack', 'next', '')`)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, db, `SELECT COUNT(*) FROM events WHERE event_id = 'given-up'`); n != 0 {
+		t.Fatalf("the given-up write was done (%d rows)", n)
+	}
+	if n := count(t, db, `SELECT COUNT(*) FROM events WHERE event_id = 'next'`); n != 1 {
+		t.Fatalf("the next write: %d rows, want 1", n)
+	}
+}
