@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/store"
 	_ "modernc.org/sqlite" // FTS5 is compiled into modernc.org/sqlite
 )
 
@@ -51,19 +52,14 @@ func newEngine(ctx context.Context, entries []Entry, gate *Gate) (*Engine, error
 			e.common[t.Text] = true
 		}
 	}
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		db.Close()
-		return nil, err
-	}
-	defer tx.Rollback()
-	for _, en := range entries {
-		if err := e.add(ctx, tx, en); err != nil {
-			db.Close()
-			return nil, err
+	if err := store.InTx(ctx, db, func(tx *sql.Tx) error {
+		for _, en := range entries {
+			if err := e.add(ctx, tx, en); err != nil {
+				return err
+			}
 		}
-	}
-	if err := tx.Commit(); err != nil {
+		return nil
+	}); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -100,34 +96,28 @@ func (e *Engine) Learn(ctx context.Context, en Entry) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.an.learn(append(append([]string{}, en.Questions...), en.Answer.NB, en.Answer.EN)...)
-	tx, err := e.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if old, ok := e.entries[en.ID]; ok {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM idx WHERE ref = ? AND kind = 'e'`, en.ID); err != nil {
-			return err
-		}
-		for rowid, id := range e.rows {
-			if id == en.ID {
-				delete(e.rows, rowid)
+	return store.InTx(ctx, e.db, func(tx *sql.Tx) error {
+		if old, ok := e.entries[en.ID]; ok {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM idx WHERE ref = ? AND kind = 'e'`, en.ID); err != nil {
+				return err
 			}
-		}
-		for t := range union(old.qvocab, old.avocab) {
-			e.df[t]--
-		}
-		for k, id := range e.exact {
-			if id == en.ID {
-				delete(e.exact, k)
+			for rowid, id := range e.rows {
+				if id == en.ID {
+					delete(e.rows, rowid)
+				}
 			}
+			for t := range union(old.qvocab, old.avocab) {
+				e.df[t]--
+			}
+			for k, id := range e.exact {
+				if id == en.ID {
+					delete(e.exact, k)
+				}
+			}
+			delete(e.entries, en.ID)
 		}
-		delete(e.entries, en.ID)
-	}
-	if err := e.add(ctx, tx, en); err != nil {
-		return err
-	}
-	return tx.Commit()
+		return e.add(ctx, tx, en)
+	})
 }
 
 func (e *Engine) add(ctx context.Context, tx *sql.Tx, en Entry) error {
@@ -248,26 +238,23 @@ type Passage struct {
 func (e *Engine) AddPassages(ctx context.Context, ps []Passage) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	tx, err := e.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	st, err := tx.PrepareContext(ctx, `INSERT INTO idx (q, a, d, kind, ref) VALUES ('', '', ?, 'd', ?)`)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	for _, p := range ps {
-		var words []string
-		for _, t := range e.an.Analyze(p.Text) {
-			words = append(words, t.Text)
-		}
-		if _, err := st.ExecContext(ctx, strings.Join(words, " "), p.Ref); err != nil {
+	return store.InTx(ctx, e.db, func(tx *sql.Tx) error {
+		st, err := tx.PrepareContext(ctx, `INSERT INTO idx (q, a, d, kind, ref) VALUES ('', '', ?, 'd', ?)`)
+		if err != nil {
 			return err
 		}
-	}
-	return tx.Commit()
+		defer st.Close()
+		for _, p := range ps {
+			var words []string
+			for _, t := range e.an.Analyze(p.Text) {
+				words = append(words, t.Text)
+			}
+			if _, err := st.ExecContext(ctx, strings.Join(words, " "), p.Ref); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // SearchPassages returns the refs of the best-matching passages (bm25).

@@ -32,7 +32,7 @@ type SyncResult struct {
 // or to two entries stay as they are for the working group. Open runs it.
 func (db *DB) SyncRegister(ctx context.Context) (SyncResult, error) {
 	var res SyncResult
-	err := db.openTx(ctx, func(tx *sql.Tx) error {
+	err := InTx(ctx, db.w, func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT id, name, COALESCE(number, '') FROM municipalities ORDER BY id`)
 		if err != nil {
 			return err

@@ -207,7 +207,7 @@ func (db *DB) migrate(ctx context.Context) error {
 }
 
 func (db *DB) migrateFile(ctx context.Context, name string) error {
-	return db.openTx(ctx, func(tx *sql.Tx) error {
+	return InTx(ctx, db.w, func(tx *sql.Tx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE name = ?`, name).Scan(&n); err != nil {
 			return err
@@ -229,12 +229,14 @@ func (db *DB) migrateFile(ctx context.Context, name string) error {
 	})
 }
 
-// openTx is the write transaction of Open's own steps (the migrations, the
-// register sync): they run before the writer (db.update) starts, on the
-// write pool, and report the driver's errors as they are. Committed when
-// fn returns nil, rolled back otherwise.
-func (db *DB) openTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := db.w.BeginTx(ctx, nil)
+// InTx runs fn in one transaction on pool: committed when fn returns nil,
+// rolled back otherwise. It is the transaction of what does not go through
+// the writer (db.update): Open's own steps (the migrations, the register
+// sync) before the writer starts, the document library's long ingests on
+// the write pool, and the FAQ engine's in-memory index. Errors are
+// returned as they are.
+func InTx(ctx context.Context, pool *sql.DB, fn func(tx *sql.Tx) error) error {
+	tx, err := pool.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}

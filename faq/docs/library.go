@@ -227,63 +227,65 @@ func (l *Library) Ingest(ctx context.Context, name, path string, content []byte,
 	doc := Document{Name: name, Title: title, Path: path, SHA256: hash, Pages: p.pages, Chunks: len(chunks),
 		IngestedAt: l.db.Now().UTC().Truncate(time.Microsecond), IngestedBy: by}
 
-	tx, err := l.db.Writer().BeginTx(ctx, nil)
-	if err != nil {
-		return IngestResult{}, err
-	}
-	defer tx.Rollback()
 	status := Added
-	// Read again inside the write transaction: another ingest may have won.
-	prev, err := l.docByName(ctx, tx, name)
-	switch {
-	case err == nil && prev.SHA256 == hash:
-		return IngestResult{Doc: prev, Status: Unchanged}, nil
-	case err == nil:
-		status = Replaced
-		doc.ID = prev.ID
-		if _, err := tx.ExecContext(ctx, `DELETE FROM chunks_fts WHERE rowid IN (SELECT id FROM chunks WHERE doc_id = ?)`, doc.ID); err != nil {
-			return IngestResult{}, err
+	var unchanged *Document
+	if err := store.InTx(ctx, l.db.Writer(), func(tx *sql.Tx) error {
+		// Read again inside the write transaction: another ingest may have won.
+		prev, err := l.docByName(ctx, tx, name)
+		switch {
+		case err == nil && prev.SHA256 == hash:
+			unchanged = &prev
+			return nil
+		case err == nil:
+			status = Replaced
+			doc.ID = prev.ID
+			if _, err := tx.ExecContext(ctx, `DELETE FROM chunks_fts WHERE rowid IN (SELECT id FROM chunks WHERE doc_id = ?)`, doc.ID); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `DELETE FROM chunks WHERE doc_id = ?`, doc.ID); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE documents SET title=?, path=?, sha256=?, pages=?, chunks=?, ingested_at=?, ingested_by=? WHERE id=?`,
+				doc.Title, doc.Path, doc.SHA256, doc.Pages, doc.Chunks, doc.IngestedAt.Format(tsLayout), doc.IngestedBy, doc.ID); err != nil {
+				return err
+			}
+		case errors.Is(err, sql.ErrNoRows):
+			res, err := tx.ExecContext(ctx, `INSERT INTO documents (name, title, path, sha256, pages, chunks, ingested_at, ingested_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+				doc.Name, doc.Title, doc.Path, doc.SHA256, doc.Pages, doc.Chunks, doc.IngestedAt.Format(tsLayout), doc.IngestedBy)
+			if err != nil {
+				return err
+			}
+			doc.ID, _ = res.LastInsertId()
+		default:
+			return err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM chunks WHERE doc_id = ?`, doc.ID); err != nil {
-			return IngestResult{}, err
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE documents SET title=?, path=?, sha256=?, pages=?, chunks=?, ingested_at=?, ingested_by=? WHERE id=?`,
-			doc.Title, doc.Path, doc.SHA256, doc.Pages, doc.Chunks, doc.IngestedAt.Format(tsLayout), doc.IngestedBy, doc.ID); err != nil {
-			return IngestResult{}, err
-		}
-	case errors.Is(err, sql.ErrNoRows):
-		res, err := tx.ExecContext(ctx, `INSERT INTO documents (name, title, path, sha256, pages, chunks, ingested_at, ingested_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			doc.Name, doc.Title, doc.Path, doc.SHA256, doc.Pages, doc.Chunks, doc.IngestedAt.Format(tsLayout), doc.IngestedBy)
+		insChunk, err := tx.PrepareContext(ctx, `INSERT INTO chunks (doc_id, ord, section, page, text, terms) VALUES (?, ?, ?, ?, ?, ?)`)
 		if err != nil {
-			return IngestResult{}, err
+			return err
 		}
-		doc.ID, _ = res.LastInsertId()
-	default:
-		return IngestResult{}, err
-	}
-	insChunk, err := tx.PrepareContext(ctx, `INSERT INTO chunks (doc_id, ord, section, page, text, terms) VALUES (?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return IngestResult{}, err
-	}
-	defer insChunk.Close()
-	insFTS, err := tx.PrepareContext(ctx, `INSERT INTO chunks_fts (rowid, body) VALUES (?, ?)`)
-	if err != nil {
-		return IngestResult{}, err
-	}
-	defer insFTS.Close()
-	for _, c := range chunks {
-		terms := l.an.indexText(c.section, c.text)
-		res, err := insChunk.ExecContext(ctx, doc.ID, c.ord, c.section, c.page, c.text, terms)
+		defer insChunk.Close()
+		insFTS, err := tx.PrepareContext(ctx, `INSERT INTO chunks_fts (rowid, body) VALUES (?, ?)`)
 		if err != nil {
-			return IngestResult{}, err
+			return err
 		}
-		id, _ := res.LastInsertId()
-		if _, err := insFTS.ExecContext(ctx, id, terms); err != nil {
-			return IngestResult{}, err
+		defer insFTS.Close()
+		for _, c := range chunks {
+			terms := l.an.indexText(c.section, c.text)
+			res, err := insChunk.ExecContext(ctx, doc.ID, c.ord, c.section, c.page, c.text, terms)
+			if err != nil {
+				return err
+			}
+			id, _ := res.LastInsertId()
+			if _, err := insFTS.ExecContext(ctx, id, terms); err != nil {
+				return err
+			}
 		}
-	}
-	if err := tx.Commit(); err != nil {
+		return nil
+	}); err != nil {
 		return IngestResult{}, err
+	}
+	if unchanged != nil {
+		return IngestResult{Doc: *unchanged, Status: Unchanged}, nil
 	}
 	l.ans.clear()
 	return IngestResult{Doc: doc, Status: status}, nil
@@ -367,18 +369,13 @@ func (l *Library) Remove(ctx context.Context, ref string) (Document, error) {
 	if found == nil {
 		return Document{}, fmt.Errorf("%q: %w", ref, ErrNoDocument)
 	}
-	tx, err := l.db.Writer().BeginTx(ctx, nil)
-	if err != nil {
-		return Document{}, err
-	}
-	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, `DELETE FROM chunks_fts WHERE rowid IN (SELECT id FROM chunks WHERE doc_id = ?)`, found.ID); err != nil {
-		return Document{}, err
-	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM documents WHERE id = ?`, found.ID); err != nil {
-		return Document{}, err
-	}
-	if err := tx.Commit(); err != nil {
+	if err := store.InTx(ctx, l.db.Writer(), func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM chunks_fts WHERE rowid IN (SELECT id FROM chunks WHERE doc_id = ?)`, found.ID); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `DELETE FROM documents WHERE id = ?`, found.ID)
+		return err
+	}); err != nil {
 		return Document{}, err
 	}
 	l.ans.clear()

@@ -2,12 +2,15 @@ package docs
 
 import (
 	"context"
+	"database/sql"
 	"encoding/binary"
 	"errors"
 	"math"
 	"sort"
 	"sync"
 	"time"
+
+	"github.com/kulturskoleradet/kulturbot/store"
 )
 
 // vecSnapshot is every stored embedding of one model, normalised, in one
@@ -214,28 +217,29 @@ func (l *Library) EmbedMissing(ctx context.Context) (int, error) {
 }
 
 func (l *Library) storeVectors(ctx context.Context, model string, ids []int64, vecs [][]float32) (int, error) {
-	tx, err := l.db.Writer().BeginTx(ctx, nil)
-	if err != nil {
-		return 0, err
-	}
-	defer tx.Rollback()
-	st, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO embeddings (chunk_id, model, dim, vector)
-		SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM chunks WHERE id = ?)`)
-	if err != nil {
-		return 0, err
-	}
-	defer st.Close()
 	n := 0
-	for i, id := range ids {
-		res, err := st.ExecContext(ctx, id, model, len(vecs[i]), encodeVector(vecs[i]), id)
+	err := store.InTx(ctx, l.db.Writer(), func(tx *sql.Tx) error {
+		st, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO embeddings (chunk_id, model, dim, vector)
+		SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM chunks WHERE id = ?)`)
 		if err != nil {
-			return 0, err
+			return err
 		}
-		if k, _ := res.RowsAffected(); k > 0 {
-			n++
+		defer st.Close()
+		for i, id := range ids {
+			res, err := st.ExecContext(ctx, id, model, len(vecs[i]), encodeVector(vecs[i]), id)
+			if err != nil {
+				return err
+			}
+			if k, _ := res.RowsAffected(); k > 0 {
+				n++
+			}
 		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
 	}
-	return n, tx.Commit()
+	return n, nil
 }
 
 // RunEmbedder keeps embeddings complete while the bot runs: at start (a
