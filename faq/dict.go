@@ -86,26 +86,26 @@ func foldWords(ws []string) map[string]bool {
 
 // synonymTables folds the synonym words (and their stems) to their
 // concepts, and lists the concepts.
-func synonymTables(raw map[string][]string) (synonyms map[string][]string, concepts map[string]bool) {
-	synonyms, concepts = map[string][]string{}, map[string]bool{}
+func synonymTables(raw map[string][]string) (syn map[string][]string, con map[string]bool) {
+	syn, con = map[string][]string{}, map[string]bool{}
 	for _, k := range sortedKeys(raw) {
 		v := raw[k]
 		for _, c := range v {
-			concepts[c] = true
+			con[c] = true
 		}
 		f := bot.Fold(k)
 		// Typed without æøå, "mal" may be "mal" (template) or "mål"
-		// (goal): the folded word reaches both concepts.
-		v = mergeConcepts(synonyms[f], v)
-		synonyms[f] = v
+		// (goal): the folded word reaches both con.
+		v = mergeConcepts(syn[f], v)
+		syn[f] = v
 		// Inflected forms reach the concept through their stem too.
 		if st := norwegian.Stem(f, true); st != f {
-			if _, taken := synonyms[st]; !taken {
-				synonyms[st] = v
+			if _, taken := syn[st]; !taken {
+				syn[st] = v
 			}
 		}
 	}
-	return synonyms, concepts
+	return syn, con
 }
 
 // phrases is the replacer that joins raw's phrases (pairs of phrase and

@@ -137,19 +137,19 @@ var nnOnly, nbOnly = onlyIn(foldSet(`kva korleis kven kvifor kvar kor ikkje eg d
 
 // onlyIn drops the words nn and nb share: folded, "frå" and "fra" (or
 // "då" and "da") are one word, and such words say nothing.
-func onlyIn(nn, nb map[string]bool) (nnOnly, nbOnly map[string]bool) {
-	nnOnly, nbOnly = map[string]bool{}, map[string]bool{}
+func onlyIn(nn, nb map[string]bool) (nnOut, nbOut map[string]bool) {
+	nnOut, nbOut = map[string]bool{}, map[string]bool{}
 	for w := range nn {
 		if !nb[w] {
-			nnOnly[w] = true
+			nnOut[w] = true
 		}
 	}
 	for w := range nb {
 		if !nn[w] {
-			nbOnly[w] = true
+			nbOut[w] = true
 		}
 	}
-	return nnOnly, nbOnly
+	return nnOut, nbOut
 }
 
 func foldSet(s string) map[string]bool {
