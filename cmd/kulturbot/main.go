@@ -40,7 +40,6 @@ func register(name string, c subcommand) { subcommands[name] = c }
 
 func main() {
 	restrictUmask()
-	tuneGC(os.Getenv)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	go func() {
 		// After the first signal starts the drain, restore the default
@@ -127,6 +126,9 @@ func Main(ctx context.Context, args []string, env func(string) string, in io.Rea
 		fmt.Fprintln(errOut, "kulturbot:", err)
 		return 1
 	}
+	// Start-up (the FAQ index) runs with Go's default collector target;
+	// the bot's own from here (memory.go).
+	tuneGC(env)
 	defer app.Close()
 	if name == "" {
 		err = app.Run(ctx)
