@@ -335,16 +335,8 @@ func gatheringItem(g store.DigestGathering, lang bot.Lang, lim digestLimits) bot
 // before a gathering's RSVP deadline, naming who has not answered.
 func BuildReminder(g store.DigestGathering, kind string, lang bot.Lang) bot.Reply {
 	t := func(key string, args ...any) string { return messages.T(lang, key, args...) }
-	title := t("digest.r.title7", g.Name)
-	if kind == store.Reminder1d {
-		title = t("digest.r.title1", g.Name)
-	}
-	region := g.Region
-	if region == "" {
-		region = t("digest.national")
-	}
-	text := fmt.Sprintf("*#%d %s* – %s, %s (%s)\n", g.ID, g.Name, bot.FormatDate(g.Date, lang), g.Place, region) +
-		t("digest.g.deadline", bot.FormatDate(g.Deadline, lang)) + "\n" +
+	title, head := reminderHead(g, kind, "digest.r.title", lang)
+	text := head + t("digest.g.deadline", bot.FormatDate(g.Deadline, lang)) + "\n" +
 		digestN(lang, "digest.r.missing", len(g.Missing), digestList(g.Missing, 40, lang))
 	return bot.Reply{
 		Lang:    lang,
@@ -352,6 +344,21 @@ func BuildReminder(g store.DigestGathering, kind string, lang bot.Lang) bot.Repl
 		Text:    text,
 		Buttons: []bot.Button{{Label: t("digest.r.button"), Command: fmt.Sprintf("/rsvp %d", g.ID), Style: "primary"}},
 	}
+}
+
+// reminderHead is a reminder's title (titleKey+"7" a week before the
+// deadline, titleKey+"1" the day before) and its first line: the
+// gathering, when, where and for which region.
+func reminderHead(g store.DigestGathering, kind, titleKey string, lang bot.Lang) (title, line string) {
+	title = messages.T(lang, titleKey+"7", g.Name)
+	if kind == store.Reminder1d {
+		title = messages.T(lang, titleKey+"1", g.Name)
+	}
+	region := g.Region
+	if region == "" {
+		region = messages.T(lang, "digest.national")
+	}
+	return title, fmt.Sprintf("*#%d %s* – %s, %s (%s)\n", g.ID, g.Name, bot.FormatDate(g.Date, lang), g.Place, region)
 }
 
 // PeriodLabel shows a digest period as people say it: "17.–23. november

@@ -14,16 +14,8 @@ import (
 // (names) that have not answered yet, with the answer buttons for each.
 func BuildMunicipalityReminder(g store.DigestGathering, kind string, names []string, lang bot.Lang) bot.Reply {
 	t := func(key string, args ...any) string { return messages.T(lang, key, args...) }
-	title := t("reminder.dm.title7", g.Name)
-	if kind == store.Reminder1d {
-		title = t("reminder.dm.title1", g.Name)
-	}
-	region := g.Region
-	if region == "" {
-		region = t("digest.national")
-	}
-	text := fmt.Sprintf("*#%d %s* – %s, %s (%s)\n", g.ID, g.Name, bot.FormatDate(g.Date, lang), g.Place, region) +
-		t("reminder.dm.text", strings.Join(names, ", "), bot.FormatDate(g.Deadline, lang))
+	title, head := reminderHead(g, kind, "reminder.dm.title", lang)
+	text := head + t("reminder.dm.text", strings.Join(names, ", "), bot.FormatDate(g.Deadline, lang))
 	rep := bot.Reply{Lang: lang, Title: title, Text: text, Private: true,
 		Context: t("reminder.dm.why")}
 	for _, name := range names {
