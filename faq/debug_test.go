@@ -110,4 +110,5 @@ func envParams(e *Engine) {
 			e.P.AnswerMatch = f
 		}
 	}
+	e.refreshDens() // the phrasing weights read the parameters
 }

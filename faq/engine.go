@@ -47,6 +47,7 @@ type Engine struct {
 type indexed struct {
 	Entry
 	phrasings []map[string]float64 // term -> 1 (or WeakFactor) per phrasing
+	dens      []float64            // each phrasing's summed term weight (refreshDens)
 	qvocab    map[string]bool      // terms of all phrasings
 	avocab    map[string]bool      // terms of the answers and section
 	titleNB   string

@@ -63,6 +63,7 @@ func newEngine(ctx context.Context, entries []Entry, gate *Gate) (*Engine, error
 		db.Close()
 		return nil, err
 	}
+	e.refreshDens()
 	return e, nil
 }
 
@@ -96,7 +97,7 @@ func (e *Engine) Learn(ctx context.Context, en Entry) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.an.learn(append(append([]string{}, en.Questions...), en.Answer.NB, en.Answer.EN)...)
-	return store.InTx(ctx, e.db, func(tx *sql.Tx) error {
+	err := store.InTx(ctx, e.db, func(tx *sql.Tx) error {
 		if old, ok := e.entries[en.ID]; ok {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM idx WHERE ref = ? AND kind = 'e'`, en.ID); err != nil {
 				return err
@@ -118,6 +119,12 @@ func (e *Engine) Learn(ctx context.Context, en Entry) error {
 		}
 		return e.add(ctx, tx, en)
 	})
+	if err != nil {
+		return err
+	}
+	// Term weights move with the document frequencies.
+	e.refreshDens()
+	return nil
 }
 
 func (e *Engine) add(ctx context.Context, tx *sql.Tx, en Entry) error {

@@ -266,6 +266,19 @@ func (e *Engine) weights(ts []Term) map[string]float64 {
 	return out
 }
 
+// refreshDens sums every phrasing's term weights (the denominator of
+// precision) after the index changed (engine lock held for writing).
+func (e *Engine) refreshDens() {
+	for _, x := range e.entries {
+		x.dens = make([]float64, len(x.phrasings))
+		for i, p := range x.phrasings {
+			for t, f := range p {
+				x.dens[i] += e.termWeight(t, f)
+			}
+		}
+	}
+}
+
 func (e *Engine) termWeight(t string, phr float64) float64 {
 	n := float64(len(e.entries))
 	w := math.Log((n + 1) / (float64(e.df[t]) + 0.5))
@@ -317,6 +330,16 @@ func (e *Engine) candidates(ctx context.Context, ts []Term, qw map[string]float6
 	for _, w := range qw {
 		total += w
 	}
+	// The question's terms with their corpus weight (termWeight of a
+	// whole term), worked out once rather than once per phrasing.
+	type qterm struct {
+		text string
+		w    float64
+	}
+	qterms := make([]qterm, 0, len(qw))
+	for t := range qw {
+		qterms = append(qterms, qterm{t, e.termWeight(t, 1)})
+	}
 	out := make([]candidate, 0, len(order))
 	for _, c := range order {
 		got := 0.0
@@ -329,16 +352,21 @@ func (e *Engine) candidates(ctx context.Context, ts []Term, qw map[string]float6
 			}
 		}
 		c.cov = got / total
-		for _, p := range c.x.phrasings {
-			num, den := 0.0, 0.0
-			for t, f := range p {
-				w := e.termWeight(t, f)
-				den += w
-				if _, ok := qw[t]; ok {
-					num += w
+		// A phrasing's weight (den) does not depend on the question: it
+		// is summed once per index change (refreshDens); only the few
+		// question terms are looked up in each phrasing.
+		for i, p := range c.x.phrasings {
+			den := c.x.dens[i]
+			if den <= 0 {
+				continue
+			}
+			num := 0.0
+			for _, qt := range qterms {
+				if f, ok := p[qt.text]; ok {
+					num += qt.w * f
 				}
 			}
-			if den > 0 && num/den > c.prec {
+			if num/den > c.prec {
 				c.prec = num / den
 			}
 		}
