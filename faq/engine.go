@@ -41,6 +41,9 @@ type Engine struct {
 	// rows maps the FTS rowid of an entry's row to the entry, so a search reads
 	// only the index, never the stored columns.
 	rows map[int64]string
+	// mem is the entries' full-text index the questions are ranked on
+	// (memindex.go); the FTS5 table above is for the documents.
+	mem *memIndex
 }
 
 // indexed is an entry with its analysed vocabulary.

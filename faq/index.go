@@ -46,7 +46,7 @@ func newEngine(ctx context.Context, entries []Entry, gate *Gate) (*Engine, error
 		texts = append(texts, e.Questions...)
 		texts = append(texts, e.Answer.NB, e.Answer.EN)
 	}
-	e := &Engine{P: DefaultParams, gate: gate, db: db, an: NewAnalyzer(texts...), entries: map[string]*indexed{}, df: map[string]int{}, rows: map[int64]string{}, common: map[string]bool{}, exact: map[string]string{}}
+	e := &Engine{P: DefaultParams, gate: gate, db: db, an: NewAnalyzer(texts...), entries: map[string]*indexed{}, df: map[string]int{}, rows: map[int64]string{}, mem: newMemIndex(), common: map[string]bool{}, exact: map[string]string{}}
 	for _, w := range lexiconWords("common.txt") {
 		for _, t := range e.an.base(bot.Fold(w)) {
 			e.common[t.Text] = true
@@ -107,6 +107,7 @@ func (e *Engine) Learn(ctx context.Context, en Entry) error {
 					delete(e.rows, rowid)
 				}
 			}
+			e.mem.remove(en.ID)
 			for t := range union(old.qvocab, old.avocab) {
 				e.df[t]--
 			}
@@ -202,6 +203,7 @@ func (e *Engine) insertRow(ctx context.Context, tx *sql.Tx, q, a, id string) err
 		return err
 	}
 	e.rows[rowid] = id
+	e.mem.add(id, q, a)
 	return nil
 }
 
@@ -245,7 +247,8 @@ type Passage struct {
 func (e *Engine) AddPassages(ctx context.Context, ps []Passage) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	return store.InTx(ctx, e.db, func(tx *sql.Tx) error {
+	n := 0
+	err := store.InTx(ctx, e.db, func(tx *sql.Tx) error {
 		st, err := tx.PrepareContext(ctx, `INSERT INTO idx (q, a, d, kind, ref) VALUES ('', '', ?, 'd', ?)`)
 		if err != nil {
 			return err
@@ -256,12 +259,22 @@ func (e *Engine) AddPassages(ctx context.Context, ps []Passage) error {
 			for _, t := range e.an.Analyze(p.Text) {
 				words = append(words, t.Text)
 			}
-			if _, err := st.ExecContext(ctx, strings.Join(words, " "), p.Ref); err != nil {
+			d := strings.Join(words, " ")
+			if _, err := st.ExecContext(ctx, d, p.Ref); err != nil {
 				return err
 			}
+			n += len(ftsTokens(d, nil))
 		}
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	// The passages are rows of the FTS5 table the entries' bm25 was
+	// computed over; the memory index counts them the same way.
+	e.mem.passageRows += len(ps)
+	e.mem.passageTokens += n
+	return nil
 }
 
 // SearchPassages returns the refs of the best-matching passages (bm25).

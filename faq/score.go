@@ -2,7 +2,6 @@ package faq
 
 import (
 	"context"
-	"fmt"
 	"math"
 	"regexp"
 	"sort"
@@ -291,41 +290,37 @@ func (e *Engine) termWeight(t string, phr float64) float64 {
 	return w * phr
 }
 
-// candidates asks FTS5 for the best rows and scores their entries.
+// candidates ranks the entries with bm25 in memory (memindex.go) and
+// scores the best of them. It runs no SQL and starts no goroutine.
 func (e *Engine) candidates(ctx context.Context, ts []Term, qw map[string]float64) ([]candidate, error) {
-	expr := matchExpr(ts, "q a")
-	if expr == "" {
+	s := memScratchPool.Get().(*memScratch)
+	defer memScratchPool.Put(s)
+	hits := e.mem.search(ts, e.P.BM25AnswerColumn, e.P.Candidates, s)
+	if len(hits) == 0 {
 		return nil, nil
 	}
-	rows, err := e.db.QueryContext(ctx, `SELECT rowid, bm25(idx, 1.0, ?, 0) FROM idx WHERE idx MATCH ? ORDER BY 2 LIMIT ?`, e.P.BM25AnswerColumn, expr, e.P.Candidates)
-	if err != nil {
-		return nil, fmt.Errorf("faq: search: %w", err)
-	}
-	defer rows.Close()
 	byID := map[string]*candidate{}
 	var order []*candidate
-	for rows.Next() {
-		var rowid int64
-		var s float64
-		if err := rows.Scan(&rowid, &s); err != nil {
-			return nil, err
-		}
-		ref := e.rows[rowid]
+	for _, h := range hits {
+		ref := e.mem.rows[h.row].ref
 		if c, ok := byID[ref]; ok {
-			c.bm25 = math.Min(c.bm25, s)
+			c.bm25 = math.Min(c.bm25, h.score)
 			continue
 		}
 		x, ok := e.entries[ref]
 		if !ok {
 			continue
 		}
-		c := &candidate{x: x, bm25: s}
+		c := &candidate{x: x, bm25: h.score}
 		byID[ref] = c
 		order = append(order, c)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
+	return e.scoreCandidates(order, qw), nil
+}
+
+// scoreCandidates works out the coverage, precision and similarity of the
+// entries bm25 found and sorts them, best first.
+func (e *Engine) scoreCandidates(order []*candidate, qw map[string]float64) []candidate {
 	total := 0.0
 	for _, w := range qw {
 		total += w
@@ -389,7 +384,7 @@ func (e *Engine) candidates(ctx context.Context, ts []Term, qw map[string]float6
 		}
 		return out[i].x.ID < out[j].x.ID
 	})
-	return out, nil
+	return out
 }
 
 // roundScore rounds a score to 1e-9: below any difference that means

@@ -1,0 +1,154 @@
+package faq
+
+import (
+	"context"
+	"math"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// ftsCandidates is the ranking the memory index replaced: the FTS5 query
+// on the engine's table, its rows scored as candidates does.
+func (e *Engine) ftsCandidates(ctx context.Context, ts []Term, qw map[string]float64) ([]candidate, error) {
+	expr := matchExpr(ts, "q a")
+	if expr == "" {
+		return nil, nil
+	}
+	rows, err := e.db.QueryContext(ctx, `SELECT rowid, bm25(idx, 1.0, ?, 0) FROM idx WHERE idx MATCH ? ORDER BY 2 LIMIT ?`, e.P.BM25AnswerColumn, expr, e.P.Candidates)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	byID := map[string]*candidate{}
+	var order []*candidate
+	for rows.Next() {
+		var rowid int64
+		var s float64
+		if err := rows.Scan(&rowid, &s); err != nil {
+			return nil, err
+		}
+		ref := e.rows[rowid]
+		if c, ok := byID[ref]; ok {
+			c.bm25 = math.Min(c.bm25, s)
+			continue
+		}
+		x, ok := e.entries[ref]
+		if !ok {
+			continue
+		}
+		c := &candidate{x: x, bm25: s}
+		byID[ref] = c
+		order = append(order, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return e.scoreCandidates(order, qw), nil
+}
+
+// trainingQuestions are the questions of every training set (never the
+// validation split) and every phrasing of the corpus.
+func trainingQuestions(t *testing.T, e *Engine) []string {
+	files, err := filepath.Glob("testdata/*.tsv")
+	if err != nil || len(files) == 0 {
+		t.Fatal("no training sets", err)
+	}
+	var qs []string
+	for _, f := range files {
+		for _, c := range loadEval(t, f) {
+			qs = append(qs, c.question)
+		}
+	}
+	for _, x := range e.entries {
+		qs = append(qs, x.Questions...)
+	}
+	return qs
+}
+
+// checkSameRanking asks every question both ways and wants the same
+// candidates in the same order with the same bm25, bit for bit.
+func checkSameRanking(t *testing.T, e *Engine, qs []string) {
+	t.Helper()
+	ctx := context.Background()
+	compared, diffs := 0, 0
+	seen := map[string]bool{}
+	for _, q := range qs {
+		pq, _ := e.prepare(q, "")
+		for _, text := range []string{q, pq} {
+			if seen[text] {
+				continue
+			}
+			seen[text] = true
+			ts := e.an.Analyze(text)
+			qw := e.weights(ts)
+			want, err := e.ftsCandidates(ctx, ts, qw)
+			if err != nil {
+				t.Fatalf("%q: %v", text, err)
+			}
+			got, err := e.candidates(ctx, ts, qw)
+			if err != nil {
+				t.Fatal(err)
+			}
+			compared++
+			if len(got) != len(want) {
+				diffs++
+				t.Errorf("%q: %d candidates, FTS5 %d", text, len(got), len(want))
+				continue
+			}
+			for i := range got {
+				g, w := got[i], want[i]
+				if g.x.ID != w.x.ID || g.bm25 != w.bm25 || g.sim != w.sim || g.cov != w.cov || g.prec != w.prec {
+					diffs++
+					t.Errorf("%q #%d: %s bm25 %.17g sim %v, FTS5 %s bm25 %.17g sim %v", text, i, g.x.ID, g.bm25, g.sim, w.x.ID, w.bm25, w.sim)
+					break
+				}
+			}
+		}
+	}
+	t.Logf("%d questions ranked the same way by FTS5 and in memory (%d differ)", compared, diffs)
+}
+
+func TestMemIndexSameAsFTS5(t *testing.T) {
+	e := newTestEngine(t)
+	qs := trainingQuestions(t, e)
+	checkSameRanking(t, e, qs)
+
+	// Learning replaces an entry's row (a new rowid at the end); the
+	// document passages are rows of the same table and count in bm25's
+	// N and average length.
+	x, _ := e.Entry("hva-er-fremtidens-kulturskole")
+	if x.ID == "" {
+		for id := range e.entries {
+			x, _ = e.Entry(id)
+			break
+		}
+	}
+	x.Questions = append(append([]string{}, x.Questions...), "Hvor finner jeg programmets nettside med frister og kontaktpersoner?")
+	if err := e.Learn(context.Background(), x); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.AddPassages(context.Background(), syntheticChunks(300)); err != nil {
+		t.Fatal(err)
+	}
+	checkSameRanking(t, e, qs[:len(qs)/3])
+}
+
+// TestFTSTokens: the tokens of text with letters beyond ASCII, as the
+// unicode61 tokenizer of the FTS5 table reads them.
+func TestFTSTokens(t *testing.T) {
+	for in, want := range map[string]string{
+		"frist":   "frist",
+		"naïve":   "naive",
+		"café":    "cafe",
+		"Ærø":     "ærø",
+		"ǻ":       "ǻ",
+		"a·b":     "a b",
+		"søknad2": "søknad2",
+		"":        "",
+	} {
+		if got := strings.Join(ftsTokens(in, nil), " "); got != want {
+			t.Errorf("ftsTokens(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
