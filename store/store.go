@@ -164,13 +164,11 @@ func (db *DB) Ping(ctx context.Context) error {
 // one row, so a read-only file, a full disk or a broken writer fails it
 // where a read would still succeed.
 func (db *DB) WriteProbe(ctx context.Context) error {
-	// Through the writer, like every write: a probe that passes means the
-	// writer itself is writing.
-	return db.hot(ctx, func(t *wtx) error {
-		_, err := t.ExecContext(ctx, `INSERT INTO health (id, probed_at) VALUES (1, ?)
+	// On the pool's own connection, not through the writer: same file, so a
+	// read-only file or a full disk fails it just the same.
+	_, err := db.w.ExecContext(ctx, `INSERT INTO health (id, probed_at) VALUES (1, ?)
 		ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at`, ts(db.now()))
-		return FormatError(err)
-	})
+	return FormatError(err)
 }
 
 // Backup writes a consistent copy of the live database to path, readable

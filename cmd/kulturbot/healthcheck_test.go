@@ -61,7 +61,8 @@ func TestHealthzFailsWhenWritesFail(t *testing.T) {
 	if c := get(); c != http.StatusOK {
 		t.Fatalf("healthy database: %d", c)
 	}
-	// The writer pool holds one connection: make it refuse writes.
+	// The write pool's own connection (the probe's; the writer holds the
+	// other): make it refuse writes.
 	if _, err := a.DB.Writer().Exec("PRAGMA query_only = 1"); err != nil {
 		t.Fatal(err)
 	}
