@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -203,6 +204,17 @@ func (w *writer) loop() {
 	var jobs []*writeJob
 	for {
 		<-w.wake
+		// Let the goroutines that are runnable already go first: on one
+		// core the wake-up would otherwise run the writer at once (the
+		// runtime's next-to-run slot) for the one write that woke it,
+		// while the requests admitted with it, and goroutines waiting in
+		// the global run queue, wait behind it. Measured at c=64 on one
+		// core, 3 alternating runs each (load average 14–19): /rsvp max
+		// latency 576, 846, 1,100 ms without, 226, 188, 212 ms with
+		// (p99 329, 254, 341 -> 188, 147, 146 ms); /faq max 1,579, 1,310,
+		// 1,993 -> 344, 342, 363 ms. A lone write costs one trip through
+		// the scheduler; it never waits for company.
+		runtime.Gosched()
 		for {
 			w.mu.Lock()
 			n := min(len(w.queue), maxWriteBatch)
