@@ -1,7 +1,8 @@
 package faq
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -234,7 +235,7 @@ func (m *memIndex) search(ts []Term, wa float64, k int, s *memScratch) []memHit 
 	}
 	// ORDER BY bm25 LIMIT k; equal scores in rowid order, as SQLite's
 	// sorter keeps them.
-	sort.SliceStable(s.hits, func(i, j int) bool { return s.hits[i].score < s.hits[j].score })
+	slices.SortStableFunc(s.hits, func(x, y memHit) int { return cmp.Compare(x.score, y.score) })
 	if len(s.hits) > k {
 		s.hits = s.hits[:k]
 	}

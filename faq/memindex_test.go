@@ -44,7 +44,11 @@ func (e *Engine) ftsCandidates(ctx context.Context, ts []Term, qw map[string]flo
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	return e.scoreCandidates(order, qw), nil
+	out := make([]candidate, len(order))
+	for i, c := range order {
+		out[i] = *c
+	}
+	return e.scoreCandidates(out, qw), nil
 }
 
 // trainingQuestions are the questions of every training set (never the

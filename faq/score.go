@@ -299,28 +299,19 @@ func (e *Engine) candidates(ctx context.Context, ts []Term, qw map[string]float6
 	if len(hits) == 0 {
 		return nil, nil
 	}
-	byID := map[string]*candidate{}
-	var order []*candidate
+	// One row per entry (add, Learn), so each hit is a candidate.
+	out := make([]candidate, 0, len(hits))
 	for _, h := range hits {
-		ref := e.mem.rows[h.row].ref
-		if c, ok := byID[ref]; ok {
-			c.bm25 = math.Min(c.bm25, h.score)
-			continue
+		if x, ok := e.entries[e.mem.rows[h.row].ref]; ok {
+			out = append(out, candidate{x: x, bm25: h.score})
 		}
-		x, ok := e.entries[ref]
-		if !ok {
-			continue
-		}
-		c := &candidate{x: x, bm25: h.score}
-		byID[ref] = c
-		order = append(order, c)
 	}
-	return e.scoreCandidates(order, qw), nil
+	return e.scoreCandidates(out, qw), nil
 }
 
 // scoreCandidates works out the coverage, precision and similarity of the
-// entries bm25 found and sorts them, best first.
-func (e *Engine) scoreCandidates(order []*candidate, qw map[string]float64) []candidate {
+// entries bm25 found (in place) and sorts them, best first.
+func (e *Engine) scoreCandidates(out []candidate, qw map[string]float64) []candidate {
 	total := 0.0
 	for _, w := range qw {
 		total += w
@@ -335,8 +326,8 @@ func (e *Engine) scoreCandidates(order []*candidate, qw map[string]float64) []ca
 	for t := range qw {
 		qterms = append(qterms, qterm{t, e.termWeight(t, 1)})
 	}
-	out := make([]candidate, 0, len(order))
-	for _, c := range order {
+	for i := range out {
+		c := &out[i]
 		got := 0.0
 		for t, w := range qw {
 			switch {
@@ -350,8 +341,8 @@ func (e *Engine) scoreCandidates(order []*candidate, qw map[string]float64) []ca
 		// A phrasing's weight (den) does not depend on the question: it
 		// is summed once per index change (refreshDens); only the few
 		// question terms are looked up in each phrasing.
-		for i, p := range c.x.phrasings {
-			den := c.x.dens[i]
+		for j, p := range c.x.phrasings {
+			den := c.x.dens[j]
 			if den <= 0 {
 				continue
 			}
@@ -371,7 +362,6 @@ func (e *Engine) scoreCandidates(order []*candidate, qw map[string]float64) []ca
 		// the same way every time.
 		c.cov, c.prec = roundScore(c.cov), roundScore(c.prec)
 		c.sim = roundScore(e.P.CoverageShare*c.cov + (1-e.P.CoverageShare)*c.prec)
-		out = append(out, *c)
 	}
 	// Best similarity first; a tie goes to the better bm25, then to the
 	// entry id, so the same question always gets the same entry.
