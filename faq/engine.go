@@ -38,11 +38,9 @@ type Engine struct {
 	// share it): a question typed as the corpus phrases it is answered
 	// with that entry, whatever its words weigh.
 	exact map[string]string
-	// rows maps the FTS rowid of an entry's row to the entry, so a search reads
-	// only the index, never the stored columns.
-	rows map[int64]string
 	// mem is the entries' full-text index the questions are ranked on
-	// (memindex.go); the FTS5 table above is for the documents.
+	// (memindex.go); db the FTS5 table of document passages, opened by
+	// the first AddPassages (openFTS), nil without documents.
 	mem *memIndex
 }
 

@@ -25,13 +25,49 @@ func NewEngine(ctx context.Context, entries []Entry) (*Engine, error) {
 // newEngine builds an engine that decides with gate; nil falls back to the
 // legacy hand-set rules (what refitting the gate starts from).
 func newEngine(ctx context.Context, entries []Entry, gate *Gate) (*Engine, error) {
+	var texts []string
+	for _, e := range entries {
+		texts = append(texts, e.Questions...)
+		texts = append(texts, e.Answer.NB, e.Answer.EN)
+	}
+	e := &Engine{P: DefaultParams, gate: gate, an: NewAnalyzer(texts...), entries: map[string]*indexed{}, df: map[string]int{}, mem: newMemIndex(), common: map[string]bool{}, exact: map[string]string{}}
+	for _, w := range lexiconWords("common.txt") {
+		for _, t := range e.an.base(bot.Fold(w)) {
+			e.common[t.Text] = true
+		}
+	}
+	for _, en := range entries {
+		e.add(en)
+	}
+	e.refreshDens()
+	return e, nil
+}
+
+// Close releases the documents' index, if passages were added.
+func (e *Engine) Close() error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.db == nil {
+		return nil
+	}
+	return e.db.Close()
+}
+
+// openFTS creates the FTS5 table of the document passages (engine lock
+// held), on the first AddPassages: the entries are ranked in memory, so an
+// engine without documents never opens SQLite. The entries' rows go in
+// too, as before the memory index, so a passage's bm25 is what it was.
+func (e *Engine) openFTS(ctx context.Context) error {
+	if e.db != nil {
+		return nil
+	}
 	// A named shared in-memory database: private to this engine (a random
 	// name, so no counter is shared between engines), alive as long as the
 	// pool holds a connection.
 	name := "file:faqidx" + rand.Text() + "?mode=memory&cache=shared"
 	db, err := sql.Open("sqlite", name)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	db.SetMaxOpenConns(4)
 	db.SetMaxIdleConns(4)
@@ -39,36 +75,25 @@ func newEngine(ctx context.Context, entries []Entry, gate *Gate) (*Engine, error
 	db.SetConnMaxIdleTime(0)
 	if _, err := db.ExecContext(ctx, `CREATE VIRTUAL TABLE idx USING fts5(q, a, d, kind UNINDEXED, ref UNINDEXED, tokenize = 'unicode61')`); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("faq: create index: %w", err)
-	}
-	var texts []string
-	for _, e := range entries {
-		texts = append(texts, e.Questions...)
-		texts = append(texts, e.Answer.NB, e.Answer.EN)
-	}
-	e := &Engine{P: DefaultParams, gate: gate, db: db, an: NewAnalyzer(texts...), entries: map[string]*indexed{}, df: map[string]int{}, rows: map[int64]string{}, mem: newMemIndex(), common: map[string]bool{}, exact: map[string]string{}}
-	for _, w := range lexiconWords("common.txt") {
-		for _, t := range e.an.base(bot.Fold(w)) {
-			e.common[t.Text] = true
-		}
+		return fmt.Errorf("faq: create index: %w", err)
 	}
 	if err := store.InTx(ctx, db, func(tx *sql.Tx) error {
-		for _, en := range entries {
-			if err := e.add(ctx, tx, en); err != nil {
+		for _, r := range e.mem.rows {
+			if r.ref == "" {
+				continue // replaced by Learn
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO idx (q, a, d, kind, ref) VALUES (?, ?, '', 'e', ?)`, r.qtext, r.atext, r.ref); err != nil {
 				return err
 			}
 		}
 		return nil
 	}); err != nil {
 		db.Close()
-		return nil, err
+		return err
 	}
-	e.refreshDens()
-	return e, nil
+	e.db = db
+	return nil
 }
-
-// Close releases the index.
-func (e *Engine) Close() error { return e.db.Close() }
 
 // Len is the number of entries.
 func (e *Engine) Len() int {
@@ -97,38 +122,38 @@ func (e *Engine) Learn(ctx context.Context, en Entry) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.an.learn(append(append([]string{}, en.Questions...), en.Answer.NB, en.Answer.EN)...)
-	err := store.InTx(ctx, e.db, func(tx *sql.Tx) error {
-		if old, ok := e.entries[en.ID]; ok {
+	if old, ok := e.entries[en.ID]; ok {
+		e.mem.remove(en.ID)
+		for t := range union(old.qvocab, old.avocab) {
+			e.df[t]--
+		}
+		for k, id := range e.exact {
+			if id == en.ID {
+				delete(e.exact, k)
+			}
+		}
+		delete(e.entries, en.ID)
+	}
+	e.add(en)
+	if e.db != nil {
+		// The documents' table holds the entries' rows too (openFTS).
+		r := e.mem.rows[len(e.mem.rows)-1]
+		if err := store.InTx(ctx, e.db, func(tx *sql.Tx) error {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM idx WHERE ref = ? AND kind = 'e'`, en.ID); err != nil {
 				return err
 			}
-			for rowid, id := range e.rows {
-				if id == en.ID {
-					delete(e.rows, rowid)
-				}
-			}
-			e.mem.remove(en.ID)
-			for t := range union(old.qvocab, old.avocab) {
-				e.df[t]--
-			}
-			for k, id := range e.exact {
-				if id == en.ID {
-					delete(e.exact, k)
-				}
-			}
-			delete(e.entries, en.ID)
+			_, err := tx.ExecContext(ctx, `INSERT INTO idx (q, a, d, kind, ref) VALUES (?, ?, '', 'e', ?)`, r.qtext, r.atext, en.ID)
+			return err
+		}); err != nil {
+			return err
 		}
-		return e.add(ctx, tx, en)
-	})
-	if err != nil {
-		return err
 	}
 	// Term weights move with the document frequencies.
 	e.refreshDens()
 	return nil
 }
 
-func (e *Engine) add(ctx context.Context, tx *sql.Tx, en Entry) error {
+func (e *Engine) add(en Entry) {
 	x := &indexed{Entry: en, qvocab: map[string]bool{}, avocab: map[string]bool{}}
 	// One row per entry: its phrasings in column q, its answers in a.
 	// Few rows keep bm25 cheap; which phrasing matched best is scored in
@@ -177,9 +202,7 @@ func (e *Engine) add(ctx context.Context, tx *sql.Tx, en Entry) error {
 		x.avocab[t.Text] = true
 		awords = append(awords, t.Text)
 	}
-	if err := e.insertRow(ctx, tx, strings.Join(qwords, " "), strings.Join(awords, " "), en.ID); err != nil {
-		return err
-	}
+	e.mem.add(en.ID, strings.Join(qwords, " "), strings.Join(awords, " "))
 	for t := range union(x.qvocab, x.avocab) {
 		e.df[t]++
 	}
@@ -190,21 +213,6 @@ func (e *Engine) add(ctx context.Context, tx *sql.Tx, en Entry) error {
 		x.titleEN = x.titleNB
 	}
 	e.entries[en.ID] = x
-	return nil
-}
-
-func (e *Engine) insertRow(ctx context.Context, tx *sql.Tx, q, a, id string) error {
-	res, err := tx.ExecContext(ctx, `INSERT INTO idx (q, a, d, kind, ref) VALUES (?, ?, '', 'e', ?)`, q, a, id)
-	if err != nil {
-		return err
-	}
-	rowid, err := res.LastInsertId()
-	if err != nil {
-		return err
-	}
-	e.rows[rowid] = id
-	e.mem.add(id, q, a)
-	return nil
 }
 
 func union(a, b map[string]bool) map[string]bool {
@@ -247,6 +255,9 @@ type Passage struct {
 func (e *Engine) AddPassages(ctx context.Context, ps []Passage) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if err := e.openFTS(ctx); err != nil {
+		return err
+	}
 	n := 0
 	err := store.InTx(ctx, e.db, func(tx *sql.Tx) error {
 		st, err := tx.PrepareContext(ctx, `INSERT INTO idx (q, a, d, kind, ref) VALUES ('', '', ?, 'd', ?)`)
@@ -282,7 +293,7 @@ func (e *Engine) SearchPassages(ctx context.Context, question string, k int) ([]
 	e.mu.RLock()
 	defer e.mu.RUnlock()
 	expr := matchExpr(e.an.Analyze(question), "d")
-	if expr == "" {
+	if expr == "" || e.db == nil {
 		return nil, nil
 	}
 	rows, err := e.db.QueryContext(ctx, `SELECT ref FROM idx WHERE idx MATCH ? ORDER BY bm25(idx, 0, 0, 1) LIMIT ?`, expr, k)
