@@ -432,8 +432,15 @@ func (w *writer) runHot(queued []*writeJob) {
 		}
 		finish(nil)
 	}
+	// A shared transaction is first tried without savepoints: writes that
+	// fail are rare, and SAVEPOINT/RELEASE are two statements per write.
+	// When one fails, the whole transaction is rolled back and done again
+	// with a savepoint per write, so the one that fails fails alone; the
+	// writes are functions of the database alone and can run again.
+	savepoints := false
+again:
 	for _, j := range jobs {
-		if multi {
+		if savepoints {
 			if _, err := w.exec(qSavepoint); err != nil {
 				abort(err)
 				return
@@ -441,7 +448,7 @@ func (w *writer) runHot(queued []*writeJob) {
 		}
 		j.err = w.call(t, j)
 		if j.err == nil {
-			if multi {
+			if savepoints {
 				if _, err := w.exec(qRelease); err != nil {
 					abort(err)
 					return
@@ -456,6 +463,20 @@ func (w *writer) runHot(queued []*writeJob) {
 			w.settle(jobs)
 			finish(nil)
 			return
+		}
+		if !savepoints {
+			w.conn.ExecContext(bg, qRollback)
+			for _, j := range jobs {
+				j.err, j.dup, j.panicked = nil, false, nil
+			}
+			if _, err := w.exec(qBegin); err != nil {
+				w.closeConn()
+				finish(FormatError(err))
+				return
+			}
+			w.checkVersion()
+			savepoints = true
+			goto again
 		}
 		if _, err := w.exec(qRollbackTo); err != nil {
 			abort(err) // the transaction is in an unknown state: none of it

@@ -395,3 +395,43 @@ func TestUpdateGivenUpWhileLocked(t *testing.T) {
 		t.Fatalf("the next write: %d rows, want 1", n)
 	}
 }
+
+// A shared transaction runs without savepoints; when one write fails, it
+// is done again with a savepoint per write, and only the failing one is
+// left out.
+func TestSharedTransactionRetriesWithSavepoints(t *testing.T) {
+	db := claimDB(t, filepath.Join(t.TempDir(), "k.db"))
+	defer db.Close()
+	w := db.writer()
+	job := func(q string, fail bool) *writeJob {
+		return &writeJob{ctx: context.Background(), done: make(chan struct{}), hot: func(t *wtx) error {
+			if _, err := t.ExecContext(bg, qAnswerInsert, q, "nb", true, "faq", "e", 1.0, "a", nil, "slack", ts(claimNow)); err != nil {
+				return err
+			}
+			if fail {
+				return bot.Internal(errors.New("no"))
+			}
+			return nil
+		}}
+	}
+	// The writer goroutine is idle (nothing submitted yet): run a batch
+	// the way it would.
+	ok := []*writeJob{job("a", false), job("b", false), job("c", false)}
+	before := w.statements
+	w.run(ok)
+	if n := w.statements - before; n != 5 {
+		t.Errorf("three writes that succeed: %d statements, want 5 (BEGIN, 3 inserts, COMMIT)", n)
+	}
+	mixed := []*writeJob{job("d", false), job("e", true), job("f", false)}
+	w.run(mixed)
+	for i, j := range append(ok, mixed...) {
+		<-j.done
+		if (j.err != nil) != (i == 4) {
+			t.Fatalf("job %d: err %v", i, j.err)
+		}
+	}
+	got := count(t, db, `SELECT COUNT(*) FROM answers WHERE question IN ('a', 'b', 'c', 'd', 'f')`)
+	if bad := count(t, db, `SELECT COUNT(*) FROM answers WHERE question = 'e'`); got != 5 || bad != 0 {
+		t.Fatalf("stored %d of the 5 good writes and %d of the failed one", got, bad)
+	}
+}
