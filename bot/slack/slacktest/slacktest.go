@@ -154,7 +154,7 @@ func (s *Server) Calls(method string) []Call {
 // Wait waits until at least n calls of method have arrived and returns them.
 func (s *Server) Wait(t testing.TB, method string, n int) []Call {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(waitFor)
 	for {
 		s.mu.Lock()
 		ch := make(chan struct{})
@@ -373,7 +373,7 @@ func (s *Server) serveWS(w http.ResponseWriter, r *http.Request) {
 // returns its envelope id.
 func (s *Server) Send(t testing.TB, typ string, payload any) string {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(waitFor)
 	for {
 		s.mu.Lock()
 		n := len(s.writers)
@@ -401,7 +401,7 @@ func (s *Server) Send(t testing.TB, typ string, payload any) string {
 // WaitAck waits for the client's ack of an envelope.
 func (s *Server) WaitAck(t testing.TB, envelopeID string) Envelope {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(waitFor)
 	for {
 		s.mu.Lock()
 		env, ok := s.acks[envelopeID]
