@@ -2,5 +2,8 @@
 
 package docs
 
-// raceSlowdown is 1 without the race detector; see race_test.go.
-const raceSlowdown = 1
+// See race_test.go.
+const (
+	raceSlowdown = 1
+	raceEnabled  = false
+)

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -27,8 +28,8 @@ func sandboxArgv(t *testing.T) []string {
 }
 
 // wantLimit runs parse and checks it ends within 10 s (times raceSlowdown)
-// with the limit named.
-func wantLimit(t *testing.T, want Limit, parse func() (parsed, error)) {
+// with the limit named (want, or one of also).
+func wantLimit(t *testing.T, want Limit, parse func() (parsed, error), also ...Limit) {
 	t.Helper()
 	start := time.Now()
 	_, err := parse()
@@ -37,13 +38,13 @@ func wantLimit(t *testing.T, want Limit, parse func() (parsed, error)) {
 	if !ok {
 		t.Fatalf("err = %v, want a %s LimitError", err, want)
 	}
-	if le.Limit != want {
+	if le.Limit != want && !slices.Contains(also, le.Limit) {
 		t.Fatalf("limit = %s (%v), want %s", le.Limit, err, want)
 	}
 	if bound := raceSlowdown * 10 * time.Second; el > bound {
 		t.Fatalf("took %s, want under %s", el, bound)
 	}
-	t.Logf("%s after %s: %v", want, el.Round(time.Millisecond), err)
+	t.Logf("%s after %s: %v", le.Limit, el.Round(time.Millisecond), err)
 }
 
 func TestHostilePDFsInProcess(t *testing.T) {
@@ -71,7 +72,16 @@ func TestHostilePDFsSandboxed(t *testing.T) {
 	t.Run("bomb/MemoryLimit", func(t *testing.T) {
 		content := smallBomb(t, 200<<20)
 		lim := PDFLimits{MaxInflated: 8 << 30, MaxMemory: 128 << 20, Timeout: raceSlowdown * 8 * time.Second}
-		wantLimit(t, LimitMemory, func() (parsed, error) { return parsePDFSandboxed(ctx, argv, content, lim) })
+		var also []Limit
+		if raceEnabled {
+			// The instrumented child may not reach the memory limit
+			// before the deadline: alone it did after 15 s, during
+			// go test -race ./... on the shared machine not within 64 s.
+			// Either way the parent lives and names the limit, which is
+			// what this checks under -race; without it, memory only.
+			also = append(also, LimitTimeout)
+		}
+		wantLimit(t, LimitMemory, func() (parsed, error) { return parsePDFSandboxed(ctx, argv, content, lim) }, also...)
 	})
 	t.Run("bomb/Deadline", func(t *testing.T) {
 		content := hostile(t, "bomb.pdf")
@@ -165,7 +175,7 @@ func TestIngestHostilePDF(t *testing.T) {
 		if _, ok := IsLimit(err); !ok {
 			t.Fatalf("%s: err = %v, want a LimitError", name, err)
 		}
-		if el := time.Since(start); el > 10*time.Second {
+		if el := time.Since(start); el > raceSlowdown*10*time.Second {
 			t.Fatalf("%s: %s", name, el)
 		}
 	}
