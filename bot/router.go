@@ -305,7 +305,11 @@ const (
 	ClaimDuplicate
 )
 
-// Claim is a request's platform event id on its way into the store.
+// Claim is a request's platform event id on its way into the store. A
+// request's writes take it one after another (a handler waits for each);
+// two writes of one request made at the same time could both try to record
+// it, and the second would be refused as a duplicate. Work that outlives
+// the request runs under bot.Background's context, which carries no claim.
 type Claim struct {
 	Platform, ID string
 	state        atomic.Int32
