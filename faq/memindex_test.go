@@ -4,6 +4,8 @@ import (
 	"context"
 	"math"
 	"path/filepath"
+	"runtime"
+	"runtime/metrics"
 	"strings"
 	"testing"
 )
@@ -180,4 +182,47 @@ func TestFTSTokens(t *testing.T) {
 			t.Errorf("ftsTokens(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// TestAnswerStartsNoGoroutine: answering runs no SQL, so nothing starts
+// a goroutine per question (database/sql's Rows.awaitDone and the
+// driver's interrupt watcher did, for every FTS5 query under a request's
+// context).
+func TestAnswerStartsNoGoroutine(t *testing.T) {
+	e := newTestEngine(t)
+	qs := trainingQuestions(t, e)[:300]
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	for _, q := range qs[:20] { // warm up: lazily built answer types, pools
+		if _, err := e.Answer(ctx, q, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	runtime.GC()
+	created := func() uint64 {
+		s := []metrics.Sample{{Name: "/sched/goroutines-created:goroutines"}}
+		metrics.Read(s)
+		return s[0].Value.Uint64()
+	}
+	before := created()
+	for _, q := range qs {
+		if _, err := e.Answer(ctx, q, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := created() - before; n != 0 {
+		t.Errorf("%d goroutines started answering %d questions", n, len(qs))
+	}
+	// The FTS5 query it replaced, for comparison.
+	if err := e.openFTS(ctx); err != nil {
+		t.Fatal(err)
+	}
+	before = created()
+	for _, q := range qs {
+		ts := e.an.Analyze(q)
+		if _, err := e.ftsCandidates(ctx, ts, e.weights(ts)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Logf("the FTS5 query started %d goroutines for %d questions", created()-before, len(qs))
 }
