@@ -1,10 +1,11 @@
 package faq
 
 import (
+	"cmp"
 	"context"
 	"math"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -365,14 +366,16 @@ func (e *Engine) scoreCandidates(out []candidate, qw map[string]float64) []candi
 	}
 	// Best similarity first; a tie goes to the better bm25, then to the
 	// entry id, so the same question always gets the same entry.
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].sim != out[j].sim {
-			return out[i].sim > out[j].sim
+	// (A total order: slices.SortFunc gives what sort.Slice did, without
+	// its two allocations.)
+	slices.SortFunc(out, func(a, b candidate) int {
+		if a.sim != b.sim {
+			return cmp.Compare(b.sim, a.sim)
 		}
-		if out[i].bm25 != out[j].bm25 {
-			return out[i].bm25 < out[j].bm25
+		if a.bm25 != b.bm25 {
+			return cmp.Compare(a.bm25, b.bm25)
 		}
-		return out[i].x.ID < out[j].x.ID
+		return strings.Compare(a.x.ID, b.x.ID)
 	})
 	return out
 }
