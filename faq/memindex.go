@@ -59,28 +59,34 @@ func newMemIndex() *memIndex { return &memIndex{ids: map[string]int32{}} }
 func (m *memIndex) add(ref, q, a string) {
 	r := memRow{ref: ref, qtext: q, atext: a}
 	n := int32(len(m.rows))
-	counts := map[int32]*memPosting{}
+	counts := map[int32]memPosting{}
 	var order []int32
+	var toks []string
 	col := func(text string, isA bool) []int32 {
 		var out []int32
-		for _, t := range ftsTokens(text, nil) {
-			id, ok := m.ids[t]
-			if !ok {
-				id = int32(len(m.post))
-				m.ids[t] = id
-				m.post = append(m.post, nil)
-			}
-			out = append(out, id)
-			p := counts[id]
-			if p == nil {
-				p = &memPosting{row: n}
+		// The text is terms joined by spaces: tokenized term by term, so
+		// the usual all-ASCII term is taken as it is.
+		for f := range strings.SplitSeq(text, " ") {
+			toks = ftsTokens(f, toks[:0])
+			for _, t := range toks {
+				id, ok := m.ids[t]
+				if !ok {
+					id = int32(len(m.post))
+					m.ids[t] = id
+					m.post = append(m.post, nil)
+				}
+				out = append(out, id)
+				p, ok := counts[id]
+				if !ok {
+					p.row = n
+					order = append(order, id)
+				}
+				if isA {
+					p.a++
+				} else {
+					p.q++
+				}
 				counts[id] = p
-				order = append(order, id)
-			}
-			if isA {
-				p.a++
-			} else {
-				p.q++
 			}
 		}
 		return out
@@ -88,7 +94,7 @@ func (m *memIndex) add(ref, q, a string) {
 	r.q = col(q, false)
 	r.a = col(a, true)
 	for _, id := range order {
-		m.post[id] = append(m.post[id], *counts[id])
+		m.post[id] = append(m.post[id], counts[id])
 	}
 	m.rows = append(m.rows, r)
 	m.live++
