@@ -10,9 +10,9 @@ import (
 	"github.com/kulturskoleradet/kulturbot/bot"
 )
 
-// Engine answers questions from FAQ entries. It keeps an SQLite FTS5 index
-// (in memory, built at start-up) of the analysed phrasings and answers;
-// bm25() finds the candidates, a term-coverage score ranks them, and a
+// Engine answers questions from FAQ entries. It keeps an index in memory
+// (built at start-up, memindex.go) of the analysed phrasings and answers;
+// FTS5's bm25 finds the candidates, a term-coverage score ranks them, and a
 // fitted gate turns the best one's signals into the probability that
 // answering it is right. Safe for concurrent use.
 //
