@@ -2,12 +2,18 @@ package faq
 
 import (
 	"context"
+	"crypto/rand"
+	"database/sql"
 	"math"
+	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/metrics"
 	"strings"
 	"testing"
+	"unicode"
+
+	"github.com/kulturskoleradet/kulturbot/store"
 )
 
 // ftsCandidates is the ranking the memory index replaced: the FTS5 query
@@ -225,4 +231,73 @@ func TestAnswerStartsNoGoroutine(t *testing.T) {
 		}
 	}
 	t.Logf("the FTS5 query started %d goroutines for %d questions", created()-before, len(qs))
+}
+
+// TestFTSTokensAsSQLite: ftsTokens reads every letter and digit of the
+// Latin, Greek and Cyrillic blocks (what people type beyond æøå) as
+// SQLite's unicode61 tokenizer does; FTS_ALL_RUNES=1 checks every rune Go
+// counts as a letter or digit.
+func TestFTSTokensAsSQLite(t *testing.T) {
+	ranges := [][2]rune{{0x30, 0x24F}, {0x370, 0x52F}, {0x1E00, 0x1FFF}}
+	if os.Getenv("FTS_ALL_RUNES") != "" {
+		ranges = [][2]rune{{0x30, unicode.MaxRune}}
+	}
+	var words []string
+	for _, rg := range ranges {
+		for r := rg[0]; r <= rg[1]; r++ {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				// As terms have them: lower-cased by words().
+				words = append(words, "x"+strings.ToLower(string(r))+"x")
+			}
+		}
+	}
+	db, err := sql.Open("sqlite", "file:ftstok"+rand.Text()+"?mode=memory&cache=shared")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	ctx := context.Background()
+	for _, q := range []string{
+		`CREATE VIRTUAL TABLE w USING fts5(t, tokenize = 'unicode61')`,
+		`CREATE VIRTUAL TABLE v USING fts5vocab(w, 'instance')`,
+	} {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := store.InTx(ctx, db, func(tx *sql.Tx) error {
+		for i, w := range words {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO w (rowid, t) VALUES (?, ?)`, i+1, w); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	got := make([][]string, len(words)+1)
+	rows, err := db.QueryContext(ctx, `SELECT doc, term FROM v ORDER BY doc, offset`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var doc int
+		var term string
+		if err := rows.Scan(&doc, &term); err != nil {
+			t.Fatal(err)
+		}
+		got[doc] = append(got[doc], term)
+	}
+	bad := 0
+	for i, w := range words {
+		want := strings.Join(got[i+1], " ")
+		if mine := strings.Join(ftsTokens(w, nil), " "); mine != want {
+			if bad++; bad <= 60 {
+				t.Errorf("%q (U+%04X): ftsTokens %q, SQLite %q", w, []rune(w)[1], mine, want)
+			}
+		}
+	}
+	t.Logf("%d of %d runes tokenized differently", bad, len(words))
 }
