@@ -125,11 +125,14 @@ func parsePDFSandboxed(ctx context.Context, argv []string, content []byte, lim P
 		// collector's own allocation fails, faults in the runtime: a fatal
 		// SIGSEGV as the first line (a fault in our code would be a
 		// "panic:" and is recovered in the child anyway). A reader built
-		// with -race has ThreadSanitizer say it instead ("failed to
-		// allocate ... (errno: 12)").
+		// with -race says it in the race runtime's words instead: its
+		// shadow memory found no room ("ThreadSanitizer failed to
+		// allocate ... (errno: 12)", "too many address space collisions
+		// for -race mode").
 		if strings.Contains(msg, "out of memory") || strings.Contains(msg, "cannot allocate memory") ||
 			strings.HasPrefix(lastLine(msg), "SIGSEGV: segmentation violation") ||
-			strings.Contains(msg, "ThreadSanitizer failed to allocate") {
+			strings.Contains(msg, "ThreadSanitizer failed to allocate") ||
+			strings.Contains(msg, "too many address space collisions for -race mode") {
 			return parsed{}, &LimitError{Limit: LimitMemory, Value: lim.MaxMemory}
 		}
 		return parsed{}, fmt.Errorf("pdf: the reader process failed (%v): %s", err, lastLine(msg))
