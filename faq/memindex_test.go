@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"runtime/metrics"
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
 
@@ -300,4 +301,32 @@ func TestFTSTokensAsSQLite(t *testing.T) {
 		}
 	}
 	t.Logf("%d of %d runes tokenized differently", bad, len(words))
+}
+
+var (
+	ftsFuzzOnce   sync.Once
+	ftsFuzzEngine *Engine
+)
+
+// FuzzMemIndexSameAsFTS5: whatever is typed, the memory index ranks as
+// the FTS5 query did (terms SQLite splits in several tokens included).
+func FuzzMemIndexSameAsFTS5(f *testing.F) {
+	for _, s := range []string{"Når er fristen?", "naïve café ſtøtte", "xᦰy ı ς", "hvor mange dager varer en samling", "µ ϐ Ærø 2025"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		ftsFuzzOnce.Do(func() {
+			es, err := DefaultCorpus()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ftsFuzzEngine, err = NewEngine(context.Background(), es); err != nil {
+				t.Fatal(err)
+			}
+			if err := ftsFuzzEngine.openFTS(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+		})
+		checkSameRanking(t, ftsFuzzEngine, []string{q})
+	})
 }
