@@ -56,6 +56,13 @@ func TestAdmissionBoundsOrdersAndTurnsAway(t *testing.T) {
 	// The sixth finds the queue full.
 	send(5)
 	waitUntil(t, func() bool { return adm.Overloaded.Load() == 1 })
+	// Free one slot at a time, and the next only once the request it let
+	// in has started: with both slots freed at once, the two requests let
+	// in race to record themselves, and under -race 3 was seen before 2.
+	for k := 3; k <= 5; k++ {
+		release <- struct{}{}
+		waitUntil(t, func() bool { mu.Lock(); defer mu.Unlock(); return len(order) == k })
+	}
 	close(release)
 	wg.Wait()
 	if p := peak.Load(); p != 2 {
