@@ -99,8 +99,13 @@ func words(text string) []string {
 
 // Analyze returns the terms of text, in order, duplicates kept.
 func (a *Analyzer) Analyze(text string) []Term {
+	return a.analyzeWords(words(text))
+}
+
+// analyzeWords is Analyze of text already split by words.
+func (a *Analyzer) analyzeWords(ws []string) []Term {
 	var out []Term
-	for _, w := range words(text) {
+	for _, w := range ws {
 		out = append(out, a.word(w)...)
 	}
 	return out

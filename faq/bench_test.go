@@ -171,3 +171,27 @@ func BenchmarkNewEngine(b *testing.B) {
 		e.Close()
 	}
 }
+
+// BenchmarkCorpusAndEngine is the FAQ part of cold start as the program
+// runs it (cmd/kulturbot setupFAQ): parse the embedded corpus, fill the
+// configured facts, build the engine.
+//
+//	go test ./faq -run '^$' -bench CorpusAndEngine -benchmem -count 5
+func BenchmarkCorpusAndEngine(b *testing.B) {
+	ctx := context.Background()
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		es, err := DefaultCorpus()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if es, err = WithFacts(es, Facts{}); err != nil {
+			b.Fatal(err)
+		}
+		e, err := NewEngine(ctx, es)
+		if err != nil {
+			b.Fatal(err)
+		}
+		e.Close()
+	}
+}

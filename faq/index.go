@@ -163,7 +163,8 @@ func (e *Engine) add(en Entry) {
 		// Phrasings are read like questions: "ca", "evt", "fk" spelled out
 		// (once: the exact key and the analysis read the same text).
 		nq := e.normalize(q, false)
-		if k := exactKey(nq); k != "" {
+		ws := words(nq) // split once for the exact key and the analysis
+		if k := strings.Join(ws, " "); k != "" {
 			if id, taken := e.exact[k]; taken && id != en.ID {
 				e.exact[k] = "" // two entries claim it: no shortcut
 			} else {
@@ -177,7 +178,7 @@ func (e *Engine) add(en Entry) {
 			x.counted[c] = true
 		}
 		p := map[string]float64{}
-		for _, t := range e.an.Analyze(nq) {
+		for _, t := range e.an.analyzeWords(ws) {
 			w := 1.0
 			if t.Weak {
 				w = e.P.WeakFactor
@@ -189,6 +190,9 @@ func (e *Engine) add(en Entry) {
 			qwords = append(qwords, t.Text)
 		}
 		x.phrasings = append(x.phrasings, p)
+		if x.titleEN != "" && x.titleNB != "" {
+			continue // both titles found: no language to detect
+		}
 		if DetectLang(q) == "en" {
 			if x.titleEN == "" {
 				x.titleEN = q

@@ -121,13 +121,14 @@ func Main(ctx context.Context, args []string, env func(string) string, in io.Rea
 			return 0
 		}
 	}
+	// Start-up (the FAQ index) runs with a lax collector target, the bot's
+	// own from here (memory.go).
+	startGC(env)
 	app, err := NewApp(ctx, cfg, in, out, log)
 	if err != nil {
 		fmt.Fprintln(errOut, "kulturbot:", err)
 		return 1
 	}
-	// Start-up (the FAQ index) runs with Go's default collector target;
-	// the bot's own from here (memory.go).
 	tuneGC(env)
 	defer app.Close()
 	if name == "" {
