@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/kljensen/snowball/norwegian"
 	"github.com/kulturskoleradet/kulturbot/bot"
@@ -32,12 +33,26 @@ type Analyzer struct {
 	stems map[string]bool
 	// byLen indexes surface words by length for the typo search.
 	byLen map[int][]string
+	// folded and memo are caches while an engine is built (newEngine),
+	// nil otherwise: the corpus repeats its words thousands of times.
+	// folded maps a raw word to bot.Fold of it, memo a folded word to its
+	// terms (only once the vocabulary is complete: word depends on it).
+	folded map[string]string
+	memo   map[string][]Term
 }
 
 // NewAnalyzer returns an analyzer whose vocabulary (for compounds and typos)
 // is the words of texts.
 func NewAnalyzer(texts ...string) *Analyzer {
-	a := &Analyzer{surface: map[string]int{}, stems: map[string]bool{}, byLen: map[int][]string{}}
+	a := newAnalyzer(map[string]string{}, texts)
+	a.folded = nil
+	return a
+}
+
+// newAnalyzer is NewAnalyzer folding words through the cache folded, which
+// it leaves in place (newEngine goes on using it).
+func newAnalyzer(folded map[string]string, texts []string) *Analyzer {
+	a := &Analyzer{surface: map[string]int{}, stems: map[string]bool{}, byLen: map[int][]string{}, folded: folded}
 	// Synonym words as people write them (not their stems: "bookl" is no
 	// word, and "booke" must not be corrected to it).
 	for k := range synRaw {
@@ -47,7 +62,7 @@ func NewAnalyzer(texts ...string) *Analyzer {
 		a.surface[k] += 1
 	}
 	for _, t := range texts {
-		for _, w := range words(t) {
+		for _, w := range splitWords(t, a.folded) {
 			a.surface[w]++
 			for _, term := range a.base(w) {
 				if !term.Weak {
@@ -57,7 +72,7 @@ func NewAnalyzer(texts ...string) *Analyzer {
 		}
 	}
 	for w := range a.surface {
-		n := len([]rune(w))
+		n := utf8.RuneCountInString(w)
 		a.byLen[n] = append(a.byLen[n], w)
 	}
 	for _, l := range a.byLen {
@@ -71,7 +86,10 @@ func (a *Analyzer) Known(term string) bool { return a.stems[term] }
 
 // words lower-cases, applies multi-word phrases and splits text into folded
 // words.
-func words(text string) []string {
+func words(text string) []string { return splitWords(text, nil) }
+
+// splitWords is words, folding through the cache folded when not nil.
+func splitWords(text string, folded map[string]string) []string {
 	// Punctuation becomes space first, so phrases match before "?" too.
 	s := strings.Map(func(r rune) rune {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' {
@@ -90,7 +108,14 @@ func words(text string) []string {
 	for _, f := range strings.FieldsFunc(s, func(r rune) bool {
 		return !(unicode.IsLetter(r) || unicode.IsDigit(r))
 	}) {
-		if w := bot.Fold(f); w != "" {
+		w, ok := folded[f]
+		if !ok {
+			w = bot.Fold(f)
+			if folded != nil {
+				folded[f] = w
+			}
+		}
+		if w != "" {
 			out = append(out, w)
 		}
 	}
@@ -99,14 +124,23 @@ func words(text string) []string {
 
 // Analyze returns the terms of text, in order, duplicates kept.
 func (a *Analyzer) Analyze(text string) []Term {
-	return a.analyzeWords(words(text))
+	return a.analyzeWords(splitWords(text, a.folded))
 }
 
 // analyzeWords is Analyze of text already split by words.
 func (a *Analyzer) analyzeWords(ws []string) []Term {
 	var out []Term
 	for _, w := range ws {
-		out = append(out, a.word(w)...)
+		if a.memo == nil {
+			out = append(out, a.word(w)...)
+			continue
+		}
+		ts, ok := a.memo[w]
+		if !ok {
+			ts = a.word(w)
+			a.memo[w] = ts
+		}
+		out = append(out, ts...)
 	}
 	return out
 }

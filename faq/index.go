@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
 	"github.com/kulturskoleradet/kulturbot/store"
@@ -30,15 +31,19 @@ func newEngine(ctx context.Context, entries []Entry, gate *Gate) (*Engine, error
 		texts = append(texts, e.Questions...)
 		texts = append(texts, e.Answer.NB, e.Answer.EN)
 	}
-	e := &Engine{P: DefaultParams, gate: gate, an: NewAnalyzer(texts...), entries: map[string]*indexed{}, df: map[string]int{}, mem: newMemIndex(), common: map[string]bool{}, exact: map[string]string{}}
+	e := &Engine{P: DefaultParams, gate: gate, an: newAnalyzer(map[string]string{}, texts), entries: map[string]*indexed{}, df: map[string]int{}, mem: newMemIndex(), common: map[string]bool{}, exact: map[string]string{}}
 	for _, w := range lexiconWords("common.txt") {
 		for _, t := range e.an.base(bot.Fold(w)) {
 			e.common[t.Text] = true
 		}
 	}
+	// The vocabulary is complete: words' terms can be remembered while the
+	// entries are added (and forgotten before anyone else uses it).
+	e.an.memo = map[string][]Term{}
 	for _, en := range entries {
 		e.add(en)
 	}
+	e.an.folded, e.an.memo = nil, nil
 	e.refreshDens()
 	return e, nil
 }
@@ -163,7 +168,7 @@ func (e *Engine) add(en Entry) {
 		// Phrasings are read like questions: "ca", "evt", "fk" spelled out
 		// (once: the exact key and the analysis read the same text).
 		nq := e.normalize(q, false)
-		ws := words(nq) // split once for the exact key and the analysis
+		ws := splitWords(nq, e.an.folded) // split once for the exact key and the analysis
 		if k := strings.Join(ws, " "); k != "" {
 			if id, taken := e.exact[k]; taken && id != en.ID {
 				e.exact[k] = "" // two entries claim it: no shortcut
@@ -235,7 +240,7 @@ func (a *Analyzer) learn(texts ...string) {
 	for _, t := range texts {
 		for _, w := range words(t) {
 			if _, ok := a.surface[w]; !ok {
-				n := len([]rune(w))
+				n := utf8.RuneCountInString(w)
 				a.byLen[n] = append(a.byLen[n], w)
 			}
 			a.surface[w]++
