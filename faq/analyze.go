@@ -39,20 +39,24 @@ type Analyzer struct {
 	// terms (only once the vocabulary is complete: word depends on it).
 	folded map[string]string
 	memo   map[string][]Term
+	// split maps a text to its words while an engine is built: a phrasing
+	// the lexicon leaves unchanged is split for the vocabulary and again
+	// for the index.
+	split map[string][]string
 }
 
 // NewAnalyzer returns an analyzer whose vocabulary (for compounds and typos)
 // is the words of texts.
 func NewAnalyzer(texts ...string) *Analyzer {
 	a := newAnalyzer(map[string]string{}, texts)
-	a.folded = nil
+	a.folded, a.split = nil, nil
 	return a
 }
 
 // newAnalyzer is NewAnalyzer folding words through the cache folded, which
 // it leaves in place (newEngine goes on using it).
 func newAnalyzer(folded map[string]string, texts []string) *Analyzer {
-	a := &Analyzer{surface: map[string]int{}, stems: map[string]bool{}, byLen: map[int][]string{}, folded: folded}
+	a := &Analyzer{surface: map[string]int{}, stems: map[string]bool{}, byLen: map[int][]string{}, folded: folded, split: map[string][]string{}}
 	// Synonym words as people write them (not their stems: "bookl" is no
 	// word, and "booke" must not be corrected to it).
 	for k := range synRaw {
@@ -62,7 +66,7 @@ func newAnalyzer(folded map[string]string, texts []string) *Analyzer {
 		a.surface[k] += 1
 	}
 	for _, t := range texts {
-		for _, w := range splitWords(t, a.folded) {
+		for _, w := range a.splitOnce(t) {
 			a.surface[w]++
 			for _, term := range a.base(w) {
 				if !term.Weak {
@@ -87,6 +91,20 @@ func (a *Analyzer) Known(term string) bool { return a.stems[term] }
 // words lower-cases, applies multi-word phrases and splits text into folded
 // words.
 func words(text string) []string { return splitWords(text, nil) }
+
+// splitOnce is splitWords with the build's caches; the words returned
+// may be shared and must not be changed.
+func (a *Analyzer) splitOnce(text string) []string {
+	if a.split == nil {
+		return splitWords(text, a.folded)
+	}
+	ws, ok := a.split[text]
+	if !ok {
+		ws = splitWords(text, a.folded)
+		a.split[text] = ws
+	}
+	return ws
+}
 
 // splitWords is words, folding through the cache folded when not nil.
 func splitWords(text string, folded map[string]string) []string {

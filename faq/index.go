@@ -43,7 +43,7 @@ func newEngine(ctx context.Context, entries []Entry, gate *Gate) (*Engine, error
 	for _, en := range entries {
 		e.add(en)
 	}
-	e.an.folded, e.an.memo = nil, nil
+	e.an.folded, e.an.memo, e.an.split = nil, nil, nil
 	e.refreshDens()
 	return e, nil
 }
@@ -168,7 +168,7 @@ func (e *Engine) add(en Entry) {
 		// Phrasings are read like questions: "ca", "evt", "fk" spelled out
 		// (once: the exact key and the analysis read the same text).
 		nq := e.normalize(q, false)
-		ws := splitWords(nq, e.an.folded) // split once for the exact key and the analysis
+		ws := e.an.splitOnce(nq) // split once for the exact key and the analysis
 		if k := strings.Join(ws, " "); k != "" {
 			if id, taken := e.exact[k]; taken && id != en.ID {
 				e.exact[k] = "" // two entries claim it: no shortcut
