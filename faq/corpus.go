@@ -72,7 +72,13 @@ type file struct {
 var idRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,40}$`)
 
 // DefaultCorpus returns the embedded FAQ.
-func DefaultCorpus() ([]Entry, error) { return loadFS(corpusFS, "corpus") }
+func DefaultCorpus() ([]Entry, error) {
+	es, err := loadFS(corpusFS, "corpus")
+	if err == nil {
+		seedLearnedEN(es)
+	}
+	return es, err
+}
 
 // LoadCorpus reads a FAQ file (.yaml/.yml) or every YAML file in a folder;
 // it replaces the embedded corpus (KULTURBOT_FAQ).

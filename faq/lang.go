@@ -176,8 +176,43 @@ var nbWords = set("hva", "hvordan", "hvem", "når", "nar", "hvor", "hvorfor", "h
 // its English answers and English phrasings (questions_en) that none of
 // its Norwegian texts use. It is read from the embedded YAML, not from
 // the loaded corpus, so DetectLang needs no engine (and loading the
-// corpus, which detects languages, does not wait on itself).
-var learnedEN = sync.OnceValue(func() map[string]bool {
+// corpus, which detects languages, does not wait on itself). DefaultCorpus
+// hands it the entries it has just parsed (seedLearnedEN), so a start-up
+// does not parse the YAML a second time (8 % of start-up CPU).
+func learnedEN() map[string]bool {
+	learnedENOnce.Do(func() { learnedENSet = learnedENOf(embeddedTexts()) })
+	return learnedENSet
+}
+
+var (
+	learnedENOnce sync.Once
+	learnedENSet  map[string]bool
+)
+
+// seedLearnedEN builds learnedEN from the shipped corpus's entries as
+// parse left them (their texts as written), unless it is built already.
+func seedLearnedEN(es []Entry) {
+	learnedENOnce.Do(func() {
+		var ts []corpusTexts
+		for _, e := range es {
+			if e.tmpl == nil {
+				return // not as parsed: leave it to the first use
+			}
+			// tmpl.questions is questions, then questions_nn, then
+			// questions_en (parse).
+			q := e.tmpl.questions
+			ts = append(ts, corpusTexts{en: append([]string{e.tmpl.answer.EN}, e.QuestionsEN...),
+				no: append([]string{e.tmpl.answer.NB, e.tmpl.answer.NN}, q[:len(q)-len(e.QuestionsEN)]...)})
+		}
+		learnedENSet = learnedENOf(ts)
+	})
+}
+
+// corpusTexts are one entry's English and Norwegian texts as written.
+type corpusTexts struct{ en, no []string }
+
+// embeddedTexts reads every entry's texts from the embedded YAML.
+func embeddedTexts() []corpusTexts {
 	type texts struct {
 		NB, NN, EN string
 	}
@@ -189,14 +224,7 @@ var learnedEN = sync.OnceValue(func() map[string]bool {
 			Answer      texts    `yaml:"answer"`
 		} `yaml:"entries"`
 	}
-	words := func(m map[string]bool, s string) {
-		for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-			return !(unicode.IsLetter(r) || r == '\'')
-		}) {
-			m[f] = true
-		}
-	}
-	en, no := map[string]bool{}, map[string]bool{}
+	var out []corpusTexts
 	paths, _ := fs.Glob(corpusFS, "corpus/*.yaml")
 	for _, p := range paths {
 		b, err := corpusFS.ReadFile(p)
@@ -208,9 +236,28 @@ var learnedEN = sync.OnceValue(func() map[string]bool {
 			continue
 		}
 		for _, e := range f.Entries {
-			words(en, e.Answer.EN+" "+strings.Join(e.QuestionsEN, " "))
-			words(no, e.Answer.NB+" "+e.Answer.NN+" "+strings.Join(e.Questions, " ")+" "+strings.Join(e.QuestionsNN, " "))
+			out = append(out, corpusTexts{en: append([]string{e.Answer.EN}, e.QuestionsEN...),
+				no: append(append([]string{e.Answer.NB, e.Answer.NN}, e.Questions...), e.QuestionsNN...)})
 		}
+	}
+	return out
+}
+
+// learnedENOf is the English-only vocabulary of ts.
+func learnedENOf(ts []corpusTexts) map[string]bool {
+	words := func(m map[string]bool, ss []string) {
+		for _, s := range ss {
+			for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+				return !(unicode.IsLetter(r) || r == '\'')
+			}) {
+				m[f] = true
+			}
+		}
+	}
+	en, no := map[string]bool{}, map[string]bool{}
+	for _, t := range ts {
+		words(en, t.en)
+		words(no, t.no)
 	}
 	out := map[string]bool{}
 	for w := range en {
@@ -220,4 +267,4 @@ var learnedEN = sync.OnceValue(func() map[string]bool {
 		}
 	}
 	return out
-})
+}
