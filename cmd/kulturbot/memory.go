@@ -30,11 +30,13 @@ func tuneGC(getenv func(string) string) {
 
 // startGOGC is the collector's target while the App is built: parsing the
 // corpus and building the FAQ index allocate about 12 MB, three times what
-// stays live, and at Go's default 100 the collector ran 2–3 times during
-// it. At 400 the first collection is due at 16 MB of heap (Go's minimum
-// target scales with GOGC), so start-up mostly runs without one; the peak
-// stays bounded, unlike with the collector off.
-const startGOGC = 400
+// stays live, and at Go's default 100 the collector ran several times
+// during it. Measured on one core, existing database, 2 × 10 starts each
+// (docs/operations.md "One core", cold start round 3): median ready
+// 87/87 ms at 100, 78/82 ms at 200, 76/75 ms at 400; VmHWM right after
+// start 33.6, 35.2 and 39.2 MB. 200 takes most of the gain without
+// bringing the start-up peak near the 40 MiB RSS target.
+const startGOGC = 200
 
 // startGC applies startGOGC unless the environment sets GOGC. Main calls
 // it before NewApp and tuneGC after.
