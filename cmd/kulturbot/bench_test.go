@@ -16,21 +16,8 @@ import (
 
 	kslack "github.com/kulturskoleradet/kulturbot/bot/slack"
 	"github.com/kulturskoleradet/kulturbot/bot/slack/slacktest"
+	"github.com/kulturskoleradet/kulturbot/internal/loadq"
 )
-
-// benchQuestions are the load generator's ordinary questions (cmd/loadgen).
-var benchQuestions = []string{
-	"hva er en region?", "hvor mange samlinger er det?", "når er fristen for å melde interesse?",
-	"what is Fremtidens kulturskole?", "hvem kan delta?", "får vi reisestøtte?",
-	"hvor lenge varer programmet", "hvem skal være med i kommunegruppa?", "får vi veiledning?",
-	"hvem betaler for samlingene", "kan kommunen søke selv?", "hva er et utviklingsområde",
-	"kor mange samlingar blir det?", "kven kan søkje?", "kva kostar det å vere med",
-	"how long does the programme last?", "who can apply?", "is accommodation covered?",
-	"do we get a mentor", "what counts as a region", "når starter programmet",
-	"kan regionen gå på tvers av fylker?", "må vi ha tema klart før vi søker", "hvem driver programmet",
-	"hva er hensikten med programmet", "blir det digitale informasjonsmøter", "hva er fylkesstyrets rolle",
-	"må vi delta på alle samlingene?", "is it free for the municipalities?", "hva bygger programmet på",
-}
 
 // benchSlash measures one signed slash command through the real App's mux
 // (signature check, form parsing, admission, router middleware, handler,
@@ -121,5 +108,5 @@ func BenchmarkSlackRSVP(b *testing.B) {
 }
 
 func BenchmarkSlackFAQ(b *testing.B) {
-	benchSlash(b, "/faq", func(i int) string { return benchQuestions[i%len(benchQuestions)] })
+	benchSlash(b, "/faq", func(i int) string { return loadq.Question(i) })
 }

@@ -18,7 +18,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	kslack "github.com/kulturskoleradet/kulturbot/bot/slack"
 	"io"
 	"math/rand/v2"
 	"net"
@@ -33,6 +32,9 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	kslack "github.com/kulturskoleradet/kulturbot/bot/slack"
+	"github.com/kulturskoleradet/kulturbot/internal/loadq"
 
 	_ "modernc.org/sqlite"
 )
@@ -114,21 +116,6 @@ type result struct {
 	errs  map[string]int
 	acked int // RSVPs answered with a non-error reply
 	sent  int
-}
-
-// questions are 30 ordinary questions, asked in turn: bokmål, nynorsk and
-// English, short and long, the way people type them.
-var questions = []string{
-	"hva er en region?", "hvor mange samlinger er det?", "når er fristen for å melde interesse?",
-	"what is Fremtidens kulturskole?", "hvem kan delta?", "får vi reisestøtte?",
-	"hvor lenge varer programmet", "hvem skal være med i kommunegruppa?", "får vi veiledning?",
-	"hvem betaler for samlingene", "kan kommunen søke selv?", "hva er et utviklingsområde",
-	"kor mange samlingar blir det?", "kven kan søkje?", "kva kostar det å vere med",
-	"how long does the programme last?", "who can apply?", "is accommodation covered?",
-	"do we get a mentor", "what counts as a region", "når starter programmet",
-	"kan regionen gå på tvers av fylker?", "må vi ha tema klart før vi søker", "hvem driver programmet",
-	"hva er hensikten med programmet", "blir det digitale informasjonsmøter", "hva er fylkesstyrets rolle",
-	"må vi delta på alle samlingene?", "is it free for the municipalities?", "hva bygger programmet på",
 }
 
 func run(ctx context.Context, c config, out io.Writer) error {
@@ -247,7 +234,7 @@ func slashBody(c config, user, i int, faq bool) string {
 	}
 	cmd, text := "/rsvp", ""
 	if faq {
-		cmd, text = "/faq", questions[i%len(questions)]
+		cmd, text = "/faq", loadq.Question(i)
 	} else if c.bolt {
 		cmd = "/rsvp"
 		text = "g" + c.gathering + " " + [...]string{"yes", "no", "maybe"}[i%3] + " " + strconv.Itoa(1+i%5)

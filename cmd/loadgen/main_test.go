@@ -16,6 +16,7 @@ import (
 
 	"github.com/kulturskoleradet/kulturbot/bot"
 	kslack "github.com/kulturskoleradet/kulturbot/bot/slack"
+	"github.com/kulturskoleradet/kulturbot/internal/loadq"
 )
 
 // The load generator's requests pass the real signature check and reach
@@ -89,7 +90,7 @@ func TestSlashBodyEncoding(t *testing.T) {
 			c.kommuner[tc.user%len(c.kommuner)], [...]string{"ja", "nei"}[tc.i%2])
 		cmd := "/rsvp"
 		if tc.faq {
-			cmd, text = "/faq", questions[tc.i%len(questions)]
+			cmd, text = "/faq", loadq.Question(tc.i)
 		}
 		uid := fmt.Sprintf("ULOAD%04d", tc.user)
 		want := url.Values{
