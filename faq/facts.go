@@ -12,17 +12,22 @@ import (
 // says {{name}} where the fact belongs, so the FAQ and the bot's own rules
 // never disagree: change the setting and the FAQ says the new date.
 type Fact struct {
-	NB string // bokmål (and nynorsk: dates and names are written alike)
+	NB string // bokmål (and nynorsk when NN is empty: dates and names are written alike)
 	EN string
+	NN string // nynorsk where it differs ("måndagar kl. 08.00"); empty: NB
 }
 
 // Facts are the configured facts by placeholder name.
 type Facts map[string]Fact
 
 // DefaultFacts are the facts when nothing is configured: the source
-// document's interest deadline.
+// document's interest deadline, the digest's default schedule
+// (KULTURBOT_DIGEST_SCHEDULE "0 8 * * 1") and the size of the embedded
+// municipality register (KULTURBOT_KOMMUNER replaces it).
 var DefaultFacts = Facts{
-	"interessefrist": {NB: "15. september", EN: "15 September"},
+	"interessefrist":   {NB: "15. september", EN: "15 September"},
+	"oppsummeringstid": {NB: "mandager kl. 08.00", NN: "måndagar kl. 08.00", EN: "on Mondays at 08:00"},
+	"antall-kommuner":  {NB: "357", EN: "357"},
 }
 
 // With returns f with g's values on top (g wins).
@@ -57,6 +62,9 @@ func (f Facts) fill(s, lang string) (string, error) {
 		if lang == "en" && v.EN != "" {
 			return v.EN
 		}
+		if lang == "nn" && v.NN != "" {
+			return v.NN
+		}
 		return v.NB
 	})
 	if len(bad) > 0 {
@@ -89,7 +97,7 @@ func (f Facts) render(e *Entry) error {
 	if e.Answer.EN, err = f.fill(e.tmpl.answer.EN, "en"); err != nil {
 		return fmt.Errorf("faq: entry %q: %w", e.ID, err)
 	}
-	if e.Answer.NN, err = f.fill(e.tmpl.answer.NN, "nb"); err != nil {
+	if e.Answer.NN, err = f.fill(e.tmpl.answer.NN, "nn"); err != nil {
 		return fmt.Errorf("faq: entry %q: %w", e.ID, err)
 	}
 	e.Questions = append(e.Questions[:0:0], e.tmpl.questions...)
@@ -100,6 +108,8 @@ func (f Facts) render(e *Entry) error {
 		lang := "nb"
 		if DetectLang(q) == "en" {
 			lang = "en"
+		} else if Nynorsk(q) {
+			lang = "nn"
 		}
 		if e.Questions[i], err = f.fill(q, lang); err != nil {
 			return fmt.Errorf("faq: entry %q: %w", e.ID, err)

@@ -2,7 +2,10 @@ package handlers
 
 import (
 	"fmt"
+	"math/bits"
 	"strings"
+
+	"github.com/robfig/cron/v3"
 
 	"github.com/kulturskoleradet/kulturbot/faq"
 )
@@ -10,9 +13,11 @@ import (
 var monthsNB = [...]string{"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"}
 
 // Facts are the configured values the FAQ's answers quote ({{interessefrist}},
-// {{fylker}} in faq/corpus), so an answer never disagrees with the rule the
-// bot applies: the interest deadline /interesse checks and the counties it
-// accepts.
+// {{fylker}}, {{oppsummeringstid}}, {{antall-kommuner}} in faq/corpus), so an
+// answer never disagrees with the rule the bot applies: the interest
+// deadline /interesse checks, the counties it accepts, when the digest is
+// posted (KULTURBOT_DIGEST_SCHEDULE) and how many municipalities the
+// register it resolves names against holds (KULTURBOT_KOMMUNER).
 func (c Config) Facts() faq.Facts {
 	f := faq.Facts{}
 	if c.DeadlineMonth != 0 && c.DeadlineDay != 0 {
@@ -26,7 +31,96 @@ func (c Config) Facts() faq.Facts {
 		counties = DefaultCounties
 	}
 	f["fylker"] = faq.Fact{NB: joinAnd(counties, "og"), EN: joinAnd(counties, "and")}
+	f["oppsummeringstid"] = ScheduleFact(c.DigestSchedule)
+	if c.Municipalities > 0 {
+		n := fmt.Sprint(c.Municipalities)
+		f["antall-kommuner"] = faq.Fact{NB: n, EN: n}
+	}
 	return f
+}
+
+var (
+	weekdaysNB = [...]string{"søndager", "mandager", "tirsdager", "onsdager", "torsdager", "fredager", "lørdager"}
+	weekdaysNN = [...]string{"søndagar", "måndagar", "tysdagar", "onsdagar", "torsdagar", "fredagar", "laurdagar"}
+	weekdaysEN = [...]string{"Sundays", "Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays"}
+)
+
+// ScheduleFact says when the digest is posted, in words ("mandager kl.
+// 08.00", "Mondays at 08:00"), from KULTURBOT_DIGEST_SCHEDULE ("" is the
+// default, Monday 08:00). The usual shapes — one minute, a few hours, every
+// day or some weekdays, or some days of the month — are written out; any
+// other cron spec is quoted as it is, which is still true.
+func ScheduleFact(spec string) faq.Fact {
+	if strings.TrimSpace(spec) == "" {
+		spec = DefaultDigestSchedule
+	}
+	spec = strings.TrimSpace(spec)
+	quoted := faq.Fact{NB: "etter tidsplanen «" + spec + "»", EN: "on the schedule “" + spec + "”"}
+	parsed, err := ParseSchedule(spec)
+	if err != nil {
+		return quoted
+	}
+	s, ok := parsed.(*cron.SpecSchedule)
+	if !ok {
+		return quoted
+	}
+	minutes, hours := setBits(s.Minute, 0, 59), setBits(s.Hour, 0, 23)
+	if len(minutes) != 1 || len(hours) == 0 || len(hours) > 4 || !allBits(s.Month, 1, 12) {
+		return quoted
+	}
+	var nbT, enT []string
+	for _, h := range hours {
+		nbT = append(nbT, fmt.Sprintf("%02d.%02d", h, minutes[0]))
+		enT = append(enT, fmt.Sprintf("%02d:%02d", h, minutes[0]))
+	}
+	at := faq.Fact{NB: "kl. " + joinAnd(nbT, "og"), EN: "at " + joinAnd(enT, "and")}
+	var days faq.Fact
+	switch everyDom, everyDow := allBits(s.Dom, 1, 31), allBits(s.Dow, 0, 6); {
+	case everyDom && everyDow:
+		days = faq.Fact{NB: "hver dag", NN: "kvar dag", EN: "every day"}
+	case everyDom:
+		dow := setBits(s.Dow, 0, 6)
+		if fmt.Sprint(dow) == "[1 2 3 4 5]" {
+			days = faq.Fact{NB: "hverdager", NN: "kvardagar", EN: "on weekdays"}
+			break
+		}
+		var nb, nn, en []string
+		for _, d := range dow {
+			nb, nn, en = append(nb, weekdaysNB[d]), append(nn, weekdaysNN[d]), append(en, weekdaysEN[d])
+		}
+		days = faq.Fact{NB: joinAnd(nb, "og"), NN: joinAnd(nn, "og"), EN: "on " + joinAnd(en, "and")}
+	case everyDow:
+		var nb, en []string
+		for _, d := range setBits(s.Dom, 1, 31) {
+			nb, en = append(nb, fmt.Sprintf("%d.", d)), append(en, fmt.Sprint(d))
+		}
+		days = faq.Fact{NB: "den " + joinAnd(nb, "og") + " i måneden", NN: "den " + joinAnd(nb, "og") + " i månaden",
+			EN: "on day " + joinAnd(en, "and") + " of the month"}
+	default:
+		return quoted // both days of the month and weekdays: cron takes either
+	}
+	out := faq.Fact{NB: days.NB + " " + at.NB, NN: days.NN + " " + at.NB, EN: days.EN + " " + at.EN}
+	if s.Location != nil && s.Location.String() != "Europe/Oslo" {
+		tz := " (" + s.Location.String() + ")"
+		out.NB, out.NN, out.EN = out.NB+tz, out.NN+tz, out.EN+tz
+	}
+	return out
+}
+
+// setBits lists the values set in a cron field's bit set.
+func setBits(v uint64, lo, hi int) []int {
+	var xs []int
+	for i := lo; i <= hi; i++ {
+		if v&(1<<uint(i)) != 0 {
+			xs = append(xs, i)
+		}
+	}
+	return xs
+}
+
+// allBits reports whether a cron field takes every value ("*").
+func allBits(v uint64, lo, hi int) bool {
+	return bits.OnesCount64(v&^(1<<63)) == hi-lo+1
 }
 
 // joinAnd writes a list as people do: "A, B og C".

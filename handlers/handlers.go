@@ -25,6 +25,10 @@ type Config struct {
 	// Monday 08:00), so the admin preview covers the same period as the
 	// next scheduled digest and `kulturbot digest --dry-run`.
 	DigestSchedule string
+	// Municipalities is the size of the municipality register
+	// (KULTURBOT_KOMMUNER or the embedded one), which the FAQ quotes; 0:
+	// the embedded register's count in faq.DefaultFacts.
+	Municipalities int
 }
 
 // Deps is what the handlers need from the outside world.

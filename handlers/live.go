@@ -48,7 +48,7 @@ func (h *Handlers) Answer(ctx context.Context, q Query) (faq.Answer, error) {
 		if q.Lang == "en" {
 			lang = bot.EN
 		}
-		return faq.Answer{Question: q.Text, Lang: string(lang), Path: PathCommand, Text: messages.T(lang, "slashless.didyoumean", cmd)}, nil
+		return faq.Answer{Question: q.Text, Lang: string(lang), Path: PathCommand, Text: messages.T(lang, "slashless.didyoumean.plain", cmd)}, nil
 	}
 	if a, ok, err := h.live(ctx, q); ok || err != nil {
 		return a, err

@@ -60,6 +60,12 @@ func TestQueueStaysClean(t *testing.T) {
 				t.Errorf("%q: %+v", line, rep)
 			}
 		}
+		// The console has numbered choices, not buttons to press.
+		creq := &bot.Request{Platform: bot.Console, User: bot.User{ID: "console", Name: "Kari"}, Channel: "console", Time: testNow, Text: "rsvp 1 ja 2"}
+		if rep := e.r.Handle(context.Background(), creq); rep.Text != "Mente du /rsvp 1 ja 2? Kommandoer starter med skråstrek – skriv 1 for å kjøre den." ||
+			len(rep.Buttons) != 1 || rep.Buttons[0].Command != "/rsvp 1 ja 2" {
+			t.Errorf("console: %+v", rep)
+		}
 		// The button runs the command.
 		if rep := e.ask("U3", "/kulturbot hjelp"); !strings.Contains(rep.Text+rep.Title+strings.Join(itemTexts(rep.Items), ""), "/rsvp") {
 			t.Errorf("button command: %+v", rep)

@@ -20,8 +20,14 @@ func (h *Handlers) slashless(req *bot.Request, q string) (bot.Reply, bool) {
 	if !ok {
 		return bot.Reply{}, false
 	}
+	// The console has no buttons to press: its buttons are numbered
+	// choices, and this reply's only one is 1.
+	key := "slashless.didyoumean"
+	if req.Platform == bot.Console {
+		key = "slashless.didyoumean.console"
+	}
 	return bot.Reply{
-		Text:    t(req, "slashless.didyoumean", cmd),
+		Text:    t(req, key, cmd),
 		Private: true,
 		Buttons: []bot.Button{{Label: bot.Cut(cmd, 70), Command: cmd}},
 	}, true
@@ -60,5 +66,8 @@ func isID(s string) bool {
 }
 
 var slashlessMessages = bot.Messages{
-	"slashless.didyoumean": {"Mente du %s? Kommandoer starter med skråstrek – trykk på knappen for å kjøre den.", "Did you mean %s? Commands start with a slash – press the button to run it."},
+	"slashless.didyoumean":         {"Mente du %s? Kommandoer starter med skråstrek – trykk på knappen for å kjøre den.", "Did you mean %s? Commands start with a slash – press the button to run it."},
+	"slashless.didyoumean.console": {"Mente du %s? Kommandoer starter med skråstrek – skriv 1 for å kjøre den.", "Did you mean %s? Commands start with a slash – type 1 to run it."},
+	// `kulturbot ask` prints the answer alone: no button, no choice.
+	"slashless.didyoumean.plain": {"Mente du %s? Kommandoer starter med skråstrek.", "Did you mean %s? Commands start with a slash."},
 }

@@ -92,6 +92,7 @@ func NewApp(ctx context.Context, cfg *Config, in io.Reader, out io.Writer, log *
 		a.Close()
 		return nil, err
 	}
+	hcfg.Municipalities = reg.Len()
 	a.setupWeb()
 	a.Router = bot.NewRouter(log)
 	a.Router.Posters = a.Posters

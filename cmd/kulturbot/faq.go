@@ -30,6 +30,9 @@ func (a *App) setupFAQ(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if reg := a.DB.Register(); reg != nil {
+		hc.Municipalities = reg.Len() // "Boten kjenner alle de N kommunene" (KULTURBOT_KOMMUNER)
+	}
 	if entries, err = faq.WithFacts(entries, hc.Facts()); err != nil {
 		return fmt.Errorf("KULTURBOT_FAQ: %w", err)
 	}
