@@ -64,6 +64,7 @@ type writer struct {
 	// statements counts what the writer ran for hot jobs, for the test
 	// that keeps the RSVP path short.
 	statements int
+	hotCommits int // shared transactions committed, for the same
 	conn       *sql.Conn
 	stmts      map[string]*sql.Stmt // prepared on conn
 	cache      writeCache
@@ -492,6 +493,7 @@ again:
 		return
 	}
 	w.noteCommit()
+	w.hotCommits++
 	w.settle(jobs)
 	finish(nil)
 	w.committed()

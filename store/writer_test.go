@@ -435,3 +435,57 @@ func TestSharedTransactionRetriesWithSavepoints(t *testing.T) {
 		t.Fatalf("stored %d of the 5 good writes and %d of the failed one", got, bad)
 	}
 }
+
+// Migration 061 rebuilds rsvps with the answer rule written without an IN
+// list and drops rsvp_history(answered_by): the table is put back the way
+// 060 left it, 061 runs again on reopening, and the rows and the rule are
+// still there.
+func TestMigration061KeepsRowsAndRule(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "k.db")
+	db := claimDB(t, path)
+	ctx := context.Background()
+	a := Author{Key: "slack:U1", Platform: bot.Slack}
+	g, err := db.CreateGathering(ctx, a, NewGathering{Name: "Samling", Date: claimNow.AddDate(0, 1, 0), Place: "Bodø"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	over := true
+	if _, err := db.SetRSVP(ctx, a, RSVPInput{GatheringID: g.ID, Municipality: "Bodø", Answer: AnswerMaybe, Headcount: 4, Overnight: &over, OvernightPeople: 2, At: claimNow}); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`CREATE TABLE old_rsvps AS SELECT * FROM rsvps`, `DROP TABLE rsvps`,
+		`CREATE TABLE rsvps (gathering_id INTEGER NOT NULL REFERENCES gatherings(id), municipality_id INTEGER NOT NULL REFERENCES municipalities(id),
+			answer TEXT NOT NULL CHECK (answer IN ('ja', 'nei', 'kanskje')), headcount INTEGER NOT NULL CHECK (headcount BETWEEN 0 AND 50),
+			overnight INTEGER CHECK (overnight IN (0, 1)), answered_by TEXT, answered_name TEXT NOT NULL DEFAULT '',
+			platform TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+			overnight_people INTEGER CHECK (overnight_people BETWEEN 0 AND 50), late INTEGER NOT NULL DEFAULT 0,
+			PRIMARY KEY (gathering_id, municipality_id)) WITHOUT ROWID`,
+		`INSERT INTO rsvps SELECT * FROM old_rsvps`, `DROP TABLE old_rsvps`,
+		`CREATE INDEX rsvp_history_by ON rsvp_history(answered_by)`,
+		`DELETE FROM schema_migrations WHERE name = 'migrations/061_rsvp_write_path.sql'`,
+	} {
+		if _, err := db.w.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+	db = claimDB(t, path)
+	defer db.Close()
+	if n := count(t, db, `SELECT COUNT(*) FROM sqlite_schema WHERE name = 'rsvps' AND sql LIKE '%WITHOUT ROWID' AND sql NOT LIKE '%answer IN%'`); n != 1 {
+		t.Fatal("rsvps is not the table 061 makes")
+	}
+	if n := count(t, db, `SELECT COUNT(*) FROM sqlite_schema WHERE name = 'rsvp_history_by'`); n != 0 {
+		t.Fatal("rsvp_history_by is still there")
+	}
+	at, err := db.Attendance(ctx, g.ID)
+	if err != nil || len(at.RSVPs) != 1 || at.RSVPs[0].Answer != AnswerMaybe || at.RSVPs[0].Headcount != 4 || at.RSVPs[0].Beds() != 2 {
+		t.Fatalf("attendance after the migration: %+v, %v", at.RSVPs, err)
+	}
+	for _, answer := range []string{"ja", "nei", "kanskje", "JA", "jo", ""} {
+		_, err := db.w.ExecContext(ctx, `UPDATE rsvps SET answer = ? WHERE gathering_id = ?`, answer, g.ID)
+		if ok := answer == "ja" || answer == "nei" || answer == "kanskje"; ok != (err == nil) {
+			t.Errorf("answer %q: %v", answer, err)
+		}
+	}
+}
