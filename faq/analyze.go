@@ -179,7 +179,69 @@ func (a *Analyzer) word(w string) []Term {
 			return fixed
 		}
 	}
+	if bs := a.backoff(w); bs != nil {
+		return bs
+	}
 	return ts
+}
+
+// personHeads are the folded forms of a person's title as a compound's
+// last part ("kulturskolelærer", "fagleder"): a person, not the topic of
+// their first part.
+var personHeads = set("laerer", "larer", "lerer", "laereren", "lareren", "leder", "lederen", "leiar", "leiaren", "rektor", "rektoren", "sjef", "sjefen", "radgiver", "radgjevar")
+
+// derivSuffixes are endings that make a noun of a verb the corpus knows
+// ("vurderinga", "prioritering" from "vurdere", "prioritere"), longest
+// first.
+var derivSuffixes = []string{"ingane", "ingene", "ingar", "inger", "ingen", "inga", "ing", "elsen", "else"}
+
+// backoff explains a word the corpus does not know, and no typo of it,
+// by words it does: a verb's noun ("vurderinga" is "vurdere") or a
+// compound of two corpus words ("oppmøteplikt", "samfunnsarbeidet"). A
+// question in words nobody wrote into the corpus then still meets its
+// entry, instead of losing the word's whole weight as an unknown topic.
+// Only for questions in practice: every corpus word is known.
+func (a *Analyzer) backoff(w string) []Term {
+	if len(w) < 7 {
+		return nil
+	}
+	known := func(s string) (string, bool) {
+		if len(s) < 4 || stopwords[s] {
+			return "", false
+		}
+		ts := a.base(s)
+		if len(ts) == 0 || ts[0].Weak || len(ts[0].Text) < 4 || !a.stems[ts[0].Text] {
+			return "", false
+		}
+		return ts[0].Text, true
+	}
+	for _, suf := range derivSuffixes {
+		if stem, ok := strings.CutSuffix(w, suf); ok {
+			if t, ok := known(stem); ok {
+				return []Term{{Text: t}}
+			}
+			if t, ok := known(stem + "e"); ok {
+				return []Term{{Text: t}}
+			}
+		}
+	}
+	for i := len(w) - 5; i >= 4; i-- { // the longest known head first
+		// "styremøte", "kulturskolelærer": a meeting or a person of some
+		// other kind, not the programme's.
+		if meetingHeads[w[i:]] || personHeads[w[i:]] {
+			return nil
+		}
+		head, ok := known(w[i:])
+		if !ok || len(head) < 5 { // "rettleiaren" is not "rettlei" + "aren"
+			continue
+		}
+		for _, mod := range []string{w[:i], strings.TrimSuffix(w[:i], "s"), strings.TrimSuffix(w[:i], "e")} {
+			if m, ok := known(mod); ok {
+				return []Term{{Text: norwegian.Stem(w, true), Weak: true}, {Text: m}, {Text: head}}
+			}
+		}
+	}
+	return nil
 }
 
 func (a *Analyzer) allKnown(ts []Term) bool {
@@ -229,7 +291,9 @@ func (a *Analyzer) base(w string) []Term {
 			switch {
 			case synonyms[head] != nil && compoundHeads[synonyms[head][0]]:
 				hs = synonyms[head]
-			case len(head) >= 6 && a.stems[norwegian.Stem(head, true)] && synonyms[head] == nil:
+			// A head whose stem is three letters is more often a word's tail
+			// than a word ("eigentleg" is not "eig" + "entleg" = "ent").
+			case len(head) >= 6 && a.stems[norwegian.Stem(head, true)] && synonyms[head] == nil && len(norwegian.Stem(head, true)) >= 4:
 				hs = []string{norwegian.Stem(head, true)}
 			default:
 				continue

@@ -134,6 +134,11 @@ var counties = foldedSet("counties.txt")
 // alternativeRE splits a question at "eller"/"or".
 var alternativeRE = regexp.MustCompile(`(?i)\s(eller|or|el\.|vs\.?|versus)\s`)
 
+// clauseRE: the side after "eller"/"or" is a clause of its own, a modal
+// or auxiliary verb and its subject ("kan vi velge helse", "or can we pick
+// health", "eller er det bare å møte opp").
+var clauseRE = regexp.MustCompile(`(?i)^\s*(kan|ma|må|skal|bor|bør|er|blir|far|får|holder|can|could|do|does|must|should|is|are|will|would)\s+(vi|me|de|dei|man|ein|en|dere|dokker|det|dette|we|they|you|i|it|this|there)\b`)
+
 // coversAlternatives reports whether x knows both sides of every choice in
 // q: the nearest programme word before and after each "eller"/"or".
 func (e *Engine) coversAlternatives(q string, x *indexed) bool {
@@ -157,13 +162,32 @@ func (e *Engine) coversAlternatives(q string, x *indexed) bool {
 		}
 		return ""
 	}
+	// any: a side that is a clause of its own ("eller kan vi velge
+	// helse", "or can we pick health") starts with its verb, not with the
+	// thing chosen: any programme word of it the entry knows will do.
+	any := func(ts []Term) bool {
+		found := false
+		for _, t := range ts {
+			if !t.Weak && e.df[t.Text] > 0 && !isNumber(t.Text) && !e.common[t.Text] {
+				if x.qvocab[t.Text] || x.avocab[t.Text] {
+					return true
+				}
+				found = true
+			}
+		}
+		return !found
+	}
 	for i := 0; i+1 < len(parts); i++ {
 		left := e.an.Analyze(parts[i])
 		for l, r := 0, len(left)-1; l < r; l, r = l+1, r-1 {
 			left[l], left[r] = left[r], left[l]
 		}
 		right := e.an.Analyze(parts[i+1])
-		if !has(left) || !has(right) {
+		rightOK := has(right)
+		if !rightOK && clauseRE.MatchString(parts[i+1]) {
+			rightOK = any(right)
+		}
+		if !has(left) || !rightOK {
 			return false
 		}
 		// Both sides fold to one concept ("Teams eller Zoom?" are both
@@ -269,7 +293,10 @@ func (e *Engine) weights(ts []Term) map[string]float64 {
 				w = e.P.GenericCap
 			}
 		}
-		if t.Weak {
+		// A bare number ("2 av oss", "24/25") is rarely what a question
+		// is about, and a digit shared with a phrasing says little: it
+		// weighs like a question word.
+		if t.Weak || isNumber(t.Text) {
 			w *= e.P.WeakFactor
 		}
 		if out[t.Text] < w {
