@@ -47,6 +47,7 @@ func main() {
 		<-ctx.Done()
 		stop()
 	}()
+	theProcess = true
 	code := Main(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
@@ -132,6 +133,7 @@ func Main(ctx context.Context, args []string, env func(string) string, in io.Rea
 	tuneGC(env)
 	defer app.Close()
 	if name == "" {
+		startDone(cfg)
 		err = app.Run(ctx)
 	} else {
 		err = sc.run(ctx, app, rest)
