@@ -118,8 +118,11 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 	if key, ok := howTo(n); ok {
 		take()
 		text := lt(lang, key)
-		if key == "live.how.interesse" {
+		switch key {
+		case "live.how.interesse":
 			text = fmt.Sprintf(text, factIn(faq.DefaultFacts.With(h.Config.Facts())["interessefrist"], lang))
+		case "live.how.digest":
+			text = fmt.Sprintf(text, factIn(faq.DefaultFacts.With(h.Config.Facts())["oppsummeringstid"], lang))
 		}
 		a.EntryID = liveEntry[key]
 		return data(text)
@@ -171,7 +174,14 @@ var liveEntry = map[string]string{
 	"live.how.samling":    "data:samling-ny",
 	"live.how.region":     "data:region-ny",
 	"live.how.sporsmal":   "data:sporsmal",
-	"live.how.data":       "data:mine-data",
+	"live.how.data":       "mine-data",
+	"live.how.deltakere":  "data:deltakere",
+	"live.how.digest":     "data:oppsummering",
+	"live.how.unknown":    "data:ubesvart",
+	"live.how.lang":       "data:sprak",
+	"live.how.source":     "data:kilde",
+	"live.how.syntax":     "data:kommandofeil",
+	"live.how.kalender":   "kalender",
 }
 
 // liveNorm lower-cases, folds æøå the way people type them without a
@@ -209,9 +219,6 @@ func liveNorm(s string) string {
 	return b.String()
 }
 
-// nynorskRE are words only nynorsk uses.
-var nynorskRE = regexp.MustCompile(` (kva|korleis|kvar|kven|kvifor|kor|eg|ikkje|noko|nokon|dykk|dykkar|kjem|vere|samlinga|samlingane|kommunane|svara|fristen for a svara|seia|ho|meg og|no) `)
-
 // liveLang is the question's language: English when it reads English,
 // nynorsk when it uses nynorsk words, bokmål otherwise.
 func liveLang(text, n, platform string) string {
@@ -219,11 +226,13 @@ func liveLang(text, n, platform string) string {
 	case "en":
 		return "en"
 	case "":
-		if platform == "en" && !nynorskRE.MatchString(n) {
+		if platform == "en" && !faq.Nynorsk(text) {
 			return "en"
 		}
 	}
-	if nynorskRE.MatchString(n) {
+	// The FAQ's own test ("samlinga" is bokmål too; "kva", "eg", "-ane"
+	// are nynorsk), so a question gets the same language on either path.
+	if faq.Nynorsk(text) {
 		return "nn"
 	}
 	return "nb"
@@ -237,9 +246,11 @@ var (
 		"live.thanks": regexp.MustCompile(`^ ((tusen|mange|takk) )?(takk|thanks|thank you|thx|ty|takker)( (skal du ha|for hjelpen|for hjelpa|for svaret|for svar|so much|a lot|very much|for the help|for your help|kulturbot|bot))?( (det|that) (hjalp|var nyttig|helped))? $|^ (flott|supert|perfekt|great|perfect|super|nice|ok|okei|fint|kjempebra|bra) (takk|thanks|thank you)( (skal du ha|for hjelpen|for hjelpa|so much))? $`),
 		"live.bye":    regexp.MustCompile(`^ (ha det( bra| godt)?|hade|snakkes|bye|goodbye|see you|vi snakkes) $`),
 		"live.howare": regexp.MustCompile(`^ (hvordan har du det|hvordan gar det|korleis har du det|korleis gar det|how are you|how are you doing|how s it going|hows it going|alt vel) $`),
-		"live.ok":     regexp.MustCompile(`^ (ok|okei|okay|greit|skjonner|forstar|fint|supert|flott|great|perfect|got it|i see|aha|ja|yes|nei|no) $`),
+		// "Who are you?" is small talk: the bot introduces itself.
+		"live.who": regexp.MustCompile(`^ (hvem|kven|who) (er|are) (du|dere|you)( egentlig| eigentleg| really)? $`),
+		"live.ok":  regexp.MustCompile(`^ (ok|okei|okay|greit|skjonner|forstar|fint|supert|flott|great|perfect|got it|i see|aha|ja|yes|nei|no) $`),
 	}
-	smallTalkOrder = []string{"live.hello", "live.thanks", "live.bye", "live.howare", "live.ok"}
+	smallTalkOrder = []string{"live.hello", "live.thanks", "live.bye", "live.howare", "live.who", "live.ok"}
 )
 
 var (
@@ -250,7 +261,7 @@ var (
 // The first words small talk and "what can you do" start with: the
 // regular expressions run only behind them.
 var (
-	smallTalkFirst    = wordSet("hei hallo heisann hey hi hello god good morn halla hoi yo tusen mange takk thanks thank thx ty takker flott supert perfekt great perfect super nice ok okei fint kjempebra bra ha hade snakkes bye goodbye see vi hvordan korleis how hows alt okay greit skjonner forstar got i aha ja yes nei no")
+	smallTalkFirst    = wordSet("hvem kven who hei hallo heisann hey hi hello god good morn halla hoi yo tusen mange takk thanks thank thx ty takker flott supert perfekt great perfect super nice ok okei fint kjempebra bra ha hade snakkes bye goodbye see vi hvordan korleis how hows alt okay greit skjonner forstar got i aha ja yes nei no")
 	greetingFirst     = wordSet("hei hallo heisann hey hi hello god good morn halla hoi")
 	capabilitiesFirst = wordSet("hva kva what hvem kven who hjelp help meny menu kommandoer commands hvordan korleis how kan can")
 )
@@ -276,49 +287,20 @@ func smallTalk(n string) (string, bool) {
 var capabilitiesRE = regexp.MustCompile(`^ (hva|kva|what) (kan|can) (du|boten|kulturbot|denne boten|you|the bot|this bot|kulturbot)( (egentlig|eigentleg|really))?( (gjore|gjere|do|hjelpe meg med|hjelpe oss med|hjelpe med|hjelpe til med|help me with|help us with|help with|svare pa|answer))? $` +
 	`|^ (hva|kva|what) (kan|can) (jeg|eg|vi|me|i|we) (sporre|sporja|sporre deg|sporje|spor|ask|ask you)( om| about)? $` +
 	`|^ (hva|kva|what) (gjor|gjer|does|do) (du|boten|kulturbot|you|the bot|this bot|kulturbot)( do| egentlig| eigentleg)? $` +
-	`|^ (hvem|kven|who|what) (er|are) (du|you) $|^ (hva|kva|what) er (kulturbot|boten|denne boten) $|^ what is (kulturbot|this bot|the bot) $` +
+	`|^ (hva|kva|what) er (kulturbot|boten|denne boten) $|^ what is (kulturbot|this bot|the bot) $` +
 	`|^ (hjelp|help|meny|menu|kommandoer|commands|hva kan jeg skrive|what can i type) $` +
 	`|^ (kan|can) (du|you) (hjelpe|hjelpa|help)( meg| oss| me| us)?( med noe| med noko| with something)? $` +
 	`|^ (hvordan|korleis|how) (bruker|brukar|do i use|can i use|to use) (jeg |eg |vi |me )?(deg|boten|kulturbot|you|the bot|this bot) $`)
 
-// howToRE are "how do I …" questions about the bot's own commands. Each
-// needs a how-word and the workflow's words; anything else is the FAQ's.
-var (
-	howRE   = regexp.MustCompile(`^ (hvordan|korleis|how|hvor|kvar|where) `)
-	howToRE = []struct {
-		key string
-		re  *regexp.Regexp
-	}{
-		{"live.how.rsvp", regexp.MustCompile(` rsvp| (endrer|endre|endra|endrar|change|update) (vi |jeg |eg |me |we |i )?(svaret|svar|our answer|the answer|my answer)( vart| vart| vaart)? (pa|til|to|for) (en |ei |neste |the |a )?(samling|gathering)| (svarer|svare|svara|svarar) (vi |jeg |eg |me )?(pa|til) (en |ei |neste |invitasjonen til )?samling| (melder|melde) (vi |jeg |eg |me )?(oss |meg )?(pa|til) (en |ei |neste )?samling| (gi|gir) beskjed om (vi|hvor mange|kor mange)| (answer|reply|respond|sign up|register) (to |for )?(a |the |next )?gathering| say (how many|whether) (we|people)| (attend|attendance)`)},
-		{"live.how.interesse", regexp.MustCompile(` (melder|melde|meld) (vi |jeg |eg |me )?(pa )?(kommunen|kommunene|kommunane|kommuner|kommunar|fylket)( pa)?| (melder|melde|meld|registrerer|registrere|registrera) (vi |jeg |eg |me )?interesse| interessemelding| register (our |the )?(interest|municipalit)| sign up (our |the )?(municipalit|county)| (endrer|endre|trekker|trekke|trekkje) (vi |jeg |eg |me )?(en |ei |var |vart )?(interessemelding|pamelding|registrering)| withdraw (our |a |the )?(registration|interest)`)},
-		{"live.how.veiledning", regexp.MustCompile(` (logger|loggar|logge|registrerer|registrerar|registrere|forer|fore) (vi |jeg |eg |me )?(en )?(veiledning|rettleiing|veiledningsmote|veiledningstime)| log (a )?mentoring`)},
-		{"live.how.kommune", regexp.MustCompile(` (setter|sette|velger|velge|lagrer|lagre) (jeg |eg |vi |me )?(min |var |vart )?kommune| set (my|our) municipality`)},
-		{"live.how.samling", regexp.MustCompile(` (lager|lage|oppretter|opprette|legger|legge) (vi |jeg |eg |me )?(inn )?(en |ei |ny |nye )?(samling|samlinger)| (create|add) (a |new )?gathering`)},
-		{"live.how.region", regexp.MustCompile(` (lager|lage|oppretter|opprette|definerer|definere) (vi |jeg |eg |me )?(en |ny )?region| (create|define) (a |new )?region`)},
-		{"live.how.sporsmal", regexp.MustCompile(` (svarer|svare|svara) (vi |jeg |eg |me )?(pa )?(ubesvarte |apne )?sporsmal| answer (open |unanswered )?questions`)},
-		{"live.how.data", regexp.MustCompile(` (sletter|slette|sletta|ser|se) (jeg |eg |vi |me )?(mine|mine egne|dataene mine|data om meg|dine data om meg)| (delete|see) (my|the) (data|personal data)`)},
-	}
-)
-
-func howTo(n string) (string, bool) {
-	if !howRE.MatchString(n) && !strings.Contains(n, " kan jeg ") && !strings.Contains(n, " kan vi ") && !strings.Contains(n, " can i ") && !strings.Contains(n, " can we ") {
-		return "", false
-	}
-	for _, h := range howToRE {
-		if h.re.MatchString(n) {
-			return h.key, true
-		}
-	}
-	return "", false
-}
-
 // guardRE are questions about the programme's facts that mention a
 // gathering: the FAQ answers them (how many, how long, what happens, who
 // pays ...).
-var guardRE = regexp.MustCompile(` (hvor|kor|how) (mange|mye|mykje|many|much|lenge|lang|long|ofte|often)| (hva|kva|what) (skjer|skal|happens|is the purpose|er hensikten|er formalet|er innholdet|inneholder)| (hvem|kven|who) | (hvorfor|kvifor|why) | (betaler|betale|koster|kostar|pay|cost|reise|reisestotte|travel|innhold|content|tema|agenda|program for|hensikt|purpose|fysisk|fysiske|digital|digitale|obligatorisk|must we|ma vi|ma alle)`)
+var guardRE = regexp.MustCompile(` (hvor|kor|how) (mange|mye|mykje|many|much|lenge|lang|long|ofte|often)| (hva|kva|what) (skjer|skal|happens|is the purpose|er hensikten|er formalet|er innholdet|inneholder)| (hvem|kven|who) | (hvorfor|kvifor|why) | (betaler|betale|koster|kostar|pay|cost|reise|reisestotte|travel|innhold|content|tema|agenda|program for|hensikt|purpose|fysisk|fysiske|digital|digitale|obligatorisk|must we|ma vi|ma alle)` +
+	// What kind of gathering, and whether one must come: the FAQ's.
+	`| (nasjonal|nasjonale|nasjonalt|regionale|regionalt|national|nationally|regional|landsbasis|online|nett|skjerm|oppmote|oppmoteplikt|plikt|pliktig|every single|alle samlingene|alle samlingane|all the gatherings|all gatherings) `)
 
 // gatheringRE: a gathering is mentioned.
-var gatheringRE = regexp.MustCompile(` (samling|samlingen|samlinga|samlinger|samlingene|samlingar|samlingane|fellessamling\w*|gathering|gatherings|meeting|meetings|motes|treffes|meet) `)
+var gatheringRE = regexp.MustCompile(` (samling|samlingen|samlinga|samlinger|samlingene|samlingar|samlingane|fellessamling\w*|treff|treffet|treffa|treffene|gathering|gatherings|meeting|meetings|meetup|meetups|motes|treffes|meet) `)
 
 // answeredAllRE is "har alle svart?" / "hvem har ikke svart?": the state of
 // answers to the upcoming gatherings.
@@ -330,7 +312,14 @@ var (
 	whenRE     = regexp.MustCompile(` (nar|kva tid|kor tid|when|dato|datoen|date|dag|day) `)
 	deadlineRE = regexp.MustCompile(` (svarfrist|svarfristen|frist|fristen|deadline|rsvp by|svare innen|svara innan|svar innen|reply by|answer by) `)
 	listRE     = regexp.MustCompile(` (hvilke|kva for|which|list|liste|oversikt|overview|alle|all) `)
-	idRE       = regexp.MustCompile(` (samling|samlingen|samlinga|gathering|nr|nummer|number|no) (nr |nummer |number |no )?(\d{1,6}) `)
+	// signUpRE: "samlinger vi kan melde oss på", "gatherings we can sign
+	// up for": the list of gatherings open for answers.
+	signUpRE = regexp.MustCompile(` (melde oss pa|melde meg pa|melde oss til|melde seg pa|meldast pa|svare pa|svara pa|sign up|sign up for|register for|rsvp to|rsvp for|answer) `)
+	// anyRE: "er det noen samlinger …", "are there any gatherings".
+	anyRE = regexp.MustCompile(` (noen|nokon|nokre|any|finnes|fins|finst) `)
+	// monthRE: "samlinga i mai", "the gathering in May".
+	monthRE = regexp.MustCompile(` (i|in|pa|on|during|for) (januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|january|february|march|may|june|july|october|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|des|dec) `)
+	idRE    = regexp.MustCompile(` (samling|samlingen|samlinga|gathering|nr|nummer|number|no) (nr |nummer |number |no )?(\d{1,6}) `)
 	// placeRE is "samlingen i Bodø" / "gathering in Bodø": the words after.
 	placeRE = regexp.MustCompile(` (samling|samlingen|samlinga|samlinger|samlingene|samlingar|samlingane|gathering|gatherings|meeting) (i|pa|in|at|for) ((?:[\p{L}\d]+ ?){1,3})`)
 	// notPlace are words after "samlingen i" that are not a place.
@@ -370,6 +359,18 @@ func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (
 	definite := definiteRE.MatchString(n)
 	plural := pluralRE.MatchString(n)
 	asks := where || when || deadline
+	month := time.Month(0)
+	if mm := monthRE.FindStringSubmatch(n); mm != nil && id == 0 {
+		month = monthOf(mm[2])
+		place = ""
+	}
+	// "Er alle samlingene regionale?", "må vi delta på alle samlingene?":
+	// a yes/no question that asks neither where, when nor which is about
+	// the programme's rules.
+	first, _, _ := strings.Cut(n[1:], " ")
+	if yesNoFirst[first] && !asks && !next && id == 0 && month == 0 && !signUpRE.MatchString(n) {
+		return "", false, nil
+	}
 	// Without the place, is it still a question about gatherings?
 	general := func() bool {
 		switch {
@@ -380,6 +381,13 @@ func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (
 		// "Når er samlingene?", "Hvilke samlinger kommer?": the list.
 		case plural && (asks || list) && words <= 6:
 			list = true
+		// "Hvilke samlinger kan vi melde oss på?", "Are there any
+		// gatherings coming up we can sign up for?": the list.
+		case signUpRE.MatchString(n) && (plural || next) && (list || next || anyRE.MatchString(n)):
+			list, next = true, false
+		// "Hvor er samlinga i mai?": that month's.
+		case month != 0 && (asks || list || words <= 5):
+			list = true
 		default:
 			return false
 		}
@@ -388,6 +396,7 @@ func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (
 	switch {
 	case id > 0 && (asks || words <= 3):
 	case place != "" && (asks || list):
+	case month != 0 && general():
 	case general():
 	default:
 		return "", false, nil
@@ -450,6 +459,21 @@ func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (
 	}
 	if len(gs) == 0 {
 		return lt(lang, "live.g.none"), true, nil
+	}
+	if month != 0 {
+		var hit []store.Gathering
+		for _, g := range gs {
+			if g.Date.Month() == month {
+				hit = append(hit, g)
+			}
+		}
+		switch len(hit) {
+		case 0:
+			return lt(lang, "live.g.noplace", monthName(month, lang)) + "\n" + h.listGatherings(lang, gs, 5), true, nil
+		case 1:
+			return h.describeGathering(lang, hit[0], now, deadline), true, nil
+		}
+		return h.listGatherings(lang, hit, 8), true, nil
 	}
 	// The asker's own region first, when they told the bot their
 	// municipality (/kulturbot kommune).
@@ -615,6 +639,30 @@ func titleWords(text, n string) string {
 // it answered; admins also see what.
 func (h *Handlers) liveAnswered(ctx context.Context, q Query, lang, n, name string) (string, bool, error) {
 	name = strings.TrimSpace(name)
+	if (name == "vi" || name == "me" || name == "we") && (gatheringRE.MatchString(n) || strings.Contains(n, " rsvp")) {
+		// "har vi svart på samlinga?": the asker's own municipality, when
+		// they have told the bot (/kulturbot kommune).
+		var m store.Municipality
+		ok := false
+		if q.User != "" {
+			var err error
+			if m, ok, err = h.DB.UserMunicipality(ctx, q.User); err != nil {
+				return "", false, err
+			}
+		}
+		if ok {
+			name = bot.Fold(m.Name)
+		} else {
+			text, err := h.liveAnsweredAll(ctx, q, lang)
+			if err != nil {
+				return "", false, err
+			}
+			if text != lt(lang, "live.g.none") {
+				text = lt(lang, "live.a.we") + "\n" + text
+			}
+			return text, true, nil
+		}
+	}
 	switch name {
 	case "du", "dere", "dokker", "dykk", "de", "vi", "me", "jeg", "eg", "you", "they", "we", "i", "noen", "nokon", "alle",
 		"someone", "anyone", "everyone", "arbeidsgruppen", "arbeidsgruppa", "the working group", "fylket", "kommunen":
@@ -791,10 +839,13 @@ func answerWord(lang, a string) string {
 	return a
 }
 
-// In returns the fact in lang (nynorsk writes dates like bokmål).
+// factIn returns the fact in lang (nynorsk falls back to bokmål).
 func factIn(f faq.Fact, lang string) string {
-	if lang == "en" && f.EN != "" {
+	switch {
+	case lang == "en" && f.EN != "":
 		return f.EN
+	case lang == "nn" && f.NN != "":
+		return f.NN
 	}
 	return f.NB
 }
@@ -860,25 +911,25 @@ var liveMsgs = map[string][3]string{
 			"• for the working group: regions (/region), gatherings (/samling), unanswered questions, exports and the weekly digest (/kulturbot)\n" +
 			"/kulturbot hjelp lists every command with examples."},
 	"live.how.rsvp": {
-		"Skriv /rsvp for å se kommende samlinger med svarknapper, eller svar direkte: /rsvp <nr> ja|nei|kanskje [antall] kommune=<navn> overnatting=ja|nei – for eksempel /rsvp 3 ja 4 kommune=Bodø overnatting=ja. Et nytt svar for samme kommune erstatter det forrige.",
-		"Skriv /rsvp for å sjå komande samlingar med svarknappar, eller svar direkte: /rsvp <nr> ja|nei|kanskje [tal] kommune=<namn> overnatting=ja|nei – til dømes /rsvp 3 ja 4 kommune=Bodø overnatting=ja. Eit nytt svar for same kommune erstattar det førre.",
-		"Type /rsvp to see upcoming gatherings with answer buttons, or answer directly: /rsvp <no> ja|nei|kanskje [count] kommune=<name> overnatting=ja|nei – for example /rsvp 3 ja 4 kommune=Bodø overnatting=ja. A new answer for the same municipality replaces the earlier one."},
+		"Skriv /rsvp for å se kommende samlinger med svarknapper, eller svar direkte: /rsvp <nr> ja|nei|kanskje [antall] kommune=<navn> overnatting=ja|nei – for eksempel /rsvp 3 ja 4 kommune=Bodø overnatting=ja (overnatting=2: to av dem trenger seng). Et nytt svar for samme kommune erstatter det forrige, så det blir aldri dobbelt – svar på nytt når noe endrer seg. Hvert lagrede svar bekreftes («✅ Lagret …»).",
+		"Skriv /rsvp for å sjå komande samlingar med svarknappar, eller svar direkte: /rsvp <nr> ja|nei|kanskje [tal] kommune=<namn> overnatting=ja|nei – til dømes /rsvp 3 ja 4 kommune=Bodø overnatting=ja (overnatting=2: to av dei treng seng). Eit nytt svar for same kommune erstattar det førre, så det blir aldri dobbelt – svar på nytt når noko endrar seg. Kvart lagra svar blir stadfesta («✅ Lagret …»).",
+		"Type /rsvp to see upcoming gatherings with answer buttons, or answer directly: /rsvp <no> ja|nei|kanskje [count] kommune=<name> overnatting=ja|nei – for example /rsvp 3 ja 4 kommune=Bodø overnatting=ja (overnatting=2: two of them need a bed). A new answer for the same municipality replaces the earlier one, so nothing is counted twice – just answer again when something changes. Every stored answer is confirmed (“✅ Lagret …”)."},
 	"live.how.interesse": {
 		"Fylkesavdelingen melder interesse på vegne av kommunene: /interesse fylke=<fylke> kommuner=\"<a>, <b>, <c>\" (kontakt= og kommentar= er valgfrie), eller bare /interesse for et skjema. Fristen er %s. /interesse liste viser registreringene, /interesse endre <nr> endrer og /interesse trekk <nr> trekker en.",
 		"Fylkesavdelinga melder interesse på vegner av kommunane: /interesse fylke=<fylke> kommuner=\"<a>, <b>, <c>\" (kontakt= og kommentar= er valfrie), eller berre /interesse for eit skjema. Fristen er %s. /interesse liste viser registreringane, /interesse endre <nr> endrar og /interesse trekk <nr> trekkjer ei.",
 		"The county branch registers interest on behalf of its municipalities: /interesse fylke=<county> kommuner=\"<a>, <b>, <c>\" (kontakt= and kommentar= are optional), or just /interesse for a form. The deadline is %s. /interesse liste lists registrations, /interesse endre <no> changes one and /interesse trekk <no> withdraws one."},
 	"live.how.veiledning": {
-		"Skriv /veiledning logg kommune=<navn> dato=<ÅÅÅÅ-MM-DD> minutter=<n> tema=\"...\" [notat=\"...\"]. /veiledning liste [kommune=<navn>] viser det som er ført; /veiledning endre <nr> og /veiledning slett <nr> retter egne oppføringer.",
-		"Skriv /veiledning logg kommune=<namn> dato=<ÅÅÅÅ-MM-DD> minutter=<n> tema=\"...\" [notat=\"...\"]. /veiledning liste [kommune=<namn>] viser det som er ført; /veiledning endre <nr> og /veiledning slett <nr> rettar eigne oppføringar.",
-		"Type /veiledning logg kommune=<name> dato=<YYYY-MM-DD> minutter=<n> tema=\"...\" [notat=\"...\"]. /veiledning liste [kommune=<name>] lists what is logged; /veiledning endre <no> and /veiledning slett <no> fix your own entries."},
+		"Skriv /veiledning logg kommune=<navn> dato=<ÅÅÅÅ-MM-DD> minutter=<n> tema=\"...\" [notat=\"...\"]. /veiledning liste [kommune=<navn>] viser det som er ført; /veiledning endre <nr> og /veiledning slett <nr> retter egne oppføringer. Arbeidsgruppen (admin) henter ut alt som CSV med /kulturbot eksport veiledning.",
+		"Skriv /veiledning logg kommune=<namn> dato=<ÅÅÅÅ-MM-DD> minutter=<n> tema=\"...\" [notat=\"...\"]. /veiledning liste [kommune=<namn>] viser det som er ført; /veiledning endre <nr> og /veiledning slett <nr> rettar eigne oppføringar. Arbeidsgruppa (admin) hentar ut alt som CSV med /kulturbot eksport veiledning.",
+		"Type /veiledning logg kommune=<name> dato=<YYYY-MM-DD> minutter=<n> tema=\"...\" [notat=\"...\"]. /veiledning liste [kommune=<name>] lists what is logged; /veiledning endre <no> and /veiledning slett <no> fix your own entries. The working group (admins) exports everything as CSV with /kulturbot eksport veiledning."},
 	"live.how.kommune": {
 		"Skriv /kulturbot kommune <navn>, for eksempel /kulturbot kommune Bodø. Da kan du droppe kommune= i /rsvp og /veiledning.",
 		"Skriv /kulturbot kommune <namn>, til dømes /kulturbot kommune Bodø. Då kan du droppe kommune= i /rsvp og /veiledning.",
 		"Type /kulturbot kommune <name>, for example /kulturbot kommune Bodø. Then you can leave out kommune= in /rsvp and /veiledning."},
 	"live.how.samling": {
-		"Arbeidsgruppen (admin) lager en samling med /samling ny navn=\"...\" dato=<ÅÅÅÅ-MM-DD> sted=\"...\" [region=<navn>] [frist=<ÅÅÅÅ-MM-DD>]. /samling liste viser dem, /samling avlys <nr> avlyser.",
-		"Arbeidsgruppa (admin) lagar ei samling med /samling ny navn=\"...\" dato=<ÅÅÅÅ-MM-DD> sted=\"...\" [region=<namn>] [frist=<ÅÅÅÅ-MM-DD>]. /samling liste viser dei, /samling avlys <nr> avlyser.",
-		"The working group (admins) creates a gathering with /samling ny navn=\"...\" dato=<YYYY-MM-DD> sted=\"...\" [region=<name>] [frist=<YYYY-MM-DD>]. /samling liste lists them, /samling avlys <no> cancels one."},
+		"Arbeidsgruppen (admin) lager en samling med /samling ny navn=\"...\" dato=<ÅÅÅÅ-MM-DD> sted=\"...\" [region=<navn>] [frist=<ÅÅÅÅ-MM-DD>]. /samling liste viser dem, /samling avlys <nr> avlyser og /samling gjenåpne <nr> angrer en avlysning.",
+		"Arbeidsgruppa (admin) lagar ei samling med /samling ny navn=\"...\" dato=<ÅÅÅÅ-MM-DD> sted=\"...\" [region=<namn>] [frist=<ÅÅÅÅ-MM-DD>]. /samling liste viser dei, /samling avlys <nr> avlyser og /samling gjenåpne <nr> angrar ei avlysing.",
+		"The working group (admins) creates a gathering with /samling ny navn=\"...\" dato=<YYYY-MM-DD> sted=\"...\" [region=<name>] [frist=<YYYY-MM-DD>]. /samling liste lists them, /samling avlys <no> cancels one and /samling gjenåpne <no> undoes a cancellation."},
 	"live.how.region": {
 		"Arbeidsgruppen (admin) lager en region med /region ny navn=<navn> kommuner=\"<a>, <b>, <c>\" (minst tre kommuner). /region liste viser regionene.",
 		"Arbeidsgruppa (admin) lagar ein region med /region ny navn=<namn> kommuner=\"<a>, <b>, <c>\" (minst tre kommunar). /region liste viser regionane.",
@@ -891,9 +942,41 @@ var liveMsgs = map[string][3]string{
 		"/kulturbot mine-data viser alt boten har lagret om deg, og /kulturbot slett-meg sletter det.",
 		"/kulturbot mine-data viser alt boten har lagra om deg, og /kulturbot slett-meg slettar det.",
 		"/kulturbot mine-data shows everything the bot holds about you, and /kulturbot slett-meg deletes it."},
+	"live.how.deltakere": {
+		"Arbeidsgruppen (admin) ser hvem som kommer med /samling deltakere <nr>: svaret, antall og overnatting per kommune, og hvem som ikke har svart. Alle kan spørre meg «har Bodø svart?» eller «har alle svart?». /kulturbot eksport rsvp gir alle svarene som CSV.",
+		"Arbeidsgruppa (admin) ser kven som kjem med /samling deltakere <nr>: svaret, talet på deltakarar og overnatting per kommune, og kven som ikkje har svart. Alle kan spørje meg «har Bodø svart?» eller «har alle svart?». /kulturbot eksport rsvp gir alle svara som CSV.",
+		"The working group (admins) sees who is coming with /samling deltakere <no>: each municipality's answer, headcount and overnight stays, and who has not answered. Anyone can ask me “has Bodø answered?” or “has everyone answered?”. /kulturbot eksport rsvp gives every answer as CSV (attendee list)."},
+	"live.how.digest": {
+		"Den ukentlige oppsummeringen kommer %s i arbeidsgruppens kanal: nye interessemeldinger, svar på samlingene, veiledning, ubesvarte spørsmål og frister de neste 30 dagene. Den sendes nøyaktig én gang per tidspunkt – også om boten har vært nede eller startet på nytt (da kommer den som ble savnet, én gang). Arbeidsgruppen kan se en forhåndsvisning med /kulturbot digest.",
+		"Den vekentlege oppsummeringa kjem %s i kanalen til arbeidsgruppa: nye interessemeldingar, svar på samlingane, rettleiing, ubesvarte spørsmål og fristar dei neste 30 dagane. Ho blir send nøyaktig éin gong per tidspunkt – òg om boten har vore nede eller starta på nytt (då kjem den som vart borte, éin gong). Arbeidsgruppa kan sjå ei førehandsvising med /kulturbot digest.",
+		"The weekly digest is posted %s in the working group's channel: new interest registrations, answers to gatherings, mentoring, unanswered questions and deadlines in the next 30 days. It is sent exactly once per scheduled time – also when the bot was down or restarted (the missed one is then posted once). The working group can preview it with /kulturbot digest."},
+	"live.how.unknown": {
+		"Når jeg ikke har et sikkert svar, sier jeg det, og spørsmålet blir sendt videre til arbeidsgruppen som en sak (sak #N). Svarer de med /kulturbot svar, får du svaret der du spurte, og jeg kan det neste gang.",
+		"Når eg ikkje har eit sikkert svar, seier eg det, og spørsmålet blir sendt vidare til arbeidsgruppa som ei sak (sak #N). Svarar dei med /kulturbot svar, får du svaret der du spurde, og eg kan det neste gong.",
+		"When I don't have a sure answer, I say so, and the question is passed on to the working group as a case (sak #N). When they answer with /kulturbot svar, you get the answer where you asked, and I know it next time."},
+	"live.how.lang": {
+		"Jeg svarer på bokmål, nynorsk eller engelsk – på samme språk som spørsmålet (bokmål når jeg ikke ser hvilket). Kommandoene forstår også engelske ord: yes/no/maybe fungerer også, som ja/nei/kanskje i /rsvp.",
+		"Eg svarar på bokmål, nynorsk eller engelsk – på same språk som spørsmålet (bokmål når eg ikkje ser kva for eit). Kommandoane forstår òg engelske ord: yes/no/maybe fungerer òg, som ja/nei/kanskje i /rsvp.",
+		"I answer in bokmål, nynorsk or English – in the same language as the question (bokmål when I can't tell). The commands accept English words too: yes/no/maybe also work, like ja/nei/kanskje in /rsvp."},
+	"live.how.source": {
+		"Under hvert svar står kilden: avsnittet i programdokumentet svaret bygger på, eller «kulturbots egne data» når svaret kommer fra samlingene og svarene i boten.",
+		"Under kvart svar står kjelda («Kjelde: …»): avsnittet i programdokumentet svaret byggjer på, eller «kulturbot sine eigne data» når svaret kjem frå samlingane og svara i boten.",
+		"Under every answer is its source: the section of the programme document it rests on, or “kulturbot's own data” when it comes from the gatherings and answers in the bot."},
+	"live.how.syntax": {
+		"Skriver du en kommando med en feil eller uten det den trenger, svarer jeg med hva som mangler og et eksempel – ingenting blir lagret halvveis. Kommandoen alene (/veiledning, /interesse, /rsvp) gir et skjema i Slack og eksempler ellers. Verdier med mellomrom står i anførselstegn: tema=\"Kor og korps\".",
+		"Skriv du ein kommando med ein feil eller utan det han treng, svarar eg med kva som manglar og eit døme – ingenting blir lagra halvvegs. Kommandoen åleine (/veiledning, /interesse, /rsvp) gir eit skjema i Slack og døme elles. Verdiar med mellomrom står i hermeteikn: tema=\"Kor og korps\".",
+		"If you type a command with a mistake or without what it needs, I reply with what is missing and an example – nothing is half stored. The command alone (/veiledning, /interesse, /rsvp) opens a form in Slack and shows examples elsewhere. Values with spaces go in quotes: tema=\"Choir and band\"."},
+	"live.how.kalender": {
+		"Skriv /kulturbot kalender, så får du en kalenderlenke (ICS) med samlingene i regionen din – den kan du abonnere på i Outlook, Google eller på telefonen. /kulturbot kalender <region> gir en annen region, /kulturbot kalender alle gir alle.",
+		"Skriv /kulturbot kalender, så får du ei kalenderlenkje (ICS) med samlingane i regionen din – ho kan du abonnere på i Outlook, Google eller på telefonen. /kulturbot kalender <region> gir ein annan region, /kulturbot kalender alle gir alle.",
+		"Type /kulturbot kalender to get a calendar link (ICS) with your region's gatherings – subscribe to it in Outlook, Google or on your phone. /kulturbot kalender <region> gives another region, /kulturbot kalender alle all of them."},
+	"live.who": {
+		"Jeg er kulturbot, boten til Fremtidens kulturskole. Skriv «Hva kan du?» for å se hva jeg kan hjelpe med.",
+		"Eg er kulturbot, boten til Fremtidens kulturskole. Skriv «Kva kan du?» for å sjå kva eg kan hjelpe med.",
+		"I'm kulturbot, the bot of Fremtidens kulturskole. Type “What can you do?” to see what I can help with."},
 	"live.g.none": {
 		"Ingen kommende samlinger er publisert ennå. Når arbeidsgruppen har lagt dem inn, viser /rsvp dem med dato, sted og svarknapper.",
-		"Ingen komande samlingar er publiserte enno. Når arbeidsgruppa har lagt dei inn, viser /rsvp dei med dato, stad og svarknappar.",
+		"Ingen samlingar framover er publiserte enno. Når arbeidsgruppa har lagt dei inn, viser /rsvp dei med dato, stad og svarknappar.",
 		"No upcoming gatherings have been published yet. Once the working group has added them, /rsvp shows them with date, place and answer buttons."},
 	"live.g.noid": {
 		"Jeg finner ingen samling nummer %d. /rsvp viser de kommende samlingene.",
@@ -924,6 +1007,10 @@ var liveMsgs = map[string][3]string{
 	"live.g.short.deadline": {"svarfrist %s", "svarfrist %s", "answer by %s"},
 	"live.g.more":           {"…og %d til – /rsvp viser alle.", "…og %d til – /rsvp viser alle.", "…and %d more – /rsvp lists them all."},
 	"live.g.howto":          {"Svar med /rsvp <nr> ja|nei|kanskje.", "Svar med /rsvp <nr> ja|nei|kanskje.", "Answer with /rsvp <no> ja|nei|kanskje."},
+	"live.a.we": {
+		"Jeg vet ikke hvilken kommune du svarer for – sett den med /kulturbot kommune <navn>, eller spør «har Bodø svart?». Slik står det nå:",
+		"Eg veit ikkje kva kommune du svarar for – set han med /kulturbot kommune <namn>, eller spør «har Bodø svart?». Slik står det no:",
+		"I don't know which municipality you answer for – set it with /kulturbot kommune <name>, or ask “has Bodø answered?”. This is where things stand:"},
 	"live.a.unknown": {
 		"Jeg finner ingen svar fra %s – kommunen er ikke med i noen region eller registrering her ennå.",
 		"Eg finn ingen svar frå %s – kommunen er ikkje med i nokon region eller registrering her enno.",
@@ -942,4 +1029,30 @@ var liveMsgs = map[string][3]string{
 		"Selve svarene ser arbeidsgruppen med /samling deltakere <nr>.",
 		"Sjølve svara ser arbeidsgruppa med /samling deltakere <nr>.",
 		"The working group sees the answers themselves with /samling deltakere <no>."},
+}
+
+// yesNoFirst are the verbs a yes/no question starts with.
+var yesNoFirst = wordSet("er blir ma skal kan bor vil gar far trenger treng is are will must do does should can could need")
+
+// monthOf is the month a month word names (bokmål, nynorsk, English,
+// short forms).
+func monthOf(w string) time.Month {
+	for i, names := range [12]string{"januar january jan", "februar february feb", "mars march mar", "april apr",
+		"mai may", "juni june jun", "juli july jul", "august aug", "september sep sept", "oktober october okt oct",
+		"november nov", "desember december des dec"} {
+		for _, n := range strings.Fields(names) {
+			if n == w {
+				return time.Month(i + 1)
+			}
+		}
+	}
+	return 0
+}
+
+// monthName is the month as the answer's language writes it.
+func monthName(m time.Month, lang string) string {
+	if lang == "en" {
+		return m.String()
+	}
+	return [12]string{"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"}[m-1]
 }

@@ -69,7 +69,7 @@ func TestLive(t *testing.T) {
 		{"HowToRegisterTheMunicipality", "U1", "hvordan melder jeg på kommunen?", []string{"/interesse fylke=", "Fristen er 15. september."}, nil},
 		{"HowToRSVP", "U1", "how do I RSVP", []string{"Type /rsvp", "/rsvp <no> ja|nei|kanskje"}, nil},
 		{"CanYouHelp", "U1", "Kan du hjelpe meg?", []string{"Jeg er kulturbot"}, nil},
-		{"HowToChangeAnswer", "U1", "Hvordan endrer jeg svaret på samlingen?", []string{"Et nytt svar for samme kommune erstatter det forrige."}, nil},
+		{"HowToChangeAnswer", "U1", "Hvordan endrer jeg svaret på samlingen?", []string{"Et nytt svar for samme kommune erstatter det forrige"}, nil},
 		{"HowToMentoringNynorsk", "U1", "korleis loggar eg rettleiing?", []string{"/veiledning logg kommune=<namn>"}, nil},
 	}
 	for _, c := range cases {

@@ -25,6 +25,21 @@ func TestValidationAsk(t *testing.T) {
 	if os.Getenv("FAQ_VALIDATION") == "" {
 		t.Skip("set FAQ_VALIDATION=1 (run it once per finished engine; never tune on it)")
 	}
+	entries := corpusEntries(t)
+	var total valFigures
+	for _, l := range []string{"nb", "nn", "en"} {
+		cases := loadValidation(t, filepath.Join("..", "..", "faq", "testdata", "validation", l+".tsv"))
+		f, _ := askSet(t, cases, entries)
+		total.add(f)
+		fmt.Printf("ask validation %s: %s\n", l, f)
+	}
+	fmt.Printf("ask validation all: %s\n", total)
+}
+
+// corpusEntries is the shipped corpus by entry id, for counting an answer
+// right by its entry's text in any language.
+func corpusEntries(t *testing.T) map[string]faq.Entry {
+	t.Helper()
 	corpus, err := faq.DefaultCorpus()
 	if err != nil {
 		t.Fatal(err)
@@ -33,34 +48,44 @@ func TestValidationAsk(t *testing.T) {
 	for _, e := range corpus {
 		entries[e.ID] = e
 	}
-	var total valFigures
-	for _, l := range []string{"nb", "nn", "en"} {
-		cases := loadValidation(t, filepath.Join("..", "..", "faq", "testdata", "validation", l+".tsv"))
-		var in strings.Builder
-		for _, c := range cases {
-			in.WriteString(c.question + "\n")
-		}
-		db := filepath.Join(t.TempDir(), "k.db")
-		out, errOut, code := run(t, db, in.String(), "ask", "--json")
-		if code != 0 {
-			t.Fatalf("exit %d: %s", code, errOut)
-		}
-		lines := strings.Split(strings.TrimSpace(out), "\n")
-		if len(lines) != len(cases) {
-			t.Fatalf("%s: %d answers to %d questions", l, len(lines), len(cases))
-		}
-		var f valFigures
-		for i, c := range cases {
-			var r askResult
-			if err := json.Unmarshal([]byte(lines[i]), &r); err != nil {
-				t.Fatal(err)
-			}
-			f.count(c, r, entries)
-		}
-		total.add(f)
-		fmt.Printf("ask validation %s: %s\n", l, f)
+	return entries
+}
+
+// askOutcome is one question's answer through `kulturbot ask --json` and
+// how it counted.
+type askOutcome struct {
+	c   valCase
+	r   askResult
+	how string // "right", "wrong", "unsure", "declined", "answered-out"
+}
+
+// askSet asks cases through `kulturbot ask --json` on an empty database
+// (one process, one question per stdin line) and counts the outcomes.
+func askSet(t *testing.T, cases []valCase, entries map[string]faq.Entry) (valFigures, []askOutcome) {
+	t.Helper()
+	var in strings.Builder
+	for _, c := range cases {
+		in.WriteString(c.question + "\n")
 	}
-	fmt.Printf("ask validation all: %s\n", total)
+	db := filepath.Join(t.TempDir(), "k.db")
+	out, errOut, code := run(t, db, in.String(), "ask", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != len(cases) {
+		t.Fatalf("%d answers to %d questions", len(lines), len(cases))
+	}
+	var f valFigures
+	outcomes := make([]askOutcome, len(cases))
+	for i, c := range cases {
+		var r askResult
+		if err := json.Unmarshal([]byte(lines[i]), &r); err != nil {
+			t.Fatal(err)
+		}
+		outcomes[i] = askOutcome{c: c, r: r, how: f.count(c, r, entries)}
+	}
+	return f, outcomes
 }
 
 type valCase struct {
@@ -99,25 +124,29 @@ func loadValidation(t *testing.T, path string) []valCase {
 // in-scope answers and answered out-of-scope questions, over all questions.
 type valFigures struct{ nIn, okIn, wrongIn, unsureIn, nOut, okOut int }
 
-func (f *valFigures) count(c valCase, r askResult, entries map[string]faq.Entry) {
+func (f *valFigures) count(c valCase, r askResult, entries map[string]faq.Entry) string {
 	if !c.in {
 		f.nOut++
 		if !r.Answered {
 			f.okOut++
+			return "declined"
 		}
-		return
+		return "answered-out"
 	}
 	f.nIn++
 	switch {
 	case !r.Answered:
 		f.unsureIn++
+		return "unsure"
 	case holdsFact(r.Answer, c.facts):
 		f.okIn++
 	case r.EntryID != "" && holdsFact(entries[r.EntryID].Answer.NB+"\n"+entries[r.EntryID].Answer.NN+"\n"+entries[r.EntryID].Answer.EN, c.facts):
 		f.okIn++
 	default:
 		f.wrongIn++
+		return "wrong"
 	}
+	return "right"
 }
 
 func (f *valFigures) add(o valFigures) {

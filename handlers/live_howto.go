@@ -1,0 +1,222 @@
+package handlers
+
+import (
+	"regexp"
+	"strings"
+)
+
+// "How do I …" questions about the bot's own commands and behaviour.
+//
+// A question is a how-to when it names one of the bot's workflows (a verb
+// phrase: "svare på en samling", "logge veiledning", "melde på kommunene")
+// in a how-frame:
+//
+//   - a how-word, then only filler words, then the phrase: "hvordan kan
+//     jeg melde på kommunene", "how do I log mentoring", "åssen svarer vi
+//     på samlinga" — so "hvordan bestemmer fylket om vi skal melde
+//     interesse" (the how-word belongs to "bestemmer") and "hvor mange
+//     kommuner trengs for å lage en region" are not;
+//   - the phrase with "hvordan?" at the end: "vi må endre til nei, hvordan?";
+//   - "kan jeg / can I" with fillers, then the phrase, and nothing after it
+//     but a place in the bot ("i boten", "her") or a clause about the
+//     asker's own entry ("eg har logga feil"): "kan je logge veiledning i
+//     boten". A rule qualifier after the phrase ("kan vi lage region
+//     sammen med kommuner i nabofylket", "kan vi fortsatt melde
+//     interesse") makes it a question about the programme's rules, the
+//     FAQ's.
+//
+// Some phrases are about the bot alone and need no frame: the weekly
+// digest, what happens to questions the bot cannot answer, which language
+// it answers in, where an answer comes from, a command typed wrong,
+// "vi svarte ja, men …".
+//
+// The phrases are matched on liveNorm text (lower case, æøå folded to
+// ae/o/a, punctuation as spaces), so "må"/"ma" and "får"/"far" are one.
+
+type howIntent struct {
+	key string
+	re  *regexp.Regexp
+	// tail: the phrase must end the question (but for a place in the bot
+	// or a clause about the asker's own entry), whatever the frame.
+	tail bool
+}
+
+// howWords open a how-question, with the dialect and typo forms people
+// type in chat.
+var howWords = wordSet("hvordan korleis koss kossen korsen assen hossen hvorda hvordn hordan hvoran hvorden how hvor kvar where")
+
+// howFillers may stand between the how-word (or "kan jeg") and the
+// workflow's verb: pronouns, modal verbs, particles, articles.
+var howFillers = wordSet("jeg eg je e ae i vi me man en ein ei et eit a an du dere dykk dokker we you one us oss meg me " +
+	"kan skal ma bor gjor gjer do does did can could should shall must will would may might vil " +
+	"to for egentlig eigentleg eigentlig da sa na no nå best beste enklest easiest lettest go about get " +
+	"far fa faar henter hente hentar finne finn finner se ser sja sjaa the then now just bare berre")
+
+// howTailWords may follow the phrase in a "kan jeg …" question: a place
+// in the bot, now, too.
+var howTailWords = wordSet("i boten bot kulturbot in via med with the gjennom through her here pa on slack discord chatten chat " +
+	"na no now ogsa og too also direkte directly sjol selv sjolv self the app appen telefonen phone mobil mobilen")
+
+// relTailRE: a clause about the asker's own entry after the phrase ("eg
+// har logga feil", "som er ført for Bodø", "I logged").
+var relTailRE = regexp.MustCompile(`^ (som )?(eg|jeg|je|vi|me|i|we|du|you)?( har| have| hadde| had)?( \S+)? ?(logga|logget|loggfort|fort|registrert|lagt inn|skrevet|skrive|skreiv|logged|entered|made|sendt|sent)( \S+){0,3} $|^ (som )?(er|vart|blei|ble|was|were|have been|has been) (fort|logget|logga|registrert|logged|entered)( \S+){0,3} $`)
+
+var (
+	// howEndRE: "…, hvordan?" / "…, how do I do that?" at the end.
+	howEndRE = regexp.MustCompile(` (hvordan|korleis|koss|assen|how)( gjor| gjer| do| kan| can)?( jeg| eg| vi| me| i| we| man)?( det| that| it| this)?( da| then)? $`)
+	// kanFrameRE: "kan jeg / can I / må vi": a yes/no question about
+	// doing something; "vi må …" only at the start ("hvem bør diskutere
+	// om vi skal melde interesse" is not one).
+	kanFrameRE = regexp.MustCompile(` (kan|can|could|ma|must|bor|skal|should) (jeg|eg|je|e|vi|me|i|we|man|ein|en|du|you|dere) |^ (jeg|eg|vi|me|i|we) (kan|can|ma|must|skal) `)
+	// botRefRE: "via boten", "in the bot": the question is about doing
+	// it in the bot.
+	botRefRE = regexp.MustCompile(` (i|via|med|gjennom|in|with|through|using) (boten|kulturbot|the bot|this bot|slack|discord|chatten) `)
+	// notHowRE: amount and duration questions are the FAQ's.
+	notHowRE = regexp.MustCompile(` (hvor|kor|how) (mange|mykje|mye|many|much|lenge|long|ofte|often|lang|stor|big) `)
+)
+
+// Word lists shared by the phrases.
+const (
+	rxPron      = `(vi |jeg |eg |je |me |we |i |du |you |man )?`
+	rxGathering = `(samling|samlingen|samlinga|samlinger|samlingene|samlingar|samlingane|treff|treffet|treffa|treffene|fellessamling\w*|gathering|gatherings|meeting|meetup|invitasjonen|invitasjon|invitation)`
+	rxMentoring = `(veiledning\w*|rettleiing\w*|mentoring|mentorsamtale\w*|mentormote\w*|session|sessions|okt|okta|okter|oktene)`
+)
+
+var howIntents = []howIntent{
+	// Who answered a gathering: /samling deltakere.
+	{"live.how.deltakere", regexp.MustCompile(` (se|ser|sja|sjaa|finne|finn|fa oversikt over|sjekke|sjekker|sjekka|see|find|check|view|get|vite|veit|vet|know|fa vite|fa greie pa)( en| ei| an| the)?( oversikt over| liste over| list of| overview of)? (hvem|kven|who|hvilke kommuner|kva kommunar|which municipalities)( som)? (har |has |have |is |are |s |er |blir |vil )?(svart|svara|meldt seg|meldt|kommer|kjem|coming|rsvp|rsvpd|rsvp d|answered|replied|signed up|attending|pameldt|pamelde|responded)|` +
+		` (deltakerliste\w*|deltakarliste\w*|deltakeroversikt\w*|attendee list|attendees|attendance list|list of attendees|deltakere pa|deltakarar pa|pameldingsliste\w*|samling deltakere)`), false},
+	// Answering a gathering, changing the answer, headcount, beds.
+	{"live.how.rsvp", regexp.MustCompile(` rsvp| (endrer|endre|endra|endrar|change|update|oppdatere|oppdaterer|rette|retter|korrigere) ` + rxPron + `(svaret|svar|svara|our answer|the answer|my answer|our reply|answer|reply|pameldingen|pamelding|antallet|antall|talet)( \S+){0,3}? (pa|til|to|for|on) ` + `(en |ei |et |neste |the |a |our |var |vart )?` + rxGathering +
+		`| (endrer|endre|endra|endrar|change|update|snu|switch)( \S+){0,2} (til|to|from|fra) (ja|nei|kanskje|yes|no|maybe)` +
+		`| (svarer|svare|svara|svarar|answer|reply|respond) ` + rxPron + `(pa |til |to |on )?(en |ei |et |neste |the |a |invitasjonen til |invitasjon til )?` + rxGathering +
+		`| (melder|melde|meld|sign|signe|registrerer|registrere|register) ` + rxPron + `(oss |meg |us |up |ourselves )?(pa |til |for |up for |on )?(en |ei |et |neste |the |a )?` + rxGathering +
+		`| (sier|si|seier|seie|gi|gir|gje|gjev|tell|let) ` + rxPron + `(fra|ifra|ifra|beskjed|know|you know|the bot)( \S+){0,5}? ` + rxGathering +
+		`| (melde|melder|si|sier|seie|seier|gi beskjed|gir beskjed|oppgi|oppgir|tell|say|indicate|report|registrere|register)( \S+){0,8}? (overnatting\w*|hotellrom|hotell|overnight|accommodation|hotel|hotel room|senger|seng|beds?|antall personer|hvor mange vi er|kor mange vi er|how many (of us|we are|people))` +
+		`| (attend|attending) (a |the |next |our )?(gathering|meeting)`), false},
+	// Registering interest.
+	{"live.how.interesse", regexp.MustCompile(` (melder|melde|meld|registrerer|registrere|registrera|registrerar|sign up|signe|register) ` + rxPron + `(pa )?(\d+ |en |ei |to |tre |fire |fem |seks |flere |fleire |noen |nokre |nokon |alle |var |vare |vaare |our |the |some |several |\d+ )?(kommunen|kommunene|kommunane|kommuner|kommunar|kommune|fylket|municipalit\w*|county)( pa)?` +
+		`| (melder|melde|meld|registrerer|registrere|registrera|registrerar|sende|sender|send|gi|gir) ` + rxPron + `(inn )?(en |ei |var |vart )?(interesse|interessemelding\w*)| interessemelding| register (our |the )?(interest|municipalit)| sign up (our |the )?(municipalit|county)` +
+		`| (endrer|endre|trekker|trekke|trekkje|trekk) ` + rxPron + `(en |ei |var |vart |tilbake )?(interessemelding\w*|pamelding\w*|registrering\w*)| withdraw (our |a |the )?(registration|interest)`), false},
+	// Logging, listing, fixing and exporting mentoring.
+	{"live.how.veiledning", regexp.MustCompile(` (logger|loggar|logge|logga|logg|loggfore|loggforer|registrerer|registrerar|registrere|registrera|forer|fore|legge inn|legg inn|legger inn|log|record|enter)( inn)? ` + rxPron + `(en |ei |et |a |an |the |var |vart |our )?(ny |new )?` + rxMentoring +
+		`| (endre|endrer|endra|endrar|rette|retter|retta|rettar|slette|sletter|sletta|slettar|fjerne|fjerner|fjerna|fjernar|edit|delete|remove|fix|correct|change|update|angre)( \S+){0,4}? ` + rxMentoring +
+		`| (opp|ut|out|up|fram|over|of|export|eksportere|eksporterer|eksportera|list|liste)( \S+){0,3}? (veiledningene|veiledninger|veiledningslogg\w*|veiledningsmotene|rettleiingane|rettleiingar|rettleiingslogg\w*|loggen|logg|log|mentoring log|sessions|mentoring sessions|okter|oktene)`), false},
+	{"live.how.kommune", regexp.MustCompile(` (setter|sette|velger|velge|lagrer|lagre|endrer|endre|bytter|bytte|set|change|save) ` + rxPron + `(min |mi |var |vart |my |our )?(egen |eigen |own )?(kommune|municipality)`), false},
+	{"live.how.samling", regexp.MustCompile(` (lager|lage|lagar|oppretter|opprette|opprettar|legger|legge|legg|create|add|set up|make)( inn)? ` + rxPron + `(inn )?(en |ei |et |a |an |the )*(ny |nye |new )?(samling|samlinger|samlingar|gathering|gatherings)( i boten| in the bot)?`), true},
+	{"live.how.region", regexp.MustCompile(` (lager|lage|lagar|oppretter|opprette|definerer|definere|create|define|add|set up|make) ` + rxPron + `(en |ein |a |an |the |ny |new )*(region|regions)( i boten| in the bot)?`), true},
+	{"live.how.sporsmal", regexp.MustCompile(` (svarer|svare|svara) ` + rxPron + `(pa )?(de |dei )?(ubesvarte |apne |opne )?sporsmal(ene|a)?( som)?( \S+){0,3}? (ubesvart|apne|opne|i koen|kø)| (svarer|svare|svara) ` + rxPron + `(pa )?(ubesvarte |apne |opne )sporsmal| answer (open |unanswered )questions`), false},
+	{"live.how.data", regexp.MustCompile(` (sletter|slette|sletta|ser|se|sja|fa se|delete|see|view|erase) ` + rxPron + `(alle |all )?(mine data|mine eigne data|mine egne data|dataene mine|data om meg|dine data om meg|personopplysninger\w*|personopplysningar\w*|my data|my personal data|the data you (have|hold|store) about me|what you (store|know|have) about me|det du (har lagret|har lagra|vet|veit) om meg)`), false},
+	{"live.how.kalender", regexp.MustCompile(` (abonnere|abonnerer|subscribe|legge|legg|fa|get|add|importere|import|synke|synce|sync)( \S+){0,4}? (kalender|kalenderen|kalendaren|kalendar|calendar|outlook|google calendar|ics|ical)`), false},
+}
+
+// freeIntents are about the bot alone: no how-frame needed.
+var freeIntents = []howIntent{
+	{"live.how.digest", regexp.MustCompile(` (digest\w*|ukesoppsummering\w*|vekeoppsummering\w*|ukeoppsummering\w*|ukesrapport\w*|vekerapport\w*|weekly (digest|summary|report|update)|(ukentlig|ukentlige|vekentleg|vekentlege|ukentleg|ukentlege) (oppsummering\w*|samandrag\w*|rapport\w*|e post|melding\w*)|(oppsummering\w*|samandrag\w*) (hver|kvar|kvar einaste|hver eneste) (uke|veke)|(hver|kvar) (uke|veke) (oppsummering\w*|samandrag\w*))( |$)`), false},
+	{"live.how.unknown", regexp.MustCompile(` (boten|bot|kulturbot|du|you|it) (ikke|ikkje|not|cannot|can t|cant|does not|doesn t|don t|dont|can not|klarer ikke|klarer ikkje|kan ikke|kan ikkje|har ikke|har ikkje|fails to|is unable to)( klarer| kan)?( a)? (vet|veit|kan|klarer|know|knows|answer|svare|svara|finner|finn|find|has|have|har)( \S+){0,3}? ?(svar|svaret|sporsmal|sporsmalet|answer|the answer|an answer|it|det)?`), false},
+	{"live.how.lang", regexp.MustCompile(` (svare|svarer|svarar|svara|answer|answers|reply|replies|respond|skrive|skriv|skriva|write|snakke|snakker|speak|speaks|forsta|forstar|understand|understands|accept|accepts|tar imot|ta imot|spor|sporre|ask)( \S+){0,4}? (pa|in) (engelsk|english|nynorsk|bokmal|norsk|norwegian)( |$)| (hvilket|hvilke|kva|what|which) (sprak|language|languages|malform)| (english|engelske) (words|ord)| (sprak|language|malform) (svarer|svarar|answers|does|do|bruker|brukar|uses|speaks)`), false},
+	{"live.how.source", regexp.MustCompile(` (hvor|kvar|where) (kommer|kjem|comes|come|does|do|henter|hentar|gets|get|far|får)( \S+){0,2}? (svaret|svara|svarene|svaret ditt|svara dine|the answer|the answers|your answers|your answer|answers|informasjonen|infoen|info|information|the information)( \S+){0,2}? (fra|from)( |$)| (hvor|kvar|where) (svaret|svara|svarene|the answer|the answers|your answers|answers|informasjonen|infoen) (kommer|kjem|comes|come) (fra|from)| (kilde|kjelde|kilden|kjelda|kildene|kjeldene|source|sources) (til|for|of|pa|bak|behind) (svaret|svara|svarene|svar|answers|the answers|the answer|dine svar|your answers)`), false},
+	{"live.how.syntax", regexp.MustCompile(`(kommandoen|kommando|kommandoer|kommandoane|kommandoene|command|commands)( \S+){0,6}? (feil|wrong|galt|error|feilmelding|mellomrom|spaces|space|skrivefeil|typo|mistake|incorrectly|wrongly)|(feil|wrong|galt|skrivefeil|typo|mistake)( \S+){0,4}? (kommandoen|kommando|command)( |$)|(mellomrom|spaces|space)( \S+){0,8}? (kommandoen|kommando|command|feltet|field|tema|topic)( |$)|(kommandoen|kommando|command|tema|temaet|topic|feltet|field)( \S+){0,6}? (mellomrom|spaces|space)( |$)| (skrev|skriver|skriv|type|typed|typer|sendte|sent) (bare|berre|just|only) (\S+ ){1,2}(uten|utan|without)`), false},
+	// "vi svarte ja, men …": changing an answer already given.
+	{"live.how.rsvp", regexp.MustCompile(` (vi|jeg|eg|me|we|i) (svarte|svara|har svart|answered|replied|said|sa|meldte|har meldt)( \S+)? (ja|nei|kanskje|yes|no|maybe)( \S+){0,4} (men|but) | (svarer|svare|svarar|svara|answer|rsvp) ` + rxPron + `(pa nytt|igjen|again|en gang til|ein gong til|one more time|twice|to ganger)`), false},
+	// "which fields do I fill in when logging", "logget veiledning … feil".
+	{"live.how.veiledning", regexp.MustCompile(` (felt|felta|feltene|fields|field)( \S+){0,6}? (logg\w*|log|logging|veiledning\w*|rettleiing\w*|session|mentoring)( |$)| (logget|logga|logged|fort|registrert|fore|fort) (en |ei |a |the )?` + rxMentoring + `( \S+){0,6}? (feil|wrong|rette|endre|fikse|fix|edit|slette|delete|correct|change)|(feil|wrong)( \S+){0,3}? (pa|on|i|in) (en |ei |a |the )?(logget|logga|logged) ` + rxMentoring), false},
+}
+
+// howTo recognises a how-to question and names its answer (liveMsgs key).
+func howTo(n string) (string, bool) {
+	for _, h := range freeIntents {
+		if h.re.MatchString(n) {
+			return h.key, true
+		}
+	}
+	if notHowRE.MatchString(n) {
+		return "", false
+	}
+	how := hasHowWord(n)
+	end := howEndRE.MatchString(n)
+	kan := kanFrameRE.MatchString(n)
+	if !how && !end && !kan {
+		return "", false
+	}
+	bot := botRefRE.MatchString(n)
+	for _, h := range howIntents {
+		for _, m := range h.re.FindAllStringIndex(n, -1) {
+			start, stop := m[0], m[1]
+			// The phrase ends at a word's end.
+			if stop < len(n) && n[stop] != ' ' {
+				if i := strings.IndexByte(n[stop:], ' '); i >= 0 {
+					stop += i
+				} else {
+					stop = len(n)
+				}
+			}
+			tail := n[stop:]
+			if !strings.HasPrefix(tail, " ") {
+				tail = " " + tail
+			}
+			tailOK := onlyWords(tail, howTailWords) || relTailRE.MatchString(tail)
+			if h.tail && !tailOK {
+				continue
+			}
+			prefix := n[:start+1]
+			switch {
+			case how && fillersAfter(prefix, howWords):
+			case kan && tailOK && fillersAfterRE(prefix, kanFrameRE):
+			case end && !strings.Contains(tail, ",") && howEndRE.MatchString(tail):
+			case bot && (how || kan):
+			default:
+				continue
+			}
+			return h.key, true
+		}
+	}
+	return "", false
+}
+
+func hasHowWord(n string) bool {
+	for _, w := range strings.Fields(n) {
+		if howWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// fillersAfter: prefix holds one of words, and only filler words follow
+// the last one.
+func fillersAfter(prefix string, words map[string]bool) bool {
+	fs := strings.Fields(prefix)
+	for i := len(fs) - 1; i >= 0; i-- {
+		if words[fs[i]] {
+			return true
+		}
+		if !howFillers[fs[i]] {
+			return false
+		}
+	}
+	return false
+}
+
+// fillersAfterRE: prefix holds a match of re, and only filler words follow
+// the last one.
+func fillersAfterRE(prefix string, re *regexp.Regexp) bool {
+	ms := re.FindAllStringIndex(prefix+" ", -1)
+	if len(ms) == 0 {
+		return false
+	}
+	last := ms[len(ms)-1][1]
+	if last > len(prefix) {
+		return true
+	}
+	return onlyWords(prefix[last:], howFillers)
+}
+
+func onlyWords(s string, words map[string]bool) bool {
+	for _, w := range strings.Fields(s) {
+		if !words[w] {
+			return false
+		}
+	}
+	return true
+}
