@@ -42,6 +42,8 @@ type Engine struct {
 	// (memindex.go); db the FTS5 table of document passages, opened by
 	// the first AddPassages (openFTS), nil without documents.
 	mem *memIndex
+	// sx is the entries' vocabulary by term, for scoring (scoreindex.go).
+	sx *scoreIndex
 }
 
 // indexed is an entry with its analysed vocabulary.
@@ -64,6 +66,9 @@ type indexed struct {
 	// ("" for "hvor mange kan være med?", which names none).
 	answerCounts bool
 	counted      map[string]bool
+	// pos numbers the entry, and base its first phrasing, in the score
+	// index (scoreindex.go; refreshDens).
+	pos, base int32
 }
 
 // types returns the kinds of fact x's answer holds (or its phrasings ask

@@ -317,6 +317,7 @@ func (e *Engine) refreshDens() {
 			}
 		}
 	}
+	e.sx = buildScoreIndex(e.entries)
 }
 
 func (e *Engine) termWeight(t string, phr float64) float64 {
@@ -357,44 +358,50 @@ func (e *Engine) scoreCandidates(out []candidate, qw map[string]float64) []candi
 	for _, w := range qw {
 		total += w
 	}
-	// The question's terms with their corpus weight (termWeight of a
-	// whole term), worked out once rather than once per phrasing.
-	type qterm struct {
-		text string
-		w    float64
-	}
-	qterms := make([]qterm, 0, len(qw))
-	for t := range qw {
-		qterms = append(qterms, qterm{t, e.termWeight(t, 1)})
+	// Each question term's postings (scoreindex.go) add its weight to the
+	// entries holding it — in full when one of its phrasings does, by
+	// AnswerMatch when only its answer does — and its corpus weight
+	// (termWeight of the whole term) to the phrasings holding it. A term
+	// no entry holds adds nothing anywhere.
+	sx := e.sx
+	s := scoreScratchPool.Get().(*scoreScratch)
+	defer scoreScratchPool.Put(s)
+	s.reset(sx)
+	k := int32(0)
+	for t, w := range qw {
+		id, ok := sx.ids[t]
+		if !ok {
+			continue
+		}
+		k++
+		for _, pos := range sx.qv[id] {
+			s.got[pos] += w
+			s.seen[pos] = k
+		}
+		for _, pos := range sx.av[id] {
+			if s.seen[pos] != k {
+				s.got[pos] += w * e.P.AnswerMatch
+			}
+		}
+		if hs := sx.phr[id]; len(hs) > 0 {
+			tw := e.termWeight(t, 1)
+			for _, h := range hs {
+				s.num[h.at] += tw * h.f
+			}
+		}
 	}
 	for i := range out {
 		c := &out[i]
-		got := 0.0
-		for t, w := range qw {
-			switch {
-			case c.x.qvocab[t]:
-				got += w
-			case c.x.avocab[t]:
-				got += w * e.P.AnswerMatch
-			}
-		}
-		c.cov = got / total
+		c.cov = s.got[c.x.pos] / total
 		// A phrasing's weight (den) does not depend on the question: it
-		// is summed once per index change (refreshDens); only the few
-		// question terms are looked up in each phrasing.
-		for j, p := range c.x.phrasings {
-			den := c.x.dens[j]
+		// is summed once per index change (refreshDens).
+		num := s.num[c.x.base : int(c.x.base)+len(c.x.phrasings)]
+		for j, den := range c.x.dens {
 			if den <= 0 {
 				continue
 			}
-			num := 0.0
-			for _, qt := range qterms {
-				if f, ok := p[qt.text]; ok {
-					num += qt.w * f
-				}
-			}
-			if num/den > c.prec {
-				c.prec = num / den
+			if num[j]/den > c.prec {
+				c.prec = num[j] / den
 			}
 		}
 		// The sums above run in map order, so two entries covering the

@@ -1,0 +1,99 @@
+package faq
+
+import (
+	"slices"
+	"strings"
+	"sync"
+)
+
+// scoreIndex is the entries' vocabulary turned around for scoring: for each
+// term, the entries whose phrasings or answer hold it and the phrasings that
+// hold it (with its weight there). Scoring a question then walks the few
+// postings of its own terms instead of looking every question term up in
+// every phrasing of every candidate (≈ 7,500 map look-ups a question, over
+// a quarter of an answer's CPU). Built with the engine and after Learn
+// (refreshDens); read-only while questions are answered.
+type scoreIndex struct {
+	ids map[string]int32 // term -> id
+	// By term id: the entries (their pos) whose phrasings hold it, those
+	// whose answer or section holds it, and the phrasings holding it.
+	qv, av [][]int32
+	phr    [][]phrasingHit
+	// phrasings is the number of phrasings of all entries; an entry's
+	// phrasing j is number x.base+j.
+	phrasings int
+	entries   int
+}
+
+// phrasingHit is a phrasing holding a term: its number and the term's
+// weight in it (1, or WeakFactor for a question word).
+type phrasingHit struct {
+	at int32
+	f  float64
+}
+
+// buildScoreIndex indexes the entries' vocabularies, numbering them (pos)
+// and their phrasings (base) as it goes.
+func buildScoreIndex(entries map[string]*indexed) *scoreIndex {
+	s := &scoreIndex{ids: map[string]int32{}}
+	id := func(t string) int32 {
+		i, ok := s.ids[t]
+		if !ok {
+			i = int32(len(s.qv))
+			s.ids[t] = i
+			s.qv = append(s.qv, nil)
+			s.av = append(s.av, nil)
+			s.phr = append(s.phr, nil)
+		}
+		return i
+	}
+	// In id order, so two engines of the same entries number them alike.
+	xs := make([]*indexed, 0, len(entries))
+	for _, x := range entries {
+		xs = append(xs, x)
+	}
+	slices.SortFunc(xs, func(a, b *indexed) int { return strings.Compare(a.ID, b.ID) })
+	for pos, x := range xs {
+		x.pos, x.base = int32(pos), int32(s.phrasings)
+		for t := range x.qvocab {
+			i := id(t)
+			s.qv[i] = append(s.qv[i], x.pos)
+		}
+		for t := range x.avocab {
+			i := id(t)
+			s.av[i] = append(s.av[i], x.pos)
+		}
+		for j, p := range x.phrasings {
+			for t, f := range p {
+				i := id(t)
+				s.phr[i] = append(s.phr[i], phrasingHit{at: x.base + int32(j), f: f})
+			}
+		}
+		s.phrasings += len(x.phrasings)
+	}
+	s.entries = len(xs)
+	return s
+}
+
+// scoreScratch is one question's sums, by entry and by phrasing, pooled.
+type scoreScratch struct {
+	got  []float64 // by entry: the question weight its vocabulary covers
+	num  []float64 // by phrasing: the corpus weight of the question terms it holds
+	seen []int32   // by entry: the last term found in its phrasings (+1)
+}
+
+var scoreScratchPool = sync.Pool{New: func() any { return new(scoreScratch) }}
+
+// reset sizes s for si and zeroes it.
+func (s *scoreScratch) reset(si *scoreIndex) {
+	if cap(s.got) < si.entries {
+		s.got, s.seen = make([]float64, si.entries), make([]int32, si.entries)
+	}
+	if cap(s.num) < si.phrasings {
+		s.num = make([]float64, si.phrasings)
+	}
+	s.got, s.seen, s.num = s.got[:si.entries], s.seen[:si.entries], s.num[:si.phrasings]
+	clear(s.got)
+	clear(s.seen)
+	clear(s.num)
+}
