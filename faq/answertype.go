@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/internal/relit"
 )
 
 // Expected answer types. Some questions ask for a kind of fact: a time
@@ -101,7 +102,7 @@ var notPriced = set("det", "dette", "programmet", "programme", "program", "a", "
 // ticket, a piano, the hotel), an amount only an answer stating one
 // gives — not what taking part costs.
 func priceOfThing(q string) bool {
-	m := qPriceRE.FindStringSubmatch(q)
+	m := relit.FindStringSubmatch(qPriceRE, q)
 	return m != nil && !notPriced[m[1]]
 }
 
@@ -109,48 +110,48 @@ func priceOfThing(q string) bool {
 func questionTypes(question string) answerType {
 	q := bot.FoldText(question)
 	var t answerType
-	if qTimeRE.MatchString(q) {
+	if relit.MatchString(qTimeRE, q) {
 		t |= atTime
 	}
-	if qCountRE.MatchString(q) {
+	if relit.MatchString(qCountRE, q) {
 		t |= atCount
 	}
-	if qMoneyRE.MatchString(q) {
+	if relit.MatchString(qMoneyRE, q) {
 		t |= atMoney
 	}
-	if qAmountRE.MatchString(q) || priceOfThing(q) {
+	if relit.MatchString(qAmountRE, q) || priceOfThing(q) {
 		t |= atAmount
 	}
-	if qLinkRE.MatchString(q) {
+	if relit.MatchString(qLinkRE, q) {
 		t |= atLink
 	}
-	if qWhoRE.MatchString(q) {
+	if relit.MatchString(qWhoRE, q) {
 		t |= atWho
 	}
-	if qStatusRE.MatchString(q) {
+	if relit.MatchString(qStatusRE, q) {
 		t |= atStatus
 	}
-	if qPersonRE.MatchString(q) {
+	if relit.MatchString(qPersonRE, q) {
 		t |= atPerson
 	}
-	if qContactRE.MatchString(q) {
+	if relit.MatchString(qContactRE, q) {
 		t |= atContact
 	}
-	if qDeadlineRE.MatchString(q) && !qMissedRE.MatchString(q) {
+	if relit.MatchString(qDeadlineRE, q) && !relit.MatchString(qMissedRE, q) {
 		t |= atDeadline
 	}
-	if qNameRE.MatchString(q) {
+	if relit.MatchString(qNameRE, q) {
 		t |= atName
 	}
-	if qClockRE.MatchString(q) {
+	if relit.MatchString(qClockRE, q) {
 		t |= atClock
 	}
 	// "hvor lenge varer hver samling?" asks about one gathering; the
 	// programme's three semesters do not answer it.
-	if qDurationRE.MatchString(q) && qEventRE.MatchString(q) {
+	if relit.MatchString(qDurationRE, q) && relit.MatchString(qEventRE, q) {
 		t |= atEventLen
 	}
-	if qPlaceRE.MatchString(q) && qEventRE.MatchString(q) {
+	if relit.MatchString(qPlaceRE, q) && relit.MatchString(qEventRE, q) {
 		t |= atPlace
 	}
 	return t

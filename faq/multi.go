@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/kulturskoleradet/kulturbot/internal/relit"
 )
 
 // questionSplitRE finds where one question ends and another begins: after
@@ -18,7 +20,7 @@ var questionSplitRE = regexp.MustCompile(`(?i)\?+\s+|\n+|;\s*|,?\s+(?:og|and|sam
 func splitQuestions(q string) []string {
 	var parts []string
 	last := 0
-	for _, m := range questionSplitRE.FindAllStringSubmatchIndex(q, -1) {
+	for _, m := range relit.FindAllStringSubmatchIndex(questionSplitRE, q, -1) {
 		end := m[1]
 		if m[2] >= 0 {
 			end = m[2] // the question word starts the next question

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/internal/relit"
 )
 
 // injectionRE catches attempts to steer the bot instead of asking it.
@@ -20,7 +21,7 @@ func injection(q string) bool {
 	l := strings.ToLower(q)
 	for _, h := range injectionHints {
 		if strings.Contains(l, h) {
-			return injectionRE.MatchString(q)
+			return relit.MatchString(injectionRE, q)
 		}
 	}
 	return false
@@ -38,7 +39,7 @@ var anchors = set(lexiconWords("anchors.txt")...)
 // chitchatRE is small talk: thanks, greetings, how are you.
 var chitchatRE = regexp.MustCompile(`(?i)^\W*(tusen takk|takk|thanks|thank you|ty|hei|hallo|heisann|hey|hi|hello|god morgen|good morning|ha det|bye)\b[^?]{0,30}$|(?i)hvordan har du det|how are you|hvem er du\b|who are you|hva heter du|what'?s your name`)
 
-func chitchat(q string) bool { return chitchatRE.MatchString(q) }
+func chitchat(q string) bool { return relit.MatchString(chitchatRE, q) }
 
 // offTopicPhrases (lexicon/offtopic_phrases.txt) are multi-word subjects outside the programme.
 var offTopicPhrases = lexiconLines("offtopic_phrases.txt")
@@ -59,7 +60,7 @@ var loginRE = regexp.MustCompile(`(?i)\b(logg\w*|log)\s+(\w+\s+)?(inn|in)\b|\b(i
 
 func offTopic(q string) bool {
 	l := strings.ToLower(q)
-	if jobRE.MatchString(l) || taskRE.MatchString(l) || loginRE.MatchString(l) {
+	if relit.MatchString(jobRE, l) || relit.MatchString(taskRE, l) || relit.MatchString(loginRE, l) {
 		return true
 	}
 	for _, p := range offTopicPhrases {

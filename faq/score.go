@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/internal/relit"
 )
 
 // Params are the constants of scoring (score.go) and of the hand-set
@@ -142,7 +143,7 @@ var clauseRE = regexp.MustCompile(`(?i)^\s*(kan|ma|må|skal|bor|bør|er|blir|far
 // coversAlternatives reports whether x knows both sides of every choice in
 // q: the nearest programme word before and after each "eller"/"or".
 func (e *Engine) coversAlternatives(q string, x *indexed) bool {
-	parts := alternativeRE.Split(q, -1)
+	parts := relit.Split(alternativeRE, q, -1)
 	if len(parts) < 2 {
 		return true
 	}
@@ -231,7 +232,7 @@ func (e *Engine) countedTerm(q string) (string, bool) {
 	if !mayCount(q) {
 		return "", false
 	}
-	m := countedRE.FindStringSubmatch(q)
+	m := relit.FindStringSubmatch(countedRE, q)
 	if m == nil {
 		return "", false
 	}

@@ -1,0 +1,59 @@
+package faq
+
+import (
+	"regexp"
+	"slices"
+	"testing"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/internal/relit"
+)
+
+// queryPatterns are the patterns a question runs through relit's literal
+// filter (answertype.go, scope.go, multi.go, score.go).
+var queryPatterns = []*regexp.Regexp{qTimeRE, qCountRE, qMoneyRE, qAmountRE, qLinkRE, qWhoRE, qStatusRE, qPersonRE,
+	qPlaceRE, qEventRE, qDeadlineRE, qMissedRE, qClockRE, qDurationRE, qNameRE, qContactRE, qPriceRE, injectionRE,
+	chitchatRE, jobRE, taskRE, loginRE, questionSplitRE, alternativeRE, countedRE}
+
+// TestRelitSameAsRegexp: on every training question and phrasing, as
+// typed, folded and as prepare rewrites it, each pattern
+// gives through relit exactly what its regexp gives.
+func TestRelitSameAsRegexp(t *testing.T) {
+	e := newTestEngine(t)
+	matched, filtered := 0, 0
+	for _, q := range trainingQuestions(t, e) {
+		pq, _ := e.prepare(q, "")
+		for _, s := range []string{q, bot.FoldText(q), pq} {
+			for _, re := range queryPatterns {
+				want := re.MatchString(s)
+				if got := relit.MatchString(re, s); got != want {
+					t.Fatalf("%q on %q: relit %v, regexp %v", re, s, got, want)
+				}
+				// The other functions where they are used.
+				switch re {
+				case qPriceRE, countedRE:
+					if got, want := relit.FindStringSubmatch(re, s), re.FindStringSubmatch(s); !slices.Equal(got, want) {
+						t.Fatalf("%q on %q: relit %q, regexp %q", re, s, got, want)
+					}
+				case questionSplitRE:
+					if got, want := relit.FindAllStringSubmatchIndex(re, s, -1), re.FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+						t.Fatalf("%q on %q: relit %v, regexp %v", re, s, got, want)
+					}
+				case alternativeRE:
+					if got, want := relit.Split(re, s, -1), re.Split(s, -1); !slices.Equal(got, want) {
+						t.Fatalf("%q on %q: relit %q, regexp %q", re, s, got, want)
+					}
+				}
+				if want {
+					matched++
+				} else if !relit.MayMatch(re, s) {
+					filtered++
+				}
+			}
+		}
+	}
+	t.Logf("%d matches; %d of the non-matches decided without the regexp", matched, filtered)
+	if matched == 0 || filtered == 0 {
+		t.Fatal("the questions exercise neither matches nor the filter")
+	}
+}

@@ -1,0 +1,144 @@
+package relit
+
+import (
+	"math/rand"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// patterns are shaped like the FAQ's: word alternatives between \b, (?i),
+// classes, repetitions, anchors, and the letters whose case folds leave
+// ASCII (the Kelvin sign is a "k" to (?i), "ſ" an "s").
+var patterns = []string{
+	`\b(hvor mange|kor mange|how many|number of|antall)\b`,
+	`^\W*(nar|when)\b|\b(nar|when)\W*$|\b(kva tid|hvilken dato|what date)\b`,
+	`(?i)\s(eller|or|el\.|vs\.?|versus)\s`,
+	`(?i)^\W*(tusen takk|takk|thanks|thank you|ty|hei|hallo)\b[^?]{0,30}$|(?i)hvordan har du det|how are you`,
+	`(?i)\b(søk\w*|sok\w*|apply|applying|find)\b.{0,25}\b(jobb|job|stilling|arbeid som)\b`,
+	`(?i)\b(logg\w*|log)\s+(\w+\s+)?(inn|in)\b|\b(innlogging|passord|password|login)\b`,
+	`\d[\d .]*\s*(kr|kroner|nok)\b|\bnok\s*\d`,
+	`[«“"]`,
+	`(?i)kelvin|straße|ßtest|σας|DAN`,
+	`(?i)[kK]a|[sS]k`,
+	`@|\+?\d[\d ]{7,}\d`,
+	`(ab){2,}c|x{1,3}yz|(q|)r`,
+	`a*`,
+	`.`,
+	`\b(\w*frist\w*|deadlines?)\b`,
+	`(?i)(ignore|glem)\b.{0,40}\b(instruction|regel|prompt)|system ?prompt|\bDAN\b`,
+	`(?:a|b)(?:c|d)(?:e|f)(?:g|h)(?:i|j)(?:k|l)(?:m|n)(?:o|p)(?:q|r)(?:s|t)`,
+	`\x{FFFD}|abc`,
+	"(?i)\u212Aa",
+}
+
+// inputs are texts built from the patterns' own words, cut, cased and
+// joined at random, so that matches and near misses both occur.
+func inputs(r *rand.Rand, n int) []string {
+	words := []string{"hvor mange", "HVOR MANGE", "når", "nar", "when", "eller", "ELLER", "or", "vs.", "versus",
+		"takk", "Tusen TAKK", "hei", "søker", "jobb", "logg inn", "LOGIN", "5 kr", "nok 3", "«Navn»", "Kelvin",
+		"\u212Aelvin", "ſk", "ſ", "K", "STRASSE", "straße", "ΣΑΣ", "σας", "dan", "DAN", "ab", "abab", "c", "xyz",
+		"r", "q", "frist", "deadline", "@", "+47 123 45 678", "ignore", "prompt", "\xff", "\xc3", "é", "?", " ",
+		"\n", "a", "b", "how are you", "acegikmoqs", "bdfhjlnprt", "\uFFFD"}
+	out := []string{"", " ", "\xff"}
+	for range n {
+		var b strings.Builder
+		for k := r.Intn(6); k >= 0; k-- {
+			w := words[r.Intn(len(words))]
+			if r.Intn(4) == 0 && len(w) > 1 {
+				i := r.Intn(len(w))
+				w = w[:i] + w[i+1:]
+			}
+			b.WriteString(w)
+			if r.Intn(3) > 0 {
+				b.WriteByte(" ,.?"[r.Intn(4)])
+			}
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
+// same checks every function of the package against the regexp's own on s.
+func same(t *testing.T, re *regexp.Regexp, s string) {
+	t.Helper()
+	if got, want := MatchString(re, s), re.MatchString(s); got != want {
+		t.Fatalf("%q on %q: MatchString %v, regexp %v (literals %q)", re, s, got, want, filterOf(re).lits)
+	}
+	if got, want := FindStringSubmatch(re, s), re.FindStringSubmatch(s); !slices.Equal(got, want) {
+		t.Fatalf("%q on %q: FindStringSubmatch %q, regexp %q", re, s, got, want)
+	}
+	if got, want := FindAllStringSubmatchIndex(re, s, -1), re.FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+		t.Fatalf("%q on %q: FindAllStringSubmatchIndex %v, regexp %v", re, s, got, want)
+	}
+	for _, n := range []int{-1, 0, 1, 2} {
+		if got, want := Split(re, s, n), re.Split(s, n); !slices.Equal(got, want) {
+			t.Fatalf("%q on %q: Split(%d) %q, regexp %q", re, s, n, got, want)
+		}
+	}
+	if got, want := ReplaceAllString(re, s, "<$0>"), re.ReplaceAllString(s, "<$0>"); got != want {
+		t.Fatalf("%q on %q: ReplaceAllString %q, regexp %q", re, s, got, want)
+	}
+}
+
+func TestSameAsRegexp(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	in := inputs(r, 1500)
+	matched := 0
+	for _, p := range patterns {
+		re := regexp.MustCompile(p)
+		for _, s := range in {
+			same(t, re, s)
+			if re.MatchString(s) {
+				matched++
+			}
+		}
+	}
+	if matched < 1000 {
+		t.Fatalf("only %d matches: the inputs do not exercise the patterns", matched)
+	}
+}
+
+func TestLiterals(t *testing.T) {
+	for _, c := range []struct {
+		expr string
+		want []string
+		fold bool
+	}{
+		{`\b(hvor mange|kor mange|how many)\b`, []string{"how many", "kor mange", "hvor mange"}, false},
+		{`\b(\w*frist\w*|deadlines?)\b`, []string{"frist", "deadline"}, false},
+		{`(?i)Takk|HEI`, []string{"hei", "takk"}, true},
+		{`ab|xaby`, []string{"ab"}, false}, // "xaby" holds "ab"
+		{`[«“"]`, []string{`"`, "«", "“"}, false},
+		{`a*`, nil, false},
+		{`\bx?\b`, nil, false},
+		{`\x{FFFD}`, nil, false},
+		{`(`, nil, false},
+	} {
+		got, fold := Literals(c.expr)
+		slices.Sort(got)
+		want := slices.Clone(c.want)
+		slices.Sort(want)
+		if !slices.Equal(got, want) || (got != nil && fold != c.fold) {
+			t.Errorf("Literals(%q) = %q %v, want %q %v", c.expr, got, fold, want, c.fold)
+		}
+	}
+}
+
+// FuzzSameAsRegexp: on any text, every pattern above gives what its
+// regexp gives.
+func FuzzSameAsRegexp(f *testing.F) {
+	for _, s := range inputs(rand.New(rand.NewSource(2)), 50) {
+		f.Add(s)
+	}
+	res := make([]*regexp.Regexp, len(patterns))
+	for i, p := range patterns {
+		res[i] = regexp.MustCompile(p)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, re := range res {
+			same(t, re, s)
+		}
+	})
+}
