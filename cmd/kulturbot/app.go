@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"strings"
 	"sync"
@@ -18,6 +19,7 @@ import (
 	"github.com/kulturskoleradet/kulturbot/faq"
 	"github.com/kulturskoleradet/kulturbot/faq/docs"
 	"github.com/kulturskoleradet/kulturbot/handlers"
+	"github.com/kulturskoleradet/kulturbot/internal/leanhttp"
 	"github.com/kulturskoleradet/kulturbot/store"
 	"github.com/kulturskoleradet/kulturbot/store/kommuner"
 	"golang.org/x/sync/errgroup"
@@ -51,6 +53,12 @@ type App struct {
 	// their routes and set httpUsed.
 	Mux      *http.ServeMux
 	httpUsed bool
+	// intake holds the POST endpoints (also on Mux) served on the
+	// connections' own goroutines by leanhttp; the rest is net/http's.
+	// Slack's only: Discord's endpoint flushes its acknowledgement before
+	// the handler returns (a deferred reply), which leanhttp, writing each
+	// answer in one piece after the handler, does not do.
+	intake map[string]http.Handler
 
 	In  io.Reader
 	Out io.Writer
@@ -229,8 +237,20 @@ func (a *App) serveHTTP(ctx context.Context) error {
 		WriteTimeout:      30 * time.Second,
 		MaxHeaderBytes:    64 << 10,
 	}
+	ln, err := net.Listen("tcp", a.Cfg.HTTPAddr)
+	if err != nil {
+		return err
+	}
+	type server interface {
+		Serve(net.Listener) error
+		Shutdown(context.Context) error
+	}
+	var s server = srv
+	if len(a.intake) > 0 {
+		s = &leanhttp.Server{Routes: a.intake, HTTP: srv}
+	}
 	errc := make(chan error, 1)
-	go func() { errc <- srv.ListenAndServe() }()
+	go func() { errc <- s.Serve(ln) }()
 	a.Log.Info("http listening", "addr", a.Cfg.HTTPAddr)
 	select {
 	case err := <-errc:
@@ -239,7 +259,17 @@ func (a *App) serveHTTP(ctx context.Context) error {
 	}
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 	defer cancel()
-	return srv.Shutdown(sctx)
+	return s.Shutdown(sctx)
+}
+
+// handleIntake serves a platform's POST endpoint through leanhttp.
+func (a *App) handleIntake(path string, h http.Handler) {
+	a.Mux.Handle("POST "+path, h)
+	if a.intake == nil {
+		a.intake = map[string]http.Handler{}
+	}
+	a.intake[path] = h
+	a.httpUsed = true
 }
 
 // handlerConfig turns the environment into the handlers' rules.

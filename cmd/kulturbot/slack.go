@@ -51,8 +51,7 @@ func (a *App) startSlack(ctx context.Context) (bool, error) {
 		a.Log.Warn("slack auth.test failed; carrying on (Slack unreachable?)", "err", err)
 	}
 	if httpMode {
-		a.Mux.Handle("POST /slack/events", a.admission().Wrap(ad.Handler(), ad.Busy()))
-		a.httpUsed = true
+		a.handleIntake("/slack/events", a.admission().Wrap(ad.Handler(), ad.Busy()))
 		a.Log.Info("slack HTTP mode", "endpoint", "POST /slack/events", "addr", c.HTTPAddr)
 	}
 	if socket {
