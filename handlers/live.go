@@ -117,12 +117,23 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 	}
 	if key, ok := howTo(n); ok {
 		take()
+		if id, ok := strings.CutPrefix(key, "faq:"); ok {
+			// A question about the bot that a corpus entry answers:
+			// that entry, whatever the wording.
+			if h.FAQ == nil {
+				return a, false, nil
+			}
+			ans, err := h.FAQ.Answer(ctx, "#"+id, lang)
+			if err != nil || !ans.Answered {
+				return a, false, err
+			}
+			ans.Question, ans.Path = q.Text, PathData
+			return ans, true, nil
+		}
 		text := lt(lang, key)
 		switch key {
 		case "live.how.interesse":
 			text = fmt.Sprintf(text, factIn(faq.DefaultFacts.With(h.Config.Facts())["interessefrist"], lang))
-		case "live.how.digest":
-			text = fmt.Sprintf(text, factIn(faq.DefaultFacts.With(h.Config.Facts())["oppsummeringstid"], lang))
 		}
 		a.EntryID = liveEntry[key]
 		return data(text)
@@ -171,17 +182,11 @@ var liveEntry = map[string]string{
 	"live.how.interesse":  "interesse-i-boten",
 	"live.how.veiledning": "logge-veiledning",
 	"live.how.kommune":    "data:kommune",
-	"live.how.samling":    "data:samling-ny",
 	"live.how.region":     "data:region-ny",
 	"live.how.sporsmal":   "data:sporsmal",
 	"live.how.data":       "mine-data",
 	"live.how.deltakere":  "data:deltakere",
-	"live.how.digest":     "data:oppsummering",
-	"live.how.unknown":    "data:ubesvart",
-	"live.how.lang":       "data:sprak",
-	"live.how.source":     "data:kilde",
-	"live.how.syntax":     "data:kommandofeil",
-	"live.how.kalender":   "kalender",
+	"live.how.faq":        "hjelp",
 }
 
 // liveNorm lower-cases, folds æøå the way people type them without a
@@ -926,10 +931,6 @@ var liveMsgs = map[string][3]string{
 		"Skriv /kulturbot kommune <navn>, for eksempel /kulturbot kommune Bodø. Da kan du droppe kommune= i /rsvp og /veiledning.",
 		"Skriv /kulturbot kommune <namn>, til dømes /kulturbot kommune Bodø. Då kan du droppe kommune= i /rsvp og /veiledning.",
 		"Type /kulturbot kommune <name>, for example /kulturbot kommune Bodø. Then you can leave out kommune= in /rsvp and /veiledning."},
-	"live.how.samling": {
-		"Arbeidsgruppen (admin) lager en samling med /samling ny navn=\"...\" dato=<ÅÅÅÅ-MM-DD> sted=\"...\" [region=<navn>] [frist=<ÅÅÅÅ-MM-DD>]. /samling liste viser dem, /samling avlys <nr> avlyser og /samling gjenåpne <nr> angrer en avlysning.",
-		"Arbeidsgruppa (admin) lagar ei samling med /samling ny navn=\"...\" dato=<ÅÅÅÅ-MM-DD> sted=\"...\" [region=<namn>] [frist=<ÅÅÅÅ-MM-DD>]. /samling liste viser dei, /samling avlys <nr> avlyser og /samling gjenåpne <nr> angrar ei avlysing.",
-		"The working group (admins) creates a gathering with /samling ny navn=\"...\" dato=<YYYY-MM-DD> sted=\"...\" [region=<name>] [frist=<YYYY-MM-DD>]. /samling liste lists them, /samling avlys <no> cancels one and /samling gjenåpne <no> undoes a cancellation."},
 	"live.how.region": {
 		"Arbeidsgruppen (admin) lager en region med /region ny navn=<navn> kommuner=\"<a>, <b>, <c>\" (minst tre kommuner). /region liste viser regionene.",
 		"Arbeidsgruppa (admin) lagar ein region med /region ny navn=<namn> kommuner=\"<a>, <b>, <c>\" (minst tre kommunar). /region liste viser regionane.",
@@ -946,30 +947,10 @@ var liveMsgs = map[string][3]string{
 		"Arbeidsgruppen (admin) ser hvem som kommer med /samling deltakere <nr>: svaret, antall og overnatting per kommune, og hvem som ikke har svart. Alle kan spørre meg «har Bodø svart?» eller «har alle svart?». /kulturbot eksport rsvp gir alle svarene som CSV.",
 		"Arbeidsgruppa (admin) ser kven som kjem med /samling deltakere <nr>: svaret, talet på deltakarar og overnatting per kommune, og kven som ikkje har svart. Alle kan spørje meg «har Bodø svart?» eller «har alle svart?». /kulturbot eksport rsvp gir alle svara som CSV.",
 		"The working group (admins) sees who is coming with /samling deltakere <no>: each municipality's answer, headcount and overnight stays, and who has not answered. Anyone can ask me “has Bodø answered?” or “has everyone answered?”. /kulturbot eksport rsvp gives every answer as CSV (attendee list)."},
-	"live.how.digest": {
-		"Den ukentlige oppsummeringen kommer %s i arbeidsgruppens kanal: nye interessemeldinger, svar på samlingene, veiledning, ubesvarte spørsmål og frister de neste 30 dagene. Den sendes nøyaktig én gang per tidspunkt – også om boten har vært nede eller startet på nytt (da kommer den som ble savnet, én gang). Arbeidsgruppen kan se en forhåndsvisning med /kulturbot digest.",
-		"Den vekentlege oppsummeringa kjem %s i kanalen til arbeidsgruppa: nye interessemeldingar, svar på samlingane, rettleiing, ubesvarte spørsmål og fristar dei neste 30 dagane. Ho blir send nøyaktig éin gong per tidspunkt – òg om boten har vore nede eller starta på nytt (då kjem den som vart borte, éin gong). Arbeidsgruppa kan sjå ei førehandsvising med /kulturbot digest.",
-		"The weekly digest is posted %s in the working group's channel: new interest registrations, answers to gatherings, mentoring, unanswered questions and deadlines in the next 30 days. It is sent exactly once per scheduled time – also when the bot was down or restarted (the missed one is then posted once). The working group can preview it with /kulturbot digest."},
-	"live.how.unknown": {
-		"Når jeg ikke har et sikkert svar, sier jeg det, og spørsmålet blir sendt videre til arbeidsgruppen som en sak (sak #N). Svarer de med /kulturbot svar, får du svaret der du spurte, og jeg kan det neste gang.",
-		"Når eg ikkje har eit sikkert svar, seier eg det, og spørsmålet blir sendt vidare til arbeidsgruppa som ei sak (sak #N). Svarar dei med /kulturbot svar, får du svaret der du spurde, og eg kan det neste gong.",
-		"When I don't have a sure answer, I say so, and the question is passed on to the working group as a case (sak #N). When they answer with /kulturbot svar, you get the answer where you asked, and I know it next time."},
-	"live.how.lang": {
-		"Jeg svarer på bokmål, nynorsk eller engelsk – på samme språk som spørsmålet (bokmål når jeg ikke ser hvilket). Kommandoene forstår også engelske ord: yes/no/maybe fungerer også, som ja/nei/kanskje i /rsvp.",
-		"Eg svarar på bokmål, nynorsk eller engelsk – på same språk som spørsmålet (bokmål når eg ikkje ser kva for eit). Kommandoane forstår òg engelske ord: yes/no/maybe fungerer òg, som ja/nei/kanskje i /rsvp.",
-		"I answer in bokmål, nynorsk or English – in the same language as the question (bokmål when I can't tell). The commands accept English words too: yes/no/maybe also work, like ja/nei/kanskje in /rsvp."},
-	"live.how.source": {
-		"Under hvert svar står kilden: avsnittet i programdokumentet svaret bygger på, eller «kulturbots egne data» når svaret kommer fra samlingene og svarene i boten.",
-		"Under kvart svar står kjelda («Kjelde: …»): avsnittet i programdokumentet svaret byggjer på, eller «kulturbot sine eigne data» når svaret kjem frå samlingane og svara i boten.",
-		"Under every answer is its source: the section of the programme document it rests on, or “kulturbot's own data” when it comes from the gatherings and answers in the bot."},
-	"live.how.syntax": {
-		"Skriver du en kommando med en feil eller uten det den trenger, svarer jeg med hva som mangler og et eksempel – ingenting blir lagret halvveis. Kommandoen alene (/veiledning, /interesse, /rsvp) gir et skjema i Slack og eksempler ellers. Verdier med mellomrom står i anførselstegn: tema=\"Kor og korps\".",
-		"Skriv du ein kommando med ein feil eller utan det han treng, svarar eg med kva som manglar og eit døme – ingenting blir lagra halvvegs. Kommandoen åleine (/veiledning, /interesse, /rsvp) gir eit skjema i Slack og døme elles. Verdiar med mellomrom står i hermeteikn: tema=\"Kor og korps\".",
-		"If you type a command with a mistake or without what it needs, I reply with what is missing and an example – nothing is half stored. The command alone (/veiledning, /interesse, /rsvp) opens a form in Slack and shows examples elsewhere. Values with spaces go in quotes: tema=\"Choir and band\"."},
-	"live.how.kalender": {
-		"Skriv /kulturbot kalender, så får du en kalenderlenke (ICS) med samlingene i regionen din – den kan du abonnere på i Outlook, Google eller på telefonen. /kulturbot kalender <region> gir en annen region, /kulturbot kalender alle gir alle.",
-		"Skriv /kulturbot kalender, så får du ei kalenderlenkje (ICS) med samlingane i regionen din – ho kan du abonnere på i Outlook, Google eller på telefonen. /kulturbot kalender <region> gir ein annan region, /kulturbot kalender alle gir alle.",
-		"Type /kulturbot kalender to get a calendar link (ICS) with your region's gatherings – subscribe to it in Outlook, Google or on your phone. /kulturbot kalender <region> gives another region, /kulturbot kalender alle all of them."},
+	"live.how.faq": {
+		"Du trenger ikke /faq hver gang: send meg en direktemelding (DM), nevn @kulturbot i en kanal, eller skriv /faq <spørsmål> – jeg svarer på alle tre.",
+		"Du treng ikkje /faq kvar gong: send meg ei direktemelding (DM), nemn @kulturbot i ein kanal, eller skriv /faq <spørsmål> – eg svarar på alle tre.",
+		"You don't need /faq every time: send me a direct message (DM), mention @kulturbot in a channel, or type /faq <question> – I answer all three."},
 	"live.who": {
 		"Jeg er kulturbot, boten til Fremtidens kulturskole. Skriv «Hva kan du?» for å se hva jeg kan hjelpe med.",
 		"Eg er kulturbot, boten til Fremtidens kulturskole. Skriv «Kva kan du?» for å sjå kva eg kan hjelpe med.",

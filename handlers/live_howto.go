@@ -30,6 +30,12 @@ import (
 // it answers in, where an answer comes from, a command typed wrong,
 // "vi svarte ja, men …".
 //
+// A key "faq:<id>" is answered with that corpus entry (faq/corpus/14_boten,
+// 15_bruk: one text for the bot's behaviour, the FAQ's); the recogniser
+// only catches the wordings the engine is unsure of. The others are
+// answered with the live texts in live.go (the commands, with the
+// configured interest deadline).
+//
 // The phrases are matched on liveNorm text (lower case, æøå folded to
 // ae/o/a, punctuation as spaces), so "må"/"ma" and "får"/"far" are one.
 
@@ -50,12 +56,16 @@ var howWords = wordSet("hvordan korleis koss kossen korsen assen hossen hvorda h
 var howFillers = wordSet("jeg eg je e ae i vi me man en ein ei et eit a an du dere dykk dokker we you one us oss meg me " +
 	"kan skal ma bor gjor gjer do does did can could should shall must will would may might vil " +
 	"to for egentlig eigentleg eigentlig da sa na no nå best beste enklest easiest lettest go about get " +
-	"far fa faar henter hente hentar finne finn finner se ser sja sjaa the then now just bare berre")
+	"far fa faar henter hente hentar finne finn finner se ser sja sjaa the then now just bare berre " +
+	// the subject: "how do municipalities respond", "korleis loggar rettleiaren"
+	"kommunene kommunane kommunen kommuner kommunar municipalities municipality people folk de dei they " +
+	"veilederen veileder rettleiaren rettleiar mentor mentoren mentors the mentor")
 
 // howTailWords may follow the phrase in a "kan jeg …" question: a place
 // in the bot, now, too.
 var howTailWords = wordSet("i boten bot kulturbot in via med with the gjennom through her here pa on slack discord chatten chat " +
-	"na no now ogsa og too also direkte directly sjol selv sjolv self the app appen telefonen phone mobil mobilen")
+	"na no now ogsa og too also direkte directly sjol selv sjolv self myself ourselves the app appen telefonen phone mobil mobilen " +
+	"etterpa etterpaa afterwards later seinare senere")
 
 // relTailRE: a clause about the asker's own entry after the phrase ("eg
 // har logga feil", "som er ført for Bodø", "I logged").
@@ -68,6 +78,9 @@ var (
 	// doing something; "vi må …" only at the start ("hvem bør diskutere
 	// om vi skal melde interesse" is not one).
 	kanFrameRE = regexp.MustCompile(` (kan|can|could|ma|must|bor|skal|should) (jeg|eg|je|e|vi|me|i|we|man|ein|en|du|you|dere) |^ (jeg|eg|vi|me|i|we) (kan|can|ma|must|skal) `)
+	// whoFrameRE: "hvem kan lage nye regioner", "who can see the
+	// answers": the answer names who may, and how.
+	whoFrameRE = regexp.MustCompile(` (hvem|kven|who) (kan|can|far|may|is allowed to|har lov til a|har lov a|skal|should) `)
 	// botRefRE: "via boten", "in the bot": the question is about doing
 	// it in the bot.
 	botRefRE = regexp.MustCompile(` (i|via|med|gjennom|in|with|through|using) (boten|kulturbot|the bot|this bot|slack|discord|chatten) `)
@@ -78,14 +91,14 @@ var (
 // Word lists shared by the phrases.
 const (
 	rxPron      = `(vi |jeg |eg |je |me |we |i |du |you |man )?`
-	rxGathering = `(samling|samlingen|samlinga|samlinger|samlingene|samlingar|samlingane|treff|treffet|treffa|treffene|fellessamling\w*|gathering|gatherings|meeting|meetup|invitasjonen|invitasjon|invitation)`
+	rxGathering = `(samling|samlingen|samlinga|samlinger|samlingene|samlingar|samlingane|treff|treffet|treffa|treffene|fellessamling\w*|gathering|gatherings|meeting|meetup|invitasjonen|invitasjon|invitation|gathering invite|invite)`
 	rxMentoring = `(veiledning\w*|rettleiing\w*|mentoring|mentorsamtale\w*|mentormote\w*|session|sessions|okt|okta|okter|oktene)`
 )
 
 var howIntents = []howIntent{
 	// Who answered a gathering: /samling deltakere.
-	{"live.how.deltakere", regexp.MustCompile(` (se|ser|sja|sjaa|finne|finn|fa oversikt over|sjekke|sjekker|sjekka|see|find|check|view|get|vite|veit|vet|know|fa vite|fa greie pa)( en| ei| an| the)?( oversikt over| liste over| list of| overview of)? (hvem|kven|who|hvilke kommuner|kva kommunar|which municipalities)( som)? (har |has |have |is |are |s |er |blir |vil )?(svart|svara|meldt seg|meldt|kommer|kjem|coming|rsvp|rsvpd|rsvp d|answered|replied|signed up|attending|pameldt|pamelde|responded)|` +
-		` (deltakerliste\w*|deltakarliste\w*|deltakeroversikt\w*|attendee list|attendees|attendance list|list of attendees|deltakere pa|deltakarar pa|pameldingsliste\w*|samling deltakere)`), false},
+	{"live.how.deltakere", regexp.MustCompile(` (se|ser|sja|sjaa|finne|finn|fa oversikt over|sjekke|sjekker|sjekka|see|find|check|view|get|vite|veit|vet|know|fa vite|fa greie pa)( jeg| eg| je| vi| me| i| we| du| you| man)?( ut| out)?( en| ei| an| the)?( oversikt over| liste over| list of| overview of)? (hvem|kven|who|hvilke kommuner|kva kommunar|which municipalities)( som)? (har |has |have |is |are |s |er |blir |vil )?(svart|svara|meldt seg|meldt|kommer|kjem|coming|rsvp|rsvpd|rsvp d|answered|replied|signed up|attending|pameldt|pamelde|responded)|` +
+		` (deltakerlist\w*|deltakarlist\w*|deltakeroversikt\w*|attendee list|attendees|attendance list|list of attendees|deltakere pa|deltakarar pa|pameldingsliste\w*|samling deltakere)`), false},
 	// Answering a gathering, changing the answer, headcount, beds.
 	{"live.how.rsvp", regexp.MustCompile(` rsvp| (endrer|endre|endra|endrar|change|update|oppdatere|oppdaterer|rette|retter|korrigere) ` + rxPron + `(svaret|svar|svara|our answer|the answer|my answer|our reply|answer|reply|pameldingen|pamelding|antallet|antall|talet)( \S+){0,3}? (pa|til|to|for|on) ` + `(en |ei |et |neste |the |a |our |var |vart )?` + rxGathering +
 		`| (endrer|endre|endra|endrar|change|update|snu|switch)( \S+){0,2} (til|to|from|fra) (ja|nei|kanskje|yes|no|maybe)` +
@@ -97,31 +110,49 @@ var howIntents = []howIntent{
 	// Registering interest.
 	{"live.how.interesse", regexp.MustCompile(` (melder|melde|meld|registrerer|registrere|registrera|registrerar|sign up|signe|register) ` + rxPron + `(pa )?(\d+ |en |ei |to |tre |fire |fem |seks |flere |fleire |noen |nokre |nokon |alle |var |vare |vaare |our |the |some |several |\d+ )?(kommunen|kommunene|kommunane|kommuner|kommunar|kommune|fylket|municipalit\w*|county)( pa)?` +
 		`| (melder|melde|meld|registrerer|registrere|registrera|registrerar|sende|sender|send|gi|gir) ` + rxPron + `(inn )?(en |ei |var |vart )?(interesse|interessemelding\w*)| interessemelding| register (our |the )?(interest|municipalit)| sign up (our |the )?(municipalit|county)` +
-		`| (endrer|endre|trekker|trekke|trekkje|trekk) ` + rxPron + `(en |ei |var |vart |tilbake )?(interessemelding\w*|pamelding\w*|registrering\w*)| withdraw (our |a |the )?(registration|interest)`), false},
+		`| (endrer|endre|trekker|trekke|trekkje|trekk|angre|angrar|angrer|undo) ` + rxPron + `(pa |en |ei |var |vart |tilbake )*(interessemelding\w*|pamelding\w*|registrering\w*)| withdraw (our |a |the )?(registration|interest)`), false},
 	// Logging, listing, fixing and exporting mentoring.
-	{"live.how.veiledning", regexp.MustCompile(` (logger|loggar|logge|logga|logg|loggfore|loggforer|registrerer|registrerar|registrere|registrera|forer|fore|legge inn|legg inn|legger inn|log|record|enter)( inn)? ` + rxPron + `(en |ei |et |a |an |the |var |vart |our )?(ny |new )?` + rxMentoring +
+	{"live.how.veiledning", regexp.MustCompile(` (logger|loggar|logge|logga|logg|loggfore|loggforer|log)( \S+){0,3}? ` + rxMentoring +
+		`| (registrerer|registrerar|registrere|registrera|forer|fore|legge inn|legg inn|legger inn|log|record|enter)( inn)? ` + rxPron + `(en |ei |et |a |an |the |var |vart |our )?(ny |new )?` + rxMentoring +
 		`| (endre|endrer|endra|endrar|rette|retter|retta|rettar|slette|sletter|sletta|slettar|fjerne|fjerner|fjerna|fjernar|edit|delete|remove|fix|correct|change|update|angre)( \S+){0,4}? ` + rxMentoring +
 		`| (opp|ut|out|up|fram|over|of|export|eksportere|eksporterer|eksportera|list|liste)( \S+){0,3}? (veiledningene|veiledninger|veiledningslogg\w*|veiledningsmotene|rettleiingane|rettleiingar|rettleiingslogg\w*|loggen|logg|log|mentoring log|sessions|mentoring sessions|okter|oktene)`), false},
-	{"live.how.kommune", regexp.MustCompile(` (setter|sette|velger|velge|lagrer|lagre|endrer|endre|bytter|bytte|set|change|save) ` + rxPron + `(min |mi |var |vart |my |our )?(egen |eigen |own )?(kommune|municipality)`), false},
-	{"live.how.samling", regexp.MustCompile(` (lager|lage|lagar|oppretter|opprette|opprettar|legger|legge|legg|create|add|set up|make)( inn)? ` + rxPron + `(inn )?(en |ei |et |a |an |the )*(ny |nye |new )?(samling|samlinger|samlingar|gathering|gatherings)( i boten| in the bot)?`), true},
-	{"live.how.region", regexp.MustCompile(` (lager|lage|lagar|oppretter|opprette|definerer|definere|create|define|add|set up|make) ` + rxPron + `(en |ein |a |an |the |ny |new )*(region|regions)( i boten| in the bot)?`), true},
+	{"live.how.kommune", regexp.MustCompile(` (setter|sette|velger|velge|lagrer|lagre|endrer|endre|bytter|bytte|set|change|save) ` + rxPron + `(min |mi |var |vart |my |our |hvilken |kva |which |what )?(egen |eigen |own )?(kommune|municipality)`), false},
+	{"faq:samling-admin", regexp.MustCompile(` (lager|lage|lagar|oppretter|opprette|opprettar|legger|legge|legg|create|add|set up|make)( inn)? ` + rxPron + `(inn )?(en |ei |et |a |an |the )*(ny |nye |new )?(samling|samlinger|samlingar|gathering|gatherings)( i boten| in the bot)?`), true},
+	{"live.how.region", regexp.MustCompile(` (lager|lage|lagar|oppretter|opprette|definerer|definere|create|define|add|set up|make) ` + rxPron + `(en |ein |a |an |the |ny |nye |new )*(region|regions|regioner|regionar|regionen)( i boten| in the bot)?`), true},
 	{"live.how.sporsmal", regexp.MustCompile(` (svarer|svare|svara) ` + rxPron + `(pa )?(de |dei )?(ubesvarte |apne |opne )?sporsmal(ene|a)?( som)?( \S+){0,3}? (ubesvart|apne|opne|i koen|kø)| (svarer|svare|svara) ` + rxPron + `(pa )?(ubesvarte |apne |opne )sporsmal| answer (open |unanswered )questions`), false},
 	{"live.how.data", regexp.MustCompile(` (sletter|slette|sletta|ser|se|sja|fa se|delete|see|view|erase) ` + rxPron + `(alle |all )?(mine data|mine eigne data|mine egne data|dataene mine|data om meg|dine data om meg|personopplysninger\w*|personopplysningar\w*|my data|my personal data|the data you (have|hold|store) about me|what you (store|know|have) about me|det du (har lagret|har lagra|vet|veit) om meg)`), false},
-	{"live.how.kalender", regexp.MustCompile(` (abonnere|abonnerer|subscribe|legge|legg|fa|get|add|importere|import|synke|synce|sync)( \S+){0,4}? (kalender|kalenderen|kalendaren|kalendar|calendar|outlook|google calendar|ics|ical)`), false},
+	{"faq:kalender", regexp.MustCompile(` (abonnere|abonnerer|subscribe|legge|legg|fa|get|add|importere|import|synke|synce|sync)( \S+){0,4}? (kalender|kalenderen|kalendaren|kalendar|calendar|outlook|google calendar|ics|ical)`), false},
 }
 
 // freeIntents are about the bot alone: no how-frame needed.
 var freeIntents = []howIntent{
-	{"live.how.digest", regexp.MustCompile(` (digest\w*|ukesoppsummering\w*|vekeoppsummering\w*|ukeoppsummering\w*|ukesrapport\w*|vekerapport\w*|weekly (digest|summary|report|update)|(ukentlig|ukentlige|vekentleg|vekentlege|ukentleg|ukentlege) (oppsummering\w*|samandrag\w*|rapport\w*|e post|melding\w*)|(oppsummering\w*|samandrag\w*) (hver|kvar|kvar einaste|hver eneste) (uke|veke)|(hver|kvar) (uke|veke) (oppsummering\w*|samandrag\w*))( |$)`), false},
-	{"live.how.unknown", regexp.MustCompile(` (boten|bot|kulturbot|du|you|it) (ikke|ikkje|not|cannot|can t|cant|does not|doesn t|don t|dont|can not|klarer ikke|klarer ikkje|kan ikke|kan ikkje|har ikke|har ikkje|fails to|is unable to)( klarer| kan)?( a)? (vet|veit|kan|klarer|know|knows|answer|svare|svara|finner|finn|find|has|have|har)( \S+){0,3}? ?(svar|svaret|sporsmal|sporsmalet|answer|the answer|an answer|it|det)?`), false},
-	{"live.how.lang", regexp.MustCompile(` (svare|svarer|svarar|svara|answer|answers|reply|replies|respond|skrive|skriv|skriva|write|snakke|snakker|speak|speaks|forsta|forstar|understand|understands|accept|accepts|tar imot|ta imot|spor|sporre|ask)( \S+){0,4}? (pa|in) (engelsk|english|nynorsk|bokmal|norsk|norwegian)( |$)| (hvilket|hvilke|kva|what|which) (sprak|language|languages|malform)| (english|engelske) (words|ord)| (sprak|language|malform) (svarer|svarar|answers|does|do|bruker|brukar|uses|speaks)`), false},
-	{"live.how.source", regexp.MustCompile(` (hvor|kvar|where) (kommer|kjem|comes|come|does|do|henter|hentar|gets|get|far|får)( \S+){0,2}? (svaret|svara|svarene|svaret ditt|svara dine|the answer|the answers|your answers|your answer|answers|informasjonen|infoen|info|information|the information)( \S+){0,2}? (fra|from)( |$)| (hvor|kvar|where) (svaret|svara|svarene|the answer|the answers|your answers|answers|informasjonen|infoen) (kommer|kjem|comes|come) (fra|from)| (kilde|kjelde|kilden|kjelda|kildene|kjeldene|source|sources) (til|for|of|pa|bak|behind) (svaret|svara|svarene|svar|answers|the answers|the answer|dine svar|your answers)`), false},
-	{"live.how.syntax", regexp.MustCompile(`(kommandoen|kommando|kommandoer|kommandoane|kommandoene|command|commands)( \S+){0,6}? (feil|wrong|galt|error|feilmelding|mellomrom|spaces|space|skrivefeil|typo|mistake|incorrectly|wrongly)|(feil|wrong|galt|skrivefeil|typo|mistake)( \S+){0,4}? (kommandoen|kommando|command)( |$)|(mellomrom|spaces|space)( \S+){0,8}? (kommandoen|kommando|command|feltet|field|tema|topic)( |$)|(kommandoen|kommando|command|tema|temaet|topic|feltet|field)( \S+){0,6}? (mellomrom|spaces|space)( |$)| (skrev|skriver|skriv|type|typed|typer|sendte|sent) (bare|berre|just|only) (\S+ ){1,2}(uten|utan|without)`), false},
+	// Asking without /faq: DM and @mention.
+	{"live.how.faq", regexp.MustCompile(` faq (hver gang|kvar gong|every time|hele tiden|heile tida|alltid|always|foran|forst|first)| (sende|send|skrive|skriv|skriva|spor|sporre|sporje|ask|message|write)( \S+){0,3}? (dm|dms|direktemelding\w*|privat melding|private message|direct message|direkte til deg|deg direkte|you directly)( |$)| (tagge|tagg|nevne|nevn|mention|mentioning) (deg|boten|kulturbot|the bot|you)( |$)`), false},
+	// "jeg skrev Herøy og boten spør tilbake", "det finst jo to": the
+	// FAQ's entry on municipality names answers it.
+	{"faq:kommunenavn", regexp.MustCompile(` (skrev|skriv|skriver|type|typed|wrote|write) (\S+ ){1,3}(og |and )?(boten |bot |kulturbot |den |it |du |you )?(spor|spurte|asks|asked|asking)( \S+)? (tilbake|igjen|back|hvilken|kva for|which)| (skrev|skriv|skriver|type|typed|wrote|write) (\S+ ){1,3}(det |there )?(finst|finnes|fins|are)( jo)? (to|two|flere|fleire|several)( |$)`), false},
+	{"faq:ukesoppsummering", regexp.MustCompile(` (digest\w*|ukesoppsummering\w*|vekeoppsummering\w*|ukeoppsummering\w*|ukesrapport\w*|vekerapport\w*|weekly (digest|summary|report|update)|(ukentlig|ukentlige|vekentleg|vekentlege|ukentleg|ukentlege) (oppsummering\w*|samandrag\w*|rapport\w*|e post|melding\w*)|(oppsummering\w*|samandrag\w*) (hver|kvar|kvar einaste|hver eneste) (uke|veke)|(hver|kvar) (uke|veke) (oppsummering\w*|samandrag\w*))( |$)`), false},
+	// "hva skjer hvis boten ikke vet svaret": the unanswered-question
+	// queue. Only the bot's not knowing or not being able to answer ("hvis
+	// du ikke kan komme" is about a gathering).
+	{"faq:ubesvarte-sporsmal", regexp.MustCompile(` (boten|bot|kulturbot|du|you|it|the bot) (ikke|ikkje|not|does not|doesn t|don t|dont|do not) (vet|veit|know|knows|har svar\w*|har noe svar|has an answer|have an answer|finner svar\w*|finn svar\w*|find an answer|finds an answer)` +
+		`| (boten|bot|kulturbot|du|you|it|the bot) ((ikke|ikkje|not) (kan|klarer|greier)|(kan|klarer|greier|can) (ikke|ikkje|not)|cannot|can t|cant|is unable to|fails to|can not)( a)? (svare|svara|answer|reply|help|hjelpe)`), false},
+	{"faq:sprak", regexp.MustCompile(` (svare|svarer|svarar|svara|answer|answers|reply|replies|respond|skrive|skriv|skriva|write|snakke|snakker|speak|speaks|forsta|forstar|understand|understands|accept|accepts|tar imot|ta imot|spor|sporre|ask)( \S+){0,4}? (pa|in) (engelsk|english|nynorsk|bokmal|norsk|norwegian)( |$)| (hvilket|hvilke|kva|what|which) (sprak|language|languages|malform)| (english|engelske) (words|ord)| (sprak|language|malform) (svarer|svarar|answers|does|do|bruker|brukar|uses|speaks)`), false},
+	{"faq:kilde", regexp.MustCompile(` (hvor|kvar|where) (kommer|kjem|comes|come|does|do|henter|hentar|gets|get|far|får)( \S+){0,2}? (svaret|svara|svarene|svaret ditt|svara dine|the answer|the answers|your answers|your answer|answers|informasjonen|infoen|info|information|the information)( \S+){0,2}? (fra|from)( |$)| (hvor|kvar|where) (svaret|svara|svarene|the answer|the answers|your answers|answers|informasjonen|infoen) (kommer|kjem|comes|come) (fra|from)| (kilde|kjelde|kilden|kjelda|kildene|kjeldene|source|sources) (til|for|of|pa|bak|behind) (svaret|svara|svarene|svar|answers|the answers|the answer|dine svar|your answers)`), false},
+	{"faq:kommandobruk", regexp.MustCompile(`(kommandoen|kommando|kommandoer|kommandoane|kommandoene|command|commands)( \S+){0,6}? (feil|wrong|galt|error|feilmelding|mellomrom|spaces|space|skrivefeil|typo|mistake|incorrectly|wrongly)|(feil|wrong|galt|skrivefeil|typo|mistake)( \S+){0,4}? (kommandoen|kommando|command)( |$)|(mellomrom|spaces|space)( \S+){0,8}? (kommandoen|kommando|command|feltet|field|tema|topic)( |$)|(kommandoen|kommando|command|tema|temaet|topic|feltet|field)( \S+){0,6}? (mellomrom|spaces|space)( |$)| (skrev|skriver|skriv|type|typed|typer|sendte|sent) (bare|berre|just|only) (\S+ ){1,2}(uten|utan|without)`), false},
 	// "vi svarte ja, men …": changing an answer already given.
-	{"live.how.rsvp", regexp.MustCompile(` (vi|jeg|eg|me|we|i) (svarte|svara|har svart|answered|replied|said|sa|meldte|har meldt)( \S+)? (ja|nei|kanskje|yes|no|maybe)( \S+){0,4} (men|but) | (svarer|svare|svarar|svara|answer|rsvp) ` + rxPron + `(pa nytt|igjen|again|en gang til|ein gong til|one more time|twice|to ganger)`), false},
+	{"live.how.rsvp", regexp.MustCompile(`^( \S+)?( (vi|jeg|eg|me|we|i))? (svarte|svara|har svart|answered|replied|said|meldte|har meldt)( \S+)? (ja|nei|kanskje|yes|no|maybe)( \S+){0,4} (men|but) |` +
+		// "endre svaret på rsvp", "change our RSVP": the answer to a gathering.
+		` (endre|endrer|endra|endrar|change|update|oppdatere|rette|korrigere) ` + rxPron + `(svaret|svar|svara|answer|reply|our |my )?(\S+ )?(pa |til |to |for |on |i )?(rsvp\w*|samlingen|samlinga|gathering)( |$)|` +
+		// "ble påmeldingen lagret?": every stored answer is confirmed.
+		` (pameldingen|pamelding|svaret|rsvp\w*|my answer|our answer|the answer|the rsvp)( \S+){0,2} (lagret|lagra|registrert|registered|saved|stored|mottatt|motteke|received|gikk gjennom|went through)| (svarer|svare|svarar|svara|answer|rsvp) ` + rxPron + `(pa nytt|igjen|again|en gang til|ein gong til|one more time|twice|to ganger)`), false},
 	// "which fields do I fill in when logging", "logget veiledning … feil".
-	{"live.how.veiledning", regexp.MustCompile(` (felt|felta|feltene|fields|field)( \S+){0,6}? (logg\w*|log|logging|veiledning\w*|rettleiing\w*|session|mentoring)( |$)| (logget|logga|logged|fort|registrert|fore|fort) (en |ei |a |the )?` + rxMentoring + `( \S+){0,6}? (feil|wrong|rette|endre|fikse|fix|edit|slette|delete|correct|change)|(feil|wrong)( \S+){0,3}? (pa|on|i|in) (en |ei |a |the )?(logget|logga|logged) ` + rxMentoring), false},
+	{"live.how.veiledning", regexp.MustCompile(` (felt|felta|feltene|fields|field)( \S+){0,8}? (logg\w*|log|logging|veiledning\w*|rettleiing\w*|session|mentoring)( |$)| (logget|logga|logged|fort|registrert|fore|fort) (en |ei |a |the )?` + rxMentoring + `( \S+){0,6}? (feil|wrong|rette|endre|fikse|fix|edit|slette|delete|correct|change)|(feil|wrong)( \S+){0,3}? (pa|on|i|in) (en |ei |a |the )?(logget|logga|logged) ` + rxMentoring), false},
 }
+
+// whoIntents answer "who may …" too: the working group's tools ("hvem
+// kan lage regioner?"). "Hvem kan delta på samlingene?" is the FAQ's.
+var whoIntents = map[string]bool{"live.how.region": true, "faq:samling-admin": true, "live.how.sporsmal": true, "live.how.deltakere": true}
 
 // howTo recognises a how-to question and names its answer (liveMsgs key).
 func howTo(n string) (string, bool) {
@@ -136,7 +167,8 @@ func howTo(n string) (string, bool) {
 	how := hasHowWord(n)
 	end := howEndRE.MatchString(n)
 	kan := kanFrameRE.MatchString(n)
-	if !how && !end && !kan {
+	who := whoFrameRE.MatchString(n)
+	if !how && !end && !kan && !who {
 		return "", false
 	}
 	bot := botRefRE.MatchString(n)
@@ -163,6 +195,7 @@ func howTo(n string) (string, bool) {
 			switch {
 			case how && fillersAfter(prefix, howWords):
 			case kan && tailOK && fillersAfterRE(prefix, kanFrameRE):
+			case who && tailOK && whoIntents[h.key] && fillersAfterRE(prefix, whoFrameRE):
 			case end && !strings.Contains(tail, ",") && howEndRE.MatchString(tail):
 			case bot && (how || kan):
 			default:

@@ -219,3 +219,131 @@ func TestLiveGuest(t *testing.T) {
 		t.Fatalf("%q", txt)
 	}
 }
+
+// TestLiveHowTo: questions about the bot's own commands and behaviour, in
+// the forms people type them (nynorsk, English, dialect and typos, æøå
+// left out, the how-word last, two questions in one), answered from the
+// bot's own data; and the programme questions that share their words
+// left to the FAQ.
+func TestLiveHowTo(t *testing.T) {
+	e := newFAQEnv(t)
+	for _, line := range []string{
+		`/region ny navn=Salten kommuner="Bodø, Fauske, Saltdal"`,
+		`/samling ny navn="Oppstartssamling" dato=2025-02-06 sted="Bodø" region=Salten frist=2025-01-31`,
+		`/samling ny navn="Vårsamling" dato=2025-05-06 sted="Fauske" region=Salten`,
+		`/rsvp 1 ja 3 kommune=Fauske`,
+	} {
+		if rep := e.ask("admin", line); rep.Error != nil {
+			t.Fatalf("%s: %+v", line, rep.Error)
+		}
+	}
+	for _, c := range []struct {
+		q, want, entry string
+	}{
+		// Who answered a gathering.
+		{"Hvordan ser jeg hvem som har meldt seg på samling 3?", "/samling deltakere <nr>", "data:deltakere"},
+		{"How do I see who's coming to gathering #3?", "/samling deltakere <no>", "data:deltakere"},
+		{"korleis finn eg ut kven som har svara?", "/samling deltakere <nr>", "data:deltakere"},
+		{"hvem kan se deltakerlista?", "/samling deltakere <nr>", "data:deltakere"},
+		// Answering, changing the answer, beds, confirmation.
+		{"åssen svarer vi på samlinga", "/rsvp <nr> ja|nei|kanskje", "neste-samling"},
+		{"how do municipalities respond to a gathering invite", "/rsvp <no>", "neste-samling"},
+		{"vi svarte ja men må endre til nei, hvordan?", "erstatter det forrige", "neste-samling"},
+		{"svarte ja men kan ikke likevel, hvordan endrer jeg det", "erstatter det forrige", "neste-samling"},
+		{"kan eg endre rsvp-svaret mitt utan at det blir dobbelt", "erstattar det førre", "neste-samling"},
+		{"blir det dobbelt hvis jeg svarer på nytt?", "aldri dobbelt", "neste-samling"},
+		{"hvordan sier jeg at vi er 4 stk og trenger overnatting", "overnatting=ja", "neste-samling"},
+		{"Kan vi melde at vi trenger hotellrom?", "overnatting=", "neste-samling"},
+		{"ser jeg at påmeldingen faktisk ble lagret?", "bekreftes", "neste-samling"},
+		// Interest.
+		{"hvordan melde på 3 kommuner via boten", "/interesse fylke=", "interesse-i-boten"},
+		{"Kan vi angre på interessemeldingen etterpå?", "/interesse trekk", "interesse-i-boten"},
+		// Mentoring: log, list, fix, export, fields.
+		{"kan je logge veiledningsmoter i boten", "/veiledning logg", "logge-veiledning"},
+		{"Korleis loggar rettleiaren ei økt i boten?", "/veiledning logg", "logge-veiledning"},
+		{"Can I edit or delete a session I logged?", "/veiledning slett", "logge-veiledning"},
+		{"Skrev feil dato på en logget veiledning. Kan jeg rette det?", "/veiledning endre", "logge-veiledning"},
+		{"Kan eg få ei liste over rettleiingane eg har ført?", "/veiledning liste", "logge-veiledning"},
+		{"Korleis hentar eg ut rettleiingsloggen, og kven har lov til det?", "/kulturbot eksport veiledning", "logge-veiledning"},
+		{"which fields do I need to fill in when logging a session?", "minutter=", "logge-veiledning"},
+		// Own municipality, regions, gatherings.
+		{"åssen setter je hvilken kommune je hører til i boten", "/kulturbot kommune <navn>", "data:kommune"},
+		{"hvem kan lage nye regioner i boten", "/region ny", "data:region-ny"},
+		{"can I create a region in the bot myself", "/region ny", "data:region-ny"},
+		// The bot's behaviour.
+		{"når kommer den ukentlige oppsummeringen?", "mandager kl. 08.00", "ukesoppsummering"},
+		{"Kva tid kjem vekeoppsummeringa?", "måndagar kl. 08.00", "ukesoppsummering"},
+		{"When is the weekly digest sent, and will it be sent twice if the bot was down?", "exactly once", "ukesoppsummering"},
+		{"hva skjer hvis boten ikke vet svaret?", "havner hos arbeidsgruppen", "ubesvarte-sporsmal"},
+		{"what happens if the bot can't answer", "goes to the working group", "ubesvarte-sporsmal"},
+		{"kan boten svare på engelsk", "bokmål, nynorsk eller engelsk", "sprak"},
+		{"Korleis veit eg kvar svaret kjem frå?", "kjelda", "kilde"},
+		{"Temaet mitt har mellomrom – hvordan skriver jeg det i kommandoen?", "anførselstegn", "kommandobruk"},
+		{"what happens if I type the command wrong", "correct ex", "kommandobruk"},
+		{"kan eg få samlingane inn i kalenderen på telefonen", "/kulturbot kalender", "kalender"},
+		{"må jeg skrive /faq hver gang eller kan jeg bare sende dm", "direktemelding", "hjelp"},
+		{"hvordan sletter jeg dataene mine?", "/kulturbot slett-meg", "mine-data"},
+		// Gatherings by month, open for answers; "har vi svart?".
+		{"hvor er samlinga i mai", "#2 Vårsamling er 6. mai 2025 i Fauske", "neste-samling"},
+		{"where is the gathering in March", "I can't find an upcoming gathering in March.", "neste-samling"},
+		{"Hvilke samlinger kan vi melde oss på nå?", "Kommende samlinger (2):", "neste-samling"},
+		{"Are there any gatherings coming up we can sign up for?", "Upcoming gatherings (2):", "neste-samling"},
+		{"har vi svart på invitasjonen til neste samling?", "/kulturbot kommune <navn>", "data:har-svart"},
+	} {
+		a, err := e.h.Answer(context.Background(), handlers.Query{Text: c.q, Now: testNow, User: "U1"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Path != handlers.PathData || !a.Answered || a.EntryID != c.entry || !strings.Contains(bot.PlainText(a.Text), c.want) {
+			t.Errorf("%q: path %q, entry %q, answered %v, want %q in:\n%s", c.q, a.Path, a.EntryID, a.Answered, c.want, bot.PlainText(a.Text))
+		}
+	}
+	// "har vi svart?" for an asker who told the bot their municipality.
+	if rep := e.ask("U7", "/kulturbot kommune Fauske"); rep.Error != nil {
+		t.Fatal(rep.Error)
+	}
+	if a, _ := e.h.Answer(context.Background(), handlers.Query{Text: "har vi svart på samlinga?", Now: testNow, User: "slack:U7"}); !strings.Contains(bot.PlainText(a.Text), "Fauske har svart på #1 Oppstartssamling") {
+		t.Errorf("own municipality: %q", a.Text)
+	}
+	// Municipality names: the corpus entry answers.
+	if a, _ := e.h.Answer(context.Background(), handlers.Query{Text: "jeg skrev Herøy og boten spør tilbake, hvorfor?", Now: testNow}); a.EntryID != "kommunenavn" || !a.Answered {
+		t.Errorf("municipality names: %+v", a)
+	}
+	// Programme questions that share the workflows' words stay the FAQ's.
+	for _, q := range []string{
+		"hvordan bestemmer fylket om vi skal melde interesse",
+		"hvem i fylket bør diskutere om vi skal melde interesse?",
+		"hvor mange kommuner trengs for å lage en region",
+		"kan vi lage region sammen med kommuner i nabofylket",
+		"glemte fristen, kan vi fortsatt melde interesse",
+		"how many kids attend kulturskole nationally",
+		"er alle samlingene regionale?",
+		"are all the gatherings regional?",
+		"må gruppa delta på alle samlingene?",
+		"er det oppmøteplikt på alle samlingene",
+		"hvem kan delta på samlingene?",
+		"who can attend the gatherings",
+		"hva skjer hvis du ikke kan komme på samlingen",
+		"hvordan foregår veiledningen?",
+		"får vi veiledning i kommunen?",
+		"Er veiledningen gratis for oss, og hva med hotellet på samlingene?",
+		"Kan en kommune fra en annen region svare på en nasjonal samling?",
+		"når kommer oppsummeringen av programmet?",
+		"hvordan registrerer vi oss for veiledning?",
+	} {
+		a, err := e.h.Answer(context.Background(), handlers.Query{Text: q, Now: testNow})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Path == handlers.PathData || a.Path == handlers.PathSmallTalk {
+			t.Errorf("%q taken from the FAQ: %q", q, a.Text)
+		}
+	}
+	// "Who are you?" is small talk: a friendly word, not an answer.
+	if a, _ := e.h.Answer(context.Background(), handlers.Query{Text: "who are you?", Now: testNow}); a.Path != handlers.PathSmallTalk || a.Answered || !strings.Contains(a.Text, "kulturbot") {
+		t.Errorf("who are you: %+v", a)
+	}
+	if n := e.count(`SELECT COUNT(*) FROM questions`); n != 0 {
+		t.Fatalf("%d questions filed for the working group", n)
+	}
+}
