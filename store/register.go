@@ -100,10 +100,24 @@ func (db *DB) SyncRegister(ctx context.Context) (SyncResult, error) {
 			to.Name = e.Name
 			linked[num] = to
 		}
+		// A new database inserts the whole register (357 rows): one prepared
+		// statement, not a parse per row (a third of a first start's store
+		// CPU).
+		var insert *sql.Stmt
+		defer func() {
+			if insert != nil {
+				insert.Close()
+			}
+		}()
 		for _, e := range db.reg.Entries() {
 			m, ok := linked[e.Number]
 			if !ok {
-				if _, err := tx.ExecContext(ctx, qMunicipalityInsert, e.Name, "#"+e.Number, e.Number, nil, "register", now); err != nil {
+				if insert == nil {
+					if insert, err = tx.PrepareContext(ctx, qMunicipalityInsert); err != nil {
+						return err
+					}
+				}
+				if _, err := insert.ExecContext(ctx, e.Name, "#"+e.Number, e.Number, nil, "register", now); err != nil {
 					return err
 				}
 				res.Inserted++

@@ -51,6 +51,11 @@ type DB struct {
 	// connection (writer.go); started on first use, stopped by Close.
 	wr         *writer
 	writerOnce sync.Once
+
+	// replay makes a new database replay every migration instead of
+	// getting the schema snapshot (schema.go); fromSnapshot says it got
+	// the snapshot. Both for TestSchemaSnapshot.
+	replay, fromSnapshot bool
 }
 
 // dsn builds a DSN whose pragmas apply to every pooled connection.
@@ -66,9 +71,9 @@ func dsn(path string, readonly bool) string {
 	// zeroed in the file, not left readable in free pages.
 	q.Add("_pragma", "secure_delete(1)")
 	// Each connection keeps its own page cache, and it fills up to the
-	// limit as the file grows (SQLite's default is 2,000 KiB): the writer
-	// and the readers held 2 MiB each of the same pages after a minute of
-	// load, most of the bot's memory besides the Go heap and the binary.
+	// limit as the file grows (SQLite's default is 2,000 KiB): after the
+	// few seconds of scripts/compare.sh's load the connections held about
+	// 4 MiB, most of the bot's memory besides the Go heap and the binary.
 	// 512 KiB keeps the b-trees' inner pages; a leaf missing from the
 	// cache is a pread from the OS page cache, a microsecond or two.
 	// Measured on one core (docs/operations.md "One core: peak memory"):
@@ -199,17 +204,47 @@ func (db *DB) Reader() *sql.DB { return db.r }
 func (db *DB) now() time.Time { return db.Now().UTC() }
 
 // migrate applies the embedded migrations in name order, each in its own
-// transaction, recording them in schema_migrations.
+// transaction, recording them in schema_migrations. A new database first
+// gets the schema snapshot (schema.go) and then only the migrations newer
+// than it.
 func (db *DB) migrate(ctx context.Context) error {
 	if _, err := db.w.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
 		return err
+	}
+	if !db.replay {
+		var err error
+		if db.fromSnapshot, err = db.applySnapshot(ctx); err != nil {
+			return fmt.Errorf("schema.sql: %w", err)
+		}
 	}
 	names, err := fs.Glob(migrations, "migrations/*.sql")
 	if err != nil {
 		return err
 	}
 	sort.Strings(names)
+	// What is applied already, in one query: an up-to-date database
+	// then opens no transaction per migration.
+	done := map[string]bool{}
+	rows, err := db.w.QueryContext(ctx, `SELECT name FROM schema_migrations`)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			rows.Close()
+			return err
+		}
+		done[n] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
 	for _, name := range names {
+		if done[name] {
+			continue
+		}
 		if err := db.migrateFile(ctx, name); err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
