@@ -3,6 +3,7 @@ package bot
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Fold reduces a name to a key that ignores case, accents and the ways
@@ -21,8 +22,38 @@ func FoldText(s string) string { return fold(s, true) }
 // fold is the one letter folding of the bot; text keeps what is not a
 // letter or digit instead of dropping it.
 func fold(s string, text bool) string {
+	if foldsToItself(s, text) {
+		return s // the common case (a verb, a command word): no copy
+	}
+	return foldRunes(s, text)
+}
+
+// foldsToItself reports whether fold would return s unchanged: ASCII
+// without capitals, "oe" or "aa", and (for a name) nothing it drops. The
+// router folds every verb and alias of a command per request to find the
+// one typed, which was 13 allocations of a signed /rsvp.
+func foldsToItself(s string, text bool) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf || 'A' <= c && c <= 'Z':
+			return false
+		case c == 'o' || c == 'a':
+			if i+1 < len(s) && (s[i+1] == 'e' && c == 'o' || s[i+1] == 'a' && c == 'a') {
+				return false
+			}
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+		case !text:
+			return false // dropped from a name
+		}
+	}
+	return true
+}
+
+func foldRunes(s string, text bool) string {
 	s = strings.ToLower(s)
 	var b strings.Builder
+	b.Grow(len(s))
 	rs := []rune(s)
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]

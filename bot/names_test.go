@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"math/rand/v2"
 	"testing"
 	"time"
 )
@@ -76,5 +77,29 @@ func TestFormatDate(t *testing.T) {
 	}
 	if got := FormatDateTime(ts, NB); got != "6. februar 2025 kl. 00:30" {
 		t.Errorf("nb datetime: %q", got)
+	}
+}
+
+// TestFoldShortcutSame: the no-copy shortcut returns what the full folding
+// returns, for names and running text.
+func TestFoldShortcutSame(t *testing.T) {
+	words := []string{"", "ja", "nei", "kanskje", "svar", "rsvp", "bodo", "Bodø", "bodoe", "aas", "ås",
+		"nord-aurdal", "nord aurdal", "2025", "a", "o", "oe", "aa", "ao", "ea", "x1", "hei!", "hva er fristen?",
+		"Når går fristen ut?", "tab\there", "ctl\x01", "é", "über", "ja ", " ja", "a-a", "o.e", "dokument", "hjelp"}
+	r := rand.New(rand.NewPCG(1, 2))
+	const alphabet = "aoeAOE -.!?1\tzø"
+	for range 5000 {
+		b := make([]byte, r.IntN(6))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		words = append(words, string(b))
+	}
+	for _, w := range words {
+		for _, text := range []bool{false, true} {
+			if got, want := fold(w, text), foldRunes(w, text); got != want {
+				t.Fatalf("fold(%q, %v) = %q, full folding %q", w, text, got, want)
+			}
+		}
 	}
 }
