@@ -34,13 +34,11 @@ const qAnswerInsert = `INSERT INTO answers (question, lang, answered, path, entr
 func (db *DB) LogAnswer(ctx context.Context, a AnswerLog) (int64, error) {
 	var id int64
 	err := db.hot(ctx, func(t *wtx) error {
-		res, err := t.ExecContext(ctx, qAnswerInsert,
-			a.Question, a.Lang, a.Answered, a.Path, a.EntryID, a.Score, a.Answer, keyOrNull(a.Author.Key), string(a.Author.Platform), ts(db.now()))
-		if err != nil {
-			return FormatError(err)
-		}
-		id, err = res.LastInsertId()
-		return err
+		var err error
+		_, id, err = t.hotExec(qAnswerInsert,
+			aText(a.Question), aText(a.Lang), aBool(a.Answered), aText(a.Path), aText(a.EntryID), aFloat(a.Score), aText(a.Answer),
+			aKey(a.Author.Key), aText(string(a.Author.Platform)), aText(ts(db.now())))
+		return FormatError(err)
 	})
 	if err != nil {
 		return 0, err

@@ -220,12 +220,12 @@ func (db *DB) setRSVP(t *wtx, a Author, in RSVPInput) (out RSVPResult, err error
 		in.OvernightPeople = 0 // all of them
 	}
 	now := ts(db.now())
-	var overnight, beds any
+	var overnight, beds arg // NULL unless said
 	if in.Overnight != nil {
-		overnight = boolInt(*in.Overnight)
+		overnight = aBool(*in.Overnight)
 	}
 	if in.OvernightPeople > 0 {
-		beds = in.OvernightPeople
+		beds = aInt(int64(in.OvernightPeople))
 	}
 	next := RSVP{Answer: in.Answer, Headcount: in.Headcount, Overnight: in.Overnight, OvernightPeople: in.OvernightPeople}
 	out.Unchanged = prev != nil && prev.same(next) && prev.Late == late
@@ -236,12 +236,13 @@ func (db *DB) setRSVP(t *wtx, a Author, in RSVPInput) (out RSVPResult, err error
 		// the export's oppdatert and the digest's changed answers agree.
 		updated = ts(prev.UpdatedAt)
 	}
-	_, err = t.ExecContext(ctx, qRSVPUpsert,
-		g.ID, m.ID, in.Answer, in.Headcount, overnight, beds, boolInt(late), nullKey(a.Key), a.Name, string(a.Platform), updated, updated)
+	gid, mid, head, platform := aInt(g.ID), aInt(m.ID), aInt(int64(in.Headcount)), aText(string(a.Platform))
+	_, _, err = t.hotExec(qRSVPUpsert,
+		gid, mid, aText(in.Answer), head, overnight, beds, aBool(late), aKey(a.Key), aText(a.Name), platform, aText(updated), aText(updated))
 	if err != nil {
 		return out, FormatError(err)
 	}
-	_, err = t.ExecContext(ctx, qHistoryInsert, g.ID, m.ID, in.Answer, in.Headcount, overnight, beds, boolInt(late), nullKey(a.Key), string(a.Platform), now)
+	_, _, err = t.hotExec(qHistoryInsert, gid, mid, aText(in.Answer), head, overnight, beds, aBool(late), aKey(a.Key), platform, aText(now))
 	if err != nil {
 		return out, FormatError(err)
 	}

@@ -351,8 +351,16 @@ func FormatError(err error) error {
 		return &NotFoundError{Err: err}
 	}
 	var se *sqlite.Error
-	if errors.As(err, &se) {
-		switch se.Code() {
+	var re *rawError
+	code := -1
+	switch {
+	case errors.As(err, &se):
+		code = se.Code()
+	case errors.As(err, &re):
+		code = re.Code()
+	}
+	if code != -1 {
+		switch code {
 		case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
 			return &ConstraintError{Duplicate: true, Err: err}
 		case sqlite3.SQLITE_CONSTRAINT_CHECK, sqlite3.SQLITE_CONSTRAINT_NOTNULL, sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY:

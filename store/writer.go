@@ -67,7 +67,12 @@ type writer struct {
 	hotCommits int // shared transactions committed, for the same
 	conn       *sql.Conn
 	stmts      map[string]*sql.Stmt // prepared on conn
-	cache      writeCache
+	// raw runs the statements of every answer on conn's SQLite handle
+	// (rawstmt.go); nil when the driver's connection cannot be read, or
+	// noRaw (a test) says no: then they go through stmts like the rest.
+	raw   *rawConn
+	noRaw bool
+	cache writeCache
 	// version is the file's data version after the writer's last commit
 	// (checkVersion): another value means another connection (the pool's
 	// second connection, another process) changed the file since.
@@ -305,6 +310,7 @@ func (w *writer) connect() error {
 		return err
 	}
 	w.conn = c
+	w.raw = rawOf(c)
 	w.cache.clear()
 	w.version = -1
 	return nil
@@ -362,6 +368,10 @@ func (w *writer) committed() {
 // closeConn gives the connection back (after a failure that may have
 // broken it, and at the end).
 func (w *writer) closeConn() {
+	if w.raw != nil {
+		w.raw.close()
+		w.raw = nil
+	}
 	for q, s := range w.stmts {
 		s.Close()
 		delete(w.stmts, q)
@@ -537,12 +547,30 @@ func (w *writer) call(t *wtx, j *writeJob) (err error) {
 
 // record inserts a claim's event id; false: it was there already.
 func (w *writer) record(c *bot.Claim) (bool, error) {
-	res, err := w.exec(qClaim, c.Platform, c.ID, ts(w.db.now()))
-	if err != nil {
-		return false, FormatError(err)
-	}
-	n, err := res.RowsAffected()
+	n, _, err := w.hotExec(qClaim, aText(c.Platform), aText(c.ID), aText(ts(w.db.now())))
 	return n == 1, FormatError(err)
+}
+
+// hotExec executes one of the statements every answer runs (rawstmt.go) and
+// returns the rows it changed and the last inserted rowid.
+func (w *writer) hotExec(query string, args ...arg) (changes, lastID int64, err error) {
+	if w.raw != nil && !w.noRaw {
+		w.statements++
+		return w.raw.exec(query, args)
+	}
+	vals := make([]any, len(args))
+	for i, a := range args {
+		vals[i] = a.value()
+	}
+	res, err := w.exec(query, vals...)
+	if err != nil {
+		return 0, 0, err
+	}
+	if changes, err = res.RowsAffected(); err != nil {
+		return 0, 0, err
+	}
+	lastID, err = res.LastInsertId()
+	return changes, lastID, err
 }
 
 // runOwn runs an own job in a transaction of its own.
@@ -662,6 +690,11 @@ func (t *wtx) QueryContext(_ context.Context, query string, args ...any) (*sql.R
 
 func (t *wtx) ExecContext(_ context.Context, query string, args ...any) (sql.Result, error) {
 	return t.w.exec(query, args...)
+}
+
+// hotExec is writer.hotExec: a statement of the answer path, arguments unboxed.
+func (t *wtx) hotExec(query string, args ...arg) (changes, lastID int64, err error) {
+	return t.w.hotExec(query, args...)
 }
 
 // cache is what the hot writes read often and change rarely.

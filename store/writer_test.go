@@ -489,3 +489,70 @@ func TestMigration061KeepsRowsAndRule(t *testing.T) {
 		}
 	}
 }
+
+// The answer path runs on the driver connection's SQLite handle
+// (rawstmt.go), and gives the same results and the same typed errors as
+// through database/sql, the path taken when the handle cannot be read.
+func TestWriterUsesSQLiteHandle(t *testing.T) {
+	for _, raw := range []bool{true, false} {
+		t.Run(fmt.Sprintf("raw=%v", raw), func(t *testing.T) {
+			db := claimDB(t, filepath.Join(t.TempDir(), "k.db"))
+			defer db.Close()
+			ctx := context.Background()
+			a := Author{Key: "slack:U1", Name: "Kari", Platform: bot.Slack}
+			g, err := db.CreateGathering(ctx, a, NewGathering{Name: "Samling", Date: claimNow.AddDate(0, 1, 0), Place: "Bodø"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var had bool
+			if err := db.hot(ctx, func(t *wtx) error { had, t.w.noRaw = t.w.raw != nil, !raw; return nil }); err != nil {
+				t.Fatal(err)
+			}
+			if !had {
+				t.Fatal("the writer has no SQLite handle: modernc.org/sqlite's connection is not laid out as rawOf expects")
+			}
+			over := true
+			for i, in := range []RSVPInput{
+				{Answer: AnswerYes, Headcount: 4, Overnight: &over, OvernightPeople: 2},
+				{Answer: AnswerYes, Headcount: 4, Overnight: &over, OvernightPeople: 2}, // unchanged
+				{Answer: AnswerNo},
+			} {
+				in.GatheringID, in.Municipality, in.At = g.ID, "Bodø", claimNow
+				cctx := bot.WithClaim(ctx, &bot.Claim{Platform: "slack", ID: fmt.Sprintf("Ev%d", i)})
+				res, err := db.SetRSVP(cctx, a, in)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if res.RSVP.Answer != in.Answer || res.Unchanged != (i == 1) || res.RSVP.AnsweredBy != "slack:U1" {
+					t.Fatalf("answer %d: %+v", i, res)
+				}
+			}
+			// A replayed event is refused by the guard's insert.
+			if _, err := db.SetRSVP(bot.WithClaim(ctx, &bot.Claim{Platform: "slack", ID: "Ev0"}), a,
+				RSVPInput{GatheringID: g.ID, Municipality: "Bodø", Answer: AnswerYes, At: claimNow}); !errors.Is(err, bot.ErrDuplicate) {
+				t.Fatalf("replay: %v", err)
+			}
+			// The table's rule refuses 60 people: a typed constraint error.
+			_, err = db.SetRSVP(ctx, a, RSVPInput{GatheringID: g.ID, Municipality: "Bodø", Answer: AnswerYes, Headcount: 60, At: claimNow})
+			var ce *ConstraintError
+			if !errors.As(err, &ce) || ce.Duplicate {
+				t.Fatalf("60 people: %v, want a constraint error", err)
+			}
+			hist, err := db.RSVPHistory(ctx, g.ID, 0)
+			if err != nil || len(hist) != 3 || hist[2].Answer != AnswerNo || hist[0].Overnight == nil || !*hist[0].Overnight || hist[0].AnsweredBy != "slack:U1" {
+				t.Fatalf("history: %+v, %v", hist, err)
+			}
+			at, err := db.Attendance(ctx, g.ID)
+			if err != nil || len(at.RSVPs) != 1 || at.RSVPs[0].Answer != AnswerNo || at.RSVPs[0].Overnight != nil {
+				t.Fatalf("attendance: %+v, %v", at.RSVPs, err)
+			}
+			id, err := db.LogAnswer(ctx, AnswerLog{Question: "når er samlingen?", Lang: "nb", Answered: true, Score: 1.5, Answer: "svar", Author: a})
+			if err != nil || id == 0 {
+				t.Fatalf("LogAnswer: %d, %v", id, err)
+			}
+			if got, err := db.Answer(ctx, id); err != nil || got.Question != "når er samlingen?" || got.Score != 1.5 || !got.Answered || got.Author.Key != "slack:U1" {
+				t.Fatalf("logged answer: %+v, %v", got, err)
+			}
+		})
+	}
+}
