@@ -48,6 +48,11 @@ func main() {
 		stop()
 	}()
 	theProcess = true
+	// Package initialisation has mapped about 12 MiB of the binary by now
+	// (every package's init, with the kernel's 64 KiB fault-around): most
+	// of it is never run again, and start-up's own heap peak comes on top
+	// of it. Released here and once more when start-up is done (startDone).
+	releaseStartPages()
 	code := Main(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
