@@ -88,11 +88,11 @@ func (h *Handlers) ask(ctx context.Context, req *bot.Request) (bot.Reply, error)
 		return bot.Reply{Text: ans.Text, Lang: lang}, nil
 	}
 
+	// Logged and handed to the working group in one write: if it fails,
+	// nothing is kept (the request's event id neither), so a retry asks
+	// again.
 	logged.Answer = ""
-	if _, err := h.DB.LogAnswer(ctx, logged); err != nil {
-		h.Log.Warn("answer not logged", "req", req.ID, "err", err)
-	}
-	qid, err := h.DB.AddQuestion(ctx, store.Question{Question: q, Lang: string(lang), Asker: author, Channel: req.Channel, Thread: req.Thread})
+	qid, err := h.DB.LogUnsure(ctx, logged, store.Question{Question: q, Lang: string(lang), Asker: author, Channel: req.Channel, Thread: req.Thread})
 	if err != nil {
 		return bot.Reply{}, err
 	}

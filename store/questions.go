@@ -107,51 +107,84 @@ func (db *DB) AddQuestion(ctx context.Context, q Question) (int64, error) {
 	if strings.TrimSpace(q.Question) == "" {
 		return 0, &MissingError{What: WhatQuestion}
 	}
-	key := bot.Fold(q.Question)
 	var id int64
 	err := db.update(ctx, func(tx *sql.Tx) error {
-		now := ts(db.now())
 		var err error
-		if id, err = openQuestionLike(ctx, tx, key); err != nil {
-			return FormatError(err)
-		}
-		if id == 0 {
-			res, err := tx.ExecContext(ctx, `INSERT INTO questions (question, lang, asked_by, asked_name, platform, channel, thread, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-				q.Question, q.Lang, keyOrNull(q.Asker.Key), q.Asker.Name, string(q.Asker.Platform), q.Channel, q.Thread, now)
-			if err != nil {
-				return FormatError(err)
-			}
-			if id, err = res.LastInsertId(); err != nil {
-				return FormatError(err)
-			}
-			return nil
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE questions SET asks = asks + 1 WHERE id = ?`, id); err != nil {
-			return FormatError(err)
-		}
-		// The same person asking again in the same place is told once.
-		var known int
-		if q.Asker.Key != "" {
-			err = tx.QueryRowContext(ctx, `SELECT
-				(SELECT COUNT(*) FROM questions WHERE id = ?1 AND asked_by = ?2 AND channel = ?3 AND thread = ?4) +
-				(SELECT COUNT(*) FROM question_askers WHERE question_id = ?1 AND asked_by = ?2 AND channel = ?3 AND thread = ?4)`,
-				id, q.Asker.Key, q.Channel, q.Thread).Scan(&known)
-			if err != nil {
-				return FormatError(err)
-			}
-		}
-		if known == 0 {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO question_askers (question_id, question, lang, asked_by, asked_name, platform, channel, thread, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				id, q.Question, q.Lang, keyOrNull(q.Asker.Key), q.Asker.Name, string(q.Asker.Platform), q.Channel, q.Thread, now); err != nil {
-				return FormatError(err)
-			}
-		}
-		return nil
+		id, err = db.addQuestion(ctx, tx, q)
+		return err
 	})
 	if err != nil {
 		return 0, err
+	}
+	return id, nil
+}
+
+// LogUnsure is LogAnswer and AddQuestion for a question the FAQ could not
+// answer, in one transaction: the answer log row and the question for the
+// working group are stored together or not at all. (As two writes, a
+// failing AddQuestion left the log row — and with it the request's event
+// id, the replay guard's record — behind, so Slack's retry of the command
+// was answered as a duplicate and the question was never added.) It
+// returns the question's id.
+func (db *DB) LogUnsure(ctx context.Context, a AnswerLog, q Question) (int64, error) {
+	if strings.TrimSpace(q.Question) == "" {
+		return 0, &MissingError{What: WhatQuestion}
+	}
+	var id int64
+	err := db.update(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, qAnswerInsert,
+			a.Question, a.Lang, a.Answered, a.Path, a.EntryID, a.Score, a.Answer, keyOrNull(a.Author.Key), string(a.Author.Platform), ts(db.now())); err != nil {
+			return FormatError(err)
+		}
+		var err error
+		id, err = db.addQuestion(ctx, tx, q)
+		return err
+	})
+	if err != nil {
+		return 0, err
+	}
+	return id, nil
+}
+
+// addQuestion is AddQuestion's write, in tx.
+func (db *DB) addQuestion(ctx context.Context, tx *sql.Tx, q Question) (id int64, err error) {
+	key := bot.Fold(q.Question)
+	now := ts(db.now())
+	if id, err = openQuestionLike(ctx, tx, key); err != nil {
+		return 0, FormatError(err)
+	}
+	if id == 0 {
+		res, err := tx.ExecContext(ctx, `INSERT INTO questions (question, lang, asked_by, asked_name, platform, channel, thread, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			q.Question, q.Lang, keyOrNull(q.Asker.Key), q.Asker.Name, string(q.Asker.Platform), q.Channel, q.Thread, now)
+		if err != nil {
+			return 0, FormatError(err)
+		}
+		if id, err = res.LastInsertId(); err != nil {
+			return 0, FormatError(err)
+		}
+		return id, nil
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE questions SET asks = asks + 1 WHERE id = ?`, id); err != nil {
+		return 0, FormatError(err)
+	}
+	// The same person asking again in the same place is told once.
+	var known int
+	if q.Asker.Key != "" {
+		err = tx.QueryRowContext(ctx, `SELECT
+			(SELECT COUNT(*) FROM questions WHERE id = ?1 AND asked_by = ?2 AND channel = ?3 AND thread = ?4) +
+			(SELECT COUNT(*) FROM question_askers WHERE question_id = ?1 AND asked_by = ?2 AND channel = ?3 AND thread = ?4)`,
+			id, q.Asker.Key, q.Channel, q.Thread).Scan(&known)
+		if err != nil {
+			return 0, FormatError(err)
+		}
+	}
+	if known == 0 {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO question_askers (question_id, question, lang, asked_by, asked_name, platform, channel, thread, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, q.Question, q.Lang, keyOrNull(q.Asker.Key), q.Asker.Name, string(q.Asker.Platform), q.Channel, q.Thread, now); err != nil {
+			return 0, FormatError(err)
+		}
 	}
 	return id, nil
 }

@@ -556,3 +556,41 @@ func TestWriterUsesSQLiteHandle(t *testing.T) {
 		})
 	}
 }
+
+// A question the FAQ could not answer is logged and handed to the working
+// group in one write (LogUnsure): when adding the question fails, the log
+// row and the request's event id are not kept either, so the retry of the
+// same event is served and the question is added then.
+func TestLogUnsureAllOrNothing(t *testing.T) {
+	db := claimDB(t, filepath.Join(t.TempDir(), "k.db"))
+	defer db.Close()
+	ctx := context.Background()
+	a := Author{Key: "slack:U1", Name: "Kari", Platform: bot.Slack}
+	logged := AnswerLog{Question: "hvem betaler reisen?", Lang: "nb", Path: "unsure", Author: a}
+	q := Question{Question: "hvem betaler reisen?", Lang: "nb", Asker: a, Channel: "C1"}
+	if _, err := db.w.ExecContext(ctx, `CREATE TRIGGER no_questions BEFORE INSERT ON questions BEGIN SELECT RAISE(ABORT, 'no questions today'); END`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.LogUnsure(bot.WithClaim(ctx, &bot.Claim{Platform: "slack", ID: "Ev1"}), logged, q); err == nil {
+		t.Fatal("LogUnsure with the question refused: no error")
+	}
+	if n := count(t, db, `SELECT COUNT(*) FROM answers`) + count(t, db, `SELECT COUNT(*) FROM events WHERE event_id = 'Ev1'`); n != 0 {
+		t.Fatalf("after the failed write: %d answer log rows and event ids kept, want 0", n)
+	}
+	if _, err := db.w.ExecContext(ctx, `DROP TRIGGER no_questions`); err != nil {
+		t.Fatal(err)
+	}
+	id, err := db.LogUnsure(bot.WithClaim(ctx, &bot.Claim{Platform: "slack", ID: "Ev1"}), logged, q)
+	if err != nil || id == 0 {
+		t.Fatalf("the retry: %d, %v", id, err)
+	}
+	if got, err := db.Question(ctx, id); err != nil || got.Question != q.Question || got.Asker.Key != "slack:U1" {
+		t.Fatalf("question %d: %+v, %v", id, got, err)
+	}
+	if n := count(t, db, `SELECT COUNT(*) FROM answers WHERE question = ? AND answered = 0`, q.Question); n != 1 {
+		t.Fatalf("%d answer log rows, want 1", n)
+	}
+	if _, err := db.LogUnsure(bot.WithClaim(ctx, &bot.Claim{Platform: "slack", ID: "Ev1"}), logged, q); !errors.Is(err, bot.ErrDuplicate) {
+		t.Fatalf("a replay after it was stored: %v, want a duplicate", err)
+	}
+}
