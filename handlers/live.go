@@ -11,6 +11,7 @@ import (
 
 	"github.com/kulturskoleradet/kulturbot/bot"
 	"github.com/kulturskoleradet/kulturbot/faq"
+	"github.com/kulturskoleradet/kulturbot/internal/relit"
 	"github.com/kulturskoleradet/kulturbot/store"
 )
 
@@ -92,7 +93,7 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 		if key, ok := smallTalk(n); ok {
 			take()
 			// "thanks" says nothing to DetectLang; it is English all the same.
-			if lang != "en" && enSmallRE.MatchString(n) && !nbSmallRE.MatchString(n) {
+			if lang != "en" && relit.MatchString(enSmallRE, n) && !relit.MatchString(nbSmallRE, n) {
 				lang, a.Lang = "en", "en"
 			}
 			a.Path = PathSmallTalk
@@ -102,7 +103,7 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 	}
 	// "hei, når er neste samling?": the greeting does not change the question.
 	if greetingFirst[first] {
-		n = greetingRE.ReplaceAllString(n, " ")
+		n = relit.ReplaceAllString(greetingRE, n, " ")
 		first, _, _ = strings.Cut(n[1:], " ")
 	}
 	data := func(text string) (faq.Answer, bool, error) {
@@ -110,7 +111,7 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 		a.Source = lt(lang, "live.source")
 		return a, true, nil
 	}
-	if words <= 12 && capabilitiesFirst[first] && capabilitiesRE.MatchString(n) {
+	if words <= 12 && capabilitiesFirst[first] && relit.MatchString(capabilitiesRE, n) {
 		take()
 		a.EntryID = liveEntry["live.can"]
 		return data(lt(lang, "live.can"))
@@ -138,7 +139,7 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 		a.EntryID = liveEntry[key]
 		return data(text)
 	}
-	if answeredAllRE.MatchString(n) {
+	if relit.MatchString(answeredAllRE, n) {
 		take()
 		text, err := h.liveAnsweredAll(ctx, q, lang)
 		if err != nil {
@@ -147,11 +148,11 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 		a.EntryID = "data:har-svart"
 		return data(text)
 	}
-	m := answeredRE.FindStringSubmatch(n)
-	if m == nil && !gatheringRE.MatchString(n) {
+	m := relit.FindStringSubmatch(answeredRE, n)
+	if m == nil && !relit.MatchString(gatheringRE, n) {
 		return a, false, nil
 	}
-	if guardRE.MatchString(n) {
+	if relit.MatchString(guardRE, n) {
 		return a, false, nil
 	}
 	take()
@@ -281,7 +282,7 @@ func wordSet(s string) map[string]bool {
 
 func smallTalk(n string) (string, bool) {
 	for _, k := range smallTalkOrder {
-		if smallTalkRE[k].MatchString(n) {
+		if relit.MatchString(smallTalkRE[k], n) {
 			return k, true
 		}
 	}
@@ -344,28 +345,28 @@ var (
 
 // liveGathering answers where/when/deadline questions about gatherings.
 func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (string, bool, error) {
-	if !gatheringRE.MatchString(n) {
+	if !relit.MatchString(gatheringRE, n) {
 		return "", false, nil
 	}
 	var id int64
-	if m := idRE.FindStringSubmatch(n); m != nil {
+	if m := relit.FindStringSubmatch(idRE, n); m != nil {
 		id, _ = strconv.ParseInt(m[3], 10, 64)
 	}
-	next := nextRE.MatchString(n)
-	where, when, deadline, list := whereRE.MatchString(n), whenRE.MatchString(n), deadlineRE.MatchString(n), listRE.MatchString(n)
+	next := relit.MatchString(nextRE, n)
+	where, when, deadline, list := relit.MatchString(whereRE, n), relit.MatchString(whenRE, n), relit.MatchString(deadlineRE, n), relit.MatchString(listRE, n)
 	place := ""
-	if m := placeRE.FindStringSubmatch(n); m != nil && id == 0 {
+	if m := relit.FindStringSubmatch(placeRE, n); m != nil && id == 0 {
 		place = strings.TrimSpace(m[3])
 		if notPlace[place] {
 			place = ""
 		}
 	}
 	words := len(strings.Fields(n))
-	definite := definiteRE.MatchString(n)
-	plural := pluralRE.MatchString(n)
+	definite := relit.MatchString(definiteRE, n)
+	plural := relit.MatchString(pluralRE, n)
 	asks := where || when || deadline
 	month := time.Month(0)
-	if mm := monthRE.FindStringSubmatch(n); mm != nil && id == 0 {
+	if mm := relit.FindStringSubmatch(monthRE, n); mm != nil && id == 0 {
 		month = monthOf(mm[2])
 		place = ""
 	}
@@ -373,7 +374,7 @@ func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (
 	// a yes/no question that asks neither where, when nor which is about
 	// the programme's rules.
 	first, _, _ := strings.Cut(n[1:], " ")
-	if yesNoFirst[first] && !asks && !next && id == 0 && month == 0 && !signUpRE.MatchString(n) {
+	if yesNoFirst[first] && !asks && !next && id == 0 && month == 0 && !relit.MatchString(signUpRE, n) {
 		return "", false, nil
 	}
 	// Without the place, is it still a question about gatherings?
@@ -388,7 +389,7 @@ func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (
 			list = true
 		// "Hvilke samlinger kan vi melde oss på?", "Are there any
 		// gatherings coming up we can sign up for?": the list.
-		case signUpRE.MatchString(n) && (plural || next) && (list || next || anyRE.MatchString(n)):
+		case relit.MatchString(signUpRE, n) && (plural || next) && (list || next || relit.MatchString(anyRE, n)):
 			list, next = true, false
 		// "Hvor er samlinga i mai?": that month's.
 		case month != 0 && (asks || list || words <= 5):
@@ -644,7 +645,7 @@ func titleWords(text, n string) string {
 // it answered; admins also see what.
 func (h *Handlers) liveAnswered(ctx context.Context, q Query, lang, n, name string) (string, bool, error) {
 	name = strings.TrimSpace(name)
-	if (name == "vi" || name == "me" || name == "we") && (gatheringRE.MatchString(n) || strings.Contains(n, " rsvp")) {
+	if (name == "vi" || name == "me" || name == "we") && (relit.MatchString(gatheringRE, n) || strings.Contains(n, " rsvp")) {
 		// "har vi svart på samlinga?": the asker's own municipality, when
 		// they have told the bot (/kulturbot kommune).
 		var m store.Municipality
@@ -698,7 +699,7 @@ func (h *Handlers) liveAnswered(ctx context.Context, q Query, lang, n, name stri
 		return "", false, err
 	}
 	var id int64
-	if mm := idRE.FindStringSubmatch(n); mm != nil {
+	if mm := relit.FindStringSubmatch(idRE, n); mm != nil {
 		id, _ = strconv.ParseInt(mm[3], 10, 64)
 	}
 	answers, err := h.DB.AnswersFor(ctx, m.ID)

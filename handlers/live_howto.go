@@ -3,6 +3,8 @@ package handlers
 import (
 	"regexp"
 	"strings"
+
+	"github.com/kulturskoleradet/kulturbot/internal/relit"
 )
 
 // "How do I …" questions about the bot's own commands and behaviour.
@@ -157,23 +159,23 @@ var whoIntents = map[string]bool{"live.how.region": true, "faq:samling-admin": t
 // howTo recognises a how-to question and names its answer (liveMsgs key).
 func howTo(n string) (string, bool) {
 	for _, h := range freeIntents {
-		if h.re.MatchString(n) {
+		if relit.MatchString(h.re, n) {
 			return h.key, true
 		}
 	}
-	if notHowRE.MatchString(n) {
+	if relit.MatchString(notHowRE, n) {
 		return "", false
 	}
 	how := hasHowWord(n)
-	end := howEndRE.MatchString(n)
-	kan := kanFrameRE.MatchString(n)
-	who := whoFrameRE.MatchString(n)
+	end := relit.MatchString(howEndRE, n)
+	kan := relit.MatchString(kanFrameRE, n)
+	who := relit.MatchString(whoFrameRE, n)
 	if !how && !end && !kan && !who {
 		return "", false
 	}
-	bot := botRefRE.MatchString(n)
+	bot := relit.MatchString(botRefRE, n)
 	for _, h := range howIntents {
-		for _, m := range h.re.FindAllStringIndex(n, -1) {
+		for _, m := range relit.FindAllStringIndex(h.re, n, -1) {
 			start, stop := m[0], m[1]
 			// The phrase ends at a word's end.
 			if stop < len(n) && n[stop] != ' ' {
@@ -187,7 +189,7 @@ func howTo(n string) (string, bool) {
 			if !strings.HasPrefix(tail, " ") {
 				tail = " " + tail
 			}
-			tailOK := onlyWords(tail, howTailWords) || relTailRE.MatchString(tail)
+			tailOK := onlyWords(tail, howTailWords) || relit.MatchString(relTailRE, tail)
 			if h.tail && !tailOK {
 				continue
 			}
@@ -196,7 +198,7 @@ func howTo(n string) (string, bool) {
 			case how && fillersAfter(prefix, howWords):
 			case kan && tailOK && fillersAfterRE(prefix, kanFrameRE):
 			case who && tailOK && whoIntents[h.key] && fillersAfterRE(prefix, whoFrameRE):
-			case end && !strings.Contains(tail, ",") && howEndRE.MatchString(tail):
+			case end && !strings.Contains(tail, ",") && relit.MatchString(howEndRE, tail):
 			case bot && (how || kan):
 			default:
 				continue
@@ -234,7 +236,7 @@ func fillersAfter(prefix string, words map[string]bool) bool {
 // fillersAfterRE: prefix holds a match of re, and only filler words follow
 // the last one.
 func fillersAfterRE(prefix string, re *regexp.Regexp) bool {
-	ms := re.FindAllStringIndex(prefix+" ", -1)
+	ms := relit.FindAllStringIndex(re, prefix+" ", -1)
 	if len(ms) == 0 {
 		return false
 	}

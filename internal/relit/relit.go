@@ -1,23 +1,26 @@
 // Package relit runs a regular expression only on text that holds one of
-// the literals any match of it must contain. Go's regexp tries a pattern
-// without a literal prefix at every position of the text, and the FAQ's
-// patterns are long alternatives of words (`\b(koster|pris|pay|...)\b`)
-// that most questions hold none of: one question ran about thirty of them,
-// a third of the CPU of answering it. A few substring searches answer
-// "no match" for most questions; when one of the literals is there, the
-// regexp runs as before, so every result is the regexp's own.
+// the literals any match of it must contain (and, for a pattern anchored
+// at the start, begins with one of the strings every match begins with).
+// Go's regexp tries a pattern without a literal prefix at every position
+// of the text, and the FAQ's and the live step's patterns are long
+// alternatives of words (`\b(koster|pris|pay|...)\b`) that most questions
+// hold none of: one /faq question ran about eighty of them, half the CPU
+// of answering it. A few substring searches answer "no match" for most
+// questions; when the literals are there, the regexp runs as before, so
+// every result is the regexp's own.
 //
 // The literals are worked out from the parsed pattern (regexp/syntax), so
 // they cannot drift from it: a literal string matches itself; an
 // alternation needs one of its branches' literals; a concatenation needs
-// those of any one of its parts (the strings it matches exactly when its
-// parts' are few, "hv" + "or|em" = "hvor", "hvem"); a repetition of at
-// least one needs its body's; anything else (a character class, an
-// optional part) needs nothing, and a pattern needing nothing always runs.
-// Case-insensitive patterns ((?i)) are checked on case-folded text with
-// case-folded literals (each rune mapped to one member of its
-// unicode.SimpleFold orbit, as (?i) compares), which keeps every literal
-// a pattern could match a substring of the folded text.
+// those of any one of its parts, or the strings several parts side by side
+// match together ("hv" + "or|em" = "hvor", "hvem"), chosen by a guess at
+// what filtering costs (cost); x+ needs x's, x? is x's strings or "";
+// anything else (a large character class, x*) needs nothing, and a pattern
+// needing nothing always runs. Case-insensitive patterns ((?i)) are
+// checked on case-folded text with case-folded literals (each rune mapped
+// to one member of its unicode.SimpleFold orbit, as (?i) compares), which
+// keeps every literal a pattern could match a substring of the folded
+// text.
 package relit
 
 import (
@@ -26,6 +29,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -51,6 +55,14 @@ func FindAllStringSubmatchIndex(re *regexp.Regexp, s string, n int) [][]int {
 	return re.FindAllStringSubmatchIndex(s, n)
 }
 
+// FindAllStringIndex is re.FindAllStringIndex(s, n).
+func FindAllStringIndex(re *regexp.Regexp, s string, n int) [][]int {
+	if !filterOf(re).may(s) {
+		return nil
+	}
+	return re.FindAllStringIndex(s, n)
+}
+
 // Split is re.Split(s, n).
 func Split(re *regexp.Regexp, s string, n int) []string {
 	if n != 0 && !filterOf(re).may(s) {
@@ -72,19 +84,36 @@ func ReplaceAllString(re *regexp.Regexp, s, repl string) string {
 // match s.
 func MayMatch(re *regexp.Regexp, s string) bool { return filterOf(re).may(s) }
 
-// filter is what a pattern's matches must contain: one of lits, in the
-// case-folded text when fold is set; nil lits means nothing is known.
+// filter is what a pattern's matches need: the text begins with one of
+// starts (when the pattern is anchored at the start) and holds one of
+// lits, both in the case-folded text when fold is set; nil is nothing
+// known.
 type filter struct {
-	lits []string
-	fold bool
+	starts, lits []string
+	fold         bool
 }
 
 func (f *filter) may(s string) bool {
-	if f.lits == nil {
+	if f.lits == nil && f.starts == nil || bypass.Load() {
 		return true
 	}
 	if f.fold {
 		s = foldString(s)
+	}
+	if f.starts != nil {
+		ok := false
+		for _, p := range f.starts {
+			if strings.HasPrefix(s, p) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	if f.lits == nil {
+		return true
 	}
 	for _, l := range f.lits {
 		if strings.Contains(s, l) {
@@ -94,15 +123,42 @@ func (f *filter) may(s string) bool {
 	return false
 }
 
-// filters caches each pattern's filter (*regexp.Regexp -> *filter).
-var filters sync.Map
+// bypass turns the filters off (Bypass).
+var bypass atomic.Bool
+
+// Bypass runs every pattern without its filter while on (tests compare
+// the two ways on whole answers).
+func Bypass(on bool) { bypass.Store(on) }
+
+// filters holds each pattern's filter, copied on write: looking one up is
+// a plain map read (sync.Map's was a sixth of the filters' time).
+var (
+	filters   atomic.Pointer[map[*regexp.Regexp]*filter]
+	filtersMu sync.Mutex
+)
 
 func filterOf(re *regexp.Regexp) *filter {
-	if f, ok := filters.Load(re); ok {
-		return f.(*filter)
+	if m := filters.Load(); m != nil {
+		if f, ok := (*m)[re]; ok {
+			return f
+		}
 	}
 	f := newFilter(re.String())
-	filters.Store(re, f)
+	filtersMu.Lock()
+	defer filtersMu.Unlock()
+	old := filters.Load()
+	m := make(map[*regexp.Regexp]*filter, 1)
+	if old != nil {
+		if f, ok := (*old)[re]; ok {
+			return f
+		}
+		m = make(map[*regexp.Regexp]*filter, len(*old)+1)
+		for k, v := range *old {
+			m[k] = v
+		}
+	}
+	m[re] = f
+	filters.Store(&m)
 	return f
 }
 
@@ -112,6 +168,10 @@ func Literals(expr string) ([]string, bool) {
 	f := newFilter(expr)
 	return f.lits, f.fold
 }
+
+// Starts returns the strings one of which a text must begin with for the
+// pattern expr, anchored at its start, to match (nil: none known).
+func Starts(expr string) []string { return newFilter(expr).starts }
 
 // maxExact bounds the strings a part is tracked as matching exactly
 // (concatenations multiply them).
@@ -123,13 +183,19 @@ func newFilter(expr string) *filter {
 		return &filter{}
 	}
 	f := &filter{fold: hasFold(re)}
-	in := info(re, f.fold)
-	if in.any || len(in.lits) == 0 || slices.Contains(in.lits, "") {
-		return &filter{}
+	if in := info(re, f.fold); in.nec != nil && !slices.Contains(in.nec, "") {
+		f.lits = shortest(in.nec)
 	}
-	// A literal holding another is found whenever that one is: keep the
-	// shorter.
-	lits := slices.Clone(in.lits)
+	if starts := anchoredStarts(re, f.fold); starts != nil && !slices.Contains(starts, "") {
+		f.starts = prefixes(starts)
+	}
+	return f
+}
+
+// shortest drops the literals that hold another: where they are found,
+// so is that one.
+func shortest(lits []string) []string {
+	lits = slices.Clone(lits)
 	slices.SortFunc(lits, func(a, b string) int { return len(a) - len(b) })
 	var out []string
 	for _, l := range lits {
@@ -137,8 +203,53 @@ func newFilter(expr string) *filter {
 			out = append(out, l)
 		}
 	}
-	f.lits = out
-	return f
+	return out
+}
+
+// maxStart is how much of a start is checked: the first bytes tell
+// enough, and cut there, many starts are one.
+const maxStart = 8
+
+// prefixes cuts starts to maxStart bytes and drops those that begin with
+// another: where they begin the text, so does that one.
+func prefixes(starts []string) []string {
+	var cut []string
+	for _, s := range starts {
+		cut = append(cut, s[:min(len(s), maxStart)])
+	}
+	slices.SortFunc(cut, func(a, b string) int { return len(a) - len(b) })
+	var out []string
+	for _, l := range cut {
+		if !slices.ContainsFunc(out, func(o string) bool { return strings.HasPrefix(l, o) }) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// anchoredStarts is what every match of re begins with when re can only
+// match at the start of the text (every branch begins with ^ or \A); nil
+// otherwise.
+func anchoredStarts(re *syntax.Regexp, fold bool) []string {
+	switch re.Op {
+	case syntax.OpCapture:
+		return anchoredStarts(re.Sub[0], fold)
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			s := anchoredStarts(sub, fold)
+			if s == nil {
+				return nil
+			}
+			out = append(out, s...)
+		}
+		return out
+	case syntax.OpConcat:
+		if len(re.Sub) > 0 && re.Sub[0].Op == syntax.OpBeginText {
+			return info(re, fold).pre
+		}
+	}
+	return nil
 }
 
 // hasFold reports whether any literal or class of re is case-insensitive.
@@ -149,15 +260,21 @@ func hasFold(re *syntax.Regexp) bool {
 	return slices.ContainsFunc(re.Sub, hasFold)
 }
 
-// litInfo is what matches of a part contain: any (nothing known), or one
-// of lits; exact when the part matches exactly the strings in lits.
+// litInfo is what is known of a part's matches: exact, they are exactly
+// the strings in lits (and pre is lits); every match starts with one of
+// pre and contains one of nec (nil: nothing known).
 type litInfo struct {
-	any   bool
 	exact bool
 	lits  []string
+	pre   []string
+	nec   []string
 }
 
-var anything = litInfo{any: true}
+var anything = litInfo{}
+
+func exactly(lits []string) litInfo {
+	return litInfo{exact: true, lits: lits, pre: lits, nec: lits}
+}
 
 func info(re *syntax.Regexp, fold bool) litInfo {
 	switch re.Op {
@@ -169,104 +286,202 @@ func info(re *syntax.Regexp, fold bool) litInfo {
 		if fold {
 			s = foldString(s)
 		}
-		return litInfo{exact: true, lits: []string{s}}
+		return exactly([]string{s})
 	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
 		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
-		return litInfo{exact: true, lits: []string{""}}
+		return exactly([]string{""})
 	case syntax.OpCharClass:
 		return classInfo(re.Rune, fold)
 	case syntax.OpCapture:
 		return info(re.Sub[0], fold)
+	case syntax.OpQuest:
+		return optional(info(re.Sub[0], fold))
 	case syntax.OpPlus:
-		in := info(re.Sub[0], fold)
-		in.exact = false
-		return in
+		return atLeastOnce(info(re.Sub[0], fold))
 	case syntax.OpRepeat:
-		if re.Min < 1 {
-			return anything
-		}
 		in := info(re.Sub[0], fold)
-		in.exact = false
-		return in
+		switch {
+		case re.Min == 1 && re.Max == 1:
+			return in
+		case re.Min == 0 && re.Max == 1:
+			return optional(in)
+		case re.Min >= 1:
+			return atLeastOnce(in)
+		}
+		return anything
 	case syntax.OpAlternate:
-		out := litInfo{exact: true}
-		for _, sub := range re.Sub {
-			in := info(sub, fold)
-			if in.any {
-				return anything
-			}
-			out.exact = out.exact && in.exact
-			out.lits = append(out.lits, in.lits...)
-		}
-		if len(out.lits) > maxExact {
-			out.exact = false
-		}
-		return out
+		return alternateInfo(re.Sub, fold)
 	case syntax.OpConcat:
 		return concatInfo(re.Sub, fold)
 	}
-	return anything // OpStar, OpQuest, OpAnyChar, OpAnyCharNotNL, OpNoMatch
+	return anything // OpStar, OpAnyChar, OpAnyCharNotNL, OpNoMatch
 }
 
-// concatInfo joins the exact parts of a concatenation that stand side by
-// side into the strings they match together, and keeps the most telling
-// of those runs and of the other parts.
-func concatInfo(subs []*syntax.Regexp, fold bool) litInfo {
-	var cands []litInfo
-	run := litInfo{exact: true, lits: []string{""}}
-	allExact := true
-	flush := func() {
-		if len(run.lits) > 0 && !(len(run.lits) == 1 && run.lits[0] == "") {
-			cands = append(cands, run)
-		}
-		run = litInfo{exact: true, lits: []string{""}}
-	}
-	for _, sub := range subs {
-		in := info(sub, fold)
-		if in.any || !in.exact {
-			allExact = false
-			flush()
-			if !in.any {
-				cands = append(cands, in)
-			}
-			continue
-		}
-		if len(run.lits)*len(in.lits) > maxExact {
-			allExact = false
-			flush()
-		}
-		var next []string
-		for _, a := range run.lits {
-			for _, b := range in.lits {
-				next = append(next, a+b)
-			}
-		}
-		run.lits = next
-	}
-	if allExact {
-		return run
-	}
-	flush()
-	if len(cands) == 0 {
+// optional is x?: exactly x's strings or "" when x is exact.
+func optional(in litInfo) litInfo {
+	if !in.exact || len(in.lits) >= maxExact {
 		return anything
 	}
-	best := cands[0]
-	for _, c := range cands[1:] {
-		if better(c.lits, best.lits) {
-			best = c
-		}
-	}
-	return litInfo{lits: best.lits}
+	return exactly(append(slices.Clone(in.lits), ""))
 }
 
-// better reports whether the literal set a is less likely to be found in
-// a text than b: a longer shortest literal, then fewer literals.
-func better(a, b []string) bool {
-	ma, mb := minLen(a), minLen(b)
-	if ma != mb {
-		return ma > mb
+// atLeastOnce is x+ (or x{n,}): every match starts with a match of x and
+// holds one.
+func atLeastOnce(in litInfo) litInfo {
+	return litInfo{pre: in.pre, nec: in.nec}
+}
+
+func alternateInfo(subs []*syntax.Regexp, fold bool) litInfo {
+	out := litInfo{exact: true}
+	pre, nec := true, true
+	for _, sub := range subs {
+		in := info(sub, fold)
+		out.exact = out.exact && in.exact
+		pre = pre && in.pre != nil
+		nec = nec && in.nec != nil
+		out.lits = append(out.lits, in.lits...)
+		out.pre = append(out.pre, in.pre...)
+		out.nec = append(out.nec, in.nec...)
 	}
-	return len(a) < len(b)
+	if !out.exact || len(out.lits) > maxExact {
+		out.exact, out.lits = false, nil
+	} else {
+		out.pre = out.lits
+	}
+	if !pre {
+		out.pre = nil
+	}
+	if !nec {
+		out.nec = nil
+	}
+	return out
+}
+
+// concatInfo works out what a concatenation's matches begin with (its
+// leading exact parts side by side, then the next part's prefixes) and
+// what they hold: the cheapest (cost) of its parts' literals and of the
+// strings runs of its exact parts match together — a run is extended
+// while that makes a cheaper filter (" se " is rare enough without being
+// multiplied by the ten pronouns that may follow it).
+func concatInfo(subs []*syntax.Regexp, fold bool) litInfo {
+	empty := []string{""}
+	trivial := func(ls []string) bool { return len(ls) == 1 && ls[0] == "" }
+	ins := make([]litInfo, len(subs))
+	for i, sub := range subs {
+		ins[i] = info(sub, fold)
+	}
+	var out litInfo
+	// The prefix: the leading exact parts, however many strings.
+	lead, exact := empty, true
+	for _, in := range ins {
+		if in.exact {
+			if next := product(lead, in.lits); next != nil {
+				lead = next
+				continue
+			}
+			exact = false
+			break
+		}
+		exact = false
+		if in.pre != nil {
+			if next := product(lead, in.pre); next != nil {
+				lead = next
+			}
+		}
+		break
+	}
+	out.pre = lead
+	if exact {
+		out.exact, out.lits = true, lead
+	}
+	// What every match holds.
+	var cands [][]string
+	if !trivial(lead) {
+		cands = append(cands, lead)
+	}
+	run := empty
+	endRun := func() {
+		if !trivial(run) {
+			cands = append(cands, run)
+		}
+		run = empty
+	}
+	for _, in := range ins {
+		if in.nec != nil && !trivial(in.nec) {
+			cands = append(cands, in.nec)
+		}
+		if in.exact {
+			next := product(run, in.lits)
+			if next == nil || !trivial(run) && cost(next) >= cost(run) {
+				endRun()
+				next = in.lits
+			}
+			run = next
+			continue
+		}
+		if in.pre != nil {
+			if both := product(run, in.pre); both != nil && !trivial(both) {
+				cands = append(cands, both)
+			}
+		}
+		endRun()
+	}
+	endRun()
+	for _, c := range cands {
+		if out.nec == nil || better(c, out.nec) {
+			out.nec = c
+		}
+	}
+	return out
+}
+
+// product is every string of a followed by one of b; nil when there would
+// be more than maxExact.
+func product(a, b []string) []string {
+	if len(a)*len(b) > maxExact {
+		return nil
+	}
+	out := make([]string, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, x+y)
+		}
+	}
+	return out
+}
+
+// better reports whether the literal set a is the better filter (cost).
+func better(a, b []string) bool {
+	ca, cb := cost(a), cost(b)
+	if ca != cb {
+		return ca < cb
+	}
+	return minLen(a) > minLen(b)
+}
+
+// cost estimates what filtering with lits costs a question, in substring
+// searches: one per literal, plus running the regexp (worth ~200
+// searches) as often as one of them is found — a guess at how common a
+// literal of its length is in a question.
+func cost(lits []string) float64 {
+	p := 0.0
+	for _, l := range lits {
+		switch n := utf8.RuneCountInString(l); {
+		case n <= 1:
+			p += 1
+		case n == 2:
+			p += 0.3
+		case n == 3:
+			p += 0.1
+		case n == 4:
+			p += 0.03
+		case n == 5:
+			p += 0.01
+		default:
+			p += 0.003
+		}
+	}
+	return float64(len(lits)) + 200*min(p, 1)
 }
 
 func minLen(ls []string) int {
@@ -308,7 +523,7 @@ func classInfo(ranges []rune, fold bool) litInfo {
 	if len(out) == 0 {
 		return anything
 	}
-	return litInfo{exact: true, lits: out}
+	return exactly(out)
 }
 
 // foldRune maps r to one member of its case-folding orbit (the runes

@@ -31,6 +31,11 @@ var patterns = []string{
 	`(?:a|b)(?:c|d)(?:e|f)(?:g|h)(?:i|j)(?:k|l)(?:m|n)(?:o|p)(?:q|r)(?:s|t)`,
 	`\x{FFFD}|abc`,
 	"(?i)\u212Aa",
+	`^ (hva|kva|what) (kan|can) (du|you)( (egentlig|really))? `,
+	`^(a|b)c|^xy[z]?`,
+	`^ab|cd`,
+	`(?i)^ (hei|hallo)( (bot|der))? $`,
+	`\Aab+c`,
 }
 
 // inputs are texts built from the patterns' own words, cut, cased and
@@ -38,7 +43,7 @@ var patterns = []string{
 func inputs(r *rand.Rand, n int) []string {
 	words := []string{"hvor mange", "HVOR MANGE", "når", "nar", "when", "eller", "ELLER", "or", "vs.", "versus",
 		"takk", "Tusen TAKK", "hei", "søker", "jobb", "logg inn", "LOGIN", "5 kr", "nok 3", "«Navn»", "Kelvin",
-		"\u212Aelvin", "ſk", "ſ", "K", "STRASSE", "straße", "ΣΑΣ", "σας", "dan", "DAN", "ab", "abab", "c", "xyz",
+		"\u212Aelvin", "ſk", "ſ", "K", "STRASSE", "straße", "ΣΑΣ", "σας", "dan", "DAN", "ab", "abab", "c", "xyz", " hva kan du ", " what can you really ", "hei", " hallo bot ", "abbbc",
 		"r", "q", "frist", "deadline", "@", "+47 123 45 678", "ignore", "prompt", "\xff", "\xc3", "é", "?", " ",
 		"\n", "a", "b", "how are you", "acegikmoqs", "bdfhjlnprt", "\uFFFD"}
 	out := []string{"", " ", "\xff"}
@@ -72,6 +77,9 @@ func same(t *testing.T, re *regexp.Regexp, s string) {
 	if got, want := FindAllStringSubmatchIndex(re, s, -1), re.FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
 		t.Fatalf("%q on %q: FindAllStringSubmatchIndex %v, regexp %v", re, s, got, want)
 	}
+	if got, want := FindAllStringIndex(re, s, -1), re.FindAllStringIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+		t.Fatalf("%q on %q: FindAllStringIndex %v, regexp %v", re, s, got, want)
+	}
 	for _, n := range []int{-1, 0, 1, 2} {
 		if got, want := Split(re, s, n), re.Split(s, n); !slices.Equal(got, want) {
 			t.Fatalf("%q on %q: Split(%d) %q, regexp %q", re, s, n, got, want)
@@ -97,6 +105,29 @@ func TestSameAsRegexp(t *testing.T) {
 	}
 	if matched < 1000 {
 		t.Fatalf("only %d matches: the inputs do not exercise the patterns", matched)
+	}
+}
+
+func TestStarts(t *testing.T) {
+	for _, c := range []struct {
+		expr string
+		want []string
+	}{
+		{`^ (hva|what) (kan|can) `, []string{" hva kan", " hva can", " what ka", " what ca"}}, // cut to 8 bytes
+		{`^(ab|xab)`, []string{"ab", "xab"}},
+		{`^(a|b)c|^xy[z]?`, []string{"ac", "bc", "xy"}},
+		{`\Aab+c`, []string{"ab"}},
+		{`^ab|cd`, nil}, // "cd" may match anywhere
+		{`ab`, nil},
+		{`^\w+`, nil},
+	} {
+		got := Starts(c.expr)
+		slices.Sort(got)
+		want := slices.Clone(c.want)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("Starts(%q) = %q, want %q", c.expr, got, want)
+		}
 	}
 }
 
