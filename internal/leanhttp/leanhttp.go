@@ -51,7 +51,9 @@ import (
 
 // Server serves Routes itself and everything else through HTTP.
 type Server struct {
-	// Routes are the POST endpoints served here, by exact path.
+	// Routes are the POST endpoints served here, by exact path. Their
+	// handlers must not keep the *http.Request, its Header or its Body
+	// after they return: a connection reuses them for its next request.
 	Routes map[string]http.Handler
 	// HTTP serves the connections handed over; its ReadTimeout (idle wait
 	// plus reading a request, as net/http uses it when IdleTimeout is not
@@ -209,6 +211,10 @@ type conn struct {
 	out    []byte
 	resp   response
 	bodyR  bodyReader
+	// Reused for each request on the connection (Routes' rule).
+	req    http.Request
+	url    url.URL
+	header http.Header
 }
 
 func (c *conn) serve() {
@@ -350,7 +356,11 @@ func (c *conn) parse() (req request, n int, ok bool) {
 	}
 	req.handler = h
 	req.length = -1
-	req.header = make(http.Header, 8)
+	if c.header == nil {
+		c.header = make(http.Header, 8)
+	}
+	clear(c.header)
+	req.header = c.header
 	// One backing array for the values: a header's []string is a
 	// one-element window of it (a repeated header appends past the window
 	// into a new array).
@@ -491,9 +501,11 @@ func (c *conn) readBody(req request) bool {
 // run calls the handler and writes its answer; false: close the connection.
 func (c *conn) run(pr request) bool {
 	c.bodyR = bodyReader{b: c.body}
-	r := &http.Request{
+	c.url = url.URL{Path: pr.path}
+	r := &c.req
+	*r = http.Request{
 		Method:        http.MethodPost,
-		URL:           &url.URL{Path: pr.path},
+		URL:           &c.url,
 		Proto:         "HTTP/1.1",
 		ProtoMajor:    1,
 		ProtoMinor:    1,

@@ -113,6 +113,11 @@ func TestKeepAliveAndPipelining(t *testing.T) {
 			t.Errorf("request %d: headers %v, length %d, close %v", i, resp.Header, resp.ContentLength, resp.Close)
 		}
 	}
+	// The next request on the connection does not see this one's headers.
+	io.WriteString(c, "POST /in HTTP/1.1\r\nHost: other\r\nContent-Length: 1\r\n\r\nz")
+	if _, body := read(t, br); body != "POST /in host=other sig= ctype= len=1 body=z" {
+		t.Fatalf("a request without the headers: %q", body)
+	}
 	io.WriteString(c, post("/in", "a=1")+post("/in", "b=22")+post("/in", ""))
 	for _, want := range []string{"body=a=1", "body=b=22", "len=0 body="} {
 		resp, body := read(t, br)
