@@ -34,6 +34,11 @@ type Workers struct {
 	idle   []chan func() // most recently parked last: its stack and caches are warm
 	closed bool
 	timers sync.Pool // *time.Timer, stopped
+	// replies holds empty reply channels: one received on time is
+	// empty and no longer the worker's (it sent its one reply), so the
+	// next request can use it (a chan Reply with its buffer was the
+	// largest allocation of the hand-off).
+	replies sync.Pool
 }
 
 // maxIdleWorkers bounds the goroutines kept: more than the admission gate
@@ -43,7 +48,7 @@ const maxIdleWorkers = 64
 
 // Within is the package-level Within on one of w's goroutines.
 func (w *Workers) Within(d time.Duration, wg *sync.WaitGroup, log *slog.Logger, req *Request, work func() Reply) (Reply, <-chan Reply) {
-	ch := make(chan Reply, 1)
+	ch := w.replyChan()
 	wg.Add(1)
 	w.run(func() {
 		defer wg.Done()
@@ -59,10 +64,22 @@ func (w *Workers) Within(d time.Duration, wg *sync.WaitGroup, log *slog.Logger, 
 	defer w.putTimer(t)
 	select {
 	case rep := <-ch:
+		if w != nil {
+			w.replies.Put(ch)
+		}
 		return rep, nil
 	case <-t.C:
-		return Reply{}, ch
+		return Reply{}, ch // the caller's now, never pooled
 	}
+}
+
+func (w *Workers) replyChan() chan Reply {
+	if w != nil {
+		if ch, ok := w.replies.Get().(chan Reply); ok {
+			return ch
+		}
+	}
+	return make(chan Reply, 1)
 }
 
 // timer is a timer for d, reused when w keeps them (a new one per request

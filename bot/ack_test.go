@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"fmt"
 	"io"
 	"log/slog"
 	"runtime"
@@ -42,6 +43,26 @@ func testWithin(t *testing.T, w *Workers) {
 		rep, late = w.Within(time.Second, &wg, log, req, func() Reply { return Text("again") })
 		if late != nil || rep.Text != "again" {
 			t.Fatalf("after a late one: %+v, late %v", rep, late)
+		}
+		// A late reply still on its way must not reach a later request
+		// (the reply channels of answers on time are reused).
+		slow := make(chan struct{})
+		_, late = w.Within(time.Millisecond, &wg, log, req, func() Reply { <-slow; return Text("slow") })
+		if late == nil {
+			t.Fatal("the slow one was not late")
+		}
+		for i := range 50 {
+			want := fmt.Sprint(i)
+			if i == 25 {
+				close(slow)
+			}
+			rep, l := w.Within(time.Second, &wg, log, req, func() Reply { return Text(want) })
+			if l != nil || rep.Text != want {
+				t.Fatalf("request %d got %+v (late %v)", i, rep, l)
+			}
+		}
+		if got := <-late; got.Text != "slow" {
+			t.Fatalf("the slow reply was %+v", got)
 		}
 	})
 	t.Run("Panic", func(t *testing.T) {

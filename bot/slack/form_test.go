@@ -1,7 +1,11 @@
 package slack
 
 import (
+	"bytes"
+	"encoding/json"
+	"net/http/httptest"
 	"net/url"
+	"strings"
 	"testing"
 )
 
@@ -73,5 +77,28 @@ func TestReadFormAllocations(t *testing.T) {
 	})
 	if n > 3 { // command, response_url, text
 		t.Errorf("readForm: %v allocations, want at most 3", n)
+	}
+}
+
+// TestWriteAckIsMarshal: the pooled encoder writes exactly json.Marshal's
+// bytes (no trailing newline, HTML characters escaped alike), also after a
+// large answer.
+func TestWriteAckIsMarshal(t *testing.T) {
+	acks := []any{
+		message{ResponseType: "ephemeral", Text: "Svar <registrert> & lagret: *ja* \u2028 ✓"},
+		busyMessage(),
+		challenge{Challenge: strings.Repeat("x", 100<<10)},
+		message{Text: "kort"},
+	}
+	for _, ack := range acks {
+		want, err := json.Marshal(ack)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec := httptest.NewRecorder()
+		writeAck(rec, ack)
+		if got := rec.Body.Bytes(); !bytes.Equal(got, want) || rec.Header().Get("Content-Type") != "application/json" {
+			t.Fatalf("writeAck wrote %.80q (%s), json.Marshal %.80q", got, rec.Header().Get("Content-Type"), want)
+		}
 	}
 }

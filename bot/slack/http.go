@@ -1,12 +1,14 @@
 package slack
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
 	"mime"
 	"net/http"
 	"strings"
+	"sync"
 
 	"github.com/slack-go/slack"
 )
@@ -118,15 +120,37 @@ func writeAck(w http.ResponseWriter, ack any) {
 		w.WriteHeader(http.StatusOK)
 		return
 	}
-	b, err := json.Marshal(ack)
-	if err != nil {
+	ab := ackBufs.Get().(*ackBuf)
+	defer ab.put()
+	ab.buf.Reset()
+	if err := ab.enc.Encode(ack); err != nil {
 		w.WriteHeader(http.StatusOK)
 		return
 	}
 	// Assigned, not Set: Set canonicalises the key and allocates a new
 	// slice on every acknowledgement; nothing changes this one.
 	w.Header()["Content-Type"] = jsonType
-	w.Write(b)
+	b := ab.buf.Bytes()
+	w.Write(b[:len(b)-1]) // without Encode's newline: json.Marshal's bytes
+}
+
+// ackBuf encodes acknowledgements into a buffer kept between requests
+// (json.Marshal returned a new copy of every one).
+type ackBuf struct {
+	buf bytes.Buffer
+	enc *json.Encoder
+}
+
+var ackBufs = sync.Pool{New: func() any {
+	ab := &ackBuf{}
+	ab.enc = json.NewEncoder(&ab.buf)
+	return ab
+}}
+
+func (ab *ackBuf) put() {
+	if ab.buf.Cap() <= 64<<10 { // a rare large answer's buffer is not kept
+		ackBufs.Put(ab)
+	}
 }
 
 var jsonType = []string{"application/json"}
