@@ -157,9 +157,11 @@ func (db *DB) setRSVP(t *wtx, a Author, in RSVPInput) (out RSVPResult, err error
 		}
 		late = true
 	}
-	e, err := db.ResolveMunicipality(in.Municipality)
-	if err != nil {
-		return out, FormatError(err)
+	e, ok := c.entries[in.Municipality]
+	if !ok {
+		if e, err = db.ResolveMunicipality(in.Municipality); err != nil {
+			return out, FormatError(err)
+		}
 	}
 	m, ok := c.municipalities[e.Number]
 	if !ok {
@@ -258,6 +260,7 @@ func (db *DB) setRSVP(t *wtx, a Author, in RSVPInput) (out RSVPResult, err error
 	// Written: the writer empties the cache if this answer is rolled back
 	// after all.
 	c.municipalities[e.Number] = m
+	c.entries[in.Municipality] = e
 	if !g.National() {
 		c.allowed[key] = true
 	}

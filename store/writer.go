@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/store/kommuner"
 	"modernc.org/sqlite"
 )
 
@@ -421,7 +422,7 @@ func (w *writer) runHot(queued []*writeJob) {
 		finish(FormatError(err))
 		return
 	}
-	if _, err := w.exec(qBegin); err != nil {
+	if _, _, err := w.hotExec(qBegin); err != nil {
 		// The connection may be broken: take a fresh one next time.
 		w.closeConn()
 		jobs = take(queued)
@@ -452,7 +453,7 @@ func (w *writer) runHot(queued []*writeJob) {
 again:
 	for _, j := range jobs {
 		if savepoints {
-			if _, err := w.exec(qSavepoint); err != nil {
+			if _, _, err := w.hotExec(qSavepoint); err != nil {
 				abort(err)
 				return
 			}
@@ -460,7 +461,7 @@ again:
 		j.err = w.call(t, j)
 		if j.err == nil {
 			if savepoints {
-				if _, err := w.exec(qRelease); err != nil {
+				if _, _, err := w.hotExec(qRelease); err != nil {
 					abort(err)
 					return
 				}
@@ -480,7 +481,7 @@ again:
 			for _, j := range jobs {
 				j.err, j.dup, j.panicked = nil, false, nil
 			}
-			if _, err := w.exec(qBegin); err != nil {
+			if _, _, err := w.hotExec(qBegin); err != nil {
 				w.closeConn()
 				finish(FormatError(err))
 				return
@@ -489,16 +490,16 @@ again:
 			savepoints = true
 			goto again
 		}
-		if _, err := w.exec(qRollbackTo); err != nil {
+		if _, _, err := w.hotExec(qRollbackTo); err != nil {
 			abort(err) // the transaction is in an unknown state: none of it
 			return
 		}
-		if _, err := w.exec(qRelease); err != nil {
+		if _, _, err := w.hotExec(qRelease); err != nil {
 			abort(err)
 			return
 		}
 	}
-	if _, err := w.exec(qCommit); err != nil {
+	if _, _, err := w.hotExec(qCommit); err != nil {
 		abort(err)
 		return
 	}
@@ -551,8 +552,10 @@ func (w *writer) record(c *bot.Claim) (bool, error) {
 	return n == 1, FormatError(err)
 }
 
-// hotExec executes one of the statements every answer runs (rawstmt.go) and
-// returns the rows it changed and the last inserted rowid.
+// hotExec executes one of the statements every answer runs (rawstmt.go):
+// the shared transaction's BEGIN, COMMIT and savepoints, the guard's
+// insert and the hot jobs' own. It returns the rows changed and the last
+// inserted rowid.
 func (w *writer) hotExec(query string, args ...arg) (changes, lastID int64, err error) {
 	if w.raw != nil && !w.noRaw {
 		w.statements++
@@ -709,6 +712,10 @@ func (t *wtx) cache() *writeCache { return &t.w.cache }
 // after any job that failed or was rolled back, and when PRAGMA
 // data_version says another connection committed.
 type writeCache struct {
+	// entries: the register entry a typed municipality name means (the
+	// register does not change while the DB is open; the name's folding
+	// and lookup cost more than the rest of an answer's Go code).
+	entries        map[string]kommuner.Entry
 	gatherings     map[int64]Gathering
 	municipalities map[string]Municipality // by kommunenummer
 	allowed        map[rsvpKey]bool
@@ -719,6 +726,7 @@ type writeCache struct {
 const maxCached = 4096
 
 func (c *writeCache) clear() {
+	c.entries = map[string]kommuner.Entry{}
 	c.gatherings = map[int64]Gathering{}
 	c.municipalities = map[string]Municipality{}
 	c.allowed = map[rsvpKey]bool{}
@@ -726,7 +734,7 @@ func (c *writeCache) clear() {
 }
 
 func (c *writeCache) trim() {
-	if len(c.gatherings) > maxCached || len(c.municipalities) > maxCached || len(c.allowed) > maxCached || len(c.rsvps) > maxCached {
+	if len(c.entries) > maxCached || len(c.gatherings) > maxCached || len(c.municipalities) > maxCached || len(c.allowed) > maxCached || len(c.rsvps) > maxCached {
 		c.clear()
 	}
 }
