@@ -137,12 +137,13 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 			return e.answerWith(ans, x, 1), nil
 		}
 	}
-	if id := e.exact[exactKey(q)]; id != "" {
+	ws := words(q) // split once: the exact key, then the analysis (judgeWords)
+	if id := e.exact[strings.Join(ws, " ")]; id != "" {
 		if x, ok := e.entries[id]; ok {
 			return e.answerWith(ans, x, 1), nil
 		}
 	}
-	j, err := e.judge(ctx, q, lang)
+	j, err := e.judgeWords(ctx, q, ws, lang)
 	if err != nil {
 		return ans, err
 	}

@@ -48,6 +48,12 @@ type judgement struct {
 
 // judge ranks the entries for q and gathers the gate's signals.
 func (e *Engine) judge(ctx context.Context, q, lang string) (*judgement, error) {
+	return e.judgeWords(ctx, q, nil, lang)
+}
+
+// judgeWords is judge of q already split into its words (words(q); nil:
+// split here): Answer splits a question once for its exact key and this.
+func (e *Engine) judgeWords(ctx context.Context, q string, ws []string, lang string) (*judgement, error) {
 	j := &judgement{lang: lang}
 	// Prompt injection, subjects outside the programme, small talk
 	// (scope.go): declined before anything is ranked.
@@ -56,7 +62,10 @@ func (e *Engine) judge(ctx context.Context, q, lang string) (*judgement, error) 
 		j.offTopic = q != "" && !chitchat(q)
 		return j, nil
 	}
-	ts := e.an.Analyze(q)
+	if ws == nil {
+		ws = words(q)
+	}
+	ts := e.an.analyzeWords(ws)
 	qw := e.weights(ts)
 	// A county ("vi er fra Troms") is where the asker is, never what the
 	// programme text is about: it weighs like a question word.
