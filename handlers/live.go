@@ -81,6 +81,7 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 	if words <= 0 {
 		return a, false, nil
 	}
+	n = fixGatheringTypos(n)
 	// Most questions are the FAQ's: the cheap checks come first, and the
 	// language is worked out only for a question the bot takes.
 	lang := ""
@@ -152,7 +153,9 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 	if m == nil && !relit.MatchString(gatheringRE, n) {
 		return a, false, nil
 	}
-	if relit.MatchString(guardRE, n) {
+	// "når må vi svare på samlingen?" asks the deadline, whatever "må vi"
+	// says elsewhere.
+	if relit.MatchString(guardRE, n) && !relit.MatchString(whenAnswerRE, n) {
 		return a, false, nil
 	}
 	take()
@@ -188,6 +191,7 @@ var liveEntry = map[string]string{
 	"live.how.data":       "mine-data",
 	"live.how.deltakere":  "data:deltakere",
 	"live.how.faq":        "hjelp",
+	"live.how.eksport":    "data:eksport",
 }
 
 // liveNorm lower-cases, folds æøå the way people type them without a
@@ -303,21 +307,27 @@ var capabilitiesRE = regexp.MustCompile(`^ (hva|kva|what) (kan|can) (du|boten|ku
 // pays ...).
 var guardRE = regexp.MustCompile(` (hvor|kor|how) (mange|mye|mykje|many|much|lenge|lang|long|ofte|often)| (hva|kva|what) (skjer|skal|happens|is the purpose|er hensikten|er formalet|er innholdet|inneholder)| (hvem|kven|who) | (hvorfor|kvifor|why) | (betaler|betale|koster|kostar|pay|cost|reise|reisestotte|travel|innhold|content|tema|agenda|program for|hensikt|purpose|fysisk|fysiske|digital|digitale|obligatorisk|must we|ma vi|ma alle)` +
 	// What kind of gathering, and whether one must come: the FAQ's.
-	`| (nasjonal|nasjonale|nasjonalt|regionale|regionalt|national|nationally|regional|landsbasis|online|nett|skjerm|oppmote|oppmoteplikt|plikt|pliktig|every single|alle samlingene|alle samlingane|all the gatherings|all gatherings) `)
+	`| (nasjonal|nasjonale|nasjonalt|regionale|regionalt|national|nationally|regional|landsbasis|online|nett|skjerm|oppmote|oppmoteplikt|plikt|pliktig|every single|alle samlingene|alle samlingane|all the gatherings|all gatherings|mellom|between) `)
 
 // gatheringRE: a gathering is mentioned.
-var gatheringRE = regexp.MustCompile(` (samling|samlingen|samlinga|samlinger|samlingene|samlingar|samlingane|fellessamling\w*|treff|treffet|treffa|treffene|gathering|gatherings|meeting|meetings|meetup|meetups|motes|treffes|meet) `)
+var gatheringRE = regexp.MustCompile(` (samling|samlingen|samlinga|samlinger|samlingene|samlingar|samlingane|fellessamling\w*|treff|treffet|treffa|treffene|gathering|gatherings|meeting|meetings|meetup|meetups|motes|treffes|samles|samlast|samlas|meet) `)
 
 // answeredAllRE is "har alle svart?" / "hvem har ikke svart?": the state of
 // answers to the upcoming gatherings.
-var answeredAllRE = regexp.MustCompile(`^ ((har|has|have) (alle|all)( kommunene| kommunane| kommuner| municipalities| the municipalities)? (svart|svara|answered|replied|responded)|(hvem|kven|who|hvilke kommuner|kva kommunar|which municipalities) (har|has|have) (ikke |ikkje |not )?(svart|svara|answered|replied|responded)( enna| enno| yet)?)( pa| til| to)?( (neste |samlingen|samlinga|the gathering|the next gathering)\w*)* $`)
+var answeredAllRE = regexp.MustCompile(`^ ((har|has|have) (alle|all)( kommunene| kommunane| kommuner| municipalities| the municipalities)? (svart|svara|answered|replied|responded)|(hvem|kven|who|hvilke kommuner|kva kommunar|kva for kommunar|which municipalities) (har|has|have) (ikke |ikkje |not )?(svart|svara|answered|replied|responded)( enna| enno| enda| ennu| fortsatt| framleis| yet| still)?` +
+	// "hvilke kommuner mangler svar?"
+	`|(hvem|kven|who|hvilke kommuner|kva kommunar|kva for kommunar|which municipalities|hvilke|kva for nokre|which) (mangler|manglar|are missing|is missing|haven t|have not) (svar|svaret|svara|answers?|an answer|answered)( enna| enno| enda| ennu| fortsatt| framleis| yet| still)?)( pa| til| to)?( (neste |samlingen|samlinga|the gathering|the next gathering)\w*)* $`)
 
 var (
-	nextRE     = regexp.MustCompile(` (neste|nestkommende|forstkommende|kommende|komande|neste gang|next|upcoming|coming|forthcoming) `)
+	nextRE     = regexp.MustCompile(` (neste|nestkommende|forstkommende|kommende|komande|neste gang|next|upcoming|coming|forthcoming|framover|fremover|ahead|planlagt|planlagde|planlagte|planned|scheduled) `)
 	whereRE    = regexp.MustCompile(` (hvor|kvar|kor|where|sted|stad|stedet|staden|place|venue|location) `)
 	whenRE     = regexp.MustCompile(` (nar|kva tid|kor tid|when|dato|datoen|date|dag|day) `)
 	deadlineRE = regexp.MustCompile(` (svarfrist|svarfristen|frist|fristen|deadline|rsvp by|svare innen|svara innan|svar innen|reply by|answer by) `)
-	listRE     = regexp.MustCompile(` (hvilke|kva for|which|list|liste|oversikt|overview|alle|all) `)
+	listRE     = regexp.MustCompile(` (hvilke|kva for|which|list|liste|oversikt|overview|alle|all) | (hva|kva|what) (samlinger|samlingar|gatherings) `)
+	// samlesRE: "når samles vi?" (the gatherings' verb).
+	samlesRE = regexp.MustCompile(` (samles|samlast|samlas) `)
+	// whenAnswerRE: "når må vi svare på samlingen?" asks the deadline.
+	whenAnswerRE = regexp.MustCompile(` (nar|when|innen nar|innan nar|by when|kor tid|kva tid) (ma|must|skal|should|do|need to|have to|bor) (vi|we|man|i|jeg|eg|me|kommunen|kommunene|kommunane) (\S+ )?(svare|svara|answer|reply|rsvp|respond|melde|gi beskjed|sende svar)`)
 	// signUpRE: "samlinger vi kan melde oss på", "gatherings we can sign
 	// up for": the list of gatherings open for answers.
 	signUpRE = regexp.MustCompile(` (melde oss pa|melde meg pa|melde oss til|melde seg pa|meldast pa|svare pa|svara pa|sign up|sign up for|register for|rsvp to|rsvp for|answer) `)
@@ -353,7 +363,7 @@ func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (
 		id, _ = strconv.ParseInt(m[3], 10, 64)
 	}
 	next := relit.MatchString(nextRE, n)
-	where, when, deadline, list := relit.MatchString(whereRE, n), relit.MatchString(whenRE, n), relit.MatchString(deadlineRE, n), relit.MatchString(listRE, n)
+	where, when, deadline, list := relit.MatchString(whereRE, n), relit.MatchString(whenRE, n), relit.MatchString(deadlineRE, n) || relit.MatchString(whenAnswerRE, n), relit.MatchString(listRE, n)
 	place := ""
 	if m := relit.FindStringSubmatch(placeRE, n); m != nil && id == 0 {
 		place = strings.TrimSpace(m[3])
@@ -391,8 +401,15 @@ func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (
 		// gatherings coming up we can sign up for?": the list.
 		case relit.MatchString(signUpRE, n) && (plural || next) && (list || next || relit.MatchString(anyRE, n)):
 			list, next = true, false
-		// "Hvor er samlinga i mai?": that month's.
-		case month != 0 && (asks || list || words <= 5):
+		// "når samles vi?", "hvor samlast vi?": the next one.
+		case asks && relit.MatchString(samlesRE, n) && words <= 8:
+			next = true
+		// "når må vi svare på samlingen?": the next one's deadline.
+		case deadline && definite:
+			next = true
+		// "Hvor er samlinga i mai?", "er det noen samlinger i mars?":
+		// that month's.
+		case month != 0 && (asks || list || words <= 5 || relit.MatchString(anyRE, n)):
 			list = true
 		default:
 			return false
@@ -948,6 +965,10 @@ var liveMsgs = map[string][3]string{
 		"Arbeidsgruppen (admin) ser hvem som kommer med /samling deltakere <nr>: svaret, antall og overnatting per kommune, og hvem som ikke har svart. Alle kan spørre meg «har Bodø svart?» eller «har alle svart?». /kulturbot eksport rsvp gir alle svarene som CSV.",
 		"Arbeidsgruppa (admin) ser kven som kjem med /samling deltakere <nr>: svaret, talet på deltakarar og overnatting per kommune, og kven som ikkje har svart. Alle kan spørje meg «har Bodø svart?» eller «har alle svart?». /kulturbot eksport rsvp gir alle svara som CSV.",
 		"The working group (admins) sees who is coming with /samling deltakere <no>: each municipality's answer, headcount and overnight stays, and who has not answered. Anyone can ask me “has Bodø answered?” or “has everyone answered?”. /kulturbot eksport rsvp gives every answer as CSV (attendee list)."},
+	"live.how.eksport": {
+		"Arbeidsgruppen (admin) henter ut alt som CSV-fil (åpnes i Excel): /kulturbot eksport rsvp for svarene på samlingene, /kulturbot eksport interesse for interessemeldingene og /kulturbot eksport veiledning for veiledningen. Dashbordet (/kulturbot dashbord) har de samme filene.",
+		"Arbeidsgruppa (admin) hentar ut alt som CSV-fil (kan opnast i Excel): /kulturbot eksport rsvp for svara på samlingane, /kulturbot eksport interesse for interessemeldingane og /kulturbot eksport veiledning for rettleiinga. Dashbordet (/kulturbot dashbord) har dei same filene.",
+		"The working group (admins) exports everything as a CSV file (opens in Excel): /kulturbot eksport rsvp for the answers to gatherings, /kulturbot eksport interesse for interest registrations and /kulturbot eksport veiledning for mentoring. The dashboard (/kulturbot dashbord) has the same files."},
 	"live.how.faq": {
 		"Du trenger ikke /faq hver gang: send meg en direktemelding (DM), nevn @kulturbot i en kanal, eller skriv /faq <spørsmål> – jeg svarer på alle tre.",
 		"Du treng ikkje /faq kvar gong: send meg ei direktemelding (DM), nemn @kulturbot i ein kanal, eller skriv /faq <spørsmål> – eg svarar på alle tre.",
@@ -1037,4 +1058,72 @@ func monthName(m time.Month, lang string) string {
 		return m.String()
 	}
 	return [12]string{"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"}[m-1]
+}
+
+// gatheringForms are the forms of "samling" a one-letter slip is read as
+// ("samlnig", "samligen", "sammling", "samlinegr").
+var gatheringForms = []string{"samling", "samlingen", "samlinga", "samlinger", "samlingene", "samlingar", "samlingane"}
+
+// fixGatheringTypos spells a word one slip away from a form of "samling"
+// (n as liveNorm writes it) as that form.
+func fixGatheringTypos(n string) string {
+	if !strings.Contains(n, " sa") {
+		return n
+	}
+	fs := strings.Fields(n)
+	changed := false
+	for i, w := range fs {
+		if len(w) < 6 || len(w) > 11 || !strings.HasPrefix(w, "sa") {
+			continue
+		}
+		if isGatheringForm(w) {
+			continue
+		}
+		for _, f := range gatheringForms {
+			if oneSlip(w, f) {
+				fs[i], changed = f, true
+				break
+			}
+		}
+	}
+	if !changed {
+		return n
+	}
+	return " " + strings.Join(fs, " ") + " "
+}
+
+func isGatheringForm(w string) bool {
+	for _, f := range gatheringForms {
+		if w == f {
+			return true
+		}
+	}
+	return false
+}
+
+// oneSlip reports whether a and b differ by one letter added, dropped,
+// changed, or two neighbours swapped (ASCII text).
+func oneSlip(a, b string) bool {
+	if a == b {
+		return false
+	}
+	la, lb := len(a), len(b)
+	if la-lb > 1 || lb-la > 1 {
+		return false
+	}
+	i := 0
+	for i < la && i < lb && a[i] == b[i] {
+		i++
+	}
+	switch {
+	case la == lb:
+		if a[i+1:] == b[i+1:] {
+			return true // changed
+		}
+		return i+1 < la && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:] // swapped
+	case la > lb:
+		return a[i+1:] == b[i:] // added
+	default:
+		return a[i:] == b[i+1:] // dropped
+	}
 }

@@ -57,7 +57,7 @@ var howWords = wordSet("hvordan korleis koss kossen korsen assen hossen hvorda h
 // workflow's verb: pronouns, modal verbs, particles, articles.
 var howFillers = wordSet("jeg eg je e ae i vi me man en ein ei et eit a an du dere dykk dokker we you one us oss meg me " +
 	"kan skal ma bor gjor gjer do does did can could should shall must will would may might vil " +
-	"to for egentlig eigentleg eigentlig da sa na no nå best beste enklest easiest lettest go about get " +
+	"to for egentlig eigentleg eigentlig da sa na no nå best beste enklest easiest lettest go about get ut out opp up " +
 	"far fa faar henter hente hentar finne finn finner se ser sja sjaa the then now just bare berre " +
 	// the subject: "how do municipalities respond", "korleis loggar rettleiaren"
 	"kommunene kommunane kommunen kommuner kommunar municipalities municipality people folk de dei they " +
@@ -86,6 +86,8 @@ var (
 	// botRefRE: "via boten", "in the bot": the question is about doing
 	// it in the bot.
 	botRefRE = regexp.MustCompile(` (i|via|med|gjennom|in|with|through|using) (boten|kulturbot|the bot|this bot|slack|discord|chatten) `)
+	// whenFirstRE: a question that opens with "når"/"when".
+	whenFirstRE = regexp.MustCompile(`^ (nar|when|innen nar|innan nar|by when|kor tid|kva tid|til nar|until when) `)
 	// notHowRE: amount and duration questions are the FAQ's.
 	notHowRE = regexp.MustCompile(` (hvor|kor|how) (mange|mykje|mye|many|much|lenge|long|ofte|often|lang|stor|big) `)
 )
@@ -105,20 +107,22 @@ var howIntents = []howIntent{
 	{"live.how.rsvp", regexp.MustCompile(` rsvp| (endrer|endre|endra|endrar|change|update|oppdatere|oppdaterer|rette|retter|korrigere) ` + rxPron + `(svaret|svar|svara|our answer|the answer|my answer|our reply|answer|reply|pameldingen|pamelding|antallet|antall|talet)( \S+){0,3}? (pa|til|to|for|on) ` + `(en |ei |et |neste |the |a |our |var |vart )?` + rxGathering +
 		`| (endrer|endre|endra|endrar|change|update|snu|switch)( \S+){0,2} (til|to|from|fra) (ja|nei|kanskje|yes|no|maybe)` +
 		`| (svarer|svare|svara|svarar|answer|reply|respond) ` + rxPron + `(pa |til |to |on )?(en |ei |et |neste |the |a |invitasjonen til |invitasjon til )?` + rxGathering +
-		`| (melder|melde|meld|sign|signe|registrerer|registrere|register) ` + rxPron + `(oss |meg |us |up |ourselves )?(pa |til |for |up for |on )?(en |ei |et |neste |the |a )?` + rxGathering +
+		`| (melder|melde|meld|sign|signe|registrerer|registrere|register) ` + rxPron + `(oss |meg |us |up |ourselves )?(pa |til |for |up for |on )?((en|ei|et|neste|the|a|next|our|var|vart) )*` + rxGathering +
 		`| (sier|si|seier|seie|gi|gir|gje|gjev|tell|let) ` + rxPron + `(fra|ifra|ifra|beskjed|know|you know|the bot)( \S+){0,5}? ` + rxGathering +
 		`| (melde|melder|si|sier|seie|seier|gi beskjed|gir beskjed|oppgi|oppgir|tell|say|indicate|report|registrere|register)( \S+){0,8}? (overnatting\w*|hotellrom|hotell|overnight|accommodation|hotel|hotel room|senger|seng|beds?|antall personer|hvor mange vi er|kor mange vi er|how many (of us|we are|people))` +
 		`| (attend|attending) (a |the |next |our )?(gathering|meeting)`), false},
 	// Registering interest.
 	{"live.how.interesse", regexp.MustCompile(` (melder|melde|meld|registrerer|registrere|registrera|registrerar|sign up|signe|register) ` + rxPron + `(pa )?(\d+ |en |ei |to |tre |fire |fem |seks |flere |fleire |noen |nokre |nokon |alle |var |vare |vaare |our |the |some |several |\d+ )?(kommunen|kommunene|kommunane|kommuner|kommunar|kommune|fylket|municipalit\w*|county)( pa)?` +
-		`| (melder|melde|meld|registrerer|registrere|registrera|registrerar|sende|sender|send|gi|gir) ` + rxPron + `(inn )?(en |ei |var |vart )?(interesse|interessemelding\w*)| interessemelding| register (our |the )?(interest|municipalit)| sign up (our |the )?(municipalit|county)` +
+		`| (melder|melde|meld|registrerer|registrere|registrera|registrerar|sende|sender|send|gi|gir) ` + rxPron + `(inn )?(en |ei |var |vart )?(interesse|interessemelding\w*)| interessemelding\w*| register (our |the )?(interest|municipalit)| sign up (our |the )?(municipalit|county)` +
 		`| (endrer|endre|trekker|trekke|trekkje|trekk|angre|angrar|angrer|undo) ` + rxPron + `(pa |en |ei |var |vart |tilbake )*(interessemelding\w*|pamelding\w*|registrering\w*)| withdraw (our |a |the )?(registration|interest)`), false},
 	// Logging, listing, fixing and exporting mentoring.
 	{"live.how.veiledning", regexp.MustCompile(` (logger|loggar|logge|logga|logg|loggfore|loggforer|log)( \S+){0,3}? ` + rxMentoring +
 		`| (registrerer|registrerar|registrere|registrera|forer|fore|legge inn|legg inn|legger inn|log|record|enter)( inn)? ` + rxPron + `(en |ei |et |a |an |the |var |vart |our )?(ny |new )?` + rxMentoring +
 		`| (endre|endrer|endra|endrar|rette|retter|retta|rettar|slette|sletter|sletta|slettar|fjerne|fjerner|fjerna|fjernar|edit|delete|remove|fix|correct|change|update|angre)( \S+){0,4}? ` + rxMentoring +
 		`| (opp|ut|out|up|fram|over|of|export|eksportere|eksporterer|eksportera|list|liste)( \S+){0,3}? (veiledningene|veiledninger|veiledningslogg\w*|veiledningsmotene|rettleiingane|rettleiingar|rettleiingslogg\w*|loggen|logg|log|mentoring log|sessions|mentoring sessions|okter|oktene)`), false},
-	{"live.how.kommune", regexp.MustCompile(` (setter|sette|velger|velge|lagrer|lagre|endrer|endre|bytter|bytte|set|change|save) ` + rxPron + `(min |mi |var |vart |my |our |hvilken |kva |which |what )?(egen |eigen |own )?(kommune|municipality)`), false},
+	// Exports: /kulturbot eksport (admins), CSV.
+	{"live.how.eksport", regexp.MustCompile(` (eksportere|eksporterer|eksportera|eksporter|eksport|export|exporting|laste ned|last ned|lastar ned|download|hente ut|henter ut|hentar ut|fa ut|ta ut|get out|pull)( \S+){0,3}? (svarene|svara|svar|rsvp\w*|data|dataene|interessemelding\w*|registrering\w*|paameldinger|pameldinger|pameldingane|answers|responses|registrations|csv|excel|regneark|spreadsheet|lista|listen|list|oversikt\w*|tallene|tala|numbers)( |$)| (csv|excel|regneark|spreadsheet)( fil| file| fila| filen)?( |$)`), false},
+	{"live.how.kommune", regexp.MustCompile(` (setter|sette|velger|velge|lagrer|lagre|endrer|endre|bytter|bytte|set|change|save) ` + rxPron + `(min |mi |var |vart |my |our |hvilken |kva |which |what )?(egen |eigen |own )?(kommune|kommunen|kommuna|municipality)`), false},
 	{"faq:samling-admin", regexp.MustCompile(` (lager|lage|lagar|oppretter|opprette|opprettar|legger|legge|legg|create|add|set up|make)( inn)? ` + rxPron + `(inn )?(en |ei |et |a |an |the )*(ny |nye |new )?(samling|samlinger|samlingar|gathering|gatherings)( i boten| in the bot)?`), true},
 	{"live.how.region", regexp.MustCompile(` (lager|lage|lagar|oppretter|opprette|definerer|definere|create|define|add|set up|make) ` + rxPron + `(en |ein |a |an |the |ny |nye |new )*(region|regions|regioner|regionar|regionen)( i boten| in the bot)?`), true},
 	{"live.how.sporsmal", regexp.MustCompile(` (svarer|svare|svara) ` + rxPron + `(pa )?(de |dei )?(ubesvarte |apne |opne )?sporsmal(ene|a)?( som)?( \S+){0,3}? (ubesvart|apne|opne|i koen|kø)| (svarer|svare|svara) ` + rxPron + `(pa )?(ubesvarte |apne |opne )sporsmal| answer (open |unanswered )questions`), false},
@@ -152,9 +156,18 @@ var freeIntents = []howIntent{
 	{"live.how.veiledning", regexp.MustCompile(` (felt|felta|feltene|fields|field)( \S+){0,8}? (logg\w*|log|logging|veiledning\w*|rettleiing\w*|session|mentoring)( |$)| (logget|logga|logged|fort|registrert|fore|fort) (en |ei |a |the )?` + rxMentoring + `( \S+){0,6}? (feil|wrong|rette|endre|fikse|fix|edit|slette|delete|correct|change)|(feil|wrong)( \S+){0,3}? (pa|on|i|in) (en |ei |a |the )?(logget|logga|logged) ` + rxMentoring), false},
 }
 
+// The phrases end at a word's end ("endre kommune" is not "endre
+// kommunegruppa"): each is matched as (?:phrase)(?:\b|$), so the regexp
+// tries the longer alternatives ("kalenderen") before giving up.
+func init() {
+	for i := range howIntents {
+		howIntents[i].re = regexp.MustCompile(`(?:` + howIntents[i].re.String() + `)(?:\b|$)`)
+	}
+}
+
 // whoIntents answer "who may …" too: the working group's tools ("hvem
 // kan lage regioner?"). "Hvem kan delta på samlingene?" is the FAQ's.
-var whoIntents = map[string]bool{"live.how.region": true, "faq:samling-admin": true, "live.how.sporsmal": true, "live.how.deltakere": true}
+var whoIntents = map[string]bool{"live.how.region": true, "faq:samling-admin": true, "live.how.sporsmal": true, "live.how.deltakere": true, "live.how.eksport": true}
 
 // howTo recognises a how-to question and names its answer (liveMsgs key).
 func howTo(n string) (string, bool) {
@@ -163,7 +176,8 @@ func howTo(n string) (string, bool) {
 			return h.key, true
 		}
 	}
-	if relit.MatchString(notHowRE, n) {
+	// "når må vi svare på samlingen?" asks when (the deadline), not how.
+	if relit.MatchString(notHowRE, n) || relit.MatchString(whenFirstRE, n) {
 		return "", false
 	}
 	how := hasHowWord(n)
@@ -177,14 +191,6 @@ func howTo(n string) (string, bool) {
 	for _, h := range howIntents {
 		for _, m := range relit.FindAllStringIndex(h.re, n, -1) {
 			start, stop := m[0], m[1]
-			// The phrase ends at a word's end.
-			if stop < len(n) && n[stop] != ' ' {
-				if i := strings.IndexByte(n[stop:], ' '); i >= 0 {
-					stop += i
-				} else {
-					stop = len(n)
-				}
-			}
 			tail := n[stop:]
 			if !strings.HasPrefix(tail, " ") {
 				tail = " " + tail

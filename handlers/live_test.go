@@ -289,6 +289,19 @@ func TestLiveHowTo(t *testing.T) {
 		{"Hvilke samlinger kan vi melde oss på nå?", "Kommende samlinger (2):", "neste-samling"},
 		{"Are there any gatherings coming up we can sign up for?", "Upcoming gatherings (2):", "neste-samling"},
 		{"har vi svart på invitasjonen til neste samling?", "/kulturbot kommune <navn>", "data:har-svart"},
+		// The deadline asked as "når må vi svare", the verb "samles", typos.
+		{"når må vi svare på samlingen?", "Svarfristen er 31. januar 2025", "neste-samling"},
+		{"når samles vi?", "Neste samling: #1 Oppstartssamling", "neste-samling"},
+		{"når er neste samlnig", "Neste samling: #1 Oppstartssamling", "neste-samling"},
+		{"hvor er neste samligen", "Neste samling: #1 Oppstartssamling", "neste-samling"},
+		{"kva samlingar er det framover", "#1 Oppstartssamling", "neste-samling"},
+		{"er det noen samlinger i mars?", "Jeg finner ingen kommende samling i mars.", "neste-samling"},
+		{"hvem har ikke svart enda?", "Ikke svart ennå: Bodø, Saltdal.", "data:har-svart"},
+		{"hvilke kommuner mangler svar?", "Ikke svart ennå: Bodø, Saltdal.", "data:har-svart"},
+		// Exports.
+		{"hvordan eksporterer jeg svarene", "/kulturbot eksport rsvp", "data:eksport"},
+		{"how do I export the rsvps", "/kulturbot eksport rsvp", "data:eksport"},
+		{"hvordan får jeg ut en csv", "CSV-fil", "data:eksport"},
 	} {
 		a, err := e.h.Answer(context.Background(), handlers.Query{Text: c.q, Now: testNow, User: "U1"})
 		if err != nil {
@@ -330,6 +343,13 @@ func TestLiveHowTo(t *testing.T) {
 		"Kan en kommune fra en annen region svare på en nasjonal samling?",
 		"når kommer oppsummeringen av programmet?",
 		"hvordan registrerer vi oss for veiledning?",
+		"hvordan endrer vi kommunegruppa?",
+		"hvor samles kommunegruppa mellom samlingene?",
+		"når må vi svare på om vi vil være med?",
+		"hvordan eksporterer vi kunnskapen tilbake til kommunen?",
+		"hvor lenge varer samlingene?",
+		"dekkes overnatting på samlingene?",
+		"kan vi endre svaret på søknaden?",
 	} {
 		a, err := e.h.Answer(context.Background(), handlers.Query{Text: q, Now: testNow})
 		if err != nil {
