@@ -33,39 +33,61 @@ type phrasingHit struct {
 }
 
 // buildScoreIndex indexes the entries' vocabularies, numbering them (pos)
-// and their phrasings (base) as it goes.
+// and their phrasings (base) as it goes. Two passes: the first numbers
+// the terms and counts their postings, so the second fills three arrays
+// cut to size instead of growing thousands of slices (cold start).
 func buildScoreIndex(entries map[string]*indexed) *scoreIndex {
-	s := &scoreIndex{ids: map[string]int32{}}
-	id := func(t string) int32 {
-		i, ok := s.ids[t]
-		if !ok {
-			i = int32(len(s.qv))
-			s.ids[t] = i
-			s.qv = append(s.qv, nil)
-			s.av = append(s.av, nil)
-			s.phr = append(s.phr, nil)
-		}
-		return i
-	}
+	s := &scoreIndex{ids: make(map[string]int32, 1024)}
 	// In id order, so two engines of the same entries number them alike.
 	xs := make([]*indexed, 0, len(entries))
 	for _, x := range entries {
 		xs = append(xs, x)
 	}
 	slices.SortFunc(xs, func(a, b *indexed) int { return strings.Compare(a.ID, b.ID) })
+	var nq, na, np []int32 // postings per term id
+	id := func(t string) int32 {
+		i, ok := s.ids[t]
+		if !ok {
+			i = int32(len(nq))
+			s.ids[t] = i
+			nq, na, np = append(nq, 0), append(na, 0), append(np, 0)
+		}
+		return i
+	}
+	for _, x := range xs {
+		for t := range x.qvocab {
+			nq[id(t)]++
+		}
+		for t := range x.avocab {
+			na[id(t)]++
+		}
+		for _, p := range x.phrasings {
+			for t := range p {
+				np[id(t)]++
+			}
+		}
+	}
+	n := len(nq)
+	s.qv, s.av, s.phr = make([][]int32, n), make([][]int32, n), make([][]phrasingHit, n)
+	qs, as, ps := make([]int32, sum(nq)), make([]int32, sum(na)), make([]phrasingHit, sum(np))
+	for i := range n {
+		s.qv[i], qs = qs[:0:nq[i]], qs[nq[i]:]
+		s.av[i], as = as[:0:na[i]], as[na[i]:]
+		s.phr[i], ps = ps[:0:np[i]], ps[np[i]:]
+	}
 	for pos, x := range xs {
 		x.pos, x.base = int32(pos), int32(s.phrasings)
 		for t := range x.qvocab {
-			i := id(t)
+			i := s.ids[t]
 			s.qv[i] = append(s.qv[i], x.pos)
 		}
 		for t := range x.avocab {
-			i := id(t)
+			i := s.ids[t]
 			s.av[i] = append(s.av[i], x.pos)
 		}
 		for j, p := range x.phrasings {
 			for t, f := range p {
-				i := id(t)
+				i := s.ids[t]
 				s.phr[i] = append(s.phr[i], phrasingHit{at: x.base + int32(j), f: f})
 			}
 		}
@@ -73,6 +95,14 @@ func buildScoreIndex(entries map[string]*indexed) *scoreIndex {
 	}
 	s.entries = len(xs)
 	return s
+}
+
+func sum(ns []int32) int {
+	t := 0
+	for _, n := range ns {
+		t += int(n)
+	}
+	return t
 }
 
 // scoreScratch is one question's sums, by entry and by phrasing, pooled.
