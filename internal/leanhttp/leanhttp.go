@@ -242,7 +242,9 @@ func (c *conn) serve() {
 		c.idle.Store(false)
 		req, n, ok := c.parse()
 		if !ok {
-			handed = c.handOver()
+			if !req.drop {
+				handed = c.handOver()
+			}
 			return
 		}
 		c.br.Discard(n)
@@ -304,13 +306,14 @@ func (c *conn) logf(format string, args ...any) {
 
 // request is what parse found in a request's line and headers.
 type request struct {
-	handler  http.Handler
-	path     string
-	host     string
-	header   http.Header
-	length   int
-	close    bool
-	hdrBytes int
+	handler http.Handler
+	path    string
+	host    string
+	header  http.Header
+	length  int
+	close   bool
+	// drop: the connection ended or timed out mid-head; close it.
+	drop bool
 }
 
 // parse reads the request line and headers from the buffer without
@@ -331,8 +334,10 @@ func (c *conn) parse() (req request, n int, ok bool) {
 			return req, 0, false
 		}
 		if _, err := c.br.Peek(buffered + 1); err != nil {
-			// The connection ended or timed out mid-header: net/http
-			// would answer nothing useful either; let it decide.
+			// The connection ended or its read deadline passed mid-head
+			// (a slow client): closed, not given to net/http for
+			// another ReadHeaderTimeout.
+			req.drop = true
 			return req, 0, false
 		}
 	}
