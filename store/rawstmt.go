@@ -229,3 +229,14 @@ func (r *rawConn) close() {
 		r.buf, r.bufN = 0, 0
 	}
 }
+
+// pagesWritten is the connection's SQLITE_DBSTATUS_CACHE_WRITE: pages it
+// has written to the WAL since it was opened (-1 on an error).
+func (r *rawConn) pagesWritten() int64 {
+	p := r.tls.Alloc(8)
+	defer r.tls.Free(8)
+	if rc := sqlite3.Xsqlite3_db_status(r.tls, r.db, sqlite3.SQLITE_DBSTATUS_CACHE_WRITE, p, p+4, 0); rc != sqlite3.SQLITE_OK {
+		return -1
+	}
+	return int64(*(*int32)(unsafe.Pointer(&libc.GoBytes(p, 4)[0])))
+}

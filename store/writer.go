@@ -59,6 +59,7 @@ type writer struct {
 	ckptStop chan struct{}
 	ckptDone chan struct{}
 	commits  atomic.Int64 // since the checkpointer last looked
+	ckptAt   int64        // the writer's WAL page count when it last signalled (writer goroutine)
 	stopOnce sync.Once
 
 	// Only the writer goroutine uses what follows.
@@ -322,14 +323,27 @@ func (w *writer) connect() error {
 // and waits for two fsyncs, and every write queued behind it waits too:
 // at c=64 that was a checkpoint every ~100 RSVPs, up to 24 ms each, 13 %
 // of the writer's time. Now the writer only signals, every
-// checkpointEvery commits and when it runs out of work, and a goroutine of
-// the store runs a PASSIVE checkpoint on the pool's other connection: it
-// takes no write lock, so the writer goes on committing while it copies
-// and syncs. The automatic checkpoint stays as a safety net at
-// walSafetyNet pages (40 MiB), in case the checkpointer falls behind.
+// checkpointPages pages it has written to the WAL, and a goroutine of the
+// store runs a PASSIVE checkpoint on the pool's other connection (and at
+// least every checkpointIdle while there are commits): it takes no write
+// lock, so the writer goes on committing while it copies and syncs. The
+// automatic checkpoint stays as a safety net at walSafetyNet pages
+// (40 MiB), in case the checkpointer falls behind.
+//
+// Pages, not commits: a commit of one answer writes ~4.5 pages, a shared
+// commit of many ~0.7 per answer, so "every 256 commits" meant a
+// checkpoint every ~1,150 pages for lone answers and every ~3,000 under
+// load. Each checkpoint copies the pages changed since the last one and
+// waits for two fsyncs — and an fsync is an ordinary system call, so on
+// one core the whole process waits with it until the runtime's monitor
+// notices. Fewer, larger checkpoints copy a page changed many times once.
+// (The writer's connection counts the pages it wrote to the WAL:
+// SQLITE_DBSTATUS_CACHE_WRITE; without the raw handle, every
+// checkpointEvery commits as before.)
 const (
-	checkpointEvery = 256
-	checkpointIdle  = time.Second // and at least this often while there are commits
+	checkpointPages = 4096 // 16 MiB of WAL
+	checkpointEvery = 256  // commits, when pages cannot be counted
+	checkpointIdle  = time.Second
 	walSafetyNet    = 10000
 )
 
@@ -354,11 +368,24 @@ func (w *writer) checkpointer() {
 	}
 }
 
-// committed counts a commit and wakes the checkpointer every
-// checkpointEvery of them (unless it is busy already).
-func (w *writer) committed() {
-	if w.commits.Add(1)%checkpointEvery != 0 {
-		return
+// committed counts a commit and wakes the checkpointer (unless it is busy
+// already) every checkpointPages pages the connection has written, pages
+// being its running count (-1: not known, then every checkpointEvery
+// commits).
+func (w *writer) committed(pages int64) {
+	n := w.commits.Add(1)
+	if pages < 0 {
+		if n%checkpointEvery != 0 {
+			return
+		}
+	} else {
+		if pages < w.ckptAt { // a new connection counts from 0
+			w.ckptAt = pages
+		}
+		if pages-w.ckptAt < checkpointPages {
+			return
+		}
+		w.ckptAt = pages
 	}
 	select {
 	case w.ckpt <- struct{}{}:
@@ -507,7 +534,7 @@ again:
 	w.hotCommits++
 	w.settle(jobs)
 	finish(nil)
-	w.committed()
+	w.committed(w.walPages())
 }
 
 // settle tells each job's claim what became of it (before the caller is
@@ -658,6 +685,15 @@ func (w *writer) fileVersion() (int64, bool) {
 		return err
 	})
 	return int64(v), err == nil
+}
+
+// walPages is how many pages the writer's connection has written to the
+// WAL since it was opened, -1 when it cannot tell.
+func (w *writer) walPages() int64 {
+	if w.raw == nil {
+		return -1
+	}
+	return w.raw.pagesWritten()
 }
 
 // noteCommit remembers the data version the writer's own commit left.

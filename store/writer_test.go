@@ -594,3 +594,48 @@ func TestLogUnsureAllOrNothing(t *testing.T) {
 		t.Fatalf("a replay after it was stored: %v, want a duplicate", err)
 	}
 }
+
+// The writer wakes the checkpointer every checkpointPages pages it wrote
+// to the WAL (every checkpointEvery commits when it cannot count them),
+// and a new connection's count starting again at 0 does not silence it.
+func TestCheckpointEveryPages(t *testing.T) {
+	w := &writer{ckpt: make(chan struct{}, 1)}
+	woken := func() bool {
+		select {
+		case <-w.ckpt:
+			return true
+		default:
+			return false
+		}
+	}
+	for _, step := range []struct {
+		pages int64
+		want  bool
+	}{
+		{5, false}, {checkpointPages - 1, false}, {checkpointPages, true}, {checkpointPages + 10, false},
+		{2*checkpointPages - 1, false}, {2 * checkpointPages, true},
+		{3, false}, {checkpointPages + 2, false}, {checkpointPages + 3, true}, // reconnected
+	} {
+		if w.committed(step.pages); woken() != step.want {
+			t.Errorf("at %d pages: woken %v, want %v", step.pages, !step.want, step.want)
+		}
+	}
+	n := 0
+	for range 3 * checkpointEvery {
+		if w.committed(-1); woken() {
+			n++
+		}
+	}
+	if n != 3 {
+		t.Errorf("without a page count: %d checkpoints in %d commits, want 3", n, 3*checkpointEvery)
+	}
+	db := claimDB(t, filepath.Join(t.TempDir(), "k.db"))
+	defer db.Close()
+	if err := db.hot(context.Background(), func(t *wtx) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	var pages int64
+	if err := db.hot(context.Background(), func(t *wtx) error { pages = t.w.walPages(); return nil }); err != nil || pages <= 0 {
+		t.Fatalf("the writer's WAL page count: %d, %v", pages, err)
+	}
+}
