@@ -83,6 +83,9 @@ var (
 	// whoFrameRE: "hvem kan lage nye regioner", "who can see the
 	// answers": the answer names who may, and how.
 	whoFrameRE = regexp.MustCompile(` (hvem|kven|who) (kan|can|far|may|is allowed to|har lov til a|har lov a|skal|should) `)
+	// askBotRE: "kan du sende meg deltakerlista?", "can you show me my
+	// data": a request to the bot for what one of its tools gives.
+	askBotRE = regexp.MustCompile(` (kan|can|could|vil|will|would) (du|you|boten|the bot) (sende|send|vise|show|gi|give|finne|find|hente|get|lage|make|eksportere|export|liste|list) (meg|oss|me|us) `)
 	// botRefRE: "via boten", "in the bot": the question is about doing
 	// it in the bot.
 	botRefRE = regexp.MustCompile(` (i|via|med|gjennom|in|with|through|using) (boten|kulturbot|the bot|this bot|slack|discord|chatten) `)
@@ -126,8 +129,11 @@ var howIntents = []howIntent{
 	{"faq:samling-admin", regexp.MustCompile(` (lager|lage|lagar|oppretter|opprette|opprettar|legger|legge|legg|create|add|set up|make)( inn)? ` + rxPron + `(inn )?(en |ei |et |a |an |the )*(ny |nye |new )?(samling|samlinger|samlingar|gathering|gatherings)( i boten| in the bot)?`), true},
 	{"live.how.region", regexp.MustCompile(` (lager|lage|lagar|oppretter|opprette|definerer|definere|create|define|add|set up|make) ` + rxPron + `(en |ein |a |an |the |ny |nye |new )*(region|regions|regioner|regionar|regionen)( i boten| in the bot)?`), true},
 	{"live.how.sporsmal", regexp.MustCompile(` (svarer|svare|svara) ` + rxPron + `(pa )?(de |dei )?(ubesvarte |apne |opne )?sporsmal(ene|a)?( som)?( \S+){0,3}? (ubesvart|apne|opne|i koen|kø)| (svarer|svare|svara) ` + rxPron + `(pa )?(ubesvarte |apne |opne )sporsmal| answer (open |unanswered )questions`), false},
-	{"live.how.data", regexp.MustCompile(` (sletter|slette|sletta|ser|se|sja|fa se|delete|see|view|erase) ` + rxPron + `(alle |all )?(mine data|mine eigne data|mine egne data|dataene mine|data om meg|dine data om meg|personopplysninger\w*|personopplysningar\w*|my data|my personal data|the data you (have|hold|store) about me|what you (store|know|have) about me|det du (har lagret|har lagra|vet|veit) om meg)`), false},
-	{"faq:kalender", regexp.MustCompile(` (abonnere|abonnerer|subscribe|legge|legg|fa|get|add|importere|import|synke|synce|sync)( \S+){0,4}? (kalender|kalenderen|kalendaren|kalendar|calendar|outlook|google calendar|ics|ical)`), false},
+	{"live.how.data", regexp.MustCompile(` (sletter|slette|sletta|ser|se|sja|fa se|delete|see|view|erase) ` + rxPron + `(alle |all )?(mine data|mine eigne data|mine egne data|dataene mine|data om meg|dine data om meg|personopplysninger\w*|personopplysningar\w*|my data|my personal data|the data you (have|hold|store) about me|what you (store|know|have) about me|det du (har lagret|har lagra|vet|veit) om meg)` +
+		// "kan du vise meg dataene mine": the request frame names the verb.
+		`| (mine data|mine eigne data|mine egne data|dataene mine|data om meg|my data|my personal data)`), false},
+	{"faq:kalender", regexp.MustCompile(` (abonnere|abonnerer|subscribe|legge|legg|fa|get|add|importere|import|synke|synce|sync)( \S+){0,4}? (kalender|kalenderen|kalendaren|kalendar|calendar|outlook|google calendar|ics|ical)` +
+		`| (en |ei |a |the )?(kalender|kalenderlenke\w*|kalenderlenkje\w*|calendar|calendar link|ics lenke|ics link)`), false},
 }
 
 // freeIntents are about the bot alone: no how-frame needed.
@@ -169,6 +175,10 @@ func init() {
 // kan lage regioner?"). "Hvem kan delta på samlingene?" is the FAQ's.
 var whoIntents = map[string]bool{"live.how.region": true, "faq:samling-admin": true, "live.how.sporsmal": true, "live.how.deltakere": true, "live.how.eksport": true}
 
+// askIntents are the tools a request to the bot ("kan du sende meg …")
+// is answered with: the answer says which command gives it.
+var askIntents = map[string]bool{"live.how.deltakere": true, "live.how.eksport": true, "live.how.data": true, "faq:kalender": true}
+
 // howTo recognises a how-to question and names its answer (liveMsgs key).
 func howTo(n string) (string, bool) {
 	for _, h := range freeIntents {
@@ -184,7 +194,8 @@ func howTo(n string) (string, bool) {
 	end := relit.MatchString(howEndRE, n)
 	kan := relit.MatchString(kanFrameRE, n)
 	who := relit.MatchString(whoFrameRE, n)
-	if !how && !end && !kan && !who {
+	ask := relit.MatchString(askBotRE, n)
+	if !how && !end && !kan && !who && !ask {
 		return "", false
 	}
 	bot := relit.MatchString(botRefRE, n)
@@ -204,6 +215,7 @@ func howTo(n string) (string, bool) {
 			case how && fillersAfter(prefix, howWords):
 			case kan && tailOK && fillersAfterRE(prefix, kanFrameRE):
 			case who && tailOK && whoIntents[h.key] && fillersAfterRE(prefix, whoFrameRE):
+			case ask && tailOK && askIntents[h.key] && fillersAfterRE(prefix, askBotRE):
 			case end && !strings.Contains(tail, ",") && relit.MatchString(howEndRE, tail):
 			case bot && (how || kan):
 			default:

@@ -302,6 +302,11 @@ func TestLiveHowTo(t *testing.T) {
 		{"hvordan eksporterer jeg svarene", "/kulturbot eksport rsvp", "data:eksport"},
 		{"how do I export the rsvps", "/kulturbot eksport rsvp", "data:eksport"},
 		{"hvordan får jeg ut en csv", "CSV-fil", "data:eksport"},
+		// A request to the bot for what one of its tools gives.
+		{"kan du sende meg deltakerlista", "/samling deltakere <nr>", "data:deltakere"},
+		{"can you send me the attendee list", "/samling deltakere <no>", "data:deltakere"},
+		{"kan du vise meg dataene mine", "/kulturbot mine-data", "mine-data"},
+		{"kan du gi meg en kalender", "/kulturbot kalender", "kalender"},
 	} {
 		a, err := e.h.Answer(context.Background(), handlers.Query{Text: c.q, Now: testNow, User: "U1"})
 		if err != nil {
@@ -350,6 +355,8 @@ func TestLiveHowTo(t *testing.T) {
 		"hvor lenge varer samlingene?",
 		"dekkes overnatting på samlingene?",
 		"kan vi endre svaret på søknaden?",
+		"kan du sende meg programdokumentet?",
+		"kan du forklare meg hva programmet er?",
 	} {
 		a, err := e.h.Answer(context.Background(), handlers.Query{Text: q, Now: testNow})
 		if err != nil {
