@@ -58,7 +58,7 @@ func TestFeatures(t *testing.T) {
 	e := newTestEngine(t)
 	fmt.Printf("F set in right p %s question entry\n", strings.Join(featureNames, " "))
 	for _, set := range evalSets {
-		for _, c := range loadEval(t, "testdata/"+set+".tsv") {
+		for _, c := range loadTraining(t, set) {
 			q, lang := e.prepare(c.question, "")
 			j, err := e.judge(context.Background(), q, lang)
 			if err != nil {

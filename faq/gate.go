@@ -47,7 +47,9 @@ var featureNames = []string{
 // features are the judgement's signals as numbers, in featureNames order.
 func (j *judgement) features(p Params) []float64 {
 	b := j.best
-	rivalLead := 0.0
+	// With no other candidate at all (a small custom FAQ), the rival
+	// covers nothing.
+	rivalLead := -b.cov
 	if j.rival != nil {
 		rivalLead = j.rival.cov - b.cov
 	}
@@ -91,10 +93,18 @@ func flag(b bool) float64 {
 func (g *Gate) Prob(x []float64) float64 {
 	z := g.Bias
 	for i, v := range x {
-		z += g.Weights[i] * (v - g.Mean[i]) / g.Scale[i]
+		z += g.Weights[i] * clipZ((v-g.Mean[i])/g.Scale[i])
 	}
 	return 1 / (1 + math.Exp(-z))
 }
+
+// zClip bounds a standardised feature: a value far outside what the
+// gate was fit on (the margin and bm25 of a one-entry custom FAQ, 4–5
+// standard deviations out) must not swing the probability by a weight
+// the fit never tested there.
+const zClip = 4
+
+func clipZ(z float64) float64 { return math.Max(-zClip, math.Min(zClip, z)) }
 
 // loadGate reads the shipped gate and checks that it fits the code.
 func loadGate(buf []byte) (*Gate, error) {

@@ -86,7 +86,7 @@ func collectExamples(t testing.TB, sets []string) []example {
 	defer e.Close()
 	var out []example
 	for _, set := range sets {
-		for _, c := range loadEval(t, "testdata/"+set+".tsv") {
+		for _, c := range loadTraining(t, set) {
 			q, lang := e.prepare(c.question, "")
 			j, err := e.judge(context.Background(), q, lang)
 			if err != nil {
@@ -194,7 +194,7 @@ func fitLogistic(xs [][]float64, ys []float64, lambda float64) (mean, scale, w [
 		z[i] = make([]float64, d+1)
 		z[i][0] = 1
 		for k, v := range x {
-			z[i][k+1] = (v - mean[k]) / scale[k]
+			z[i][k+1] = clipZ((v - mean[k]) / scale[k]) // as Gate.Prob does
 		}
 	}
 	beta := make([]float64, d+1)

@@ -139,7 +139,7 @@ func fitGate(t testing.TB, exs []example) (*Gate, gateFigures) {
 func TestDeterministic(t *testing.T) {
 	e := newTestEngine(t)
 	for _, set := range evalSets {
-		for _, c := range loadEval(t, "testdata/"+set+".tsv") {
+		for _, c := range loadTraining(t, set) {
 			first, err := e.Answer(context.Background(), c.question, "")
 			if err != nil {
 				t.Fatal(err)
@@ -171,7 +171,7 @@ func TestHeldOutSet(t *testing.T) {
 		if os.Getenv("FAQ_SETS_V") != "" {
 			logf = t.Logf // per question: the set stops being held out
 		}
-		by := runEval(t, e, loadEval(t, "testdata/"+strings.TrimSpace(set)+".tsv"), questionLang, logf)
+		by := runEval(t, e, loadTraining(t, strings.TrimSpace(set)), questionLang, logf)
 		var all evalFigures
 		for _, l := range []string{"nb", "nn", "en"} {
 			all.add(by[l])
