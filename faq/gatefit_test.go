@@ -44,8 +44,18 @@ import (
 // 1% 619 and 20, at 0.75% 608 and 13. At 0.75% the training sets fall
 // under the 92% bar in English and two small sets under their 85% floor;
 // 1% is the strictest bar they pass.
+//
+// Round 4 (faq-engine): 1% → 1.25%. With validation2 and blind20–22 in
+// the fit (29 sets, 2,695 questions; the new sets first ran at 4.7–11%
+// confidently wrong), 1% put the threshold at 0.84 and the tuned sets
+// under the 92% bar in bokmål (91.8%) and English (91.7%); 1.1% still
+// failed English. 1.25% (threshold 0.77) is the strictest bar they pass.
+// Held out set by set (FAQ_HOLDOUT=each, 1,908 questions): at 1% 1275/1464
+// right (87.1%) and 29 wrong (1.5%), at 1.25% 1291 (88.2%) and 35 (1.8%);
+// choosing the threshold on the tuned sets only (the untuned in the
+// weights' fit alone) gave 1325 (90.5%) and 44 (2.3%), over the target.
 const (
-	gateMaxWrong       = 0.01
+	gateMaxWrong       = 0.0125
 	gateMinOutDeclined = 0.93
 )
 
