@@ -299,19 +299,25 @@ func (a *Analyzer) base(w string) []Term {
 				continue
 			}
 			out = append(out, terms(hs)...)
+			explained := false
 			for _, m := range []string{mod, strings.TrimSuffix(mod, "s")} {
 				if syn := synonyms[m]; syn != nil && !badModifiers[syn[0]] {
 					out = append(out, terms(syn)...)
+					explained = true
 					break
 				}
 				if ms := norwegian.Stem(m, true); len(m) >= 4 && a.stems[ms] {
 					out = append(out, Term{Text: ms})
+					explained = true
 					break
 				}
 			}
 			// The whole compound, unknown to the corpus, is explained by
 			// its parts: it should not count as a foreign topic word.
-			out[0].Weak = true
+			// Unless its head is a generic word ("melding" in
+			// "årsmelding"), not a programme noun, and its first part is
+			// unknown: then what it is about is that first part.
+			out[0].Weak = explained || synonyms[head] != nil
 			break
 		}
 	}
