@@ -119,14 +119,15 @@ var evalSets = []string{"eval", "holdout", "fresh", "unseen", "blind", "dev", "b
 // 5.2% confidently wrong, 100% declined.
 // blind22 (round 4, mentors, working group and newcomers; heavy paraphrase)
 // first ran at 04d45e7: 59.4% right, 11.1% confidently wrong, 97.8% declined.
-var firstRunOnly = map[string]bool{"blind18": true, "validation2": true, "blind20": true, "blind21": true, "blind22": true}
+var firstRunOnly = map[string]bool{"blind18": true}
 
 // untuned are the blind sets written this round (round 4) by helpers who
 // read only PRODUCT.md and the programme document. Their first-run figures
 // are in docs/faq.md; until the engine and corpus have been tuned to them
 // they count in the printed training totals and the gate fit, but not in
-// the aggregate bars below, which guard the sets already tuned on.
-var untuned = map[string]bool{"blind20": true, "blind21": true, "blind22": true}
+// the aggregate bars below, which guard the sets already tuned on. Empty
+// again: blind20-22 met the bars with the rest at the end of round 4.
+var untuned = map[string]bool{}
 
 // evalFigures counts the outcomes of a set of questions.
 type evalFigures struct {
