@@ -8,6 +8,7 @@ import (
 
 	"github.com/kljensen/snowball/norwegian"
 	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/internal/edit"
 )
 
 // Term is one analysed word of a text: a folded, stemmed and normalised
@@ -362,38 +363,12 @@ func (a *Analyzer) correct(w string) string {
 			if len(rw) <= 6 && []rune(c)[0] != rw[0] {
 				continue
 			}
-			if a.surface[c] > bestN && within1(rw, []rune(c)) {
+			if a.surface[c] > bestN && edit.Within1(rw, []rune(c)) {
 				best, bestN = c, a.surface[c]
 			}
 		}
 	}
 	return best
-}
-
-// within1 reports whether a and b are at most one edit apart (Damerau).
-func within1(a, b []rune) bool {
-	la, lb := len(a), len(b)
-	if la-lb > 1 || lb-la > 1 {
-		return false
-	}
-	i := 0
-	for i < la && i < lb && a[i] == b[i] {
-		i++
-	}
-	if i == la && i == lb {
-		return true
-	}
-	switch {
-	case la == lb:
-		if string(a[i+1:]) == string(b[i+1:]) {
-			return true // substitution
-		}
-		return i+1 < la && a[i] == b[i+1] && a[i+1] == b[i] && string(a[i+2:]) == string(b[i+2:])
-	case la > lb:
-		return string(a[i+1:]) == string(b[i:])
-	default:
-		return string(a[i:]) == string(b[i+1:])
-	}
 }
 
 func set(ws ...string) map[string]bool {

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/internal/edit"
 )
 
 // The engine's word lists live in faq/lexicon/*.txt beside the corpus, so
@@ -162,7 +163,7 @@ func (e *Engine) shortTypo(w string, first bool) string {
 	fix := ""
 	for _, sw := range shortWords {
 		rs := []rune(sw[0])
-		if rs[0] != rw[0] || sw[0] == w || !within1(rw, rs) || (!first && len(rs) == len(rw) && !swapped(rw, rs)) {
+		if rs[0] != rw[0] || sw[0] == w || !edit.Within1(rw, rs) || (!first && len(rs) == len(rw) && !swapped(rw, rs)) {
 			continue
 		}
 		if fix != "" && fix != sw[1] {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/kulturskoleradet/kulturbot/bot"
 	"github.com/kulturskoleradet/kulturbot/faq"
+	"github.com/kulturskoleradet/kulturbot/internal/edit"
 	"github.com/kulturskoleradet/kulturbot/internal/relit"
 	"github.com/kulturskoleradet/kulturbot/store"
 )
@@ -1080,7 +1081,7 @@ func fixGatheringTypos(n string) string {
 			continue
 		}
 		for _, f := range gatheringForms {
-			if oneSlip(w, f) {
+			if edit.Within1([]rune(w), []rune(f)) { // w is not f (isGatheringForm)
 				fs[i], changed = f, true
 				break
 			}
@@ -1099,31 +1100,4 @@ func isGatheringForm(w string) bool {
 		}
 	}
 	return false
-}
-
-// oneSlip reports whether a and b differ by one letter added, dropped,
-// changed, or two neighbours swapped (ASCII text).
-func oneSlip(a, b string) bool {
-	if a == b {
-		return false
-	}
-	la, lb := len(a), len(b)
-	if la-lb > 1 || lb-la > 1 {
-		return false
-	}
-	i := 0
-	for i < la && i < lb && a[i] == b[i] {
-		i++
-	}
-	switch {
-	case la == lb:
-		if a[i+1:] == b[i+1:] {
-			return true // changed
-		}
-		return i+1 < la && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:] // swapped
-	case la > lb:
-		return a[i+1:] == b[i:] // added
-	default:
-		return a[i:] == b[i+1:] // dropped
-	}
 }

@@ -1,0 +1,45 @@
+// Package edit says whether two words are one typing slip apart. The FAQ
+// engine uses it to read an unknown word as a corpus word, and the live
+// step to read a misspelt "samling"; one definition keeps the two readings
+// of a typo the same.
+package edit
+
+// Within1 reports whether a and b are at most one edit apart in the
+// Damerau sense: equal, or one letter added, dropped or changed, or two
+// neighbouring letters swapped.
+func Within1(a, b []rune) bool {
+	la, lb := len(a), len(b)
+	if la-lb > 1 || lb-la > 1 {
+		return false
+	}
+	i := 0
+	for i < la && i < lb && a[i] == b[i] {
+		i++
+	}
+	if i == la && i == lb {
+		return true
+	}
+	switch {
+	case la == lb:
+		if same(a[i+1:], b[i+1:]) {
+			return true // changed
+		}
+		return i+1 < la && a[i] == b[i+1] && a[i+1] == b[i] && same(a[i+2:], b[i+2:]) // swapped
+	case la > lb:
+		return same(a[i+1:], b[i:]) // added
+	default:
+		return same(a[i:], b[i+1:]) // dropped
+	}
+}
+
+func same(a, b []rune) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
