@@ -162,13 +162,16 @@ func (r *rawConn) exec(query string, args []arg) (changes, lastID int64, err err
 	}
 	// Text goes into one C buffer, bound without a copy (SQLITE_STATIC):
 	// it stays put until the statement is reset below.
-	size := 0
+	size, texts := 0, 0
 	for _, a := range args {
 		if a.kind == argText {
 			size += len(a.s)
+			texts++
 		}
 	}
-	if size > r.bufN {
+	// The buffer must exist even for empty text: a NULL pointer would bind
+	// NULL, not ''.
+	if size > r.bufN || (texts > 0 && r.buf == 0) {
 		if r.buf != 0 {
 			libc.Xfree(r.tls, r.buf)
 		}
