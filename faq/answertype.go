@@ -41,32 +41,32 @@ const (
 var (
 	// "når" is also a conjunction ("hva skjer når programmet er slutt?"),
 	// so it counts only at the start of the question or at its end.
-	qTimeRE  = regexp.MustCompile(`^\W*(nar|when)\b|\b(nar|when)\W*$|\b(kva tid|kor tid|hvilken dato|hvilke dator|what date|which date|which day|hvilken dag|hvilket tidspunkt|tidspunkt for|dato for|daton for|datone for|date of|dates of)\b`)
-	qCountRE = regexp.MustCompile(`\b(hvor mange|kor mange|how many|number of|antall)\b`)
-	qMoneyRE = regexp.MustCompile(`\b(koster|kostar|kosta|cost|costs|pris|prisen|price|betale|betaler|betalar|pay|pays|paid|penger|pengar|money|tilskudd|grant|fee|fees|avgift\w*|kontingent\w*|egenandel\w*)\b`)
+	qTimeRE  = relit.MustCompile(`^\W*(nar|when)\b|\b(nar|when)\W*$|\b(kva tid|kor tid|hvilken dato|hvilke dator|what date|which date|which day|hvilken dag|hvilket tidspunkt|tidspunkt for|dato for|daton for|datone for|date of|dates of)\b`)
+	qCountRE = relit.MustCompile(`\b(hvor mange|kor mange|how many|number of|antall)\b`)
+	qMoneyRE = relit.MustCompile(`\b(koster|kostar|kosta|cost|costs|pris|prisen|price|betale|betaler|betalar|pay|pays|paid|penger|pengar|money|tilskudd|grant|fee|fees|avgift\w*|kontingent\w*|egenandel\w*)\b`)
 	// "nok" is also "enough", so the currency counts only beside a number.
-	qAmountRE = regexp.MustCompile(`\b(kroner|kr|belop|belopet|amount|sum|summen)\b|\d\s*nok\b|\bnok\s*\d|\b(hvor mye|kor mykje|how much)\b.*\b(penger|pengar|money|tilskudd\w*|midler|grant\w*|funding|fee|fees|avgift\w*|kontingent\w*|egenandel\w*|\w*stotte|support|refusjon\w*|godtgjor\w*)\b|\bper\s+(km|kilometer|mil|deltaker|person|natt|dogn|kommune|head|participant|night)\b|\b(budsjettet|totalbudsjett\w*|the budget|budget for|total budget)\b`)
-	qLinkRE   = regexp.MustCompile(`\b(lenke|lenken|lenka|lenker|link|linken|links|url|nettside|nettsiden|website|webside|nettadresse)\b`)
+	qAmountRE = relit.MustCompile(`\b(kroner|kr|belop|belopet|amount|sum|summen)\b|\d\s*nok\b|\bnok\s*\d|\b(hvor mye|kor mykje|how much)\b.*\b(penger|pengar|money|tilskudd\w*|midler|grant\w*|funding|fee|fees|avgift\w*|kontingent\w*|egenandel\w*|\w*stotte|support|refusjon\w*|godtgjor\w*)\b|\bper\s+(km|kilometer|mil|deltaker|person|natt|dogn|kommune|head|participant|night)\b|\b(budsjettet|totalbudsjett\w*|the budget|budget for|total budget)\b`)
+	qLinkRE   = relit.MustCompile(`\b(lenke|lenken|lenka|lenker|link|linken|links|url|nettside|nettsiden|website|webside|nettadresse)\b`)
 	// Contact details: an address, phone number or e-mail of someone.
 	// "who" asks for an actor only as the question word itself.
-	qWhoRE = regexp.MustCompile(`^\W*(hvem|kven|who)\b|[,.:;!?]\s*(hvem|kven|who)\b`)
+	qWhoRE = relit.MustCompile(`^\W*(hvem|kven|who)\b|[,.:;!?]\s*(hvem|kven|who)\b`)
 	// The state of things today is data the working group has, not a
 	// fact of the programme text.
-	qStatusRE = regexp.MustCompile(`\b(allerede|hittil|sa langt|forelopig|per i dag|per na|already|so far|until now|to date|currently)\b|\b(deltar|deltek|participate|participating)\s+(totalt|til sammen|i alt|na|i dag|i ar|in total|altogether|now|today|this year)\b|\b(hvor mange|kor mange|hvilke|kva for|which|how many)\b.*\b(er med|har meldt|har sokt|har registrert|har blitt med|are in|have joined|have signed up|have applied|have registered)\b`)
+	qStatusRE = relit.MustCompile(`\b(allerede|hittil|sa langt|forelopig|per i dag|per na|already|so far|until now|to date|currently)\b|\b(deltar|deltek|participate|participating)\s+(totalt|til sammen|i alt|na|i dag|i ar|in total|altogether|now|today|this year)\b|\b(hvor mange|kor mange|hvilke|kva for|which|how many)\b.*\b(er med|har meldt|har sokt|har registrert|har blitt med|are in|have joined|have signed up|have applied|have registered)\b`)
 	// A named person: who holds a one-person role, or what they are called.
-	qPersonRE = regexp.MustCompile(`\b(hvem|kven|who)\s+(er|is|are|var|was|blir|leder|leiar|leads|heads|chairs)\s+(\w+\s+)?(veileder\w*|rettleiar\w*|mentors?|mentorene|\w*radgiver\w*|\w*radgjevar\w*|advis[eo]r|leder\w*|leiar\w*|fylkesleder\w*|styreleder\w*|kontaktperson\w*|rektor\w*|prosjektleder\w*|koordinator\w*|daglig|sjef\w*|chair\w*|head|leader|contact|coordinator|director)|\b(hva|kva|what)\s+(heter|is the name of)\s+(\w+\s+)?(leder\w*|leiar\w*|fylkesleder\w*|styreleder\w*|kontaktperson\w*|rektor\w*|prosjektleder\w*|koordinator\w*|sjef\w*|head|leader|chair\w*|coordinator)|\b(hvem|kven|who)\s+(leder|leiar|leads|heads|chairs)\b`)
+	qPersonRE = relit.MustCompile(`\b(hvem|kven|who)\s+(er|is|are|var|was|blir|leder|leiar|leads|heads|chairs)\s+(\w+\s+)?(veileder\w*|rettleiar\w*|mentors?|mentorene|\w*radgiver\w*|\w*radgjevar\w*|advis[eo]r|leder\w*|leiar\w*|fylkesleder\w*|styreleder\w*|kontaktperson\w*|rektor\w*|prosjektleder\w*|koordinator\w*|daglig|sjef\w*|chair\w*|head|leader|contact|coordinator|director)|\b(hva|kva|what)\s+(heter|is the name of)\s+(\w+\s+)?(leder\w*|leiar\w*|fylkesleder\w*|styreleder\w*|kontaktperson\w*|rektor\w*|prosjektleder\w*|koordinator\w*|sjef\w*|head|leader|chair\w*|coordinator)|\b(hvem|kven|who)\s+(leder|leiar|leads|heads|chairs)\b`)
 	// Where an event is held: "hvor" as the question word (not "hvor
 	// mange/lenge/mye") with a gathering or meeting in the question.
-	qPlaceRE = regexp.MustCompile(`^\W*(hvor|kor|where)\s+(skal|blir|er|holdes|holdast|arrangeres|foregar|avholdes|will|is|are|do|dos)\b|\b(hvilket sted|hvilken by|which city|which town|what venue|which venue|what location)\b`)
-	qEventRE = regexp.MustCompile(`\b(samling\w*|mote|motet|moter|motene|moteplass\w*|gathering\w*|meeting\w*|webinar\w*|seminar\w*|konferanse\w*|conference\w*|arrangement\w*)\b`)
+	qPlaceRE = relit.MustCompile(`^\W*(hvor|kor|where)\s+(skal|blir|er|holdes|holdast|arrangeres|foregar|avholdes|will|is|are|do|dos)\b|\b(hvilket sted|hvilken by|which city|which town|what venue|which venue|what location)\b`)
+	qEventRE = relit.MustCompile(`\b(samling\w*|mote|motet|moter|motene|moteplass\w*|gathering\w*|meeting\w*|webinar\w*|seminar\w*|konferanse\w*|conference\w*|arrangement\w*)\b`)
 	// A deadline asked for, not a deadline missed ("vi rakk ikke
 	// fristen", "etter fristen", "før fristen" ask what then).
-	qDeadlineRE = regexp.MustCompile(`\b(\w*frist\w*|deadlines?)\b`)
-	qMissedRE   = regexp.MustCompile(`\b(rakk|rekk\w*|rokk\w*|miss\w*|glipp|etter|after|sent|late|passert|passed|dropp\w*|ute|gatt|for|fore|before|innen)\s+(\w+\s+)?(\w*frist\w*|deadlines?)\b|\b(\w*frist\w*|deadlines?)\s+(\w+\s+)?(rakk|rekk\w*|miss\w*|passert|passed|ute|gatt|gar ut|is over|expired)\b`)
-	qClockRE    = regexp.MustCompile(`\b(what time|at what time|klokkeslett\w*|klokka|klokken|tidspunkt pa dagen)\b`)
-	qDurationRE = regexp.MustCompile(`\b(hvor lenge|kor lenge|how long|varighet\w*)\b`)
-	qNameRE     = regexp.MustCompile(`\b(hva heter|kva heiter|hva het|what'?s the name|what is the name|name of the|navnet pa|navnet til|navn pa)\b`)
-	qContactRE  = regexp.MustCompile(`\b(telefon\w*|tlf|mobilnummer\w*|nummeret|e-?post\w*|e-?mail\w*|mailadresse\w*|phone|adressen|address)\b`)
+	qDeadlineRE = relit.MustCompile(`\b(\w*frist\w*|deadlines?)\b`)
+	qMissedRE   = relit.MustCompile(`\b(rakk|rekk\w*|rokk\w*|miss\w*|glipp|etter|after|sent|late|passert|passed|dropp\w*|ute|gatt|for|fore|before|innen)\s+(\w+\s+)?(\w*frist\w*|deadlines?)\b|\b(\w*frist\w*|deadlines?)\s+(\w+\s+)?(rakk|rekk\w*|miss\w*|passert|passed|ute|gatt|gar ut|is over|expired)\b`)
+	qClockRE    = relit.MustCompile(`\b(what time|at what time|klokkeslett\w*|klokka|klokken|tidspunkt pa dagen)\b`)
+	qDurationRE = relit.MustCompile(`\b(hvor lenge|kor lenge|how long|varighet\w*)\b`)
+	qNameRE     = relit.MustCompile(`\b(hva heter|kva heiter|hva het|what'?s the name|what is the name|name of the|navnet pa|navnet til|navn pa)\b`)
+	qContactRE  = relit.MustCompile(`\b(telefon\w*|tlf|mobilnummer\w*|nummeret|e-?post\w*|e-?mail\w*|mailadresse\w*|phone|adressen|address)\b`)
 )
 
 // The answer side, on the folded answer texts (both languages) and source.
@@ -91,7 +91,7 @@ var (
 
 // qPriceRE finds what a price question prices: "hvor mye koster en
 // flybillett", "how much does a piano cost", "prisen på hotellet".
-var qPriceRE = regexp.MustCompile(`\b(?:(?:hvor mye|kor mykje|hva|kva)\s+(?:koster|kostar|kosta)|(?:prisen|prisen pa|price of|cost of)|how much (?:does|do|is|are|will|would))\s+(?:(?:en|ei|et|ein|eit|a|an|the|one)\s+)?(\p{L}+)`)
+var qPriceRE = relit.MustCompile(`\b(?:(?:hvor mye|kor mykje|hva|kva)\s+(?:koster|kostar|kosta)|(?:prisen|prisen pa|price of|cost of)|how much (?:does|do|is|are|will|would))\s+(?:(?:en|ei|et|ein|eit|a|an|the|one)\s+)?(\p{L}+)`)
 
 // notPriced are the words after "hvor mye koster" that ask what the
 // programme costs ("hvor mye koster det", "how much does it cost us"),
@@ -102,7 +102,7 @@ var notPriced = set("det", "dette", "programmet", "programme", "program", "a", "
 // ticket, a piano, the hotel), an amount only an answer stating one
 // gives — not what taking part costs.
 func priceOfThing(q string) bool {
-	m := relit.FindStringSubmatch(qPriceRE, q)
+	m := qPriceRE.FindStringSubmatch(q)
 	return m != nil && !notPriced[m[1]]
 }
 
@@ -110,48 +110,48 @@ func priceOfThing(q string) bool {
 func questionTypes(question string) answerType {
 	q := bot.FoldText(question)
 	var t answerType
-	if relit.MatchString(qTimeRE, q) {
+	if qTimeRE.MatchString(q) {
 		t |= atTime
 	}
-	if relit.MatchString(qCountRE, q) {
+	if qCountRE.MatchString(q) {
 		t |= atCount
 	}
-	if relit.MatchString(qMoneyRE, q) {
+	if qMoneyRE.MatchString(q) {
 		t |= atMoney
 	}
-	if relit.MatchString(qAmountRE, q) || priceOfThing(q) {
+	if qAmountRE.MatchString(q) || priceOfThing(q) {
 		t |= atAmount
 	}
-	if relit.MatchString(qLinkRE, q) {
+	if qLinkRE.MatchString(q) {
 		t |= atLink
 	}
-	if relit.MatchString(qWhoRE, q) {
+	if qWhoRE.MatchString(q) {
 		t |= atWho
 	}
-	if relit.MatchString(qStatusRE, q) {
+	if qStatusRE.MatchString(q) {
 		t |= atStatus
 	}
-	if relit.MatchString(qPersonRE, q) {
+	if qPersonRE.MatchString(q) {
 		t |= atPerson
 	}
-	if relit.MatchString(qContactRE, q) {
+	if qContactRE.MatchString(q) {
 		t |= atContact
 	}
-	if relit.MatchString(qDeadlineRE, q) && !relit.MatchString(qMissedRE, q) {
+	if qDeadlineRE.MatchString(q) && !qMissedRE.MatchString(q) {
 		t |= atDeadline
 	}
-	if relit.MatchString(qNameRE, q) {
+	if qNameRE.MatchString(q) {
 		t |= atName
 	}
-	if relit.MatchString(qClockRE, q) {
+	if qClockRE.MatchString(q) {
 		t |= atClock
 	}
 	// "hvor lenge varer hver samling?" asks about one gathering; the
 	// programme's three semesters do not answer it.
-	if relit.MatchString(qDurationRE, q) && relit.MatchString(qEventRE, q) {
+	if qDurationRE.MatchString(q) && qEventRE.MatchString(q) {
 		t |= atEventLen
 	}
-	if relit.MatchString(qPlaceRE, q) && relit.MatchString(qEventRE, q) {
+	if qPlaceRE.MatchString(q) && qEventRE.MatchString(q) {
 		t |= atPlace
 	}
 	return t

@@ -3,7 +3,6 @@ package faq
 import (
 	"context"
 	"math"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -13,14 +12,14 @@ import (
 // questionSplitRE finds where one question ends and another begins: after
 // a question mark, at a new line or semicolon, and at "og"/"and"/"samt"
 // (after an optional comma) when a question word follows.
-var questionSplitRE = regexp.MustCompile(`(?i)\?+\s+|\n+|;\s*|,?\s+(?:og|and|samt|også|plus)\s+(?:(?:så|so|also|også)\s+)?(hva|hvem|hvor|når|naar|hvordan|hvorfor|hvilke|hvilken|hvilket|kva|kven|kor|korleis|kvifor|kva tid|what|who|where|when|how|why|which)\b`)
+var questionSplitRE = relit.MustCompile(`(?i)\?+\s+|\n+|;\s*|,?\s+(?:og|and|samt|også|plus)\s+(?:(?:så|so|also|også)\s+)?(hva|hvem|hvor|når|naar|hvordan|hvorfor|hvilke|hvilken|hvilket|kva|kven|kor|korleis|kvifor|kva tid|what|who|where|when|how|why|which)\b`)
 
 // splitQuestions splits q into the questions it asks; one question is one
 // part.
 func splitQuestions(q string) []string {
 	var parts []string
 	last := 0
-	for _, m := range relit.FindAllStringSubmatchIndex(questionSplitRE, q, -1) {
+	for _, m := range questionSplitRE.FindAllStringSubmatchIndex(q, -1) {
 		end := m[1]
 		if m[2] >= 0 {
 			end = m[2] // the question word starts the next question

@@ -1,7 +1,6 @@
 package faq
 
 import (
-	"regexp"
 	"slices"
 	"testing"
 
@@ -11,7 +10,7 @@ import (
 
 // queryPatterns are the patterns a question runs through relit's literal
 // filter (answertype.go, scope.go, multi.go, score.go).
-var queryPatterns = []*regexp.Regexp{qTimeRE, qCountRE, qMoneyRE, qAmountRE, qLinkRE, qWhoRE, qStatusRE, qPersonRE,
+var queryPatterns = []*relit.Regexp{qTimeRE, qCountRE, qMoneyRE, qAmountRE, qLinkRE, qWhoRE, qStatusRE, qPersonRE,
 	qPlaceRE, qEventRE, qDeadlineRE, qMissedRE, qClockRE, qDurationRE, qNameRE, qContactRE, qPriceRE, injectionRE,
 	chitchatRE, jobRE, taskRE, loginRE, questionSplitRE, alternativeRE, countedRE}
 
@@ -25,28 +24,28 @@ func TestRelitSameAsRegexp(t *testing.T) {
 		pq, _ := e.prepare(q, "")
 		for _, s := range []string{q, bot.FoldText(q), pq} {
 			for _, re := range queryPatterns {
-				want := re.MatchString(s)
-				if got := relit.MatchString(re, s); got != want {
+				want := re.Regexp.MatchString(s)
+				if got := re.MatchString(s); got != want {
 					t.Fatalf("%q on %q: relit %v, regexp %v", re, s, got, want)
 				}
 				// The other functions where they are used.
 				switch re {
 				case qPriceRE, countedRE:
-					if got, want := relit.FindStringSubmatch(re, s), re.FindStringSubmatch(s); !slices.Equal(got, want) {
+					if got, want := re.FindStringSubmatch(s), re.Regexp.FindStringSubmatch(s); !slices.Equal(got, want) {
 						t.Fatalf("%q on %q: relit %q, regexp %q", re, s, got, want)
 					}
 				case questionSplitRE:
-					if got, want := relit.FindAllStringSubmatchIndex(re, s, -1), re.FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+					if got, want := re.FindAllStringSubmatchIndex(s, -1), re.Regexp.FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
 						t.Fatalf("%q on %q: relit %v, regexp %v", re, s, got, want)
 					}
 				case alternativeRE:
-					if got, want := relit.Split(re, s, -1), re.Split(s, -1); !slices.Equal(got, want) {
+					if got, want := re.Split(s, -1), re.Regexp.Split(s, -1); !slices.Equal(got, want) {
 						t.Fatalf("%q on %q: relit %q, regexp %q", re, s, got, want)
 					}
 				}
 				if want {
 					matched++
-				} else if !relit.MayMatch(re, s) {
+				} else if !re.MayMatch(s) {
 					filtered++
 				}
 			}

@@ -1,7 +1,6 @@
 package faq
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
@@ -9,7 +8,7 @@ import (
 )
 
 // injectionRE catches attempts to steer the bot instead of asking it.
-var injectionRE = regexp.MustCompile(`(?i)(ignore|ignorer|disregard|glem|forget|overse|se bort fra)\b.{0,40}\b(instruction|instruks|regel|regler|rule|prompt|previous|tidligere|above|ovenfor|alt du|everything)|system ?prompt|jailbreak|developer mode|you are now|du er nå|act as\b|pretend|lat som|late som|roleplay|rollespill|reveal your|your instructions|dine instruksjoner|\bDAN\b`)
+var injectionRE = relit.MustCompile(`(?i)(ignore|ignorer|disregard|glem|forget|overse|se bort fra)\b.{0,40}\b(instruction|instruks|regel|regler|rule|prompt|previous|tidligere|above|ovenfor|alt du|everything)|system ?prompt|jailbreak|developer mode|you are now|du er nå|act as\b|pretend|lat som|late som|roleplay|rollespill|reveal your|your instructions|dine instruksjoner|\bDAN\b`)
 
 // injectionHints are words every injection pattern contains; most
 // questions have none, and skip the regular expression.
@@ -21,7 +20,7 @@ func injection(q string) bool {
 	l := strings.ToLower(q)
 	for _, h := range injectionHints {
 		if strings.Contains(l, h) {
-			return relit.MatchString(injectionRE, q)
+			return injectionRE.MatchString(q)
 		}
 	}
 	return false
@@ -37,30 +36,30 @@ var offTopicWords = foldedSet("offtopic_words.txt")
 var anchors = set(lexiconWords("anchors.txt")...)
 
 // chitchatRE is small talk: thanks, greetings, how are you.
-var chitchatRE = regexp.MustCompile(`(?i)^\W*(tusen takk|takk|thanks|thank you|ty|hei|hallo|heisann|hey|hi|hello|god morgen|good morning|ha det|bye)\b[^?]{0,30}$|(?i)hvordan har du det|how are you|hvem er du\b|who are you|hva heter du|what'?s your name`)
+var chitchatRE = relit.MustCompile(`(?i)^\W*(tusen takk|takk|thanks|thank you|ty|hei|hallo|heisann|hey|hi|hello|god morgen|good morning|ha det|bye)\b[^?]{0,30}$|(?i)hvordan har du det|how are you|hvem er du\b|who are you|hva heter du|what'?s your name`)
 
-func chitchat(q string) bool { return relit.MatchString(chitchatRE, q) }
+func chitchat(q string) bool { return chitchatRE.MatchString(q) }
 
 // offTopicPhrases (lexicon/offtopic_phrases.txt) are multi-word subjects outside the programme.
 var offTopicPhrases = lexiconLines("offtopic_phrases.txt")
 
 // jobRE is job hunting, which shares words ("søke", "kulturskolen") with
 // the programme's own questions.
-var jobRE = regexp.MustCompile(`(?i)\b(søk\w*|sok\w*|apply|applying|find)\b.{0,25}\b(jobb|job|stilling|arbeid som)\b`)
+var jobRE = relit.MustCompile(`(?i)\b(søk\w*|sok\w*|apply|applying|find)\b.{0,25}\b(jobb|job|stilling|arbeid som)\b`)
 
 // taskRE is a request to produce something (write an application, a
 // poem, a translation, plan a concert), asked of the bot as "du" or by
 // name ("can the bot write our application"): the FAQ answers
 // questions, it does not write.
-var taskRE = regexp.MustCompile(`(?i)^\W*((kan|kunne|could|can|will|would) (du|dere|you|u|boten|kulturboten|kulturbot|the bot|the chatbot|it) |please |pls |vær så snill og )?(help me (to )?(plan|write|draft|organi[sz]e|make|prepare)|hjelp meg (å |med å )?(planlegge|skrive|lage|organisere)|skriv|skrive|lag|lage|write|draft|compose|generate|generer|oversett|oversette|translate|oppsummer|summarize|summarise|dikt|regn ut|regne ut|beregn|beregne|calculate|compute)\b`)
+var taskRE = relit.MustCompile(`(?i)^\W*((kan|kunne|could|can|will|would) (du|dere|you|u|boten|kulturboten|kulturbot|the bot|the chatbot|it) |please |pls |vær så snill og )?(help me (to )?(plan|write|draft|organi[sz]e|make|prepare)|hjelp meg (å |med å )?(planlegge|skrive|lage|organisere)|skriv|skrive|lag|lage|write|draft|compose|generate|generer|oversett|oversette|translate|oppsummer|summarize|summarise|dikt|regn ut|regne ut|beregn|beregne|calculate|compute)\b`)
 
 // loginRE is IT support (logging in, passwords), which shares "logge"
 // with logging a mentoring session.
-var loginRE = regexp.MustCompile(`(?i)\b(logg\w*|log)\s+(\w+\s+)?(inn|in)\b|\b(innlogging|passord|password|login)\b`)
+var loginRE = relit.MustCompile(`(?i)\b(logg\w*|log)\s+(\w+\s+)?(inn|in)\b|\b(innlogging|passord|password|login)\b`)
 
 func offTopic(q string) bool {
 	l := strings.ToLower(q)
-	if relit.MatchString(jobRE, l) || relit.MatchString(taskRE, l) || relit.MatchString(loginRE, l) {
+	if jobRE.MatchString(l) || taskRE.MatchString(l) || loginRE.MatchString(l) {
 		return true
 	}
 	for _, p := range offTopicPhrases {

@@ -133,7 +133,7 @@ func (e *Engine) nameTerms(q string) map[string]int {
 var counties = foldedSet("counties.txt")
 
 // alternativeRE splits a question at "eller"/"or".
-var alternativeRE = regexp.MustCompile(`(?i)\s(eller|or|el\.|vs\.?|versus)\s`)
+var alternativeRE = relit.MustCompile(`(?i)\s(eller|or|el\.|vs\.?|versus)\s`)
 
 // clauseRE: the side after "eller"/"or" is a clause of its own, a modal
 // or auxiliary verb and its subject ("kan vi velge helse", "or can we pick
@@ -143,7 +143,7 @@ var clauseRE = regexp.MustCompile(`(?i)^\s*(kan|ma|må|skal|bor|bør|er|blir|far
 // coversAlternatives reports whether x knows both sides of every choice in
 // q: the nearest programme word before and after each "eller"/"or".
 func (e *Engine) coversAlternatives(q string, x *indexed) bool {
-	parts := relit.Split(alternativeRE, q, -1)
+	parts := alternativeRE.Split(q, -1)
 	if len(parts) < 2 {
 		return true
 	}
@@ -201,7 +201,7 @@ func (e *Engine) coversAlternatives(q string, x *indexed) bool {
 }
 
 // countedRE finds the noun a count question counts ("hvor mange dager").
-var countedRE = regexp.MustCompile(`(?i)\b(hvor mange|kor mange|how many|number of|antall)\s+([\p{L}-]+)`)
+var countedRE = relit.MustCompile(`(?i)\b(hvor mange|kor mange|how many|number of|antall)\s+([\p{L}-]+)`)
 
 // mayCount reports whether q holds a word countedRE needs: most text has
 // none, and the regexp (case-insensitive alternatives, no literal prefix)
@@ -232,7 +232,7 @@ func (e *Engine) countedTerm(q string) (string, bool) {
 	if !mayCount(q) {
 		return "", false
 	}
-	m := relit.FindStringSubmatch(countedRE, q)
+	m := countedRE.FindStringSubmatch(q)
 	if m == nil {
 		return "", false
 	}

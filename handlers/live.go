@@ -3,7 +3,6 @@ package handlers
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -95,7 +94,7 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 		if key, ok := smallTalk(n); ok {
 			take()
 			// "thanks" says nothing to DetectLang; it is English all the same.
-			if lang != "en" && relit.MatchString(enSmallRE, n) && !relit.MatchString(nbSmallRE, n) {
+			if lang != "en" && enSmallRE.MatchString(n) && !nbSmallRE.MatchString(n) {
 				lang, a.Lang = "en", "en"
 			}
 			a.Path = PathSmallTalk
@@ -105,7 +104,7 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 	}
 	// "hei, når er neste samling?": the greeting does not change the question.
 	if greetingFirst[first] {
-		n = relit.ReplaceAllString(greetingRE, n, " ")
+		n = greetingRE.ReplaceAllString(n, " ")
 		first, _, _ = strings.Cut(n[1:], " ")
 	}
 	data := func(text string) (faq.Answer, bool, error) {
@@ -113,7 +112,7 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 		a.Source = lt(lang, "live.source")
 		return a, true, nil
 	}
-	if words <= 12 && capabilitiesFirst[first] && relit.MatchString(capabilitiesRE, n) {
+	if words <= 12 && capabilitiesFirst[first] && capabilitiesRE.MatchString(n) {
 		take()
 		a.EntryID = liveEntry["live.can"]
 		return data(lt(lang, "live.can"))
@@ -141,7 +140,7 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 		a.EntryID = liveEntry[key]
 		return data(text)
 	}
-	if relit.MatchString(answeredAllRE, n) {
+	if answeredAllRE.MatchString(n) {
 		take()
 		text, err := h.liveAnsweredAll(ctx, q, lang)
 		if err != nil {
@@ -150,13 +149,13 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 		a.EntryID = "data:har-svart"
 		return data(text)
 	}
-	m := relit.FindStringSubmatch(answeredRE, n)
-	if m == nil && !relit.MatchString(gatheringRE, n) {
+	m := answeredRE.FindStringSubmatch(n)
+	if m == nil && !gatheringRE.MatchString(n) {
 		return a, false, nil
 	}
 	// "når må vi svare på samlingen?" asks the deadline, whatever "må vi"
 	// says elsewhere.
-	if relit.MatchString(guardRE, n) && !relit.MatchString(whenAnswerRE, n) {
+	if guardRE.MatchString(n) && !whenAnswerRE.MatchString(n) {
 		return a, false, nil
 	}
 	take()
@@ -250,23 +249,23 @@ func liveLang(text, n, platform string) string {
 }
 
 var (
-	greetingRE = regexp.MustCompile(`^ (hei hei|hei|hallo|heisann|hey|hi|hello|god morgen|god dag|good morning|morn|halla|hoi)( (kulturbot|bot|der|alle|everyone|there))? `)
+	greetingRE = relit.MustCompile(`^ (hei hei|hei|hallo|heisann|hey|hi|hello|god morgen|god dag|good morning|morn|halla|hoi)( (kulturbot|bot|der|alle|everyone|there))? `)
 	// Small talk is the whole message, never a question with a greeting.
-	smallTalkRE = map[string]*regexp.Regexp{
-		"live.hello":  regexp.MustCompile(`^ (hei hei|hei|hallo|heisann|hey|hi|hello|god morgen|god dag|good morning|good afternoon|morn|halla|hoi|yo)( (kulturbot|bot|der|alle|everyone|there|you))? $`),
-		"live.thanks": regexp.MustCompile(`^ ((tusen|mange|takk) )?(takk|thanks|thank you|thx|ty|takker)( (skal du ha|for hjelpen|for hjelpa|for svaret|for svar|so much|a lot|very much|for the help|for your help|kulturbot|bot))?( (det|that) (hjalp|var nyttig|helped))? $|^ (flott|supert|perfekt|great|perfect|super|nice|ok|okei|fint|kjempebra|bra) (takk|thanks|thank you)( (skal du ha|for hjelpen|for hjelpa|so much))? $`),
-		"live.bye":    regexp.MustCompile(`^ (ha det( bra| godt)?|hade|snakkes|bye|goodbye|see you|vi snakkes) $`),
-		"live.howare": regexp.MustCompile(`^ (hvordan har du det|hvordan gar det|korleis har du det|korleis gar det|how are you|how are you doing|how s it going|hows it going|alt vel) $`),
+	smallTalkRE = map[string]*relit.Regexp{
+		"live.hello":  relit.MustCompile(`^ (hei hei|hei|hallo|heisann|hey|hi|hello|god morgen|god dag|good morning|good afternoon|morn|halla|hoi|yo)( (kulturbot|bot|der|alle|everyone|there|you))? $`),
+		"live.thanks": relit.MustCompile(`^ ((tusen|mange|takk) )?(takk|thanks|thank you|thx|ty|takker)( (skal du ha|for hjelpen|for hjelpa|for svaret|for svar|so much|a lot|very much|for the help|for your help|kulturbot|bot))?( (det|that) (hjalp|var nyttig|helped))? $|^ (flott|supert|perfekt|great|perfect|super|nice|ok|okei|fint|kjempebra|bra) (takk|thanks|thank you)( (skal du ha|for hjelpen|for hjelpa|so much))? $`),
+		"live.bye":    relit.MustCompile(`^ (ha det( bra| godt)?|hade|snakkes|bye|goodbye|see you|vi snakkes) $`),
+		"live.howare": relit.MustCompile(`^ (hvordan har du det|hvordan gar det|korleis har du det|korleis gar det|how are you|how are you doing|how s it going|hows it going|alt vel) $`),
 		// "Who are you?" is small talk: the bot introduces itself.
-		"live.who": regexp.MustCompile(`^ (hvem|kven|who) (er|are) (du|dere|you)( egentlig| eigentleg| really)? $`),
-		"live.ok":  regexp.MustCompile(`^ (ok|okei|okay|greit|skjonner|forstar|fint|supert|flott|great|perfect|got it|i see|aha|ja|yes|nei|no) $`),
+		"live.who": relit.MustCompile(`^ (hvem|kven|who) (er|are) (du|dere|you)( egentlig| eigentleg| really)? $`),
+		"live.ok":  relit.MustCompile(`^ (ok|okei|okay|greit|skjonner|forstar|fint|supert|flott|great|perfect|got it|i see|aha|ja|yes|nei|no) $`),
 	}
 	smallTalkOrder = []string{"live.hello", "live.thanks", "live.bye", "live.howare", "live.who", "live.ok"}
 )
 
 var (
-	enSmallRE = regexp.MustCompile(` (thanks|thank|thx|ty|hello|hi|hey|morning|afternoon|goodbye|bye|you|great|perfect|welcome|got it|i see|okay|yes|there|everyone|nice) `)
-	nbSmallRE = regexp.MustCompile(` (takk|hei|hallo|heisann|morn|god|ha det|snakkes|hvordan|korleis|greit|ja|nei|flott|supert|fint|okei) `)
+	enSmallRE = relit.MustCompile(` (thanks|thank|thx|ty|hello|hi|hey|morning|afternoon|goodbye|bye|you|great|perfect|welcome|got it|i see|okay|yes|there|everyone|nice) `)
+	nbSmallRE = relit.MustCompile(` (takk|hei|hallo|heisann|morn|god|ha det|snakkes|hvordan|korleis|greit|ja|nei|flott|supert|fint|okei) `)
 )
 
 // The first words small talk and "what can you do" start with: the
@@ -287,7 +286,7 @@ func wordSet(s string) map[string]bool {
 
 func smallTalk(n string) (string, bool) {
 	for _, k := range smallTalkOrder {
-		if relit.MatchString(smallTalkRE[k], n) {
+		if smallTalkRE[k].MatchString(n) {
 			return k, true
 		}
 	}
@@ -295,7 +294,7 @@ func smallTalk(n string) (string, bool) {
 }
 
 // capabilitiesRE is "what can you do / who are you", about the bot itself.
-var capabilitiesRE = regexp.MustCompile(`^ (hva|kva|what) (kan|can) (du|boten|kulturbot|denne boten|you|the bot|this bot|kulturbot)( (egentlig|eigentleg|really))?( (gjore|gjere|do|hjelpe meg med|hjelpe oss med|hjelpe med|hjelpe til med|help me with|help us with|help with|svare pa|answer))? $` +
+var capabilitiesRE = relit.MustCompile(`^ (hva|kva|what) (kan|can) (du|boten|kulturbot|denne boten|you|the bot|this bot|kulturbot)( (egentlig|eigentleg|really))?( (gjore|gjere|do|hjelpe meg med|hjelpe oss med|hjelpe med|hjelpe til med|help me with|help us with|help with|svare pa|answer))? $` +
 	`|^ (hva|kva|what) (kan|can) (jeg|eg|vi|me|i|we) (sporre|sporja|sporre deg|sporje|spor|ask|ask you)( om| about)? $` +
 	`|^ (hva|kva|what) (gjor|gjer|does|do) (du|boten|kulturbot|you|the bot|this bot|kulturbot)( do| egentlig| eigentleg)? $` +
 	`|^ (hva|kva|what) er (kulturbot|boten|denne boten) $|^ what is (kulturbot|this bot|the bot) $` +
@@ -306,39 +305,39 @@ var capabilitiesRE = regexp.MustCompile(`^ (hva|kva|what) (kan|can) (du|boten|ku
 // guardRE are questions about the programme's facts that mention a
 // gathering: the FAQ answers them (how many, how long, what happens, who
 // pays ...).
-var guardRE = regexp.MustCompile(` (hvor|kor|how) (mange|mye|mykje|many|much|lenge|lang|long|ofte|often)| (hva|kva|what) (skjer|skal|happens|is the purpose|er hensikten|er formalet|er innholdet|inneholder)| (hvem|kven|who) | (hvorfor|kvifor|why) | (betaler|betale|koster|kostar|pay|cost|reise|reisestotte|travel|innhold|content|tema|agenda|program for|hensikt|purpose|fysisk|fysiske|digital|digitale|obligatorisk|must we|ma vi|ma alle)` +
+var guardRE = relit.MustCompile(` (hvor|kor|how) (mange|mye|mykje|many|much|lenge|lang|long|ofte|often)| (hva|kva|what) (skjer|skal|happens|is the purpose|er hensikten|er formalet|er innholdet|inneholder)| (hvem|kven|who) | (hvorfor|kvifor|why) | (betaler|betale|koster|kostar|pay|cost|reise|reisestotte|travel|innhold|content|tema|agenda|program for|hensikt|purpose|fysisk|fysiske|digital|digitale|obligatorisk|must we|ma vi|ma alle)` +
 	// What kind of gathering, and whether one must come: the FAQ's.
 	`| (nasjonal|nasjonale|nasjonalt|regionale|regionalt|national|nationally|regional|landsbasis|online|nett|skjerm|oppmote|oppmoteplikt|plikt|pliktig|every single|alle samlingene|alle samlingane|all the gatherings|all gatherings|mellom|between) `)
 
 // gatheringRE: a gathering is mentioned.
-var gatheringRE = regexp.MustCompile(` (samling|samlingen|samlinga|samlinger|samlingene|samlingar|samlingane|fellessamling\w*|treff|treffet|treffa|treffene|gathering|gatherings|meeting|meetings|meetup|meetups|motes|treffes|samles|samlast|samlas|meet) `)
+var gatheringRE = relit.MustCompile(` (samling|samlingen|samlinga|samlinger|samlingene|samlingar|samlingane|fellessamling\w*|treff|treffet|treffa|treffene|gathering|gatherings|meeting|meetings|meetup|meetups|motes|treffes|samles|samlast|samlas|meet) `)
 
 // answeredAllRE is "har alle svart?" / "hvem har ikke svart?": the state of
 // answers to the upcoming gatherings.
-var answeredAllRE = regexp.MustCompile(`^ ((har|has|have) (alle|all)( kommunene| kommunane| kommuner| municipalities| the municipalities)? (svart|svara|answered|replied|responded)|(hvem|kven|who|hvilke kommuner|kva kommunar|kva for kommunar|which municipalities) (har|has|have) (ikke |ikkje |not )?(svart|svara|answered|replied|responded)( enna| enno| enda| ennu| fortsatt| framleis| yet| still)?` +
+var answeredAllRE = relit.MustCompile(`^ ((har|has|have) (alle|all)( kommunene| kommunane| kommuner| municipalities| the municipalities)? (svart|svara|answered|replied|responded)|(hvem|kven|who|hvilke kommuner|kva kommunar|kva for kommunar|which municipalities) (har|has|have) (ikke |ikkje |not )?(svart|svara|answered|replied|responded)( enna| enno| enda| ennu| fortsatt| framleis| yet| still)?` +
 	// "hvilke kommuner mangler svar?"
 	`|(hvem|kven|who|hvilke kommuner|kva kommunar|kva for kommunar|which municipalities|hvilke|kva for nokre|which) (mangler|manglar|are missing|is missing|haven t|have not) (svar|svaret|svara|answers?|an answer|answered)( enna| enno| enda| ennu| fortsatt| framleis| yet| still)?)( pa| til| to)?( (neste |samlingen|samlinga|the gathering|the next gathering)\w*)* $`)
 
 var (
-	nextRE     = regexp.MustCompile(` (neste|nestkommende|forstkommende|kommende|komande|neste gang|next|upcoming|coming|forthcoming|framover|fremover|ahead|planlagt|planlagde|planlagte|planned|scheduled) `)
-	whereRE    = regexp.MustCompile(` (hvor|kvar|kor|where|sted|stad|stedet|staden|place|venue|location) `)
-	whenRE     = regexp.MustCompile(` (nar|kva tid|kor tid|when|dato|datoen|date|dag|day) `)
-	deadlineRE = regexp.MustCompile(` (svarfrist|svarfristen|frist|fristen|deadline|rsvp by|svare innen|svara innan|svar innen|reply by|answer by) `)
-	listRE     = regexp.MustCompile(` (hvilke|kva for|which|list|liste|oversikt|overview|alle|all) | (hva|kva|what) (samlinger|samlingar|gatherings) `)
+	nextRE     = relit.MustCompile(` (neste|nestkommende|forstkommende|kommende|komande|neste gang|next|upcoming|coming|forthcoming|framover|fremover|ahead|planlagt|planlagde|planlagte|planned|scheduled) `)
+	whereRE    = relit.MustCompile(` (hvor|kvar|kor|where|sted|stad|stedet|staden|place|venue|location) `)
+	whenRE     = relit.MustCompile(` (nar|kva tid|kor tid|when|dato|datoen|date|dag|day) `)
+	deadlineRE = relit.MustCompile(` (svarfrist|svarfristen|frist|fristen|deadline|rsvp by|svare innen|svara innan|svar innen|reply by|answer by) `)
+	listRE     = relit.MustCompile(` (hvilke|kva for|which|list|liste|oversikt|overview|alle|all) | (hva|kva|what) (samlinger|samlingar|gatherings) `)
 	// samlesRE: "når samles vi?" (the gatherings' verb).
-	samlesRE = regexp.MustCompile(` (samles|samlast|samlas) `)
+	samlesRE = relit.MustCompile(` (samles|samlast|samlas) `)
 	// whenAnswerRE: "når må vi svare på samlingen?" asks the deadline.
-	whenAnswerRE = regexp.MustCompile(` (nar|when|innen nar|innan nar|by when|kor tid|kva tid) (ma|must|skal|should|do|need to|have to|bor) (vi|we|man|i|jeg|eg|me|kommunen|kommunene|kommunane) (\S+ )?(svare|svara|answer|reply|rsvp|respond|melde|gi beskjed|sende svar)`)
+	whenAnswerRE = relit.MustCompile(` (nar|when|innen nar|innan nar|by when|kor tid|kva tid) (ma|must|skal|should|do|need to|have to|bor) (vi|we|man|i|jeg|eg|me|kommunen|kommunene|kommunane) (\S+ )?(svare|svara|answer|reply|rsvp|respond|melde|gi beskjed|sende svar)`)
 	// signUpRE: "samlinger vi kan melde oss på", "gatherings we can sign
 	// up for": the list of gatherings open for answers.
-	signUpRE = regexp.MustCompile(` (melde oss pa|melde meg pa|melde oss til|melde seg pa|meldast pa|svare pa|svara pa|sign up|sign up for|register for|rsvp to|rsvp for|answer) `)
+	signUpRE = relit.MustCompile(` (melde oss pa|melde meg pa|melde oss til|melde seg pa|meldast pa|svare pa|svara pa|sign up|sign up for|register for|rsvp to|rsvp for|answer) `)
 	// anyRE: "er det noen samlinger …", "are there any gatherings".
-	anyRE = regexp.MustCompile(` (noen|nokon|nokre|any|finnes|fins|finst) `)
+	anyRE = relit.MustCompile(` (noen|nokon|nokre|any|finnes|fins|finst) `)
 	// monthRE: "samlinga i mai", "the gathering in May".
-	monthRE = regexp.MustCompile(` (i|in|pa|on|during|for) (januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|january|february|march|may|june|july|october|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|des|dec) `)
-	idRE    = regexp.MustCompile(` (samling|samlingen|samlinga|gathering|nr|nummer|number|no) (nr |nummer |number |no )?(\d{1,6}) `)
+	monthRE = relit.MustCompile(` (i|in|pa|on|during|for) (januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|january|february|march|may|june|july|october|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|des|dec) `)
+	idRE    = relit.MustCompile(` (samling|samlingen|samlinga|gathering|nr|nummer|number|no) (nr |nummer |number |no )?(\d{1,6}) `)
 	// placeRE is "samlingen i Bodø" / "gathering in Bodø": the words after.
-	placeRE = regexp.MustCompile(` (samling|samlingen|samlinga|samlinger|samlingene|samlingar|samlingane|gathering|gatherings|meeting) (i|pa|in|at|for) ((?:[\p{L}\d]+ ?){1,3})`)
+	placeRE = relit.MustCompile(` (samling|samlingen|samlinga|samlinger|samlingene|samlingar|samlingane|gathering|gatherings|meeting) (i|pa|in|at|for) ((?:[\p{L}\d]+ ?){1,3})`)
 	// notPlace are words after "samlingen i" that are not a place.
 	notPlace = map[string]bool{"regionen": true, "regionen var": true, "var region": true, "programmet": true, "kommunen": true,
 		"fylket": true, "the region": true, "our region": true, "the programme": true, "the program": true, "region": true,
@@ -346,38 +345,38 @@ var (
 		"juni": true, "august": true, "september": true, "oktober": true, "november": true, "desember": true, "hostsemesteret": true,
 		"varsemesteret": true}
 	// answeredRE is "har Fauske svart?" / "has Fauske answered?".
-	answeredRE = regexp.MustCompile(`^ (har|has|did|have) ((?:[\p{L}\d]+ ){1,3}?)(kommune |municipality )?(svart|svara|svarat|answered|replied|responded|rsvpd|rsvped|rsvp d|meldt seg|meldt seg pa|meldt pa|signed up)( pa | til | to | for |$| )`)
+	answeredRE = relit.MustCompile(`^ (har|has|did|have) ((?:[\p{L}\d]+ ){1,3}?)(kommune |municipality )?(svart|svara|svarat|answered|replied|responded|rsvpd|rsvped|rsvp d|meldt seg|meldt seg pa|meldt pa|signed up)( pa | til | to | for |$| )`)
 )
 
 var (
-	definiteRE = regexp.MustCompile(` (samlingen|samlinga|the gathering) `)
-	pluralRE   = regexp.MustCompile(` (samlingene|samlingane|samlinger|samlingar|gatherings) `)
+	definiteRE = relit.MustCompile(` (samlingen|samlinga|the gathering) `)
+	pluralRE   = relit.MustCompile(` (samlingene|samlingane|samlinger|samlingar|gatherings) `)
 )
 
 // liveGathering answers where/when/deadline questions about gatherings.
 func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (string, bool, error) {
-	if !relit.MatchString(gatheringRE, n) {
+	if !gatheringRE.MatchString(n) {
 		return "", false, nil
 	}
 	var id int64
-	if m := relit.FindStringSubmatch(idRE, n); m != nil {
+	if m := idRE.FindStringSubmatch(n); m != nil {
 		id, _ = strconv.ParseInt(m[3], 10, 64)
 	}
-	next := relit.MatchString(nextRE, n)
-	where, when, deadline, list := relit.MatchString(whereRE, n), relit.MatchString(whenRE, n), relit.MatchString(deadlineRE, n) || relit.MatchString(whenAnswerRE, n), relit.MatchString(listRE, n)
+	next := nextRE.MatchString(n)
+	where, when, deadline, list := whereRE.MatchString(n), whenRE.MatchString(n), deadlineRE.MatchString(n) || whenAnswerRE.MatchString(n), listRE.MatchString(n)
 	place := ""
-	if m := relit.FindStringSubmatch(placeRE, n); m != nil && id == 0 {
+	if m := placeRE.FindStringSubmatch(n); m != nil && id == 0 {
 		place = strings.TrimSpace(m[3])
 		if notPlace[place] {
 			place = ""
 		}
 	}
 	words := len(strings.Fields(n))
-	definite := relit.MatchString(definiteRE, n)
-	plural := relit.MatchString(pluralRE, n)
+	definite := definiteRE.MatchString(n)
+	plural := pluralRE.MatchString(n)
 	asks := where || when || deadline
 	month := time.Month(0)
-	if mm := relit.FindStringSubmatch(monthRE, n); mm != nil && id == 0 {
+	if mm := monthRE.FindStringSubmatch(n); mm != nil && id == 0 {
 		month = monthOf(mm[2])
 		place = ""
 	}
@@ -385,7 +384,7 @@ func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (
 	// a yes/no question that asks neither where, when nor which is about
 	// the programme's rules.
 	first, _, _ := strings.Cut(n[1:], " ")
-	if yesNoFirst[first] && !asks && !next && id == 0 && month == 0 && !relit.MatchString(signUpRE, n) {
+	if yesNoFirst[first] && !asks && !next && id == 0 && month == 0 && !signUpRE.MatchString(n) {
 		return "", false, nil
 	}
 	// Without the place, is it still a question about gatherings?
@@ -400,17 +399,17 @@ func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (
 			list = true
 		// "Hvilke samlinger kan vi melde oss på?", "Are there any
 		// gatherings coming up we can sign up for?": the list.
-		case relit.MatchString(signUpRE, n) && (plural || next) && (list || next || relit.MatchString(anyRE, n)):
+		case signUpRE.MatchString(n) && (plural || next) && (list || next || anyRE.MatchString(n)):
 			list, next = true, false
 		// "når samles vi?", "hvor samlast vi?": the next one.
-		case asks && relit.MatchString(samlesRE, n) && words <= 8:
+		case asks && samlesRE.MatchString(n) && words <= 8:
 			next = true
 		// "når må vi svare på samlingen?": the next one's deadline.
 		case deadline && definite:
 			next = true
 		// "Hvor er samlinga i mai?", "er det noen samlinger i mars?":
 		// that month's.
-		case month != 0 && (asks || list || words <= 5 || relit.MatchString(anyRE, n)):
+		case month != 0 && (asks || list || words <= 5 || anyRE.MatchString(n)):
 			list = true
 		default:
 			return false
@@ -663,7 +662,7 @@ func titleWords(text, n string) string {
 // it answered; admins also see what.
 func (h *Handlers) liveAnswered(ctx context.Context, q Query, lang, n, name string) (string, bool, error) {
 	name = strings.TrimSpace(name)
-	if (name == "vi" || name == "me" || name == "we") && (relit.MatchString(gatheringRE, n) || strings.Contains(n, " rsvp")) {
+	if (name == "vi" || name == "me" || name == "we") && (gatheringRE.MatchString(n) || strings.Contains(n, " rsvp")) {
 		// "har vi svart på samlinga?": the asker's own municipality, when
 		// they have told the bot (/kulturbot kommune).
 		var m store.Municipality
@@ -717,7 +716,7 @@ func (h *Handlers) liveAnswered(ctx context.Context, q Query, lang, n, name stri
 		return "", false, err
 	}
 	var id int64
-	if mm := relit.FindStringSubmatch(idRE, n); mm != nil {
+	if mm := idRE.FindStringSubmatch(n); mm != nil {
 		id, _ = strconv.ParseInt(mm[3], 10, 64)
 	}
 	answers, err := h.DB.AnswersFor(ctx, m.ID)

@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/kulturskoleradet/kulturbot/internal/relit"
@@ -43,7 +42,7 @@ import (
 
 type howIntent struct {
 	key string
-	re  *regexp.Regexp
+	re  *relit.Regexp
 	// tail: the phrase must end the question (but for a place in the bot
 	// or a clause about the asker's own entry), whatever the frame.
 	tail bool
@@ -71,28 +70,28 @@ var howTailWords = wordSet("i boten bot kulturbot in via med with the gjennom th
 
 // relTailRE: a clause about the asker's own entry after the phrase ("eg
 // har logga feil", "som er ført for Bodø", "I logged").
-var relTailRE = regexp.MustCompile(`^ (som )?(eg|jeg|je|vi|me|i|we|du|you)?( har| have| hadde| had)?( \S+)? ?(logga|logget|loggfort|fort|registrert|lagt inn|skrevet|skrive|skreiv|logged|entered|made|sendt|sent)( \S+){0,3} $|^ (som )?(er|vart|blei|ble|was|were|have been|has been) (fort|logget|logga|registrert|logged|entered)( \S+){0,3} $`)
+var relTailRE = relit.MustCompile(`^ (som )?(eg|jeg|je|vi|me|i|we|du|you)?( har| have| hadde| had)?( \S+)? ?(logga|logget|loggfort|fort|registrert|lagt inn|skrevet|skrive|skreiv|logged|entered|made|sendt|sent)( \S+){0,3} $|^ (som )?(er|vart|blei|ble|was|were|have been|has been) (fort|logget|logga|registrert|logged|entered)( \S+){0,3} $`)
 
 var (
 	// howEndRE: "…, hvordan?" / "…, how do I do that?" at the end.
-	howEndRE = regexp.MustCompile(` (hvordan|korleis|koss|assen|how)( gjor| gjer| do| kan| can)?( jeg| eg| vi| me| i| we| man)?( det| that| it| this)?( da| then)? $`)
+	howEndRE = relit.MustCompile(` (hvordan|korleis|koss|assen|how)( gjor| gjer| do| kan| can)?( jeg| eg| vi| me| i| we| man)?( det| that| it| this)?( da| then)? $`)
 	// kanFrameRE: "kan jeg / can I / må vi": a yes/no question about
 	// doing something; "vi må …" only at the start ("hvem bør diskutere
 	// om vi skal melde interesse" is not one).
-	kanFrameRE = regexp.MustCompile(` (kan|can|could|ma|must|bor|skal|should) (jeg|eg|je|e|vi|me|i|we|man|ein|en|du|you|dere) |^ (jeg|eg|vi|me|i|we) (kan|can|ma|must|skal) `)
+	kanFrameRE = relit.MustCompile(` (kan|can|could|ma|must|bor|skal|should) (jeg|eg|je|e|vi|me|i|we|man|ein|en|du|you|dere) |^ (jeg|eg|vi|me|i|we) (kan|can|ma|must|skal) `)
 	// whoFrameRE: "hvem kan lage nye regioner", "who can see the
 	// answers": the answer names who may, and how.
-	whoFrameRE = regexp.MustCompile(` (hvem|kven|who) (kan|can|far|may|is allowed to|har lov til a|har lov a|skal|should) `)
+	whoFrameRE = relit.MustCompile(` (hvem|kven|who) (kan|can|far|may|is allowed to|har lov til a|har lov a|skal|should) `)
 	// askBotRE: "kan du sende meg deltakerlista?", "can you show me my
 	// data": a request to the bot for what one of its tools gives.
-	askBotRE = regexp.MustCompile(` (kan|can|could|vil|will|would) (du|you|boten|the bot) (sende|send|vise|show|gi|give|finne|find|hente|get|lage|make|eksportere|export|liste|list) (meg|oss|me|us) `)
+	askBotRE = relit.MustCompile(` (kan|can|could|vil|will|would) (du|you|boten|the bot) (sende|send|vise|show|gi|give|finne|find|hente|get|lage|make|eksportere|export|liste|list) (meg|oss|me|us) `)
 	// botRefRE: "via boten", "in the bot": the question is about doing
 	// it in the bot.
-	botRefRE = regexp.MustCompile(` (i|via|med|gjennom|in|with|through|using) (boten|kulturbot|the bot|this bot|slack|discord|chatten) `)
+	botRefRE = relit.MustCompile(` (i|via|med|gjennom|in|with|through|using) (boten|kulturbot|the bot|this bot|slack|discord|chatten) `)
 	// whenFirstRE: a question that opens with "når"/"when".
-	whenFirstRE = regexp.MustCompile(`^ (nar|when|innen nar|innan nar|by when|kor tid|kva tid|til nar|until when) `)
+	whenFirstRE = relit.MustCompile(`^ (nar|when|innen nar|innan nar|by when|kor tid|kva tid|til nar|until when) `)
 	// notHowRE: amount and duration questions are the FAQ's.
-	notHowRE = regexp.MustCompile(` (hvor|kor|how) (mange|mykje|mye|many|much|lenge|long|ofte|often|lang|stor|big) `)
+	notHowRE = relit.MustCompile(` (hvor|kor|how) (mange|mykje|mye|many|much|lenge|long|ofte|often|lang|stor|big) `)
 )
 
 // Word lists shared by the phrases.
@@ -104,10 +103,10 @@ const (
 
 var howIntents = []howIntent{
 	// Who answered a gathering: /samling deltakere.
-	{"live.how.deltakere", regexp.MustCompile(` (se|ser|sja|sjaa|finne|finn|fa oversikt over|sjekke|sjekker|sjekka|see|find|check|view|get|vite|veit|vet|know|fa vite|fa greie pa)( jeg| eg| je| vi| me| i| we| du| you| man)?( ut| out)?( en| ei| an| the)?( oversikt over| liste over| list of| overview of)? (hvem|kven|who|hvilke kommuner|kva kommunar|which municipalities)( som)? (har |has |have |is |are |s |er |blir |vil )?(svart|svara|meldt seg|meldt|kommer|kjem|coming|rsvp|rsvpd|rsvp d|answered|replied|signed up|attending|pameldt|pamelde|responded)|` +
+	{"live.how.deltakere", relit.MustCompile(` (se|ser|sja|sjaa|finne|finn|fa oversikt over|sjekke|sjekker|sjekka|see|find|check|view|get|vite|veit|vet|know|fa vite|fa greie pa)( jeg| eg| je| vi| me| i| we| du| you| man)?( ut| out)?( en| ei| an| the)?( oversikt over| liste over| list of| overview of)? (hvem|kven|who|hvilke kommuner|kva kommunar|which municipalities)( som)? (har |has |have |is |are |s |er |blir |vil )?(svart|svara|meldt seg|meldt|kommer|kjem|coming|rsvp|rsvpd|rsvp d|answered|replied|signed up|attending|pameldt|pamelde|responded)|` +
 		` (deltakerlist\w*|deltakarlist\w*|deltakeroversikt\w*|attendee list|attendees|attendance list|list of attendees|deltakere pa|deltakarar pa|pameldingsliste\w*|samling deltakere)`), false},
 	// Answering a gathering, changing the answer, headcount, beds.
-	{"live.how.rsvp", regexp.MustCompile(` rsvp| (endrer|endre|endra|endrar|change|update|oppdatere|oppdaterer|rette|retter|korrigere) ` + rxPron + `(svaret|svar|svara|our answer|the answer|my answer|our reply|answer|reply|pameldingen|pamelding|antallet|antall|talet)( \S+){0,3}? (pa|til|to|for|on) ` + `(en |ei |et |neste |the |a |our |var |vart )?` + rxGathering +
+	{"live.how.rsvp", relit.MustCompile(` rsvp| (endrer|endre|endra|endrar|change|update|oppdatere|oppdaterer|rette|retter|korrigere) ` + rxPron + `(svaret|svar|svara|our answer|the answer|my answer|our reply|answer|reply|pameldingen|pamelding|antallet|antall|talet)( \S+){0,3}? (pa|til|to|for|on) ` + `(en |ei |et |neste |the |a |our |var |vart )?` + rxGathering +
 		`| (endrer|endre|endra|endrar|change|update|snu|switch)( \S+){0,2} (til|to|from|fra) (ja|nei|kanskje|yes|no|maybe)` +
 		`| (svarer|svare|svara|svarar|answer|reply|respond) ` + rxPron + `(pa |til |to |on )?(en |ei |et |neste |the |a |invitasjonen til |invitasjon til )?` + rxGathering +
 		`| (melder|melde|meld|sign|signe|registrerer|registrere|register) ` + rxPron + `(oss |meg |us |up |ourselves )?(pa |til |for |up for |on )?((en|ei|et|neste|the|a|next|our|var|vart) )*` + rxGathering +
@@ -115,51 +114,51 @@ var howIntents = []howIntent{
 		`| (melde|melder|si|sier|seie|seier|gi beskjed|gir beskjed|oppgi|oppgir|tell|say|indicate|report|registrere|register)( \S+){0,8}? (overnatting\w*|hotellrom|hotell|overnight|accommodation|hotel|hotel room|senger|seng|beds?|antall personer|hvor mange vi er|kor mange vi er|how many (of us|we are|people))` +
 		`| (attend|attending) (a |the |next |our )?(gathering|meeting)`), false},
 	// Registering interest.
-	{"live.how.interesse", regexp.MustCompile(` (melder|melde|meld|registrerer|registrere|registrera|registrerar|sign up|signe|register) ` + rxPron + `(pa )?(\d+ |en |ei |to |tre |fire |fem |seks |flere |fleire |noen |nokre |nokon |alle |var |vare |vaare |our |the |some |several |\d+ )?(kommunen|kommunene|kommunane|kommuner|kommunar|kommune|fylket|municipalit\w*|county)( pa)?` +
+	{"live.how.interesse", relit.MustCompile(` (melder|melde|meld|registrerer|registrere|registrera|registrerar|sign up|signe|register) ` + rxPron + `(pa )?(\d+ |en |ei |to |tre |fire |fem |seks |flere |fleire |noen |nokre |nokon |alle |var |vare |vaare |our |the |some |several |\d+ )?(kommunen|kommunene|kommunane|kommuner|kommunar|kommune|fylket|municipalit\w*|county)( pa)?` +
 		`| (melder|melde|meld|registrerer|registrere|registrera|registrerar|sende|sender|send|gi|gir) ` + rxPron + `(inn )?(en |ei |var |vart )?(interesse|interessemelding\w*)| interessemelding\w*| register (our |the )?(interest|municipalit)| sign up (our |the )?(municipalit|county)` +
 		`| (endrer|endre|trekker|trekke|trekkje|trekk|angre|angrar|angrer|undo) ` + rxPron + `(pa |en |ei |var |vart |tilbake )*(interessemelding\w*|pamelding\w*|registrering\w*)| withdraw (our |a |the )?(registration|interest)`), false},
 	// Logging, listing, fixing and exporting mentoring.
-	{"live.how.veiledning", regexp.MustCompile(` (logger|loggar|logge|logga|logg|loggfore|loggforer|log)( \S+){0,3}? ` + rxMentoring +
+	{"live.how.veiledning", relit.MustCompile(` (logger|loggar|logge|logga|logg|loggfore|loggforer|log)( \S+){0,3}? ` + rxMentoring +
 		`| (registrerer|registrerar|registrere|registrera|forer|fore|legge inn|legg inn|legger inn|log|record|enter)( inn)? ` + rxPron + `(en |ei |et |a |an |the |var |vart |our )?(ny |new )?` + rxMentoring +
 		`| (endre|endrer|endra|endrar|rette|retter|retta|rettar|slette|sletter|sletta|slettar|fjerne|fjerner|fjerna|fjernar|edit|delete|remove|fix|correct|change|update|angre)( \S+){0,4}? ` + rxMentoring +
 		`| (opp|ut|out|up|fram|over|of|export|eksportere|eksporterer|eksportera|list|liste)( \S+){0,3}? (veiledningene|veiledninger|veiledningslogg\w*|veiledningsmotene|rettleiingane|rettleiingar|rettleiingslogg\w*|loggen|logg|log|mentoring log|sessions|mentoring sessions|okter|oktene)`), false},
 	// Exports: /kulturbot eksport (admins), CSV.
-	{"live.how.eksport", regexp.MustCompile(` (eksportere|eksporterer|eksportera|eksporter|eksport|export|exporting|laste ned|last ned|lastar ned|download|hente ut|henter ut|hentar ut|fa ut|ta ut|get out|pull)( \S+){0,3}? (svarene|svara|svar|rsvp\w*|data|dataene|interessemelding\w*|registrering\w*|paameldinger|pameldinger|pameldingane|answers|responses|registrations|csv|excel|regneark|spreadsheet|lista|listen|list|oversikt\w*|tallene|tala|numbers)( |$)| (csv|excel|regneark|spreadsheet)( fil| file| fila| filen)?( |$)`), false},
-	{"live.how.kommune", regexp.MustCompile(` (setter|sette|velger|velge|lagrer|lagre|endrer|endre|bytter|bytte|set|change|save) ` + rxPron + `(min |mi |var |vart |my |our |hvilken |kva |which |what )?(egen |eigen |own )?(kommune|kommunen|kommuna|municipality)`), false},
-	{"faq:samling-admin", regexp.MustCompile(` (lager|lage|lagar|oppretter|opprette|opprettar|legger|legge|legg|create|add|set up|make)( inn)? ` + rxPron + `(inn )?(en |ei |et |a |an |the )*(ny |nye |new )?(samling|samlinger|samlingar|gathering|gatherings)( i boten| in the bot)?`), true},
-	{"live.how.region", regexp.MustCompile(` (lager|lage|lagar|oppretter|opprette|definerer|definere|create|define|add|set up|make) ` + rxPron + `(en |ein |a |an |the |ny |nye |new )*(region|regions|regioner|regionar|regionen)( i boten| in the bot)?`), true},
-	{"live.how.sporsmal", regexp.MustCompile(` (svarer|svare|svara) ` + rxPron + `(pa )?(de |dei )?(ubesvarte |apne |opne )?sporsmal(ene|a)?( som)?( \S+){0,3}? (ubesvart|apne|opne|i koen|kø)| (svarer|svare|svara) ` + rxPron + `(pa )?(ubesvarte |apne |opne )sporsmal| answer (open |unanswered )questions`), false},
-	{"live.how.data", regexp.MustCompile(` (sletter|slette|sletta|ser|se|sja|fa se|delete|see|view|erase) ` + rxPron + `(alle |all )?(mine data|mine eigne data|mine egne data|dataene mine|data om meg|dine data om meg|personopplysninger\w*|personopplysningar\w*|my data|my personal data|the data you (have|hold|store) about me|what you (store|know|have) about me|det du (har lagret|har lagra|vet|veit) om meg)` +
+	{"live.how.eksport", relit.MustCompile(` (eksportere|eksporterer|eksportera|eksporter|eksport|export|exporting|laste ned|last ned|lastar ned|download|hente ut|henter ut|hentar ut|fa ut|ta ut|get out|pull)( \S+){0,3}? (svarene|svara|svar|rsvp\w*|data|dataene|interessemelding\w*|registrering\w*|paameldinger|pameldinger|pameldingane|answers|responses|registrations|csv|excel|regneark|spreadsheet|lista|listen|list|oversikt\w*|tallene|tala|numbers)( |$)| (csv|excel|regneark|spreadsheet)( fil| file| fila| filen)?( |$)`), false},
+	{"live.how.kommune", relit.MustCompile(` (setter|sette|velger|velge|lagrer|lagre|endrer|endre|bytter|bytte|set|change|save) ` + rxPron + `(min |mi |var |vart |my |our |hvilken |kva |which |what )?(egen |eigen |own )?(kommune|kommunen|kommuna|municipality)`), false},
+	{"faq:samling-admin", relit.MustCompile(` (lager|lage|lagar|oppretter|opprette|opprettar|legger|legge|legg|create|add|set up|make)( inn)? ` + rxPron + `(inn )?(en |ei |et |a |an |the )*(ny |nye |new )?(samling|samlinger|samlingar|gathering|gatherings)( i boten| in the bot)?`), true},
+	{"live.how.region", relit.MustCompile(` (lager|lage|lagar|oppretter|opprette|definerer|definere|create|define|add|set up|make) ` + rxPron + `(en |ein |a |an |the |ny |nye |new )*(region|regions|regioner|regionar|regionen)( i boten| in the bot)?`), true},
+	{"live.how.sporsmal", relit.MustCompile(` (svarer|svare|svara) ` + rxPron + `(pa )?(de |dei )?(ubesvarte |apne |opne )?sporsmal(ene|a)?( som)?( \S+){0,3}? (ubesvart|apne|opne|i koen|kø)| (svarer|svare|svara) ` + rxPron + `(pa )?(ubesvarte |apne |opne )sporsmal| answer (open |unanswered )questions`), false},
+	{"live.how.data", relit.MustCompile(` (sletter|slette|sletta|ser|se|sja|fa se|delete|see|view|erase) ` + rxPron + `(alle |all )?(mine data|mine eigne data|mine egne data|dataene mine|data om meg|dine data om meg|personopplysninger\w*|personopplysningar\w*|my data|my personal data|the data you (have|hold|store) about me|what you (store|know|have) about me|det du (har lagret|har lagra|vet|veit) om meg)` +
 		// "kan du vise meg dataene mine": the request frame names the verb.
 		`| (mine data|mine eigne data|mine egne data|dataene mine|data om meg|my data|my personal data)`), false},
-	{"faq:kalender", regexp.MustCompile(` (abonnere|abonnerer|subscribe|legge|legg|fa|get|add|importere|import|synke|synce|sync)( \S+){0,4}? (kalender|kalenderen|kalendaren|kalendar|calendar|outlook|google calendar|ics|ical)` +
+	{"faq:kalender", relit.MustCompile(` (abonnere|abonnerer|subscribe|legge|legg|fa|get|add|importere|import|synke|synce|sync)( \S+){0,4}? (kalender|kalenderen|kalendaren|kalendar|calendar|outlook|google calendar|ics|ical)` +
 		`| (en |ei |a |the )?(kalender|kalenderlenke\w*|kalenderlenkje\w*|calendar|calendar link|ics lenke|ics link)`), false},
 }
 
 // freeIntents are about the bot alone: no how-frame needed.
 var freeIntents = []howIntent{
 	// Asking without /faq: DM and @mention.
-	{"live.how.faq", regexp.MustCompile(` faq (hver gang|kvar gong|every time|hele tiden|heile tida|alltid|always|foran|forst|first)| (sende|send|skrive|skriv|skriva|spor|sporre|sporje|ask|message|write)( \S+){0,3}? (dm|dms|direktemelding\w*|privat melding|private message|direct message|direkte til deg|deg direkte|you directly)( |$)| (tagge|tagg|nevne|nevn|mention|mentioning) (deg|boten|kulturbot|the bot|you)( |$)`), false},
+	{"live.how.faq", relit.MustCompile(` faq (hver gang|kvar gong|every time|hele tiden|heile tida|alltid|always|foran|forst|first)| (sende|send|skrive|skriv|skriva|spor|sporre|sporje|ask|message|write)( \S+){0,3}? (dm|dms|direktemelding\w*|privat melding|private message|direct message|direkte til deg|deg direkte|you directly)( |$)| (tagge|tagg|nevne|nevn|mention|mentioning) (deg|boten|kulturbot|the bot|you)( |$)`), false},
 	// "jeg skrev Herøy og boten spør tilbake", "det finst jo to": the
 	// FAQ's entry on municipality names answers it.
-	{"faq:kommunenavn", regexp.MustCompile(` (skrev|skriv|skriver|type|typed|wrote|write) (\S+ ){1,3}(og |and )?(boten |bot |kulturbot |den |it |du |you )?(spor|spurte|asks|asked|asking)( \S+)? (tilbake|igjen|back|hvilken|kva for|which)| (skrev|skriv|skriver|type|typed|wrote|write) (\S+ ){1,3}(det |there )?(finst|finnes|fins|are)( jo)? (to|two|flere|fleire|several)( |$)`), false},
-	{"faq:ukesoppsummering", regexp.MustCompile(` (digest\w*|ukesoppsummering\w*|vekeoppsummering\w*|ukeoppsummering\w*|ukesrapport\w*|vekerapport\w*|weekly (digest|summary|report|update)|(ukentlig|ukentlige|vekentleg|vekentlege|ukentleg|ukentlege) (oppsummering\w*|samandrag\w*|rapport\w*|e post|melding\w*)|(oppsummering\w*|samandrag\w*) (hver|kvar|kvar einaste|hver eneste) (uke|veke)|(hver|kvar) (uke|veke) (oppsummering\w*|samandrag\w*))( |$)`), false},
+	{"faq:kommunenavn", relit.MustCompile(` (skrev|skriv|skriver|type|typed|wrote|write) (\S+ ){1,3}(og |and )?(boten |bot |kulturbot |den |it |du |you )?(spor|spurte|asks|asked|asking)( \S+)? (tilbake|igjen|back|hvilken|kva for|which)| (skrev|skriv|skriver|type|typed|wrote|write) (\S+ ){1,3}(det |there )?(finst|finnes|fins|are)( jo)? (to|two|flere|fleire|several)( |$)`), false},
+	{"faq:ukesoppsummering", relit.MustCompile(` (digest\w*|ukesoppsummering\w*|vekeoppsummering\w*|ukeoppsummering\w*|ukesrapport\w*|vekerapport\w*|weekly (digest|summary|report|update)|(ukentlig|ukentlige|vekentleg|vekentlege|ukentleg|ukentlege) (oppsummering\w*|samandrag\w*|rapport\w*|e post|melding\w*)|(oppsummering\w*|samandrag\w*) (hver|kvar|kvar einaste|hver eneste) (uke|veke)|(hver|kvar) (uke|veke) (oppsummering\w*|samandrag\w*))( |$)`), false},
 	// "hva skjer hvis boten ikke vet svaret": the unanswered-question
 	// queue. Only the bot's not knowing or not being able to answer ("hvis
 	// du ikke kan komme" is about a gathering).
-	{"faq:ubesvarte-sporsmal", regexp.MustCompile(` (boten|bot|kulturbot|du|you|it|the bot) (ikke|ikkje|not|does not|doesn t|don t|dont|do not) (vet|veit|know|knows|har svar\w*|har noe svar|has an answer|have an answer|finner svar\w*|finn svar\w*|find an answer|finds an answer)` +
+	{"faq:ubesvarte-sporsmal", relit.MustCompile(` (boten|bot|kulturbot|du|you|it|the bot) (ikke|ikkje|not|does not|doesn t|don t|dont|do not) (vet|veit|know|knows|har svar\w*|har noe svar|has an answer|have an answer|finner svar\w*|finn svar\w*|find an answer|finds an answer)` +
 		`| (boten|bot|kulturbot|du|you|it|the bot) ((ikke|ikkje|not) (kan|klarer|greier)|(kan|klarer|greier|can) (ikke|ikkje|not)|cannot|can t|cant|is unable to|fails to|can not)( a)? (svare|svara|answer|reply|help|hjelpe)`), false},
-	{"faq:sprak", regexp.MustCompile(` (svare|svarer|svarar|svara|answer|answers|reply|replies|respond|skrive|skriv|skriva|write|snakke|snakker|speak|speaks|forsta|forstar|understand|understands|accept|accepts|tar imot|ta imot|spor|sporre|ask)( \S+){0,4}? (pa|in) (engelsk|english|nynorsk|bokmal|norsk|norwegian)( |$)| (hvilket|hvilke|kva|what|which) (sprak|language|languages|malform)| (english|engelske) (words|ord)| (sprak|language|malform) (svarer|svarar|answers|does|do|bruker|brukar|uses|speaks)`), false},
-	{"faq:kilde", regexp.MustCompile(` (hvor|kvar|where) (kommer|kjem|comes|come|does|do|henter|hentar|gets|get|far|får)( \S+){0,2}? (svaret|svara|svarene|svaret ditt|svara dine|the answer|the answers|your answers|your answer|answers|informasjonen|infoen|info|information|the information)( \S+){0,2}? (fra|from)( |$)| (hvor|kvar|where) (svaret|svara|svarene|the answer|the answers|your answers|answers|informasjonen|infoen) (kommer|kjem|comes|come) (fra|from)| (kilde|kjelde|kilden|kjelda|kildene|kjeldene|source|sources) (til|for|of|pa|bak|behind) (svaret|svara|svarene|svar|answers|the answers|the answer|dine svar|your answers)`), false},
-	{"faq:kommandobruk", regexp.MustCompile(`(kommandoen|kommando|kommandoer|kommandoane|kommandoene|command|commands)( \S+){0,6}? (feil|wrong|galt|error|feilmelding|mellomrom|spaces|space|skrivefeil|typo|mistake|incorrectly|wrongly)|(feil|wrong|galt|skrivefeil|typo|mistake)( \S+){0,4}? (kommandoen|kommando|command)( |$)|(mellomrom|spaces|space)( \S+){0,8}? (kommandoen|kommando|command|feltet|field|tema|topic)( |$)|(kommandoen|kommando|command|tema|temaet|topic|feltet|field)( \S+){0,6}? (mellomrom|spaces|space)( |$)| (skrev|skriver|skriv|type|typed|typer|sendte|sent) (bare|berre|just|only) (\S+ ){1,2}(uten|utan|without)`), false},
+	{"faq:sprak", relit.MustCompile(` (svare|svarer|svarar|svara|answer|answers|reply|replies|respond|skrive|skriv|skriva|write|snakke|snakker|speak|speaks|forsta|forstar|understand|understands|accept|accepts|tar imot|ta imot|spor|sporre|ask)( \S+){0,4}? (pa|in) (engelsk|english|nynorsk|bokmal|norsk|norwegian)( |$)| (hvilket|hvilke|kva|what|which) (sprak|language|languages|malform)| (english|engelske) (words|ord)| (sprak|language|malform) (svarer|svarar|answers|does|do|bruker|brukar|uses|speaks)`), false},
+	{"faq:kilde", relit.MustCompile(` (hvor|kvar|where) (kommer|kjem|comes|come|does|do|henter|hentar|gets|get|far|får)( \S+){0,2}? (svaret|svara|svarene|svaret ditt|svara dine|the answer|the answers|your answers|your answer|answers|informasjonen|infoen|info|information|the information)( \S+){0,2}? (fra|from)( |$)| (hvor|kvar|where) (svaret|svara|svarene|the answer|the answers|your answers|answers|informasjonen|infoen) (kommer|kjem|comes|come) (fra|from)| (kilde|kjelde|kilden|kjelda|kildene|kjeldene|source|sources) (til|for|of|pa|bak|behind) (svaret|svara|svarene|svar|answers|the answers|the answer|dine svar|your answers)`), false},
+	{"faq:kommandobruk", relit.MustCompile(`(kommandoen|kommando|kommandoer|kommandoane|kommandoene|command|commands)( \S+){0,6}? (feil|wrong|galt|error|feilmelding|mellomrom|spaces|space|skrivefeil|typo|mistake|incorrectly|wrongly)|(feil|wrong|galt|skrivefeil|typo|mistake)( \S+){0,4}? (kommandoen|kommando|command)( |$)|(mellomrom|spaces|space)( \S+){0,8}? (kommandoen|kommando|command|feltet|field|tema|topic)( |$)|(kommandoen|kommando|command|tema|temaet|topic|feltet|field)( \S+){0,6}? (mellomrom|spaces|space)( |$)| (skrev|skriver|skriv|type|typed|typer|sendte|sent) (bare|berre|just|only) (\S+ ){1,2}(uten|utan|without)`), false},
 	// "vi svarte ja, men …": changing an answer already given.
-	{"live.how.rsvp", regexp.MustCompile(`^( \S+)?( (vi|jeg|eg|me|we|i))? (svarte|svara|har svart|answered|replied|said|meldte|har meldt)( \S+)? (ja|nei|kanskje|yes|no|maybe)( \S+){0,4} (men|but) |` +
+	{"live.how.rsvp", relit.MustCompile(`^( \S+)?( (vi|jeg|eg|me|we|i))? (svarte|svara|har svart|answered|replied|said|meldte|har meldt)( \S+)? (ja|nei|kanskje|yes|no|maybe)( \S+){0,4} (men|but) |` +
 		// "endre svaret på rsvp", "change our RSVP": the answer to a gathering.
 		` (endre|endrer|endra|endrar|change|update|oppdatere|rette|korrigere) ` + rxPron + `(svaret|svar|svara|answer|reply|our |my )?(\S+ )?(pa |til |to |for |on |i )?(rsvp\w*|samlingen|samlinga|gathering)( |$)|` +
 		// "ble påmeldingen lagret?": every stored answer is confirmed.
 		` (pameldingen|pamelding|svaret|rsvp\w*|my answer|our answer|the answer|the rsvp)( \S+){0,2} (lagret|lagra|registrert|registered|saved|stored|mottatt|motteke|received|gikk gjennom|went through)| (svarer|svare|svarar|svara|answer|rsvp) ` + rxPron + `(pa nytt|igjen|again|en gang til|ein gong til|one more time|twice|to ganger)`), false},
 	// "which fields do I fill in when logging", "logget veiledning … feil".
-	{"live.how.veiledning", regexp.MustCompile(` (felt|felta|feltene|fields|field)( \S+){0,8}? (logg\w*|log|logging|veiledning\w*|rettleiing\w*|session|mentoring)( |$)| (logget|logga|logged|fort|registrert|fore|fort) (en |ei |a |the )?` + rxMentoring + `( \S+){0,6}? (feil|wrong|rette|endre|fikse|fix|edit|slette|delete|correct|change)|(feil|wrong)( \S+){0,3}? (pa|on|i|in) (en |ei |a |the )?(logget|logga|logged) ` + rxMentoring), false},
+	{"live.how.veiledning", relit.MustCompile(` (felt|felta|feltene|fields|field)( \S+){0,8}? (logg\w*|log|logging|veiledning\w*|rettleiing\w*|session|mentoring)( |$)| (logget|logga|logged|fort|registrert|fore|fort) (en |ei |a |the )?` + rxMentoring + `( \S+){0,6}? (feil|wrong|rette|endre|fikse|fix|edit|slette|delete|correct|change)|(feil|wrong)( \S+){0,3}? (pa|on|i|in) (en |ei |a |the )?(logget|logga|logged) ` + rxMentoring), false},
 }
 
 // The phrases end at a word's end ("endre kommune" is not "endre
@@ -167,7 +166,7 @@ var freeIntents = []howIntent{
 // tries the longer alternatives ("kalenderen") before giving up.
 func init() {
 	for i := range howIntents {
-		howIntents[i].re = regexp.MustCompile(`(?:` + howIntents[i].re.String() + `)(?:\b|$)`)
+		howIntents[i].re = relit.MustCompile(`(?:` + howIntents[i].re.String() + `)(?:\b|$)`)
 	}
 }
 
@@ -182,31 +181,31 @@ var askIntents = map[string]bool{"live.how.deltakere": true, "live.how.eksport":
 // howTo recognises a how-to question and names its answer (liveMsgs key).
 func howTo(n string) (string, bool) {
 	for _, h := range freeIntents {
-		if relit.MatchString(h.re, n) {
+		if h.re.MatchString(n) {
 			return h.key, true
 		}
 	}
 	// "når må vi svare på samlingen?" asks when (the deadline), not how.
-	if relit.MatchString(notHowRE, n) || relit.MatchString(whenFirstRE, n) {
+	if notHowRE.MatchString(n) || whenFirstRE.MatchString(n) {
 		return "", false
 	}
 	how := hasHowWord(n)
-	end := relit.MatchString(howEndRE, n)
-	kan := relit.MatchString(kanFrameRE, n)
-	who := relit.MatchString(whoFrameRE, n)
-	ask := relit.MatchString(askBotRE, n)
+	end := howEndRE.MatchString(n)
+	kan := kanFrameRE.MatchString(n)
+	who := whoFrameRE.MatchString(n)
+	ask := askBotRE.MatchString(n)
 	if !how && !end && !kan && !who && !ask {
 		return "", false
 	}
-	bot := relit.MatchString(botRefRE, n)
+	bot := botRefRE.MatchString(n)
 	for _, h := range howIntents {
-		for _, m := range relit.FindAllStringIndex(h.re, n, -1) {
+		for _, m := range h.re.FindAllStringIndex(n, -1) {
 			start, stop := m[0], m[1]
 			tail := n[stop:]
 			if !strings.HasPrefix(tail, " ") {
 				tail = " " + tail
 			}
-			tailOK := onlyWords(tail, howTailWords) || relit.MatchString(relTailRE, tail)
+			tailOK := onlyWords(tail, howTailWords) || relTailRE.MatchString(tail)
 			if h.tail && !tailOK {
 				continue
 			}
@@ -216,7 +215,7 @@ func howTo(n string) (string, bool) {
 			case kan && tailOK && fillersAfterRE(prefix, kanFrameRE):
 			case who && tailOK && whoIntents[h.key] && fillersAfterRE(prefix, whoFrameRE):
 			case ask && tailOK && askIntents[h.key] && fillersAfterRE(prefix, askBotRE):
-			case end && !strings.Contains(tail, ",") && relit.MatchString(howEndRE, tail):
+			case end && !strings.Contains(tail, ",") && howEndRE.MatchString(tail):
 			case bot && (how || kan):
 			default:
 				continue
@@ -253,8 +252,8 @@ func fillersAfter(prefix string, words map[string]bool) bool {
 
 // fillersAfterRE: prefix holds a match of re, and only filler words follow
 // the last one.
-func fillersAfterRE(prefix string, re *regexp.Regexp) bool {
-	ms := relit.FindAllStringIndex(re, prefix+" ", -1)
+func fillersAfterRE(prefix string, re *relit.Regexp) bool {
+	ms := re.FindAllStringIndex(prefix+" ", -1)
 	if len(ms) == 0 {
 		return false
 	}

@@ -24,65 +24,86 @@
 package relit
 
 import (
+	"os"
 	"regexp"
 	"regexp/syntax"
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
 
-// MatchString is re.MatchString(s).
-func MatchString(re *regexp.Regexp, s string) bool {
-	return filterOf(re).may(s) && re.MatchString(s)
+// Regexp is a compiled pattern with its literal filter. The filter is
+// worked out on first use (regexp/syntax parse), so declaring patterns
+// costs start-up nothing more than regexp.MustCompile; it is a field of
+// the pattern, not an entry in a shared cache. Methods not written here
+// are the embedded regexp's, unfiltered.
+type Regexp struct {
+	*regexp.Regexp
+	once sync.Once
+	f    *filter
 }
 
-// FindStringSubmatch is re.FindStringSubmatch(s).
-func FindStringSubmatch(re *regexp.Regexp, s string) []string {
-	if !filterOf(re).may(s) {
+// MustCompile is regexp.MustCompile with the filter.
+func MustCompile(expr string) *Regexp {
+	return &Regexp{Regexp: regexp.MustCompile(expr)}
+}
+
+func (r *Regexp) filter() *filter {
+	r.once.Do(func() { r.f = newFilter(r.Regexp.String()) })
+	return r.f
+}
+
+// MatchString is regexp's MatchString.
+func (r *Regexp) MatchString(s string) bool {
+	return r.filter().may(s) && r.Regexp.MatchString(s)
+}
+
+// FindStringSubmatch is regexp's FindStringSubmatch.
+func (r *Regexp) FindStringSubmatch(s string) []string {
+	if !r.filter().may(s) {
 		return nil
 	}
-	return re.FindStringSubmatch(s)
+	return r.Regexp.FindStringSubmatch(s)
 }
 
-// FindAllStringSubmatchIndex is re.FindAllStringSubmatchIndex(s, n).
-func FindAllStringSubmatchIndex(re *regexp.Regexp, s string, n int) [][]int {
-	if !filterOf(re).may(s) {
+// FindAllStringSubmatchIndex is regexp's FindAllStringSubmatchIndex.
+func (r *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
+	if !r.filter().may(s) {
 		return nil
 	}
-	return re.FindAllStringSubmatchIndex(s, n)
+	return r.Regexp.FindAllStringSubmatchIndex(s, n)
 }
 
-// FindAllStringIndex is re.FindAllStringIndex(s, n).
-func FindAllStringIndex(re *regexp.Regexp, s string, n int) [][]int {
-	if !filterOf(re).may(s) {
+// FindAllStringIndex is regexp's FindAllStringIndex.
+func (r *Regexp) FindAllStringIndex(s string, n int) [][]int {
+	if !r.filter().may(s) {
 		return nil
 	}
-	return re.FindAllStringIndex(s, n)
+	return r.Regexp.FindAllStringIndex(s, n)
 }
 
-// Split is re.Split(s, n).
-func Split(re *regexp.Regexp, s string, n int) []string {
-	if n != 0 && !filterOf(re).may(s) {
+// Split is regexp's Split.
+func (r *Regexp) Split(s string, n int) []string {
+	if n != 0 && !r.filter().may(s) {
 		return []string{s} // what Split returns without a match ("" too)
 	}
-	return re.Split(s, n)
+	return r.Regexp.Split(s, n)
 }
 
-// ReplaceAllString is re.ReplaceAllString(s, repl).
-func ReplaceAllString(re *regexp.Regexp, s, repl string) string {
-	if !filterOf(re).may(s) {
+// ReplaceAllString is regexp's ReplaceAllString.
+func (r *Regexp) ReplaceAllString(s, repl string) string {
+	if !r.filter().may(s) {
 		return s
 	}
-	return re.ReplaceAllString(s, repl)
+	return r.Regexp.ReplaceAllString(s, repl)
 }
 
-// MayMatch reports whether s holds one of the literals every match of re
-// contains (true when re has none to offer): false means re does not
-// match s.
-func MayMatch(re *regexp.Regexp, s string) bool { return filterOf(re).may(s) }
+// MayMatch reports whether s holds one of the literals every match of r
+// contains (true when r has none to offer): false means r does not match
+// s.
+func (r *Regexp) MayMatch(s string) bool { return r.filter().may(s) }
 
 // filter is what a pattern's matches need: the text begins with one of
 // starts (when the pattern is anchored at the start) and holds one of
@@ -94,7 +115,7 @@ type filter struct {
 }
 
 func (f *filter) may(s string) bool {
-	if f.lits == nil && f.starts == nil || bypass.Load() {
+	if f.lits == nil && f.starts == nil || bypass {
 		return true
 	}
 	if f.fold {
@@ -123,44 +144,15 @@ func (f *filter) may(s string) bool {
 	return false
 }
 
-// bypass turns the filters off (Bypass).
-var bypass atomic.Bool
+// BypassEnv, set to 1 in a process's environment, runs every pattern
+// without its filter: the tests that compare whole answers both ways run
+// one process each way. Read once at start; nothing changes it after.
+const BypassEnv = "RELIT_BYPASS_FOR_TESTS"
 
-// Bypass runs every pattern without its filter while on (tests compare
-// the two ways on whole answers).
-func Bypass(on bool) { bypass.Store(on) }
+var bypass = os.Getenv(BypassEnv) == "1"
 
-// filters holds each pattern's filter, copied on write: looking one up is
-// a plain map read (sync.Map's was a sixth of the filters' time).
-var (
-	filters   atomic.Pointer[map[*regexp.Regexp]*filter]
-	filtersMu sync.Mutex
-)
-
-func filterOf(re *regexp.Regexp) *filter {
-	if m := filters.Load(); m != nil {
-		if f, ok := (*m)[re]; ok {
-			return f
-		}
-	}
-	f := newFilter(re.String())
-	filtersMu.Lock()
-	defer filtersMu.Unlock()
-	old := filters.Load()
-	m := make(map[*regexp.Regexp]*filter, 1)
-	if old != nil {
-		if f, ok := (*old)[re]; ok {
-			return f
-		}
-		m = make(map[*regexp.Regexp]*filter, len(*old)+1)
-		for k, v := range *old {
-			m[k] = v
-		}
-	}
-	m[re] = f
-	filters.Store(&m)
-	return f
-}
+// Bypassed reports whether this process runs its patterns unfiltered.
+func Bypassed() bool { return bypass }
 
 // Literals returns the literals one of which every match of expr contains
 // (nil: none known), and whether they and the text are compared case-folded.

@@ -2,7 +2,6 @@ package relit
 
 import (
 	"math/rand"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -65,27 +64,27 @@ func inputs(r *rand.Rand, n int) []string {
 	return out
 }
 
-// same checks every function of the package against the regexp's own on s.
-func same(t *testing.T, re *regexp.Regexp, s string) {
+// same checks every filtered method against the regexp's own on s.
+func same(t *testing.T, re *Regexp, s string) {
 	t.Helper()
-	if got, want := MatchString(re, s), re.MatchString(s); got != want {
-		t.Fatalf("%q on %q: MatchString %v, regexp %v (literals %q)", re, s, got, want, filterOf(re).lits)
+	if got, want := re.MatchString(s), re.Regexp.MatchString(s); got != want {
+		t.Fatalf("%q on %q: MatchString %v, regexp %v (literals %q)", re, s, got, want, re.filter().lits)
 	}
-	if got, want := FindStringSubmatch(re, s), re.FindStringSubmatch(s); !slices.Equal(got, want) {
+	if got, want := re.FindStringSubmatch(s), re.Regexp.FindStringSubmatch(s); !slices.Equal(got, want) {
 		t.Fatalf("%q on %q: FindStringSubmatch %q, regexp %q", re, s, got, want)
 	}
-	if got, want := FindAllStringSubmatchIndex(re, s, -1), re.FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+	if got, want := re.FindAllStringSubmatchIndex(s, -1), re.Regexp.FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
 		t.Fatalf("%q on %q: FindAllStringSubmatchIndex %v, regexp %v", re, s, got, want)
 	}
-	if got, want := FindAllStringIndex(re, s, -1), re.FindAllStringIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+	if got, want := re.FindAllStringIndex(s, -1), re.Regexp.FindAllStringIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
 		t.Fatalf("%q on %q: FindAllStringIndex %v, regexp %v", re, s, got, want)
 	}
 	for _, n := range []int{-1, 0, 1, 2} {
-		if got, want := Split(re, s, n), re.Split(s, n); !slices.Equal(got, want) {
+		if got, want := re.Split(s, n), re.Regexp.Split(s, n); !slices.Equal(got, want) {
 			t.Fatalf("%q on %q: Split(%d) %q, regexp %q", re, s, n, got, want)
 		}
 	}
-	if got, want := ReplaceAllString(re, s, "<$0>"), re.ReplaceAllString(s, "<$0>"); got != want {
+	if got, want := re.ReplaceAllString(s, "<$0>"), re.Regexp.ReplaceAllString(s, "<$0>"); got != want {
 		t.Fatalf("%q on %q: ReplaceAllString %q, regexp %q", re, s, got, want)
 	}
 }
@@ -95,7 +94,7 @@ func TestSameAsRegexp(t *testing.T) {
 	in := inputs(r, 1500)
 	matched := 0
 	for _, p := range patterns {
-		re := regexp.MustCompile(p)
+		re := MustCompile(p)
 		for _, s := range in {
 			same(t, re, s)
 			if re.MatchString(s) {
@@ -163,9 +162,9 @@ func FuzzSameAsRegexp(f *testing.F) {
 	for _, s := range inputs(rand.New(rand.NewSource(2)), 50) {
 		f.Add(s)
 	}
-	res := make([]*regexp.Regexp, len(patterns))
+	res := make([]*Regexp, len(patterns))
 	for i, p := range patterns {
-		res[i] = regexp.MustCompile(p)
+		res[i] = MustCompile(p)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, re := range res {
