@@ -70,6 +70,8 @@ type Server struct {
 	shutdown atomic.Bool
 	wg       sync.WaitGroup
 	once     sync.Once
+	// dateCache is the last Date header formatted (date).
+	dateCache atomic.Pointer[cachedDate]
 }
 
 // bufSize is the read buffer of a connection: a request's line and
@@ -527,7 +529,7 @@ func (c *conn) run(pr request) bool {
 	pr.handler.ServeHTTP(w, r)
 	c.bodyR.b = nil
 	closing := pr.close || c.s.shutdown.Load() || w.h.Get("Connection") == "close"
-	c.out = w.appendTo(c.out[:0], closing)
+	c.out = w.appendTo(c.out[:0], closing, c.s.date())
 	c.writeDeadline()
 	if _, err := c.nc.Write(c.out); err != nil {
 		return false
@@ -595,7 +597,7 @@ func (w *response) Write(p []byte) (int, error) {
 }
 
 // appendTo appends the status line, headers and body to b.
-func (w *response) appendTo(b []byte, closing bool) []byte {
+func (w *response) appendTo(b []byte, closing bool, date string) []byte {
 	if w.status == 0 {
 		w.status = http.StatusOK
 	}
@@ -627,7 +629,7 @@ func (w *response) appendTo(b []byte, closing bool) []byte {
 	b = append(b, "Content-Length: "...)
 	b = strconv.AppendInt(b, int64(len(w.body)), 10)
 	b = append(b, "\r\nDate: "...)
-	b = append(b, date()...)
+	b = append(b, date...)
 	b = append(b, "\r\n"...)
 	if closing {
 		b = append(b, "Connection: close\r\n"...)
@@ -650,14 +652,14 @@ func appendValue(b []byte, v string) []byte {
 }
 
 // date is the Date header's value, formatted once per second.
-func date() string {
+func (s *Server) date() string {
 	now := time.Now()
 	sec := now.Unix()
-	if d := dateCache.Load(); d != nil && d.sec == sec {
+	if d := s.dateCache.Load(); d != nil && d.sec == sec {
 		return d.s
 	}
 	d := &cachedDate{sec: sec, s: now.UTC().Format(http.TimeFormat)}
-	dateCache.Store(d)
+	s.dateCache.Store(d)
 	return d.s
 }
 
@@ -665,8 +667,6 @@ type cachedDate struct {
 	sec int64
 	s   string
 }
-
-var dateCache atomic.Pointer[cachedDate]
 
 // handedConn is a connection given to net/http: the bytes already read
 // into r come first.
