@@ -27,11 +27,14 @@ type Engine struct {
 	// gate decides whether the best candidate is answered (gate.go).
 	gate *Gate
 
-	mu      sync.RWMutex
-	db      *sql.DB
-	an      *Analyzer
-	entries map[string]*indexed
-	df      map[string]int // entries whose vocabulary holds a term
+	mu sync.RWMutex
+	// memScratch and scoreScratch keep the per-question working memory of
+	// ranking (memindex.go) and scoring (scoreindex.go) between questions.
+	memScratch, scoreScratch sync.Pool
+	db                       *sql.DB
+	an                       *Analyzer
+	entries                  map[string]*indexed
+	df                       map[string]int // entries whose vocabulary holds a term
 	// common holds the terms of everyday words (lexicon/common.txt).
 	common map[string]bool
 	// exact maps a phrasing's exactKey to its entry ("" when two entries

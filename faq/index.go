@@ -32,6 +32,7 @@ func newEngine(ctx context.Context, entries []Entry, gate *Gate) (*Engine, error
 		texts = append(texts, e.Answer.NB, e.Answer.EN)
 	}
 	e := &Engine{P: DefaultParams, gate: gate, an: newAnalyzer(map[string]string{}, texts), entries: map[string]*indexed{}, df: map[string]int{}, mem: newMemIndex(), common: map[string]bool{}, exact: map[string]string{}}
+	e.memScratch.New, e.scoreScratch.New = newMemScratch, newScoreScratch
 	for _, w := range lexiconWords("common.txt") {
 		for _, t := range e.an.base(bot.Fold(w)) {
 			e.common[t.Text] = true

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -142,7 +141,7 @@ type memScratch struct {
 	ids   []int32
 }
 
-var memScratchPool = sync.Pool{New: func() any { return &memScratch{seen: map[string]bool{}} }}
+func newMemScratch() any { return &memScratch{seen: map[string]bool{}} }
 
 // search returns up to k rows matching any of the terms in column q or a,
 // best bm25 first, weighting an instance in a by wa (in q by 1). The

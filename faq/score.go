@@ -336,8 +336,8 @@ func (e *Engine) termWeight(t string, phr float64) float64 {
 // candidates ranks the entries with bm25 in memory (memindex.go) and
 // scores the best of them. It runs no SQL and starts no goroutine.
 func (e *Engine) candidates(ctx context.Context, ts []Term, qw map[string]float64) ([]candidate, error) {
-	s := memScratchPool.Get().(*memScratch)
-	defer memScratchPool.Put(s)
+	s := e.memScratch.Get().(*memScratch)
+	defer e.memScratch.Put(s)
 	hits := e.mem.search(ts, e.P.BM25AnswerColumn, e.P.Candidates, s)
 	if len(hits) == 0 {
 		return nil, nil
@@ -365,8 +365,8 @@ func (e *Engine) scoreCandidates(out []candidate, qw map[string]float64) []candi
 	// (termWeight of the whole term) to the phrasings holding it. A term
 	// no entry holds adds nothing anywhere.
 	sx := e.sx
-	s := scoreScratchPool.Get().(*scoreScratch)
-	defer scoreScratchPool.Put(s)
+	s := e.scoreScratch.Get().(*scoreScratch)
+	defer e.scoreScratch.Put(s)
 	s.reset(sx)
 	k := int32(0)
 	for t, w := range qw {

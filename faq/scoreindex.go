@@ -3,7 +3,6 @@ package faq
 import (
 	"slices"
 	"strings"
-	"sync"
 )
 
 // scoreIndex is the entries' vocabulary turned around for scoring: for each
@@ -112,7 +111,7 @@ type scoreScratch struct {
 	seen []int32   // by entry: the last term found in its phrasings (+1)
 }
 
-var scoreScratchPool = sync.Pool{New: func() any { return new(scoreScratch) }}
+func newScoreScratch() any { return new(scoreScratch) }
 
 // reset sizes s for si and zeroes it.
 func (s *scoreScratch) reset(si *scoreIndex) {
