@@ -123,15 +123,24 @@ func writeAck(w http.ResponseWriter, ack any) {
 	ab := ackBufs.Get().(*ackBuf)
 	defer ab.put()
 	ab.buf.Reset()
-	if err := ab.enc.Encode(ack); err != nil {
-		w.WriteHeader(http.StatusOK)
-		return
+	// A message (every answer) is appended by hand, byte for byte what
+	// encoding/json writes; anything else goes through the encoder.
+	if m, ok := ack.(message); ok {
+		if b, ok := appendMessage(ab.buf.AvailableBuffer(), &m); ok {
+			ab.buf.Write(b) // b is in the buffer's own memory when it fit: no copy kept
+		}
+	}
+	if ab.buf.Len() == 0 {
+		if err := ab.enc.Encode(ack); err != nil {
+			w.WriteHeader(http.StatusOK)
+			return
+		}
+		ab.buf.Truncate(ab.buf.Len() - 1) // without Encode's newline: json.Marshal's bytes
 	}
 	// Assigned, not Set: Set canonicalises the key and allocates a new
 	// slice on every acknowledgement; nothing changes this one.
 	w.Header()["Content-Type"] = jsonType
-	b := ab.buf.Bytes()
-	w.Write(b[:len(b)-1]) // without Encode's newline: json.Marshal's bytes
+	w.Write(ab.buf.Bytes())
 }
 
 // ackBuf encodes acknowledgements into a buffer kept between requests
