@@ -3,6 +3,7 @@ package faq
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
 	"github.com/kulturskoleradet/kulturbot/internal/relit"
@@ -70,23 +71,26 @@ var (
 )
 
 // The answer side, on the folded answer texts (both languages) and source.
+// Compiled on first use (an entry's answer types are worked out when a
+// question first reaches it), not in package initialisation: that was
+// start-up time before /healthz answers.
 var (
-	aTimeRE = regexp.MustCompile(`\b(januar|februar|mars|april|juni|juli|august|september|oktober|november|desember|january|february|march|june|july|october|december|host|hosten|varen|autumn|spring|semest\w*|dato\w*|dates?|senere|later|uke|week|frist\w*|deadline)\b`)
+	aTimeRE = lazyRE(`\b(januar|februar|mars|april|juni|juli|august|september|oktober|november|desember|january|february|march|june|july|october|december|host|hosten|varen|autumn|spring|semest\w*|dato\w*|dates?|senere|later|uke|week|frist\w*|deadline)\b`)
 	// Number words are looked for in their own language's text: "to" is
 	// two in bokmål and a preposition in English.
-	aCountNB    = regexp.MustCompile(`\b(\d{1,3}|to|tre|fire|fem|seks|sju|syv|atte|ni|ti|femten|hvor mange)\b`)
-	aCountEN    = regexp.MustCompile(`\b(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|fifteen|how many)\b`)
-	aMoneyRE    = regexp.MustCompile(`\b(\w*budsjett\w*|budget|midler|midlene|funds?|funding|funded|dekk\w*|cover\w*|betal\w*|pay\w*|gratis|free|kost\w*|cost\w*|penger|money|okonomi\w*|reisestotte|support|tilskudd)\b`)
-	aAmountRE   = regexp.MustCompile(`\d[\d .]*\s*(kr|kroner|nok)\b|\bnok\s*\d`)
-	aLinkRE     = regexp.MustCompile(`https?://|\b(lenke\w*|link\w*)\b`)
-	aPlaceRE    = regexp.MustCompile(`\b(digital\w*|teams|zoom|online|nettbasert|sted|stedet|steder|places|venue|location|adresse\w*|address)\b`)
-	aDeadlineRE = regexp.MustCompile(`\b(\w*frist\w*|deadlines?)\b|\b(innen|by)\s+\d`)
-	aClockRE    = regexp.MustCompile(`\bkl\.?\s*\d|\b\d{1,2}[:.]\d{2}\b|o'?clock`)
-	aEventLenRE = regexp.MustCompile(`\b\d+\s*(timer|dager|hours|days|dogn)\b|\b(to|tre|en|ett|two|three|one)[- ]?(dagers|dags|day)\b|\b(heldag\w*|halvdag\w*|dagsamling\w*|full-day|half-day|overnatting\w*)\b`)
+	aCountNB    = lazyRE(`\b(\d{1,3}|to|tre|fire|fem|seks|sju|syv|atte|ni|ti|femten|hvor mange)\b`)
+	aCountEN    = lazyRE(`\b(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|fifteen|how many)\b`)
+	aMoneyRE    = lazyRE(`\b(\w*budsjett\w*|budget|midler|midlene|funds?|funding|funded|dekk\w*|cover\w*|betal\w*|pay\w*|gratis|free|kost\w*|cost\w*|penger|money|okonomi\w*|reisestotte|support|tilskudd)\b`)
+	aAmountRE   = lazyRE(`\d[\d .]*\s*(kr|kroner|nok)\b|\bnok\s*\d`)
+	aLinkRE     = lazyRE(`https?://|\b(lenke\w*|link\w*)\b`)
+	aPlaceRE    = lazyRE(`\b(digital\w*|teams|zoom|online|nettbasert|sted|stedet|steder|places|venue|location|adresse\w*|address)\b`)
+	aDeadlineRE = lazyRE(`\b(\w*frist\w*|deadlines?)\b|\b(innen|by)\s+\d`)
+	aClockRE    = lazyRE(`\bkl\.?\s*\d|\b\d{1,2}[:.]\d{2}\b|o'?clock`)
+	aEventLenRE = lazyRE(`\b\d+\s*(timer|dager|hours|days|dogn)\b|\b(to|tre|en|ett|two|three|one)[- ]?(dagers|dags|day)\b|\b(heldag\w*|halvdag\w*|dagsamling\w*|full-day|half-day|overnatting\w*)\b`)
 	// A name is given as a quoted title («...», “...”).
-	aNameRE    = regexp.MustCompile(`[«“"]`)
-	aContactRE = regexp.MustCompile(`@|\+?\d[\d ]{7,}\d`)
-	aWhoRE     = regexp.MustCompile(`(kommune|fylke|styre|arbeidsgrupp|arbeidsutvalg|kulturskoleradet|kulturskolerads|radgiver|leder|deltaker|representant|veileder|programledelse|aktor|partner|statsbudsjett|municipal|count|board|working group|committee|adviser|leader|participant|representative|mentor|management|actor|player|state budget)`)
+	aNameRE    = lazyRE(`[«“"]`)
+	aContactRE = lazyRE(`@|\+?\d[\d ]{7,}\d`)
+	aWhoRE     = lazyRE(`(kommune|fylke|styre|arbeidsgrupp|arbeidsutvalg|kulturskoleradet|kulturskolerads|radgiver|leder|deltaker|representant|veileder|programledelse|aktor|partner|statsbudsjett|municipal|count|board|working group|committee|adviser|leader|participant|representative|mentor|management|actor|player|state budget)`)
 )
 
 // qPriceRE finds what a price question prices: "hvor mye koster en
@@ -161,41 +165,46 @@ func questionTypes(question string) answerType {
 func answerTypes(en Entry) answerType {
 	a := bot.FoldText(en.Answer.NB + "\n" + en.Answer.EN)
 	var t answerType
-	if aTimeRE.MatchString(a) {
+	if aTimeRE().MatchString(a) {
 		t |= atTime
 	}
-	if aCountNB.MatchString(bot.FoldText(en.Answer.NB)) || aCountEN.MatchString(bot.FoldText(en.Answer.EN)) {
+	if aCountNB().MatchString(bot.FoldText(en.Answer.NB)) || aCountEN().MatchString(bot.FoldText(en.Answer.EN)) {
 		t |= atCount
 	}
-	if aMoneyRE.MatchString(a) {
+	if aMoneyRE().MatchString(a) {
 		t |= atMoney
 	}
-	if aAmountRE.MatchString(a) {
+	if aAmountRE().MatchString(a) {
 		t |= atAmount
 	}
-	if aLinkRE.MatchString(a) || aLinkRE.MatchString(strings.ToLower(en.Source)) {
+	if aLinkRE().MatchString(a) || aLinkRE().MatchString(strings.ToLower(en.Source)) {
 		t |= atLink
 	}
-	if aWhoRE.MatchString(a) {
+	if aWhoRE().MatchString(a) {
 		t |= atWho
 	}
-	if aContactRE.MatchString(a) {
+	if aContactRE().MatchString(a) {
 		t |= atContact
 	}
-	if aDeadlineRE.MatchString(a) {
+	if aDeadlineRE().MatchString(a) {
 		t |= atDeadline
 	}
-	if aNameRE.MatchString(a) {
+	if aNameRE().MatchString(a) {
 		t |= atName
 	}
-	if aClockRE.MatchString(a) {
+	if aClockRE().MatchString(a) {
 		t |= atClock
 	}
-	if aEventLenRE.MatchString(a) {
+	if aEventLenRE().MatchString(a) {
 		t |= atEventLen
 	}
-	if aPlaceRE.MatchString(a) {
+	if aPlaceRE().MatchString(a) {
 		t |= atPlace
 	}
 	return t
+}
+
+// lazyRE is regexp.MustCompile on first call.
+func lazyRE(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

@@ -24,22 +24,22 @@ func TestRelitSameAsRegexp(t *testing.T) {
 		pq, _ := e.prepare(q, "")
 		for _, s := range []string{q, bot.FoldText(q), pq} {
 			for _, re := range queryPatterns {
-				want := re.Regexp.MatchString(s)
+				want := re.Std().MatchString(s)
 				if got := re.MatchString(s); got != want {
 					t.Fatalf("%q on %q: relit %v, regexp %v", re, s, got, want)
 				}
 				// The other functions where they are used.
 				switch re {
 				case qPriceRE, countedRE:
-					if got, want := re.FindStringSubmatch(s), re.Regexp.FindStringSubmatch(s); !slices.Equal(got, want) {
+					if got, want := re.FindStringSubmatch(s), re.Std().FindStringSubmatch(s); !slices.Equal(got, want) {
 						t.Fatalf("%q on %q: relit %q, regexp %q", re, s, got, want)
 					}
 				case questionSplitRE:
-					if got, want := re.FindAllStringSubmatchIndex(s, -1), re.Regexp.FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+					if got, want := re.FindAllStringSubmatchIndex(s, -1), re.Std().FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
 						t.Fatalf("%q on %q: relit %v, regexp %v", re, s, got, want)
 					}
 				case alternativeRE:
-					if got, want := re.Split(s, -1), re.Regexp.Split(s, -1); !slices.Equal(got, want) {
+					if got, want := re.Split(s, -1), re.Std().Split(s, -1); !slices.Equal(got, want) {
 						t.Fatalf("%q on %q: relit %q, regexp %q", re, s, got, want)
 					}
 				}

@@ -67,24 +67,24 @@ func inputs(r *rand.Rand, n int) []string {
 // same checks every filtered method against the regexp's own on s.
 func same(t *testing.T, re *Regexp, s string) {
 	t.Helper()
-	if got, want := re.MatchString(s), re.Regexp.MatchString(s); got != want {
+	if got, want := re.MatchString(s), re.Std().MatchString(s); got != want {
 		t.Fatalf("%q on %q: MatchString %v, regexp %v (literals %q)", re, s, got, want, re.filter().lits)
 	}
-	if got, want := re.FindStringSubmatch(s), re.Regexp.FindStringSubmatch(s); !slices.Equal(got, want) {
+	if got, want := re.FindStringSubmatch(s), re.Std().FindStringSubmatch(s); !slices.Equal(got, want) {
 		t.Fatalf("%q on %q: FindStringSubmatch %q, regexp %q", re, s, got, want)
 	}
-	if got, want := re.FindAllStringSubmatchIndex(s, -1), re.Regexp.FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+	if got, want := re.FindAllStringSubmatchIndex(s, -1), re.Std().FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
 		t.Fatalf("%q on %q: FindAllStringSubmatchIndex %v, regexp %v", re, s, got, want)
 	}
-	if got, want := re.FindAllStringIndex(s, -1), re.Regexp.FindAllStringIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+	if got, want := re.FindAllStringIndex(s, -1), re.Std().FindAllStringIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
 		t.Fatalf("%q on %q: FindAllStringIndex %v, regexp %v", re, s, got, want)
 	}
 	for _, n := range []int{-1, 0, 1, 2} {
-		if got, want := re.Split(s, n), re.Regexp.Split(s, n); !slices.Equal(got, want) {
+		if got, want := re.Split(s, n), re.Std().Split(s, n); !slices.Equal(got, want) {
 			t.Fatalf("%q on %q: Split(%d) %q, regexp %q", re, s, n, got, want)
 		}
 	}
-	if got, want := re.ReplaceAllString(s, "<$0>"), re.Regexp.ReplaceAllString(s, "<$0>"); got != want {
+	if got, want := re.ReplaceAllString(s, "<$0>"), re.Std().ReplaceAllString(s, "<$0>"); got != want {
 		t.Fatalf("%q on %q: ReplaceAllString %q, regexp %q", re, s, got, want)
 	}
 }
