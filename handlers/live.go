@@ -153,6 +153,20 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 	if m == nil && !gatheringRE.MatchString(n) {
 		return a, false, nil
 	}
+	// "hvem har meldt seg på samlinga i mars?", "how many have signed up
+	// for the first gathering?": before the guard, which leaves "hvor
+	// mange …" to the FAQ.
+	if m == nil && attendRE.MatchString(n) {
+		take()
+		text, ok, err := h.liveAttendance(ctx, q, lang, n)
+		if err != nil {
+			return a, false, err
+		}
+		if ok {
+			a.EntryID = "data:har-svart"
+			return data(text)
+		}
+	}
 	// "når må vi svare på samlingen?" asks the deadline, whatever "må vi"
 	// says elsewhere.
 	if guardRE.MatchString(n) && !whenAnswerRE.MatchString(n) {
@@ -160,7 +174,11 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 	}
 	take()
 	if m != nil {
-		text, ok, err := h.liveAnswered(ctx, q, lang, n, m[2])
+		name := m[2]
+		if name == "" {
+			name = m[7]
+		}
+		text, ok, err := h.liveAnswered(ctx, q, lang, n, name)
 		if !ok || err != nil {
 			return a, false, err
 		}
@@ -319,7 +337,7 @@ var answeredAllRE = relit.MustCompile(`^ ((har|has|have) (alle|all)( kommunene| 
 	`|(hvem|kven|who|hvilke kommuner|kva kommunar|kva for kommunar|which municipalities|hvilke|kva for nokre|which) (mangler|manglar|are missing|is missing|haven t|have not) (svar|svaret|svara|answers?|an answer|answered)( enna| enno| enda| ennu| fortsatt| framleis| yet| still)?)( pa| til| to)?( (neste |samlingen|samlinga|the gathering|the next gathering)\w*)* $`)
 
 var (
-	nextRE     = relit.MustCompile(` (neste|nestkommende|forstkommende|kommende|komande|neste gang|next|upcoming|coming|forthcoming|framover|fremover|ahead|planlagt|planlagde|planlagte|planned|scheduled) `)
+	nextRE     = relit.MustCompile(` (neste|nestkommende|forstkommende|kommende|komande|kommande|neste gang|next|upcoming|coming|forthcoming|framover|fremover|ahead|planlagt|planlagde|planlagte|planned|scheduled) `)
 	whereRE    = relit.MustCompile(` (hvor|kvar|kor|where|sted|stad|stedet|staden|place|venue|location) `)
 	whenRE     = relit.MustCompile(` (nar|kva tid|kor tid|when|dato|datoen|date|dag|day) `)
 	deadlineRE = relit.MustCompile(` (svarfrist|svarfristen|frist|fristen|deadline|rsvp by|svare innen|svara innan|svar innen|reply by|answer by) `)
@@ -345,7 +363,22 @@ var (
 		"juni": true, "august": true, "september": true, "oktober": true, "november": true, "desember": true, "hostsemesteret": true,
 		"varsemesteret": true}
 	// answeredRE is "har Fauske svart?" / "has Fauske answered?".
-	answeredRE = relit.MustCompile(`^ (har|has|did|have) ((?:[\p{L}\d]+ ){1,3}?)(kommune |municipality )?(svart|svara|svarat|answered|replied|responded|rsvpd|rsvped|rsvp d|meldt seg|meldt seg pa|meldt pa|signed up)( pa | til | to | for |$| )`)
+	answeredRE = relit.MustCompile(`^ (har|has|did|have) ((?:[\p{L}\d]+ ){1,3}?)(kommune |municipality )?(svart|svara|svarat|answered|replied|responded|rsvpd|rsvped|rsvp d|meldt seg|meldt seg pa|meldt pa|signed up)( pa | til | to | for |$| )` +
+		// "er Bodø påmeldt samlinga?", "is Alta signed up for the gathering?"
+		`|^ (er|is|are) ((?:[\p{L}\d]+ ){1,3}?)(kommune |municipality )?(pameldt|pamelde|pameldte|meldt pa|signed up|rsvpd|rsvped)( pa | til | to | for |$| )`)
+)
+
+// weAnsweredRE is "har vi svart?" with nothing after it but "yet": the
+// gatherings are what "we" answer in the bot.
+var weAnsweredRE = relit.MustCompile(`^ (har|have|did) (vi|me|we) (svart|svara|answered|replied|responded|rsvpd|rsvped|rsvp d)( (enna|enno|enda|ennu|allerede|alt|already|yet|no|na|now))* $`)
+
+// hotelRE: "hvilket hotell er samlinga på?", "which hotel is the
+// gathering at?": where it is held. Where to sleep ("hvilket hotell skal
+// vi bo på?", stayRE) the bot does not know: the place of a gathering is
+// not always its hotel.
+var (
+	hotelRE = relit.MustCompile(` (hotell|hotellet|hotel|adresse|adressa|adressen|address|lokale|lokalet|venue) `)
+	stayRE  = relit.MustCompile(` (bo|bu|sove|sova|overnatte|overnatta|stay|sleep|booke|book|dekke|dekket|dekkes|dekka|betale|pay|covered|cover) `)
 )
 
 var (
@@ -380,12 +413,28 @@ func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (
 		month = monthOf(mm[2])
 		place = ""
 	}
+	now := q.Now
+	if now.IsZero() {
+		now = h.DB.Now()
+	}
+	// "samlingen i vår", "neste samling i haust", "gatherings next month".
+	var win *whenWindow
+	if id == 0 && month == 0 {
+		if win = whenIn(n, now); win != nil {
+			place = ""
+			month = -1 // filtered by win below, like a month
+		}
+	}
 	// "Er alle samlingene regionale?", "må vi delta på alle samlingene?":
 	// a yes/no question that asks neither where, when nor which is about
 	// the programme's rules.
 	first, _, _ := strings.Cut(n[1:], " ")
 	if yesNoFirst[first] && !asks && !next && id == 0 && month == 0 && !signUpRE.MatchString(n) {
 		return "", false, nil
+	}
+	// "kommande samlingar?", "upcoming gatherings": the list.
+	if next && plural && !definite && (asks || words <= 6) {
+		list = true
 	}
 	// Without the place, is it still a question about gatherings?
 	general := func() bool {
@@ -394,6 +443,9 @@ func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (
 		// "Hvor er samlingen?" with nothing else: the next one.
 		case definite && asks && words <= 5:
 			next = true
+		// "kva hotell skal vi bu på under samlinga?": its place.
+		case definite && hotelRE.MatchString(n) && !stayRE.MatchString(n) && words <= 9:
+			next, list = true, false
 		// "Når er samlingene?", "Hvilke samlinger kommer?": the list.
 		case plural && (asks || list) && words <= 6:
 			list = true
@@ -423,10 +475,6 @@ func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (
 	case general():
 	default:
 		return "", false, nil
-	}
-	now := q.Now
-	if now.IsZero() {
-		now = h.DB.Now()
 	}
 	if id > 0 {
 		g, err := h.DB.Gathering(ctx, id)
@@ -485,16 +533,26 @@ func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (
 	}
 	if month != 0 {
 		var hit []store.Gathering
-		for _, g := range gs {
-			if g.Date.Month() == month {
-				hit = append(hit, g)
+		none := ""
+		if win != nil {
+			var w *whenWindow
+			hit, w = win.within(gs)
+			none = lt(lang, "live.g.nowhen", w.in(lang))
+		} else {
+			for _, g := range gs {
+				if g.Date.Month() == month {
+					hit = append(hit, g)
+				}
 			}
+			none = lt(lang, "live.g.noplace", monthName(month, lang))
 		}
-		switch len(hit) {
-		case 0:
-			return lt(lang, "live.g.noplace", monthName(month, lang)) + "\n" + h.listGatherings(lang, gs, 5), true, nil
-		case 1:
+		switch {
+		case len(hit) == 0:
+			return none + "\n" + h.listGatherings(lang, gs, 5), true, nil
+		case len(hit) == 1:
 			return h.describeGathering(lang, hit[0], now, deadline), true, nil
+		case next && !list:
+			return h.describeGathering(lang, hit[0], now, deadline) + "\n" + lt(lang, "live.g.more", len(hit)-1), true, nil
 		}
 		return h.listGatherings(lang, hit, 8), true, nil
 	}
@@ -662,7 +720,7 @@ func titleWords(text, n string) string {
 // it answered; admins also see what.
 func (h *Handlers) liveAnswered(ctx context.Context, q Query, lang, n, name string) (string, bool, error) {
 	name = strings.TrimSpace(name)
-	if (name == "vi" || name == "me" || name == "we") && (gatheringRE.MatchString(n) || strings.Contains(n, " rsvp")) {
+	if (name == "vi" || name == "me" || name == "we") && (gatheringRE.MatchString(n) || strings.Contains(n, " rsvp") || weAnsweredRE.MatchString(n)) {
 		// "har vi svart på samlinga?": the asker's own municipality, when
 		// they have told the bot (/kulturbot kommune).
 		var m store.Municipality
@@ -681,7 +739,13 @@ func (h *Handlers) liveAnswered(ctx context.Context, q Query, lang, n, name stri
 				return "", false, err
 			}
 			if text != lt(lang, "live.g.none") {
-				text = lt(lang, "live.a.we") + "\n" + text
+				// `kulturbot ask` and the web have no user to set a
+				// municipality for: say what to ask instead.
+				we := "live.a.we"
+				if q.User == "" {
+					we = "live.a.we.nouser"
+				}
+				text = lt(lang, we) + "\n" + text
 			}
 			return text, true, nil
 		}
@@ -745,6 +809,34 @@ func (h *Handlers) liveAnswered(ctx context.Context, q Query, lang, n, name stri
 			mine = append(mine, g)
 		}
 	}
+	// "er Alta påmeldt samlinga i mars?", "har Bodø svart på samlinga i vår?"
+	if id == 0 {
+		month := time.Month(0)
+		if mm := monthRE.FindStringSubmatch(n); mm != nil {
+			month = monthOf(mm[2])
+		}
+		var hit []store.Gathering
+		none := ""
+		switch win := whenIn(n, now); {
+		case month != 0:
+			for _, g := range mine {
+				if g.Date.Month() == month {
+					hit = append(hit, g)
+				}
+			}
+			none = lt(lang, "live.g.noplace", monthName(month, lang))
+		case win != nil:
+			var w *whenWindow
+			hit, w = win.within(mine)
+			none = lt(lang, "live.g.nowhen", w.in(lang))
+		default:
+			hit = mine
+		}
+		if len(hit) == 0 && len(mine) > 0 {
+			return none, true, nil
+		}
+		mine = hit
+	}
 	if id > 0 && len(mine) == 0 {
 		g, err := h.DB.Gathering(ctx, id)
 		if err == nil {
@@ -796,6 +888,15 @@ func (h *Handlers) liveAnsweredAll(ctx context.Context, q Query, lang string) (s
 	if len(gs) == 0 {
 		return lt(lang, "live.g.none"), nil
 	}
+	return h.answerState(ctx, q, lang, gs, false)
+}
+
+// answerState is, per gathering (at most three), how many of its region's
+// municipalities have answered and which have not; with names, also which
+// have. Whether a municipality answered is everyone's to see; what it
+// answered (yes/no, headcount) only the working group's, so admins get the
+// sums too.
+func (h *Handlers) answerState(ctx context.Context, q Query, lang string, gs []store.Gathering, names bool) (string, error) {
 	regions, err := h.DB.Regions(ctx)
 	if err != nil {
 		return "", err
@@ -816,8 +917,20 @@ func (h *Handlers) liveAnsweredAll(ctx context.Context, q Query, lang string) (s
 		}
 		head := fmt.Sprintf("#%d %s (%s)", g.ID, bot.Esc(g.Name), bot.FormatDate(g.Date, bl))
 		answered := map[int64]bool{}
+		var who []string
+		yes, no, maybe, people := 0, 0, 0, 0
 		for _, r := range rs {
 			answered[r.Municipality.ID] = true
+			who = append(who, bot.Esc(r.Municipality.Name))
+			switch r.Answer {
+			case store.AnswerYes:
+				yes++
+				people += r.Headcount
+			case store.AnswerNo:
+				no++
+			case store.AnswerMaybe:
+				maybe++
+			}
 		}
 		var members []store.Municipality
 		for _, r := range regions {
@@ -825,26 +938,139 @@ func (h *Handlers) liveAnsweredAll(ctx context.Context, q Query, lang string) (s
 				members = r.Municipalities
 			}
 		}
+		var line string
 		if g.National() || len(members) == 0 {
-			lines = append(lines, "• "+lt(lang, "live.all.national", head, len(rs)))
-			continue
-		}
-		var missing []string
-		n := 0
-		for _, m := range members {
-			if answered[m.ID] {
-				n++
-			} else {
-				missing = append(missing, bot.Esc(m.Name))
+			line = "• " + lt(lang, "live.all.national", head, len(rs))
+		} else {
+			var missing []string
+			n := 0
+			for _, m := range members {
+				if answered[m.ID] {
+					n++
+				} else {
+					missing = append(missing, bot.Esc(m.Name))
+				}
+			}
+			line = "• " + lt(lang, "live.all.count", head, n, len(members))
+			if names && len(who) > 0 {
+				line += " " + lt(lang, "live.all.who", strings.Join(who, ", "))
+			}
+			if len(missing) > 0 {
+				line += " " + lt(lang, "live.all.missing", strings.Join(missing, ", "))
 			}
 		}
-		line := "• " + lt(lang, "live.all.count", head, n, len(members))
-		if len(missing) > 0 {
-			line += " " + lt(lang, "live.all.missing", strings.Join(missing, ", "))
+		if names && len(who) > 0 && (g.National() || len(members) == 0) {
+			line += " " + lt(lang, "live.all.who", strings.Join(who, ", "))
+		}
+		if names && q.Admin && len(rs) > 0 {
+			line += " " + lt(lang, "live.all.sums", yes, people, no, maybe)
 		}
 		lines = append(lines, line)
 	}
+	if names && !q.Admin {
+		lines = append(lines, lt(lang, "live.a.private"))
+	}
 	return strings.Join(lines, "\n"), nil
+}
+
+// attendRE is "hvem har meldt seg på …", "hvor mange har sagt ja til …",
+// "who has signed up for …": the answers to a gathering.
+var attendRE = relit.MustCompile(`^ (hvem|kven|who|hvilke kommuner|kva kommunar|kva for kommunar|which municipalities|hvor mange|kor mange|how many)( kommuner| kommunar| municipalities| personer| personar| folk| people| ppl| deltakere| deltakarar| participants| stk)?( som)? (har |has |have |er |is |are |s )?(meldt seg pa|meldt seg|meldt pa|pameldt|pamelde|signed up|registered|svart|svara|answered|replied|responded|rsvpd|rsvp d|sagt ja|sagt nei|said yes|said no|kommer|kjem|coming|attending|going)( |$)`)
+
+// firstRE: "første samling", "the first gathering".
+var firstRE = relit.MustCompile(` (forste|fyrste|first|1st) (samling|samlinga|samlingen|gathering|meeting) `)
+
+// liveAttendance answers attendRE for the gatherings the question names
+// (number, first, month, season, place, the next one) — a question about
+// one, not "hvem kommer på samlingene?" in general (the FAQ's).
+func (h *Handlers) liveAttendance(ctx context.Context, q Query, lang, n string) (string, bool, error) {
+	now := q.Now
+	if now.IsZero() {
+		now = h.DB.Now()
+	}
+	var id int64
+	if m := idRE.FindStringSubmatch(n); m != nil {
+		id, _ = strconv.ParseInt(m[3], 10, 64)
+	}
+	first := firstRE.MatchString(n)
+	month := time.Month(0)
+	if mm := monthRE.FindStringSubmatch(n); mm != nil {
+		month = monthOf(mm[2])
+	}
+	win := whenIn(n, now)
+	place := ""
+	if m := placeRE.FindStringSubmatch(n); m != nil && month == 0 && win == nil {
+		if p := strings.TrimSpace(m[3]); !notPlace[p] {
+			place = p
+		}
+	}
+	next, definite := nextRE.MatchString(n), definiteRE.MatchString(n)
+	if id == 0 && !first && month == 0 && win == nil && place == "" && !next && !definite {
+		return "", false, nil
+	}
+	var gs []store.Gathering
+	var err error
+	switch {
+	case id > 0:
+		g, err := h.DB.Gathering(ctx, id)
+		if err != nil {
+			if bot.ErrorCode(err) == bot.ENotFound {
+				return lt(lang, "live.g.noid", id), true, nil
+			}
+			return "", false, err
+		}
+		gs = []store.Gathering{g}
+	case first:
+		// The programme's first gathering, held or not.
+		if gs, err = h.DB.Gatherings(ctx, store.GatheringFilter{}); err != nil {
+			return "", false, err
+		}
+		if len(gs) > 0 {
+			gs = gs[:1]
+		}
+	default:
+		if gs, err = h.DB.UpcomingGatherings(ctx, now); err != nil {
+			return "", false, err
+		}
+	}
+	if len(gs) == 0 {
+		return lt(lang, "live.g.none"), true, nil
+	}
+	all := gs
+	switch {
+	case month != 0:
+		var hit []store.Gathering
+		for _, g := range gs {
+			if g.Date.Month() == month {
+				hit = append(hit, g)
+			}
+		}
+		if len(hit) == 0 {
+			return lt(lang, "live.g.noplace", monthName(month, lang)) + "\n" + h.listGatherings(lang, all, 5), true, nil
+		}
+		gs = hit
+	case win != nil:
+		hit, w := win.within(gs)
+		if len(hit) == 0 {
+			return lt(lang, "live.g.nowhen", w.in(lang)) + "\n" + h.listGatherings(lang, all, 5), true, nil
+		}
+		gs = hit
+	case place != "":
+		var hit []store.Gathering
+		for _, g := range gs {
+			if matchesPlace(g, place) {
+				hit = append(hit, g)
+			}
+		}
+		if len(hit) == 0 {
+			return lt(lang, "live.g.noplace", bot.Esc(titleWords(q.Text, place))) + "\n" + h.listGatherings(lang, all, 5), true, nil
+		}
+		gs = hit
+	case id == 0 && !first:
+		gs = gs[:1] // "samlingen", "neste samling": the next one
+	}
+	text, err := h.answerState(ctx, q, lang, gs, true)
+	return text, err == nil, err
 }
 
 func answerWord(lang, a string) string {
@@ -986,6 +1212,7 @@ var liveMsgs = map[string][3]string{
 		"Eg finn inga samling nummer %d. /rsvp viser dei komande samlingane.",
 		"I can't find gathering number %d. /rsvp lists the upcoming gatherings."},
 	"live.g.noplace":     {"Jeg finner ingen kommende samling i %s.", "Eg finn inga komande samling i %s.", "I can't find an upcoming gathering in %s."},
+	"live.g.nowhen":      {"Jeg finner ingen kommende samling %s.", "Eg finn inga komande samling %s.", "I can't find an upcoming gathering %s."},
 	"live.g.next":        {"Neste samling:", "Neste samling:", "Next gathering:"},
 	"live.g.next.region": {"Neste samling for region %s:", "Neste samling for region %s:", "Next gathering for region %s:"},
 	"live.g.one": {
@@ -1014,6 +1241,10 @@ var liveMsgs = map[string][3]string{
 		"Jeg vet ikke hvilken kommune du svarer for – sett den med /kulturbot kommune <navn>, eller spør «har Bodø svart?». Slik står det nå:",
 		"Eg veit ikkje kva kommune du svarar for – set han med /kulturbot kommune <namn>, eller spør «har Bodø svart?». Slik står det no:",
 		"I don't know which municipality you answer for – set it with /kulturbot kommune <name>, or ask “has Bodø answered?”. This is where things stand:"},
+	"live.a.we.nouser": {
+		"Jeg vet ikke hvilken kommune «vi» er her – spør for eksempel «har Bodø svart?». Slik står det for de kommende samlingene:",
+		"Eg veit ikkje kva kommune «vi» er her – spør til dømes «har Bodø svart?». Slik står det for dei komande samlingane:",
+		"I don't know which municipality “we” is here – ask, for example, “has Bodø answered?”. This is where the upcoming gatherings stand:"},
 	"live.a.unknown": {
 		"Jeg finner ingen svar fra %s – kommunen er ikke med i noen region eller registrering her ennå.",
 		"Eg finn ingen svar frå %s – kommunen er ikkje med i nokon region eller registrering her enno.",
@@ -1025,6 +1256,8 @@ var liveMsgs = map[string][3]string{
 	"live.all.count":    {"%s: %d av %d kommuner har svart.", "%s: %d av %d kommunar har svart.", "%s: %d of %d municipalities have answered."},
 	"live.all.missing":  {"Ikke svart ennå: %s.", "Ikkje svart enno: %s.", "Not answered yet: %s."},
 	"live.all.national": {"%s: %d kommuner har svart.", "%s: %d kommunar har svart.", "%s: %d municipalities have answered."},
+	"live.all.who":      {"Svart: %s.", "Svart: %s.", "Answered: %s."},
+	"live.all.sums":     {"Ja: %d (%d personer) · nei: %d · kanskje: %d.", "Ja: %d (%d personar) · nei: %d · kanskje: %d.", "Yes: %d (%d people) · no: %d · maybe: %d."},
 	"live.a.no":         {"%s har ikke svart på %s ennå.", "%s har ikkje svart på %s enno.", "%s has not answered %s yet."},
 	"live.a.yes":        {"%s har svart på %s – svarte %s.", "%s har svart på %s – svara %s.", "%s has answered %s – on %s."},
 	"live.a.yes.admin":  {"%s har svart på %s: %s, %d personer – svarte %s.", "%s har svart på %s: %s, %d personar – svara %s.", "%s has answered %s: %s, %d people – on %s."},

@@ -66,11 +66,15 @@ var howFillers = wordSet("jeg eg je e ae i vi me man en ein ei et eit a an du de
 // in the bot, now, too.
 var howTailWords = wordSet("i boten bot kulturbot in via med with the gjennom through her here pa on slack discord chatten chat " +
 	"na no now ogsa og too also direkte directly sjol selv sjolv self myself ourselves the app appen telefonen phone mobil mobilen " +
-	"etterpa etterpaa afterwards later seinare senere")
+	"etterpa etterpaa afterwards later seinare senere " +
+	// the asker's own: "trekke interessemeldingen vår"
+	"var vart vare mi min mitt mine our my")
 
 // relTailRE: a clause about the asker's own entry after the phrase ("eg
 // har logga feil", "som er ført for Bodø", "I logged").
-var relTailRE = relit.MustCompile(`^ (som )?(eg|jeg|je|vi|me|i|we|du|you)?( har| have| hadde| had)?( \S+)? ?(logga|logget|loggfort|fort|registrert|lagt inn|skrevet|skrive|skreiv|logged|entered|made|sendt|sent)( \S+){0,3} $|^ (som )?(er|vart|blei|ble|was|were|have been|has been) (fort|logget|logga|registrert|logged|entered)( \S+){0,3} $`)
+var relTailRE = relit.MustCompile(`^ (som )?(eg|jeg|je|vi|me|i|we|du|you)?( har| have| hadde| had)?( \S+)? ?(logga|logget|loggfort|fort|registrert|lagt inn|skrevet|skrive|skreiv|logged|entered|made|sendt|sent)( \S+){0,3} $|^ (som )?(er|vart|blei|ble|was|were|have been|has been) (fort|logget|logga|registrert|logged|entered)( \S+){0,3} $` +
+	// a change of plans: "kan jeg trekke den hvis vi ombestemmer oss"
+	`|^( \S+)? (hvis|dersom|om|viss|if) (vi|jeg|eg|me|we|i) (ombestemmer|ombestemmer oss|ombestemmer meg|angrer|angrar|snur|change (our|my) minds?|changes (our|my) minds?|can t come|cannot come|ikke kan komme|ikkje kan kome)( \S+){0,2} $`)
 
 var (
 	// howEndRE: "…, hvordan?" / "…, how do I do that?" at the end.
@@ -121,7 +125,7 @@ var howIntents = []howIntent{
 	{"live.how.veiledning", relit.MustCompile(` (logger|loggar|logge|logga|logg|loggfore|loggforer|log)( \S+){0,3}? ` + rxMentoring +
 		`| (registrerer|registrerar|registrere|registrera|forer|fore|legge inn|legg inn|legger inn|log|record|enter)( inn)? ` + rxPron + `(en |ei |et |a |an |the |var |vart |our )?(ny |new )?` + rxMentoring +
 		`| (endre|endrer|endra|endrar|rette|retter|retta|rettar|slette|sletter|sletta|slettar|fjerne|fjerner|fjerna|fjernar|edit|delete|remove|fix|correct|change|update|angre)( \S+){0,4}? ` + rxMentoring +
-		`| (opp|ut|out|up|fram|over|of|export|eksportere|eksporterer|eksportera|list|liste)( \S+){0,3}? (veiledningene|veiledninger|veiledningslogg\w*|veiledningsmotene|rettleiingane|rettleiingar|rettleiingslogg\w*|loggen|logg|log|mentoring log|sessions|mentoring sessions|okter|oktene)`), false},
+		`| (opp|ut|out|up|fram|over|of|export|eksportere|eksporterer|eksportera|list|liste|se|ser|sja|see|view|find|finne|finn|vise|viser|show)( \S+){0,3}? (veiledningene|veiledninger|veiledningslogg\w*|veiledningsmotene|rettleiingane|rettleiingar|rettleiingslogg\w*|loggen|logg|log|mentoring log|sessions|mentoring sessions|okter|oktene)`), false},
 	// Exports: /kulturbot eksport (admins), CSV.
 	{"live.how.eksport", relit.MustCompile(` (eksportere|eksporterer|eksportera|eksporter|eksport|export|exporting|laste ned|last ned|lastar ned|download|hente ut|henter ut|hentar ut|fa ut|ta ut|get out|pull)( \S+){0,3}? (svarene|svara|svar|rsvp\w*|data|dataene|interessemelding\w*|registrering\w*|paameldinger|pameldinger|pameldingane|answers|responses|registrations|csv|excel|regneark|spreadsheet|lista|listen|list|oversikt\w*|tallene|tala|numbers)( |$)| (csv|excel|regneark|spreadsheet)( fil| file| fila| filen)?( |$)`), false},
 	{"live.how.kommune", relit.MustCompile(` (setter|sette|velger|velge|lagrer|lagre|endrer|endre|bytter|bytte|set|change|save) ` + rxPron + `(min |mi |var |vart |my |our |hvilken |kva |which |what )?(egen |eigen |own )?(kommune|kommunen|kommuna|municipality)`), false},

@@ -71,6 +71,20 @@ func TestLive(t *testing.T) {
 		{"CanYouHelp", "U1", "Kan du hjelpe meg?", []string{"Jeg er kulturbot"}, nil},
 		{"HowToChangeAnswer", "U1", "Hvordan endrer jeg svaret på samlingen?", []string{"Et nytt svar for samme kommune erstatter det forrige"}, nil},
 		{"HowToMentoringNynorsk", "U1", "korleis loggar eg rettleiing?", []string{"/veiledning logg kommune=<namn>"}, nil},
+		// Seasons and relative time (testNow is 10 January 2025).
+		{"SpringIsTheSpringSemester", "U1", "når er samlingen i vår?", []string{"#1 Oppstartssamling er 6. februar 2025", "…og 1 til"}, nil},
+		{"NoneThisAutumn", "U1", "er det noen samlinger til hausten?", []string{"Jeg finner ingen kommende samling høsten 2025.", "Kommende samlinger (2):"}, nil},
+		{"NextMonth", "U1", "samlinger neste måned?", []string{"#1 Oppstartssamling er 6. februar 2025"}, []string{"Vårsamling"}},
+		{"SpringEnglish", "U1", "gatherings in spring 2025?", []string{"Upcoming gatherings (2):", "#2 Vårsamling – 6 May 2025"}, nil},
+		// Who answered a gathering: everyone sees who, admins also what.
+		{"WhoSignedUpNynorsk", "U1", "kven har meldt seg på samlinga?", []string{"#1 Oppstartssamling (6. februar 2025): 1 av 3 kommunar har svart. Svart: Fauske. Ikkje svart enno: Bodø, Saltdal.", "arbeidsgruppa"}, []string{"3 personar", "Vårsamling"}},
+		{"HowManyAdmin", "admin", "hvor mange har sagt ja til første samling", []string{"1 av 3 kommuner har svart", "Ja: 1 (3 personer) · nei: 0 · kanskje: 0."}, nil},
+		{"WhoSignedUpInMay", "U1", "who has signed up for the gathering in May?", []string{"#2 Vårsamling (6 May 2025): 0 of 3 municipalities have answered."}, []string{"Oppstartssamling"}},
+		{"IsSignedUpInMay", "U1", "is Fauske signed up for the gathering in May?", []string{"Fauske has not answered #2 Vårsamling"}, []string{"Oppstartssamling"}},
+		{"IsSignedUpNynorsk", "U1", "er Fauske påmeldt samlinga?", []string{"Fauske har svart på #1 Oppstartssamling"}, nil},
+		{"WhichHotel", "U1", "hvilket hotell er samlingen på?", []string{"Neste samling: #1 Oppstartssamling er 6. februar 2025 i Bodø"}, nil},
+		{"UpcomingNynorsk", "U1", "kommande samlingar?", []string{"Komande samlingar (2):"}, nil},
+		{"HaveWeAnsweredWithoutMunicipality", "U1", "har vi svart?", []string{"Jeg vet ikke hvilken kommune du svarer for", "1 av 3 kommuner har svart"}, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -357,6 +371,13 @@ func TestLiveHowTo(t *testing.T) {
 		"kan vi endre svaret på søknaden?",
 		"kan du sende meg programdokumentet?",
 		"kan du forklare meg hva programmet er?",
+		"hvilket hotell skal vi bo på under samlingen?",
+		"får vi dekket hotell på samlingene",
+		"hvem kommer på samlingene?",
+		"hvor mange kommer på samlingene?",
+		"is the minister of culture coming to the gatherings",
+		"hvem skal komme på samlingen?",
+		"har vi svart på søknaden?",
 	} {
 		a, err := e.h.Answer(context.Background(), handlers.Query{Text: q, Now: testNow})
 		if err != nil {

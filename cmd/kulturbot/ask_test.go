@@ -176,6 +176,15 @@ func TestAskLive(t *testing.T) {
 			t.Fatalf("%+v", r)
 		}
 	})
+	t.Run("HaveWeAnsweredWithoutAUser", func(t *testing.T) {
+		// ask has no user to set a municipality for: it says what to ask
+		// and where the next gatherings stand.
+		r := askJSON("har vi svart?")
+		if !r.Answered || r.Path != "data" || !strings.Contains(r.Answer, "«har Bodø svart?»") ||
+			!strings.Contains(r.Answer, "0 av 3 kommuner har svart. Ikke svart ennå: Bodø, Fauske, Saltdal.") || strings.Contains(r.Answer, "/kulturbot kommune") {
+			t.Fatalf("%+v", r)
+		}
+	})
 	t.Run("WhatCanYouDo", func(t *testing.T) {
 		r := askJSON("Hva kan du?")
 		if !r.Answered || r.Path != "data" || !strings.Contains(r.Answer, "/rsvp") || !strings.Contains(r.Answer, "/interesse") {
