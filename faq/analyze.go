@@ -44,20 +44,26 @@ type Analyzer struct {
 	// the lexicon leaves unchanged is split for the vocabulary and again
 	// for the index.
 	split map[string][]string
+	// stemmed maps a word to its Norwegian stem while an engine is built
+	// (nil otherwise): base stems the same words over and over (6,855
+	// calls for 2,479 words with the shipped corpus), and the snowball
+	// stemmer was about 6 % of the bot's start-up CPU. The stem is a pure
+	// function of the word, so the cache changes no result.
+	stemmed map[string]string
 }
 
 // NewAnalyzer returns an analyzer whose vocabulary (for compounds and typos)
 // is the words of texts.
 func NewAnalyzer(texts ...string) *Analyzer {
 	a := newAnalyzer(map[string]string{}, texts)
-	a.folded, a.split = nil, nil
+	a.folded, a.split, a.stemmed = nil, nil, nil
 	return a
 }
 
 // newAnalyzer is NewAnalyzer folding words through the cache folded, which
 // it leaves in place (newEngine goes on using it).
 func newAnalyzer(folded map[string]string, texts []string) *Analyzer {
-	a := &Analyzer{surface: map[string]int{}, stems: map[string]bool{}, byLen: map[int][]string{}, folded: folded, split: map[string][]string{}}
+	a := &Analyzer{surface: map[string]int{}, stems: map[string]bool{}, byLen: map[int][]string{}, folded: folded, split: map[string][]string{}, stemmed: map[string]string{}}
 	// Synonym words as people write them (not their stems: "bookl" is no
 	// word, and "booke" must not be corrected to it).
 	for k := range synRaw {
@@ -256,6 +262,19 @@ func (a *Analyzer) allKnown(ts []Term) bool {
 
 // base analyses a folded word without typo correction: nynorsk to bokmål,
 // stop words out, synonyms to their concept, stemming, compound splitting.
+// stem is norwegian.Stem(w, true), cached while an engine is built.
+func (a *Analyzer) stem(w string) string {
+	if a == nil || a.stemmed == nil {
+		return norwegian.Stem(w, true)
+	}
+	st, ok := a.stemmed[w]
+	if !ok {
+		st = norwegian.Stem(w, true)
+		a.stemmed[w] = st
+	}
+	return st
+}
+
 func (a *Analyzer) base(w string) []Term {
 	if nb, ok := nynorsk[w]; ok {
 		w = nb
@@ -269,7 +288,7 @@ func (a *Analyzer) base(w string) []Term {
 	if syn, ok := synonyms[w]; ok {
 		return terms(syn)
 	}
-	st := norwegian.Stem(w, true)
+	st := a.stem(w)
 	if syn, ok := synonyms[st]; ok {
 		return terms(syn)
 	}
@@ -294,8 +313,8 @@ func (a *Analyzer) base(w string) []Term {
 				hs = synonyms[head]
 			// A head whose stem is three letters is more often a word's tail
 			// than a word ("eigentleg" is not "eig" + "entleg" = "ent").
-			case len(head) >= 6 && a.stems[norwegian.Stem(head, true)] && synonyms[head] == nil && len(norwegian.Stem(head, true)) >= 4:
-				hs = []string{norwegian.Stem(head, true)}
+			case len(head) >= 6 && a.stems[a.stem(head)] && synonyms[head] == nil && len(a.stem(head)) >= 4:
+				hs = []string{a.stem(head)}
 			default:
 				continue
 			}
@@ -307,7 +326,7 @@ func (a *Analyzer) base(w string) []Term {
 					explained = true
 					break
 				}
-				if ms := norwegian.Stem(m, true); len(m) >= 4 && a.stems[ms] {
+				if ms := a.stem(m); len(m) >= 4 && a.stems[ms] {
 					out = append(out, Term{Text: ms})
 					explained = true
 					break

@@ -44,7 +44,7 @@ func newEngine(ctx context.Context, entries []Entry, gate *Gate) (*Engine, error
 	for _, en := range entries {
 		e.add(en)
 	}
-	e.an.folded, e.an.memo, e.an.split = nil, nil, nil
+	e.an.folded, e.an.memo, e.an.split, e.an.stemmed = nil, nil, nil, nil
 	e.refreshDens()
 	return e, nil
 }
