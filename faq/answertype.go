@@ -34,6 +34,7 @@ const (
 	atClock    // a time of day ("what time does the gathering start")
 	atEventLen // how long one gathering or meeting lasts, not the programme
 	atName     // what something is called ("what's the name of the hotel")
+	atCommand  // the answer tells which of the bot's commands to type
 )
 
 // The question side. Each pattern runs on the lower-cased question with
@@ -53,7 +54,13 @@ var (
 	qWhoRE = relit.MustCompile(`^\W*(hvem|kven|who)\b|[,.:;!?]\s*(hvem|kven|who)\b`)
 	// The state of things today is data the working group has, not a
 	// fact of the programme text.
-	qStatusRE = relit.MustCompile(`\b(allerede|hittil|sa langt|forelopig|per i dag|per na|already|so far|until now|to date|currently)\b|\b(deltar|deltek|participate|participating)\s+(totalt|til sammen|i alt|na|i dag|i ar|in total|altogether|now|today|this year)\b|\b(hvor mange|kor mange|hvilke|kva for|which|how many)\b.*\b(er med|har meldt|har sokt|har registrert|har blitt med|are in|have joined|have signed up|have applied|have registered)\b`)
+	qStatusRE = relit.MustCompile(`\b(deltar|deltek|participate|participating)\s+(totalt|til sammen|i alt|na|i dag|i ar|in total|altogether|now|today|this year)\b|\b(hvor mange|kor mange|hvilke|kva for|which|how many)\b.*\b(er med|har meldt|har sokt|har registrert|har blitt med|are in|have joined|have signed up|have applied|have registered)\b`)
+	// "allerede", "so far" ask how things stand — unless what stands is a
+	// decision of the programme ("er det bestemt allerede?", "has the
+	// setup already been decided?": the FAQ says it is not yet) or what
+	// someone does as a rule ("what the county branches already do").
+	qStatusWordRE = relit.MustCompile(`\b(allerede|hittil|sa langt|forelopig|per i dag|per na|already|so far|until now|to date|currently)\b`)
+	qDecidedRE    = relit.MustCompile(`\b(bestemt|bestemd|avklart|avklara|klart|vedtatt|vedteke|fastsatt|fastsett|decided|determined|settled|fixed|finali[sz]ed|planned|planlagt|gjor|gjer|jobber|jobbar|arbeider|arbeidar|already do|already does|vanligvis|normalt|normally|usually)\b`)
 	// A named person: who holds a one-person role, or what they are called.
 	qPersonRE = relit.MustCompile(`\b(hvem|kven|who)\s+(er|is|are|var|was|blir|leder|leiar|leads|heads|chairs)\s+(\w+\s+)?(veileder\w*|rettleiar\w*|mentors?|mentorene|\w*radgiver\w*|\w*radgjevar\w*|advis[eo]r|leder\w*|leiar\w*|fylkesleder\w*|styreleder\w*|kontaktperson\w*|rektor\w*|prosjektleder\w*|koordinator\w*|daglig|sjef\w*|chair\w*|head|leader|contact|coordinator|director)|\b(hva|kva|what)\s+(heter|is the name of)\s+(\w+\s+)?(leder\w*|leiar\w*|fylkesleder\w*|styreleder\w*|kontaktperson\w*|rektor\w*|prosjektleder\w*|koordinator\w*|sjef\w*|head|leader|chair\w*|coordinator)|\b(hvem|kven|who)\s+(leder|leiar|leads|heads|chairs)\b`)
 	// Where an event is held: "hvor" as the question word (not "hvor
@@ -66,8 +73,13 @@ var (
 	qMissedRE   = relit.MustCompile(`\b(rakk|rekk\w*|rokk\w*|miss\w*|glipp|etter|after|sent|late|passert|passed|dropp\w*|ute|gatt|for|fore|before|innen)\s+(\w+\s+)?(\w*frist\w*|deadlines?)\b|\b(\w*frist\w*|deadlines?)\s+(\w+\s+)?(rakk|rekk\w*|miss\w*|passert|passed|ute|gatt|gar ut|is over|expired)\b`)
 	qClockRE    = relit.MustCompile(`\b(what time|at what time|klokkeslett\w*|klokka|klokken|tidspunkt pa dagen)\b`)
 	qDurationRE = relit.MustCompile(`\b(hvor lenge|kor lenge|how long|varighet\w*)\b`)
-	qNameRE     = relit.MustCompile(`\b(hva heter|kva heiter|hva het|what'?s the name|what is the name|name of the|navnet pa|navnet til|navn pa)\b`)
-	qContactRE  = relit.MustCompile(`\b(telefon\w*|tlf|mobilnummer\w*|nummeret|e-?post\w*|e-?mail\w*|mailadresse\w*|phone|adressen|address)\b`)
+	// "navn på" asks a name only as the question ("hva er navnet på"),
+	// not in "sende inn navn på kommuner".
+	qNameRE    = relit.MustCompile(`\b(hva heter|kva heiter|hva het|what'?s the name|what is the name|name of the|(hva|kva) er (navnet|namnet|navn) (pa|til))\b`)
+	qContactRE = relit.MustCompile(`\b(telefon\w*|tlf|mobilnummer\w*|nummeret|e-?post\w*|e-?mail\w*|mailadresse\w*|phone|adressen|address)\b`)
+	// The phone as a device ("inn i kalenderen på telefonen", "on my
+	// phone") is where something is shown, not a number asked for.
+	qDeviceRE = relit.MustCompile(`\b(pa|i|on|in|fra|from|via|med|with)\s+(min|mi|mitt|my|the|a|en|ein|ei)?\s*(telefon|telefonen|mobil|mobilen|phone|mobile)\b`)
 )
 
 // The answer side, on the folded answer texts (both languages) and source.
@@ -92,6 +104,25 @@ var (
 	aContactRE = lazyRE(`@|\+?\d[\d ]{7,}\d`)
 	aWhoRE     = lazyRE(`(kommune|fylke|styre|arbeidsgrupp|arbeidsutvalg|kulturskoleradet|kulturskolerads|radgiver|leder|deltaker|representant|veileder|programledelse|aktor|partner|statsbudsjett|municipal|count|board|working group|committee|adviser|leader|participant|representative|mentor|management|actor|player|state budget)`)
 )
+
+// "How do I ..." about something one does ("hvordan sier jeg fra at vi
+// kommer", "how do I register interest", "hvordan melde på via boten")
+// asks for steps; when two entries fit it about as well, the one that
+// says which command to type is the answer (answerHowTo).
+var (
+	qHowToRE   = relit.MustCompile(`^\W*(hvordan|korleis|korsn|koss|how)\s+(\w+\s+)?(jeg|vi|eg|me|i|we)\b|\b(hvordan|korleis|how)\b.*\b(via|i|in|with|through|gjennom|med)\s+(the\s+)?(boten|bot|kulturbot)\b`)
+	aCommandRE = regexp.MustCompile(`(^|[\s(])/[a-z]{3,}\b`)
+)
+
+// qKnowRE: "hvordan vet jeg ...", "how do I know ..." ask how to tell,
+// not what to do.
+var qKnowRE = relit.MustCompile(`\b(vet|veit|vite|know|skjonner|skjonar|forstar|understand|tell)\b`)
+
+// asksHowTo reports whether q asks how to do something itself.
+func asksHowTo(q string) bool {
+	f := bot.FoldText(q)
+	return qHowToRE.MatchString(f) && !qKnowRE.MatchString(f)
+}
 
 // qPriceRE finds what a price question prices: "hvor mye koster en
 // flybillett", "how much does a piano cost", "prisen på hotellet".
@@ -132,13 +163,13 @@ func questionTypes(question string) answerType {
 	if qWhoRE.MatchString(q) {
 		t |= atWho
 	}
-	if qStatusRE.MatchString(q) {
+	if qStatusRE.MatchString(q) || (qStatusWordRE.MatchString(q) && !qDecidedRE.MatchString(q)) {
 		t |= atStatus
 	}
 	if qPersonRE.MatchString(q) {
 		t |= atPerson
 	}
-	if qContactRE.MatchString(q) {
+	if qContactRE.MatchString(q) && !(qDeviceRE.MatchString(q) && !qContactRE.MatchString(qDeviceRE.ReplaceAllString(q, " "))) {
 		t |= atContact
 	}
 	if qDeadlineRE.MatchString(q) && !qMissedRE.MatchString(q) {
@@ -200,6 +231,9 @@ func answerTypes(en Entry) answerType {
 	}
 	if aPlaceRE().MatchString(a) {
 		t |= atPlace
+	}
+	if aCommandRE.MatchString(a) {
+		t |= atCommand
 	}
 	return t
 }

@@ -135,15 +135,32 @@ func (e *Engine) judgeWords(ctx context.Context, q string, ws []string, lang str
 			}
 		}
 	}
+	// "How do I ...": a candidate about as close whose answer gives the
+	// command to type answers it rather than one that describes the
+	// programme's side of it ("hvordan sier jeg fra at 2 av oss trenger
+	// overnatting" is /rsvp ... overnatting=2, not how regions are made).
+	if cands[best].x.types()&atCommand == 0 && asksHowTo(q) {
+		for i, c := range cands {
+			if cands[best].sim-c.sim > e.P.FitGap {
+				break
+			}
+			if c.x.types()&atCommand != 0 && (!j.typeFit || fits(c)) {
+				best, j.notTop = i, true
+				break
+			}
+		}
+	}
 	j.best = &cands[best]
 	// Facts the FAQ can only hold if its answer states them — a named
 	// person, an amount, contact details, a link, a venue, a clock time,
 	// a name, how things stand so far — are never guessed: an answer that
 	// does not hold the one asked for is not given, however close.
 	// Nor is a choice the answer cannot make ("Teams eller Zoom?" when
-	// it knows only "digital"), or a count of something it never speaks of
+	// it knows only "digital"; a side it does not know is the gate's
+	// call, through the type fit), or a count of something it never speaks of
 	// ("hvor mange dager" answered with six gatherings).
-	j.veto = qt&dataTypes&^j.best.x.types() != 0 || !e.coversAlternatives(q, j.best.x) || !e.coversCounted(q, j.best.x)
+	_, folds := e.choiceCover(q, j.best.x)
+	j.veto = qt&dataTypes&^j.best.x.types() != 0 || folds || !e.coversCounted(q, j.best.x)
 	// The margin is to the best other candidate, fitting or not: removing
 	// a rival by its answer type does not make the choice any clearer.
 	for i := range cands {

@@ -143,9 +143,22 @@ var clauseRE = regexp.MustCompile(`(?i)^\s*(kan|ma|må|skal|bor|bør|er|blir|far
 // coversAlternatives reports whether x knows both sides of every choice in
 // q: the nearest programme word before and after each "eller"/"or".
 func (e *Engine) coversAlternatives(q string, x *indexed) bool {
+	ok, folds := e.choiceCover(q, x)
+	return ok && !folds
+}
+
+// choiceCover reports whether x knows both sides of every choice in q
+// (covered), and whether some choice's two sides fold to one concept
+// ("Teams eller Zoom?" are both "digital"): a choice the FAQ cannot make
+// whatever entry answers. An uncovered side lowers the answer's type fit
+// (a gate feature), but is no veto: in the training sets every choice
+// vetoed for an uncovered side had been answered right ("do
+// municipalities apply themselves or does the county branch do it": the
+// side before "or" ends in a word no entry uses).
+func (e *Engine) choiceCover(q string, x *indexed) (covered, folds bool) {
 	parts := alternativeRE.Split(q, -1)
 	if len(parts) < 2 {
-		return true
+		return true, false
 	}
 	has := func(ts []Term) bool {
 		for _, t := range ts {
@@ -189,15 +202,15 @@ func (e *Engine) coversAlternatives(q string, x *indexed) bool {
 			rightOK = any(right)
 		}
 		if !has(left) || !rightOK {
-			return false
+			return false, false
 		}
 		// Both sides fold to one concept ("Teams eller Zoom?" are both
 		// "digital"): the question tells apart what the FAQ does not.
 		if l := first(left); l != "" && l == first(right) {
-			return false
+			return false, true
 		}
 	}
-	return true
+	return true, false
 }
 
 // countedRE finds the noun a count question counts ("hvor mange dager").
@@ -242,6 +255,11 @@ func (e *Engine) countedTerm(q string) (string, bool) {
 	}
 	// An everyday word is still what is counted ("dager"): it is not
 	// skipped like a weak filler.
+	// "hvor mange per region", "antall totalt": a preposition or an
+	// adverb names no thing counted.
+	if notCounted[strings.ToLower(m[2])] {
+		return "", true
+	}
 	for _, t := range e.an.Analyze(m[2]) {
 		if isNumber(t.Text) || self[t.Text] || (t.Weak && !e.common[t.Text]) {
 			continue
@@ -250,6 +268,10 @@ func (e *Engine) countedTerm(q string) (string, bool) {
 	}
 	return "", true
 }
+
+// notCounted are the words after "hvor mange" that are not what is
+// counted.
+var notCounted = set("per", "pr", "i", "in", "pa", "på", "av", "of", "til", "totalt", "total", "altogether", "alt", "samla", "samlet", "sammen", "ca", "omtrent", "about", "roughly")
 
 // countVouched reports whether x can answer the count q asks for: its
 // answer holds a count, or one of its own phrasings asks for a count of
