@@ -55,11 +55,14 @@ var (
 	// The state of things today is data the working group has, not a
 	// fact of the programme text.
 	qStatusRE = relit.MustCompile(`\b(deltar|deltek|participate|participating)\s+(totalt|til sammen|i alt|na|i dag|i ar|in total|altogether|now|today|this year)\b|\b(hvor mange|kor mange|hvilke|kva for|which|how many)\b.*\b(er med|har meldt|har sokt|har registrert|har blitt med|are in|have joined|have signed up|have applied|have registered)\b`)
-	// "allerede", "so far" ask how things stand — unless what stands is a
-	// decision of the programme ("er det bestemt allerede?", "has the
-	// setup already been decided?": the FAQ says it is not yet) or what
-	// someone does as a rule ("what the county branches already do").
+	// "allerede", "so far" ask how things stand when they ask who or how
+	// many have signed up or answered ("hvilke kommuner er allerede
+	// med") — not when what stands is a decision of the programme ("er
+	// det bestemt allerede?": the FAQ says it is not yet), what someone
+	// does as a rule ("what the county branches already do") or what the
+	// asker already has ("vi har allerede et prosjekt med barnehagene").
 	qStatusWordRE = relit.MustCompile(`\b(allerede|hittil|sa langt|forelopig|per i dag|per na|already|so far|until now|to date|currently)\b`)
+	qStatusAskRE  = relit.MustCompile(`\b(hvilke|hvilken|hvem|kven|hvor mange|kor mange|kva for|which|who|how many|meldt|pameldt|svart|sagt ja|signed|registered|joined|answered|replied|applied|sokt|er med|are in)\b`)
 	qDecidedRE    = relit.MustCompile(`\b(bestemt|bestemd|avklart|avklara|klart|vedtatt|vedteke|fastsatt|fastsett|decided|determined|settled|fixed|finali[sz]ed|planned|planlagt|gjor|gjer|jobber|jobbar|arbeider|arbeidar|already do|already does|vanligvis|normalt|normally|usually)\b`)
 	// A named person: who holds a one-person role, or what they are called.
 	qPersonRE = relit.MustCompile(`\b(hvem|kven|who)\s+(er|is|are|var|was|blir|leder|leiar|leads|heads|chairs)\s+(\w+\s+)?(veileder\w*|rettleiar\w*|mentors?|mentorene|\w*radgiver\w*|\w*radgjevar\w*|advis[eo]r|leder\w*|leiar\w*|fylkesleder\w*|styreleder\w*|kontaktperson\w*|rektor\w*|prosjektleder\w*|koordinator\w*|daglig|sjef\w*|chair\w*|head|leader|contact|coordinator|director)|\b(hva|kva|what)\s+(heter|is the name of)\s+(\w+\s+)?(leder\w*|leiar\w*|fylkesleder\w*|styreleder\w*|kontaktperson\w*|rektor\w*|prosjektleder\w*|koordinator\w*|sjef\w*|head|leader|chair\w*|coordinator)|\b(hvem|kven|who)\s+(leder|leiar|leads|heads|chairs)\b`)
@@ -163,7 +166,7 @@ func questionTypes(question string) answerType {
 	if qWhoRE.MatchString(q) {
 		t |= atWho
 	}
-	if qStatusRE.MatchString(q) || (qStatusWordRE.MatchString(q) && !qDecidedRE.MatchString(q)) {
+	if qStatusRE.MatchString(q) || (qStatusWordRE.MatchString(q) && qStatusAskRE.MatchString(q) && !qDecidedRE.MatchString(q)) {
 		t |= atStatus
 	}
 	if qPersonRE.MatchString(q) {
