@@ -114,7 +114,7 @@ var (
 // says which command to type is the answer (answerHowTo).
 var (
 	qHowToRE   = relit.MustCompile(`^\W*(hvordan|korleis|korsn|koss|how)\s+(\w+\s+)?(jeg|vi|eg|me|i|we)\b|\b(hvordan|korleis|how)\b.*\b(via|i|in|with|through|gjennom|med)\s+(the\s+)?(boten|bot|kulturbot)\b`)
-	aCommandRE = regexp.MustCompile(`(^|[\s(])/[a-z]{3,}\b`)
+	aCommandRE = lazyRE(`(^|[\s(])/[a-z]{3,}\b`)
 )
 
 // qKnowRE: "hvordan vet jeg ...", "how do I know ..." ask how to tell,
@@ -235,7 +235,7 @@ func answerTypes(en Entry) answerType {
 	if aPlaceRE().MatchString(a) {
 		t |= atPlace
 	}
-	if aCommandRE.MatchString(a) {
+	if aCommandRE().MatchString(a) {
 		t |= atCommand
 	}
 	return t
