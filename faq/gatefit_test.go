@@ -56,12 +56,15 @@ import (
 // weights' fit alone) gave 1325 (90.5%) and 44 (2.3%), over the target.
 //
 // Round 5 (faq-engine): 1.25% → 1.4%. validation3 and blind24 joined the
-// fit untuned (first runs 7.3% and 6.9% confidently wrong; 412 questions
-// of 3,107); at 1.25% the threshold rose from 0.73 to 0.81 and the tuned
-// sets fell to 91.8% right in bokmål (< 92%). At 1.4% (threshold 0.76)
-// the tuned sets pass, cross-validated 2142/2353 right (91.0%), 43/3107
-// wrong (1.4%); on blind23, held out of the fit, 97/125 right and 7/159
-// wrong at 1.4% against 95 and 8 at 1.25%.
+// fit untuned (first runs 7.3% and 6.9% confidently wrong); blind23 and
+// blind26 are held out of it (notFit). On the corpus of b5e9a91 and the
+// same features: at 1.25% threshold 0.775, cross-validated 2180/2353
+// right (92.6%), 38/3107 wrong (1.2%), held out blind23 96/125 right and
+// 7/159 wrong, blind26 87/115 and 10/152; at 1.4% threshold 0.697,
+// cross-validated 2203 (93.6%) and 43 (1.4%), held out blind23 98 and 7,
+// blind26 88 and 10 — more right on the sets not fit on, no more wrong.
+// (On the corpus before faq-corpus's round-5 phrasings, 1.25% put the
+// tuned sets at 91.8% right in bokmål, under their 92% bar.)
 const (
 	gateMaxWrong       = 0.014
 	gateMinOutDeclined = 0.93
@@ -70,9 +73,9 @@ const (
 // notFit are training sets the gate is not fit on (yet): a new blind set
 // held out while the engine is changed, so that its figures say how the
 // changes do on questions nobody looked at (TestHeldOutSet prints them,
-// counts only). Round 5: blind23, held out by faq-engine. FAQ_FIT_ALL=1
-// fits on every set.
-var notFit = map[string]bool{"blind23": true}
+// counts only). Round 5: blind23 and blind26, held out by faq-engine.
+// FAQ_FIT_ALL=1 fits on every set.
+var notFit = map[string]bool{"blind23": true, "blind26": true}
 
 // gateFitSets are the evalSets the gate is fit on.
 func gateFitSets() []string {
