@@ -134,3 +134,16 @@ func FuzzAppendMessage(f *testing.F) {
 		}
 	})
 }
+
+// FuzzHasMarks: hasMarks is the strings.ContainsAny it replaces.
+func FuzzHasMarks(f *testing.F) {
+	for _, s := range []string{"", "ren tekst", "*fet*", "a_b", "<@U1>", "x & y", "`k`", "\uE000esc\uE001", "\uE002l\uE003t\uE004",
+		"\uE001 \uE003 \uE004", "\xee\x80", "\xee\x80\x80", "\xee\x80\x82", "\xee\x80\x81", "\xe2\xee\x80\x80", "\xff*", "æøå"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hasMarks(s), strings.ContainsAny(s, "*_`<>&\uE000\uE002"); got != want {
+			t.Fatalf("hasMarks(%q) = %v, ContainsAny says %v", s, got, want)
+		}
+	})
+}
