@@ -112,7 +112,10 @@ func main() {
 }
 
 type result struct {
-	lat   []time.Duration
+	lat []time.Duration
+	// cpu: the server's CPU time (all threads) that passed while each
+	// request was outstanding, with -pid on Linux (see cpuclock_linux.go).
+	cpu   []time.Duration
 	errs  map[string]int
 	acked int // RSVPs answered with a non-error reply
 	sent  int
@@ -136,6 +139,10 @@ func run(ctx context.Context, c config, out io.Writer) error {
 	deadline := time.Now().Add(c.dur)
 	results := make([]result, c.conc)
 	var wg sync.WaitGroup
+	clock, haveClock := cpuClock(0), false
+	if c.pid > 0 {
+		clock, haveClock = newCPUClock(c.pid)
+	}
 	start := time.Now()
 	for w := 0; w < c.conc; w++ {
 		wg.Add(1)
@@ -155,9 +162,17 @@ func run(ctx context.Context, c config, out io.Writer) error {
 				user := i % c.users
 				isFAQ := c.faqShare > 0 && rng.Float64() < c.faqShare
 				body := slashBody(c, user, i, isFAQ)
+				var c0 int64
+				if haveClock {
+					c0, _ = clock.now()
+				}
 				t0 := time.Now()
 				kind := post(ctx, client, c, body)
 				r.lat = append(r.lat, time.Since(t0))
+				if haveClock {
+					c1, _ := clock.now()
+					r.cpu = append(r.cpu, time.Duration(c1-c0))
+				}
 				r.sent++
 				if kind != "" {
 					r.errs[kind]++
@@ -169,11 +184,12 @@ func run(ctx context.Context, c config, out io.Writer) error {
 	}
 	wg.Wait()
 	elapsed := time.Since(start)
-	var all []time.Duration
+	var all, cpu []time.Duration
 	errs := map[string]int{}
 	sent, acked := 0, 0
 	for _, r := range results {
 		all = append(all, r.lat...)
+		cpu = append(cpu, r.cpu...)
 		sent += r.sent
 		acked += r.acked
 		for k, v := range r.errs {
@@ -188,6 +204,15 @@ func run(ctx context.Context, c config, out io.Writer) error {
 	fmt.Fprintf(out, "concurrency %d, %d users, %.0f%% /faq: %d requests in %.2fs\n", c.conc, c.users, c.faqShare*100, sent, elapsed.Seconds())
 	fmt.Fprintf(out, "throughput %.0f req/s\n", float64(sent)/elapsed.Seconds())
 	fmt.Fprintf(out, "latency p50 %s  p90 %s  p99 %s  max %s\n", pct(all, 50), pct(all, 90), pct(all, 99), pct(all, 100))
+	if len(cpu) > 0 {
+		// The latency a request would have had if the server had its core
+		// to itself: the server's CPU time that passed while the request was
+		// outstanding. Other processes on the server's core (a shared
+		// machine) stretch the wall-clock figures above, not these; time the
+		// server spends blocked (an fsync, an idle wait) is not in them.
+		sort.Slice(cpu, func(i, j int) bool { return cpu[i] < cpu[j] })
+		fmt.Fprintf(out, "server CPU while outstanding p50 %s  p90 %s  p99 %s  max %s\n", pct(cpu, 50), pct(cpu, 90), pct(cpu, 99), pct(cpu, 100))
+	}
 	fmt.Fprintf(out, "errors %d", nerr)
 	if nerr > 0 {
 		fmt.Fprintf(out, " %v", errs)
