@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -637,5 +638,31 @@ func TestCheckpointEveryPages(t *testing.T) {
 	var pages int64
 	if err := db.hot(context.Background(), func(t *wtx) error { pages = t.w.walPages(); return nil }); err != nil || pages <= 0 {
 		t.Fatalf("the writer's WAL page count: %d, %v", pages, err)
+	}
+}
+
+// A checkpoint in a process with one P runs with a second one and leaves
+// GOMAXPROCS as it found it.
+func TestCheckpointOwnP(t *testing.T) {
+	prev := runtime.GOMAXPROCS(1)
+	defer runtime.GOMAXPROCS(prev)
+	db := claimDB(t, filepath.Join(t.TempDir(), "k.db"))
+	defer db.Close()
+	if err := db.WriteProbe(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		if err := db.hot(context.Background(), func(t *wtx) error { return nil }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.wr.checkpoint()
+	if n := runtime.GOMAXPROCS(0); n != 1 {
+		t.Errorf("GOMAXPROCS after a checkpoint: %d, want 1", n)
+	}
+	runtime.GOMAXPROCS(3)
+	db.wr.checkpoint()
+	if n := runtime.GOMAXPROCS(0); n != 3 {
+		t.Errorf("GOMAXPROCS 3 after a checkpoint: %d", n)
 	}
 }
