@@ -140,6 +140,17 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 		a.EntryID = liveEntry[key]
 		return data(text)
 	}
+	// "hvem har meldt interesse?", "which counties have signed up so
+	// far?": the registrations everyone can list with /interesse liste.
+	if interestWhoRE.MatchString(n) && !gatheringRE.MatchString(n) && !strings.Contains(n, " rsvp") {
+		take()
+		text, err := h.liveInterests(ctx, lang)
+		if err != nil {
+			return a, false, err
+		}
+		a.EntryID = "data:interesse"
+		return data(text)
+	}
 	if answeredAllRE.MatchString(n) {
 		take()
 		text, err := h.liveAnsweredAll(ctx, q, lang)
@@ -210,6 +221,11 @@ var liveEntry = map[string]string{
 	"live.how.deltakere":  "data:deltakere",
 	"live.how.faq":        "hjelp",
 	"live.how.eksport":    "data:eksport",
+	"live.how.rsvpslett":  "data:rsvp-slett",
+	"live.how.avlys":      "data:samling-avlys",
+	"live.how.id":         "data:samling-nummer",
+	"live.how.tz":         "data:tidssone",
+	"live.how.platform":   "data:plattform",
 }
 
 // liveNorm lower-cases, folds æøå the way people type them without a
@@ -317,6 +333,7 @@ var capabilitiesRE = relit.MustCompile(`^ (hva|kva|what) (kan|can) (du|boten|kul
 	`|^ (hva|kva|what) (gjor|gjer|does|do) (du|boten|kulturbot|you|the bot|this bot|kulturbot)( do| egentlig| eigentleg)? $` +
 	`|^ (hva|kva|what) er (kulturbot|boten|denne boten) $|^ what is (kulturbot|this bot|the bot) $` +
 	`|^ (hjelp|help|meny|menu|kommandoer|commands|hva kan jeg skrive|what can i type) $` +
+	`|^ (hjelp|help|hjelpemeny|helpmenu|meny|menu|kommandoer|kommandoliste|commands|command list)( (hjelp|help|meny|menu|kommandoer|commands))?( for| til| i)?( (boten|kulturbot|bot|the bot))? $` +
 	`|^ (kan|can) (du|you) (hjelpe|hjelpa|help)( meg| oss| me| us)?( med noe| med noko| with something)? $` +
 	`|^ (hvordan|korleis|how) (bruker|brukar|do i use|can i use|to use) (jeg |eg |vi |me )?(deg|boten|kulturbot|you|the bot|this bot) $`)
 
@@ -356,6 +373,9 @@ var (
 	idRE    = relit.MustCompile(` (samling|samlingen|samlinga|gathering|nr|nummer|number|no) (nr |nummer |number |no )?(\d{1,6}) `)
 	// placeRE is "samlingen i Bodø" / "gathering in Bodø": the words after.
 	placeRE = relit.MustCompile(` (samling|samlingen|samlinga|samlinger|samlingene|samlingar|samlingane|gathering|gatherings|meeting) (i|pa|in|at|for) ((?:[\p{L}\d]+ ?){1,3})`)
+	// assemblyRE: "samling i fylkestinget" is a session of another body,
+	// not one of the programme's gatherings.
+	assemblyRE = relit.MustCompile(` (samling|samlingen|samlinga|gathering) (i|pa|in|at) (fylkestinget|kommunestyret|bystyret|stortinget|styret|landsmotet|arsmotet|fylkesarsmotet|the county council|the council) `)
 	// notPlace are words after "samlingen i" that are not a place.
 	notPlace = map[string]bool{"regionen": true, "regionen var": true, "var region": true, "programmet": true, "kommunen": true,
 		"fylket": true, "the region": true, "our region": true, "the programme": true, "the program": true, "region": true,
@@ -388,7 +408,7 @@ var (
 
 // liveGathering answers where/when/deadline questions about gatherings.
 func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (string, bool, error) {
-	if !gatheringRE.MatchString(n) {
+	if !gatheringRE.MatchString(n) || assemblyRE.MatchString(n) {
 		return "", false, nil
 	}
 	var id int64
@@ -973,6 +993,43 @@ func (h *Handlers) answerState(ctx context.Context, q Query, lang string, gs []s
 	return strings.Join(lines, "\n"), nil
 }
 
+// interestWhoRE: who has registered interest (or "signed up" with no
+// gathering named: the programme's sign-up is the interest registration).
+var interestWhoRE = relit.MustCompile(`^( (kan|can|could) (jeg|eg|je|vi|me|i|we) (se|sja|see|fa se|fa vite|find out|get))?( en| ei| an)?( (oversikt|liste|list|overview) (over|of))? (hvem|kven|who|hvilke|hvilken|kva|which|hvor mange|kor mange|how many)( fylker| fylke| fylkesavdelinger| fylkesavdelingar| fylkeslag| kommuner| kommunar| counties| county branches| municipalities)?( som)? (har |has |have |s |er |is |are )?(allerede |alt |already )?(meldt interesse|meldt seg pa|meldt seg|meldt pa|pameldt|pamelde|signed up|registered|registered interest|shown interest|sendt inn interesse\w*|sent in)( (sa langt|so langt|hittil|til na|til no|enna|enno|so far|yet|til programmet|for the programme|for programmet|i ar|this year))* $`)
+
+// liveInterests lists the registrations of interest that are not
+// withdrawn, as /interesse liste does for everyone (contact details are
+// left out: they are the author's and the admins').
+func (h *Handlers) liveInterests(ctx context.Context, lang string) (string, error) {
+	is, err := h.DB.Interests(ctx, store.InterestFilter{})
+	if err != nil {
+		return "", err
+	}
+	if len(is) == 0 {
+		return lt(lang, "live.i.none", factIn(faq.DefaultFacts.With(h.Config.Facts())["interessefrist"], lang)), nil
+	}
+	municipalities := map[int64]bool{}
+	for _, i := range is {
+		for _, m := range i.Municipalities {
+			municipalities[m.ID] = true
+		}
+	}
+	bl := bot.Lang(lang)
+	if lang == "nn" {
+		bl = bot.NB
+	}
+	lines := []string{lt(lang, "live.i.list", len(is), len(municipalities))}
+	for k, i := range is {
+		if k == 8 {
+			lines = append(lines, lt(lang, "live.i.more", len(is)-8))
+			break
+		}
+		lines = append(lines, fmt.Sprintf("• #%d %s – %s (%s)", i.ID, bot.Esc(i.County), bot.Esc(store.MunicipalityNames(i.Municipalities)), bot.FormatDate(i.CreatedAt, bl)))
+	}
+	lines = append(lines, lt(lang, "live.i.howto"))
+	return strings.Join(lines, "\n"), nil
+}
+
 // attendRE is "hvem har meldt seg på …", "hvor mange har sagt ja til …",
 // "who has signed up for …": the answers to a gathering.
 var attendRE = relit.MustCompile(`^ (hvem|kven|who|hvilke kommuner|kva kommunar|kva for kommunar|which municipalities|hvor mange|kor mange|how many)( kommuner| kommunar| municipalities| personer| personar| folk| people| ppl| deltakere| deltakarar| participants| stk)?( som)? (har |has |have |er |is |are |s )?(meldt seg pa|meldt seg|meldt pa|pameldt|pamelde|signed up|registered|svart|svara|answered|replied|responded|rsvpd|rsvp d|sagt ja|sagt nei|said yes|said no|kommer|kjem|coming|attending|going)( |$)`)
@@ -1015,7 +1072,7 @@ func (h *Handlers) liveAttendance(ctx context.Context, q Query, lang, n string) 
 		g, err := h.DB.Gathering(ctx, id)
 		if err != nil {
 			if bot.ErrorCode(err) == bot.ENotFound {
-				return lt(lang, "live.g.noid", id), true, nil
+				return lt(lang, "live.g.noid", id) + "\n" + lt(lang, "live.a.private"), true, nil
 			}
 			return "", false, err
 		}
@@ -1176,9 +1233,29 @@ var liveMsgs = map[string][3]string{
 		"Skriv /kulturbot kommune <namn>, til dømes /kulturbot kommune Bodø. Då kan du droppe kommune= i /rsvp og /veiledning.",
 		"Type /kulturbot kommune <name>, for example /kulturbot kommune Bodø. Then you can leave out kommune= in /rsvp and /veiledning."},
 	"live.how.region": {
-		"Arbeidsgruppen (admin) lager en region med /region ny navn=<navn> kommuner=\"<a>, <b>, <c>\" (minst tre kommuner). /region liste viser regionene.",
-		"Arbeidsgruppa (admin) lagar ein region med /region ny navn=<namn> kommuner=\"<a>, <b>, <c>\" (minst tre kommunar). /region liste viser regionane.",
-		"The working group (admins) creates a region with /region ny navn=<name> kommuner=\"<a>, <b>, <c>\" (three municipalities or more). /region liste lists them."},
+		"Arbeidsgruppen (admin) lager en region med /region ny navn=<navn> kommuner=\"<a>, <b>, <c>\" (minst tre kommuner). /region liste viser regionene, /region endre <navn> kommuner=\"<a>, <b>, <c>\" gir en region nye kommuner og /region slett <navn> sletter den.",
+		"Arbeidsgruppa (admin) lagar ein region med /region ny navn=<namn> kommuner=\"<a>, <b>, <c>\" (minst tre kommunar). /region liste viser regionane, /region endre <namn> kommuner=\"<a>, <b>, <c>\" gir ein region nye kommunar og /region slett <namn> slettar han.",
+		"The working group (admins) creates a region with /region ny navn=<name> kommuner=\"<a>, <b>, <c>\" (three municipalities or more). /region liste lists them, /region endre <name> kommuner=\"<a>, <b>, <c>\" gives a region new municipalities and /region slett <name> deletes it."},
+	"live.how.rsvpslett": {
+		"Arbeidsgruppen (admin) sletter en kommunes svar med /rsvp <nr> slett kommune=<navn>. Har dere selv svart feil, svarer dere bare på nytt: /rsvp <nr> ja|nei|kanskje kommune=<navn> – det nye svaret erstatter det gamle.",
+		"Arbeidsgruppa (admin) slettar svaret til ein kommune med /rsvp <nr> slett kommune=<namn>. Har de sjølve svart feil, svarar de berre på nytt: /rsvp <nr> ja|nei|kanskje kommune=<namn> – det nye svaret erstattar det gamle.",
+		"The working group (admins) deletes a municipality's answer with /rsvp <no> slett kommune=<name>. If you answered wrongly yourselves, just answer again: /rsvp <no> ja|nei|kanskje kommune=<name> – the new answer replaces the old one."},
+	"live.how.avlys": {
+		"Arbeidsgruppen (admin) avlyser en samling med /samling avlys <nr> – boten ber deg bekrefte (eller legg til --bekreft). Svarene som er gitt, tas vare på. /samling gjenåpne <nr> gjenåpner den, og /samling endre <nr> dato=<ÅÅÅÅ-MM-DD> sted=\"...\" flytter den.",
+		"Arbeidsgruppa (admin) avlyser ei samling med /samling avlys <nr> – boten ber deg stadfeste (eller legg til --bekreft). Svara som er gitt, blir tekne vare på. /samling gjenåpne <nr> opnar ho att, og /samling endre <nr> dato=<ÅÅÅÅ-MM-DD> sted=\"...\" flyttar ho.",
+		"The working group (admins) cancels a gathering with /samling avlys <no> – the bot asks you to confirm (or add --bekreft). Answers already given are kept. /samling gjenåpne <no> reopens it, and /samling endre <no> dato=<YYYY-MM-DD> sted=\"...\" moves it."},
+	"live.how.id": {
+		"Hver samling har et kort nummer, vist som #3 i /rsvp og /samling liste. Det er nummeret du skriver i kommandoene, for eksempel /rsvp 3 ja.",
+		"Kvar samling har eit kort nummer, vist som #3 i /rsvp og /samling liste. Det er nummeret du skriv i kommandoane, til dømes /rsvp 3 ja.",
+		"Every gathering has a short number, shown as #3 in /rsvp and /samling liste. That is the number you type in the commands, for example /rsvp 3 ja."},
+	"live.how.tz": {
+		"Alle datoer og klokkeslett vises i norsk tid (Europe/Oslo).",
+		"Alle datoar og klokkeslett blir viste i norsk tid (Europe/Oslo).",
+		"All dates and times are shown in Norwegian time (Europe/Oslo)."},
+	"live.how.platform": {
+		"Ja – alle kommandoene virker likt i Slack og Discord (der som applikasjonskommandoer med de samme navnene), og i konsollen.",
+		"Ja – alle kommandoane verkar likt i Slack og Discord (der som applikasjonskommandoar med dei same namna), og i konsollen.",
+		"Yes – every command works the same in Slack and Discord (there as application commands with the same names), and in the console."},
 	"live.how.sporsmal": {
 		"Arbeidsgruppen (admin) ser ubesvarte spørsmål med /kulturbot spørsmål og svarer med /kulturbot svar <nr> <svar>. Alle som spurte får svaret, og det blir en del av FAQ-en (--ikke-faq for å la være).",
 		"Arbeidsgruppa (admin) ser ubesvarte spørsmål med /kulturbot spørsmål og svarar med /kulturbot svar <nr> <svar>. Alle som spurde får svaret, og det blir ein del av FAQ-en (--ikke-faq for å la vere).",
@@ -1258,9 +1335,16 @@ var liveMsgs = map[string][3]string{
 	"live.all.national": {"%s: %d kommuner har svart.", "%s: %d kommunar har svart.", "%s: %d municipalities have answered."},
 	"live.all.who":      {"Svart: %s.", "Svart: %s.", "Answered: %s."},
 	"live.all.sums":     {"Ja: %d (%d personer) · nei: %d · kanskje: %d.", "Ja: %d (%d personar) · nei: %d · kanskje: %d.", "Yes: %d (%d people) · no: %d · maybe: %d."},
-	"live.a.no":         {"%s har ikke svart på %s ennå.", "%s har ikkje svart på %s enno.", "%s has not answered %s yet."},
-	"live.a.yes":        {"%s har svart på %s – svarte %s.", "%s har svart på %s – svara %s.", "%s has answered %s – on %s."},
-	"live.a.yes.admin":  {"%s har svart på %s: %s, %d personer – svarte %s.", "%s har svart på %s: %s, %d personar – svara %s.", "%s has answered %s: %s, %d people – on %s."},
+	"live.i.none": {
+		"Ingen fylkesavdelinger har meldt interesse ennå. /interesse liste viser registreringene når de kommer; fristen er %s.",
+		"Ingen fylkesavdelingar har meldt interesse enno. /interesse liste viser registreringane når dei kjem; fristen er %s.",
+		"No county branch has registered interest yet. /interesse liste shows the registrations as they come in; the deadline is %s."},
+	"live.i.list":      {"Interessemeldinger (%d, %d kommuner):", "Interessemeldingar (%d, %d kommunar):", "Registrations of interest (%d, %d municipalities):"},
+	"live.i.more":      {"…og %d til – /interesse liste viser alle.", "…og %d til – /interesse liste viser alle.", "…and %d more – /interesse liste lists them all."},
+	"live.i.howto":     {"/interesse liste viser dem med detaljer.", "/interesse liste viser dei med detaljar.", "/interesse liste shows them in full."},
+	"live.a.no":        {"%s har ikke svart på %s ennå.", "%s har ikkje svart på %s enno.", "%s has not answered %s yet."},
+	"live.a.yes":       {"%s har svart på %s – svarte %s.", "%s har svart på %s – svara %s.", "%s has answered %s – on %s."},
+	"live.a.yes.admin": {"%s har svart på %s: %s, %d personer – svarte %s.", "%s har svart på %s: %s, %d personar – svara %s.", "%s has answered %s: %s, %d people – on %s."},
 	"live.a.private": {
 		"Selve svarene ser arbeidsgruppen med /samling deltakere <nr>.",
 		"Sjølve svara ser arbeidsgruppa med /samling deltakere <nr>.",

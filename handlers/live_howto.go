@@ -50,14 +50,16 @@ type howIntent struct {
 
 // howWords open a how-question, with the dialect and typo forms people
 // type in chat.
-var howWords = wordSet("hvordan korleis koss kossen korsen assen hossen hvorda hvordn hordan hvoran hvorden how hvor kvar where")
+var howWords = wordSet("hvordan korleis koss kossen korsen assen hossen hvorda hvordn hordan hvoran hvorden how hvor kvar kor where " +
+	// asking for a command's form: "syntaks for å registrere interesse"
+	"syntaks syntax kommando kommandoen command format formatet oppskrift")
 
 // howFillers may stand between the how-word (or "kan jeg") and the
 // workflow's verb: pronouns, modal verbs, particles, articles.
 var howFillers = wordSet("jeg eg je e ae i vi me man en ein ei et eit a an du dere dykk dokker we you one us oss meg me " +
 	"kan skal ma bor gjor gjer do does did can could should shall must will would may might vil " +
 	"to for egentlig eigentleg eigentlig da sa na no nå best beste enklest easiest lettest go about get ut out opp up " +
-	"far fa faar henter hente hentar finne finn finner se ser sja sjaa the then now just bare berre " +
+	"far fa faar henter hente hentar finne finn finner find se ser sja sjaa see the then now just bare berre " +
 	// the subject: "how do municipalities respond", "korleis loggar rettleiaren"
 	"kommunene kommunane kommunen kommuner kommunar municipalities municipality people folk de dei they " +
 	"veilederen veileder rettleiaren rettleiar mentor mentoren mentors the mentor")
@@ -74,6 +76,7 @@ var howTailWords = wordSet("i boten bot kulturbot in via med with the gjennom th
 // har logga feil", "som er ført for Bodø", "I logged").
 var relTailRE = relit.MustCompile(`^ (som )?(eg|jeg|je|vi|me|i|we|du|you)?( har| have| hadde| had)?( \S+)? ?(logga|logget|loggfort|fort|registrert|lagt inn|skrevet|skrive|skreiv|logged|entered|made|sendt|sent)( \S+){0,3} $|^ (som )?(er|vart|blei|ble|was|were|have been|has been) (fort|logget|logga|registrert|logged|entered)( \S+){0,3} $` +
 	// a change of plans: "kan jeg trekke den hvis vi ombestemmer oss"
+	`|^ (vi|we|me|jeg|eg|i) (har |have |ve )?(ombestemt oss|ombestemt meg|changed our minds?|changed my mind|angrer|angrar|angra|snudd)( \S+){0,2} $` +
 	`|^( \S+)? (hvis|dersom|om|viss|if) (vi|jeg|eg|me|we|i) (ombestemmer|ombestemmer oss|ombestemmer meg|angrer|angrar|snur|change (our|my) minds?|changes (our|my) minds?|can t come|cannot come|ikke kan komme|ikkje kan kome)( \S+){0,2} $`)
 
 var (
@@ -98,6 +101,9 @@ var (
 	notHowRE = relit.MustCompile(` (hvor|kor|how) (mange|mykje|mye|many|much|lenge|long|ofte|often|lang|stor|big) `)
 )
 
+// newOrBotRE: the phrase makes a new thing or names the bot.
+var newOrBotRE = relit.MustCompile(` (ny|nye|new|i boten|in the bot) `)
+
 // Word lists shared by the phrases.
 const (
 	rxPron      = `(vi |jeg |eg |je |me |we |i |du |you |man )?`
@@ -116,25 +122,43 @@ var howIntents = []howIntent{
 		`| (melder|melde|meld|sign|signe|registrerer|registrere|register) ` + rxPron + `(oss |meg |us |up |ourselves )?(pa |til |for |up for |on )?((en|ei|et|neste|the|a|next|our|var|vart) )*` + rxGathering +
 		`| (sier|si|seier|seie|gi|gir|gje|gjev|tell|let) ` + rxPron + `(fra|ifra|ifra|beskjed|know|you know|the bot)( \S+){0,5}? ` + rxGathering +
 		`| (melde|melder|si|sier|seie|seier|gi beskjed|gir beskjed|oppgi|oppgir|tell|say|indicate|report|registrere|register)( \S+){0,8}? (overnatting\w*|hotellrom|hotell|overnight|accommodation|hotel|hotel room|senger|seng|beds?|antall personer|hvor mange vi er|kor mange vi er|how many (of us|we are|people))` +
-		`| (attend|attending) (a |the |next |our )?(gathering|meeting)`), false},
+		`| (attend|attending) (a |the |next |our )?(gathering|meeting)` +
+		`| (sier|si|seier|seie|tell|say|gi beskjed om|melde fra om|melde ifra om) (jeg |eg |vi |me |i |we )?(til boten |the bot |you )?(at |that )?(vi|we|me|jeg|eg|i) (kommer|kjem|ikke kommer|ikkje kjem|are coming|re coming|come|can t come|cannot come|will come|deltar|attend)` +
+		`| (legger|legge|legg|leggje|skriver|skrive|skriv|fyller|fylle|oppgir|oppgi|put|enter|add) (jeg |eg |je |vi |me |i |we )?(inn |in )?(antall|antallet|talet|tal|headcount|number of people)( pers\w*| folk| deltak\w*| stk)?`), false},
 	// Registering interest.
 	{"live.how.interesse", relit.MustCompile(` (melder|melde|meld|registrerer|registrere|registrera|registrerar|sign up|signe|register) ` + rxPron + `(pa )?(\d+ |en |ei |to |tre |fire |fem |seks |flere |fleire |noen |nokre |nokon |alle |var |vare |vaare |our |the |some |several |\d+ )?(kommunen|kommunene|kommunane|kommuner|kommunar|kommune|fylket|municipalit\w*|county)( pa)?` +
 		`| (melder|melde|meld|registrerer|registrere|registrera|registrerar|sende|sender|send|gi|gir) ` + rxPron + `(inn )?(en |ei |var |vart )?(interesse|interessemelding\w*)| interessemelding\w*| register (our |the )?(interest|municipalit)| sign up (our |the )?(municipalit|county)` +
-		`| (endrer|endre|trekker|trekke|trekkje|trekk|angre|angrar|angrer|undo) ` + rxPron + `(pa |en |ei |var |vart |tilbake )*(interessemelding\w*|pamelding\w*|registrering\w*)| withdraw (our |a |the )?(registration|interest)`), false},
+		`| (endrer|endre|trekker|trekke|trekkje|trekk|angre|angrar|angrer|undo|fjerne|fjerner|fjernar|slette|sletter|slettar|remove|delete) ` + rxPron + `(pa |en |ei |var |vart |tilbake )*(interessemelding\w*|pamelding\w*|registrering\w*)| withdraw (our |a |the )?(registration|interest)` +
+		`| (pull|back|drop) out( of (it|this|the programme|the program))?( |$)` +
+		`| (se|ser|sja|see|view|list|liste|finne|find|vise|show)( \S+){0,2}? (interessemelding\w*|interest registrations?|registrations of interest|our registrations?)` +
+		`| (oppgi|oppgir|legge inn|legg inn|skrive|skriv|add|include|gi|give|sette|set)( \S+){0,4}? (kontakt\w*|contact\w*)( \S+){0,5}? (melder|melde|registrerer|register|registering)`), false},
 	// Logging, listing, fixing and exporting mentoring.
 	{"live.how.veiledning", relit.MustCompile(` (logger|loggar|logge|logga|logg|loggfore|loggforer|log)( \S+){0,3}? ` + rxMentoring +
 		`| (registrerer|registrerar|registrere|registrera|forer|fore|legge inn|legg inn|legger inn|log|record|enter)( inn)? ` + rxPron + `(en |ei |et |a |an |the |var |vart |our )?(ny |new )?` + rxMentoring +
 		`| (endre|endrer|endra|endrar|rette|retter|retta|rettar|slette|sletter|sletta|slettar|fjerne|fjerner|fjerna|fjernar|edit|delete|remove|fix|correct|change|update|angre)( \S+){0,4}? ` + rxMentoring +
 		`| (opp|ut|out|up|fram|over|of|export|eksportere|eksporterer|eksportera|list|liste|se|ser|sja|see|view|find|finne|finn|vise|viser|show)( \S+){0,3}? (veiledningene|veiledninger|veiledningslogg\w*|veiledningsmotene|rettleiingane|rettleiingar|rettleiingslogg\w*|loggen|logg|log|mentoring log|sessions|mentoring sessions|okter|oktene)`), false},
 	// Exports: /kulturbot eksport (admins), CSV.
-	{"live.how.eksport", relit.MustCompile(` (eksportere|eksporterer|eksportera|eksporter|eksport|export|exporting|laste ned|last ned|lastar ned|download|hente ut|henter ut|hentar ut|fa ut|ta ut|get out|pull)( \S+){0,3}? (svarene|svara|svar|rsvp\w*|data|dataene|interessemelding\w*|registrering\w*|paameldinger|pameldinger|pameldingane|answers|responses|registrations|csv|excel|regneark|spreadsheet|lista|listen|list|oversikt\w*|tallene|tala|numbers)( |$)| (csv|excel|regneark|spreadsheet)( fil| file| fila| filen)?( |$)`), false},
+	{"live.how.eksport", relit.MustCompile(
+		// "få ut rsvp-ene som csv" first: the longest reading wins.
+		` (fa ut|ta ut|hente ut|get|export|eksportere)( \S+){0,5}? (som|i|as|in|to) (csv|excel|regneark|spreadsheet)|` +
+			` (eksportere|eksporterer|eksportera|eksporter|eksport|export|exporting|laste ned|last ned|lastar ned|download|hente ut|henter ut|hentar ut|fa ut|ta ut|get out|pull)( \S+){0,3}? (svarene|svara|svar|rsvp\w*|data|dataene|interessemelding\w*|registrering\w*|paameldinger|pameldinger|pameldingane|answers|responses|registrations|csv|excel|regneark|spreadsheet|lista|listen|list|oversikt\w*|tallene|tala|numbers)( |$)| (csv|excel|regneark|spreadsheet)( fil| file| fila| filen)?( |$)`), false},
+	// "how do we withdraw?", "korleis trekkjer vi oss?": nothing after it
+	// but a change of plans.
+	{"live.how.interesse", relit.MustCompile(` (withdraw|pull out|back out|trekke oss|trekkje oss|trekker oss|trekkjer oss|trekk oss)( (fra|from) (programmet|the programme|the program|it))?`), true},
 	{"live.how.kommune", relit.MustCompile(` (setter|sette|velger|velge|lagrer|lagre|endrer|endre|bytter|bytte|set|change|save) ` + rxPron + `(min |mi |var |vart |my |our |hvilken |kva |which |what )?(egen |eigen |own )?(kommune|kommunen|kommuna|municipality)`), false},
 	{"faq:samling-admin", relit.MustCompile(` (lager|lage|lagar|oppretter|opprette|opprettar|legger|legge|legg|create|add|set up|make)( inn)? ` + rxPron + `(inn )?(en |ei |et |a |an |the )*(ny |nye |new )?(samling|samlinger|samlingar|gathering|gatherings)( i boten| in the bot)?`), true},
-	{"live.how.region", relit.MustCompile(` (lager|lage|lagar|oppretter|opprette|definerer|definere|create|define|add|set up|make) ` + rxPron + `(en |ein |a |an |the |ny |nye |new )*(region|regions|regioner|regionar|regionen)( i boten| in the bot)?`), true},
-	{"live.how.sporsmal", relit.MustCompile(` (svarer|svare|svara) ` + rxPron + `(pa )?(de |dei )?(ubesvarte |apne |opne )?sporsmal(ene|a)?( som)?( \S+){0,3}? (ubesvart|apne|opne|i koen|kø)| (svarer|svare|svara) ` + rxPron + `(pa )?(ubesvarte |apne |opne )sporsmal| answer (open |unanswered )questions`), false},
+	{"live.how.region", relit.MustCompile(` (lager|lage|lagar|oppretter|opprette|definerer|definere|create|define|add|set up|make) ` + rxPron + `(en |ein |a |an |the |ny |nye |new )*(region|regions|regioner|regionar|regionen)( i boten| in the bot)?` +
+		`| (legge til|leggje til|legg til|legger til|((legger|legge|legg|leggje|tar|ta) (\S+ )?(til|ut))|add|fjerne|fjerner|fjernar|ta ut|remove)( \S+){0,3}? (i|to|fra|from|til) (regionen|region|the region|our region)( var| vart)?( i boten| in the bot)?` +
+		`| (sette opp|setter opp|set up|((setter|sette|set) (\S+ )?(opp|up))|organisere|registrere)( \S+){0,4}? (som|as) (en |ein |a )?region( i boten| in the bot)?`), true},
+	{"live.how.sporsmal", relit.MustCompile(` (svarer|svare|svara) ` + rxPron + `(pa )?(de |dei )?(ubesvarte |apne |opne )?sporsmal(ene|a)?( som)?( \S+){0,3}? (ubesvart|apne|opne|i koen|kø)| (svarer|svare|svara) ` + rxPron + `(pa )?(ubesvarte |apne |opne )sporsmal| answer (open |unanswered )questions` +
+		`| (se|ser|sja|see|view|find|finne|finn|list|liste|vise|show)( \S+){0,2}? (apne|opne|open|unanswered|ubesvarte|ubesvara) (sporsmal\w*|questions)`), false},
 	{"live.how.data", relit.MustCompile(` (sletter|slette|sletta|ser|se|sja|fa se|delete|see|view|erase) ` + rxPron + `(alle |all )?(mine data|mine eigne data|mine egne data|dataene mine|data om meg|dine data om meg|personopplysninger\w*|personopplysningar\w*|my data|my personal data|the data you (have|hold|store) about me|what you (store|know|have) about me|det du (har lagret|har lagra|vet|veit) om meg)` +
 		// "kan du vise meg dataene mine": the request frame names the verb.
 		`| (mine data|mine eigne data|mine egne data|dataene mine|data om meg|my data|my personal data)`), false},
+	{"live.how.rsvpslett", relit.MustCompile(` (slette|sletter|slettar|sletta|fjerne|fjerner|fjernar|remove|delete|ta bort|tar bort)( \S+){0,5}? (rsvp\w*|svaret|svar|svara|svaret til|answer|reply|response)( \S+)?( til| fra| for| of| from)? (en |ei |a |the )?(kommune|kommunen|kommunes|kommunens|municipality|municipality s)` +
+		`| (slette|sletter|slettar|sletta|fjerne|fjerner|fjernar|remove|delete|ta bort|tar bort)( \S+){0,3}? (kommunes|kommunens|kommunen sitt|municipality s) (rsvp\w*|svar|svaret|answer|reply)`), false},
+	{"live.how.avlys", relit.MustCompile(` (avlyse|avlyser|avlys|avlyses|avlysast|avlyst|cancel|cancels|cancelled|canceled|gjenapne|gjenapner|gjenopne|gjenopnar|reopen|opne att|apne igjen|flytte|flytter|move|utsette|postpone)( \S+){0,3}? ` + rxGathering + `|` + rxGathering + `( \S+){0,4}? (ma|must|skal|has to|have to|needs to|need to) (avlyses|avlysast|flyttes|flyttast|utsettes|utsetjast|be cancelled|be canceled|be moved|be postponed)`), false},
+	{"live.how.id", relit.MustCompile(` (id|iden|id en|ide|nummer|nummeret|number|the id|the number|gathering id|samlings id|samlingsid|samlingsnummer\w*)( til| pa| for| of| to)? (en |ei |a |the |my |our )?` + rxGathering + `|` + rxGathering + `( \S+)? (id|iden|id en|nummer|nummeret|number|id number)`), false},
 	{"faq:kalender", relit.MustCompile(` (abonnere|abonnerer|subscribe|legge|legg|fa|get|add|importere|import|synke|synce|sync)( \S+){0,4}? (kalender|kalenderen|kalendaren|kalendar|calendar|outlook|google calendar|ics|ical)` +
 		`| (en |ei |a |the )?(kalender|kalenderlenke\w*|kalenderlenkje\w*|calendar|calendar link|ics lenke|ics link)`), false},
 }
@@ -142,7 +166,11 @@ var howIntents = []howIntent{
 // freeIntents are about the bot alone: no how-frame needed.
 var freeIntents = []howIntent{
 	// Asking without /faq: DM and @mention.
-	{"live.how.faq", relit.MustCompile(` faq (hver gang|kvar gong|every time|hele tiden|heile tida|alltid|always|foran|forst|first)| (sende|send|skrive|skriv|skriva|spor|sporre|sporje|ask|message|write)( \S+){0,3}? (dm|dms|direktemelding\w*|privat melding|private message|direct message|direkte til deg|deg direkte|you directly)( |$)| (tagge|tagg|nevne|nevn|mention|mentioning) (deg|boten|kulturbot|the bot|you)( |$)`), false},
+	{"live.how.faq", relit.MustCompile(` faq (hver gang|kvar gong|every time|hele tiden|heile tida|alltid|always|foran|forst|first)|` +
+		// "korleis spør eg boten om noko?", "kan jeg spørre boten privat"
+		` (spor|sporre|sporje|sporja|ask|asking|message|skrive til|skriv til|write to) (eg |jeg |je |i |we |vi |me )?(deg|boten|kulturbot|the bot|you|it)( \S+){0,2}? (privat|privately|in private|i dm|direkte|directly|om noko|om noe|something|anything|a question|et sporsmal|eit sporsmal|noe|noko)( |$)|` +
+		` (sporre|spor|sporje|ask) (jeg |eg |i |we |vi |me )?(boten|kulturbot|the bot|you|deg)? ?(just |bare |berre )?(with |med )?faq( |$)|` +
+		` (tag|tagge|tagg) (it|the bot|boten|deg|you)( |$)| (sende|send|skrive|skriv|skriva|spor|sporre|sporje|ask|message|write)( \S+){0,3}? (dm|dms|direktemelding\w*|privat melding|private message|direct message|direkte til deg|deg direkte|you directly)( |$)| (tagge|tagg|nevne|nevn|mention|mentioning) (deg|boten|kulturbot|the bot|you)( |$)`), false},
 	// "jeg skrev Herøy og boten spør tilbake", "det finst jo to": the
 	// FAQ's entry on municipality names answers it.
 	{"faq:kommunenavn", relit.MustCompile(` (skrev|skriv|skriver|type|typed|wrote|write) (\S+ ){1,3}(og |and )?(boten |bot |kulturbot |den |it |du |you )?(spor|spurte|asks|asked|asking)( \S+)? (tilbake|igjen|back|hvilken|kva for|which)| (skrev|skriv|skriver|type|typed|wrote|write) (\S+ ){1,3}(det |there )?(finst|finnes|fins|are)( jo)? (to|two|flere|fleire|several)( |$)`), false},
@@ -152,6 +180,14 @@ var freeIntents = []howIntent{
 	// du ikke kan komme" is about a gathering).
 	{"faq:ubesvarte-sporsmal", relit.MustCompile(` (boten|bot|kulturbot|du|you|it|the bot) (ikke|ikkje|not|does not|doesn t|don t|dont|do not) (vet|veit|know|knows|har svar\w*|har noe svar|has an answer|have an answer|finner svar\w*|finn svar\w*|find an answer|finds an answer)` +
 		`| (boten|bot|kulturbot|du|you|it|the bot) ((ikke|ikkje|not) (kan|klarer|greier)|(kan|klarer|greier|can) (ikke|ikkje|not)|cannot|can t|cant|is unable to|fails to|can not)( a)? (svare|svara|answer|reply|help|hjelpe)`), false},
+	// "vise alle regioner?": the list, asked as a request.
+	{"live.how.region", relit.MustCompile(`^ (vise|vis|se|list|liste|show|see) (alle |all )?(regioner|regionar|regionene|regionane|regions)( i boten| in the bot)? $`), false},
+	// "hvilken tidssone viser boten datoene i", "what timezone are the dates in"
+	{"live.how.tz", relit.MustCompile(` (tidssone\w*|tidsone\w*|timezone|time zone|timezones)( |$)`), false},
+	// "fungerer dei same kommandoane på Discord?"
+	{"live.how.platform", relit.MustCompile(` (kommando\w*|commands?|boten|bot|the bot|it|dei same|de samme|the same)( \S+){0,4}? (pa|i|in|on|via|with|med) (discord|slack)( |$)| (discord|slack)( \S+){0,4}? (kommando\w*|commands|same|samme|likt|likt|fungerer|virker|funker|works)( |$)`), false},
+	// "someone rsvp'd for the wrong municipality": an admin deletes it
+	{"live.how.rsvpslett", relit.MustCompile(` (rsvp\w*|rsvp d|svarte|svara|svart|answered|replied|meldte pa|meldt pa)( \S+){0,3}? (feil|wrong|gal|galt) (kommune|kommunen|municipality|kommune)( |$)`), false},
 	{"faq:sprak", relit.MustCompile(` (svare|svarer|svarar|svara|answer|answers|reply|replies|respond|skrive|skriv|skriva|write|snakke|snakker|speak|speaks|forsta|forstar|understand|understands|accept|accepts|tar imot|ta imot|spor|sporre|ask)( \S+){0,4}? (pa|in) (engelsk|english|nynorsk|bokmal|norsk|norwegian)( |$)| (hvilket|hvilke|kva|what|which) (sprak|language|languages|malform)| (english|engelske) (words|ord)| (sprak|language|malform) (svarer|svarar|answers|does|do|bruker|brukar|uses|speaks)`), false},
 	{"faq:kilde", relit.MustCompile(` (hvor|kvar|where) (kommer|kjem|comes|come|does|do|henter|hentar|gets|get|far|får)( \S+){0,2}? (svaret|svara|svarene|svaret ditt|svara dine|the answer|the answers|your answers|your answer|answers|informasjonen|infoen|info|information|the information)( \S+){0,2}? (fra|from)( |$)| (hvor|kvar|where) (svaret|svara|svarene|the answer|the answers|your answers|answers|informasjonen|infoen) (kommer|kjem|comes|come) (fra|from)| (kilde|kjelde|kilden|kjelda|kildene|kjeldene|source|sources) (til|for|of|pa|bak|behind) (svaret|svara|svarene|svar|answers|the answers|the answer|dine svar|your answers)`), false},
 	{"faq:kommandobruk", relit.MustCompile(`(kommandoen|kommando|kommandoer|kommandoane|kommandoene|command|commands)( \S+){0,6}? (feil|wrong|galt|error|feilmelding|mellomrom|spaces|space|skrivefeil|typo|mistake|incorrectly|wrongly)|(feil|wrong|galt|skrivefeil|typo|mistake)( \S+){0,4}? (kommandoen|kommando|command)( |$)|(mellomrom|spaces|space)( \S+){0,8}? (kommandoen|kommando|command|feltet|field|tema|topic)( |$)|(kommandoen|kommando|command|tema|temaet|topic|feltet|field)( \S+){0,6}? (mellomrom|spaces|space)( |$)| (skrev|skriver|skriv|type|typed|typer|sendte|sent) (bare|berre|just|only) (\S+ ){1,2}(uten|utan|without)`), false},
@@ -162,7 +198,7 @@ var freeIntents = []howIntent{
 		// "ble påmeldingen lagret?": every stored answer is confirmed.
 		` (pameldingen|pamelding|svaret|rsvp\w*|my answer|our answer|the answer|the rsvp)( \S+){0,2} (lagret|lagra|registrert|registered|saved|stored|mottatt|motteke|received|gikk gjennom|went through)| (svarer|svare|svarar|svara|answer|rsvp) ` + rxPron + `(pa nytt|igjen|again|en gang til|ein gong til|one more time|twice|to ganger)`), false},
 	// "which fields do I fill in when logging", "logget veiledning … feil".
-	{"live.how.veiledning", relit.MustCompile(` (felt|felta|feltene|fields|field)( \S+){0,8}? (logg\w*|log|logging|veiledning\w*|rettleiing\w*|session|mentoring)( |$)| (logget|logga|logged|fort|registrert|fore|fort) (en |ei |a |the )?` + rxMentoring + `( \S+){0,6}? (feil|wrong|rette|endre|fikse|fix|edit|slette|delete|correct|change)|(feil|wrong)( \S+){0,3}? (pa|on|i|in) (en |ei |a |the )?(logget|logga|logged) ` + rxMentoring), false},
+	{"live.how.veiledning", relit.MustCompile(` (felt|felta|feltene|fields|field)( \S+){0,8}? (logg\w*|log|logging|veiledning\w*|rettleiing\w*|session|mentoring)( |$)| (logget|logga|logged|fort|registrert|fore|fort) (en |ei |a |the )?` + rxMentoring + `( \S+){0,6}? (feil|wrong|rette|endre|fikse|fix|edit|slette|delete|correct|change)|(feil|wrong)( \S+){0,3}? (pa|on|i|in) (en |ei |a |the )?((logget|logga|logged) )?` + rxMentoring), false},
 }
 
 // The phrases end at a word's end ("endre kommune" is not "endre
@@ -176,7 +212,8 @@ func init() {
 
 // whoIntents answer "who may …" too: the working group's tools ("hvem
 // kan lage regioner?"). "Hvem kan delta på samlingene?" is the FAQ's.
-var whoIntents = map[string]bool{"live.how.region": true, "faq:samling-admin": true, "live.how.sporsmal": true, "live.how.deltakere": true, "live.how.eksport": true}
+var whoIntents = map[string]bool{"live.how.region": true, "faq:samling-admin": true, "live.how.sporsmal": true, "live.how.deltakere": true, "live.how.eksport": true,
+	"live.how.rsvpslett": true, "live.how.avlys": true}
 
 // askIntents are the tools a request to the bot ("kan du sende meg …")
 // is answered with: the answer says which command gives it.
@@ -210,7 +247,10 @@ func howTo(n string) (string, bool) {
 				tail = " " + tail
 			}
 			tailOK := onlyWords(tail, howTailWords) || relTailRE.MatchString(tail)
-			if h.tail && !tailOK {
+			// "hvordan lager jeg en ny region i boten, vi har fire
+			// kommuner klare": a new one, or one in the bot, is the
+			// command whatever follows.
+			if h.tail && !tailOK && !(how && newOrBotRE.MatchString(n[start:stop]+" ")) {
 				continue
 			}
 			prefix := n[:start+1]

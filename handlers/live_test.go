@@ -84,6 +84,7 @@ func TestLive(t *testing.T) {
 		{"IsSignedUpNynorsk", "U1", "er Fauske påmeldt samlinga?", []string{"Fauske har svart på #1 Oppstartssamling"}, nil},
 		{"WhichHotel", "U1", "hvilket hotell er samlingen på?", []string{"Neste samling: #1 Oppstartssamling er 6. februar 2025 i Bodø"}, nil},
 		{"UpcomingNynorsk", "U1", "kommande samlingar?", []string{"Komande samlingar (2):"}, nil},
+		{"WhoRegisteredInterestNone", "U1", "hvem har meldt interesse så langt?", []string{"Ingen fylkesavdelinger har meldt interesse ennå", "/interesse liste", "15. september"}, nil},
 		{"HaveWeAnsweredWithoutMunicipality", "U1", "har vi svart?", []string{"Jeg vet ikke hvilken kommune du svarer for", "1 av 3 kommuner har svart"}, nil},
 	}
 	for _, c := range cases {
@@ -254,6 +255,21 @@ func TestLiveHowTo(t *testing.T) {
 	for _, c := range []struct {
 		q, want, entry string
 	}{
+		// Round 5: admin tools, ids, time zone, platforms, asking the bot.
+		{"hvordan sletter jeg svaret til en kommune på samling 2?", "/rsvp <nr> slett kommune=<navn>", "data:rsvp-slett"},
+		{"Bodø svarte for feil kommune, hva gjør vi?", "/rsvp <nr> slett kommune=<navn>", "data:rsvp-slett"},
+		{"how do I cancel a gathering?", "/samling avlys <no>", "data:samling-avlys"},
+		{"samlinga må flyttast, korleis gjer eg det?", "/samling endre <nr> dato=", "data:samling-avlys"},
+		{"hvor finner jeg nummeret til samlingen?", "kort nummer, vist som #3", "data:samling-nummer"},
+		{"which time zone does the bot use?", "Europe/Oslo", "data:tidssone"},
+		{"virker kommandoene i Discord også?", "Slack og Discord", "data:plattform"},
+		{"korleis spør eg deg om noko?", "direktemelding (DM)", "hjelp"},
+		{"kan jeg få ut svarene i excel?", "/kulturbot eksport rsvp", "data:eksport"},
+		{"hvordan legger vi til en kommune i regionen?", "/region endre <navn> kommuner=", "data:region-ny"},
+		{"vis alle regionene", "/region liste", "data:region-ny"},
+		{"how do we withdraw, we changed our minds", "/interesse trekk <no>", "interesse-i-boten"},
+		{"hvor ser jeg interessemeldingene vi har sendt?", "/interesse liste", "interesse-i-boten"},
+		{"hvordan sier jeg at vi ikke kommer på samlingen?", "/rsvp <nr> ja|nei|kanskje", "neste-samling"},
 		// Who answered a gathering.
 		{"Hvordan ser jeg hvem som har meldt seg på samling 3?", "/samling deltakere <nr>", "data:deltakere"},
 		{"How do I see who's coming to gathering #3?", "/samling deltakere <no>", "data:deltakere"},
@@ -378,6 +394,12 @@ func TestLiveHowTo(t *testing.T) {
 		"is the minister of culture coming to the gatherings",
 		"hvem skal komme på samlingen?",
 		"har vi svart på søknaden?",
+		"hvordan avlyser kommunen sin deltakelse i programmet?",
+		"hva er tidsplanen for programmet?",
+		"er det oppstart i vår eller til høsten?",
+		"kan vi melde interesse hvis vi ikke har en region?",
+		"når er neste samling i fylkestinget?",
+		"hvem har ansvaret for samlingene?",
 	} {
 		a, err := e.h.Answer(context.Background(), handlers.Query{Text: q, Now: testNow})
 		if err != nil {
