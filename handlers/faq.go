@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -66,9 +67,10 @@ func (h *Handlers) ask(ctx context.Context, req *bot.Request) (bot.Reply, error)
 			h.Log.Warn("answer not logged", "req", req.ID, "err", err)
 			return rep, nil
 		}
+		vote := "/kulturbot stemme " + strconv.FormatInt(id, 10)
 		rep.Buttons = []bot.Button{
-			{Label: "👍", Command: fmt.Sprintf("/kulturbot stemme %d opp", id)},
-			{Label: "👎", Command: fmt.Sprintf("/kulturbot stemme %d ned", id)},
+			{Label: "👍", Command: vote + " opp"},
+			{Label: "👎", Command: vote + " ned"},
 		}
 		return rep, nil
 
