@@ -57,7 +57,8 @@ func (e *Engine) judgeWords(ctx context.Context, q string, ws []string, lang str
 	j := &judgement{lang: lang}
 	// Prompt injection, subjects outside the programme, small talk
 	// (scope.go): declined before anything is ranked.
-	if q == "" || injection(q) || offTopic(q) || chitchat(q) {
+	off, objects := scanScope(q)
+	if q == "" || injection(q) || off || chitchat(q) {
 		j.noTopic = true
 		j.offTopic = q != "" && !chitchat(q)
 		return j, nil
@@ -161,6 +162,10 @@ func (e *Engine) judgeWords(ctx context.Context, q string, ws []string, lang str
 	// ("hvor mange dager" answered with six gatherings).
 	_, folds := e.choiceCover(q, j.best.x)
 	j.veto = qt&dataTypes&^j.best.x.types() != 0 || folds || !e.coversCounted(q, j.best.x)
+	// Nor is a question about something else that shares the programme's
+	// words ("fristen for talentprogrammet", scope.go) answered from an
+	// entry that never speaks of it.
+	j.veto = j.veto || (len(objects) > 0 && e.asksOtherObject(j.best.x, objects))
 	// The margin is to the best other candidate, fitting or not: removing
 	// a rival by its answer type does not make the choice any clearer.
 	for i := range cands {

@@ -2,6 +2,7 @@ package faq
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
 	"github.com/kulturskoleradet/kulturbot/internal/relit"
@@ -48,38 +49,104 @@ var offTopicPhrases = lexiconLines("offtopic_phrases.txt")
 var jobRE = relit.MustCompile(`(?i)\b(søk\w*|sok\w*|apply|applying|find)\b.{0,25}\b(jobb|job|stilling|arbeid som)\b`)
 
 // taskRE is a request to produce something (write an application, a
-// poem, a translation, plan a concert), asked of the bot as "du" or by
+// poem, a translation, plan a concert) or to recommend something (a
+// hotel, a teacher, a book), asked of the bot as "du" or by
 // name ("can the bot write our application"): the FAQ answers
-// questions, it does not write.
-var taskRE = relit.MustCompile(`(?i)^\W*((kan|kunne|could|can|will|would) (du|dere|you|u|boten|kulturboten|kulturbot|the bot|the chatbot|it) |please |pls |vær så snill og )?(help me (to )?(plan|write|draft|organi[sz]e|make|prepare)|hjelp meg (å |med å )?(planlegge|skrive|lage|organisere)|skriv|skrive|lag|lage|write|draft|compose|generate|generer|oversett|oversette|translate|oppsummer|summarize|summarise|dikt|regn ut|regne ut|beregn|beregne|calculate|compute)\b`)
+// questions, it does not write or pick. The word ends where a letter
+// does not follow (RE2's \b knows no "å": "foreslå").
+var taskRE = relit.MustCompile(`(?i)^\W*((kan|kunne|could|can|will|would) (du|dere|you|u|boten|kulturboten|kulturbot|the bot|the chatbot|it) |please |pls |vær så snill og )?(help me (to )?(plan|write|draft|organi[sz]e|make|prepare)|hjelp meg (å |med å )?(planlegge|skrive|lage|organisere)|skriv|skrive|lag|lage|write|draft|compose|generate|generer|oversett|oversette|translate|oppsummer|summarize|summarise|dikt|regn ut|regne ut|beregn|beregne|calculate|compute|anbefal|anbefale|tilrå|recommend|suggest|foreslå|føreslå)([^\pL\d]|$)`)
 
 // loginRE is IT support (logging in, passwords), which shares "logge"
 // with logging a mentoring session.
 var loginRE = relit.MustCompile(`(?i)\b(logg\w*|log)\s+(\w+\s+)?(inn|in)\b|\b(innlogging|passord|password|login)\b`)
 
+// accessRE is IT support put as a complaint ("kjem ikkje inn på Teams",
+// "can't get into Slack", "Outlook syncer ikke"), which shares the tools'
+// names with the programme's digital meetings and calendar.
+var accessRE = relit.MustCompile(`(?i)\b(kommer|kjem|kjæm|får|fær|kan)( \w+)? (ikke|ikkje|ikkje|ik|itj|ente) (inn på|inn i|logget|logga|tilgang til)|\b(can'?t|cannot|can not|unable to|won'?t let me) (get into|get in to|log ?in|sign ?in|access)\b|\b(isn'?t|not|won'?t) (syncing|sync|loading|working on my)\b|\b(synker|synkroniserer|synkar) (ikke|ikkje)\b`)
+
 func offTopic(q string) bool {
+	off, _ := scanScope(q)
+	return off
+}
+
+// scanScope reports whether q names a subject outside the programme
+// (offTopic) and, if not, the off-topic objects it asks about with the
+// programme's own words (offTopicObjects, base forms): the caller decides
+// whether the entry it would answer with speaks of them.
+func scanScope(q string) (off bool, objects []string) {
 	l := strings.ToLower(q)
-	if jobRE.MatchString(l) || taskRE.MatchString(l) || loginRE.MatchString(l) {
-		return true
+	if jobRE.MatchString(l) || taskRE.MatchString(l) || loginRE.MatchString(l) || accessRE.MatchString(l) {
+		return true, nil
 	}
 	for _, p := range offTopicPhrases {
 		if strings.Contains(l, p) {
-			return true
+			return true, nil
 		}
 	}
-	for _, f := range strings.FieldsFunc(strings.ToLower(q), func(r rune) bool {
+	objs := offTopicObjects()
+	for _, f := range strings.FieldsFunc(l, func(r rune) bool {
 		return !(r == '+' || r == '.' || r == '-' || strings.ContainsRune("abcdefghijklmnopqrstuvwxyzæøåäöé0123456789", r))
 	}) {
 		f = strings.Trim(f, ".-")
 		w := bot.Fold(f)
 		if offTopicWords[w] {
-			return true
+			return true, nil
 		}
-		// Norwegian compounds end in their head: "gitarundervisning".
-		for i := 3; i+6 <= len(w); i++ {
-			if offTopicWords[w[i:]] {
-				return true
+		if o, ok := objs[w]; ok {
+			objects = append(objects, o)
+		}
+		// Norwegian compounds end in their head: "gitarundervisning",
+		// "medlemskontingenten".
+		for i := 3; i+4 <= len(w); i++ {
+			if i+6 <= len(w) && offTopicWords[w[i:]] {
+				return true, nil
 			}
+			if o, ok := objs[w[i:]]; ok && len(o) >= 5 {
+				objects = append(objects, o)
+				break
+			}
+		}
+	}
+	return false, objects
+}
+
+// offTopicObjects maps every inflected form of the words in
+// lexicon/offtopic_objects.txt (folded) to its base form. Built on first
+// use, not at start-up.
+var offTopicObjects = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for _, w := range lexiconWords("offtopic_objects.txt") {
+		b := bot.Fold(w)
+		for _, s := range inflections {
+			if _, ok := m[b+s]; !ok {
+				m[b+s] = b
+			}
+		}
+	}
+	return m
+})
+
+// inflections are the endings a base form takes in bokmål, nynorsk and
+// English (definite, plural, genitive).
+var inflections = []string{"", "e", "en", "et", "a", "er", "ar", "ene", "ane", "ers", "ens", "s", "n", "t", "ne", "r", "ing", "ed"}
+
+// speaksOf reports whether x's phrasings or answer use the word w (an
+// off-topic object's base form), as the analyser writes it: the whole
+// word's term, never its parts ("elevavgift" is not spoken of by an entry
+// about "elev").
+func (e *Engine) speaksOf(x *indexed, w string) bool {
+	ts := e.an.Analyze(w)
+	return len(ts) > 0 && (x.qvocab[ts[0].Text] || x.avocab[ts[0].Text])
+}
+
+// asksOtherObject reports whether the question asks about one of objects
+// (scanScope) that x never speaks of: answering x would answer a
+// different question that shares the programme's words.
+func (e *Engine) asksOtherObject(x *indexed, objects []string) bool {
+	for _, o := range objects {
+		if !e.speaksOf(x, o) {
+			return true
 		}
 	}
 	return false
