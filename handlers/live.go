@@ -225,7 +225,7 @@ var liveEntry = map[string]string{
 	"live.how.avlys":      "data:samling-avlys",
 	"live.how.id":         "data:samling-nummer",
 	"live.how.tz":         "data:tidssone",
-	"live.how.platform":   "data:plattform",
+	"live.how.form":       "data:skjema",
 }
 
 // liveNorm lower-cases, folds æøå the way people type them without a
@@ -1225,9 +1225,9 @@ var liveMsgs = map[string][3]string{
 		"Fylkesavdelinga melder interesse på vegner av kommunane: /interesse fylke=<fylke> kommuner=\"<a>, <b>, <c>\" (kontakt= og kommentar= er valfrie), eller berre /interesse for eit skjema. Fristen er %s. /interesse liste viser registreringane, /interesse endre <nr> endrar og /interesse trekk <nr> trekkjer ei.",
 		"The county branch registers interest on behalf of its municipalities: /interesse fylke=<county> kommuner=\"<a>, <b>, <c>\" (kontakt= and kommentar= are optional), or just /interesse for a form. The deadline is %s. /interesse liste lists registrations, /interesse endre <no> changes one and /interesse trekk <no> withdraws one."},
 	"live.how.veiledning": {
-		"Skriv /veiledning logg kommune=<navn> dato=<ÅÅÅÅ-MM-DD> minutter=<n> tema=\"...\" [notat=\"...\"]. /veiledning liste [kommune=<navn>] viser det som er ført; /veiledning endre <nr> og /veiledning slett <nr> retter egne oppføringer. Arbeidsgruppen (admin) henter ut alt som CSV med /kulturbot eksport veiledning.",
-		"Skriv /veiledning logg kommune=<namn> dato=<ÅÅÅÅ-MM-DD> minutter=<n> tema=\"...\" [notat=\"...\"]. /veiledning liste [kommune=<namn>] viser det som er ført; /veiledning endre <nr> og /veiledning slett <nr> rettar eigne oppføringar. Arbeidsgruppa (admin) hentar ut alt som CSV med /kulturbot eksport veiledning.",
-		"Type /veiledning logg kommune=<name> dato=<YYYY-MM-DD> minutter=<n> tema=\"...\" [notat=\"...\"]. /veiledning liste [kommune=<name>] lists what is logged; /veiledning endre <no> and /veiledning slett <no> fix your own entries. The working group (admins) exports everything as CSV with /kulturbot eksport veiledning."},
+		"Veilederne fører veiledningen: /veiledning logg kommune=<navn> dato=<ÅÅÅÅ-MM-DD> minutter=<n> tema=\"...\" [notat=\"...\"] (eller bare /veiledning logg for et skjema). /veiledning liste [kommune=<navn>] viser det som er ført; /veiledning endre <nr> og /veiledning slett <nr> retter egne oppføringer. Arbeidsgruppen (admin) henter ut alt som CSV med /kulturbot eksport veiledning.",
+		"Rettleiarane fører rettleiinga: /veiledning logg kommune=<namn> dato=<ÅÅÅÅ-MM-DD> minutter=<n> tema=\"...\" [notat=\"...\"] (eller berre /veiledning logg for eit skjema). /veiledning liste [kommune=<namn>] viser det som er ført; /veiledning endre <nr> og /veiledning slett <nr> rettar eigne oppføringar. Arbeidsgruppa (admin) hentar ut alt som CSV med /kulturbot eksport veiledning.",
+		"Mentors log their sessions: /veiledning logg kommune=<name> dato=<YYYY-MM-DD> minutter=<n> tema=\"...\" [notat=\"...\"] (or just /veiledning logg for a form). /veiledning liste [kommune=<name>] lists what is logged; /veiledning endre <no> and /veiledning slett <no> fix your own entries. The working group (admins) exports everything as CSV with /kulturbot eksport veiledning."},
 	"live.how.kommune": {
 		"Skriv /kulturbot kommune <navn>, for eksempel /kulturbot kommune Bodø. Da kan du droppe kommune= i /rsvp og /veiledning.",
 		"Skriv /kulturbot kommune <namn>, til dømes /kulturbot kommune Bodø. Då kan du droppe kommune= i /rsvp og /veiledning.",
@@ -1252,10 +1252,10 @@ var liveMsgs = map[string][3]string{
 		"Alle datoer og klokkeslett vises i norsk tid (Europe/Oslo).",
 		"Alle datoar og klokkeslett blir viste i norsk tid (Europe/Oslo).",
 		"All dates and times are shown in Norwegian time (Europe/Oslo)."},
-	"live.how.platform": {
-		"Ja – alle kommandoene virker likt i Slack og Discord (der som applikasjonskommandoer med de samme navnene), og i konsollen.",
-		"Ja – alle kommandoane verkar likt i Slack og Discord (der som applikasjonskommandoar med dei same namna), og i konsollen.",
-		"Yes – every command works the same in Slack and Discord (there as application commands with the same names), and in the console."},
+	"live.how.form": {
+		"Du trenger ikke huske alt: /interesse og /veiledning logg uten noe mer åpner et skjema, /rsvp viser de kommende samlingene med svarknapper, og /kulturbot hjelp viser hver kommando med et eksempel. Skriver du noe feil, viser svaret et riktig eksempel.",
+		"Du treng ikkje hugse alt: /interesse og /veiledning logg utan noko meir opnar eit skjema, /rsvp viser dei komande samlingane med svarknappar, og /kulturbot hjelp viser kvar kommando med eit døme. Skriv du noko feil, viser svaret eit rett døme.",
+		"You don't need to remember it all: /interesse and /veiledning logg on their own open a form, /rsvp lists the upcoming gatherings with answer buttons, and /kulturbot hjelp shows every command with an example. If you type something wrong, the reply shows a correct example."},
 	"live.how.sporsmal": {
 		"Arbeidsgruppen (admin) ser ubesvarte spørsmål med /kulturbot spørsmål og svarer med /kulturbot svar <nr> <svar>. Alle som spurte får svaret, og det blir en del av FAQ-en (--ikke-faq for å la være).",
 		"Arbeidsgruppa (admin) ser ubesvarte spørsmål med /kulturbot spørsmål og svarar med /kulturbot svar <nr> <svar>. Alle som spurde får svaret, og det blir ein del av FAQ-en (--ikke-faq for å la vere).",

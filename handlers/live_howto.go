@@ -180,12 +180,22 @@ var freeIntents = []howIntent{
 	// du ikke kan komme" is about a gathering).
 	{"faq:ubesvarte-sporsmal", relit.MustCompile(` (boten|bot|kulturbot|du|you|it|the bot) (ikke|ikkje|not|does not|doesn t|don t|dont|do not) (vet|veit|know|knows|har svar\w*|har noe svar|has an answer|have an answer|finner svar\w*|finn svar\w*|find an answer|finds an answer)` +
 		`| (boten|bot|kulturbot|du|you|it|the bot) ((ikke|ikkje|not) (kan|klarer|greier)|(kan|klarer|greier|can) (ikke|ikkje|not)|cannot|can t|cant|is unable to|fails to|can not)( a)? (svare|svara|answer|reply|help|hjelpe)`), false},
+	// "bodo uten ø", "Sami names": the FAQ's entry on municipality names
+	// ("uten å" is "without": never the letter).
+	{"faq:kommunenavn", relit.MustCompile(` (uten|utan|without) (o|aeoa|norske bokstaver|norske tegn|norske teikn|spesialtegn|norwegian letters|norwegian characters|special characters)( |$)| (samiske|samisk|sami|nordsamiske|lulesamiske|sorsamiske) (kommunenavn\w*|kommunenamn\w*|navn|navna|navnene|namn|namna|names|kommune names|municipality names|kommune)( |$)`), false},
+	// "a page where we see everything": the working group's dashboard.
+	{"faq:arbeidsgruppens-verktoy", relit.MustCompile(` (dashbord\w*|dashboard\w*)( |$)| (side|sida|nettside|page|web page|oversikt|overview) (der|hvor|kor|kvar|where|som) (vi|we|me|jeg|eg|i|man|ein|en|one) (ser|ser|sja|see|finner|finn|find|far|get) (alt|everything|all)( |$)`), false},
+	// "må jeg huske alle parameterne", "åpner /rsvp et skjema": the forms.
+	{"live.how.form", relit.MustCompile(` (huske|hugse|remember|kunne|memorise|memorize)( \S+){0,3}? (parameter\w*|parametr\w*|argument\w*|syntaks\w*|syntax|kommandoene|kommandoane|the commands|all the options)( |$)| (enklere|enklare|easier|simpler) (a |to )?(klikke|klikka|trykke|trykkje|click|tap)( |$)| (rsvp|interesse|veiledning|kommandoen|command)( \S+){0,6}? (skjema\w*|form|forms|modal|popup|pop up|vindu)( |$)`), false},
+	// "who's supposed to use /veiledning": the mentors.
+	{"live.how.veiledning", relit.MustCompile(` (hvem|kven|who)( \S+){0,3}? (bruke|bruker|brukar|use|uses|using|logge|logger|loggar|log|logs|fore|forer) (veiledning\w*|rettleiing\w*|mentoring)( |$)`), false},
 	// "vise alle regioner?": the list, asked as a request.
 	{"live.how.region", relit.MustCompile(`^ (vise|vis|se|list|liste|show|see) (alle |all )?(regioner|regionar|regionene|regionane|regions)( i boten| in the bot)? $`), false},
 	// "hvilken tidssone viser boten datoene i", "what timezone are the dates in"
 	{"live.how.tz", relit.MustCompile(` (tidssone\w*|tidsone\w*|timezone|time zone|timezones)( |$)`), false},
-	// "fungerer dei same kommandoane på Discord?"
-	{"live.how.platform", relit.MustCompile(` (kommando\w*|commands?|boten|bot|the bot|it|dei same|de samme|the same)( \S+){0,4}? (pa|i|in|on|via|with|med) (discord|slack)( |$)| (discord|slack)( \S+){0,4}? (kommando\w*|commands|same|samme|likt|likt|fungerer|virker|funker|works)( |$)`), false},
+	// "fungerer dei same kommandoane på Discord?": the FAQ's entry on
+	// the platforms.
+	{"faq:plattformer", relit.MustCompile(` (kommando\w*|commands?|boten|bot|the bot|it|dei same|de samme|the same)( \S+){0,4}? (pa|i|in|on|via|with|med) (discord|slack)( |$)| (discord|slack)( \S+){0,4}? (kommando\w*|commands|same|samme|likt|likt|fungerer|virker|funker|works)( |$)`), false},
 	// "someone rsvp'd for the wrong municipality": an admin deletes it
 	{"live.how.rsvpslett", relit.MustCompile(` (rsvp\w*|rsvp d|svarte|svara|svart|answered|replied|meldte pa|meldt pa)( \S+){0,3}? (feil|wrong|gal|galt) (kommune|kommunen|municipality|kommune)( |$)`), false},
 	{"faq:sprak", relit.MustCompile(` (svare|svarer|svarar|svara|answer|answers|reply|replies|respond|skrive|skriv|skriva|write|snakke|snakker|speak|speaks|forsta|forstar|understand|understands|accept|accepts|tar imot|ta imot|spor|sporre|ask)( \S+){0,4}? (pa|in) (engelsk|english|nynorsk|bokmal|norsk|norwegian)( |$)| (hvilket|hvilke|kva|what|which) (sprak|language|languages|malform)| (english|engelske) (words|ord)| (sprak|language|malform) (svarer|svarar|answers|does|do|bruker|brukar|uses|speaks)`), false},
