@@ -4,8 +4,8 @@
 # seeded database, the server pinned to CPU 0, cmd/loadgen pinned to CPU 1,
 # 1 s warm-up, then DURATION measured. One line per run: req/s, wall-clock
 # p50/p90/p99/max, the same as server CPU time passed while each request was
-# outstanding ("vcpu": what other processes on CPU 0 do not stretch), and the
-# server's CPU per request (utime+stime from /proc/PID/stat).
+# outstanding ("vcpu": what other processes on CPU 0 do not stretch), the
+# server's CPU per request (utime+stime from /proc/PID/stat) and its peak RSS.
 #
 #   scripts/abtail.sh "old|/tmp/kb-old" "new|/tmp/kb-new" "mp2|/tmp/kb-new|GOMAXPROCS=2"
 #   ROUNDS=6 KIND=faq C=64 DURATION=4s TRACE=1 scripts/abtail.sh ...
@@ -43,11 +43,11 @@ run1() { # label bin envs round
   s1=$(awk '{print $14+$15}' /proc/$pid/stat); [ -n "$tp" ] && wait $tp
   kill $pid; wait $pid 2>/dev/null
   n=$(grep -o '[0-9]* requests' <<<"$out" | head -1 | cut -d' ' -f1)
-  printf '%-8s %s c=%s %6s req/s  wall %s| vcpu %s| cpu/req %sus n=%s load=%s %s\n' "$label" "$KIND" "$C" \
+  printf '%-8s %s c=%s %6s req/s  wall %s| vcpu %s| cpu/req %sus rss %sMiB n=%s load=%s %s\n' "$label" "$KIND" "$C" \
     "$(sed -n 's/^throughput \([0-9]*\) req\/s.*/\1/p' <<<"$out")" \
     "$(grep '^latency' <<<"$out" | grep -oE '(p50|p90|p99|max) [0-9.]*ms' | tr '\n' ' ')" \
     "$(grep '^server CPU' <<<"$out" | grep -oE '(p50|p99|max) [0-9.]*[mµ]?s' | tr '\n' ' ')" \
-    "$(( (s1-s0) * 1000000 / tck / (${n:-0}>0?${n:-1}:1) ))" "$n" "$(cut -d' ' -f1 /proc/loadavg)" \
+    "$(( (s1-s0) * 1000000 / tck / (${n:-0}>0?${n:-1}:1) ))" "$(sed -n 's/^bot peak RSS (VmHWM) \([0-9.]*\) MiB/\1/p' <<<"$out")" "$n" "$(cut -d' ' -f1 /proc/loadavg)" \
     "$(grep -oE 'MISMATCH|errors [1-9][0-9]*' <<<"$out" | tr '\n' ' ')"
 }
 for r in $(seq "$ROUNDS"); do for spec in "$@"; do
