@@ -115,12 +115,16 @@ run() {
   out=$("${LPIN[@]}" "$work/loadgen" -url "$url/slack/events" -secret bench -c "$c" -d "$DURATION" \
         -users "$USERS" -pid "$pid" "${args[@]}" 2>&1) || {
     echo "$out"; echo "loadgen failed for $name c=$c; the server's log:" >&2; tail -20 "$work/server.log" >&2; exit 1; }
-  local rps p99 rss
+  local rps p99 rss vcpu
   rps=$(sed -n 's/^throughput \([0-9]*\) req\/s/\1/p' <<<"$out")
-  p99=$(sed -n 's/.* p99 \([0-9.]*\)ms .*/\1/p' <<<"$out")
+  p99=$(sed -n 's/^latency .* p99 \([0-9.]*\)ms .*/\1/p' <<<"$out")
+  # The server's CPU time that passed while a request was outstanding
+  # (loadgen -pid): the p99 a core of its own would give, less what
+  # blocks (docs/operations.md "One core: the tail").
+  vcpu=$(sed -n 's/^server CPU while outstanding .* p99 \([0-9.]*[mµ]*s\) .*/\1/p' <<<"$out")
   rss=$(sed -n 's/^bot peak RSS (VmHWM) \([0-9.]*\) MiB/\1/p' <<<"$out")
   echo "$name $kind $c $rps $p99 ${rss:-0}" >>"$results"
-  printf '  %-22s c=%-3s %7s req/s  p99 %7s ms  peak RSS %6s MiB%s\n' "$name /$kind" "$c" "$rps" "$p99" "${rss:-?}" \
+  printf '  %-22s c=%-3s %7s req/s  p99 %7s ms (server CPU %8s)  peak RSS %6s MiB%s\n' "$name /$kind" "$c" "$rps" "$p99" "${vcpu:-?}" "${rss:-?}" \
     "$(grep -q MISMATCH <<<"$out" && echo '  STORAGE MISMATCH' || true)"
 }
 
