@@ -65,6 +65,20 @@ var loginRE = relit.MustCompile(`(?i)\b(logg\w*|log)\s+(\w+\s+)?(inn|in)\b|\b(in
 // names with the programme's digital meetings and calendar.
 var accessRE = relit.MustCompile(`(?i)\b(kommer|kjem|kjæm|får|fær|kan)( \w+)? (ikke|ikkje|ikkje|ik|itj|ente) (inn på|inn i|logget|logga|tilgang til)|\b(can'?t|cannot|can not|unable to|won'?t let me) (get into|get in to|log ?in|sign ?in|access)\b|\b(isn'?t|not|won'?t) (syncing|sync|loading|working on my)\b|\b(synker|synkroniserer|synkar) (ikke|ikkje)\b`)
 
+// personalRE is a parent asking about their own child ("plass i
+// kulturskulen for dottera mi", "my kid"): the culture school's pupils,
+// not the programme.
+var personalRE = relit.MustCompile(`(?i)\b(datter|datteren|dotter|dottera|dotra|sønn|sønnen|son|sonen|gutten|guten|jenta|jenten|ungen|barnet|bornet|barna|borna|ungane|ungene)\s+(min|mi|mitt|mine)\b|\b(min|mi|mitt|mine)\s+(datter|dotter|sønn|son|gutt|jente|unge|barn|born)\b|\bmy (child|children|kid|kids|son|daughter|boy|girl)\b`)
+
+// payRE is what a person in a job earns ("kva tener ein kulturskulelærar",
+// "hvor mye tjener en fylkesrådgiver"); "hva tjener kommunen på å delta"
+// (what it gains) is the programme's own question.
+var payRE = relit.MustCompile(`(?i)\b(tjener|tener|tjente|tente|earns?|earning)\b[^?.]{0,30}(lærer|lærar|rektor|teacher|principal|rådgiver|rådgjevar|konsulent)`)
+
+// mathRE is arithmetic ("hva er 17 ganger 23", "2+2"); "15-20
+// kommuner" is a range, not a sum.
+var mathRE = relit.MustCompile(`(?i)\d\s*(\+|\*|×|ganger|gonger|times|multiplied by|delt på|divided by|pluss|plus|minus)\s*\d`)
+
 func offTopic(q string) bool {
 	off, _ := scanScope(q)
 	return off
@@ -76,7 +90,8 @@ func offTopic(q string) bool {
 // whether the entry it would answer with speaks of them.
 func scanScope(q string) (off bool, objects []string) {
 	l := strings.ToLower(q)
-	if jobRE.MatchString(l) || taskRE.MatchString(l) || loginRE.MatchString(l) || accessRE.MatchString(l) {
+	if jobRE.MatchString(l) || taskRE.MatchString(l) || loginRE.MatchString(l) || accessRE.MatchString(l) ||
+		personalRE.MatchString(l) || payRE.MatchString(l) || mathRE.MatchString(l) {
 		return true, nil
 	}
 	for _, p := range offTopicPhrases {
@@ -95,6 +110,15 @@ func scanScope(q string) (off bool, objects []string) {
 		}
 		if o, ok := objs[w]; ok {
 			objects = append(objects, o)
+		}
+		// A hyphenated compound names its object in any part:
+		// "kulturskoletimen-midlene", "slack-kanalen".
+		if strings.Contains(w, "-") {
+			for _, part := range strings.Split(w, "-") {
+				if o, ok := objs[part]; ok {
+					objects = append(objects, o)
+				}
+			}
 		}
 		// Norwegian compounds end in their head: "gitarundervisning",
 		// "medlemskontingenten".

@@ -56,6 +56,18 @@ func TestNearDomainTraps(t *testing.T) {
 		"jeg kommer ikke inn på teams-møtet, hva gjør jeg",
 		"i can't log in to slack, help",
 		"kva seier rammeplanen om samspel i kulturskulen?",
+		"kor mykje tener ein rektor i kulturskulen?",
+		"kan sonen min få plass i kulturskulen?",
+		"hva er 12 ganger 12",
+		"when is the deadline for the kulturskoletimen-funds",
+		"hvilke kommuner er med i regionrådet vårt?",
+	}
+	// Programme questions about what the municipality gains, or a range
+	// of numbers, are not pay or sums.
+	for _, q := range []string{"hva tjener kommunen på å være med?", "vi er 15-20 kommuner i regionen, går det?"} {
+		if off, _ := scanScope(q); off {
+			t.Errorf("%q declined as off topic", q)
+		}
 	}
 	for _, q := range traps {
 		a, err := e.Answer(context.Background(), q, "")
