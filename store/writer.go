@@ -393,6 +393,8 @@ func (w *writer) checkpointer() {
 // kernel runs other things, and one run froze the whole process for a
 // second.
 func (w *writer) checkpoint() {
+	procsMu.Lock()
+	defer procsMu.Unlock()
 	if runtime.GOMAXPROCS(0) == 1 {
 		runtime.GOMAXPROCS(2)
 		defer runtime.GOMAXPROCS(1)
@@ -402,6 +404,10 @@ func (w *writer) checkpoint() {
 	// is still there.
 	w.db.w.ExecContext(bg, "PRAGMA wal_checkpoint(PASSIVE)")
 }
+
+// procsMu serialises the checkpoints of all databases in the process, so
+// that one never puts GOMAXPROCS back under another that raised it too.
+var procsMu sync.Mutex
 
 // committed counts a commit and wakes the checkpointer (unless it is busy
 // already) every checkpointPages pages the connection has written, pages
