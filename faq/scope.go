@@ -100,6 +100,8 @@ func scanScope(q string) (off bool, objects []string) {
 		}
 	}
 	objs := offTopicObjects()
+	var pair []byte // the previous word, a space, this word
+	prev := ""
 	for _, f := range strings.FieldsFunc(l, func(r rune) bool {
 		return !(r == '+' || r == '.' || r == '-' || strings.ContainsRune("abcdefghijklmnopqrstuvwxyzæøåäöé0123456789", r))
 	}) {
@@ -111,6 +113,14 @@ func scanScope(q string) (off bool, objects []string) {
 		if o, ok := objs[w]; ok {
 			objects = append(objects, o)
 		}
+		// Two-word objects ("membership fee", "meeting room").
+		if prev != "" {
+			pair = append(append(append(pair[:0], prev...), ' '), w...)
+			if o, ok := objs[string(pair)]; ok {
+				objects = append(objects, o)
+			}
+		}
+		prev = w
 		// A hyphenated compound names its object in any part:
 		// "kulturskoletimen-midlene", "slack-kanalen".
 		if strings.Contains(w, "-") {
@@ -141,7 +151,12 @@ func scanScope(q string) (off bool, objects []string) {
 var offTopicObjects = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
 	for _, w := range lexiconWords("offtopic_objects.txt") {
-		b := bot.Fold(w)
+		// "membership_fee" is the two words "membership fee".
+		parts := strings.Split(w, "_")
+		for i, p := range parts {
+			parts[i] = bot.Fold(p)
+		}
+		b := strings.Join(parts, " ")
 		for _, s := range inflections {
 			if _, ok := m[b+s]; !ok {
 				m[b+s] = b
@@ -160,6 +175,12 @@ var inflections = []string{"", "e", "en", "et", "a", "er", "ar", "ene", "ane", "
 // word's term, never its parts ("elevavgift" is not spoken of by an entry
 // about "elev").
 func (e *Engine) speaksOf(x *indexed, w string) bool {
+	if strings.Contains(w, " ") {
+		// A two-word object is named by both words together, which no
+		// term of an entry stands for: "membership fee" is not spoken of
+		// by an entry about membership.
+		return false
+	}
 	ts := e.an.Analyze(w)
 	return len(ts) > 0 && (x.qvocab[ts[0].Text] || x.avocab[ts[0].Text])
 }
