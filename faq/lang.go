@@ -7,6 +7,7 @@ import (
 	"go.yaml.in/yaml/v3"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
 )
@@ -245,13 +246,27 @@ func embeddedTexts() []corpusTexts {
 
 // learnedENOf is the English-only vocabulary of ts.
 func learnedENOf(ts []corpusTexts) map[string]bool {
+	// Each text's lower-cased words (runs of letters and apostrophes),
+	// as strings.FieldsFunc(strings.ToLower(s), …) gives them, gathered
+	// in one reused buffer: a word is copied into the set only the first
+	// time (this ran over every text of the corpus at start-up).
+	var buf []byte
+	add := func(m map[string]bool) {
+		if len(buf) > 0 && !m[string(buf)] {
+			m[string(buf)] = true
+		}
+		buf = buf[:0]
+	}
 	words := func(m map[string]bool, ss []string) {
 		for _, s := range ss {
-			for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-				return !(unicode.IsLetter(r) || r == '\'')
-			}) {
-				m[f] = true
+			for _, r := range s {
+				if r = unicode.ToLower(r); unicode.IsLetter(r) || r == '\'' {
+					buf = utf8.AppendRune(buf, r)
+				} else {
+					add(m)
+				}
 			}
+			add(m)
 		}
 	}
 	en, no := map[string]bool{}, map[string]bool{}

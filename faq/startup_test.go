@@ -61,3 +61,59 @@ func TestSpacedWords(t *testing.T) {
 		}
 	}
 }
+
+// learnedENOfRef is learnedENOf as it was: strings.FieldsFunc over
+// strings.ToLower of each text.
+func learnedENOfRef(ts []corpusTexts) map[string]bool {
+	words := func(m map[string]bool, ss []string) {
+		for _, s := range ss {
+			for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+				return !(unicode.IsLetter(r) || r == '\'')
+			}) {
+				m[f] = true
+			}
+		}
+	}
+	en, no := map[string]bool{}, map[string]bool{}
+	for _, t := range ts {
+		words(en, t.en)
+		words(no, t.no)
+	}
+	out := map[string]bool{}
+	for w := range en {
+		if len(w) >= 3 && !no[w] && !nbWords[w] && !strings.ContainsAny(w, "æøå") {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+// TestLearnedENOfSame holds learnedENOf's one-buffer word loop to the
+// FieldsFunc(ToLower) it replaced, on the embedded corpus and on random
+// texts (case, apostrophes, invalid UTF-8).
+func TestLearnedENOfSame(t *testing.T) {
+	ts := embeddedTexts()
+	alphabet := []rune("aAbBeEnNoOsStTæÆøØåÅ' ’-?\u00a0İǅß\xff")
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 3000 {
+		var c corpusTexts
+		for range 3 {
+			rs := make([]rune, r.IntN(20))
+			for i := range rs {
+				rs[i] = alphabet[r.IntN(len(alphabet))]
+			}
+			c.en = append(c.en, string(rs))
+			c.no = append(c.no, string(rs[:len(rs)/2]))
+		}
+		ts = append(ts, c)
+	}
+	got, want := learnedENOf(ts), learnedENOfRef(ts)
+	if len(got) != len(want) {
+		t.Fatalf("learnedENOf: %d words, want %d", len(got), len(want))
+	}
+	for w := range want {
+		if !got[w] {
+			t.Fatalf("learnedENOf lacks %q", w)
+		}
+	}
+}
