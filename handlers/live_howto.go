@@ -122,16 +122,21 @@ var howIntents = []howIntent{
 		`| (melder|melde|meld|sign|signe|registrerer|registrere|register) ` + rxPron + `(oss |meg |us |up |ourselves )?(pa |til |for |up for |on )?((en|ei|et|neste|the|a|next|our|var|vart) )*` + rxGathering +
 		`| (sier|si|seier|seie|gi|gir|gje|gjev|tell|let) ` + rxPron + `(fra|ifra|ifra|beskjed|know|you know|the bot)( \S+){0,5}? ` + rxGathering +
 		`| (melde|melder|si|sier|seie|seier|gi beskjed|gir beskjed|oppgi|oppgir|tell|say|indicate|report|registrere|register)( \S+){0,8}? (overnatting\w*|hotellrom|hotell|overnight|accommodation|hotel|hotel room|senger|seng|beds?|antall personer|hvor mange vi er|kor mange vi er|how many (of us|we are|people))` +
-		`| (attend|attending) (a |the |next |our )?(gathering|meeting)` +
-		`| (sier|si|seier|seie|tell|say|gi beskjed om|melde fra om|melde ifra om) (jeg |eg |vi |me |i |we )?(til boten |the bot |you )?(at |that )?(vi|we|me|jeg|eg|i) (kommer|kjem|ikke kommer|ikkje kjem|are coming|re coming|come|can t come|cannot come|will come|deltar|attend)` +
-		`| (legger|legge|legg|leggje|skriver|skrive|skriv|fyller|fylle|oppgir|oppgi|put|enter|add) (jeg |eg |je |vi |me |i |we )?(inn |in )?(antall|antallet|talet|tal|headcount|number of people)( pers\w*| folk| deltak\w*| stk)?`), false},
+		`| (attend|attending) (a |the |next |our )?(gathering|meeting)`), false},
+	// "hvordan sier jeg at vi kommer", "hvor legger jeg inn antall pers":
+	// entries of their own, so each runs only on text with its own words
+	// (in one alternation, " si" and " put" would let most questions in).
+	{"live.how.rsvp", relit.MustCompile(` (sier|si|seier|seie|tell|say|gi beskjed om|melde fra om|melde ifra om) (jeg |eg |vi |me |i |we )?(til boten |the bot |you )?(at |that )?(vi|we|me|jeg|eg|i) (kommer|kjem|ikke kommer|ikkje kjem|are coming|re coming|come|can t come|cannot come|will come|deltar|attend)`), false},
+	{"live.how.rsvp", relit.MustCompile(` (legger|legge|legg|leggje|skriver|skrive|skriv|fyller|fylle|oppgir|oppgi|put|enter|add) (jeg |eg |je |vi |me |i |we )?(inn |in )?(antall|antallet|talet|tal|headcount|number of people)( pers\w*| folk| deltak\w*| stk)?`), false},
 	// Registering interest.
 	{"live.how.interesse", relit.MustCompile(` (melder|melde|meld|registrerer|registrere|registrera|registrerar|sign up|signe|register) ` + rxPron + `(pa )?(\d+ |en |ei |to |tre |fire |fem |seks |flere |fleire |noen |nokre |nokon |alle |var |vare |vaare |our |the |some |several |\d+ )?(kommunen|kommunene|kommunane|kommuner|kommunar|kommune|fylket|municipalit\w*|county)( pa)?` +
 		`| (melder|melde|meld|registrerer|registrere|registrera|registrerar|sende|sender|send|gi|gir) ` + rxPron + `(inn )?(en |ei |var |vart )?(interesse|interessemelding\w*)| interessemelding\w*| register (our |the )?(interest|municipalit)| sign up (our |the )?(municipalit|county)` +
 		`| (endrer|endre|trekker|trekke|trekkje|trekk|angre|angrar|angrer|undo|fjerne|fjerner|fjernar|slette|sletter|slettar|remove|delete) ` + rxPron + `(pa |en |ei |var |vart |tilbake )*(interessemelding\w*|pamelding\w*|registrering\w*)| withdraw (our |a |the )?(registration|interest)` +
-		`| (pull|back|drop) out( of (it|this|the programme|the program))?( |$)` +
-		`| (se|ser|sja|see|view|list|liste|finne|find|vise|show)( \S+){0,2}? (interessemelding\w*|interest registrations?|registrations of interest|our registrations?)` +
-		`| (oppgi|oppgir|legge inn|legg inn|skrive|skriv|add|include|gi|give|sette|set)( \S+){0,4}? (kontakt\w*|contact\w*)( \S+){0,5}? (melder|melde|registrerer|register|registering)`), false},
+		`| (pull|back|drop) out( of (it|this|the programme|the program))?( |$)`), false},
+	// Seeing the registrations, naming a contact: entries of their own
+	// (their own literal filters).
+	{"live.how.interesse", relit.MustCompile(` (se|ser|sja|see|view|list|liste|finne|find|vise|show)( \S+){0,2}? (interessemelding\w*|interest registrations?|registrations of interest|our registrations?)`), false},
+	{"live.how.interesse", relit.MustCompile(` (oppgi|oppgir|legge inn|legg inn|skrive|skriv|add|include|gi|give|sette|set)( \S+){0,4}? (kontakt\w*|contact\w*)( \S+){0,5}? (melder|melde|registrerer|register|registering)`), false},
 	// Logging, listing, fixing and exporting mentoring.
 	{"live.how.veiledning", relit.MustCompile(` (logger|loggar|logge|logga|logg|loggfore|loggforer|log)( \S+){0,3}? ` + rxMentoring +
 		`| (registrerer|registrerar|registrere|registrera|forer|fore|legge inn|legg inn|legger inn|log|record|enter)( inn)? ` + rxPron + `(en |ei |et |a |an |the |var |vart |our )?(ny |new )?` + rxMentoring +
@@ -146,6 +151,8 @@ var howIntents = []howIntent{
 	// but a change of plans.
 	{"live.how.interesse", relit.MustCompile(` (withdraw|pull out|back out|trekke oss|trekkje oss|trekker oss|trekkjer oss|trekk oss)( (fra|from) (programmet|the programme|the program|it))?`), true},
 	{"live.how.kommune", relit.MustCompile(` (setter|sette|velger|velge|lagrer|lagre|endrer|endre|bytter|bytte|set|change|save) ` + rxPron + `(min |mi |var |vart |my |our |hvilken |kva |which |what )?(egen |eigen |own )?(kommune|kommunen|kommuna|municipality)`), false},
+	// "hvordan sier jeg til boten hvilken kommune jeg jobber i?"
+	{"live.how.kommune", relit.MustCompile(` (sier|si|seier|seie|forteller|fortelle|fortel|tell|tells|let) (jeg |eg |vi |me |i |we )?(til )?(boten |deg |kulturbot |the bot |you )?(know )?(hvilken|hvilke|kva|kva for|which|what) (kommune|municipality)`), false},
 	{"faq:samling-admin", relit.MustCompile(` (lager|lage|lagar|oppretter|opprette|opprettar|legger|legge|legg|create|add|set up|make)( inn)? ` + rxPron + `(inn )?(en |ei |et |a |an |the )*(ny |nye |new )?(samling|samlinger|samlingar|gathering|gatherings)( i boten| in the bot)?`), true},
 	{"live.how.region", relit.MustCompile(` (lager|lage|lagar|oppretter|opprette|definerer|definere|create|define|add|set up|make) ` + rxPron + `(en |ein |a |an |the |ny |nye |new )*(region|regions|regioner|regionar|regionen)( i boten| in the bot)?` +
 		`| (legge til|leggje til|legg til|legger til|((legger|legge|legg|leggje|tar|ta) (\S+ )?(til|ut))|add|fjerne|fjerner|fjernar|ta ut|remove)( \S+){0,3}? (i|to|fra|from|til) (regionen|region|the region|our region)( var| vart)?( i boten| in the bot)?` +
@@ -157,8 +164,10 @@ var howIntents = []howIntent{
 		`| (mine data|mine eigne data|mine egne data|dataene mine|data om meg|my data|my personal data)`), false},
 	{"live.how.rsvpslett", relit.MustCompile(` (slette|sletter|slettar|sletta|fjerne|fjerner|fjernar|remove|delete|ta bort|tar bort)( \S+){0,5}? (rsvp\w*|svaret|svar|svara|svaret til|answer|reply|response)( \S+)?( til| fra| for| of| from)? (en |ei |a |the )?(kommune|kommunen|kommunes|kommunens|municipality|municipality s)` +
 		`| (slette|sletter|slettar|sletta|fjerne|fjerner|fjernar|remove|delete|ta bort|tar bort)( \S+){0,3}? (kommunes|kommunens|kommunen sitt|municipality s) (rsvp\w*|svar|svaret|answer|reply)`), false},
-	{"live.how.avlys", relit.MustCompile(` (avlyse|avlyser|avlys|avlyses|avlysast|avlyst|cancel|cancels|cancelled|canceled|gjenapne|gjenapner|gjenopne|gjenopnar|reopen|opne att|apne igjen|flytte|flytter|move|utsette|postpone)( \S+){0,3}? ` + rxGathering + `|` + rxGathering + `( \S+){0,4}? (ma|must|skal|has to|have to|needs to|need to) (avlyses|avlysast|flyttes|flyttast|utsettes|utsetjast|be cancelled|be canceled|be moved|be postponed)`), false},
-	{"live.how.id", relit.MustCompile(` (id|iden|id en|ide|nummer|nummeret|number|the id|the number|gathering id|samlings id|samlingsid|samlingsnummer\w*)( til| pa| for| of| to)? (en |ei |a |the |my |our )?` + rxGathering + `|` + rxGathering + `( \S+)? (id|iden|id en|nummer|nummeret|number|id number)`), false},
+	{"live.how.avlys", relit.MustCompile(` (avlyse|avlyser|avlys|avlyses|avlysast|avlyst|cancel|cancels|cancelled|canceled|gjenapne|gjenapner|gjenopne|gjenopnar|reopen|opne att|apne igjen|flytte|flytter|move|utsette|postpone)( \S+){0,3}? ` + rxGathering), false},
+	{"live.how.avlys", relit.MustCompile(` ` + rxGathering + `( \S+){0,4}? (ma|must|skal|has to|have to|needs to|need to) (avlyses|avlysast|flyttes|flyttast|utsettes|utsetjast|be cancelled|be canceled|be moved|be postponed)`), false},
+	{"live.how.id", relit.MustCompile(` (id|iden|id en|nummer|nummeret|number|the id|the number|gathering id|samlings id|samlingsid|samlingsnummer\w*)( til| pa| for| of| to)? (en |ei |a |the |my |our )?` + rxGathering), false},
+	{"live.how.id", relit.MustCompile(` ` + rxGathering + `( \S+)? (id|iden|id en|nummer|nummeret|number|id number) `), false},
 	{"faq:kalender", relit.MustCompile(` (abonnere|abonnerer|subscribe|legge|legg|fa|get|add|importere|import|synke|synce|sync)( \S+){0,4}? (kalender|kalenderen|kalendaren|kalendar|calendar|outlook|google calendar|ics|ical)` +
 		`| (en |ei |a |the )?(kalender|kalenderlenke\w*|kalenderlenkje\w*|calendar|calendar link|ics lenke|ics link)`), false},
 }

@@ -256,6 +256,7 @@ func TestLiveHowTo(t *testing.T) {
 		q, want, entry string
 	}{
 		// Round 5: admin tools, ids, time zone, platforms, asking the bot.
+		{"how do I tell the bot which municipality I'm from?", "/kulturbot kommune <name>", "data:kommune"},
 		{"hvordan sletter jeg svaret til en kommune på samling 2?", "/rsvp <nr> slett kommune=<navn>", "data:rsvp-slett"},
 		{"Bodø svarte for feil kommune, hva gjør vi?", "/rsvp <nr> slett kommune=<navn>", "data:rsvp-slett"},
 		{"how do I cancel a gathering?", "/samling avlys <no>", "data:samling-avlys"},
