@@ -76,6 +76,8 @@ func TestNearDomainTraps(t *testing.T) {
 		"hvilke kommuner er med i regionrådet vårt?",
 		"is there a membership fee for the culture school council?",
 		"how do i book a meeting room for our municipal group",
+		"kva er søknadsfristen for opptak i kulturskulen",
+		"what is the deadline for applying for a place at the culture school",
 	}
 	// Programme questions about what the municipality gains, or a range
 	// of numbers, are not pay or sums.
