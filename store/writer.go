@@ -375,8 +375,9 @@ func (w *writer) checkpointer() {
 // whole process stood still for each fsync: in a runtime trace of /rsvp
 // at c=64, 52 ms of the checkpointer's system calls per second, the longest
 // 9.2 and 8.7 ms (fsyncs), with 13 goroutines started anywhere in all that
-// time, against ~20 per millisecond otherwise (docs/operations.md, "One
-// core: the tail (round 5)").
+// time, against ~20 per millisecond otherwise; in other traces the monitor
+// took the P back from 13–44 ms calls after about 10 ms (docs/operations.md,
+// "One core: the tail (round 5)").
 //
 // So when the process has one P, it gets a second for the checkpoint's
 // length: the checkpoint works and waits on one while the requests go on
