@@ -79,6 +79,19 @@ var payRE = relit.MustCompile(`(?i)\b(tjener|tener|tjente|tente|earns?|earning)\
 // kommuner" is a range, not a sum.
 var mathRE = relit.MustCompile(`(?i)\d\s*(\+|\*|×|ganger|gonger|times|multiplied by|delt på|divided by|pluss|plus|minus)\s*\d`)
 
+// guestRE is bringing someone besides the municipality's participants to
+// a gathering (pupils, the mayor, a partner, a dog): the FAQ does not say,
+// and the entry about who takes part answers a different question. Only
+// with a gathering or meeting named (gatheringRE): "hvem bør vi ta med i
+// gruppa" is the programme's own question.
+var guestRE = relit.MustCompile(`(?i)\b(ta|tek|tar|bring|bringe|take)\s+(med\s+)?(oss\s+|meg\s+|our\s+|my\s+|some\s+|the\s+|along\s+)?(elev\w*|pupils?|students?|barn\w*|born\w*|ungar\w*|kids?|children|ordfør\w*|mayor|rådm\w*|kjærast\w*|kjærest\w*|partner\w*|famil\w*|hund\w*|dogs?|gjest\w*|guests?|ektefelle\w*|spouse)|\b(pupils?|students?|kids|children|elev\w*|barn\w*)\s+(come|komme|kome|være|vere|bli)\s+(along|med)\b`)
+
+var gatheringRE = relit.MustCompile(`(?i)samling|gathering|\bmøte|meeting`)
+
+// guests is the object a guestRE question asks about; two words, so no
+// entry speaks of it (speaksOf).
+const guests = "guests along"
+
 func offTopic(q string) bool {
 	off, _ := scanScope(q)
 	return off
@@ -141,6 +154,9 @@ func scanScope(q string) (off bool, objects []string) {
 				break
 			}
 		}
+	}
+	if guestRE.MatchString(l) && gatheringRE.MatchString(l) {
+		objects = append(objects, guests)
 	}
 	return false, objects
 }

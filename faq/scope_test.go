@@ -77,6 +77,8 @@ func TestNearDomainTraps(t *testing.T) {
 		"is there a membership fee for the culture school council?",
 		"how do i book a meeting room for our municipal group",
 		"kva er søknadsfristen for opptak i kulturskulen",
+		"kan vi ta med elevane våre på samlinga?",
+		"is it ok to bring my partner to the gathering dinner",
 		"what is the deadline for applying for a place at the culture school",
 	}
 	// Programme questions about what the municipality gains, or a range
