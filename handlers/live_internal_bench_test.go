@@ -2,6 +2,9 @@ package handlers
 
 import (
 	"context"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -47,6 +50,42 @@ func TestWhenIn(t *testing.T) {
 		}
 		if got != want {
 			t.Errorf("%q: %q, want %q", q, got, want)
+		}
+	}
+}
+
+// TestHowNeed: an intent's need strings are only a speed-up — on every
+// training question (and a few wordings of each), whenever its pattern
+// matches, the question holds one of them.
+func TestHowNeed(t *testing.T) {
+	paths, _ := filepath.Glob(filepath.Join("..", "faq", "testdata", "*.tsv"))
+	qs := []string{"hvordan sletter jeg en kommunes rsvp", "Bodø svarte for feil kommune", "vi svarte galt kommune",
+		"samlinga må avlysast, korleis", "the gathering has to be moved, how", "kor finn eg id-en til samlinga",
+		"hvor finner jeg samlingsnummeret til samlingen", "what's the gathering id of the meeting", "samlingen sitt nummer",
+		"hvordan forteller jeg boten hvilken kommune", "how do I tell you which municipality"}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			if parts := strings.Split(line, "\t"); len(parts) >= 2 && !strings.HasPrefix(line, "#") {
+				qs = append(qs, parts[1])
+			}
+		}
+	}
+	if len(qs) < 1000 {
+		t.Fatalf("only %d questions", len(qs))
+	}
+	for _, q := range qs {
+		n := fixGatheringTypos(liveNorm(q))
+		for _, list := range [][]howIntent{freeIntents, howIntents} {
+			for i := range list {
+				h := &list[i]
+				if len(h.need) > 0 && h.re.MatchString(n) && !h.mayMatch(n) {
+					t.Errorf("%s matches %q, which holds none of %q", h.key, q, h.need)
+				}
+			}
 		}
 	}
 }
