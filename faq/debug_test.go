@@ -106,6 +106,8 @@ func envParams(e *Engine) {
 			e.P.MinCoverage = f
 		case "name":
 			e.P.NameWeight = f
+		case "rawtie":
+			e.P.RawTieGap = f
 		case "ans":
 			e.P.AnswerMatch = f
 		}

@@ -47,6 +47,9 @@ type Engine struct {
 	mem *memIndex
 	// sx is the entries' vocabulary by term, for scoring (scoreindex.go).
 	sx *scoreIndex
+	// raw is the phrasings' words, word for word (tiebreak.go), built on
+	// first use after each index change.
+	raw func() *rawIndex
 }
 
 // indexed is an entry with its analysed vocabulary.

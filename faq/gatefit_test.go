@@ -55,18 +55,17 @@ import (
 // choosing the threshold on the tuned sets only (the untuned in the
 // weights' fit alone) gave 1325 (90.5%) and 44 (2.3%), over the target.
 //
-// Round 5 (faq-engine): 1.25% → 1.4%. validation3 and blind24 joined the
-// fit untuned (first runs 7.3% and 6.9% confidently wrong); blind23 and
-// blind26 are held out of it (notFit). On the corpus of b5e9a91 and the
-// same features: at 1.25% threshold 0.775, cross-validated 2180/2353
-// right (92.6%), 38/3107 wrong (1.2%), held out blind23 96/125 right and
-// 7/159 wrong, blind26 87/115 and 10/152; at 1.4% threshold 0.697,
-// cross-validated 2203 (93.6%) and 43 (1.4%), held out blind23 98 and 7,
-// blind26 88 and 10 — more right on the sets not fit on, no more wrong.
-// (On the corpus before faq-corpus's round-5 phrasings, 1.25% put the
-// tuned sets at 91.8% right in bokmål, under their 92% bar.)
+// Round 5 (faq-engine): validation3 and blind24 joined the
+// fit untuned; blind23, blind25 and blind26 are held out of it (notFit).
+// Before the word-for-word features (raw_best, raw_lead), 1.25% put the
+// tuned sets under their bokmål bar on one corpus, and a 1.4% bar was
+// landed for a while (held out blind23/blind26: +3 right, no more
+// wrong). With them (corpus of f56d8d2): at 1.4% threshold 0.638,
+// cross-validated 2237/2353 right, 42/3107 wrong, held out 278/349 right
+// and 18/459 wrong; at 1.25% threshold 0.682, 2231 and 36, held out 277
+// and 18. Six fewer wrong for six fewer right: back to 1.25%.
 const (
-	gateMaxWrong       = 0.014
+	gateMaxWrong       = 0.0125
 	gateMinOutDeclined = 0.93
 )
 
@@ -75,7 +74,7 @@ const (
 // changes do on questions nobody looked at (TestHeldOutSet prints them,
 // counts only). Round 5: blind23 and blind26, held out by faq-engine.
 // FAQ_FIT_ALL=1 fits on every set.
-var notFit = map[string]bool{"blind23": true, "blind26": true}
+var notFit = map[string]bool{"blind23": true, "blind25": true, "blind26": true}
 
 // gateFitSets are the evalSets the gate is fit on.
 func gateFitSets() []string {

@@ -37,7 +37,10 @@ type judgement struct {
 	// names (a town, a product) and common words (a topic the FAQ lacks).
 	matched, unknownNames, unknownCommon int
 	terms                                int
-	ambiguous                            bool
+	// rawBest: word-for-word closeness (Jaccard) of best's closest
+	// phrasing to the question; rawLead: rawBest less the rival's.
+	rawBest, rawLead float64
+	ambiguous        bool
 	// legacy is the hand-set rules' verdict: the capped confidence of the
 	// engine before the gate was fit (a signal like any other).
 	legacy float64
@@ -108,10 +111,15 @@ func (e *Engine) judgeWords(ctx context.Context, q string, ws []string, lang str
 	if err != nil {
 		return nil, err
 	}
-	j.cands = cands
 	if len(cands) == 0 {
+		j.cands = cands
 		return j, nil
 	}
+	raw := e.raw()
+	var qbuf [32]int32
+	qs := raw.wordIDs(ws, qbuf[:])
+	raw.breakTopTie(qs, cands, e.P.RawTieGap)
+	j.cands = cands
 	// A question asking for a kind of fact (a date, a number, a link, an
 	// amount) is best answered by an entry whose answer holds one; a
 	// choice between two things ("digitale eller fysiske?") by an entry
@@ -175,6 +183,13 @@ func (e *Engine) judgeWords(ctx context.Context, q string, ws []string, lang str
 		}
 	}
 	b := j.best
+	// How close best's closest phrasing is to the question word for word,
+	// small words included, and by how much more than the rival's.
+	j.rawBest = raw.closeness(qs, b.x.pos)
+	j.rawLead = j.rawBest
+	if j.rival != nil {
+		j.rawLead -= raw.closeness(qs, j.rival.x.pos)
+	}
 	// An unknown word that is a name (Troms, Bodø) says where the asker
 	// is from; an unknown common word ("lapskaus", "rekruttere") is what
 	// the question is about, and the FAQ does not know it.

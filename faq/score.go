@@ -59,6 +59,10 @@ type Params struct {
 	// TieRivalCoverage of the question (phrased at least TieRivalPrecision
 	// like it), TieCoverageLead more than the best.
 	TieGap, TiePrecision, TieRivalCoverage, TieRivalPrecision, TieCoverageLead float64
+	// RawTieGap: candidates this close to the best in similarity are
+	// tied, and ordered by how close a phrasing of theirs is to the
+	// question word for word (tiebreak.go).
+	RawTieGap float64
 	// The legacy confidence (a gate signal): SimWeight·similarity +
 	// MarginWeight·margin + BM25Weight·bm25, the margin to the runner-up
 	// counted in units of MarginScale and bm25 saturating at BM25Half.
@@ -79,7 +83,7 @@ type Params struct {
 // DefaultParams are the calibrated defaults.
 var DefaultParams = Params{
 	UnknownWeight: 2.0, WeakFactor: 0.3, AnswerMatch: 0.7, GenericCap: 2.0, MinTermWeight: 0.2, CommonWeak: true,
-	NameWeight: 1.0, Candidates: 30, BM25AnswerColumn: 0.4, CoverageShare: 0.7, FitGap: 0.1, TieGap: 0.03, TiePrecision: 0.7, TieRivalCoverage: 0.95, TieRivalPrecision: 0.5, TieCoverageLead: 0.1,
+	NameWeight: 1.0, Candidates: 30, BM25AnswerColumn: 0.4, CoverageShare: 0.7, FitGap: 0.1, TieGap: 0.03, TiePrecision: 0.7, TieRivalCoverage: 0.95, TieRivalPrecision: 0.5, TieCoverageLead: 0.1, RawTieGap: 0.05,
 
 	SimWeight: 0.75, MarginWeight: 0.15, BM25Weight: 0.10, MarginScale: 0.3, BM25Half: 4,
 	LegacyThreshold: 0.57, MinCoverage: 0.45, NamePenalty: 0.85,
@@ -341,6 +345,7 @@ func (e *Engine) refreshDens() {
 		}
 	}
 	e.sx = buildScoreIndex(e.entries)
+	e.raw = e.newRawIndex(e.entries)
 }
 
 func (e *Engine) termWeight(t string, phr float64) float64 {
