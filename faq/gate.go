@@ -42,7 +42,6 @@ var featureNames = []string{
 	"sim", "cov", "prec", "margin", "bm25", "confidence", "type_fit", "asks_type",
 	"known_share", "anchored", "single_topic_unknown", "single_topic_name", "unknown_common", "unknown_names",
 	"ambiguous", "terms", "rival_cov_lead", "coverage_shortfall", "misfit_or_single",
-	"raw_best", "raw_lead",
 }
 
 // features are the judgement's signals as numbers, in featureNames order.
@@ -80,11 +79,6 @@ func (j *judgement) features(p Params) []float64 {
 		// they were made from: a misfit answer type, a lone topic word
 		// beside an unknown one, a coin toss.
 		flag(!j.typeFit || (j.matched == 1 && j.unknownCommon > 0) || j.ambiguous || j.unknownCommon >= 2),
-		// Word for word, small words included (tiebreak.go): a question
-		// that is nearly one of best's phrasings, and nearer it than any
-		// of the rival's, is that entry's.
-		j.rawBest,
-		j.rawLead,
 	}
 }
 

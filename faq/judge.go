@@ -37,10 +37,7 @@ type judgement struct {
 	// names (a town, a product) and common words (a topic the FAQ lacks).
 	matched, unknownNames, unknownCommon int
 	terms                                int
-	// rawBest: word-for-word closeness (Jaccard) of best's closest
-	// phrasing to the question; rawLead: rawBest less the rival's.
-	rawBest, rawLead float64
-	ambiguous        bool
+	ambiguous                            bool
 	// legacy is the hand-set rules' verdict: the capped confidence of the
 	// engine before the gate was fit (a signal like any other).
 	legacy float64
@@ -183,13 +180,6 @@ func (e *Engine) judgeWords(ctx context.Context, q string, ws []string, lang str
 		}
 	}
 	b := j.best
-	// How close best's closest phrasing is to the question word for word,
-	// small words included, and by how much more than the rival's.
-	j.rawBest = raw.closeness(qs, b.x.pos)
-	j.rawLead = j.rawBest
-	if j.rival != nil {
-		j.rawLead -= raw.closeness(qs, j.rival.x.pos)
-	}
 	// An unknown word that is a name (Troms, Bodø) says where the asker
 	// is from; an unknown common word ("lapskaus", "rekruttere") is what
 	// the question is about, and the FAQ does not know it.
