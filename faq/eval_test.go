@@ -145,8 +145,10 @@ var firstRunOnly = map[string]bool{"blind18": true, "blind24": true, "blind23": 
 // are in docs/faq.md; until the engine and corpus have been tuned to them
 // they count in the printed training totals and the gate fit, but not in
 // the aggregate bars below, which guard the sets already tuned on. Round 5:
-// validation3, the round-4 validation split, joins the training data.
-var untuned = map[string]bool{"validation3": true, "blind24": true, "blind23": true, "blind26": true, "blind25": true}
+// validation3, the round-4 validation split, joins the training data; it
+// met the bars by 15:50 (engine 192/197 right, 2/252 wrong, 55/55
+// declined) and counts in them since.
+var untuned = map[string]bool{"blind24": true, "blind23": true, "blind26": true, "blind25": true}
 
 // evalFigures counts the outcomes of a set of questions.
 type evalFigures struct {
