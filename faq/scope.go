@@ -63,30 +63,30 @@ var loginRE = relit.MustCompile(`(?i)\b(logg\w*|log)\s+(\w+\s+)?(inn|in)\b|\b(in
 // accessRE is IT support put as a complaint ("kjem ikkje inn på Teams",
 // "can't get into Slack", "Outlook syncer ikke"), which shares the tools'
 // names with the programme's digital meetings and calendar.
-var accessRE = relit.MustCompile(`(?i)\b(kommer|kjem|kjæm|får|fær|kan)( \w+)? (ikke|ikkje|ikkje|ik|itj|ente) (inn på|inn i|logget|logga|tilgang til)|\b(can'?t|cannot|can not|unable to|won'?t let me) (get into|get in to|log ?in|sign ?in|access)\b|\b(isn'?t|not|won'?t) (syncing|sync|loading|working on my)\b|\b(synker|synkroniserer|synkar) (ikke|ikkje)\b`)
+var accessRE = relit.MustCompile(`\b(kommer|kjem|kjæm|får|fær|kan)( \w+)? (ikke|ikkje|ikkje|ik|itj|ente) (inn på|inn i|logget|logga|tilgang til)|\b(can'?t|cannot|can not|unable to|won'?t let me) (get into|get in to|log ?in|sign ?in|access)\b|\b(isn'?t|not|won'?t) (syncing|sync|loading|working on my)\b|\b(synker|synkroniserer|synkar) (ikke|ikkje)\b`)
 
 // personalRE is a parent asking about their own child ("plass i
 // kulturskulen for dottera mi", "my kid"): the culture school's pupils,
 // not the programme.
-var personalRE = relit.MustCompile(`(?i)\b(datter|datteren|dotter|dottera|dotra|sønn|sønnen|son|sonen|gutten|guten|jenta|jenten|ungen|barnet|bornet|barna|borna|ungane|ungene)\s+(min|mi|mitt|mine)\b|\b(min|mi|mitt|mine)\s+(datter|dotter|sønn|son|gutt|jente|unge|barn|born)\b|\bmy (child|children|kid|kids|son|daughter|boy|girl)\b`)
+var personalRE = relit.MustCompile(`\b(datter|datteren|dotter|dottera|dotra|sønn|sønnen|son|sonen|gutten|guten|jenta|jenten|ungen|barnet|bornet|barna|borna|ungane|ungene)\s+(min|mi|mitt|mine)\b|\b(min|mi|mitt|mine)\s+(datter|dotter|sønn|son|gutt|jente|unge|barn|born)\b|\bmy (child|children|kid|kids|son|daughter|boy|girl)\b`)
 
 // payRE is what a person in a job earns ("kva tener ein kulturskulelærar",
 // "hvor mye tjener en fylkesrådgiver"); "hva tjener kommunen på å delta"
 // (what it gains) is the programme's own question.
-var payRE = relit.MustCompile(`(?i)\b(tjener|tener|tjente|tente|earns?|earning)\b[^?.]{0,30}(lærer|lærar|rektor|teacher|principal|rådgiver|rådgjevar|konsulent)`)
+var payRE = relit.MustCompile(`\b(tjener|tener|tjente|tente|earns?|earning)\b[^?.]{0,30}(lærer|lærar|rektor|teacher|principal|rådgiver|rådgjevar|konsulent)`)
 
 // mathRE is arithmetic ("hva er 17 ganger 23", "2+2"); "15-20
 // kommuner" is a range, not a sum.
-var mathRE = relit.MustCompile(`(?i)\d\s*(\+|\*|×|ganger|gonger|times|multiplied by|delt på|divided by|pluss|plus|minus)\s*\d`)
+var mathRE = relit.MustCompile(`\d\s*(\+|\*|×|ganger|gonger|times|multiplied by|delt på|divided by|pluss|plus|minus)\s*\d`)
 
 // guestRE is bringing someone besides the municipality's participants to
 // a gathering (pupils, the mayor, a partner, a dog): the FAQ does not say,
 // and the entry about who takes part answers a different question. Only
 // with a gathering or meeting named (gatheringRE): "hvem bør vi ta med i
 // gruppa" is the programme's own question.
-var guestRE = relit.MustCompile(`(?i)\b(ta|tek|tar|bring|bringe|take)\s+(med\s+)?(oss\s+|meg\s+|our\s+|my\s+|some\s+|the\s+|along\s+)?(elev\w*|pupils?|students?|barn\w*|born\w*|ungar\w*|kids?|children|ordfør\w*|mayor|rådm\w*|kjærast\w*|kjærest\w*|partner\w*|famil\w*|hund\w*|dogs?|gjest\w*|guests?|ektefelle\w*|spouse)|\b(pupils?|students?|kids|children|elev\w*|barn\w*)\s+(come|komme|kome|være|vere|bli)\s+(along|med)\b`)
+var guestRE = relit.MustCompile(`\b(ta|tek|tar|bring|bringe|take)\s+(med\s+)?(oss\s+|meg\s+|our\s+|my\s+|some\s+|the\s+|along\s+)?(elev\w*|pupils?|students?|barn\w*|born\w*|ungar\w*|kids?|children|ordfør\w*|mayor|rådm\w*|kjærast\w*|kjærest\w*|partner\w*|famil\w*|hund\w*|dogs?|gjest\w*|guests?|ektefelle\w*|spouse)|\b(pupils?|students?|kids|children|elev\w*|barn\w*)\s+(come|komme|kome|være|vere|bli)\s+(along|med)\b`)
 
-var gatheringRE = relit.MustCompile(`(?i)samling|gathering|\bmøte|meeting`)
+var gatheringRE = relit.MustCompile(`samling|gathering|\bmøte|meeting`)
 
 // guests is the object a guestRE question asks about; two words, so no
 // entry speaks of it (speaksOf).
@@ -101,6 +101,10 @@ func offTopic(q string) bool {
 // (offTopic) and, if not, the off-topic objects it asks about with the
 // programme's own words (offTopicObjects, base forms): the caller decides
 // whether the entry it would answer with speaks of them.
+//
+// The patterns below without (?i) are matched on the lower-cased text
+// only, so their literal filters need no case folding (no copy of the
+// question per pattern).
 func scanScope(q string) (off bool, objects []string) {
 	l := strings.ToLower(q)
 	if jobRE.MatchString(l) || taskRE.MatchString(l) || loginRE.MatchString(l) || accessRE.MatchString(l) ||
@@ -113,7 +117,8 @@ func scanScope(q string) (off bool, objects []string) {
 		}
 	}
 	objs := offTopicObjects()
-	var pair []byte // the previous word, a space, this word
+	var pairBuf [64]byte
+	pair := pairBuf[:0] // the previous word, a space, this word (on the stack)
 	prev := ""
 	for _, f := range strings.FieldsFunc(l, func(r rune) bool {
 		return !(r == '+' || r == '.' || r == '-' || strings.ContainsRune("abcdefghijklmnopqrstuvwxyzæøåäöé0123456789", r))
@@ -155,7 +160,7 @@ func scanScope(q string) (off bool, objects []string) {
 			}
 		}
 	}
-	if guestRE.MatchString(l) && gatheringRE.MatchString(l) {
+	if gatheringRE.MatchString(l) && guestRE.MatchString(l) {
 		objects = append(objects, guests)
 	}
 	return false, objects
