@@ -345,11 +345,11 @@ var guardRE = relit.MustCompile(` (hvor|kor|how) (mange|mye|mykje|many|much|leng
 	`| (nasjonal|nasjonale|nasjonalt|regionale|regionalt|national|nationally|regional|landsbasis|online|nett|skjerm|oppmote|oppmoteplikt|plikt|pliktig|every single|alle samlingene|alle samlingane|all the gatherings|all gatherings|mellom|between) `)
 
 // gatheringRE: a gathering is mentioned.
-var gatheringRE = relit.MustCompile(` (samling|samlingen|samlinga|samlinger|samlingene|samlingar|samlingane|fellessamling\w*|treff|treffet|treffa|treffene|gathering|gatherings|meeting|meetings|meetup|meetups|motes|treffes|samles|samlast|samlas|meet) `)
+var gatheringRE = relit.MustCompile(` (samling|samlingen|samlinga|samlinger|samlingene|samlingar|samlingane|fellessamling\w*|(var|host|haust|sommer|sommar|vinter)samling\w*|treff|treffet|treffa|treffene|gathering|gatherings|meeting|meetings|meetup|meetups|motes|treffes|samles|samlast|samlas|meet) `)
 
 // answeredAllRE is "har alle svart?" / "hvem har ikke svart?": the state of
 // answers to the upcoming gatherings.
-var answeredAllRE = relit.MustCompile(`^ ((har|has|have) (alle|all)( kommunene| kommunane| kommuner| municipalities| the municipalities)? (svart|svara|answered|replied|responded)|(hvem|kven|who|hvilke kommuner|kva kommunar|kva for kommunar|which municipalities) (har|has|have) (ikke |ikkje |not )?(svart|svara|answered|replied|responded)( enna| enno| enda| ennu| fortsatt| framleis| yet| still)?` +
+var answeredAllRE = relit.MustCompile(`^ ((har|has|have) (alle|all|everyone|everybody|alle sammen|alle saman)( kommunene| kommunane| kommuner| municipalities| the municipalities)? (svart|svara|answered|replied|responded)( enna| enno| enda| ennu| yet| still| na| no| now)?|(hvem|kven|who|hvilke kommuner|kva kommunar|kva for kommunar|which municipalities) (har|has|have) (ikke |ikkje |not )?(svart|svara|answered|replied|responded)( enna| enno| enda| ennu| fortsatt| framleis| yet| still)?` +
 	// "hvilke kommuner mangler svar?"
 	`|(hvem|kven|who|hvilke kommuner|kva kommunar|kva for kommunar|which municipalities|hvilke|kva for nokre|which) (mangler|manglar|are missing|is missing|haven t|have not) (svar|svaret|svara|answers?|an answer|answered)( enna| enno| enda| ennu| fortsatt| framleis| yet| still)?)( pa| til| to)?( (neste |samlingen|samlinga|the gathering|the next gathering)\w*)* $`)
 
@@ -402,7 +402,7 @@ var (
 )
 
 var (
-	definiteRE = relit.MustCompile(` (samlingen|samlinga|the gathering) `)
+	definiteRE = relit.MustCompile(` ((var|host|haust|sommer|sommar|vinter)?samlingen|(var|host|haust|sommer|sommar|vinter)?samlinga|the gathering) `)
 	pluralRE   = relit.MustCompile(` (samlingene|samlingane|samlinger|samlingar|gatherings) `)
 )
 
@@ -1032,7 +1032,7 @@ func (h *Handlers) liveInterests(ctx context.Context, lang string) (string, erro
 
 // attendRE is "hvem har meldt seg på …", "hvor mange har sagt ja til …",
 // "who has signed up for …": the answers to a gathering.
-var attendRE = relit.MustCompile(`^ (hvem|kven|who|hvilke kommuner|kva kommunar|kva for kommunar|which municipalities|hvor mange|kor mange|how many)( kommuner| kommunar| municipalities| personer| personar| folk| people| ppl| deltakere| deltakarar| participants| stk)?( som)? (har |has |have |er |is |are |s )?(meldt seg pa|meldt seg|meldt pa|pameldt|pamelde|signed up|registered|svart|svara|answered|replied|responded|rsvpd|rsvp d|sagt ja|sagt nei|said yes|said no|kommer|kjem|coming|attending|going)( |$)`)
+var attendRE = relit.MustCompile(`^ (hvem|kven|who|hvilke kommuner|kva kommunar|kva for kommunar|which municipalities|hvor mange|kor mange|how many)( kommuner| kommunar| municipalities| personer| personar| folk| people| ppl| deltakere| deltakarar| participants| stk)?( som)? (har |has |have |er |is |are |s )?(ikke |ikkje |not |n t )?(meldt seg pa|meldt seg|meldt pa|pameldt|pamelde|signed up|registered|svart|svara|answered|replied|responded|rsvpd|rsvp d|sagt ja|sagt nei|said yes|said no|kommer|kjem|coming|attending|going)( |$)`)
 
 // firstRE: "første samling", "the first gathering".
 var firstRE = relit.MustCompile(` (forste|fyrste|first|1st) (samling|samlinga|samlingen|gathering|meeting) `)

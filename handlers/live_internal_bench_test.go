@@ -42,6 +42,9 @@ func TestWhenIn(t *testing.T) {
 		"er det samling i varsemesteret": "våren 2027",
 		"gatherings next week":           "neste veke",
 		"samlinger vinteren 2027":        "vinteren 2027",
+		"nar er varsamlingen":            "våren 2027",
+		"haustsamlinga 2027":             "hausten 2027",
+		"samlingsdatoene":                "",
 	} {
 		w := whenIn(" "+q+" ", now)
 		got := ""

@@ -84,6 +84,9 @@ func TestLive(t *testing.T) {
 		{"IsSignedUpNynorsk", "U1", "er Fauske påmeldt samlinga?", []string{"Fauske har svart på #1 Oppstartssamling"}, nil},
 		{"WhichHotel", "U1", "hvilket hotell er samlingen på?", []string{"Neste samling: #1 Oppstartssamling er 6. februar 2025 i Bodø"}, nil},
 		{"UpcomingNynorsk", "U1", "kommande samlingar?", []string{"Komande samlingar (2):"}, nil},
+		{"SeasonCompound", "U1", "når er vårsamlingen?", []string{"#1 Oppstartssamling er 6. februar 2025"}, nil},
+		{"EveryoneAnswered", "U1", "has everyone answered yet?", []string{"1 of 3 municipalities have answered"}, nil},
+		{"WhoHasNotSignedUpInMay", "U1", "hvem har ikke meldt seg på samlingen i mai", []string{"#2 Vårsamling (6. mai 2025): 0 av 3 kommuner har svart. Ikke svart ennå: Bodø, Fauske, Saltdal."}, nil},
 		{"WhoRegisteredInterestNone", "U1", "hvem har meldt interesse så langt?", []string{"Ingen fylkesavdelinger har meldt interesse ennå", "/interesse liste", "15. september"}, nil},
 		{"HaveWeAnsweredWithoutMunicipality", "U1", "har vi svart?", []string{"Jeg vet ikke hvilken kommune du svarer for", "1 av 3 kommuner har svart"}, nil},
 	}

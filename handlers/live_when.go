@@ -86,6 +86,15 @@ func whenIn(n string, now time.Time) *whenWindow {
 			next = fs[i+1]
 		}
 		year, hasYear := yearWord(next)
+		// "vårsamlingen", "haustsamlinga": the season's gathering.
+		if season, rest, ok := strings.Cut(w, "samling"); ok && season != "" && (rest == "" || rest == "en" || rest == "a" || rest == "ene" || rest == "er" || rest == "ar" || rest == "ane") {
+			if sw, ok := seasonWords[season]; ok && sw.season != "" {
+				w, prev = season, "i"
+				if !hasYear {
+					next = ""
+				}
+			}
+		}
 		if sw, ok := seasonWords[w]; ok && sw.season != "" {
 			if sw.framed && !seasonFrames[prev] {
 				continue
