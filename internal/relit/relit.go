@@ -34,20 +34,25 @@ import (
 	"unicode/utf8"
 )
 
-// Regexp is a pattern with its literal filter. Both the pattern and the
-// filter are compiled on first use, not when the pattern is declared: the
-// FAQ's and the live step's ~90 patterns are package variables, and
-// compiling them all in package initialisation was about 10 ms of the
-// bot's cold start (and 3 MB of garbage) before /healthz could answer,
-// for patterns most commands never run. The filter is a field of the
-// pattern, not an entry in a shared cache. A pattern that does not
-// compile panics on first use with regexp.MustCompile's message; every
-// pattern's own package runs it in its tests.
+// Regexp is a pattern with its literal filter. Both are built on first
+// use, not when the pattern is declared: the FAQ's and the live step's ~90
+// patterns are package variables, and compiling them all in package
+// initialisation was about 10 ms of the bot's cold start (and 3 MB of
+// garbage) before /healthz could answer, for patterns most commands never
+// run. The regexp itself is compiled only when a text first passes the
+// filter: most patterns' literals are in few questions, and a compiled
+// pattern stays in memory (the live step's long alternations are 30–150 KB
+// each, ~3 MB together), so under a load of ordinary questions most are
+// never compiled. The filter is a field of the pattern, not an entry in a
+// shared cache. A pattern that does not parse has no filter and so is
+// compiled on first use, where it panics with regexp.MustCompile's
+// message; every pattern's own package runs it in its tests.
 type Regexp struct {
-	expr string
-	once sync.Once
-	re   *regexp.Regexp
-	f    *filter
+	expr  string
+	fonce sync.Once
+	f     *filter
+	once  sync.Once
+	re    *regexp.Regexp
 }
 
 // MustCompile is regexp.MustCompile with the filter, compiled on first use.
@@ -55,21 +60,14 @@ func MustCompile(expr string) *Regexp {
 	return &Regexp{expr: expr}
 }
 
-func (r *Regexp) load() {
-	r.once.Do(func() {
-		r.re = regexp.MustCompile(r.expr)
-		r.f = newFilter(r.expr)
-	})
-}
-
 func (r *Regexp) filter() *filter {
-	r.load()
+	r.fonce.Do(func() { r.f = newFilter(r.expr) })
 	return r.f
 }
 
 // Std is the compiled regexp itself, without the filter.
 func (r *Regexp) Std() *regexp.Regexp {
-	r.load()
+	r.once.Do(func() { r.re = regexp.MustCompile(r.expr) })
 	return r.re
 }
 
@@ -78,7 +76,7 @@ func (r *Regexp) String() string { return r.expr }
 
 // MatchString is regexp's MatchString.
 func (r *Regexp) MatchString(s string) bool {
-	return r.filter().may(s) && r.re.MatchString(s)
+	return r.filter().may(s) && r.Std().MatchString(s)
 }
 
 // FindStringSubmatch is regexp's FindStringSubmatch.
@@ -86,7 +84,7 @@ func (r *Regexp) FindStringSubmatch(s string) []string {
 	if !r.filter().may(s) {
 		return nil
 	}
-	return r.re.FindStringSubmatch(s)
+	return r.Std().FindStringSubmatch(s)
 }
 
 // FindAllStringSubmatchIndex is regexp's FindAllStringSubmatchIndex.
@@ -94,7 +92,7 @@ func (r *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
 	if !r.filter().may(s) {
 		return nil
 	}
-	return r.re.FindAllStringSubmatchIndex(s, n)
+	return r.Std().FindAllStringSubmatchIndex(s, n)
 }
 
 // FindAllStringIndex is regexp's FindAllStringIndex.
@@ -102,7 +100,7 @@ func (r *Regexp) FindAllStringIndex(s string, n int) [][]int {
 	if !r.filter().may(s) {
 		return nil
 	}
-	return r.re.FindAllStringIndex(s, n)
+	return r.Std().FindAllStringIndex(s, n)
 }
 
 // Split is regexp's Split.
@@ -110,7 +108,7 @@ func (r *Regexp) Split(s string, n int) []string {
 	if n != 0 && !r.filter().may(s) {
 		return []string{s} // what Split returns without a match ("" too)
 	}
-	return r.re.Split(s, n)
+	return r.Std().Split(s, n)
 }
 
 // ReplaceAllString is regexp's ReplaceAllString.
@@ -118,7 +116,7 @@ func (r *Regexp) ReplaceAllString(s, repl string) string {
 	if !r.filter().may(s) {
 		return s
 	}
-	return r.re.ReplaceAllString(s, repl)
+	return r.Std().ReplaceAllString(s, repl)
 }
 
 // MayMatch reports whether s holds one of the literals every match of r
