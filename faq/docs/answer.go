@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/kulturskoleradet/kulturbot/bot"
 	"github.com/kulturskoleradet/kulturbot/faq"
+	"github.com/kulturskoleradet/kulturbot/internal/relit"
 	openai "github.com/sashabaranov/go-openai"
 )
 
@@ -315,17 +315,19 @@ func reason(err error) string {
 // are refused before any model sees them (the system prompt says the same,
 // for what slips through). Patterns run over a normalised question: lower
 // case, punctuation as spaces, padded with spaces so " word " is a whole
-// word also for æøå (regexp's \b is ASCII only).
-var injection = []*regexp.Regexp{
-	regexp.MustCompile(` (ignore|disregard|forget|override|bypass|skip) .{0,40}(instructions?|prompts?|guidelines|system message|your rules|all rules|previous rules|the rules above) `),
-	regexp.MustCompile(` (ignorer|ignorere|glem|gløym|gloym|overse|se bort fra|sjå bort frå|hopp over|overstyr) .{0,40}(instruks\pL*|prompt\pL*|føring\pL* dine|reglene dine|reglane dine|dine regler|alle regler|tidligere regler) `),
-	regexp.MustCompile(` (reveal|show|print|repeat|output|display|tell me|what is|what are|give me|leak|share) .{0,30}(system prompt|your prompt|the prompt|your instructions|hidden instructions|initial instructions|your rules|system message) `),
-	regexp.MustCompile(` (vis|avslør|avslor|gjenta|skriv ut|hva er|kva er|gi meg|fortell|del) .{0,30}(systemprompt\pL*|system prompt\pL*|prompten\pL*|instruksjonene dine|dine instruksjoner|instruksane dine|reglene dine|reglane dine|systemmelding\pL*) `),
-	regexp.MustCompile(` (you are now|from now on you|act as|pretend to be|pretend you are|roleplay as|jailbreak|developer mode|dan mode|do anything now) `),
-	regexp.MustCompile(` (du er nå|du er no|fra nå av er du|frå no av er du|late som du|lat som du|oppfør deg som|spill rollen|utviklermodus) `),
+// word also for æøå (regexp's \b is ASCII only). They are relit patterns,
+// compiled on first use: only the document path runs them, and compiled at
+// package init they were ~110 KB of heap in every process for nothing.
+var injection = []*relit.Regexp{
+	relit.MustCompile(` (ignore|disregard|forget|override|bypass|skip) .{0,40}(instructions?|prompts?|guidelines|system message|your rules|all rules|previous rules|the rules above) `),
+	relit.MustCompile(` (ignorer|ignorere|glem|gløym|gloym|overse|se bort fra|sjå bort frå|hopp over|overstyr) .{0,40}(instruks\pL*|prompt\pL*|føring\pL* dine|reglene dine|reglane dine|dine regler|alle regler|tidligere regler) `),
+	relit.MustCompile(` (reveal|show|print|repeat|output|display|tell me|what is|what are|give me|leak|share) .{0,30}(system prompt|your prompt|the prompt|your instructions|hidden instructions|initial instructions|your rules|system message) `),
+	relit.MustCompile(` (vis|avslør|avslor|gjenta|skriv ut|hva er|kva er|gi meg|fortell|del) .{0,30}(systemprompt\pL*|system prompt\pL*|prompten\pL*|instruksjonene dine|dine instruksjoner|instruksane dine|reglene dine|reglane dine|systemmelding\pL*) `),
+	relit.MustCompile(` (you are now|from now on you|act as|pretend to be|pretend you are|roleplay as|jailbreak|developer mode|dan mode|do anything now) `),
+	relit.MustCompile(` (du er nå|du er no|fra nå av er du|frå no av er du|late som du|lat som du|oppfør deg som|spill rollen|utviklermodus) `),
 }
 
-var markup = regexp.MustCompile(`(?i)</?\s*(system|passages?|question|instructions?|assistant|user)\b[^>]*>`)
+var markup = relit.MustCompile(`(?i)</?\s*(system|passages?|question|instructions?|assistant|user)\b[^>]*>`)
 
 // IsInjection reports whether a question tries to instruct the bot (ignore
 // its rules, reveal its prompt, take a role) or smuggles prompt markup.
