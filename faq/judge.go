@@ -112,10 +112,13 @@ func (e *Engine) judgeWords(ctx context.Context, q string, ws []string, lang str
 		j.cands = cands
 		return j, nil
 	}
-	raw := e.raw()
-	var qbuf [32]int32
-	qs := raw.wordIDs(ws, qbuf[:])
-	raw.breakTopTie(qs, cands, e.P.RawTieGap)
+	// A tie at the top is ordered word for word (tiebreak.go); the word
+	// index is built by the first question that needs it.
+	if len(cands) > 1 && cands[0].sim-cands[1].sim <= e.P.RawTieGap {
+		raw := e.raw()
+		var qbuf [32]int32
+		raw.breakTopTie(raw.wordIDs(ws, qbuf[:]), cands, e.P.RawTieGap)
+	}
 	j.cands = cands
 	// A question asking for a kind of fact (a date, a number, a link, an
 	// amount) is best answered by an entry whose answer holds one; a
