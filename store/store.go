@@ -78,7 +78,17 @@ func dsn(path string, readonly bool) string {
 	// cache is a pread from the OS page cache, a microsecond or two.
 	// Measured on one core (docs/operations.md "One core: peak memory"):
 	// peak RSS −3 to −4 MiB, CPU per request unchanged within the noise.
-	q.Add("_pragma", "cache_size(-512)")
+	//
+	// Readers get half that (round 5): the pages a read needs are few and
+	// hot (gatherings, regions, a user's settings), the other connections
+	// see them through the OS page cache, and eight readers at 512 KiB
+	// were up to 4 MiB (abtail KIND=faq: peak RSS −0.5 MiB, CPU per
+	// request within the noise).
+	if readonly {
+		q.Add("_pragma", "cache_size(-256)")
+	} else {
+		q.Add("_pragma", "cache_size(-512)")
+	}
 	q.Add("_time_format", "sqlite")
 	if readonly {
 		q.Add("_pragma", "query_only(1)")
