@@ -102,7 +102,7 @@ func newTestEngine(t testing.TB) *Engine {
 // evalSets are the files in testdata/ the evaluation runs, oldest first.
 // Each set after eval.tsv was written before its first run; docs/faq.md
 // records those first-run figures.
-var evalSets = []string{"eval", "holdout", "fresh", "unseen", "blind", "dev", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "validation1", "blind18", "blind19", "validation2", "blind20", "blind21", "blind22", "validation3", "blind24", "blind23", "blind26", "blind25"}
+var evalSets = []string{"eval", "holdout", "fresh", "unseen", "blind", "dev", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "validation1", "blind18", "blind19", "validation2", "blind20", "blind21", "blind22", "validation3", "blind24", "blind23", "blind26", "blind25", "blind27", "blind28"}
 
 // firstRunOnly are new blind sets whose per-set bars the engine has not
 // been tuned to yet; they count in the training totals (and the gate fit)
@@ -138,7 +138,18 @@ var evalSets = []string{"eval", "holdout", "fresh", "unseen", "blind", "dev", "b
 // blind25 (round 5, English first; 22 duplicates of older sets removed)
 // first ran at b5e9a91: engine 74.3% right, 3.4% confidently wrong, 97.4%
 // declined; through ask 76.1%, 3.4%, 97.4%.
-var firstRunOnly = map[string]bool{"blind18": true, "blind24": true, "blind23": true, "blind26": true, "blind25": true}
+// blind27 (round 5 check set, near-domain traps; 14 duplicates removed,
+// loose patterns count/spør/link/ja dropped) first ran at af9e2b7, the
+// end of round 5: engine 84.8% right, 6.0% confidently wrong, 89.2%
+// declined; through ask 84.8%, 7.8%, 86.5%. blind28 (round 5 check set,
+// precise details, details the document does not give labelled out; 8
+// duplicates removed): engine 78.8%, 12.3%, 75.7%; ask 82.4%, 12.3%,
+// 73.0%. Both are held out of the gate's fit (notFit). The lead ran them
+// at four gate thresholds, aggregates only: 0.718 (the fit) → 0.858 cost
+// 5 right answers and saved 5 wrong ones of 238 questions — the wrong
+// answers on new text come with p ≥ 0.86, so the threshold is not the
+// lever; the gate was left as fit.
+var firstRunOnly = map[string]bool{"blind18": true, "blind24": true, "blind23": true, "blind26": true, "blind25": true, "blind27": true, "blind28": true}
 
 // untuned are the blind sets written this round (round 4) by helpers who
 // read only PRODUCT.md and the programme document. Their first-run figures
@@ -148,7 +159,7 @@ var firstRunOnly = map[string]bool{"blind18": true, "blind24": true, "blind23": 
 // validation3, the round-4 validation split, joins the training data; it
 // met the bars by 15:50 (engine 192/197 right, 2/252 wrong, 55/55
 // declined) and counts in them since.
-var untuned = map[string]bool{"blind24": true, "blind23": true, "blind26": true, "blind25": true}
+var untuned = map[string]bool{"blind24": true, "blind23": true, "blind26": true, "blind25": true, "blind27": true, "blind28": true}
 
 // evalFigures counts the outcomes of a set of questions.
 type evalFigures struct {
