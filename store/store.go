@@ -47,6 +47,10 @@ type DB struct {
 	// reg is the municipality register names are resolved against.
 	reg *kommuner.Register
 
+	// aroundCheckpoint, when set, runs each background checkpoint
+	// (WithCheckpointAround).
+	aroundCheckpoint func(run func())
+
 	// wr does every write of the running bot, in arrival order, on one
 	// connection (writer.go); started on first use, stopped by Close.
 	wr         *writer
@@ -106,6 +110,15 @@ type Option func(*DB)
 // WithRegister links municipalities against r instead of the embedded
 // register (KULTURBOT_KOMMUNER).
 func WithRegister(r *kommuner.Register) Option { return func(db *DB) { db.reg = r } }
+
+// WithCheckpointAround makes every background WAL checkpoint run inside
+// f (f calls run once). The binary uses it to give a checkpoint a
+// processor of its own when the process has only one (cmd/kulturbot,
+// procs.go): how many processors the process runs on is its decision,
+// not the store's.
+func WithCheckpointAround(f func(run func())) Option {
+	return func(db *DB) { db.aroundCheckpoint = f }
+}
 
 // Open opens (creating if needed) the database at path, applies any
 // pending migrations and links the municipalities to the register.

@@ -365,50 +365,24 @@ func (w *writer) checkpointer() {
 	}
 }
 
-// checkpoint runs one PASSIVE checkpoint off the requests' processor.
-//
-// A checkpoint is mostly system calls: ~2 per page copied back (pread from
-// the WAL, pwrite to the file) and two fsyncs. A system call holds the Go
-// runtime's processor (P) until it returns or the runtime's monitor takes
-// the P back, which it checks every 20 µs to 10 ms (less often the longer
-// nothing needed taking). With one P (the bot pinned to one core) the
-// whole process stood still for each fsync: in a runtime trace of /rsvp
-// at c=64, 52 ms of the checkpointer's system calls per second, the longest
-// 9.2 and 8.7 ms (fsyncs), with 13 goroutines started anywhere in all that
-// time, against ~20 per millisecond otherwise; in other traces the monitor
-// took the P back from 13–44 ms calls after about 10 ms (docs/operations.md,
-// "One core: the tail (round 5)").
-//
-// So when the process has one P, it gets a second for the checkpoint's
-// length: the checkpoint works and waits on one while the requests go on
-// on the other, and the kernel shares the core between the two threads in
-// slices of a few milliseconds, instead of the checkpoint holding it for
-// its whole length. The default is restored after (a stop-the-world of a
-// few microseconds each way, once per checkpoint). With more than one P
-// there is nothing to do: another P runs the requests already. (Setting
-// GOMAXPROCS stops the runtime from following CPU-affinity changes by
-// itself afterwards; one P stays one P.)
-//
-// Not lowered in priority: a thread at nice 5 for the checkpointer (tried)
-// holds up every stop-the-world (the garbage collector's too) while the
-// kernel runs other things, and one run froze the whole process for a
-// second.
+// checkpoint runs one PASSIVE checkpoint, inside the DB's
+// aroundCheckpoint when it has one (WithCheckpointAround: the binary gives
+// the checkpoint a processor of its own when it has only one, see
+// cmd/kulturbot/procs.go and docs/operations.md "One core: the tail
+// (round 5)").
 func (w *writer) checkpoint() {
-	procsMu.Lock()
-	defer procsMu.Unlock()
-	if runtime.GOMAXPROCS(0) == 1 {
-		runtime.GOMAXPROCS(2)
-		defer runtime.GOMAXPROCS(1)
+	run := func() {
+		// A failure (a reader holding an old snapshot, a full disk) is
+		// not the writer's problem: the next one tries again, and the
+		// safety net is still there.
+		w.db.w.ExecContext(bg, "PRAGMA wal_checkpoint(PASSIVE)")
 	}
-	// A failure (a reader holding an old snapshot, a full disk) is not
-	// the writer's problem: the next one tries again, and the safety net
-	// is still there.
-	w.db.w.ExecContext(bg, "PRAGMA wal_checkpoint(PASSIVE)")
+	if f := w.db.aroundCheckpoint; f != nil {
+		f(run)
+		return
+	}
+	run()
 }
-
-// procsMu serialises the checkpoints of all databases in the process, so
-// that one never puts GOMAXPROCS back under another that raised it too.
-var procsMu sync.Mutex
 
 // committed counts a commit and wakes the checkpointer (unless it is busy
 // already) every checkpointPages pages the connection has written, pages

@@ -82,7 +82,7 @@ func NewApp(ctx context.Context, cfg *Config, in io.Reader, out io.Writer, log *
 	if err != nil {
 		return nil, fmt.Errorf("KULTURBOT_KOMMUNER: %w", err)
 	}
-	db, err := store.Open(ctx, cfg.DB, store.WithRegister(reg))
+	db, err := store.Open(ctx, cfg.DB, store.WithRegister(reg), store.WithCheckpointAround(secondPDuring))
 	if err != nil {
 		return nil, err
 	}
