@@ -931,59 +931,46 @@ func (h *Handlers) answerState(ctx context.Context, q Query, lang string, gs []s
 			lines = append(lines, lt(lang, "live.g.more", len(gs)-3))
 			break
 		}
-		rs, err := h.DB.RSVPs(ctx, g.ID)
+		// The store's Attendance is the one place a gathering's answers
+		// are summed (attendee list, gathering list, digest), so this
+		// reply cannot disagree with them.
+		at, err := h.DB.Attendance(ctx, g.ID)
 		if err != nil {
 			return "", err
 		}
 		head := fmt.Sprintf("#%d %s (%s)", g.ID, bot.Esc(g.Name), bot.FormatDate(g.Date, bl))
-		answered := map[int64]bool{}
 		var who []string
-		yes, no, maybe, people := 0, 0, 0, 0
-		for _, r := range rs {
-			answered[r.Municipality.ID] = true
+		for _, r := range at.RSVPs {
 			who = append(who, bot.Esc(r.Municipality.Name))
-			switch r.Answer {
-			case store.AnswerYes:
-				yes++
-				people += r.Headcount
-			case store.AnswerNo:
-				no++
-			case store.AnswerMaybe:
-				maybe++
-			}
 		}
-		var members []store.Municipality
+		members := 0
 		for _, r := range regions {
 			if r.ID == g.RegionID {
-				members = r.Municipalities
+				members = len(r.Municipalities)
 			}
 		}
 		var line string
-		if g.National() || len(members) == 0 {
-			line = "• " + lt(lang, "live.all.national", head, len(rs))
-		} else {
-			var missing []string
-			n := 0
-			for _, m := range members {
-				if answered[m.ID] {
-					n++
-				} else {
-					missing = append(missing, bot.Esc(m.Name))
-				}
-			}
-			line = "• " + lt(lang, "live.all.count", head, n, len(members))
+		if g.National() || members == 0 {
+			line = "• " + lt(lang, "live.all.national", head, len(at.RSVPs))
 			if names && len(who) > 0 {
 				line += " " + lt(lang, "live.all.who", strings.Join(who, ", "))
 			}
-			if len(missing) > 0 {
+		} else {
+			line = "• " + lt(lang, "live.all.count", head, members-len(at.Missing), members)
+			if names && len(who) > 0 {
+				line += " " + lt(lang, "live.all.who", strings.Join(who, ", "))
+			}
+			if len(at.Missing) > 0 {
+				var missing []string
+				for _, m := range at.Missing {
+					missing = append(missing, bot.Esc(m.Name))
+				}
 				line += " " + lt(lang, "live.all.missing", strings.Join(missing, ", "))
 			}
 		}
-		if names && len(who) > 0 && (g.National() || len(members) == 0) {
-			line += " " + lt(lang, "live.all.who", strings.Join(who, ", "))
-		}
-		if names && q.Admin && len(rs) > 0 {
-			line += " " + lt(lang, "live.all.sums", yes, people, no, maybe)
+		if names && q.Admin && len(at.RSVPs) > 0 {
+			t := at.Totals
+			line += " " + lt(lang, "live.all.sums", t.Yes, t.People, t.No, t.Maybe)
 		}
 		lines = append(lines, line)
 	}
