@@ -21,12 +21,25 @@ for d in "${dirs[@]}"; do
   d="./${d#./}"
   for t in $(grep -h -o -E '^func Fuzz[A-Za-z0-9_]*\(f \*testing\.F\)' "$d"/*_test.go | sed -E 's/^func (Fuzz[A-Za-z0-9_]*).*/\1/' | sort -u); do
     log=$(mktemp)
-    # -parallel 2: the CI machine has two cores.
-    go test "$d" -run '^$' -fuzz "^${t}\$" -fuzztime "$FUZZTIME" -parallel 2 >"$log" 2>&1
-    rc=$?
+    note=ok
+    for try in 1 2; do
+      # -parallel 2: the CI machine has two cores.
+      go test "$d" -run '^$' -fuzz "^${t}\$" -fuzztime "$FUZZTIME" -parallel 2 >"$log" 2>&1
+      rc=$?
+      # Go 1.26's fuzzing coordinator can fail a target at the end of
+      # -fuzztime with a bare "context deadline exceeded" and no failing
+      # input (a race in its own shutdown, go.dev/issue/75804, fixed in
+      # Go 1.27). That is not a finding: run the target once more. A real
+      # crash writes its input ("Failing input written to") and fails.
+      if [ $rc -ne 0 ] && grep -q 'context deadline exceeded' "$log" && ! grep -q 'Failing input written' "$log"; then
+        if [ $try -eq 1 ]; then continue; fi
+        rc=0; note="ok (twice Go's end-of-fuzztime race, no failing input)"
+      fi
+      break
+    done
     execs=$(grep -o -E 'execs: [0-9]+' "$log" | tail -1 | grep -o -E '[0-9]+')
     if [ $rc -eq 0 ]; then
-      summary+=("$(printf '%-28s %-22s %10s execs  ok' "$d" "$t" "${execs:-?}")")
+      summary+=("$(printf '%-28s %-22s %10s execs  %s' "$d" "$t" "${execs:-?}" "$note")")
     else
       status=1
       summary+=("$(printf '%-28s %-22s %10s execs  FAILED' "$d" "$t" "${execs:-?}")")
