@@ -156,8 +156,9 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	// Two questions in one ("når er fristen, og hva koster det?") get
 	// both answers; one sure half is answered when the whole is not —
 	// unless the question names a subject outside the programme: in "hva
-	// er UKM og hvordan melder vi på?" the second half asks about UKM.
-	if parts := splitQuestions(q); len(parts) > 1 && !j.offTopic {
+	// er UKM og hvordan melder vi på?" the second half asks about UKM, in
+	// "is there a conference …? how do we sign up" about the conference.
+	if parts := splitQuestions(q); len(parts) > 1 && !j.offTopic && !j.otherObject {
 		sure, err := e.sureParts(ctx, parts, lang)
 		if err != nil {
 			return ans, err

@@ -14,7 +14,11 @@ type judgement struct {
 	// outside the programme (scope.go) — the whole question, whatever its
 	// parts ask.
 	noTopic, offTopic bool
-	cands             []candidate
+	// otherObject: the question asks about something outside the
+	// programme that best never speaks of (scope.go); neither the whole
+	// nor any of its parts is answered.
+	otherObject bool
+	cands       []candidate
 	// best is the candidate the engine would answer with (nil: none).
 	best *candidate
 	// rival is the best other candidate; second its similarity.
@@ -173,7 +177,8 @@ func (e *Engine) judgeWords(ctx context.Context, q string, ws []string, lang str
 	// Nor is a question about something else that shares the programme's
 	// words ("fristen for talentprogrammet", scope.go) answered from an
 	// entry that never speaks of it.
-	j.veto = j.veto || (len(objects) > 0 && e.asksOtherObject(j.best.x, objects))
+	j.otherObject = len(objects) > 0 && e.asksOtherObject(j.best.x, objects)
+	j.veto = j.veto || j.otherObject
 	// The margin is to the best other candidate, fitting or not: removing
 	// a rival by its answer type does not make the choice any clearer.
 	for i := range cands {

@@ -92,6 +92,26 @@ var gatheringRE = relit.MustCompile(`samling|gathering|\bmøte|meeting`)
 // entry speaks of it (speaksOf).
 const guests = "guests along"
 
+// ownAdminRE is the asker's own paperwork as an employee — "refusjon for
+// reiseregninga mi", "lønnsslippen min", "my expense claim": the
+// municipality's routines, not the programme's travel support.
+var ownAdminRE = relit.MustCompile(`\b(reiseregning\w*|reiserekning\w*|reiseutlegg\w*|utlegg\w*|refusjon\w*|lønnsslipp\w*|lønsslipp\w*|timeliste\w*|timelista|feriepeng\w*|feriepengar\w*|arbeidsavtale\w*|arbeidskontrakt\w*|stillingsprosent\w*)\s+(mi|min|mitt|mine)\b|\b(mi|min|mitt|mine)\s+(reiseregning\w*|reiserekning\w*|lønnsslipp\w*|lønsslipp\w*|timeliste\w*|arbeidsavtale\w*)|\bmy (own )?(expense|travel|mileage) (claims?|reports?|forms?)\b|\bmy (payslip|pay slip|timesheet|holiday pay|employment contract|contract)\b`)
+
+// joinCouncilRE is how to become a member of Norsk kulturskoleråd
+// itself ("korleis blir kommunen medlem av Norsk kulturskoleråd"): the
+// council's membership, which the FAQ only names as no condition.
+var joinCouncilRE = relit.MustCompile(`\b(hvordan|korleis|how)\b.{0,40}\b(bli|blir|verte|vert|become|join|melde \w+ inn|meld \w+ inn)\b.{0,30}\b(medlem\w*|members?|membership)\b.{0,25}\b(kulturskoleråd\w*|kulturskuleråd\w*|nkr|nk|the council|council|organisasjonen)\b`)
+
+// howToDoRE asks how to do something; taskVerbRE is a task done in a
+// chat or video tool (make, set up, delete, change, add, invite, mute,
+// turn off …), and botThingRE names the bot or something it keeps: with
+// one of those, "how do I" is about the bot's own commands.
+var (
+	howToDoRE  = relit.MustCompile(`\b(hvordan|korleis|koss|korsn|how)\b`)
+	taskVerbRE = relit.MustCompile(`\b(lag|lage|lager|lagar|laga|opprett\w*|set\w*( \w+)? opp|sett\w*( \w+)? opp|set(ting)? up|setup|start\w*|slett\w*|fjern\w*|delete|remove|endr\w*|change|bytt\w*|byt|byter|skift\w*|legg\w*( \w+)? til|add|invit\w*|demp\w*|mute|slå\w*( \w+)? av|skru\w*( \w+)? av|turn\w*( \w+)? off|disable|reset|tilbakestill\w*|fest\w*|pin|arkiv\w*|archive|del\w*( \w+)? skjerm\w*|share|ta opp|tek opp|record|book\w*|schedule|planlegg\w*|create|make|edit|redig\w*|rename|forlat\w*|leave|bli med i|join|meld\w* av|unsubscribe)\b`)
+	botThingRE = relit.MustCompile(`\b(bot|boten|kulturbot\w*|chatbot\w*|kommando\w*|commands?|påmeld\w*|interesse\w*|rsvp|samling\w*|gathering\w*|svar\w*|region\w*|ukesoppsummering\w*|digest\w*)\b|(^|\s)/[a-z]`)
+)
+
 func offTopic(q string) bool {
 	off, _ := scanScope(q)
 	return off
@@ -108,7 +128,8 @@ func offTopic(q string) bool {
 func scanScope(q string) (off bool, objects []string) {
 	l := strings.ToLower(q)
 	if jobRE.MatchString(l) || taskRE.MatchString(l) || loginRE.MatchString(l) || accessRE.MatchString(l) ||
-		personalRE.MatchString(l) || payRE.MatchString(l) || mathRE.MatchString(l) {
+		personalRE.MatchString(l) || payRE.MatchString(l) || mathRE.MatchString(l) || ownAdminRE.MatchString(l) ||
+		joinCouncilRE.MatchString(l) {
 		return true, nil
 	}
 	for _, p := range offTopicPhrases {
@@ -116,7 +137,8 @@ func scanScope(q string) (off bool, objects []string) {
 			return true, nil
 		}
 	}
-	objs := offTopicObjects()
+	objs, tasks := offTopicObjects(), offTopicTasks()
+	task := false
 	var pairBuf [64]byte
 	pair := pairBuf[:0] // the previous word, a space, this word (on the stack)
 	prev := ""
@@ -124,28 +146,32 @@ func scanScope(q string) (off bool, objects []string) {
 		return !(r == '+' || r == '.' || r == '-' || strings.ContainsRune("abcdefghijklmnopqrstuvwxyzæøåäöé0123456789", r))
 	}) {
 		f = strings.Trim(f, ".-")
-		w := bot.Fold(f)
-		if offTopicWords[w] {
+		w := bot.Fold(f) // hyphens dropped: "slack-kanalen" is "slackkanalen"
+		if offTopicWords[w] || hasOffTopicPrefix(w) {
 			return true, nil
 		}
 		if o, ok := objs[w]; ok {
 			objects = append(objects, o)
 		}
-		// Two-word objects ("membership fee", "meeting room").
+		task = task || tasks[w] != ""
+		// Two-word objects ("membership fee", "zoom meeting").
 		if prev != "" {
 			pair = append(append(append(pair[:0], prev...), ' '), w...)
 			if o, ok := objs[string(pair)]; ok {
 				objects = append(objects, o)
 			}
+			task = task || tasks[string(pair)] != ""
 		}
 		prev = w
 		// A hyphenated compound names its object in any part:
-		// "kulturskoletimen-midlene", "slack-kanalen".
-		if strings.Contains(w, "-") {
-			for _, part := range strings.Split(w, "-") {
-				if o, ok := objs[part]; ok {
+		// "kulturskoletimen-midlene", "slack-kanalen", "teams-møte".
+		if strings.Contains(f, "-") {
+			for _, part := range strings.Split(f, "-") {
+				p := bot.Fold(part)
+				if o, ok := objs[p]; ok {
 					objects = append(objects, o)
 				}
+				task = task || tasks[p] != ""
 			}
 		}
 		// Norwegian compounds end in their head: "gitarundervisning",
@@ -159,6 +185,19 @@ func scanScope(q string) (off bool, objects []string) {
 				break
 			}
 		}
+		// A long, specific object also begins a compound:
+		// "talentutviklingsprogrammet", "landsmøtesaka".
+		for i := minPrefixObject; i+3 <= len(w); i++ {
+			if o, ok := objs[w[:i]]; ok && len(o) >= minPrefixObject {
+				objects = append(objects, o)
+				break
+			}
+		}
+	}
+	// "Hvordan lager jeg en privat kanal i Slack": a task in another
+	// tool, unless it is one of the bot's own (offtopic_tasks.txt).
+	if task && howToDoRE.MatchString(l) && taskVerbRE.MatchString(l) && !botThingRE.MatchString(l) {
+		return true, nil
 	}
 	if gatheringRE.MatchString(l) && guestRE.MatchString(l) {
 		objects = append(objects, guests)
@@ -166,13 +205,51 @@ func scanScope(q string) (off bool, objects []string) {
 	return false, objects
 }
 
+// minPrefixObject is the length from which an off-topic object also
+// names a compound it begins: long words are specific enough
+// ("kulturskoletimen", "talentutvikling"); short ones begin unrelated
+// words ("tono" and "tonometer").
+const minPrefixObject = 9
+
+// offTopicPrefixes are the words of lexicon/offtopic_words.txt written
+// with a trailing "-": the first part of compounds that are all off topic
+// ("lønns-": lønnstrinn, lønnsslipp, lønnsplassering).
+var offTopicPrefixes = func() []string {
+	var out []string
+	for _, w := range lexiconWords("offtopic_words.txt") {
+		if p, ok := strings.CutSuffix(w, "-"); ok {
+			out = append(out, bot.Fold(p))
+		}
+	}
+	return out
+}()
+
+// hasOffTopicPrefix reports whether w (folded) is a compound beginning
+// with one of offTopicPrefixes.
+func hasOffTopicPrefix(w string) bool {
+	for _, p := range offTopicPrefixes {
+		if len(w) >= len(p)+3 && strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// offTopicTasks maps every inflected form of the words in
+// lexicon/offtopic_tasks.txt (folded) to its base form.
+var offTopicTasks = sync.OnceValue(func() map[string]string { return inflectedSet("offtopic_tasks.txt") })
+
 // offTopicObjects maps every inflected form of the words in
 // lexicon/offtopic_objects.txt (folded) to its base form. Built on first
 // use, not at start-up.
-var offTopicObjects = sync.OnceValue(func() map[string]string {
+var offTopicObjects = sync.OnceValue(func() map[string]string { return inflectedSet("offtopic_objects.txt") })
+
+// inflectedSet maps every inflected form of a lexicon file's words
+// (folded; "membership_fee" is the two words "membership fee") to its
+// base form.
+func inflectedSet(name string) map[string]string {
 	m := map[string]string{}
-	for _, w := range lexiconWords("offtopic_objects.txt") {
-		// "membership_fee" is the two words "membership fee".
+	for _, w := range lexiconWords(name) {
 		parts := strings.Split(w, "_")
 		for i, p := range parts {
 			parts[i] = bot.Fold(p)
@@ -185,7 +262,7 @@ var offTopicObjects = sync.OnceValue(func() map[string]string {
 		}
 	}
 	return m
-})
+}
 
 // inflections are the endings a base form takes in bokmål, nynorsk and
 // English (definite, plural, genitive).
