@@ -71,8 +71,12 @@ type file struct {
 
 var idRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,40}$`)
 
-// DefaultCorpus returns the embedded FAQ.
+// DefaultCorpus returns the embedded FAQ: as the build-time snapshot
+// parsed it (snapshot.go), or parsed now when the snapshot is stale.
 func DefaultCorpus() ([]Entry, error) {
+	if es, ok := snapshotCorpus(); ok {
+		return es, nil
+	}
 	es, err := loadFS(corpusFS, "corpus")
 	if err == nil {
 		seedLearnedEN(es)

@@ -50,6 +50,8 @@ type Engine struct {
 	// raw is the phrasings' words, word for word (tiebreak.go), built on
 	// first use after each index change.
 	raw func() *rawIndex
+	// source is where the index came from (IndexSource, snapshot.go).
+	source string
 }
 
 // indexed is an entry with its analysed vocabulary.

@@ -23,9 +23,31 @@ func NewEngine(ctx context.Context, entries []Entry) (*Engine, error) {
 	return newEngine(ctx, entries, g)
 }
 
-// newEngine builds an engine that decides with gate; nil falls back to the
-// legacy hand-set rules (what refitting the gate starts from).
+// newEngine returns an engine that decides with gate; nil falls back to
+// the legacy hand-set rules (what refitting the gate starts from). The
+// index comes from the build-time snapshot when entries are the ones it
+// was made of (snapshot.go), else it is built.
 func newEngine(ctx context.Context, entries []Entry, gate *Gate) (*Engine, error) {
+	e, why := loadEngine(entries, gate)
+	if e != nil {
+		e.source = "snapshot"
+		return e, nil
+	}
+	e, err := buildEngine(ctx, entries, gate)
+	if err != nil {
+		return nil, err
+	}
+	e.source = "built: " + why
+	return e, nil
+}
+
+// IndexSource says where the engine's index came from: "snapshot" (the
+// build-time snapshot, faq/index.snap) or "built: " and why the snapshot
+// could not be used.
+func (e *Engine) IndexSource() string { return e.source }
+
+// buildEngine builds the index of entries (what the snapshot holds).
+func buildEngine(ctx context.Context, entries []Entry, gate *Gate) (*Engine, error) {
 	var texts []string
 	for _, e := range entries {
 		texts = append(texts, e.Questions...)

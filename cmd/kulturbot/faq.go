@@ -58,7 +58,11 @@ func (a *App) setupFAQ(ctx context.Context) error {
 	}
 	a.onClose(eng.Close)
 	a.faqEngine = eng
-	a.Log.Info("faq ready", "entries", corpus, "learned", len(entries)-corpus, "custom", a.Cfg.FAQPath != "", "ms", time.Since(start).Milliseconds())
+	// "index": "snapshot" (precomputed at build time, faq/index.snap) or
+	// "built: <why not>" — KULTURBOT_FAQ, learned entries or other facts
+	// are built at start, as is everything when the snapshot is stale.
+	a.Log.Info("faq ready", "entries", corpus, "learned", len(entries)-corpus, "custom", a.Cfg.FAQPath != "",
+		"index", eng.IndexSource(), "ms", time.Since(start).Milliseconds())
 	docs, err := a.setupDocs(ctx)
 	if err != nil {
 		return err
