@@ -108,9 +108,12 @@ func (e *Engine) prepare(question, lang string) (string, string) {
 	if len([]rune(q)) > 1000 {
 		q = string([]rune(q)[:1000])
 	}
-	if !strings.HasPrefix(q, "#") {
-		q = e.normalize(q, true)
+	if strings.HasPrefix(q, "#") {
+		// An entry id ("#samling-admin", a related-topic button) says
+		// nothing of the asker's language: the one given is theirs.
+		return q, answerLang("", lang)
 	}
+	q = e.normalize(q, true)
 	return q, answerLang(q, lang)
 }
 

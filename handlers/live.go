@@ -140,6 +140,22 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 		a.EntryID = liveEntry[key]
 		return data(text)
 	}
+	// "which commands do you support?": what the bot does, with its
+	// commands (after the how-tos: "hvilke kommandoer virker i Discord?"
+	// is the platforms' entry).
+	if words <= 14 && commandsRE.MatchString(n) {
+		take()
+		a.EntryID = liveEntry["live.can"]
+		return data(lt(lang, "live.can"))
+	}
+	// "hvor mange kommuner kjenner boten til?": the register's size.
+	if muniCountRE.MatchString(n) {
+		if text, ok := h.liveMunicipalityCount(liveLang(q.Text, n, q.Lang)); ok {
+			take()
+			a.EntryID = "kommunenavn"
+			return data(text)
+		}
+	}
 	// "hvem har meldt interesse?", "which counties have signed up so
 	// far?": the registrations everyone can list with /interesse liste.
 	if interestWhoRE.MatchString(n) && !gatheringRE.MatchString(n) && !strings.Contains(n, " rsvp") {
@@ -150,6 +166,34 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 		}
 		a.EntryID = "data:interesse"
 		return data(text)
+	}
+	// "har Nordland meldt interesse?", "er det noen som har meldt
+	// interesse enda?": one county's or municipality's registration.
+	if !gatheringRE.MatchString(n) && !strings.Contains(n, " rsvp") {
+		if interestAnyRE.MatchString(n) {
+			take()
+			text, err := h.liveInterests(ctx, lang)
+			if err != nil {
+				return a, false, err
+			}
+			a.EntryID = "data:interesse"
+			return data(text)
+		}
+		if m := interestHasRE.FindStringSubmatch(n); m != nil {
+			take()
+			text, ok, err := h.liveInterestOf(ctx, q, lang, m[2])
+			if err != nil {
+				return a, false, err
+			}
+			if ok {
+				a.EntryID = "data:interesse"
+				return data(text)
+			}
+		}
+	}
+	// "hva blir været i Bodø når vi har samling der?": not the bot's.
+	if weatherRE.MatchString(n) {
+		return a, false, nil
 	}
 	if answeredAllRE.MatchString(n) {
 		take()

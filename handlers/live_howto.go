@@ -81,13 +81,19 @@ var howFillers = wordSet("jeg eg je e ae i vi me man en ein ei et eit a an du de
 	"far fa faar henter hente hentar finne finn finner find se ser sja sjaa see the then now just bare berre " +
 	// the subject: "how do municipalities respond", "korleis loggar rettleiaren"
 	"kommunene kommunane kommunen kommuner kommunar municipalities municipality people folk de dei they " +
-	"veilederen veileder rettleiaren rettleiar mentor mentoren mentors the mentor")
+	"veilederen veileder rettleiaren rettleiar mentor mentoren mentors the mentor " +
+	// "how does the county board register interest", "where can admins
+	// see …": the county branch, its board, the working group.
+	"fylkesstyret fylkesstyre styret fylket fylkesavdelingen fylkesavdelinga fylkeslaget county board branch its their " +
+	"admin admins adminer adminene adminane arbeidsgruppen arbeidsgruppa working group")
 
 // howTailWords may follow the phrase in a "kan jeg …" question: a place
 // in the bot, now, too.
 var howTailWords = wordSet("i boten bot kulturbot in via med with the gjennom through her here pa on slack discord chatten chat " +
 	"na no now ogsa og too also direkte directly sjol selv sjolv self myself ourselves the app appen telefonen phone mobil mobilen " +
 	"etterpa etterpaa afterwards later seinare senere " +
+	// "as admin", "som admin"
+	"as an som admin an administrator " +
 	// the asker's own: "trekke interessemeldingen vår"
 	"var vart vare mi min mitt mine our my")
 
@@ -96,6 +102,10 @@ var howTailWords = wordSet("i boten bot kulturbot in via med with the gjennom th
 var relTailRE = relit.MustCompile(`^ (som )?(eg|jeg|je|vi|me|i|we|du|you)?( har| have| hadde| had)?( \S+)? ?(logga|logget|loggfort|fort|registrert|lagt inn|skrevet|skrive|skreiv|logged|entered|made|sendt|sent)( \S+){0,3} $|^ (som )?(er|vart|blei|ble|was|were|have been|has been) (fort|logget|logga|registrert|logged|entered)( \S+){0,3} $` +
 	// a change of plans: "kan jeg trekke den hvis vi ombestemmer oss"
 	`|^ (vi|we|me|jeg|eg|i) (har |have |ve )?(ombestemt oss|ombestemt meg|changed our minds?|changed my mind|angrer|angrar|angra|snudd)( \S+){0,2} $` +
+	// "etter at vi har sendt den", "after sending it"
+	`|^ (etter|after)( at)?( (vi|we|me|jeg|eg|i))?( har| have| ve)? (sendt|sent|sending|levert|submitted|submitting|registrert|registered)( \S+){0,2} $` +
+	// "… as admin, which fields are needed": the command's form
+	`|^( \S+){0,3} (which|what|hvilke|hvilken|kva|kva for) (fields?|felt|felter|feltene|felta|info|information|opplysninger|opplysningar|parameters|parametere|parametrar|arguments) (\S+ ){0,4}(needed|required|do i need|ma med|trengs|trenger jeg|treng eg|ma eg ha|ma jeg ha)( \S+){0,2} $` +
 	`|^( \S+)? (hvis|dersom|om|viss|if) (vi|jeg|eg|me|we|i) (ombestemmer|ombestemmer oss|ombestemmer meg|angrer|angrar|snur|change (our|my) minds?|changes (our|my) minds?|can t come|cannot come|ikke kan komme|ikkje kan kome)( \S+){0,2} $`)
 
 var (
@@ -127,7 +137,12 @@ var newOrBotRE = relit.MustCompile(` (ny|nye|new|i boten|in the bot) `)
 const (
 	rxPron      = `(vi |jeg |eg |je |me |we |i |du |you |man )?`
 	rxGathering = `(samling|samlingen|samlinga|samlinger|samlingene|samlingar|samlingane|treff|treffet|treffa|treffene|fellessamling\w*|gathering|gatherings|meeting|meetup|invitasjonen|invitasjon|invitation|gathering invite|invite)`
-	rxMentoring = `(veiledning\w*|rettleiing\w*|mentoring|mentorsamtale\w*|mentormote\w*|session|sessions|okt|okta|okter|oktene)`
+	rxMentoring = `(veiledning\w*|rettleiing\w*|mentoring|mentorsamtale\w*|mentormote\w*|session|sessions|okt|okta|okter|oktene|guidance|guidance (meeting|session|visit)s?|mentor (meeting|session)s?|coaching( session)?)( (entry|entries|log|logs|okt|okta|okter|oppforing\w*|notat|note|notes))?`
+	// rxMunObj: a municipality as the object ("melde kommunen på …").
+	rxMunObj = `(kommunen |kommunen min |kommunen mi |kommunen var |kommunen vaar |kommunen vor |min kommune |var kommune |our municipality |my municipality |the municipality |our kommune |the kommune |our muni |kommunene |kommunane |our municipalities |the municipalities )`
+	// rxCounty: the county branch as the subject ("hvordan registrerer
+	// fylkesstyret interesse").
+	rxCounty = `(fylkesstyret |fylkesstyre |styret |fylket |fylkesavdelingen |fylkesavdelinga |fylkeslaget |the county |the board |the county board |county board |the county branch |county branch )?`
 )
 
 var howIntents = []howIntent{
@@ -135,30 +150,32 @@ var howIntents = []howIntent{
 	{"live.how.deltakere", relit.MustCompile(` (se|ser|sja|sjaa|finne|finn|fa oversikt over|sjekke|sjekker|sjekka|see|find|check|view|get|vite|veit|vet|know|fa vite|fa greie pa)( jeg| eg| je| vi| me| i| we| du| you| man)?( ut| out)?( en| ei| an| the)?( oversikt over| liste over| list of| overview of)? (hvem|kven|who|hvilke kommuner|kva kommunar|which municipalities)( som)? (har |has |have |is |are |s |er |blir |vil )?(svart|svara|meldt seg|meldt|kommer|kjem|coming|rsvp|rsvpd|rsvp d|answered|replied|signed up|attending|pameldt|pamelde|responded)|` +
 		` (deltakerlist\w*|deltakarlist\w*|deltakeroversikt\w*|attendee list|attendees|attendance list|list of attendees|deltakere pa|deltakarar pa|pameldingsliste\w*|samling deltakere)`), false, nil},
 	// Answering a gathering, changing the answer, headcount, beds.
-	{"live.how.rsvp", relit.MustCompile(` rsvp| (endrer|endre|endra|endrar|change|update|oppdatere|oppdaterer|rette|retter|korrigere) ` + rxPron + `(svaret|svar|svara|our answer|the answer|my answer|our reply|answer|reply|pameldingen|pamelding|antallet|antall|talet)( \S+){0,3}? (pa|til|to|for|on) ` + `(en |ei |et |neste |the |a |our |var |vart )?` + rxGathering +
+	{"live.how.rsvp", relit.MustCompile(` rsvp| (endrer|endre|endra|endrar|change|update|oppdatere|oppdaterer|rette|retter|korrigere) ` + rxPron + `(svaret|svar|svara|our answer|the answer|my answer|our reply|answer|reply|pameldingen|pamelding|antallet|antall|talet|registration|our registration|registreringen|registreringa|rsvp)( \S+){0,3}? (pa|til|to|for|on) ` + `(en |ei |et |neste |the |a |our |var |vart )?` + rxGathering +
 		`| (endrer|endre|endra|endrar|change|update|snu|switch)( \S+){0,2} (til|to|from|fra) (ja|nei|kanskje|yes|no|maybe)` +
 		`| (svarer|svare|svara|svarar|answer|reply|respond) ` + rxPron + `(pa |til |to |on )?(en |ei |et |neste |the |a |invitasjonen til |invitasjon til )?` + rxGathering +
-		`| (melder|melde|meld|sign|signe|registrerer|registrere|register) ` + rxPron + `(oss |meg |us |up |ourselves )?(pa |til |for |up for |on )?((en|ei|et|neste|the|a|next|our|var|vart) )*` + rxGathering +
+		`| (melder|melde|meld|sign|signe|registrerer|registrere|register|pamelde|pameld) ` + rxPron + `(pa )?(oss |meg |us |up |ourselves |` + rxMunObj + `)?(up )?(pa |til |for |up for |on |to )?((en|ei|et|neste|the|a|next|our|var|vart) )*` + rxGathering +
 		`| (sier|si|seier|seie|gi|gir|gje|gjev|tell|let) ` + rxPron + `(fra|ifra|ifra|beskjed|know|you know|the bot)( \S+){0,5}? ` + rxGathering +
 		`| (melde|melder|si|sier|seie|seier|gi beskjed|gir beskjed|oppgi|oppgir|tell|say|indicate|report|registrere|register)( \S+){0,8}? (overnatting\w*|hotellrom|hotell|overnight|accommodation|hotel|hotel room|senger|seng|beds?|antall personer|hvor mange vi er|kor mange vi er|how many (of us|we are|people))` +
 		`| (attend|attending) (a |the |next |our )?(gathering|meeting)`), false, nil},
 	// "hvordan sier jeg at vi kommer", "hvor legger jeg inn antall pers":
 	// entries of their own, so each runs only on text with its own words
 	// (in one alternation, " si" and " put" would let most questions in).
-	{"live.how.rsvp", relit.MustCompile(` (sier|si|seier|seie|tell|say|gi beskjed om|melde fra om|melde ifra om) (jeg |eg |vi |me |i |we )?(til boten |the bot |you )?(at |that )?(vi|we|me|jeg|eg|i) (kommer|kjem|ikke kommer|ikkje kjem|are coming|re coming|come|can t come|cannot come|will come|deltar|attend)`), false, nil},
+	{"live.how.rsvp", relit.MustCompile(` (sier|si|seier|seie|tell|say|gi beskjed om|melde fra om|melde ifra om|svarer|svare|svarar|svara|answer|reply|respond) (jeg |eg |vi |me |i |we )?(til boten |the bot |you )?(at |that )?(vi|we|me|jeg|eg|i) (kommer|kjem|ikke kommer|ikkje kjem|are coming|re coming|come|can t come|cannot come|will come|deltar|attend)`), false, nil},
 	{"live.how.rsvp", relit.MustCompile(` (legger|legge|legg|leggje|skriver|skrive|skriv|fyller|fylle|oppgir|oppgi|put|enter|add) (jeg |eg |je |vi |me |i |we )?(inn |in )?(antall|antallet|talet|tal|headcount|number of people)( pers\w*| folk| deltak\w*| stk)?`), false, nil},
 	// Registering interest.
-	{"live.how.interesse", relit.MustCompile(` (melder|melde|meld|registrerer|registrere|registrera|registrerar|sign up|signe|register) ` + rxPron + `(pa )?(\d+ |en |ei |to |tre |fire |fem |seks |flere |fleire |noen |nokre |nokon |alle |var |vare |vaare |our |the |some |several |\d+ )?(kommunen|kommunene|kommunane|kommuner|kommunar|kommune|fylket|municipalit\w*|county)( pa)?` +
-		`| (melder|melde|meld|registrerer|registrere|registrera|registrerar|sende|sender|send|gi|gir) ` + rxPron + `(inn )?(en |ei |var |vart )?(interesse|interessemelding\w*)| interessemelding\w*| register (our |the )?(interest|municipalit)| sign up (our |the )?(municipalit|county)` +
-		`| (endrer|endre|trekker|trekke|trekkje|trekk|angre|angrar|angrer|undo|fjerne|fjerner|fjernar|slette|sletter|slettar|remove|delete) ` + rxPron + `(pa |en |ei |var |vart |tilbake )*(interessemelding\w*|pamelding\w*|registrering\w*)| withdraw (our |a |the )?(registration|interest)` +
+	{"live.how.interesse", relit.MustCompile(` (melder|melde|meld|registrerer|registrere|registrera|registrerar|sign up|signe|register) ` + rxPron + rxCounty + `(pa )?(\d+ |en |ei |to |tre |fire |fem |seks |flere |fleire |noen |nokre |nokon |alle |var |vare |vaare |our |the |some |several |\d+ )?(kommunen|kommunene|kommunane|kommuner|kommunar|kommune|fylket|municipalit\w*|county)( pa)?` +
+		`| (melder|melde|meld|registrerer|registrere|registrera|registrerar|sende|sender|send|gi|gir) ` + rxPron + rxCounty + `(inn )?(en |ei |var |vart )?(interesse|interessemelding\w*)| interessemelding\w*| register (our |the )?(interest|municipalit)| sign up (our |the )?(municipalit|county)` +
+		`| (endrer|endre|endra|endrar|change|update|edit|trekker|trekke|trekkje|trekk|angre|angrar|angrer|undo|fjerne|fjerner|fjernar|slette|sletter|slettar|remove|delete) ` + rxPron + `(pa |en |ei |var |vart |tilbake |our |the |my |a )*(interessemelding\w*|pamelding\w*|registrering\w*|registration|interest registration)| withdraw (our |a |the )?(registration|interest)` +
 		`| (pull|back|drop) out( of (it|this|the programme|the program))?( |$)`), false, nil},
+	// "legge til en kommune i interessemeldingen": /interesse endre.
+	{"live.how.interesse", relit.MustCompile(` ((legge|legg|legger|leggje|ta|tar) (jeg |eg |je |vi |me |man )?(til|inn|ut)|add|fjerne|fjerner|fjernar|remove|bytte|bytter|swap)( \S+){0,3}? (i|to|fra|from|in|pa|on) (var |vart |our |the |en |ei |a )?(interessemelding\w*|registreringen|registreringa|registration|interest registration)`), false, []string{"interessemelding", "registr"}},
 	// Seeing the registrations, naming a contact: entries of their own
 	// (their own literal filters).
 	{"live.how.interesse", relit.MustCompile(` (se|ser|sja|see|view|list|liste|finne|find|vise|show)( \S+){0,2}? (interessemelding\w*|interest registrations?|registrations of interest|our registrations?)`), false, nil},
 	{"live.how.interesse", relit.MustCompile(` (oppgi|oppgir|legge inn|legg inn|skrive|skriv|add|include|gi|give|sette|set)( \S+){0,4}? (kontakt\w*|contact\w*)( \S+){0,5}? (melder|melde|registrerer|register|registering)`), false, nil},
 	// Logging, listing, fixing and exporting mentoring.
 	{"live.how.veiledning", relit.MustCompile(` (logger|loggar|logge|logga|logg|loggfore|loggforer|log)( \S+){0,3}? ` + rxMentoring +
-		`| (registrerer|registrerar|registrere|registrera|forer|fore|legge inn|legg inn|legger inn|log|record|enter)( inn)? ` + rxPron + `(en |ei |et |a |an |the |var |vart |our )?(ny |new )?` + rxMentoring +
+		`| (registrerer|registrerar|registrere|registrera|forer|fore|legge inn|legg inn|legger inn|log|record|enter|register|registering|logging|recording|add|note down|save|lagre|lagrer)( inn)? ` + rxPron + `(en |ei |et |a |an |the |var |vart |our )?(ny |new )?` + rxMentoring +
 		`| (endre|endrer|endra|endrar|rette|retter|retta|rettar|slette|sletter|sletta|slettar|fjerne|fjerner|fjerna|fjernar|edit|delete|remove|fix|correct|change|update|angre)( \S+){0,4}? ` + rxMentoring +
 		`| (opp|ut|out|up|fram|over|of|export|eksportere|eksporterer|eksportera|list|liste|se|ser|sja|see|view|find|finne|finn|vise|viser|show)( \S+){0,3}? (veiledningene|veiledninger|veiledningslogg\w*|veiledningsmotene|rettleiingane|rettleiingar|rettleiingslogg\w*|loggen|logg|log|mentoring log|sessions|mentoring sessions|okter|oktene)`), false, nil},
 	// Exports: /kulturbot eksport (admins), CSV.
@@ -172,13 +189,16 @@ var howIntents = []howIntent{
 	{"live.how.kommune", relit.MustCompile(` (setter|sette|velger|velge|lagrer|lagre|endrer|endre|bytter|bytte|set|change|save) ` + rxPron + `(min |mi |var |vart |my |our |hvilken |kva |which |what )?(egen |eigen |own )?(kommune|kommunen|kommuna|municipality)`), false, nil},
 	// "hvordan sier jeg til boten hvilken kommune jeg jobber i?"
 	{"live.how.kommune", relit.MustCompile(` (sier|si|seier|seie|forteller|fortelle|fortel|tell|tells|let) (jeg |eg |vi |me |i |we )?(til )?(boten |deg |kulturbot |the bot |you )?(know )?(hvilken|hvilke|kva|kva for|which|what) (kommune|municipality)`), false, []string{" sier", " si ", " seie", " fortel", " tell", " let "}},
-	{"faq:samling-admin", relit.MustCompile(` (lager|lage|lagar|oppretter|opprette|opprettar|legger|legge|legg|create|add|set up|make)( inn)? ` + rxPron + `(inn )?(en |ei |et |a |an |the )*(ny |nye |new )?(samling|samlinger|samlingar|gathering|gatherings)( i boten| in the bot)?`), true, nil},
+	{"faq:samling-admin", relit.MustCompile(` (lager|lage|lagar|oppretter|opprette|opprettar|legger|legge|legg|create|add|set up|make)( inn)? ` + rxPron + `(inn )?(en |ei |et |a |an |the )*(ny |nye |new )?(nasjonal |nasjonale |national |regional |regionale |digital |digitale )?(samling|samlinger|samlingar|gathering|gatherings)( i boten| in the bot)?`), true, nil},
 	{"live.how.region", relit.MustCompile(` (lager|lage|lagar|oppretter|opprette|definerer|definere|create|define|add|set up|make) ` + rxPron + `(en |ein |a |an |the |ny |nye |new )*(region|regions|regioner|regionar|regionen)( i boten| in the bot)?` +
-		`| (legge til|leggje til|legg til|legger til|((legger|legge|legg|leggje|tar|ta) (\S+ )?(til|ut))|add|fjerne|fjerner|fjernar|ta ut|remove)( \S+){0,3}? (i|to|fra|from|til) (regionen|region|the region|our region)( var| vart)?( i boten| in the bot)?` +
+		`| (legge til|leggje til|legg til|legger til|((legger|legge|legg|leggje|tar|ta) (\S+ )?(til|ut))|add|fjerne|fjerner|fjernar|ta ut|remove)( \S+){0,3}? (i|to|fra|from|til|into) (en |ei |a |an |the |our |var |vart )?(eksisterende |eksisterande |existing |current |same )?(regionen|region|regionene|regionane|regions)( var| vart)?( i boten| in the bot)?` +
+		`| (endre|endrer|endra|endrar|rename|renaming|slette|sletter|slettar|sletta|delete|deleting|remove|fjerne|fjerner|fjernar|edit|editing|oppdatere|update|gi nytt navn til|gi nytt namn til|endre navn pa|endre namn pa|bytte navn pa|change the name of)( \S+){0,2}? (en |ei |a |an |the |our |var |vart )?(region|regionen|regioner|regionar|regions)( i boten| in the bot)?` +
+		`| (se|ser|sja|see|list|liste|vise|viser|show|view|finne|finn|find)( \S+){0,2}? (regionene|regionane|regions|regioner|regionar|the regions)( i boten| in the bot)?` +
 		`| (sette opp|setter opp|set up|((setter|sette|set) (\S+ )?(opp|up))|organisere|registrere)( \S+){0,4}? (som|as) (en |ein |a )?region( i boten| in the bot)?`), true, nil},
-	{"live.how.sporsmal", relit.MustCompile(` (svarer|svare|svara) ` + rxPron + `(pa )?(de |dei )?(ubesvarte |apne |opne )?sporsmal(ene|a)?( som)?( \S+){0,3}? (ubesvart|apne|opne|i koen|kø)| (svarer|svare|svara) ` + rxPron + `(pa )?(ubesvarte |apne |opne )sporsmal| answer (open |unanswered )questions` +
+	{"live.how.sporsmal", relit.MustCompile(` (svarer|svare|svara) ` + rxPron + `(pa )?(de |dei )?(ubesvarte |apne |opne )?sporsmal(ene|a)?( som)?( \S+){0,3}? (ubesvart|apne|opne|i koen|kø)| (svarer|svare|svara) ` + rxPron + `(pa )?(ubesvarte |apne |opne )sporsmal| answer (open |unanswered )questions| (answer|reply to|respond to) (an |the |a )?(open|unanswered) question` +
+		`| (svarer|svare|svara|svarar) ` + rxPron + `(pa )?(et |eit |eitt )(ubesvart|ubesvara|apent|ope|opent) sporsmal` +
 		`| (se|ser|sja|see|view|find|finne|finn|list|liste|vise|show)( \S+){0,2}? (apne|opne|open|unanswered|ubesvarte|ubesvara) (sporsmal\w*|questions)`), false, nil},
-	{"live.how.data", relit.MustCompile(` (sletter|slette|sletta|ser|se|sja|fa se|delete|see|view|erase) ` + rxPron + `(alle |all )?(mine data|mine eigne data|mine egne data|dataene mine|data om meg|dine data om meg|personopplysninger\w*|personopplysningar\w*|my data|my personal data|the data you (have|hold|store) about me|what you (store|know|have) about me|det du (har lagret|har lagra|vet|veit) om meg)` +
+	{"live.how.data", relit.MustCompile(` (sletter|slette|sletta|ser|se|sja|fa se|delete|see|view|erase) ` + rxPron + `(alle |all )?(mine data|mine eigne data|mine egne data|dataene mine|data om meg|dine data om meg|personopplysninger\w*|personopplysningar\w*|my data|my personal data|the data you (have|hold|store) about me|what you (store|know|have) about me|what (data|info|information) you (have|hold|store|keep) (about|on) me|det du (har lagret|har lagra|vet|veit) om meg|hva du har (lagret )?om meg|kva du har (lagra )?om meg|hvilke data du har om meg|kva data du har om meg)` +
 		// "kan du vise meg dataene mine": the request frame names the verb.
 		`| (mine data|mine eigne data|mine egne data|dataene mine|data om meg|my data|my personal data)`), false, nil},
 	{"live.how.rsvpslett", relit.MustCompile(` (slette|sletter|slettar|sletta|fjerne|fjerner|fjernar|remove|delete|ta bort|tar bort)( \S+){0,5}? (rsvp\w*|svaret|svar|svara|svaret til|answer|reply|response)( \S+)?( til| fra| for| of| from)? (en |ei |a |the )?(kommune|kommunen|kommunes|kommunens|municipality|municipality s)` +
@@ -187,6 +207,10 @@ var howIntents = []howIntent{
 	{"live.how.avlys", relit.MustCompile(` ` + rxGathering + `( \S+){0,4}? (ma|must|skal|has to|have to|needs to|need to) (avlyses|avlysast|flyttes|flyttast|utsettes|utsetjast|be cancelled|be canceled|be moved|be postponed)`), false, []string{"avlys", "flytt", "utset", "cancel", "be moved", "postponed"}},
 	{"live.how.id", relit.MustCompile(` (id|iden|id en|nummer|nummeret|number|the id|the number|gathering id|samlings id|samlingsid|samlingsnummer\w*)( til| pa| for| of| to)? (en |ei |a |the |my |our )?` + rxGathering), false, []string{" id", "sid", "nummer", "number"}},
 	{"live.how.id", relit.MustCompile(` ` + rxGathering + `( \S+)? (id|iden|id en|nummer|nummeret|number|id number) `), false, []string{" id", "nummer", "number"}},
+	// "how do I let a municipality from another region come to our
+	// gathering": /samling gjest (in faq:samling-admin).
+	{"faq:samling-admin", relit.MustCompile(` (la|let|slippe inn|slipp inn|slepp inn|sleppe inn|invitere|inviterer|invite|add|legge til|legg til|allow|ta med|ta inn|get)( \S+){0,2}? (kommune|kommunen|kommunar|kommuner|municipality|municipalities|muni)( \S+){0,2} (fra|from|utenfor|utanfor|outside|i|in) (en |ei |a |an |the )?(annen |anna |another |other |different |nabo)?(region|regionen|regions|fylke|county)( \S+){0,5}? ` + rxGathering +
+		`| (legge til|legg til|add|registrere|register|sette opp|set up|la|let)( \S+){0,3}? (som gjest|as a guest|as guests|gjestekommune\w*|guest municipalit\w*)`), false, []string{"region", "fylke", "county", "gjest", "guest"}},
 	{"faq:kalender", relit.MustCompile(` (abonnere|abonnerer|subscribe|legge|legg|fa|get|add|importere|import|synke|synce|sync)( \S+){0,4}? (kalender|kalenderen|kalendaren|kalendar|calendar|outlook|google calendar|ics|ical)` +
 		`| (en |ei |a |the )?(kalender|kalenderlenke\w*|kalenderlenkje\w*|calendar|calendar link|ics lenke|ics link)`), false, nil},
 }
@@ -206,7 +230,9 @@ var freeIntents = []howIntent{
 	// "hva skjer hvis boten ikke vet svaret": the unanswered-question
 	// queue. Only the bot's not knowing or not being able to answer ("hvis
 	// du ikke kan komme" is about a gathering).
-	{"faq:ubesvarte-sporsmal", relit.MustCompile(` (boten|bot|kulturbot|du|you|it|the bot) (ikke|ikkje|not|does not|doesn t|don t|dont|do not) (vet|veit|know|knows|har svar\w*|har noe svar|has an answer|have an answer|finner svar\w*|finn svar\w*|find an answer|finds an answer)` +
+	{"faq:ubesvarte-sporsmal", relit.MustCompile(` (boten|bot|kulturbot|du|you|it|the bot|faq|faqen|faq en|the faq) (ikke|ikkje|not|does not|doesn t|doesnt|don t|dont|do not) (vet|veit|know|knows|har svar\w*|har noe svar|har noko svar|has an answer|have an answer|has the answer|have the answer|has answers|have answers|finner svar\w*|finn svar\w*|find an answer|finds an answer|dekker|dekkjer|covers|cover)` +
+		// "hvis FAQ-en ikke har svaret", "when the faq has no answer"
+		`| (faq|faqen|faq en|the faq|boten|the bot) (ikke |ikkje )?(har|has|have) (ikke|ikkje|no|not got an|not got the) (svar|svaret|answer|the answer|an answer)` +
 		`| (boten|bot|kulturbot|du|you|it|the bot) ((ikke|ikkje|not) (kan|klarer|greier)|(kan|klarer|greier|can) (ikke|ikkje|not)|cannot|can t|cant|is unable to|fails to|can not)( a)? (svare|svara|answer|reply|help|hjelpe)`), false, nil},
 	// "bodo uten ø", "Sami names": the FAQ's entry on municipality names
 	// ("uten å" is "without": never the letter).
@@ -236,6 +262,21 @@ var freeIntents = []howIntent{
 		// "ble påmeldingen lagret?": every stored answer is confirmed.
 		` (pameldingen|pamelding|svaret|rsvp\w*|my answer|our answer|the answer|the rsvp)( \S+){0,2} (lagret|lagra|registrert|registered|saved|stored|mottatt|motteke|received|gikk gjennom|went through)| (svarer|svare|svarar|svara|answer|rsvp) ` + rxPron + `(pa nytt|igjen|again|en gang til|ein gong til|one more time|twice|to ganger)`), false, nil},
 	// "which fields do I fill in when logging", "logget veiledning … feil".
+	// "kan vi sette svarfrist når vi lager samlingen?": the admin's
+	// frist= on /samling ny.
+	{"faq:samling-admin", relit.MustCompile(` (sette|setter|set|setting|legge inn|legg inn|legger inn|add|adding|specify|angi|angir|gi|give|velge|choose|bestemme) (en |ei |a |an |the |egen |eigen |own )?(svarfrist|svarfristen|rsvp deadline|answer deadline|reply deadline|response deadline|deadline|frist|fristen)( \S+){0,5}? ` + rxGathering), false, []string{"frist", "deadline"}},
+	// "what happens if I type a command with missing arguments"
+	{"faq:kommandobruk", relit.MustCompile(` (kommando\w*|commands?|rsvp|interesse|veiledning)( \S+){0,4}? (missing|mangler|manglar|without|uten|utan|lacks|lacking|incomplete|ufullstendig)( \S+){0,2}? (arguments?|argument\w*|parameters?|parametere|parametrar|felt|fields?|verdier|values)( |$)| (glemmer|glemme|glemte|gloymer|gloyme|gloymde|forget|forgot|forgets)( a| to)?( skrive| skriva| type| write| ta med| include)? (noe|noko|something|et felt|eit felt|a field|an argument|a parameter|argument\w*|parameter\w*)( |$)`), false, []string{"missing", "mangl", "without", "uten", "utan", "lack", "ufullst", "incompl", "glem", "gloym", "forg"}},
+	// "hva skjer om jeg glemmer kommune= i rsvp": the saved municipality.
+	{"faq:egen-kommune", relit.MustCompile(` (glemmer|glemme|glemte|gloymer|gloyme|gloymde|forget|forgot|forgets|dropper|droppe|sloyfer|sloyfe|utelater|utelate|leave out|leaving out|skip|skipping|skipper)( a| to)?( skrive| skriva| type| write)? (kommune|kommunen|kommunenavnet|kommunenamnet|the municipality|municipality)( i| in| pa| fra| from)? (rsvp|veiledning|kommandoen|kommandoane|kommandoene|the command|commands)( |$)`), false, []string{"glem", "gloym", "forg", "drop", "sloyf", "utelat", "leav", "skip"}},
+	// "how do we tell you how many are coming", "korleis melde kor mange
+	// vi kjem": the headcount of an answer (before notHowRE leaves
+	// amounts to the FAQ).
+	{"live.how.rsvp", relit.MustCompile(` (melde|melder|meld|si|sier|seie|seier|oppgi|oppgir|gi beskjed om|registrere|registrerer|tell|say|report|enter|register|indicate|let you know|legge inn|skrive)( \S+){0,3}? (hvor mange|kor mange|how many)( \S+)? (vi er|me er|vi kommer|me kjem|vi kjem|som kommer|som kjem|vi blir|me blir|we are|we ll be|of us are|of us|are coming|people are coming|will come|deltar|deltek|are attending|will attend)( |$)`), false, []string{"mange", "many"}},
+	// "vi har meldt på feil antall", "we put the wrong headcount".
+	{"live.how.rsvp", relit.MustCompile(` (meldt|meldte|svart|svarte|svara|registrert|registrerte|oppgitt|oppga|oppgav|put|entered|gave|registered|answered)( pa| inn| in| down)? (feil|gal|galt|wrong|the wrong|a wrong) (antall|tal|talet|headcount|number|number of people)( |$)`), false, []string{"feil", "gal", "wrong"}},
+	// "can mentors delete other mentors' entries?": own entries only.
+	{"live.how.veiledning", relit.MustCompile(` (kan|can|could|far|may|are) (mentors|mentorer|mentorane|veiledere|veilederne|veiledarar|rettleiarar|rettleiarane|i|jeg|eg|vi|we|me|one|man|ein|en|admins|adminer)( allowed to| lov til a| lov a)? (delete|edit|change|see|slette|endre|rette|se|sja|fix|remove|fjerne)( \S+){0,2}? (other|others|andres|andre|kvarandre|hverandres|each other s|another|someone else s|noen andres|nokon andre sine|other people s|alle|all|everyone s)( \S+){0,2}? (entries|entry|logs|log|sessions|oppforinger|oppforingar|oppforingane|okter|oktene|veiledning\w*|rettleiing\w*|logg\w*|mentoring)( |$)`), false, []string{"other", "andre", "kvarandre", "hverandre", "all", "everyone", "else"}},
 	{"live.how.veiledning", relit.MustCompile(` (felt|felta|feltene|fields|field)( \S+){0,8}? (logg\w*|log|logging|veiledning\w*|rettleiing\w*|session|mentoring)( |$)| (logget|logga|logged|fort|registrert|fore|fort) (en |ei |a |the )?` + rxMentoring + `( \S+){0,6}? (feil|wrong|rette|endre|fikse|fix|edit|slette|delete|correct|change)|(feil|wrong)( \S+){0,3}? (pa|on|i|in) (en |ei |a |the )?((logget|logga|logged) )?` + rxMentoring), false, nil},
 }
 

@@ -425,3 +425,106 @@ func TestLiveHowTo(t *testing.T) {
 		t.Fatalf("%d questions filed for the working group", n)
 	}
 }
+
+// TestLiveInterestState: "har Nordland meldt interesse?" and its kin are
+// answered from the registrations in the database – honestly "none yet"
+// while it is empty, then from what /interesse stored (withdrawn ones
+// left out), per county, per municipality, for "us" and for anyone.
+func TestLiveInterestState(t *testing.T) {
+	e := newFAQEnv(t)
+	ask := func(user, q string) (string, string) {
+		t.Helper()
+		a, err := e.h.Answer(context.Background(), handlers.Query{Text: q, Now: testNow, User: user})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Path != handlers.PathData || !a.Answered {
+			t.Fatalf("%q: not answered from the data: %+v", q, a)
+		}
+		return bot.PlainText(a.Text), a.EntryID
+	}
+	check := func(user, q string, want ...string) {
+		t.Helper()
+		got, id := ask(user, q)
+		if id != "data:interesse" {
+			t.Errorf("%q: entry %q", q, id)
+		}
+		for _, w := range want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%q: lacks %q:\n%s", q, w, got)
+			}
+		}
+	}
+	// Empty database: nothing registered yet, with the deadline.
+	check("", "har Nordland meldt interesse?", "Jeg finner ingen interessemelding fra Nordland ennå", "15. september")
+	check("", "har kommunane i fylket vårt meldt interesse enno?", "Ingen fylkesavdelingar har meldt interesse enno")
+	check("", "have any counties signed up yet", "No county branch has registered interest yet")
+	check("", "har Bodø meldt interesse?", "Jeg finner ikke Bodø i noen interessemelding ennå")
+
+	for _, line := range []string{
+		`/interesse fylke=Nordland kommuner="Bodø, Fauske, Saltdal"`,
+		`/interesse fylke=Vestland kommuner="Voss, Vik, Aurland"`,
+		`/interesse fylke=Troms kommuner="Tromsø, Balsfjord, Karlsøy"`,
+		`/interesse trekk 3`,
+	} {
+		if rep := e.ask("U3", line); rep.Error != nil {
+			t.Fatalf("%s: %+v", line, rep.Error)
+		}
+	}
+	check("", "har Nordland meldt interesse?", "Ja, Nordland har meldt interesse:", "#1 Nordland – Bodø, Fauske, Saltdal (10. januar 2025)", "/interesse liste")
+	check("", "has Vestland registered interest yet?", "Yes, Vestland has registered interest:", "#2 Vestland – Voss, Vik, Aurland (10 January 2025)")
+	check("", "har fauske alt meldt interesse", "Ja, Fauske er med i en interessemelding:", "#1 Nordland")
+	// Withdrawn: no longer registered.
+	check("", "har Troms meldt interesse?", "Jeg finner ingen interessemelding fra Troms ennå")
+	check("", "har Tromsø meldt interesse?", "Jeg finner ikke Tromsø i noen interessemelding ennå")
+	// Anyone: the list.
+	check("", "er det noen som har meldt interesse enda?", "Interessemeldinger (2, 6 kommuner):", "#1 Nordland", "#2 Vestland")
+	// "We" with no user (kulturbot ask, the web): say so, then the list.
+	check("", "har vi meldt interesse?", "Jeg vet ikke hvilket fylke «dere» er her", "#1 Nordland", "#2 Vestland")
+	// A chat user without a municipality is told how to set one.
+	check("slack:U5", "has our county registered interest yet", "set your municipality with /kulturbot kommune <name>", "#2 Vestland")
+	// A chat user who set one: their county's.
+	if rep := e.ask("U4", "/kulturbot kommune Voss"); rep.Error != nil {
+		t.Fatal(rep.Error)
+	}
+	check("slack:U4", "har fylket vårt meldt interesse allerede?", "Ja, Vestland har meldt interesse:", "#2 Vestland")
+	if got, _ := ask("slack:U4", "har fylket vårt meldt interesse allerede?"); strings.Contains(got, "Nordland") {
+		t.Errorf("another county's registration: %s", got)
+	}
+	// Not a county or a municipality: the FAQ's.
+	for _, q := range []string{"har programmet meldt interesse for kunst i skolen?", "har kommunestyret vedtatt at vi skal melde interesse?"} {
+		if a, _ := e.h.Answer(context.Background(), handlers.Query{Text: q, Now: testNow}); a.Path == handlers.PathData {
+			t.Errorf("%q taken from the FAQ: %q", q, a.Text)
+		}
+	}
+}
+
+// TestLiveCommandsAndRegister: "which commands do you support?" lists what
+// the bot does with its commands; "how many municipalities does the bot
+// know?" is the register's size.
+func TestLiveCommandsAndRegister(t *testing.T) {
+	e := newFAQEnv(t)
+	for q, want := range map[string]string{
+		"which commands do you support":                "/kulturbot hjelp lists every command",
+		"har du en oversikt over kommandoene":          "/kulturbot hjelp viser alle kommandoene",
+		"kva kommandoar finst?":                        "/kulturbot hjelp viser alle kommandoane",
+		"what can i type here":                         "/veiledning logg",
+		"hvor mange kommuner kjenner boten til?":       "357 kommunene i kommuneregisteret",
+		"how many municipalities does the bot know of": "all 357 municipalities",
+		"kor mange kommunar finst i følgje boten":      "357 kommunane",
+	} {
+		a, err := e.h.Answer(context.Background(), handlers.Query{Text: q, Now: testNow})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Path != handlers.PathData || !a.Answered || !strings.Contains(bot.PlainText(a.Text), want) {
+			t.Errorf("%q: path %q answered %v, want %q in:\n%s", q, a.Path, a.Answered, want, a.Text)
+		}
+	}
+	for _, q := range []string{"hvor mange kommuner er med i programmet?", "how many municipalities can join a region", "hvilke kommandoer virker i Discord?"} {
+		a, _ := e.h.Answer(context.Background(), handlers.Query{Text: q, Now: testNow})
+		if a.Path == handlers.PathData && a.EntryID != "plattformer" {
+			t.Errorf("%q taken from the FAQ: %q", q, a.Text)
+		}
+	}
+}
