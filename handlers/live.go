@@ -419,7 +419,9 @@ var (
 	placeRE = relit.MustCompile(` (samling|samlingen|samlinga|samlinger|samlingene|samlingar|samlingane|gathering|gatherings|meeting) (i|pa|in|at|for) ((?:[\p{L}\d]+ ?){1,3})`)
 	// assemblyRE: "samling i fylkestinget" is a session of another body,
 	// not one of the programme's gatherings.
-	assemblyRE = relit.MustCompile(` (samling|samlingen|samlinga|gathering) (i|pa|in|at) (fylkestinget|kommunestyret|bystyret|stortinget|styret|landsmotet|arsmotet|fylkesarsmotet|the county council|the council) `)
+	assemblyRE = relit.MustCompile(` (samling|samlingen|samlinga|gathering) (i|pa|in|at|for|til) (fylkestinget|kommunestyret|bystyret|stortinget|styret|landsmotet|arsmotet|fylkesarsmotet|the county council|the council|` +
+		// another programme's or body's gathering
+		`talentprogram\w*|talentutvikling\w*|the talent programme|ukm|korpset|koret|orkesteret|dks|den kulturelle skolesekken|kulturtanken|utdanningsforbundet|fagforeningen|forbundet|ks|nettverket|lederforum\w*|rektorforum\w*|rektormotet|rektormøtet) `)
 	// notPlace are words after "samlingen i" that are not a place.
 	notPlace = map[string]bool{"regionen": true, "regionen var": true, "var region": true, "programmet": true, "kommunen": true,
 		"fylket": true, "the region": true, "our region": true, "the programme": true, "the program": true, "region": true,
@@ -1063,7 +1065,10 @@ func (h *Handlers) liveInterests(ctx context.Context, lang string) (string, erro
 
 // attendRE is "hvem har meldt seg på …", "hvor mange har sagt ja til …",
 // "who has signed up for …": the answers to a gathering.
-var attendRE = relit.MustCompile(`^ (hvem|kven|who|hvilke kommuner|kva kommunar|kva for kommunar|which municipalities|hvor mange|kor mange|how many)( kommuner| kommunar| municipalities| personer| personar| folk| people| ppl| deltakere| deltakarar| participants| stk)?( som)? (har |has |have |er |is |are |s )?(ikke |ikkje |not |n t )?(meldt seg pa|meldt seg|meldt pa|pameldt|pamelde|signed up|registered|svart|svara|answered|replied|responded|rsvpd|rsvp d|sagt ja|sagt nei|said yes|said no|kommer|kjem|coming|attending|going)( |$)`)
+var attendRE = relit.MustCompile(`^` +
+	// "trenger oversikt over hvem som kommer …", "give me a list of who …"
+	`( (trenger|treng|jeg trenger|eg treng|vi trenger|me treng|vil ha|kan jeg fa|kan eg fa|kan vi fa|need|i need|we need|want|gi meg|give me|vis|vis meg|vise|show|show me|send|send meg|send me))?( meg| me| oss| us)?( en| ei| eit| et| an| a| the)?( (oversikt|oversikten|liste|lista|listen|list|overview) (over|of|med))?` +
+	` (hvem|kven|who|hvilke kommuner|kva kommunar|kva for kommunar|which municipalities|hvor mange|kor mange|how many)( kommuner| kommunar| municipalities| personer| personar| folk| people| ppl| deltakere| deltakarar| participants| stk)?( som)? (har |has |have |er |is |are |s )?(ikke |ikkje |not |n t )?(meldt seg pa|meldt seg|meldt pa|pameldt|pamelde|signed up|registered|svart|svara|answered|replied|responded|rsvpd|rsvp d|sagt ja|sagt nei|said yes|said no|kommer|kjem|coming|attending|going)( |$)`)
 
 // firstRE: "første samling", "the first gathering".
 var firstRE = relit.MustCompile(` (forste|fyrste|first|1st) (samling|samlinga|samlingen|gathering|meeting) `)

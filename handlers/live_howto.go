@@ -84,7 +84,7 @@ var howFillers = wordSet("jeg eg je e ae i vi me man en ein ei et eit a an du de
 	"veilederen veileder rettleiaren rettleiar mentor mentoren mentors the mentor " +
 	// "how does the county board register interest", "where can admins
 	// see …": the county branch, its board, the working group.
-	"fylkesstyret fylkesstyre styret fylket fylkesavdelingen fylkesavdelinga fylkeslaget county board branch its their " +
+	"fylkesstyret fylkesstyre styret fylket fylkesavdelingen fylkesavdelinga fylkeslaget county board branch its their our " +
 	"admin admins adminer adminene adminane arbeidsgruppen arbeidsgruppa working group")
 
 // howTailWords may follow the phrase in a "kan jeg …" question: a place
@@ -142,7 +142,7 @@ const (
 	rxMunObj = `(kommunen |kommunen min |kommunen mi |kommunen var |kommunen vaar |kommunen vor |min kommune |var kommune |our municipality |my municipality |the municipality |our kommune |the kommune |our muni |kommunene |kommunane |our municipalities |the municipalities )`
 	// rxCounty: the county branch as the subject ("hvordan registrerer
 	// fylkesstyret interesse").
-	rxCounty = `(fylkesstyret |fylkesstyre |styret |fylket |fylkesavdelingen |fylkesavdelinga |fylkeslaget |the county |the board |the county board |county board |the county branch |county branch )?`
+	rxCounty = `(fylkesstyret |fylkesstyre |styret i fylket |styret i fylkesavdelingen |styret i fylkesavdelinga |styret |fylket |fylkesavdelingen |fylkesavdelinga |fylkeslaget |the county |the board |the county board |county board |the county branch |county branch )?`
 )
 
 var howIntents = []howIntent{
@@ -163,7 +163,7 @@ var howIntents = []howIntent{
 	{"live.how.rsvp", relit.MustCompile(` (sier|si|seier|seie|tell|say|gi beskjed om|melde fra om|melde ifra om|svarer|svare|svarar|svara|answer|reply|respond) (jeg |eg |vi |me |i |we )?(til boten |the bot |you )?(at |that )?(vi|we|me|jeg|eg|i) (kommer|kjem|ikke kommer|ikkje kjem|are coming|re coming|come|can t come|cannot come|will come|deltar|attend)`), false, nil},
 	{"live.how.rsvp", relit.MustCompile(` (legger|legge|legg|leggje|skriver|skrive|skriv|fyller|fylle|oppgir|oppgi|put|enter|add) (jeg |eg |je |vi |me |i |we )?(inn |in )?(antall|antallet|talet|tal|headcount|number of people)( pers\w*| folk| deltak\w*| stk)?`), false, nil},
 	// Registering interest.
-	{"live.how.interesse", relit.MustCompile(` (melder|melde|meld|registrerer|registrere|registrera|registrerar|sign up|signe|register) ` + rxPron + rxCounty + `(pa )?(\d+ |en |ei |to |tre |fire |fem |seks |flere |fleire |noen |nokre |nokon |alle |var |vare |vaare |our |the |some |several |\d+ )?(kommunen|kommunene|kommunane|kommuner|kommunar|kommune|fylket|municipalit\w*|county)( pa)?` +
+	{"live.how.interesse", relit.MustCompile(` (melder|melde|meld|registrerer|registrere|registrera|registrerar|sign up|signe|register) ` + rxPron + rxCounty + `(pa )?(\d+ |en |ei |to |tre |fire |fem |seks |flere |fleire |noen |nokre |nokon |alle |var |vare |vaare |our |the |some |several |its |their |sine |\d+ )?(kommunen|kommunene|kommunane|kommuner|kommunar|kommune|fylket|municipalit\w*|county)( pa)?` +
 		`| (melder|melde|meld|registrerer|registrere|registrera|registrerar|sende|sender|send|gi|gir) ` + rxPron + rxCounty + `(inn )?(en |ei |var |vart )?(interesse|interessemelding\w*)| interessemelding\w*| register (our |the )?(interest|municipalit)| sign up (our |the )?(municipalit|county)` +
 		`| (endrer|endre|endra|endrar|change|update|edit|trekker|trekke|trekkje|trekk|angre|angrar|angrer|undo|fjerne|fjerner|fjernar|slette|sletter|slettar|remove|delete) ` + rxPron + `(pa |en |ei |var |vart |tilbake |our |the |my |a )*(interessemelding\w*|pamelding\w*|registrering\w*|registration|interest registration)| withdraw (our |a |the )?(registration|interest)` +
 		`| (pull|back|drop) out( of (it|this|the programme|the program))?( |$)`), false, nil},
@@ -171,7 +171,9 @@ var howIntents = []howIntent{
 	{"live.how.interesse", relit.MustCompile(` ((legge|legg|legger|leggje|ta|tar) (jeg |eg |je |vi |me |man )?(til|inn|ut)|add|fjerne|fjerner|fjernar|remove|bytte|bytter|swap)( \S+){0,3}? (i|to|fra|from|in|pa|on) (var |vart |our |the |en |ei |a )?(interessemelding\w*|registreringen|registreringa|registration|interest registration)`), false, []string{"interessemelding", "registr"}},
 	// Seeing the registrations, naming a contact: entries of their own
 	// (their own literal filters).
-	{"live.how.interesse", relit.MustCompile(` (se|ser|sja|see|view|list|liste|finne|find|vise|show)( \S+){0,2}? (interessemelding\w*|interest registrations?|registrations of interest|our registrations?)`), false, nil},
+	{"live.how.interesse", relit.MustCompile(` (se|ser|sja|see|view|list|liste|finne|find|vise|show)( \S+){0,2}? (interessemelding\w*|interest registrations?|registrations of interest|our registrations?)` +
+		// "hvor ser jeg hvilke kommuner vi har meldt inn"
+		`| (se|ser|sja|see|view|finne|finn|find|vise|show|sjekke|sjekka|check)( \S+){0,2}? (hvilke|kva|kva for|which|what) (kommuner|kommunar|municipalities|fylker|fylke|counties) (vi|we|me|dere|you) (har |have |hadde |had )?(meldt inn|meldt pa|meldt|registrert|registered|signed up|sendt inn|sent in|put in|fort opp|listed)`), false, nil},
 	{"live.how.interesse", relit.MustCompile(` (oppgi|oppgir|legge inn|legg inn|skrive|skriv|add|include|gi|give|sette|set)( \S+){0,4}? (kontakt\w*|contact\w*)( \S+){0,5}? (melder|melde|registrerer|register|registering)`), false, nil},
 	// Logging, listing, fixing and exporting mentoring.
 	{"live.how.veiledning", relit.MustCompile(` (logger|loggar|logge|logga|logg|loggfore|loggforer|log)( \S+){0,3}? ` + rxMentoring +
@@ -191,9 +193,10 @@ var howIntents = []howIntent{
 	{"live.how.kommune", relit.MustCompile(` (sier|si|seier|seie|forteller|fortelle|fortel|tell|tells|let) (jeg |eg |vi |me |i |we )?(til )?(boten |deg |kulturbot |the bot |you )?(know )?(hvilken|hvilke|kva|kva for|which|what) (kommune|municipality)`), false, []string{" sier", " si ", " seie", " fortel", " tell", " let "}},
 	{"faq:samling-admin", relit.MustCompile(` (lager|lage|lagar|oppretter|opprette|opprettar|legger|legge|legg|create|add|set up|make)( inn)? ` + rxPron + `(inn )?(en |ei |et |a |an |the )*(ny |nye |new )?(nasjonal |nasjonale |national |regional |regionale |digital |digitale )?(samling|samlinger|samlingar|gathering|gatherings)( i boten| in the bot)?`), true, nil},
 	{"live.how.region", relit.MustCompile(` (lager|lage|lagar|oppretter|opprette|definerer|definere|create|define|add|set up|make) ` + rxPron + `(en |ein |a |an |the |ny |nye |new )*(region|regions|regioner|regionar|regionen)( i boten| in the bot)?` +
-		`| (legge til|leggje til|legg til|legger til|((legger|legge|legg|leggje|tar|ta) (\S+ )?(til|ut))|add|fjerne|fjerner|fjernar|ta ut|remove)( \S+){0,3}? (i|to|fra|from|til|into) (en |ei |a |an |the |our |var |vart )?(eksisterende |eksisterande |existing |current |same )?(regionen|region|regionene|regionane|regions)( var| vart)?( i boten| in the bot)?` +
+		`| (legge til|leggje til|legg til|legger til|((legger|legge|legg|leggje|tar|ta) (\S+ )?(til|ut))|add|fjerne|fjerner|fjernar|ta ut|remove|move|flytte|flytter|flytta|flyttar)( \S+){0,3}? (i|to|fra|from|til|into) (en |ei |a |an |the |our |var |vart )?(eksisterende |eksisterande |existing |current |same )?(regionen|region|regionene|regionane|regions)( var| vart)?( i boten| in the bot)?` +
 		`| (endre|endrer|endra|endrar|rename|renaming|slette|sletter|slettar|sletta|delete|deleting|remove|fjerne|fjerner|fjernar|edit|editing|oppdatere|update|gi nytt navn til|gi nytt namn til|endre navn pa|endre namn pa|bytte navn pa|change the name of)( \S+){0,2}? (en |ei |a |an |the |our |var |vart )?(region|regionen|regioner|regionar|regions)( i boten| in the bot)?` +
 		`| (se|ser|sja|see|list|liste|vise|viser|show|view|finne|finn|find)( \S+){0,2}? (regionene|regionane|regions|regioner|regionar|the regions)( i boten| in the bot)?` +
+		`| (gi|gir|give|sette|set) ` + rxPron + `(en |ei |a |the |var |our )?(region|regionen) (et |eit |a )?(nytt |new |anna |annet |another )(navn|namn|name)` +
 		`| (sette opp|setter opp|set up|((setter|sette|set) (\S+ )?(opp|up))|organisere|registrere)( \S+){0,4}? (som|as) (en |ein |a )?region( i boten| in the bot)?`), true, nil},
 	{"live.how.sporsmal", relit.MustCompile(` (svarer|svare|svara) ` + rxPron + `(pa )?(de |dei )?(ubesvarte |apne |opne )?sporsmal(ene|a)?( som)?( \S+){0,3}? (ubesvart|apne|opne|i koen|kø)| (svarer|svare|svara) ` + rxPron + `(pa )?(ubesvarte |apne |opne )sporsmal| answer (open |unanswered )questions| (answer|reply to|respond to) (an |the |a )?(open|unanswered) question` +
 		`| (svarer|svare|svara|svarar) ` + rxPron + `(pa )?(et |eit |eitt )(ubesvart|ubesvara|apent|ope|opent) sporsmal` +
@@ -273,6 +276,9 @@ var freeIntents = []howIntent{
 	// vi kjem": the headcount of an answer (before notHowRE leaves
 	// amounts to the FAQ).
 	{"live.how.rsvp", relit.MustCompile(` (melde|melder|meld|si|sier|seie|seier|oppgi|oppgir|gi beskjed om|registrere|registrerer|tell|say|report|enter|register|indicate|let you know|legge inn|skrive)( \S+){0,3}? (hvor mange|kor mange|how many)( \S+)? (vi er|me er|vi kommer|me kjem|vi kjem|som kommer|som kjem|vi blir|me blir|we are|we ll be|of us are|of us|are coming|people are coming|will come|deltar|deltek|are attending|will attend)( |$)`), false, []string{"mange", "many"}},
+	// "vi trenger overnatting til 2, hvor sier jeg ifra?": an answer's
+	// detail stated, then where to say it.
+	{"live.how.rsvp", relit.MustCompile(` (overnatting\w*|hotellrom\w*|hotell|overnight|accommodation|hotel|hotel rooms?|beds?|senger|seng|antall|headcount|kommer|kjem|coming|ikke komme|ikkje kome|can t come|cannot come)( \S+){0,6}? (hvor|kvar|where|hvordan|korleis|how)( (do|can|should|shall|kan|skal|ma|bor))?( (jeg|eg|je|vi|me|i|we|man))? (sier|seier|si|melder|melde|gir|gi|tell|say|report|put|legger|legge|skriver|skrive|registrerer|registrere|enter|do|add|gjor|gjer)( (jeg|eg|je|vi|me|i|we|man))?( (ifra|fra|beskjed|det|that|it|inn|in|this|so|you|deg|dykk))* $`), false, []string{" hvor", " kvar", " where", " hvordan", " korleis", " how"}},
 	// "vi har meldt på feil antall", "we put the wrong headcount".
 	{"live.how.rsvp", relit.MustCompile(` (meldt|meldte|svart|svarte|svara|registrert|registrerte|oppgitt|oppga|oppgav|put|entered|gave|registered|answered)( pa| inn| in| down)? (feil|gal|galt|wrong|the wrong|a wrong) (antall|tal|talet|headcount|number|number of people)( |$)`), false, []string{"feil", "gal", "wrong"}},
 	// "can mentors delete other mentors' entries?": own entries only.

@@ -258,6 +258,30 @@ func TestLiveHowTo(t *testing.T) {
 	for _, c := range []struct {
 		q, want, entry string
 	}{
+		// Round 6: every command's how-to in chat wordings.
+		{"hvordan registrerer styret i fylket interesse for kommunene?", "/interesse fylke=", "interesse-i-boten"},
+		{"how does our county branch sign up its municipalities?", "/interesse fylke=<county>", "interesse-i-boten"},
+		{"korleis melder eg kommunen min på samlinga i mai?", "/rsvp <nr> ja|nei|kanskje", "neste-samling"},
+		{"how do I register our municipality for the next gathering", "/rsvp <no> ja|nei|kanskje", "neste-samling"},
+		{"hvordan legger jeg til Fauske i interessemeldingen vår?", "/interesse endre <nr>", "interesse-i-boten"},
+		{"can we edit our registration after submitting it?", "/interesse endre <no>", "interesse-i-boten"},
+		{"hvor ser jeg hvilke kommuner vi har registrert?", "/interesse liste", "interesse-i-boten"},
+		{"where do I record a guidance visit with Bodø", "/veiledning logg kommune=<name>", "logge-veiledning"},
+		{"kan rettleiarar endre kvarandre sine oppføringar?", "eigne oppføringar", "logge-veiledning"},
+		{"hvordan gir jeg en region nytt navn?", "/region endre <navn>", "data:region-ny"},
+		{"how do I move a municipality into an existing region", "/region endre <name>", "data:region-ny"},
+		{"how do I add a reply deadline to a gathering?", "frist= for an answer deadline", "samling-admin"},
+		{"korleis lagar eg ei nasjonal samling?", "utan region blir ho nasjonal", "samling-admin"},
+		{"how do I let a municipality from another county attend our gathering?", "/samling gjest <id>", "samling-admin"},
+		{"hvordan svarer jeg på et åpent spørsmål?", "/kulturbot svar <nr>", "data:sporsmal"},
+		{"where can admins find the open questions?", "/kulturbot spørsmål", "data:sporsmal"},
+		{"hvordan oppgir jeg hvor mange vi blir?", "/rsvp <nr> ja|nei|kanskje [antall]", "neste-samling"},
+		{"we're bringing five people and need beds, how do I tell you?", "overnatting=ja", "neste-samling"},
+		{"oppga feil antall på samlinga, hva nå", "erstatter det forrige", "neste-samling"},
+		{"hva skjer hvis kommandoen mangler et felt?", "riktig eksempel", "kommandobruk"},
+		{"who answers when the FAQ has no answer?", "goes to the working group", "ubesvarte-sporsmal"},
+		{"how can I see what information you keep about me?", "/kulturbot mine-data", "mine-data"},
+		{"trenger en oversikt over hvem som kommer på samling 1", "1 av 3 kommuner har svart. Svart: Fauske.", "data:har-svart"},
 		// Round 5: admin tools, ids, time zone, platforms, asking the bot.
 		{"how do I tell the bot which municipality I'm from?", "/kulturbot kommune <name>", "data:kommune"},
 		{"hvordan sletter jeg svaret til en kommune på samling 2?", "/rsvp <nr> slett kommune=<navn>", "data:rsvp-slett"},
@@ -408,6 +432,17 @@ func TestLiveHowTo(t *testing.T) {
 		"kan vi melde interesse hvis vi ikke har en region?",
 		"når er neste samling i fylkestinget?",
 		"hvem har ansvaret for samlingene?",
+		// Round 6: the same words about the programme's rules, other
+		// tools, other bodies.
+		"kan vi endre region underveis i programmet?",
+		"hvordan registrerer fylkesstyret at de ønsker å delta i programmet etter fristen?",
+		"hva blir været i Fauske når vi har samling der?",
+		"når er neste samling i talentprogrammet?",
+		"hvor mange kommuner må en region ha?",
+		"kva skjer om eg berre skriv /rsvp utan noko meir?",
+		"kan en kommune fra en annen region delta på samlingene våre?",
+		"har kommunestyret vedtatt deltakelse?",
+		"hvem følger opp kommunen mellom samlingene?",
 	} {
 		a, err := e.h.Answer(context.Background(), handlers.Query{Text: q, Now: testNow})
 		if err != nil {
