@@ -42,6 +42,7 @@ var featureNames = []string{
 	"sim", "cov", "prec", "margin", "bm25", "confidence", "type_fit", "asks_type",
 	"known_share", "anchored", "single_topic_unknown", "single_topic_name", "unknown_common", "unknown_names",
 	"ambiguous", "terms", "rival_cov_lead", "coverage_shortfall", "misfit_or_single",
+	"dice",
 }
 
 // features are the judgement's signals as numbers, in featureNames order.
@@ -79,6 +80,10 @@ func (j *judgement) features(p Params) []float64 {
 		// they were made from: a misfit answer type, a lone topic word
 		// beside an unknown one, a coin toss.
 		flag(!j.typeFit || (j.matched == 1 && j.unknownCommon > 0) || j.ambiguous || j.unknownCommon >= 2),
+		// How closely one phrasing of best says what the question says,
+		// in the analysed terms (score.go): cov and prec may each come
+		// from a different phrasing or the answer.
+		b.dice,
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -62,9 +63,25 @@ import (
 // by the question's own words (tiebreak.go) and the corpus of defaa44,
 // 1.25% gives cross-validated 2226/2359 right, 38/3107 wrong, and on the
 // held-out sets 312/349 right, 4/459 wrong.
+//
+// Round 6 (faq-engine, after faq-oos's proposal): two bars instead of
+// one. The single bar counted in-scope wrong answers and answered
+// out-of-scope questions together over all questions, so every question
+// the scope guard newly declined freed room that the next refit spent by
+// lowering the threshold, partly on out-of-scope questions the guard does
+// not know (round 5: the validation split went from 90.9% to 87.3%
+// declined while training stayed at 97–98%). Now the in-scope wrong
+// answers have their own bar (gateMaxWrongIn of the in-scope questions)
+// and the out-of-scope questions theirs (gateMinOutDeclined, near the
+// training level): a question the guard declines moves neither binding
+// term, and when the out-of-scope bar binds the refit raises the
+// threshold. Both bars are today's levels, so the policy is unchanged:
+// the shipped gate (threshold 0.718) answered 43 of 3157 in-scope
+// questions wrongly (1.4%) and declined 97.0% out of scope on the
+// training sets of 89b721a.
 const (
-	gateMaxWrong       = 0.0125
-	gateMinOutDeclined = 0.93
+	gateMaxWrongIn     = 0.014
+	gateMinOutDeclined = 0.975
 )
 
 // notFit are training sets the gate is not fit on (yet): a new blind set
@@ -94,12 +111,12 @@ func gateFitSets() []string {
 // gateLambdas are the L2 penalties cross-validation chooses from.
 var gateLambdas = []float64{0.03, 0.1, 0.3, 1, 3, 10, 30}
 
-// maxWrong is gateMaxWrong, or FAQ_MAXWRONG for an experiment.
+// maxWrong is gateMaxWrongIn, or FAQ_MAXWRONG for an experiment.
 func maxWrong() float64 {
 	if v, err := strconv.ParseFloat(os.Getenv("FAQ_MAXWRONG"), 64); err == nil {
 		return v
 	}
-	return gateMaxWrong
+	return gateMaxWrongIn
 }
 
 // example is one training question as the engine saw it.
@@ -138,6 +155,7 @@ func collectExamples(t testing.TB, sets []string) []example {
 			// A vetoed answer is never given: not an example to learn from.
 			if j.best != nil && !j.noTopic && !j.veto {
 				ex.x = j.features(e.P)
+				dropFeatures(ex.x)
 				ex.legacy = j.legacy
 				ex.right = c.in && entryHasFact(j.best.x.Entry, c.facts)
 				ex.entry = j.best.x.ID
@@ -149,6 +167,17 @@ func collectExamples(t testing.TB, sets []string) []example {
 	return out
 }
 
+// dropFeatures zeroes the features named in FAQ_DROP (comma-separated):
+// a constant feature gets no weight, so a refit with FAQ_DROP=dice says
+// what the feature adds (compare "mean right at bars" and the log loss).
+func dropFeatures(x []float64) {
+	for _, n := range strings.Split(os.Getenv("FAQ_DROP"), ",") {
+		if i := slices.Index(featureNames, n); i >= 0 {
+			x[i] = 0
+		}
+	}
+}
+
 // gateFigures are the outcome of a gate on examples.
 type gateFigures struct {
 	nIn, right, wrongIn, nOut, answeredOut int
@@ -157,8 +186,9 @@ type gateFigures struct {
 func (f gateFigures) wrongShare() float64 {
 	return float64(f.wrongIn+f.answeredOut) / float64(f.nIn+f.nOut)
 }
-func (f gateFigures) outDeclined() float64 { return 1 - float64(f.answeredOut)/float64(f.nOut) }
-func (f gateFigures) rightShare() float64  { return float64(f.right) / float64(f.nIn) }
+func (f gateFigures) wrongInShare() float64 { return float64(f.wrongIn) / float64(f.nIn) }
+func (f gateFigures) outDeclined() float64  { return 1 - float64(f.answeredOut)/float64(f.nOut) }
+func (f gateFigures) rightShare() float64   { return float64(f.right) / float64(f.nIn) }
 func (f gateFigures) String() string {
 	return fmt.Sprintf("in scope right %d/%d (%.1f%%), confidently wrong %d/%d (%.1f%%), out of scope declined %.1f%%",
 		f.right, f.nIn, 100*f.rightShare(), f.wrongIn+f.answeredOut, f.nIn+f.nOut, 100*f.wrongShare(), 100*f.outDeclined())
@@ -187,7 +217,7 @@ func figuresAt(exs []example, probs []float64, thr float64) gateFigures {
 }
 
 // chooseThreshold returns the threshold with the most right answers under
-// the targets (ties: the higher threshold, the safer one).
+// the bars (ties: the higher threshold, the safer one).
 func chooseThreshold(exs []example, probs []float64) (float64, gateFigures, bool) {
 	return chooseThresholdAt(exs, probs, maxWrong())
 }
@@ -205,7 +235,7 @@ func chooseThresholdAt(exs []example, probs []float64, bar float64) (float64, ga
 	var best gateFigures
 	for _, thr := range cands {
 		f := figuresAt(exs, probs, thr)
-		if f.wrongShare() > bar || f.outDeclined() < gateMinOutDeclined {
+		if f.wrongInShare() > bar || f.outDeclined() < gateMinOutDeclined {
 			continue
 		}
 		if !found || f.right >= best.right {
@@ -459,10 +489,23 @@ func TestRefitGate(t *testing.T) {
 	printFiguresBy(exs, probs, cvProbs, thr)
 	// The trade of right for wrong answers at other bars, cross-validated:
 	// what a feature change buys, whatever bar is chosen.
-	for _, bar := range []float64{0.01, 0.0125, 0.015, 0.02} {
+	for _, bar := range []float64{0.008, 0.011, 0.014, 0.02} {
 		if th, f, ok := chooseThresholdAt(exs, cvProbs, bar); ok {
-			fmt.Printf("  bar %.2f%%: threshold %.3f, cross-validated %s\n", 100*bar, th, f)
+			fmt.Printf("  in-scope wrong bar %.1f%%: threshold %.3f, cross-validated %s\n", 100*bar, th, f)
 		}
+	}
+	// One number for comparing features: the mean of the right answers
+	// at the in-scope wrong bars 0.6%, 0.7%, ... 2.0% (less noisy than
+	// any one bar).
+	sum, n := 0, 0
+	for b := 6; b <= 20; b++ {
+		if _, f, ok := chooseThresholdAt(exs, cvProbs, float64(b)/1000); ok {
+			sum += f.right
+			n++
+		}
+	}
+	if n > 0 {
+		fmt.Printf("  mean right at bars 0.6–2.0%%: %.1f of %d (cross-validated)\n", float64(sum)/float64(n), figuresAt(exs, cvProbs, 1).nIn)
 	}
 	g.Fit = map[string]any{
 		"command":         "FAQ_REFIT=1 go test ./faq -run TestRefitGate -v",
@@ -472,7 +515,7 @@ func TestRefitGate(t *testing.T) {
 		"lambda":          bestLambda,
 		"training":        fig.String(),
 		"cross_validated": cv.String(),
-		"targets":         fmt.Sprintf("confidently wrong <= %.0f%%, out of scope declined >= %.0f%%", 100*gateMaxWrong, 100*gateMinOutDeclined),
+		"targets":         fmt.Sprintf("in scope wrong <= %.1f%% of in scope, out of scope declined >= %.1f%%", 100*gateMaxWrongIn, 100*gateMinOutDeclined),
 	}
 	buf, err := json.MarshalIndent(g, "", "  ")
 	if err != nil {

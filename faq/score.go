@@ -97,6 +97,11 @@ type candidate struct {
 	cov  float64 // weighted share of the question's terms the entry has
 	prec float64 // weighted share of the best phrasing the question covers
 	sim  float64
+	// dice is how closely one phrasing matches the question as a whole:
+	// the best phrasing's shared term weight over the mean of its own and
+	// the question's (Dice's coefficient). cov and prec may come from
+	// different phrasings and the answer; dice from one.
+	dice float64
 }
 
 // Kinds of name (nameTerms).
@@ -396,8 +401,16 @@ func (e *Engine) scoreCandidates(out []candidate, qw map[string]float64) []candi
 	defer e.scoreScratch.Put(s)
 	s.reset(sx)
 	k := int32(0)
+	qtw := 0.0 // the question's weight in the phrasings' terms (dice)
 	for t, w := range qw {
 		id, ok := sx.ids[t]
+		if !ok || e.df[t] == 0 {
+			qtw += w
+		} else if w < e.termWeight(t, 1) {
+			qtw += w // a question word, damped
+		} else {
+			qtw += e.termWeight(t, 1)
+		}
 		if !ok {
 			continue
 		}
@@ -431,12 +444,15 @@ func (e *Engine) scoreCandidates(out []candidate, qw map[string]float64) []candi
 			if num[j]/den > c.prec {
 				c.prec = num[j] / den
 			}
+			if d := 2 * num[j] / (den + qtw); d > c.dice {
+				c.dice = d
+			}
 		}
 		// The sums above run in map order, so two entries covering the
 		// same terms can differ in the last bits from one call to the
 		// next; rounded, a tie is a tie, and the order below breaks it
 		// the same way every time.
-		c.cov, c.prec = roundScore(c.cov), roundScore(c.prec)
+		c.cov, c.prec, c.dice = roundScore(c.cov), roundScore(c.prec), roundScore(c.dice)
 		c.sim = roundScore(e.P.CoverageShare*c.cov + (1-e.P.CoverageShare)*c.prec)
 	}
 	// Best similarity first; a tie goes to the better bm25, then to the
