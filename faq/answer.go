@@ -22,8 +22,13 @@ type Answer struct {
 	EntryID string `json:"entry_id,omitempty"`
 	// OutOfScope is set when the question is not about the programme at all
 	// (weather, other programmes, prompt injection): declined, not logged.
-	OutOfScope bool       `json:"out_of_scope,omitempty"`
-	Citations  []Citation `json:"citations,omitempty"`
+	OutOfScope bool `json:"out_of_scope,omitempty"`
+	// Partial is set on an unanswered question for a detail the
+	// programme document does not give (the hotel, the exact day): Text
+	// says so and what the document does say (faq/scope_detail.go); the
+	// question still goes to the working group.
+	Partial   bool       `json:"partial,omitempty"`
+	Citations []Citation `json:"citations,omitempty"`
 	// Related are topics to offer as buttons when there is no sure answer.
 	Related []Related `json:"related,omitempty"`
 }

@@ -163,7 +163,7 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	// unless the question names a subject outside the programme: in "hva
 	// er UKM og hvordan melder vi på?" the second half asks about UKM, in
 	// "is there a conference …? how do we sign up" about the conference.
-	if parts := splitQuestions(q); len(parts) > 1 && !j.offTopic && !j.otherObject {
+	if parts := splitQuestions(q); len(parts) > 1 && !j.offTopic && !j.otherObject && j.detail == noDetail {
 		sure, err := e.sureParts(ctx, parts, lang)
 		if err != nil {
 			return ans, err
@@ -216,6 +216,10 @@ func (e *Engine) unsure(ans Answer, j *judgement) Answer {
 		return decline(ans)
 	}
 	ans.Text = messages.T(bot.Lang(ans.Lang), "faq.engine.unsure")
+	if j.detail != noDetail {
+		// "The document doesn't say which hotel; what it does say: …"
+		ans.Text, ans.Partial = detailFrame(j.detail, ans.Lang, j.best.x, j.detailKnown), true
+	}
 	ans.Score = round2(j.p)
 	for _, c := range cands {
 		if len(ans.Related) == 3 || c.sim < e.P.RelatedMinSim {

@@ -18,6 +18,11 @@ type judgement struct {
 	// programme that best never speaks of (scope.go); neither the whole
 	// nor any of its parts is answered.
 	otherObject bool
+	// detail: the question asks for a detail best's answer does not give
+	// (scope_detail.go); detailKnown: best was sure before that veto, so
+	// the reply may say what the document does say.
+	detail      detailKind
+	detailKnown bool
 	cands       []candidate
 	// best is the candidate the engine would answer with (nil: none).
 	best *candidate
@@ -178,7 +183,10 @@ func (e *Engine) judgeWords(ctx context.Context, q string, ws []string, lang str
 	// words ("fristen for talentprogrammet", scope.go) answered from an
 	// entry that never speaks of it.
 	j.otherObject = len(objects) > 0 && e.asksOtherObject(j.best.x, objects)
-	j.veto = j.veto || j.otherObject
+	// Nor a detail the document does not give (the hotel, the exact
+	// day, the working group's names; scope_detail.go).
+	j.detail = missingDetail(q, j.best.x)
+	j.veto = j.veto || j.otherObject || j.detail != noDetail
 	// The margin is to the best other candidate, fitting or not: removing
 	// a rival by its answer type does not make the choice any clearer.
 	for i := range cands {
@@ -223,6 +231,7 @@ func (e *Engine) judgeWords(ctx context.Context, q string, ws []string, lang str
 	if e.gate != nil {
 		j.p = e.gate.Prob(j.features(e.P))
 	}
+	j.detailKnown = j.detail != noDetail && j.p >= e.threshold()
 	if j.veto {
 		j.p = math.Min(j.p, math.Nextafter(e.threshold(), 0))
 	}

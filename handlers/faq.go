@@ -100,6 +100,11 @@ func (h *Handlers) ask(ctx context.Context, req *bot.Request) (bot.Reply, error)
 	}
 	h.Metrics.FAQResult(bot.FAQUnsure)
 	rep := bot.Reply{Text: messages.T(lang, "faq.unsure", qid), Lang: lang}
+	if ans.Partial {
+		// A detail the programme document does not give: say so, and
+		// what it does say, before passing the question on.
+		rep.Text = ans.Text + "\n\n" + messages.T(lang, "faq.unsure.partial", qid)
+	}
 	for _, r := range ans.Related {
 		rep.Buttons = append(rep.Buttons, bot.Button{Label: bot.Cut(r.Question, 70), Command: "/faq #" + r.ID})
 	}
@@ -334,6 +339,7 @@ var faqMessages = bot.Messages{
 	"faq.none":           {"FAQ-en er ikke lastet akkurat nå. Prøv igjen om litt.", "The FAQ is not loaded right now. Please try again shortly."},
 	"faq.err.toolong":    {"Spørsmålet er for langt (høyst %d tegn). Prøv å korte det ned.", "The question is too long (at most %d characters). Try to shorten it."},
 	"faq.unsure":         {"Jeg har ikke noe sikkert svar på det ennå, så jeg har sendt spørsmålet videre til arbeidsgruppen (sak #%d). Du får beskjed her når de har svart.", "I don't have a sure answer to that yet, so I have passed your question on to the working group (case #%d). You will hear back here when they have answered."},
+	"faq.unsure.partial": {"Jeg har sendt spørsmålet videre til arbeidsgruppen (sak #%d). Du får beskjed her når de har svart.", "I have passed your question on to the working group (case #%d). You will hear back here when they have answered."},
 	"faq.related":        {"Kanskje et av disse temaene hjelper:", "Perhaps one of these topics helps:"},
 	"faq.source":         {"Kilde: %s", "Source: %s"},
 	"faq.page":           {", s. %d", ", p. %d"},

@@ -1,0 +1,185 @@
+package faq
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/kulturskoleradet/kulturbot/internal/relit"
+)
+
+// Details the programme document does not give. People ask the FAQ for
+// the hotel, the exact day of a meeting it dates only by month, the
+// deadline of a later round, the names of the working group, which
+// municipalities were in the pilot, a maximum number. The entry closest
+// to such a question is about the right subject and its gate probability
+// is high, but its answer does not hold the detail: answering it is a
+// confident wrong answer. So it is not answered; the reply says what the
+// document does not give and, when the entry clearly is the subject, what
+// it does say ("Programdokumentet sier ikke hvilket hotell …; dette står
+// om det: …"), and the question goes to the working group, who may know.
+// These are detail kinds, not words: each is a question pattern (how
+// people ask for that detail, bokmål, nynorsk, English) and a test of
+// whether an answer gives it.
+type detailKind uint8
+
+const (
+	noDetail         detailKind = iota
+	detailHotel                 // which hotel, its name or address
+	detailExactDate             // the day or date, when the answer dates by month or season
+	detailLaterRound            // the deadline or date of a later round
+	detailMembers               // who sits in a fixed group, by name
+	detailList                  // which municipalities or counties took part, or rank first
+	detailMax                   // a maximum number
+	detailQuota                 // how many each municipality (county, group) may send
+	detailReplyTime             // how long until an answer comes
+	detailPublished             // when a report or evaluation is published
+)
+
+// The question side, matched on the lower-cased question.
+var (
+	dHotelRE = relit.MustCompile(`\b(hvilket|hvilke|kva|kva for eit|which|what)\s+(hotell|hotellet|hotel)\s+(skal|blir|er|har|are|is|will|do|did|på|pa|for|i|in|at|we)\b|\b(navnet på|namnet på|name of|adressa til|adressen til|address of|address for)\s+(the\s+)?(hotell\w*|hotel)|\b(hvor|kvar|where)\s+(skal|blir|are|will|do)\s+(vi|me|we)\s+(\w+\s+)?(bo|bu|stay|staying|sleep|overnatte)\b`)
+	// A day or a date, not a time of year: "hvilken dato", "what day in
+	// november", "når er det, nøyaktig?", "…, dato?".
+	dDateRE = relit.MustCompile(`\b(hvilken|hvilke|kva|kva for ein|which|what)\s+(dato|datoen|dag|dagen|ukedag|vekedag|date|day|weekday)\b|\b(eksakt|eksakte|nøyaktig|nøyaktige|presis|presise|konkret|konkrete|exact|precise|specific)\s+(dato|datoen|dag|dagen|date|day)\b|\b(exactly when|when exactly|nøyaktig når|akkurat når|når nøyaktig|når eksakt|kva tid nøyaktig)\b|[,?]\s*(dato|date)\s*\??\s*$`)
+	// A later round ("andre runde", "runden høsten 2025", "the autumn
+	// 2025 round") and its deadline or date.
+	dLaterRoundRE = relit.MustCompile(`\b(andre|neste|ny|nye|seinare|senere|second|next|later|new|2\.)\s+(runde\w*|round\w*|opptak\w*|intake)\b|\b(runde\w*|round)\s+(2|to|two|i 2025|in 2025)\b|\b(høsten|hausten|autumn|fall)\s+2025\b|\b2025[- ](runde\w*|round)\b`)
+	dDeadlineRE   = relit.MustCompile(`\b(\w*frist\w*|deadlines?|dato\w*|dates?|exact|nøyaktig\w*|eksakt\w*)\b`)
+	// The people of a group with fixed members (not the municipality's
+	// own group, which the FAQ describes by role).
+	dMembersRE  = relit.MustCompile(`\b(hvem|kven|who)('s|'re|s)?\s+(sitter|sit|er med|er|is|are|on)?\s*(\w+\s+)?(i|in|on)\s+(the\s+)?(arbeidsgrupp\w*|styret|fylkesstyret|landsstyret|styringsgrupp\w*|referansegrupp\w*|prosjektgrupp\w*|working group|board|steering group|reference group|project group)\b|\b(navn|namn|names?)\s+(på|til|of)\s+(\w+\s+)?(medlem\w*|members|folka|folkene|people)\b|\b(medlemmene|members)\s+(i|of|in)\s+(the\s+)?(arbeidsgrupp\w*|styret|working group|board)\b`)
+	dListRE     = relit.MustCompile(`\b(hvilke|hvilken|kva for( nokre)?|kva|which|what)\s+(kommuner|kommunar|kommunene|kommunane|fylker|fylke|fylka|fylkene|kulturskoler|kulturskular|municipalities|counties|schools)\s+(var|vart|ble|blei|deltok|deltek|har vært|har vore|were|was|took|participated|have been|har|has|have)\b`)
+	dListKindRE = relit.MustCompile(`\b(pilot\w*|flest|most|størst|størst|biggest|largest|first round|første runde\w*|plukka|plukket|valgt|vald|valt|chosen|selected|picked)\b`)
+	dMaxRE      = relit.MustCompile(`\b(maks|maksimalt|maksimum|max|maximum|øvre grense|upper limit|høyst|høgst|at most|cap on|limit on)\b`)
+	// A quota per unit: "hvor mange kan hver kommune sende", "maks antall
+	// fra hver kommune", "how many people can each kommune send" — not a
+	// count per unit ("hvor mange samlinger per region").
+	dQuotaRE     = relit.MustCompile(`(\b(maks|maksimalt|max|maximum|limit|grense)\b|\b(hvor mange|kor mange|how many)\b.{0,30}\b(kan|can|får|may|allowed|lov)\b).{0,40}\b(hver|kvar|each|per)\s+(kommune|kommunar|kommuner|municipality|fylke|county|region|gruppe|gruppa|group|skole|skule|school)\b`)
+	dReplyTimeRE = relit.MustCompile(`\b(hvor|kor|how)\s+(lang|long)\s+(tid|time)?\s*(tar|tek|does|will|until|before|til|før)\b.{0,50}\b(svar\w*|answer\w*|reply|replies|hear back|beskjed|tilbakemelding\w*)\b`)
+	dPublishedRE = relit.MustCompile(`\b(når|kva tid|when)\b.{0,40}\b(rapport\w*|reports?|evaluering\w*|evaluation|sluttrapport\w*)\b`)
+)
+
+// detailAsked returns the detail q (lower-cased) asks for, noDetail for
+// most questions.
+func detailAsked(l string) detailKind {
+	switch {
+	case dHotelRE.MatchString(l):
+		return detailHotel
+	case dLaterRoundRE.MatchString(l) && dDeadlineRE.MatchString(l):
+		return detailLaterRound
+	case dMembersRE.MatchString(l):
+		return detailMembers
+	case dListRE.MatchString(l) && dListKindRE.MatchString(l):
+		return detailList
+	case dDateRE.MatchString(l):
+		return detailExactDate
+	case dQuotaRE.MatchString(l):
+		return detailQuota
+	case dMaxRE.MatchString(l):
+		return detailMax
+	case dReplyTimeRE.MatchString(l):
+		return detailReplyTime
+	case dPublishedRE.MatchString(l):
+		return detailPublished
+	}
+	return noDetail
+}
+
+// The answer side, on the entry's raw answers (bokmål and English), built
+// on first use.
+var (
+	// A day of the month ("15. september", "September 15", "15.09."), a
+	// configured date ({{interessefrist}}), a command that lists dates
+	// (/rsvp), or a date said to be not fixed yet.
+	aDayRE = lazyRE(`(?i)\b\d{1,2}\.\s*(januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)|\b(january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2}\b|\b\d{1,2}\.\d{1,2}\.|\{\{|(^|[\s(])/[a-z]{3,}\b|\b(ikke bestemt|ikkje bestemt|ikke fastsatt|avklares senere|publiseres|not decided|not yet decided|not fixed|will be published|to be announced)\b`)
+	// A later round's own date: a day with a year from 2025.
+	aLaterDayRE  = lazyRE(`\b\d{1,2}\.\s*\p{L}+\s+20(2[5-9]|[3-9]\d)\b`)
+	aHotelNameRE = lazyRE(`(?i)\bhotel\w*\s+\p{Lu}|\p{Lu}\p{L}+ [Hh]otel\b`)
+	// Three or more names in a row: a list.
+	aListRE = lazyRE(`\p{Lu}\p{L}+, \p{Lu}\p{L}+(,| og| and) \p{Lu}`)
+	aMaxRE  = lazyRE(`(?i)\b(maks\w*|høyst|høgst|inntil|opptil|up to|at most|maximum|max|hvor mange|kor mange|how many)\b`)
+	// A quota is given only as one: "maks to per kommune", "up to three".
+	aQuotaRE    = lazyRE(`(?i)\b(maks\w*|høyst|høgst|inntil|opptil|up to|at most|maximum|max)\s+\S+`)
+	aDurationRE = lazyRE(`(?i)\b\d+\s*(dager|dagar|uker|veker|virkedager|days|weeks|working days)\b|\b(innen en uke|innan ei veke|within a week)\b`)
+	aYearRE     = lazyRE(`\b20\d\d\b|\b(januar|februar|mars|april|juni|juli|august|september|oktober|november|desember|january|february|march|june|july|october|december|høsten|våren|autumn|spring)\b`)
+)
+
+// gives reports whether x's answer holds the detail of kind k.
+func (x *indexed) gives(k detailKind) bool {
+	// The working group's own answers (/kulturbot svar) answer the
+	// question they were written for, details and all.
+	if strings.HasPrefix(x.ID, "svar-") {
+		return true
+	}
+	a := x.Answer.NB + "\n" + x.Answer.EN
+	var re *regexp.Regexp
+	switch k {
+	case detailHotel:
+		re = aHotelNameRE()
+	case detailExactDate:
+		re = aDayRE()
+	case detailLaterRound:
+		re = aLaterDayRE()
+	case detailMembers:
+		return false // the FAQ names no one
+	case detailList:
+		re = aListRE()
+	case detailMax:
+		re = aMaxRE()
+	case detailQuota:
+		re = aQuotaRE()
+	case detailReplyTime:
+		re = aDurationRE()
+	case detailPublished:
+		re = aYearRE()
+	default:
+		return true
+	}
+	return re.MatchString(a)
+}
+
+// missingDetail returns the detail q asks for that x's answer does not
+// give (noDetail: none asked, or x gives it).
+func missingDetail(q string, x *indexed) detailKind {
+	k := detailAsked(strings.ToLower(q))
+	if k == noDetail || x.gives(k) {
+		return noDetail
+	}
+	return k
+}
+
+// detailNotGiven says which detail the document does not give, in the
+// answer's language (nb, nn, en).
+var detailNotGiven = map[detailKind][3]string{
+	detailHotel:      {"hvilket hotell dere skal bo på", "kva hotell de skal bu på", "which hotel you will stay at"},
+	detailExactDate:  {"den nøyaktige datoen", "den nøyaktige datoen", "the exact date"},
+	detailLaterRound: {"fristen eller datoen for senere runder", "fristen eller datoen for seinare rundar", "the deadline or date of later rounds"},
+	detailMembers:    {"hvem som sitter i gruppen, med navn", "kven som sit i gruppa, med namn", "who is in the group by name"},
+	detailList:       {"hvilke kommuner eller fylker det gjelder", "kva kommunar eller fylke det gjeld", "which municipalities or counties"},
+	detailMax:        {"noe øvre antall", "noko øvre tal", "a maximum number"},
+	detailQuota:      {"hvor mange hver kommune kan sende", "kor mange kvar kommune kan sende", "how many each municipality may send"},
+	detailReplyTime:  {"hvor lang tid det tar før dere får svar", "kor lang tid det tek før de får svar", "how long it takes before you hear back"},
+	detailPublished:  {"når den kommer", "når han kjem", "when it will be published"},
+}
+
+// detailFrame is the reply to a question for a detail the document does
+// not give: what it does not say, then (known: the entry is clearly the
+// question's subject) what it does say.
+func detailFrame(k detailKind, lang string, x *indexed, known bool) string {
+	i := 0
+	switch lang {
+	case "nn":
+		i = 1
+	case "en":
+		i = 2
+	}
+	var b strings.Builder
+	b.WriteString([3]string{"Programdokumentet sier ikke ", "Programdokumentet seier ikkje ", "The programme document doesn't say "}[i])
+	b.WriteString(detailNotGiven[k][i])
+	b.WriteString(".")
+	if known && x != nil {
+		b.WriteString([3]string{" Dette står det om saken: ", " Dette står det om saka: ", " What it does say: "}[i])
+		b.WriteString(x.Answer.In(lang))
+	}
+	return b.String()
+}
