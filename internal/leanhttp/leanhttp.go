@@ -15,6 +15,8 @@
 // header, and sets read deadlines twice per request. Here a connection's
 // goroutine reads a request, runs the handler and writes the answer in one
 // write(2), then reads the next request: nothing else runs on its behalf.
+// Requests go on to their handlers in the order they arrived (order.go),
+// not in the order the runtime wakes their connections.
 //
 // What is served here is deliberately narrow: POST to one of Routes, as
 // HTTP/1.1, with a Content-Length no larger than MaxBody, no
@@ -70,6 +72,8 @@ type Server struct {
 	shutdown atomic.Bool
 	wg       sync.WaitGroup
 	once     sync.Once
+	// order lets requests on to their handlers oldest first (order.go).
+	order sequencer
 	// dateCache is the last Date header formatted (date).
 	dateCache atomic.Pointer[cachedDate]
 }
@@ -217,6 +221,10 @@ type conn struct {
 	req    http.Request
 	url    url.URL
 	header http.Header
+	// stamps reads the connection when the kernel can say when data
+	// arrived (nil otherwise); w is its place in Server.order.
+	stamps *stampReader
+	w      waiter
 }
 
 func (c *conn) serve() {
@@ -231,7 +239,12 @@ func (c *conn) serve() {
 		c.s.track(c, false)
 	}()
 	c.remote = c.nc.RemoteAddr().String()
-	c.br = bufio.NewReaderSize(c.nc, bufSize)
+	if c.stamps = newStampReader(c.nc); c.stamps != nil {
+		c.br = bufio.NewReaderSize(c.stamps, bufSize)
+		c.w.wake = make(chan struct{}, 1)
+	} else {
+		c.br = bufio.NewReaderSize(c.nc, bufSize)
+	}
 	for {
 		c.idle.Store(true)
 		if c.s.shutdown.Load() {
@@ -252,6 +265,11 @@ func (c *conn) serve() {
 		c.br.Discard(n)
 		if !c.readBody(req) {
 			return
+		}
+		if c.stamps != nil {
+			// Its turn by arrival (order.go).
+			c.w.at = c.stamps.arrived()
+			c.s.order.wait(&c.w)
 		}
 		if !c.run(req) {
 			return
