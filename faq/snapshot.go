@@ -2,7 +2,6 @@ package faq
 
 import (
 	"context"
-	"crypto/sha256"
 	_ "embed" // index.snap
 	"encoding/binary"
 	"errors"
@@ -33,8 +32,8 @@ import (
 //     memory index's rows as token numbers.
 //
 // DefaultCorpus returns the snapshot's corpus and newEngine loads its
-// index when the snapshot's key (the hash of the embedded corpus and
-// lexicon files and the format version) matches the files in this binary
+// index when the snapshot's key (a checksum of the embedded corpus and
+// lexicon files and the format version, sourceKey) matches the files in this binary
 // and the engine is asked for exactly the entries the snapshot was made
 // of (the embedded corpus with the default facts, nothing learned).
 // Anything else — KULTURBOT_FAQ, learned entries, other facts, a stale or
@@ -56,16 +55,27 @@ var snapshotData string
 
 // snapshotFormat is the layout's version: bump it with any change to
 // encodeSnapshot/decodeIndex (an old file is then refused, not misread).
-const snapshotFormat = 1
+const snapshotFormat = 2
 
 const snapshotMagic = "kulturbot faq index\n"
 
-// sourceKey is the hash of what the snapshot is derived from that the
-// binary itself carries: the format version and every embedded corpus and
-// lexicon file, by name and content.
-var sourceKey = sync.OnceValue(func() [32]byte {
-	h := sha256.New()
-	fmt.Fprintf(h, "%s%d\n", snapshotMagic, snapshotFormat)
+// sourceKey identifies what the snapshot is derived from that the binary
+// itself carries: the format version and every embedded corpus and lexicon
+// file, by name, length and content. It is a CRC-32C (with the total
+// length beside it), not a cryptographic hash: it only has to notice a
+// corpus or lexicon edited without `go generate ./faq`, and SHA-256 of
+// the ~0.4 MB cost 7 % of the start-up instructions where the CRC costs
+// well under 1 % (the CPU has an instruction for it). The test
+// (TestSnapshotFresh) is the real guard; this one keeps a binary built
+// without the test from answering with a stale index.
+var sourceKey = sync.OnceValue(func() [snapKeyLen]byte {
+	tab := crc32.MakeTable(crc32.Castagnoli)
+	crc, total := uint32(0), uint32(0)
+	add := func(b []byte) {
+		crc = crc32.Update(crc, tab, b)
+		total += uint32(len(b))
+	}
+	add(fmt.Appendf(nil, "%s%d\n", snapshotMagic, snapshotFormat))
 	for _, src := range []struct {
 		fsys fs.FS
 		pat  string
@@ -77,14 +87,17 @@ var sourceKey = sync.OnceValue(func() [32]byte {
 			if err != nil {
 				panic(fmt.Sprintf("faq: embedded %s: %v", n, err)) // a build mistake
 			}
-			fmt.Fprintf(h, "%s %d\n", n, len(b))
-			h.Write(b)
+			add(fmt.Appendf(nil, "%s %d\n", n, len(b)))
+			add(b)
 		}
 	}
-	var k [32]byte
-	h.Sum(k[:0])
+	var k [snapKeyLen]byte
+	binary.LittleEndian.PutUint32(k[:], crc)
+	binary.LittleEndian.PutUint32(k[4:], total)
 	return k
 })
+
+const snapKeyLen = 8
 
 // snapTable is the snapshot's header and string table, read once.
 type snapTable struct {
@@ -101,7 +114,7 @@ var errSnapshotStale = errors.New("the snapshot is stale (faq/index.snap was not
 
 // openSnapshot checks data's header (magic, format, key, checksum) and
 // reads its string table.
-func openSnapshot(data string, key [32]byte) *snapTable {
+func openSnapshot(data string, key [snapKeyLen]byte) *snapTable {
 	t := &snapTable{}
 	if len(data) == 0 {
 		t.err = errors.New("no snapshot")
@@ -117,7 +130,7 @@ func openSnapshot(data string, key [32]byte) *snapTable {
 		t.err = fmt.Errorf("snapshot format %d, want %d", f, snapshotFormat)
 		return t
 	}
-	k := r.bytes(32)
+	k := r.bytes(snapKeyLen)
 	sum := r.bytes(4)
 	if r.err != nil {
 		t.err = r.err
@@ -127,7 +140,7 @@ func openSnapshot(data string, key [32]byte) *snapTable {
 		t.err = errSnapshotStale
 		return t
 	}
-	if binary.LittleEndian.Uint32([]byte(sum)) != crc32.Checksum([]byte(data[r.pos:]), castagnoli) {
+	if binary.LittleEndian.Uint32([]byte(sum)) != crc32.Checksum([]byte(data[r.pos:]), crc32.MakeTable(crc32.Castagnoli)) {
 		t.err = errors.New("the snapshot is damaged (checksum)")
 		return t
 	}
@@ -142,8 +155,6 @@ func readTable(rest string) *snapTable {
 	t.body, t.err = rest[r.pos:], r.err
 	return t
 }
-
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // snapReader reads a snapshot's varints and string numbers. The first
 // error sticks: every read after it returns zero values, so a decoder
@@ -348,8 +359,9 @@ const (
 )
 
 // decodeIndex reads the index section into an engine over entries (the
-// snapshot's corpus, checked by the caller), then derives the rest the way
-// newEngine does.
+// snapshot's corpus, checked by the caller), then derives what refreshDens
+// derives — the phrasing sums and the score index — from the flat term
+// numbers it has just read rather than by walking the maps it fills.
 func decodeIndex(r *snapReader, entries []Entry, gate *Gate) (*Engine, error) {
 	e := &Engine{P: DefaultParams, gate: gate, entries: make(map[string]*indexed, len(entries)), mem: newMemIndex()}
 	e.memScratch.New, e.scoreScratch.New = newMemScratch, newScoreScratch
@@ -392,50 +404,71 @@ func decodeIndex(r *snapReader, entries []Entry, gate *Gate) (*Engine, error) {
 		e.exact[k] = id
 	}
 
-	// The memory index's tokens, by number.
+	// The memory index's tokens, by number, and the vocabulary: every
+	// term of the phrasings and answers, by number (sorted).
 	toks := r.list()
 	for i, t := range toks {
 		e.mem.ids[t] = int32(i)
 	}
 	e.mem.post = make([][]memPosting, len(toks))
+	vocab := r.list()
 	if r.err != nil {
 		return nil, r.err
 	}
+	nv := len(vocab)
+	term := func() int32 { return int32(r.index(nv)) }
 
-	e.df = make(map[string]int, len(e.an.stems))
+	// Per entry, the term numbers of its vocabularies and phrasings, kept
+	// flat for the derivations below.
+	type span struct{ q, a, p, pw int32 } // starts in qs, as, ps and phr
+	spans := make([]span, len(entries)+1)
+	var qs, as, ps []int32 // qvocab, avocab, phrasing terms (by number)
+	var pws []float64      // the phrasing terms' weights
+	var phr []int32        // where each phrasing's terms start in ps
 	counts := make([]memPosting, len(toks))
 	var order []int32
 	for i := range entries {
+		spans[i] = span{int32(len(qs)), int32(len(as)), int32(len(ps)), int32(len(phr))}
 		x := &indexed{Entry: entries[i]}
-		// Phrasings (their number, then the number of their distinct
-		// terms): each distinct term with its weight code.
+		// Its vocabularies.
+		nq := r.count()
+		x.qvocab = make(map[string]bool, nq)
+		for ; nq > 0 && r.err == nil; nq-- {
+			t := term()
+			qs = append(qs, t)
+			x.qvocab[vocab[t]] = true
+		}
+		na := r.count()
+		x.avocab = make(map[string]bool, na)
+		for ; na > 0 && r.err == nil; na-- {
+			t := term()
+			as = append(as, t)
+			x.avocab[vocab[t]] = true
+		}
+		// Its phrasings: each distinct term with its weight code.
 		if np := r.count(); np > 0 {
 			x.phrasings = make([]map[string]float64, np)
 		}
-		x.qvocab = make(map[string]bool, r.count())
 		for j := range x.phrasings {
+			phr = append(phr, int32(len(ps)))
 			nt := r.count()
 			p := make(map[string]float64, nt)
 			for ; nt > 0 && r.err == nil; nt-- {
-				t := r.str()
-				x.qvocab[t] = true
+				t := term()
+				f := 0.0
 				switch r.uint() {
 				case snapWeightOne:
-					p[t] = 1
+					f = 1
 				case snapWeightWeak:
-					p[t] = e.P.WeakFactor
+					f = e.P.WeakFactor
 				default:
 					r.fail("bad weight")
 				}
+				p[vocab[t]] = f
+				ps, pws = append(ps, t), append(pws, f)
 			}
 			x.phrasings[j] = p
 		}
-		// Terms of the phrasings that no phrasing weighs (a weight of
-		// zero), normally none.
-		for nt := r.count(); nt > 0 && r.err == nil; nt-- {
-			x.qvocab[r.str()] = true
-		}
-		x.avocab = readSet()
 		x.titleNB, x.titleEN = r.str(), r.str()
 		if nc := r.count(); nc > 0 {
 			x.counted = make(map[string]bool, nc)
@@ -450,9 +483,6 @@ func decodeIndex(r *snapReader, entries []Entry, gate *Gate) (*Engine, error) {
 			return nil, fmt.Errorf("snapshot: entry %q twice", x.ID)
 		}
 		e.entries[x.ID] = x
-		for t := range union(x.qvocab, x.avocab) {
-			e.df[t]++
-		}
 
 		// Its row of the memory index, and the row's postings as
 		// memIndex.add makes them: one per token, in first-seen order.
@@ -500,7 +530,88 @@ func decodeIndex(r *snapReader, entries []Entry, gate *Gate) (*Engine, error) {
 	if r.pos != len(r.data) {
 		return nil, fmt.Errorf("snapshot: %d bytes after the index", len(r.data)-r.pos)
 	}
-	e.refreshDens()
+	spans[len(entries)] = span{int32(len(qs)), int32(len(as)), int32(len(ps)), int32(len(phr))}
+	phr = append(phr, int32(len(ps)))
+
+	// Document frequencies: the entries whose vocabularies hold a term
+	// (add counts union(qvocab, avocab)).
+	df := make([]int32, nv)
+	seen := make([]int32, nv)
+	for i := range entries {
+		sp, next := spans[i], spans[i+1]
+		for _, list := range [][]int32{qs[sp.q:next.q], as[sp.a:next.a]} {
+			for _, t := range list {
+				if seen[t] != int32(i+1) {
+					seen[t] = int32(i + 1)
+					df[t]++
+				}
+			}
+		}
+	}
+	e.df = make(map[string]int, nv)
+	for t, n := range df {
+		if n == 0 {
+			return nil, fmt.Errorf("snapshot: term %q in no entry", vocab[t])
+		}
+		e.df[vocab[t]] = int(n)
+	}
+
+	// refreshDens: each phrasing's summed term weights (termWeight(t, f)
+	// is termWeight(t, 1)·f), and the score index, numbering the entries
+	// and their phrasings in id order and the terms as the vocabulary.
+	w := make([]float64, nv)
+	for t, v := range vocab {
+		w[t] = e.termWeight(v, 1)
+	}
+	byID := make([]int, len(entries))
+	for i := range byID {
+		byID[i] = i
+	}
+	slices.SortFunc(byID, func(a, b int) int { return strings.Compare(entries[a].ID, entries[b].ID) })
+	sx := &scoreIndex{ids: make(map[string]int32, nv), entries: len(entries)}
+	for t, v := range vocab {
+		sx.ids[v] = int32(t)
+	}
+	nq, na, np := make([]int32, nv), make([]int32, nv), make([]int32, nv)
+	for _, t := range qs {
+		nq[t]++
+	}
+	for _, t := range as {
+		na[t]++
+	}
+	for _, t := range ps {
+		np[t]++
+	}
+	sx.qv, sx.av, sx.phr = make([][]int32, nv), make([][]int32, nv), make([][]phrasingHit, nv)
+	qb, ab, pb := make([]int32, len(qs)), make([]int32, len(as)), make([]phrasingHit, len(ps))
+	for t := range nv {
+		sx.qv[t], qb = qb[:0:nq[t]], qb[nq[t]:]
+		sx.av[t], ab = ab[:0:na[t]], ab[na[t]:]
+		sx.phr[t], pb = pb[:0:np[t]], pb[np[t]:]
+	}
+	for pos, i := range byID {
+		x := e.entries[entries[i].ID]
+		sp, next := spans[i], spans[i+1]
+		x.pos, x.base = int32(pos), int32(sx.phrasings)
+		for _, t := range qs[sp.q:next.q] {
+			sx.qv[t] = append(sx.qv[t], x.pos)
+		}
+		for _, t := range as[sp.a:next.a] {
+			sx.av[t] = append(sx.av[t], x.pos)
+		}
+		x.dens = make([]float64, len(x.phrasings))
+		for j := range x.phrasings {
+			at := x.base + int32(j)
+			for k := phr[sp.pw+int32(j)]; k < phr[sp.pw+int32(j)+1]; k++ {
+				t, f := ps[k], pws[k]
+				x.dens[j] += w[t] * f
+				sx.phr[t] = append(sx.phr[t], phrasingHit{at: at, f: f})
+			}
+		}
+		sx.phrasings += len(x.phrasings)
+	}
+	e.sx = sx
+	e.raw = e.newRawIndex(e.entries)
 	return e, nil
 }
 
@@ -570,7 +681,7 @@ func sorted[V any](m map[string]V) []string {
 // encodeSnapshot writes the snapshot of engine e, built by buildEngine
 // over es (the corpus as DefaultCorpus returns it), with the English
 // vocabulary en.
-func encodeSnapshot(key [32]byte, es []Entry, en map[string]bool, e *Engine) ([]byte, error) {
+func encodeSnapshot(key [snapKeyLen]byte, es []Entry, en map[string]bool, e *Engine) ([]byte, error) {
 	w := &snapWriter{ids: map[string]int{}}
 	w.list(sorted(en))
 	w.uint(uint64(len(es)))
@@ -653,18 +764,42 @@ func encodeSnapshot(key [32]byte, es []Entry, en map[string]bool, e *Engine) ([]
 		return nil, errors.New("snapshot: the memory index is not one row per entry")
 	}
 
+	vocab := sorted(e.df)
+	tid := make(map[string]int, len(vocab))
+	for i, t := range vocab {
+		tid[t] = i
+	}
+	w.list(vocab)
+	termList := func(ts []string) error {
+		w.uint(uint64(len(ts)))
+		for _, t := range ts {
+			i, ok := tid[t]
+			if !ok {
+				return fmt.Errorf("snapshot: term %q not in the vocabulary", t)
+			}
+			w.uint(uint64(i))
+		}
+		return nil
+	}
 	for i, en := range es {
 		x := e.entries[en.ID]
 		if x == nil {
 			return nil, fmt.Errorf("snapshot: entry %q not indexed", en.ID)
 		}
+		if err := termList(sorted(x.qvocab)); err != nil {
+			return nil, err
+		}
+		if err := termList(sorted(x.avocab)); err != nil {
+			return nil, err
+		}
 		w.uint(uint64(len(x.phrasings)))
-		w.uint(uint64(len(x.qvocab)))
-		inP := map[string]bool{}
 		for _, p := range x.phrasings {
 			w.uint(uint64(len(p)))
 			for _, t := range sorted(p) {
-				w.str(t)
+				if !x.qvocab[t] {
+					return nil, fmt.Errorf("snapshot: entry %q: phrasing term %q not in its vocabulary", en.ID, t)
+				}
+				w.uint(uint64(tid[t]))
 				switch f := p[t]; {
 				case f == 1:
 					w.uint(snapWeightOne)
@@ -673,17 +808,8 @@ func encodeSnapshot(key [32]byte, es []Entry, en map[string]bool, e *Engine) ([]
 				default:
 					return nil, fmt.Errorf("snapshot: entry %q: weight %v of %q is neither 1 nor WeakFactor", en.ID, f, t)
 				}
-				inP[t] = true
 			}
 		}
-		var rest []string
-		for _, t := range sorted(x.qvocab) {
-			if !inP[t] {
-				rest = append(rest, t)
-			}
-		}
-		w.list(rest)
-		w.list(sorted(x.avocab))
 		w.str(x.titleNB)
 		w.str(x.titleEN)
 		w.list(sorted(x.counted))
@@ -714,7 +840,7 @@ func encodeSnapshot(key [32]byte, es []Entry, en map[string]bool, e *Engine) ([]
 	out := []byte(snapshotMagic)
 	out = binary.AppendUvarint(out, snapshotFormat)
 	out = append(out, key[:]...)
-	out = binary.LittleEndian.AppendUint32(out, crc32.Checksum(rest, castagnoli))
+	out = binary.LittleEndian.AppendUint32(out, crc32.Checksum(rest, crc32.MakeTable(crc32.Castagnoli)))
 	return append(out, rest...), nil
 }
 

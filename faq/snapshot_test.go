@@ -288,7 +288,7 @@ func TestSnapshotDamaged(t *testing.T) {
 			t.Errorf("%s: loaded a damaged snapshot", name)
 		}
 	}
-	var other [32]byte
+	var other [snapKeyLen]byte
 	if e, why := decodeEngine(openSnapshot(data, other), es, built.gate); e != nil || !strings.Contains(why, "go generate ./faq") {
 		t.Errorf("another key: %v, %q", e, why)
 	}
@@ -306,11 +306,11 @@ func FuzzSnapshotDecode(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	b, err := encodeSnapshot([32]byte{}, small, map[string]bool{"deadline": true}, e)
+	b, err := encodeSnapshot([snapKeyLen]byte{}, small, map[string]bool{"deadline": true}, e)
 	if err != nil {
 		f.Fatal(err)
 	}
-	head := len(snapshotMagic) + 1 + 32 + 4
+	head := len(snapshotMagic) + 1 + snapKeyLen + 4
 	f.Add(b[head:])
 	f.Add([]byte(snapshotData[head : head+4000]))
 	f.Fuzz(func(t *testing.T, rest []byte) {
@@ -335,7 +335,7 @@ func TestSnapshotSmall(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var key [32]byte
+	var key [snapKeyLen]byte
 	b, err := encodeSnapshot(key, small, nil, e)
 	if err != nil {
 		t.Fatal(err)
