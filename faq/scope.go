@@ -108,8 +108,8 @@ var joinCouncilRE = relit.MustCompile(`\b(hvordan|korleis|how)\b.{0,40}\b(bli|bl
 // one of those, "how do I" is about the bot's own commands.
 var (
 	howToDoRE  = relit.MustCompile(`\b(hvordan|korleis|koss|korsn|how)\b`)
-	taskVerbRE = relit.MustCompile(`\b(lag|lage|lager|lagar|laga|opprett\w*|set\w*( \w+)? opp|sett\w*( \w+)? opp|set(ting)? up|setup|start\w*|slett\w*|fjern\w*|delete|remove|endr\w*|change|bytt\w*|byt|byter|skift\w*|legg\w*( \w+)? til|add|invit\w*|demp\w*|mute|slå\w*( \w+)? av|skru\w*( \w+)? av|turn\w*( \w+)? off|disable|reset|tilbakestill\w*|fest\w*|pin|arkiv\w*|archive|del\w*( \w+)? skjerm\w*|share|ta opp|tek opp|record|book\w*|schedule|planlegg\w*|create|make|edit|redig\w*|rename|forlat\w*|leave|bli med i|join|meld\w* av|unsubscribe)\b`)
-	botThingRE = relit.MustCompile(`\b(bot|boten|kulturbot\w*|chatbot\w*|kommando\w*|commands?|påmeld\w*|interesse\w*|rsvp|samling\w*|gathering\w*|svar\w*|region\w*|ukesoppsummering\w*|digest\w*)\b|(^|\s)/[a-z]`)
+	taskVerbRE = relit.MustCompile(`\b(lag|lage|lager|lagar|laga|opprett\w*|set\w*( \w+)? opp|sett\w*( \w+)? opp|set(ting)? up|setup|start\w*|slett\w*|fjern\w*|delete|remove|endr\w*|change|bytt\w*|byt|byter|skift\w*|legg\w*( \w+)? til|add|invit\w*|demp\w*|mute|slå\w*( \w+)? av|skru\w*( \w+)? av|turn\w*( \w+)? off|disable|reset|tilbakestill\w*|fest\w*|pin|arkiv\w*|archive|installer\w*|install|avinstaller\w*|uninstall|last\w* ned|download|oppdater\w*|update|del\w*( \w+)? skjerm\w*|share|ta opp|tek opp|record|book\w*|schedule|planlegg\w*|create|make|edit|redig\w*|rename|forlat\w*|leave|bli med i|join|meld\w* av|unsubscribe)\b`)
+	botThingRE = relit.MustCompile(`\b(bot|boten|kulturbot\w*|chatbot\w*|kommando\w*|commands?|påmeld\w*|interesse\w*|rsvp|samling\w*|gathering\w*|svar\w*|region\w*|ukesoppsummering\w*|digest\w*|kalender\w*|calendar\w*|ics|eksport\w*|export\w*)\b|(^|\s)/[a-z]`)
 )
 
 func offTopic(q string) bool {

@@ -203,3 +203,27 @@ func TestDetailsNotGiven(t *testing.T) {
 		}
 	}
 }
+
+// TestOtherToolsThemselves: installing or setting up the tools
+// themselves is declined too; the bot's calendar and exports are its own.
+func TestOtherToolsThemselves(t *testing.T) {
+	for _, q := range []string{
+		"hvordan installerer jeg teams på mobilen",
+		"how do I download zoom",
+		"korleis lagar eg ein fraværsmelding i outlook",
+		"hvordan oppretter jeg en delt mappe i onedrive for kommunegruppa",
+	} {
+		if off, _ := scanScope(q); !off {
+			t.Errorf("%q not declined", q)
+		}
+	}
+	for _, q := range []string{
+		"hvordan legger jeg til kalenderen i outlook",
+		"hvordan eksporterer jeg påmeldingene til excel",
+		"how do I add the calendar feed to outlook",
+	} {
+		if off, _ := scanScope(q); off {
+			t.Errorf("%q declined as another tool's how-to", q)
+		}
+	}
+}
