@@ -42,7 +42,7 @@ var featureNames = []string{
 	"sim", "cov", "prec", "margin", "bm25", "confidence", "type_fit", "asks_type",
 	"known_share", "anchored", "single_topic_unknown", "single_topic_name", "unknown_common", "unknown_names",
 	"ambiguous", "terms", "rival_cov_lead", "coverage_shortfall", "misfit_or_single",
-	"dice",
+	"dice", "tied", "tie_lead",
 }
 
 // features are the judgement's signals as numbers, in featureNames order.
@@ -84,6 +84,8 @@ func (j *judgement) features(p Params) []float64 {
 		// in the analysed terms (score.go): cov and prec may each come
 		// from a different phrasing or the answer.
 		b.dice,
+		flag(j.tied),
+		j.tieLead,
 	}
 }
 

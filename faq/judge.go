@@ -46,7 +46,11 @@ type judgement struct {
 	// names (a town, a product) and common words (a topic the FAQ lacks).
 	matched, unknownNames, unknownCommon int
 	terms                                int
-	ambiguous                            bool
+	// tied: the top two candidates were within RawTieGap, and the words
+	// (tiebreak.go) put the first ahead by tieLead.
+	tied      bool
+	tieLead   float64
+	ambiguous bool
 	// legacy is the hand-set rules' verdict: the capped confidence of the
 	// engine before the gate was fit (a signal like any other).
 	legacy float64
@@ -126,7 +130,8 @@ func (e *Engine) judgeWords(ctx context.Context, q string, ws []string, lang str
 	if len(cands) > 1 && cands[0].sim-cands[1].sim <= e.P.RawTieGap {
 		raw := e.raw()
 		var qbuf [32]int32
-		raw.breakTopTie(raw.wordIDs(ws, qbuf[:]), cands, e.P.RawTieGap)
+		j.tied = true
+		j.tieLead = raw.breakTopTie(raw.wordIDs(ws, qbuf[:]), cands, e.P.RawTieGap)
 	}
 	j.cands = cands
 	// A question asking for a kind of fact (a date, a number, a link, an

@@ -151,15 +151,17 @@ func (r *rawIndex) weighted(qs, p []int32) float64 {
 // breakTopTie reorders the candidates tied with the first (similarity
 // within RawTieGap) by their closeness to the question's words qs; a
 // candidate moves up only when strictly closer, so without any
-// difference the order stays bm25's.
-func (r *rawIndex) breakTopTie(qs []int32, cands []candidate, gap float64) {
+// difference the order stays bm25's. It returns how much closer the
+// first is than the second after the reordering (0: a coin toss the
+// words do not settle either).
+func (r *rawIndex) breakTopTie(qs []int32, cands []candidate, gap float64) float64 {
 	var buf [8]float64
 	n := 1
 	for n < len(cands) && n < len(buf) && cands[0].sim-cands[n].sim <= gap {
 		n++
 	}
 	if n < 2 || len(qs) == 0 {
-		return
+		return 0
 	}
 	close := buf[:n]
 	for i := range n {
@@ -172,4 +174,5 @@ func (r *rawIndex) breakTopTie(qs []int32, cands []candidate, gap float64) {
 			cands[k], cands[k-1] = cands[k-1], cands[k]
 		}
 	}
+	return close[0] - close[1]
 }
