@@ -50,20 +50,30 @@ type Analyzer struct {
 	// stemmer was about 6 % of the bot's start-up CPU. The stem is a pure
 	// function of the word, so the cache changes no result.
 	stemmed map[string]string
+	// noOnly holds the folded words the corpus's Norwegian texts use and
+	// its English texts never do ("kommunestyret", "samlingane"): in an
+	// English question such a word is read as Norwegian (baseEN).
+	noOnly map[string]bool
+	// memoEN and stemmedEN are memo and stemmed for English text.
+	memoEN    map[string][]Term
+	stemmedEN map[string]string
 }
 
 // NewAnalyzer returns an analyzer whose vocabulary (for compounds and typos)
 // is the words of texts.
+// The texts are read as Norwegian.
 func NewAnalyzer(texts ...string) *Analyzer {
-	a := newAnalyzer(map[string]string{}, texts)
-	a.folded, a.split, a.stemmed = nil, nil, nil
+	a := newAnalyzer(map[string]string{}, texts, nil)
+	a.folded, a.split, a.stemmed, a.stemmedEN = nil, nil, nil, nil
 	return a
 }
 
-// newAnalyzer is NewAnalyzer folding words through the cache folded, which
-// it leaves in place (newEngine goes on using it).
-func newAnalyzer(folded map[string]string, texts []string) *Analyzer {
-	a := &Analyzer{surface: map[string]int{}, stems: map[string]bool{}, byLen: map[int][]string{}, folded: folded, split: map[string][]string{}, stemmed: map[string]string{}}
+// newAnalyzer is NewAnalyzer of the Norwegian texts and the English texts
+// enTexts, folding words through the cache folded, which it leaves in
+// place (newEngine goes on using it).
+func newAnalyzer(folded map[string]string, texts, enTexts []string) *Analyzer {
+	a := &Analyzer{surface: map[string]int{}, stems: map[string]bool{}, byLen: map[int][]string{}, folded: folded, split: map[string][]string{}, stemmed: map[string]string{},
+		noOnly: map[string]bool{}, stemmedEN: map[string]string{}}
 	// Synonym words as people write them (not their stems: "bookl" is no
 	// word, and "booke" must not be corrected to it).
 	for k := range synRaw {
@@ -72,10 +82,32 @@ func newAnalyzer(folded map[string]string, texts []string) *Analyzer {
 	for k := range nynorsk {
 		a.surface[k] += 1
 	}
+	enSeen := map[string]bool{}
+	for _, t := range enTexts {
+		for _, w := range a.splitOnce(t) {
+			enSeen[w] = true
+		}
+	}
 	for _, t := range texts {
 		for _, w := range a.splitOnce(t) {
 			a.surface[w]++
+			if !enSeen[w] {
+				a.noOnly[w] = true
+			}
 			for _, term := range a.base(w) {
+				if !term.Weak {
+					a.stems[term.Text] = true
+				}
+			}
+		}
+	}
+	// English words are stemmed as English (baseEN). The corpus's English
+	// terms are all known: building needs no fallback to Norwegian for
+	// them, and the stems set is not complete yet.
+	for _, t := range enTexts {
+		for _, w := range a.splitOnce(t) {
+			a.surface[w]++
+			for _, term := range a.baseEN(w, true) {
 				if !term.Weak {
 					a.stems[term.Text] = true
 				}
@@ -167,23 +199,36 @@ func splitWords(text string, folded map[string]string) []string {
 	return out
 }
 
-// Analyze returns the terms of text, in order, duplicates kept.
+// Analyze returns the terms of text, in order, duplicates kept, reading
+// it as Norwegian.
 func (a *Analyzer) Analyze(text string) []Term {
 	return a.analyzeWords(splitWords(text, a.folded))
 }
 
+// AnalyzeIn is Analyze reading text as English when en is set (baseEN).
+func (a *Analyzer) AnalyzeIn(text string, en bool) []Term {
+	return a.analyzeWordsIn(splitWords(text, a.folded), en)
+}
+
 // analyzeWords is Analyze of text already split by words.
-func (a *Analyzer) analyzeWords(ws []string) []Term {
+func (a *Analyzer) analyzeWords(ws []string) []Term { return a.analyzeWordsIn(ws, false) }
+
+// analyzeWordsIn is AnalyzeIn of text already split by words.
+func (a *Analyzer) analyzeWordsIn(ws []string, en bool) []Term {
 	var out []Term
+	memo, word := a.memo, a.word
+	if en {
+		memo, word = a.memoEN, a.wordEN
+	}
 	for _, w := range ws {
-		if a.memo == nil {
-			out = append(out, a.word(w)...)
+		if memo == nil {
+			out = append(out, word(w)...)
 			continue
 		}
-		ts, ok := a.memo[w]
+		ts, ok := memo[w]
 		if !ok {
-			ts = a.word(w)
-			a.memo[w] = ts
+			ts = word(w)
+			memo[w] = ts
 		}
 		out = append(out, ts...)
 	}

@@ -20,8 +20,8 @@ func TestDebug(t *testing.T) {
 		if strings.TrimSpace(q) == "" {
 			continue
 		}
-		q, _ = e.prepare(q, "")
-		ts := e.an.Analyze(q)
+		q, lang := e.prepare(q, "")
+		ts := e.an.AnalyzeIn(q, lang == "en")
 		qw := e.weights(ts)
 		fmt.Printf("Q %q\n  terms:", q)
 		for _, x := range ts {

@@ -41,14 +41,17 @@ var synRaw = func() map[string][]string {
 	return m
 }()
 
-// phraseRaw (lexicon/phrases.txt) joins multi-word expressions before
-// splitting into words, so "culture school" can meet "kulturskolen": pairs
-// of phrase and replacement, in the file's order (earlier pairs win).
+// phraseRaw (lexicon/phrases.txt, then lexicon/phrases_en.txt) joins
+// multi-word expressions before splitting into words, so "culture school"
+// can meet "kulturskolen": pairs of phrase and replacement, in the files'
+// order (earlier pairs win).
 var phraseRaw = func() []string {
 	var out []string
-	for _, l := range lexiconLines("phrases.txt") {
-		k, v, _ := strings.Cut(l, "=")
-		out = append(out, strings.TrimSpace(k), strings.TrimSpace(v))
+	for _, name := range []string{"phrases.txt", "phrases_en.txt"} {
+		for _, l := range lexiconLines(name) {
+			k, v, _ := strings.Cut(l, "=")
+			out = append(out, strings.TrimSpace(k), strings.TrimSpace(v))
+		}
 	}
 	return out
 }()

@@ -48,25 +48,34 @@ func (e *Engine) IndexSource() string { return e.source }
 
 // buildEngine builds the index of entries (what the snapshot holds).
 func buildEngine(ctx context.Context, entries []Entry, gate *Gate) (*Engine, error) {
-	var texts []string
+	var texts, enTexts []string
 	for _, e := range entries {
-		texts = append(texts, e.Questions...)
-		texts = append(texts, e.Answer.NB, e.Answer.EN)
+		for i, q := range e.Questions {
+			if englishPhrasing(e, i) {
+				enTexts = append(enTexts, q)
+			} else {
+				texts = append(texts, q)
+			}
+		}
+		texts = append(texts, e.Answer.NB)
+		enTexts = append(enTexts, e.Answer.EN)
 	}
-	e := &Engine{P: DefaultParams, gate: gate, an: newAnalyzer(map[string]string{}, texts), entries: map[string]*indexed{}, df: map[string]int{}, mem: newMemIndex(), common: map[string]bool{}, exact: map[string]string{}}
+	e := &Engine{P: DefaultParams, gate: gate, an: newAnalyzer(map[string]string{}, texts, enTexts), entries: map[string]*indexed{}, df: map[string]int{}, mem: newMemIndex(), common: map[string]bool{}, exact: map[string]string{}}
 	e.memScratch.New, e.scoreScratch.New = newMemScratch, newScoreScratch
 	for _, w := range lexiconWords("common.txt") {
-		for _, t := range e.an.base(bot.Fold(w)) {
+		// Everyday words, however an English question stems them too
+		// ("only" → "onli").
+		for _, t := range append(e.an.base(bot.Fold(w)), e.an.baseEN(bot.Fold(w), true)...) {
 			e.common[t.Text] = true
 		}
 	}
 	// The vocabulary is complete: words' terms can be remembered while the
 	// entries are added (and forgotten before anyone else uses it).
-	e.an.memo = map[string][]Term{}
+	e.an.memo, e.an.memoEN = map[string][]Term{}, map[string][]Term{}
 	for _, en := range entries {
 		e.add(en)
 	}
-	e.an.folded, e.an.memo, e.an.split, e.an.stemmed = nil, nil, nil, nil
+	e.an.folded, e.an.memo, e.an.memoEN, e.an.split, e.an.stemmed, e.an.stemmedEN = nil, nil, nil, nil, nil, nil
 	e.refreshDens()
 	return e, nil
 }
@@ -149,7 +158,15 @@ func (e *Engine) Learn(ctx context.Context, en Entry) error {
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	e.an.learn(append(append([]string{}, en.Questions...), en.Answer.NB, en.Answer.EN)...)
+	var texts, enTexts []string
+	for i, q := range en.Questions {
+		if englishPhrasing(en, i) {
+			enTexts = append(enTexts, q)
+		} else {
+			texts = append(texts, q)
+		}
+	}
+	e.an.learn(append(texts, en.Answer.NB), append(enTexts, en.Answer.EN))
 	if old, ok := e.entries[en.ID]; ok {
 		e.mem.remove(en.ID)
 		for t := range union(old.qvocab, old.avocab) {
@@ -187,7 +204,8 @@ func (e *Engine) add(en Entry) {
 	// Few rows keep bm25 cheap; which phrasing matched best is scored in
 	// Go from the per-phrasing vocabularies.
 	var qwords []string
-	for _, q := range en.Questions {
+	for i, q := range en.Questions {
+		isEN := englishPhrasing(en, i)
 		// Phrasings are read like questions: "ca", "evt", "fk" spelled out
 		// (once: the exact key and the analysis read the same text).
 		nq := e.normalize(q, false)
@@ -199,14 +217,14 @@ func (e *Engine) add(en Entry) {
 				e.exact[k] = en.ID
 			}
 		}
-		if c, ok := e.countedTerm(nq); ok {
+		if c, ok := e.countedTermIn(nq, isEN); ok {
 			if x.counted == nil {
 				x.counted = map[string]bool{}
 			}
 			x.counted[c] = true
 		}
 		p := map[string]float64{}
-		for _, t := range e.an.analyzeWords(ws) {
+		for _, t := range e.an.analyzeWordsIn(ws, isEN) {
 			w := 1.0
 			if t.Weak {
 				w = e.P.WeakFactor
@@ -230,7 +248,7 @@ func (e *Engine) add(en Entry) {
 		}
 	}
 	var awords []string
-	for _, t := range e.an.Analyze(en.Section + " " + en.Answer.NB + " " + en.Answer.EN) {
+	for _, t := range append(e.an.Analyze(en.Section+" "+en.Answer.NB), e.an.AnalyzeIn(en.Answer.EN, true)...) {
 		x.avocab[t.Text] = true
 		awords = append(awords, t.Text)
 	}
@@ -258,18 +276,25 @@ func union(a, b map[string]bool) map[string]bool {
 	return m
 }
 
-// learn adds words to the analyzer's vocabulary (engine lock held).
-func (a *Analyzer) learn(texts ...string) {
-	for _, t := range texts {
-		for _, w := range words(t) {
-			if _, ok := a.surface[w]; !ok {
-				n := utf8.RuneCountInString(w)
-				a.byLen[n] = append(a.byLen[n], w)
-			}
-			a.surface[w]++
-			for _, term := range a.base(w) {
-				if !term.Weak {
-					a.stems[term.Text] = true
+// learn adds the words of Norwegian texts and English enTexts to the
+// analyzer's vocabulary (engine lock held).
+func (a *Analyzer) learn(texts, enTexts []string) {
+	for i, ts := range [][]string{texts, enTexts} {
+		for _, t := range ts {
+			for _, w := range words(t) {
+				if _, ok := a.surface[w]; !ok {
+					n := utf8.RuneCountInString(w)
+					a.byLen[n] = append(a.byLen[n], w)
+				}
+				a.surface[w]++
+				base := a.base(w)
+				if i == 1 {
+					base = a.baseEN(w, true)
+				}
+				for _, term := range base {
+					if !term.Weak {
+						a.stems[term.Text] = true
+					}
 				}
 			}
 		}

@@ -79,7 +79,7 @@ func (e *Engine) judgeWords(ctx context.Context, q string, ws []string, lang str
 	if ws == nil {
 		ws = words(q)
 	}
-	ts := e.an.analyzeWords(ws)
+	ts := e.an.analyzeWordsIn(ws, lang == "en")
 	qw := e.weights(ts)
 	// A county ("vi er fra Troms") is where the asker is, never what the
 	// programme text is about: it weighs like a question word.

@@ -181,7 +181,7 @@ func (e *Engine) knownWord(w string) bool {
 		return true
 	}
 	if stopwords[w] || weakWords[w] != "" || synonyms[w] != nil || nynorsk[w] != "" || commonWords[w] ||
-		enWords[w] || nbWords[w] || offTopicWords[w] {
+		enWords[w] || nbWords[w] || offTopicWords[w] || stopEN[w] || synEN[w] != nil {
 		return true
 	}
 	_, ok := abbreviations[w]

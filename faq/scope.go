@@ -279,8 +279,14 @@ func (e *Engine) speaksOf(x *indexed, w string) bool {
 		// by an entry about membership.
 		return false
 	}
-	ts := e.an.Analyze(w)
-	return len(ts) > 0 && (x.qvocab[ts[0].Text] || x.avocab[ts[0].Text])
+	// The entry's vocabulary holds its Norwegian and its English terms:
+	// the word read either way.
+	for _, en := range []bool{false, true} {
+		if ts := e.an.AnalyzeIn(w, en); len(ts) > 0 && (x.qvocab[ts[0].Text] || x.avocab[ts[0].Text]) {
+			return true
+		}
+	}
+	return false
 }
 
 // asksOtherObject reports whether the question asks about one of objects

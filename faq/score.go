@@ -114,7 +114,7 @@ const (
 // capital letter not at the start of a sentence, or a county.
 func (e *Engine) nameTerms(q string) map[string]int {
 	out := map[string]int{}
-	start := true
+	start, lang := true, ""
 	for _, f := range strings.Fields(q) {
 		w := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 		r, _ := utf8.DecodeRuneInString(w)
@@ -127,7 +127,10 @@ func (e *Engine) nameTerms(q string) map[string]int {
 			kind = nameOther
 		}
 		if kind != 0 {
-			for _, t := range e.an.Analyze(w) {
+			if lang == "" {
+				lang = DetectLang(q)
+			}
+			for _, t := range e.an.AnalyzeIn(w, lang == "en") {
 				out[t.Text] = kind
 			}
 		}
@@ -169,6 +172,7 @@ func (e *Engine) choiceCover(q string, x *indexed) (covered, folds bool) {
 	if len(parts) < 2 {
 		return true, false
 	}
+	en := DetectLang(q) == "en"
 	has := func(ts []Term) bool {
 		for _, t := range ts {
 			if !t.Weak && e.df[t.Text] > 0 && !isNumber(t.Text) && !e.common[t.Text] {
@@ -201,11 +205,11 @@ func (e *Engine) choiceCover(q string, x *indexed) (covered, folds bool) {
 		return !found
 	}
 	for i := 0; i+1 < len(parts); i++ {
-		left := e.an.Analyze(parts[i])
+		left := e.an.AnalyzeIn(parts[i], en)
 		for l, r := 0, len(left)-1; l < r; l, r = l+1, r-1 {
 			left[l], left[r] = left[r], left[l]
 		}
-		right := e.an.Analyze(parts[i+1])
+		right := e.an.AnalyzeIn(parts[i+1], en)
 		rightOK := has(right)
 		if !rightOK && clauseRE.MatchString(parts[i+1]) {
 			rightOK = any(right)
@@ -254,12 +258,20 @@ func (e *Engine) countedTerm(q string) (string, bool) {
 	if !mayCount(q) {
 		return "", false
 	}
+	return e.countedTermIn(q, DetectLang(q) == "en")
+}
+
+// countedTermIn is countedTerm of q read as English when en is set.
+func (e *Engine) countedTermIn(q string, en bool) (string, bool) {
+	if !mayCount(q) {
+		return "", false
+	}
 	m := countedRE.FindStringSubmatch(q)
 	if m == nil {
 		return "", false
 	}
 	self := map[string]bool{}
-	for _, t := range e.an.Analyze(m[1]) {
+	for _, t := range e.an.AnalyzeIn(m[1], en) {
 		self[t.Text] = true
 	}
 	// An everyday word is still what is counted ("dager"): it is not
@@ -269,7 +281,7 @@ func (e *Engine) countedTerm(q string) (string, bool) {
 	if notCounted[strings.ToLower(m[2])] {
 		return "", true
 	}
-	for _, t := range e.an.Analyze(m[2]) {
+	for _, t := range e.an.AnalyzeIn(m[2], en) {
 		if isNumber(t.Text) || self[t.Text] || (t.Weak && !e.common[t.Text]) {
 			continue
 		}

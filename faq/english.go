@@ -1,0 +1,163 @@
+package faq
+
+import (
+	"strings"
+
+	"github.com/kljensen/snowball/english"
+	"github.com/kulturskoleradet/kulturbot/bot"
+)
+
+// English text (an English question, the corpus's questions_en and English
+// answers) is read with an English stemmer, not the Norwegian one: the
+// Norwegian stemmer leaves "covered", "registered", "municipalities" and
+// "gatherings" whole (so each inflection had to be listed as a synonym) and
+// cuts English words into Norwegian ones ("come" → "com"). The English
+// Snowball stemmer (Porter2) comes from the same well-kept module as the
+// Norwegian one (github.com/kljensen/snowball), so it adds no dependency.
+//
+// Norwegian words in English chat ("kulturskole", "samling", "fylke",
+// "kommunestyret") are still read as Norwegian: the lexicon's own words
+// first, then any word only the corpus's Norwegian texts use, then any
+// word the English reading does not know but the Norwegian one explains
+// with a programme concept (baseEN).
+
+// stopEN (lexicon/stopwords_en.txt) are English words that carry no topic
+// in an English question: filler and politeness ("sorry", "honestly",
+// "tbh"). Only English text reads them: "same", "be" and "sure" are not
+// Norwegian filler.
+var stopEN = foldWords(lexiconWords("stopwords_en.txt"))
+
+// synENRaw (lexicon/synonyms_en.txt) maps English words to programme
+// concepts, read in English text only ("cover" is not Norwegian "cover").
+var synENRaw = func() map[string][]string {
+	m := map[string][]string{}
+	for k, v := range lexiconPairs("synonyms_en.txt") {
+		m[k] = strings.Fields(v)
+	}
+	return m
+}()
+
+// synEN maps an English word, as written (folded) or as its English stem,
+// to its concepts: the English synonyms, and every word of the shared
+// synonym table (synonyms.txt) by its English stem, so "registered",
+// "registers" and "registering" find what "register" finds.
+var synEN = func() map[string][]string {
+	m := map[string][]string{}
+	for _, k := range sortedKeys(synENRaw) {
+		f := bot.Fold(k)
+		m[f] = mergeConcepts(m[f], synENRaw[k])
+	}
+	add := func(raw map[string][]string) {
+		for _, k := range sortedKeys(raw) {
+			if strings.Contains(k, " ") {
+				continue
+			}
+			st := stemEN(bot.Fold(k))
+			if _, taken := m[st]; !taken {
+				m[st] = raw[k]
+			}
+		}
+	}
+	// English synonyms first: where a stem is shared, the English word's
+	// concept wins.
+	add(synENRaw)
+	add(synRaw)
+	return m
+}()
+
+// stemEN is the English Snowball stem of a folded word.
+func stemEN(w string) string { return english.Stem(w, true) }
+
+// stemEN is stemEN(w), cached while an engine is built.
+func (a *Analyzer) stemEN(w string) string {
+	if a == nil || a.stemmedEN == nil {
+		return stemEN(w)
+	}
+	st, ok := a.stemmedEN[w]
+	if !ok {
+		st = stemEN(w)
+		a.stemmedEN[w] = st
+	}
+	return st
+}
+
+// wordEN is word for a word of English text: a typo of a corpus word is
+// corrected; an unknown word is not explained by Norwegian word parts
+// (backoff), which would read English words as Norwegian compounds.
+func (a *Analyzer) wordEN(w string) []Term {
+	ts := a.baseEN(w, false)
+	if len(ts) == 0 || ts[0].Weak {
+		return ts
+	}
+	if _, ok := a.surface[w]; ok || a.allKnown(ts) || len(a.stems) == 0 {
+		return ts
+	}
+	if fix := a.correct(w); fix != "" {
+		if fixed := a.baseEN(fix, false); len(fixed) > 0 && !fixed[0].Weak {
+			return fixed
+		}
+	}
+	return ts
+}
+
+// baseEN is base for a word of English text. building: the corpus's own
+// English texts are being read (every word of them is known).
+func (a *Analyzer) baseEN(w string, building bool) []Term {
+	if weak, ok := weakWords[w]; ok {
+		return []Term{{Text: weak, Weak: true}}
+	}
+	if stopwords[w] || stopEN[w] {
+		return nil
+	}
+	if syn, ok := synEN[w]; ok {
+		return terms(syn)
+	}
+	if syn, ok := synonyms[w]; ok {
+		return terms(syn)
+	}
+	// A Norwegian word in English chat: read as Norwegian.
+	if a != nil && a.noOnly[w] {
+		return a.base(w)
+	}
+	if _, ok := nynorsk[w]; ok && !a.enKnown(w) {
+		return a.base(w)
+	}
+	st := a.stemEN(w)
+	if syn, ok := synEN[st]; ok {
+		return terms(syn)
+	}
+	if stopwords[st] || stopEN[st] {
+		return nil
+	}
+	out := []Term{{Text: st}}
+	if building || a == nil || a.stems[st] {
+		return out
+	}
+	// Unknown as English: a Norwegian word the corpus never used in
+	// English ("fylkesavdelingene", "kulturskolelærer") is read as
+	// Norwegian when that finds a programme concept, or a compound of
+	// corpus words.
+	if nb := a.base(w); len(nb) > 1 || (len(nb) == 1 && concepts[nb[0].Text]) {
+		return nb
+	}
+	return out
+}
+
+// enKnown: w is a word of the corpus's English texts.
+func (a *Analyzer) enKnown(w string) bool {
+	if a == nil {
+		return false
+	}
+	_, seen := a.surface[w]
+	return seen && !a.noOnly[w]
+}
+
+// englishPhrasing reports whether e's i-th phrasing is English: listed
+// under questions_en, or, in an entry without such a list (a learned one),
+// detected as English.
+func englishPhrasing(e Entry, i int) bool {
+	if len(e.QuestionsEN) > 0 {
+		return i >= len(e.Questions)-len(e.QuestionsEN)
+	}
+	return DetectLang(e.Questions[i]) == "en"
+}
