@@ -57,6 +57,10 @@ type Analyzer struct {
 	// memoEN and stemmedEN are memo and stemmed for English text.
 	memoEN    map[string][]Term
 	stemmedEN map[string]string
+	// stemsEN is the set of terms of the corpus's English texts read as
+	// English; synStem maps an English stem to its synonyms' concepts.
+	stemsEN map[string]bool
+	synStem map[string][]string
 }
 
 // NewAnalyzer returns an analyzer whose vocabulary (for compounds and typos)
@@ -73,7 +77,7 @@ func NewAnalyzer(texts ...string) *Analyzer {
 // place (newEngine goes on using it).
 func newAnalyzer(folded map[string]string, texts, enTexts []string) *Analyzer {
 	a := &Analyzer{surface: map[string]int{}, stems: map[string]bool{}, byLen: map[int][]string{}, folded: folded, split: map[string][]string{}, stemmed: map[string]string{},
-		noOnly: map[string]bool{}, stemmedEN: map[string]string{}}
+		noOnly: map[string]bool{}, stemmedEN: map[string]string{}, stemsEN: map[string]bool{}}
 	// Synonym words as people write them (not their stems: "bookl" is no
 	// word, and "booke" must not be corrected to it).
 	for k := range synRaw {
@@ -101,15 +105,23 @@ func newAnalyzer(folded map[string]string, texts, enTexts []string) *Analyzer {
 			}
 		}
 	}
-	// English words are stemmed as English (baseEN). The corpus's English
-	// terms are all known: building needs no fallback to Norwegian for
-	// them, and the stems set is not complete yet.
+	// English words are stemmed as English (baseEN), into a set of their
+	// own: the Norwegian reading (compounds, typos) keeps the terms it
+	// had, English stems such as "relev" are no parts of Norwegian words.
+	// The synonyms are looked up by English stem, except words only the
+	// Norwegian texts use ("rolle" is not "rolled").
+	a.synStem = synStemTable(a.noOnly)
 	for _, t := range enTexts {
 		for _, w := range a.splitOnce(t) {
 			a.surface[w]++
-			for _, term := range a.baseEN(w, true) {
+			for _, term := range a.base(w) {
 				if !term.Weak {
 					a.stems[term.Text] = true
+				}
+			}
+			for _, term := range a.baseEN(w, true) {
+				if !term.Weak {
+					a.stemsEN[term.Text] = true
 				}
 			}
 		}
@@ -125,7 +137,7 @@ func newAnalyzer(folded map[string]string, texts, enTexts []string) *Analyzer {
 }
 
 // Known reports whether term occurs in the analyzer's vocabulary.
-func (a *Analyzer) Known(term string) bool { return a.stems[term] }
+func (a *Analyzer) Known(term string) bool { return a.stems[term] || a.stemsEN[term] }
 
 // words lower-cases, applies multi-word phrases and splits text into folded
 // words.

@@ -37,33 +37,56 @@ var synENRaw = func() map[string][]string {
 	return m
 }()
 
-// synEN maps an English word, as written (folded) or as its English stem,
-// to its concepts: the English synonyms, and every word of the shared
-// synonym table (synonyms.txt) by its English stem, so "registered",
-// "registers" and "registering" find what "register" finds.
+// synEN maps an English word as written (folded) to its concepts
+// (synonyms_en.txt).
 var synEN = func() map[string][]string {
 	m := map[string][]string{}
 	for _, k := range sortedKeys(synENRaw) {
 		f := bot.Fold(k)
 		m[f] = mergeConcepts(m[f], synENRaw[k])
 	}
-	add := func(raw map[string][]string) {
+	return m
+}()
+
+// synStemTable maps English stems to concepts, so "registered",
+// "registers" and "registering" find what "register" finds: every word of
+// synonyms_en.txt, then every word of the shared table (synonyms.txt) that
+// the stemmer only strips of an inflection ("deadlines", "funded", not
+// "involvement" → "involv", which would make every "involved" a word of
+// participation), unless only the corpus's Norwegian texts use it
+// (noOnly: "rolle" is not "rolled"). Where two words share a stem the
+// English list's, then the alphabetically first, concept wins.
+func synStemTable(noOnly map[string]bool) map[string][]string {
+	m := map[string][]string{}
+	add := func(raw map[string][]string, all bool) {
 		for _, k := range sortedKeys(raw) {
-			if strings.Contains(k, " ") {
+			f := bot.Fold(k)
+			if strings.Contains(k, " ") || noOnly[f] {
 				continue
 			}
-			st := stemEN(bot.Fold(k))
+			st := stemEN(f)
+			if !all && !inflectionOf(f, st) {
+				continue
+			}
 			if _, taken := m[st]; !taken {
 				m[st] = raw[k]
 			}
 		}
 	}
-	// English synonyms first: where a stem is shared, the English word's
-	// concept wins.
-	add(synENRaw)
-	add(synRaw)
+	add(synENRaw, true)
+	add(synRaw, false)
 	return m
-}()
+}
+
+// inflectionOf: st, the English stem of w, takes off no more than an
+// inflection: at most three letters, one of them a changed last letter
+// ("studies" → "studi").
+func inflectionOf(w, st string) bool {
+	if len(w)-len(st) > 3 || len(st) < 3 {
+		return false
+	}
+	return strings.HasPrefix(w, st[:len(st)-1])
+}
 
 // stemEN is the English Snowball stem of a folded word.
 func stemEN(w string) string { return english.Stem(w, true) }
@@ -89,7 +112,7 @@ func (a *Analyzer) wordEN(w string) []Term {
 	if len(ts) == 0 || ts[0].Weak {
 		return ts
 	}
-	if _, ok := a.surface[w]; ok || a.allKnown(ts) || len(a.stems) == 0 {
+	if _, ok := a.surface[w]; ok || a.allKnownEN(ts) || len(a.stems) == 0 {
 		return ts
 	}
 	if fix := a.correct(w); fix != "" {
@@ -123,14 +146,21 @@ func (a *Analyzer) baseEN(w string, building bool) []Term {
 		return a.base(w)
 	}
 	st := a.stemEN(w)
-	if syn, ok := synEN[st]; ok {
-		return terms(syn)
+	if a != nil {
+		if syn, ok := a.synStem[st]; ok {
+			return terms(syn)
+		}
 	}
-	if stopwords[st] || stopEN[st] {
+	if weak, ok := weakWords[st]; ok { // "helps", "finding"
+		return []Term{{Text: weak, Weak: true}}
+	}
+	// Only the English list is read by stem: the shared list's "read"
+	// is a verb to drop, "reading" a thing people ask for.
+	if stopEN[st] {
 		return nil
 	}
 	out := []Term{{Text: st}}
-	if building || a == nil || a.stems[st] {
+	if building || a == nil || a.stemsEN[st] {
 		return out
 	}
 	// Unknown as English: a Norwegian word the corpus never used in
@@ -160,4 +190,14 @@ func englishPhrasing(e Entry, i int) bool {
 		return i >= len(e.Questions)-len(e.QuestionsEN)
 	}
 	return DetectLang(e.Questions[i]) == "en"
+}
+
+// allKnownEN is allKnown for terms of English text.
+func (a *Analyzer) allKnownEN(ts []Term) bool {
+	for _, t := range ts {
+		if !a.stemsEN[t.Text] && !a.stems[t.Text] {
+			return false
+		}
+	}
+	return true
 }
