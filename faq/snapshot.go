@@ -389,6 +389,12 @@ func decodeIndex(r *snapReader, entries []Entry, gate *Gate) (*Engine, error) {
 		}
 	}
 	an.stems = readSet()
+	// The English reading (english.go): the words only the Norwegian
+	// texts use, the English terms; the synonyms by English stem follow
+	// from the first.
+	an.noOnly = readSet()
+	an.stemsEN = readSet()
+	an.synStem = synStemTable(an.noOnly)
 	e.an = an
 	e.common = readSet()
 
@@ -707,7 +713,7 @@ func encodeSnapshot(key [snapKeyLen]byte, es []Entry, en map[string]bool, e *Eng
 
 	// The analyzer.
 	an := e.an
-	if an.folded != nil || an.memo != nil || an.split != nil || an.stemmed != nil {
+	if an.folded != nil || an.memo != nil || an.split != nil || an.stemmed != nil || an.memoEN != nil || an.stemmedEN != nil {
 		return nil, errors.New("snapshot: the analyzer still holds its build caches")
 	}
 	w.uint(uint64(len(an.surface)))
@@ -736,6 +742,8 @@ func encodeSnapshot(key [snapKeyLen]byte, es []Entry, en map[string]bool, e *Eng
 		return nil, errors.New("snapshot: byLen and surface differ")
 	}
 	w.list(sorted(an.stems))
+	w.list(sorted(an.noOnly))
+	w.list(sorted(an.stemsEN))
 	w.list(sorted(e.common))
 
 	num := map[string]int{}
