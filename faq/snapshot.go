@@ -55,7 +55,7 @@ var snapshotData string
 
 // snapshotFormat is the layout's version: bump it with any change to
 // encodeSnapshot/decodeIndex (an old file is then refused, not misread).
-const snapshotFormat = 2
+const snapshotFormat = 3
 
 const snapshotMagic = "kulturbot faq index\n"
 
