@@ -143,13 +143,13 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 	// "which commands do you support?": what the bot does, with its
 	// commands (after the how-tos: "hvilke kommandoer virker i Discord?"
 	// is the platforms' entry).
-	if words <= 14 && commandsRE.MatchString(n) {
+	if words <= 14 && mayAskCommands(n) && commandsRE.MatchString(n) {
 		take()
 		a.EntryID = liveEntry["live.can"]
 		return data(lt(lang, "live.can"))
 	}
 	// "hvor mange kommuner kjenner boten til?": the register's size.
-	if muniCountRE.MatchString(n) {
+	if (strings.Contains(n, " mange ") || strings.Contains(n, " many ")) && muniCountRE.MatchString(n) {
 		if text, ok := h.liveMunicipalityCount(liveLang(q.Text, n, q.Lang)); ok {
 			take()
 			a.EntryID = "kommunenavn"

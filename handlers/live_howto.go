@@ -52,10 +52,16 @@ type howIntent struct {
 	// that keeps re off most questions. Only a speed-up: TestHowNeed
 	// checks that every wording of the tests holds one.
 	need []string
+	// pre, when set, is a cheaper test every match of re passes, run
+	// first (like need, only a speed-up).
+	pre func(n string) bool
 }
 
 // mayMatch: the question holds one of h.need (or h has none).
 func (h *howIntent) mayMatch(n string) bool {
+	if h.pre != nil && !h.pre(n) {
+		return false
+	}
 	if len(h.need) == 0 {
 		return true
 	}
@@ -130,6 +136,36 @@ var (
 	notHowRE = relit.MustCompile(` (hvor|kor|how) (mange|mykje|mye|many|much|lenge|long|ofte|often|lang|stor|big) `)
 )
 
+// whereSayRE is rxWhereSay on the last words of a question alone.
+var whereSayRE = relit.MustCompile(`^` + rxWhereSay)
+
+// whereSayWords are the words rxWhereSay may have after its how-word.
+var whereSayWords = wordSet("do can should shall kan skal ma bor jeg eg je vi me i we man sier seier si melder melde gir gi tell say " +
+	"report put legger legge skriver skrive registrerer registrere enter add gjor gjer ifra fra beskjed det that it inn in this so you deg dykk")
+
+// endsWhereSay: the question may end with rxWhereSay — a how-word
+// followed by at most seven of its words — checked word by word from the
+// end before the pattern runs (run on the whole question, the pattern
+// tried every how-word in it, for most questions in vain).
+func endsWhereSay(n string) bool {
+	end := len(n) - 1 // n ends with a space
+	for words := 0; words <= 8; words++ {
+		start := strings.LastIndexByte(n[:end], ' ')
+		if start < 0 {
+			return false
+		}
+		w := n[start+1 : end]
+		switch {
+		case words > 0 && (w == "hvor" || w == "kvar" || w == "where" || w == "hvordan" || w == "korleis" || w == "how"):
+			return whereSayRE.MatchString(n[start:])
+		case !whereSayWords[w]:
+			return false
+		}
+		end = start
+	}
+	return false
+}
+
 // newOrBotRE: the phrase makes a new thing or names the bot.
 var newOrBotRE = relit.MustCompile(` (ny|nye|new|i boten|in the bot) `)
 
@@ -138,6 +174,9 @@ const (
 	rxPron      = `(vi |jeg |eg |je |me |we |i |du |you |man )?`
 	rxGathering = `(samling|samlingen|samlinga|samlinger|samlingene|samlingar|samlingane|treff|treffet|treffa|treffene|fellessamling\w*|gathering|gatherings|meeting|meetup|invitasjonen|invitasjon|invitation|gathering invite|invite)`
 	rxMentoring = `(veiledning\w*|rettleiing\w*|mentoring|mentorsamtale\w*|mentormote\w*|session|sessions|okt|okta|okter|oktene|guidance|guidance (meeting|session|visit)s?|mentor (meeting|session)s?|coaching( session)?)( (entry|entries|log|logs|okt|okta|okter|oppforing\w*|notat|note|notes))?`
+	// rxWhereSay: "…, hvor sier jeg ifra?", "where do I say that?" at the
+	// end of the question.
+	rxWhereSay = ` (hvor|kvar|where|hvordan|korleis|how)( (do|can|should|shall|kan|skal|ma|bor))?( (jeg|eg|je|vi|me|i|we|man))? (sier|seier|si|melder|melde|gir|gi|tell|say|report|put|legger|legge|skriver|skrive|registrerer|registrere|enter|do|add|gjor|gjer)( (jeg|eg|je|vi|me|i|we|man))?( (ifra|fra|beskjed|det|that|it|inn|in|this|so|you|deg|dykk))* $`
 	// rxMunObj: a municipality as the object ("melde kommunen på …").
 	rxMunObj = `(kommunen |kommunen min |kommunen mi |kommunen var |kommunen vaar |kommunen vor |min kommune |var kommune |our municipality |my municipality |the municipality |our kommune |the kommune |our muni |kommunene |kommunane |our municipalities |the municipalities )`
 	// rxCounty: the county branch as the subject ("hvordan registrerer
@@ -148,74 +187,78 @@ const (
 var howIntents = []howIntent{
 	// Who answered a gathering: /samling deltakere.
 	{"live.how.deltakere", relit.MustCompile(` (se|ser|sja|sjaa|finne|finn|fa oversikt over|sjekke|sjekker|sjekka|see|find|check|view|get|vite|veit|vet|know|fa vite|fa greie pa)( jeg| eg| je| vi| me| i| we| du| you| man)?( ut| out)?( en| ei| an| the)?( oversikt over| liste over| list of| overview of)? (hvem|kven|who|hvilke kommuner|kva kommunar|which municipalities)( som)? (har |has |have |is |are |s |er |blir |vil )?(svart|svara|meldt seg|meldt|kommer|kjem|coming|rsvp|rsvpd|rsvp d|answered|replied|signed up|attending|pameldt|pamelde|responded)|` +
-		` (deltakerlist\w*|deltakarlist\w*|deltakeroversikt\w*|attendee list|attendees|attendance list|list of attendees|deltakere pa|deltakarar pa|pameldingsliste\w*|samling deltakere)`), false, nil},
+		` (deltakerlist\w*|deltakarlist\w*|deltakeroversikt\w*|attendee list|attendees|attendance list|list of attendees|deltakere pa|deltakarar pa|pameldingsliste\w*|samling deltakere)`), false, nil, nil},
 	// Answering a gathering, changing the answer, headcount, beds.
 	{"live.how.rsvp", relit.MustCompile(` rsvp| (endrer|endre|endra|endrar|change|update|oppdatere|oppdaterer|rette|retter|korrigere) ` + rxPron + `(svaret|svar|svara|our answer|the answer|my answer|our reply|answer|reply|pameldingen|pamelding|antallet|antall|talet|registration|our registration|registreringen|registreringa|rsvp)( \S+){0,3}? (pa|til|to|for|on) ` + `(en |ei |et |neste |the |a |our |var |vart )?` + rxGathering +
 		`| (endrer|endre|endra|endrar|change|update|snu|switch)( \S+){0,2} (til|to|from|fra) (ja|nei|kanskje|yes|no|maybe)` +
 		`| (svarer|svare|svara|svarar|answer|reply|respond) ` + rxPron + `(pa |til |to |on )?(en |ei |et |neste |the |a |invitasjonen til |invitasjon til )?` + rxGathering +
-		`| (melder|melde|meld|sign|signe|registrerer|registrere|register|pamelde|pameld) ` + rxPron + `(pa )?(oss |meg |us |up |ourselves |` + rxMunObj + `)?(up )?(pa |til |for |up for |on |to )?((en|ei|et|neste|the|a|next|our|var|vart) )*` + rxGathering +
+		`| (melder|melde|meld|sign|signe|registrerer|registrere|register) ` + rxPron + `(oss |meg |us |up |ourselves )?(pa |til |for |up for |on )?((en|ei|et|neste|the|a|next|our|var|vart) )*` + rxGathering +
 		`| (sier|si|seier|seie|gi|gir|gje|gjev|tell|let) ` + rxPron + `(fra|ifra|ifra|beskjed|know|you know|the bot)( \S+){0,5}? ` + rxGathering +
 		`| (melde|melder|si|sier|seie|seier|gi beskjed|gir beskjed|oppgi|oppgir|tell|say|indicate|report|registrere|register)( \S+){0,8}? (overnatting\w*|hotellrom|hotell|overnight|accommodation|hotel|hotel room|senger|seng|beds?|antall personer|hvor mange vi er|kor mange vi er|how many (of us|we are|people))` +
-		`| (attend|attending) (a |the |next |our )?(gathering|meeting)`), false, nil},
+		`| (attend|attending) (a |the |next |our )?(gathering|meeting)`), false, nil, nil},
+	// "hvordan melder jeg kommunen på samlinga", "how do I sign our
+	// municipality up for the gathering": an answer to a gathering, not
+	// the interest registration (the municipality as the object).
+	{"live.how.rsvp", relit.MustCompile(` (melder|melde|meld|sign|signe|registrerer|registrere|register|pamelde|pameld) ` + rxPron + `(pa )?` + rxMunObj + `(up )?(pa |til |for |up for |on |to )((en|ei|et|neste|the|a|next|our|var|vart) )*` + rxGathering), false, []string{"kommun", "muni"}, nil},
 	// "hvordan sier jeg at vi kommer", "hvor legger jeg inn antall pers":
 	// entries of their own, so each runs only on text with its own words
 	// (in one alternation, " si" and " put" would let most questions in).
-	{"live.how.rsvp", relit.MustCompile(` (sier|si|seier|seie|tell|say|gi beskjed om|melde fra om|melde ifra om|svarer|svare|svarar|svara|answer|reply|respond) (jeg |eg |vi |me |i |we )?(til boten |the bot |you )?(at |that )?(vi|we|me|jeg|eg|i) (kommer|kjem|ikke kommer|ikkje kjem|are coming|re coming|come|can t come|cannot come|will come|deltar|attend)`), false, nil},
-	{"live.how.rsvp", relit.MustCompile(` (legger|legge|legg|leggje|skriver|skrive|skriv|fyller|fylle|oppgir|oppgi|put|enter|add) (jeg |eg |je |vi |me |i |we )?(inn |in )?(antall|antallet|talet|tal|headcount|number of people)( pers\w*| folk| deltak\w*| stk)?`), false, nil},
+	{"live.how.rsvp", relit.MustCompile(` (sier|si|seier|seie|tell|say|gi beskjed om|melde fra om|melde ifra om|svarer|svare|svarar|svara|answer|reply|respond) (jeg |eg |vi |me |i |we )?(til boten |the bot |you )?(at |that )?(vi|we|me|jeg|eg|i) (kommer|kjem|ikke kommer|ikkje kjem|are coming|re coming|come|can t come|cannot come|will come|deltar|attend)`), false, nil, nil},
+	{"live.how.rsvp", relit.MustCompile(` (legger|legge|legg|leggje|skriver|skrive|skriv|fyller|fylle|oppgir|oppgi|put|enter|add) (jeg |eg |je |vi |me |i |we )?(inn |in )?(antall|antallet|talet|tal|headcount|number of people)( pers\w*| folk| deltak\w*| stk)?`), false, nil, nil},
 	// Registering interest.
 	{"live.how.interesse", relit.MustCompile(` (melder|melde|meld|registrerer|registrere|registrera|registrerar|sign up|signe|register) ` + rxPron + rxCounty + `(pa )?(\d+ |en |ei |to |tre |fire |fem |seks |flere |fleire |noen |nokre |nokon |alle |var |vare |vaare |our |the |some |several |its |their |sine |\d+ )?(kommunen|kommunene|kommunane|kommuner|kommunar|kommune|fylket|municipalit\w*|county)( pa)?` +
 		`| (melder|melde|meld|registrerer|registrere|registrera|registrerar|sende|sender|send|gi|gir) ` + rxPron + rxCounty + `(inn )?(en |ei |var |vart )?(interesse|interessemelding\w*)| interessemelding\w*| register (our |the )?(interest|municipalit)| sign up (our |the )?(municipalit|county)` +
 		`| (endrer|endre|endra|endrar|change|update|edit|trekker|trekke|trekkje|trekk|angre|angrar|angrer|undo|fjerne|fjerner|fjernar|slette|sletter|slettar|remove|delete) ` + rxPron + `(pa |en |ei |var |vart |tilbake |our |the |my |a )*(interessemelding\w*|pamelding\w*|registrering\w*|registration|interest registration)| withdraw (our |a |the )?(registration|interest)` +
-		`| (pull|back|drop) out( of (it|this|the programme|the program))?( |$)`), false, nil},
+		`| (pull|back|drop) out( of (it|this|the programme|the program))?( |$)`), false, nil, nil},
 	// "legge til en kommune i interessemeldingen": /interesse endre.
-	{"live.how.interesse", relit.MustCompile(` ((legge|legg|legger|leggje|ta|tar) (jeg |eg |je |vi |me |man )?(til|inn|ut)|add|fjerne|fjerner|fjernar|remove|bytte|bytter|swap)( \S+){0,3}? (i|to|fra|from|in|pa|on) (var |vart |our |the |en |ei |a )?(interessemelding\w*|registreringen|registreringa|registration|interest registration)`), false, []string{"interessemelding", "registr"}},
+	{"live.how.interesse", relit.MustCompile(` ((legge|legg|legger|leggje|ta|tar) (jeg |eg |je |vi |me |man )?(til|inn|ut)|add|fjerne|fjerner|fjernar|remove|bytte|bytter|swap)( \S+){0,3}? (i|to|fra|from|in|pa|on) (var |vart |our |the |en |ei |a )?(interessemelding\w*|registreringen|registreringa|registration|interest registration)`), false, []string{"interessemelding", "registr"}, nil},
 	// Seeing the registrations, naming a contact: entries of their own
 	// (their own literal filters).
 	{"live.how.interesse", relit.MustCompile(` (se|ser|sja|see|view|list|liste|finne|find|vise|show)( \S+){0,2}? (interessemelding\w*|interest registrations?|registrations of interest|our registrations?)` +
 		// "hvor ser jeg hvilke kommuner vi har meldt inn"
-		`| (se|ser|sja|see|view|finne|finn|find|vise|show|sjekke|sjekka|check)( \S+){0,2}? (hvilke|kva|kva for|which|what) (kommuner|kommunar|municipalities|fylker|fylke|counties) (vi|we|me|dere|you) (har |have |hadde |had )?(meldt inn|meldt pa|meldt|registrert|registered|signed up|sendt inn|sent in|put in|fort opp|listed)`), false, nil},
-	{"live.how.interesse", relit.MustCompile(` (oppgi|oppgir|legge inn|legg inn|skrive|skriv|add|include|gi|give|sette|set)( \S+){0,4}? (kontakt\w*|contact\w*)( \S+){0,5}? (melder|melde|registrerer|register|registering)`), false, nil},
+		`| (se|ser|sja|see|view|finne|finn|find|vise|show|sjekke|sjekka|check)( \S+){0,2}? (hvilke|kva|kva for|which|what) (kommuner|kommunar|municipalities|fylker|fylke|counties) (vi|we|me|dere|you) (har |have |hadde |had )?(meldt inn|meldt pa|meldt|registrert|registered|signed up|sendt inn|sent in|put in|fort opp|listed)`), false, nil, nil},
+	{"live.how.interesse", relit.MustCompile(` (oppgi|oppgir|legge inn|legg inn|skrive|skriv|add|include|gi|give|sette|set)( \S+){0,4}? (kontakt\w*|contact\w*)( \S+){0,5}? (melder|melde|registrerer|register|registering)`), false, nil, nil},
 	// Logging, listing, fixing and exporting mentoring.
 	{"live.how.veiledning", relit.MustCompile(` (logger|loggar|logge|logga|logg|loggfore|loggforer|log)( \S+){0,3}? ` + rxMentoring +
 		`| (registrerer|registrerar|registrere|registrera|forer|fore|legge inn|legg inn|legger inn|log|record|enter|register|registering|logging|recording|add|note down|save|lagre|lagrer)( inn)? ` + rxPron + `(en |ei |et |a |an |the |var |vart |our )?(ny |new )?` + rxMentoring +
 		`| (endre|endrer|endra|endrar|rette|retter|retta|rettar|slette|sletter|sletta|slettar|fjerne|fjerner|fjerna|fjernar|edit|delete|remove|fix|correct|change|update|angre)( \S+){0,4}? ` + rxMentoring +
-		`| (opp|ut|out|up|fram|over|of|export|eksportere|eksporterer|eksportera|list|liste|se|ser|sja|see|view|find|finne|finn|vise|viser|show)( \S+){0,3}? (veiledningene|veiledninger|veiledningslogg\w*|veiledningsmotene|rettleiingane|rettleiingar|rettleiingslogg\w*|loggen|logg|log|mentoring log|sessions|mentoring sessions|okter|oktene)`), false, nil},
+		`| (opp|ut|out|up|fram|over|of|export|eksportere|eksporterer|eksportera|list|liste|se|ser|sja|see|view|find|finne|finn|vise|viser|show)( \S+){0,3}? (veiledningene|veiledninger|veiledningslogg\w*|veiledningsmotene|rettleiingane|rettleiingar|rettleiingslogg\w*|loggen|logg|log|mentoring log|sessions|mentoring sessions|okter|oktene)`), false, nil, nil},
 	// Exports: /kulturbot eksport (admins), CSV.
 	{"live.how.eksport", relit.MustCompile(
 		// "få ut rsvp-ene som csv" first: the longest reading wins.
 		` (fa ut|ta ut|hente ut|get|export|eksportere)( \S+){0,5}? (som|i|as|in|to) (csv|excel|regneark|spreadsheet)|` +
-			` (eksportere|eksporterer|eksportera|eksporter|eksport|export|exporting|laste ned|last ned|lastar ned|download|hente ut|henter ut|hentar ut|fa ut|ta ut|get out|pull)( \S+){0,3}? (svarene|svara|svar|rsvp\w*|data|dataene|interessemelding\w*|registrering\w*|paameldinger|pameldinger|pameldingane|answers|responses|registrations|csv|excel|regneark|spreadsheet|lista|listen|list|oversikt\w*|tallene|tala|numbers)( |$)| (csv|excel|regneark|spreadsheet)( fil| file| fila| filen)?( |$)`), false, nil},
+			` (eksportere|eksporterer|eksportera|eksporter|eksport|export|exporting|laste ned|last ned|lastar ned|download|hente ut|henter ut|hentar ut|fa ut|ta ut|get out|pull)( \S+){0,3}? (svarene|svara|svar|rsvp\w*|data|dataene|interessemelding\w*|registrering\w*|paameldinger|pameldinger|pameldingane|answers|responses|registrations|csv|excel|regneark|spreadsheet|lista|listen|list|oversikt\w*|tallene|tala|numbers)( |$)| (csv|excel|regneark|spreadsheet)( fil| file| fila| filen)?( |$)`), false, nil, nil},
 	// "how do we withdraw?", "korleis trekkjer vi oss?": nothing after it
 	// but a change of plans.
-	{"live.how.interesse", relit.MustCompile(` (withdraw|pull out|back out|trekke oss|trekkje oss|trekker oss|trekkjer oss|trekk oss)( (fra|from) (programmet|the programme|the program|it))?`), true, nil},
-	{"live.how.kommune", relit.MustCompile(` (setter|sette|velger|velge|lagrer|lagre|endrer|endre|bytter|bytte|set|change|save) ` + rxPron + `(min |mi |var |vart |my |our |hvilken |kva |which |what )?(egen |eigen |own )?(kommune|kommunen|kommuna|municipality)`), false, nil},
+	{"live.how.interesse", relit.MustCompile(` (withdraw|pull out|back out|trekke oss|trekkje oss|trekker oss|trekkjer oss|trekk oss)( (fra|from) (programmet|the programme|the program|it))?`), true, nil, nil},
+	{"live.how.kommune", relit.MustCompile(` (setter|sette|velger|velge|lagrer|lagre|endrer|endre|bytter|bytte|set|change|save) ` + rxPron + `(min |mi |var |vart |my |our |hvilken |kva |which |what )?(egen |eigen |own )?(kommune|kommunen|kommuna|municipality)`), false, nil, nil},
 	// "hvordan sier jeg til boten hvilken kommune jeg jobber i?"
-	{"live.how.kommune", relit.MustCompile(` (sier|si|seier|seie|forteller|fortelle|fortel|tell|tells|let) (jeg |eg |vi |me |i |we )?(til )?(boten |deg |kulturbot |the bot |you )?(know )?(hvilken|hvilke|kva|kva for|which|what) (kommune|municipality)`), false, []string{" sier", " si ", " seie", " fortel", " tell", " let "}},
-	{"faq:samling-admin", relit.MustCompile(` (lager|lage|lagar|oppretter|opprette|opprettar|legger|legge|legg|create|add|set up|make)( inn)? ` + rxPron + `(inn )?(en |ei |et |a |an |the )*(ny |nye |new )?(nasjonal |nasjonale |national |regional |regionale |digital |digitale )?(samling|samlinger|samlingar|gathering|gatherings)( i boten| in the bot)?`), true, nil},
+	{"live.how.kommune", relit.MustCompile(` (sier|si|seier|seie|forteller|fortelle|fortel|tell|tells|let) (jeg |eg |vi |me |i |we )?(til )?(boten |deg |kulturbot |the bot |you )?(know )?(hvilken|hvilke|kva|kva for|which|what) (kommune|municipality)`), false, []string{" sier", " si ", " seie", " fortel", " tell", " let "}, nil},
+	{"faq:samling-admin", relit.MustCompile(` (lager|lage|lagar|oppretter|opprette|opprettar|legger|legge|legg|create|add|set up|make)( inn)? ` + rxPron + `(inn )?(en |ei |et |a |an |the )*(ny |nye |new )?(nasjonal |nasjonale |national |regional |regionale |digital |digitale )?(samling|samlinger|samlingar|gathering|gatherings)( i boten| in the bot)?`), true, nil, nil},
 	{"live.how.region", relit.MustCompile(` (lager|lage|lagar|oppretter|opprette|definerer|definere|create|define|add|set up|make) ` + rxPron + `(en |ein |a |an |the |ny |nye |new )*(region|regions|regioner|regionar|regionen)( i boten| in the bot)?` +
 		`| (legge til|leggje til|legg til|legger til|((legger|legge|legg|leggje|tar|ta) (\S+ )?(til|ut))|add|fjerne|fjerner|fjernar|ta ut|remove|move|flytte|flytter|flytta|flyttar)( \S+){0,3}? (i|to|fra|from|til|into) (en |ei |a |an |the |our |var |vart )?(eksisterende |eksisterande |existing |current |same )?(regionen|region|regionene|regionane|regions)( var| vart)?( i boten| in the bot)?` +
 		`| (endre|endrer|endra|endrar|rename|renaming|slette|sletter|slettar|sletta|delete|deleting|remove|fjerne|fjerner|fjernar|edit|editing|oppdatere|update|gi nytt navn til|gi nytt namn til|endre navn pa|endre namn pa|bytte navn pa|change the name of)( \S+){0,2}? (en |ei |a |an |the |our |var |vart )?(region|regionen|regioner|regionar|regions)( i boten| in the bot)?` +
 		`| (se|ser|sja|see|list|liste|vise|viser|show|view|finne|finn|find)( \S+){0,2}? (regionene|regionane|regions|regioner|regionar|the regions)( i boten| in the bot)?` +
 		`| (gi|gir|give|sette|set) ` + rxPron + `(en |ei |a |the |var |our )?(region|regionen) (et |eit |a )?(nytt |new |anna |annet |another )(navn|namn|name)` +
-		`| (sette opp|setter opp|set up|((setter|sette|set) (\S+ )?(opp|up))|organisere|registrere)( \S+){0,4}? (som|as) (en |ein |a )?region( i boten| in the bot)?`), true, nil},
+		`| (sette opp|setter opp|set up|((setter|sette|set) (\S+ )?(opp|up))|organisere|registrere)( \S+){0,4}? (som|as) (en |ein |a )?region( i boten| in the bot)?`), true, nil, nil},
 	{"live.how.sporsmal", relit.MustCompile(` (svarer|svare|svara) ` + rxPron + `(pa )?(de |dei )?(ubesvarte |apne |opne )?sporsmal(ene|a)?( som)?( \S+){0,3}? (ubesvart|apne|opne|i koen|kø)| (svarer|svare|svara) ` + rxPron + `(pa )?(ubesvarte |apne |opne )sporsmal| answer (open |unanswered )questions| (answer|reply to|respond to) (an |the |a )?(open|unanswered) question` +
 		`| (svarer|svare|svara|svarar) ` + rxPron + `(pa )?(et |eit |eitt )(ubesvart|ubesvara|apent|ope|opent) sporsmal` +
-		`| (se|ser|sja|see|view|find|finne|finn|list|liste|vise|show)( \S+){0,2}? (apne|opne|open|unanswered|ubesvarte|ubesvara) (sporsmal\w*|questions)`), false, nil},
+		`| (se|ser|sja|see|view|find|finne|finn|list|liste|vise|show)( \S+){0,2}? (apne|opne|open|unanswered|ubesvarte|ubesvara) (sporsmal\w*|questions)`), false, nil, nil},
 	{"live.how.data", relit.MustCompile(` (sletter|slette|sletta|ser|se|sja|fa se|delete|see|view|erase) ` + rxPron + `(alle |all )?(mine data|mine eigne data|mine egne data|dataene mine|data om meg|dine data om meg|personopplysninger\w*|personopplysningar\w*|my data|my personal data|the data you (have|hold|store) about me|what you (store|know|have) about me|what (data|info|information) you (have|hold|store|keep) (about|on) me|det du (har lagret|har lagra|vet|veit) om meg|hva du har (lagret )?om meg|kva du har (lagra )?om meg|hvilke data du har om meg|kva data du har om meg)` +
 		// "kan du vise meg dataene mine": the request frame names the verb.
-		`| (mine data|mine eigne data|mine egne data|dataene mine|data om meg|my data|my personal data)`), false, nil},
+		`| (mine data|mine eigne data|mine egne data|dataene mine|data om meg|my data|my personal data)`), false, nil, nil},
 	{"live.how.rsvpslett", relit.MustCompile(` (slette|sletter|slettar|sletta|fjerne|fjerner|fjernar|remove|delete|ta bort|tar bort)( \S+){0,5}? (rsvp\w*|svaret|svar|svara|svaret til|answer|reply|response)( \S+)?( til| fra| for| of| from)? (en |ei |a |the )?(kommune|kommunen|kommunes|kommunens|municipality|municipality s)` +
-		`| (slette|sletter|slettar|sletta|fjerne|fjerner|fjernar|remove|delete|ta bort|tar bort)( \S+){0,3}? (kommunes|kommunens|kommunen sitt|municipality s) (rsvp\w*|svar|svaret|answer|reply)`), false, []string{" slett", " fjern", " remove", " delete", " ta bort", " tar bort"}},
-	{"live.how.avlys", relit.MustCompile(` (avlyse|avlyser|avlys|avlyses|avlysast|avlyst|cancel|cancels|cancelled|canceled|gjenapne|gjenapner|gjenopne|gjenopnar|reopen|opne att|apne igjen|flytte|flytter|move|utsette|postpone)( \S+){0,3}? ` + rxGathering), false, nil},
-	{"live.how.avlys", relit.MustCompile(` ` + rxGathering + `( \S+){0,4}? (ma|must|skal|has to|have to|needs to|need to) (avlyses|avlysast|flyttes|flyttast|utsettes|utsetjast|be cancelled|be canceled|be moved|be postponed)`), false, []string{"avlys", "flytt", "utset", "cancel", "be moved", "postponed"}},
-	{"live.how.id", relit.MustCompile(` (id|iden|id en|nummer|nummeret|number|the id|the number|gathering id|samlings id|samlingsid|samlingsnummer\w*)( til| pa| for| of| to)? (en |ei |a |the |my |our )?` + rxGathering), false, []string{" id", "sid", "nummer", "number"}},
-	{"live.how.id", relit.MustCompile(` ` + rxGathering + `( \S+)? (id|iden|id en|nummer|nummeret|number|id number) `), false, []string{" id", "nummer", "number"}},
+		`| (slette|sletter|slettar|sletta|fjerne|fjerner|fjernar|remove|delete|ta bort|tar bort)( \S+){0,3}? (kommunes|kommunens|kommunen sitt|municipality s) (rsvp\w*|svar|svaret|answer|reply)`), false, []string{" slett", " fjern", " remove", " delete", " ta bort", " tar bort"}, nil},
+	{"live.how.avlys", relit.MustCompile(` (avlyse|avlyser|avlys|avlyses|avlysast|avlyst|cancel|cancels|cancelled|canceled|gjenapne|gjenapner|gjenopne|gjenopnar|reopen|opne att|apne igjen|flytte|flytter|move|utsette|postpone)( \S+){0,3}? ` + rxGathering), false, nil, nil},
+	{"live.how.avlys", relit.MustCompile(` ` + rxGathering + `( \S+){0,4}? (ma|must|skal|has to|have to|needs to|need to) (avlyses|avlysast|flyttes|flyttast|utsettes|utsetjast|be cancelled|be canceled|be moved|be postponed)`), false, []string{"avlys", "flytt", "utset", "cancel", "be moved", "postponed"}, nil},
+	{"live.how.id", relit.MustCompile(` (id|iden|id en|nummer|nummeret|number|the id|the number|gathering id|samlings id|samlingsid|samlingsnummer\w*)( til| pa| for| of| to)? (en |ei |a |the |my |our )?` + rxGathering), false, []string{" id", "sid", "nummer", "number"}, nil},
+	{"live.how.id", relit.MustCompile(` ` + rxGathering + `( \S+)? (id|iden|id en|nummer|nummeret|number|id number) `), false, []string{" id", "nummer", "number"}, nil},
 	// "how do I let a municipality from another region come to our
 	// gathering": /samling gjest (in faq:samling-admin).
-	{"faq:samling-admin", relit.MustCompile(` (la|let|slippe inn|slipp inn|slepp inn|sleppe inn|invitere|inviterer|invite|add|legge til|legg til|allow|ta med|ta inn|get)( \S+){0,2}? (kommune|kommunen|kommunar|kommuner|municipality|municipalities|muni)( \S+){0,2} (fra|from|utenfor|utanfor|outside|i|in) (en |ei |a |an |the )?(annen |anna |another |other |different |nabo)?(region|regionen|regions|fylke|county)( \S+){0,5}? ` + rxGathering +
-		`| (legge til|legg til|add|registrere|register|sette opp|set up|la|let)( \S+){0,3}? (som gjest|as a guest|as guests|gjestekommune\w*|guest municipalit\w*)`), false, []string{"region", "fylke", "county", "gjest", "guest"}},
+	{"faq:samling-admin", relit.MustCompile(` (la|let|slippe inn|slipp inn|slepp inn|sleppe inn|invitere|inviterer|invite|add|legge til|legg til|allow|ta med|ta inn|get)( \S+){0,2}? (kommune|kommunen|kommunar|kommuner|municipality|municipalities|muni)( \S+){0,2} ((fra|from|i|in) (en |ei |a |an )?(annen|anna|another|other|different|nabo) ?(region|regionen|regions|fylke|county)|(utenfor|utanfor|outside) (the |our |var |vart )?(region|regionen|fylket|the county))( \S+){0,5}? ` + rxGathering +
+		`| (legge til|legg til|add|registrere|register|sette opp|set up|la|let)( \S+){0,3}? (som gjest|as a guest|as guests|gjestekommune\w*|guest municipalit\w*)`), false, []string{"annen", "anna", "other", "different", "nabo", "utenfor", "utanfor", "outside", "gjest", "guest"}, nil},
 	{"faq:kalender", relit.MustCompile(` (abonnere|abonnerer|subscribe|legge|legg|fa|get|add|importere|import|synke|synce|sync)( \S+){0,4}? (kalender|kalenderen|kalendaren|kalendar|calendar|outlook|google calendar|ics|ical)` +
-		`| (en |ei |a |the )?(kalender|kalenderlenke\w*|kalenderlenkje\w*|calendar|calendar link|ics lenke|ics link)`), false, nil},
+		`| (en |ei |a |the )?(kalender|kalenderlenke\w*|kalenderlenkje\w*|calendar|calendar link|ics lenke|ics link)`), false, nil, nil},
 }
 
 // freeIntents are about the bot alone: no how-frame needed.
@@ -225,65 +268,65 @@ var freeIntents = []howIntent{
 		// "korleis spør eg boten om noko?", "kan jeg spørre boten privat"
 		` (spor|sporre|sporje|sporja|ask|asking|message|skrive til|skriv til|write to) (eg |jeg |je |i |we |vi |me )?(deg|boten|kulturbot|the bot|you|it)( \S+){0,2}? (privat|privately|in private|i dm|direkte|directly|om noko|om noe|something|anything|a question|et sporsmal|eit sporsmal|noe|noko)( |$)|` +
 		` (sporre|spor|sporje|ask) (jeg |eg |i |we |vi |me )?(boten|kulturbot|the bot|you|deg)? ?(just |bare |berre )?(with |med )?faq( |$)|` +
-		` (tag|tagge|tagg) (it|the bot|boten|deg|you)( |$)| (sende|send|skrive|skriv|skriva|spor|sporre|sporje|ask|message|write)( \S+){0,3}? (dm|dms|direktemelding\w*|privat melding|private message|direct message|direkte til deg|deg direkte|you directly)( |$)| (tagge|tagg|nevne|nevn|mention|mentioning) (deg|boten|kulturbot|the bot|you)( |$)`), false, nil},
+		` (tag|tagge|tagg) (it|the bot|boten|deg|you)( |$)| (sende|send|skrive|skriv|skriva|spor|sporre|sporje|ask|message|write)( \S+){0,3}? (dm|dms|direktemelding\w*|privat melding|private message|direct message|direkte til deg|deg direkte|you directly)( |$)| (tagge|tagg|nevne|nevn|mention|mentioning) (deg|boten|kulturbot|the bot|you)( |$)`), false, []string{"faq", "deg", "bot", "you", " it ", "dm", "direkt", "direct", "privat"}, nil},
 	// "jeg skrev Herøy og boten spør tilbake", "det finst jo to": the
 	// FAQ's entry on municipality names answers it.
-	{"faq:kommunenavn", relit.MustCompile(` (skrev|skriv|skriver|type|typed|wrote|write) (\S+ ){1,3}(og |and )?(boten |bot |kulturbot |den |it |du |you )?(spor|spurte|asks|asked|asking)( \S+)? (tilbake|igjen|back|hvilken|kva for|which)| (skrev|skriv|skriver|type|typed|wrote|write) (\S+ ){1,3}(det |there )?(finst|finnes|fins|are)( jo)? (to|two|flere|fleire|several)( |$)`), false, nil},
-	{"faq:ukesoppsummering", relit.MustCompile(` (digest\w*|ukesoppsummering\w*|vekeoppsummering\w*|ukeoppsummering\w*|ukesrapport\w*|vekerapport\w*|weekly (digest|summary|report|update)|(ukentlig|ukentlige|vekentleg|vekentlege|ukentleg|ukentlege) (oppsummering\w*|samandrag\w*|rapport\w*|e post|melding\w*)|(oppsummering\w*|samandrag\w*) (hver|kvar|kvar einaste|hver eneste) (uke|veke)|(hver|kvar) (uke|veke) (oppsummering\w*|samandrag\w*))( |$)`), false, nil},
+	{"faq:kommunenavn", relit.MustCompile(` (skrev|skriv|skriver|type|typed|wrote|write) (\S+ ){1,3}(og |and )?(boten |bot |kulturbot |den |it |du |you )?(spor|spurte|asks|asked|asking)( \S+)? (tilbake|igjen|back|hvilken|kva for|which)| (skrev|skriv|skriver|type|typed|wrote|write) (\S+ ){1,3}(det |there )?(finst|finnes|fins|are)( jo)? (to|two|flere|fleire|several)( |$)`), false, []string{"skrev", "skriv", "type", "wrote", "write"}, nil},
+	{"faq:ukesoppsummering", relit.MustCompile(` (digest\w*|ukesoppsummering\w*|vekeoppsummering\w*|ukeoppsummering\w*|ukesrapport\w*|vekerapport\w*|weekly (digest|summary|report|update)|(ukentlig|ukentlige|vekentleg|vekentlege|ukentleg|ukentlege) (oppsummering\w*|samandrag\w*|rapport\w*|e post|melding\w*)|(oppsummering\w*|samandrag\w*) (hver|kvar|kvar einaste|hver eneste) (uke|veke)|(hver|kvar) (uke|veke) (oppsummering\w*|samandrag\w*))( |$)`), false, []string{"digest", "oppsummering", "samandrag", "rapport", "weekly", "ukentl", "vekentl"}, nil},
 	// "hva skjer hvis boten ikke vet svaret": the unanswered-question
 	// queue. Only the bot's not knowing or not being able to answer ("hvis
 	// du ikke kan komme" is about a gathering).
 	{"faq:ubesvarte-sporsmal", relit.MustCompile(` (boten|bot|kulturbot|du|you|it|the bot|faq|faqen|faq en|the faq) (ikke|ikkje|not|does not|doesn t|doesnt|don t|dont|do not) (vet|veit|know|knows|har svar\w*|har noe svar|har noko svar|has an answer|have an answer|has the answer|have the answer|has answers|have answers|finner svar\w*|finn svar\w*|find an answer|finds an answer|dekker|dekkjer|covers|cover)` +
 		// "hvis FAQ-en ikke har svaret", "when the faq has no answer"
 		`| (faq|faqen|faq en|the faq|boten|the bot) (ikke |ikkje )?(har|has|have) (ikke|ikkje|no|not got an|not got the) (svar|svaret|answer|the answer|an answer)` +
-		`| (boten|bot|kulturbot|du|you|it|the bot) ((ikke|ikkje|not) (kan|klarer|greier)|(kan|klarer|greier|can) (ikke|ikkje|not)|cannot|can t|cant|is unable to|fails to|can not)( a)? (svare|svara|answer|reply|help|hjelpe)`), false, nil},
+		`| (boten|bot|kulturbot|du|you|it|the bot) ((ikke|ikkje|not) (kan|klarer|greier)|(kan|klarer|greier|can) (ikke|ikkje|not)|cannot|can t|cant|is unable to|fails to|can not)( a)? (svare|svara|answer|reply|help|hjelpe)`), false, nil, nil},
 	// "bodo uten ø", "Sami names": the FAQ's entry on municipality names
 	// ("uten å" is "without": never the letter).
-	{"faq:kommunenavn", relit.MustCompile(` (uten|utan|without) (o|aeoa|norske bokstaver|norske tegn|norske teikn|spesialtegn|norwegian letters|norwegian characters|special characters)( |$)| (samiske|samisk|sami|nordsamiske|lulesamiske|sorsamiske) (kommunenavn\w*|kommunenamn\w*|navn|navna|navnene|namn|namna|names|kommune names|municipality names|kommune)( |$)`), false, nil},
+	{"faq:kommunenavn", relit.MustCompile(` (uten|utan|without) (o|aeoa|norske bokstaver|norske tegn|norske teikn|spesialtegn|norwegian letters|norwegian characters|special characters)( |$)| (samiske|samisk|sami|nordsamiske|lulesamiske|sorsamiske) (kommunenavn\w*|kommunenamn\w*|navn|navna|navnene|namn|namna|names|kommune names|municipality names|kommune)( |$)`), false, nil, nil},
 	// "a page where we see everything": the working group's dashboard.
-	{"faq:arbeidsgruppens-verktoy", relit.MustCompile(` (dashbord\w*|dashboard\w*)( |$)| (side|sida|nettside|page|web page|oversikt|overview) (der|hvor|kor|kvar|where|som) (vi|we|me|jeg|eg|i|man|ein|en|one) (ser|ser|sja|see|finner|finn|find|far|get) (alt|everything|all)( |$)`), false, nil},
+	{"faq:arbeidsgruppens-verktoy", relit.MustCompile(` (dashbord\w*|dashboard\w*)( |$)| (side|sida|nettside|page|web page|oversikt|overview) (der|hvor|kor|kvar|where|som) (vi|we|me|jeg|eg|i|man|ein|en|one) (ser|ser|sja|see|finner|finn|find|far|get) (alt|everything|all)( |$)`), false, nil, nil},
 	// "må jeg huske alle parameterne", "åpner /rsvp et skjema": the forms.
-	{"live.how.form", relit.MustCompile(` (huske|hugse|remember|kunne|memorise|memorize)( \S+){0,3}? (parameter\w*|parametr\w*|argument\w*|syntaks\w*|syntax|kommandoene|kommandoane|the commands|all the options)( |$)| (enklere|enklare|easier|simpler) (a |to )?(klikke|klikka|trykke|trykkje|click|tap)( |$)| (rsvp|interesse|veiledning|kommandoen|command)( \S+){0,6}? (skjema\w*|form|forms|modal|popup|pop up|vindu)( |$)`), false, nil},
+	{"live.how.form", relit.MustCompile(` (huske|hugse|remember|kunne|memorise|memorize)( \S+){0,3}? (parameter\w*|parametr\w*|argument\w*|syntaks\w*|syntax|kommandoene|kommandoane|the commands|all the options)( |$)| (enklere|enklare|easier|simpler) (a |to )?(klikke|klikka|trykke|trykkje|click|tap)( |$)| (rsvp|interesse|veiledning|kommandoen|command)( \S+){0,6}? (skjema\w*|form|forms|modal|popup|pop up|vindu)( |$)`), false, nil, nil},
 	// "who's supposed to use /veiledning": the mentors.
-	{"live.how.veiledning", relit.MustCompile(` (hvem|kven|who)( \S+){0,3}? (bruke|bruker|brukar|use|uses|using|logge|logger|loggar|log|logs|fore|forer) (veiledning\w*|rettleiing\w*|mentoring)( |$)`), false, []string{" hvem", " kven", " who"}},
+	{"live.how.veiledning", relit.MustCompile(` (hvem|kven|who)( \S+){0,3}? (bruke|bruker|brukar|use|uses|using|logge|logger|loggar|log|logs|fore|forer) (veiledning\w*|rettleiing\w*|mentoring)( |$)`), false, []string{" hvem", " kven", " who"}, nil},
 	// "vise alle regioner?": the list, asked as a request.
-	{"live.how.region", relit.MustCompile(`^ (vise|vis|se|list|liste|show|see) (alle |all )?(regioner|regionar|regionene|regionane|regions)( i boten| in the bot)? $`), false, nil},
+	{"live.how.region", relit.MustCompile(`^ (vise|vis|se|list|liste|show|see) (alle |all )?(regioner|regionar|regionene|regionane|regions)( i boten| in the bot)? $`), false, nil, nil},
 	// "hvilken tidssone viser boten datoene i", "what timezone are the dates in"
-	{"live.how.tz", relit.MustCompile(` (tidssone\w*|tidsone\w*|timezone|time zone|timezones)( |$)`), false, nil},
+	{"live.how.tz", relit.MustCompile(` (tidssone\w*|tidsone\w*|timezone|time zone|timezones)( |$)`), false, nil, nil},
 	// "fungerer dei same kommandoane på Discord?": the FAQ's entry on
 	// the platforms.
-	{"faq:plattformer", relit.MustCompile(` (kommando\w*|commands?|boten|bot|the bot|it|dei same|de samme|the same)( \S+){0,4}? (pa|i|in|on|via|with|med) (discord|slack)( |$)| (discord|slack)( \S+){0,4}? (kommando\w*|commands|same|samme|likt|likt|fungerer|virker|funker|works)( |$)`), false, nil},
+	{"faq:plattformer", relit.MustCompile(` (kommando\w*|commands?|boten|bot|the bot|it|dei same|de samme|the same)( \S+){0,4}? (pa|i|in|on|via|with|med) (discord|slack)( |$)| (discord|slack)( \S+){0,4}? (kommando\w*|commands|same|samme|likt|likt|fungerer|virker|funker|works)( |$)`), false, nil, nil},
 	// "someone rsvp'd for the wrong municipality": an admin deletes it
-	{"live.how.rsvpslett", relit.MustCompile(` (rsvp\w*|rsvp d|svarte|svara|svart|answered|replied|meldte pa|meldt pa)( \S+){0,3}? (feil|wrong|gal|galt) (kommune|kommunen|municipality|kommune)( |$)`), false, []string{"feil ", "wrong ", "gal ", "galt "}},
-	{"faq:sprak", relit.MustCompile(` (svare|svarer|svarar|svara|answer|answers|reply|replies|respond|skrive|skriv|skriva|write|snakke|snakker|speak|speaks|forsta|forstar|understand|understands|accept|accepts|tar imot|ta imot|spor|sporre|ask)( \S+){0,4}? (pa|in) (engelsk|english|nynorsk|bokmal|norsk|norwegian)( |$)| (hvilket|hvilke|kva|what|which) (sprak|language|languages|malform)| (english|engelske) (words|ord)| (sprak|language|malform) (svarer|svarar|answers|does|do|bruker|brukar|uses|speaks)`), false, nil},
-	{"faq:kilde", relit.MustCompile(` (hvor|kvar|where) (kommer|kjem|comes|come|does|do|henter|hentar|gets|get|far|får)( \S+){0,2}? (svaret|svara|svarene|svaret ditt|svara dine|the answer|the answers|your answers|your answer|answers|informasjonen|infoen|info|information|the information)( \S+){0,2}? (fra|from)( |$)| (hvor|kvar|where) (svaret|svara|svarene|the answer|the answers|your answers|answers|informasjonen|infoen) (kommer|kjem|comes|come) (fra|from)| (kilde|kjelde|kilden|kjelda|kildene|kjeldene|source|sources) (til|for|of|pa|bak|behind) (svaret|svara|svarene|svar|answers|the answers|the answer|dine svar|your answers)`), false, nil},
-	{"faq:kommandobruk", relit.MustCompile(`(kommandoen|kommando|kommandoer|kommandoane|kommandoene|command|commands)( \S+){0,6}? (feil|wrong|galt|error|feilmelding|mellomrom|spaces|space|skrivefeil|typo|mistake|incorrectly|wrongly)|(feil|wrong|galt|skrivefeil|typo|mistake)( \S+){0,4}? (kommandoen|kommando|command)( |$)|(mellomrom|spaces|space)( \S+){0,8}? (kommandoen|kommando|command|feltet|field|tema|topic)( |$)|(kommandoen|kommando|command|tema|temaet|topic|feltet|field)( \S+){0,6}? (mellomrom|spaces|space)( |$)| (skrev|skriver|skriv|type|typed|typer|sendte|sent) (bare|berre|just|only) (\S+ ){1,2}(uten|utan|without)`), false, nil},
+	{"live.how.rsvpslett", relit.MustCompile(` (rsvp\w*|rsvp d|svarte|svara|svart|answered|replied|meldte pa|meldt pa)( \S+){0,3}? (feil|wrong|gal|galt) (kommune|kommunen|municipality|kommune)( |$)`), false, []string{"feil ", "wrong ", "gal ", "galt "}, nil},
+	{"faq:sprak", relit.MustCompile(` (svare|svarer|svarar|svara|answer|answers|reply|replies|respond|skrive|skriv|skriva|write|snakke|snakker|speak|speaks|forsta|forstar|understand|understands|accept|accepts|tar imot|ta imot|spor|sporre|ask)( \S+){0,4}? (pa|in) (engelsk|english|nynorsk|bokmal|norsk|norwegian)( |$)| (hvilket|hvilke|kva|what|which) (sprak|language|languages|malform)| (english|engelske) (words|ord)| (sprak|language|malform) (svarer|svarar|answers|does|do|bruker|brukar|uses|speaks)`), false, nil, nil},
+	{"faq:kilde", relit.MustCompile(` (hvor|kvar|where) (kommer|kjem|comes|come|does|do|henter|hentar|gets|get|far|får)( \S+){0,2}? (svaret|svara|svarene|svaret ditt|svara dine|the answer|the answers|your answers|your answer|answers|informasjonen|infoen|info|information|the information)( \S+){0,2}? (fra|from)( |$)| (hvor|kvar|where) (svaret|svara|svarene|the answer|the answers|your answers|answers|informasjonen|infoen) (kommer|kjem|comes|come) (fra|from)| (kilde|kjelde|kilden|kjelda|kildene|kjeldene|source|sources) (til|for|of|pa|bak|behind) (svaret|svara|svarene|svar|answers|the answers|the answer|dine svar|your answers)`), false, nil, nil},
+	{"faq:kommandobruk", relit.MustCompile(`(kommandoen|kommando|kommandoer|kommandoane|kommandoene|command|commands)( \S+){0,6}? (feil|wrong|galt|error|feilmelding|mellomrom|spaces|space|skrivefeil|typo|mistake|incorrectly|wrongly)|(feil|wrong|galt|skrivefeil|typo|mistake)( \S+){0,4}? (kommandoen|kommando|command)( |$)|(mellomrom|spaces|space)( \S+){0,8}? (kommandoen|kommando|command|feltet|field|tema|topic)( |$)|(kommandoen|kommando|command|tema|temaet|topic|feltet|field)( \S+){0,6}? (mellomrom|spaces|space)( |$)| (skrev|skriver|skriv|type|typed|typer|sendte|sent) (bare|berre|just|only) (\S+ ){1,2}(uten|utan|without)`), false, nil, nil},
 	// "vi svarte ja, men …": changing an answer already given.
 	{"live.how.rsvp", relit.MustCompile(`^( \S+)?( (vi|jeg|eg|me|we|i))? (svarte|svara|har svart|answered|replied|said|meldte|har meldt)( \S+)? (ja|nei|kanskje|yes|no|maybe)( \S+){0,4} (men|but) |` +
 		// "endre svaret på rsvp", "change our RSVP": the answer to a gathering.
 		` (endre|endrer|endra|endrar|change|update|oppdatere|rette|korrigere) ` + rxPron + `(svaret|svar|svara|answer|reply|our |my )?(\S+ )?(pa |til |to |for |on |i )?(rsvp\w*|samlingen|samlinga|gathering)( |$)|` +
 		// "ble påmeldingen lagret?": every stored answer is confirmed.
-		` (pameldingen|pamelding|svaret|rsvp\w*|my answer|our answer|the answer|the rsvp)( \S+){0,2} (lagret|lagra|registrert|registered|saved|stored|mottatt|motteke|received|gikk gjennom|went through)| (svarer|svare|svarar|svara|answer|rsvp) ` + rxPron + `(pa nytt|igjen|again|en gang til|ein gong til|one more time|twice|to ganger)`), false, nil},
+		` (pameldingen|pamelding|svaret|rsvp\w*|my answer|our answer|the answer|the rsvp)( \S+){0,2} (lagret|lagra|registrert|registered|saved|stored|mottatt|motteke|received|gikk gjennom|went through)| (svarer|svare|svarar|svara|answer|rsvp) ` + rxPron + `(pa nytt|igjen|again|en gang til|ein gong til|one more time|twice|to ganger)`), false, nil, nil},
 	// "which fields do I fill in when logging", "logget veiledning … feil".
 	// "kan vi sette svarfrist når vi lager samlingen?": the admin's
 	// frist= on /samling ny.
-	{"faq:samling-admin", relit.MustCompile(` (sette|setter|set|setting|legge inn|legg inn|legger inn|add|adding|specify|angi|angir|gi|give|velge|choose|bestemme) (en |ei |a |an |the |egen |eigen |own )?(svarfrist|svarfristen|rsvp deadline|answer deadline|reply deadline|response deadline|deadline|frist|fristen)( \S+){0,5}? ` + rxGathering), false, []string{"frist", "deadline"}},
+	{"faq:samling-admin", relit.MustCompile(` (sette|setter|set|setting|legge inn|legg inn|legger inn|add|adding|specify|angi|angir|gi|give|velge|choose|bestemme) (en |ei |a |an |the |egen |eigen |own )?(svarfrist|svarfristen|rsvp deadline|answer deadline|reply deadline|response deadline|deadline|frist|fristen)( \S+){0,5}? ` + rxGathering), false, []string{"frist", "deadline"}, nil},
 	// "what happens if I type a command with missing arguments"
-	{"faq:kommandobruk", relit.MustCompile(` (kommando\w*|commands?|rsvp|interesse|veiledning)( \S+){0,4}? (missing|mangler|manglar|without|uten|utan|lacks|lacking|incomplete|ufullstendig)( \S+){0,2}? (arguments?|argument\w*|parameters?|parametere|parametrar|felt|fields?|verdier|values)( |$)| (glemmer|glemme|glemte|gloymer|gloyme|gloymde|forget|forgot|forgets)( a| to)?( skrive| skriva| type| write| ta med| include)? (noe|noko|something|et felt|eit felt|a field|an argument|a parameter|argument\w*|parameter\w*)( |$)`), false, []string{"missing", "mangl", "without", "uten", "utan", "lack", "ufullst", "incompl", "glem", "gloym", "forg"}},
+	{"faq:kommandobruk", relit.MustCompile(` (kommando\w*|commands?|rsvp|interesse|veiledning)( \S+){0,4}? (missing|mangler|manglar|without|uten|utan|lacks|lacking|incomplete|ufullstendig)( \S+){0,2}? (arguments?|argument\w*|parameters?|parametere|parametrar|felt|fields?|verdier|values)( |$)| (glemmer|glemme|glemte|gloymer|gloyme|gloymde|forget|forgot|forgets)( a| to)?( skrive| skriva| type| write| ta med| include)? (noe|noko|something|et felt|eit felt|a field|an argument|a parameter|argument\w*|parameter\w*)( |$)`), false, []string{"missing", "mangl", "without", "uten", "utan", "lack", "ufullst", "incompl", "glem", "gloym", "forg"}, nil},
 	// "hva skjer om jeg glemmer kommune= i rsvp": the saved municipality.
-	{"faq:egen-kommune", relit.MustCompile(` (glemmer|glemme|glemte|gloymer|gloyme|gloymde|forget|forgot|forgets|dropper|droppe|sloyfer|sloyfe|utelater|utelate|leave out|leaving out|skip|skipping|skipper)( a| to)?( skrive| skriva| type| write)? (kommune|kommunen|kommunenavnet|kommunenamnet|the municipality|municipality)( i| in| pa| fra| from)? (rsvp|veiledning|kommandoen|kommandoane|kommandoene|the command|commands)( |$)`), false, []string{"glem", "gloym", "forg", "drop", "sloyf", "utelat", "leav", "skip"}},
+	{"faq:egen-kommune", relit.MustCompile(` (glemmer|glemme|glemte|gloymer|gloyme|gloymde|forget|forgot|forgets|dropper|droppe|sloyfer|sloyfe|utelater|utelate|leave out|leaving out|skip|skipping|skipper)( a| to)?( skrive| skriva| type| write)? (kommune|kommunen|kommunenavnet|kommunenamnet|the municipality|municipality)( i| in| pa| fra| from)? (rsvp|veiledning|kommandoen|kommandoane|kommandoene|the command|commands)( |$)`), false, []string{"glem", "gloym", "forg", "drop", "sloyf", "utelat", "leav", "skip"}, nil},
 	// "how do we tell you how many are coming", "korleis melde kor mange
 	// vi kjem": the headcount of an answer (before notHowRE leaves
 	// amounts to the FAQ).
-	{"live.how.rsvp", relit.MustCompile(` (melde|melder|meld|si|sier|seie|seier|oppgi|oppgir|gi beskjed om|registrere|registrerer|tell|say|report|enter|register|indicate|let you know|legge inn|skrive)( \S+){0,3}? (hvor mange|kor mange|how many)( \S+)? (vi er|me er|vi kommer|me kjem|vi kjem|som kommer|som kjem|vi blir|me blir|we are|we ll be|of us are|of us|are coming|people are coming|will come|deltar|deltek|are attending|will attend)( |$)`), false, []string{"mange", "many"}},
+	{"live.how.rsvp", relit.MustCompile(` (melde|melder|meld|si|sier|seie|seier|oppgi|oppgir|gi beskjed om|registrere|registrerer|tell|say|report|enter|register|indicate|let you know|legge inn|skrive)( \S+){0,3}? (hvor mange|kor mange|how many)( \S+)? (vi er|me er|vi kommer|me kjem|vi kjem|som kommer|som kjem|vi blir|me blir|we are|we ll be|of us are|of us|are coming|people are coming|will come|deltar|deltek|are attending|will attend)( |$)`), false, []string{"mange", "many"}, nil},
 	// "vi trenger overnatting til 2, hvor sier jeg ifra?": an answer's
 	// detail stated, then where to say it.
-	{"live.how.rsvp", relit.MustCompile(` (overnatting\w*|hotellrom\w*|hotell|overnight|accommodation|hotel|hotel rooms?|beds?|senger|seng|antall|headcount|kommer|kjem|coming|ikke komme|ikkje kome|can t come|cannot come)( \S+){0,6}? (hvor|kvar|where|hvordan|korleis|how)( (do|can|should|shall|kan|skal|ma|bor))?( (jeg|eg|je|vi|me|i|we|man))? (sier|seier|si|melder|melde|gir|gi|tell|say|report|put|legger|legge|skriver|skrive|registrerer|registrere|enter|do|add|gjor|gjer)( (jeg|eg|je|vi|me|i|we|man))?( (ifra|fra|beskjed|det|that|it|inn|in|this|so|you|deg|dykk))* $`), false, []string{" hvor", " kvar", " where", " hvordan", " korleis", " how"}},
+	{"live.how.rsvp", relit.MustCompile(` (overnatting\w*|hotellrom\w*|hotell|overnight|accommodation|hotel|hotel rooms?|beds?|senger|seng|antall|headcount|kommer|kjem|coming|ikke komme|ikkje kome|can t come|cannot come)( \S+){0,6}?` + rxWhereSay), false, nil, endsWhereSay},
 	// "vi har meldt på feil antall", "we put the wrong headcount".
-	{"live.how.rsvp", relit.MustCompile(` (meldt|meldte|svart|svarte|svara|registrert|registrerte|oppgitt|oppga|oppgav|put|entered|gave|registered|answered)( pa| inn| in| down)? (feil|gal|galt|wrong|the wrong|a wrong) (antall|tal|talet|headcount|number|number of people)( |$)`), false, []string{"feil", "gal", "wrong"}},
+	{"live.how.rsvp", relit.MustCompile(` (meldt|meldte|svart|svarte|svara|registrert|registrerte|oppgitt|oppga|oppgav|put|entered|gave|registered|answered)( pa| inn| in| down)? (feil|gal|galt|wrong|the wrong|a wrong) (antall|tal|talet|headcount|number|number of people)( |$)`), false, []string{"feil", "gal", "wrong"}, nil},
 	// "can mentors delete other mentors' entries?": own entries only.
-	{"live.how.veiledning", relit.MustCompile(` (kan|can|could|far|may|are) (mentors|mentorer|mentorane|veiledere|veilederne|veiledarar|rettleiarar|rettleiarane|i|jeg|eg|vi|we|me|one|man|ein|en|admins|adminer)( allowed to| lov til a| lov a)? (delete|edit|change|see|slette|endre|rette|se|sja|fix|remove|fjerne)( \S+){0,2}? (other|others|andres|andre|kvarandre|hverandres|each other s|another|someone else s|noen andres|nokon andre sine|other people s|alle|all|everyone s)( \S+){0,2}? (entries|entry|logs|log|sessions|oppforinger|oppforingar|oppforingane|okter|oktene|veiledning\w*|rettleiing\w*|logg\w*|mentoring)( |$)`), false, []string{"other", "andre", "kvarandre", "hverandre", "all", "everyone", "else"}},
-	{"live.how.veiledning", relit.MustCompile(` (felt|felta|feltene|fields|field)( \S+){0,8}? (logg\w*|log|logging|veiledning\w*|rettleiing\w*|session|mentoring)( |$)| (logget|logga|logged|fort|registrert|fore|fort) (en |ei |a |the )?` + rxMentoring + `( \S+){0,6}? (feil|wrong|rette|endre|fikse|fix|edit|slette|delete|correct|change)|(feil|wrong)( \S+){0,3}? (pa|on|i|in) (en |ei |a |the )?((logget|logga|logged) )?` + rxMentoring), false, nil},
+	{"live.how.veiledning", relit.MustCompile(` (kan|can|could|far|may|are) (mentors|mentorer|mentorane|veiledere|veilederne|veiledarar|rettleiarar|rettleiarane|i|jeg|eg|vi|we|me|one|man|ein|en|admins|adminer)( allowed to| lov til a| lov a)? (delete|edit|change|see|slette|endre|rette|se|sja|fix|remove|fjerne)( \S+){0,2}? (other|others|andres|andre|kvarandre|hverandres|each other s|another|someone else s|noen andres|nokon andre sine|other people s|alle|all|everyone s)( \S+){0,2}? (entries|entry|logs|log|sessions|oppforinger|oppforingar|oppforingane|okter|oktene|veiledning\w*|rettleiing\w*|logg\w*|mentoring)( |$)`), false, []string{"other", "andre", "all", "everyone", "else"}, nil},
+	{"live.how.veiledning", relit.MustCompile(` (felt|felta|feltene|fields|field)( \S+){0,8}? (logg\w*|log|logging|veiledning\w*|rettleiing\w*|session|mentoring)( |$)| (logget|logga|logged|fort|registrert|fore|fort) (en |ei |a |the )?` + rxMentoring + `( \S+){0,6}? (feil|wrong|rette|endre|fikse|fix|edit|slette|delete|correct|change)|(feil|wrong)( \S+){0,3}? (pa|on|i|in) (en |ei |a |the )?((logget|logga|logged) )?` + rxMentoring), false, nil, nil},
 }
 
 // The phrases end at a word's end ("endre kommune" is not "endre

@@ -161,6 +161,13 @@ var commandsRE = relit.MustCompile(`^( \S+){0,2} (which|what|hvilke|hvilken|kva|
 	`| (oversikt|liste|list|overview|lista|listen) (over|of|med) (alle |all |the )?(kommandoene|kommandoane|kommandoer|kommandoar|commands|the commands)( du har| you have| i boten| in the bot)? $` +
 	`|^ (what|hva|kva) (can|kan) (i|jeg|eg|we|vi|me) (type|write|say|skrive|skriva|skrive til deg|si)( to you| to the bot| here| til deg| til boten| her)? $`)
 
+// mayAskCommands: the cheap check before commandsRE, which most questions
+// fail (its literals "list", "what can" are in many).
+func mayAskCommands(n string) bool {
+	return strings.Contains(n, "komman") || strings.Contains(n, "command") ||
+		strings.HasPrefix(n, " what can ") || strings.HasPrefix(n, " hva kan ") || strings.HasPrefix(n, " kva kan ")
+}
+
 // muniCountRE is "hvor mange kommuner kjenner boten til?", "how many
 // municipalities does the bot know?": the register's size.
 var muniCountRE = relit.MustCompile(` (hvor|kor|how) (mange|many) (kommuner|kommunar|municipalities)( \S+){0,6}? ((i folge|ifolge|i folgje|ifolgje|according to|folge|folgje) (boten|the bot|deg|you|kulturbot)|(boten|the bot|du|you|kulturbot|den) (kjenner|kjenner til|kjenn|know|knows|know of|knows of|vet om|veit om|har i registeret|has in its register|har registrert)|(kjenner|kjenn|know|knows|know of|vet|veit) (boten|the bot|du|you|kulturbot)( til| om| of| about)?)( |$)`)
