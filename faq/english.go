@@ -61,7 +61,7 @@ func synStemTable(noOnly map[string]bool) map[string][]string {
 	add := func(raw map[string][]string, all bool) {
 		for _, k := range sortedKeys(raw) {
 			f := bot.Fold(k)
-			if strings.Contains(k, " ") || noOnly[f] {
+			if strings.Contains(k, " ") || noOnly[f] || foldedNO[f] {
 				continue
 			}
 			st := stemEN(f)
@@ -87,6 +87,24 @@ func inflectionOf(w, st string) bool {
 	}
 	return strings.HasPrefix(w, st[:len(st)-1])
 }
+
+// foldedNO are the shared table's words that only a spelling with æ, ø
+// or å folds to ("formål" → "formal"): in English text the folded form is
+// the English word.
+var foldedNO = func() map[string]bool {
+	m, plain := map[string]bool{}, map[string]bool{}
+	for k := range synRaw {
+		if strings.ContainsAny(k, "æøåÆØÅ") {
+			m[bot.Fold(k)] = true
+		} else {
+			plain[bot.Fold(k)] = true
+		}
+	}
+	for k := range plain {
+		delete(m, k)
+	}
+	return m
+}()
 
 // stemEN is the English Snowball stem of a folded word.
 func stemEN(w string) string { return english.Stem(w, true) }
@@ -135,7 +153,9 @@ func (a *Analyzer) baseEN(w string, building bool) []Term {
 	if syn, ok := synEN[w]; ok {
 		return terms(syn)
 	}
-	if syn, ok := synonyms[w]; ok {
+	// "formal" is not "formål", nor "for" "før": a word of the shared
+	// table that only its æøå spelling makes is no English word.
+	if syn, ok := synonyms[w]; ok && !foldedNO[w] {
 		return terms(syn)
 	}
 	// A Norwegian word in English chat: read as Norwegian.
