@@ -195,9 +195,16 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 	if weatherRE.MatchString(n) {
 		return a, false, nil
 	}
+	// "når er oppstartssamlingen?": a gathering called by its own name
+	// is that gathering, by number.
+	if named, err := h.namedGathering(ctx, n); err != nil {
+		return a, false, err
+	} else if named != "" {
+		n = named
+	}
 	if answeredAllRE.MatchString(n) {
 		take()
-		text, err := h.liveAnsweredAll(ctx, q, lang)
+		text, err := h.liveAnsweredAll(ctx, q, lang, n)
 		if err != nil {
 			return a, false, err
 		}
@@ -393,7 +400,7 @@ var gatheringRE = relit.MustCompile(` (samling|samlingen|samlinga|samlinger|saml
 
 // answeredAllRE is "har alle svart?" / "hvem har ikke svart?": the state of
 // answers to the upcoming gatherings.
-var answeredAllRE = relit.MustCompile(`^ ((har|has|have) (alle|all|everyone|everybody|alle sammen|alle saman)( kommunene| kommunane| kommuner| municipalities| the municipalities)? (svart|svara|answered|replied|responded)( enna| enno| enda| ennu| yet| still| na| no| now)?|(hvem|kven|who|hvilke kommuner|kva kommunar|kva for kommunar|which municipalities) (har|has|have) (ikke |ikkje |not )?(svart|svara|answered|replied|responded)( enna| enno| enda| ennu| fortsatt| framleis| yet| still)?` +
+var answeredAllRE = relit.MustCompile(`^ ((har|has|have) (alle|all|everyone|everybody|alle sammen|alle saman)( kommunene| kommunane| kommuner| municipalities| the municipalities)?( (i|in) (region |regionen |the region )?[\p{L}\d]+)? (svart|svara|answered|replied|responded)( enna| enno| enda| ennu| yet| still| na| no| now)?|(hvem|kven|who|hvilke kommuner|kva kommunar|kva for kommunar|which municipalities) (har|has|have) (ikke |ikkje |not )?(svart|svara|answered|replied|responded)( enna| enno| enda| ennu| fortsatt| framleis| yet| still)?` +
 	// "hvilke kommuner mangler svar?"
 	`|(hvem|kven|who|hvilke kommuner|kva kommunar|kva for kommunar|which municipalities|hvilke|kva for nokre|which) (mangler|manglar|are missing|is missing|haven t|have not) (svar|svaret|svara|answers?|an answer|answered)( enna| enno| enda| ennu| fortsatt| framleis| yet| still)?)( pa| til| to)?( (neste |samlingen|samlinga|the gathering|the next gathering)\w*)* $`)
 
@@ -800,7 +807,7 @@ func (h *Handlers) liveAnswered(ctx context.Context, q Query, lang, n, name stri
 		if ok {
 			name = bot.Fold(m.Name)
 		} else {
-			text, err := h.liveAnsweredAll(ctx, q, lang)
+			text, err := h.liveAnsweredAll(ctx, q, lang, "")
 			if err != nil {
 				return "", false, err
 			}
@@ -942,7 +949,7 @@ func (h *Handlers) liveAnswered(ctx context.Context, q Query, lang, n, name stri
 // liveAnsweredAll says, for the next upcoming gatherings, how many of the
 // region's municipalities have answered and which have not (national
 // gatherings: how many answered).
-func (h *Handlers) liveAnsweredAll(ctx context.Context, q Query, lang string) (string, error) {
+func (h *Handlers) liveAnsweredAll(ctx context.Context, q Query, lang, n string) (string, error) {
 	now := q.Now
 	if now.IsZero() {
 		now = h.DB.Now()
@@ -954,8 +961,76 @@ func (h *Handlers) liveAnsweredAll(ctx context.Context, q Query, lang string) (s
 	if len(gs) == 0 {
 		return lt(lang, "live.g.none"), nil
 	}
+	// "har alle kommunene i Salten svart?": that region's gatherings.
+	if m := allInRegionRE.FindStringSubmatch(n); m != nil {
+		regions, err := h.DB.Regions(ctx)
+		if err != nil {
+			return "", err
+		}
+		found := false
+		for _, r := range regions {
+			if bot.Fold(r.Name) != bot.Fold(m[3]) {
+				continue
+			}
+			found = true
+			var mine []store.Gathering
+			for _, g := range gs {
+				if g.RegionID == r.ID {
+					mine = append(mine, g)
+				}
+			}
+			if len(mine) == 0 {
+				return lt(lang, "live.a.noregion", bot.Esc(r.Name)), nil
+			}
+			gs = mine
+		}
+		// A name typed as one that is no region: say so, then all.
+		if typed := titleWords(q.Text, m[3]); !found && startsUpper(typed) {
+			text, err := h.answerState(ctx, q, lang, gs, false)
+			return lt(lang, "live.a.noregionname", bot.Esc(typed)) + "\n" + text, err
+		}
+	}
 	return h.answerState(ctx, q, lang, gs, false)
 }
+
+// namedGathering rewrites a word that is a gathering's own name as a
+// compound of "samling" ("oppstartssamlingen" for "Oppstartssamling",
+// "vårsamlinga" for "Vårsamling", "oppstartssamlinga" for "Oppstart") to
+// "samling nr <id>", or returns "" when there is none. Only questions with
+// such a word ask the database.
+func (h *Handlers) namedGathering(ctx context.Context, n string) (string, error) {
+	if !strings.Contains(n, "samling") {
+		return "", nil
+	}
+	var cands []string
+	for _, w := range strings.Fields(n) {
+		stem := strings.TrimSuffix(strings.TrimSuffix(w, "en"), "a")
+		if len(stem) > len("samling") && strings.HasSuffix(stem, "samling") && !isGatheringForm(w) {
+			cands = append(cands, w)
+		}
+	}
+	if len(cands) == 0 {
+		return "", nil
+	}
+	gs, err := h.DB.Gatherings(ctx, store.GatheringFilter{})
+	if err != nil {
+		return "", err
+	}
+	for _, w := range cands {
+		stem := strings.TrimSuffix(strings.TrimSuffix(w, "en"), "a")
+		head := strings.TrimSuffix(stem, "samling")
+		for _, g := range gs {
+			name := strings.ReplaceAll(strings.TrimSpace(liveNorm(g.Name)), " ", "")
+			if name == stem || name == head || name+"s" == head {
+				return strings.Replace(n, " "+w+" ", fmt.Sprintf(" samling nr %d ", g.ID), 1), nil
+			}
+		}
+	}
+	return "", nil
+}
+
+// allInRegionRE: the region named in "har alle i Salten svart?".
+var allInRegionRE = relit.MustCompile(` (i|in) (region |regionen |the region )?([\p{L}\d]+) (svart|svara|answered|replied|responded) `)
 
 // answerState is, per gathering (at most three), how many of its region's
 // municipalities have answered and which have not; with names, also which
@@ -1366,6 +1441,14 @@ var liveMsgs = map[string][3]string{
 		"Det er ingen kommende samlinger for %s å svare på ennå.",
 		"Det er ingen komande samlingar for %s å svare på enno.",
 		"There are no upcoming gatherings for %s to answer yet."},
+	"live.a.noregion": {
+		"Det er ingen kommende samlinger for region %s ennå.",
+		"Det er ingen komande samlingar for region %s enno.",
+		"There are no upcoming gatherings for region %s yet."},
+	"live.a.noregionname": {
+		"Jeg finner ingen region %s. Slik står det for de kommende samlingene:",
+		"Eg finn ingen region %s. Slik står det for dei komande samlingane:",
+		"I can't find a region %s. This is where the upcoming gatherings stand:"},
 	"live.all.count":    {"%s: %d av %d kommuner har svart.", "%s: %d av %d kommunar har svart.", "%s: %d of %d municipalities have answered."},
 	"live.all.missing":  {"Ikke svart ennå: %s.", "Ikkje svart enno: %s.", "Not answered yet: %s."},
 	"live.all.national": {"%s: %d kommuner har svart.", "%s: %d kommunar har svart.", "%s: %d municipalities have answered."},

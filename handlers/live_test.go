@@ -84,7 +84,13 @@ func TestLive(t *testing.T) {
 		{"IsSignedUpNynorsk", "U1", "er Fauske påmeldt samlinga?", []string{"Fauske har svart på #1 Oppstartssamling"}, nil},
 		{"WhichHotel", "U1", "hvilket hotell er samlingen på?", []string{"Neste samling: #1 Oppstartssamling er 6. februar 2025 i Bodø"}, nil},
 		{"UpcomingNynorsk", "U1", "kommande samlingar?", []string{"Komande samlingar (2):"}, nil},
-		{"SeasonCompound", "U1", "når er vårsamlingen?", []string{"#1 Oppstartssamling er 6. februar 2025"}, nil},
+		// A season compound that is no gathering's name is the season;
+		// a gathering's own name is that gathering (round 6).
+		{"SeasonCompound", "U1", "når er haustsamlinga?", []string{"Jeg finner ingen kommende samling høsten 2025."}, nil},
+		{"NamedCompound", "U1", "når er vårsamlingen?", []string{"#2 Vårsamling er 6. mai 2025 i Fauske"}, []string{"Oppstartssamling er"}},
+		{"NamedCompoundWhoAnswered", "U1", "hvem har ikke svart på oppstartssamlingen?", []string{"#1 Oppstartssamling (6. februar 2025): 1 av 3 kommuner har svart. Svart: Fauske. Ikke svart ennå: Bodø, Saltdal."}, []string{"Vårsamling"}},
+		{"AllInRegion", "U1", "har alle kommunene i Salten svart?", []string{"#1 Oppstartssamling (6. februar 2025): 1 av 3 kommuner har svart."}, nil},
+		{"AllInNoRegion", "U1", "har alle i Helgeland svart?", []string{"Jeg finner ingen region Helgeland.", "1 av 3 kommuner har svart"}, nil},
 		{"EveryoneAnswered", "U1", "has everyone answered yet?", []string{"1 of 3 municipalities have answered"}, nil},
 		{"WhoHasNotSignedUpInMay", "U1", "hvem har ikke meldt seg på samlingen i mai", []string{"#2 Vårsamling (6. mai 2025): 0 av 3 kommuner har svart. Ikke svart ennå: Bodø, Fauske, Saltdal."}, nil},
 		{"WhoRegisteredInterestNone", "U1", "hvem har meldt interesse så langt?", []string{"Ingen fylkesavdelinger har meldt interesse ennå", "/interesse liste", "15. september"}, nil},
