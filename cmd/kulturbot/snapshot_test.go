@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"flag"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,8 +15,8 @@ import (
 // TestFAQIndexFromSnapshot: started with the default configuration (no
 // KULTURBOT_FAQ, nothing learned), the bot loads the FAQ index from the
 // build-time snapshot (faq/index.snap) instead of building it; once the
-// working group has taught it an answer, the next start builds it (and
-// says so) with that answer in it.
+// working group has taught it an answer, or with another interest
+// deadline, it builds the index (and says so), the learned answer in it.
 func TestFAQIndexFromSnapshot(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "k.db")
 	cfg, _, err := LoadConfig(flag.NewFlagSet("k", flag.ContinueOnError), []string{"--db", db}, func(string) string { return "" })
@@ -40,7 +41,15 @@ func TestFAQIndexFromSnapshot(t *testing.T) {
 	if got := b.faqEngine.IndexSource(); !strings.HasPrefix(got, "built: ") {
 		t.Fatalf("with a learned entry: FAQ index %q, want built", got)
 	}
-	if _, ok := b.faqEngine.Entry("kaffe"); !ok {
-		t.Fatal("the learned entry is not in the engine")
+	if ans, err := b.faqEngine.Answer(ctx, "hvor står kaffemaskinen?", ""); err != nil || ans.EntryID != "kaffe" {
+		t.Fatalf("the learned entry is not answered: %+v %v", ans, err)
+	}
+	b.Close()
+	// Another interest deadline changes answer texts: built too.
+	cfg.InterestDeadline = "01.10"
+	os.Remove(db)
+	c := newTestApp(t, cfg)
+	if got := c.faqEngine.IndexSource(); !strings.HasPrefix(got, "built: ") {
+		t.Fatalf("another interest deadline: FAQ index %q, want built", got)
 	}
 }
