@@ -84,6 +84,10 @@ func (e *env) ok(user, line string) bot.Reply {
 func (e *env) count(table string) int {
 	e.t.Helper()
 	var n int
+	// The answer log is written behind the answer (store/answerlog.go).
+	if err := e.db.AnswersWritten(context.Background()); err != nil {
+		e.t.Fatal(err)
+	}
 	if err := e.db.Reader().QueryRow(`SELECT COUNT(*) FROM ` + table).Scan(&n); err != nil {
 		e.t.Fatal(err)
 	}

@@ -61,7 +61,9 @@ func (h *Handlers) ask(ctx context.Context, req *bot.Request) (bot.Reply, error)
 	case ans.Answered:
 		h.Metrics.FAQResult(bot.FAQAnswered)
 		rep := bot.Reply{Text: ans.Text, Context: sourceLine(ans, lang), Lang: lang}
-		id, err := h.DB.LogAnswer(ctx, logged)
+		// Logged behind the answer (store/answerlog.go): the id is known
+		// at once, the row is written in the writer's next transaction.
+		id, err := h.DB.LogAnswerLater(ctx, logged)
 		if err != nil {
 			// The answer is still right; only the feedback buttons need the log.
 			h.Log.Warn("answer not logged", "req", req.ID, "err", err)
@@ -84,7 +86,7 @@ func (h *Handlers) ask(ctx context.Context, req *bot.Request) (bot.Reply, error)
 			h.Metrics.FAQResult(bot.FAQDeclined)
 		}
 		logged.Answer = ""
-		if _, err := h.DB.LogAnswer(ctx, logged); err != nil {
+		if _, err := h.DB.LogAnswerLater(ctx, logged); err != nil {
 			h.Log.Warn("answer not logged", "req", req.ID, "err", err)
 		}
 		return bot.Reply{Text: ans.Text, Lang: lang}, nil

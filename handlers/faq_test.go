@@ -111,6 +111,10 @@ func (e *faqEnv) ask(user, line string) bot.Reply {
 func (e *faqEnv) count(q string) int {
 	e.t.Helper()
 	var n int
+	// The answer log is written behind the answer (store/answerlog.go).
+	if err := e.db.AnswersWritten(context.Background()); err != nil {
+		e.t.Fatal(err)
+	}
 	if err := e.db.Reader().QueryRow(q).Scan(&n); err != nil {
 		e.t.Fatal(err)
 	}

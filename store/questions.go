@@ -24,28 +24,6 @@ type AnswerLog struct {
 	Created  time.Time
 }
 
-const qAnswerInsert = `INSERT INTO answers (question, lang, answered, path, entry_id, score, answer, asked_by, platform, created_at)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-
-// LogAnswer records an answer and returns its id, which the 👍/👎 buttons
-// carry (/kulturbot stemme <id> opp). It is one of the writer's shared
-// writes (writer.go): every question is logged, so under load the log
-// rows of many questions are committed together.
-func (db *DB) LogAnswer(ctx context.Context, a AnswerLog) (int64, error) {
-	var id int64
-	err := db.hot(ctx, func(t *wtx) error {
-		var err error
-		_, id, err = t.hotExec(qAnswerInsert,
-			aText(a.Question), aText(a.Lang), aBool(a.Answered), aText(a.Path), aText(a.EntryID), aFloat(a.Score), aText(a.Answer),
-			aKey(a.Author.Key), aText(string(a.Author.Platform)), aText(ts(db.now())))
-		return FormatError(err)
-	})
-	if err != nil {
-		return 0, err
-	}
-	return id, nil
-}
-
 // Answer returns a logged answer.
 func (db *DB) Answer(ctx context.Context, id int64) (AnswerLog, error) {
 	var a AnswerLog
@@ -130,9 +108,13 @@ func (db *DB) LogUnsure(ctx context.Context, a AnswerLog, q Question) (int64, er
 	if strings.TrimSpace(q.Question) == "" {
 		return 0, &MissingError{What: WhatQuestion}
 	}
+	aid, err := db.answerID(ctx)
+	if err != nil {
+		return 0, err
+	}
 	var id int64
-	err := db.update(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, qAnswerInsert,
+	err = db.update(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, qAnswerInsertID, aid,
 			a.Question, a.Lang, a.Answered, a.Path, a.EntryID, a.Score, a.Answer, keyOrNull(a.Author.Key), string(a.Author.Platform), ts(db.now())); err != nil {
 			return FormatError(err)
 		}

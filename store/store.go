@@ -56,6 +56,13 @@ type DB struct {
 	wr         *writer
 	writerOnce sync.Once
 
+	// alog is the answer log behind the answer (answerlog.go);
+	// seenStmt reads the replay guard's events table for it.
+	alog     answerLog
+	seenOnce sync.Once
+	seenStmt *sql.Stmt
+	seenErr  error
+
 	// replay makes a new database replay every migration instead of
 	// getting the schema snapshot (schema.go); fromSnapshot says it got
 	// the snapshot. Both for TestSchemaSnapshot.
@@ -182,6 +189,9 @@ func restrictFiles(path string) error {
 func (db *DB) Close() error {
 	db.stopWriter()
 	var err error
+	if db.seenStmt != nil {
+		db.seenStmt.Close()
+	}
 	if db.r != nil {
 		err = db.r.Close()
 	}

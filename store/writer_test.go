@@ -668,3 +668,8 @@ func TestCheckpointAround(t *testing.T) {
 		t.Fatalf("the around function ran %d times for a checkpoint", n)
 	}
 }
+
+// qAnswerInsert is an answer-log insert without an id, for the writer's
+// tests that need some hot write (the bot takes ids from answerLog).
+const qAnswerInsert = `INSERT INTO answers (question, lang, answered, path, entry_id, score, answer, asked_by, platform, created_at)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`

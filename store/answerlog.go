@@ -1,0 +1,291 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"sync"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
+)
+
+// The answer log is written behind the answer (round 6).
+//
+// Every /faq question is logged (the log's id is what the 👍/👎 buttons
+// carry), and a slash command's replay guard records its id with the
+// request's first write. Written in the request, both made every answer
+// wait for the writer's next commit — and with it for whatever the writer
+// was doing: a group commit, or SQLite's safety-net checkpoint inside a
+// COMMIT with its fsyncs, 17–46 ms on this host's disk (docs/operations.md
+// "One core: the tail (round 5)", "found late"). A stall there stalled
+// every question being answered.
+//
+// A logged question is not something the asker was promised is stored
+// (the handler already answers without buttons when the log fails). So
+// LogAnswerLater hands out the id at once from a sequence in memory
+// (seeded from MAX(id) when first used; every insert into answers takes
+// its id from it), and the row goes into a batch the writer writes, with
+// explicit ids, in its next transaction. The request's replay-guard id goes
+// into the same batch: a replay is recognised while its first is still in
+// a batch (the batches' ids are checked in memory), and after that by the
+// events table (a read beside the writer). A replay is never logged twice:
+// the batch writes a row only when its guard id was new.
+//
+// What this gives up: a crash (not a shutdown: Close writes what is
+// pending) loses the batch not yet committed — at most maxPendingAnswers
+// log rows and their guard ids, never half a row. A vote on such an
+// answer is told the answer is not found. Questions passed on to the
+// working group (LogUnsure) stay synchronous: their reply says so.
+type answerLog struct {
+	mu     sync.Mutex
+	last   int64 // the last id handed out
+	seeded bool
+	// open takes rows until the writer starts it; flying were started
+	// and may not be committed yet (their guard ids are still checked
+	// here until their job is done).
+	open   *answerBatch
+	flying []*answerBatch
+}
+
+// answerBatch is the rows one writer job writes.
+type answerBatch struct {
+	job    *writeJob
+	rows   []pendingAnswer
+	claims map[string]struct{} // platform + "\x00" + id of the rows' guard ids
+}
+
+type pendingAnswer struct {
+	id       int64
+	a        AnswerLog
+	at       string
+	platform string // the replay guard's, "" when none
+	event    string
+}
+
+// maxPendingAnswers bounds the rows waiting for the writer: past it,
+// LogAnswerLater waits for the writer to take the batch (memory, and the
+// most a crash can lose).
+const maxPendingAnswers = 1024
+
+const qAnswerInsertID = `INSERT INTO answers (id, question, lang, answered, path, entry_id, score, answer, asked_by, platform, created_at)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`
+
+const qEventSeen = `SELECT 1 FROM events WHERE platform = ? AND event_id = ?`
+
+// nextAnswerID hands out the next answer id. Called with l.mu held.
+func (db *DB) nextAnswerID(ctx context.Context) (int64, error) {
+	l := &db.alog
+	if !l.seeded {
+		// Read on the writer's pool so it sees every commit so far.
+		var max int64
+		if err := db.w.QueryRowContext(context.WithoutCancel(ctx), `SELECT COALESCE(MAX(id), 0) FROM answers`).Scan(&max); err != nil {
+			return 0, FormatError(err)
+		}
+		l.last, l.seeded = max, true
+	}
+	l.last++
+	return l.last, nil
+}
+
+// answerID hands out an id for a row written some other way (LogUnsure).
+func (db *DB) answerID(ctx context.Context) (int64, error) {
+	db.alog.mu.Lock()
+	defer db.alog.mu.Unlock()
+	return db.nextAnswerID(ctx)
+}
+
+// pendingClaim reports whether key is a guard id in a batch not yet
+// written; batches whose job is done are forgotten here. Called with l.mu
+// held.
+func (l *answerLog) pendingClaim(key string) bool {
+	if l.open != nil {
+		if _, ok := l.open.claims[key]; ok {
+			return true
+		}
+	}
+	k := 0
+	found := false
+	for _, b := range l.flying {
+		select {
+		case <-b.job.done:
+			continue // written (or failed): the events table knows
+		default:
+		}
+		l.flying[k] = b
+		k++
+		if _, ok := b.claims[key]; ok {
+			found = true
+		}
+	}
+	clear(l.flying[k:])
+	l.flying = l.flying[:k]
+	return found
+}
+
+// LogAnswerLater logs an answer behind the answer: it returns the row's
+// id at once, and the writer writes the row in its next transaction
+// (see answerLog above). A request's replay-guard id (bot.Claim) goes
+// with it; a replay gets bot.ErrDuplicate and nothing is logged. Close
+// writes every row handed in before it.
+func (db *DB) LogAnswerLater(ctx context.Context, a AnswerLog) (int64, error) {
+	id, _, err := db.logAnswer(ctx, a)
+	return id, err
+}
+
+// LogAnswer logs an answer and returns when the row is committed (the
+// rows of the questions logged meanwhile go in the same transaction).
+func (db *DB) LogAnswer(ctx context.Context, a AnswerLog) (int64, error) {
+	id, b, err := db.logAnswer(ctx, a)
+	if err != nil {
+		return 0, err
+	}
+	<-b.job.done
+	if b.job.err != nil {
+		return 0, b.job.err
+	}
+	return id, nil
+}
+
+func (db *DB) logAnswer(ctx context.Context, a AnswerLog) (int64, *answerBatch, error) {
+	var platform, event, key string
+	c := bot.ClaimFrom(ctx)
+	if c != nil && c.State() == bot.ClaimDuplicate {
+		return 0, nil, errDuplicate
+	}
+	if c != nil && c.State() == bot.ClaimPending {
+		platform, event = c.Platform, c.ID
+		key = platform + "\x00" + event
+		db.alog.mu.Lock()
+		dup := db.alog.pendingClaim(key)
+		db.alog.mu.Unlock()
+		if !dup {
+			var one int
+			err := db.eventSeen(ctx, platform, event, &one)
+			switch {
+			case err == nil:
+				dup = true
+			case !errors.Is(err, sql.ErrNoRows):
+				return 0, nil, FormatError(err)
+			}
+		}
+		if dup {
+			c.Settle(bot.ClaimDuplicate)
+			return 0, nil, errDuplicate
+		}
+	}
+	at := ts(db.now())
+	l := &db.alog
+	for {
+		l.mu.Lock()
+		if l.open != nil && len(l.open.rows) >= maxPendingAnswers {
+			done := l.open.job.done
+			l.mu.Unlock()
+			<-done // the writer took it (and wrote it): room again
+			continue
+		}
+		break
+	}
+	defer l.mu.Unlock()
+	id, err := db.nextAnswerID(ctx)
+	if err != nil {
+		return 0, nil, err
+	}
+	b := l.open
+	if b == nil {
+		b = &answerBatch{claims: map[string]struct{}{}}
+		b.job = &writeJob{ctx: bg, done: make(chan struct{})}
+		b.job.hot = func(t *wtx) error { return db.writeAnswers(t, b) }
+		if err := db.enqueue(b.job); err != nil {
+			return 0, nil, err
+		}
+		l.open = b
+	}
+	b.rows = append(b.rows, pendingAnswer{id: id, a: a, at: at, platform: platform, event: event})
+	if key != "" {
+		b.claims[key] = struct{}{}
+		c.Settle(bot.ClaimRecorded)
+	}
+	return id, b, nil
+}
+
+// writeAnswers is a batch's job, on the writer goroutine: from here on
+// new rows go to a new batch. It may run twice (a shared transaction in
+// which another write failed is done again with savepoints): the rows
+// are the batch's, not taken from a queue.
+func (db *DB) writeAnswers(t *wtx, b *answerBatch) error {
+	l := &db.alog
+	l.mu.Lock()
+	if l.open == b {
+		l.open = nil
+		l.pendingClaim("") // forgets the batches written since
+		l.flying = append(l.flying, b)
+	}
+	l.mu.Unlock()
+	for i := range b.rows {
+		r := &b.rows[i]
+		if r.event != "" {
+			n, _, err := t.hotExec(qClaim, aText(r.platform), aText(r.event), aText(r.at))
+			if err != nil {
+				return FormatError(err)
+			}
+			if n == 0 {
+				continue // its id was recorded already: a replay, not logged twice
+			}
+		}
+		a := &r.a
+		if _, _, err := t.hotExec(qAnswerInsertID, aInt(r.id),
+			aText(a.Question), aText(a.Lang), aBool(a.Answered), aText(a.Path), aText(a.EntryID), aFloat(a.Score), aText(a.Answer),
+			aKey(a.Author.Key), aText(string(a.Author.Platform)), aText(r.at)); err != nil {
+			return FormatError(err)
+		}
+	}
+	return nil
+}
+
+// enqueue queues a job for the writer without waiting for it.
+func (db *DB) enqueue(j *writeJob) error {
+	w := db.writer()
+	w.mu.Lock()
+	if w.closed {
+		w.mu.Unlock()
+		return FormatError(sql.ErrConnDone)
+	}
+	w.queue = append(w.queue, j)
+	w.mu.Unlock()
+	w.signal()
+	return nil
+}
+
+// eventSeen reads whether a guard id is in the events table, on the
+// readers' pool (beside the writer), through a statement prepared once.
+func (db *DB) eventSeen(ctx context.Context, platform, event string, one *int) error {
+	db.seenOnce.Do(func() { db.seenStmt, db.seenErr = db.r.PrepareContext(context.WithoutCancel(ctx), qEventSeen) })
+	if db.seenErr != nil {
+		return db.seenErr
+	}
+	return db.seenStmt.QueryRowContext(context.WithoutCancel(ctx), platform, event).Scan(one)
+}
+
+// AnswersWritten returns when every answer logged before the call is
+// committed (or its batch failed): for tests, and for whatever reads the
+// log right after answering.
+func (db *DB) AnswersWritten(ctx context.Context) error {
+	l := &db.alog
+	l.mu.Lock()
+	var jobs []*writeJob
+	if l.open != nil {
+		jobs = append(jobs, l.open.job)
+	}
+	for _, b := range l.flying {
+		jobs = append(jobs, b.job)
+	}
+	l.mu.Unlock()
+	for _, j := range jobs {
+		select {
+		case <-j.done:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	return nil
+}
