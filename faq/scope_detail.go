@@ -33,6 +33,8 @@ const (
 	detailQuota                 // how many each municipality (county, group) may send
 	detailReplyTime             // how long until an answer comes
 	detailPublished             // when a report or evaluation is published
+	detailClock                 // the time of day, when the answer gives none
+	detailBooking               // how to book the journey or the hotel
 )
 
 // The question side, matched on the lower-cased question.
@@ -47,16 +49,20 @@ var (
 	dDeadlineRE   = relit.MustCompile(`\b(\w*frist\w*|deadlines?|dato\w*|dates?|exact|nøyaktig\w*|eksakt\w*)\b`)
 	// The people of a group with fixed members (not the municipality's
 	// own group, which the FAQ describes by role).
-	dMembersRE  = relit.MustCompile(`\b(hvem|kven|who)('s|'re|s)?\s+(sitter|sit|er med|er|is|are|on)?\s*(\w+\s+)?(i|in|on)\s+(the\s+)?(arbeidsgrupp\w*|styret|fylkesstyret|landsstyret|styringsgrupp\w*|referansegrupp\w*|prosjektgrupp\w*|working group|board|steering group|reference group|project group)\b|\b(navn|namn|names?)\s+(på|til|of)\s+(\w+\s+)?(medlem\w*|members|folka|folkene|people)\b|\b(medlemmene|members)\s+(i|of|in)\s+(the\s+)?(arbeidsgrupp\w*|styret|working group|board)\b`)
+	dMembersRE  = relit.MustCompile(`\b(hvem|kven|who)('s|'re|s)?\s+(sitter|sit|er med|er|is|are|on)?\s*(\w+\s+){0,2}(i|in|on)\s+(the\s+)?(arbeidsgrupp\w*|styret|fylkesstyret|landsstyret|styringsgrupp\w*|referansegrupp\w*|prosjektgrupp\w*|working group|board|steering group|reference group|project group)\b|\b(navn|namn|names?)\s+(på|til|of)\s+(\w+\s+)?(medlem\w*|members|folka|folkene|people)\b|\b(medlemmene|members)\s+(i|of|in)\s+(the\s+)?(arbeidsgrupp\w*|styret|working group|board)\b`)
 	dListRE     = relit.MustCompile(`\b(hvilke|hvilken|kva for( nokre)?|kva|which|what)\s+(kommuner|kommunar|kommunene|kommunane|fylker|fylke|fylka|fylkene|kulturskoler|kulturskular|municipalities|counties|schools)\s+(var|vart|ble|blei|deltok|deltek|har vært|har vore|were|was|took|participated|have been|har|has|have)\b`)
 	dListKindRE = relit.MustCompile(`\b(pilot\w*|flest|most|størst|størst|biggest|largest|first round|første runde\w*|plukka|plukket|valgt|vald|valt|chosen|selected|picked)\b`)
-	dMaxRE      = relit.MustCompile(`\b(maks|maksimalt|maksimum|max|maximum|øvre grense|upper limit|høyst|høgst|at most|cap on|limit on)\b`)
+	dMaxRE      = relit.MustCompile(`\b(maks|maksimalt|maksimum|max|maximum|øvre grense|upper limit|grense for (hvor|kor) mange|grense på antal\w*|limit to|limit for|a limit|any limit|noen grense|nokon grense|høyst|høgst|at most|cap on|limit on)\b`)
 	// A quota per unit: "hvor mange kan hver kommune sende", "maks antall
 	// fra hver kommune", "how many people can each kommune send" — not a
 	// count per unit ("hvor mange samlinger per region").
 	dQuotaRE     = relit.MustCompile(`(\b(maks|maksimalt|max|maximum|limit|grense)\b|\b(hvor mange|kor mange|how many)\b.{0,30}\b(kan|can|får|may|allowed|lov)\b).{0,40}\b(hver|kvar|each|per)\s+(kommune|kommunar|kommuner|municipality|fylke|county|region|gruppe|gruppa|group|skole|skule|school)\b`)
 	dReplyTimeRE = relit.MustCompile(`\b(hvor|kor|how)\s+(lang|long)\s+(tid|time)?\s*(tar|tek|does|will|until|before|til|før)\b.{0,50}\b(svar\w*|answer\w*|reply|replies|hear back|beskjed|tilbakemelding\w*)\b`)
 	dPublishedRE = relit.MustCompile(`\b(når|kva tid|when)\b.{0,40}\b(rapport\w*|reports?|evaluering\w*|evaluation|sluttrapport\w*)\b`)
+	// The time of day ("når på dagen", "hvilket klokkeslett", "what time").
+	dClockRE = relit.MustCompile(`\b(når på dagen|kor tid på dagen|kva tid på dagen|når på døgnet|klokkeslett\w*|what time|which time|at what time|start time|starttidspunkt\w*|tidspunkt)\b`)
+	// Booking the journey or the hotel oneself.
+	dBookingRE = relit.MustCompile(`\b(bestill\w*|book|booke|booker|booking\w*|reserver\w*|reserve)\b.{0,30}\b(fly\w*|hotell\w*|hotel\w*|reise\w*|reisa|tog\w*|billett\w*|flights?|tickets?|travel|trip|rom|rommet|room|rooms|overnatting\w*)\b`)
 )
 
 // detailAsked returns the detail q (lower-cased) asks for, noDetail for
@@ -79,6 +85,10 @@ func detailAsked(l string) detailKind {
 		return detailMax
 	case dReplyTimeRE.MatchString(l):
 		return detailReplyTime
+	case dBookingRE.MatchString(l):
+		return detailBooking
+	case dClockRE.MatchString(l):
+		return detailClock
 	case dPublishedRE.MatchString(l):
 		return detailPublished
 	}
@@ -99,7 +109,9 @@ var (
 	aListRE = lazyRE(`\p{Lu}\p{L}+, \p{Lu}\p{L}+(,| og| and) \p{Lu}`)
 	aMaxRE  = lazyRE(`(?i)\b(maks\w*|høyst|høgst|inntil|opptil|up to|at most|maximum|max|hvor mange|kor mange|how many)\b`)
 	// A quota is given only as one: "maks to per kommune", "up to three".
-	aQuotaRE    = lazyRE(`(?i)\b(maks\w*|høyst|høgst|inntil|opptil|up to|at most|maximum|max)\s+\S+`)
+	aQuotaRE = lazyRE(`(?i)\b(maks\w*|høyst|høgst|inntil|opptil|up to|at most|maximum|max)\s+\S+`)
+	// Booking explained: "bestiller selv", "book through".
+	aBookRE     = lazyRE(`(?i)\b(bestill\w*|book\w*|reserv\w*)\b`)
 	aDurationRE = lazyRE(`(?i)\b\d+\s*(dager|dagar|uker|veker|virkedager|days|weeks|working days)\b|\b(innen en uke|innan ei veke|within a week)\b`)
 	aYearRE     = lazyRE(`\b20\d\d\b|\b(januar|februar|mars|april|juni|juli|august|september|oktober|november|desember|january|february|march|june|july|october|december|høsten|våren|autumn|spring)\b`)
 )
@@ -130,6 +142,10 @@ func (x *indexed) gives(k detailKind) bool {
 		re = aQuotaRE()
 	case detailReplyTime:
 		re = aDurationRE()
+	case detailClock:
+		re = aClockRE()
+	case detailBooking:
+		re = aBookRE()
 	case detailPublished:
 		re = aYearRE()
 	default:
@@ -160,6 +176,8 @@ var detailNotGiven = map[detailKind][3]string{
 	detailQuota:      {"hvor mange hver kommune kan sende", "kor mange kvar kommune kan sende", "how many each municipality may send"},
 	detailReplyTime:  {"hvor lang tid det tar før dere får svar", "kor lang tid det tek før de får svar", "how long it takes before you hear back"},
 	detailPublished:  {"når den kommer", "når han kjem", "when it will be published"},
+	detailClock:      {"klokkeslettet", "klokkeslettet", "the time of day"},
+	detailBooking:    {"hvordan dere bestiller reise eller overnatting", "korleis de bestiller reise eller overnatting", "how to book the journey or the accommodation"},
 }
 
 // detailFrame is the reply to a question for a detail the document does

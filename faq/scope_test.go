@@ -167,6 +167,10 @@ func TestDetailsNotGiven(t *testing.T) {
 		"er det et maks antall deltakere fra hver kommune på samlingene",
 		"how long does it take before we hear back after registering interest",
 		"how many people can each municipality bring to the gatherings",
+		"når på dagen starter informasjonsmøtet i november",
+		"who are the people in the working group",
+		"er det noen grense for hvor mange som kan sitte i kommunegruppa",
+		"hvordan bestiller vi flybilletter til samlinga",
 	} {
 		a, err := e.Answer(context.Background(), q, "")
 		if err != nil {
@@ -193,6 +197,7 @@ func TestDetailsNotGiven(t *testing.T) {
 		"hvem betaler hotellet på samlingene":    "reisestotte",
 		"når er de digitale møtene":              "digitale-moter",
 		"is there a limit on how many can join?": "antall-plasser",
+		"hvem er arbeidsgruppen":                 "arbeidsgruppen",
 	} {
 		a, err := e.Answer(context.Background(), q, "")
 		if err != nil {
