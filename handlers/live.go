@@ -358,7 +358,7 @@ var (
 var (
 	smallTalkFirst    = wordSet("hvem kven who hei hallo heisann hey hi hello god good morn halla hoi yo tusen mange takk thanks thank thx ty takker flott supert perfekt great perfect super nice ok okei fint kjempebra bra ha hade snakkes bye goodbye see vi hvordan korleis how hows alt okay greit skjonner forstar got i aha ja yes nei no")
 	greetingFirst     = wordSet("hei hallo heisann hey hi hello god good morn halla hoi")
-	capabilitiesFirst = wordSet("hva kva what hvem kven who hjelp help meny menu kommandoer commands hvordan korleis how kan can")
+	capabilitiesFirst = wordSet("hva kva what hvem kven who hjelp help meny menu kommandoer commands hvordan korleis how kan can hvor kvar where")
 )
 
 func wordSet(s string) map[string]bool {
@@ -386,6 +386,8 @@ var capabilitiesRE = relit.MustCompile(`^ (hva|kva|what) (kan|can) (du|boten|kul
 	`|^ (hjelp|help|meny|menu|kommandoer|commands|hva kan jeg skrive|what can i type) $` +
 	`|^ (hjelp|help|hjelpemeny|helpmenu|meny|menu|kommandoer|kommandoliste|commands|command list)( (hjelp|help|meny|menu|kommandoer|commands))?( for| til| i)?( (boten|kulturbot|bot|the bot))? $` +
 	`|^ (kan|can) (du|you) (hjelpe|hjelpa|help)( meg| oss| me| us)?( med noe| med noko| with something)? $` +
+	// "how do I get help?", "hvor får jeg hjelp?"
+	`|^ (how|hvordan|korleis|hvor|kvar|where) (do|can|kan|far|faar|skal) (i|we|jeg|eg|vi|me) (get |fa |faa |find |finne |finn )?(help|hjelp)( (here|her|with the bot|med boten|i boten|in the bot))? $` +
 	`|^ (hvordan|korleis|how) (bruker|brukar|do i use|can i use|to use) (jeg |eg |vi |me )?(deg|boten|kulturbot|you|the bot|this bot) $`)
 
 // guardRE are questions about the programme's facts that mention a

@@ -288,6 +288,10 @@ func TestLiveHowTo(t *testing.T) {
 		{"who answers when the FAQ has no answer?", "goes to the working group", "ubesvarte-sporsmal"},
 		{"how can I see what information you keep about me?", "/kulturbot mine-data", "mine-data"},
 		{"trenger en oversikt over hvem som kommer på samling 1", "1 av 3 kommuner har svart. Svart: Fauske.", "data:har-svart"},
+		{"korleis seier eg frå at vi ikkje kjem?", "/rsvp <nr> ja|nei|kanskje", "neste-samling"},
+		{"korleis endrar eg kommunane i ein region?", "/region endre <namn>", "data:region-ny"},
+		{"how do I get help?", "/kulturbot hjelp lists every command", "hjelp"},
+		{"hvor får jeg hjelp?", "/kulturbot hjelp viser alle kommandoene", "hjelp"},
 		// Round 5: admin tools, ids, time zone, platforms, asking the bot.
 		{"how do I tell the bot which municipality I'm from?", "/kulturbot kommune <name>", "data:kommune"},
 		{"hvordan sletter jeg svaret til en kommune på samling 2?", "/rsvp <nr> slett kommune=<navn>", "data:rsvp-slett"},
@@ -449,6 +453,7 @@ func TestLiveHowTo(t *testing.T) {
 		"kan en kommune fra en annen region delta på samlingene våre?",
 		"har kommunestyret vedtatt deltakelse?",
 		"hvem følger opp kommunen mellom samlingene?",
+		"hvor får jeg hjelp til søknaden?",
 	} {
 		a, err := e.h.Answer(context.Background(), handlers.Query{Text: q, Now: testNow})
 		if err != nil {
