@@ -106,6 +106,16 @@ var foldedNO = func() map[string]bool {
 	return m
 }()
 
+// synKeys are the shared table's words, folded (synonyms also holds
+// their Norwegian stems).
+var synKeys = func() map[string]bool {
+	m := map[string]bool{}
+	for k := range synRaw {
+		m[bot.Fold(k)] = true
+	}
+	return m
+}()
+
 // stemEN is the English Snowball stem of a folded word.
 func stemEN(w string) string { return english.Stem(w, true) }
 
@@ -153,9 +163,11 @@ func (a *Analyzer) baseEN(w string, building bool) []Term {
 	if syn, ok := synEN[w]; ok {
 		return terms(syn)
 	}
-	// "formal" is not "formål", nor "for" "før": a word of the shared
-	// table that only its æøå spelling makes is no English word.
-	if syn, ok := synonyms[w]; ok && !foldedNO[w] {
+	// The shared table's own words, not the Norwegian stems it also
+	// holds ("off" is the stem of "offer", not a word of it); and not
+	// "formål" read into the English word "formal": a word only its æøå
+	// spelling makes, when the corpus's English uses it as typed.
+	if syn, ok := synonyms[w]; ok && synKeys[w] && !(foldedNO[w] && learnedEN()[w]) {
 		return terms(syn)
 	}
 	// A Norwegian word in English chat: read as Norwegian.
