@@ -123,6 +123,9 @@ func TestAnswerLogReplay(t *testing.T) {
 	if _, err := db.LogAnswerLater(faqClaim("sig:1:a"), a); !errors.Is(err, bot.ErrDuplicate) {
 		t.Fatalf("replay after it was written: %v", err)
 	}
+	if db.seenRaw == nil {
+		t.Fatal("the events read does not go through SQLite's handle (rawstmt.go): the driver changed?")
+	}
 	// Another request is not a replay.
 	if _, err := db.LogAnswerLater(faqClaim("sig:1:b"), a); err != nil {
 		t.Fatal(err)

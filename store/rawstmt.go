@@ -153,15 +153,61 @@ func (r *rawConn) prepare(query string) (uintptr, error) {
 // exec runs query with args (one per parameter, in order) and returns the
 // rows it changed and the last inserted rowid.
 func (r *rawConn) exec(query string, args []arg) (changes, lastID int64, err error) {
-	p, err := r.prepare(query)
+	p, err := r.bind(query, args)
 	if err != nil {
 		return 0, 0, err
 	}
+	defer sqlite3.Xsqlite3_clear_bindings(r.tls, p)
+	rc := sqlite3.Xsqlite3_step(r.tls, p)
+	for rc == sqlite3.SQLITE_ROW { // not expected of these statements
+		rc = sqlite3.Xsqlite3_step(r.tls, p)
+	}
+	if rc != sqlite3.SQLITE_DONE {
+		err := r.err(rc)
+		sqlite3.Xsqlite3_reset(r.tls, p)
+		return 0, 0, err
+	}
+	changes = sqlite3.Xsqlite3_changes64(r.tls, r.db)
+	lastID = sqlite3.Xsqlite3_last_insert_rowid(r.tls, r.db)
+	if rc := sqlite3.Xsqlite3_reset(r.tls, p); rc != sqlite3.SQLITE_OK {
+		return 0, 0, r.err(rc)
+	}
+	return changes, lastID, nil
+}
+
+// exists runs a query with args and reports whether it gives a row. The
+// statement is reset before it returns, so no read transaction stays open
+// (it would hold the WAL's checkpoints back).
+func (r *rawConn) exists(query string, args []arg) (bool, error) {
+	p, err := r.bind(query, args)
+	if err != nil {
+		return false, err
+	}
+	defer sqlite3.Xsqlite3_clear_bindings(r.tls, p)
+	rc := sqlite3.Xsqlite3_step(r.tls, p)
+	found := rc == sqlite3.SQLITE_ROW
+	if !found && rc != sqlite3.SQLITE_DONE {
+		err := r.err(rc)
+		sqlite3.Xsqlite3_reset(r.tls, p)
+		return false, err
+	}
+	if rc := sqlite3.Xsqlite3_reset(r.tls, p); rc != sqlite3.SQLITE_OK {
+		return false, r.err(rc)
+	}
+	return found, nil
+}
+
+// bind prepares query (once) and binds args to it.
+func (r *rawConn) bind(query string, args []arg) (uintptr, error) {
+	p, err := r.prepare(query)
+	if err != nil {
+		return 0, err
+	}
 	if n := int(sqlite3.Xsqlite3_bind_parameter_count(r.tls, p)); n != len(args) {
-		return 0, 0, fmt.Errorf("store: %d arguments for %d parameters", len(args), n)
+		return 0, fmt.Errorf("store: %d arguments for %d parameters", len(args), n)
 	}
 	// Text goes into one C buffer, bound without a copy (SQLITE_STATIC):
-	// it stays put until the statement is reset below.
+	// it stays put until the statement is reset.
 	size, texts := 0, 0
 	for _, a := range args {
 		if a.kind == argText {
@@ -178,11 +224,10 @@ func (r *rawConn) exec(query string, args []arg) (changes, lastID int64, err err
 		n := max(size, 1024)
 		if r.buf = libc.Xmalloc(r.tls, libc.Tsize_t(n)); r.buf == 0 {
 			r.bufN = 0
-			return 0, 0, errors.New("store: out of C memory")
+			return 0, errors.New("store: out of C memory")
 		}
 		r.bufN = n
 	}
-	defer sqlite3.Xsqlite3_clear_bindings(r.tls, p)
 	off := 0
 	for i, a := range args {
 		var rc int32
@@ -200,24 +245,11 @@ func (r *rawConn) exec(query string, args []arg) (changes, lastID int64, err err
 			rc = sqlite3.Xsqlite3_bind_text(r.tls, p, int32(i+1), at, int32(len(a.s)), 0)
 		}
 		if rc != sqlite3.SQLITE_OK {
-			return 0, 0, r.err(rc)
+			sqlite3.Xsqlite3_clear_bindings(r.tls, p)
+			return 0, r.err(rc)
 		}
 	}
-	rc := sqlite3.Xsqlite3_step(r.tls, p)
-	for rc == sqlite3.SQLITE_ROW { // not expected of these statements
-		rc = sqlite3.Xsqlite3_step(r.tls, p)
-	}
-	if rc != sqlite3.SQLITE_DONE {
-		err := r.err(rc)
-		sqlite3.Xsqlite3_reset(r.tls, p)
-		return 0, 0, err
-	}
-	changes = sqlite3.Xsqlite3_changes64(r.tls, r.db)
-	lastID = sqlite3.Xsqlite3_last_insert_rowid(r.tls, r.db)
-	if rc := sqlite3.Xsqlite3_reset(r.tls, p); rc != sqlite3.SQLITE_OK {
-		return 0, 0, r.err(rc)
-	}
-	return changes, lastID, nil
+	return p, nil
 }
 
 // close finalizes the statements and frees the buffer; the connection

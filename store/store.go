@@ -57,10 +57,13 @@ type DB struct {
 	writerOnce sync.Once
 
 	// alog is the answer log behind the answer (answerlog.go);
-	// seenStmt reads the replay guard's events table for it.
+	// seenConn (a reader held for it) reads the replay guard's events
+	// table for it.
 	alog     answerLog
 	seenOnce sync.Once
-	seenStmt *sql.Stmt
+	seenMu   sync.Mutex
+	seenConn *sql.Conn
+	seenRaw  *rawConn
 	seenErr  error
 
 	// replay makes a new database replay every migration instead of
@@ -189,9 +192,7 @@ func restrictFiles(path string) error {
 func (db *DB) Close() error {
 	db.stopWriter()
 	var err error
-	if db.seenStmt != nil {
-		db.seenStmt.Close()
-	}
+	db.closeSeen()
 	if db.r != nil {
 		err = db.r.Close()
 	}
