@@ -102,6 +102,29 @@ var ownAdminRE = relit.MustCompile(`\b(reiseregning\w*|reiserekning\w*|reiseutle
 // council's membership, which the FAQ only names as no condition.
 var joinCouncilRE = relit.MustCompile(`\b(hvordan|korleis|how)\b.{0,40}\b(bli|blir|verte|vert|become|join|melde \w+ inn|meld \w+ inn)\b.{0,30}\b(medlem\w*|members?|membership)\b.{0,25}\b(kulturskoleråd\w*|kulturskuleråd\w*|nkr|nk|the council|council|organisasjonen)\b`)
 
+// schoolFeeRE is what the culture school itself charges its pupils, asked
+// in English ("what fees do culture schools in oslo charge", "culture
+// school fees"): the programme's own cost ("is there a fee to take
+// part") names no culture school charging.
+var schoolFeeRE = relit.MustCompile(`\b(fees?|prices?|tuition|how much)\b.{0,40}\bculture schools?\b.{0,30}\b(charges?|charging|cost|students?|pupils?|parents?|lessons?|per (term|semester|year|month))\b|\bculture schools?'? (fees?|prices?|tuition)\b|\bculture schools? charges?\b`)
+
+// memberCostRE is what membership of Norsk kulturskoleråd costs ("hva
+// koster det å bli medlem", "how much does membership … cost"): the
+// council's fee, not the programme's cost; not when the question asks
+// about non-members ("koster det noe hvis vi ikke er medlem").
+var memberCostRE = relit.MustCompile(`\b(koste\w*|kostar|cost\w*|pris\w*|price|how much|hvor mye|kor mykje)\b.{0,40}\b(bli medlem|blir medlem|vere medlem|være medlem|verte medlem|medlemskap\w*|membership|become a member|be a member)\b|\b(medlemskap\w*|membership)\b.{0,30}\b(koste\w*|kostar|cost\w*|pris\w*|price)\b`)
+var notMemberRE = relit.MustCompile(`\b(ikke|ikkje|ikkje-|ikke-|non-?members?|not (a )?members?|uten|utan|without)\b`)
+
+// opinionRE asks the bot's opinion ("hva synes du om politikk", "kva
+// meiner du om …", "what do you think about …"): it has none. "Hva
+// mener dere med …" asks what a word means.
+var opinionRE = relit.MustCompile(`^\W*(hva|kva)\s+(synes|synest|syns|mener|meiner|tenker|tenkjer)\s+du\s+om\b|\bwhat do you think (of|about)\b|\bwhat'?s your (opinion|view|take)\b|\b(your|din|di) (opinion|mening|meining)\b`)
+
+// setUpForMeRE asks the bot to set something up for the asker ("kan du
+// sette opp en timeplan for …", "can you set up …"): it answers, it does
+// not plan (taskRE has the other verbs).
+var setUpForMeRE = relit.MustCompile(`^\W*(kan|kunne|could|can|will|would) (du|dere|you|boten|kulturboten|kulturbot|the bot) (sette|sett|set) (opp|up)\b`)
+
 // howToDoRE asks how to do something; taskVerbRE is a task done in a
 // chat or video tool (make, set up, delete, change, add, invite, mute,
 // turn off …), and botThingRE names the bot or something it keeps: with
@@ -129,7 +152,8 @@ func scanScope(q string) (off bool, objects []string) {
 	l := strings.ToLower(q)
 	if jobRE.MatchString(l) || taskRE.MatchString(l) || loginRE.MatchString(l) || accessRE.MatchString(l) ||
 		personalRE.MatchString(l) || payRE.MatchString(l) || mathRE.MatchString(l) || ownAdminRE.MatchString(l) ||
-		joinCouncilRE.MatchString(l) {
+		joinCouncilRE.MatchString(l) || schoolFeeRE.MatchString(l) || opinionRE.MatchString(l) || setUpForMeRE.MatchString(l) ||
+		(memberCostRE.MatchString(l) && !notMemberRE.MatchString(l)) {
 		return true, nil
 	}
 	for _, p := range offTopicPhrases {

@@ -59,6 +59,8 @@ var (
 	dQuotaRE     = relit.MustCompile(`(\b(maks|maksimalt|max|maximum|limit|grense)\b|\b(hvor mange|kor mange|how many)\b.{0,30}\b(kan|can|får|may|allowed|lov)\b).{0,40}\b(hver|kvar|each|per)\s+(kommune|kommunar|kommuner|municipality|fylke|county|region|gruppe|gruppa|group|skole|skule|school)\b`)
 	dReplyTimeRE = relit.MustCompile(`\b(hvor|kor|how)\s+(lang|long)\s+(tid|time)?\s*(tar|tek|does|will|until|before|til|før)\b.{0,50}\b(svar\w*|answer\w*|reply|replies|hear back|beskjed|tilbakemelding\w*)\b`)
 	dPublishedRE = relit.MustCompile(`\b(når|kva tid|when)\b.{0,40}\b(rapport\w*|reports?|evaluering\w*|evaluation|sluttrapport\w*)\b`)
+	// A unit a maximum is per: a group, a region, a gathering.
+	dUnitRE = relit.MustCompile(`\b(kommunegrupp\w*|gruppe|gruppa|gruppen|group|groups|region|regionen|regions|one region|each region|samling\w*|gathering\w*)\b`)
 	// The time of day ("når på dagen", "hvilket klokkeslett", "what time").
 	dClockRE = relit.MustCompile(`\b(når på dagen|kor tid på dagen|kva tid på dagen|når på døgnet|klokkeslett\w*|what time|which time|at what time|start time|starttidspunkt\w*|tidspunkt)\b`)
 	// Booking the journey or the hotel oneself.
@@ -80,6 +82,9 @@ func detailAsked(l string) detailKind {
 	case dDateRE.MatchString(l):
 		return detailExactDate
 	case dQuotaRE.MatchString(l):
+		return detailQuota
+	case dMaxRE.MatchString(l) && dUnitRE.MatchString(l):
+		// "maks i kommunegruppa", "maximum … in one region": per unit.
 		return detailQuota
 	case dMaxRE.MatchString(l):
 		return detailMax

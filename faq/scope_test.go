@@ -80,10 +80,18 @@ func TestNearDomainTraps(t *testing.T) {
 		"kan vi ta med elevane våre på samlinga?",
 		"is it ok to bring my partner to the gathering dinner",
 		"what is the deadline for applying for a place at the culture school",
+		"how much do culture schools charge per term",
+		"are culture school fees the same everywhere",
+		"hva koster det for kommunen å være medlem i kulturskolerådet",
+		"how much is the membership fee for norsk kulturskoleråd",
+		"hva synes du om den nye kulturministeren",
+		"what do you think about the new school reform",
+		"kan du sette opp en plan for korpsøvingene våre",
+		"maks antall kommuner i en region?",
 	}
 	// Programme questions about what the municipality gains, or a range
 	// of numbers, are not pay or sums.
-	for _, q := range []string{"hva tjener kommunen på å være med?", "vi er 15-20 kommuner i regionen, går det?"} {
+	for _, q := range []string{"hva tjener kommunen på å være med?", "vi er 15-20 kommuner i regionen, går det?", "koster det noe å delta hvis vi ikke er medlem"} {
 		if off, _ := scanScope(q); off {
 			t.Errorf("%q declined as off topic", q)
 		}
@@ -105,6 +113,8 @@ func TestNearDomainTraps(t *testing.T) {
 		"må vi være medlem av kulturskolerådet for å delta": "hvem-kan-delta",
 		"hvem sitter i kommunegruppa":                       "kommunegruppe",
 		"what is the deadline to register interest":         "frist",
+		"is there a fee to take part":                       "finansiering",
+		"kan ikke-medlemmer være med":                       "hvem-kan-delta",
 	}
 	for q, id := range programme {
 		a, err := e.Answer(context.Background(), q, "")
