@@ -42,7 +42,7 @@ var featureNames = []string{
 	"sim", "cov", "prec", "margin", "bm25", "confidence", "type_fit", "asks_type",
 	"known_share", "anchored", "single_topic_unknown", "single_topic_name", "unknown_common", "unknown_names",
 	"ambiguous", "terms", "rival_cov_lead", "coverage_shortfall", "misfit_or_single",
-	"dice", "tied", "tie_lead",
+	"dice", "tied", "tie_lead", "misfit_plain",
 }
 
 // features are the judgement's signals as numbers, in featureNames order.
@@ -86,6 +86,7 @@ func (j *judgement) features(p Params) []float64 {
 		b.dice,
 		flag(j.tied),
 		j.tieLead,
+		flag(j.misfitPlain),
 	}
 }
 

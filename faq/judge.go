@@ -3,6 +3,7 @@ package faq
 import (
 	"context"
 	"math"
+	"strings"
 )
 
 // judgement is what the engine found out about one question: its
@@ -42,6 +43,11 @@ type judgement struct {
 	// cannot give; never answered.
 	veto     bool
 	asksType bool
+	// misfitPlain: best's answer does not hold the kind of fact asked
+	// for, and the question is one plain question — no choice ("X eller
+	// Y"), no second question or clause joined by og/and, where the
+	// misfit is often one half's and the entry right for the other.
+	misfitPlain bool
 	// Question words matched by best, and unknown words beside them:
 	// names (a town, a product) and common words (a topic the FAQ lacks).
 	matched, unknownNames, unknownCommon int
@@ -174,6 +180,7 @@ func (e *Engine) judgeWords(ctx context.Context, q string, ws []string, lang str
 		}
 	}
 	j.best = &cands[best]
+	j.misfitPlain = !j.typeFit && plainQuestion(q)
 	// Facts the FAQ can only hold if its answer states them — a named
 	// person, an amount, contact details, a link, a venue, a clock time,
 	// a name, how things stand so far — are never guessed: an answer that
@@ -241,6 +248,18 @@ func (e *Engine) judgeWords(ctx context.Context, q string, ws []string, lang str
 		j.p = math.Min(j.p, math.Nextafter(e.threshold(), 0))
 	}
 	return j, nil
+}
+
+// plainQuestion: q asks one thing — no "eller/or" choice, no second
+// question, no "og/and" joining two.
+func plainQuestion(q string) bool {
+	l := " " + strings.ToLower(q) + " "
+	for _, w := range []string{" og ", " and ", " samt ", " eller ", " or ", " el. ", " vs"} {
+		if strings.Contains(l, w) {
+			return false
+		}
+	}
+	return len(splitQuestions(q)) < 2
 }
 
 // legacyConfidence is the engine's hand-set confidence before the gate:

@@ -450,7 +450,8 @@ func (e *Engine) scoreCandidates(out []candidate, qw map[string]float64) []candi
 		// is summed once per index change (refreshDens).
 		num := s.num[c.x.base : int(c.x.base)+len(c.x.phrasings)]
 		for j, den := range c.x.dens {
-			if den <= 0 {
+			// Most phrasings share no term with the question.
+			if den <= 0 || num[j] == 0 {
 				continue
 			}
 			if num[j]/den > c.prec {
