@@ -81,9 +81,19 @@ import (
 // the spending again, on the other side. At 1.0% (the refit of
 // 81f9415: threshold 0.728, cross-validated 2992/3157 right, 50/4171
 // wrong, 98.1% declined) the floor has room.
+//
+// gateMinThreshold: the bars are measured on sets the corpus has been
+// tuned on, so every corpus fix for a set's misses lowers its
+// cross-validated wrong answers and the next refit lowers the threshold
+// (0.749 → 0.677 within one afternoon of round 6, corpus changes only).
+// The threshold does not go below the level the features were chosen at.
+// Cross-validated on the corpus of fea07ae, 0.677 → 0.75 costs 19 right
+// answers of 3157 and saves 9 wrong ones of 4171 (on the four newest sets,
+// validation4 and blind27–29: 4 right, 1 wrong).
 const (
 	gateMaxWrongIn     = 0.010
 	gateMinOutDeclined = 0.975
+	gateMinThreshold   = 0.75
 )
 
 // notFit are training sets the gate is not fit on (yet): a new blind set
@@ -476,6 +486,10 @@ func TestRefitGate(t *testing.T) {
 	if !ok {
 		t.Fatalf("no threshold meets the targets on the training data")
 	}
+	if thr < gateMinThreshold {
+		fmt.Printf("threshold %.4f from the bars, raised to the floor %.2f\n", thr, gateMinThreshold)
+		thr, cv = gateMinThreshold, figuresAt(exs, cvProbs, gateMinThreshold)
+	}
 	g.Threshold = thr
 	fig := figuresAt(exs, probs, thr)
 	legacy := make([]float64, len(exs))
@@ -517,7 +531,7 @@ func TestRefitGate(t *testing.T) {
 		"lambda":          bestLambda,
 		"training":        fig.String(),
 		"cross_validated": cv.String(),
-		"targets":         fmt.Sprintf("in scope wrong <= %.1f%% of in scope, out of scope declined >= %.1f%%", 100*gateMaxWrongIn, 100*gateMinOutDeclined),
+		"targets":         fmt.Sprintf("in scope wrong <= %.1f%% of in scope, out of scope declined >= %.1f%%, threshold >= %.2f", 100*gateMaxWrongIn, 100*gateMinOutDeclined, gateMinThreshold),
 	}
 	buf, err := json.MarshalIndent(g, "", "  ")
 	if err != nil {
