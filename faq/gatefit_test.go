@@ -491,7 +491,7 @@ func TestRefitGate(t *testing.T) {
 		t.Fatalf("no threshold meets the targets on the training data")
 	}
 	if thr < gateMinThreshold {
-		fmt.Printf("threshold %.4f from the bars, raised to the floor %.2f\n", thr, gateMinThreshold)
+		fmt.Printf("threshold %.4f from the bars, raised to the floor %.3f\n", thr, gateMinThreshold)
 		thr, cv = gateMinThreshold, figuresAt(exs, cvProbs, gateMinThreshold)
 	}
 	g.Threshold = thr
