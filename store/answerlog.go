@@ -260,9 +260,18 @@ func (db *DB) enqueue(j *writeJob) error {
 // question).
 func (db *DB) eventSeen(platform, event string) (bool, error) {
 	db.seenOnce.Do(func() {
-		if db.seenConn, db.seenErr = db.r.Conn(bg); db.seenErr == nil {
-			db.seenRaw = rawOf(db.seenConn)
+		if db.seenConn, db.seenErr = db.r.Conn(bg); db.seenErr != nil {
+			return
 		}
+		// The lookup needs the events index's few inner pages and one
+		// leaf: a small page cache, not the readers' 256 KiB (this
+		// connection is held for good: peak RSS).
+		if _, db.seenErr = db.seenConn.ExecContext(bg, "PRAGMA cache_size = -32"); db.seenErr != nil {
+			db.seenConn.Close()
+			db.seenConn = nil
+			return
+		}
+		db.seenRaw = rawOf(db.seenConn)
 	})
 	if db.seenErr != nil {
 		return false, db.seenErr
