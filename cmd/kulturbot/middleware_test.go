@@ -84,6 +84,47 @@ func TestRetentionRunnerStopsWithContext(t *testing.T) {
 	}
 }
 
+// TestRetentionFirstPassWaits: the first retention pass comes
+// retentionFirst after start (not during start-up, where its scan of the
+// events table took the core), and it does purge then.
+func TestRetentionFirstPassWaits(t *testing.T) {
+	a := newTestApp(t, &Config{Retention: time.Hour})
+	ctx := context.Background()
+	old := time.Now().Add(-8 * 24 * time.Hour)
+	a.DB.Now = func() time.Time { return old }
+	if ok, err := a.DB.FirstSeen(ctx, "slack", "Ev-old"); err != nil || !ok {
+		t.Fatalf("FirstSeen: %v %v", ok, err)
+	}
+	a.DB.Now = time.Now
+	defer func(d time.Duration) { retentionFirst = d }(retentionFirst)
+	retentionFirst = 300 * time.Millisecond
+	rctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	start := time.Now()
+	go a.runRetention(rctx)
+	// Claiming the old id again tells whether it is still remembered
+	// (once purged, the claim records it anew, dated now: the loop ends).
+	seen := func() bool {
+		again, err := a.DB.FirstSeen(ctx, "slack", "Ev-old")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return !again
+	}
+	if !seen() {
+		t.Fatal("the old event id was purged at once; the first pass should wait")
+	}
+	for seen() {
+		if time.Since(start) > 10*time.Second {
+			t.Fatal("the old event id was never purged")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if waited := time.Since(start); waited < retentionFirst {
+		t.Fatalf("purged after %v, before retentionFirst %v", waited, retentionFirst)
+	}
+}
+
 func TestDigestGaugeReadsDatabase(t *testing.T) {
 	t.Parallel()
 	a := newTestApp(t, &Config{Retention: time.Hour})
