@@ -74,6 +74,7 @@ func main() {
 	flag.StringVar(&c.db, "db", "", "kulturbot's database: check that every acknowledged RSVP was stored")
 	flag.BoolVar(&c.bolt, "bolt", false, "the server is the Bolt peer: send its /rsvp form (g1 yes 2), no storage check")
 	cpuprofile := flag.String("cpuprofile", "", "write the load generator's own CPU profile to this file")
+	writeReqs := flag.String("write-requests", "", "only write -n signed requests (raw HTTP, each after a line with its length) to this file and exit: scripts/wrkfaq.sh's input for wrk, a load generator that is not Go")
 	ready := flag.String("ready", "", "only wait until this URL answers 200 (polled every millisecond, for at most -d), then exit: scripts/compare.sh's cold-start clock")
 	flag.Parse()
 	c.run = time.Now().UnixNano()
@@ -101,6 +102,13 @@ func main() {
 	if c.secret == "" || len(c.kommuner) == 0 || c.conc < 1 || c.users < 1 {
 		fmt.Fprintln(os.Stderr, "loadgen: need -secret, -kommuner, -c >= 1 and -users >= 1")
 		os.Exit(2)
+	}
+	if *writeReqs != "" {
+		if err := writeRequests(*writeReqs, c); err != nil {
+			fmt.Fprintln(os.Stderr, "loadgen:", err)
+			os.Exit(1)
+		}
+		return
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -282,6 +290,36 @@ func slashBody(c config, user, i int, faq bool) string {
 	b = append(b, "&user_name="...)
 	b = append(b, strings.ToLower(string(uid[:]))...)
 	return string(b)
+}
+
+// writeRequests writes c.n requests as post would send them (the same
+// bodies, signed now), each as its length in decimal, a newline and the
+// raw HTTP/1.1 request: scripts/wrk/faq.lua replays them in order, so the
+// server sees what loadgen sends, from a load generator written in C. The
+// signatures are valid for the five minutes Slack's timestamps are.
+func writeRequests(path string, c config) error {
+	if c.n < 1 {
+		return errors.New("-write-requests needs -n >= 1")
+	}
+	u, err := url.Parse(c.url)
+	if err != nil {
+		return err
+	}
+	ts := strconv.FormatInt(time.Now().Unix(), 10)
+	rng := rand.New(rand.NewPCG(0, 42))
+	var b []byte
+	for i := 0; i < c.n; i++ {
+		isFAQ := c.faqShare > 0 && rng.Float64() < c.faqShare
+		body := slashBody(c, i%c.users, i, isFAQ)
+		req := "POST " + u.RequestURI() + " HTTP/1.1\r\nHost: " + u.Host +
+			"\r\nContent-Type: application/x-www-form-urlencoded\r\nX-Slack-Request-Timestamp: " + ts +
+			"\r\nX-Slack-Signature: " + kslack.Sign(c.secret, ts, []byte(body)) +
+			"\r\nContent-Length: " + strconv.Itoa(len(body)) + "\r\n\r\n" + body
+		b = strconv.AppendInt(b, int64(len(req)), 10)
+		b = append(b, '\n')
+		b = append(b, req...)
+	}
+	return os.WriteFile(path, b, 0o644)
 }
 
 // post sends one signed request and classifies the outcome ("" is success).
