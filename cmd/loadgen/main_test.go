@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -8,6 +10,9 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -138,5 +143,56 @@ func TestEmptyAckIsAnError(t *testing.T) {
 	if err := run(context.Background(), c, &out); err == nil || !strings.Contains(out.String(), "empty ack:6") ||
 		!strings.Contains(out.String(), "rsvp acknowledged 0") {
 		t.Fatalf("err %v, output:\n%s", err, out.String())
+	}
+}
+
+// TestWriteRequests: the file wrk replays holds n requests, each after a
+// line with its length, each a well-formed HTTP request to the endpoint
+// whose Slack signature verifies, with a body of its own (a repeated body
+// would be a replay the bot answers empty).
+func TestWriteRequests(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "reqs")
+	c := config{url: "http://127.0.0.1:8099/slack/events", secret: "s3cret", users: 7, n: 40, faqShare: 1, gathering: "1", kommuner: []string{"Bodø"}, run: 5}
+	if err := writeRequests(path, c); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for len(data) > 0 {
+		nl := bytes.IndexByte(data, '\n')
+		n, err := strconv.Atoi(string(data[:nl]))
+		if err != nil || nl+1+n > len(data) {
+			t.Fatalf("bad length line %q", data[:nl])
+		}
+		raw := data[nl+1 : nl+1+n]
+		data = data[nl+1+n:]
+		req, err := http.ReadRequest(bufio.NewReader(bytes.NewReader(raw)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := io.ReadAll(req.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if req.Method != http.MethodPost || req.URL.Path != "/slack/events" || req.Host != "127.0.0.1:8099" {
+			t.Fatalf("request line %s %s host %s", req.Method, req.URL, req.Host)
+		}
+		if err := kslack.Verify(req.Header, body, c.secret, time.Now()); err != nil {
+			t.Fatalf("signature: %v", err)
+		}
+		form, err := url.ParseQuery(string(body))
+		if err != nil || form.Get("command") != "/faq" || form.Get("text") == "" {
+			t.Fatalf("body %q: %v", body, err)
+		}
+		if seen[string(body)] {
+			t.Fatalf("body repeated: %q", body)
+		}
+		seen[string(body)] = true
+	}
+	if len(seen) != c.n {
+		t.Fatalf("%d requests, want %d", len(seen), c.n)
 	}
 }
