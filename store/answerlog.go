@@ -239,20 +239,6 @@ func (db *DB) writeAnswers(t *wtx, b *answerBatch) error {
 	return nil
 }
 
-// enqueue queues a job for the writer without waiting for it.
-func (db *DB) enqueue(j *writeJob) error {
-	w := db.writer()
-	w.mu.Lock()
-	if w.closed {
-		w.mu.Unlock()
-		return FormatError(sql.ErrConnDone)
-	}
-	w.queue = append(w.queue, j)
-	w.mu.Unlock()
-	w.signal()
-	return nil
-}
-
 // eventSeen reads whether a guard id is in the events table, on a
 // connection of the readers' pool (beside the writer) that the store
 // holds for it, through SQLite's C API as the writer's statements are

@@ -176,15 +176,9 @@ func (db *DB) submit(ctx context.Context, j *writeJob) error {
 			j.claim = c
 		}
 	}
-	w := db.writer()
-	w.mu.Lock()
-	if w.closed {
-		w.mu.Unlock()
-		return FormatError(sql.ErrConnDone)
+	if err := db.enqueue(j); err != nil {
+		return err
 	}
-	w.queue = append(w.queue, j)
-	w.mu.Unlock()
-	w.signal()
 	select {
 	case <-j.done:
 	case <-ctx.Done():
@@ -197,6 +191,21 @@ func (db *DB) submit(ctx context.Context, j *writeJob) error {
 		panic(j.panicked)
 	}
 	return j.err
+}
+
+// enqueue queues a job for the writer without waiting for it:
+// submit waits for the job, the answer log behind the answer does not.
+func (db *DB) enqueue(j *writeJob) error {
+	w := db.writer()
+	w.mu.Lock()
+	if w.closed {
+		w.mu.Unlock()
+		return FormatError(sql.ErrConnDone)
+	}
+	w.queue = append(w.queue, j)
+	w.mu.Unlock()
+	w.signal()
+	return nil
 }
 
 func (w *writer) signal() {
