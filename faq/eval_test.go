@@ -102,7 +102,7 @@ func newTestEngine(t testing.TB) *Engine {
 // evalSets are the files in testdata/ the evaluation runs, oldest first.
 // Each set after eval.tsv was written before its first run; docs/faq.md
 // records those first-run figures.
-var evalSets = []string{"eval", "holdout", "fresh", "unseen", "blind", "dev", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "validation1", "blind18", "blind19", "validation2", "blind20", "blind21", "blind22", "validation3", "blind24", "blind23", "blind26", "blind25", "blind27", "blind28", "validation4", "blind29", "validation5"}
+var evalSets = []string{"eval", "holdout", "fresh", "unseen", "blind", "dev", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "validation1", "blind18", "blind19", "validation2", "blind20", "blind21", "blind22", "validation3", "blind24", "blind23", "blind26", "blind25", "blind27", "blind28", "validation4", "blind29", "validation5", "synno"}
 
 // firstRunOnly are new blind sets whose per-set bars the engine has not
 // been tuned to yet; they count in the training totals (and the gate fit)
@@ -149,7 +149,12 @@ var evalSets = []string{"eval", "holdout", "fresh", "unseen", "blind", "dev", "b
 // 5 right answers and saved 5 wrong ones of 238 questions — the wrong
 // answers on new text come with p ≥ 0.86, so the threshold is not the
 // lever; the gate was left as fit.
-var firstRunOnly = map[string]bool{"blind29": true, "blind18": true, "blind24": true, "blind23": true, "blind26": true, "blind25": true, "blind27": true, "blind28": true}
+// synno (round 7, faq-syn-no: nb/nn questions in synonyms, paraphrase
+// and nynorsk forms the corpus lacks, written before their first run; held
+// out of the gate's fit, notFit) first ran at af46a2d: engine 26/33 right
+// (78.8%), 1/39 confidently wrong (2.6%), 6/6 declined; through ask the
+// same.
+var firstRunOnly = map[string]bool{"synno": true, "blind29": true, "blind18": true, "blind24": true, "blind23": true, "blind26": true, "blind25": true, "blind27": true, "blind28": true}
 
 // untuned are the blind sets written this round (round 4) by helpers who
 // read only PRODUCT.md and the programme document. Their first-run figures
@@ -169,7 +174,7 @@ var firstRunOnly = map[string]bool{"blind29": true, "blind18": true, "blind24": 
 // through ask 81.4% right, 4.4% wrong, 96.4% declined; last run 20d258b:
 // 82.7%, 3.3%, 96.4%), joins the training data, untuned until it meets
 // the bars.
-var untuned = map[string]bool{"validation5": true, "blind29": true, "blind24": true, "blind23": true, "blind26": true, "blind25": true, "blind27": true, "blind28": true}
+var untuned = map[string]bool{"synno": true, "validation5": true, "blind29": true, "blind24": true, "blind23": true, "blind26": true, "blind25": true, "blind27": true, "blind28": true}
 
 // evalFigures counts the outcomes of a set of questions.
 type evalFigures struct {

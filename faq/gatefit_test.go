@@ -111,7 +111,9 @@ const (
 // joined); the check on questions the gate was not fit on is the
 // cross-validation by whole sets, printed per set and language by
 // TestRefitGate, and FAQ_HOLDOUT=each (holdout_test.go).
-var notFit = map[string]bool{}
+// Round 7: synno, faq-syn-no's check on its own synonym work, stays out
+// of the fit so that its figures are not the gate's in-sample ones.
+var notFit = map[string]bool{"synno": true}
 
 // gateFitSets are the evalSets the gate is fit on.
 func gateFitSets() []string {
