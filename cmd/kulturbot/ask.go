@@ -59,6 +59,11 @@ func runAsk(ctx context.Context, a *App, args []string) error {
 		case arg == "--":
 			words = append(words, args[i+1:]...)
 			i = len(args)
+		case len(words) == 0 && len(arg) > 1 && arg[0] == '-':
+			// A flag of kulturbot itself (--db, --faq …) typed after
+			// ask would otherwise become the start of the question and
+			// be answered against the wrong database, silently.
+			return fmt.Errorf("ask: unknown flag %s: flags of kulturbot itself go before ask (kulturbot --db FILE ask \"…\"); a question that starts with - goes after --", arg)
 		default:
 			words = append(words, arg)
 		}

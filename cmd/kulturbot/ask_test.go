@@ -23,6 +23,18 @@ func TestAsk(t *testing.T) {
 		}
 		mustContain(t, out, "15. september", "Kilde: ")
 	})
+	t.Run("FlagAfterAsk", func(t *testing.T) {
+		// --db after ask is kulturbot's flag in the wrong place: an
+		// error that says where it goes, not a question "--db x …".
+		out, errOut, code := run(t, db, "", "ask", "--json", "--db", "other.db", "hva er en region?")
+		if code == 0 || !strings.Contains(errOut, "before ask") {
+			t.Fatalf("exit %d, stderr %q, stdout %q", code, errOut, out)
+		}
+		// After -- (or after the first word) a dash is part of the question.
+		if out, errOut, code = run(t, db, "", "ask", "--", "-hva er en region?"); code != 0 || !strings.Contains(out, "tre eller flere") {
+			t.Fatalf("exit %d: %s %s", code, errOut, out)
+		}
+	})
 	t.Run("JSON", func(t *testing.T) {
 		out, errOut, code := run(t, db, "", "ask", "--json", "How many gatherings are there?")
 		if code != 0 {
