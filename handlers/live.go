@@ -112,12 +112,22 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 		a.Source = lt(lang, "live.source")
 		return a, true, nil
 	}
-	if words <= 12 && capabilitiesFirst[first] && capabilitiesRE.MatchString(n) {
+	if words <= 12 && capabilitiesFirst[first] && (capabilitiesLast[lastWord(n)] || liveGateOff) && capabilitiesRE.MatchString(n) {
 		take()
 		a.EntryID = liveEntry["live.can"]
 		return data(lt(lang, "live.can"))
 	}
-	if key, ok := howTo(n); ok {
+	// The questions below all hold a topic word of the lexicon
+	// (live_lex.go): without one, the question is the FAQ's, and none of
+	// the patterns need to look at it.
+	f := liveFeats(n)
+	if f&topicMask == 0 && !liveGateOff && !mayAskCommands(n) {
+		return a, false, nil
+	}
+	if liveGateOff {
+		f = ^feat(0)
+	}
+	if key, ok := howTo(n, f); ok {
 		take()
 		if id, ok := strings.CutPrefix(key, "faq:"); ok {
 			// A question about the bot that a corpus entry answers:
@@ -158,7 +168,7 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 	}
 	// "hvem har meldt interesse?", "which counties have signed up so
 	// far?": the registrations everyone can list with /interesse liste.
-	if interestWhoRE.MatchString(n) && !gatheringRE.MatchString(n) && !strings.Contains(n, " rsvp") {
+	if f&(fInt|fAns) != 0 && interestWhoRE.MatchString(n) && !gatheringRE.MatchString(n) && !strings.Contains(n, " rsvp") {
 		take()
 		text, err := h.liveInterests(ctx, lang)
 		if err != nil {
@@ -169,7 +179,7 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 	}
 	// "har Nordland meldt interesse?", "er det noen som har meldt
 	// interesse enda?": one county's or municipality's registration.
-	if !gatheringRE.MatchString(n) && !strings.Contains(n, " rsvp") {
+	if f&(fInt|fAns) != 0 && !gatheringRE.MatchString(n) && !strings.Contains(n, " rsvp") {
 		if interestAnyRE.MatchString(n) {
 			take()
 			text, err := h.liveInterests(ctx, lang)
@@ -190,6 +200,10 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 				return data(text)
 			}
 		}
+	}
+	// Everything below is about a gathering or the answers to one.
+	if f&(fGath|fAns) == 0 {
+		return a, false, nil
 	}
 	// "hva blir været i Bodø når vi har samling der?": not the bot's.
 	if weatherRE.MatchString(n) {
@@ -285,6 +299,7 @@ var liveEntry = map[string]string{
 func liveNorm(s string) string {
 	s = strings.ToLower(s)
 	var b strings.Builder
+	b.Grow(len(s) + 2) // æ→ae may grow it once more
 	b.WriteByte(' ')
 	space := true
 	for _, r := range s {
@@ -360,6 +375,19 @@ var (
 	greetingFirst     = wordSet("hei hallo heisann hey hi hello god good morn halla hoi")
 	capabilitiesFirst = wordSet("hva kva what hvem kven who hjelp help meny menu kommandoer commands hvordan korleis how kan can hvor kvar where")
 )
+
+// capabilitiesLast are the words capabilitiesRE's questions end with
+// (every alternative is anchored at the end): the pattern runs only on a
+// question ending with one of them, not on every "hva …" question.
+var capabilitiesLast = wordSet("du boten kulturbot bot you egentlig eigentleg really gjore gjere do med with pa answer " +
+	"sporre sporja deg sporje spor ask om about skrive type hjelp help meny menu kommandoer commands hjelpemeny helpmenu kommandoliste list " +
+	"for til i hjelpe hjelpa meg oss me us noe noko something here her")
+
+// lastWord is the last word of n (liveNorm text).
+func lastWord(n string) string {
+	n = strings.TrimSuffix(n, " ")
+	return n[strings.LastIndexByte(n, ' ')+1:]
+}
 
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}

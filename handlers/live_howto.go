@@ -57,8 +57,49 @@ type howIntent struct {
 	pre func(n string) bool
 }
 
-// mayMatch: the question holds one of h.need (or h has none).
-func (h *howIntent) mayMatch(n string) bool {
+// freeTopics[i] and howTopics[i] are intentTopics of freeIntents[i] and
+// howIntents[i]: every match of the intent's pattern is in a question
+// with one of these lexicon bits (live_lex.go). Only a speed-up, checked
+// by TestLiveTopics.
+var freeTopics, howTopics []feat
+
+// intentTopics are the lexicon bits one of which every question an
+// intent's patterns match holds (the union over the intent's patterns).
+var intentTopics = map[string]feat{
+	"live.how.deltakere":          fAns | fAtt,
+	"live.how.rsvp":               fAns | fGath | aChange | fMany,
+	"live.how.interesse":          fInt | fMun | fAns,
+	"live.how.veiledning":         fMent,
+	"live.how.eksport":            fExp,
+	"live.how.kommune":            fMun,
+	"faq:samling-admin":           fGath | fDead | fMun,
+	"live.how.region":             fReg,
+	"live.how.sporsmal":           fQst,
+	"live.how.data":               fData,
+	"live.how.rsvpslett":          fAns | fMun,
+	"live.how.avlys":              fGath,
+	"live.how.id":                 fGath,
+	"faq:kalender":                fCal,
+	"live.how.faq":                fBot,
+	"faq:kommunenavn":             fName,
+	"faq:ukesoppsummering":        fDig,
+	"faq:ubesvarte-sporsmal":      fBot,
+	"faq:arbeidsgruppens-verktoy": fDash,
+	"live.how.form":               fCmd,
+	"live.how.tz":                 fTime,
+	"faq:plattformer":             fPlat,
+	"faq:sprak":                   fLang,
+	"faq:kilde":                   fSrc | fAns,
+	"faq:kommandobruk":            fCmd | fName,
+	"faq:egen-kommune":            fMun,
+}
+
+// mayMatch: the question (n, with lexicon bits f) holds one of h's
+// topics and one of h.need (or h has none).
+func (h *howIntent) mayMatch(n string, f, topics feat) bool {
+	if f&topics == 0 {
+		return false
+	}
 	if h.pre != nil && !h.pre(n) {
 		return false
 	}
@@ -336,6 +377,18 @@ func init() {
 	for i := range howIntents {
 		howIntents[i].re = relit.MustCompile(`(?:` + howIntents[i].re.String() + `)(?:\b|$)`)
 	}
+	for _, l := range []struct {
+		list   []howIntent
+		topics *[]feat
+	}{{freeIntents, &freeTopics}, {howIntents, &howTopics}} {
+		for i := range l.list {
+			t, ok := intentTopics[l.list[i].key]
+			if !ok {
+				panic("live_howto.go: no intentTopics for " + l.list[i].key)
+			}
+			*l.topics = append(*l.topics, t)
+		}
+	}
 }
 
 // whoIntents answer "who may …" too: the working group's tools ("hvem
@@ -348,9 +401,9 @@ var whoIntents = map[string]bool{"live.how.region": true, "faq:samling-admin": t
 var askIntents = map[string]bool{"live.how.deltakere": true, "live.how.eksport": true, "live.how.data": true, "faq:kalender": true}
 
 // howTo recognises a how-to question and names its answer (liveMsgs key).
-func howTo(n string) (string, bool) {
+func howTo(n string, f feat) (string, bool) {
 	for i := range freeIntents {
-		if h := &freeIntents[i]; h.mayMatch(n) && h.re.MatchString(n) {
+		if h := &freeIntents[i]; h.mayMatch(n, f, freeTopics[i]) && h.re.MatchString(n) {
 			return h.key, true
 		}
 	}
@@ -369,7 +422,7 @@ func howTo(n string) (string, bool) {
 	bot := botRefRE.MatchString(n)
 	for i := range howIntents {
 		h := &howIntents[i]
-		if !h.mayMatch(n) {
+		if !h.mayMatch(n, f, howTopics[i]) {
 			continue
 		}
 		for _, m := range h.re.FindAllStringIndex(n, -1) {

@@ -93,10 +93,25 @@ func TestHowNeed(t *testing.T) {
 		for _, list := range [][]howIntent{freeIntents, howIntents} {
 			for i := range list {
 				h := &list[i]
-				if (len(h.need) > 0 || h.pre != nil) && h.re.MatchString(n) && !h.mayMatch(n) {
+				if (len(h.need) > 0 || h.pre != nil) && h.re.MatchString(n) && !h.mayMatch(n, ^feat(0), ^feat(0)) {
 					t.Errorf("%s matches %q, which holds none of %q", h.key, q, h.need)
 				}
 			}
+		}
+	}
+}
+
+// BenchmarkLiveNoTopic is what the live step costs a programme question
+// with no word of its lexicon (live_lex.go): the common /faq question.
+//
+//	go test ./handlers -run '^$' -bench BenchmarkLiveNoTopic -benchmem
+func BenchmarkLiveNoTopic(b *testing.B) {
+	h := &Handlers{Deps: &Deps{}}
+	qs := []string{"Hva er målet med programmet?", "Hvem står bak Fremtidens kulturskole?", "Hva betyr utviklingsområde?",
+		"What is the purpose of the programme?", "Kva er eit utviklingsområde?"}
+	for i := 0; i < b.N; i++ {
+		if _, ok, _ := h.live(context.Background(), Query{Text: qs[i%len(qs)]}); ok {
+			b.Fatal("taken")
 		}
 	}
 }
