@@ -44,7 +44,8 @@ var synRaw = func() map[string][]string {
 // phraseRaw (lexicon/phrases.txt, then lexicon/phrases_en.txt) joins
 // multi-word expressions before splitting into words, so "culture school"
 // can meet "kulturskolen": pairs of phrase and replacement, in the files'
-// order (earlier pairs win).
+// order (earlier pairs win, except that a longer phrase wins over a shorter
+// one it starts with: see phrases).
 var phraseRaw = func() []string {
 	var out []string
 	for _, name := range []string{"phrases.txt", "phrases_en.txt"} {
@@ -139,6 +140,22 @@ func phrases(raw []string) *strings.Replacer {
 		if strings.Contains(raw[i], "-") {
 			pairs = append(pairs, phraseKey(strings.ReplaceAll(raw[i], "-", " ")), " "+raw[i+1]+" ")
 		}
+	}
+	// At one place in a text the replacer takes the first pair that
+	// matches, so "culture school" (phrases.txt) would hide "culture
+	// school council" (phrases_en.txt) for good: phrases of more words go
+	// first, and the files' order decides among phrases of as many words.
+	type pair struct{ k, v string }
+	ps := make([]pair, 0, len(pairs)/2)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		ps = append(ps, pair{pairs[i], pairs[i+1]})
+	}
+	slices.SortStableFunc(ps, func(a, b pair) int {
+		return len(strings.Fields(b.k)) - len(strings.Fields(a.k))
+	})
+	pairs = pairs[:0]
+	for _, p := range ps {
+		pairs = append(pairs, p.k, p.v)
 	}
 	return strings.NewReplacer(pairs...)
 }
