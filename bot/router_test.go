@@ -98,3 +98,24 @@ func TestRouter(t *testing.T) {
 		}
 	})
 }
+
+func TestSignedStamp(t *testing.T) {
+	for id, want := range map[string]int64{
+		SignedEventID("1780000000", "v0=ab"): 1780000000,
+		"sig:0000000001:x":                   1,
+		"sig:178000000:v0=ab":                -1, // nine digits
+		"sig:17800000000:v0=ab":              -1,
+		"sig:+780000000:v0=ab":               -1,
+		"sig:1780000000":                     -1,
+		"Ev1780000000:x":                     -1,
+		"":                                   -1,
+	} {
+		got, ok := SignedStamp(id)
+		if !ok {
+			got = -1
+		}
+		if got != want {
+			t.Errorf("SignedStamp(%q) = %d, want %d", id, got, want)
+		}
+	}
+}

@@ -49,9 +49,8 @@ type answerLog struct {
 
 // answerBatch is the rows one writer job writes.
 type answerBatch struct {
-	job    *writeJob
-	rows   []pendingAnswer
-	claims map[string]struct{} // platform + "\x00" + id of the rows' guard ids
+	job  *writeJob
+	rows []pendingAnswer
 }
 
 type pendingAnswer struct {
@@ -94,14 +93,13 @@ func (db *DB) answerID(ctx context.Context) (int64, error) {
 	return db.nextAnswerID(ctx)
 }
 
-// pendingClaim reports whether key is a guard id in a batch not yet
-// written; batches whose job is done are forgotten here. Called with l.mu
-// held.
-func (l *answerLog) pendingClaim(key string) bool {
-	if l.open != nil {
-		if _, ok := l.open.claims[key]; ok {
-			return true
-		}
+// pendingClaim reports whether platform's event is a guard id in a batch
+// not yet written; batches whose job is done are forgotten here. Called
+// with l.mu held. It reads the rows (no map of their ids to build for
+// every batch): it runs only when recentClaims could not tell.
+func (l *answerLog) pendingClaim(platform, event string) bool {
+	if l.open != nil && l.open.claims(platform, event) {
+		return true
 	}
 	k := 0
 	found := false
@@ -113,7 +111,7 @@ func (l *answerLog) pendingClaim(key string) bool {
 		}
 		l.flying[k] = b
 		k++
-		if _, ok := b.claims[key]; ok {
+		if !found && event != "" && b.claims(platform, event) {
 			found = true
 		}
 	}
@@ -147,16 +145,17 @@ func (db *DB) LogAnswer(ctx context.Context, a AnswerLog) (int64, error) {
 }
 
 func (db *DB) logAnswer(ctx context.Context, a AnswerLog) (int64, *answerBatch, error) {
-	var platform, event, key string
+	var platform, event string
 	c := bot.ClaimFrom(ctx)
 	if c != nil && c.State() == bot.ClaimDuplicate {
 		return 0, nil, errDuplicate
 	}
 	if c != nil && c.State() == bot.ClaimPending {
 		platform, event = c.Platform, c.ID
-		key = platform + "\x00" + event
+	}
+	if event != "" && !db.claims.knownNew(db, platform, event) {
 		db.alog.mu.Lock()
-		dup := db.alog.pendingClaim(key)
+		dup := db.alog.pendingClaim(platform, event)
 		db.alog.mu.Unlock()
 		if !dup {
 			seen, err := db.eventSeen(platform, event)
@@ -189,7 +188,7 @@ func (db *DB) logAnswer(ctx context.Context, a AnswerLog) (int64, *answerBatch, 
 	}
 	b := l.open
 	if b == nil {
-		b = &answerBatch{claims: map[string]struct{}{}}
+		b = &answerBatch{}
 		b.job = &writeJob{ctx: bg, done: make(chan struct{})}
 		b.job.hot = func(t *wtx) error { return db.writeAnswers(t, b) }
 		if err := db.enqueue(b.job); err != nil {
@@ -198,11 +197,22 @@ func (db *DB) logAnswer(ctx context.Context, a AnswerLog) (int64, *answerBatch, 
 		l.open = b
 	}
 	b.rows = append(b.rows, pendingAnswer{id: id, a: a, at: at, platform: platform, event: event})
-	if key != "" {
-		b.claims[key] = struct{}{}
+	if event != "" {
+		db.claims.note(db, platform, event)
 		c.Settle(bot.ClaimRecorded)
 	}
 	return id, b, nil
+}
+
+// claims reports whether one of b's rows has platform's event as its
+// guard id.
+func (b *answerBatch) claims(platform, event string) bool {
+	for i := range b.rows {
+		if r := &b.rows[i]; r.event == event && r.platform == platform {
+			return true
+		}
+	}
+	return false
 }
 
 // writeAnswers is a batch's job, on the writer goroutine: from here on
@@ -214,7 +224,7 @@ func (db *DB) writeAnswers(t *wtx, b *answerBatch) error {
 	l.mu.Lock()
 	if l.open == b {
 		l.open = nil
-		l.pendingClaim("") // forgets the batches written since
+		l.pendingClaim("", "") // forgets the batches written since
 		l.flying = append(l.flying, b)
 	}
 	l.mu.Unlock()
@@ -264,6 +274,7 @@ func (db *DB) eventSeen(platform, event string) (bool, error) {
 	}
 	db.seenMu.Lock()
 	defer db.seenMu.Unlock()
+	db.seenReads++
 	if db.seenConn == nil {
 		return false, sql.ErrConnDone
 	}

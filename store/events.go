@@ -15,6 +15,7 @@ import (
 func (db *DB) FirstSeen(ctx context.Context, platform, id string) (bool, error) {
 	var n int64
 	err := db.hot(ctx, func(t *wtx) error {
+		db.claims.note(db, platform, id)
 		res, err := t.ExecContext(ctx, qClaim, platform, id, ts(db.now()))
 		if err != nil {
 			return FormatError(err)

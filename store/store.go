@@ -65,6 +65,10 @@ type DB struct {
 	seenConn *sql.Conn
 	seenRaw  *rawConn
 	seenErr  error
+	// seenReads counts eventSeen's reads (under seenMu), for the tests.
+	seenReads int
+	// claims lets most questions skip that read (claimset.go).
+	claims recentClaims
 
 	// replay makes a new database replay every migration instead of
 	// getting the schema snapshot (schema.go); fromSnapshot says it got

@@ -600,6 +600,7 @@ func (w *writer) call(t *wtx, j *writeJob) (err error) {
 
 // record inserts a claim's event id; false: it was there already.
 func (w *writer) record(c *bot.Claim) (bool, error) {
+	w.db.claims.note(w.db, c.Platform, c.ID)
 	n, _, err := w.hotExec(qClaim, aText(c.Platform), aText(c.ID), aText(ts(w.db.now())))
 	return n == 1, FormatError(err)
 }
@@ -660,6 +661,7 @@ func (w *writer) runOwn(j *writeJob) {
 		}
 	}()
 	if j.claim != nil {
+		w.db.claims.note(w.db, j.claim.Platform, j.claim.ID)
 		res, err := tx.ExecContext(bg, qClaim, j.claim.Platform, j.claim.ID, ts(w.db.now()))
 		if err != nil {
 			j.err = FormatError(err)

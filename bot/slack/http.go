@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/kulturskoleradet/kulturbot/bot"
 	"github.com/slack-go/slack"
 )
 
@@ -79,7 +80,7 @@ func (a *Adapter) serveHTTP(w http.ResponseWriter, r *http.Request) {
 			// outgrew the page cache).
 			c := form.cmd
 			c.Command = strings.TrimSpace(c.Command)
-			ack = a.slashCommand(r.Context(), c, "sig:"+r.Header.Get("X-Slack-Request-Timestamp")+":"+r.Header.Get("X-Slack-Signature"))
+			ack = a.slashCommand(r.Context(), c, bot.SignedEventID(r.Header.Get("X-Slack-Request-Timestamp"), r.Header.Get("X-Slack-Signature")))
 		case form.sslCheck != "":
 			// Slack checking our certificate: an empty 200 is the answer.
 		default:
