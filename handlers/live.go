@@ -124,10 +124,15 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 	if f&topicMask == 0 && !liveGateOff && !mayAskCommands(n) {
 		return a, false, nil
 	}
+	hf := f // the bits the speed-ups read
 	if liveGateOff {
-		f = ^feat(0)
+		hf = ^feat(0)
 	}
-	if key, ok := howTo(n, f); ok {
+	key, ok := howTo(n, hf)
+	if !ok && !cmdHelpOff {
+		key, ok = cmdHelp(q.Text, n, f)
+	}
+	if ok {
 		take()
 		if id, ok := strings.CutPrefix(key, "faq:"); ok {
 			// A question about the bot that a corpus entry answers:
@@ -168,7 +173,7 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 	}
 	// "hvem har meldt interesse?", "which counties have signed up so
 	// far?": the registrations everyone can list with /interesse liste.
-	if f&(fInt|fAns) != 0 && interestWhoRE.MatchString(n) && !gatheringRE.MatchString(n) && !strings.Contains(n, " rsvp") {
+	if hf&(fInt|fAns) != 0 && interestWhoRE.MatchString(n) && !gatheringRE.MatchString(n) && !strings.Contains(n, " rsvp") {
 		take()
 		text, err := h.liveInterests(ctx, lang)
 		if err != nil {
@@ -179,7 +184,7 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 	}
 	// "har Nordland meldt interesse?", "er det noen som har meldt
 	// interesse enda?": one county's or municipality's registration.
-	if f&(fInt|fAns) != 0 && !gatheringRE.MatchString(n) && !strings.Contains(n, " rsvp") {
+	if hf&(fInt|fAns) != 0 && !gatheringRE.MatchString(n) && !strings.Contains(n, " rsvp") {
 		if interestAnyRE.MatchString(n) {
 			take()
 			text, err := h.liveInterests(ctx, lang)
@@ -202,7 +207,7 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 		}
 	}
 	// Everything below is about a gathering or the answers to one.
-	if f&(fGath|fAns) == 0 {
+	if hf&(fGath|fAns) == 0 {
 		return a, false, nil
 	}
 	// "hva blir været i Bodø når vi har samling der?": not the bot's.

@@ -64,8 +64,8 @@ func TestCommandQuestions(t *testing.T) {
 }
 
 const (
-	commands7MinRight = 0
-	commands7MaxTaken = 99
+	commands7MinRight = 63
+	commands7MaxTaken = 0
 )
 
 func oneOf(id, labels string) bool {

@@ -1,0 +1,461 @@
+package handlers
+
+import (
+	"os"
+	"strings"
+	"sync"
+)
+
+// The general command recogniser: a question about using one of the
+// bot's own commands, in any wording, gets that command's help text.
+//
+// howTo (live_howto.go) knows the wordings earlier rounds saw, one
+// pattern each; on questions written by people who never saw them it
+// abstained or picked the wrong entry. This recogniser reads the
+// question's words through the lexicon (live_lex.go) instead and asks
+// three things:
+//
+//   - a command named outright: "/veiledning syntax", "/samling ny",
+//     "hvordan bruker jeg rsvp-kommandoen" — the names, English names and
+//     aliases of the routes and their verbs in commands.go (the same
+//     metadata the help, the Slack manifest and the Discord tree are
+//     built from);
+//   - an action (create, add, change/move, delete/remove, list/see,
+//     export, log, answer, cancel, subscribe, set, withdraw — bokmål,
+//     nynorsk and English, with their inflections) on one of the bot's
+//     objects (region, gathering, answer/RSVP, mentoring log, interest
+//     registration, the question queue, calendar, CSV, one's own
+//     municipality, personal data, the commands);
+//   - asked as a request for the tool: an imperative ("fjern svaret til
+//     Bodø på samling 2"), a how-word or "hvor ser jeg" with only filler
+//     words before the action ("korleis registrerer eg rettleiing"), or
+//     "kan jeg / can you …" (not "kan vi …", which asks what the
+//     programme allows).
+//
+// It runs after howTo, so every wording howTo answers keeps its answer,
+// and abstains on questions about the programme: amounts and durations
+// ("hvor mange samlinger er det?"), "når …", "hvem …", and any question
+// with a word about the programme's rules (programmet, oppstart,
+// søknad, hvorfor, kommunegruppa, …). The answer is the command's help
+// text (liveMsgs, with the configured facts), never the user's words.
+
+// cmdKeys: the help text of each route, and of the verbs whose help is
+// another text ("rsvp slett", "samling avlys"). Keys are the routes'
+// Norwegian names.
+var cmdKeys = map[string]string{
+	"faq":                          "live.how.faq",
+	"interesse":                    "live.how.interesse",
+	"rsvp":                         "live.how.rsvp",
+	"rsvp slett":                   "live.how.rsvpslett",
+	"veiledning":                   "live.how.veiledning",
+	"region":                       "live.how.region",
+	"samling":                      "faq:samling-admin",
+	"samling avlys":                "live.how.avlys",
+	"samling gjenåpne":             "live.how.avlys",
+	"samling endre":                "live.how.avlys",
+	"samling deltakere":            "live.how.deltakere",
+	"kulturbot":                    "live.can",
+	"kulturbot kommune":            "live.how.kommune",
+	"kulturbot mine-data":          "live.how.data",
+	"kulturbot slett-meg":          "live.how.data",
+	"kulturbot digest":             "faq:ukesoppsummering",
+	"kulturbot eksport":            "live.how.eksport",
+	"kulturbot spørsmål":           "live.how.sporsmal",
+	"kulturbot svar":               "live.how.sporsmal",
+	"kulturbot dashbord":           "faq:arbeidsgruppens-verktoy",
+	"kulturbot kalender":           "faq:kalender",
+	"kulturbot stemme":             "live.can",
+	"kulturbot dokument":           "live.can",
+	"kulturbot kommune-slå-sammen": "live.how.kommune",
+}
+
+// cmdRoutes and cmdVerbs map every name a command or verb is typed by
+// (liveNorm-folded: the Norwegian name, the English one, the aliases) to
+// its route and verb, built once from the routes.
+var (
+	cmdOnce   sync.Once
+	cmdRoutes map[string]string            // route word → route name
+	cmdVerbs  map[string]map[string]string // route name → verb word → verb name
+)
+
+func cmdTables() {
+	cmdOnce.Do(func() {
+		cmdRoutes = map[string]string{}
+		cmdVerbs = map[string]map[string]string{}
+		for _, r := range (&Handlers{Deps: &Deps{}}).routes(false) {
+			if !r.Listed() {
+				continue
+			}
+			for _, w := range append([]string{r.Name, r.EN}, r.Aliases...) {
+				if w = strings.TrimSpace(liveNorm(w)); w != "" {
+					cmdRoutes[w] = r.Name
+				}
+			}
+			vs := map[string]string{}
+			for _, v := range r.Verbs {
+				for _, w := range append([]string{v.Name, v.EN}, v.Aliases...) {
+					if w = strings.TrimSpace(liveNorm(w)); w != "" {
+						vs[w] = v.Name
+					}
+				}
+			}
+			cmdVerbs[r.Name] = vs
+		}
+	})
+}
+
+// cmdKey is the help text for a route and (maybe empty) verb.
+func cmdKey(route, verb string) string {
+	if k, ok := cmdKeys[route+" "+verb]; ok && verb != "" {
+		return k
+	}
+	return cmdKeys[route]
+}
+
+// slashCommand finds "/name [verb]" in the question as typed.
+func slashCommand(text string) (route, verb string, ok bool) {
+	i := strings.IndexByte(text, '/')
+	if i < 0 {
+		return "", "", false
+	}
+	cmdTables()
+	for i >= 0 {
+		if i == 0 || text[i-1] == ' ' || text[i-1] == '(' || text[i-1] == '"' || text[i-1] == '«' {
+			rest := strings.Fields(liveNorm(text[i+1:]))
+			if len(rest) > 0 {
+				if r, found := cmdRoutes[rest[0]]; found {
+					if len(rest) > 1 {
+						verb = cmdVerbs[r][rest[1]]
+					}
+					return r, verb, true
+				}
+			}
+		}
+		j := strings.IndexByte(text[i+1:], '/')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	return "", "", false
+}
+
+// Words the recogniser reads beyond the lexicon's bits.
+var (
+	cmdAboutWords = wordSet("syntaks syntax kommando kommandoen kommandoane kommandoene command usage bruk bruke bruker brukar use using hjelp help format formatet")
+	cmdAnsNouns   = wordSet("rsvp rsvpen rsvpene rsvps svar svaret svara svarene svarane answer answers reply replies response responses pamelding pameldingen pameldinga pameldinger pameldingene pameldingar pameldingane " +
+		"headcount antall antallet antal overnatting overnattinga overnattingen")
+	cmdIntNouns = wordSet("interesse interessen interessemelding interessemeldingen interessemeldinga interessemeldinger interessemeldingene interessemeldingar interessemeldingane " +
+		"registrering registreringen registreringa registreringer registreringene registration registrations interest")
+	cmdOpenWords   = wordSet("ubesvarte ubesvart ubesvara apne opne open unanswered ingen nobody noone")
+	cmdWhoWords    = wordSet("hvem kven who hvilke kva which")
+	cmdMoveWords   = wordSet("flytte flytter flytta flyttar flytt move moving utsette utsetter utsett postpone")
+	cmdAnsWeak     = wordSet("svar svaret svara svarene svarane answer answers reply replies response responses")
+	cmdYesNo       = wordSet("ja nei kanskje yes no maybe")
+	cmdSignedUp    = wordSet("pameldt pamelde pameldte signed coming kommer kjem attending deltakere deltakarar")
+	cmdRegionNouns = wordSet("region regionen regioner regionar regionene regionane regions")
+	// cmdMentNouns: mentoring and its log as a thing (not "logge inn").
+	cmdMentNouns = []string{"veiled", "veiler", "rettlei", "mentor", "okt", "session", "guidance", "coaching", "oppforing", "entries", "entry", "loggen", "loggane", "loggene", "logs"}
+	// cmdArticles may stand between "lag" and the gathering it makes.
+	cmdArticles = wordSet("en ei et eit ein a an the ny nye new nasjonal nasjonale national regional regionale digital digitale fysisk fysiske")
+	// cmdPron: the askers a tool question has; "kan vi …" asks the
+	// programme's rules.
+	cmdPron = wordSet("jeg eg je i du you man")
+)
+
+// cmdHelp recognises a question about using one of the commands and
+// names its help text (a liveMsgs key, or "faq:<id>").
+func cmdHelp(text, n string, f feat) (string, bool) {
+	ws := strings.Fields(n)
+	if len(ws) == 0 || len(ws) > 20 {
+		return "", false
+	}
+	// "kva skjer om eg berre skriv /rsvp utan noko meir?": the FAQ's
+	// entry on commands typed bare.
+	bare := false
+	for _, w := range ws {
+		if w == "bare" || w == "berre" || w == "just" || w == "only" {
+			bare = true
+		}
+	}
+	if route, verb, ok := slashCommand(text); ok {
+		if bare && f&fName != 0 {
+			return "", false
+		}
+		return cmdKey(route, verb), true
+	}
+	if f&wRule != 0 || f&actionMask == 0 && f&(fCal|fExp) == 0 {
+		return "", false
+	}
+	if notHowRE.MatchString(n) || whenFirstRE.MatchString(n) {
+		return "", false
+	}
+	switch ws[0] {
+	case "hvem", "kven", "who", "hva", "kva", "what", "hvorfor", "kvifor", "why", "nar", "when", "er", "is", "are", "har", "has", "have":
+		return "", false
+	}
+	// A command named by its word and a word about using it: "hvordan
+	// bruker jeg rsvp-kommandoen", "veiledning syntaks".
+	cmdTables()
+	for i, w := range ws {
+		r, ok := cmdRoutes[w]
+		if !ok || r == "faq" {
+			continue
+		}
+		near := false
+		for _, x := range ws[max(0, i-3):min(len(ws), i+3)] {
+			near = near || cmdAboutWords[x]
+		}
+		if near {
+			verb := ""
+			if i+1 < len(ws) {
+				verb = cmdVerbs[r][ws[i+1]]
+			}
+			return cmdKey(r, verb), true
+		}
+	}
+	// Another tool's how-to ("hvordan logger jeg inn på Teams",
+	// "pivottabell i excel", "signatur i outlook"), feedback on an
+	// answer of the bot's (the 👍/👎 buttons): not a command of ours.
+	for i, w := range ws {
+		if cmdOtherTool(w) || (w == "logge" || w == "logger" || w == "loggar" || w == "log" || w == "logg") && i+1 < len(ws) && (ws[i+1] == "inn" || ws[i+1] == "in" || ws[i+1] == "on" || ws[i+1] == "pa") {
+			return "", false
+		}
+		if (w == "svar" || w == "svaret" || w == "answer" || w == "answers" || w == "svara") && i+2 < len(ws) && (ws[i+1] == "fra" || ws[i+1] == "fraa" || ws[i+1] == "from") &&
+			(ws[i+2] == "boten" || ws[i+2] == "deg" || ws[i+2] == "you" || ws[i+2] == "the" || ws[i+2] == "kulturbot") {
+			return "", false
+		}
+	}
+	// The action and how it is asked ("legge inn en ny samling" makes
+	// one).
+	act, at := cmdAction(ws)
+	for _, w := range ws {
+		if w == "ny" || w == "nye" || w == "new" {
+			act |= aCreate
+		}
+	}
+	var actAll feat
+	for _, w := range ws {
+		actAll |= wordFeats(w) & actionMask
+	}
+	if at < 0 {
+		// "hvordan får jeg samlingene inn i outlook", "kan eg få svara
+		// som rekneark": the object says the tool.
+		if f&(fCal|fExp) == 0 || !cmdFramedStart(ws) {
+			return "", false
+		}
+	} else if !cmdFramed(ws, at) {
+		return "", false
+	}
+	has := func(set map[string]bool) bool {
+		for _, w := range ws {
+			if set[w] {
+				return true
+			}
+		}
+		return false
+	}
+	csv := false
+	for _, w := range ws {
+		switch {
+		case w == "csv" || w == "excel" || strings.HasPrefix(w, "regneark") || strings.HasPrefix(w, "rekneark") || strings.HasPrefix(w, "spreadsheet"):
+			csv = true
+		}
+	}
+	intr, who := has(cmdIntNouns), has(cmdWhoWords)
+	gath := f&fGath != 0
+	// "svar"/"answer" is an answer to a gathering when the question says
+	// which (a gathering, yes/no, a municipality); "rsvp", "påmelding",
+	// headcount and beds always are.
+	ans := has(cmdAnsNouns) || has(cmdAnsWeak) && (gath || has(cmdYesNo) || f&fMun != 0)
+	ment := false
+	for _, w := range ws {
+		ment = ment || hasAnyPrefix(w, cmdMentNouns)
+	}
+	obj := ans || intr || ment || gath || f&fAtt != 0
+	cal := false
+	for _, w := range ws {
+		switch {
+		case w == "ics" || w == "ical" || strings.HasPrefix(w, "kalenderlenk") || strings.HasPrefix(w, "kalenderlink"):
+			cal = true
+		case f&fCal != 0 && (gath || strings.HasPrefix(w, "dato") || w == "dates" || w == "boten" || w == "bot" || cmdRegionNouns[w]):
+			cal = true
+		}
+	}
+	switch {
+	case (csv || act&aExport != 0) && obj:
+		return "live.how.eksport", true
+	case cal || act&aSubscribe != 0 && gath:
+		return "faq:kalender", true
+	case f&fData != 0 && (strings.Contains(n, " om meg ") || strings.Contains(n, " about me ") || strings.Contains(n, " mine data ") ||
+		strings.Contains(n, " dataene mine ") || strings.Contains(n, " my data ") || strings.Contains(n, " personopplys")):
+		return "live.how.data", true
+	case f&fMun != 0 && act&(aSet|aChange) != 0 && ownMunicipality(n):
+		return "live.how.kommune", true
+	case f&fQst != 0 && has(cmdOpenWords):
+		return "live.how.sporsmal", true
+	case has(cmdRegionNouns) && !gath:
+		return "live.how.region", true
+	case ment && act&(aLog|aList|aChange|aDelete|aCreate|aAdd|aExport) != 0 && !reflexiveAfter(ws, at):
+		return "live.how.veiledning", true
+	case ans && act&aDelete != 0:
+		return "live.how.rsvpslett", true
+	case gath && act&aList != 0 && actAll&aAnswer != 0 && !who:
+		// "how do I see upcoming gatherings and answer"
+		return "live.how.rsvp", true
+	case (ans || gath) && act&aList != 0 && (who || f&fAtt != 0 || has(cmdSignedUp)):
+		return "live.how.deltakere", true
+	case f&fAtt != 0 && act&aList != 0:
+		return "live.how.deltakere", true
+	case ans && act&(aAnswer|aChange|aAdd|aSet|aCreate) != 0:
+		return "live.how.rsvp", true
+	case intr && act != 0:
+		return "live.how.interesse", true
+	case gath && act&(aCancel|aDelete) != 0, gath && has(cmdMoveWords):
+		return "live.how.avlys", true
+	case gath && act&aCreate != 0 && createsGathering(ws):
+		return "faq:samling-admin", true
+	case gath && act&aAnswer != 0:
+		return "live.how.rsvp", true
+	case gath && act&aChange != 0:
+		return "live.how.avlys", true
+	case f&fCmd != 0 && act&aList != 0 && (strings.Contains(n, " kommando") || strings.Contains(n, " command")):
+		return "live.can", true
+	}
+	return "", false
+}
+
+// cmdAction is the first action word of ws (its bits and index, -1 for
+// none). "ta/tar … ut/bort" is removing, "ta/tar … med/inn" adding; "si
+// ja" answering.
+func cmdAction(ws []string) (feat, int) {
+	for i, w := range ws {
+		if w == "ta" || w == "tar" || w == "take" {
+			for _, x := range ws[i+1 : min(len(ws), i+5)] {
+				switch x {
+				case "ut", "bort", "out", "away", "vekk":
+					return aDelete, i
+				case "med", "inn", "in":
+					return aAdd, i
+				}
+			}
+			continue
+		}
+		if (w == "say" || w == "si" || w == "sei") && i+1 < len(ws) {
+			switch ws[i+1] {
+			case "ja", "nei", "kanskje", "yes", "no", "maybe":
+				return aAnswer, i
+			}
+		}
+		if a := wordFeats(w) & actionMask; a != 0 {
+			return a, i
+		}
+	}
+	return 0, -1
+}
+
+// cmdFramed: the words before ws[at] ask for a tool — nothing (an
+// imperative), or a how-word, "hvor", "kan jeg/du" with only filler words
+// between it and the action.
+func cmdFramed(ws []string, at int) bool {
+	if at == 0 {
+		return true
+	}
+	framed, modal := false, false
+	for i := 0; i < at; i++ {
+		w := ws[i]
+		b := wordFeats(w)
+		switch {
+		case b&(wHow|wWhere) != 0 || howWords[w]:
+			framed = true
+		case b&wModal != 0:
+			modal = true
+		case modal && cmdPron[w]:
+			framed = true
+		case w == "please" || w == "pls" || w == "vennligst" || w == "gjerne" || greetingFirst[w]:
+		case b&wFiller != 0 || howFillers[w]:
+		default:
+			return false
+		}
+	}
+	return framed
+}
+
+// cmdFramedStart: the question opens with a how-word, "hvor", or "kan
+// jeg/du" ("korleis får eg …", "kan eg få …").
+func cmdFramedStart(ws []string) bool {
+	if len(ws) < 2 {
+		return false
+	}
+	if b := wordFeats(ws[0]); b&(wHow|wWhere) != 0 || howWords[ws[0]] {
+		return true
+	}
+	return wordFeats(ws[0])&wModal != 0 && cmdPron[ws[1]]
+}
+
+// ownMunicipality: "kommunen min", "which municipality I'm in": the
+// asker's own municipality (/kulturbot kommune).
+func ownMunicipality(n string) bool {
+	for _, s := range []string{" kommunen min ", " min kommune ", " kommuna mi ", " my municipality ", " my kommune ",
+		" hvilken kommune ", " kva kommune ", " which kommune ", " which municipality ", " what municipality ", " kva for kommune ", " egen kommune ", " eigen kommune ", " own municipality "} {
+		if strings.Contains(n, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// reflexiveAfter: "registrere oss for veiledning" is signing up for
+// mentoring (the programme's), not logging it.
+func reflexiveAfter(ws []string, at int) bool {
+	if at < 0 {
+		return false
+	}
+	for _, w := range ws[at+1 : min(len(ws), at+4)] {
+		switch w {
+		case "oss", "meg", "us", "ourselves", "seg":
+			return true
+		}
+	}
+	return false
+}
+
+// cmdOtherTool: a word naming another tool or its things.
+func cmdOtherTool(w string) bool {
+	return hasAnyPrefix(w, cmdOtherTools)
+}
+
+var cmdOtherTools = []string{"teams", "zoom", "visma", "webex", "sharepoint", "onedrive", "powerpoint", "signatur", "signature", "autosvar",
+	"autoreply", "fravaersmeld", "pivot", "budsjett", "budget", "passord", "password", "innlogg", "login", "tilbakemeld", "feedback"}
+
+func hasAnyPrefix(w string, ps []string) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// createsGathering: the making verb's object is the gathering ("lag en
+// ny samling"), not something for it ("lag en plan for samlinga").
+func createsGathering(ws []string) bool {
+	for i, w := range ws {
+		if wordFeats(w)&(aCreate|aAdd) == 0 || cmdArticles[w] {
+			continue
+		}
+		for _, x := range ws[i+1:] {
+			if wordFeats(x)&fGath != 0 {
+				return true
+			}
+			if !cmdArticles[x] && !howFillers[x] && x != "inn" && x != "opp" && x != "up" {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// cmdHelpOff turns the general recogniser off (KULTURBOT_LIVE_CMD=off),
+// so its effect on a question set can be measured against the same tree.
+var cmdHelpOff = os.Getenv("KULTURBOT_LIVE_CMD") == "off"
