@@ -97,6 +97,6 @@ func TestCommandQuestionsB(t *testing.T) {
 }
 
 const (
-	commands7bMinRight = 0
-	commands7bMaxTaken = 99
+	commands7bMinRight = 36
+	commands7bMaxTaken = 0
 )
