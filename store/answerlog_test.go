@@ -242,3 +242,20 @@ func crashHelper(t *testing.T, path string) {
 	<-inside
 	os.Exit(3)
 }
+
+// TestAnswerLogBeforeLaterWrites: a batch waiting for its delay goes to
+// the writer ahead of any later write, so a vote right after the answer
+// finds it, and the rows share that write's commit.
+func TestAnswerLogBeforeLaterWrites(t *testing.T) {
+	db := claimDB(t, filepath.Join(t.TempDir(), "k.db"))
+	defer db.Close()
+	ctx := context.Background()
+	id, err := db.LogAnswerLater(faqClaim("sig:1:v"), AnswerLog{Question: "frist?", Lang: "nb", Answered: true, Path: "faq", EntryID: "frist"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := db.Vote(ctx, id, true, Author{Key: "slack:U3", Platform: bot.Slack})
+	if err != nil || v.EntryID != "frist" {
+		t.Fatalf("vote right after the answer: %+v, %v", v, err)
+	}
+}

@@ -131,6 +131,7 @@ func (db *DB) writer() *writer {
 func (db *DB) stopWriter() {
 	w := db.writer()
 	w.stopOnce.Do(func() {
+		db.queueOpenAnswers() // written before the writer stops
 		w.mu.Lock()
 		w.closed = true
 		w.mu.Unlock()
@@ -196,6 +197,24 @@ func (db *DB) submit(ctx context.Context, j *writeJob) error {
 // enqueue queues a job for the writer without waiting for it:
 // submit waits for the job, the answer log behind the answer does not.
 func (db *DB) enqueue(j *writeJob) error {
+	// The answer log's batch waiting to be handed over goes first: the
+	// writes stay in the order they were made (a vote after its answer),
+	// and the batch shares this write's commit.
+	if db.alog.unqueued.Load() {
+		db.queueOpenAnswers()
+	}
+	return db.enqueueJob(j)
+}
+
+// isClosed says Close has stopped (or is stopping) the writer.
+func (w *writer) isClosed() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.closed
+}
+
+// enqueueJob queues j for the writer.
+func (db *DB) enqueueJob(j *writeJob) error {
 	w := db.writer()
 	w.mu.Lock()
 	if w.closed {
