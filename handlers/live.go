@@ -151,6 +151,12 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 		switch key {
 		case "live.how.interesse":
 			text = fmt.Sprintf(text, factIn(faq.DefaultFacts.With(h.Config.Facts())["interessefrist"], lang))
+		case "live.how.region":
+			// "lag region med Bodø, Fauske og Saltdal": the command with
+			// the municipalities named, as the register spells them.
+			if ex := h.regionExample(q.Text); ex != "" {
+				text += "\n" + lt(lang, "live.how.region.example", ex)
+			}
 		}
 		a.EntryID = liveEntry[key]
 		return data(text)
@@ -1382,6 +1388,10 @@ var liveMsgs = map[string][3]string{
 		"Arbeidsgruppen (admin) lager en region med /region ny navn=<navn> kommuner=\"<a>, <b>, <c>\" (minst tre kommuner). /region liste viser regionene, /region endre <navn> kommuner=\"<a>, <b>, <c>\" gir en region nye kommuner og /region slett <navn> sletter den.",
 		"Arbeidsgruppa (admin) lagar ein region med /region ny navn=<namn> kommuner=\"<a>, <b>, <c>\" (minst tre kommunar). /region liste viser regionane, /region endre <namn> kommuner=\"<a>, <b>, <c>\" gir ein region nye kommunar og /region slett <namn> slettar han.",
 		"The working group (admins) creates a region with /region ny navn=<name> kommuner=\"<a>, <b>, <c>\" (three municipalities or more). /region liste lists them, /region endre <name> kommuner=\"<a>, <b>, <c>\" gives a region new municipalities and /region slett <name> deletes it."},
+	"live.how.region.example": {
+		"Med kommunene du nevnte: %s",
+		"Med kommunane du nemnde: %s",
+		"With the municipalities you named: %s"},
 	"live.how.rsvpslett": {
 		"Arbeidsgruppen (admin) sletter en kommunes svar med /rsvp <nr> slett kommune=<navn>. Har dere selv svart feil, svarer dere bare på nytt: /rsvp <nr> ja|nei|kanskje kommune=<navn> – det nye svaret erstatter det gamle.",
 		"Arbeidsgruppa (admin) slettar svaret til ein kommune med /rsvp <nr> slett kommune=<namn>. Har de sjølve svart feil, svarar de berre på nytt: /rsvp <nr> ja|nei|kanskje kommune=<namn> – det nye svaret erstattar det gamle.",

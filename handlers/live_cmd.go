@@ -4,6 +4,9 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"unicode"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
 )
 
 // The general command recogniser: a question about using one of the
@@ -459,3 +462,30 @@ func createsGathering(ws []string) bool {
 // cmdHelpOff turns the general recogniser off (KULTURBOT_LIVE_CMD=off),
 // so its effect on a question set can be measured against the same tree.
 var cmdHelpOff = os.Getenv("KULTURBOT_LIVE_CMD") == "off"
+
+// regionExample is "/region ny navn=<navn> kommuner=\"A, B, C\"" for a
+// question naming three or more municipalities of the register ("lag
+// region med Bodø, Fauske og Saltdal"), the names as the register spells
+// them and escaped; "" otherwise.
+func (h *Handlers) regionExample(text string) string {
+	if h.DB == nil {
+		return ""
+	}
+	var names []string
+	seen := map[string]bool{}
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+		if r := []rune(w); len(r) < 2 || !unicode.IsUpper(r[0]) {
+			continue
+		}
+		e, err := h.DB.ResolveMunicipality(w)
+		if err != nil || seen[e.Name] {
+			continue
+		}
+		seen[e.Name] = true
+		names = append(names, e.Name)
+	}
+	if len(names) < 3 || len(names) > 30 {
+		return ""
+	}
+	return `/region ny navn=<navn> kommuner="` + bot.Esc(strings.Join(names, ", ")) + `"`
+}

@@ -308,6 +308,11 @@ func TestLiveHowTo(t *testing.T) {
 		{"korleis spør eg deg om noko?", "direktemelding (DM)", "hjelp"},
 		{"kan jeg få ut svarene i excel?", "/kulturbot eksport rsvp", "data:eksport"},
 		{"hvordan legger vi til en kommune i regionen?", "/region endre <navn> kommuner=", "data:region-ny"},
+		// Round 7: the general recogniser; the register's names echoed
+		// as a filled-in example.
+		{"lag region med Bodø, Fauske og Saltdal kommune", `Med kommunene du nevnte: /region ny navn=<navn> kommuner="Bodø, Fauske, Saltdal"`, "data:region-ny"},
+		{"opprett en region med Alta, Hammerfest og Kautokeino", `Med kommunene du nevnte: /region ny navn=<navn> kommuner="Alta, Hammerfest, Kautokeino"`, "data:region-ny"},
+		{"fjerne rsvp for Våler fra samling 5", "/rsvp <nr> slett kommune=<navn>", "data:rsvp-slett"},
 		{"vis alle regionene", "/region liste", "data:region-ny"},
 		{"how do we withdraw, we changed our minds", "/interesse trekk <no>", "interesse-i-boten"},
 		{"hvor ser jeg interessemeldingene vi har sendt?", "/interesse liste", "interesse-i-boten"},
