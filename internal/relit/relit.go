@@ -21,6 +21,11 @@
 // to one member of its unicode.SimpleFold orbit, as (?i) compares), which
 // keeps every literal a pattern could match a substring of the folded
 // text.
+//
+// A text that holds a literal is then scanned once by an automaton built
+// from the pattern as texts need it (dfa.go), which says whether there is
+// a match; the regexp itself runs only where a match's position or groups
+// are asked for and there is one (or where the automaton cannot tell).
 package relit
 
 import (
@@ -51,6 +56,8 @@ type Regexp struct {
 	expr  string
 	fonce sync.Once
 	f     *filter
+	donce sync.Once
+	d     *dfa
 	once  sync.Once
 	re    *regexp.Regexp
 }
@@ -65,6 +72,25 @@ func (r *Regexp) filter() *filter {
 	return r.f
 }
 
+// matches reports whether r matches s: the filter, then the automaton
+// (dfa.go), which is built when a text first passes the filter; the
+// regexp when the automaton cannot tell.
+func (r *Regexp) matches(s string) bool {
+	if !r.filter().may(s) {
+		return false
+	}
+	if bypass {
+		return r.Std().MatchString(s)
+	}
+	r.donce.Do(func() { r.d = newDFA(r.expr) })
+	if r.d != nil {
+		if m, ok := r.d.match(s); ok {
+			return m
+		}
+	}
+	return r.Std().MatchString(s)
+}
+
 // Std is the compiled regexp itself, without the filter.
 func (r *Regexp) Std() *regexp.Regexp {
 	r.once.Do(func() { r.re = regexp.MustCompile(r.expr) })
@@ -76,12 +102,12 @@ func (r *Regexp) String() string { return r.expr }
 
 // MatchString is regexp's MatchString.
 func (r *Regexp) MatchString(s string) bool {
-	return r.filter().may(s) && r.Std().MatchString(s)
+	return r.matches(s)
 }
 
 // FindStringSubmatch is regexp's FindStringSubmatch.
 func (r *Regexp) FindStringSubmatch(s string) []string {
-	if !r.filter().may(s) {
+	if !r.matches(s) {
 		return nil
 	}
 	return r.Std().FindStringSubmatch(s)
@@ -89,7 +115,7 @@ func (r *Regexp) FindStringSubmatch(s string) []string {
 
 // FindAllStringSubmatchIndex is regexp's FindAllStringSubmatchIndex.
 func (r *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
-	if !r.filter().may(s) {
+	if !r.matches(s) {
 		return nil
 	}
 	return r.Std().FindAllStringSubmatchIndex(s, n)
@@ -97,7 +123,7 @@ func (r *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
 
 // FindAllStringIndex is regexp's FindAllStringIndex.
 func (r *Regexp) FindAllStringIndex(s string, n int) [][]int {
-	if !r.filter().may(s) {
+	if !r.matches(s) {
 		return nil
 	}
 	return r.Std().FindAllStringIndex(s, n)
@@ -105,7 +131,7 @@ func (r *Regexp) FindAllStringIndex(s string, n int) [][]int {
 
 // Split is regexp's Split.
 func (r *Regexp) Split(s string, n int) []string {
-	if n != 0 && !r.filter().may(s) {
+	if n != 0 && !r.matches(s) {
 		return []string{s} // what Split returns without a match ("" too)
 	}
 	return r.Std().Split(s, n)
@@ -113,7 +139,7 @@ func (r *Regexp) Split(s string, n int) []string {
 
 // ReplaceAllString is regexp's ReplaceAllString.
 func (r *Regexp) ReplaceAllString(s, repl string) string {
-	if !r.filter().may(s) {
+	if !r.matches(s) {
 		return s
 	}
 	return r.Std().ReplaceAllString(s, repl)

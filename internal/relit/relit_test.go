@@ -2,8 +2,10 @@ package relit
 
 import (
 	"math/rand"
+	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -64,9 +66,15 @@ func inputs(r *rand.Rand, n int) []string {
 	return out
 }
 
-// same checks every filtered method against the regexp's own on s.
+// same checks every filtered method against the regexp's own on s, and
+// the automaton (dfa.go) on its own, without the filter in front.
 func same(t *testing.T, re *Regexp, s string) {
 	t.Helper()
+	if d := newDFA(re.String()); d != nil {
+		if got, ok := d.match(s); !ok || got != re.Std().MatchString(s) {
+			t.Fatalf("%q on %q: automaton %v (ok %v), regexp %v", re, s, got, ok, !got)
+		}
+	}
 	if got, want := re.MatchString(s), re.Std().MatchString(s); got != want {
 		t.Fatalf("%q on %q: MatchString %v, regexp %v (literals %q)", re, s, got, want, re.filter().lits)
 	}
@@ -105,6 +113,84 @@ func TestSameAsRegexp(t *testing.T) {
 	if matched < 1000 {
 		t.Fatalf("only %d matches: the inputs do not exercise the patterns", matched)
 	}
+}
+
+// TestDFABounds: an automaton that has to start again, and one with no
+// class left for a rune, still give the regexp's answer (the second by
+// saying it cannot tell).
+func TestDFABounds(t *testing.T) {
+	in := inputs(rand.New(rand.NewSource(3)), 500)
+	for _, p := range patterns {
+		d := newDFAMax(p, 3)
+		std := regexp.MustCompile(p)
+		for _, s := range in {
+			if got, ok := d.match(s); ok && got != std.MatchString(s) {
+				t.Fatalf("%q on %q: automaton of 3 states %v, regexp %v", p, s, got, !got)
+			}
+		}
+	}
+	resets := 0
+	for _, p := range patterns {
+		d := newDFAMax(p, 3)
+		for _, s := range in {
+			d.match(s)
+		}
+		resets += d.resets
+	}
+	if resets == 0 {
+		t.Fatal("no automaton started again: the test does not exercise the bound")
+	}
+	// Runes of more kinds than there are classes for: each its own
+	// branch, so no two are alike to the pattern.
+	var alts []string
+	for r := rune(0x100); r < 0x100+2*maxExtraClasses; r++ {
+		alts = append(alts, string(r)+"x")
+	}
+	p := strings.Join(alts, "|")
+	d, std := newDFA(p), regexp.MustCompile(p)
+	unknown := 0
+	for r := rune(0x100); r < 0x100+3*maxExtraClasses; r++ {
+		for _, s := range []string{"a" + string(r) + "x", string(r) + "y", "\u0100" + string(r)} {
+			got, ok := d.match(s)
+			if !ok {
+				unknown++
+				continue
+			}
+			if want := std.MatchString(s); got != want {
+				t.Fatalf("%q on %q: automaton %v, regexp %v", p, s, got, want)
+			}
+		}
+	}
+	if unknown == 0 {
+		t.Fatal("every rune had a class: the test does not exercise the bound")
+	}
+}
+
+// TestDFAConcurrent: automata shared by goroutines that build them as
+// they go (run it with -race).
+func TestDFAConcurrent(t *testing.T) {
+	in := inputs(rand.New(rand.NewSource(4)), 300)
+	res := make([]*Regexp, len(patterns))
+	for i, p := range patterns {
+		res[i] = MustCompile(p)
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range in {
+				s := in[(k*(g+1))%len(in)]
+				for _, re := range res {
+					if got, want := re.MatchString(s), re.Std().MatchString(s); got != want {
+						t.Errorf("%q on %q: %v, regexp %v", re, s, got, want)
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 func TestStarts(t *testing.T) {

@@ -1,0 +1,341 @@
+package relit
+
+import (
+	"regexp/syntax"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"unicode/utf8"
+)
+
+// dfa answers whether a pattern matches anywhere in a text, in one pass
+// over it: a deterministic automaton built lazily from the pattern's
+// program (regexp/syntax), one state per set of program positions a scan
+// can be in, made the first time a text leads there. Go's regexp has no
+// such automaton; for "is there a match" it backtracks from every
+// position, and the FAQ's patterns — alternatives of dozens of words
+// between \b, bounded gaps like .{0,40} — cost it a few microseconds a
+// question each. A known transition is one table look-up per byte.
+//
+// Only the yes/no answer comes from here, and it is the language's, not
+// an engine's: a text has a match or it has not, whichever way it is
+// searched. Where a match's position or groups are asked for, a text
+// without a match is answered here and one with a match by the regexp.
+//
+// The automaton's memory is bounded: when it holds stateBytes of states it
+// starts again from none (texts being scanned keep the states they hold;
+// every state is right whichever automaton made it), and a non-ASCII
+// rune beyond maxExtraClasses classes makes the regexp answer (ok false).
+// The bounds cost speed, never a result. Over the ~4,700 training
+// questions the FAQ's ~60 patterns made ~4,700 states together (~2 MB).
+type dfa struct {
+	prog *syntax.Prog
+	// anchored: every match starts at the beginning of the text.
+	anchored bool
+	// Characters are read by class: two runes are in one class when every
+	// rune instruction of the program takes both or neither and \b, ^ and
+	// $ see them alike, so they lead from any state to the same state.
+	// ascii is the class of each ASCII character; other runes get a class
+	// the first time they are seen (runes), up to maxExtraClasses; endClass
+	// is the end of the text.
+	ascii    [utf8.RuneSelf]uint8
+	runes    atomic.Pointer[map[rune]uint8]
+	endClass int
+	nclass   int    // classes given out so far (ASCII ones first)
+	reps     []rune // a member of each class
+	start    atomic.Pointer[dstate]
+	// max bounds the states (stateBytes); resets counts the restarts.
+	max    int
+	resets int
+
+	mu     sync.Mutex // guards what follows and the making of states
+	sigs   map[string]uint8
+	states map[string]*dstate
+	seen   []uint32 // closure: position -> generation it was reached in
+	gen    uint32
+	stack  []uint32
+	insts  []uint32
+	next   []uint32
+	key    []byte
+	runeIn []uint32 // the program's rune instructions, for signatures
+}
+
+// dstate is a set of program positions (the instructions a scan waits at
+// to read the next rune) and the kind of rune read last, which \b, ^ and
+// $ look at.
+type dstate struct {
+	next []atomic.Pointer[dstate] // by class
+	pcs  []uint32
+	prev rune // -1 (none yet), '\n', 'a' (a word character) or ' ' (other)
+	dead bool // anchored and nothing left to try: no match
+}
+
+// matched is where a scan goes when a match has ended (the answer is
+// yes), unmatched where it ends without one.
+var matched, unmatched = &dstate{}, &dstate{}
+
+const (
+	// stateBytes bounds an automaton's memory (its states' transition
+	// tables, ~300 bytes a state): about 200 states, where over the
+	// training questions most patterns reach a few dozen.
+	stateBytes = 64 << 10
+	// maxExtraClasses bounds the classes of non-ASCII runes (æ, ø, å,
+	// dashes and quotes are mostly alike to a pattern).
+	maxExtraClasses = 6
+	// maxRunes bounds the non-ASCII runes whose class is remembered.
+	maxRunes = 256
+)
+
+// newDFA builds the automaton's start for expr; nil when expr does not
+// compile (the caller's regexp reports it).
+func newDFA(expr string) *dfa { return newDFAMax(expr, 0) }
+
+// newDFAMax is newDFA with at most max states (0: as stateBytes allows).
+func newDFAMax(expr string, limit int) *dfa {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	prog, err := syntax.Compile(re.Simplify())
+	if err != nil {
+		return nil
+	}
+	d := &dfa{
+		prog:     prog,
+		anchored: prog.StartCond()&syntax.EmptyBeginText != 0,
+		sigs:     map[string]uint8{},
+		states:   map[string]*dstate{},
+		seen:     make([]uint32, len(prog.Inst)),
+		max:      limit,
+	}
+	for pc := range prog.Inst {
+		switch prog.Inst[pc].Op {
+		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+			d.runeIn = append(d.runeIn, uint32(pc))
+		}
+	}
+	for c := rune(0); c < utf8.RuneSelf; c++ {
+		d.ascii[c] = d.classFor(c)
+	}
+	d.endClass = d.nclass + maxExtraClasses
+	if d.max == 0 {
+		d.max = max(64, stateBytes/(8*(d.endClass+1)+64))
+	}
+	empty := map[rune]uint8{}
+	d.runes.Store(&empty)
+	d.mu.Lock()
+	d.start.Store(d.state(nil, -1))
+	d.mu.Unlock()
+	return d
+}
+
+// kind is the representative of r's kind for \b, ^ and $.
+func kind(r rune) rune {
+	switch {
+	case r < 0:
+		return -1
+	case r == '\n':
+		return '\n'
+	case syntax.IsWordChar(r):
+		return 'a'
+	}
+	return ' '
+}
+
+// takes reports whether rune instruction i reads r, as the regexp's
+// matchers do.
+func takes(i *syntax.Inst, r rune) bool {
+	switch i.Op {
+	case syntax.InstRune1:
+		return r == i.Rune[0]
+	case syntax.InstRuneAny:
+		return true
+	case syntax.InstRuneAnyNotNL:
+		return r != '\n'
+	}
+	return i.MatchRune(r)
+}
+
+// classFor returns r's class, making one when no class has r's
+// signature; 255 when there is no room for another (d.mu held, or
+// during newDFA).
+func (d *dfa) classFor(r rune) uint8 {
+	sig := make([]byte, 1+(len(d.runeIn)+7)/8)
+	sig[0] = byte(kind(r))
+	for k, pc := range d.runeIn {
+		if takes(&d.prog.Inst[pc], r) {
+			sig[1+k/8] |= 1 << (k % 8)
+		}
+	}
+	if c, ok := d.sigs[string(sig)]; ok {
+		return c
+	}
+	if r >= utf8.RuneSelf && d.nclass >= d.endClass || d.nclass >= 254 {
+		return 255
+	}
+	c := uint8(d.nclass)
+	d.nclass++
+	d.sigs[string(sig)] = c
+	d.reps = append(d.reps, r)
+	return c
+}
+
+// classOf returns the class of the non-ASCII rune r (255: none).
+func (d *dfa) classOf(r rune) uint8 {
+	if c, ok := (*d.runes.Load())[r]; ok {
+		return c
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	m := *d.runes.Load()
+	if c, ok := m[r]; ok {
+		return c
+	}
+	c := d.classFor(r)
+	if len(m) < maxRunes {
+		n := make(map[rune]uint8, len(m)+1)
+		for k, v := range m {
+			n[k] = v
+		}
+		n[r] = c
+		d.runes.Store(&n)
+	}
+	return c
+}
+
+// state returns the state for the positions pcs (sorted, distinct) after
+// a rune of kind prev, making it when new (d.mu held).
+func (d *dfa) state(pcs []uint32, prev rune) *dstate {
+	d.key = append(d.key[:0], byte(prev))
+	for _, pc := range pcs {
+		d.key = append(d.key, byte(pc), byte(pc>>8), byte(pc>>16), byte(pc>>24))
+	}
+	if s, ok := d.states[string(d.key)]; ok {
+		return s
+	}
+	if len(d.states) >= d.max {
+		// Start again: the old states stay right for the scans that
+		// hold them, and go when none does.
+		d.states = map[string]*dstate{}
+		d.resets++
+		if prev != -1 {
+			d.start.Store(d.state(nil, -1))
+		}
+		d.key = append(d.key[:0], byte(prev))
+		for _, pc := range pcs {
+			d.key = append(d.key, byte(pc), byte(pc>>8), byte(pc>>16), byte(pc>>24))
+		}
+	}
+	s := &dstate{
+		next: make([]atomic.Pointer[dstate], d.endClass+1),
+		pcs:  slices.Clone(pcs),
+		prev: prev,
+		dead: d.anchored && len(pcs) == 0 && prev != -1,
+	}
+	d.states[string(d.key)] = s
+	return s
+}
+
+// step works out where s goes on class c and records it.
+func (d *dfa) step(s *dstate, c int) *dstate {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if n := s.next[c].Load(); n != nil {
+		return n
+	}
+	r := rune(-1)
+	if c != d.endClass {
+		r = d.reps[c]
+	}
+	// The positions reachable without reading: through alternations and
+	// captures, and through the empty-width assertions that hold between
+	// the rune before and r. A new match may begin here too, unless
+	// every match begins at the start of the text.
+	flags := syntax.EmptyOpContext(s.prev, r)
+	d.gen++
+	d.stack = append(d.stack[:0], s.pcs...)
+	if !d.anchored || s.prev == -1 {
+		d.stack = append(d.stack, uint32(d.prog.Start))
+	}
+	d.insts = d.insts[:0]
+	found := false
+	for len(d.stack) > 0 && !found {
+		pc := d.stack[len(d.stack)-1]
+		d.stack = d.stack[:len(d.stack)-1]
+		if d.seen[pc] == d.gen {
+			continue
+		}
+		d.seen[pc] = d.gen
+		i := &d.prog.Inst[pc]
+		switch i.Op {
+		case syntax.InstAlt, syntax.InstAltMatch:
+			d.stack = append(d.stack, i.Arg, i.Out)
+		case syntax.InstNop, syntax.InstCapture:
+			d.stack = append(d.stack, i.Out)
+		case syntax.InstEmptyWidth:
+			if syntax.EmptyOp(i.Arg)&^flags == 0 {
+				d.stack = append(d.stack, i.Out)
+			}
+		case syntax.InstMatch:
+			found = true
+		case syntax.InstFail:
+		default:
+			d.insts = append(d.insts, pc)
+		}
+	}
+	var n *dstate
+	switch {
+	case found:
+		n = matched
+	case r < 0:
+		n = unmatched
+	default:
+		d.next = d.next[:0]
+		for _, pc := range d.insts {
+			if i := &d.prog.Inst[pc]; takes(i, r) {
+				d.next = append(d.next, i.Out)
+			}
+		}
+		slices.Sort(d.next)
+		d.next = slices.Compact(d.next)
+		n = d.state(d.next, kind(r))
+	}
+	s.next[c].Store(n)
+	return n
+}
+
+// match reports whether the pattern matches somewhere in str; ok is
+// false when the automaton could not tell (a rune with no class), and the
+// regexp must.
+func (d *dfa) match(str string) (m, ok bool) {
+	s := d.start.Load()
+	for i := 0; i < len(str); {
+		var c uint8
+		if b := str[i]; b < utf8.RuneSelf {
+			c = d.ascii[b]
+			i++
+		} else {
+			r, w := utf8.DecodeRuneInString(str[i:])
+			i += w
+			if c = d.classOf(r); c == 255 {
+				return false, false
+			}
+		}
+		n := s.next[c].Load()
+		if n == nil {
+			n = d.step(s, int(c))
+		}
+		if n == matched {
+			return true, true
+		}
+		if n.dead {
+			return false, true
+		}
+		s = n
+	}
+	n := s.next[d.endClass].Load()
+	if n == nil {
+		n = d.step(s, d.endClass)
+	}
+	return n == matched, true
+}
