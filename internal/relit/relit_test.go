@@ -66,11 +66,23 @@ func inputs(r *rand.Rand, n int) []string {
 	return out
 }
 
+// testDFAs are the automata same checks, one a pattern, kept between
+// texts as a Regexp keeps its own.
+var testDFAs sync.Map
+
+func testDFA(expr string) *dfa {
+	if d, ok := testDFAs.Load(expr); ok {
+		return d.(*dfa)
+	}
+	d, _ := testDFAs.LoadOrStore(expr, newDFA(expr))
+	return d.(*dfa)
+}
+
 // same checks every filtered method against the regexp's own on s, and
 // the automaton (dfa.go) on its own, without the filter in front.
 func same(t *testing.T, re *Regexp, s string) {
 	t.Helper()
-	if d := newDFA(re.String()); d != nil {
+	if d := testDFA(re.String()); d != nil {
 		if got, ok := d.match(s); !ok || got != re.Std().MatchString(s) {
 			t.Fatalf("%q on %q: automaton %v (ok %v), regexp %v", re, s, got, ok, !got)
 		}
