@@ -91,6 +91,33 @@ func TestStampIsArrivalNotRead(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ln.Close()
+	// The kernel starts stamping a little after the first socket asks
+	// (a deferred work item, late on a busy host): a connection that
+	// stays open asks until stamps come, so the two below get them.
+	warm, err := net.Dial("tcp", ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer warm.Close()
+	warmS, err := ln.Accept()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer warmS.Close()
+	wr := newStampReader(warmS)
+	if wr == nil {
+		t.Fatal("no stamp reader on a TCP connection")
+	}
+	for i := 0; !wr.kernel; i++ {
+		if i == 500 {
+			t.Fatal("no kernel receive stamps after 5 s")
+		}
+		time.Sleep(10 * time.Millisecond)
+		warm.Write([]byte("w"))
+		if _, err := wr.Read(make([]byte, 16)); err != nil {
+			t.Fatal(err)
+		}
+	}
 	var server [2]net.Conn
 	var client [2]net.Conn
 	for i := range 2 {

@@ -20,7 +20,9 @@ type stampReader struct {
 	n   int
 	err error
 	at  int64
-	oob [64]byte
+	// kernel says at is the kernel's stamp (not the read's time).
+	kernel bool
+	oob    [64]byte
 }
 
 // newStampReader returns nil when nc is not TCP or the socket option is
@@ -61,7 +63,11 @@ func (r *stampReader) recv(fd uintptr) bool {
 			r.at = (*syscall.Timespec)(unsafe.Pointer(&r.oob[syscall.CmsgLen(0)])).Nano()
 		}
 	}
+	r.kernel = r.at != 0
 	if r.at == 0 {
+		// No stamp: Linux turns receive stamping on for the whole host
+		// in a deferred work item when the first socket asks for it, and
+		// packets that came in before that carry none.
 		r.at = time.Now().UnixNano()
 	}
 	return true

@@ -8,7 +8,7 @@ import (
 
 // stampReader is Linux's (recv_linux.go); elsewhere requests are not
 // ordered by arrival.
-type stampReader struct{}
+type stampReader struct{ kernel bool }
 
 func newStampReader(net.Conn) *stampReader    { return nil }
 func (*stampReader) Read([]byte) (int, error) { return 0, nil }
