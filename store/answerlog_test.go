@@ -259,3 +259,42 @@ func TestAnswerLogBeforeLaterWrites(t *testing.T) {
 		t.Fatalf("vote right after the answer: %+v, %v", v, err)
 	}
 }
+
+// TestAnswerLogChunkFallsBack: a batch is written 16 rows to a statement;
+// when one of a chunk's guard ids turns out to be recorded already (here
+// by another connection, after the question was let through), the
+// chunk's statement fails whole and its rows go one by one: that row is
+// not logged, the others are, once.
+func TestAnswerLogChunkFallsBack(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "k.db")
+	db := claimDB(t, path)
+	defer db.Close()
+	ctx := context.Background()
+	a := AnswerLog{Question: "q", Lang: "nb", Answered: true, Path: "faq", Author: Author{Platform: bot.Slack}}
+	if _, err := db.LogAnswer(faqClaim(stampedID(1_780_000_000, "first")), a); err != nil {
+		t.Fatal(err)
+	}
+	other, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	taken := stampedID(1_780_000_100, "5")
+	if _, err := other.w.Exec(`INSERT INTO events (platform, event_id, created_at) VALUES ('slack', ?, '2026-01-01 00:00:00')`, taken); err != nil {
+		t.Fatal(err)
+	}
+	other.Close()
+	for i := range 40 {
+		if _, err := db.LogAnswerLater(faqClaim(stampedID(1_780_000_100, fmt.Sprint(i))), a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.AnswersWritten(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := count(t, db, `SELECT COUNT(*) FROM answers`); got != 40 {
+		t.Fatalf("%d rows, want 40 (the first, and 39 of the 40: not the one whose id was taken)", got)
+	}
+	if got := count(t, db, `SELECT COUNT(*) FROM events`); got != 41 {
+		t.Fatalf("%d guard ids, want 41", got)
+	}
+}
