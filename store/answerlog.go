@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -58,8 +57,6 @@ type answerLog struct {
 	// ~0.7 KB allocated per /faq (BenchmarkSlackFAQ, alloc_space), the
 	// garbage that sets how often the collector runs.
 	spare []pendingAnswer
-	// args is writeAnswerChunk's, on the writer goroutine.
-	args []arg
 }
 
 // answerBatch is the rows one writer job writes.
@@ -288,48 +285,6 @@ func (db *DB) queueOpenAnswers() {
 	}
 }
 
-// answerChunk rows are written with one statement per table
-// (writeAnswerChunk) when their guard ids are all new.
-const answerChunk = 16
-
-var (
-	qClaimChunk        = `INSERT INTO events (platform, event_id, created_at) VALUES (?, ?, ?)` + strings.Repeat(`, (?, ?, ?)`, answerChunk-1)
-	qAnswerInsertChunk = `INSERT INTO answers (id, question, lang, answered, path, entry_id, score, answer, asked_by, platform, created_at)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)` + strings.Repeat(`, (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, answerChunk-1) + ` ON CONFLICT(id) DO NOTHING`
-)
-
-// writeAnswerChunk writes rows (answerChunk of them) with two statements
-// instead of two per row; false (nothing written) when a row has no guard
-// id or one is recorded already (the insert fails whole: SQLite undoes a
-// failed statement's rows), for the row-by-row path to sort out.
-func (db *DB) writeAnswerChunk(t *wtx, rows []pendingAnswer) (bool, error) {
-	args := db.alog.args[:0]
-	for i := range rows {
-		r := &rows[i]
-		if r.event == "" {
-			return false, nil
-		}
-		args = append(args, aText(r.platform), aText(r.event), aText(r.at))
-	}
-	if _, _, err := t.hotExec(qClaimChunk, args...); err != nil {
-		if ce := (*ConstraintError)(nil); errors.As(FormatError(err), &ce) && ce.Duplicate {
-			return false, nil
-		}
-		return false, FormatError(err)
-	}
-	args = args[:0]
-	for i := range rows {
-		r := &rows[i]
-		a := &r.a
-		args = append(args, aInt(r.id),
-			aText(a.Question), aText(a.Lang), aBool(a.Answered), aText(a.Path), aText(a.EntryID), aFloat(a.Score), aText(a.Answer),
-			aKey(a.Author.Key), aText(string(a.Author.Platform)), aText(r.at))
-	}
-	db.alog.args = args[:0]
-	_, _, err := t.hotExec(qAnswerInsertChunk, args...)
-	return err == nil, FormatError(err)
-}
-
 // claims reports whether one of b's rows has platform's event as its
 // guard id.
 func (b *answerBatch) claims(platform, event string) bool {
@@ -354,19 +309,8 @@ func (db *DB) writeAnswers(t *wtx, b *answerBatch) error {
 		l.flying = append(l.flying, b)
 	}
 	l.mu.Unlock()
-	rows := b.rows
-	for len(rows) >= answerChunk {
-		ok, err := db.writeAnswerChunk(t, rows[:answerChunk])
-		if err != nil {
-			return err
-		}
-		if !ok {
-			break // one of them was recorded already: row by row from here
-		}
-		rows = rows[answerChunk:]
-	}
-	for i := range rows {
-		r := &rows[i]
+	for i := range b.rows {
+		r := &b.rows[i]
 		if r.event != "" {
 			n, _, err := t.hotExec(qClaim, aText(r.platform), aText(r.event), aText(r.at))
 			if err != nil {
