@@ -67,12 +67,14 @@ type dstate struct {
 	next []atomic.Pointer[dstate] // by class
 	pcs  []uint32
 	prev rune // -1 (none yet), '\n', 'a' (a word character) or ' ' (other)
-	dead bool // anchored and nothing left to try: no match
+	// stop: the scan ends here — matched, or dead (anchored and
+	// nothing left to try: no match).
+	stop bool
 }
 
 // matched is where a scan goes when a match has ended (the answer is
 // yes), unmatched where it ends without one.
-var matched, unmatched = &dstate{}, &dstate{}
+var matched, unmatched = &dstate{stop: true}, &dstate{stop: true}
 
 const (
 	// stateBytes bounds an automaton's memory (its states' transition
@@ -230,7 +232,7 @@ func (d *dfa) state(pcs []uint32, prev rune) *dstate {
 		next: make([]atomic.Pointer[dstate], d.endClass+1),
 		pcs:  slices.Clone(pcs),
 		prev: prev,
-		dead: d.anchored && len(pcs) == 0 && prev != -1,
+		stop: d.anchored && len(pcs) == 0 && prev != -1,
 	}
 	d.states[string(d.key)] = s
 	return s
@@ -309,27 +311,26 @@ func (d *dfa) step(s *dstate, c int) *dstate {
 // regexp must.
 func (d *dfa) match(str string) (m, ok bool) {
 	s := d.start.Load()
-	for i := 0; i < len(str); {
-		var c uint8
+	ascii := &d.ascii
+	for i := 0; i < len(str); i++ {
+		var c int
 		if b := str[i]; b < utf8.RuneSelf {
-			c = d.ascii[b]
-			i++
+			c = int(ascii[b])
 		} else {
 			r, w := utf8.DecodeRuneInString(str[i:])
-			i += w
-			if c = d.classOf(r); c == 255 {
+			i += w - 1
+			k := d.classOf(r)
+			if k == 255 {
 				return false, false
 			}
+			c = int(k)
 		}
 		n := s.next[c].Load()
 		if n == nil {
-			n = d.step(s, int(c))
+			n = d.step(s, c)
 		}
-		if n == matched {
-			return true, true
-		}
-		if n.dead {
-			return false, true
+		if n.stop {
+			return n == matched, true
 		}
 		s = n
 	}

@@ -35,6 +35,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -58,6 +59,7 @@ type Regexp struct {
 	f     *filter
 	donce sync.Once
 	d     *dfa
+	built atomic.Pointer[dfa] // d, once built
 	once  sync.Once
 	re    *regexp.Regexp
 }
@@ -76,13 +78,25 @@ func (r *Regexp) filter() *filter {
 // (dfa.go), which is built when a text first passes the filter; the
 // regexp when the automaton cannot tell.
 func (r *Regexp) matches(s string) bool {
+	if bypass {
+		return r.filter().may(s) && r.Std().MatchString(s)
+	}
+	// Once built, the automaton alone answers for a pattern whose filter
+	// costs more than a scan: one that folds the text first, or looks
+	// for many literals.
+	if d := r.built.Load(); d != nil && r.f.costly() {
+		if m, ok := d.match(s); ok {
+			return m
+		}
+		return r.Std().MatchString(s)
+	}
 	if !r.filter().may(s) {
 		return false
 	}
-	if bypass {
-		return r.Std().MatchString(s)
-	}
-	r.donce.Do(func() { r.d = newDFA(r.expr) })
+	r.donce.Do(func() {
+		r.d = newDFA(r.expr)
+		r.built.Store(r.d)
+	})
 	if r.d != nil {
 		if m, ok := r.d.match(s); ok {
 			return m
@@ -158,6 +172,13 @@ type filter struct {
 	starts, lits []string
 	fold         bool
 }
+
+// costly: the filter folds the text or looks for many literals, which
+// costs more than the automaton's one pass.
+func (f *filter) costly() bool { return f.fold || len(f.lits) >= costlyLits }
+
+// costlyLits: see costly.
+const costlyLits = 8
 
 func (f *filter) may(s string) bool {
 	if f.lits == nil && f.starts == nil || bypass {
