@@ -91,12 +91,15 @@ const maxPendingAnswers = 1024
 // microseconds, a few rows at a time, and each commit wrote the same
 // last pages of the answers and events b-trees into the WAL again (the
 // lead's /proc/PID/io: 6.8 KB of disk writes per question), which the
-// checkpointer then copied again. Waiting makes a commit of a few hundred
-// rows; a crash can lose the rows of the last answerDelay (they were
-// never promised: see above).
+// checkpointer then copied again. Waiting makes a commit of up to
+// answerQueueRows rows; a crash can lose the rows of the last answerDelay
+// (they were never promised: see above). Not more than 128: at 512 (a
+// commit every 50 ms at 7,000 questions a second, ~350 rows, ~12 ms of
+// the writer's CPU in one piece) peak RSS was ~0.5 MiB higher and the
+// server-CPU p99 no better (docs/operations.md, round 7).
 const (
 	answerDelay     = 50 * time.Millisecond
-	answerQueueRows = 512
+	answerQueueRows = 128
 )
 
 const qAnswerInsertID = `INSERT INTO answers (id, question, lang, answered, path, entry_id, score, answer, asked_by, platform, created_at)
