@@ -6,6 +6,7 @@ import (
 	"math"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
 )
@@ -105,7 +106,7 @@ func (x *indexed) types() answerType {
 // language (engine lock held).
 func (e *Engine) prepare(question, lang string) (string, string) {
 	q := strings.TrimSpace(question)
-	if len([]rune(q)) > 1000 {
+	if utf8.RuneCountInString(q) > 1000 { // counted, not copied: the usual question is far shorter
 		q = string([]rune(q)[:1000])
 	}
 	if strings.HasPrefix(q, "#") {
