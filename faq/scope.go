@@ -166,9 +166,7 @@ func scanScope(q string) (off bool, objects []string) {
 	var pairBuf [64]byte
 	pair := pairBuf[:0] // the previous word, a space, this word (on the stack)
 	prev := ""
-	for _, f := range strings.FieldsFunc(l, func(r rune) bool {
-		return !(r == '+' || r == '.' || r == '-' || strings.ContainsRune("abcdefghijklmnopqrstuvwxyzæøåäöé0123456789", r))
-	}) {
+	for _, f := range strings.FieldsFunc(l, func(r rune) bool { return !scopeWordRune(r) }) {
 		f = strings.Trim(f, ".-")
 		w := bot.Fold(f) // hyphens dropped: "slack-kanalen" is "slackkanalen"
 		if offTopicWords[w] || hasOffTopicPrefix(w) {
@@ -227,6 +225,19 @@ func scanScope(q string) (off bool, objects []string) {
 		objects = append(objects, guests)
 	}
 	return false, objects
+}
+
+// scopeWordRune: r belongs to a word scanScope reads (a-z, 0-9, æøåäöé,
+// and + . - inside words), tested without searching a string of them.
+func scopeWordRune(r rune) bool {
+	if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
+		return true
+	}
+	switch r {
+	case '+', '.', '-', 'æ', 'ø', 'å', 'ä', 'ö', 'é':
+		return true
+	}
+	return false
 }
 
 // minPrefixObject is the length from which an off-topic object also

@@ -3,6 +3,7 @@ package faq
 import (
 	"context"
 	"strings"
+	"unicode/utf8"
 	"testing"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
@@ -240,5 +241,19 @@ func TestOtherToolsThemselves(t *testing.T) {
 		if off, _ := scanScope(q); off {
 			t.Errorf("%q declined as another tool's how-to", q)
 		}
+	}
+}
+
+// TestScopeWordRune: the word runes scanScope reads are the ones it
+// searched a string for before (and + . -).
+func TestScopeWordRune(t *testing.T) {
+	for r := rune(0); r < 0x3000; r++ {
+		want := r == '+' || r == '.' || r == '-' || strings.ContainsRune("abcdefghijklmnopqrstuvwxyzæøåäöé0123456789", r)
+		if got := scopeWordRune(r); got != want {
+			t.Fatalf("scopeWordRune(%q) = %v, want %v", r, got, want)
+		}
+	}
+	if scopeWordRune(utf8.RuneError) {
+		t.Fatal("scopeWordRune(RuneError) = true")
 	}
 }
