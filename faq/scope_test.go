@@ -3,8 +3,8 @@ package faq
 import (
 	"context"
 	"strings"
-	"unicode/utf8"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
 )
