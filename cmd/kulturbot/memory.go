@@ -6,7 +6,7 @@ import (
 )
 
 // defaultGOGC is the garbage collector's target when GOGC is not set: the
-// heap may grow to 1.5× what is live after a collection instead of Go's
+// heap may grow to 1.4× what is live after a collection instead of Go's
 // 2×. The bot's live heap is small (about 4 MiB after start, 6 MiB at 64
 // concurrent requests: the FAQ index, the municipality register, the
 // connections), so the difference is a few MiB of peak RSS — measured on
@@ -15,7 +15,14 @@ import (
 // (GOMEMLIMIT) is not set by default: a document upload can need a larger
 // heap for a moment, and a limit below that makes the collector run
 // continuously. Both stay overridable with Go's own variables.
-const defaultGOGC = 50
+//
+// Round 7: 40 (was 50). Round 7's work (the relit automaton's states, a
+// larger binary, the answer log's batch) put peak RSS at 40.3–41.6 MiB
+// under /faq c=64 on one core; GOGC=40 brings it back to 39.4–39.6 for no
+// worse tail: `ROUNDS=3 KIND=faq scripts/abtail.sh "g50|bin"
+// "g40|bin|GOGC=40"`, quiet machine, p99 17.4–19.4 ms at 50 and
+// 16.7–20.7 ms at 40 (docs/operations.md).
+const defaultGOGC = 40
 
 // tuneGC applies defaultGOGC unless the environment sets GOGC. Main calls
 // it once the App is built: building the FAQ index allocates several times
