@@ -179,19 +179,11 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 	}
 	// "hvem har meldt interesse?", "which counties have signed up so
 	// far?": the registrations everyone can list with /interesse liste.
-	if hf&(fInt|fAns) != 0 && interestWhoRE.MatchString(n) && !gatheringRE.MatchString(n) && !strings.Contains(n, " rsvp") {
-		take()
-		text, err := h.liveInterests(ctx, lang)
-		if err != nil {
-			return a, false, err
-		}
-		a.EntryID = "data:interesse"
-		return data(text)
-	}
-	// "har Nordland meldt interesse?", "er det noen som har meldt
-	// interesse enda?": one county's or municipality's registration.
+	// "er det noen som har meldt interesse enda?": the same list.
+	// "har Nordland meldt interesse?": one county's or municipality's
+	// registration (below).
 	if hf&(fInt|fAns) != 0 && !gatheringRE.MatchString(n) && !strings.Contains(n, " rsvp") {
-		if interestAnyRE.MatchString(n) {
+		if interestWhoRE.MatchString(n) || interestAnyRE.MatchString(n) {
 			take()
 			text, err := h.liveInterests(ctx, lang)
 			if err != nil {

@@ -2,9 +2,7 @@ package handlers
 
 import (
 	"context"
-	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -74,20 +72,7 @@ func TestHowNeed(t *testing.T) {
 		"we need two beds, where do I say that", "vi trenger overnatting til 2, hvor sier jeg ifra", "kan jeg sende deg en dm", "kan jeg tagge deg",
 		"må jeg skrive faq hver gang", "hvordan nevner jeg boten", "jeg skrev Herøy og boten spør tilbake", "når kommer ukentlig e-post",
 		"hvordan registrerer styret i fylket interesse for kommunene?", "korleis melder eg kommunen min på samlinga i mai?", "how do I register our municipality for the next gathering"}
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, line := range strings.Split(string(data), "\n") {
-			if parts := strings.Split(line, "\t"); len(parts) >= 2 && !strings.HasPrefix(line, "#") {
-				qs = append(qs, parts[1])
-			}
-		}
-	}
-	if len(qs) < 1000 {
-		t.Fatalf("only %d questions", len(qs))
-	}
+	qs = append(qs, tsvQuestions(t, paths)...)
 	for _, q := range qs {
 		n := fixGatheringTypos(liveNorm(q))
 		for _, list := range [][]howIntent{freeIntents, howIntents} {

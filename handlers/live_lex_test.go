@@ -19,6 +19,12 @@ import (
 func lexQuestions(t testing.TB) []string {
 	paths, _ := filepath.Glob(filepath.Join("..", "faq", "testdata", "*.tsv"))
 	paths = append(paths, filepath.Join("testdata", "commands7.tsv"))
+	return append(tsvQuestions(t, paths), lexExtra...)
+}
+
+// tsvQuestions reads the question column of labelled sets; fewer than
+// 1,000 questions means the sets were not found.
+func tsvQuestions(t testing.TB, paths []string) []string {
 	var qs []string
 	for _, p := range paths {
 		data, err := os.ReadFile(p)
@@ -34,7 +40,7 @@ func lexQuestions(t testing.TB) []string {
 	if len(qs) < 1000 {
 		t.Fatalf("only %d questions", len(qs))
 	}
-	return append(qs, lexExtra...)
+	return qs
 }
 
 // lexExtra: wordings of the live tests (TestLiveHowTo, TestHowNeed) that
