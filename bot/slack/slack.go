@@ -396,7 +396,10 @@ func (a *Adapter) ackMessage(ctx context.Context, o origin, rep bot.Reply) any {
 		rep = formFallback(rep)
 	}
 	if files := withInlineFiles(rep).Files; len(files) > 0 {
-		a.background(func(ctx context.Context) { a.upload(ctx, o, rep, files) })
+		// A copy for the upload: a closure over rep itself would move
+		// every reply to the heap, uploads or not (~280 bytes a request).
+		up := rep
+		a.background(func(ctx context.Context) { a.upload(ctx, o, up, files) })
 	}
 	m := renderMessage(rep)
 	if m.Text == "" && len(m.Blocks) == 0 {
