@@ -1,8 +1,10 @@
 package main
 
 import (
+	"context"
 	"runtime"
 	"runtime/debug"
+	"time"
 )
 
 // defaultGOGC is the garbage collector's target when GOGC is not set: the
@@ -58,11 +60,26 @@ func startGC(getenv func(string) string) {
 // inside a test binary whose profiling settings are the test's.
 var theProcess bool
 
+// releaseEvery is how often the serving bot releases the binary's code
+// and read-only data again (keepReleasing, Linux). Under load the binary's
+// resident pages grow from ~13 MB at ready to ~18.5 MB: code and tables
+// touched now and then (the collector's stack scans read the function
+// tables of whatever is on a stack; the kernel maps 64 KiB around every
+// fault). What is touched within 250 ms is back at once — 14–15 MB under
+// /faq c=64 — the rest stops counting. They are clean file pages: they
+// stay in the page cache and come back as minor faults (~750 a second
+// more under that load, a fraction of a per cent of the core). Measured
+// (docs/operations.md "Round 8: memory"): peak RSS under /faq c=64 on one
+// core 39.0–39.6 → 36.3–36.4 MiB (100 ms: 36.1, 500 ms: 36.3–37.0, 1 s:
+// 36.8–37.5).
+const releaseEvery = 250 * time.Millisecond
+
 // startDone lowers the running bot's resident memory once start-up is
 // done and before it serves (docs/operations.md "One core: peak memory"):
 //
 //   - the binary's code and read-only data that only start-up touched
-//     are released (releaseStartPages, Linux);
+//     are released (releaseStartPages, Linux), and again every
+//     releaseEvery while the bot runs;
 //   - the runtime stops sampling allocations for heap profiles unless
 //     the pprof endpoint is on: every sampled allocation site records its
 //     stack in a 1.4 MiB hash table, one page of it per site, which made
@@ -70,12 +87,12 @@ var theProcess bool
 //
 // Only in the bot's own process (not in tests that run Main), and only
 // when the bot serves (not for one-shot subcommands).
-func startDone(cfg *Config) {
+func startDone(ctx context.Context, cfg *Config) {
 	if !theProcess {
 		return
 	}
 	if cfg.PprofAddr == "" {
 		runtime.MemProfileRate = 0
 	}
-	releaseStartPages()
+	keepReleasing(ctx, releaseEvery)
 }

@@ -3,9 +3,11 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"os"
 	"strconv"
 	"syscall"
+	"time"
 )
 
 // releaseStartPages drops the process's mappings of the binary's code and
@@ -28,22 +30,41 @@ import (
 // mapping the loader relocated (a PIE's RELRO) has anonymous pages and is
 // left alone. It returns how many bytes of mappings were released.
 func releaseStartPages() int {
+	return releasePages(binaryPages())
+}
+
+// pageRange is one mapping of the binary that releaseStartPages may drop.
+type pageRange struct{ lo, hi uintptr }
+
+// releasePages drops rs from the process's page tables and returns how
+// many bytes of mappings that covered.
+func releasePages(rs []pageRange) int {
+	released := 0
+	for _, r := range rs {
+		if _, _, e := syscall.Syscall(syscall.SYS_MADVISE, r.lo, r.hi-r.lo, syscall.MADV_DONTNEED); e == 0 {
+			released += int(r.hi - r.lo)
+		}
+	}
+	return released
+}
+
+// binaryPages lists the binary's mappings that can be released: private,
+// read-only, and without a copied-on-write page (see releaseStartPages).
+func binaryPages() []pageRange {
 	exe, err := os.Readlink("/proc/self/exe")
 	if err != nil {
-		return 0
+		return nil
 	}
 	b, err := os.ReadFile("/proc/self/smaps")
 	if err != nil {
-		return 0
+		return nil
 	}
-	released := 0
+	var out []pageRange
 	var lo, hi uint64
 	candidate := false
 	flush := func() {
 		if candidate && hi > lo {
-			if _, _, e := syscall.Syscall(syscall.SYS_MADVISE, uintptr(lo), uintptr(hi-lo), syscall.MADV_DONTNEED); e == 0 {
-				released += int(hi - lo)
-			}
+			out = append(out, pageRange{uintptr(lo), uintptr(hi)})
 		}
 		candidate = false
 	}
@@ -70,5 +91,28 @@ func releaseStartPages() int {
 		}
 	}
 	flush()
-	return released
+	return out
+}
+
+// keepReleasing releases the binary's pages now and then every `every`
+// until ctx is done (see releaseEvery in memory.go for why). The mappings
+// are listed once: the binary's mappings do not change while it runs.
+func keepReleasing(ctx context.Context, every time.Duration) {
+	rs := binaryPages()
+	releasePages(rs)
+	if len(rs) == 0 || every <= 0 {
+		return
+	}
+	go func() {
+		t := time.NewTicker(every)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				releasePages(rs)
+			}
+		}
+	}()
 }

@@ -2,5 +2,13 @@
 
 package main
 
+import (
+	"context"
+	"time"
+)
+
 // releaseStartPages is Linux-only (pages_linux.go).
 func releaseStartPages() int { return 0 }
+
+// keepReleasing is Linux-only (pages_linux.go).
+func keepReleasing(context.Context, time.Duration) {}
