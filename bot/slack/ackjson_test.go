@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/http/httptest"
+	"reflect"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -146,4 +149,50 @@ func FuzzHasMarks(f *testing.F) {
 			t.Fatalf("hasMarks(%q) = %v, ContainsAny says %v", s, got, want)
 		}
 	})
+}
+
+// TestArenaRender: an acknowledgement rendered into a pooled arena is
+// byte for byte the one rendered on the heap, for every reply shape
+// (larger ones than the arena holds too), also when the arena is reused
+// after a release: shapes one after another through the same arena, in
+// both orders.
+func TestArenaRender(t *testing.T) {
+	reps := ackReplies()
+	many := bot.Reply{Text: "mange", Context: "k", Title: "t"}
+	for i := range 30 {
+		many.Buttons = append(many.Buttons, bot.Button{Label: strconv.Itoa(i), Command: "/x " + strconv.Itoa(i)})
+		many.Items = append(many.Items, bot.Item{Text: "rad " + strconv.Itoa(i), Buttons: []bot.Button{{Label: "a", Command: "/a"}}})
+		many.Fields = append(many.Fields, bot.Field{Label: "l", Value: strconv.Itoa(i)})
+	}
+	reps = append(reps, many)
+	backward := slices.Clone(reps)
+	slices.Reverse(backward)
+	for _, order := range [][]bot.Reply{reps, backward} {
+		for i, rep := range order {
+			ar := newBlockArena()
+			want, err := json.Marshal(renderMessage(rep))
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := renderMessageIn(rep, ar)
+			got, err := json.Marshal(m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Fatalf("%d: in an arena\n%s\non the heap\n%s", i, got, want)
+			}
+			w := httptest.NewRecorder()
+			ar.msg = m
+			ar.msg.arena = ar
+			writeAck(w, &ar.msg)
+			if !bytes.Equal(w.Body.Bytes(), want) {
+				t.Fatalf("%d: writeAck from an arena wrote\n%s\nwant\n%s", i, w.Body.Bytes(), want)
+			}
+			releaseAck(&ar.msg)
+			if !reflect.ValueOf(*ar).IsZero() {
+				t.Fatalf("%d: a released arena is not cleared", i)
+			}
+		}
+	}
 }

@@ -84,7 +84,7 @@ func (a *Adapter) serveHTTP(w http.ResponseWriter, r *http.Request) {
 			// outgrew the page cache).
 			c := form.cmd
 			c.Command = strings.TrimSpace(c.Command)
-			ack = a.slashCommand(r.Context(), c, bot.SignedEventID(r.Header.Get("X-Slack-Request-Timestamp"), r.Header.Get("X-Slack-Signature")))
+			ack = a.slashCommand(r.Context(), c, bot.SignedEventID(r.Header.Get("X-Slack-Request-Timestamp"), r.Header.Get("X-Slack-Signature")), true)
 		case form.sslCheck != "":
 			// Slack checking our certificate: an empty 200 is the answer.
 		default:
@@ -96,6 +96,7 @@ func (a *Adapter) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeAck(w, ack)
+	releaseAck(ack)
 }
 
 // readBody reads a request's body of at most MaxBody bytes into a new
@@ -136,8 +137,15 @@ func writeAck(w http.ResponseWriter, ack any) {
 	ab.buf.Reset()
 	// A message (every answer) is appended by hand, byte for byte what
 	// encoding/json writes; anything else goes through the encoder.
-	if m, ok := ack.(message); ok {
-		if b, ok := appendMessage(ab.buf.AvailableBuffer(), &m); ok {
+	var m *message
+	switch a := ack.(type) {
+	case message:
+		m = &a
+	case *message:
+		m = a
+	}
+	if m != nil {
+		if b, ok := appendMessage(ab.buf.AvailableBuffer(), m); ok {
 			ab.buf.Write(b) // b is in the buffer's own memory when it fit: no copy kept
 		}
 	}

@@ -18,7 +18,9 @@ import (
 
 // slashCommand answers a slash command: quick ones in the ack, slow ones
 // (and any that overrun the ack budget) through response_url afterwards.
-func (a *Adapter) slashCommand(ctx context.Context, c slack.SlashCommand, eventID string) any {
+// With pooled, a message ack's blocks are in a pooled arena the caller
+// gives back with releaseAck once the ack is written.
+func (a *Adapter) slashCommand(ctx context.Context, c slack.SlashCommand, eventID string, pooled bool) any {
 	req := &bot.Request{
 		EventID: eventID,
 		Command: bot.NormCommand(c.Command),
@@ -40,7 +42,7 @@ func (a *Adapter) slashCommand(ctx context.Context, c slack.SlashCommand, eventI
 		a.later(o, late)
 		return nil
 	}
-	return a.ackMessage(ctx, o, rep)
+	return a.ackMessage(ctx, o, rep, pooled)
 }
 
 // interaction handles buttons, modal submissions and select suggestions.

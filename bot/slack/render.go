@@ -41,17 +41,25 @@ type message struct {
 	ReplaceOriginal bool          `json:"replace_original,omitempty"`
 	Text            string        `json:"text"`
 	Blocks          []slack.Block `json:"blocks,omitempty"`
+	// arena holds the blocks of an acknowledgement (ackMessage); nil
+	// for any other message. releaseAck gives it back.
+	arena *blockArena
 }
 
 // Render turns a reply into Block Kit: the fallback text (notifications,
 // screen readers) and the blocks.
 func Render(r bot.Reply) (string, []slack.Block) {
+	return renderIn(r, nil)
+}
+
+// renderIn is Render with the blocks in ar (nil: on the heap).
+func renderIn(r bot.Reply, ar *blockArena) (string, []slack.Block) {
 	// Room for the usual reply (title, a section, fields, context and a
 	// row of buttons) at once, not grown 1, 2, 4, 8.
-	blocks := make([]slack.Block, 0, min(4+len(r.Fields)/maxFields+2*len(r.Items), maxBlocks))
+	blocks := ar.blockSlice(min(4+len(r.Fields)/maxFields+2*len(r.Items), maxBlocks))
 	add := func(b slack.Block) { blocks = append(blocks, b) }
 	if r.Title != "" {
-		add(slack.NewHeaderBlock(plain(bot.Cut(bot.PlainText(r.Title), maxHeaderText))))
+		add(ar.header(ar.text(slack.PlainTextType, bot.Cut(bot.PlainText(r.Title), maxHeaderText))))
 	}
 	text := r.Text
 	if r.Error != nil && text != "" {
@@ -59,7 +67,7 @@ func Render(r bot.Reply) (string, []slack.Block) {
 	}
 	body := mention(r.Mention) + mrkdwn(text)
 	for _, chunk := range split(body, maxSectionText) {
-		add(slack.NewSectionBlock(md(chunk), nil, nil))
+		add(ar.section(ar.text(slack.MarkdownType, chunk), nil))
 	}
 	if len(r.Fields) > 0 {
 		var fs []*slack.TextBlockObject
@@ -87,18 +95,18 @@ func Render(r bot.Reply) (string, []slack.Block) {
 			need = 2
 		}
 		if len(blocks)+need+tail+1 > maxBlocks { // +1: the "more" note
-			add(slack.NewContextBlock("", md(messages.T(r.Lang, "slack.more", len(r.Items)-i))))
+			add(ar.context(ar.text(slack.MarkdownType, messages.T(r.Lang, "slack.more", len(r.Items)-i))))
 			break
 		}
-		add(slack.NewSectionBlock(md(bot.Cut(mrkdwn(it.Text), maxSectionText)), nil, nil))
+		add(ar.section(ar.text(slack.MarkdownType, bot.Cut(mrkdwn(it.Text), maxSectionText)), nil))
 		if len(it.Buttons) > 0 {
-			add(actions("item"+strconv.Itoa(i), it.Buttons)[0])
+			add(actions("item"+strconv.Itoa(i), it.Buttons, ar)[0])
 		}
 	}
 	if r.Context != "" {
-		add(slack.NewContextBlock("", md(bot.Cut(mrkdwn(r.Context), maxContextText))))
+		add(ar.context(ar.text(slack.MarkdownType, bot.Cut(mrkdwn(r.Context), maxContextText))))
 	}
-	for _, b := range actions("main", r.Buttons) {
+	for _, b := range actions("main", r.Buttons, ar) {
 		if len(blocks) < maxBlocks {
 			add(b)
 		}
@@ -113,21 +121,13 @@ func Render(r bot.Reply) (string, []slack.Block) {
 // actions renders buttons as actions blocks of at most maxActions each.
 // Every button's value is its command line; the action id only has to be
 // unique within the message.
-func actions(prefix string, bs []bot.Button) []slack.Block {
+func actions(prefix string, bs []bot.Button, ar *blockArena) []slack.Block {
 	if len(bs) == 0 {
 		return nil
 	}
 	var out []slack.Block
 	var els []slack.BlockElement
-	// Every button with its label in one allocation, not three (the
-	// element, its text object and the text's emoji flag): an answer's
-	// 👍/👎 were a fifth of the adapter's allocations per /faq request.
-	type button struct {
-		el    slack.ButtonBlockElement
-		text  slack.TextBlockObject
-		emoji bool
-	}
-	buttons := make([]button, len(bs))
+	buttons := ar.buttonSlice(len(bs))
 	for i, b := range bs {
 		bt := &buttons[i]
 		bt.emoji = true
@@ -135,7 +135,7 @@ func actions(prefix string, bs []bot.Button) []slack.Block {
 		bt.el = slack.ButtonBlockElement{Type: slack.METButton, ActionID: actionID(prefix, i), Value: bot.Cut(b.Command, maxButtonValue), Text: &bt.text}
 		btn := &bt.el
 		if els == nil {
-			els = make([]slack.BlockElement, 0, min(len(bs)-i, maxActions))
+			els = ar.elementSlice(min(len(bs)-i, maxActions))
 		}
 		switch b.Style {
 		case "primary":
@@ -145,14 +145,23 @@ func actions(prefix string, bs []bot.Button) []slack.Block {
 		}
 		els = append(els, btn)
 		if len(els) == maxActions {
-			out = append(out, slack.NewActionBlock(actionID(prefix, len(out)), els...))
+			out = append(out, ar.action(actionID(prefix, len(out)), els))
 			els = nil
 		}
 	}
 	if len(els) > 0 {
-		out = append(out, slack.NewActionBlock(actionID(prefix, len(out)), els...))
+		out = append(out, ar.action(actionID(prefix, len(out)), els))
 	}
 	return out
+}
+
+// button is a button with its label: one allocation, not three (the
+// element, its text object and the text's emoji flag): an answer's 👍/👎
+// were a fifth of the adapter's allocations per /faq request.
+type button struct {
+	el    slack.ButtonBlockElement
+	text  slack.TextBlockObject
+	emoji bool
 }
 
 // mainIDs are the ids of the reply's own buttons and their blocks that
@@ -187,7 +196,13 @@ func fallback(r bot.Reply) string {
 // renderMessage builds the payload for a slash-command acknowledgement or
 // a response_url post.
 func renderMessage(r bot.Reply) message {
-	text, blocks := Render(withInlineFiles(r))
+	return renderMessageIn(r, nil)
+}
+
+// renderMessageIn is renderMessage with the blocks in ar (nil: on the
+// heap).
+func renderMessageIn(r bot.Reply, ar *blockArena) message {
+	text, blocks := renderIn(withInlineFiles(r), ar)
 	m := message{Text: text, Blocks: blocks, ResponseType: slack.ResponseTypeInChannel}
 	if r.Private || r.Error != nil {
 		m.ResponseType = slack.ResponseTypeEphemeral

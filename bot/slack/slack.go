@@ -379,9 +379,10 @@ func (a *Adapter) send(ctx context.Context, o origin, rep bot.Reply) {
 }
 
 // ackMessage answers a slash command in its acknowledgement: the reply
-// itself, or nothing when a modal opened instead. Files that are too big to
-// show inline are uploaded after the ack.
-func (a *Adapter) ackMessage(ctx context.Context, o origin, rep bot.Reply) any {
+// itself (a *message), or nothing when a modal opened instead. Files that
+// are too big to show inline are uploaded after the ack. With pooled the
+// blocks are in a pooled arena (releaseAck gives it back).
+func (a *Adapter) ackMessage(ctx context.Context, o origin, rep bot.Reply, pooled bool) any {
 	if bot.IsDuplicate(rep) {
 		return nil
 	}
@@ -401,11 +402,23 @@ func (a *Adapter) ackMessage(ctx context.Context, o origin, rep bot.Reply) any {
 		up := rep
 		a.background(func(ctx context.Context) { a.upload(ctx, o, up, files) })
 	}
-	m := renderMessage(rep)
-	if m.Text == "" && len(m.Blocks) == 0 {
-		return nil // an empty ack: Slack shows nothing rather than an error
+	if !pooled {
+		m := renderMessage(rep)
+		if m.Text == "" && len(m.Blocks) == 0 {
+			return nil // an empty ack: Slack shows nothing rather than an error
+		}
+		return &m
 	}
-	return m
+	// The blocks live in a pooled arena until the ack is written
+	// (releaseAck).
+	ar := newBlockArena()
+	ar.msg = renderMessageIn(rep, ar)
+	if ar.msg.Text == "" && len(ar.msg.Blocks) == 0 {
+		ar.release()
+		return nil
+	}
+	ar.msg.arena = ar
+	return &ar.msg
 }
 
 // formFallback turns a form the adapter could not open into its usage text.
