@@ -35,6 +35,10 @@ func splitQuestions(q string) []string {
 	return parts
 }
 
+// SplitQuestions is splitQuestions for the bot's own step before the FAQ
+// (handlers/live_multi.go), so both read "two questions in one" alike.
+func SplitQuestions(q string) []string { return splitQuestions(q) }
+
 // sureParts judges each part on its own and returns those the gate would
 // answer, each entry once, in the order asked.
 func (e *Engine) sureParts(ctx context.Context, parts []string, lang string) ([]*judgement, error) {

@@ -74,6 +74,13 @@ func (h *Handlers) ask(ctx context.Context, req *bot.Request) (bot.Reply, error)
 			{Label: "👍", Command: vote + " opp"},
 			{Label: "👎", Command: vote + " ned"},
 		}
+		// Two questions in one, the other not surely answered
+		// (live_multi.go): a button asks it on its own.
+		for _, r := range ans.Related {
+			if r.ID == "" {
+				rep.Buttons = append(rep.Buttons, bot.Button{Label: bot.Cut(r.Question, 70), Command: "/faq " + r.Question})
+			}
+		}
 		return rep, nil
 
 	case ans.OutOfScope || ans.Path == PathSmallTalk:

@@ -71,7 +71,7 @@ func (h *Handlers) Answer(ctx context.Context, q Query) (faq.Answer, error) {
 
 // live answers q from the bot's own data, or reports false to let the FAQ
 // answer.
-func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) {
+func (h *Handlers) liveOne(ctx context.Context, q Query) (faq.Answer, bool, error) {
 	n := liveNorm(q.Text)
 	a := faq.Answer{Question: q.Text}
 	if len(n) > 300 {
@@ -90,8 +90,12 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 		a.Lang = lang
 	}
 	first, _, _ := strings.Cut(n[1:], " ")
-	if words <= 8 && smallTalkFirst[first] {
-		if key, ok := smallTalk(n); ok {
+	if words <= 10 && smallTalkFirst[first] {
+		key, ok := smallTalk(n)
+		if !ok {
+			key, ok = smallTalkLoose(n)
+		}
+		if ok {
 			take()
 			// "thanks" says nothing to DetectLang; it is English all the same.
 			if lang != "en" && enSmallRE.MatchString(n) && !nbSmallRE.MatchString(n) {
@@ -367,14 +371,14 @@ var (
 )
 
 var (
-	enSmallRE = relit.MustCompile(` (thanks|thank|thx|ty|hello|hi|hey|morning|afternoon|goodbye|bye|you|great|perfect|welcome|got it|i see|okay|yes|there|everyone|nice) `)
+	enSmallRE = relit.MustCompile(` (thanks|thank|thx|ty|hello|hi|hey|morning|afternoon|evening|goodbye|bye|you|great|perfect|welcome|got it|i see|okay|yes|there|everyone|nice|today|cheers) `)
 	nbSmallRE = relit.MustCompile(` (takk|hei|hallo|heisann|morn|god|ha det|snakkes|hvordan|korleis|greit|ja|nei|flott|supert|fint|okei) `)
 )
 
 // The first words small talk and "what can you do" start with: the
 // regular expressions run only behind them.
 var (
-	smallTalkFirst    = wordSet("hvem kven who hei hallo heisann hey hi hello god good morn halla hoi yo tusen mange takk thanks thank thx ty takker flott supert perfekt great perfect super nice ok okei fint kjempebra bra ha hade snakkes bye goodbye see vi hvordan korleis how hows alt okay greit skjonner forstar got i aha ja yes nei no")
+	smallTalkFirst    = wordSet("hvem kven who hei hallo heisann hey hi hello god good morn halla hoi yo tusen mange takk thanks thank thx ty takker flott supert perfekt great perfect super nice ok okei fint kjempebra bra ha hade snakkes bye goodbye see vi hvordan korleis how hows alt okay greit skjonner forstar got i aha ja yes nei no er are cheers heia hiya howdy koss dear")
 	greetingFirst     = wordSet("hei hallo heisann hey hi hello god good morn halla hoi")
 	capabilitiesFirst = wordSet("hva kva what hvem kven who hjelp help meny menu kommandoer commands hvordan korleis how kan can hvor kvar where")
 )

@@ -1,0 +1,147 @@
+package handlers
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/kulturskoleradet/kulturbot/faq"
+	"github.com/kulturskoleradet/kulturbot/internal/relit"
+)
+
+// Two questions in one (issue 11, point 4) where one of them is the bot's
+// own: "har Fauske svart, og når er fristen for å melde interesse?", "when
+// is the next gathering and do we get travel support?". The FAQ splits
+// and answers its own parts (faq/multi.go), but a question the live step
+// took whole used to lose its other half, and one it did not take went to
+// the FAQ whole, which answered the programme half alone. Here the
+// question is split the way the FAQ splits it (plus "og/and" before a
+// yes/no question: "and do we …", "og får vi …"), each part is answered
+// by the live step or the FAQ, and the answers come one after the other
+// in the order asked. A part neither can answer surely is offered as a
+// button that asks it on its own (so it reaches the working group the
+// usual way) — never answered with a guess.
+
+// yesNoSplitRE: "og/and" followed by a yes/no question's verb and its
+// subject starts a second question ("and do we get travel support?").
+var yesNoSplitRE = relit.MustCompile(`(?i),?\s+(?:og|and)\s+((?:er|blir|får|far|kan|må|ma|skal|har|do|does|is|are|can|will|did|have|has|should)\s+(?:vi|we|me|det|there|it|de|they|dere|you|jeg|i|eg|man|dei)\b)`)
+
+// liveParts are the questions text asks, or nil for one.
+func liveParts(text string) []string {
+	t := strings.TrimSpace(text)
+	if !maybeTwo(t) {
+		return nil
+	}
+	var parts []string
+	for _, p := range faq.SplitQuestions(t) {
+		last := 0
+		for _, m := range yesNoSplitRE.FindAllStringSubmatchIndex(p, -1) {
+			if s := strings.TrimSpace(p[last:m[0]]); s != "" {
+				parts = append(parts, s)
+			}
+			last = m[2]
+		}
+		if s := strings.TrimSpace(p[last:]); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	if len(parts) < 2 || len(parts) > 4 {
+		return nil
+	}
+	return parts
+}
+
+// maybeTwo: t has a place where a second question could start (a
+// question mark before the end, a semicolon, a new line, "og"/"and"/
+// "samt"), so most questions skip the split.
+func maybeTwo(t string) bool {
+	if i := strings.IndexByte(t, '?'); i >= 0 && i < len(t)-1 && strings.TrimRight(t[i:], "?!. ") != "" {
+		return true
+	}
+	return strings.ContainsAny(t, ";\n") || strings.Contains(t, " og ") || strings.Contains(t, " and ") ||
+		strings.Contains(t, " samt ") || strings.Contains(t, " også ") || strings.Contains(t, " plus ") ||
+		strings.Contains(t, " Og ") || strings.Contains(t, " And ")
+}
+
+// live answers q from the bot's own data (liveOne), part by part when it
+// asks two questions and one of them is the bot's.
+func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) {
+	a, ok, err := h.liveOne(ctx, q)
+	if err != nil || a.Path == PathSmallTalk {
+		return a, ok, err
+	}
+	parts := liveParts(q.Text)
+	if parts == nil {
+		return a, ok, err
+	}
+	// A part can only be the bot's with one of the lexicon's topics (or
+	// as "what can you do"): without one anywhere, the FAQ has it all.
+	if !ok && liveFeats(liveNorm(q.Text))&topicMask == 0 {
+		return a, ok, err
+	}
+	lang := a.Lang
+	if lang == "" {
+		lang = liveLang(q.Text, liveNorm(q.Text), q.Lang)
+	}
+	var answers []faq.Answer
+	var open []string
+	mine := false
+	for _, p := range parts {
+		pq := q
+		pq.Text, pq.Lang = p, lang
+		pa, pok, err := h.liveOne(ctx, pq)
+		if err != nil {
+			return a, false, err
+		}
+		switch {
+		case pok && pa.Path == PathData:
+			mine = true
+			answers = append(answers, pa)
+			continue
+		case pok:
+			continue // "hei" before the question
+		case h.FAQ == nil:
+			open = append(open, p)
+			continue
+		}
+		fa, err := h.FAQ.Answer(ctx, p, lang)
+		if err != nil {
+			return a, false, err
+		}
+		switch {
+		case fa.Answered:
+			answers = append(answers, fa)
+		case !fa.OutOfScope:
+			open = append(open, p)
+		}
+	}
+	if !mine {
+		// None of the parts is the bot's: the whole question is the
+		// FAQ's (which splits it itself), or liveOne's answer stands.
+		return a, ok, nil
+	}
+	// The same answer twice ("hvor er samlinga, og når er den?") is one.
+	var texts, sources []string
+	for _, x := range answers {
+		if slices.Contains(texts, x.Text) {
+			continue
+		}
+		texts = append(texts, x.Text)
+		if x.Source != "" && !slices.Contains(sources, x.Source) {
+			sources = append(sources, x.Source)
+		}
+	}
+	if len(texts) < 2 && len(open) == 0 {
+		return a, ok, nil
+	}
+	out := answers[0]
+	out.Question, out.Path, out.Answered, out.Lang = q.Text, PathData, true, lang
+	out.Text = strings.Join(texts, "\n\n")
+	out.Source = strings.Join(sources, "; ")
+	out.Related = nil
+	for _, p := range open {
+		// No entry: the button asks the part itself (handlers/faq.go).
+		out.Related = append(out.Related, faq.Related{Question: p})
+	}
+	return out, true, nil
+}
