@@ -4,6 +4,7 @@ import (
 	"context"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"time"
 )
 
@@ -24,6 +25,10 @@ import (
 // worse tail: `ROUNDS=3 KIND=faq scripts/abtail.sh "g50|bin"
 // "g40|bin|GOGC=40"`, quiet machine, p99 17.4–19.4 ms at 50 and
 // 16.7–20.7 ms at 40 (docs/operations.md).
+//
+// Round 8: the serving bot sets GOGC from its live heap instead
+// (keepTuningGC, gcHeadroom below), never under this value; 40 stays for
+// the one-shot subcommands and until the bot serves.
 const defaultGOGC = 40
 
 // tuneGC applies defaultGOGC unless the environment sets GOGC. Main calls
@@ -87,7 +92,7 @@ const releaseEvery = 250 * time.Millisecond
 //
 // Only in the bot's own process (not in tests that run Main), and only
 // when the bot serves (not for one-shot subcommands).
-func startDone(ctx context.Context, cfg *Config) {
+func startDone(ctx context.Context, cfg *Config, getenv func(string) string) {
 	if !theProcess {
 		return
 	}
@@ -95,4 +100,83 @@ func startDone(ctx context.Context, cfg *Config) {
 		runtime.MemProfileRate = 0
 	}
 	keepReleasing(ctx, releaseEvery)
+	keepTuningGC(ctx, getenv)
+}
+
+// gcHeadroom is how much garbage the serving bot's heap may gather between
+// two collections, and minGOGC/maxGOGC bound the GOGC that buys it.
+// The number of collections is bytes allocated per second ÷ the headroom,
+// and each one costs the only core a stop-the-world pause and a mark phase
+// (docs/operations.md "round 7, end": the /faq tail's stalls are the
+// collector's). A GOGC fixed at 40 gave about 4 MiB of headroom under load
+// (goal 1.4 × ~8 MiB marked + stacks + globals) and ~10 cycles a second
+// under /faq c=64; a headroom in MiB keeps the garbage per cycle — and so
+// the collector's share — the same however much the heap holds. The
+// release of the binary's pages (releaseEvery) made the room for it.
+// The floor keeps a large heap (a document upload) no laxer than GOGC 40
+// was; the cap keeps a nearly empty heap from waiting for 10× its size.
+const (
+	gcHeadroom = 6 << 20
+	minGOGC    = defaultGOGC
+	maxGOGC    = 200
+)
+
+// headroomGOGC is the GOGC that puts the collector's goal gcHeadroom
+// above what the last collection marked: Go's goal is marked + (marked +
+// stacks + globals) × GOGC/100.
+func headroomGOGC(marked, stacks, globals uint64) int {
+	base := marked + stacks + globals
+	if base == 0 {
+		return maxGOGC
+	}
+	return max(minGOGC, min(maxGOGC, int(gcHeadroom*100/base)))
+}
+
+// gcEvery is how often the serving bot re-reads the live heap and sets
+// GOGC from it (keepTuningGC): a few times per collection at the rates
+// measured, and free when idle apart from the wake-up.
+const gcEvery = 250 * time.Millisecond
+
+// keepTuningGC sets GOGC from the live heap (headroomGOGC) every gcEvery
+// until ctx is done, unless the environment sets GOGC (then Go's own
+// setting stands, as with tuneGC). GOMEMLIMIT from the environment still
+// applies on top: the runtime takes the lower goal.
+func keepTuningGC(ctx context.Context, getenv func(string) string) {
+	if getenv("GOGC") != "" {
+		return
+	}
+	samples := []metrics.Sample{
+		{Name: "/gc/heap/live:bytes"},
+		{Name: "/gc/scan/stack:bytes"},
+		{Name: "/gc/scan/globals:bytes"},
+	}
+	cur := -1
+	set := func() {
+		metrics.Read(samples)
+		var v [3]uint64
+		for i, s := range samples {
+			if s.Value.Kind() == metrics.KindUint64 {
+				v[i] = s.Value.Uint64()
+			}
+		}
+		// Small moves are left alone: the goal moves with the
+		// marked heap anyway.
+		if p := headroomGOGC(v[0], v[1], v[2]); cur < 0 || p < cur-2 || p > cur+2 {
+			debug.SetGCPercent(p)
+			cur = p
+		}
+	}
+	set()
+	go func() {
+		t := time.NewTicker(gcEvery)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				set()
+			}
+		}
+	}()
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"runtime/debug"
 	"testing"
 )
@@ -21,5 +22,48 @@ func TestTuneGC(t *testing.T) {
 	})
 	if got := debug.SetGCPercent(100); got != 100 {
 		t.Errorf("GOGC=100 set: GC percent %d, want it left alone", got)
+	}
+}
+
+// The serving bot's GOGC puts the collector's goal gcHeadroom above the
+// marked heap, within minGOGC..maxGOGC.
+func TestHeadroomGOGC(t *testing.T) {
+	const mib = 1 << 20
+	for _, c := range []struct {
+		marked, stacks, globals uint64
+		want                    int
+	}{
+		{8 * mib, 512 << 10, 512 << 10, 66}, // /faq c=64: 6 MiB over 9 MiB
+		{6 * mib, 0, 0, 100},
+		{2 * mib, 0, 0, maxGOGC},              // nearly empty: capped
+		{60 * mib, 2 * mib, 1 * mib, minGOGC}, // a large heap: no laxer than before
+		{0, 0, 0, maxGOGC},
+	} {
+		if got := headroomGOGC(c.marked, c.stacks, c.globals); got != c.want {
+			t.Errorf("headroomGOGC(%d, %d, %d) = %d, want %d", c.marked, c.stacks, c.globals, got, c.want)
+		}
+	}
+}
+
+// keepTuningGC sets GOGC from the live heap at once, and leaves a GOGC
+// from the environment alone.
+func TestKeepTuningGC(t *testing.T) {
+	old := debug.SetGCPercent(7)
+	defer debug.SetGCPercent(old)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	keepTuningGC(ctx, func(k string) string {
+		if k == "GOGC" {
+			return "7"
+		}
+		return ""
+	})
+	if got := debug.SetGCPercent(7); got != 7 {
+		t.Errorf("GOGC=7 set: GC percent %d, want it left alone", got)
+	}
+	keepTuningGC(ctx, func(string) string { return "" })
+	got := debug.SetGCPercent(7)
+	if got < minGOGC || got > maxGOGC {
+		t.Errorf("GOGC unset: GC percent %d, want %d..%d", got, minGOGC, maxGOGC)
 	}
 }
