@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"strings"
 	"sync"
-	"unsafe"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
 	"github.com/slack-go/slack"
@@ -55,10 +54,12 @@ func (a *Adapter) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	case "application/json":
 		ack = a.event(r.Context(), body)
 	case "application/x-www-form-urlencoded", "":
-		// The form's values are substrings of the body read as a string
-		// without a copy: readBody's slice is new and nothing writes to
-		// it again (string(body) was a second copy of every request).
-		form, err := readForm(unsafe.String(unsafe.SliceData(body), len(body)))
+		// The form is decoded in the body's own bytes and its values are
+		// strings over them: readBody's slice is new, the signature has
+		// been checked, and nothing else reads or writes it afterwards
+		// (string(body) was a second copy of every request, each escaped
+		// value a third).
+		form, err := readForm(body)
 		if err != nil {
 			http.Error(w, "bad form", http.StatusBadRequest)
 			return
@@ -100,8 +101,7 @@ func (a *Adapter) serveHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // readBody reads a request's body of at most MaxBody bytes into a new
-// slice that nothing else holds (serveHTTP reads it as a string in
-// place). With the length known (Slack always sends it) the body is read
+// slice that nothing else holds (readForm decodes a form in place). With the length known (Slack always sends it) the body is read
 // into one slice of that size; io.ReadAll started at 512 bytes and grew.
 func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 	if n := r.ContentLength; n >= 0 && n <= MaxBody {
@@ -192,7 +192,7 @@ func (a *Adapter) Busy() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if mediaType(r.Header.Get("Content-Type")) == "application/x-www-form-urlencoded" {
 			b, _ := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBody))
-			if f, err := readForm(string(b)); err == nil && f.cmd.Command != "" {
+			if f, err := readForm(b); err == nil && f.cmd.Command != "" {
 				writeAck(w, busyMessage())
 				return
 			}
