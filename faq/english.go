@@ -27,6 +27,18 @@ import (
 // Norwegian filler.
 var stopEN = foldWords(lexiconWords("stopwords_en.txt"))
 
+// wordsEN (lexicon/words_en.txt) are real English words that the reading
+// of an unknown word would otherwise turn into another one: a "typo" one
+// edit from a corpus word ("steer" → "steder", "coast" → "cost", "sister"
+// → "siste", "plant" → "plan") or a Norwegian word ("formal" → "formål",
+// "identify" → a compound). In English text such a word stays itself —
+// an unknown word, weighed as one — however close it is to a corpus word.
+// The list is generated from the common-word lists of English (SCOWL size
+// 35, Debian's wbritish-small and wamerican-small; installed on a
+// workstation, never a dependency) by TestWordsENList, which keeps only
+// the words whose reading the guard changes.
+var wordsEN = foldWords(lexiconWords("words_en.txt"))
+
 // synENRaw (lexicon/synonyms_en.txt) maps English words to programme
 // concepts, read in English text only ("cover" is not Norwegian "cover").
 var synENRaw = func() map[string][]string {
@@ -140,7 +152,7 @@ func (a *Analyzer) wordEN(w string) []Term {
 	if len(ts) == 0 || ts[0].Weak {
 		return ts
 	}
-	if _, ok := a.surface[w]; ok || a.allKnownEN(ts) || len(a.stems) == 0 {
+	if _, ok := a.surface[w]; ok || a.allKnownEN(ts) || len(a.stems) == 0 || wordsEN[w] {
 		return ts
 	}
 	if fix := a.correct(w); fix != "" {
@@ -166,12 +178,15 @@ func (a *Analyzer) baseEN(w string, building bool) []Term {
 	// The shared table's own words, not the Norwegian stems it also
 	// holds ("off" is the stem of "offer", not a word of it); and not
 	// "formål" read into the English word "formal": a word only its æøå
-	// spelling makes, when the corpus's English uses it as typed.
-	if syn, ok := synonyms[w]; ok && synKeys[w] && !(foldedNO[w] && learnedEN()[w]) {
+	// spelling makes, when the corpus's English uses it as typed or it is
+	// a common English word (words_en.txt).
+	if syn, ok := synonyms[w]; ok && synKeys[w] && !(foldedNO[w] && (learnedEN()[w] || wordsEN[w])) {
 		return terms(syn)
 	}
 	// A Norwegian word in English chat: read as Norwegian.
-	if a != nil && a.noOnly[w] {
+	// Not a common English word that only folding makes Norwegian
+	// ("formal", from "formål"): words_en.txt.
+	if a != nil && a.noOnly[w] && !wordsEN[w] {
 		return a.base(w)
 	}
 	if _, ok := nynorsk[w]; ok && !a.enKnown(w) {
@@ -192,7 +207,7 @@ func (a *Analyzer) baseEN(w string, building bool) []Term {
 		return nil
 	}
 	out := []Term{{Text: st}}
-	if building || a == nil || a.stemsEN[st] {
+	if building || a == nil || a.stemsEN[st] || wordsEN[w] {
 		return out
 	}
 	// Unknown as English: a Norwegian word the corpus never used in

@@ -96,6 +96,47 @@ var shortWords = func() [][2]string {
 	return out
 }()
 
+// contractionSubjects are the words whose "'s" is "is" or "us" ("what's",
+// "let's"): left as typed, for the phrases and stop words that know them
+// ("what's in it for us").
+var contractionSubjects = set("it", "that", "what", "there", "here", "who", "how", "where", "when", "why", "let", "he", "she")
+
+// contraction spells out an English contraction or drops a possessive,
+// so that "culture school's role" meets the phrase "culture school" and
+// "the county board's part" "county board", and "don't", "doesn't",
+// "isn't" are "do not", "does not", "is not" rather than the words "don",
+// "doesn" and "isn" (split at the apostrophe). key is a folded word with
+// any apostrophe inside it; ok is false when it has none of these endings.
+func contraction(key string) (string, bool) {
+	i := strings.IndexAny(key, "'’‘")
+	if i <= 0 {
+		return "", false
+	}
+	base := key[:i]
+	_, size := utf8.DecodeRuneInString(key[i:])
+	switch tail := key[i+size:]; {
+	case tail == "t" && strings.HasSuffix(base, "n") && len(base) > 1:
+		base = base[:len(base)-1]
+		switch base {
+		case "ca":
+			base = "can"
+		case "wo":
+			base = "will"
+		case "sha":
+			base = "shall"
+		}
+		return base + " not", true
+	case tail == "s":
+		if contractionSubjects[base] {
+			return "", false
+		}
+		return base, true
+	case tail == "re" || tail == "ve" || tail == "ll" || tail == "d" || tail == "m":
+		return base, true
+	}
+	return "", false
+}
+
 // normalize rewrites a question as if typed in full: abbreviations and
 // chat words spelled out, and (typos) a misspelt short common word
 // corrected. Words it does not change keep their case and punctuation.
@@ -121,6 +162,9 @@ func (e *Engine) normalize(q string, typos bool) string {
 		if !ok && strings.HasSuffix(key, ".") {
 			// "pga." is "pga": the dot belongs to the abbreviation.
 			long, ok = abbreviations[strings.TrimSuffix(key, ".")]
+		}
+		if !ok {
+			long, ok = contraction(key)
 		}
 		if !ok && typos {
 			if fix := e.shortTypo(strings.TrimSuffix(key, "."), i == 0); fix != "" {

@@ -1,0 +1,79 @@
+package faq
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// TestWordsENList writes the candidates for lexicon/words_en.txt: every
+// word of the English common-word lists named in FAQ_WORDS_EN (files, one
+// word a line; Debian's wbritish-small and wamerican-small) whose English
+// reading the guard changes — a word corrected into another one, or read
+// as Norwegian — with what it was read as, for judging by hand:
+//
+//	FAQ_WORDS_EN=/usr/share/dict/british-english-small,/usr/share/dict/american-english-small \
+//	  go test ./faq -run TestWordsENList -v
+func TestWordsENList(t *testing.T) {
+	files := os.Getenv("FAQ_WORDS_EN")
+	if files == "" {
+		t.Skip("set FAQ_WORDS_EN to English word lists")
+	}
+	e := newTestEngine(t)
+	seen := map[string]bool{}
+	var words []string
+	for _, name := range strings.Split(files, ",") {
+		f, err := os.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			w := strings.TrimSpace(sc.Text())
+			if w == "" || seen[w] || strings.IndexFunc(w, func(r rune) bool { return r < 'a' || r > 'z' || !unicode.IsLetter(r) }) >= 0 {
+				continue
+			}
+			seen[w] = true
+			words = append(words, w)
+		}
+		f.Close()
+	}
+	slices.Sort(words)
+	saved := wordsEN
+	defer func() { wordsEN = saved }()
+	texts := func(ts []Term) string {
+		var s []string
+		for _, x := range ts {
+			s = append(s, x.Text)
+		}
+		return strings.Join(s, "+")
+	}
+	for _, w := range words {
+		wordsEN = map[string]bool{}
+		before := texts(e.an.wordEN(w))
+		wordsEN = map[string]bool{w: true}
+		after := texts(e.an.wordEN(w))
+		if before != after {
+			wordsEN = map[string]bool{}
+			fix := ""
+			if _, ok := e.an.surface[w]; !ok {
+				fix = e.an.correct(w)
+			}
+			// A fix into the word's own inflection or derivation
+			// ("accommodations" → "accommodation") is a good reading.
+			sw, sf := stemEN(w), stemEN(fix)
+			kind := "other"
+			switch {
+			case fix == "":
+				kind = "norwegian"
+			case sw == sf || strings.HasPrefix(fix, sw) || strings.HasPrefix(w, sf):
+				kind = "variant"
+			}
+			fmt.Printf("W %s\t%s\t%s\t%s\t%s\n", w, before, after, fix, kind)
+		}
+	}
+}
