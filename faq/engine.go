@@ -58,8 +58,16 @@ type Engine struct {
 // indexed is an entry with its analysed vocabulary.
 type indexed struct {
 	Entry
-	phrasings []map[string]float64 // term -> 1 (or WeakFactor) per phrasing
-	dens      []float64            // each phrasing's summed term weight (refreshDens)
+	// phrasings: term -> 1 (or WeakFactor) per phrasing, held only from
+	// add to the next refreshDens. After it the score index holds the
+	// same pairs (sx.phr, by phrasing number x.base+j) and nphr their
+	// number; restorePhrasings puts them back when the index is rebuilt.
+	// Held for good they were ~0.8 MB of the live heap in ~5,000 small
+	// maps, which every collection marks (docs/operations.md "Round 8:
+	// memory").
+	phrasings []map[string]float64
+	nphr      int32
+	dens      []float64 // each phrasing's summed term weight (refreshDens)
 	qvocab    map[string]bool      // terms of all phrasings
 	avocab    map[string]bool      // terms of the answers and section
 	titleNB   string

@@ -353,6 +353,7 @@ func (e *Engine) weights(ts []Term) map[string]float64 {
 // refreshDens sums every phrasing's term weights (the denominator of
 // precision) after the index changed (engine lock held for writing).
 func (e *Engine) refreshDens() {
+	e.restorePhrasings()
 	for _, x := range e.entries {
 		x.dens = make([]float64, len(x.phrasings))
 		for i, p := range x.phrasings {
@@ -363,6 +364,48 @@ func (e *Engine) refreshDens() {
 	}
 	e.sx = buildScoreIndex(e.entries)
 	e.raw = e.newRawIndex(e.entries)
+	e.dropPhrasings()
+}
+
+// dropPhrasings leaves the entries' phrasings to the score index (see
+// indexed.phrasings) once it holds them.
+func (e *Engine) dropPhrasings() {
+	for _, x := range e.entries {
+		x.nphr, x.phrasings = int32(len(x.phrasings)), nil
+	}
+}
+
+// restorePhrasings gives every entry whose phrasings the score index holds
+// (nphr of them from x.base, see indexed.phrasings) its per-phrasing maps
+// back, for rebuilding the index. An entry added since (add) has its own.
+func (e *Engine) restorePhrasings() {
+	if e.sx == nil {
+		return
+	}
+	var owner []*indexed // by phrasing number
+	for _, x := range e.entries {
+		if x.phrasings != nil || x.nphr == 0 {
+			continue
+		}
+		if owner == nil {
+			owner = make([]*indexed, e.sx.phrasings)
+		}
+		x.phrasings = make([]map[string]float64, x.nphr)
+		for j := range x.phrasings {
+			x.phrasings[j] = map[string]float64{}
+			owner[int(x.base)+j] = x
+		}
+	}
+	if owner == nil {
+		return
+	}
+	for t, id := range e.sx.ids {
+		for _, h := range e.sx.phr[id] {
+			if x := owner[h.at]; x != nil {
+				x.phrasings[h.at-x.base][t] = h.f
+			}
+		}
+	}
 }
 
 func (e *Engine) termWeight(t string, phr float64) float64 {
@@ -448,7 +491,7 @@ func (e *Engine) scoreCandidates(out []candidate, qw map[string]float64) []candi
 		c.cov = s.got[c.x.pos] / total
 		// A phrasing's weight (den) does not depend on the question: it
 		// is summed once per index change (refreshDens).
-		num := s.num[c.x.base : int(c.x.base)+len(c.x.phrasings)]
+		num := s.num[c.x.base : c.x.base+c.x.nphr]
 		for j, den := range c.x.dens {
 			// Most phrasings share no term with the question.
 			if den <= 0 || num[j] == 0 {

@@ -451,14 +451,13 @@ func decodeIndex(r *snapReader, entries []Entry, gate *Gate) (*Engine, error) {
 			as = append(as, t)
 			x.avocab[vocab[t]] = true
 		}
-		// Its phrasings: each distinct term with its weight code.
-		if np := r.count(); np > 0 {
-			x.phrasings = make([]map[string]float64, np)
-		}
-		for j := range x.phrasings {
+		// Its phrasings: each distinct term with its weight code, kept
+		// only in the flat arrays (and then the score index: see
+		// indexed.phrasings).
+		x.nphr = int32(r.count())
+		for range x.nphr {
 			phr = append(phr, int32(len(ps)))
 			nt := r.count()
-			p := make(map[string]float64, nt)
 			for ; nt > 0 && r.err == nil; nt-- {
 				t := term()
 				f := 0.0
@@ -470,10 +469,8 @@ func decodeIndex(r *snapReader, entries []Entry, gate *Gate) (*Engine, error) {
 				default:
 					r.fail("bad weight")
 				}
-				p[vocab[t]] = f
 				ps, pws = append(ps, t), append(pws, f)
 			}
-			x.phrasings[j] = p
 		}
 		x.titleNB, x.titleEN = r.str(), r.str()
 		if nc := r.count(); nc > 0 {
@@ -605,8 +602,8 @@ func decodeIndex(r *snapReader, entries []Entry, gate *Gate) (*Engine, error) {
 		for _, t := range as[sp.a:next.a] {
 			sx.av[t] = append(sx.av[t], x.pos)
 		}
-		x.dens = make([]float64, len(x.phrasings))
-		for j := range x.phrasings {
+		x.dens = make([]float64, x.nphr)
+		for j := range x.nphr {
 			at := x.base + int32(j)
 			for k := phr[sp.pw+int32(j)]; k < phr[sp.pw+int32(j)+1]; k++ {
 				t, f := ps[k], pws[k]
@@ -614,7 +611,7 @@ func decodeIndex(r *snapReader, entries []Entry, gate *Gate) (*Engine, error) {
 				sx.phr[t] = append(sx.phr[t], phrasingHit{at: at, f: f})
 			}
 		}
-		sx.phrasings += len(x.phrasings)
+		sx.phrasings += int(x.nphr)
 	}
 	e.sx = sx
 	e.raw = e.newRawIndex(e.entries)
@@ -688,6 +685,8 @@ func sorted[V any](m map[string]V) []string {
 // over es (the corpus as DefaultCorpus returns it), with the English
 // vocabulary en.
 func encodeSnapshot(key [snapKeyLen]byte, es []Entry, en map[string]bool, e *Engine) ([]byte, error) {
+	e.restorePhrasings()
+	defer e.dropPhrasings()
 	w := &snapWriter{ids: map[string]int{}}
 	w.list(sorted(en))
 	w.uint(uint64(len(es)))
