@@ -67,9 +67,9 @@ type indexed struct {
 	// memory").
 	phrasings []map[string]float64
 	nphr      int32
-	dens      []float64 // each phrasing's summed term weight (refreshDens)
-	qvocab    map[string]bool      // terms of all phrasings
-	avocab    map[string]bool      // terms of the answers and section
+	dens      []float64       // each phrasing's summed term weight (refreshDens)
+	qvocab    map[string]bool // terms of all phrasings
+	avocab    map[string]bool // terms of the answers and section
 	titleNB   string
 	titleEN   string
 	// atypes are the kinds of fact the answer holds. Running the
