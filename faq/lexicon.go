@@ -144,21 +144,24 @@ func (e *Engine) normalize(q string, typos bool) string {
 	fields := strings.Fields(q)
 	changed := false
 	for i, f := range fields {
-		// Split off what surrounds the word ("(ca.", "pga?"), keeping a
-		// word's own dots for the dotted abbreviations.
-		start := strings.IndexFunc(f, func(r rune) bool { return r != '(' && r != '"' && r != '«' && r != '\'' })
-		if start < 0 {
+		pre, core, post := wordCore(f)
+		if core == "" {
 			continue
 		}
-		end := strings.LastIndexFunc(f, func(r rune) bool { return !strings.ContainsRune("?!,;:)\"»'", r) })
-		if end < start {
-			continue
-		}
-		_, size := utf8.DecodeLastRuneInString(f[:end+1])
-		core := f[start : end+size]
-		pre, post := f[:start], f[end+size:]
 		key := bot.FoldText(core)
 		long, ok := abbreviations[key]
+		if !ok && nameStarts()[strings.TrimSuffix(key, ".")] {
+			if n := e.municipalityAt(fields, i); n > 0 {
+				// A municipality's name is context: "kommune" (names.go).
+				_, _, last := wordCore(fields[i+n-1])
+				fields[i] = pre + "kommune" + last
+				for j := i + 1; j < i+n; j++ {
+					fields[j] = ""
+				}
+				changed = true
+				continue
+			}
+		}
 		if !ok && strings.HasSuffix(key, ".") {
 			// "pga." is "pga": the dot belongs to the abbreviation.
 			long, ok = abbreviations[strings.TrimSuffix(key, ".")]
@@ -184,6 +187,22 @@ func (e *Engine) normalize(q string, typos bool) string {
 		return q
 	}
 	return strings.Join(strings.Fields(strings.Join(fields, " ")), " ")
+}
+
+// wordCore splits a field of a question into what surrounds the word
+// ("(ca.", "pga?") and the word, keeping a word's own dots for the dotted
+// abbreviations; core is "" when the field holds no word.
+func wordCore(f string) (pre, core, post string) {
+	start := strings.IndexFunc(f, func(r rune) bool { return r != '(' && r != '"' && r != '«' && r != '\'' })
+	if start < 0 {
+		return "", "", ""
+	}
+	end := strings.LastIndexFunc(f, func(r rune) bool { return !strings.ContainsRune("?!,;:)\"»'", r) })
+	if end < start {
+		return "", "", ""
+	}
+	_, size := utf8.DecodeLastRuneInString(f[:end+1])
+	return f[:start], f[start : end+size], f[end+size:]
 }
 
 // shortTypo returns the short common word that w (folded) is a typo of,
