@@ -46,7 +46,7 @@ func (h *Handlers) Answer(ctx context.Context, q Query) (faq.Answer, error) {
 	// "rsvp 1 ja 2" is a command that lost its slash, as in chat (faq.go).
 	if cmd, ok := h.slashlessCommand(strings.TrimSpace(q.Text)); ok {
 		lang := bot.NB
-		if q.Lang == "en" {
+		if q.Lang == "en" || slashlessEnglish(h, q.Text) {
 			lang = bot.EN
 		}
 		return faq.Answer{Question: q.Text, Lang: string(lang), Path: PathCommand, Text: messages.T(lang, "slashless.didyoumean.plain", cmd)}, nil
@@ -111,6 +111,12 @@ func (h *Handlers) liveOne(ctx context.Context, q Query) (faq.Answer, bool, erro
 		n = greetingRE.ReplaceAllString(n, " ")
 		first, _, _ = strings.Cut(n[1:], " ")
 	}
+	// "og hvem har meldt seg på 3 så langt?", "and where is it?": a
+	// follow-up's opening word is not part of the question.
+	if followFirst[first] && words > 2 {
+		n = n[len(first)+1:]
+		first, _, _ = strings.Cut(n[1:], " ")
+	}
 	data := func(text string) (faq.Answer, bool, error) {
 		a.Answered, a.Path, a.Text, a.Score = true, PathData, text, 1
 		a.Source = lt(lang, "live.source")
@@ -133,6 +139,9 @@ func (h *Handlers) liveOne(ctx context.Context, q Query) (faq.Answer, bool, erro
 		hf = ^feat(0)
 	}
 	key, ok := howTo(n, hf)
+	if ok && key == "live.how.interesse" && rsvpMeant(n) {
+		key = "live.how.rsvpslett"
+	}
 	if !ok && !cmdHelpOff {
 		key, ok = cmdHelp(q.Text, n, f)
 	}
@@ -187,7 +196,7 @@ func (h *Handlers) liveOne(ctx context.Context, q Query) (faq.Answer, bool, erro
 	// "har Nordland meldt interesse?": one county's or municipality's
 	// registration (below).
 	if hf&(fInt|fAns) != 0 && !gatheringRE.MatchString(n) && !strings.Contains(n, " rsvp") {
-		if interestWhoRE.MatchString(n) || interestAnyRE.MatchString(n) {
+		if interestWhoRE.MatchString(n) || interestAnyRE.MatchString(n) || interestListRE.MatchString(n) {
 			take()
 			text, err := h.liveInterests(ctx, lang)
 			if err != nil {
@@ -234,7 +243,13 @@ func (h *Handlers) liveOne(ctx context.Context, q Query) (faq.Answer, bool, erro
 	}
 	m := answeredRE.FindStringSubmatch(n)
 	if m == nil && !gatheringRE.MatchString(n) {
-		return a, false, nil
+		// "hvem har meldt seg på 3?": a bare number after an
+		// attendance question is the gathering's.
+		nn, ok := bareGathering(n)
+		if !ok || !attendRE.MatchString(n) {
+			return a, false, nil
+		}
+		n = nn
 	}
 	// "hvem har meldt seg på samlinga i mars?", "how many have signed up
 	// for the first gathering?": before the guard, which leaves "hvor
@@ -414,7 +429,7 @@ func smallTalk(n string) (string, bool) {
 }
 
 // capabilitiesRE is "what can you do / who are you", about the bot itself.
-var capabilitiesRE = relit.MustCompile(`^ (hva|kva|what) (kan|can) (du|boten|kulturbot|denne boten|you|the bot|this bot|kulturbot)( (egentlig|eigentleg|really))?( (gjore|gjere|do|hjelpe meg med|hjelpe oss med|hjelpe med|hjelpe til med|help me with|help us with|help with|svare pa|answer))? $` +
+var capabilitiesRE = relit.MustCompile(`^ (hva|kva|what) (kan|can) (du|boten|kulturbot|denne boten|you|the bot|this bot|kulturbot)( (egentlig|eigentleg|really))?( (gjore|gjere|do|hjelpe meg med|hjelpe oss med|hjelpe med|hjelpe til med|help me with|help us with|help with|svare pa|answer))?( (egentlig|eigentleg|really|actually|da|na|no|now))? $` +
 	`|^ (hva|kva|what) (kan|can) (jeg|eg|vi|me|i|we) (sporre|sporja|sporre deg|sporje|spor|ask|ask you)( om| about)? $` +
 	`|^ (hva|kva|what) (gjor|gjer|does|do) (du|boten|kulturbot|you|the bot|this bot|kulturbot)( do| egentlig| eigentleg)? $` +
 	`|^ (hva|kva|what) er (kulturbot|boten|denne boten) $|^ what is (kulturbot|this bot|the bot) $` +
@@ -1509,6 +1524,23 @@ var liveMsgs = map[string][3]string{
 		"Selve svarene ser arbeidsgruppen med /samling deltakere <nr>.",
 		"Sjølve svara ser arbeidsgruppa med /samling deltakere <nr>.",
 		"The working group sees the answers themselves with /samling deltakere <no>."},
+}
+
+// followFirst open a follow-up question ("og …", "and …", "men …").
+var followFirst = wordSet("og and men but sa so forresten btw also ogsa ok okei okay")
+
+// bareIDRE: "på 3", "for #3", "til nr 2": a number after the preposition
+// an attendance question names its gathering with.
+var bareIDRE = relit.MustCompile(` (pa|til|for|to) (nr |nummer |no |number )?(\d{1,4})( |$)`)
+
+// bareGathering rewrites "på 3" in n as "på samling nr 3".
+func bareGathering(n string) (string, bool) {
+	ms := bareIDRE.FindAllStringSubmatchIndex(n, 1)
+	if len(ms) == 0 {
+		return "", false
+	}
+	at := ms[0][6]
+	return n[:at] + "samling nr " + n[at:], true
 }
 
 // yesNoFirst are the verbs a yes/no question starts with.

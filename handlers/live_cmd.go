@@ -175,15 +175,26 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 	}
 	// "kva skjer om eg berre skriv /rsvp utan noko meir?": the FAQ's
 	// entry on commands typed bare.
-	bare := false
+	bare, without := false, false
 	for _, w := range ws {
-		if w == "bare" || w == "berre" || w == "just" || w == "only" {
+		switch w {
+		case "bare", "berre", "just", "only":
 			bare = true
+		case "uten", "utan", "without", "alene", "aleine", "alone":
+			without = true
 		}
+	}
+	bare = bare && without
+	// "eg skreiv Herøy i /rsvp og no spør boten kva for ein": the bot
+	// asked back about a name, whatever command it was typed in.
+	if askedBack(ws) {
+		return "faq:kommunenavn", true
 	}
 	if route, verb, ok := slashCommand(text); ok {
 		if bare && f&fName != 0 {
-			return "", false
+			// "hva skjer om jeg bare skriver /samling ny uten noe mer":
+			// a command alone opens a form or a list (live.how.form).
+			return "live.how.form", true
 		}
 		return cmdKey(route, verb), true
 	}
@@ -297,12 +308,18 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 		return "live.how.kommune", true
 	case f&fQst != 0 && has(cmdOpenWords):
 		return "live.how.sporsmal", true
-	case has(cmdRegionNouns) && !gath:
+	case has(cmdRegionNouns) && !gath && !(regionIsPlace(ws) && (ans || ment || intr || ansVerb(ws, at))):
+		// "kan eg svare på rsvp for nabokommunen i same region": the
+		// region says where, the answer is the object.
 		return "live.how.region", true
 	case ment && act&(aLog|aList|aChange|aDelete|aCreate|aAdd|aExport) != 0 && !reflexiveAfter(ws, at):
 		return "live.how.veiledning", true
 	case ans && act&aDelete != 0:
 		return "live.how.rsvpslett", true
+	// "og svarfrist for samlingen, hvordan setter jeg den?": the admin's
+	// frist= on /samling ny or endre.
+	case gath && f&fDead != 0 && act&(aSet|aCreate|aAdd|aChange) != 0:
+		return "faq:samling-admin", true
 	case gath && act&aList != 0 && actAll&aAnswer != 0 && !who:
 		// "how do I see upcoming gatherings and answer"
 		return "live.how.rsvp", true
@@ -311,6 +328,13 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 	case f&fAtt != 0 && act&aList != 0:
 		return "live.how.deltakere", true
 	case ans && act&(aAnswer|aChange|aAdd|aSet|aCreate) != 0:
+		return "live.how.rsvp", true
+	// "hvordan ser jeg påmeldingene til samling 1": the attendee list.
+	case ans && gath && act&aList != 0:
+		return "live.how.deltakere", true
+	// "vi blir 5 fra Nord-Fron, hvordan svarer jeg for kommunen": to
+	// answer, for a municipality, is /rsvp.
+	case ansVerb(ws, at) && !intr && f&(fMun|fMany) != 0 && f&fQst == 0:
 		return "live.how.rsvp", true
 	case intr && act != 0:
 		return "live.how.interesse", true
@@ -360,28 +384,123 @@ func cmdAction(ws []string) (feat, int) {
 // cmdFramed: the words before ws[at] ask for a tool — nothing (an
 // imperative), or a how-word, "hvor", "kan jeg/du" with only filler words
 // between it and the action.
+//
+// Read backwards from the action, so what comes before the how-word is
+// context, not part of the frame: "vi blir 5 fra Nord-Fron, hvordan
+// svarer jeg for kommunen", "og overnatting, kor legg eg inn det?".
 func cmdFramed(ws []string, at int) bool {
 	if at == 0 {
 		return true
 	}
-	framed, modal := false, false
-	for i := 0; i < at; i++ {
+	pron, modal := false, false
+	for i := at - 1; i >= 0; i-- {
 		w := ws[i]
 		b := wordFeats(w)
 		switch {
 		case b&(wHow|wWhere) != 0 || howWords[w]:
-			framed = true
+			// Context before a how-word, but not another question
+			// ("hvem bør jeg spørre, og hvordan …" asks who).
+			for _, x := range ws[:i] {
+				if cmdQuestionWords[x] {
+					return false
+				}
+			}
+			return true
 		case b&wModal != 0:
-			modal = true
-		case modal && cmdPron[w]:
-			framed = true
+			// "kan jeg …": framed when nothing but filler comes before.
+			modal = modal || pron
+		case cmdPron[w]:
+			pron = true
 		case w == "please" || w == "pls" || w == "vennligst" || w == "gjerne" || greetingFirst[w]:
 		case b&wFiller != 0 || howFillers[w]:
 		default:
 			return false
 		}
 	}
-	return framed
+	return modal
+}
+
+// cmdQuestionWords open a question that is not a how-to.
+var cmdQuestionWords = wordSet("hvem kven who hva kva what hvorfor kvifor why nar when hvilken hvilke hvilket which")
+
+// ansVerbs: answering a gathering, as a verb.
+var ansVerbs = wordSet("svare svarer svara svarar svar answer answering reply respond rsvp")
+
+// ansVerb: the action at ws[at] is answering.
+func ansVerb(ws []string, at int) bool {
+	return at >= 0 && ansVerbs[ws[at]]
+}
+
+// regionIsPlace: every region noun of ws follows "i/in/fra/from/innen/
+// within/samme/same" — where, not what.
+func regionIsPlace(ws []string) bool {
+	found := false
+	for i, w := range ws {
+		if !cmdRegionNouns[w] {
+			continue
+		}
+		found = true
+		place := false
+		for _, x := range ws[max(0, i-3):i] {
+			switch x {
+			case "i", "in", "fra", "fraa", "from", "innen", "innan", "within", "samme", "same", "var", "vaar", "our", "inside":
+				place = true
+			}
+		}
+		if !place {
+			return false
+		}
+	}
+	return found
+}
+
+// rsvpMeant: "hvordan sletter jeg en påmelding (til samlingen)". With no
+// word of the interest registration (interesse, fylke, programmet, the
+// municipalities in the plural), deleting or withdrawing a påmelding is
+// taking back a municipality's answer to a gathering, not the county's
+// registration.
+func rsvpMeant(n string) bool {
+	if !strings.Contains(n, " pamelding") {
+		return false
+	}
+	for _, s := range []string{"interess", "fylke", "program", " kommunene ", " kommunane ", " kommuner ", " kommunar ", "county", "counties"} {
+		if strings.Contains(n, s) {
+			return false
+		}
+	}
+	// Named with its gathering, it is an answer; otherwise only deleting
+	// one ("slette en påmelding som er feil") is — withdrawing "our"
+	// påmelding ("trekke påmeldinga vår") is the county's registration
+	// (/interesse trekk).
+	gath := strings.Contains(n, " samling") || strings.Contains(n, " gathering") || strings.Contains(n, " treff")
+	ours := strings.Contains(n, " var ") || strings.Contains(n, " vart ") || strings.Contains(n, " vaar ") || strings.Contains(n, " our ")
+	for _, w := range strings.Fields(n) {
+		b := wordFeats(w)
+		if b&aDelete != 0 && (gath || !ours) || b&aWithdraw != 0 && gath {
+			return true
+		}
+	}
+	return false
+}
+
+// askedBack: the bot asked back about something typed ("jeg skrev Herøy
+// og boten spør tilbake", "fekk eit spørsmål tilbake", "it asked which
+// one").
+func askedBack(ws []string) bool {
+	typed, ask, back := false, false, false
+	for i, w := range ws {
+		switch w {
+		case "skrev", "skreiv", "skriv", "skriver", "typed", "type", "wrote", "write", "provde", "prove", "tried", "brukte", "used":
+			typed = true
+		case "spor", "spurte", "spurde", "sporsmal", "question", "asks", "asked", "asking", "ask":
+			ask = true
+		case "tilbake", "back", "hvilken", "hvilke", "which":
+			back = back || ask
+		case "kva", "kven":
+			back = back || ask && i+1 < len(ws) && (ws[i+1] == "for" || ws[i+1] == "av")
+		}
+	}
+	return typed && ask && back
 }
 
 // cmdFramedStart: the question opens with a how-word, "hvor", or "kan

@@ -304,6 +304,15 @@ var howIntents = []howIntent{
 
 // freeIntents are about the bot alone: no how-frame needed.
 var freeIntents = []howIntent{
+	// "hva skjer hvis boten ikke vet svaret": the unanswered-question
+	// queue. Only the bot's not knowing or not being able to answer ("hvis
+	// du ikke kan komme" is about a gathering). Before asking without
+	// /faq: "what happens when I ask the bot something it doesn't know?"
+	// is about the not knowing.
+	{"faq:ubesvarte-sporsmal", relit.MustCompile(` (boten|bot|kulturbot|du|you|it|the bot|faq|faqen|faq en|the faq) (ikke|ikkje|not|does not|doesn t|doesnt|don t|dont|do not) (vet|veit|know|knows|har svar\w*|har noe svar|har noko svar|has an answer|have an answer|has the answer|have the answer|has answers|have answers|finner svar\w*|finn svar\w*|find an answer|finds an answer|dekker|dekkjer|covers|cover)` +
+		// "hvis FAQ-en ikke har svaret", "when the faq has no answer"
+		`| (faq|faqen|faq en|the faq|boten|the bot) (ikke |ikkje )?(har|has|have) (ikke|ikkje|no|not got an|not got the) (svar|svaret|answer|the answer|an answer)` +
+		`| (boten|bot|kulturbot|du|you|it|the bot) ((ikke|ikkje|not) (kan|klarer|greier)|(kan|klarer|greier|can) (ikke|ikkje|not)|cannot|can t|cant|is unable to|fails to|can not)( a)? (svare|svara|answer|reply|help|hjelpe)`), false, nil, nil},
 	// Asking without /faq: DM and @mention.
 	{"live.how.faq", relit.MustCompile(` faq (hver gang|kvar gong|every time|hele tiden|heile tida|alltid|always|foran|forst|first)|` +
 		// "korleis spør eg boten om noko?", "kan jeg spørre boten privat"
@@ -314,13 +323,6 @@ var freeIntents = []howIntent{
 	// FAQ's entry on municipality names answers it.
 	{"faq:kommunenavn", relit.MustCompile(` (skrev|skriv|skriver|type|typed|wrote|write) (\S+ ){1,3}(og |and )?(boten |bot |kulturbot |den |it |du |you )?(spor|spurte|asks|asked|asking)( \S+)? (tilbake|igjen|back|hvilken|kva for|which)| (skrev|skriv|skriver|type|typed|wrote|write) (\S+ ){1,3}(det |there )?(finst|finnes|fins|are)( jo)? (to|two|flere|fleire|several)( |$)`), false, []string{"skrev", "skriv", "type", "wrote", "write"}, nil},
 	{"faq:ukesoppsummering", relit.MustCompile(` (digest\w*|ukesoppsummering\w*|vekeoppsummering\w*|ukeoppsummering\w*|ukesrapport\w*|vekerapport\w*|weekly (digest|summary|report|update)|(ukentlig|ukentlige|vekentleg|vekentlege|ukentleg|ukentlege) (oppsummering\w*|samandrag\w*|rapport\w*|e post|melding\w*)|(oppsummering\w*|samandrag\w*) (hver|kvar|kvar einaste|hver eneste) (uke|veke)|(hver|kvar) (uke|veke) (oppsummering\w*|samandrag\w*))( |$)`), false, []string{"digest", "oppsummering", "samandrag", "rapport", "weekly", "ukentl", "vekentl"}, nil},
-	// "hva skjer hvis boten ikke vet svaret": the unanswered-question
-	// queue. Only the bot's not knowing or not being able to answer ("hvis
-	// du ikke kan komme" is about a gathering).
-	{"faq:ubesvarte-sporsmal", relit.MustCompile(` (boten|bot|kulturbot|du|you|it|the bot|faq|faqen|faq en|the faq) (ikke|ikkje|not|does not|doesn t|doesnt|don t|dont|do not) (vet|veit|know|knows|har svar\w*|har noe svar|har noko svar|has an answer|have an answer|has the answer|have the answer|has answers|have answers|finner svar\w*|finn svar\w*|find an answer|finds an answer|dekker|dekkjer|covers|cover)` +
-		// "hvis FAQ-en ikke har svaret", "when the faq has no answer"
-		`| (faq|faqen|faq en|the faq|boten|the bot) (ikke |ikkje )?(har|has|have) (ikke|ikkje|no|not got an|not got the) (svar|svaret|answer|the answer|an answer)` +
-		`| (boten|bot|kulturbot|du|you|it|the bot) ((ikke|ikkje|not) (kan|klarer|greier)|(kan|klarer|greier|can) (ikke|ikkje|not)|cannot|can t|cant|is unable to|fails to|can not)( a)? (svare|svara|answer|reply|help|hjelpe)`), false, nil, nil},
 	// "bodo uten ø", "Sami names": the FAQ's entry on municipality names
 	// ("uten å" is "without": never the letter).
 	{"faq:kommunenavn", relit.MustCompile(` (uten|utan|without) (o|aeoa|norske bokstaver|norske tegn|norske teikn|spesialtegn|norwegian letters|norwegian characters|special characters)( |$)| (samiske|samisk|sami|nordsamiske|lulesamiske|sorsamiske) (kommunenavn\w*|kommunenamn\w*|navn|navna|navnene|namn|namna|names|kommune names|municipality names|kommune)( |$)`), false, nil, nil},

@@ -29,6 +29,14 @@ var interestHasRE = relit.MustCompile(`^ (har|has|have) ((?:[\p{L}\d]+ ){1,5}?)(
 var interestAnyRE = relit.MustCompile(`^ (er det|is there|are there|finnes det|fins det|finst det|har det) ((?:[\p{L}\d]+ ){1,3}?)(som |who |that )?(har |have |has )?(allerede |alt |already )?` +
 	`(meldt interesse|meldt seg pa|registrert interesse|registered interest|registered|signed up|sendt inn interesse\w*)( (for|til|pa|i|in|to) (programmet|the programme|the program))?( (sa langt|so langt|hittil|enna|enno|enda|ennu|yet|so far|already|allerede|alt|na|no|now|i ar|this year))* $`)
 
+// interestListRE is the registrations named alone: "interessemeldinger
+// så langt?", "oversikt over påmeldingene", "interest registrations so
+// far?" (with no gathering named, a sign-up is the programme's).
+var interestListRE = relit.MustCompile(`^ (en |ei |an |the )?((oversikt|oversikten|liste|lista|listen|list|overview) (over|of|med) )?(alle |all |the )?` +
+	`(interessemeldinger|interessemeldingene|interessemeldingar|interessemeldingane|pameldinger|pameldingene|pameldingar|pameldingane|` +
+	`interest registrations|registrations of interest|registrations|sign ups|signups)` +
+	`( (sa langt|so langt|hittil|til na|til no|enna|enno|enda|ennu|yet|so far|na|no|now|i ar|this year))* $`)
+
 // interestAll are the askers that mean "anyone": the whole list.
 var interestAll = map[string]bool{}
 

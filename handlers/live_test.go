@@ -454,7 +454,6 @@ func TestLiveHowTo(t *testing.T) {
 		"hva blir været i Fauske når vi har samling der?",
 		"når er neste samling i talentprogrammet?",
 		"hvor mange kommuner må en region ha?",
-		"kva skjer om eg berre skriv /rsvp utan noko meir?",
 		"kan en kommune fra en annen region delta på samlingene våre?",
 		"har kommunestyret vedtatt deltakelse?",
 		"hvem følger opp kommunen mellom samlingene?",

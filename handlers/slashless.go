@@ -26,8 +26,12 @@ func (h *Handlers) slashless(req *bot.Request, q string) (bot.Reply, bool) {
 	if req.Platform == bot.Console {
 		key = "slashless.didyoumean.console"
 	}
+	lang := req.Lang
+	if slashlessEnglish(h, q) {
+		lang = bot.EN
+	}
 	return bot.Reply{
-		Text:    t(req, key, cmd),
+		Text:    messages.T(lang, key, cmd),
 		Private: true,
 		Buttons: []bot.Button{{Label: bot.Cut(cmd, 70), Command: cmd}},
 	}, true
@@ -53,10 +57,41 @@ func (h *Handlers) slashlessCommand(q string) (string, bool) {
 	// kommuner" stays a question.
 	second := f[1]
 	_, isVerb := rt.Verb(second)
-	if !isVerb && !strings.Contains(second, "=") && !isID(second) {
+	if !isVerb && !isKeyValue(second) && !isID(second) {
 		return "", false
 	}
 	return "/" + name + " " + strings.TrimSpace(strings.TrimSpace(q)[len(f[0]):]), true
+}
+
+// isKeyValue is "kommune=Bodø": a key before the "=" ("region = kor
+// mange kom. minst" is a question written as a definition).
+func isKeyValue(s string) bool {
+	i := strings.IndexByte(s, '=')
+	return i > 0
+}
+
+// slashlessEnglish: the command is typed the English way — an English
+// verb name ("interesse list", "samling list") or an English answer word
+// ("rsvp 1 yes 3") — so "Did you mean" is English too.
+func slashlessEnglish(h *Handlers, q string) bool {
+	f := strings.Fields(strings.ToLower(q))
+	if len(f) < 2 || h.router == nil {
+		return false
+	}
+	rt, ok := h.router.Lookup(strings.TrimPrefix(f[0], "!"))
+	if !ok {
+		return false
+	}
+	if v, ok := rt.Verb(f[1]); ok && v.EN != "" && bot.Fold(v.EN) == bot.Fold(f[1]) && bot.Fold(v.Name) != bot.Fold(f[1]) {
+		return true
+	}
+	for _, w := range f[1:] {
+		switch w {
+		case "yes", "no", "maybe", "count=", "overnight":
+			return true
+		}
+	}
+	return false
 }
 
 // isID is "3" or "#3".
