@@ -49,6 +49,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unsafe"
 )
 
 // Server serves Routes itself and everything else through HTTP.
@@ -225,6 +226,10 @@ type conn struct {
 	// arrived (nil otherwise); w is its place in Server.order.
 	stamps *stampReader
 	w      waiter
+	// parse's scratch: the headers of the request being read, and the
+	// backing array of its header values.
+	fields []field
+	vals   []string
 }
 
 func (c *conn) serve() {
@@ -334,6 +339,8 @@ type request struct {
 	close   bool
 	// drop: the connection ended or timed out mid-head; close it.
 	drop bool
+	// hostSeen: a Host header was read (parse's first pass).
+	hostSeen bool
 }
 
 // parse reads the request line and headers from the buffer without
@@ -361,43 +368,49 @@ func (c *conn) parse() (req request, n int, ok bool) {
 			return req, 0, false
 		}
 	}
-	// One string for the whole head: the header keys and values are
-	// substrings of it (one allocation, not two per header).
-	head := string(b[:n-4])
+	head := b[:n-4]
 	line, rest, _ := cutCRLF(head)
 	const method = "POST "
-	if len(line) < len(method) || line[:len(method)] != method {
+	if len(line) < len(method) || string(line[:len(method)]) != method {
 		return req, 0, false
 	}
 	line = line[len(method):]
-	sp := indexByte(line, ' ')
-	if sp < 0 || line[sp+1:] != "HTTP/1.1" {
+	sp := bytes.IndexByte(line, ' ')
+	if sp < 0 || string(line[sp+1:]) != "HTTP/1.1" {
 		return req, 0, false
 	}
-	req.path = line[:sp]
-	h, found := c.s.Routes[req.path]
+	h, found := c.s.Routes[string(line[:sp])]
 	if !found {
 		return req, 0, false
 	}
+	for p := range c.s.Routes { // the route's own string: no copy of the path
+		if p == string(line[:sp]) {
+			req.path = p
+			break
+		}
+	}
 	req.handler = h
 	req.length = -1
-	if c.header == nil {
-		c.header = make(http.Header, 8)
-	}
-	clear(c.header)
-	req.header = c.header
-	// One backing array for the values: a header's []string is a
-	// one-element window of it (a repeated header appends past the window
-	// into a new array).
-	vals := make([]string, 0, 12)
-	for rest != "" {
-		var l string
+	// First pass, over the buffer's bytes: check every header as before
+	// and note where its value is. The values are then copied into one
+	// string, and the keys are constants (the usual ones, in any case)
+	// or canonicalised copies: a request costs one allocation of its
+	// values' size, where a string of the whole head (request line and
+	// keys too) and a new array of values were ~500 bytes of a Slack
+	// request.
+	fields := c.fields[:0]
+	size := 0
+	for len(rest) > 0 {
+		var l []byte
 		l, rest, _ = cutCRLF(rest)
-		colon := indexByte(l, ':')
+		colon := bytes.IndexByte(l, ':')
 		if colon <= 0 || !validName(l[:colon]) {
 			return req, 0, false // also obs-fold continuation lines
 		}
-		key := textproto.CanonicalMIMEHeaderKey(l[:colon])
+		key, known := commonKey(l[:colon])
+		if !known {
+			key = textproto.CanonicalMIMEHeaderKey(string(l[:colon]))
+		}
 		val := trimOWS(l[colon+1:])
 		if !validValue(val) {
 			return req, 0, false
@@ -407,18 +420,18 @@ func (c *conn) parse() (req request, n int, ok bool) {
 			if req.length >= 0 {
 				return req, 0, false
 			}
-			v, err := strconv.Atoi(val)
-			if err != nil || v < 0 || v > c.s.MaxBody || val[0] == '+' {
+			v, ok := atoiLength(val, c.s.MaxBody)
+			if !ok {
 				return req, 0, false
 			}
 			req.length = v
 		case "Transfer-Encoding", "Expect", "Upgrade", "Trailer":
 			return req, 0, false
 		case "Host":
-			if req.host != "" || val == "" {
+			if req.hostSeen || len(val) == 0 {
 				return req, 0, false
 			}
-			req.host = val
+			req.hostSeen = true
 		case "Connection":
 			switch {
 			case asciiEqualFold(val, "close"):
@@ -428,51 +441,167 @@ func (c *conn) parse() (req request, n int, ok bool) {
 				return req, 0, false
 			}
 		}
-		if old, dup := req.header[key]; dup {
-			req.header[key] = append(old, val)
+		fields = append(fields, field{key: key, val: val})
+		size += len(val)
+	}
+	c.fields = fields
+	if req.length < 0 || !req.hostSeen {
+		return req, 0, false
+	}
+	// The values, in one new string (the bytes are not written again).
+	vb := make([]byte, 0, size)
+	for _, f := range fields {
+		vb = append(vb, f.val...)
+	}
+	all := unsafe.String(unsafe.SliceData(vb), len(vb))
+	if c.header == nil {
+		c.header = make(http.Header, 8)
+	}
+	clear(c.header)
+	req.header = c.header
+	// One backing array for the values, the connection's own (handlers
+	// keep nothing of a request, Routes' rule): a header's []string is a
+	// one-element window of it (a repeated header appends past the
+	// window into a new array).
+	vals := c.vals[:0]
+	off := 0
+	for i := range fields {
+		f := &fields[i]
+		val := all[off : off+len(f.val)]
+		off += len(f.val)
+		f.val = nil // the buffer's bytes are not kept
+		if f.key == "Host" {
+			req.host = val
+		}
+		if old, dup := req.header[f.key]; dup {
+			req.header[f.key] = append(old, val)
 			continue
 		}
 		vals = append(vals, val)
-		req.header[key] = vals[len(vals)-1 : len(vals) : len(vals)]
+		req.header[f.key] = vals[len(vals)-1 : len(vals) : len(vals)]
 	}
-	if req.length < 0 || req.host == "" {
-		return req, 0, false
-	}
+	c.vals = vals
 	return req, n, true
+}
+
+// field is a header found by parse's first pass.
+type field struct {
+	key string
+	val []byte // in the read buffer
+}
+
+// commonKey is the canonical form of a header name that requests here
+// usually carry, given in any case, without allocating; known is false
+// for any other name.
+func commonKey(b []byte) (key string, known bool) {
+	var keys []string
+	switch len(b) {
+	case 4:
+		keys = []string{"Host"}
+	case 6:
+		keys = []string{"Accept"}
+	case 9:
+		keys = []string{"X-Real-Ip"}
+	case 10:
+		keys = []string{"User-Agent", "Connection"}
+	case 11:
+		keys = []string{"Traceparent"}
+	case 12:
+		keys = []string{"Content-Type", "X-Request-Id"}
+	case 14:
+		keys = []string{"Content-Length"}
+	case 15:
+		keys = []string{"Accept-Encoding", "X-Forwarded-For", "Accept-Language", "X-Amzn-Trace-Id"}
+	case 17:
+		keys = []string{"X-Slack-Signature", "X-Forwarded-Proto", "X-Forwarded-Host", "X-Slack-Retry-Num"}
+	case 20:
+		keys = []string{"X-Slack-Retry-Reason"}
+	case 25:
+		keys = []string{"X-Slack-Request-Timestamp"}
+	}
+	for _, k := range keys {
+		if foldEqual(b, k) {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+// foldEqual reports whether b is k in any case (ASCII).
+func foldEqual(b []byte, k string) bool {
+	if len(b) != len(k) {
+		return false
+	}
+	for i := 0; i < len(b); i++ {
+		x, y := b[i], k[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}
+
+// atoiLength reads a Content-Length as the check before did: what
+// strconv.Atoi accepts, not negative, no '+', at most max.
+func atoiLength(b []byte, max int) (int, bool) {
+	if len(b) == 0 || b[0] == '+' {
+		return 0, false
+	}
+	neg := b[0] == '-'
+	if neg {
+		b = b[1:]
+		if len(b) == 0 {
+			return 0, false
+		}
+	}
+	v := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int(c-'0')
+		if v > max {
+			return 0, false
+		}
+	}
+	if neg && v != 0 {
+		return 0, false
+	}
+	return v, true
 }
 
 var crlfcrlf = []byte("\r\n\r\n")
 
-func cutCRLF(s string) (line, rest string, found bool) {
+// byteSeq is the head's bytes or a string.
+type byteSeq interface{ ~string | ~[]byte }
+
+func cutCRLF[S byteSeq](s S) (line, rest S, found bool) {
 	for i := 0; i+1 < len(s); i++ {
 		if s[i] == '\r' && s[i+1] == '\n' {
 			return s[:i], s[i+2:], true
 		}
 	}
-	return s, "", false
+	return s, s[len(s):], false
 }
 
-func indexByte(s string, c byte) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] == c {
-			return i
-		}
-	}
-	return -1
-}
-
-func trimOWS(s string) string {
-	for s != "" && (s[0] == ' ' || s[0] == '\t') {
+func trimOWS[S byteSeq](s S) S {
+	for len(s) > 0 && (s[0] == ' ' || s[0] == '\t') {
 		s = s[1:]
 	}
-	for s != "" && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t') {
+	for len(s) > 0 && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t') {
 		s = s[:len(s)-1]
 	}
 	return s
 }
 
 // validName: a header name is a token (RFC 9110 5.6.2).
-func validName(s string) bool {
+func validName[S byteSeq](s S) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
@@ -488,7 +617,7 @@ func validName(s string) bool {
 }
 
 // validValue: no control characters but tab (net/http's rule).
-func validValue(s string) bool {
+func validValue[S byteSeq](s S) bool {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < ' ' && c != '\t' || c == 0x7f {
 			return false
@@ -497,7 +626,7 @@ func validValue(s string) bool {
 	return true
 }
 
-func asciiEqualFold(s, t string) bool {
+func asciiEqualFold[S byteSeq](s S, t string) bool {
 	if len(s) != len(t) {
 		return false
 	}
