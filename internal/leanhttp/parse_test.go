@@ -111,7 +111,6 @@ func (c *conn) refParse() (req request, n int, ok bool) {
 	return req, n, true
 }
 
-
 func refCutCRLF(s string) (line, rest string, found bool) {
 	for i := 0; i+1 < len(s); i++ {
 		if s[i] == '\r' && s[i+1] == '\n' {
