@@ -34,9 +34,15 @@ import (
 
 // rawIndex numbers the folded words of every phrasing and holds each
 // entry's phrasings as sorted, distinct word numbers (by the entry's pos).
+// They are kept flat — words holds every phrasing's numbers one after the
+// other, phrasing i's from at[i] to at[i+1], and the entry at pos has
+// phrasings first[pos] to first[pos+1] — rather than as ~3,000 small
+// slices: 390 → ~150 kB of live heap, three pointers instead of ~3,000
+// for the collector to follow (docs/operations.md "Round 8: memory").
 type rawIndex struct {
-	ids map[string]int32
-	phr [][][]int32
+	ids       map[string]int32
+	words     []int32
+	at, first []int32
 	// idf weighs each word by how few phrasings hold it; unknown is the
 	// weight of a word no phrasing holds.
 	idf     []float64
@@ -48,7 +54,12 @@ type rawIndex struct {
 // (~3,000 phrasings) would slow the cold start.
 func (e *Engine) newRawIndex(es map[string]*indexed) func() *rawIndex {
 	return sync.OnceValue(func() *rawIndex {
-		r := &rawIndex{ids: map[string]int32{}, phr: make([][][]int32, len(es))}
+		r := &rawIndex{ids: map[string]int32{}, first: make([]int32, len(es)+1)}
+		// Words are numbered in the order the entries come (the ids
+		// order the idf sums in weighted, and a tie of two
+		// closenesses can turn on the last bit), then laid out by pos.
+		phr := make([][][]int32, len(es))
+		nw, np := 0, 0
 		for _, x := range es {
 			ps := make([][]int32, 0, len(x.Questions))
 			for _, q := range x.Questions {
@@ -62,22 +73,30 @@ func (e *Engine) newRawIndex(es map[string]*indexed) func() *rawIndex {
 					p = append(p, id)
 				}
 				slices.Sort(p)
-				ps = append(ps, slices.Compact(p))
+				p = slices.Compact(p)
+				ps = append(ps, p)
+				nw += len(p)
 			}
-			r.phr[x.pos] = ps
+			phr[x.pos] = ps
+			np += len(ps)
 		}
+		r.words, r.at = make([]int32, 0, nw), make([]int32, 0, np+1)
+		for pos, ps := range phr {
+			r.first[pos] = int32(len(r.at))
+			for _, p := range ps {
+				r.at = append(r.at, int32(len(r.words)))
+				r.words = append(r.words, p...)
+			}
+		}
+		r.first[len(phr)] = int32(len(r.at))
+		r.at = append(r.at, int32(len(r.words)))
 		// A word's weight: how rare it is among the phrasings. "hva
 		// skjer på" is in many, "digitale" in few.
 		{
 			df := make([]int, len(r.ids))
-			n := 0
-			for _, ps := range r.phr {
-				for _, p := range ps {
-					n++
-					for _, id := range p {
-						df[id]++
-					}
-				}
+			n := len(r.at) - 1
+			for _, id := range r.words {
+				df[id]++
 			}
 			r.idf = make([]float64, len(df))
 			for id, d := range df {
@@ -108,8 +127,8 @@ func (r *rawIndex) wordIDs(ws []string, buf []int32) []int32 {
 // numbers qs and one of the phrasings of the entry at pos.
 func (r *rawIndex) closeness(qs []int32, pos int32) float64 {
 	best := 0.0
-	for _, p := range r.phr[pos] {
-		if s := r.weighted(qs, p); s > best {
+	for i := r.first[pos]; i < r.first[pos+1]; i++ {
+		if s := r.weighted(qs, r.words[r.at[i]:r.at[i+1]]); s > best {
 			best = s
 		}
 	}
