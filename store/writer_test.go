@@ -641,6 +641,38 @@ func TestCheckpointEveryPages(t *testing.T) {
 	}
 }
 
+// The checkpointer's tick checkpoints what the page count has not reached
+// once the writer has gone quiet, or after checkpointMaxAge of commits
+// that never stop; a busy writer's WAL is left to the page count.
+func TestTickCheckpoint(t *testing.T) {
+	pending := false
+	for i, step := range []struct {
+		commits int64
+		since   time.Duration
+		due     bool
+	}{
+		{0, time.Second, false},          // nothing written
+		{40, time.Second, false},         // busy: the page count decides
+		{90, 2 * time.Second, false},     // still busy
+		{0, 3 * time.Second, true},       // quiet after commits: checkpoint
+		{0, time.Second, false},          // nothing new since
+		{3, time.Second, false},          // a trickle
+		{2, checkpointMaxAge, true},      // that never stops: by age
+		{0, time.Second, false},          // nothing since that checkpoint
+		{5, checkpointMaxAge - 1, false}, // busy again, not yet old
+		{0, checkpointMaxAge + time.Second, true},
+	} {
+		var due bool
+		due, pending = tickCheckpoint(step.commits, pending, step.since)
+		if due {
+			pending = false // as the checkpointer does after checkpointing
+		}
+		if due != step.due {
+			t.Errorf("tick %d (%d commits, %v since the last): due %v, want %v", i, step.commits, step.since, due, step.due)
+		}
+	}
+}
+
 // A background checkpoint runs inside the function WithCheckpointAround
 // gives, once per checkpoint.
 func TestCheckpointAround(t *testing.T) {
