@@ -20,7 +20,7 @@ const maxQuestion = 2000
 // logged for the working group), or a polite decline when it is not about
 // the programme.
 func (h *Handlers) ask(ctx context.Context, req *bot.Request) (bot.Reply, error) {
-	q := strings.TrimSpace(req.Text)
+	q := withoutFAQWord(strings.TrimSpace(req.Text))
 	if q == "" {
 		return bot.Reply{Text: t(req, "faq.usage"), Private: true}, nil
 	}

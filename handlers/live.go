@@ -43,6 +43,7 @@ type Query struct {
 // anything: the bot's own data and small talk first, then the FAQ (and the
 // documents behind it). `kulturbot ask` probes this.
 func (h *Handlers) Answer(ctx context.Context, q Query) (faq.Answer, error) {
+	q.Text = withoutFAQWord(strings.TrimSpace(q.Text))
 	// "rsvp 1 ja 2" is a command that lost its slash, as in chat (faq.go).
 	if cmd, ok := h.slashlessCommand(strings.TrimSpace(q.Text)); ok {
 		lang := bot.NB
@@ -452,7 +453,7 @@ var gatheringRE = relit.MustCompile(` (samling|samlingen|samlinga|samlinger|saml
 
 // answeredAllRE is "har alle svart?" / "hvem har ikke svart?": the state of
 // answers to the upcoming gatherings.
-var answeredAllRE = relit.MustCompile(`^ ((har|has|have) (alle|all|everyone|everybody|alle sammen|alle saman)( kommunene| kommunane| kommuner| municipalities| the municipalities)?( (i|in) (region |regionen |the region )?[\p{L}\d]+)? (svart|svara|answered|replied|responded)( enna| enno| enda| ennu| yet| still| na| no| now)?|(hvem|kven|who|hvilke kommuner|kva kommunar|kva for kommunar|which municipalities) (har|has|have) (ikke |ikkje |not )?(svart|svara|answered|replied|responded)( enna| enno| enda| ennu| fortsatt| framleis| yet| still)?` +
+var answeredAllRE = relit.MustCompile(`^ ((har|has|have) (alle|all|everyone|everybody|alle sammen|alle saman)( kommunene| kommunane| kommuner| municipalities| the municipalities)?( (i|in) (region |regionen |the region )?[\p{L}\d]+)? (svart|svara|answered|replied|responded)( enna| enno| enda| ennu| yet| still| na| no| now)?|(hvem|kven|who|hvilke kommuner|kva kommunar|kva for kommunar|which municipalities) (har|has|have|hasn t|haven t|hasnt|havent) (ikke |ikkje |not )?(svart|svara|answered|replied|responded|rsvpd|rsvped)( enna| enno| enda| ennu| fortsatt| framleis| yet| still)?` +
 	// "hvilke kommuner mangler svar?"
 	`|(hvem|kven|who|hvilke kommuner|kva kommunar|kva for kommunar|which municipalities|hvilke|kva for nokre|which) (mangler|manglar|are missing|is missing|haven t|have not) (svar|svaret|svara|answers?|an answer|answered)( enna| enno| enda| ennu| fortsatt| framleis| yet| still)?)( pa| til| to)?( (neste |samlingen|samlinga|the gathering|the next gathering)\w*)* $`)
 
@@ -461,7 +462,7 @@ var (
 	whereRE    = relit.MustCompile(` (hvor|kvar|kor|where|sted|stad|stedet|staden|place|venue|location) `)
 	whenRE     = relit.MustCompile(` (nar|kva tid|kor tid|when|dato|datoen|date|dag|day) `)
 	deadlineRE = relit.MustCompile(` (svarfrist|svarfristen|frist|fristen|deadline|rsvp by|svare innen|svara innan|svar innen|reply by|answer by) `)
-	listRE     = relit.MustCompile(` (hvilke|kva for|which|list|liste|oversikt|overview|alle|all) | (hva|kva|what) (samlinger|samlingar|gatherings) `)
+	listRE     = relit.MustCompile(` (hvilke|kva for|which|list|liste|oversikt|overview|alle|all|show|vis|vise|view) | (hva|kva|what) (samlinger|samlingar|gatherings) `)
 	// samlesRE: "når samles vi?" (the gatherings' verb).
 	samlesRE = relit.MustCompile(` (samles|samlast|samlas) `)
 	// whenAnswerRE: "når må vi svare på samlingen?" asks the deadline.
@@ -488,7 +489,7 @@ var (
 		"juni": true, "august": true, "september": true, "oktober": true, "november": true, "desember": true, "hostsemesteret": true,
 		"varsemesteret": true}
 	// answeredRE is "har Fauske svart?" / "has Fauske answered?".
-	answeredRE = relit.MustCompile(`^ (har|has|did|have) ((?:[\p{L}\d]+ ){1,3}?)(kommune |municipality )?(svart|svara|svarat|answered|replied|responded|rsvpd|rsvped|rsvp d|meldt seg|meldt seg pa|meldt pa|signed up)( pa | til | to | for |$| )` +
+	answeredRE = relit.MustCompile(`^ (har|has|did|have) ((?:[\p{L}\d]+ ){1,3}?)(kommune |municipality )?(svart|svara|svarat|answered|replied|responded|rsvpd|rsvped|rsvp d|rsvp|meldt seg|meldt seg pa|meldt pa|signed up)( pa | til | to | for |$| )` +
 		// "er Bodø påmeldt samlinga?", "is Alta signed up for the gathering?"
 		`|^ (er|is|are) ((?:[\p{L}\d]+ ){1,3}?)(kommune |municipality )?(pameldt|pamelde|pameldte|meldt pa|signed up|rsvpd|rsvped)( pa | til | to | for |$| )`)
 )
@@ -503,7 +504,7 @@ var weAnsweredRE = relit.MustCompile(`^ (har|have|did) (vi|me|we) (svart|svara|a
 // not always its hotel.
 var (
 	hotelRE = relit.MustCompile(` (hotell|hotellet|hotel|adresse|adressa|adressen|address|lokale|lokalet|venue) `)
-	stayRE  = relit.MustCompile(` (bo|bu|sove|sova|overnatte|overnatta|stay|sleep|booke|book|dekke|dekket|dekkes|dekka|betale|pay|covered|cover) `)
+	stayRE  = relit.MustCompile(` (bo|bu|sove|sova|overnatte|overnatta|stay|sleep|booke|booker|booka|booking|book|bestille|bestiller|reservere|reserverer|reserve|dekke|dekket|dekkes|dekka|betale|pay|covered|cover) `)
 )
 
 var (
@@ -555,7 +556,12 @@ func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (
 	// the programme's rules.
 	first, _, _ := strings.Cut(n[1:], " ")
 	if yesNoFirst[first] && !asks && !next && id == 0 && month == 0 && !signUpRE.MatchString(n) {
-		return "", false, nil
+		// "er det en samling i Bodø?", "is there a gathering in
+		// Fauske?": a place typed as a name asks for its gatherings.
+		if place == "" || !startsUpper(titleWords(q.Text, place)) {
+			return "", false, nil
+		}
+		list = true
 	}
 	// "kommande samlingar?", "upcoming gatherings": the list.
 	if next && plural && !definite && (asks || words <= 6) {

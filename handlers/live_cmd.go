@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/internal/relit"
 )
 
 // The general command recogniser: a question about using one of the
@@ -201,7 +202,7 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 	if f&wRule != 0 || f&actionMask == 0 && f&(fCal|fExp) == 0 {
 		return "", false
 	}
-	if notHowRE.MatchString(n) || whenFirstRE.MatchString(n) {
+	if notHowRE.MatchString(n) && !fieldAmountRE.MatchString(n) || whenFirstRE.MatchString(n) {
 		return "", false
 	}
 	switch ws[0] {
@@ -312,7 +313,7 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 		// "kan eg svare på rsvp for nabokommunen i same region": the
 		// region says where, the answer is the object.
 		return "live.how.region", true
-	case ment && act&(aLog|aList|aChange|aDelete|aCreate|aAdd|aExport) != 0 && !reflexiveAfter(ws, at):
+	case ment && act&(aLog|aList|aChange|aDelete|aCreate|aAdd|aExport|aSet) != 0 && !reflexiveAfter(ws, at):
 		return "live.how.veiledning", true
 	case ans && act&aDelete != 0:
 		return "live.how.rsvpslett", true
@@ -419,6 +420,10 @@ func cmdFramed(ws []string, at int) bool {
 	}
 	return modal
 }
+
+// fieldAmountRE: "må jeg oppgi hvor lenge veiledningen varte" asks
+// about a command's field (minutter=), not an amount of the programme's.
+var fieldAmountRE = relit.MustCompile(` (oppgi|oppgje|angi|skrive inn|skriva inn|fylle inn|fylle ut|enter|specify|state|include|registrere|record|log|logge) (hvor|kor|how) (mange|many|lenge|long|mye|much)( |$)`)
 
 // cmdQuestionWords open a question that is not a how-to.
 var cmdQuestionWords = wordSet("hvem kven who hva kva what hvorfor kvifor why nar when hvilken hvilke hvilket which")
@@ -548,7 +553,9 @@ func cmdOtherTool(w string) bool {
 }
 
 var cmdOtherTools = []string{"teams", "zoom", "visma", "webex", "sharepoint", "onedrive", "powerpoint", "signatur", "signature", "autosvar",
-	"autoreply", "fravaersmeld", "pivot", "budsjett", "budget", "passord", "password", "innlogg", "login", "tilbakemeld", "feedback"}
+	"autoreply", "fravaersmeld", "pivot", "budsjett", "budget", "passord", "password", "innlogg", "login", "tilbakemeld", "feedback",
+	// booking rooms and travel is done elsewhere ("book a meeting room in outlook")
+	"book", "reserv", "moterom", "motesal"}
 
 func hasAnyPrefix(w string, ps []string) bool {
 	for _, p := range ps {

@@ -122,7 +122,7 @@ var lexicon = []struct {
 	{aAnswer, "svar svare svarer svara svarar answer* reply respond* melde meld melder sign attend* pamelde"},
 	{aCancel, "avlys* cancel* gjenapn* gjenopn* reopen* utsett* postpone*"},
 	{aSubscribe, "abonner* subscribe* importer* import sync synk* synce"},
-	{aSet, "sett sette setter lagre lagrer save velg velge velger tell tells fortel* si sier seie seier"},
+	{aSet, "sett sette setter lagre lagrer save velg velge velger tell tells fortel* si sier seie seier oppgi oppgir oppgje angi angir specify"},
 	{aWithdraw, "trekk trekke trekker trekkje trekkjer withdraw* angre angrer angrar undo"},
 	{aUse, "bruk bruke bruker brukar use usage using syntaks* syntax"},
 

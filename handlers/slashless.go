@@ -106,3 +106,23 @@ var slashlessMessages = bot.Messages{
 	// `kulturbot ask` prints the answer alone: no button, no choice.
 	"slashless.didyoumean.plain": {"Mente du %s? Kommandoer starter med skråstrek.", "Did you mean %s? Commands start with a slash."},
 }
+
+// withoutFAQWord is q without a leading "faq" typed as the command's name
+// without its slash ("faq hva er fristen?"): the rest is the question. Only
+// when a question word follows, so "FAQ-en sier …" and "faq for
+// programmet?" are left as typed.
+func withoutFAQWord(q string) string {
+	first, rest, ok := strings.Cut(q, " ")
+	if !ok || !strings.EqualFold(strings.TrimRight(first, ":,."), "faq") {
+		return q
+	}
+	rest = strings.TrimSpace(rest)
+	next, _, _ := strings.Cut(rest, " ")
+	if !faqQuestionWords[strings.ToLower(next)] {
+		return q
+	}
+	return rest
+}
+
+var faqQuestionWords = wordSet("hva hvem hvor når hvordan hvorfor hvilke hvilken hvilket kva kven kvar kor korleis kvifor kva når " +
+	"what who where when how why which kan can er is are må do does har has blir will")
