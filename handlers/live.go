@@ -558,7 +558,9 @@ func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (
 	if yesNoFirst[first] && !asks && !next && id == 0 && month == 0 && !signUpRE.MatchString(n) {
 		// "er det en samling i Bodø?", "is there a gathering in
 		// Fauske?": a place typed as a name asks for its gatherings.
-		if place == "" || !startsUpper(titleWords(q.Text, place)) {
+		// Only "is there": "kan vi ta med ordføreren på samlingen i
+		// Svolvær?" asks what is allowed.
+		if place == "" || !startsUpper(titleWords(q.Text, place)) || !isThereRE.MatchString(n) {
 			return "", false, nil
 		}
 		list = true
@@ -1548,6 +1550,9 @@ func bareGathering(n string) (string, bool) {
 	at := ms[0][6]
 	return n[:at] + "samling nr " + n[at:], true
 }
+
+// isThereRE: "er det (en) samling i …", "is there a gathering in …".
+var isThereRE = relit.MustCompile(`^ (er det|er der|blir det|finnes det|fins det|finst det|kommer det|kjem det|is there|are there|will there be) `)
 
 // yesNoFirst are the verbs a yes/no question starts with.
 var yesNoFirst = wordSet("er blir ma skal kan bor vil gar far trenger treng is are will must do does should can could need")
