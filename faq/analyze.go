@@ -299,6 +299,25 @@ func (a *Analyzer) backoff(w string) []Term {
 		}
 		return ts[0].Text, true
 	}
+	// An intensifier before a word ("bitteliten", "kjempeviktig",
+	// "superkort") says how much, not what: the word itself.
+	for _, p := range intensifiers {
+		if rest, ok := strings.CutPrefix(w, p); ok && len(rest) >= 3 {
+			if ts := a.base(rest); len(ts) > 0 && (a.stems[ts[0].Text] || commonWords[rest]) {
+				return ts
+			}
+		}
+	}
+	// "samfunnsgreiene", "rapportgreia": the thing the first part names.
+	for _, suf := range []string{"greiene", "greiane", "greier", "greia", "greie"} {
+		if mod, ok := strings.CutSuffix(w, suf); ok {
+			for _, m := range []string{mod, strings.TrimSuffix(mod, "s")} {
+				if t, ok := known(m); ok {
+					return []Term{{Text: t}}
+				}
+			}
+		}
+	}
 	for _, suf := range derivSuffixes {
 		if stem, ok := strings.CutSuffix(w, suf); ok {
 			if t, ok := known(stem); ok {
@@ -325,8 +344,29 @@ func (a *Analyzer) backoff(w string) []Term {
 			}
 		}
 	}
+	// The word may be the last part of one compound the corpus uses
+	// ("utfordringane" of "samfunnsutfordringer", "oppdraget" of
+	// "kjerneoppdrag"): that compound, when there is exactly one.
+	if st := a.stem(w); len(st) >= 7 {
+		found := ""
+		for c := range a.stems {
+			if len(c) >= len(st)+4 && strings.HasSuffix(c, st) {
+				if found != "" {
+					return nil
+				}
+				found = c
+			}
+		}
+		if found != "" {
+			return []Term{{Text: found}}
+		}
+	}
 	return nil
 }
+
+// intensifiers are prefixes that strengthen a word without changing what
+// it is about.
+var intensifiers = []string{"bitte", "kjempe", "super", "mega", "drit", "ekstra", "kjempa"}
 
 func (a *Analyzer) allKnown(ts []Term) bool {
 	for _, t := range ts {

@@ -143,12 +143,14 @@ func contraction(key string) (string, bool) {
 func (e *Engine) normalize(q string, typos bool) string {
 	fields := strings.Fields(q)
 	changed := false
+	var cs countySeen
 	for i, f := range fields {
 		pre, core, post := wordCore(f)
 		if core == "" {
 			continue
 		}
 		key := bot.FoldText(core)
+		cs.add(strings.TrimSuffix(key, "."))
 		long, ok := abbreviations[key]
 		if !ok && nameStarts()[strings.TrimSuffix(key, ".")] {
 			if n := e.municipalityAt(fields, i); n > 0 {
@@ -181,6 +183,10 @@ func (e *Engine) normalize(q string, typos bool) string {
 			continue
 		}
 		fields[i] = pre + long + post
+		changed = true
+	}
+	if cs.n >= 2 {
+		fields = append(fields, "ulike", "fylkesavdelinger")
 		changed = true
 	}
 	if !changed {

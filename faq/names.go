@@ -98,3 +98,28 @@ func (e *Engine) municipalityAt(fields []string, i int) int {
 	}
 	return 0
 }
+
+// countyPairs are counties whose name is two county words joined by "og"
+// (counties.txt lists both words).
+var countyPairs = map[string]string{"more": "romsdal", "sogn": "fjordane", "troms": "finnmark", "vestfold": "telemark"}
+
+// countySeen counts the different counties a question names, for
+// normalize: one that names two ("kan me lage region med kommunar i
+// Trøndelag sjølv om me høyrer til Møre og Romsdal?") asks about working
+// across county branches, in words it does not use itself; normalize adds
+// them ("ulike fylkesavdelinger"), as the region entry says them.
+type countySeen struct {
+	first, skip string
+	n           int
+}
+
+func (c *countySeen) add(k string) {
+	if !counties[k] || k == c.skip || k == c.first {
+		return
+	}
+	c.skip = countyPairs[k]
+	if c.n == 0 {
+		c.first = k
+	}
+	c.n++
+}
