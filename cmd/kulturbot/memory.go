@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"slices"
 	"time"
 )
 
@@ -115,32 +116,59 @@ func startDone(ctx context.Context, cfg *Config, getenv func(string) string) {
 // release of the binary's pages (releaseEvery) made the room for it.
 // The floor keeps a large heap (a document upload) no laxer than GOGC 40
 // was; the cap keeps a nearly empty heap from waiting for 10× its size.
+// The headroom is also cut while the RSS is over rssBudget.
 const (
 	gcHeadroom = 6 << 20
 	minGOGC    = defaultGOGC
 	maxGOGC    = 200
 )
 
-// headroomGOGC is the GOGC that puts the collector's goal gcHeadroom
+// rssBudget is the resident memory the serving bot steers its headroom
+// by: issue 16's bar is 40 MiB under load, and the budget keeps 2 MiB for
+// what happens between two looks. How much of the binary stays resident
+// between two releases grows with the request rate (docs/operations.md
+// "Round 8: memory"), so the room for the heap is not known ahead: while
+// the highest RSS of the last second is over the budget, the headroom
+// shrinks by 1 MiB a look, down to none (GOGC minGOGC, round 7's
+// setting); while it is more than 1 MiB under, it grows by 256 KiB a look
+// back to gcHeadroom.
+const rssBudget = 38 << 20
+
+// nextHeadroom is the headroom after h when the highest recent RSS is rss
+// (0: not known, as off Linux).
+func nextHeadroom(h, rss uint64) uint64 {
+	switch {
+	case rss == 0:
+		return gcHeadroom
+	case rss > rssBudget:
+		return h - min(h, 1<<20)
+	case rss+1<<20 < rssBudget:
+		return min(gcHeadroom, h+256<<10)
+	}
+	return h
+}
+
+// headroomGOGC is the GOGC that puts the collector's goal headroom bytes
 // above what the last collection marked: Go's goal is marked + (marked +
 // stacks + globals) × GOGC/100.
-func headroomGOGC(marked, stacks, globals uint64) int {
+func headroomGOGC(headroom, marked, stacks, globals uint64) int {
 	base := marked + stacks + globals
 	if base == 0 {
 		return maxGOGC
 	}
-	return max(minGOGC, min(maxGOGC, int(gcHeadroom*100/base)))
+	return max(minGOGC, min(maxGOGC, int(headroom*100/base)))
 }
 
-// gcEvery is how often the serving bot re-reads the live heap and sets
-// GOGC from it (keepTuningGC): a few times per collection at the rates
-// measured, and free when idle apart from the wake-up.
+// gcEvery is how often the serving bot re-reads the live heap and its RSS
+// and sets GOGC from them (keepTuningGC): a few times per collection at
+// the rates measured, and free when idle apart from the wake-up.
 const gcEvery = 250 * time.Millisecond
 
-// keepTuningGC sets GOGC from the live heap (headroomGOGC) every gcEvery
-// until ctx is done, unless the environment sets GOGC (then Go's own
-// setting stands, as with tuneGC). GOMEMLIMIT from the environment still
-// applies on top: the runtime takes the lower goal.
+// keepTuningGC sets GOGC from the live heap and the RSS (headroomGOGC,
+// nextHeadroom) every gcEvery until ctx is done, unless the environment
+// sets GOGC (then Go's own setting stands, as with tuneGC). GOMEMLIMIT
+// from the environment still applies on top: the runtime takes the lower
+// goal.
 func keepTuningGC(ctx context.Context, getenv func(string) string) {
 	if getenv("GOGC") != "" {
 		return
@@ -151,7 +179,13 @@ func keepTuningGC(ctx context.Context, getenv func(string) string) {
 		{Name: "/gc/scan/globals:bytes"},
 	}
 	cur := -1
+	headroom := uint64(gcHeadroom)
+	var recent [4]uint64 // the RSS at the last four looks: one second
+	look := 0
 	set := func() {
+		recent[look%len(recent)] = residentBytes()
+		look++
+		headroom = nextHeadroom(headroom, slices.Max(recent[:]))
 		metrics.Read(samples)
 		var v [3]uint64
 		for i, s := range samples {
@@ -161,7 +195,7 @@ func keepTuningGC(ctx context.Context, getenv func(string) string) {
 		}
 		// Small moves are left alone: the goal moves with the
 		// marked heap anyway.
-		if p := headroomGOGC(v[0], v[1], v[2]); cur < 0 || p < cur-2 || p > cur+2 {
+		if p := headroomGOGC(headroom, v[0], v[1], v[2]); cur < 0 || p < cur-2 || p > cur+2 {
 			debug.SetGCPercent(p)
 			cur = p
 		}

@@ -39,7 +39,7 @@ func TestHeadroomGOGC(t *testing.T) {
 		{60 * mib, 2 * mib, 1 * mib, minGOGC}, // a large heap: no laxer than before
 		{0, 0, 0, maxGOGC},
 	} {
-		if got := headroomGOGC(c.marked, c.stacks, c.globals); got != c.want {
+		if got := headroomGOGC(gcHeadroom, c.marked, c.stacks, c.globals); got != c.want {
 			t.Errorf("headroomGOGC(%d, %d, %d) = %d, want %d", c.marked, c.stacks, c.globals, got, c.want)
 		}
 	}
@@ -65,5 +65,33 @@ func TestKeepTuningGC(t *testing.T) {
 	got := debug.SetGCPercent(7)
 	if got < minGOGC || got > maxGOGC {
 		t.Errorf("GOGC unset: GC percent %d, want %d..%d", got, minGOGC, maxGOGC)
+	}
+}
+
+// The headroom shrinks while the RSS is over the budget, down to none,
+// and grows back to gcHeadroom while it is well under.
+func TestNextHeadroom(t *testing.T) {
+	const mib = 1 << 20
+	h := uint64(gcHeadroom)
+	for range 10 {
+		h = nextHeadroom(h, rssBudget+mib)
+	}
+	if h != 0 {
+		t.Errorf("over budget for 10 looks: headroom %d, want 0", h)
+	}
+	if p := headroomGOGC(h, 8*mib, 0, 0); p != minGOGC {
+		t.Errorf("no headroom: GOGC %d, want %d", p, minGOGC)
+	}
+	if got := nextHeadroom(3*mib, rssBudget-mib/2); got != 3*mib {
+		t.Errorf("just under budget: headroom %d, want it kept at %d", got, 3*mib)
+	}
+	for range 100 {
+		h = nextHeadroom(h, rssBudget-2*mib)
+	}
+	if h != gcHeadroom {
+		t.Errorf("well under budget: headroom %d, want %d", h, gcHeadroom)
+	}
+	if got := nextHeadroom(mib, 0); got != gcHeadroom {
+		t.Errorf("RSS unknown: headroom %d, want %d", got, gcHeadroom)
 	}
 }

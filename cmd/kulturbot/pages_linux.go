@@ -116,3 +116,21 @@ func keepReleasing(ctx context.Context, every time.Duration) {
 		}
 	}()
 }
+
+// residentBytes is the process's resident memory (/proc/self/statm), 0
+// when it cannot be read.
+func residentBytes() uint64 {
+	b, err := os.ReadFile("/proc/self/statm")
+	if err != nil {
+		return 0
+	}
+	f := bytes.Fields(b)
+	if len(f) < 2 {
+		return 0
+	}
+	n, err := strconv.ParseUint(string(f[1]), 10, 64)
+	if err != nil {
+		return 0
+	}
+	return n * uint64(os.Getpagesize())
+}
