@@ -369,7 +369,7 @@ func Dedup(d Deduper) Middleware {
 				return next.Handle(ctx, req)
 			}
 			if claims {
-				key := string(req.Platform) + "\x00" + req.EventID
+				key := eventKey{req.Platform, req.EventID} // not a joined string: no allocation
 				if !recent.add(key) {
 					return dup()
 				}
@@ -413,26 +413,32 @@ func Dedup(d Deduper) Middleware {
 	}
 }
 
-// recentSet is a bounded set of strings; the oldest go first.
+// eventKey is an event id on its platform.
+type eventKey struct {
+	platform Platform
+	id       string
+}
+
+// recentSet is a bounded set of event keys; the oldest go first.
 type recentSet struct {
 	mu   sync.Mutex
-	m    map[string]struct{}
-	ring []string
+	m    map[eventKey]struct{}
+	ring []eventKey
 	next int
 }
 
 func newRecentSet(n int) *recentSet {
-	return &recentSet{m: make(map[string]struct{}, n), ring: make([]string, n)}
+	return &recentSet{m: make(map[eventKey]struct{}, n), ring: make([]eventKey, n)}
 }
 
 // add reports false when s is in the set already.
-func (r *recentSet) add(s string) bool {
+func (r *recentSet) add(s eventKey) bool {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if _, ok := r.m[s]; ok {
 		return false
 	}
-	if old := r.ring[r.next]; old != "" {
+	if old := r.ring[r.next]; old != (eventKey{}) {
 		delete(r.m, old)
 	}
 	r.ring[r.next] = s
@@ -441,7 +447,7 @@ func (r *recentSet) add(s string) bool {
 	return true
 }
 
-func (r *recentSet) remove(s string) {
+func (r *recentSet) remove(s eventKey) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	delete(r.m, s)

@@ -43,8 +43,17 @@ func (h *Handlers) slashlessCommand(q string) (string, bool) {
 	if h.router == nil || strings.HasSuffix(q, "?") || strings.Contains(q, "\n") {
 		return "", false
 	}
-	f := strings.Fields(q)
-	if len(f) < 2 {
+	// The first two words, as strings.Fields would split them, without
+	// the slice of every word (asked for every question).
+	var f [2]string
+	nf := 0
+	for w := range strings.FieldsSeq(q) {
+		f[nf] = w
+		if nf++; nf == len(f) {
+			break
+		}
+	}
+	if nf < 2 {
 		return "", false // "rsvp" alone is a fine question for the FAQ
 	}
 	name := strings.ToLower(strings.TrimPrefix(f[0], "!"))
