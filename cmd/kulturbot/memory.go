@@ -179,7 +179,11 @@ func keepTuningGC(ctx context.Context, getenv func(string) string) {
 		{Name: "/gc/scan/globals:bytes"},
 	}
 	cur := -1
-	headroom := uint64(gcHeadroom)
+	// Half the headroom to begin with: it grows to all of it in about
+	// three seconds while the RSS stays well under the budget, so the
+	// first climb under load (which the budget is too slow to catch)
+	// starts from less.
+	headroom := uint64(gcHeadroom / 2)
 	var recent [4]uint64 // the RSS at the last four looks: one second
 	look := 0
 	set := func() {
