@@ -59,8 +59,11 @@ type writer struct {
 	ckptStop chan struct{}
 	ckptDone chan struct{}
 	commits  atomic.Int64 // since the checkpointer last looked
-	ckptAt   int64        // the writer's WAL page count when it last signalled (writer goroutine)
-	stopOnce sync.Once
+	// resetWAL asks the writer for a checkpoint of its own between
+	// transactions (resetWAL), so that the WAL starts over.
+	resetWanted atomic.Bool
+	ckptAt      int64 // the writer's WAL page count when it last signalled (writer goroutine)
+	stopOnce    sync.Once
 
 	// Only the writer goroutine uses what follows.
 	// statements counts what the writer ran for hot jobs, for the test
@@ -267,6 +270,9 @@ func (w *writer) loop() {
 			if closed {
 				return
 			}
+			if w.resetWanted.Swap(false) {
+				w.resetWAL()
+			}
 			if n == 0 {
 				break
 			}
@@ -387,6 +393,11 @@ const (
 	checkpointIdle   = time.Second
 	checkpointMaxAge = 5 * time.Second
 	walSafetyNet     = 10000
+	// walResetFrames: a WAL this long after a checkpoint beside the
+	// writer was not started over at the previous one either (the page
+	// count wakes the checkpointer every checkpointPages pages), so the
+	// writer finishes this one (resetWAL) before the safety net would.
+	walResetFrames = checkpointPages + checkpointPages/2
 )
 
 func (w *writer) checkpointer() {
@@ -431,13 +442,52 @@ func tickCheckpoint(commits int64, pending bool, since time.Duration) (due, stil
 // the checkpoint a processor of its own when it has only one, see
 // cmd/kulturbot/procs.go and docs/operations.md "One core: the tail
 // (round 5)").
+//
+// When the WAL it leaves holds walResetFrames or more, the writer is asked
+// to finish the job in its turn (resetWAL).
 func (w *writer) checkpoint() {
+	var logFrames int64 = -1
 	run := func() {
 		// A failure (a reader holding an old snapshot, a full disk) is
 		// not the writer's problem: the next one tries again, and the
 		// safety net is still there.
-		w.db.w.ExecContext(bg, "PRAGMA wal_checkpoint(PASSIVE)")
+		var busy, done int64
+		if err := w.db.w.QueryRowContext(bg, "PRAGMA wal_checkpoint(PASSIVE)").Scan(&busy, &logFrames, &done); err != nil {
+			logFrames = -1
+		}
 	}
+	if f := w.db.aroundCheckpoint; f != nil {
+		f(run)
+	} else {
+		run()
+	}
+	if logFrames >= walResetFrames {
+		w.resetWanted.Store(true)
+		w.signal()
+	}
+}
+
+// resetWAL is a PASSIVE checkpoint on the writer's own connection, between
+// its transactions, inside aroundCheckpoint like the others.
+//
+// Why: a checkpoint beside the writer copies what was committed when it
+// began, but under steady writes another commit lands while it syncs, so
+// the WAL is never all copied back when the writer begins its next
+// transaction — the moment SQLite can start the file over. It grew until
+// the safety net (walSafetyNet frames, ~3 s of /faq at a quiet core's
+// rate), whose checkpoint runs inside the writer's COMMIT without the
+// second P: in a run with the net lowered to 3,000 frames, one held the
+// only P for 38 ms of wall time in which 5 requests finished
+// (docs/operations.md "Round 8: the tail without the collector"). Here,
+// in the writer's turn, nothing commits meanwhile, the copy completes
+// (only what came in during the checkpointer's pass is left to copy), and
+// the writer's next transaction starts the WAL over; the fsyncs run with
+// the second P like every other checkpoint.
+func (w *writer) resetWAL() {
+	if w.connect() != nil {
+		return
+	}
+	run := func() { w.conn.ExecContext(bg, "PRAGMA wal_checkpoint(PASSIVE)") }
 	if f := w.db.aroundCheckpoint; f != nil {
 		f(run)
 		return

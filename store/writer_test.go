@@ -705,3 +705,43 @@ func TestCheckpointAround(t *testing.T) {
 // tests that need some hot write (the bot takes ids from answerLog).
 const qAnswerInsert = `INSERT INTO answers (question, lang, answered, path, entry_id, score, answer, asked_by, platform, created_at)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+// A WAL that checkpoints beside the writer never got to start over is
+// started over after the writer's own pass (resetWAL), before the safety
+// net would: the frames after it count from the start of the file.
+func TestResetWAL(t *testing.T) {
+	db := claimDB(t, filepath.Join(t.TempDir(), "k.db"))
+	defer db.Close()
+	ctx := context.Background()
+	write := func(from, n int) {
+		t.Helper()
+		for i := from; i < from+n; i++ {
+			if err := db.hot(ctx, func(t *wtx) error {
+				_, _, err := t.hotExec(qClaim, aText("test"), aText(fmt.Sprintf("e%06d", i)), aText("2025-02-06T10:00:00Z"))
+				return err
+			}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	walFrames := func() int64 {
+		t.Helper()
+		var busy, frames, done int64
+		if err := db.w.QueryRowContext(ctx, "PRAGMA wal_checkpoint(PASSIVE)").Scan(&busy, &frames, &done); err != nil {
+			t.Fatal(err)
+		}
+		return frames
+	}
+	// No checkpoint runs between these commits (the background
+	// checkpointer waits for 4,096 pages or a quiet second), as under
+	// load, when a commit lands while each checkpoint syncs.
+	write(0, 100)
+	before := int64(100)
+	db.wr.resetWanted.Store(true)
+	db.wr.signal()
+	write(120, 1) // the pass runs in the writer's turn, before or after this
+	write(121, 3)
+	if n := walFrames(); n >= before {
+		t.Fatalf("after the writer's pass the WAL holds %d frames (%d before it); want it started over", n, before)
+	}
+}
