@@ -72,7 +72,10 @@ func (h *Handlers) Answer(ctx context.Context, q Query) (faq.Answer, error) {
 
 // live answers q from the bot's own data, or reports false to let the FAQ
 // answer.
-func (h *Handlers) liveOne(ctx context.Context, q Query) (faq.Answer, bool, error) {
+// The question's lexicon bits go to *feats (when not nil) once they are
+// known: live() reads them to skip the split of a question that is not
+// the bot's.
+func (h *Handlers) liveOne(ctx context.Context, q Query, feats *feat) (faq.Answer, bool, error) {
 	n := liveNorm(q.Text)
 	a := faq.Answer{Question: q.Text}
 	if len(n) > 300 {
@@ -132,6 +135,9 @@ func (h *Handlers) liveOne(ctx context.Context, q Query) (faq.Answer, bool, erro
 	// (live_lex.go): without one, the question is the FAQ's, and none of
 	// the patterns need to look at it.
 	f := liveFeats(n)
+	if feats != nil {
+		*feats = f
+	}
 	if f&topicMask == 0 && !liveGateOff && !mayAskCommands(n) {
 		return a, false, nil
 	}

@@ -66,17 +66,19 @@ func maybeTwo(t string) bool {
 // live answers q from the bot's own data (liveOne), part by part when it
 // asks two questions and one of them is the bot's.
 func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) {
-	a, ok, err := h.liveOne(ctx, q)
+	var f feat
+	a, ok, err := h.liveOne(ctx, q, &f)
 	if err != nil || a.Path == PathSmallTalk {
+		return a, ok, err
+	}
+	// A part can only be the bot's with one of the lexicon's topics (or
+	// as "what can you do"): without one anywhere, the FAQ has it all —
+	// the common case, decided before anything is split.
+	if !ok && f&topicMask == 0 && !liveGateOff {
 		return a, ok, err
 	}
 	parts := liveParts(q.Text)
 	if parts == nil {
-		return a, ok, err
-	}
-	// A part can only be the bot's with one of the lexicon's topics (or
-	// as "what can you do"): without one anywhere, the FAQ has it all.
-	if !ok && liveFeats(liveNorm(q.Text))&topicMask == 0 {
 		return a, ok, err
 	}
 	lang := a.Lang
@@ -89,7 +91,7 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 	for _, p := range parts {
 		pq := q
 		pq.Text, pq.Lang = p, lang
-		pa, pok, err := h.liveOne(ctx, pq)
+		pa, pok, err := h.liveOne(ctx, pq, nil)
 		if err != nil {
 			return a, false, err
 		}

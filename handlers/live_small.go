@@ -36,13 +36,22 @@ var smallHowAre = wordSet("hvordan korleis koss how har du det gar are you doing
 // smallTalkLoose names the kind of small talk n is (liveNorm text), or
 // false.
 func smallTalkLoose(n string) (string, bool) {
-	ws := strings.Fields(n)
-	if len(ws) == 0 || len(ws) > 10 {
-		return "", false
-	}
+	// Word by word without a slice: most messages that get here are
+	// questions that stop at their second or third word.
 	kind := ""
-	howAre, there := true, 0
-	for _, w := range ws {
+	howAre, there, words := true, 0, 0
+	help := false
+	for rest := strings.TrimSpace(n); rest != ""; {
+		w, r, _ := strings.Cut(rest, " ")
+		rest = r
+		words++
+		if words > 10 {
+			return "", false
+		}
+		switch w {
+		case "hjelp", "help", "hjelpen", "hjelpa", "svaret", "svara", "answer", "answers", "info", "infoen", "information", "informasjonen":
+			help = true
+		}
 		if !smallHowAre[w] {
 			howAre = false
 		}
@@ -66,24 +75,14 @@ func smallTalkLoose(n string) (string, bool) {
 		return "live.howare", true
 	case kind == "":
 		// "er du der?", "are you there?" alone.
-		if len(ws) == 3 && there == 3 {
+		if words == 3 && there == 3 {
 			return "live.hello", true
 		}
 		return "", false
-	case kind != "live.thanks" && !greetingOnly(ws):
+	case kind != "live.thanks" && help:
+		// A greeting with words that belong to thanks: "hei, hjelp"
+		// asks for help (the capabilities answer).
 		return "", false
 	}
 	return kind, true
-}
-
-// greetingOnly: a greeting or goodbye without words that belong to thanks
-// ("hei, hjelp" asks for help: the capabilities answer).
-func greetingOnly(ws []string) bool {
-	for _, w := range ws {
-		switch w {
-		case "hjelp", "help", "hjelpen", "hjelpa", "svaret", "svara", "answer", "answers", "info", "infoen", "information", "informasjonen":
-			return false
-		}
-	}
-	return true
 }
