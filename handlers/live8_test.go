@@ -109,8 +109,8 @@ const (
 	live8MinRight = 58
 	live8MaxTaken = 0
 
-	live8bMinRight = 0
-	live8bMaxTaken = 8
+	live8bMinRight = 27
+	live8bMaxTaken = 0
 )
 
 // hasPart: the second question's entry is answered in a's text (its
