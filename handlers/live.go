@@ -202,8 +202,8 @@ func (h *Handlers) liveOne(ctx context.Context, q Query, feats *feat) (faq.Answe
 	// "er det noen som har meldt interesse enda?": the same list.
 	// "har Nordland meldt interesse?": one county's or municipality's
 	// registration (below).
-	if hf&(fInt|fAns) != 0 && !gatheringRE.MatchString(n) && !strings.Contains(n, " rsvp") {
-		if interestWhoRE.MatchString(n) || interestAnyRE.MatchString(n) || interestListRE.MatchString(n) {
+	if (hf&(fInt|fAns) != 0 || hf&fMun != 0 && (first == "which" || first == "what" || first == "who")) && !gatheringRE.MatchString(n) && !strings.Contains(n, " rsvp") {
+		if interestWhoRE.MatchString(n) || interestAnyRE.MatchString(n) || interestListRE.MatchString(n) || interestInRE.MatchString(n) {
 			take()
 			text, err := h.liveInterests(ctx, lang)
 			if err != nil {
@@ -249,6 +249,10 @@ func (h *Handlers) liveOne(ctx context.Context, q Query, feats *feat) (faq.Answe
 		return data(text)
 	}
 	m := answeredRE.FindStringSubmatch(n)
+	if m != nil && (strings.HasPrefix(m[7], "there ") || strings.HasPrefix(m[7], "det ") || strings.HasPrefix(m[7], "der ")) {
+		// "are there any gatherings coming up …": not a municipality.
+		m = nil
+	}
 	if m == nil && !gatheringRE.MatchString(n) {
 		// "hvem har meldt seg på 3?": a bare number after an
 		// attendance question is the gathering's.
@@ -495,9 +499,9 @@ var (
 		"juni": true, "august": true, "september": true, "oktober": true, "november": true, "desember": true, "hostsemesteret": true,
 		"varsemesteret": true}
 	// answeredRE is "har Fauske svart?" / "has Fauske answered?".
-	answeredRE = relit.MustCompile(`^ (har|has|did|have) ((?:[\p{L}\d]+ ){1,3}?)(kommune |municipality )?(svart|svara|svarat|answered|replied|responded|rsvpd|rsvped|rsvp d|rsvp|meldt seg|meldt seg pa|meldt pa|signed up)( pa | til | to | for |$| )` +
+	answeredRE = relit.MustCompile(`^ (har|has|did|have) ((?:[\p{L}\d]+ ){1,3}?)(kommune |municipality )?(svart|svara|svarat|answered|replied|responded|rsvpd|rsvped|rsvp d|rsvp|meldt seg|meldt seg pa|meldt pa|signed up|sagt ja|sagt nei|sagt kanskje|said yes|said no|takka ja|takket ja|takka nei|takket nei)( pa | til | to | for |$| )` +
 		// "er Bodø påmeldt samlinga?", "is Alta signed up for the gathering?"
-		`|^ (er|is|are) ((?:[\p{L}\d]+ ){1,3}?)(kommune |municipality )?(pameldt|pamelde|pameldte|meldt pa|signed up|rsvpd|rsvped)( pa | til | to | for |$| )`)
+		`|^ (er|is|are) ((?:[\p{L}\d]+ ){1,3}?)(kommune |municipality )?(pameldt|pamelde|pameldte|meldt pa|signed up|rsvpd|rsvped|coming|attending|going)( pa | til | to | for |$| )`)
 )
 
 // weAnsweredRE is "har vi svart?" with nothing after it but "yet": the
@@ -600,7 +604,7 @@ func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (
 			next = true
 		// "Hvor er samlinga i mai?", "er det noen samlinger i mars?":
 		// that month's.
-		case month != 0 && (asks || list || words <= 5 || anyRE.MatchString(n)):
+		case month != 0 && (asks || list || words <= 5 || anyRE.MatchString(n) || isThereRE.MatchString(n)):
 			list = true
 		default:
 			return false
@@ -1027,6 +1031,18 @@ func (h *Handlers) liveAnsweredAll(ctx context.Context, q Query, lang, n string)
 	if len(gs) == 0 {
 		return lt(lang, "live.g.none"), nil
 	}
+	// "kven manglar svar på oppstartssamlinga" (samling nr 1): that one.
+	if m := idRE.FindStringSubmatch(n); m != nil {
+		id, _ := strconv.ParseInt(m[3], 10, 64)
+		g, err := h.DB.Gathering(ctx, id)
+		if err != nil {
+			if bot.ErrorCode(err) == bot.ENotFound {
+				return lt(lang, "live.g.noid", id), nil
+			}
+			return "", err
+		}
+		gs = []store.Gathering{g}
+	}
 	// "har alle kommunene i Salten svart?": that region's gatherings.
 	if m := allInRegionRE.FindStringSubmatch(n); m != nil {
 		regions, err := h.DB.Regions(ctx)
@@ -1209,7 +1225,7 @@ func (h *Handlers) liveInterests(ctx context.Context, lang string) (string, erro
 var attendRE = relit.MustCompile(`^` +
 	// "trenger oversikt over hvem som kommer …", "give me a list of who …"
 	`( (trenger|treng|jeg trenger|eg treng|vi trenger|me treng|vil ha|kan jeg fa|kan eg fa|kan vi fa|need|i need|we need|want|gi meg|give me|vis|vis meg|vise|show|show me|send|send meg|send me))?( meg| me| oss| us)?( en| ei| eit| et| an| a| the)?( (oversikt|oversikten|liste|lista|listen|list|overview) (over|of|med))?` +
-	` (hvem|kven|who|hvilke kommuner|kva kommunar|kva for kommunar|which municipalities|hvor mange|kor mange|how many)( kommuner| kommunar| municipalities| personer| personar| folk| people| ppl| deltakere| deltakarar| participants| stk)?( som)? (har |has |have |er |is |are |s )?(ikke |ikkje |not |n t )?(meldt seg pa|meldt seg|meldt pa|pameldt|pamelde|signed up|registered|svart|svara|answered|replied|responded|rsvpd|rsvp d|sagt ja|sagt nei|said yes|said no|kommer|kjem|coming|attending|going)( |$)`)
+	` (hvem|kven|who|hvilke kommuner|kva kommunar|kva for kommunar|which municipalities|hvor mange|kor mange|how many)( kommuner| kommunar| municipalities| personer| personar| folk| people| ppl| deltakere| deltakarar| participants| stk)?( som)? (har |has |have |er |is |are |s )?(ikke |ikkje |not |n t )?(meldt seg pa|meldt seg|meldt pa|pameldt|pamelde|signed up|registered|svart|svara|answered|replied|responded|rsvpd|rsvp d|sagt ja|sagt nei|said yes|said no|kommer|kjem|coming|attending|going|mangler svar|manglar svar|mangler svaret|is missing an answer|are missing answers)( |$)`)
 
 // firstRE: "første samling", "the first gathering".
 var firstRE = relit.MustCompile(` (forste|fyrste|first|1st) (samling|samlinga|samlingen|gathering|meeting) `)

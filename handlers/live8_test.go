@@ -109,7 +109,7 @@ const (
 	live8MinRight = 58
 	live8MaxTaken = 0
 
-	live8bMinRight = 27
+	live8bMinRight = 35
 	live8bMaxTaken = 0
 )
 

@@ -307,7 +307,9 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 		return "live.how.data", true
 	case f&fMun != 0 && act&(aSet|aChange) != 0 && ownMunicipality(n):
 		return "live.how.kommune", true
-	case f&fQst != 0 && has(cmdOpenWords):
+	case f&fQst != 0 && (has(cmdOpenWords) || ansVerb(ws, at)):
+		// "hvor svarer admin på spørsmål boten ikke kunne svare på":
+		// answering the questions is the working group's queue.
 		return "live.how.sporsmal", true
 	case has(cmdRegionNouns) && !gath && !(regionIsPlace(ws) && (ans || ment || intr || ansVerb(ws, at))):
 		// "kan eg svare på rsvp for nabokommunen i same region": the

@@ -23,7 +23,7 @@ var smallKinds = map[string]string{
 
 // smallWords may stand in small talk besides the kind words: politeness,
 // praise, the bot's name, time of day.
-var smallWords = wordSet("god godt good gode tusen mange so much a lot very many veldig kjempe hjertelig dear " +
+var smallWords = wordSet("god godt good gode tusen mange so much a lot very many veldig kjempe hjertelig hjerteleg hjertens hjartans dear " +
 	"for det var den er til the your that this it was is be you du deg dere der there are alle everyone folkens all " +
 	"kulturbot bot boten again igjen i dag today da altsa assa na no now just bare berre og and " +
 	"hjelpen hjelpa hjelpa hjalp hjelpte helped help hjelp svaret svara answer answers info infoen the information informasjonen " +
