@@ -11,8 +11,10 @@ import (
 
 // questionSplitRE finds where one question ends and another begins: after
 // a question mark, at a new line or semicolon, and at "og"/"and"/"samt"
-// (after an optional comma) when a question word follows.
-var questionSplitRE = relit.MustCompile(`(?i)\?+\s+|\n+|;\s*|,?\s+(?:og|and|samt|også|plus)\s+(?:(?:så|so|also|også)\s+)?(hva|hvem|hvor|når|naar|hvordan|hvorfor|hvilke|hvilken|hvilket|kva|kven|kor|korleis|kvifor|kva tid|what|who|where|when|how|why|which)\b`)
+// (after an optional comma) when a question word follows — or, in English,
+// a yes/no question's opening ("… and is there a new round in autumn?",
+// "… and do we get travel support?").
+var questionSplitRE = relit.MustCompile(`(?i)\?+\s+|\n+|;\s*|,?\s+(?:og|and|samt|også|plus)\s+(?:(?:så|so|also|også)\s+)?(hva|hvem|hvor|når|naar|hvordan|hvorfor|hvilke|hvilken|hvilket|kva|kven|kor|korleis|kvifor|kva tid|what|who|where|when|how|why|which|is there|are there|will there|is it|do we|does it|can we|can i|should we|must we|do i)\b`)
 
 // splitQuestions splits q into the questions it asks; one question is one
 // part.
