@@ -26,6 +26,7 @@ func TestQuestionTypes(t *testing.T) {
 		{"hvor mange kommuner fra Vestland er med", atCount | atStatus},
 		{"hvem er med i kommunegruppen", atWho},
 		{"hvem er fylkesleder i Troms", atWho | atPerson},
+		{"kven er styreleiar i fylkesavdelinga?", atWho | atPerson},
 		{"hva heter lederen av arbeidsgruppen", atPerson | atName},
 		{"hvem er arbeidsgruppen?", atWho},
 		{"hvor mye får hver kommune i tilskudd", atMoney | atAmount},

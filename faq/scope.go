@@ -97,6 +97,13 @@ const guests = "guests along"
 // municipality's routines, not the programme's travel support.
 var ownAdminRE = relit.MustCompile(`\b(reiseregning\w*|reiserekning\w*|reiseutlegg\w*|utlegg\w*|refusjon\w*|lønnsslipp\w*|lønsslipp\w*|timeliste\w*|timelista|feriepeng\w*|feriepengar\w*|arbeidsavtale\w*|arbeidskontrakt\w*|stillingsprosent\w*)\s+(mi|min|mitt|mine)\b|\b(mi|min|mitt|mine)\s+(reiseregning\w*|reiserekning\w*|lønnsslipp\w*|lønsslipp\w*|timeliste\w*|arbeidsavtale\w*)|\bmy (own )?(expense|travel|mileage) (claims?|reports?|forms?)\b|\bmy (payslip|pay slip|timesheet|holiday pay|employment contract|contract)\b`)
 
+// muniAdminRE is an expense claim in the asker's own municipality's
+// system ("hvordan fører jeg kjøregodtgjørelse i kommunens reiseregning",
+// "we use Visma", "a travel expense claim in our council's system"): how
+// the employer's routine works, not whether the programme pays the
+// travel ("kan vi sende reiseregning", the programme's own question).
+var muniAdminRE = relit.MustCompile(`\b(reiseregning\w*|reiserekning\w*|reiseutlegg\w*|kjøregodtgjør\w*|køyregodtgjer\w*)\b.{0,40}\b(i kommunen|i kommunens|i fylkeskommunen|i fylkeskommunens|i systemet|visma|lønnssystem\w*|lønssystem\w*|personalsystem\w*)\b|\b(kommunens|kommunen sin|fylkeskommunens|arbeidsgiverens|arbeidsgjevaren sin)\s+(reiseregning\w*|reiserekning\w*|system\w*)|\bvisma\b|\b(expense|travel|mileage)\s+(claims?|reports?|forms?)\b.{0,40}\b(municipality'?s?|council'?s?|county'?s?|employer'?s?|our|the municipal)\s+(own\s+)?(system|portal|software|payroll|app)\b`)
+
 // joinCouncilRE is how to become a member of Norsk kulturskoleråd
 // itself ("korleis blir kommunen medlem av Norsk kulturskoleråd"): the
 // council's membership, which the FAQ only names as no condition.
@@ -151,7 +158,7 @@ func offTopic(q string) bool {
 func scanScope(q string) (off bool, objects []string) {
 	l := strings.ToLower(q)
 	if jobRE.MatchString(l) || taskRE.MatchString(l) || loginRE.MatchString(l) || accessRE.MatchString(l) ||
-		personalRE.MatchString(l) || payRE.MatchString(l) || mathRE.MatchString(l) || ownAdminRE.MatchString(l) ||
+		personalRE.MatchString(l) || payRE.MatchString(l) || mathRE.MatchString(l) || ownAdminRE.MatchString(l) || muniAdminRE.MatchString(l) ||
 		joinCouncilRE.MatchString(l) || schoolFeeRE.MatchString(l) || opinionRE.MatchString(l) || setUpForMeRE.MatchString(l) ||
 		(memberCostRE.MatchString(l) && !notMemberRE.MatchString(l)) {
 		return true, nil
