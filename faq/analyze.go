@@ -308,6 +308,25 @@ func (a *Analyzer) backoff(w string) []Term {
 			}
 		}
 	}
+	// Nynorsk by rule: the passive in -ast ("styrkjast", "gjerast",
+	// "søkjast") is the infinitive's word, and a stem in -kj/-gj
+	// ("styrkj", "leggj") is the bokmål stem without the j.
+	if stem, ok := strings.CutSuffix(w, "ast"); ok && len(stem) >= 3 {
+		for _, c := range []string{stem + "e", stem, strings.TrimSuffix(stem, "j") + "e"} {
+			ts := a.base(c)
+			if len(ts) > 0 && !ts[0].Weak && a.stems[ts[0].Text] {
+				return ts
+			}
+			if nb := nynorsk[c]; len(ts) == 0 && nb != "" && stopwords[nb] {
+				return []Term{} // "gjerast": a function verb, no topic
+			}
+		}
+	}
+	if st := a.stem(w); strings.HasSuffix(st, "kj") || strings.HasSuffix(st, "gj") {
+		if b := st[:len(st)-1]; a.stems[b] {
+			return []Term{{Text: b}}
+		}
+	}
 	// "samfunnsgreiene", "rapportgreia": the thing the first part names.
 	for _, suf := range []string{"greiene", "greiane", "greier", "greia", "greie"} {
 		if mod, ok := strings.CutSuffix(w, suf); ok {
