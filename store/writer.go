@@ -476,9 +476,10 @@ func (w *writer) checkpoint() {
 // transaction — the moment SQLite can start the file over. It grew until
 // the safety net (walSafetyNet frames, ~3 s of /faq at a quiet core's
 // rate), whose checkpoint runs inside the writer's COMMIT without the
-// second P: in a run with the net lowered to 3,000 frames, one held the
-// only P for 38 ms of wall time in which 5 requests finished
-// (docs/operations.md "Round 8: the tail without the collector"). Here,
+// second P: with the net lowered to 3,000 frames (an experiment) it kept
+// the writer 35–63 ms, and once the only P with it (5 requests finished
+// in 38 ms; other times the runtime's monitor handed the P on in time:
+// docs/operations.md "Round 8: the tail without the collector"). Here,
 // in the writer's turn, nothing commits meanwhile, the copy completes
 // (only what came in during the checkpointer's pass is left to copy), and
 // the writer's next transaction starts the WAL over; the fsyncs run with
