@@ -138,7 +138,7 @@ func Main(ctx context.Context, args []string, env func(string) string, in io.Rea
 	tuneGC(env)
 	defer app.Close()
 	if name == "" {
-		startDone(ctx, cfg, env)
+		startDone(cfg)
 		err = app.Run(ctx)
 	} else {
 		err = sc.run(ctx, app, rest)

@@ -3,11 +3,9 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"context"
 	"os"
 	"strconv"
 	"syscall"
-	"time"
 )
 
 // releaseStartPages drops the process's mappings of the binary's code and
@@ -92,45 +90,4 @@ func binaryPages() []pageRange {
 	}
 	flush()
 	return out
-}
-
-// keepReleasing releases the binary's pages now and then every `every`
-// until ctx is done (see releaseEvery in memory.go for why). The mappings
-// are listed once: the binary's mappings do not change while it runs.
-func keepReleasing(ctx context.Context, every time.Duration) {
-	rs := binaryPages()
-	releasePages(rs)
-	if len(rs) == 0 || every <= 0 {
-		return
-	}
-	go func() {
-		t := time.NewTicker(every)
-		defer t.Stop()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-t.C:
-				releasePages(rs)
-			}
-		}
-	}()
-}
-
-// residentBytes is the process's resident memory (/proc/self/statm), 0
-// when it cannot be read.
-func residentBytes() uint64 {
-	b, err := os.ReadFile("/proc/self/statm")
-	if err != nil {
-		return 0
-	}
-	f := bytes.Fields(b)
-	if len(f) < 2 {
-		return 0
-	}
-	n, err := strconv.ParseUint(string(f[1]), 10, 64)
-	if err != nil {
-		return 0
-	}
-	return n * uint64(os.Getpagesize())
 }

@@ -2,12 +2,10 @@ package main
 
 import (
 	"bufio"
-	"context"
 	"os"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 )
 
 // exeRss sums the resident kB of the executable's mappings with perms.
@@ -62,26 +60,4 @@ func TestReleaseStartPages(t *testing.T) {
 	if got := strings.Repeat("ab", 3); got != "ababab" {
 		t.Fatalf("after release: %q", got)
 	}
-}
-
-// keepReleasing releases the binary's pages again and again while the
-// program runs: the resident code, touched anew by the test itself, keeps
-// coming down.
-func TestKeepReleasing(t *testing.T) {
-	if len(binaryPages()) == 0 {
-		t.Skip("executable not mapped as expected")
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	code := exeRss(t, "r-xp")
-	keepReleasing(ctx, 10*time.Millisecond)
-	low := code
-	for i := 0; i < 200 && low >= code; i++ {
-		time.Sleep(5 * time.Millisecond)
-		low = min(low, exeRss(t, "r-xp"))
-	}
-	if low >= code {
-		t.Fatalf("resident code stayed at %d kB or more", code)
-	}
-	t.Logf("resident code %d → %d kB", code, low)
 }
