@@ -199,7 +199,19 @@ func parseAnswer(s string) (string, bool) {
 }
 
 // answerLabel shows an answer in the request language.
-func answerLabel(req *bot.Request, a string) string { return t(req, "core.answer."+a) }
+func answerLabel(req *bot.Request, a string) string {
+	// The three answers' keys are constants: "core.answer."+a was a new
+	// string for every confirmation.
+	switch a {
+	case store.AnswerYes:
+		return t(req, "core.answer.ja")
+	case store.AnswerNo:
+		return t(req, "core.answer.nei")
+	case store.AnswerMaybe:
+		return t(req, "core.answer.kanskje")
+	}
+	return t(req, "core.answer."+a)
+}
 
 // yesNo shows a boolean as ja/nei (yes/no).
 func yesNo(req *bot.Request, b bool) string {
