@@ -4,6 +4,8 @@ import (
 	"context"
 	"math"
 	"strings"
+
+	"github.com/kulturskoleradet/kulturbot/internal/relit"
 )
 
 // judgement is what the engine found out about one question: its
@@ -185,12 +187,17 @@ func (e *Engine) judgeWords(ctx context.Context, q string, ws []string, lang str
 	// person, an amount, contact details, a link, a venue, a clock time,
 	// a name, how things stand so far — are never guessed: an answer that
 	// does not hold the one asked for is not given, however close.
-	// Nor is a choice the answer cannot make ("Teams eller Zoom?" when
-	// it knows only "digital"; a side it does not know is the gate's
-	// call, through the type fit), or a count of something it never speaks of
-	// ("hvor mange dager" answered with six gatherings).
+	// Nor is a count of something it never speaks of ("hvor mange
+	// dager" answered with six gatherings), or a choice between two
+	// named tools the answer folds into one concept ("Teams eller
+	// Zoom?" when it knows only "digital"). Any other choice whose two
+	// sides fold to one concept is the gate's call, through the type
+	// fit, like a side the answer does not know: two words for one thing
+	// ("oppfølging eller mentorordning", "a coach or mentor", "long term
+	// or a one-off") ask whether, not which — as a veto it declined 20
+	// right answers of the training sets for the one Teams-or-Zoom.
 	_, folds := e.choiceCover(q, j.best.x)
-	j.veto = qt&dataTypes&^j.best.x.types() != 0 || folds || !e.coversCounted(q, j.best.x)
+	j.veto = qt&dataTypes&^j.best.x.types() != 0 || (folds && toolChoiceRE.MatchString(strings.ToLower(q))) || !e.coversCounted(q, j.best.x)
 	// Nor is a question about something else that shares the programme's
 	// words ("fristen for talentprogrammet", scope.go) answered from an
 	// entry that never speaks of it.
@@ -249,6 +256,11 @@ func (e *Engine) judgeWords(ctx context.Context, q string, ws []string, lang str
 	}
 	return j, nil
 }
+
+// toolChoiceRE is a choice between two named chat or video tools
+// ("Teams eller Zoom", "zoom or google meet"): which one, a fact the FAQ
+// does not give when its answer says only "digital".
+var toolChoiceRE = relit.MustCompile(`\b(teams|zoom|google meet|meet|webex|skype|slack|discord|whereby|messenger)\s+(eller|or|el\.|vs\.?|versus)\s+(teams|zoom|google meet|meet|webex|skype|slack|discord|whereby|messenger)\b`)
 
 // plainQuestion: q asks one thing — no "eller/or" choice, no second
 // question, no "og/and" joining two.
