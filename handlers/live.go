@@ -203,7 +203,8 @@ func (h *Handlers) liveOne(ctx context.Context, q Query, feats *feat) (faq.Answe
 	// "har Nordland meldt interesse?": one county's or municipality's
 	// registration (below).
 	if (hf&(fInt|fAns) != 0 || hf&fMun != 0 && (first == "which" || first == "what" || first == "who")) && !gatheringRE.MatchString(n) && !strings.Contains(n, " rsvp") {
-		if interestWhoRE.MatchString(n) || interestAnyRE.MatchString(n) || interestListRE.MatchString(n) || interestInRE.MatchString(n) {
+		if interestWhoRE.MatchString(n) || interestAnyRE.MatchString(n) || interestListFirst[first] && interestListRE.MatchString(n) ||
+			(first == "which" || first == "what" || first == "who") && interestInRE.MatchString(n) {
 			take()
 			text, err := h.liveInterests(ctx, lang)
 			if err != nil {
@@ -256,6 +257,9 @@ func (h *Handlers) liveOne(ctx context.Context, q Query, feats *feat) (faq.Answe
 	if m == nil && !gatheringRE.MatchString(n) {
 		// "hvem har meldt seg på 3?": a bare number after an
 		// attendance question is the gathering's.
+		if strings.IndexAny(n, "0123456789") < 0 {
+			return a, false, nil
+		}
 		nn, ok := bareGathering(n)
 		if !ok || !attendRE.MatchString(n) {
 			return a, false, nil

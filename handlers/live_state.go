@@ -37,6 +37,10 @@ var interestListRE = relit.MustCompile(`^ (en |ei |an |the )?((oversikt|oversikt
 	`interest registrations|registrations of interest|registrations|sign ups|signups)` +
 	`( (sa langt|so langt|hittil|til na|til no|enna|enno|enda|ennu|yet|so far|na|no|now|i ar|this year))* $`)
 
+// interestListFirst are the words interestListRE's questions start with.
+var interestListFirst = wordSet("en ei an the oversikt oversikten liste lista listen list overview alle all interessemeldinger interessemeldingene " +
+	"interessemeldingar interessemeldingane pameldinger pameldingene pameldingar pameldingane interest registrations sign signups")
+
 // interestInRE: "which counties are in so far?", "who has joined?".
 var interestInRE = relit.MustCompile(`^ (which|what|who) (counties|county branches|municipalities)? ?(are|is|have|has) (in|joined|on board|signed on)( so far| yet| now| already)* $`)
 
