@@ -1,6 +1,7 @@
 package faq
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -114,7 +115,11 @@ func synonymTables(raw map[string][]string) (syn map[string][]string, con map[st
 
 // phrases is the replacer that joins raw's phrases (pairs of phrase and
 // replacement).
-func phrases(raw []string) *strings.Replacer {
+func phrases(raw []string) *phraseTable { return newPhraseTable(phrasePairs(raw)) }
+
+// phrasePairs are the (phrase key, replacement) pairs of raw, in the order
+// the replacer tries them.
+func phrasePairs(raw []string) []string {
 	var pairs []string
 	for i := 0; i+1 < len(raw); i += 2 {
 		pairs = append(pairs, phraseKey(raw[i]), " "+raw[i+1]+" ")
@@ -157,7 +162,74 @@ func phrases(raw []string) *strings.Replacer {
 	for _, p := range ps {
 		pairs = append(pairs, p.k, p.v)
 	}
-	return strings.NewReplacer(pairs...)
+	return pairs
+}
+
+// phraseTable replaces phrase keys in a text exactly as
+// strings.NewReplacer(pairs...) does — scanning from the left, at each
+// position the first pair (in pairs' order) whose key starts there, then
+// on after it — using that every key starts with a space and a word
+// (phraseKey): a key can only start at a space, and only if the text's
+// next word is the key's first. The Replacer's trie held ~0.4 MB of small
+// pointer-filled nodes for the ~1,600 pairs, live for good and marked by
+// every collection; this is a map by first word (docs/operations.md
+// "Round 8: memory"). TestPhraseTableAsReplacer compares the two.
+type phraseTable struct {
+	byWord map[string][]phrasePair // first word -> pairs, in pairs' order
+}
+
+type phrasePair struct{ key, val string }
+
+func newPhraseTable(pairs []string) *phraseTable {
+	t := &phraseTable{byWord: map[string][]phrasePair{}}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		k := pairs[i]
+		if len(k) < 2 || k[0] != ' ' {
+			panic(fmt.Sprintf("faq: phrase key %q does not start with a space and a word", k))
+		}
+		w, _, _ := strings.Cut(k[1:], " ")
+		t.byWord[w] = append(t.byWord[w], phrasePair{k, pairs[i+1]})
+	}
+	for w, ps := range t.byWord {
+		t.byWord[w] = slices.Clip(ps)
+	}
+	return t
+}
+
+// Replace returns s with the phrases replaced.
+func (t *phraseTable) Replace(s string) string {
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(s); {
+		if s[i] != ' ' {
+			i++
+			continue
+		}
+		w, _, _ := strings.Cut(s[i+1:], " ")
+		n := 0
+		for _, p := range t.byWord[w] {
+			if strings.HasPrefix(s[i:], p.key) {
+				if b.Len() == 0 {
+					b.Grow(len(s) + 16)
+				}
+				b.WriteString(s[last:i])
+				b.WriteString(p.val)
+				n = len(p.key)
+				break
+			}
+		}
+		if n == 0 {
+			i++
+			continue
+		}
+		i += n
+		last = i
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 // sortedKeys returns m's keys in order, for deterministic start-up.
