@@ -254,6 +254,11 @@ func (h *Handlers) liveOne(ctx context.Context, q Query, feats *feat) (faq.Answe
 		// "are there any gatherings coming up …": not a municipality.
 		m = nil
 	}
+	if m == nil && !gatheringRE.MatchString(n) && strings.Contains(n, " rsvp") && whenAnswerRE.MatchString(n) {
+		// "when do I have to RSVP by": an RSVP is to a gathering, and
+		// "when" asks the next one's deadline.
+		n += "samlingen "
+	}
 	if m == nil && !gatheringRE.MatchString(n) {
 		// "hvem har meldt seg på 3?": a bare number after an
 		// attendance question is the gathering's.
@@ -449,7 +454,7 @@ var capabilitiesRE = relit.MustCompile(`^ (hva|kva|what) (kan|can) (du|boten|kul
 	`|^ (hva|kva|what) (gjor|gjer|does|do) (du|boten|kulturbot|you|the bot|this bot|kulturbot)( do| egentlig| eigentleg)? $` +
 	`|^ (hva|kva|what) er (kulturbot|boten|denne boten) $|^ what is (kulturbot|this bot|the bot) $` +
 	`|^ (hjelp|help|meny|menu|kommandoer|commands|hva kan jeg skrive|what can i type) $` +
-	`|^ (hjelp|help|hjelpemeny|helpmenu|meny|menu|kommandoer|kommandoliste|commands|command list)( (hjelp|help|meny|menu|kommandoer|commands))?( for| til| i)?( (boten|kulturbot|bot|the bot))? $` +
+	`|^ (hjelp|help|hjelpemeny|helpmenu|meny|menu|kommandoer|kommandoliste|commands|command list)( (meg|me|oss|us))?( (hjelp|help|meny|menu|kommandoer|commands))?( for| til| i)?( (boten|kulturbot|bot|the bot))?( (please|pls|takk))? $` +
 	`|^ (kan|can) (du|you) (hjelpe|hjelpa|help)( meg| oss| me| us)?( med noe| med noko| with something)? $` +
 	// "how do I get help?", "hvor får jeg hjelp?"
 	`|^ (how|hvordan|korleis|hvor|kvar|where) (do|can|kan|far|faar|skal) (i|we|jeg|eg|vi|me) (get |fa |faa |find |finne |finn )?(help|hjelp)( (here|her|with the bot|med boten|i boten|in the bot))? $` +
@@ -463,7 +468,7 @@ var guardRE = relit.MustCompile(` (hvor|kor|how) (mange|mye|mykje|many|much|leng
 	`| (nasjonal|nasjonale|nasjonalt|regionale|regionalt|national|nationally|regional|landsbasis|online|nett|skjerm|oppmote|oppmoteplikt|plikt|pliktig|every single|alle samlingene|alle samlingane|all the gatherings|all gatherings|mellom|between) `)
 
 // gatheringRE: a gathering is mentioned.
-var gatheringRE = relit.MustCompile(` (samling|samlingen|samlinga|samlinger|samlingene|samlingar|samlingane|fellessamling\w*|(var|host|haust|sommer|sommar|vinter)samling\w*|treff|treffet|treffa|treffene|gathering|gatherings|meeting|meetings|meetup|meetups|motes|treffes|samles|samlast|samlas|meet) `)
+var gatheringRE = relit.MustCompile(` (samling|samlingen|samlinga|samlinger|samlingene|samlingar|samlingane|fellessamling\w*|(var|host|haust|sommer|sommar|vinter)samling\w*|treff|treffet|treffa|treffene|gathering|gatherings|meeting|meetings|meetup|meetups|motes|treffes|samles|samlast|samlas|meet|get together|get togethers) `)
 
 // answeredAllRE is "har alle svart?" / "hvem har ikke svart?": the state of
 // answers to the upcoming gatherings.
@@ -480,7 +485,7 @@ var (
 	// samlesRE: "når samles vi?" (the gatherings' verb).
 	samlesRE = relit.MustCompile(` (samles|samlast|samlas) `)
 	// whenAnswerRE: "når må vi svare på samlingen?" asks the deadline.
-	whenAnswerRE = relit.MustCompile(` (nar|when|innen nar|innan nar|by when|kor tid|kva tid) (ma|must|skal|should|do|need to|have to|bor) (vi|we|man|i|jeg|eg|me|kommunen|kommunene|kommunane) (\S+ )?(svare|svara|answer|reply|rsvp|respond|melde|gi beskjed|sende svar)`)
+	whenAnswerRE = relit.MustCompile(` (nar|when|innen nar|innan nar|by when|kor tid|kva tid) (ma|must|skal|should|do|need to|have to|bor) (vi|we|man|i|jeg|eg|me|kommunen|kommunene|kommunane) (\S+ ){0,2}(svare|svara|answer|reply|rsvp|respond|melde|gi beskjed|sende svar)`)
 	// signUpRE: "samlinger vi kan melde oss på", "gatherings we can sign
 	// up for": the list of gatherings open for answers.
 	signUpRE = relit.MustCompile(` (melde oss pa|melde meg pa|melde oss til|melde seg pa|meldast pa|svare pa|svara pa|sign up|sign up for|register for|rsvp to|rsvp for|answer) `)
@@ -616,7 +621,7 @@ func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (
 		return true
 	}
 	switch {
-	case id > 0 && (asks || words <= 3):
+	case id > 0 && (asks || words <= 3 || stateRE.MatchString(n)):
 	case place != "" && (asks || list):
 	case month != 0 && general():
 	case general():
@@ -867,7 +872,12 @@ func titleWords(text, n string) string {
 // it answered; admins also see what.
 func (h *Handlers) liveAnswered(ctx context.Context, q Query, lang, n, name string) (string, bool, error) {
 	name = strings.TrimSpace(name)
-	if (name == "vi" || name == "me" || name == "we") && (gatheringRE.MatchString(n) || strings.Contains(n, " rsvp") || weAnsweredRE.MatchString(n)) {
+	// "has our municipality replied", "har kommunen vår svart": we.
+	own := ownMuniNames[name]
+	if own {
+		name = "vi"
+	}
+	if (name == "vi" || name == "me" || name == "we") && (own || gatheringRE.MatchString(n) || strings.Contains(n, " rsvp") || weAnsweredRE.MatchString(n)) {
 		// "har vi svart på samlinga?": the asker's own municipality, when
 		// they have told the bot (/kulturbot kommune).
 		var m store.Municipality
@@ -1576,6 +1586,16 @@ func bareGathering(n string) (string, bool) {
 	at := ms[0][6]
 	return n[:at] + "samling nr " + n[at:], true
 }
+
+// stateRE: "is gathering 2 cancelled?", "er samling 3 avlyst?": the
+// gathering's state, which describeGathering says.
+var stateRE = relit.MustCompile(` (avlyst|avlyses|avlysast|cancelled|canceled|still on|fortsatt|framleis|utsatt|postponed|flyttet|flytta|moved|holdt|halden) `)
+
+// ownMuniNames: the asker's own municipality, named as such.
+var ownMuniNames = map[string]bool{"our municipality": true, "my municipality": true, "kommunen var": true, "kommunen min": true,
+	"var kommune": true, "min kommune": true, "kommunen vaar": true, "kommuna vaar": true, "kommuna var": true, "our kommune": true,
+	// "has our municipality …": answeredRE takes "municipality" apart
+	"our": true, "my": true, "var": true, "vaar": true, "min": true}
 
 // isThereRE: "er det (en) samling i …", "is there a gathering in …".
 var isThereRE = relit.MustCompile(`^ (er det|er der|blir det|finnes det|fins det|finst det|kommer det|kjem det|is there|are there|will there be) `)

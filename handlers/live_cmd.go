@@ -317,13 +317,14 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 		return "live.how.region", true
 	case ment && act&(aLog|aList|aChange|aDelete|aCreate|aAdd|aExport|aSet) != 0 && !reflexiveAfter(ws, at):
 		return "live.how.veiledning", true
-	case ans && act&aDelete != 0:
+	case ans && act&aDelete != 0, ans && !gath && act&(aCancel|aWithdraw) != 0 && !intr:
+		// "how do I cancel our rsvp": take the answer back.
 		return "live.how.rsvpslett", true
 	// "og svarfrist for samlingen, hvordan setter jeg den?": the admin's
 	// frist= on /samling ny or endre.
-	case gath && f&fDead != 0 && act&(aSet|aCreate|aAdd|aChange) != 0:
+	case gath && f&fDead != 0 && act&(aSet|aCreate|aAdd|aChange) != 0 && at >= 0 && !cmdTellWords[ws[at]]:
 		return "faq:samling-admin", true
-	case gath && act&aList != 0 && actAll&aAnswer != 0 && !who:
+	case gath && act&aList != 0 && actAll&aAnswer != 0 && !who && !has(cmdAnsPlural):
 		// "how do I see upcoming gatherings and answer"
 		return "live.how.rsvp", true
 	case (ans || gath) && act&aList != 0 && (who || f&fAtt != 0 || has(cmdSignedUp)):
@@ -426,6 +427,13 @@ func cmdFramed(ws []string, at int) bool {
 // fieldAmountRE: "må jeg oppgi hvor lenge veiledningen varte" asks
 // about a command's field (minutter=), not an amount of the programme's.
 var fieldAmountRE = relit.MustCompile(` (oppgi|oppgje|angi|skrive inn|skriva inn|fylle inn|fylle ut|enter|specify|state|include|registrere|record|log|logge) (hvor|kor|how) (mange|many|lenge|long|mye|much)( |$)`)
+
+// cmdTellWords ask to be told, not to set: "can you tell me the deadline".
+var cmdTellWords = wordSet("tell tells si sier seie seier fortell fortel forteller")
+
+// cmdAnsPlural: the answers given, as a thing to see ("the answers for
+// gathering 2"), not the act of answering.
+var cmdAnsPlural = wordSet("answers replies responses rsvps svarene svarane pameldingene pameldingane pameldinger pameldingar")
 
 // cmdQuestionWords open a question that is not a how-to.
 var cmdQuestionWords = wordSet("hvem kven who hva kva what hvorfor kvifor why nar when hvilken hvilke hvilket which")

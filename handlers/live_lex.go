@@ -84,7 +84,7 @@ var lexicon = []struct {
 	bits  feat
 	words string
 }{
-	{fGath, "samling* treff* gathering* meet* motes invit* samles samlast samlas fellessamling* gjest* guest* oppstartssamling*"},
+	{fGath, "samling* treff* gathering* meet* motes invit* samles samlast samlas fellessamling* gjest* guest* oppstartssamling* together togethers"},
 	{fAns, "rsvp* svar* answer* repl* respon* pamel* meld* sign* attend* kommer kjem coming come komme kome deltar deltek " +
 		"overnatt* hotell* hotel* seng* bed beds accommodation overnight antall* talet tal headcount number said sagt " +
 		"registrert registrerte registered oppgitt oppga oppgav put entered gave levert sendt sent shown lagret lagra saved stored mottatt motteke received"},
