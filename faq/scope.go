@@ -1,6 +1,7 @@
 package faq
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -179,17 +180,19 @@ func scanScope(q string) (off bool, objects []string) {
 		if offTopicWords[w] || hasOffTopicPrefix(w) {
 			return true, nil
 		}
-		if o, ok := objs[w]; ok {
+		if o, ok := objs.get(w); ok {
 			objects = append(objects, o)
 		}
-		task = task || tasks[w] != ""
+		task = task || tasks.named(w)
 		// Two-word objects ("membership fee", "zoom meeting").
 		if prev != "" {
 			pair = append(append(append(pair[:0], prev...), ' '), w...)
-			if o, ok := objs[string(pair)]; ok {
-				objects = append(objects, o)
+			if i, ok := objs.idx[string(pair)]; ok {
+				objects = append(objects, objs.bases[i])
 			}
-			task = task || tasks[string(pair)] != ""
+			if i, ok := tasks.idx[string(pair)]; ok && tasks.bases[i] != "" {
+				task = true
+			}
 		}
 		prev = w
 		// A hyphenated compound names its object in any part:
@@ -197,10 +200,10 @@ func scanScope(q string) (off bool, objects []string) {
 		if strings.Contains(f, "-") {
 			for _, part := range strings.Split(f, "-") {
 				p := bot.Fold(part)
-				if o, ok := objs[p]; ok {
+				if o, ok := objs.get(p); ok {
 					objects = append(objects, o)
 				}
-				task = task || tasks[p] != ""
+				task = task || tasks.named(p)
 			}
 		}
 		// Norwegian compounds end in their head: "gitarundervisning",
@@ -209,7 +212,7 @@ func scanScope(q string) (off bool, objects []string) {
 			if i+6 <= len(w) && offTopicWords[w[i:]] {
 				return true, nil
 			}
-			if o, ok := objs[w[i:]]; ok && len(o) >= 5 {
+			if o, ok := objs.get(w[i:]); ok && len(o) >= 5 {
 				objects = append(objects, o)
 				break
 			}
@@ -217,7 +220,7 @@ func scanScope(q string) (off bool, objects []string) {
 		// A long, specific object also begins a compound:
 		// "talentutviklingsprogrammet", "landsmøtesaka".
 		for i := minPrefixObject; i+3 <= len(w); i++ {
-			if o, ok := objs[w[:i]]; ok && len(o) >= minPrefixObject {
+			if o, ok := objs.get(w[:i]); ok && len(o) >= minPrefixObject {
 				objects = append(objects, o)
 				break
 			}
@@ -279,31 +282,87 @@ func hasOffTopicPrefix(w string) bool {
 
 // offTopicTasks maps every inflected form of the words in
 // lexicon/offtopic_tasks.txt (folded) to its base form.
-var offTopicTasks = sync.OnceValue(func() map[string]string { return inflectedSet("offtopic_tasks.txt") })
+var offTopicTasks = sync.OnceValue(func() inflected { return inflectedSet("offtopic_tasks.txt") })
 
 // offTopicObjects maps every inflected form of the words in
 // lexicon/offtopic_objects.txt (folded) to its base form. Built on first
 // use, not at start-up.
-var offTopicObjects = sync.OnceValue(func() map[string]string { return inflectedSet("offtopic_objects.txt") })
+var offTopicObjects = sync.OnceValue(func() inflected { return inflectedSet("offtopic_objects.txt") })
 
 // inflectedSet maps every inflected form of a lexicon file's words
 // (folded; "membership_fee" is the two words "membership fee") to its
 // base form.
-func inflectedSet(name string) map[string]string {
+func inflectedSet(name string) inflected {
 	m := map[string]string{}
+	var bases []string
 	for _, w := range lexiconWords(name) {
 		parts := strings.Split(w, "_")
 		for i, p := range parts {
 			parts[i] = bot.Fold(p)
 		}
 		b := strings.Join(parts, " ")
+		bases = append(bases, b)
 		for _, s := range inflections {
 			if _, ok := m[b+s]; !ok {
 				m[b+s] = b
 			}
 		}
 	}
-	return m
+	return compactInflected(m, bases)
+}
+
+// inflected is a form -> base form map held compactly: the forms are
+// cut out of one string and map to a base's number (the off-topic lists'
+// ~20 forms per word were one small string and 32 bytes of map slot
+// each, ~13,000 objects live for good and marked by every collection;
+// docs/operations.md "Round 8: memory").
+type inflected struct {
+	idx   map[string]uint16 // form -> number in bases
+	bases []string
+}
+
+// compactInflected is m (form -> base, every base in bases) as inflected.
+func compactInflected(m map[string]string, bases []string) inflected {
+	slices.Sort(bases)
+	bases = slices.Compact(bases)
+	num := make(map[string]uint16, len(bases))
+	for i, b := range bases {
+		num[b] = uint16(i)
+	}
+	forms := make([]string, 0, len(m))
+	n := 0
+	for f := range m {
+		forms = append(forms, f)
+		n += len(f)
+	}
+	slices.Sort(forms)
+	var all strings.Builder
+	all.Grow(n)
+	for _, f := range forms {
+		all.WriteString(f)
+	}
+	one := all.String()
+	x := inflected{idx: make(map[string]uint16, len(forms)), bases: slices.Clip(bases)}
+	for _, f := range forms {
+		x.idx[one[:len(f)]] = num[m[f]]
+		one = one[len(f):]
+	}
+	return x
+}
+
+// named reports whether w is a form of a (non-empty) base.
+func (x inflected) named(w string) bool {
+	b, _ := x.get(w)
+	return b != ""
+}
+
+// get returns the base form of w.
+func (x inflected) get(w string) (string, bool) {
+	i, ok := x.idx[w]
+	if !ok {
+		return "", false
+	}
+	return x.bases[i], true
 }
 
 // inflections are the endings a base form takes in bokmål, nynorsk and

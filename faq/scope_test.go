@@ -17,8 +17,9 @@ import (
 func TestOffTopicObjectsNotAskedOf(t *testing.T) {
 	e := newTestEngine(t)
 	bases := map[string]bool{}
-	for _, b := range offTopicObjects() {
-		bases[b] = true
+	objs := offTopicObjects()
+	for _, i := range objs.idx {
+		bases[objs.bases[i]] = true
 	}
 	for b := range bases {
 		if strings.Contains(b, " ") {
@@ -263,5 +264,39 @@ func TestScopeWordRune(t *testing.T) {
 	}
 	if scopeWordRune(utf8.RuneError) {
 		t.Fatal("scopeWordRune(RuneError) = true")
+	}
+}
+
+// inflected answers as the plain form -> base map it is built from, for
+// both off-topic lists: every form, and words that are none.
+func TestInflectedAsMap(t *testing.T) {
+	for _, name := range []string{"offtopic_objects.txt", "offtopic_tasks.txt"} {
+		m := map[string]string{}
+		for _, w := range lexiconWords(name) {
+			parts := strings.Split(w, "_")
+			for i, p := range parts {
+				parts[i] = bot.Fold(p)
+			}
+			b := strings.Join(parts, " ")
+			for _, s := range inflections {
+				if _, ok := m[b+s]; !ok {
+					m[b+s] = b
+				}
+			}
+		}
+		x := inflectedSet(name)
+		if len(x.idx) != len(m) {
+			t.Errorf("%s: %d forms, want %d", name, len(x.idx), len(m))
+		}
+		for f, b := range m {
+			for _, w := range []string{f, f + "x", "x" + f, f[:len(f)/2]} {
+				got, ok := x.get(w)
+				want, wok := m[w]
+				if got != want || ok != wok || x.named(w) != (want != "") {
+					t.Fatalf("%s: get(%q) = %q, %v; want %q, %v", name, w, got, ok, want, wok)
+				}
+			}
+			_ = b
+		}
 	}
 }
