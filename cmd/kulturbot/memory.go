@@ -26,8 +26,11 @@ import (
 // Round 8: still 40. A GOGC set from the live heap (6 MiB of headroom:
 // half the collections) fitted under 40 MiB only with the binary's pages
 // released every 250 ms, which lowers the number RSS counts but not the
-// memory the bot needs; without it any headroom above GOGC 40's put peak
-// RSS at 39.5–41 MiB (docs/operations.md "Round 8: memory").
+// memory the bot needs, so it was removed. The round's smaller live heap
+// left ~2 MiB of room against round 7 on a busy host (GOGC 50: +0.3 MiB,
+// ~15 % fewer collections), but a quiet, faster host ran 1–3 MiB higher
+// at the same setting, so the margin stays (docs/operations.md "Round 8:
+// memory").
 const defaultGOGC = 40
 
 // tuneGC applies defaultGOGC unless the environment sets GOGC. Main calls
