@@ -45,7 +45,7 @@ var (
 	dDateRE = relit.MustCompile(`\b(hvilken|hvilke|kva|kva for ein|which|what)\s+(dato|datoen|dag|dagen|ukedag|vekedag|date|day|weekday)\b|\b(eksakt|eksakte|nøyaktig|nøyaktige|presis|presise|konkret|konkrete|exact|precise|specific)\s+(dato|datoen|dag|dagen|date|day)\b|\b(exactly when|when exactly|nøyaktig når|akkurat når|når nøyaktig|når eksakt|kva tid nøyaktig)\b|[,?]\s*(dato|date)\s*\??\s*$`)
 	// A later round ("andre runde", "runden høsten 2025", "the autumn
 	// 2025 round") and its deadline or date.
-	dLaterRoundRE = relit.MustCompile(`\b(andre|neste|ny|nye|seinare|senere|second|next|later|new|2\.)\s+(runde\w*|round\w*|opptak\w*|intake)\b|\b(runde\w*|round)\s+(2|to|two|i 2025|in 2025)\b|\b(høsten|hausten|autumn|fall)\s+2025\b|\b2025[- ](runde\w*|round)\b`)
+	dLaterRoundRE = relit.MustCompile(`\b(andre|neste|ny|nye|seinare|senere|second|next|later|new|2\.)\s+(runde\w*|round\w*|opptak\w*|intake)\b|\b(runde\w*|round)\s+(2|to|two|i 2025|in 2025)\b|\b(høsten|hausten|autumn|fall)\s+(2025|25)\b|\b(høst|haust|h)\s*-?'?25\b|\b2025[- ](runde\w*|round)\b`)
 	dDeadlineRE   = relit.MustCompile(`\b(\w*frist\w*|deadlines?|dato\w*|dates?|exact|nøyaktig\w*|eksakt\w*)\b`)
 	// The people of a group with fixed members (not the municipality's
 	// own group, which the FAQ describes by role).

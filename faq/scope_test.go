@@ -151,6 +151,7 @@ func TestOtherToolHowTo(t *testing.T) {
 		"hvordan endrer jeg statusen min i slack",
 		"koss lagar eg ei avrøysting i teams",
 		"hvordan deler jeg skjermen i et teams-møte",
+		"hvordan lager jeg timeplanen for gitarelevene neste år",
 	} {
 		if off, _ := scanScope(q); !off {
 			t.Errorf("%q not declined", q)
@@ -191,6 +192,7 @@ func TestDetailsNotGiven(t *testing.T) {
 		"who are the people in the working group",
 		"er det noen grense for hvor mange som kan sitte i kommunegruppa",
 		"hvordan bestiller vi flybilletter til samlinga",
+		"når er fristen om vi vil være med på runden høsten 25?",
 	} {
 		a, err := e.Answer(context.Background(), q, "")
 		if err != nil {
