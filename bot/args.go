@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Args are the arguments of a command: positional words and key=value pairs.
@@ -48,10 +49,120 @@ func (e *ArgsError) ErrorCode() Code { return EInvalid }
 // MaxArgsLen and a key typed twice ("kommune=Bodø kommune=Fauske", which
 // would otherwise quietly answer for one of them) are *ArgsError.
 func ParseArgs(text string) (Args, error) {
-	a := Args{Named: map[string]string{}}
 	if len(text) > MaxArgsLen {
-		return a, &ArgsError{Kind: ArgsTooLong}
+		return Args{Named: map[string]string{}}, &ArgsError{Kind: ArgsTooLong}
 	}
+	if !utf8.ValidString(text) {
+		// Invalid bytes become U+FFFD, as the rune-by-rune reading
+		// always made them.
+		return parseArgsRunes(text)
+	}
+	a := Args{Named: map[string]string{}}
+	i := 0
+	for i < len(text) {
+		for i < len(text) {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			i += n
+		}
+		if i >= len(text) {
+			break
+		}
+		var key string
+		var val tokenValue
+		quoted := false
+		// Read one token: up to unquoted whitespace.
+		for i < len(text) {
+			c, n := utf8.DecodeRuneInString(text[i:])
+			if unicode.IsSpace(c) {
+				break
+			}
+			if c == '=' && key == "" && !quoted && val.len() > 0 && isKey(val.string(text)) {
+				key = strings.ToLower(val.string(text))
+				val = tokenValue{}
+				i += n
+				continue
+			}
+			// A quote opens only at the start of a value, so an apostrophe
+			// inside a word ("vi's", "Kari's") is just a letter.
+			if close, ok := closingQuote(c); ok && val.len() == 0 && !quoted {
+				quoted = true
+				i += n
+				start := i
+				for i < len(text) {
+					r, m := utf8.DecodeRuneInString(text[i:])
+					if isClosing(r, close) {
+						break
+					}
+					i += m
+				}
+				if i >= len(text) {
+					return a, &ArgsError{Kind: ArgsQuote, Text: text[start-n:]}
+				}
+				val.add(text, start, i)
+				_, m := utf8.DecodeRuneInString(text[i:])
+				i += m // skip closing quote
+				continue
+			}
+			val.add(text, i, i+n)
+			i += n
+		}
+		if key != "" {
+			if _, dup := a.Named[key]; dup {
+				return a, &ArgsError{Kind: ArgsRepeated, Text: key}
+			}
+			a.Named[key] = strings.TrimSpace(val.string(text))
+		} else if val.len() > 0 || quoted {
+			a.Pos = append(a.Pos, val.string(text))
+		}
+	}
+	return a, nil
+}
+
+// tokenValue is a token's value as ParseArgs reads it: a substring of the
+// text while its pieces are contiguous (nearly always: an unquoted word,
+// or a quoted one), copied only when they are not (`"a"b`). A
+// strings.Builder per token was most of a command's parsing allocations.
+type tokenValue struct {
+	from, to int
+	buf      []byte // the value once its pieces were not contiguous
+	copied   bool
+}
+
+func (v *tokenValue) add(text string, from, to int) {
+	switch {
+	case v.copied:
+		v.buf = append(v.buf, text[from:to]...)
+	case v.from == v.to:
+		v.from, v.to = from, to
+	case v.to == from:
+		v.to = to
+	default:
+		v.buf = append(append(v.buf, text[v.from:v.to]...), text[from:to]...)
+		v.copied = true
+	}
+}
+
+func (v *tokenValue) len() int {
+	if v.copied {
+		return len(v.buf)
+	}
+	return v.to - v.from
+}
+
+func (v *tokenValue) string(text string) string {
+	if v.copied {
+		return string(v.buf)
+	}
+	return text[v.from:v.to]
+}
+
+// parseArgsRunes is ParseArgs reading the text as runes (invalid UTF-8
+// as U+FFFD), one strings.Builder per token.
+func parseArgsRunes(text string) (Args, error) {
+	a := Args{Named: map[string]string{}}
 	rs := []rune(text)
 	i := 0
 	for i < len(rs) {
