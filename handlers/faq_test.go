@@ -38,7 +38,7 @@ func (p *recordPoster) Post(ctx context.Context, ch string, r bot.Reply) error {
 }
 
 type faqEnv struct {
-	t      *testing.T
+	t      testing.TB
 	db     *store.DB
 	r      *bot.Router
 	eng    *faq.Engine
@@ -67,7 +67,7 @@ func (c *faqCounts) get(r string) int {
 	return c.results[r]
 }
 
-func newFAQEnv(t *testing.T) *faqEnv {
+func newFAQEnv(t testing.TB) *faqEnv {
 	t.Helper()
 	ctx := context.Background()
 	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "k.db"))
