@@ -338,7 +338,7 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 		return "live.how.deltakere", true
 	// "vi blir 5 fra Nord-Fron, hvordan svarer jeg for kommunen": to
 	// answer, for a municipality, is /rsvp.
-	case ansVerb(ws, at) && !intr && f&(fMun|fMany) != 0 && f&fQst == 0:
+	case ansVerb(ws, at) && !intr && f&fQst == 0 && answersFor(ws):
 		return "live.how.rsvp", true
 	case intr && act != 0:
 		return "live.how.interesse", true
@@ -437,6 +437,25 @@ var cmdAnsPlural = wordSet("answers replies responses rsvps svarene svarane pame
 
 // cmdQuestionWords open a question that is not a how-to.
 var cmdQuestionWords = wordSet("hvem kven who hva kva what hvorfor kvifor why nar when hvilken hvilke hvilket which")
+
+// answersFor: the answer is given for a municipality ("for kommunen",
+// "on behalf of Bodø") or says who comes ("vi blir 5"), not "hvordan
+// svarer kommunen på hva den vil jobbe med".
+func answersFor(ws []string) bool {
+	for i, w := range ws {
+		if w != "" && w[0] >= '0' && w[0] <= '9' || cmdYesNo[w] {
+			return true
+		}
+		if (w == "for" || w == "vegne" || w == "behalf") && i+1 < len(ws) {
+			for _, x := range ws[i+1 : min(len(ws), i+3)] {
+				if wordFeats(x)&fMun != 0 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
 
 // ansVerbs: answering a gathering, as a verb.
 var ansVerbs = wordSet("svare svarer svara svarar svar answer answering reply respond rsvp")
