@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"weak"
 )
 
 // The FAQ index, precomputed at build time (issue 16, cold start).
@@ -107,7 +108,27 @@ type snapTable struct {
 	err  error
 }
 
-var theSnapshot = sync.OnceValue(func() *snapTable { return openSnapshot(snapshotData, sourceKey()) })
+// theSnapshot returns the embedded snapshot's table. It is held weakly:
+// once start-up has read the corpus and the index from it, nothing
+// needs its ~10,000 string headers (160 kB of pointers every collection
+// would mark; docs/operations.md "Round 8: memory"), so the collector may
+// drop it — the strings the engine keeps point into the embedded data,
+// not into the table — and a later call reads it again.
+func theSnapshot() *snapTable {
+	snapMu.Lock()
+	defer snapMu.Unlock()
+	if t := snapWeak.Value(); t != nil {
+		return t
+	}
+	t := openSnapshot(snapshotData, sourceKey())
+	snapWeak = weak.Make(t)
+	return t
+}
+
+var (
+	snapMu   sync.Mutex
+	snapWeak weak.Pointer[snapTable]
+)
 
 // errSnapshotStale is a snapshot made of other corpus or lexicon files.
 var errSnapshotStale = errors.New("the snapshot is stale (faq/index.snap was not regenerated: go generate ./faq)")
