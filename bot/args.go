@@ -115,6 +115,10 @@ func ParseArgs(text string) (Args, error) {
 			}
 			a.Named[key] = strings.TrimSpace(val.string(text))
 		} else if val.len() > 0 || quoted {
+			if a.Pos == nil {
+				// Room for every word left at once, not grown 1, 2, 4.
+				a.Pos = make([]string, 0, 1+strings.Count(text[i:], " "))
+			}
 			a.Pos = append(a.Pos, val.string(text))
 		}
 	}

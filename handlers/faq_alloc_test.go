@@ -16,3 +16,13 @@ func TestVoteCommands(t *testing.T) {
 		}
 	}
 }
+
+// TestIsNumber: isNumber is strconv.Atoi's verdict.
+func TestIsNumber(t *testing.T) {
+	for _, w := range []string{"", "0", "3", "-1", "+2", "-", "+", "ja", "3a", "a3", "٣", "1_000", "99999999999999999999", " 1", "1 ", "007", "0x10"} {
+		_, err := strconv.Atoi(w)
+		if got := isNumber(w); got != (err == nil) {
+			t.Errorf("isNumber(%q) = %v, Atoi says %v", w, got, err)
+		}
+	}
+}
