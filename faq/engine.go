@@ -167,6 +167,9 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	if err != nil {
 		return ans, err
 	}
+	// The judgement's memory is pooled (judgeScratch): what is returned
+	// below is built from the entries, never from it.
+	defer j.release()
 	// Two questions in one ("når er fristen, og hva koster det?") get
 	// both answers; one sure half is answered when the whole is not —
 	// unless the question names a subject outside the programme: in "hva
@@ -177,6 +180,11 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 		if err != nil {
 			return ans, err
 		}
+		defer func() {
+			for _, sj := range sure {
+				sj.release()
+			}
+		}()
 		switch {
 		case len(sure) > 1:
 			return e.answerBoth(ans, sure), nil

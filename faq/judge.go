@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"strings"
+	"sync"
 
 	"github.com/kulturskoleradet/kulturbot/internal/relit"
 )
@@ -65,6 +66,44 @@ type judgement struct {
 	lang   string
 	// p is the gate's probability that answering best is right.
 	p float64
+	// scratch is the pooled memory cands and the weights live in
+	// (judgeScratch); nil once released.
+	scratch *judgeScratch
+}
+
+// judgeScratch is one judgement's memory, pooled so a question allocates
+// no judgement, candidate slice or weights map (issue 16: bytes per /faq
+// request drive the collector). A judgement from judgeWords lives in its
+// scratch; release hands it back, and nothing may hold the judgement, its
+// cands or best/rival after that. One not released is simply collected.
+type judgeScratch struct {
+	j     judgement
+	cands []candidate
+	qw    map[string]float64
+}
+
+var judgePool = sync.Pool{New: func() any { return &judgeScratch{qw: map[string]float64{}} }}
+
+// release returns j's memory to the pool (j must not be used after; nil
+// and an already released judgement are fine). Answer releases every
+// judgement it made before it returns: the Answer it returns holds only
+// the entries' own strings, never the judgement's memory.
+func (j *judgement) release() {
+	if j == nil || j.scratch == nil {
+		return
+	}
+	s := j.scratch
+	// The candidates point at entries: cleared, a pooled slice keeps no
+	// engine's entries alive after a rebuild.
+	clear(s.cands[:cap(s.cands)])
+	s.cands = s.cands[:0]
+	if len(s.qw) > 256 {
+		s.qw = map[string]float64{} // a pasted essay's map is not kept
+	} else {
+		clear(s.qw)
+	}
+	s.j = judgement{}
+	judgePool.Put(s)
 }
 
 // judge ranks the entries for q and gathers the gate's signals.
@@ -75,7 +114,9 @@ func (e *Engine) judge(ctx context.Context, q, lang string) (*judgement, error) 
 // judgeWords is judge of q already split into its words (words(q); nil:
 // split here): Answer splits a question once for its exact key and this.
 func (e *Engine) judgeWords(ctx context.Context, q string, ws []string, lang string) (*judgement, error) {
-	j := &judgement{lang: lang}
+	s := judgePool.Get().(*judgeScratch)
+	s.j = judgement{lang: lang, scratch: s}
+	j := &s.j
 	// Prompt injection, subjects outside the programme, small talk
 	// (scope.go): declined before anything is ranked.
 	off, objects := scanScope(q)
@@ -88,7 +129,7 @@ func (e *Engine) judgeWords(ctx context.Context, q string, ws []string, lang str
 		ws = words(q)
 	}
 	ts := e.an.analyzeWordsIn(ws, lang == "en")
-	qw := e.weights(ts)
+	qw := e.weightsInto(s.qw, ts)
 	// A county ("vi er fra Troms") is where the asker is, never what the
 	// programme text is about: it weighs like a question word.
 	names := e.nameTerms(q)
@@ -125,9 +166,13 @@ func (e *Engine) judgeWords(ctx context.Context, q string, ws []string, lang str
 		j.noTopic = true
 		return j, nil
 	}
-	cands, err := e.candidates(ctx, ts, qw)
+	cands, err := e.candidatesInto(ctx, s.cands, ts, qw)
 	if err != nil {
+		j.release()
 		return nil, err
+	}
+	if cap(cands) > cap(s.cands) {
+		s.cands = cands // a grown slice is kept for the next question
 	}
 	if len(cands) == 0 {
 		j.cands = cands

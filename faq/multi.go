@@ -49,9 +49,13 @@ func (e *Engine) sureParts(ctx context.Context, parts []string, lang string) ([]
 	for _, p := range parts {
 		j, err := e.judge(ctx, p, lang)
 		if err != nil {
+			for _, sj := range sure {
+				sj.release()
+			}
 			return nil, err
 		}
 		if j.best == nil || j.noTopic || j.p < e.threshold() || seen[j.best.x.ID] {
+			j.release()
 			continue
 		}
 		seen[j.best.x.ID] = true

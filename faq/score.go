@@ -321,8 +321,13 @@ func confidence(best candidate, second float64, p Params) float64 {
 // weights gives each distinct question term its weight: inverse entry
 // frequency, damped for question words, fixed for unknown words.
 func (e *Engine) weights(ts []Term) map[string]float64 {
+	return e.weightsInto(map[string]float64{}, ts)
+}
+
+// weightsInto is weights written into out (empty; judgeWords hands it a
+// pooled map, cleared, so a question allocates none).
+func (e *Engine) weightsInto(out map[string]float64, ts []Term) map[string]float64 {
 	n := float64(len(e.entries))
-	out := map[string]float64{}
 	for _, t := range ts {
 		w := e.P.UnknownWeight
 		if e.common[t.Text] && e.P.CommonWeak {
@@ -423,6 +428,12 @@ func (e *Engine) termWeight(t string, phr float64) float64 {
 // candidates ranks the entries with bm25 in memory (memindex.go) and
 // scores the best of them. It runs no SQL and starts no goroutine.
 func (e *Engine) candidates(ctx context.Context, ts []Term, qw map[string]float64) ([]candidate, error) {
+	return e.candidatesInto(ctx, nil, ts, qw)
+}
+
+// candidatesInto is candidates appended to buf[:0] (judgeWords hands it
+// a pooled slice, judgeScratch, so a question allocates none).
+func (e *Engine) candidatesInto(ctx context.Context, buf []candidate, ts []Term, qw map[string]float64) ([]candidate, error) {
 	s := e.memScratch.Get().(*memScratch)
 	defer e.memScratch.Put(s)
 	hits := e.mem.search(ts, e.P.BM25AnswerColumn, e.P.Candidates, s)
@@ -430,7 +441,10 @@ func (e *Engine) candidates(ctx context.Context, ts []Term, qw map[string]float6
 		return nil, nil
 	}
 	// One row per entry (add, Learn), so each hit is a candidate.
-	out := make([]candidate, 0, len(hits))
+	out := buf[:0]
+	if cap(out) < len(hits) {
+		out = make([]candidate, 0, len(hits))
+	}
 	for _, h := range hits {
 		if x, ok := e.entries[e.mem.rows[h.row].ref]; ok {
 			out = append(out, candidate{x: x, bm25: h.score})
