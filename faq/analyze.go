@@ -194,7 +194,7 @@ func splitWords(text string, folded map[string]string) []string {
 	s := spacedWords(text)
 	s = phraseReplacer.Replace(s)
 	var out []string
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool {
+	for f := range strings.FieldsFuncSeq(s, func(r rune) bool {
 		return !(unicode.IsLetter(r) || unicode.IsDigit(r))
 	}) {
 		w, ok := folded[f]

@@ -16,7 +16,7 @@ import (
 // words. It returns "" when there is no evidence either way ("økonomi?").
 func DetectLang(text string) string {
 	en, nb := 0, 0
-	for _, f := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+	for f := range strings.FieldsFuncSeq(strings.ToLower(text), func(r rune) bool {
 		return !(unicode.IsLetter(r) || r == '\'')
 	}) {
 		// Names say nothing about the language they are used in.
@@ -55,7 +55,7 @@ func DetectLang(text string) string {
 func Nynorsk(text string) bool {
 	nn, nb := 0, 0
 	prev := ""
-	for _, f := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+	for f := range strings.FieldsFuncSeq(strings.ToLower(text), func(r rune) bool {
 		return !(unicode.IsLetter(r) || r == '\'')
 	}) {
 		w := bot.Fold(f)

@@ -174,7 +174,7 @@ func scanScope(q string) (off bool, objects []string) {
 	var pairBuf [64]byte
 	pair := pairBuf[:0] // the previous word, a space, this word (on the stack)
 	prev := ""
-	for _, f := range strings.FieldsFunc(l, func(r rune) bool { return !scopeWordRune(r) }) {
+	for f := range strings.FieldsFuncSeq(l, func(r rune) bool { return !scopeWordRune(r) }) {
 		f = strings.Trim(f, ".-")
 		w := bot.Fold(f) // hyphens dropped: "slack-kanalen" is "slackkanalen"
 		if offTopicWords[w] || hasOffTopicPrefix(w) {

@@ -115,7 +115,7 @@ const (
 func (e *Engine) nameTerms(q string) map[string]int {
 	out := map[string]int{}
 	start, lang := true, ""
-	for _, f := range strings.Fields(q) {
+	for f := range strings.FieldsSeq(q) {
 		w := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 		r, _ := utf8.DecodeRuneInString(w)
 		kind := 0
