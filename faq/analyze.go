@@ -191,9 +191,15 @@ func spacedWords(text string) string {
 
 // splitWords is words, folding through the cache folded when not nil.
 func splitWords(text string, folded map[string]string) []string {
+	return splitWordsInto(nil, text, folded)
+}
+
+// splitWordsInto is splitWords appended to buf[:0] (Answer hands it a
+// pooled slice, judgeScratch).
+func splitWordsInto(buf []string, text string, folded map[string]string) []string {
 	s := spacedWords(text)
 	s = phraseReplacer.Replace(s)
-	var out []string
+	out := buf[:0]
 	for f := range strings.FieldsFuncSeq(s, func(r rune) bool {
 		return !(unicode.IsLetter(r) || unicode.IsDigit(r))
 	}) {
@@ -227,7 +233,13 @@ func (a *Analyzer) analyzeWords(ws []string) []Term { return a.analyzeWordsIn(ws
 
 // analyzeWordsIn is AnalyzeIn of text already split by words.
 func (a *Analyzer) analyzeWordsIn(ws []string, en bool) []Term {
-	var out []Term
+	return a.analyzeWordsInto(nil, ws, en)
+}
+
+// analyzeWordsInto is analyzeWordsIn appended to buf[:0] (judgeWords
+// hands it a pooled slice, judgeScratch).
+func (a *Analyzer) analyzeWordsInto(buf []Term, ws []string, en bool) []Term {
+	out := buf[:0]
 	memo, word := a.memo, a.word
 	if en {
 		memo, word = a.memoEN, a.wordEN

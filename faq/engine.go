@@ -157,13 +157,18 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 			return e.answerWith(ans, x, 1), nil
 		}
 	}
-	ws := words(q) // split once: the exact key, then the analysis (judgeWords)
+	// Split once: the exact key, then the analysis (judgeWords), into
+	// the pooled memory the judgement will live in.
+	s := judgePool.Get().(*judgeScratch)
+	ws := splitWordsInto(s.words, q, nil)
+	s.words = ws
 	if id := e.exact[strings.Join(ws, " ")]; id != "" {
 		if x, ok := e.entries[id]; ok {
+			s.put()
 			return e.answerWith(ans, x, 1), nil
 		}
 	}
-	j, err := e.judgeWords(ctx, q, ws, lang)
+	j, err := e.judgeWords(ctx, s, q, ws, lang)
 	if err != nil {
 		return ans, err
 	}

@@ -80,6 +80,10 @@ type judgeScratch struct {
 	j     judgement
 	cands []candidate
 	qw    map[string]float64
+	// words and terms are the question's words (Answer's split) and
+	// their terms (judgeWords).
+	words []string
+	terms []Term
 }
 
 var judgePool = sync.Pool{New: func() any { return &judgeScratch{qw: map[string]float64{}} }}
@@ -103,18 +107,37 @@ func (j *judgement) release() {
 		clear(s.qw)
 	}
 	s.j = judgement{}
+	s.put()
+}
+
+// put hands s back to the pool, its words and terms cleared (they point
+// into the question's text) and not kept when a pasted essay grew them.
+func (s *judgeScratch) put() {
+	clear(s.words[:cap(s.words)])
+	clear(s.terms[:cap(s.terms)])
+	s.words, s.terms = s.words[:0], s.terms[:0]
+	if cap(s.words) > 256 {
+		s.words = nil
+	}
+	if cap(s.terms) > 512 {
+		s.terms = nil
+	}
 	judgePool.Put(s)
 }
 
 // judge ranks the entries for q and gathers the gate's signals.
 func (e *Engine) judge(ctx context.Context, q, lang string) (*judgement, error) {
-	return e.judgeWords(ctx, q, nil, lang)
+	return e.judgeWords(ctx, nil, q, nil, lang)
 }
 
 // judgeWords is judge of q already split into its words (words(q); nil:
 // split here): Answer splits a question once for its exact key and this.
-func (e *Engine) judgeWords(ctx context.Context, q string, ws []string, lang string) (*judgement, error) {
-	s := judgePool.Get().(*judgeScratch)
+// s is the scratch the judgement is to live in (nil: one from the pool);
+// Answer hands over the one its words are in (s.words).
+func (e *Engine) judgeWords(ctx context.Context, s *judgeScratch, q string, ws []string, lang string) (*judgement, error) {
+	if s == nil {
+		s = judgePool.Get().(*judgeScratch)
+	}
 	s.j = judgement{lang: lang, scratch: s}
 	j := &s.j
 	// Prompt injection, subjects outside the programme, small talk
@@ -126,9 +149,11 @@ func (e *Engine) judgeWords(ctx context.Context, q string, ws []string, lang str
 		return j, nil
 	}
 	if ws == nil {
-		ws = words(q)
+		ws = splitWordsInto(s.words, q, nil)
+		s.words = ws
 	}
-	ts := e.an.analyzeWordsIn(ws, lang == "en")
+	ts := e.an.analyzeWordsInto(s.terms, ws, lang == "en")
+	s.terms = ts
 	qw := e.weightsInto(s.qw, ts)
 	// A county ("vi er fra Troms") is where the asker is, never what the
 	// programme text is about: it weighs like a question word.
