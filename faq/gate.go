@@ -46,7 +46,11 @@ var featureNames = []string{
 }
 
 // features are the judgement's signals as numbers, in featureNames order.
-func (j *judgement) features(p Params) []float64 {
+func (j *judgement) features(p Params) []float64 { return j.appendFeatures(nil, p) }
+
+// appendFeatures is features appended to dst (judgeWords: a buffer on
+// its stack, so the gate's input is not allocated per question).
+func (j *judgement) appendFeatures(dst []float64, p Params) []float64 {
 	b := j.best
 	// With no other candidate at all (a small custom FAQ), the rival
 	// covers nothing.
@@ -54,12 +58,12 @@ func (j *judgement) features(p Params) []float64 {
 	if j.rival != nil {
 		rivalLead = j.rival.cov - b.cov
 	}
-	return []float64{
+	return append(dst,
 		b.sim,
 		b.cov,
 		b.prec,
-		b.sim - j.second,
-		-b.bm25 / (-b.bm25 + p.BM25Half),
+		b.sim-j.second,
+		-b.bm25/(-b.bm25+p.BM25Half),
 		confidence(*b, j.second, p),
 		flag(j.typeFit),
 		flag(j.asksType),
@@ -87,7 +91,7 @@ func (j *judgement) features(p Params) []float64 {
 		flag(j.tied),
 		j.tieLead,
 		flag(j.misfitPlain),
-	}
+	)
 }
 
 func flag(b bool) float64 {

@@ -318,7 +318,8 @@ func (e *Engine) judgeWords(ctx context.Context, s *judgeScratch, q string, ws [
 	j.legacy = e.legacyConfidence(j)
 	j.p = j.legacy
 	if e.gate != nil {
-		j.p = e.gate.Prob(j.features(e.P))
+		var fb [32]float64 // more than featureNames: stays on the stack
+		j.p = e.gate.Prob(j.appendFeatures(fb[:0], e.P))
 	}
 	j.detailKnown = j.detail != noDetail && j.p >= e.threshold()
 	if j.veto {
