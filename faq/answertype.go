@@ -125,8 +125,11 @@ var (
 var qKnowRE = relit.MustCompile(`\b(vet|veit|vite|know|skjonner|skjonar|forstar|understand|tell)\b`)
 
 // asksHowTo reports whether q asks how to do something itself.
-func asksHowTo(q string) bool {
-	f := bot.FoldText(q)
+func asksHowTo(q string) bool { return asksHowToFolded(bot.FoldText(q)) }
+
+// asksHowToFolded is asksHowTo of bot.FoldText(q) (judgeWords folds the
+// question once for this and questionTypesFolded).
+func asksHowToFolded(f string) bool {
 	return qHowToRE.MatchString(f) && !qKnowRE.MatchString(f)
 }
 
@@ -149,7 +152,11 @@ func priceOfThing(q string) bool {
 
 // questionTypes returns the kinds of fact question asks for.
 func questionTypes(question string) answerType {
-	q := bot.FoldText(question)
+	return questionTypesFolded(bot.FoldText(question))
+}
+
+// questionTypesFolded is questionTypes of q = bot.FoldText(question).
+func questionTypesFolded(q string) answerType {
 	var t answerType
 	if qTimeRE.MatchString(q) {
 		t |= atTime

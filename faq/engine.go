@@ -162,7 +162,8 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	s := judgePool.Get().(*judgeScratch)
 	ws := splitWordsInto(s.words, q, nil)
 	s.words = ws
-	if id := e.exact[strings.Join(ws, " ")]; id != "" {
+	s.key = appendJoined(s.key[:0], ws)
+	if id := e.exact[string(s.key)]; id != "" { // no string allocated for the look-up
 		if x, ok := e.entries[id]; ok {
 			s.put()
 			return e.answerWith(ans, x, 1), nil
@@ -274,4 +275,15 @@ var messages = bot.Messages{
 		"Det kan jeg dessverre ikke svare på – jeg svarer bare på spørsmål om Fremtidens kulturskole og de regionale programmene (for eksempel «Når er fristen for å melde interesse?»). /kulturbot hjelp viser hva jeg kan.",
 		"Sorry, I can't help with that – I only answer questions about Fremtidens kulturskole and its regional programmes (for example “When is the deadline to register interest?”). /kulturbot hjelp shows what I can do.",
 	},
+}
+
+// appendJoined is strings.Join(ws, " ") appended to b.
+func appendJoined(b []byte, ws []string) []byte {
+	for i, w := range ws {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, w...)
+	}
+	return b
 }

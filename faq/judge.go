@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/kulturskoleradet/kulturbot/bot"
 	"github.com/kulturskoleradet/kulturbot/internal/relit"
 )
 
@@ -84,6 +85,8 @@ type judgeScratch struct {
 	// their terms (judgeWords).
 	words []string
 	terms []Term
+	// key is Answer's exact key (the words joined by spaces).
+	key []byte
 }
 
 var judgePool = sync.Pool{New: func() any { return &judgeScratch{qw: map[string]float64{}} }}
@@ -121,6 +124,9 @@ func (s *judgeScratch) put() {
 	}
 	if cap(s.terms) > 512 {
 		s.terms = nil
+	}
+	if cap(s.key) > 4096 {
+		s.key = nil
 	}
 	judgePool.Put(s)
 }
@@ -218,7 +224,8 @@ func (e *Engine) judgeWords(ctx context.Context, s *judgeScratch, q string, ws [
 	// that knows both. A close runner-up that fits is preferred to a top
 	// candidate that does not; whether a misfit is still right is the
 	// gate's call.
-	qt := questionTypes(q)
+	fq := bot.FoldText(q) // folded once for the answer types and asksHowTo
+	qt := questionTypesFolded(fq)
 	j.asksType = qt != 0
 	fits := func(c candidate) bool {
 		return qt&^c.x.types() == 0 && e.coversAlternatives(q, c.x) && e.coversCounted(q, c.x) && e.countVouched(q, c.x)
@@ -240,7 +247,7 @@ func (e *Engine) judgeWords(ctx context.Context, s *judgeScratch, q string, ws [
 	// command to type answers it rather than one that describes the
 	// programme's side of it ("hvordan sier jeg fra at 2 av oss trenger
 	// overnatting" is /rsvp ... overnatting=2, not how regions are made).
-	if cands[best].x.types()&atCommand == 0 && asksHowTo(q) {
+	if cands[best].x.types()&atCommand == 0 && asksHowToFolded(fq) {
 		for i, c := range cands {
 			if cands[best].sim-c.sim > e.P.FitGap {
 				break
