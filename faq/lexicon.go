@@ -141,7 +141,13 @@ func contraction(key string) (string, bool) {
 // chat words spelled out, and (typos) a misspelt short common word
 // corrected. Words it does not change keep their case and punctuation.
 func (e *Engine) normalize(q string, typos bool) string {
-	fields := strings.Fields(q)
+	// The fields on the stack (a question of up to 32 words allocates
+	// none): most questions come back unchanged.
+	var fb [32]string
+	fields := fb[:0]
+	for f := range strings.FieldsSeq(q) {
+		fields = append(fields, f)
+	}
 	changed := false
 	var cs countySeen
 	for i, f := range fields {
