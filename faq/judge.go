@@ -81,6 +81,7 @@ type judgeScratch struct {
 	j     judgement
 	cands []candidate
 	qw    map[string]float64
+	names map[string]int // nameTerms
 	// words and terms are the question's words (Answer's split) and
 	// their terms (judgeWords).
 	words []string
@@ -89,7 +90,7 @@ type judgeScratch struct {
 	key []byte
 }
 
-var judgePool = sync.Pool{New: func() any { return &judgeScratch{qw: map[string]float64{}} }}
+var judgePool = sync.Pool{New: func() any { return &judgeScratch{qw: map[string]float64{}, names: map[string]int{}} }}
 
 // release returns j's memory to the pool (j must not be used after; nil
 // and an already released judgement are fine). Answer releases every
@@ -108,6 +109,11 @@ func (j *judgement) release() {
 		s.qw = map[string]float64{} // a pasted essay's map is not kept
 	} else {
 		clear(s.qw)
+	}
+	if len(s.names) > 64 {
+		s.names = map[string]int{}
+	} else {
+		clear(s.names)
 	}
 	s.j = judgement{}
 	s.put()
@@ -163,7 +169,7 @@ func (e *Engine) judgeWords(ctx context.Context, s *judgeScratch, q string, ws [
 	qw := e.weightsInto(s.qw, ts)
 	// A county ("vi er fra Troms") is where the asker is, never what the
 	// programme text is about: it weighs like a question word.
-	names := e.nameTerms(q)
+	names := e.nameTermsInto(s.names, q)
 	for t, kind := range names {
 		if _, ok := qw[t]; ok && kind == nameCounty && e.df[t] == 0 {
 			qw[t] = e.P.WeakFactor

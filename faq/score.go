@@ -113,7 +113,12 @@ const (
 // nameTerms returns the terms of the words of q that look like names: a
 // capital letter not at the start of a sentence, or a county.
 func (e *Engine) nameTerms(q string) map[string]int {
-	out := map[string]int{}
+	return e.nameTermsInto(map[string]int{}, q)
+}
+
+// nameTermsInto is nameTerms written into out (empty; judgeWords hands
+// it a pooled map, judgeScratch).
+func (e *Engine) nameTermsInto(out map[string]int, q string) map[string]int {
 	start, lang := true, ""
 	for f := range strings.FieldsSeq(q) {
 		w := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
