@@ -181,7 +181,8 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	// unless the question names a subject outside the programme: in "hva
 	// er UKM og hvordan melder vi på?" the second half asks about UKM, in
 	// "is there a conference …? how do we sign up" about the conference.
-	if parts := splitQuestions(q); len(parts) > 1 && !j.offTopic && !j.otherObject && j.detail == noDetail {
+	var pb [4]string
+	if parts := splitQuestionsInto(pb[:0], q); len(parts) > 1 && !j.offTopic && !j.otherObject && j.detail == noDetail {
 		sure, err := e.sureParts(ctx, parts, lang)
 		if err != nil {
 			return ans, err

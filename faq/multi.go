@@ -18,8 +18,12 @@ var questionSplitRE = relit.MustCompile(`(?i)\?+\s+|\n+|;\s*|,?\s+(?:og|and|samt
 
 // splitQuestions splits q into the questions it asks; one question is one
 // part.
-func splitQuestions(q string) []string {
-	var parts []string
+func splitQuestions(q string) []string { return splitQuestionsInto(nil, q) }
+
+// splitQuestionsInto is splitQuestions appended to dst (Answer: a buffer
+// on its stack).
+func splitQuestionsInto(dst []string, q string) []string {
+	parts := dst
 	last := 0
 	for _, m := range questionSplitRE.FindAllStringSubmatchIndex(q, -1) {
 		end := m[1]

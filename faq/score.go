@@ -173,6 +173,11 @@ func (e *Engine) coversAlternatives(q string, x *indexed) bool {
 // municipalities apply themselves or does the county branch do it": the
 // side before "or" ends in a word no entry uses).
 func (e *Engine) choiceCover(q string, x *indexed) (covered, folds bool) {
+	// No "eller"/"or": nothing to cover (asked first, so the common case
+	// — every candidate of most questions — allocates no parts).
+	if !alternativeRE.MatchString(q) {
+		return true, false
+	}
 	parts := alternativeRE.Split(q, -1)
 	if len(parts) < 2 {
 		return true, false
