@@ -3,6 +3,7 @@ package faq
 import (
 	"context"
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -50,4 +51,22 @@ func TestConcurrentAnswersMatchSequential(t *testing.T) {
 		}(g)
 	}
 	wg.Wait()
+}
+
+// mayCount's ASCII fold says what lowering a copy said, on the training
+// questions and on text with letters that lower oddly.
+func TestMayCountFold(t *testing.T) {
+	old := func(q string) bool {
+		l := strings.ToLower(q)
+		return strings.Contains(l, "mange") || strings.Contains(l, "many") || strings.Contains(l, "number") || strings.Contains(l, "antall")
+	}
+	qs := []string{"Hvor MANGE dager?", "HOW MANY", "Number of", "ANTALL", "maNy", "mang", "Ærlig talt: hvor mange?", "İ K many", "manye", "nummer", "antal", "", "m"}
+	for _, c := range loadEval(t, "testdata/eval.tsv") {
+		qs = append(qs, c.question)
+	}
+	for _, q := range qs {
+		if got, want := mayCount(q), old(q); got != want {
+			t.Errorf("mayCount(%q) = %v, want %v", q, got, want)
+		}
+	}
 }

@@ -244,9 +244,34 @@ var countedRE = relit.MustCompile(`(?i)\b(hvor mange|kor mange|how many|number o
 // is tried at every position otherwise — 10 % of building the index on
 // every phrasing. strings.ToLower folds all that (?i) does for these
 // letters: none of them has a non-ASCII case fold (as k and s have).
+//
+// It runs for every candidate (coversCounted, countVouched), so it folds
+// ASCII case as it compares instead of lowering a copy of q each time:
+// the same verdict, since no other letter lowers to one of these words'
+// letters (only K and İ lower into ASCII, to k and i).
 func mayCount(q string) bool {
-	l := strings.ToLower(q)
-	return strings.Contains(l, "mange") || strings.Contains(l, "many") || strings.Contains(l, "number") || strings.Contains(l, "antall")
+	return containsLowerASCII(q, "mange") || containsLowerASCII(q, "many") || containsLowerASCII(q, "number") || containsLowerASCII(q, "antall")
+}
+
+// containsLowerASCII is strings.Contains(strings.ToLower(s), sub) for a
+// lower-case ASCII sub with no k or i, without a copy.
+func containsLowerASCII(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for ; j < len(sub); j++ {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != sub[j] {
+				break
+			}
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // coversCounted reports whether x's answer speaks of the thing the
