@@ -130,11 +130,12 @@ func (e *Engine) prepare(question, lang string) (string, string) {
 // shows one (nynorsk when its Norwegian is), otherwise lang ("nb", "nn",
 // "en"; anything else is bokmål).
 func answerLang(q, lang string) string {
-	switch DetectLang(q) {
+	l := strings.ToLower(q) // lowered once for both tests
+	switch detectLangLower(l) {
 	case "en":
 		return "en"
 	case "nb":
-		if Nynorsk(q) {
+		if nynorskLower(l) {
 			return "nn"
 		}
 		return "nb"

@@ -14,9 +14,13 @@ import (
 
 // DetectLang guesses whether text is English or Norwegian from its common
 // words. It returns "" when there is no evidence either way ("økonomi?").
-func DetectLang(text string) string {
+func DetectLang(text string) string { return detectLangLower(strings.ToLower(text)) }
+
+// detectLangLower is DetectLang of text already lower-cased (answerLang
+// lowers a question once for this and nynorskLower).
+func detectLangLower(text string) string {
 	en, nb := 0, 0
-	for f := range strings.FieldsFuncSeq(strings.ToLower(text), func(r rune) bool {
+	for f := range strings.FieldsFuncSeq(text, func(r rune) bool {
 		return !(unicode.IsLetter(r) || r == '\'')
 	}) {
 		// Names say nothing about the language they are used in.
@@ -52,10 +56,13 @@ func DetectLang(text string) string {
 // more words that only nynorsk uses ("kva", "ikkje", "kommunar") than words
 // that only bokmål uses ("hva", "ikke", "kommuner"). Words both use say
 // nothing; a question with neither kind is bokmål, the default.
-func Nynorsk(text string) bool {
+func Nynorsk(text string) bool { return nynorskLower(strings.ToLower(text)) }
+
+// nynorskLower is Nynorsk of text already lower-cased.
+func nynorskLower(text string) bool {
 	nn, nb := 0, 0
 	prev := ""
-	for f := range strings.FieldsFuncSeq(strings.ToLower(text), func(r rune) bool {
+	for f := range strings.FieldsFuncSeq(text, func(r rune) bool {
 		return !(unicode.IsLetter(r) || r == '\'')
 	}) {
 		w := bot.Fold(f)
