@@ -233,8 +233,9 @@ func (e *Engine) judgeWords(ctx context.Context, s *judgeScratch, q string, ws [
 	fq := bot.FoldText(q) // folded once for the answer types and asksHowTo
 	qt := questionTypesFolded(fq)
 	j.asksType = qt != 0
+	counted, counts := e.countedTerm(q) // once, not per candidate
 	fits := func(c candidate) bool {
-		return qt&^c.x.types() == 0 && e.coversAlternatives(q, c.x) && e.coversCounted(q, c.x) && e.countVouched(q, c.x)
+		return qt&^c.x.types() == 0 && e.coversAlternatives(q, c.x) && coversCountedTerm(counted, counts, c.x) && countVouchedTerm(counted, counts, c.x)
 	}
 	best := 0
 	j.typeFit = fits(cands[0])
@@ -280,7 +281,7 @@ func (e *Engine) judgeWords(ctx context.Context, s *judgeScratch, q string, ws [
 	// or a one-off") ask whether, not which — as a veto it declined 20
 	// right answers of the training sets for the one Teams-or-Zoom.
 	_, folds := e.choiceCover(q, j.best.x)
-	j.veto = qt&dataTypes&^j.best.x.types() != 0 || (folds && toolChoiceRE.MatchString(strings.ToLower(q))) || !e.coversCounted(q, j.best.x)
+	j.veto = qt&dataTypes&^j.best.x.types() != 0 || (folds && toolChoiceRE.MatchString(strings.ToLower(q))) || !coversCountedTerm(counted, counts, j.best.x)
 	// Nor is a question about something else that shares the programme's
 	// words ("fristen for talentprogrammet", scope.go) answered from an
 	// entry that never speaks of it.

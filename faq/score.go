@@ -281,6 +281,12 @@ func containsLowerASCII(s, sub string) bool {
 // in particular and passes.
 func (e *Engine) coversCounted(q string, x *indexed) bool {
 	c, ok := e.countedTerm(q)
+	return coversCountedTerm(c, ok, x)
+}
+
+// coversCountedTerm is coversCounted given countedTerm(q) (judgeWords
+// works it out once, not for every candidate).
+func coversCountedTerm(c string, ok bool, x *indexed) bool {
 	return !ok || c == "" || x.avocab[c]
 }
 
@@ -337,6 +343,11 @@ var notCounted = set("per", "pr", "i", "in", "pa", "på", "av", "of", "til", "to
 // kommunegruppa på?".
 func (e *Engine) countVouched(q string, x *indexed) bool {
 	c, ok := e.countedTerm(q)
+	return countVouchedTerm(c, ok, x)
+}
+
+// countVouchedTerm is countVouched given countedTerm(q).
+func countVouchedTerm(c string, ok bool, x *indexed) bool {
 	if !ok || c == "" || x.types()&atCount == 0 {
 		return true // no count asked, or the type check already says no
 	}
