@@ -108,6 +108,26 @@ func (e *faqEnv) ask(user, line string) bot.Reply {
 	return e.r.Handle(context.Background(), req)
 }
 
+// saltenSeed is the database the live-step tests share: region Salten,
+// two gatherings (the first with an RSVP deadline) and Fauske's RSVP.
+var saltenSeed = []string{
+	`/region ny navn=Salten kommuner="Bodø, Fauske, Saltdal"`,
+	`/samling ny navn="Oppstartssamling" dato=2025-02-06 sted="Bodø" region=Salten frist=2025-01-31`,
+	`/samling ny navn="Vårsamling" dato=2025-05-06 sted="Fauske" region=Salten`,
+	`/rsvp 1 ja 3 kommune=Fauske`,
+}
+
+// seed runs command lines as the admin and stops the test at the first
+// one that fails.
+func (e *faqEnv) seed(lines ...string) {
+	e.t.Helper()
+	for _, line := range lines {
+		if rep := e.ask("admin", line); rep.Error != nil {
+			e.t.Fatalf("%s: %+v", line, rep.Error)
+		}
+	}
+}
+
 func (e *faqEnv) count(q string) int {
 	e.t.Helper()
 	var n int

@@ -29,16 +29,7 @@ func TestLive(t *testing.T) {
 			t.Fatalf("data answers logged: %d", n)
 		}
 	})
-	for _, line := range []string{
-		`/region ny navn=Salten kommuner="Bodø, Fauske, Saltdal"`,
-		`/samling ny navn="Oppstartssamling" dato=2025-02-06 sted="Bodø" region=Salten frist=2025-01-31`,
-		`/samling ny navn="Vårsamling" dato=2025-05-06 sted="Fauske" region=Salten`,
-		`/rsvp 1 ja 3 kommune=Fauske`,
-	} {
-		if rep := e.ask("admin", line); rep.Error != nil {
-			t.Fatalf("%s: %+v", line, rep.Error)
-		}
-	}
+	e.seed(saltenSeed...)
 	cases := []struct {
 		name, user, q string
 		want          []string
@@ -251,16 +242,7 @@ func TestLiveGuest(t *testing.T) {
 // left to the FAQ.
 func TestLiveHowTo(t *testing.T) {
 	e := newFAQEnv(t)
-	for _, line := range []string{
-		`/region ny navn=Salten kommuner="Bodø, Fauske, Saltdal"`,
-		`/samling ny navn="Oppstartssamling" dato=2025-02-06 sted="Bodø" region=Salten frist=2025-01-31`,
-		`/samling ny navn="Vårsamling" dato=2025-05-06 sted="Fauske" region=Salten`,
-		`/rsvp 1 ja 3 kommune=Fauske`,
-	} {
-		if rep := e.ask("admin", line); rep.Error != nil {
-			t.Fatalf("%s: %+v", line, rep.Error)
-		}
-	}
+	e.seed(saltenSeed...)
 	for _, c := range []struct {
 		q, want, entry string
 	}{
