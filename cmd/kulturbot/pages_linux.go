@@ -28,41 +28,22 @@ import (
 // mapping the loader relocated (a PIE's RELRO) has anonymous pages and is
 // left alone. It returns how many bytes of mappings were released.
 func releaseStartPages() int {
-	return releasePages(binaryPages())
-}
-
-// pageRange is one mapping of the binary that releaseStartPages may drop.
-type pageRange struct{ lo, hi uintptr }
-
-// releasePages drops rs from the process's page tables and returns how
-// many bytes of mappings that covered.
-func releasePages(rs []pageRange) int {
-	released := 0
-	for _, r := range rs {
-		if _, _, e := syscall.Syscall(syscall.SYS_MADVISE, r.lo, r.hi-r.lo, syscall.MADV_DONTNEED); e == 0 {
-			released += int(r.hi - r.lo)
-		}
-	}
-	return released
-}
-
-// binaryPages lists the binary's mappings that can be released: private,
-// read-only, and without a copied-on-write page (see releaseStartPages).
-func binaryPages() []pageRange {
 	exe, err := os.Readlink("/proc/self/exe")
 	if err != nil {
-		return nil
+		return 0
 	}
 	b, err := os.ReadFile("/proc/self/smaps")
 	if err != nil {
-		return nil
+		return 0
 	}
-	var out []pageRange
+	released := 0
 	var lo, hi uint64
 	candidate := false
 	flush := func() {
 		if candidate && hi > lo {
-			out = append(out, pageRange{uintptr(lo), uintptr(hi)})
+			if _, _, e := syscall.Syscall(syscall.SYS_MADVISE, uintptr(lo), uintptr(hi-lo), syscall.MADV_DONTNEED); e == 0 {
+				released += int(hi - lo)
+			}
 		}
 		candidate = false
 	}
@@ -89,5 +70,5 @@ func binaryPages() []pageRange {
 		}
 	}
 	flush()
-	return out
+	return released
 }
