@@ -23,20 +23,29 @@ import (
 // one-word name stays a name (nameTerms: "Alta", "Bergen").
 var municipalityNames = sync.OnceValue(func() map[string]int {
 	out := map[string]int{}
+	registerNames(func(n string) {
+		k := kommuner.Key(n)
+		if len(k) < 3 || nameWords[k] || counties[k] {
+			return
+		}
+		out[k] = len(strings.Fields(strings.ReplaceAll(n, "-", " ")))
+	})
+	return out
+})
+
+// registerNames calls f with every name of every municipality in the
+// embedded register (its other names too), a parenthesised note
+// ("Herøy (Nordland)") cut off.
+func registerNames(f func(name string)) {
 	for _, en := range kommuner.Default().Entries() {
 		for _, n := range append([]string{en.Name}, en.Other...) {
 			if i := strings.Index(n, "("); i > 0 {
 				n = strings.TrimSpace(n[:i])
 			}
-			k := kommuner.Key(n)
-			if len(k) < 3 || nameWords[k] || counties[k] {
-				continue
-			}
-			out[k] = len(strings.Fields(strings.ReplaceAll(n, "-", " ")))
+			f(n)
 		}
 	}
-	return out
-})
+}
 
 // nameWords are municipality names that are also everyday Norwegian or
 // English words: read as words, not as places.
@@ -49,21 +58,16 @@ var nameWords = set("time", "hole", "moss", "strand", "gran", "lier", "fjord", "
 // is none of them costs normalize one map lookup.
 var nameStarts = sync.OnceValue(func() map[string]bool {
 	out := map[string]bool{}
-	for _, en := range kommuner.Default().Entries() {
-		for _, n := range append([]string{en.Name}, en.Other...) {
-			if i := strings.Index(n, "("); i > 0 {
-				n = strings.TrimSpace(n[:i])
-			}
-			if municipalityNames()[kommuner.Key(n)] == 0 {
-				continue
-			}
-			first := strings.Fields(n)[0]
-			out[bot.FoldText(strings.ToLower(first))] = true
-			if h, _, ok := strings.Cut(first, "-"); ok {
-				out[bot.FoldText(strings.ToLower(h))] = true
-			}
+	registerNames(func(n string) {
+		if municipalityNames()[kommuner.Key(n)] == 0 {
+			return
 		}
-	}
+		first := strings.Fields(n)[0]
+		out[bot.FoldText(strings.ToLower(first))] = true
+		if h, _, ok := strings.Cut(first, "-"); ok {
+			out[bot.FoldText(strings.ToLower(h))] = true
+		}
+	})
 	return out
 })
 
