@@ -73,6 +73,18 @@ func TestQueueStaysClean(t *testing.T) {
 		if n := e.count(`SELECT COUNT(*) FROM questions`); n != 1 {
 			t.Fatalf("a command without its slash was filed: %d cases", n)
 		}
+		// Typed the English way (an English answer word or key), the
+		// hint is English.
+		for line, want := range map[string]string{
+			"rsvp 1 yes 3":                  "/rsvp 1 yes 3",
+			"rsvp 1 ja count=3":             "/rsvp 1 ja count=3",
+			"rsvp 1 ja 2 municipality=Bodø": "/rsvp 1 ja 2 municipality=Bodø",
+		} {
+			rep := e.ask("U3", line)
+			if !strings.HasPrefix(rep.Text, "Did you mean "+want+"? Commands start with a slash") || len(rep.Buttons) != 1 || rep.Buttons[0].Command != want {
+				t.Errorf("%q: %+v", line, rep)
+			}
+		}
 		// Questions that start with a command's name stay questions.
 		for _, q := range []string{"rsvp", "region nord er stor, hva gjør vi?", "samling i Bodø neste uke"} {
 			if rep := e.ask("U3", q); strings.HasPrefix(rep.Text, "Mente du") {

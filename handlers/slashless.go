@@ -95,8 +95,9 @@ func slashlessEnglish(h *Handlers, q string) bool {
 		return true
 	}
 	for _, w := range f[1:] {
-		switch w {
-		case "yes", "no", "maybe", "count=", "overnight":
+		k, _, _ := strings.Cut(w, "=") // "count=3" is its key
+		switch k {
+		case "yes", "no", "maybe", "count", "headcount", "overnight", "municipality", "gathering":
 			return true
 		}
 	}
