@@ -85,22 +85,36 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 	if lang == "" {
 		lang = liveLang(q.Text, liveNorm(q.Text), q.Lang)
 	}
-	var answers []faq.Answer
-	var open []string
+	// The live step first, over every part: only when one of them is the
+	// bot's does any part go to the FAQ here (otherwise the whole question
+	// is the FAQ's, which splits it itself — asking it part by part as
+	// well would run the engine up to four times for nothing).
+	live := make([]faq.Answer, len(parts))
+	taken := make([]bool, len(parts))
 	mine := false
-	for _, p := range parts {
+	for i, p := range parts {
 		pq := q
 		pq.Text, pq.Lang = p, lang
 		pa, pok, err := h.liveOne(ctx, pq, nil)
 		if err != nil {
 			return a, false, err
 		}
+		live[i], taken[i] = pa, pok
+		mine = mine || (pok && pa.Path == PathData)
+	}
+	if !mine {
+		// None of the parts is the bot's: the whole question is the
+		// FAQ's, or liveOne's answer stands.
+		return a, ok, nil
+	}
+	var answers []faq.Answer
+	var open []string
+	for i, p := range parts {
 		switch {
-		case pok && pa.Path == PathData:
-			mine = true
-			answers = append(answers, pa)
+		case taken[i] && live[i].Path == PathData:
+			answers = append(answers, live[i])
 			continue
-		case pok:
+		case taken[i]:
 			continue // "hei" before the question
 		case h.FAQ == nil:
 			open = append(open, p)
@@ -116,11 +130,6 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 		case !fa.OutOfScope:
 			open = append(open, p)
 		}
-	}
-	if !mine {
-		// None of the parts is the bot's: the whole question is the
-		// FAQ's (which splits it itself), or liveOne's answer stands.
-		return a, ok, nil
 	}
 	// The same answer twice ("hvor er samlinga, og når er den?") is one.
 	var texts, sources []string
