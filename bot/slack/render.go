@@ -385,8 +385,20 @@ func split(s string, n int) []string {
 			out = append(out, s)
 			break
 		}
-		r := []rune(s)
-		head := string(r[:n])
+		// The first n characters as a prefix of s itself: converting
+		// to runes and back would turn each invalid byte into a
+		// three-byte U+FFFD, and the cut would then fall past the end
+		// of s (FuzzAppendMessage found it).
+		cut := len(s)
+		for i, c := 0, 0; i < len(s); c++ {
+			if c == n {
+				cut = i
+				break
+			}
+			_, w := utf8.DecodeRuneInString(s[i:])
+			i += w
+		}
+		head := s[:cut]
 		at := strings.LastIndex(head, "\n\n")
 		if at < n/2 {
 			at = strings.LastIndex(head, "\n")
