@@ -78,6 +78,7 @@ type writer struct {
 	raw   *rawConn
 	noRaw bool
 	cache writeCache
+	stats writeStats
 	// version is the file's data version after the writer's last commit
 	// (checkVersion): another value means another connection (the pool's
 	// second connection, another process) changed the file since.
@@ -461,6 +462,7 @@ func (w *writer) checkpoint() {
 	} else {
 		run()
 	}
+	w.stats.checkpoints.Add(1)
 	if logFrames >= walResetFrames {
 		w.resetWanted.Store(true)
 		w.signal()
@@ -489,6 +491,7 @@ func (w *writer) resetWAL() {
 		return
 	}
 	run := func() { w.conn.ExecContext(bg, "PRAGMA wal_checkpoint(PASSIVE)") }
+	w.stats.checkpoints.Add(1)
 	if f := w.db.aroundCheckpoint; f != nil {
 		f(run)
 		return
@@ -662,7 +665,9 @@ again:
 	w.hotCommits++
 	w.settle(jobs)
 	finish(nil)
-	w.committed(w.walPages())
+	pages := w.walPages()
+	w.stats.countCommit(pages)
+	w.committed(pages)
 }
 
 // settle tells each job's claim what became of it (before the caller is
@@ -779,8 +784,11 @@ func (w *writer) runOwn(j *writeJob) {
 	if j.err = j.own(tx); j.err != nil {
 		return
 	}
-	if j.err = FormatError(tx.Commit()); j.err == nil && j.claim != nil {
-		j.claim.Settle(bot.ClaimRecorded)
+	if j.err = FormatError(tx.Commit()); j.err == nil {
+		w.stats.countCommit(w.walPages())
+		if j.claim != nil {
+			j.claim.Settle(bot.ClaimRecorded)
+		}
 	}
 }
 

@@ -4,8 +4,11 @@ import (
 	"context"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"github.com/kulturskoleradet/kulturbot/bot"
 	"github.com/kulturskoleradet/kulturbot/bot/prom"
+	"github.com/kulturskoleradet/kulturbot/store"
 )
 
 // retentionEvery is how often the retention rules run after the first pass.
@@ -42,6 +45,7 @@ func (a *App) setupMiddleware() {
 		}
 		return t
 	})
+	registerWriteStats(a.Metrics.Registry(), a.DB.WriteStats)
 	lim := bot.NewRateLimiter(a.Cfg.RateLimit)
 	a.Router.Use(bot.CountRequests(a.Metrics, a.Router), lim.Middleware())
 	a.Mux.Handle("GET /metrics", a.Metrics.Handler())
@@ -60,6 +64,24 @@ func (a *App) setupMiddleware() {
 		}
 		return nil
 	})
+}
+
+// registerWriteStats serves the store writer's counts (commits, WAL
+// pages, checkpoints): per request they say what each command costs the
+// disk, whatever the machine's load (docs/operations.md "Round 9: write
+// cost").
+func registerWriteStats(reg *prometheus.Registry, stats func() store.WriteStats) {
+	counter := func(name, help string, v func(store.WriteStats) int64) prometheus.Collector {
+		return prometheus.NewCounterFunc(prometheus.CounterOpts{Name: name, Help: help}, func() float64 { return float64(v(stats())) })
+	}
+	reg.MustRegister(
+		counter("kulturbot_store_commits_total", "Write transactions the store's writer committed.",
+			func(s store.WriteStats) int64 { return s.Commits }),
+		counter("kulturbot_store_wal_frames_total", "Pages the writer's commits wrote into the SQLite WAL.",
+			func(s store.WriteStats) int64 { return s.WALFrames }),
+		counter("kulturbot_store_checkpoints_total", "WAL checkpoints run.",
+			func(s store.WriteStats) int64 { return s.Checkpoints }),
+	)
 }
 
 // noticeDrain bounds the wait for notices at shutdown.

@@ -60,6 +60,7 @@ func TestMiddlewareRateLimitAndMetrics(t *testing.T) {
 		`kulturbot_digest_last_sent_timestamp_seconds`,
 		`kulturbot_platform_errors_total{platform="slack"} 0`,
 		"go_goroutines ", "process_start_time_seconds ", // client_golang's standard collectors
+		"kulturbot_store_commits_total ", "kulturbot_store_wal_frames_total ", "kulturbot_store_checkpoints_total ",
 	} {
 		if !strings.Contains(string(body), want) {
 			t.Errorf("/metrics lacks %q:\n%s", want, body)
