@@ -15,6 +15,7 @@
 -- migration migrations/052_gathering_time.sql sha256:760a537eaedc077811363c4be7b51665804f4fa756764ef536f0bfb49d071996
 -- migration migrations/060_without_rowid.sql sha256:7ab35fe96e31be0bde82d6b0175ba5e6165e644e23b3acc11b43737eb7252e0f
 -- migration migrations/061_rsvp_write_path.sql sha256:fe60264e55f0fa58824c3c2b62374cfaf29ced32f5753ade0b380304f7cd8f5f
+-- migration migrations/090_history_by_gathering.sql sha256:6395c9b109454e1921ad0f17d01a84f6f7e35acfa595136464aec322c0fd7923
 
 CREATE TABLE municipalities (
     id         INTEGER PRIMARY KEY,
@@ -309,7 +310,6 @@ CREATE TABLE "rsvps" (
     PRIMARY KEY (gathering_id, municipality_id)
 ) WITHOUT ROWID;
 CREATE INDEX gatherings_date ON gatherings(date);
-CREATE INDEX rsvp_history_g ON rsvp_history(gathering_id, municipality_id);
 CREATE INDEX interest_municipalities_m ON interest_municipalities(municipality_id);
 CREATE INDEX interests_created_by ON interests(created_by);
 CREATE INDEX mentoring_m ON mentoring(municipality_id, date);
@@ -321,3 +321,4 @@ CREATE INDEX embeddings_model ON embeddings(model);
 CREATE UNIQUE INDEX municipalities_number ON municipalities(number) WHERE number IS NOT NULL;
 CREATE INDEX changes_entity ON changes(entity, entity_key, id);
 CREATE INDEX question_askers_question ON question_askers(question_id);
+CREATE INDEX rsvp_history_gathering ON rsvp_history(gathering_id);
