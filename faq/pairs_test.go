@@ -1,0 +1,129 @@
+package faq
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// TestConfusionPairs finds the entries the engine mistakes for each other,
+// from data rather than by eye: over every training set (evalSets, never
+// validation/), each in-scope question the shipped engine answers
+// confidently wrong is counted by (entry chosen → first-ranked entry whose
+// answer holds the expected fact), and so is each question declined where
+// the first-ranked entry was wrong and the second right. Out-of-scope
+// questions answered count under (entry → OUT). The untuned sets (fresh
+// text) and the tuned ones are counted apart.
+//
+//	FAQ_PAIRS=1 go test ./faq -run TestConfusionPairs -v
+//
+// prints the pairs, most frequent first, with the questions. The
+// round-9 near-duplicate work (docs/faq.md) started from its list.
+func TestConfusionPairs(t *testing.T) {
+	if os.Getenv("FAQ_PAIRS") == "" {
+		t.Skip("set FAQ_PAIRS=1 to list the confused entry pairs")
+	}
+	e := newTestEngine(t)
+	es, err := DefaultCorpus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type pair struct{ kind, from, to string }
+	type tally struct {
+		untuned, tuned int
+		qs             []string
+	}
+	counts := map[pair]*tally{}
+	ctx := context.Background()
+	for _, set := range evalSets {
+		for _, c := range loadTraining(t, set) {
+			a, err := e.Answer(ctx, c.question, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			q, lang := e.prepare(c.question, "")
+			j, err := e.judge(ctx, q, lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ranked []string
+			for _, cd := range j.cands {
+				ranked = append(ranked, cd.x.ID)
+			}
+			j.release()
+			holds := map[string]bool{}
+			if c.in {
+				for _, en := range es {
+					if entryHasFact(en, c.facts) {
+						holds[en.ID] = true
+					}
+				}
+			}
+			rightID := func() string {
+				for i, id := range ranked {
+					if holds[id] {
+						return fmt.Sprintf("%s#%d", id, i+1)
+					}
+				}
+				var ids []string
+				for id := range holds {
+					ids = append(ids, id)
+				}
+				sort.Strings(ids)
+				if len(ids) > 3 {
+					return fmt.Sprintf("(%d entries)", len(ids))
+				}
+				return "(" + strings.Join(ids, ",") + ")"
+			}
+			var p pair
+			switch {
+			case !c.in && a.Answered:
+				p = pair{"answered-out", a.EntryID, "OUT"}
+			case !c.in:
+				continue
+			case a.Answered:
+				en, _ := e.Entry(a.EntryID)
+				if hasFact(a.Text, c.facts) || entryHasFact(en, c.facts) {
+					continue
+				}
+				p = pair{"wrong", a.EntryID, rightID()}
+			case len(ranked) >= 2 && !holds[ranked[0]] && holds[ranked[1]]:
+				p = pair{"unsure-second", ranked[0], ranked[1]}
+			default:
+				continue
+			}
+			tl := counts[p]
+			if tl == nil {
+				tl = &tally{}
+				counts[p] = tl
+			}
+			if untuned[set] {
+				tl.untuned++
+			} else {
+				tl.tuned++
+			}
+			tl.qs = append(tl.qs, fmt.Sprintf("%s: %q", set, c.question))
+		}
+	}
+	var ps []pair
+	for p := range counts {
+		ps = append(ps, p)
+	}
+	sort.Slice(ps, func(a, b int) bool {
+		ca, cb := counts[ps[a]], counts[ps[b]]
+		if na, nb := ca.untuned+ca.tuned, cb.untuned+cb.tuned; na != nb {
+			return na > nb
+		}
+		return fmt.Sprint(ps[a]) < fmt.Sprint(ps[b])
+	})
+	for _, p := range ps {
+		tl := counts[p]
+		t.Logf("%-13s %s -> %s: untuned %d, tuned %d", p.kind, p.from, p.to, tl.untuned, tl.tuned)
+		for _, q := range tl.qs {
+			t.Logf("      %s", q)
+		}
+	}
+}
