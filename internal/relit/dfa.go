@@ -29,7 +29,13 @@ import (
 // The bounds cost speed, never a result. Over the ~4,700 training
 // questions the FAQ's ~60 patterns made ~4,700 states together (~2 MB).
 type dfa struct {
-	prog *syntax.Prog
+	// prog is the pattern's program (insts) and where it starts.
+	prog    []inst
+	startPC uint32
+	// ranges holds the character classes of the program's InstRune
+	// instructions: at an instruction's arg, the number of runes, then
+	// the runes (lo, hi pairs or a single folded rune), each class once.
+	ranges []rune
 	// anchored: every match starts at the beginning of the text.
 	anchored bool
 	// Characters are read by class: two runes are in one class when every
@@ -48,16 +54,64 @@ type dfa struct {
 	max    int
 	resets int
 
-	mu     sync.Mutex // guards what follows and the making of states
-	sigs   map[string]uint8
+	mu sync.Mutex // guards what follows and the making of states
+	// sigs holds each class's signature (sigLen bytes, class c's at
+	// c*sigLen): the kind of rune and which of the nrune rune
+	// instructions take it. A new class is rare (ASCII at the start, then
+	// at most maxExtraClasses), so it is found by a scan, not a map.
+	sigs   []byte
+	sigLen int
+	nrune  int
+	sig    []byte
 	states map[string]*dstate
-	seen   []uint32 // closure: position -> generation it was reached in
-	gen    uint32
+	// seen marks the positions a closure has reached (a bit each), and
+	// marked lists them to be cleared after.
+	seen   []uint64
+	marked []uint32
 	stack  []uint32
-	insts  []uint32
+	waits  []uint32
 	next   []uint32
 	key    []byte
-	runeIn []uint32 // the program's rune instructions, for signatures
+}
+
+// inst is an instruction of the pattern's program as the automaton reads
+// it: 12 bytes, where a syntax.Inst is 40 and holds a slice of the parsed
+// pattern's runes (a word alternation compiles to one instruction a
+// letter, and the live step's and the FAQ's automata held ~0.6 MB of
+// programs). arg is syntax.Inst's Arg, except for InstRune1, where it is
+// the rune, and InstRune, where it is the class's place in dfa.ranges.
+type inst struct {
+	out, arg uint32
+	op       syntax.InstOp
+	fold     bool // InstRune: case-insensitive (syntax.FoldCase)
+}
+
+// compile turns prog into d.prog and d.ranges.
+func (d *dfa) compile(prog *syntax.Prog) {
+	d.prog = make([]inst, len(prog.Inst))
+	d.startPC = uint32(prog.Start)
+	at := map[string]uint32{} // a class's runes -> its place in ranges
+	for pc := range prog.Inst {
+		i := &prog.Inst[pc]
+		c := inst{out: i.Out, arg: i.Arg, op: i.Op}
+		switch i.Op {
+		case syntax.InstRune1:
+			c.arg = uint32(i.Rune[0])
+		case syntax.InstRune:
+			c.fold = syntax.Flags(i.Arg)&syntax.FoldCase != 0
+			key := string(i.Rune)
+			off, ok := at[key]
+			if !ok {
+				off = uint32(len(d.ranges))
+				d.ranges = append(d.ranges, rune(len(i.Rune)))
+				d.ranges = append(d.ranges, i.Rune...)
+				at[key] = off
+			}
+			c.arg = off
+		}
+		d.prog[pc] = c
+	}
+	d.ranges = slices.Clip(d.ranges)
 }
 
 // dstate is a set of program positions (the instructions a scan waits at
@@ -103,19 +157,19 @@ func newDFAMax(expr string, limit int) *dfa {
 		return nil
 	}
 	d := &dfa{
-		prog:     prog,
 		anchored: prog.StartCond()&syntax.EmptyBeginText != 0,
-		sigs:     map[string]uint8{},
 		states:   map[string]*dstate{},
-		seen:     make([]uint32, len(prog.Inst)),
+		seen:     make([]uint64, (len(prog.Inst)+63)/64),
 		max:      limit,
 	}
-	for pc := range prog.Inst {
-		switch prog.Inst[pc].Op {
-		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
-			d.runeIn = append(d.runeIn, uint32(pc))
+	d.compile(prog)
+	for pc := range d.prog {
+		if isRune(d.prog[pc].op) {
+			d.nrune++
 		}
 	}
+	d.sigLen = 1 + (d.nrune+7)/8
+	d.sig = make([]byte, d.sigLen)
 	for c := rune(0); c < utf8.RuneSelf; c++ {
 		d.ascii[c] = d.classFor(c)
 	}
@@ -145,39 +199,60 @@ func kind(r rune) rune {
 }
 
 // takes reports whether rune instruction i reads r, as the regexp's
-// matchers do.
-func takes(i *syntax.Inst, r rune) bool {
-	switch i.Op {
+// matchers do: a class is matched by syntax.Inst's own MatchRune.
+func (d *dfa) takes(i inst, r rune) bool {
+	switch i.op {
 	case syntax.InstRune1:
-		return r == i.Rune[0]
+		return r == rune(i.arg)
 	case syntax.InstRuneAny:
 		return true
 	case syntax.InstRuneAnyNotNL:
 		return r != '\n'
 	}
-	return i.MatchRune(r)
+	n := uint32(d.ranges[i.arg])
+	si := syntax.Inst{Op: syntax.InstRune, Rune: d.ranges[i.arg+1 : i.arg+1+n]}
+	if i.fold {
+		si.Arg = uint32(syntax.FoldCase)
+	}
+	return si.MatchRune(r)
+}
+
+// isRune: op reads a rune.
+func isRune(op syntax.InstOp) bool {
+	switch op {
+	case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+		return true
+	}
+	return false
 }
 
 // classFor returns r's class, making one when no class has r's
 // signature; 255 when there is no room for another (d.mu held, or
 // during newDFA).
 func (d *dfa) classFor(r rune) uint8 {
-	sig := make([]byte, 1+(len(d.runeIn)+7)/8)
+	sig := d.sig
+	clear(sig)
 	sig[0] = byte(kind(r))
-	for k, pc := range d.runeIn {
-		if takes(&d.prog.Inst[pc], r) {
-			sig[1+k/8] |= 1 << (k % 8)
+	k := 0
+	for pc := range d.prog {
+		if i := d.prog[pc]; isRune(i.op) {
+			if d.takes(i, r) {
+				sig[1+k/8] |= 1 << (k % 8)
+			}
+			k++
 		}
 	}
-	if c, ok := d.sigs[string(sig)]; ok {
-		return c
+	for c := range d.nclass {
+		if string(d.sigs[c*d.sigLen:(c+1)*d.sigLen]) == string(sig) {
+			return uint8(c)
+		}
 	}
 	if r >= utf8.RuneSelf && d.nclass >= d.endClass || d.nclass >= 254 {
 		return 255
 	}
 	c := uint8(d.nclass)
 	d.nclass++
-	d.sigs[string(sig)] = c
+	d.sigs = append(d.sigs, sig...)
 	d.reps = append(d.reps, r)
 	return c
 }
@@ -254,37 +329,41 @@ func (d *dfa) step(s *dstate, c int) *dstate {
 	// the rune before and r. A new match may begin here too, unless
 	// every match begins at the start of the text.
 	flags := syntax.EmptyOpContext(s.prev, r)
-	d.gen++
 	d.stack = append(d.stack[:0], s.pcs...)
 	if !d.anchored || s.prev == -1 {
-		d.stack = append(d.stack, uint32(d.prog.Start))
+		d.stack = append(d.stack, d.startPC)
 	}
-	d.insts = d.insts[:0]
+	d.waits = d.waits[:0]
 	found := false
 	for len(d.stack) > 0 && !found {
 		pc := d.stack[len(d.stack)-1]
 		d.stack = d.stack[:len(d.stack)-1]
-		if d.seen[pc] == d.gen {
+		if d.seen[pc/64]&(1<<(pc%64)) != 0 {
 			continue
 		}
-		d.seen[pc] = d.gen
-		i := &d.prog.Inst[pc]
-		switch i.Op {
+		d.seen[pc/64] |= 1 << (pc % 64)
+		d.marked = append(d.marked, pc)
+		i := &d.prog[pc]
+		switch i.op {
 		case syntax.InstAlt, syntax.InstAltMatch:
-			d.stack = append(d.stack, i.Arg, i.Out)
+			d.stack = append(d.stack, i.arg, i.out)
 		case syntax.InstNop, syntax.InstCapture:
-			d.stack = append(d.stack, i.Out)
+			d.stack = append(d.stack, i.out)
 		case syntax.InstEmptyWidth:
-			if syntax.EmptyOp(i.Arg)&^flags == 0 {
-				d.stack = append(d.stack, i.Out)
+			if syntax.EmptyOp(i.arg)&^flags == 0 {
+				d.stack = append(d.stack, i.out)
 			}
 		case syntax.InstMatch:
 			found = true
 		case syntax.InstFail:
 		default:
-			d.insts = append(d.insts, pc)
+			d.waits = append(d.waits, pc)
 		}
 	}
+	for _, pc := range d.marked {
+		d.seen[pc/64] = 0
+	}
+	d.marked = d.marked[:0]
 	var n *dstate
 	switch {
 	case found:
@@ -293,9 +372,9 @@ func (d *dfa) step(s *dstate, c int) *dstate {
 		n = unmatched
 	default:
 		d.next = d.next[:0]
-		for _, pc := range d.insts {
-			if i := &d.prog.Inst[pc]; takes(i, r) {
-				d.next = append(d.next, i.Out)
+		for _, pc := range d.waits {
+			if i := d.prog[pc]; d.takes(i, r) {
+				d.next = append(d.next, i.out)
 			}
 		}
 		slices.Sort(d.next)
