@@ -517,20 +517,34 @@ func terms(ss []string) []Term {
 // correct finds the corpus word one edit away from w (insert, delete,
 // substitute or swap two neighbours), preferring the most frequent. Short
 // words are left alone: one edit turns too many of them into others.
+//
+// It tries every corpus word of about w's length (~800), so the test per
+// word is cheap first: the edit distance before the frequency look-up,
+// and on bytes when both words are ASCII (nearly every folded word):
+// both tests are pure, so their order changes no verdict.
 func (a *Analyzer) correct(w string) string {
 	rw := []rune(w)
 	if len(rw) < 5 {
 		return ""
 	}
+	ascii := edit.IsASCII(w)
 	best, bestN := "", 0
 	for n := len(rw) - 1; n <= len(rw)+1; n++ {
 		for _, c := range a.byLen[n] {
 			// In a short word a different first letter is more likely a
 			// different word ("boller" is not "roller") than a typo.
-			if len(rw) <= 6 && []rune(c)[0] != rw[0] {
-				continue
+			if len(rw) <= 6 {
+				if r, _ := utf8.DecodeRuneInString(c); r != rw[0] {
+					continue
+				}
 			}
-			if a.surface[c] > bestN && edit.Within1(rw, []rune(c)) {
+			var near bool
+			if ascii && edit.IsASCII(c) {
+				near = edit.Within1ASCII(w, c)
+			} else {
+				near = edit.Within1(rw, []rune(c))
+			}
+			if near && a.surface[c] > bestN {
 				best, bestN = c, a.surface[c]
 			}
 		}
