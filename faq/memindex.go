@@ -239,8 +239,15 @@ func (m *memIndex) search(ts []Term, wa float64, k int, s *memScratch) []memHit 
 		}
 	}
 	// ORDER BY bm25 LIMIT k; equal scores in rowid order, as SQLite's
-	// sorter keeps them.
-	slices.SortStableFunc(s.hits, func(x, y memHit) int { return cmp.Compare(x.score, y.score) })
+	// sorter keeps them. The hits are in rowid order, so that is the
+	// stable sort by score; sorting by score then rowid (a total order:
+	// a row is hit once) gives it without the stable sort's merging.
+	slices.SortFunc(s.hits, func(x, y memHit) int {
+		if c := cmp.Compare(x.score, y.score); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.row, y.row)
+	})
 	if len(s.hits) > k {
 		s.hits = s.hits[:k]
 	}

@@ -519,15 +519,19 @@ func (e *Engine) scoreCandidates(out []candidate, qw map[string]float64) []candi
 	qtw := 0.0 // the question's weight in the phrasings' terms (dice)
 	for t, w := range qw {
 		id, ok := sx.ids[t]
-		if !ok || e.df[t] == 0 {
+		if !ok {
 			qtw += w
-		} else if w < e.termWeight(t, 1) {
+			continue
+		}
+		// The term's corpus weight, worked out once (a logarithm and two
+		// look-ups; it was asked up to three times).
+		tw := e.termWeight(t, 1)
+		if e.df[t] == 0 {
+			qtw += w
+		} else if w < tw {
 			qtw += w // a question word, damped
 		} else {
-			qtw += e.termWeight(t, 1)
-		}
-		if !ok {
-			continue
+			qtw += tw
 		}
 		k++
 		for _, pos := range sx.qv[id] {
@@ -540,7 +544,6 @@ func (e *Engine) scoreCandidates(out []candidate, qw map[string]float64) []candi
 			}
 		}
 		if hs := sx.phr[id]; len(hs) > 0 {
-			tw := e.termWeight(t, 1)
 			for _, h := range hs {
 				s.num[h.at] += tw * h.f
 			}
