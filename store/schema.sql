@@ -16,6 +16,7 @@
 -- migration migrations/060_without_rowid.sql sha256:7ab35fe96e31be0bde82d6b0175ba5e6165e644e23b3acc11b43737eb7252e0f
 -- migration migrations/061_rsvp_write_path.sql sha256:fe60264e55f0fa58824c3c2b62374cfaf29ced32f5753ade0b380304f7cd8f5f
 -- migration migrations/090_history_by_gathering.sql sha256:6395c9b109454e1921ad0f17d01a84f6f7e35acfa595136464aec322c0fd7923
+-- migration migrations/091_answers_no_created_index.sql sha256:7a72608bc6e031f225979ebdc2654ca90b696e54fc9d10e00607a2edeacea013
 
 CREATE TABLE municipalities (
     id         INTEGER PRIMARY KEY,
@@ -313,7 +314,6 @@ CREATE INDEX gatherings_date ON gatherings(date);
 CREATE INDEX interest_municipalities_m ON interest_municipalities(municipality_id);
 CREATE INDEX interests_created_by ON interests(created_by);
 CREATE INDEX mentoring_m ON mentoring(municipality_id, date);
-CREATE INDEX answers_created ON answers(created_at);
 CREATE INDEX questions_open ON questions(answered_at, created_at);
 CREATE INDEX feedback_answer ON feedback(answer_id);
 CREATE INDEX digests_sent ON digests(channel, status, period_end);
