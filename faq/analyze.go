@@ -265,7 +265,7 @@ func (a *Analyzer) word(w string) []Term {
 	if len(ts) == 0 || ts[0].Weak {
 		return ts
 	}
-	if _, ok := a.surface[w]; ok || a.allKnown(ts) || len(a.stems) == 0 {
+	if _, ok := a.surface[w]; ok || a.allKnown(ts) || len(a.stems) == 0 || commonWords[w] {
 		return ts
 	}
 	// A "typo" of a stop word is more likely a word of its own ("livet"
@@ -437,6 +437,13 @@ func (a *Analyzer) base(w string) []Term {
 		return terms(syn)
 	}
 	st := a.stem(w)
+	// An everyday word (common.txt) is itself: not a synonym that only
+	// shares its stem ("tydelig" is not "tyde" = mean, "særlig" not
+	// "særpreg"), not a compound ("forsøke" is not "før" + "søke"), and
+	// (word) not a typo of a corpus word.
+	if commonWords[w] && !stopwords[st] {
+		return []Term{{Text: st}}
+	}
 	if syn, ok := synonyms[st]; ok {
 		return terms(syn)
 	}
