@@ -19,14 +19,14 @@ var injectionHints = []string{"ignor", "disregard", "glem", "forget", "overse", 
 	"instruction", "instruks", "dan"}
 
 func injection(q string) bool {
-	l := strings.ToLower(q)
-	for _, h := range injectionHints {
-		if strings.Contains(l, h) {
-			return injectionRE.MatchString(q)
-		}
+	if injectionHinted.in(strings.ToLower(q)) {
+		return injectionRE.MatchString(q)
 	}
 	return false
 }
+
+// injectionHinted finds any of injectionHints in one pass (anyOf).
+var injectionHinted = newAnyOf(injectionHints)
 
 // offTopicWords (lexicon/offtopic_words.txt) are subjects outside the programme (weather, sport, other
 // programmes and organisations, general knowledge, tasks for a chatbot).
@@ -42,8 +42,12 @@ var chitchatRE = relit.MustCompile(`(?i)^\W*(tusen takk|takk|thanks|thank you|ty
 
 func chitchat(q string) bool { return chitchatRE.MatchString(q) }
 
-// offTopicPhrases (lexicon/offtopic_phrases.txt) are multi-word subjects outside the programme.
-var offTopicPhrases = lexiconLines("offtopic_phrases.txt")
+// offTopicPhrases (lexicon/offtopic_phrases.txt) are multi-word subjects outside the programme;
+// offTopicPhrased finds any of them in one pass (anyOf).
+var (
+	offTopicPhrases = lexiconLines("offtopic_phrases.txt")
+	offTopicPhrased = newAnyOf(offTopicPhrases)
+)
 
 // jobRE is job hunting, which shares words ("søke", "kulturskolen") with
 // the programme's own questions.
@@ -164,10 +168,8 @@ func scanScope(q string) (off bool, objects []string) {
 		(memberCostRE.MatchString(l) && !notMemberRE.MatchString(l)) {
 		return true, nil
 	}
-	for _, p := range offTopicPhrases {
-		if strings.Contains(l, p) {
-			return true, nil
-		}
+	if offTopicPhrased.in(l) {
+		return true, nil
 	}
 	objs, tasks := offTopicObjects(), offTopicTasks()
 	task := false
