@@ -554,10 +554,17 @@ func (e *Engine) scoreCandidates(out []candidate, qw map[string]float64) []candi
 		c.cov = s.got[c.x.pos] / total
 		// A phrasing's weight (den) does not depend on the question: it
 		// is summed once per index change (refreshDens).
-		num := s.num[c.x.base : c.x.base+c.x.nphr]
-		for j, den := range c.x.dens {
-			// Most phrasings share no term with the question.
-			if den <= 0 || num[j] == 0 {
+		dens := c.x.dens
+		num := s.num[c.x.base : c.x.base+int32(len(dens))] // nphr of them
+		for j, n := range num {
+			// Most phrasings share no term with the question: asked
+			// first, their weight is not read (both tests are pure, so
+			// the order changes nothing).
+			if n == 0 {
+				continue
+			}
+			den := dens[j]
+			if den <= 0 {
 				continue
 			}
 			if num[j]/den > c.prec {
