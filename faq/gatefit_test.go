@@ -115,7 +115,13 @@ const (
 // stay out of the fit so that their figures are not the gate's in-sample
 // ones; so does english7, faq-syn-en's check on its English synonym work.
 // Round 8: encheck8, faq-en's check on its English work, likewise.
-var notFit = map[string]bool{"validation7": true, "nbcheck8b": true, "encheck8": true, "nbcheck8": true, "synno": true, "synno2": true, "english7": true}
+// Round 9 (faq-dups): validation7, the round-8 validation split, joins the
+// fit after the near-duplicate corpus work. Out of the fit, a refit scored
+// it (engine) 195/220 right, 6/275 wrong; in the fit, cross-validated by
+// whole sets, 193/220 and 4/275, and the untuned sets together (in-sample
+// for validation7) 1466 → 1470/1576 right, 22 → 22/2023 wrong; the
+// threshold stays at the 0.735 floor either way.
+var notFit = map[string]bool{"nbcheck8b": true, "encheck8": true, "nbcheck8": true, "synno": true, "synno2": true, "english7": true}
 
 // gateFitSets are the evalSets the gate is fit on.
 func gateFitSets() []string {
