@@ -45,7 +45,10 @@ var (
 	// so it counts only at the start of the question or at its end.
 	qTimeRE  = relit.MustCompile(`^\W*(nar|when)\b|\b(nar|when)\W*$|\b(kva tid|kor tid|hvilken dato|hvilke dator|what date|which date|which day|hvilken dag|hvilket tidspunkt|tidspunkt for|dato for|daton for|datone for|date of|dates of)\b`)
 	qCountRE = relit.MustCompile(`\b(hvor mange|kor mange|how many|number of|antall)\b`)
-	qMoneyRE = relit.MustCompile(`\b(koster|kostar|kosta|cost|costs|pris|prisen|price|betale|betaler|betalar|pay|pays|paid|penger|pengar|money|tilskudd|grant|fee|fees|avgift\w*|kontingent\w*|egenandel\w*)\b`)
+	// A wrong number typed ("skrev feil antall minutter", "entered the
+	// wrong number of hours") reports a mistake to correct: it asks no count.
+	qWrongCountRE = relit.MustCompile(`\b(feil|gale|galt|rett|riktig|riktige|wrong|incorrect|right|correct)\s+(antall|number of)\b`)
+	qMoneyRE      = relit.MustCompile(`\b(koster|kostar|kosta|cost|costs|pris|prisen|price|betale|betaler|betalar|pay|pays|paid|penger|pengar|money|tilskudd|grant|fee|fees|avgift\w*|kontingent\w*|egenandel\w*)\b`)
 	// "nok" is also "enough", so the currency counts only beside a number.
 	qAmountRE = relit.MustCompile(`\b(kroner|kr|belop|belopet|amount|sum|summen)\b|\d\s*nok\b|\bnok\s*\d|\b(hvor mye|kor mykje|how much)\b.*\b(penger|pengar|money|tilskudd\w*|midler|grant\w*|funding|fee|fees|avgift\w*|kontingent\w*|egenandel\w*|\w*stotte|support|refusjon\w*|godtgjor\w*)\b|\bper\s+(km|kilometer|mil|deltaker|person|natt|dogn|kommune|head|participant|night)\b|\b(budsjettet|totalbudsjett\w*|the budget|budget for|total budget)\b`)
 	qLinkRE   = relit.MustCompile(`\b(lenke|lenken|lenka|lenker|link|linken|links|url|nettside|nettsiden|website|webside|nettadresse)\b`)
@@ -161,7 +164,7 @@ func questionTypesFolded(q string) answerType {
 	if qTimeRE.MatchString(q) {
 		t |= atTime
 	}
-	if qCountRE.MatchString(q) {
+	if qCountRE.MatchString(q) && !(qWrongCountRE.MatchString(q) && !qCountRE.MatchString(qWrongCountRE.ReplaceAllString(q, " "))) {
 		t |= atCount
 	}
 	if qMoneyRE.MatchString(q) {
