@@ -59,7 +59,7 @@ func benchRSVPWrite(b *testing.B, conc int) {
 		answer(next())
 	}
 	w := db.writer()
-	before, stmts, commits := frames(b, w), w.statements, w.hotCommits
+	before, stmts, commits, cpu0 := frames(b, w), w.statements, w.hotCommits, cpuTime()
 	b.ReportAllocs()
 	b.ResetTimer()
 	var wg sync.WaitGroup
@@ -79,6 +79,7 @@ func benchRSVPWrite(b *testing.B, conc int) {
 	wg.Wait()
 	b.StopTimer()
 	n := float64(b.N)
+	b.ReportMetric(float64(cpuTime()-cpu0)/n, "cpu-ns/op")
 	b.ReportMetric(float64(frames(b, w)-before)/n, "walframes/op")
 	b.ReportMetric(float64(w.statements-stmts)/n, "stmts/op")
 	b.ReportMetric(float64(w.hotCommits-commits)/n, "commits/op")
