@@ -123,7 +123,11 @@ func (e *Engine) prepare(question, lang string) (string, string) {
 		return q, answerLang("", lang)
 	}
 	q = e.normalize(q, true)
-	return q, answerLang(q, lang)
+	l := answerLang(q, lang)
+	if l == "en" {
+		q = joinParticlesEN(q)
+	}
+	return q, l
 }
 
 // answerLang is the language to answer q in: the question's own when it

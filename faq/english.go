@@ -248,3 +248,96 @@ func (a *Analyzer) allKnownEN(ts []Term) bool {
 	}
 	return true
 }
+
+// particlesEN are English phrasal verbs whose particle a writer puts after
+// the object ("put their councils forward", "who sends it in", "sign our
+// municipality up"): the lexicon's phrases ("put forward", "send in",
+// "sign up", "pull out") match only the joined form, so the loose verb and
+// particle each read as a word of their own ("put" and "forward" weigh
+// 2.0, the registration they mean is lost). Verb forms as written, each
+// with the particles whose joined phrase the lexicon knows.
+var particlesEN = map[string]string{
+	"put": "forward", "puts": "forward", "putting": "forward",
+	"send": "in", "sends": "in", "sending": "in", "sent": "in",
+	"hand": "in", "hands": "in", "handing": "in", "handed": "in",
+	"sign": "up", "signs": "up", "signing": "up", "signed": "up",
+	"pull": "out", "pulls": "out", "pulling": "out", "pulled": "out",
+	"back": "out", "backs": "out", "backing": "out", "backed": "out",
+}
+
+// particleEndEN are the words that may follow a moved particle: the
+// particle closes the verb phrase ("sign us up for the programme"), where
+// any other word makes it a preposition ("send it in English").
+var particleEndEN = set("by", "before", "for", "to", "now", "yet", "already", "and", "or", "this", "next", "again", "too", "as", "at", "on")
+
+// joinParticlesEN moves the particle of a separated phrasal verb next to
+// its verb ("who sends it in?" → "who sends in it?"), when one to three
+// words stand between them, none of them ends a clause, and the particle
+// ends the phrase (end of text, a clause mark, or a word of
+// particleEndEN). q is an English question as normalized; it comes back
+// unchanged (same string) when nothing moves.
+func joinParticlesEN(q string) string {
+	var fb [32]string
+	fields := fb[:0]
+	for f := range strings.FieldsSeq(q) {
+		fields = append(fields, f)
+	}
+	moved := false
+	for i := 0; i < len(fields); i++ {
+		_, core, post := wordCore(fields[i])
+		var lb [16]byte
+		part, ok := particlesEN[string(lowerASCII(lb[:0], core))]
+		if !ok || post != "" {
+			continue
+		}
+		for j := i + 2; j <= i+4 && j < len(fields); j++ {
+			if _, c, p := wordCore(fields[j-1]); c == "" || p != "" || strings.HasSuffix(c, ".") {
+				break // a clause ends inside the object
+			}
+			_, pc, pp := wordCore(fields[j])
+			dot := ""
+			if c, ok := strings.CutSuffix(pc, "."); ok {
+				pc, dot = c, "."
+			}
+			if !strings.EqualFold(pc, part) {
+				continue
+			}
+			if pp == "" && dot == "" && j+1 < len(fields) {
+				_, nc, _ := wordCore(fields[j+1])
+				var nb [16]byte
+				if !particleEndEN[string(lowerASCII(nb[:0], nc))] {
+					break
+				}
+			}
+			pp = dot + pp
+			// verb, particle, object…, then what followed the particle
+			obj := append([]string(nil), fields[i+1:j]...)
+			last := len(obj) - 1
+			// the particle's trailing mark ("in?") goes to the object's end
+			obj[last] += pp
+			fields[i+1] = pc
+			copy(fields[i+2:j+1], obj)
+			moved = true
+			i = j
+			break
+		}
+	}
+	if !moved {
+		return q
+	}
+	return strings.Join(fields, " ")
+}
+
+// lowerASCII appends s lowered (ASCII letters only) to b: a map key
+// looked up as string(b) costs no allocation, where strings.ToLower of a
+// capitalised word ("Put", "Who") would allocate on every question.
+func lowerASCII(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
+}

@@ -46,3 +46,23 @@ func TestEnglishSynonyms(t *testing.T) {
 		t.Errorf("%q read as %q", "advise", got)
 	}
 }
+
+// TestJoinParticlesEN: a phrasal verb's particle after its object is moved
+// next to the verb only where it closes the phrase.
+func TestJoinParticlesEN(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"until what date can counties put their councils forward?", "until what date can counties put forward their councils?"},
+		{"and who sends it in?", "and who sends in it?"},
+		{"can we sign our municipality up for the programme", "can we sign up our municipality for the programme"},
+		{"what if we pull the kommune out.", "what if we pull out the kommune."},
+		{"can I send questions in English", "can I send questions in English"}, // a preposition
+		{"put it, forward", "put it, forward"},                                 // a clause mark between
+		{"who sends the application in to the council", "who sends in the application to the council"},
+		{"put the names of all five municipalities forward", "put the names of all five municipalities forward"}, // too far
+		{"sign up now", "sign up now"},
+	} {
+		if got := joinParticlesEN(c.in); got != c.want {
+			t.Errorf("joinParticlesEN(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
