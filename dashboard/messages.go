@@ -3,6 +3,7 @@ package dashboard
 import (
 	"embed"
 	"html/template"
+	"sync"
 	"time"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
@@ -12,33 +13,41 @@ import (
 //go:embed page.html
 var pageFS embed.FS
 
-var page = template.Must(template.New("page.html").Funcs(template.FuncMap{
-	"t":        func(l bot.Lang, key string, args ...any) string { return messages.T(l, key, args...) },
-	"date":     func(l bot.Lang, d time.Time) string { return bot.FormatDate(d, l) },
-	"datetime": func(l bot.Lang, d time.Time) string { return bot.FormatDateTime(d, l) },
-	"month":    func(l bot.Lang, m time.Time) string { return monthName(m, l) },
-	"answer": func(l bot.Lang, a string) string {
-		if a == "" {
-			return messages.T(l, "dash.g.none")
-		}
-		return messages.T(l, "dash.answer."+a)
-	},
-	"yesno": func(l bot.Lang, b *bool) string {
-		switch {
-		case b == nil:
-			return "–"
-		case *b:
-			return messages.T(l, "dash.yes")
-		}
-		return messages.T(l, "dash.no")
-	},
-	"is":         func(a, b string) bool { return a == b },
-	"noun":       noun,
-	"pair":       func(l bot.Lang, g gatheringView) gatheringCard { return gatheringCard{Lang: l, G: g} },
-	"percent":    percent,
-	"upcoming":   func(g store.Gathering) bool { return !g.Cancelled() },
-	"answerKeys": func() []string { return []string{store.AnswerYes, store.AnswerMaybe, store.AnswerNo, ""} },
-}).ParseFS(pageFS, "page.html"))
+// page is the dashboard's template, parsed on first use: parsed in the
+// package's initialisation, its ~150 kB of parse tree stayed in the heap of
+// every bot process, most of which never serve a dashboard (the collector
+// keeps the heap a fixed share above what is live, so each live byte is
+// paid for again in RSS: docs/operations.md "Round 9: memory"). The tests
+// render the page, so a template that does not parse fails them.
+var page = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("page.html").Funcs(template.FuncMap{
+		"t":        func(l bot.Lang, key string, args ...any) string { return messages.T(l, key, args...) },
+		"date":     func(l bot.Lang, d time.Time) string { return bot.FormatDate(d, l) },
+		"datetime": func(l bot.Lang, d time.Time) string { return bot.FormatDateTime(d, l) },
+		"month":    func(l bot.Lang, m time.Time) string { return monthName(m, l) },
+		"answer": func(l bot.Lang, a string) string {
+			if a == "" {
+				return messages.T(l, "dash.g.none")
+			}
+			return messages.T(l, "dash.answer."+a)
+		},
+		"yesno": func(l bot.Lang, b *bool) string {
+			switch {
+			case b == nil:
+				return "–"
+			case *b:
+				return messages.T(l, "dash.yes")
+			}
+			return messages.T(l, "dash.no")
+		},
+		"is":         func(a, b string) bool { return a == b },
+		"noun":       noun,
+		"pair":       func(l bot.Lang, g gatheringView) gatheringCard { return gatheringCard{Lang: l, G: g} },
+		"percent":    percent,
+		"upcoming":   func(g store.Gathering) bool { return !g.Cancelled() },
+		"answerKeys": func() []string { return []string{store.AnswerYes, store.AnswerMaybe, store.AnswerNo, ""} },
+	}).ParseFS(pageFS, "page.html"))
+})
 
 // nouns are the singular and plural of the nouns counted on the page:
 // bokmål, then English.

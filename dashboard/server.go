@@ -203,7 +203,7 @@ func (s *Server) serveDashboard(w http.ResponseWriter, r *http.Request) {
 		v.Downloads[i].URL = PathDashboard + "/eksport/" + v.Downloads[i].Kind + ".csv?t=" + url.QueryEscape(tok)
 	}
 	var buf bytes.Buffer
-	if err := page.Execute(&buf, v); err != nil {
+	if err := page().Execute(&buf, v); err != nil {
 		s.log().Error("dashboard: render page", "err", err)
 		http.Error(w, bot.T(lang, "error.internal"), http.StatusInternalServerError)
 		return
