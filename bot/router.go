@@ -345,7 +345,13 @@ var ErrDuplicate = errors.New("duplicate event")
 // the intake) and still a few seconds of normal traffic; 4,096 kept ~1 MB
 // of ids alive, which with GOGC=50 cost ~1 MiB of peak RSS under /faq load
 // (round 5: scripts/abtail.sh KIND=faq, 39.3–40.1 → 38.6–39.3 MiB).
-const recentEvents = 1024
+// Round 9: 256, still four times what can be in flight at c=64 and
+// minutes of normal traffic: the 1,024 signed slash-command ids (~90
+// bytes each) and their map were ~220 kB of the live heap after /faq
+// c=64 (pprof inuse_space: newRecentSet 128 kB, SignedEventID 96 kB), and
+// the collector keeps the heap a fixed share above what is live
+// (docs/operations.md "Round 9: memory").
+const recentEvents = 256
 
 // Dedup drops requests whose EventID was already seen.
 //
