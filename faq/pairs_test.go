@@ -127,3 +127,28 @@ func TestConfusionPairs(t *testing.T) {
 		}
 	}
 }
+
+// mergedInto names entries merged into another (round 9, faq-dups): a
+// related-topic button from an older message carries the old id.
+var mergedInto = map[string]string{"samhandling-oppvekst": "oppvekstfeltet"}
+
+// TestMergedEntryButtons: the button of a merged entry ("#<old id>") still
+// answers, with the entry it went into; and the old id is gone from the
+// corpus (one entry, not two saying the same).
+func TestMergedEntryButtons(t *testing.T) {
+	e := newTestEngine(t)
+	for old, into := range mergedInto {
+		if _, ok := e.Entry(old); ok {
+			t.Errorf("%s is still an entry; it was merged into %s", old, into)
+		}
+		for _, lang := range []string{"nb", "nn", "en"} {
+			a, err := e.Answer(context.Background(), "#"+old, lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !a.Answered || a.EntryID != into {
+				t.Errorf("#%s (%s) -> answered=%v %q, want %s", old, lang, a.Answered, a.EntryID, into)
+			}
+		}
+	}
+}
