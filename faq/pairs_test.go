@@ -20,7 +20,10 @@ import (
 //
 //	FAQ_PAIRS=1 go test ./faq -run TestConfusionPairs -v
 //
-// prints the pairs, most frequent first, with the questions. The
+// prints the pairs, most frequent first, with the questions. "close" pairs
+// are the in-scope questions whose two first-ranked entries scored within
+// 0.05 of each other (right or wrong; the gate may have declined them):
+// entries new wording can flip between. The
 // round-9 near-duplicate work (docs/faq.md) started from its list.
 func TestConfusionPairs(t *testing.T) {
 	if os.Getenv("FAQ_PAIRS") == "" {
@@ -53,6 +56,7 @@ func TestConfusionPairs(t *testing.T) {
 			for _, cd := range j.cands {
 				ranked = append(ranked, cd.x.ID)
 			}
+			closeCall := len(j.cands) >= 2 && j.cands[0].sim-j.cands[1].sim < 0.05
 			j.release()
 			holds := map[string]bool{}
 			if c.in {
@@ -77,6 +81,28 @@ func TestConfusionPairs(t *testing.T) {
 					return fmt.Sprintf("(%d entries)", len(ids))
 				}
 				return "(" + strings.Join(ids, ",") + ")"
+			}
+			if closeCall && c.in {
+				// A close call between two entries, right or wrong:
+				// where new wording flips the answer.
+				a, b := ranked[0], ranked[1]
+				if b < a {
+					a, b = b, a
+				}
+				cp := pair{"close", a, b}
+				if counts[cp] == nil {
+					counts[cp] = &tally{}
+				}
+				if untuned[set] {
+					counts[cp].untuned++
+				} else {
+					counts[cp].tuned++
+				}
+				mark := "right"
+				if !holds[ranked[0]] {
+					mark = "WRONG #1"
+				}
+				counts[cp].qs = append(counts[cp].qs, fmt.Sprintf("%s: %q (%s)", set, c.question, mark))
 			}
 			var p pair
 			switch {
