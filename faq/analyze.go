@@ -61,6 +61,30 @@ type Analyzer struct {
 	// English; synStem maps an English stem to its synonyms' concepts.
 	stemsEN map[string]bool
 	synStem map[string][]string
+	// long holds the stems of at least longStem bytes, the only ones
+	// backoff's last search (a compound ending in the word) can find,
+	// as they were when len(stems) was longN: stems are only ever added,
+	// so while the count is the same the list is whole (indexLong).
+	long  []string
+	longN int
+}
+
+// longStem: backoff looks for compounds at least 4 bytes longer than a
+// stem of at least 7.
+const longStem = 7 + 4
+
+// indexLong lists the long stems for backoff (after the stems change,
+// before questions are answered: newAnalyzer, the snapshot, learn). The
+// ~3,000 stems were walked as a map for every word backoff explains.
+func (a *Analyzer) indexLong() {
+	a.long = a.long[:0]
+	for c := range a.stems {
+		if len(c) >= longStem {
+			a.long = append(a.long, c)
+		}
+	}
+	sort.Strings(a.long) // the same list however the set was filled (TestSnapshotFresh)
+	a.longN = len(a.stems)
 }
 
 // NewAnalyzer returns an analyzer whose vocabulary (for compounds and typos)
@@ -133,6 +157,7 @@ func newAnalyzer(folded map[string]string, texts, enTexts []string) *Analyzer {
 	for _, l := range a.byLen {
 		sort.Strings(l)
 	}
+	a.indexLong()
 	return a
 }
 
@@ -378,14 +403,31 @@ func (a *Analyzer) backoff(w string) []Term {
 	// The word may be the last part of one compound the corpus uses
 	// ("utfordringane" of "samfunnsutfordringer", "oppdraget" of
 	// "kjerneoppdrag"): that compound, when there is exactly one.
+	// Which one is found does not depend on the order they are tried in
+	// (two or more are none), so the long stems' list (indexLong) serves
+	// as well as the set while it is whole.
 	if st := a.stem(w); len(st) >= 7 {
 		found := ""
-		for c := range a.stems {
+		tail := func(c string) bool {
 			if len(c) >= len(st)+4 && strings.HasSuffix(c, st) {
 				if found != "" {
-					return nil
+					return false
 				}
 				found = c
+			}
+			return true
+		}
+		if a.longN == len(a.stems) && a.longN > 0 {
+			for _, c := range a.long {
+				if !tail(c) {
+					return nil
+				}
+			}
+		} else {
+			for c := range a.stems {
+				if !tail(c) {
+					return nil
+				}
 			}
 		}
 		if found != "" {

@@ -299,6 +299,7 @@ func (a *Analyzer) learn(texts, enTexts []string) {
 			}
 		}
 	}
+	a.indexLong()
 }
 
 // Passage is a document chunk indexed beside the FAQ (faq/docs, benchmarks).

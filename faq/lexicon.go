@@ -96,6 +96,16 @@ var shortWords = func() [][2]string {
 	return out
 }()
 
+// shortWordRunes are shortWords' folded forms as runes, converted once
+// (shortTypo compares every one with each short unknown word).
+var shortWordRunes = func() [][]rune {
+	out := make([][]rune, len(shortWords))
+	for i, sw := range shortWords {
+		out[i] = []rune(sw[0])
+	}
+	return out
+}()
+
 // contractionSubjects are the words whose "'s" is "is" or "us" ("what's",
 // "let's"): left as typed, for the phrases and stop words that know them
 // ("what's in it for us").
@@ -236,8 +246,8 @@ func (e *Engine) shortTypo(w string, first bool) string {
 		return ""
 	}
 	fix := ""
-	for _, sw := range shortWords {
-		rs := []rune(sw[0])
+	for i, sw := range shortWords {
+		rs := shortWordRunes[i]
 		if rs[0] != rw[0] || sw[0] == w || !edit.Within1(rw, rs) || (!first && len(rs) == len(rw) && !swapped(rw, rs)) {
 			continue
 		}

@@ -410,6 +410,7 @@ func decodeIndex(r *snapReader, entries []Entry, gate *Gate) (*Engine, error) {
 		}
 	}
 	an.stems = readSet()
+	an.indexLong()
 	// The English reading (english.go): the words only the Norwegian
 	// texts use, the English terms; the synonyms by English stem follow
 	// from the first.
