@@ -554,24 +554,30 @@ func (e *Engine) scoreCandidates(out []candidate, qw map[string]float64) []candi
 		c.cov = s.got[c.x.pos] / total
 		// A phrasing's weight (den) does not depend on the question: it
 		// is summed once per index change (refreshDens).
-		dens := c.x.dens
-		num := s.num[c.x.base : c.x.base+int32(len(dens))] // nphr of them
-		for j, n := range num {
-			// Most phrasings share no term with the question: asked
-			// first, their weight is not read (both tests are pure, so
-			// the order changes nothing).
-			if n == 0 {
-				continue
-			}
-			den := dens[j]
-			if den <= 0 {
-				continue
-			}
-			if num[j]/den > c.prec {
-				c.prec = num[j] / den
-			}
-			if d := 2 * num[j] / (den + qtw); d > c.dice {
-				c.dice = d
+		// An entry none of whose phrasings holds a question term (bm25
+		// found it by its answer) has no phrasing to read: its phrasings'
+		// terms are its qvocab, so no posting marked it seen
+		// (TestPhrasingTermsInQvocab).
+		if s.seen[c.x.pos] != 0 {
+			dens := c.x.dens
+			num := s.num[c.x.base : c.x.base+int32(len(dens))] // nphr of them
+			for j, n := range num {
+				// Most phrasings share no term with the question: asked
+				// first, their weight is not read (both tests are pure,
+				// so the order changes nothing).
+				if n == 0 {
+					continue
+				}
+				den := dens[j]
+				if den <= 0 {
+					continue
+				}
+				if n/den > c.prec {
+					c.prec = n / den
+				}
+				if d := 2 * n / (den + qtw); d > c.dice {
+					c.dice = d
+				}
 			}
 		}
 		// The sums above run in map order, so two entries covering the
