@@ -75,16 +75,27 @@ type dfa struct {
 }
 
 // inst is an instruction of the pattern's program as the automaton reads
-// it: 12 bytes, where a syntax.Inst is 40 and holds a slice of the parsed
+// it: 8 bytes, where a syntax.Inst is 40 and holds a slice of the parsed
 // pattern's runes (a word alternation compiles to one instruction a
 // letter, and the live step's and the FAQ's automata held ~0.6 MB of
-// programs). arg is syntax.Inst's Arg, except for InstRune1, where it is
+// programs). word holds the next position (syntax.Inst's Out) in its low
+// outBits, then the case-insensitive flag of an InstRune (syntax.FoldCase)
+// and the op. arg is syntax.Inst's Arg, except for InstRune1, where it is
 // the rune, and InstRune, where it is the class's place in dfa.ranges.
 type inst struct {
-	out, arg uint32
-	op       syntax.InstOp
-	fold     bool // InstRune: case-insensitive (syntax.FoldCase)
+	word, arg uint32
 }
+
+const (
+	outBits = 26 // a program of up to 64 M instructions (larger: no automaton)
+	outMask = 1<<outBits - 1
+	foldBit = 1 << outBits
+	opShift = outBits + 1 // syntax.InstOp's values fit in the 5 bits left
+)
+
+func (i inst) op() syntax.InstOp { return syntax.InstOp(i.word >> opShift) }
+func (i inst) out() uint32       { return i.word & outMask }
+func (i inst) fold() bool        { return i.word&foldBit != 0 }
 
 // compile turns prog into d.prog and d.ranges.
 func (d *dfa) compile(prog *syntax.Prog) {
@@ -93,12 +104,14 @@ func (d *dfa) compile(prog *syntax.Prog) {
 	at := map[string]uint32{} // a class's runes -> its place in ranges
 	for pc := range prog.Inst {
 		i := &prog.Inst[pc]
-		c := inst{out: i.Out, arg: i.Arg, op: i.Op}
+		c := inst{word: i.Out | uint32(i.Op)<<opShift, arg: i.Arg}
 		switch i.Op {
 		case syntax.InstRune1:
 			c.arg = uint32(i.Rune[0])
 		case syntax.InstRune:
-			c.fold = syntax.Flags(i.Arg)&syntax.FoldCase != 0
+			if syntax.Flags(i.Arg)&syntax.FoldCase != 0 {
+				c.word |= foldBit
+			}
 			key := string(i.Rune)
 			off, ok := at[key]
 			if !ok {
@@ -153,7 +166,7 @@ func newDFAMax(expr string, limit int) *dfa {
 		return nil
 	}
 	prog, err := syntax.Compile(re.Simplify())
-	if err != nil {
+	if err != nil || len(prog.Inst) > outMask {
 		return nil
 	}
 	d := &dfa{
@@ -164,7 +177,7 @@ func newDFAMax(expr string, limit int) *dfa {
 	}
 	d.compile(prog)
 	for pc := range d.prog {
-		if isRune(d.prog[pc].op) {
+		if isRune(d.prog[pc].op()) {
 			d.nrune++
 		}
 	}
@@ -201,7 +214,7 @@ func kind(r rune) rune {
 // takes reports whether rune instruction i reads r, as the regexp's
 // matchers do: a class is matched by syntax.Inst's own MatchRune.
 func (d *dfa) takes(i inst, r rune) bool {
-	switch i.op {
+	switch i.op() {
 	case syntax.InstRune1:
 		return r == rune(i.arg)
 	case syntax.InstRuneAny:
@@ -211,7 +224,7 @@ func (d *dfa) takes(i inst, r rune) bool {
 	}
 	n := uint32(d.ranges[i.arg])
 	si := syntax.Inst{Op: syntax.InstRune, Rune: d.ranges[i.arg+1 : i.arg+1+n]}
-	if i.fold {
+	if i.fold() {
 		si.Arg = uint32(syntax.FoldCase)
 	}
 	return si.MatchRune(r)
@@ -235,7 +248,7 @@ func (d *dfa) classFor(r rune) uint8 {
 	sig[0] = byte(kind(r))
 	k := 0
 	for pc := range d.prog {
-		if i := d.prog[pc]; isRune(i.op) {
+		if i := d.prog[pc]; isRune(i.op()) {
 			if d.takes(i, r) {
 				sig[1+k/8] |= 1 << (k % 8)
 			}
@@ -344,14 +357,14 @@ func (d *dfa) step(s *dstate, c int) *dstate {
 		d.seen[pc/64] |= 1 << (pc % 64)
 		d.marked = append(d.marked, pc)
 		i := &d.prog[pc]
-		switch i.op {
+		switch i.op() {
 		case syntax.InstAlt, syntax.InstAltMatch:
-			d.stack = append(d.stack, i.arg, i.out)
+			d.stack = append(d.stack, i.arg, i.out())
 		case syntax.InstNop, syntax.InstCapture:
-			d.stack = append(d.stack, i.out)
+			d.stack = append(d.stack, i.out())
 		case syntax.InstEmptyWidth:
 			if syntax.EmptyOp(i.arg)&^flags == 0 {
-				d.stack = append(d.stack, i.out)
+				d.stack = append(d.stack, i.out())
 			}
 		case syntax.InstMatch:
 			found = true
@@ -374,7 +387,7 @@ func (d *dfa) step(s *dstate, c int) *dstate {
 		d.next = d.next[:0]
 		for _, pc := range d.waits {
 			if i := d.prog[pc]; d.takes(i, r) {
-				d.next = append(d.next, i.out)
+				d.next = append(d.next, i.out())
 			}
 		}
 		slices.Sort(d.next)
