@@ -348,6 +348,9 @@ func (w *writer) connect() error {
 	}
 	w.conn = c
 	w.raw = rawOf(c)
+	// The connection's page count so far is not this writer's: a
+	// connection from the pool may have written before.
+	w.stats.lastPages = max(w.walPages(), 0)
 	w.cache.clear()
 	w.version = -1
 	return nil
@@ -663,10 +666,12 @@ again:
 	}
 	w.noteCommit()
 	w.hotCommits++
-	w.settle(jobs)
-	finish(nil)
+	// Counted before the callers are answered, so that a caller reading
+	// WriteStats after its write sees the write's commit in them.
 	pages := w.walPages()
 	w.stats.countCommit(pages)
+	w.settle(jobs)
+	finish(nil)
 	w.committed(pages)
 }
 

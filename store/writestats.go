@@ -28,15 +28,13 @@ func (db *DB) WriteStats() WriteStats {
 }
 
 // countCommit counts a commit and the WAL pages it wrote, pages being the
-// connection's running count (walPages: -1 when it cannot tell, and a new
-// connection starts from 0).
+// connection's running count (walPages: -1 when it cannot tell; connect
+// sets lastPages to the count the connection had when the writer took
+// it).
 func (s *writeStats) countCommit(pages int64) {
 	s.commits.Add(1)
 	if pages < 0 {
 		return
-	}
-	if pages < s.lastPages {
-		s.lastPages = 0
 	}
 	s.frames.Add(pages - s.lastPages)
 	s.lastPages = pages
