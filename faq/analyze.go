@@ -295,7 +295,7 @@ func (a *Analyzer) word(w string) []Term {
 	}
 	// A "typo" of a stop word is more likely a word of its own ("livet"
 	// is not "lovet"): only a correction to a content word is taken.
-	if fix := a.correct(w); fix != "" {
+	if fix := a.correct(w); fix != "" && !realWordsNB[w] {
 		if fixed := a.base(fix); len(fixed) > 0 && !fixed[0].Weak {
 			return fixed
 		}
@@ -305,6 +305,11 @@ func (a *Analyzer) word(w string) []Term {
 	}
 	return ts
 }
+
+// realWordsNB (lexicon/words_nb.txt) are Norwegian words one edit from a
+// corpus word that are words of their own, never typos of it ("heiter" is
+// not "henter", "befale" not "betale").
+var realWordsNB = foldedSet("words_nb.txt")
 
 // personHeads are the folded forms of a person's title as a compound's
 // last part ("kulturskolelærer", "fagleder"): a person, not the topic of
