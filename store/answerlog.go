@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -312,17 +314,38 @@ func (db *DB) writeAnswers(t *wtx, b *answerBatch) error {
 		l.flying = append(l.flying, b)
 	}
 	l.mu.Unlock()
+	// The guard ids first, in key order: a batch's ids are random among
+	// the second's (a signature after the stamp), and in key order each
+	// leaf of the events table is written while it is at hand.
+	w := t.w
+	order := w.alogOrder[:0]
 	for i := range b.rows {
-		r := &b.rows[i]
-		if r.event != "" {
-			n, _, err := t.hotExec(qClaim, aText(r.platform), aText(r.event), aText(r.at))
-			if err != nil {
-				return FormatError(err)
-			}
-			if n == 0 {
-				continue // its id was recorded already: a replay, not logged twice
-			}
+		if b.rows[i].event != "" {
+			order = append(order, int32(i))
 		}
+	}
+	slices.SortStableFunc(order, func(x, y int32) int {
+		rx, ry := &b.rows[x], &b.rows[y]
+		if c := strings.Compare(rx.platform, ry.platform); c != 0 {
+			return c
+		}
+		return strings.Compare(rx.event, ry.event)
+	})
+	replay := append(w.alogReplay[:0], make([]bool, len(b.rows))...)
+	w.alogOrder, w.alogReplay = order, replay // kept for the next batch
+	for _, i := range order {
+		r := &b.rows[i]
+		n, _, err := t.hotExec(qClaim, aText(r.platform), aText(r.event), aText(r.at))
+		if err != nil {
+			return FormatError(err)
+		}
+		replay[i] = n == 0 // its id was recorded already: a replay, not logged twice
+	}
+	for i := range b.rows {
+		if replay[i] {
+			continue
+		}
+		r := &b.rows[i]
 		a := &r.a
 		if _, _, err := t.hotExec(qAnswerInsertID, aInt(r.id),
 			aText(a.Question), aText(a.Lang), aBool(a.Answered), aText(a.Path), aText(a.EntryID), aFloat(a.Score), aText(a.Answer),

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sync"
 	"testing"
 
@@ -257,5 +258,56 @@ func TestAnswerLogBeforeLaterWrites(t *testing.T) {
 	v, err := db.Vote(ctx, id, true, Author{Key: "slack:U3", Platform: bot.Slack})
 	if err != nil || v.EntryID != "frist" {
 		t.Fatalf("vote right after the answer: %+v, %v", v, err)
+	}
+}
+
+// TestAnswerLogGuardIdsInKeyOrder: a batch writes its guard ids in key
+// order, then its rows in id order; a row whose id was recorded before
+// its batch ran (here by a write that committed while the batch waited)
+// is still the one left out, whatever its place in either order.
+func TestAnswerLogGuardIdsInKeyOrder(t *testing.T) {
+	db := claimDB(t, filepath.Join(t.TempDir(), "k.db"))
+	defer db.Close()
+	release := make(chan struct{})
+	holding := make(chan struct{})
+	go db.hot(context.Background(), func(t *wtx) error {
+		for _, ev := range []string{"sig:5:d", "sig:5:b"} {
+			t.hotExec(qClaim, aText("slack"), aText(ev), aText(ts(claimNow)))
+		}
+		close(holding)
+		<-release
+		return nil
+	})
+	<-holding
+	var ids []int64
+	for _, ev := range []string{"f", "a", "d", "b", "e", "c"} {
+		id, err := db.LogAnswerLater(faqClaim("sig:5:"+ev), AnswerLog{Question: ev, Lang: "nb", Answered: true, Path: "faq"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	close(release)
+	if err := db.AnswersWritten(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := db.r.Query(`SELECT id, question FROM answers ORDER BY id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for rows.Next() {
+		var id int64
+		var q string
+		rows.Scan(&id, &q)
+		got = append(got, fmt.Sprintf("%d:%s", id, q))
+	}
+	rows.Close()
+	want := []string{fmt.Sprintf("%d:f", ids[0]), fmt.Sprintf("%d:a", ids[1]), fmt.Sprintf("%d:e", ids[4]), fmt.Sprintf("%d:c", ids[5])}
+	if !slices.Equal(got, want) {
+		t.Errorf("logged %v, want %v (d and b were recorded before their batch)", got, want)
+	}
+	if n := count(t, db, `SELECT COUNT(*) FROM events WHERE event_id LIKE 'sig:5:%'`); n != 6 {
+		t.Errorf("%d guard ids, want 6", n)
 	}
 }

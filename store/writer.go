@@ -79,6 +79,10 @@ type writer struct {
 	noRaw bool
 	cache writeCache
 	stats writeStats
+	// alogOrder and alogReplay are writeAnswers' scratch (its guard ids'
+	// key order, which rows were replays), kept between batches.
+	alogOrder  []int32
+	alogReplay []bool
 	// version is the file's data version after the writer's last commit
 	// (checkVersion): another value means another connection (the pool's
 	// second connection, another process) changed the file since.
