@@ -20,7 +20,10 @@ import (
 // (and any that overrun the ack budget) through response_url afterwards.
 // With pooled, a message ack's blocks are in a pooled arena the caller
 // gives back with releaseAck once the ack is written.
-func (a *Adapter) slashCommand(ctx context.Context, c slack.SlashCommand, eventID string, pooled bool) any {
+//
+// c comes by pointer: by value it was ~300 bytes more in serveHTTP's frame,
+// on the connection goroutine's path (payload).
+func (a *Adapter) slashCommand(ctx context.Context, c *slack.SlashCommand, eventID string, pooled bool) any {
 	req := &bot.Request{
 		EventID: eventID,
 		Command: bot.NormCommand(c.Command),

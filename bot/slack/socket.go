@@ -111,7 +111,7 @@ func (a *Adapter) socketEvent(ctx context.Context, sm *socketmode.Client, ev soc
 				a.ack(sm, env, nil)
 				return
 			}
-			payload = a.slashCommand(ctx, cmd, "", false) // Socket Mode: an authenticated connection, nothing to replay
+			payload = a.slashCommand(ctx, &cmd, "", false) // Socket Mode: an authenticated connection, nothing to replay
 			if !a.ack(sm, env, payload) && payload != nil {
 				// Too big for an ack (Slack drops socket responses over
 				// 20 KB): send it through response_url instead.
