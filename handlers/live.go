@@ -152,6 +152,17 @@ func (h *Handlers) liveOne(ctx context.Context, q Query, feats *feat) (faq.Answe
 	if !ok && !cmdHelpOff {
 		key, ok = cmdHelp(q.Text, n, f)
 	}
+	if ok && (key == "live.how.rsvp" || key == "live.how.eksport") {
+		switch {
+		case key == "live.how.rsvp" && fileRE.MatchString(n):
+			// "how do we get the rsvp data into excel": the export.
+			key = "live.how.eksport"
+		case key == "live.how.eksport" && f&(fAns|fInt|fMent|fGath|fAtt) == 0 && (f&fCal != 0 || otherExportRE.MatchString(n)):
+			// "how do I export my outlook calendar to excel", "eksportere
+			// en tabell fra excel til pdf": another tool's data.
+			return a, false, nil
+		}
+	}
 	if ok {
 		take()
 		if id, ok := strings.CutPrefix(key, "faq:"); ok {
@@ -229,8 +240,9 @@ func (h *Handlers) liveOne(ctx context.Context, q Query, feats *feat) (faq.Answe
 	if hf&(fGath|fAns) == 0 {
 		return a, false, nil
 	}
-	// "hva blir været i Bodø når vi har samling der?": not the bot's.
-	if weatherRE.MatchString(n) {
+	// "hva blir været i Bodø når vi har samling der?": not the bot's;
+	// nor "the next staff meeting" or "har Bodø svart på høringen?".
+	if weatherRE.MatchString(n) || otherMeetingRE.MatchString(n) || otherAnswerRE.MatchString(n) {
 		return a, false, nil
 	}
 	// "når er oppstartssamlingen?": a gathering called by its own name
@@ -466,6 +478,24 @@ var capabilitiesRE = relit.MustCompile(`^ (hva|kva|what) (kan|can) (du|boten|kul
 var guardRE = relit.MustCompile(` (hvor|kor|how) (mange|mye|mykje|many|much|lenge|lang|long|ofte|often)| (hva|kva|what) (skjer|skal|happens|is the purpose|er hensikten|er formalet|er innholdet|inneholder)| (hvem|kven|who) | (hvorfor|kvifor|why) | (betaler|betale|koster|kostar|pay|cost|reise|reisestotte|travel|innhold|content|tema|agenda|program for|hensikt|purpose|fysisk|fysiske|digital|digitale|obligatorisk|must we|ma vi|ma alle)` +
 	// What kind of gathering, and whether one must come: the FAQ's.
 	`| (nasjonal|nasjonale|nasjonalt|regionale|regionalt|national|nationally|regional|landsbasis|online|nett|skjerm|oppmote|oppmoteplikt|plikt|pliktig|every single|alle samlingene|alle samlingane|all the gatherings|all gatherings|mellom|between) `)
+
+// otherMeetingRE is another body's meeting ("the next staff meeting",
+// "county council meeting", "info meetings" — the last the FAQ's): a
+// word before "meeting" that says whose or what kind. The programme's
+// gatherings are "the next meeting", "the gathering in Bodø".
+var otherMeetingRE = relit.MustCompile(` (council|councils|staff|board|team|teams|department|faculty|union|parents|parent|pta|management|leadership|budget|project|zoom|committee|school|info|information|annual|general|agm|weekly|monthly|breakfast|lunch|christmas|principals|principal|teachers|teacher) (meeting|meetings|meetup|meetups)( |$)`)
+
+// otherAnswerRE: an answer to something that is not a gathering ("har
+// Bodø kommune svart på høringen?", "has the county replied to our
+// application?"): the bot only knows the answers to its gatherings.
+var otherAnswerRE = relit.MustCompile(` (svart|svara|svarat|answered|replied|responded) (pa|til|to|on) (var |vart |min |mitt |mi |mine |den |det |our |my |the |her |his |hennes |hans |their |deres |dykkar )?(horing\w*|hoyring\w*|e post\w*|epost\w*|mail\w*|email\w*|e mail\w*|soknad\w*|soknaden|brev\w*|henvendels\w*|sporreundersokels\w*|undersokels\w*|sms\w*|melding\w*|meldinga|consultation|letter|application|message|messages|survey|invoice|faktura\w*|tilbud\w*|tilbod\w*|offer)( |$)`)
+
+// fileRE: a spreadsheet or a file format, the export's.
+var fileRE = relit.MustCompile(` (csv|excel|regneark\w*|rekneark\w*|spreadsheet\w*)( |$)`)
+
+// otherExportRE: an export of another tool's data ("kontaktlista i
+// teams", "en tabell fra excel til pdf").
+var otherExportRE = relit.MustCompile(` (kontakt\w*|contact\w*|tabell\w*|table|tables|pdf|word|teams|e post\w*|epost\w*|email\w*|mail\w*|google|sheets|pivot\w*|budsjett\w*|budget\w*)( |$)`)
 
 // gatheringRE: a gathering is mentioned.
 var gatheringRE = relit.MustCompile(` (samling|samlingen|samlinga|samlinger|samlingene|samlingar|samlingane|fellessamling\w*|(var|host|haust|sommer|sommar|vinter)samling\w*|treff|treffet|treffa|treffene|gathering|gatherings|meeting|meetings|meetup|meetups|motes|treffes|samles|samlast|samlas|meet|get together|get togethers) `)

@@ -123,3 +123,21 @@ func hasPart(t *testing.T, e *faqEnv, a faq.Answer, id string) bool {
 	}
 	return len(head) > 0 && strings.Contains(a.Text, string(head))
 }
+
+// TestLive9 runs live9.tsv: near-domain questions the live step must
+// leave alone (other tools' exports, other bodies' meetings and
+// deadlines, calendar and chat help, the first gathering as the
+// programme's structure), and the bot's own questions of the same words.
+//
+//	go test ./handlers -run TestLive9 -v
+func TestLive9(t *testing.T) {
+	right, taken := runLive8(t, "testdata/live9.tsv")
+	if right < live9MinRight || taken > live9MaxTaken {
+		t.Errorf("right %d (floor %d), programme questions taken %d (at most %d)", right, live9MinRight, taken, live9MaxTaken)
+	}
+}
+
+const (
+	live9MinRight = 4
+	live9MaxTaken = 0
+)
