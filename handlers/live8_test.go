@@ -141,3 +141,16 @@ const (
 	live9MinRight = 4
 	live9MaxTaken = 0
 )
+
+// TestLive9B runs live9b.tsv: more near-domain questions, written after
+// live9's first change landed and run once before the next.
+//
+//	go test ./handlers -run TestLive9B -v
+func TestLive9B(t *testing.T) {
+	_, taken := runLive8(t, "testdata/live9b.tsv")
+	if taken > live9bMaxTaken {
+		t.Errorf("programme questions taken %d (at most %d)", taken, live9bMaxTaken)
+	}
+}
+
+const live9bMaxTaken = 99
