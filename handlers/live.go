@@ -152,6 +152,11 @@ func (h *Handlers) liveOne(ctx context.Context, q Query, feats *feat) (faq.Answe
 	if !ok && !cmdHelpOff {
 		key, ok = cmdHelp(q.Text, n, f)
 	}
+	if ok && key != "faq:kalender" && key != "live.how.eksport" && otherToolInRE.MatchString(n) {
+		// "hvordan logger jeg veiledningstimer i visma?", "how do I rsvp
+		// to a calendar invite in outlook?": done in another tool.
+		return a, false, nil
+	}
 	if ok && (key == "live.how.rsvp" || key == "live.how.eksport") {
 		switch {
 		case key == "live.how.rsvp" && fileRE.MatchString(n):
@@ -265,6 +270,12 @@ func (h *Handlers) liveOne(ctx context.Context, q Query, feats *feat) (faq.Answe
 	if m != nil && (strings.HasPrefix(m[7], "there ") || strings.HasPrefix(m[7], "det ") || strings.HasPrefix(m[7], "der ")) {
 		// "are there any gatherings coming up …": not a municipality.
 		m = nil
+	}
+	if m != nil && !answeredTailOurs(n[len(m[0]):]) {
+		// "har Bodø meldt seg på UKM?", "har Fauske svart på invitasjonen
+		// til julekonserten?", "has Bodø replied to the budget email?":
+		// a sign-up or an answer to something that is not a gathering.
+		return a, false, nil
 	}
 	if m == nil && !gatheringRE.MatchString(n) && strings.Contains(n, " rsvp") && whenAnswerRE.MatchString(n) {
 		// "when do I have to RSVP by": an RSVP is to a gathering, and
@@ -490,6 +501,39 @@ var otherMeetingRE = relit.MustCompile(` (council|councils|staff|board|team|team
 // application?"): the bot only knows the answers to its gatherings.
 var otherAnswerRE = relit.MustCompile(` (svart|svara|svarat|answered|replied|responded) (pa|til|to|on) (var |vart |min |mitt |mi |mine |den |det |our |my |the |her |his |hennes |hans |their |deres |dykkar )?(horing\w*|hoyring\w*|e post\w*|epost\w*|mail\w*|email\w*|e mail\w*|soknad\w*|soknaden|brev\w*|henvendels\w*|sporreundersokels\w*|undersokels\w*|sms\w*|melding\w*|meldinga|consultation|letter|application|message|messages|survey|invoice|faktura\w*|tilbud\w*|tilbod\w*|offer)( |$)`)
 
+// answeredTailOurs: the words after "har Fauske svart på …" name one
+// of the bot's gatherings (a gathering, a number, "neste", a month) or
+// nothing but filler ("ennå", "the invitation", "yet"). Anything else is
+// another thing answered or signed up for: UKM, a hearing, an email.
+func answeredTailOurs(tail string) bool {
+	tail = " " + strings.TrimSpace(tail) + " "
+	if tail == "  " || gatheringRE.MatchString(tail) || strings.IndexAny(tail, "0123456789") >= 0 || nextRE.MatchString(tail) || monthRE.MatchString(tail) {
+		return true
+	}
+	for _, w := range strings.Fields(tail) {
+		if !answeredTailFiller[w] {
+			return false
+		}
+	}
+	return true
+}
+
+var answeredTailFiller = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`enna enno enda ennu yet still allerede alt already na no now egentlig eigentleg really
+		i ar this year pa til to for on it det den dei de the our var vart its their sin si sitt a an en ei et
+		invitasjonen invitasjonane invitasjon invitasjonene invitation invitations invite innbydelsen innbydinga innkallinga innkallingen
+		rsvp rsvpen rsvp en ja nei kanskje yes no maybe or eller og and sa langt so far`) {
+		answeredTailFiller[w] = true
+	}
+}
+
+// otherToolInRE: the question says it is done in another tool (the
+// calendar and the export name theirs as the target, so they are not
+// asked this).
+var otherToolInRE = relit.MustCompile(` (i|in|pa|on|via|gjennom|through|med|with|fra|from|using) (teams|zoom|visma|webex|sharepoint|onedrive|speedadmin|outlook|gmail|google\w*|forms|microsoft forms|dropbox|vigilo|itslearning|p360|ephorte|elements)( |$)`)
+
 // fileRE: a spreadsheet or a file format, the export's.
 var fileRE = relit.MustCompile(` (csv|excel|regneark\w*|rekneark\w*|spreadsheet\w*)( |$)`)
 
@@ -531,6 +575,12 @@ var (
 	assemblyRE = relit.MustCompile(` (samling|samlingen|samlinga|gathering) (i|pa|in|at|for|til) (fylkestinget|kommunestyret|bystyret|stortinget|styret|landsmotet|arsmotet|fylkesarsmotet|the county council|the council|` +
 		// another programme's or body's gathering
 		`talentprogram\w*|talentutvikling\w*|the talent programme|ukm|korpset|koret|orkesteret|dks|den kulturelle skolesekken|kulturtanken|utdanningsforbundet|fagforeningen|forbundet|ks|nettverket|lederforum\w*|rektorforum\w*|rektormotet|rektormøtet) `)
+	// otherGroupRE: a gathering of another group ("neste samling for
+	// dirigentene", "treff i nettverket for kulturskolerektorer", "the
+	// choir's next gathering"): the programme's gatherings are the
+	// municipalities', named by number, time or place.
+	otherGroupRE = relit.MustCompile(` (samling|samlingen|samlinga|samlinger|samlingene|samlingar|samlingane|treff|treffet|treffa|gathering|gatherings|meeting|meetings|meetup) (i|pa|in|at|for|til|of) (de |dei |the |vart |var |our )?(dirigent\w*|korps\w*|kor|koret|kora|korene|korsanger\w*|orkester\w*|orkestr\w*|musikkrad\w*|elev\w*|larer\w*|laerar\w*|rektor\w*|ungdom\w*|nettverk\w*|forbund\w*|forening\w*|foreining\w*|band|bandet|dans\w*|teater\w*|biblio\w*|frivillig\w*|idrett\w*|speider\w*|ukm|fylkesstyre\w*|choir\w*|orchestra\w*|teachers|pupils|students|principals|network\w*|union|association|club|clubs)( |$)` +
+		`| (choir|choirs|band|bands|orchestra|orchestras|union|club|clubs|association|network|teachers|students|pupils|principals|council|board|school|schools) s? (next |upcoming |first |last )?(gathering|gatherings|meeting|meetings|meetup)( |$)`)
 	// notPlace are words after "samlingen i" that are not a place.
 	notPlace = map[string]bool{"regionen": true, "regionen var": true, "var region": true, "programmet": true, "kommunen": true,
 		"fylket": true, "the region": true, "our region": true, "the programme": true, "the program": true, "region": true,
@@ -563,7 +613,7 @@ var (
 
 // liveGathering answers where/when/deadline questions about gatherings.
 func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (string, bool, error) {
-	if !gatheringRE.MatchString(n) || assemblyRE.MatchString(n) {
+	if !gatheringRE.MatchString(n) || assemblyRE.MatchString(n) || otherGroupRE.MatchString(n) {
 		return "", false, nil
 	}
 	var id int64
