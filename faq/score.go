@@ -5,7 +5,6 @@ import (
 	"context"
 	"math"
 	"regexp"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -589,18 +588,26 @@ func (e *Engine) scoreCandidates(out []candidate, qw map[string]float64) []candi
 	}
 	// Best similarity first; a tie goes to the better bm25, then to the
 	// entry id, so the same question always gets the same entry.
-	// (A total order: slices.SortFunc gives what sort.Slice did, without
-	// its two allocations.)
-	slices.SortFunc(out, func(a, b candidate) int {
-		if a.sim != b.sim {
-			return cmp.Compare(b.sim, a.sim)
+	// An insertion sort: the candidates come in bm25 order, which the
+	// similarity mostly follows, so few move; under a total order (one
+	// candidate per entry) every sort gives the same result.
+	for i := 1; i < len(out); i++ {
+		for k := i; k > 0 && candidateBefore(&out[k], &out[k-1]); k-- {
+			out[k], out[k-1] = out[k-1], out[k]
 		}
-		if a.bm25 != b.bm25 {
-			return cmp.Compare(a.bm25, b.bm25)
-		}
-		return strings.Compare(a.x.ID, b.x.ID)
-	})
+	}
 	return out
+}
+
+// candidateBefore is the candidates' order: a before b.
+func candidateBefore(a, b *candidate) bool {
+	if a.sim != b.sim {
+		return cmp.Compare(b.sim, a.sim) < 0
+	}
+	if a.bm25 != b.bm25 {
+		return cmp.Compare(a.bm25, b.bm25) < 0
+	}
+	return strings.Compare(a.x.ID, b.x.ID) < 0
 }
 
 // roundScore rounds a score to 1e-9: below any difference that means
