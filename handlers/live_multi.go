@@ -24,7 +24,7 @@ import (
 
 // yesNoSplitRE: "og/and" followed by a yes/no question's verb and its
 // subject starts a second question ("and do we get travel support?").
-var yesNoSplitRE = relit.MustCompile(`(?i),?\s+(?:og|and)\s+((?:er|blir|får|far|kan|må|ma|skal|har|do|does|is|are|can|will|did|have|has|should)\s+(?:vi|we|me|det|there|it|de|they|dere|you|jeg|i|eg|man|dei)\b)`)
+var yesNoSplitRE = relit.MustCompile(`(?i),?\s+(?:og|and)\s+((?:er|blir|får|far|kan|må|ma|skal|har|do|does|is|are|can|will|did|have|has|should)\s+(?:vi|we|me|det|there|it|de|they|dere|du|you|jeg|i|eg|man|dei)\b)`)
 
 // liveParts are the questions text asks, or nil for one.
 func liveParts(text string) []string {
@@ -109,6 +109,7 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 	}
 	var answers []faq.Answer
 	var open []string
+	outside := false
 	for i, p := range parts {
 		switch {
 		case taken[i] && live[i].Path == PathData:
@@ -129,6 +130,8 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 			answers = append(answers, fa)
 		case !fa.OutOfScope:
 			open = append(open, p)
+		default:
+			outside = true
 		}
 	}
 	// The same answer twice ("hvor er samlinga, og når er den?") is one.
@@ -142,8 +145,18 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 			sources = append(sources, x.Source)
 		}
 	}
-	if len(texts) < 2 && len(open) == 0 {
+	if len(texts) < 2 && len(open) == 0 && !outside {
 		return a, ok, nil
+	}
+	if len(answers) == 0 {
+		return a, ok, nil
+	}
+	if outside {
+		// "når er neste samling, og kan du skrive referatet fra
+		// styremøtet?": the bot's part is answered, and the asker is told
+		// that the other was not (never left to think both were). The
+		// part is not echoed: it is outside, and the FAQ would decline it.
+		texts = append(texts, lt(lang, "live.multi.outside"))
 	}
 	out := answers[0]
 	out.Question, out.Path, out.Answered, out.Lang = q.Text, PathData, true, lang
