@@ -146,6 +146,8 @@ const (
 // live9's first change landed and run once before the next.
 //
 //	go test ./handlers -run TestLive9B -v
+//
+// TestLive9C (live9c.tsv, a third set) runs the same way.
 func TestLive9B(t *testing.T) {
 	_, taken := runLive8(t, "testdata/live9b.tsv")
 	if taken > live9bMaxTaken {
@@ -154,3 +156,12 @@ func TestLive9B(t *testing.T) {
 }
 
 const live9bMaxTaken = 0
+
+func TestLive9C(t *testing.T) {
+	_, taken := runLive8(t, "testdata/live9c.tsv")
+	if taken > live9cMaxTaken {
+		t.Errorf("programme questions taken %d (at most %d)", taken, live9cMaxTaken)
+	}
+}
+
+const live9cMaxTaken = 0
