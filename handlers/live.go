@@ -247,7 +247,7 @@ func (h *Handlers) liveOne(ctx context.Context, q Query, feats *feat) (faq.Answe
 	}
 	// "hva blir været i Bodø når vi har samling der?": not the bot's;
 	// nor "the next staff meeting" or "har Bodø svart på høringen?".
-	if weatherRE.MatchString(n) || otherMeetingRE.MatchString(n) || otherAnswerRE.MatchString(n) {
+	if weatherRE.MatchString(n) || strings.Contains(n, " meeting") && otherMeetingRE.MatchString(n) || otherAnswerMay(n) && otherAnswerRE.MatchString(n) {
 		return a, false, nil
 	}
 	// "når er oppstartssamlingen?": a gathering called by its own name
@@ -533,6 +533,12 @@ func init() {
 // calendar and the export name theirs as the target, so they are not
 // asked this).
 var otherToolInRE = relit.MustCompile(` (i|in|pa|on|via|gjennom|through|med|with|fra|from|using) (teams|zoom|visma|webex|sharepoint|onedrive|speedadmin|outlook|gmail|google\w*|forms|microsoft forms|dropbox|vigilo|itslearning|p360|ephorte|elements)( |$)`)
+
+// otherAnswerMay: n holds one of otherAnswerRE's verbs (most questions
+// do not, and skip the pattern).
+func otherAnswerMay(n string) bool {
+	return strings.Contains(n, " svar") || strings.Contains(n, " answered") || strings.Contains(n, " replied") || strings.Contains(n, " responded")
+}
 
 // fileRE: a spreadsheet or a file format, the export's.
 var fileRE = relit.MustCompile(` (csv|excel|regneark\w*|rekneark\w*|spreadsheet\w*)( |$)`)
