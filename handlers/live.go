@@ -152,6 +152,12 @@ func (h *Handlers) liveOne(ctx context.Context, q Query, feats *feat) (faq.Answe
 	if !ok && !cmdHelpOff {
 		key, ok = cmdHelp(q.Text, n, f)
 	}
+	if ok && otherThingRE.MatchString(n) {
+		// "hvordan melder jeg interesse for en stilling?", "hvordan
+		// sletter jeg påmeldingen til svømmekurset?": a registration for
+		// something that is not the programme or its gatherings.
+		return a, false, nil
+	}
 	if ok && key != "faq:kalender" && key != "live.how.eksport" && otherToolInRE.MatchString(n) {
 		// "hvordan logger jeg veiledningstimer i visma?", "how do I rsvp
 		// to a calendar invite in outlook?": done in another tool.
@@ -528,6 +534,11 @@ func init() {
 		answeredTailFiller[w] = true
 	}
 }
+
+// otherThingRE: an interest registration, a sign-up or an answer for
+// something else — a job, a course, a concert, a newsletter, a grant,
+// another programme or event.
+var otherThingRE = relit.MustCompile(` (interesse|interest|pamelding\w*|paamelding\w*|registrering\w*|registration|rsvp\w*|svaret|answer|melde meg|melde oss|melder meg|melder oss|sign up|signe) (for|til|to|pa|on) (a |an |the |en |ei |et |den |det |var |vart |our |my |mitt |min )?(stilling\w*|jobb\w*|job|jobs|position|kurs\w*|course\w*|svommekurs\w*|konsert\w*|concert\w*|sommerskol\w*|sommarskul\w*|summer school|nyhetsbrev\w*|nyhendebrev\w*|newsletter\w*|stipend\w*|scholarship\w*|grant|grants|talentprogram\w*|korps\w*|ukm|kantine\w*|bryllup\w*|wedding|party|fest|festen|julebord\w*|webinar\w*|konferans\w*|conference\w*|seminar\w*|turnering\w*|tournament)( |$)`)
 
 // otherToolInRE: the question says it is done in another tool (the
 // calendar and the export name theirs as the target, so they are not

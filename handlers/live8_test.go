@@ -147,7 +147,7 @@ const (
 //
 //	go test ./handlers -run TestLive9B -v
 //
-// TestLive9C (live9c.tsv, a third set) runs the same way.
+// TestLive9C and TestLive9D (live9c.tsv, live9d.tsv) run the same way.
 func TestLive9B(t *testing.T) {
 	_, taken := runLive8(t, "testdata/live9b.tsv")
 	if taken > live9bMaxTaken {
@@ -165,3 +165,12 @@ func TestLive9C(t *testing.T) {
 }
 
 const live9cMaxTaken = 0
+
+func TestLive9D(t *testing.T) {
+	_, taken := runLive8(t, "testdata/live9d.tsv")
+	if taken > live9dMaxTaken {
+		t.Errorf("programme questions taken %d (at most %d)", taken, live9dMaxTaken)
+	}
+}
+
+const live9dMaxTaken = 0
