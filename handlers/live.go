@@ -551,6 +551,18 @@ func otherAnswerMay(n string) bool {
 	return strings.Contains(n, " svar") || strings.Contains(n, " answered") || strings.Contains(n, " replied") || strings.Contains(n, " responded")
 }
 
+// samlesOther: "samles" with a subject that is not the programme's
+// (samlesWho).
+func samlesOther(n string) bool {
+	for _, v := range []string{" samles ", " samlast ", " samlas "} {
+		if i := strings.Index(n, v); i >= 0 {
+			w, _, _ := strings.Cut(n[i+len(v):], " ")
+			return w != "" && !samlesWho[w]
+		}
+	}
+	return false
+}
+
 // fileRE: a spreadsheet or a file format, the export's.
 var fileRE = relit.MustCompile(` (csv|excel|regneark\w*|rekneark\w*|spreadsheet\w*)( |$)`)
 
@@ -596,8 +608,18 @@ var (
 	// dirigentene", "treff i nettverket for kulturskolerektorer", "the
 	// choir's next gathering"): the programme's gatherings are the
 	// municipalities', named by number, time or place.
-	otherGroupRE = relit.MustCompile(` (samling|samlingen|samlinga|samlinger|samlingene|samlingar|samlingane|treff|treffet|treffa|gathering|gatherings|meeting|meetings|meetup) (i|pa|in|at|for|til|of) (de |dei |the |vart |var |our )?(dirigent\w*|korps\w*|kor|koret|kora|korene|korsanger\w*|orkester\w*|orkestr\w*|musikkrad\w*|elev\w*|larer\w*|laerar\w*|rektor\w*|ungdom\w*|nettverk\w*|forbund\w*|forening\w*|foreining\w*|band|bandet|dans\w*|teater\w*|biblio\w*|frivillig\w*|idrett\w*|speider\w*|ukm|fylkesstyre\w*|choir\w*|orchestra\w*|teachers|pupils|students|principals|network\w*|union|association|club|clubs)( |$)` +
+	otherGroupRE = relit.MustCompile(` (samling|samlingen|samlinga|samlinger|samlingene|samlingar|samlingane|treff|treffet|treffa|gathering|gatherings|meeting|meetings|meetup) (i|pa|in|at|for|til|of) (de |dei |the |vart |var |our )?(dirigent\w*|korps\w*|kor|koret|kora|korene|korsanger\w*|orkester\w*|orkestr\w*|musikkrad\w*|elev\w*|larer\w*|laerar\w*|rektor\w*|ungdom\w*|nettverk\w*|forbund\w*|forening\w*|foreining\w*|band|bandet|dans\w*|teater\w*|biblio\w*|frivillig\w*|idrett\w*|speider\w*|ukm|fylkesstyre\w*|klubb\w*|bokklubb\w*|museum\w*|museet|arkiv\w*|barnehage\w*|utstilling\w*|choir\w*|orchestra\w*|teachers|pupils|students|principals|network\w*|union|association|club|clubs)( |$)` +
 		`| (choir|choirs|band|bands|orchestra|orchestras|union|club|clubs|association|network|teachers|students|pupils|principals|council|board|school|schools) s? (next |upcoming |first |last )?(gathering|gatherings|meeting|meetings|meetup)( |$)`)
+	// samlesWho are the words after "samles" that keep it the
+	// programme's: "når samles vi (neste gang)?", "samles kommunene i
+	// Bodø?". Another subject ("når samles kommunestyret?", "hvor samles
+	// korpset?") is another body meeting.
+	samlesWho = map[string]bool{"vi": true, "me": true, "we": true, "kommunene": true, "kommunane": true, "kommunegruppa": true,
+		"kommunegruppene": true, "kommunegruppene s": true, "regionen": true, "regionene": true, "regionane": true, "gruppa": true,
+		"gruppene": true, "alle": true, "dere": true, "de": true, "dei": true, "det": true, "neste": true, "igjen": true, "i": true,
+		"pa": true, "til": true, "for": true, "da": true, "na": true, "no": true, "forst": true, "forste": true, "fyrste": true,
+		"egentlig": true, "eigentleg": true, "fysisk": true, "digitalt": true, "nasjonalt": true, "regionalt": true, "hvor": true,
+		"kvar": true, "nar": true, "vel": true, "fylket": true, "fylka": true, "fylkene": true, "deltakerne": true, "deltakarane": true}
 	// notPlace are words after "samlingen i" that are not a place.
 	notPlace = map[string]bool{"regionen": true, "regionen var": true, "var region": true, "programmet": true, "kommunen": true,
 		"fylket": true, "the region": true, "our region": true, "the programme": true, "the program": true, "region": true,
@@ -630,7 +652,7 @@ var (
 
 // liveGathering answers where/when/deadline questions about gatherings.
 func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (string, bool, error) {
-	if !gatheringRE.MatchString(n) || assemblyRE.MatchString(n) || otherGroupRE.MatchString(n) {
+	if !gatheringRE.MatchString(n) || assemblyRE.MatchString(n) || otherGroupRE.MatchString(n) || samlesOther(n) {
 		return "", false, nil
 	}
 	var id int64

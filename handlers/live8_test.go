@@ -147,7 +147,7 @@ const (
 //
 //	go test ./handlers -run TestLive9B -v
 //
-// TestLive9C and TestLive9D (live9c.tsv, live9d.tsv) run the same way.
+// TestLive9C, TestLive9D and TestLive9E (live9c/d/e.tsv) run the same way.
 func TestLive9B(t *testing.T) {
 	_, taken := runLive8(t, "testdata/live9b.tsv")
 	if taken > live9bMaxTaken {
@@ -174,3 +174,12 @@ func TestLive9D(t *testing.T) {
 }
 
 const live9dMaxTaken = 0
+
+func TestLive9E(t *testing.T) {
+	_, taken := runLive8(t, "testdata/live9e.tsv")
+	if taken > live9eMaxTaken {
+		t.Errorf("programme questions taken %d (at most %d)", taken, live9eMaxTaken)
+	}
+}
+
+const live9eMaxTaken = 0
