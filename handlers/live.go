@@ -615,7 +615,7 @@ var (
 	// Bodø?". Another subject ("når samles kommunestyret?", "hvor samles
 	// korpset?") is another body meeting.
 	samlesWho = map[string]bool{"vi": true, "me": true, "we": true, "kommunene": true, "kommunane": true, "kommunegruppa": true,
-		"kommunegruppene": true, "kommunegruppene s": true, "regionen": true, "regionene": true, "regionane": true, "gruppa": true,
+		"kommunegruppene": true, "regionen": true, "regionene": true, "regionane": true, "gruppa": true,
 		"gruppene": true, "alle": true, "dere": true, "de": true, "dei": true, "det": true, "neste": true, "igjen": true, "i": true,
 		"pa": true, "til": true, "for": true, "da": true, "na": true, "no": true, "forst": true, "forste": true, "fyrste": true,
 		"egentlig": true, "eigentleg": true, "fysisk": true, "digitalt": true, "nasjonalt": true, "regionalt": true, "hvor": true,

@@ -148,9 +148,6 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 	if len(texts) < 2 && len(open) == 0 && !outside {
 		return a, ok, nil
 	}
-	if len(answers) == 0 {
-		return a, ok, nil
-	}
 	if outside {
 		// "når er neste samling, og kan du skrive referatet fra
 		// styremøtet?": the bot's part is answered, and the asker is told
