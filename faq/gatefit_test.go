@@ -159,6 +159,9 @@ type example struct {
 	// candidate's id, for reports.
 	lang, q, entry string
 	idx            int // place among all examples
+	// extra are candidate signals the shipped gate does not use
+	// (cvExtraNames, gatecv_test.go), for TestGateCV's experiments.
+	extra []float64
 }
 
 // collectExamples runs every training question through a gateless engine.
@@ -188,6 +191,7 @@ func collectExamples(t testing.TB, sets []string) []example {
 				ex.legacy = j.legacy
 				ex.right = c.in && entryHasFact(j.best.x.Entry, c.facts)
 				ex.entry = j.best.x.ID
+				ex.extra = cvExtras(j, c.question)
 			}
 			ex.idx = len(out)
 			out = append(out, ex)
@@ -446,8 +450,8 @@ func foldOf(ex example, r int) int {
 	if os.Getenv("FAQ_CV") == "random" {
 		return (ex.idx + r) % cvFolds
 	}
-	if r == 0 {
-		return slices.Index(evalSets, ex.set) % cvFolds
+	if i := slices.Index(evalSets, ex.set); r == 0 && i >= 0 {
+		return i % cvFolds
 	}
 	h := fnv.New32a()
 	fmt.Fprintf(h, "%s/%d", ex.set, r)
