@@ -31,6 +31,26 @@ type Answer struct {
 	Citations []Citation `json:"citations,omitempty"`
 	// Related are topics to offer as buttons when there is no sure answer.
 	Related []Related `json:"related,omitempty"`
+	// Parts are the questions a question of two (or more) in one was
+	// split into, in the order asked (nil for one question).
+	Parts []string `json:"parts,omitempty"`
+	// Unanswered are the parts of such a question the answer does not
+	// answer: not sure, or outside the programme. The answer says so
+	// (handlers render one line for them), and a part the programme's
+	// but not sure goes to the working group.
+	Unanswered []Unanswered `json:"unanswered,omitempty"`
+}
+
+// Unanswered is a part of a two-part question left unanswered.
+type Unanswered struct {
+	Question string `json:"question"`
+	// OutOfScope: the part is not about the programme (declined, not
+	// queued); otherwise the engine had no sure answer to it.
+	OutOfScope bool `json:"out_of_scope"`
+	// Ask is what to pass on to the working group for a part that is
+	// not out of scope: the part, or the whole question when the part
+	// points back at an earlier one ("… og når skjer det?").
+	Ask string `json:"-"`
 }
 
 // Citation points at the passage an answer used.

@@ -182,26 +182,23 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	// below is built from the entries, never from it.
 	defer j.release()
 	// Two questions in one ("når er fristen, og hva koster det?") get
-	// both answers; one sure half is answered when the whole is not —
-	// unless the question names a subject outside the programme: in "hva
-	// er UKM og hvordan melder vi på?" the second half asks about UKM, in
-	// "is there a conference …? how do we sign up" about the conference.
+	// both answers; one sure half is answered when the whole is not, and
+	// the half not answered — unsure, or outside the programme — is named
+	// in the answer (Unanswered), never dropped without a word. A
+	// question naming a subject outside the programme keeps its sure
+	// parts only when they come before that subject: in "hva er UKM og
+	// hvordan melder vi på?" the second half asks about UKM, in "is there
+	// a conference …? how do we sign up" about the conference
+	// (answerParts).
 	var pb [4]string
-	if parts := splitQuestionsInto(pb[:0], q); len(parts) > 1 && !j.offTopic && !j.otherObject && j.detail == noDetail {
-		sure, err := e.sureParts(ctx, parts, lang)
+	if parts := splitQuestionsInto(pb[:0], q); len(parts) > 1 {
+		vs, err := e.judgeParts(ctx, parts, lang)
 		if err != nil {
 			return ans, err
 		}
-		defer func() {
-			for _, sj := range sure {
-				sj.release()
-			}
-		}()
-		switch {
-		case len(sure) > 1:
-			return e.answerBoth(ans, sure), nil
-		case len(sure) == 1 && !(j.best != nil && j.p >= e.threshold()):
-			return e.answerWith(ans, sure[0].best.x, sure[0].p), nil
+		defer releaseParts(vs)
+		if a, ok := e.answerParts(ans, j, vs, shownParts(question, parts)); ok {
+			return a, nil
 		}
 	}
 	switch {
@@ -241,7 +238,7 @@ func (e *Engine) answerWith(ans Answer, x *indexed, conf float64) Answer {
 func (e *Engine) unsure(ans Answer, j *judgement) Answer {
 	ans.Answered = false
 	cands := j.cands
-	if !j.anchored && j.knownShare < e.P.ScopeKnownShare && (len(cands) == 0 || cands[0].cov < e.P.ScopeCoverage) {
+	if e.outOfScope(j) {
 		return decline(ans)
 	}
 	ans.Text = messages.T(bot.Lang(ans.Lang), "faq.engine.unsure")
@@ -261,6 +258,12 @@ func (e *Engine) unsure(ans Answer, j *judgement) Answer {
 		ans.Related = append(ans.Related, Related{ID: c.x.ID, Question: t})
 	}
 	return ans
+}
+
+// outOfScope: a question with no sure answer has too little in common
+// with the programme to be the working group's (declined, not queued).
+func (e *Engine) outOfScope(j *judgement) bool {
+	return !j.anchored && j.knownShare < e.P.ScopeKnownShare && (len(j.cands) == 0 || j.cands[0].cov < e.P.ScopeCoverage)
 }
 
 func decline(ans Answer) Answer {

@@ -6,15 +6,54 @@ import (
 	"slices"
 	"strings"
 
+	"regexp"
+
 	"github.com/kulturskoleradet/kulturbot/internal/relit"
 )
 
 // questionSplitRE finds where one question ends and another begins: after
 // a question mark, at a new line or semicolon, and at "og"/"and"/"samt"
-// (after an optional comma) when a question word follows — or, in English,
-// a yes/no question's opening ("… and is there a new round in autumn?",
-// "… and do we get travel support?").
-var questionSplitRE = relit.MustCompile(`(?i)\?+\s+|\n+|;\s*|,?\s+(?:og|and|samt|også|plus)\s+(?:(?:så|so|also|også)\s+)?(hva|hvem|hvor|når|naar|hvordan|hvorfor|hvilke|hvilken|hvilket|kva|kven|kor|korleis|kvifor|kva tid|what|who|where|when|how|why|which|is there|are there|will there|is it|do we|does it|can we|can i|should we|must we|do i)\b`)
+// (after an optional comma) when a question word follows — or a yes/no
+// question's verb and its subject ("… and is there a new round in
+// autumn?", "… og får vi reisestøtte?", "… og kan du anbefale et
+// hotell?").
+var questionSplitRE = relit.MustCompile(`(?i)\?+\s+|\n+|;\s*|,?\s+(?:og|and|samt|også|plus)\s+(?:(?:så|so|also|også)\s+)?(hva|hvem|hvor|når|naar|hvordan|hvorfor|hvilke|hvilken|hvilket|kva|kven|kor|korleis|kvifor|kva tid|what|who|where|when|how|why|which|is there|are there|will there|is it|do we|does it|can we|can i|should we|must we|do i|(?:er|blir|får|far|kan|må|ma|skal|har|vet|veit|vil|bør|kunne|skulle|dekker|dekkjer|betaler|trenger|treng|gjelder|gjeld|koster|kostar|fins|finnes|gjør|gjer|kommer|kjem|går|holder|held|starter|startar|varer|fikk|fekk)\s+(?:vi|me|det|de|dere|du|jeg|eg|man|dei)|(?:do|does|is|are|can|will|did|have|has|should|could|would|may|must)\s+(?:we|there|it|they|you|i))\b`)
+
+// partLeadRE is a joining word left at the start of a part split after a
+// question mark ("… programmet? og hva …", "…? also, what …").
+var partLeadRE = relit.MustCompile(`(?i)^(?:og|and|also|også|ogso|samt|plus|men|but)(?:\s+(?:så|so|also|også))?[,:]?\s+`)
+
+// asksRE opens a question: a question word, or a yes/no question's verb.
+var asksRE = regexp.MustCompile(`(?i)^(?:hva|hvem|hvor|når|naar|hvordan|hvorfor|hvilke|hvilken|hvilket|kva|kven|kor|korleis|kvifor|what|whats|what's|who|whos|who's|where|when|whens|how|hows|why|which|any|er|blir|får|kan|må|skal|har|vet|veit|vil|bør|finnes|fins|gjelder|går|trenger|treng|dekker|dekkjer|koster|kostar|kommer|kjem|starter|startar|varer|is|are|do|does|can|will|did|have|has|should|could|would|may|must)\b`)
+
+// leansRE finds a word that points back at what an earlier part named
+// ("… og når skjer det?", "and what are they for", "Når i så fall?").
+var leansRE = regexp.MustCompile(`(?i)\b(?:det|den|dem|dei|de|han|ho|henne|it|its|they|them|their|that|this|those|these|da|fall)\b`)
+
+// PartUnanswered is how part i of a question asking several (whole) is
+// named when no answer was sure of it (outOfScope: declined when asked
+// alone), or false when it asks nothing of its own: context ("vi blir 3
+// stk", "need an example") or the tail of the question before ("bærekraft
+// og sånt?", "when" in "when and where …"). The first part asks when it
+// ends with a question mark, the others only when they open like a
+// question. A part pointing back at an earlier one ("… og kven har lov
+// til det?") is not understood alone: never outside the programme on its
+// own words, and passed on with the whole question. The FAQ's two-part
+// answers (unansweredParts) and the live step's (handlers/live_multi.go)
+// name their parts by it alike.
+func PartUnanswered(i int, part, whole string, outOfScope bool) (Unanswered, bool) {
+	p := strings.TrimSpace(part)
+	asks := asksRE.MatchString(p) || (i == 0 && strings.HasSuffix(p, "?"))
+	switch {
+	case !asks || len(strings.Fields(p)) < 3:
+		return Unanswered{}, false
+	case i > 0 && leansRE.MatchString(p):
+		return Unanswered{Question: p, Ask: whole}, true
+	case outOfScope:
+		return Unanswered{Question: p, OutOfScope: true}, true
+	}
+	return Unanswered{Question: p, Ask: p}, true
+}
 
 // splitQuestions splits q into the questions it asks; one question is one
 // part.
@@ -30,42 +69,222 @@ func splitQuestionsInto(dst []string, q string) []string {
 		if m[2] >= 0 {
 			end = m[2] // the question word starts the next question
 		}
-		if p := strings.TrimSpace(q[last:m[0]]); p != "" {
+		if p := trimPart(q[last:m[0]]); p != "" {
 			parts = append(parts, p)
 		}
 		last = end
 	}
-	if p := strings.TrimSpace(q[last:]); p != "" {
+	if p := trimPart(q[last:]); p != "" {
 		parts = append(parts, p)
 	}
 	return parts
+}
+
+// trimPart is a part without the spaces around it and a joining word
+// before it.
+func trimPart(p string) string {
+	p = strings.TrimSpace(p)
+	if ms := partLeadRE.FindAllStringIndex(p, 1); len(ms) == 1 && ms[0][1] < len(p) {
+		p = p[ms[0][1]:]
+	}
+	return p
 }
 
 // SplitQuestions is splitQuestions for the bot's own step before the FAQ
 // (handlers/live_multi.go), so both read "two questions in one" alike.
 func SplitQuestions(q string) []string { return splitQuestions(q) }
 
-// sureParts judges each part on its own and returns those the gate would
-// answer, each entry once, in the order asked.
-func (e *Engine) sureParts(ctx context.Context, parts []string, lang string) ([]*judgement, error) {
-	var sure []*judgement
+// partKind is what the engine makes of one part of a question asking two
+// (or more) in one.
+type partKind uint8
+
+const (
+	// partSure: the gate would answer it (a judgement kept).
+	partSure partKind = iota
+	// partSame: sure, with an entry an earlier part already gets.
+	partSame
+	// partUnsure: the programme's, but no sure answer; the working
+	// group's to answer.
+	partUnsure
+	// partOut: not about the programme (declined on its own).
+	partOut
+	// partFiller: nothing to answer ("takk", "ok").
+	partFiller
+)
+
+// partVerdict is one part's judgement: kind, and for a sure part the
+// judgement (released by Answer), for an unsure one its best entry (nil:
+// none).
+type partVerdict struct {
+	kind partKind
+	j    *judgement
+	best *indexed
+	// off: the part names a subject outside the programme itself (the
+	// off-topic guard or another body's object), so a later part may be
+	// about that subject too ("hva er UKM, og hvordan melder vi på?").
+	off bool
+	// detail: the part asks for a detail the document does not give.
+	detail bool
+	// short: the part has fewer than three words ("navn?"): likely the
+	// end of the one before, not a question of its own.
+	short bool
+	// p is the gate's probability for best.
+	p float64
+	// asks: the part asks something of its own (PartUnanswered), not
+	// context ("vi samarbeider mest med kulturhuset").
+	asks bool
+}
+
+// judgeParts judges each part on its own. Every verdict holding a
+// judgement must be released (releaseParts).
+func (e *Engine) judgeParts(ctx context.Context, parts []string, lang string) ([]partVerdict, error) {
+	vs := make([]partVerdict, 0, len(parts))
 	seen := map[string]bool{}
-	for _, p := range parts {
+	for i, p := range parts {
 		j, err := e.judge(ctx, p, lang)
 		if err != nil {
-			for _, sj := range sure {
-				sj.release()
-			}
+			releaseParts(vs)
 			return nil, err
 		}
-		if j.best == nil || j.noTopic || j.p < e.threshold() || seen[j.best.x.ID] {
-			j.release()
+		_, asks := PartUnanswered(i, p, "", false)
+		v := partVerdict{kind: partUnsure, detail: j.detail != noDetail, short: len(strings.Fields(p)) < 3,
+			off: j.offTopic || j.otherObject, asks: asks}
+		sure := j.best != nil && j.p >= e.threshold()
+		switch {
+		case sure && seen[j.best.x.ID]:
+			v.kind = partSame
+		case sure:
+			seen[j.best.x.ID] = true
+			v.kind, v.j = partSure, j
+			vs = append(vs, v)
+			continue
+		case j.noTopic && !j.offTopic && chitchat(p):
+			v.kind = partFiller
+		case j.noTopic || j.otherObject || e.outOfScope(j):
+			v.kind = partOut
+		}
+		if j.best != nil {
+			v.best, v.p = j.best.x, j.p
+		}
+		j.release()
+		vs = append(vs, v)
+	}
+	return vs, nil
+}
+
+func releaseParts(vs []partVerdict) {
+	for _, v := range vs {
+		v.j.release()
+	}
+}
+
+// surePartsOf lists the sure parts' judgements, in the order asked.
+func surePartsOf(vs []partVerdict) []*judgement {
+	var sure []*judgement
+	for _, v := range vs {
+		if v.kind == partSure {
+			sure = append(sure, v.j)
+		}
+	}
+	return sure
+}
+
+// answerParts answers a question that asks several (parts, shown as
+// the asker typed them) from its parts' verdicts, or reports false to
+// leave it to the whole question's judgement j: the sure parts' answers
+// one after the other, and every other part that asks something named in
+// Unanswered, so the asker is told (never left to think the answer
+// covers it all).
+func (e *Engine) answerParts(ans Answer, j *judgement, vs []partVerdict, shown []string) (Answer, bool) {
+	sure := surePartsOf(vs)
+	if len(sure) == 0 {
+		return ans, false
+	}
+	wholeSure := j.best != nil && j.p >= e.threshold()
+	switch {
+	case j.offTopic || j.otherObject || j.detail != noDetail:
+		// The whole is declined as it stands: it names a subject
+		// outside the programme, or asks a detail the document does not
+		// give. Its sure parts are answered only when a part of its own
+		// carries that (a part not sure on its own that asks something:
+		// in "hvorfor er oppvekst så sentralt? vi samarbeider mest med
+		// kulturhuset" the context changes the question), every sure part is
+		// a question of its own (three words or more: "hvem sitter i
+		// arbeidsgruppen? navn?" asks the names), and, for a subject
+		// outside, they all come before the part naming it — a later
+		// part may be about it ("is there a conference …? how do we sign
+		// up").
+		carrier := -1
+		for i, v := range vs {
+			if (v.off || v.detail) && v.asks && v.kind != partSure && v.kind != partSame {
+				carrier = i
+				break
+			}
+		}
+		if carrier < 0 {
+			return ans, false
+		}
+		for i, v := range vs {
+			if (v.kind == partSure || v.kind == partSame) && (v.short || (i > carrier && vs[carrier].off)) {
+				return ans, false
+			}
+		}
+	case len(sure) == 1 && wholeSure:
+		// The whole is sure too: its answer stands (as it always has).
+		// When it is the sure part's entry, the other parts are not
+		// answered by it; when another, the whole's answer may well
+		// cover them, and nothing is claimed.
+		if j.best.x != sure[0].best.x {
+			return ans, false
+		}
+		ans = e.answerWith(ans, j.best.x, j.p)
+		ans.Parts = shown
+		ans.Unanswered = unansweredParts(vs, shown, ans.Question, j.best.x)
+		return ans, true
+	}
+	if len(sure) > 1 {
+		ans = e.answerBoth(ans, sure)
+	} else {
+		ans = e.answerWith(ans, sure[0].best.x, sure[0].p)
+	}
+	ans.Parts = shown
+	ans.Unanswered = unansweredParts(vs, shown, ans.Question, nil)
+	return ans, true
+}
+
+// coveredP is how sure an unsure part must be of the entry the whole
+// question is answered with to be taken as answered by it ("hvor lenge
+// varer programmet, og når er det ferdig?"); below it, the entry only
+// shares a word with the part ("how many students took part in the
+// pilot?" after "what do the students get out of it").
+const coveredP = 0.3
+
+// unansweredParts are the parts neither answered nor filler (nor asking
+// nothing of their own: PartUnanswered); an unsure part fairly sure of
+// the entry answered (answered, when not nil) is taken as covered by it.
+func unansweredParts(vs []partVerdict, shown []string, whole string, answered *indexed) []Unanswered {
+	var out []Unanswered
+	for i, v := range vs {
+		if v.kind != partOut && !(v.kind == partUnsure && (answered == nil || v.best != answered || v.p < coveredP)) {
 			continue
 		}
-		seen[j.best.x.ID] = true
-		sure = append(sure, j)
+		if u, ok := PartUnanswered(i, shown[i], whole, v.kind == partOut); ok {
+			out = append(out, u)
+		}
 	}
-	return sure, nil
+	return out
+}
+
+// shownParts are the parts as the asker typed them: the question split
+// before the engine spelled out its shorthand (prepare), when that gives
+// as many parts; otherwise the engine's own.
+func shownParts(question string, parts []string) []string {
+	var b [4]string
+	raw := splitQuestionsInto(b[:0], strings.TrimSpace(question))
+	if len(raw) != len(parts) {
+		raw = parts
+	}
+	return slices.Clone(raw)
 }
 
 // answerBoth answers two (or more) questions asked in one: the answers

@@ -65,21 +65,19 @@ func (h *Handlers) ask(ctx context.Context, req *bot.Request) (bot.Reply, error)
 		// at once, the row is written in the writer's next transaction.
 		id, err := h.DB.LogAnswerLater(ctx, logged)
 		if err != nil {
-			// The answer is still right; only the feedback buttons need the log.
+			// The answer is still right; only the feedback buttons need the
+			// log (and a replay passes no part on twice).
 			h.Log.Warn("answer not logged", "req", req.ID, "err", err)
+			rep.Text = partsText(ans, nil)
 			return rep, nil
 		}
+		// Two questions in one, a part not answered (faq_parts.go): said,
+		// and passed on to the working group when it is the programme's.
+		rep.Text = partsText(ans, h.queueParts(ctx, req, ans, lang))
 		up, down := voteCommands(id)
 		rep.Buttons = []bot.Button{
 			{Label: "👍", Command: up},
 			{Label: "👎", Command: down},
-		}
-		// Two questions in one, the other not surely answered
-		// (live_multi.go): a button asks it on its own.
-		for _, r := range ans.Related {
-			if r.ID == "" {
-				rep.Buttons = append(rep.Buttons, bot.Button{Label: bot.Cut(r.Question, 70), Command: "/faq " + r.Question})
-			}
 		}
 		return rep, nil
 

@@ -52,13 +52,22 @@ func (h *Handlers) Answer(ctx context.Context, q Query) (faq.Answer, error) {
 		}
 		return faq.Answer{Question: q.Text, Lang: string(lang), Path: PathCommand, Text: messages.T(lang, "slashless.didyoumean.plain", cmd)}, nil
 	}
-	if a, ok, err := h.live(ctx, q); ok || err != nil {
+	a, ok, err := h.live(ctx, q)
+	switch {
+	case err != nil:
 		return a, err
-	}
-	if h.FAQ == nil {
+	case ok:
+	case h.FAQ == nil:
 		return faq.Answer{Question: q.Text, Lang: q.Lang}, nil
+	default:
+		if a, err = h.FAQ.Answer(ctx, q.Text, q.Lang); err != nil {
+			return a, err
+		}
 	}
-	return h.FAQ.Answer(ctx, q.Text, q.Lang)
+	// A part left unanswered is said, as /faq says it (faq_parts.go);
+	// nothing is passed on from here.
+	a.Text = partsText(a, nil)
+	return a, nil
 }
 
 // The intent recogniser below runs before the FAQ. It is deliberately
@@ -1680,9 +1689,7 @@ var liveMsgs = map[string][3]string{
 	"live.i.list":  {"Interessemeldinger (%d, %d kommuner):", "Interessemeldingar (%d, %d kommunar):", "Registrations of interest (%d, %d municipalities):"},
 	"live.i.more":  {"…og %d til – /interesse liste viser alle.", "…og %d til – /interesse liste viser alle.", "…and %d more – /interesse liste lists them all."},
 	"live.i.howto": {"/interesse liste viser dem med detaljer.", "/interesse liste viser dei med detaljar.", "/interesse liste shows them in full."},
-	"live.multi.outside": {"Én del av spørsmålet ligger utenfor det jeg kan svare på (Fremtidens kulturskole og de regionale programmene), så den har jeg ikke svart på.",
-		"Éin del av spørsmålet ligg utanfor det eg kan svare på (Fremtidens kulturskole og dei regionale programma), så den har eg ikkje svart på.",
-		"One part of your question is outside what I can answer (Fremtidens kulturskole and its regional programmes), so I have not answered it."},
+
 	"live.a.no":        {"%s har ikke svart på %s ennå.", "%s har ikkje svart på %s enno.", "%s has not answered %s yet."},
 	"live.a.yes":       {"%s har svart på %s – svarte %s.", "%s har svart på %s – svara %s.", "%s has answered %s – on %s."},
 	"live.a.yes.admin": {"%s har svart på %s: %s, %d personer – svarte %s.", "%s har svart på %s: %s, %d personar – svara %s.", "%s has answered %s: %s, %d people – on %s."},

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/kulturskoleradet/kulturbot/faq"
-	"github.com/kulturskoleradet/kulturbot/internal/relit"
 )
 
 // Two questions in one (issue 11, point 4) where one of them is the bot's
@@ -15,16 +14,11 @@ import (
 // and answers its own parts (faq/multi.go), but a question the live step
 // took whole used to lose its other half, and one it did not take went to
 // the FAQ whole, which answered the programme half alone. Here the
-// question is split the way the FAQ splits it (plus "og/and" before a
-// yes/no question: "and do we …", "og får vi …"), each part is answered
-// by the live step or the FAQ, and the answers come one after the other
-// in the order asked. A part neither can answer surely is offered as a
-// button that asks it on its own (so it reaches the working group the
-// usual way) — never answered with a guess.
-
-// yesNoSplitRE: "og/and" followed by a yes/no question's verb and its
-// subject starts a second question ("and do we get travel support?").
-var yesNoSplitRE = relit.MustCompile(`(?i),?\s+(?:og|and)\s+((?:er|blir|får|far|kan|må|ma|skal|har|do|does|is|are|can|will|did|have|has|should)\s+(?:vi|we|me|det|there|it|de|they|dere|du|you|jeg|i|eg|man|dei)\b)`)
+// question is split the way the FAQ splits it, each part is answered by
+// the live step or the FAQ, and the answers come one after the other in
+// the order asked. A part neither can answer surely is named in the
+// answer's Unanswered — never answered with a guess — and the reply says
+// so (faq_parts.go, the same line as for the FAQ's own two-part answers).
 
 // liveParts are the questions text asks, or nil for one.
 func liveParts(text string) []string {
@@ -32,19 +26,7 @@ func liveParts(text string) []string {
 	if !maybeTwo(t) {
 		return nil
 	}
-	var parts []string
-	for _, p := range faq.SplitQuestions(t) {
-		last := 0
-		for _, m := range yesNoSplitRE.FindAllStringSubmatchIndex(p, -1) {
-			if s := strings.TrimSpace(p[last:m[0]]); s != "" {
-				parts = append(parts, s)
-			}
-			last = m[2]
-		}
-		if s := strings.TrimSpace(p[last:]); s != "" {
-			parts = append(parts, s)
-		}
-	}
+	parts := faq.SplitQuestions(t)
 	if len(parts) < 2 || len(parts) > 4 {
 		return nil
 	}
@@ -108,8 +90,7 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 		return a, ok, nil
 	}
 	var answers []faq.Answer
-	var open []string
-	outside := false
+	var unanswered []faq.Unanswered
 	for i, p := range parts {
 		switch {
 		case taken[i] && live[i].Path == PathData:
@@ -118,7 +99,9 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 		case taken[i]:
 			continue // "hei" before the question
 		case h.FAQ == nil:
-			open = append(open, p)
+			if u, ok := faq.PartUnanswered(i, p, q.Text, false); ok {
+				unanswered = append(unanswered, u)
+			}
 			continue
 		}
 		fa, err := h.FAQ.Answer(ctx, p, lang)
@@ -128,10 +111,14 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 		switch {
 		case fa.Answered:
 			answers = append(answers, fa)
-		case !fa.OutOfScope:
-			open = append(open, p)
+			unanswered = append(unanswered, fa.Unanswered...)
 		default:
-			outside = true
+			// "når er neste samling, og kan du skrive referatet fra
+			// styremøtet?": the bot's part is answered, and the asker is
+			// told that the other was not (never left to think both were).
+			if u, ok := faq.PartUnanswered(i, p, q.Text, fa.OutOfScope); ok {
+				unanswered = append(unanswered, u)
+			}
 		}
 	}
 	// The same answer twice ("hvor er samlinga, og når er den?") is one.
@@ -145,24 +132,14 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 			sources = append(sources, x.Source)
 		}
 	}
-	if len(texts) < 2 && len(open) == 0 && !outside {
+	if len(texts) < 2 && len(unanswered) == 0 {
 		return a, ok, nil
-	}
-	if outside {
-		// "når er neste samling, og kan du skrive referatet fra
-		// styremøtet?": the bot's part is answered, and the asker is told
-		// that the other was not (never left to think both were). The
-		// part is not echoed: it is outside, and the FAQ would decline it.
-		texts = append(texts, lt(lang, "live.multi.outside"))
 	}
 	out := answers[0]
 	out.Question, out.Path, out.Answered, out.Lang = q.Text, PathData, true, lang
 	out.Text = strings.Join(texts, "\n\n")
 	out.Source = strings.Join(sources, "; ")
 	out.Related = nil
-	for _, p := range open {
-		// No entry: the button asks the part itself (handlers/faq.go).
-		out.Related = append(out.Related, faq.Related{Question: p})
-	}
+	out.Parts, out.Unanswered = parts, unanswered
 	return out, true, nil
 }

@@ -35,6 +35,10 @@ type askResult struct {
 	OutOfScope bool           `json:"out_of_scope"`
 	Citations  []faq.Citation `json:"citations"`
 	Related    []faq.Related  `json:"related"`
+	// Parts and Unanswered: a question of two in one, split, and the
+	// parts it leaves unanswered (faq.Answer).
+	Parts      []string         `json:"parts"`
+	Unanswered []faq.Unanswered `json:"unanswered"`
 }
 
 // runAsk answers questions from the command line. It is a probe of the
@@ -123,12 +127,18 @@ func writeJSON(w io.Writer, ans faq.Answer) error {
 	ans.Text = plain(ans.Text)
 	r := askResult{Question: ans.Question, Answered: ans.Answered, Answer: ans.Text, Source: ans.Source,
 		Score: ans.Score, Lang: ans.Lang, Path: ans.Path, EntryID: ans.EntryID, OutOfScope: ans.OutOfScope,
-		Citations: ans.Citations, Related: ans.Related}
+		Citations: ans.Citations, Related: ans.Related, Parts: ans.Parts, Unanswered: ans.Unanswered}
 	if r.Citations == nil {
 		r.Citations = []faq.Citation{}
 	}
 	if r.Related == nil {
 		r.Related = []faq.Related{}
+	}
+	if r.Parts == nil {
+		r.Parts = []string{}
+	}
+	if r.Unanswered == nil {
+		r.Unanswered = []faq.Unanswered{}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
