@@ -65,6 +65,24 @@ func TestTwoPartUnanswered(t *testing.T) {
 			t.Errorf("the part was not passed on with its whole question")
 		}
 	})
+	t.Run("LiveStepSaysItTheSameWay", func(t *testing.T) {
+		// One of the parts is the bot's own (the next gathering): the
+		// other, a programme question without a sure answer, gets the same
+		// line and the same case as through the FAQ.
+		e := newFAQEnv(t)
+		e.seed(saltenSeed...)
+		q := "/faq når er neste samling, og hvilke kommuner var med i piloten i Vestland?"
+		for _, u := range []string{"U1", "U2"} {
+			rep := e.ask(u, q)
+			if !strings.Contains(rep.Text, "6. februar 2025") || !strings.Contains(rep.Text, "hvilke kommuner var med i piloten i Vestland?") ||
+				!strings.Contains(rep.Text, "sendt videre til arbeidsgruppen (sak #1)") {
+				t.Fatalf("%s: %q", u, rep.Text)
+			}
+		}
+		if n := e.count(`SELECT asks FROM questions WHERE id = 1`); n != 2 {
+			t.Errorf("asked %d times, want 2", n)
+		}
+	})
 	t.Run("BothAnsweredNoLine", func(t *testing.T) {
 		e := newFAQEnv(t)
 		rep := e.ask("U1", "/faq hvor mange samlinger blir det, og dekker dere reiseutgiftene?")

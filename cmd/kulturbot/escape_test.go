@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/bot/console"
 	"github.com/kulturskoleradet/kulturbot/bot/discord"
 	"github.com/kulturskoleradet/kulturbot/bot/slack"
 )
@@ -212,4 +213,30 @@ func (p *capturePoster) Post(_ context.Context, _ string, r bot.Reply) error {
 	defer p.mu.Unlock()
 	p.replies = append(p.replies, r)
 	return nil
+}
+
+// TestTwoPartLineIsInert: the line for a part of a two-part question the
+// FAQ did not answer quotes the asker's words (handlers/faq_parts.go);
+// Slack, Discord and the console show them as typed, never as mentions or
+// links.
+func TestTwoPartLineIsInert(t *testing.T) {
+	t.Parallel()
+	a := newTestApp(t, &Config{InterestDeadline: "15.09"})
+	q := "what do the students get out of it and how many students took part in the *pilot* " + hostileText + "?"
+	for _, p := range []bot.Platform{bot.Slack, bot.Discord, bot.Console} {
+		rep := a.Router.Handle(context.Background(), &bot.Request{Platform: p, User: bot.User{ID: "U1"}, Command: "faq", Text: q, Channel: "C1"})
+		if !strings.Contains(rep.Text, "children and young people") || !strings.Contains(rep.Text, "I don't have a sure answer to “") {
+			t.Fatalf("%s: not the answer with the line for the other part: %q", p, rep.Text)
+		}
+		assertInert(t, string(p)+" two-part line", rep)
+		// The asker's * is not the bot's bold mark.
+		for _, sp := range bot.Spans(rep.Text) {
+			if strings.Contains(sp.Text, "pilot") && (sp.Style != 0 || !sp.Foreign) {
+				t.Errorf("%s: the asker's words are read as the bot's marks: %+v", p, sp)
+			}
+		}
+		if out := console.Render(rep, 1); !strings.Contains(out, "*pilot* <!channel> <!here> <@U0BOSS>") || strings.ContainsAny(out, "\uE000\uE001") {
+			t.Errorf("console: the part is not shown as typed: %q", out)
+		}
+	}
 }
