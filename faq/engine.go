@@ -192,7 +192,8 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	// (answerParts).
 	var pb [4]string
 	if parts := splitQuestionsInto(pb[:0], q); len(parts) > 1 {
-		vs, err := e.judgeParts(ctx, parts, lang)
+		var vb [4]partVerdict
+		vs, err := e.judgeParts(ctx, vb[:0], parts, lang)
 		if err != nil {
 			return ans, err
 		}

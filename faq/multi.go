@@ -45,7 +45,7 @@ func PartUnanswered(i int, part, whole string, outOfScope bool) (Unanswered, boo
 	p := strings.TrimSpace(part)
 	asks := asksRE.MatchString(p) || (i == 0 && strings.HasSuffix(p, "?"))
 	switch {
-	case !asks || len(strings.Fields(p)) < 3:
+	case !asks || wordCount(p) < 3:
 		return Unanswered{}, false
 	case i > 0 && leansRE.MatchString(p):
 		return Unanswered{Question: p, Ask: whole}, true
@@ -135,11 +135,21 @@ type partVerdict struct {
 	asks bool
 }
 
-// judgeParts judges each part on its own. Every verdict holding a
-// judgement must be released (releaseParts).
-func (e *Engine) judgeParts(ctx context.Context, parts []string, lang string) ([]partVerdict, error) {
-	vs := make([]partVerdict, 0, len(parts))
-	seen := map[string]bool{}
+// judgeParts judges each part on its own, appending the verdicts to dst
+// (Answer: an array on its stack). Every verdict holding a judgement must
+// be released (releaseParts).
+func (e *Engine) judgeParts(ctx context.Context, dst []partVerdict, parts []string, lang string) ([]partVerdict, error) {
+	vs := dst
+	// seen: whether an earlier sure part has entry id (a handful of
+	// parts: a look through them, no map).
+	seen := func(id string) bool {
+		for _, v := range vs {
+			if v.kind == partSure && v.j.best.x.ID == id {
+				return true
+			}
+		}
+		return false
+	}
 	for i, p := range parts {
 		j, err := e.judge(ctx, p, lang)
 		if err != nil {
@@ -147,14 +157,13 @@ func (e *Engine) judgeParts(ctx context.Context, parts []string, lang string) ([
 			return nil, err
 		}
 		_, asks := PartUnanswered(i, p, "", false)
-		v := partVerdict{kind: partUnsure, detail: j.detail != noDetail, short: len(strings.Fields(p)) < 3,
+		v := partVerdict{kind: partUnsure, detail: j.detail != noDetail, short: wordCount(p) < 3,
 			off: j.offTopic || j.otherObject, asks: asks}
 		sure := j.best != nil && j.p >= e.threshold()
 		switch {
-		case sure && seen[j.best.x.ID]:
+		case sure && seen(j.best.x.ID):
 			v.kind = partSame
 		case sure:
-			seen[j.best.x.ID] = true
 			v.kind, v.j = partSure, j
 			vs = append(vs, v)
 			continue
@@ -176,6 +185,15 @@ func releaseParts(vs []partVerdict) {
 	for _, v := range vs {
 		v.j.release()
 	}
+}
+
+// wordCount is len(strings.Fields(s)) without the slice.
+func wordCount(s string) int {
+	n := 0
+	for range strings.FieldsSeq(s) {
+		n++
+	}
+	return n
 }
 
 // surePartsOf lists the sure parts' judgements, in the order asked.
