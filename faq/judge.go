@@ -23,6 +23,10 @@ type judgement struct {
 	// programme that best never speaks of (scope.go); neither the whole
 	// nor any of its parts is answered.
 	otherObject bool
+	// settingOnly: best meets the question only in the field's actors and
+	// arenas (the culture school, pupils, the municipality) while the
+	// question asks about something best never speaks of (scope.go).
+	settingOnly bool
 	// detail: the question asks for a detail best's answer does not give
 	// (scope_detail.go); detailKnown: best was sure before that veto, so
 	// the reply may say what the document does say.
@@ -289,7 +293,10 @@ func (e *Engine) judgeWords(ctx context.Context, s *judgeScratch, q string, ws [
 	// Nor a detail the document does not give (the hotel, the exact
 	// day, the working group's names; scope_detail.go).
 	j.detail = missingDetail(q, j.best.x)
-	j.veto = j.veto || j.otherObject || j.detail != noDetail
+	// Nor a question best meets only in the field's actors and arenas
+	// ("kan elevene få karakter i kulturskolen?", scope.go).
+	j.settingOnly = e.settingOnly(ts, names, j.best.x)
+	j.veto = j.veto || j.otherObject || j.detail != noDetail || j.settingOnly
 	// The margin is to the best other candidate, fitting or not: removing
 	// a rival by its answer type does not make the choice any clearer.
 	for i := range cands {
