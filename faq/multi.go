@@ -23,12 +23,13 @@ var questionSplitRE = relit.MustCompile(`(?i)\?+\s+|\n+|;\s*|,?\s+(?:og|and|samt
 // question mark ("… programmet? og hva …", "…? also, what …").
 var partLeadRE = relit.MustCompile(`(?i)^(?:og|and|also|også|ogso|samt|plus|men|but)(?:\s+(?:så|so|also|også))?[,:]?\s+`)
 
-// asksRE opens a question: a question word, or a yes/no question's verb.
-var asksRE = regexp.MustCompile(`(?i)^(?:hva|hvem|hvor|når|naar|hvordan|hvorfor|hvilke|hvilken|hvilket|kva|kven|kor|korleis|kvifor|what|whats|what's|who|whos|who's|where|when|whens|how|hows|why|which|any|er|blir|får|kan|må|skal|har|vet|veit|vil|bør|finnes|fins|gjelder|går|trenger|treng|dekker|dekkjer|koster|kostar|kommer|kjem|starter|startar|varer|is|are|do|does|can|will|did|have|has|should|could|would|may|must)\b`)
+// asksRE opens a question: a question word, or a yes/no question's verb
+// and its subject ("trenger vi …?"; "trenger tittelen til …" is not one).
+var asksRE = regexp.MustCompile(`(?i)^(?:(?:hva|hvem|hvor|når|naar|hvordan|hvorfor|hvilke|hvilken|hvilket|kva|kven|kor|korleis|kvifor|what|whats|what's|who|whos|who's|where|when|whens|how|hows|why|which|any)\b|(?:er|blir|får|kan|må|skal|har|vet|veit|vil|bør|finnes|fins|gjelder|går|trenger|treng|dekker|dekkjer|koster|kostar|kommer|kjem|starter|startar|varer|is|are|do|does|can|will|did|have|has|should|could|would|may|must)\s+(?:vi|me|det|de|dere|du|jeg|eg|man|dei|han|ho|den|kommunen|fylket|programmet|we|there|it|they|you|i|the|a|an|our|my|admins|mentors)\b)`)
 
 // leansRE finds a word that points back at what an earlier part named
 // ("… og når skjer det?", "and what are they for", "Når i så fall?").
-var leansRE = regexp.MustCompile(`(?i)\b(?:det|den|dem|dei|de|han|ho|henne|it|its|they|them|their|that|this|those|these|da|fall)\b`)
+var leansRE = regexp.MustCompile(`(?i)\b(?:det|den|dem|dei|de|han|ho|henne|it|its|they|them|their|that|this|those|these|fall)\b`)
 
 // PartUnanswered is how part i of a question asking several (whole) is
 // named when no answer was sure of it (outOfScope: declined when asked
@@ -36,18 +37,25 @@ var leansRE = regexp.MustCompile(`(?i)\b(?:det|den|dem|dei|de|han|ho|henne|it|it
 // stk", "need an example") or the tail of the question before ("bærekraft
 // og sånt?", "when" in "when and where …"). The first part asks when it
 // ends with a question mark, the others only when they open like a
-// question. A part pointing back at an earlier one ("… og kven har lov
-// til det?") is not understood alone: never outside the programme on its
-// own words, and passed on with the whole question. The FAQ's two-part
-// answers (unansweredParts) and the live step's (handlers/live_multi.go)
-// name their parts by it alike.
+// question. A part pointing back at an earlier one is not understood
+// alone: short and without a word of the programme ("… og når skjer
+// det?", "and who gets it", "Når i så fall?") it follows up on the part
+// before, which was answered, and is not named; otherwise ("… og hvilken
+// plattform bruker dere til dem?") it is never called outside on its own
+// words, and the whole question is passed on. The FAQ's two-part answers
+// (unansweredParts) and the live step's (handlers/live_multi.go) name
+// their parts by it alike.
 func PartUnanswered(i int, part, whole string, outOfScope bool) (Unanswered, bool) {
 	p := strings.TrimSpace(part)
 	asks := asksRE.MatchString(p) || (i == 0 && strings.HasSuffix(p, "?"))
+	n := wordCount(p)
 	switch {
-	case !asks || wordCount(p) < 3:
+	case !asks || n < 3:
 		return Unanswered{}, false
 	case i > 0 && leansRE.MatchString(p):
+		if outOfScope && n <= 5 {
+			return Unanswered{}, false
+		}
 		return Unanswered{Question: p, Ask: whole}, true
 	case outOfScope:
 		return Unanswered{Question: p, OutOfScope: true}, true

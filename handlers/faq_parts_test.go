@@ -56,13 +56,22 @@ func TestTwoPartUnanswered(t *testing.T) {
 	})
 	t.Run("PartPointingBackPassedOnWhole", func(t *testing.T) {
 		e := newFAQEnv(t)
-		q := "hvem setter sammen regionene og når skjer det"
+		q := "blir det digitale møter i høst og hvilken plattform bruker dere til dem?"
 		rep := e.ask("U1", "/faq "+q)
-		if !strings.Contains(rep.Text, "«") || !strings.Contains(rep.Text, "når skjer det") || !strings.Contains(rep.Text, "(sak #1)") {
+		if !strings.Contains(rep.Text, "oktober og november") || !strings.Contains(rep.Text, "hvilken plattform bruker dere til dem?") || !strings.Contains(rep.Text, "(sak #1)") {
 			t.Fatalf("%q", rep.Text)
 		}
 		if n := e.count(`SELECT COUNT(*) FROM questions WHERE question = '` + q + `'`); n != 1 {
 			t.Errorf("the part was not passed on with its whole question")
+		}
+		// A short follow-up without a word of the programme follows up on
+		// the answered part: not named, not passed on.
+		rep = e.ask("U1", "/faq hvem setter sammen regionene og når skjer det")
+		if !strings.Contains(rep.Text, "avklares senere") || strings.Contains(rep.Text, "«") {
+			t.Errorf("%q", rep.Text)
+		}
+		if n := e.count(`SELECT COUNT(*) FROM questions`); n != 1 {
+			t.Errorf("%d cases, want 1", n)
 		}
 	})
 	t.Run("LiveStepSaysItTheSameWay", func(t *testing.T) {
