@@ -5,11 +5,13 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/faq"
 	"github.com/kulturskoleradet/kulturbot/store"
 )
 
@@ -44,12 +46,29 @@ func TestAsk(t *testing.T) {
 		if err := json.Unmarshal([]byte(out), &m); err != nil {
 			t.Fatalf("%v: %s", err, out)
 		}
-		for _, k := range []string{"question", "answered", "answer", "source", "score", "lang", "path", "citations"} {
+		for _, k := range []string{"question", "answered", "answer", "source", "score", "lang", "path", "citations", "parts", "unanswered"} {
 			if _, ok := m[k]; !ok {
 				t.Errorf("key %q missing: %s", k, out)
 			}
 		}
 		if m["answered"] != true || m["lang"] != "en" || m["path"] != "faq" || !strings.Contains(m["answer"].(string), "six") {
+			t.Errorf("%s", out)
+		}
+	})
+	t.Run("JSONTwoPartsOneUnanswered", func(t *testing.T) {
+		// Issue 11, point 4: the part not answered is listed (and said in
+		// the answer), never dropped without a word.
+		out, errOut, code := run(t, db, "", "ask", "--json", "hvor lang tid tar programmet, og kan du anbefale et hotell i Oslo?")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		var r askResult
+		if err := json.Unmarshal([]byte(out), &r); err != nil {
+			t.Fatalf("%v: %s", err, out)
+		}
+		want := []faq.Unanswered{{Question: "kan du anbefale et hotell i Oslo?", OutOfScope: true}}
+		if !r.Answered || r.EntryID != "varighet" || len(r.Parts) != 2 || !reflect.DeepEqual(r.Unanswered, want) ||
+			!strings.Contains(r.Answer, "Én del av spørsmålet ligger utenfor") {
 			t.Errorf("%s", out)
 		}
 	})
