@@ -104,7 +104,7 @@ const (
 	answerQueueRows = 128
 )
 
-const qAnswerInsertID = `INSERT INTO answers (id, question, lang, answered, path, entry_id, score, answer, asked_by, platform, created_at)
+const qAnswerInsertID = `INSERT INTO answers (id, question, lang, answered, path, entry_id, score, text_id, asked_by, platform, created_at)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`
 
 const qEventSeen = `SELECT 1 FROM events WHERE platform = ? AND event_id = ?`
@@ -347,8 +347,12 @@ func (db *DB) writeAnswers(t *wtx, b *answerBatch) error {
 		}
 		r := &b.rows[i]
 		a := &r.a
+		tid, err := t.answerText(a.Answer) // its text once (answertext.go)
+		if err != nil {
+			return FormatError(err)
+		}
 		if _, _, err := t.hotExec(qAnswerInsertID, aInt(r.id),
-			aText(a.Question), aText(a.Lang), aBool(a.Answered), aText(a.Path), aText(a.EntryID), aFloat(a.Score), aText(a.Answer),
+			aText(a.Question), aText(a.Lang), aBool(a.Answered), aText(a.Path), aText(a.EntryID), aFloat(a.Score), aTextID(tid),
 			aKey(a.Author.Key), aText(string(a.Author.Platform)), aText(r.at)); err != nil {
 			return FormatError(err)
 		}

@@ -197,8 +197,13 @@ func TestAnswerLogCrash(t *testing.T) {
 	if got := count(t, db, `SELECT COUNT(*) FROM events`); got != 100 {
 		t.Fatalf("%d guard ids after the crash, want 100", got)
 	}
-	if got := count(t, db, `SELECT COUNT(*) FROM answers WHERE question = 'q' || (id - 1) AND lang = 'nb' AND answered = 1 AND path = 'faq' AND answer = 'svar' AND platform = 'slack'`); got != 100 {
+	if got := count(t, db, `SELECT COUNT(*) FROM answers a JOIN answer_texts t ON t.id = a.text_id WHERE question = 'q' || (a.id - 1) AND lang = 'nb' AND answered = 1 AND path = 'faq'
+		AND t.text = IIF((a.id - 1) % 10 = 0, 'svar ' || (a.id - 1), 'svar') AND platform = 'slack'`); got != 100 {
 		t.Fatalf("%d whole rows, want 100", got)
+	}
+	// The lost batch's new texts went with it: every text is one a row names.
+	if got := count(t, db, `SELECT COUNT(*) FROM answer_texts`); got != 11 {
+		t.Fatalf("%d answer texts after the crash, want the 11 the committed rows name", got)
 	}
 	if r := db.r.QueryRow(`PRAGMA integrity_check`); r != nil {
 		var s string
@@ -211,7 +216,16 @@ func TestAnswerLogCrash(t *testing.T) {
 func crashHelper(t *testing.T, path string) {
 	db := claimDB(t, path)
 	log := func(i int) {
-		if _, err := db.LogAnswerLater(faqClaim(fmt.Sprintf("sig:1:%d", i)), AnswerLog{Question: fmt.Sprintf("q%d", i), Lang: "nb", Answered: true, Path: "faq", Answer: "svar", Author: Author{Platform: bot.Slack}}); err != nil {
+		// Texts new to the file too (stored once, answertext.go): in the
+		// committed batch every tenth row's, in the lost one every row's.
+		text := "svar"
+		if i%10 == 0 {
+			text = fmt.Sprintf("svar %d", i)
+		}
+		if i >= 100 {
+			text = fmt.Sprintf("nytt svar %d", i)
+		}
+		if _, err := db.LogAnswerLater(faqClaim(fmt.Sprintf("sig:1:%d", i)), AnswerLog{Question: fmt.Sprintf("q%d", i), Lang: "nb", Answered: true, Path: "faq", Answer: text, Author: Author{Platform: bot.Slack}}); err != nil {
 			t.Fatal(err)
 		}
 	}

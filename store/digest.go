@@ -424,9 +424,9 @@ func (db *DB) DigestData(ctx context.Context, since, until time.Time) (*DigestDa
 		// Votes whose answer was deleted keep their question and entry, so
 		// they are grouped by those when the answer row is gone.
 		rows, err = tx.QueryContext(ctx, `SELECT COALESCE(f.answer_id, 0),
-				COALESCE(a.question, f.question), COALESCE(a.answer, ''), COALESCE(NULLIF(a.entry_id, ''), f.entry_id),
+				COALESCE(a.question, f.question), COALESCE(t.text, ''), COALESCE(NULLIF(a.entry_id, ''), f.entry_id),
 				COUNT(*), MAX(f.created_at)
-			FROM feedback f LEFT JOIN answers a ON a.id = f.answer_id
+			FROM feedback f LEFT JOIN answers a ON a.id = f.answer_id LEFT JOIN answer_texts t ON t.id = a.text_id
 			WHERE f.vote = -1 AND f.created_at >= ? AND f.created_at < ?
 			GROUP BY COALESCE(f.answer_id, 0), COALESCE(a.question, f.question)
 			ORDER BY MAX(f.created_at), 1`, s, u)

@@ -121,6 +121,14 @@ func personalTables(ctx context.Context, q querier) ([]personalTable, error) {
 	return out, nil
 }
 
+// personalSelect reads a table's rows for mine-data where its columns
+// are not what it holds. The answer log names each answer's text by id
+// (migration 094); the user is shown the text, under the column it had.
+var personalSelect = map[string]string{
+	"answers": `SELECT a.id, a.question, a.lang, a.answered, a.path, a.entry_id, a.score, COALESCE(t.text, '') AS answer,
+		a.asked_by, a.platform, a.created_at FROM answers a LEFT JOIN answer_texts t ON t.id = a.text_id`,
+}
+
 func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
 
 func (t personalTable) where() string {
@@ -155,7 +163,11 @@ func (db *DB) MyData(ctx context.Context, key string) (PersonalData, error) {
 		return pd, FormatError(err)
 	}
 	for _, t := range tables {
-		rows, err := db.r.QueryContext(ctx, `SELECT * FROM `+quoteIdent(t.name)+` WHERE `+t.where(), t.args(key)...)
+		from := `SELECT * FROM ` + quoteIdent(t.name)
+		if q, ok := personalSelect[t.name]; ok {
+			from = q
+		}
+		rows, err := db.r.QueryContext(ctx, from+` WHERE `+t.where(), t.args(key)...)
 		if err != nil {
 			return pd, FormatError(err)
 		}

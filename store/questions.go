@@ -29,8 +29,8 @@ func (db *DB) Answer(ctx context.Context, id int64) (AnswerLog, error) {
 	var a AnswerLog
 	var by sql.NullString
 	var plat, created string
-	err := db.r.QueryRowContext(ctx, `SELECT id, question, lang, answered, path, entry_id, score, answer, asked_by, platform, created_at
-		FROM answers WHERE id = ?`, id).Scan(&a.ID, &a.Question, &a.Lang, &a.Answered, &a.Path, &a.EntryID, &a.Score, &a.Answer, &by, &plat, &created)
+	err := db.r.QueryRowContext(ctx, `SELECT a.id, a.question, a.lang, a.answered, a.path, a.entry_id, a.score, COALESCE(t.text, ''), a.asked_by, a.platform, a.created_at
+		FROM answers a LEFT JOIN answer_texts t ON t.id = a.text_id WHERE a.id = ?`, id).Scan(&a.ID, &a.Question, &a.Lang, &a.Answered, &a.Path, &a.EntryID, &a.Score, &a.Answer, &by, &plat, &created)
 	if err != nil {
 		return a, FormatError(err)
 	}
@@ -114,11 +114,14 @@ func (db *DB) LogUnsure(ctx context.Context, a AnswerLog, q Question) (int64, er
 	}
 	var id int64
 	err = db.update(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, qAnswerInsertID, aid,
-			a.Question, a.Lang, a.Answered, a.Path, a.EntryID, a.Score, a.Answer, keyOrNull(a.Author.Key), string(a.Author.Platform), ts(db.now())); err != nil {
+		tid, err := textID(ctx, tx, a.Answer)
+		if err != nil {
 			return FormatError(err)
 		}
-		var err error
+		if _, err := tx.ExecContext(ctx, qAnswerInsertID, aid,
+			a.Question, a.Lang, a.Answered, a.Path, a.EntryID, a.Score, nullID(tid), keyOrNull(a.Author.Key), string(a.Author.Platform), ts(db.now())); err != nil {
+			return FormatError(err)
+		}
 		id, err = db.addQuestion(ctx, tx, q)
 		return err
 	})

@@ -17,6 +17,7 @@ type Purged struct {
 	Anonymous int64 // answered questions (and their askers) no longer saying who asked or where
 	Answers   int64 // answer log rows no longer pointing to the asker
 	Events    int64 // processed event ids forgotten
+	Texts     int64 // answer texts no answer-log row names any longer, deleted
 }
 
 // PurgeQuestions applies the retention rules that keep personal data from
@@ -27,7 +28,11 @@ type Purged struct {
 //     longer say who asked, by name or key, nor in which channel or thread;
 //   - the answer log keeps its rows for feedback and statistics, but rows
 //     older than olderThan no longer say who asked;
-//   - processed event ids older than EventRetention are forgotten.
+//   - processed event ids older than EventRetention are forgotten;
+//   - answer texts (answer_texts, migration 094) that no answer-log row
+//     names are deleted. The store deletes no answer-log rows itself, so
+//     these are the few a batch that never wrote its row left behind, or
+//     rows deleted by hand: without the pass they would stay for good.
 //
 // olderThan <= 0 keeps questions and answers forever (events are still
 // purged). It runs in one transaction, so a crash leaves all or nothing.
@@ -66,6 +71,14 @@ func (db *DB) PurgeQuestions(ctx context.Context, olderThan time.Duration) (Purg
 			return FormatError(err)
 		}
 		p.Events, _ = res.RowsAffected()
+		// One pass over the answer log: NOT IN reads the ids it names
+		// into a temporary index once (NOT EXISTS per text would scan
+		// the log once per text: there is no index on text_id).
+		res, err = tx.ExecContext(ctx, `DELETE FROM answer_texts WHERE id NOT IN (SELECT text_id FROM answers WHERE text_id IS NOT NULL)`)
+		if err != nil {
+			return FormatError(err)
+		}
+		p.Texts, _ = res.RowsAffected()
 		return nil
 	})
 	return p, err

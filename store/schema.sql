@@ -17,6 +17,7 @@
 -- migration migrations/061_rsvp_write_path.sql sha256:fe60264e55f0fa58824c3c2b62374cfaf29ced32f5753ade0b380304f7cd8f5f
 -- migration migrations/090_history_by_gathering.sql sha256:6395c9b109454e1921ad0f17d01a84f6f7e35acfa595136464aec322c0fd7923
 -- migration migrations/091_answers_no_created_index.sql sha256:7a72608bc6e031f225979ebdc2654ca90b696e54fc9d10e00607a2edeacea013
+-- migration migrations/094_answer_texts.sql sha256:f2e30f9095c49b50cb5cd72cb3154c460e18ec36a8979bb0adf9185e29ab6e11
 
 CREATE TABLE municipalities (
     id         INTEGER PRIMARY KEY,
@@ -112,11 +113,10 @@ CREATE TABLE answers (
     path       TEXT NOT NULL DEFAULT '',  -- faq, passage, llm
     entry_id   TEXT NOT NULL DEFAULT '',  -- FAQ entry or document chunk answered from
     score      REAL NOT NULL DEFAULT 0,
-    answer     TEXT NOT NULL DEFAULT '',
     asked_by   TEXT,
     platform   TEXT NOT NULL,
     created_at TEXT NOT NULL
-);
+, text_id INTEGER);
 CREATE TABLE questions (
     id          INTEGER PRIMARY KEY,
     question    TEXT NOT NULL,
@@ -310,6 +310,11 @@ CREATE TABLE "rsvps" (
     late             INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (gathering_id, municipality_id)
 ) WITHOUT ROWID;
+CREATE TABLE answer_texts (
+    id   INTEGER PRIMARY KEY,
+    hash INTEGER NOT NULL,
+    text TEXT NOT NULL CHECK (text <> '')
+);
 CREATE INDEX gatherings_date ON gatherings(date);
 CREATE INDEX interest_municipalities_m ON interest_municipalities(municipality_id);
 CREATE INDEX interests_created_by ON interests(created_by);
@@ -322,3 +327,4 @@ CREATE UNIQUE INDEX municipalities_number ON municipalities(number) WHERE number
 CREATE INDEX changes_entity ON changes(entity, entity_key, id);
 CREATE INDEX question_askers_question ON question_askers(question_id);
 CREATE INDEX rsvp_history_gathering ON rsvp_history(gathering_id);
+CREATE INDEX answer_texts_hash ON answer_texts(hash);

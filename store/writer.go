@@ -888,7 +888,8 @@ func (t *wtx) cache() *writeCache { return &t.w.cache }
 
 // writeCache keeps, between transactions, what the RSVP path would
 // otherwise read for every answer: the gathering, the municipality row,
-// whether the municipality may answer, and the current answer. It only
+// whether the municipality may answer, and the current answer; and the
+// answer log's text ids (a /faq batch's texts, looked up once). It only
 // ever holds what the writer read or wrote itself on its connection, and
 // it is emptied whenever that may no longer be true: after any write that
 // is not an RSVP (an own job: gatherings, regions, guests, corrections …),
@@ -903,6 +904,10 @@ type writeCache struct {
 	municipalities map[string]Municipality // by kommunenummer
 	allowed        map[rsvpKey]bool
 	rsvps          map[rsvpKey]*RSVP // nil: no answer yet
+	// texts: answer_texts ids by text (answertext.go), textBytes their
+	// length (bounded on its own: maxCachedTexts, maxCachedTextBytes).
+	texts     map[string]int64
+	textBytes int
 }
 
 // maxCached bounds each map: a full one is emptied and refilled.
@@ -914,6 +919,7 @@ func (c *writeCache) clear() {
 	c.municipalities = map[string]Municipality{}
 	c.allowed = map[rsvpKey]bool{}
 	c.rsvps = map[rsvpKey]*RSVP{}
+	c.texts, c.textBytes = map[string]int64{}, 0
 }
 
 func (c *writeCache) trim() {

@@ -115,7 +115,7 @@ func TestFailedWriteLeavesNoClaim(t *testing.T) {
 	r.Use(bot.Dedup(db))
 	r.Add(bot.Route{Name: "logg", Handler: bot.HandlerFunc(func(ctx context.Context, req *bot.Request) (bot.Reply, error) {
 		err := db.hot(ctx, func(t *wtx) error {
-			if _, err := t.ExecContext(ctx, qAnswerInsert, "q", "nb", true, "faq", "e1", 1.0, "a", nil, "slack", ts(claimNow)); err != nil {
+			if _, err := t.ExecContext(ctx, qAnswerInsert, "q", "nb", true, "faq", "e1", 1.0, nil, nil, "slack", ts(claimNow)); err != nil {
 				return err
 			}
 			if fail {
@@ -406,7 +406,7 @@ func TestSharedTransactionRetriesWithSavepoints(t *testing.T) {
 	w := db.writer()
 	job := func(q string, fail bool) *writeJob {
 		return &writeJob{ctx: context.Background(), done: make(chan struct{}), hot: func(t *wtx) error {
-			if _, err := t.ExecContext(bg, qAnswerInsert, q, "nb", true, "faq", "e", 1.0, "a", nil, "slack", ts(claimNow)); err != nil {
+			if _, err := t.ExecContext(bg, qAnswerInsert, q, "nb", true, "faq", "e", 1.0, nil, nil, "slack", ts(claimNow)); err != nil {
 				return err
 			}
 			if fail {
@@ -703,7 +703,7 @@ func TestCheckpointAround(t *testing.T) {
 
 // qAnswerInsert is an answer-log insert without an id, for the writer's
 // tests that need some hot write (the bot takes ids from answerLog).
-const qAnswerInsert = `INSERT INTO answers (question, lang, answered, path, entry_id, score, answer, asked_by, platform, created_at)
+const qAnswerInsert = `INSERT INTO answers (question, lang, answered, path, entry_id, score, text_id, asked_by, platform, created_at)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 // A WAL that checkpoints beside the writer never got to start over is

@@ -102,8 +102,8 @@ func (a *App) runRetention(ctx context.Context) error {
 		switch {
 		case err != nil && ctx.Err() == nil:
 			a.Log.Warn("retention purge failed", "err", err)
-		case p.Questions+p.Answers+p.Events > 0:
-			a.Log.Info("retention purge", "questions", p.Questions, "answers_anonymised", p.Answers, "events", p.Events)
+		case p.Questions+p.Answers+p.Events+p.Texts > 0:
+			a.Log.Info("retention purge", "questions", p.Questions, "answers_anonymised", p.Answers, "events", p.Events, "answer_texts", p.Texts)
 		}
 		select {
 		case <-ctx.Done():

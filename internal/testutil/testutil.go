@@ -97,9 +97,13 @@ func SeedWeek(t testing.TB, db *store.DB) {
 			(2, 'Hva er en region?', 'nb', 'Ola', 'slack', ?, 'Tre kommuner eller flere.', ?),
 			(3, 'Kan vi bli med uten kulturskole i dag?', 'nb', '', 'discord', ?, NULL, NULL)`,
 			[]any{during, before, during, before}},
-		{`INSERT INTO answers (id, question, lang, answered, path, entry_id, answer, platform, created_at) VALUES
-			(1, 'hva koster det å være med', 'nb', 1, 'faq', 'okonomi-1', 'Deltakelse er gratis.', 'slack', ?),
-			(2, 'når er fristen', 'nb', 1, 'faq', 'pamelding-2', 'Fristen er 15. september.', 'slack', ?)`,
+		// Answer texts are stored once, named by id (store/answertext.go).
+		{`INSERT INTO answer_texts (id, hash, text) VALUES
+			(1, kulturbot_text_hash('Deltakelse er gratis.'), 'Deltakelse er gratis.'),
+			(2, kulturbot_text_hash('Fristen er 15. september.'), 'Fristen er 15. september.')`, nil},
+		{`INSERT INTO answers (id, question, lang, answered, path, entry_id, text_id, platform, created_at) VALUES
+			(1, 'hva koster det å være med', 'nb', 1, 'faq', 'okonomi-1', 1, 'slack', ?),
+			(2, 'når er fristen', 'nb', 1, 'faq', 'pamelding-2', 2, 'slack', ?)`,
 			[]any{before, before}},
 		{`INSERT INTO feedback (answer_id, entry_id, question, vote, voted_by, platform, created_at) VALUES
 			(1, 'okonomi-1', 'hva koster det å være med', -1, 'slack:U1', 'slack', ?),
