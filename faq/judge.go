@@ -27,6 +27,10 @@ type judgement struct {
 	// arenas (the culture school, pupils, the municipality) while the
 	// question asks about something best never speaks of (scope.go).
 	settingOnly bool
+	// otherOwner: the question ties a deadline, an application or a
+	// sign-up to something the corpus never names ("søknadsfristen for
+	// Kulturrom", scope.go): another scheme's.
+	otherOwner bool
 	// detail: the question asks for a detail best's answer does not give
 	// (scope_detail.go); detailKnown: best was sure before that veto, so
 	// the reply may say what the document does say.
@@ -296,7 +300,9 @@ func (e *Engine) judgeWords(ctx context.Context, s *judgeScratch, q string, ws [
 	// Nor a question best meets only in the field's actors and arenas
 	// ("kan elevene få karakter i kulturskolen?", scope.go).
 	j.settingOnly = e.settingOnly(ts, names, j.best.x)
-	j.veto = j.veto || j.otherObject || j.detail != noDetail || j.settingOnly
+	// Nor another scheme's deadline or sign-up ("fristen for Kulturrom").
+	j.otherOwner = e.otherOwner(ws, names, lang == "en")
+	j.veto = j.veto || j.otherObject || j.detail != noDetail || j.settingOnly || j.otherOwner
 	// The margin is to the best other candidate, fitting or not: removing
 	// a rival by its answer type does not make the choice any clearer.
 	for i := range cands {

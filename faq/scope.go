@@ -450,3 +450,77 @@ func (e *Engine) settingOnly(ts []Term, names map[string]int, x *indexed) bool {
 	}
 	return matched && asks
 }
+
+// schemeFrameRE is a word for what one does with a scheme or an event —
+// its deadline, applying, signing up, membership, taking part — and
+// ownerPreps the words that tie it to whose ("fristen for", "søkje om",
+// "påmelding til", "medlem av", "deadline for").
+var (
+	schemeFrameRE = relit.MustCompile(`^(\w*frist\w*|sok|soke|soker|sokte|sokje|sokjer|soknad\w*|\w*soknad\w*|pamelding\w*|\w*pamelding\w*|deltak\w*|delta|deltar|deltek|medlem\w*|deadlines?|apply|applying|applications?|register|registering|registration)$`)
+	ownerPreps    = set("for", "til", "om", "pa", "av", "to", "of", "i", "in")
+)
+
+// otherOwner reports whether the question (its words ws) ties a scheme
+// word to something the corpus never names: "søknadsfristen for
+// Kulturrom", "fristen for å søkje om spelemidlar", "påmeldingsfristen til
+// kulturskuledagane", "deadline for Den kulturelle skolesekken
+// applications". The programme's own deadline, application and sign-up
+// are asked about without an owner or with one the corpus knows ("fristen
+// for å melde interesse", "for kommunene"); an unknown owner is another
+// scheme's, which no list need name. A county is where the asker is.
+func (e *Engine) otherOwner(ws []string, names map[string]int, en bool) bool {
+	for i, w := range ws {
+		if !schemeFrameRE.MatchString(w) {
+			continue
+		}
+		// The tie within the next three words ("fristen for å søkje om",
+		// "deadline for"), then the owner within four after it.
+		for k := i + 1; k < len(ws) && k <= i+3; k++ {
+			if !ownerPreps[ws[k]] {
+				continue
+			}
+			// The owner is the first word after it that says anything
+			// ("for Den kulturelle skolesekken": "kulturelle"); a scheme
+			// word there ("for å søkje om") is looked at in its turn.
+			for m := k + 1; m < len(ws) && m <= k+4; m++ {
+				if schemeFrameRE.MatchString(ws[m]) {
+					break
+				}
+				if e.unknownContent(ws[m], names, en) {
+					return true
+				}
+				if e.saysSomething(ws[m], en) {
+					break
+				}
+			}
+			break
+		}
+	}
+	return false
+}
+
+// saysSomething reports whether w reads as a term that is not a
+// question word or a function word ("den", "å", "the").
+func (e *Engine) saysSomething(w string, en bool) bool {
+	for _, t := range e.an.AnalyzeIn(w, en) {
+		if !t.Weak {
+			return true
+		}
+	}
+	return false
+}
+
+// unknownContent reports whether the word w reads as a content term the
+// corpus never uses (not a question word, a number, an everyday word or a
+// county).
+func (e *Engine) unknownContent(w string, names map[string]int, en bool) bool {
+	if counties[w] {
+		return false
+	}
+	for _, t := range e.an.AnalyzeIn(w, en) {
+		if !t.Weak && !isNumber(t.Text) && len(t.Text) >= 3 && e.df[t.Text] == 0 && !e.common[t.Text] && names[t.Text] != nameCounty {
+			return true
+		}
+	}
+	return false
+}
