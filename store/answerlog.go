@@ -4,8 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"slices"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -203,6 +201,11 @@ func (db *DB) logAnswer(ctx context.Context, a AnswerLog) (int64, *answerBatch, 
 		db.alog.mu.Lock()
 		dup := db.alog.pendingClaim(platform, event)
 		db.alog.mu.Unlock()
+		// In the order an id moves: a batch, the guard's pending ids,
+		// the events table (guard.go).
+		if !dup {
+			dup = db.guard.pending(platform, event)
+		}
 		if !dup {
 			seen, err := db.eventSeen(platform, event)
 			if err != nil {
@@ -314,38 +317,20 @@ func (db *DB) writeAnswers(t *wtx, b *answerBatch) error {
 		l.flying = append(l.flying, b)
 	}
 	l.mu.Unlock()
-	// The guard ids first, in key order: a batch's ids are random among
-	// the second's (a signature after the stamp), and in key order each
-	// leaf of the events table is written while it is at hand.
-	w := t.w
-	order := w.alogOrder[:0]
+	// Row by row, each guard id first: a replay is not logged twice.
+	// Signed ids go to the guard's ring in arrival order (guard.go).
+	x := guardExec{w: t.w}
 	for i := range b.rows {
-		if b.rows[i].event != "" {
-			order = append(order, int32(i))
-		}
-	}
-	slices.SortStableFunc(order, func(x, y int32) int {
-		rx, ry := &b.rows[x], &b.rows[y]
-		if c := strings.Compare(rx.platform, ry.platform); c != 0 {
-			return c
-		}
-		return strings.Compare(rx.event, ry.event)
-	})
-	replay := append(w.alogReplay[:0], make([]bool, len(b.rows))...)
-	w.alogOrder, w.alogReplay = order, replay // kept for the next batch
-	for _, i := range order {
 		r := &b.rows[i]
-		n, _, err := t.hotExec(qClaim, aText(r.platform), aText(r.event), aText(r.at))
-		if err != nil {
-			return FormatError(err)
+		if r.event != "" {
+			first, err := t.w.claimID(x, r.platform, r.event, r.at)
+			if err != nil {
+				return FormatError(err)
+			}
+			if !first {
+				continue // its id was recorded already: a replay
+			}
 		}
-		replay[i] = n == 0 // its id was recorded already: a replay, not logged twice
-	}
-	for i := range b.rows {
-		if replay[i] {
-			continue
-		}
-		r := &b.rows[i]
 		a := &r.a
 		tid, err := t.answerText(a.Answer) // its text once (answertext.go)
 		if err != nil {

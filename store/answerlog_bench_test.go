@@ -61,3 +61,45 @@ func cpuTime() int64 {
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	return ru.Utime.Nano() + ru.Stime.Nano()
 }
+
+// BenchmarkGuardMerge is one merge of the replay guard (guard.go):
+// guardMergeRows-1 signed ids (8,000 to a second, as under /faq load)
+// moved from the ring into events in key order, in a writer transaction
+// of its own (BEGIN, the two statements, COMMIT). Per merge: the
+// process's CPU (the writer's turn: what requests queued behind it wait
+// for) and the WAL pages.
+//
+//	go test ./store -run '^$' -bench GuardMerge -cpu 1
+func BenchmarkGuardMerge(b *testing.B) {
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(b.TempDir(), "k.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	n := 0
+	var cpu, frames int64
+	for i := 0; i < b.N; i++ {
+		// One short of a merge turn of the writer's own.
+		if err := db.hot(ctx, func(t *wtx) error {
+			for range guardMergeRows - 1 {
+				id := bot.SignedEventID(strconv.Itoa(1_780_000_000+n/8000), fmt.Sprintf("v0=%016x%048x", uint64(n)*0x9E3779B97F4A7C15, n))
+				n++
+				if _, err := t.w.claimID(guardExec{w: t.w}, "slack", id, "2026-12-04T05:00:00.000000Z"); err != nil {
+					return err
+				}
+			}
+			return nil
+		}); err != nil {
+			b.Fatal(err)
+		}
+		f0, c0 := db.WriteStats().WALFrames, cpuTime()
+		if err := db.hot(ctx, func(t *wtx) error { return db.guard.mergeAll(guardExec{w: t.w}) }); err != nil {
+			b.Fatal(err)
+		}
+		cpu += cpuTime() - c0
+		frames += db.WriteStats().WALFrames - f0
+	}
+	b.ReportMetric(float64(cpu)/float64(b.N), "cpu-ns/merge")
+	b.ReportMetric(float64(frames)/float64(b.N), "walframes/merge")
+}

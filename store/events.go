@@ -13,17 +13,14 @@ import (
 // id is recorded with the request's write, see Record); it is kept for the
 // bot.Deduper interface.
 func (db *DB) FirstSeen(ctx context.Context, platform, id string) (bool, error) {
-	var n int64
+	var first bool
 	err := db.hot(ctx, func(t *wtx) error {
 		db.claims.note(db, platform, id)
-		res, err := t.ExecContext(ctx, qClaim, platform, id, ts(db.now()))
-		if err != nil {
-			return FormatError(err)
-		}
-		n, err = res.RowsAffected()
-		return err
+		var err error
+		first, err = t.w.claimID(guardExec{w: t.w}, platform, id, ts(db.now()))
+		return FormatError(err)
 	})
-	return n == 1, err
+	return first, err
 }
 
 // PurgeEvents forgets event ids older than age; platforms stop retrying
@@ -31,20 +28,39 @@ func (db *DB) FirstSeen(ctx context.Context, platform, id string) (bool, error) 
 func (db *DB) PurgeEvents(ctx context.Context, age time.Duration) (int64, error) {
 	var n int64
 	err := db.hot(ctx, func(t *wtx) error {
-		res, err := t.ExecContext(ctx, `DELETE FROM events WHERE created_at < ?`, ts(db.now().Add(-age)))
-		if err != nil {
-			return FormatError(err)
-		}
-		n, err = res.RowsAffected()
-		return err
+		var err error
+		n, err = purgeEvents(guardExec{w: t.w}, ts(db.now().Add(-age)))
+		return FormatError(err)
 	})
 	return n, err
+}
+
+// purgeEvents deletes the recorded event ids created before cut: first
+// everything pending is merged (guard.go), then events and the guard's
+// ring (all merged now) lose their old rows.
+func purgeEvents(x guardExec, cut string) (int64, error) {
+	if err := x.w.db.guard.mergeAll(x); err != nil {
+		return 0, err
+	}
+	n, err := x.exec(`DELETE FROM events WHERE created_at < ?`, aText(cut))
+	if err != nil {
+		return 0, err
+	}
+	if _, err := x.exec(`DELETE FROM events_pending WHERE created_at < ?`, aText(cut)); err != nil {
+		return 0, err
+	}
+	return n, nil
 }
 
 // Forget removes a recorded event id (its processing failed on our side).
 func (db *DB) Forget(ctx context.Context, platform, id string) error {
 	return db.hot(ctx, func(t *wtx) error {
-		_, err := t.ExecContext(ctx, `DELETE FROM events WHERE platform = ? AND event_id = ?`, platform, id)
+		x := guardExec{w: t.w}
+		// Pending ids first go where the rest are (guard.go).
+		if err := db.guard.mergeAll(x); err != nil {
+			return FormatError(err)
+		}
+		_, err := x.exec(`DELETE FROM events WHERE platform = ? AND event_id = ?`, aText(platform), aText(id))
 		return FormatError(err)
 	})
 }

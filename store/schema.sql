@@ -17,6 +17,7 @@
 -- migration migrations/061_rsvp_write_path.sql sha256:fe60264e55f0fa58824c3c2b62374cfaf29ced32f5753ade0b380304f7cd8f5f
 -- migration migrations/090_history_by_gathering.sql sha256:6395c9b109454e1921ad0f17d01a84f6f7e35acfa595136464aec322c0fd7923
 -- migration migrations/091_answers_no_created_index.sql sha256:7a72608bc6e031f225979ebdc2654ca90b696e54fc9d10e00607a2edeacea013
+-- migration migrations/092_events_pending.sql sha256:c2b7e57206106da708b9c0cbcb524527ea1b4b3acf89cf303c7dbb065400ca9d
 -- migration migrations/094_answer_texts.sql sha256:422289c683254181dcbba8eb064026a905853a5ee26d2a673e698972bff82674
 
 CREATE TABLE municipalities (
@@ -310,6 +311,17 @@ CREATE TABLE "rsvps" (
     late             INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (gathering_id, municipality_id)
 ) WITHOUT ROWID;
+CREATE TABLE events_pending (
+    slot       INTEGER PRIMARY KEY,
+    seq        INTEGER NOT NULL,
+    platform   TEXT NOT NULL,
+    event_id   TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE events_merged (
+    id     INTEGER PRIMARY KEY CHECK (id = 1),
+    merged INTEGER NOT NULL
+);
 CREATE TABLE answer_texts (
     id   INTEGER PRIMARY KEY,
     hash INTEGER NOT NULL,

@@ -69,6 +69,9 @@ type DB struct {
 	seenReads int
 	// claims lets most questions skip that read (claimset.go).
 	claims recentClaims
+	// guard holds the signed guard ids recorded in arrival order and not
+	// yet merged into events (guard.go).
+	guard guard
 
 	// replay makes a new database replay every migration instead of
 	// getting the schema snapshot (schema.go); fromSnapshot says it got
@@ -160,6 +163,10 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	if _, err := db.SyncRegister(ctx); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("store: municipality register %s: %w", db.reg.Source, err)
+	}
+	if err := db.openGuard(ctx); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("store: replay guard %s: %w", path, err)
 	}
 	r, err := sql.Open("sqlite", dsn(path, true))
 	if err != nil {

@@ -79,10 +79,9 @@ type writer struct {
 	noRaw bool
 	cache writeCache
 	stats writeStats
-	// alogOrder and alogReplay are writeAnswers' scratch (its guard ids'
-	// key order, which rows were replays), kept between batches.
-	alogOrder  []int32
-	alogReplay []bool
+	// guardMerges counts the replay guard's merge turns (guard.go), for
+	// the tests.
+	guardMerges int
 	// version is the file's data version after the writer's last commit
 	// (checkVersion): another value means another connection (the pool's
 	// second connection, another process) changed the file since.
@@ -273,7 +272,11 @@ func (w *writer) loop() {
 				clear(jobs)
 			}
 			if closed {
+				w.mergeTurn(true) // a clean file: nothing pending at the next Open
 				return
+			}
+			if w.db.guard.due() {
+				w.mergeTurn(false)
 			}
 			if w.resetWanted.Swap(false) {
 				w.resetWAL()
@@ -599,6 +602,7 @@ func (w *writer) runHot(queued []*writeJob) {
 		return
 	}
 	w.checkVersion()
+	w.db.guard.begin()
 	multi := len(jobs) > 1
 	t := &wtx{w: w}
 	abort := func(err error) {
@@ -622,6 +626,7 @@ again:
 				abort(err)
 				return
 			}
+			w.db.guard.savepoint()
 		}
 		j.err = w.call(t, j)
 		if j.err == nil {
@@ -652,6 +657,7 @@ again:
 				return
 			}
 			w.checkVersion()
+			w.db.guard.begin()
 			savepoints = true
 			goto again
 		}
@@ -659,6 +665,7 @@ again:
 			abort(err) // the transaction is in an unknown state: none of it
 			return
 		}
+		w.db.guard.rollbackTo()
 		if _, _, err := w.hotExec(qRelease); err != nil {
 			abort(err)
 			return
@@ -669,6 +676,7 @@ again:
 		return
 	}
 	w.noteCommit()
+	w.db.guard.publish() // its ids are pending before its callers are answered
 	w.hotCommits++
 	// Counted before the callers are answered, so that a caller reading
 	// WriteStats after its write sees the write's commit in them.
@@ -715,11 +723,11 @@ func (w *writer) call(t *wtx, j *writeJob) (err error) {
 	return j.hot(t)
 }
 
-// record inserts a claim's event id; false: it was there already.
+// record records a claim's event id; false: it was there already.
 func (w *writer) record(c *bot.Claim) (bool, error) {
 	w.db.claims.note(w.db, c.Platform, c.ID)
-	n, _, err := w.hotExec(qClaim, aText(c.Platform), aText(c.ID), aText(ts(w.db.now())))
-	return n == 1, FormatError(err)
+	first, err := w.claimID(guardExec{w: w}, c.Platform, c.ID, ts(w.db.now()))
+	return first, FormatError(err)
 }
 
 // hotExec executes one of the statements every answer runs (rawstmt.go):
@@ -770,6 +778,7 @@ func (w *writer) runOwn(j *writeJob) {
 	if len(take([]*writeJob{j})) == 0 {
 		return
 	}
+	w.db.guard.begin()
 	defer close(j.done)
 	defer func() {
 		if p := recover(); p != nil {
@@ -779,12 +788,12 @@ func (w *writer) runOwn(j *writeJob) {
 	}()
 	if j.claim != nil {
 		w.db.claims.note(w.db, j.claim.Platform, j.claim.ID)
-		res, err := tx.ExecContext(bg, qClaim, j.claim.Platform, j.claim.ID, ts(w.db.now()))
+		first, err := w.claimID(guardExec{w: w, tx: tx}, j.claim.Platform, j.claim.ID, ts(w.db.now()))
 		if err != nil {
 			j.err = FormatError(err)
 			return
 		}
-		if n, _ := res.RowsAffected(); n != 1 {
+		if !first {
 			j.dup, j.err = true, errDuplicate
 			j.claim.Settle(bot.ClaimDuplicate)
 			return
@@ -794,6 +803,7 @@ func (w *writer) runOwn(j *writeJob) {
 		return
 	}
 	if j.err = FormatError(tx.Commit()); j.err == nil {
+		w.db.guard.publish()
 		w.stats.countCommit(w.walPages())
 		if j.claim != nil {
 			j.claim.Settle(bot.ClaimRecorded)

@@ -1,0 +1,375 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"sync"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
+)
+
+// The replay guard's signed ids are recorded in arrival order (round 10,
+// issue 16).
+//
+// A Slack slash command's guard id (bot.SignedEventID) is its signed
+// stamp and then a random signature. The events table is keyed by the id,
+// so within a second every insert landed on a random leaf of that
+// second's range: about one WAL page per /faq request (~970 pages per
+// 1,000 requests, 17–19 checkpoints in a 4-s run, each a 20–40 ms window
+// for the tail; docs/operations.md "Round 9: write cost"). A build that
+// stored the ids in arrival order (no guard at all) wrote ~170.
+//
+// So the writer records a signed id in events_pending, a ring of
+// guardRing slots rewritten in place in arrival order (a row's slot is
+// its seq modulo guardRing: no freed pages, nothing for secure_delete to
+// zero), in the same transaction as the request's write, exactly as the
+// events row was. Rows with seq > events_merged.merged are the recorded
+// ids not in events yet ("pending"); the writer holds exactly those ids
+// in memory (guard.ids: the ids, not fingerprints). When guardMergeRows
+// are pending, the writer takes a turn of its own between transactions
+// and merges them into events in key order (one INSERT … SELECT … ORDER BY:
+// each leaf of a second's range is written once per merge, not once per
+// id) and moves the mark. Nothing is ever deleted from the ring for a
+// merge.
+//
+// An id is recorded iff it is pending or in events:
+//   - the writer's check-and-record (claim) is atomic on the writer
+//     goroutine: the ids added in its open transaction, then the pending
+//     ids, then the events table (a read on its own connection, skipped
+//     when filter proves the id new: recentClaims' reasoning over the ids
+//     this writer recorded itself);
+//   - the request side (logAnswer) checks the batches in memory, then the
+//     pending ids, then the events table: the same order an id moves in
+//     (a batch's ids are published here before its job is done, a merge's
+//     ids leave here after its commit), so no id is ever in neither;
+//   - Forget, PurgeEvents and the retention pass first merge everything
+//     pending (in their own transaction), then work on events alone;
+//   - Open merges whatever a crash left pending, so a new process starts
+//     with nothing pending and recentClaims' high mark reads events only.
+//
+// Other ids (Slack event ids, Discord interaction ids: time-ordered
+// snowflakes, or rare) go to events as before: whether an id is signed is
+// a property of the id, so its replay is looked for where it was put.
+type guard struct {
+	// mu guards ids and fifo: the writer changes them, requests read ids.
+	mu   sync.RWMutex
+	ids  map[guardKey]int64 // committed pending ids: their seq
+	fifo []guardEntry       // ids' entries in seq order (some may be stale)
+	head int                // fifo[head:] are live
+
+	// What follows is the writer goroutine's (and Open's, before it).
+	next   int64 // the next seq to give out (committed)
+	merged int64 // events_merged.merged (committed)
+	// filter is recentClaims over the ids this writer put in the ring
+	// (noted before the insert), so that claim can skip the events read.
+	filter recentClaims
+	tx     guardTx
+}
+
+type guardKey struct{ platform, id string }
+
+type guardEntry struct {
+	key  guardKey
+	seq  int64
+	prev int64 // in tx.log: tx.adds' value before (0: none), for undo
+}
+
+// guardTx is the writer's open transaction's view: ids added in it (not
+// yet published in ids), the seq and mark it has moved to, and what a
+// ROLLBACK TO undoes.
+type guardTx struct {
+	adds         map[guardKey]int64
+	log          []guardEntry
+	next, merged int64
+	mark         struct {
+		log          int
+		next, merged int64
+	}
+}
+
+const (
+	// guardRing is events_pending's slots (~125 bytes a row: ~130 pages).
+	guardRing = 4096
+	// guardMergeRows: a merge turn when this many are pending, and at
+	// most this many in one turn (a turn is one statement in SQLite: see
+	// BenchmarkGuardMerge for its CPU). At 8,000 signed ids a second,
+	// four merges a second; each leaf of a second's range is written
+	// once per merge.
+	guardMergeRows = 2048
+)
+
+const (
+	qGuardPut = `INSERT INTO events_pending (slot, seq, platform, event_id, created_at) VALUES (?, ?, ?, ?, ?)
+	ON CONFLICT (slot) DO UPDATE SET seq = excluded.seq, platform = excluded.platform, event_id = excluded.event_id, created_at = excluded.created_at`
+	qGuardMerge = `INSERT INTO events (platform, event_id, created_at)
+	SELECT platform, event_id, created_at FROM events_pending WHERE seq > ? AND seq <= ? ORDER BY platform, event_id
+	ON CONFLICT DO NOTHING`
+	qGuardMarkMerged = `UPDATE events_merged SET merged = ? WHERE id = 1`
+)
+
+// guardExec runs the guard's statements in the writer's transaction: a
+// hot one (tx nil: the writer's own statements) or an own job's *sql.Tx.
+// A concrete type, not an interface: the arguments stay on the stack.
+type guardExec struct {
+	w  *writer
+	tx *sql.Tx
+}
+
+func (x guardExec) exec(query string, args ...arg) (int64, error) {
+	if x.tx == nil {
+		n, _, err := x.w.hotExec(query, args...)
+		return n, err
+	}
+	res, err := x.tx.ExecContext(bg, query, argValues(args)...)
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}
+
+func (x guardExec) exists(query string, args ...arg) (bool, error) {
+	var one int
+	var err error
+	switch {
+	case x.tx != nil:
+		err = x.tx.QueryRowContext(bg, query, argValues(args)...).Scan(&one)
+	case x.w.raw != nil && !x.w.noRaw:
+		x.w.statements++
+		return x.w.raw.exists(query, args)
+	default:
+		x.w.statements++
+		if s := x.w.stmt(query); s != nil {
+			err = s.QueryRowContext(bg, argValues(args)...).Scan(&one)
+		} else {
+			err = x.w.conn.QueryRowContext(bg, query, argValues(args)...).Scan(&one)
+		}
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+func argValues(args []arg) []any {
+	vals := make([]any, len(args))
+	for i, a := range args {
+		vals[i] = a.value()
+	}
+	return vals
+}
+
+// claimID records platform's event id in the writer's transaction; false
+// when it was recorded already (a replay). Every claim the writer records
+// goes through here.
+func (w *writer) claimID(x guardExec, platform, id, at string) (bool, error) {
+	if _, signed := bot.SignedStamp(id); signed {
+		return w.db.guard.claim(w.db, x, platform, id, at)
+	}
+	n, err := x.exec(qClaim, aText(platform), aText(id), aText(at))
+	return n == 1, err
+}
+
+// claim is claimID for a signed id: see guard above.
+func (g *guard) claim(db *DB, x guardExec, platform, id, at string) (bool, error) {
+	k := guardKey{platform, id}
+	t := &g.tx
+	if !g.filter.knownNew(db, platform, id) {
+		if s, ok := t.adds[k]; ok && s > t.merged {
+			return false, nil
+		}
+		if s, ok := g.ids[k]; ok && s > t.merged { // only the writer changes ids: no lock to read
+			return false, nil
+		}
+		seen, err := x.exists(qEventSeen, aText(platform), aText(id))
+		if err != nil || seen {
+			return false, err
+		}
+	}
+	// The slot's row must be merged before it is written over (a ring
+	// this full means the merge turns fell behind: merge here).
+	if t.next-t.merged > guardRing {
+		if err := g.merge(x, t.next-1); err != nil {
+			return false, err
+		}
+	}
+	s := t.next
+	if _, err := x.exec(qGuardPut, aInt(s%guardRing), aInt(s), aText(platform), aText(id), aText(at)); err != nil {
+		return false, err
+	}
+	t.next++
+	if t.adds == nil {
+		t.adds = map[guardKey]int64{}
+	}
+	t.log = append(t.log, guardEntry{key: k, seq: s, prev: t.adds[k]})
+	t.adds[k] = s
+	g.filter.note(db, platform, id)
+	return true, nil
+}
+
+// merge moves the pending ids up to seq upto into events, in key order,
+// in the open transaction.
+func (g *guard) merge(x guardExec, upto int64) error {
+	t := &g.tx
+	if upto <= t.merged {
+		return nil
+	}
+	if _, err := x.exec(qGuardMerge, aInt(t.merged), aInt(upto)); err != nil {
+		return err
+	}
+	if _, err := x.exec(qGuardMarkMerged, aInt(upto)); err != nil {
+		return err
+	}
+	t.merged = upto
+	return nil
+}
+
+// mergeAll merges everything pending in the open transaction (Forget,
+// PurgeEvents, retention: they then work on events alone).
+func (g *guard) mergeAll(x guardExec) error { return g.merge(x, g.tx.next-1) }
+
+// begin starts the guard's view of a transaction the writer has begun:
+// whatever an earlier one did and did not commit is forgotten.
+func (g *guard) begin() {
+	t := &g.tx
+	clear(t.adds)
+	clear(t.log)
+	t.log = t.log[:0]
+	t.next, t.merged = g.next, g.merged
+}
+
+// savepoint and rollbackTo follow the writer's SAVEPOINT and ROLLBACK TO.
+func (g *guard) savepoint() {
+	t := &g.tx
+	t.mark.log, t.mark.next, t.mark.merged = len(t.log), t.next, t.merged
+}
+
+func (g *guard) rollbackTo() {
+	t := &g.tx
+	for i := len(t.log) - 1; i >= t.mark.log; i-- {
+		e := t.log[i]
+		if e.prev == 0 {
+			delete(t.adds, e.key)
+		} else {
+			t.adds[e.key] = e.prev
+		}
+	}
+	clear(t.log[t.mark.log:])
+	t.log = t.log[:t.mark.log]
+	t.next, t.merged = t.mark.next, t.mark.merged
+}
+
+// publish makes the committed transaction's ids pending for everyone and
+// forgets the ones it merged. Called after COMMIT, before the callers are
+// answered.
+func (g *guard) publish() {
+	t := &g.tx
+	if len(t.log) == 0 && t.merged == g.merged {
+		g.next = t.next
+		return
+	}
+	g.mu.Lock()
+	if g.ids == nil {
+		g.ids = map[guardKey]int64{}
+	}
+	for _, e := range t.log {
+		if e.seq > t.merged && t.adds[e.key] == e.seq {
+			g.ids[e.key] = e.seq
+			g.fifo = append(g.fifo, guardEntry{key: e.key, seq: e.seq})
+		}
+	}
+	if t.merged > g.merged {
+		for g.head < len(g.fifo) && g.fifo[g.head].seq <= t.merged {
+			e := g.fifo[g.head]
+			if g.ids[e.key] == e.seq {
+				delete(g.ids, e.key)
+			}
+			g.fifo[g.head] = guardEntry{}
+			g.head++
+		}
+		if g.head == len(g.fifo) {
+			g.fifo, g.head = g.fifo[:0], 0
+		} else if g.head > len(g.fifo)/2 {
+			n := copy(g.fifo, g.fifo[g.head:])
+			clear(g.fifo[n:])
+			g.fifo, g.head = g.fifo[:n], 0
+		}
+	}
+	g.mu.Unlock()
+	g.next, g.merged = t.next, t.merged
+	g.begin()
+}
+
+// pending reports whether platform's id is a committed pending id (the
+// request side's look-up, between the batches in memory and the events
+// table).
+func (g *guard) pending(platform, id string) bool {
+	g.mu.RLock()
+	_, ok := g.ids[guardKey{platform, id}]
+	g.mu.RUnlock()
+	return ok
+}
+
+// due says a merge turn is due.
+func (g *guard) due() bool { return g.next-1-g.merged >= guardMergeRows }
+
+// mergeTurn is the writer's turn of its own for a merge (between its
+// transactions): at most guardMergeRows ids, or all of them (Close).
+func (w *writer) mergeTurn(all bool) {
+	g := &w.db.guard
+	if g.next-1 <= g.merged || w.connect() != nil {
+		return
+	}
+	if _, _, err := w.hotExec(qBegin); err != nil {
+		w.closeConn()
+		return
+	}
+	w.checkVersion()
+	g.begin()
+	upto := g.next - 1
+	if !all {
+		upto = min(upto, g.merged+guardMergeRows)
+	}
+	if err := g.merge(guardExec{w: w}, upto); err != nil {
+		w.conn.ExecContext(bg, qRollback)
+		return // the ids stay pending: the next turn tries again
+	}
+	if _, _, err := w.hotExec(qCommit); err != nil {
+		w.conn.ExecContext(bg, qRollback)
+		return
+	}
+	w.noteCommit()
+	pages := w.walPages()
+	w.stats.countCommit(pages)
+	g.publish()
+	w.guardMerges++
+	w.committed(pages)
+}
+
+// openGuard merges what a crash left pending (Open, before the writer
+// starts) and sets the writer's seq and mark.
+func (db *DB) openGuard(ctx context.Context) error {
+	return InTx(ctx, db.w, func(tx *sql.Tx) error {
+		// A new database gets the schema snapshot, which holds no rows.
+		if _, err := tx.ExecContext(ctx, `INSERT INTO events_merged (id, merged) VALUES (1, 0) ON CONFLICT DO NOTHING`); err != nil {
+			return err
+		}
+		var merged, top int64
+		if err := tx.QueryRowContext(ctx, `SELECT merged, (SELECT COALESCE(MAX(seq), 0) FROM events_pending) FROM events_merged WHERE id = 1`).Scan(&merged, &top); err != nil {
+			return err
+		}
+		if top > merged {
+			if _, err := tx.ExecContext(ctx, qGuardMerge, merged, top); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, qGuardMarkMerged, top); err != nil {
+				return err
+			}
+			merged = top
+		}
+		g := &db.guard
+		g.next, g.merged = merged+1, merged
+		g.begin()
+		return nil
+	})
+}
