@@ -30,9 +30,11 @@ import (
 // explicit ids, in a transaction of up to answerDelay later (or sooner:
 // see answerDelay). The request's replay-guard id goes
 // into the same batch: a replay is recognised while its first is still in
-// a batch (the batches' ids are checked in memory), and after that by the
-// events table (a read beside the writer). A replay is never logged twice:
-// the batch writes a row only when its guard id was new.
+// a batch (the batches' ids are checked in memory), then among the guard's
+// pending ids (guard.go: signed ids are recorded in arrival order and
+// merged into events later), and after that by the events table (a read
+// beside the writer). A replay is never logged twice: the batch writes a
+// row only when the writer's own check (claimID) finds its guard id new.
 //
 // What this gives up: a crash (not a shutdown: Close writes what is
 // pending) loses the batch not yet committed — the rows of about the last

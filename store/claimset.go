@@ -19,13 +19,15 @@ import (
 // It works for the ids of signed requests (bot.SignedEventID: a Slack
 // slash command's signed timestamp and signature), from two facts:
 //   - high: when this DB first needs it (before it records any id itself),
-//     the highest signed timestamp recorded in the file, per platform. An
-//     id recorded by an earlier process (or before a restart) is in the
-//     file with its timestamp, so an id stamped later than high was not —
+//     the highest signed timestamp recorded in the file, per platform
+//     (read from events: Open merged what the replay guard's ring held,
+//     guard.go). An id recorded by an earlier process (or before a
+//     restart) is in the file with its timestamp, so an id stamped later
+//     than high was not —
 //     a replay has its first's timestamp, since the timestamp is part of
 //     the id.
 //   - a set of fingerprints of every signed id this DB has recorded or is
-//     about to record (noted where each insert into events is made),
+//     about to record (noted where each id is recorded),
 //     stamped later than dropped. It forgets the oldest fingerprints in
 //     bulk to stay small (two tables of 16,384 slots: 128 KiB), and keeps
 //     in dropped the highest timestamp it forgot.
@@ -34,8 +36,8 @@ import (
 // match means not recorded, with no read. Anything else (a match, which
 // may be a fingerprint collision, or an older stamp: a restart's first
 // second, a request queued past a forget, an id of another form) is
-// looked up exactly as before: the batches pending in memory, then the
-// events table. Nothing depends on clocks, and an id the file forgets
+// looked up exactly as before: the batches pending in memory, the replay
+// guard's pending ids (guard.go), then the events table. Nothing depends on clocks, and an id the file forgets
 // (PurgeEvents, Forget) is new to both ways alike. What it assumes is
 // what the read assumed too: one process writes the file at a time (a
 // second one's recordings after high was read would not be seen, where

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"runtime"
+	"sync/atomic"
 	"unsafe"
 
 	"modernc.org/libc"
@@ -174,6 +176,35 @@ func (r *rawConn) exec(query string, args []arg) (changes, lastID int64, err err
 	}
 	return changes, lastID, nil
 }
+
+// execYielding is exec for a long statement (the replay guard's merge):
+// every `every` steps of SQLite's virtual machine it calls back (its
+// progress handler), and the callback lets the other goroutines run
+// (runtime.Gosched). On one core the Go scheduler would otherwise let the
+// statement keep the processor for up to 10 ms, and every request wait.
+// The writer runs its statements under a background context, so the
+// driver's own progress handler (cancellation) is not set meanwhile.
+func (r *rawConn) execYielding(query string, args []arg, every int32) (int64, error) {
+	sqlite3.Xsqlite3_progress_handler(r.tls, r.db, every, yieldProgressFn, 0)
+	defer sqlite3.Xsqlite3_progress_handler(r.tls, r.db, 0, 0, 0)
+	n, _, err := r.exec(query, args)
+	return n, err
+}
+
+func yieldProgress(*libc.TLS, uintptr) int32 {
+	yields.Add(1)
+	runtime.Gosched()
+	return 0 // go on
+}
+
+// yields counts yieldProgress's calls (BenchmarkGuardMerge).
+var yields atomic.Int64
+
+// yieldProgressFn is yieldProgress as SQLite calls it: a function value's
+// code pointer, as modernc.org/sqlite passes its own callbacks.
+var yieldProgressFn = *(*uintptr)(unsafe.Pointer(&struct {
+	f func(*libc.TLS, uintptr) int32
+}{yieldProgress}))
 
 // exists runs a query with args and reports whether it gives a row. The
 // statement is reset before it returns, so no read transaction stays open
