@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -331,5 +332,44 @@ func TestForgetUserKeepsAnswerTexts(t *testing.T) {
 	}
 	if a, err := db.Answer(ctx, id); err != nil || a.Answer != "15. september." || a.Author.Key != "" {
 		t.Fatalf("answer after slett-meg: %+v, %v", a, err)
+	}
+}
+
+// A batch of answerQueueRows /faq answers whose texts the file has
+// already writes ~5 pages of the answer log into the WAL; with each text
+// in its row it was ~14 (docs/operations.md "Round 10: answer texts once").
+func TestAnswerTextPagesPerBatch(t *testing.T) {
+	db := claimDB(t, filepath.Join(t.TempDir(), "k.db"))
+	defer db.Close()
+	ctx := context.Background()
+	texts := make([]string, 3)
+	for i := range texts {
+		texts[i] = fmt.Sprintf("Svar %d: ", i) + strings.Repeat("Fristen for å melde interesse er 15. september. ", 5)
+	}
+	batch := func(n int) {
+		t.Helper()
+		for i := range answerQueueRows {
+			a := AnswerLog{Question: fmt.Sprintf("Når er fristen for å melde interesse %d?", i%30), Lang: "nb", Answered: true, Path: "faq",
+				EntryID: "interessefrist", Score: 0.82, Answer: texts[(n+i)%len(texts)], Author: Author{Key: "slack:U042ABCDE", Platform: bot.Slack}}
+			if _, err := db.LogAnswerLater(ctx, a); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := db.AnswersWritten(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for n := range 20 { // a log of some size, its texts stored
+		batch(n)
+	}
+	var frames []int64
+	for n := range 9 {
+		s0 := db.WriteStats()
+		batch(n)
+		frames = append(frames, db.WriteStats().WALFrames-s0.WALFrames)
+	}
+	slices.Sort(frames)
+	if med := frames[len(frames)/2]; med > 8 {
+		t.Errorf("a batch of %d answers: median %d WAL pages (%v), want at most 8", answerQueueRows, med, frames)
 	}
 }
