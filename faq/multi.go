@@ -37,25 +37,20 @@ var leansRE = regexp.MustCompile(`(?i)\b(?:det|den|dem|dei|de|han|ho|henne|it|it
 // stk", "need an example") or the tail of the question before ("bærekraft
 // og sånt?", "when" in "when and where …"). The first part asks when it
 // ends with a question mark, the others only when they open like a
-// question. A part pointing back at an earlier one is not understood
-// alone: short and without a word of the programme ("… og når skjer
-// det?", "and who gets it", "Når i så fall?") it follows up on the part
-// before, which was answered, and is not named; otherwise ("… og hvilken
-// plattform bruker dere til dem?") it is never called outside on its own
-// words, and the whole question is passed on. The FAQ's two-part answers
-// (unansweredParts) and the live step's (handlers/live_multi.go) name
-// their parts by it alike.
+// question. A part pointing back at an earlier one ("… og når skjer
+// det?", "and how often does it meet?") is not understood alone: it is
+// never called outside on its own words, and the whole question is passed
+// on. (Leaving out the short ones, as following up on an answered part,
+// silenced real questions too: "… og hvor har de kontor?") The FAQ's
+// two-part answers (unansweredParts) and the live step's
+// (handlers/live_multi.go) name their parts by it alike.
 func PartUnanswered(i int, part, whole string, outOfScope bool) (Unanswered, bool) {
 	p := strings.TrimSpace(part)
 	asks := asksRE.MatchString(p) || (i == 0 && strings.HasSuffix(p, "?"))
-	n := wordCount(p)
 	switch {
-	case !asks || n < 3:
+	case !asks || wordCount(p) < 3:
 		return Unanswered{}, false
 	case i > 0 && leansRE.MatchString(p):
-		if outOfScope && n <= 5 {
-			return Unanswered{}, false
-		}
 		return Unanswered{Question: p, Ask: whole}, true
 	case outOfScope:
 		return Unanswered{Question: p, OutOfScope: true}, true

@@ -33,82 +33,95 @@ type multiOutcome struct {
 	declined bool
 }
 
-// TestMulti10 asks every question of multi10.tsv through `kulturbot ask
-// --json` on an empty database and counts, per part: answered (the reply
-// holds one of its facts), reported as not answered (listed in
-// "unanswered", out-of-scope parts as out of scope) or dropped silently.
-// Issue 11, point 4: both answers, never the wrong one of the two, and
-// never a part left out without a word.
+// TestMulti10 asks every question of faq/testdata/multi/multi10*.tsv
+// through `kulturbot ask --json` on an empty database and counts, per
+// part: answered (the reply holds one of its facts), reported as not
+// answered (listed in "unanswered") or left out without a word. Issue 11,
+// point 4: both answers, never the wrong one of the two, and never a part
+// dropped silently.
 //
 //	go test ./cmd/kulturbot -run TestMulti10 -v
+//
+// Bars (floors: no worse than at the landing of the engine's Unanswered):
+// multi10, written before it, leaves 2 parts out and answers none wrong
+// (the live step takes "hva skjer hvis du ikke vet svaret, og hvor mange
+// dager tar det …" whole, and the FAQ is sure of the gatherings entry for
+// "how many people from each municipality can attend a gathering?"); its
+// first run, before, left 12 out and declined 10 whole. multi10b, written
+// after it, left 9 out at its first run (8 since short parts pointing back
+// are named again) and answers 2 with neither part's facts (the whole
+// question's sure entry kept over its sure part's, and "what is the
+// programme for" answered by the vision entry); before the change it left
+// 21 out (docs/faq.md).
 func TestMulti10(t *testing.T) {
 	if testing.Short() {
 		t.Skip("asks a question set (-short)")
 	}
-	cases := loadMulti(t, filepath.Join("..", "..", "faq", "testdata", "multi", "multi10.tsv"))
-	var in strings.Builder
-	for _, c := range cases {
-		in.WriteString(c.question + "\n")
-	}
-	var out string
-	if saved := os.Getenv("MULTI10_JSON"); saved != "" {
-		// A saved run (`kulturbot ask --json < questions`) of another
-		// build, scored the same way: how the first run was taken.
-		b, err := os.ReadFile(saved)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = string(b)
-	} else {
-		o, errOut, code := run(t, filepath.Join(t.TempDir(), "k.db"), in.String(), "ask", "--json")
-		if code != 0 {
-			t.Fatalf("exit %d: %s", code, errOut)
-		}
-		out = o
-	}
-	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if len(lines) != len(cases) {
-		t.Fatalf("%d answers to %d questions", len(lines), len(cases))
-	}
-	var nParts, answered, reported, mismatch, dropped, wrong, declined, complete int
-	for i, c := range cases {
-		var r askResult
-		if err := json.Unmarshal([]byte(lines[i]), &r); err != nil {
-			t.Fatal(err)
-		}
-		o := scoreMulti(c, r)
-		nParts += len(c.parts)
-		answered += o.answeredParts
-		reported += o.reportedParts
-		mismatch += o.kindMismatch
-		dropped += o.droppedParts
-		if o.wrong {
-			wrong++
-		}
-		if o.declined {
-			declined++
-		}
-		if o.droppedParts == 0 && !o.wrong && !o.declined {
-			complete++
-		}
-		if testing.Verbose() && (o.droppedParts > 0 || o.wrong || o.declined || o.kindMismatch > 0) {
-			t.Logf("notsaid=%d kind=%d wrong=%v declined=%v path=%s entry=%s unanswered=%v q=%q → %q", o.droppedParts, o.kindMismatch, o.wrong, o.declined, r.Path, r.EntryID, r.Unanswered, c.question, snippet(r.Answer))
-		}
-	}
-	fmt.Printf("multi10: %d questions, %d parts: answered %d, said not answered %d (%d as the other kind), not said %d; questions complete %d, wrong %d, declined whole %d\n",
-		len(cases), nParts, answered, reported, mismatch, dropped, complete, wrong, declined)
-	// The bar: never the wrong one of the two, and no more parts left out
-	// without a word than at the landing of the engine's Unanswered (2:
-	// the live step takes "hva skjer hvis du ikke vet svaret, og hvor
-	// mange dager tar det …" whole, and the FAQ is sure of the gatherings
-	// entry for "how many people from each municipality can attend a
-	// gathering?"). First run, before it: 12 parts dropped, 10 questions
-	// declined whole (docs/faq.md).
-	if wrong > 0 {
-		t.Errorf("%d two-part questions answered with neither part's facts (run with -v)", wrong)
-	}
-	if dropped > 2 {
-		t.Errorf("%d parts left out without a word, more than 2 (run with -v)", dropped)
+	for _, set := range []struct {
+		name                 string
+		maxDropped, maxWrong int
+	}{{"multi10", 2, 0}, {"multi10b", 8, 2}} {
+		t.Run(set.name, func(t *testing.T) {
+			cases := loadMulti(t, filepath.Join("..", "..", "faq", "testdata", "multi", set.name+".tsv"))
+			var in strings.Builder
+			for _, c := range cases {
+				in.WriteString(c.question + "\n")
+			}
+			var out string
+			if saved := os.Getenv("MULTI10_JSON"); saved != "" {
+				// A saved run (`kulturbot ask --json < questions`) of
+				// another build, scored the same way: how multi10's first
+				// run was taken.
+				b, err := os.ReadFile(saved)
+				if err != nil {
+					t.Fatal(err)
+				}
+				out = string(b)
+			} else {
+				o, errOut, code := run(t, filepath.Join(t.TempDir(), "k.db"), in.String(), "ask", "--json")
+				if code != 0 {
+					t.Fatalf("exit %d: %s", code, errOut)
+				}
+				out = o
+			}
+			lines := strings.Split(strings.TrimSpace(out), "\n")
+			if len(lines) != len(cases) {
+				t.Fatalf("%d answers to %d questions", len(lines), len(cases))
+			}
+			var nParts, answered, reported, mismatch, dropped, wrong, declined, complete int
+			for i, c := range cases {
+				var r askResult
+				if err := json.Unmarshal([]byte(lines[i]), &r); err != nil {
+					t.Fatal(err)
+				}
+				o := scoreMulti(c, r)
+				nParts += len(c.parts)
+				answered += o.answeredParts
+				reported += o.reportedParts
+				mismatch += o.kindMismatch
+				dropped += o.droppedParts
+				if o.wrong {
+					wrong++
+				}
+				if o.declined {
+					declined++
+				}
+				if o.droppedParts == 0 && !o.wrong && !o.declined {
+					complete++
+				}
+				if testing.Verbose() && (o.droppedParts > 0 || o.wrong || o.declined || o.kindMismatch > 0) {
+					t.Logf("notsaid=%d kind=%d wrong=%v declined=%v path=%s entry=%s unanswered=%v q=%q → %q", o.droppedParts, o.kindMismatch, o.wrong, o.declined, r.Path, r.EntryID, r.Unanswered, c.question, snippet(r.Answer))
+				}
+			}
+			fmt.Printf("%s: %d questions, %d parts: answered %d, said not answered %d (%d as the other kind), not said %d; questions complete %d, wrong %d, declined whole %d\n",
+				set.name, len(cases), nParts, answered, reported, mismatch, dropped, complete, wrong, declined)
+			if wrong > set.maxWrong {
+				t.Errorf("%d two-part questions answered with neither part's facts, more than %d (run with -v)", wrong, set.maxWrong)
+			}
+			if dropped > set.maxDropped {
+				t.Errorf("%d parts left out without a word, more than %d (run with -v)", dropped, set.maxDropped)
+			}
+		})
 	}
 }
 
