@@ -31,6 +31,9 @@ type judgement struct {
 	// sign-up to something the corpus never names ("søknadsfristen for
 	// Kulturrom", scope.go): another scheme's.
 	otherOwner bool
+	// howToUnknown: a how-to question whose verb or its object the
+	// corpus never names ("hvordan fører vi mva", scope.go).
+	howToUnknown bool
 	// detail: the question asks for a detail best's answer does not give
 	// (scope_detail.go); detailKnown: best was sure before that veto, so
 	// the reply may say what the document does say.
@@ -302,7 +305,10 @@ func (e *Engine) judgeWords(ctx context.Context, s *judgeScratch, q string, ws [
 	j.settingOnly = e.settingOnly(ts, names, j.best.x)
 	// Nor another scheme's deadline or sign-up ("fristen for Kulturrom").
 	j.otherOwner = e.otherOwner(ws, names, lang == "en")
-	j.veto = j.veto || j.otherObject || j.detail != noDetail || j.settingOnly || j.otherOwner
+	// Nor how to do a thing the programme never names ("hvordan fører vi
+	// mva").
+	j.howToUnknown = e.howToUnknown(ws, names, lang == "en")
+	j.veto = j.veto || j.otherObject || j.detail != noDetail || j.settingOnly || j.otherOwner || j.howToUnknown
 	// The margin is to the best other candidate, fitting or not: removing
 	// a rival by its answer type does not make the choice any clearer.
 	for i := range cands {

@@ -524,3 +524,43 @@ func (e *Engine) unknownContent(w string, names map[string]int, en bool) bool {
 	}
 	return false
 }
+
+// howWords begin a how-to question; howSkip are the words between it and
+// the verb and its object that say nothing of what is done: pronouns,
+// modal verbs, articles, particles ("hvordan setter jeg opp en …", "how
+// do I …", "korleis kan me …").
+var (
+	howWords = set("hvordan", "korleis", "koss", "korsn", "how")
+	howSkip  = set("do", "does", "did", "can", "could", "should", "would", "will", "to", "jeg", "eg", "vi", "me", "i",
+		"we", "man", "ein", "en", "you", "u", "ei", "et", "eit", "a", "an", "the", "my", "mitt", "min", "mi", "our",
+		"var", "vart", "vare", "ny", "nye", "new", "opp", "up", "til", "ut", "inn", "kan", "skal", "ma", "bor", "dette",
+		"det", "dere", "de", "dokker", "best", "beste")
+)
+
+// howToUnknown reports whether a how-to question does, or does it to,
+// something the corpus never names: "hvordan fører vi mva …", "how do I
+// sync my Google calendar", "hvordan setter jeg opp breakout rooms i Zoom
+// for samlingen". The FAQ tells how to do the programme's own things (sign
+// up, answer, log a session, get the calendar), all in its own words; a
+// how-to about a thing or an act it never names is another field's (the
+// accounts, a chat tool's settings, the payroll), whatever else it names.
+// The verb is the first word after the question word that says anything,
+// its object the next.
+func (e *Engine) howToUnknown(ws []string, names map[string]int, en bool) bool {
+	if len(ws) < 3 || !howWords[ws[0]] {
+		return false
+	}
+	seen := 0
+	for _, w := range ws[1:] {
+		if howSkip[w] {
+			continue
+		}
+		if e.unknownContent(w, names, en) {
+			return true
+		}
+		if seen++; seen == 2 {
+			break
+		}
+	}
+	return false
+}

@@ -400,3 +400,47 @@ func TestOtherOwner(t *testing.T) {
 		j.release()
 	}
 }
+
+// TestHowToUnknown: a how-to question whose verb or its object the corpus
+// never names is about another field and is not answered, judged with the
+// scope lists off. Written for this test, not from an evaluation set;
+// beside them the programme's own how-tos are still answered.
+func TestHowToUnknown(t *testing.T) {
+	e := newTestEngine(t)
+	scopeListsOff = true
+	defer func() { scopeListsOff = false }()
+	for _, q := range []string{
+		"hvordan bokfører vi kursavgiften?",
+		"korleis lagar eg ei spørjeundersøking i Forms?",
+		"hvordan fornyer jeg lisensen til Office?",
+		"how do I mute notifications in Teams?",
+	} {
+		pq, lang := e.prepare(q, "")
+		j, err := e.judge(context.Background(), pq, lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, _ := e.Answer(context.Background(), q, "")
+		if a.Answered {
+			t.Errorf("%q: answered with %s (%.2f), howToUnknown=%v; want not answered", q, a.EntryID, a.Score, j.howToUnknown)
+		}
+		j.release()
+	}
+	for _, q := range []string{
+		"hvordan melder vi interesse?",
+		"hvordan logger jeg en veiledning?",
+		"how do I get the gatherings into my calendar?",
+		"korleis endrar eg svaret mitt?",
+	} {
+		pq, lang := e.prepare(q, "")
+		j, err := e.judge(context.Background(), pq, lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, _ := e.Answer(context.Background(), q, "")
+		if j.howToUnknown || !a.Answered {
+			t.Errorf("%q: howToUnknown=%v, answered=%v (%s %.2f); want answered", q, j.howToUnknown, a.Answered, a.EntryID, a.Score)
+		}
+		j.release()
+	}
+}
