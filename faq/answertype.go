@@ -136,6 +136,17 @@ func asksHowToFolded(f string) bool {
 	return qHowToRE.MatchString(f) && !qKnowRE.MatchString(f)
 }
 
+// qHowMuchRE asks how much; it asks for an amount (a sum, a rate, a
+// budget: "hvor mye tjener en rådgiver", "kor mykje har kulturskulen i
+// budsjett", "hvor mye er kilometergodtgjørelsen") unless what is measured
+// is the work or time the programme takes or what taking part costs
+// (qHowMuchOursRE: "hvor mye jobb blir dette", "how much does it cost
+// us"), which the FAQ answers without a figure.
+var (
+	qHowMuchRE     = relit.MustCompile(`\b(hvor mye|hvor mykje|kor mykje|kor mye|how much)\b`)
+	qHowMuchOursRE = relit.MustCompile(`\b(hvor mye|hvor mykje|kor mykje|kor mye|how much)\s+(\S+\s+){0,3}?(tid|tida|tiden|time|jobb\w*|arbeid\w*|work\w*|effort|innsats\w*|koste\w*|kosta\w*|kostar|cost\w*|betal\w*|pay\w*)\b`)
+)
+
 // qPriceRE finds what a price question prices: "hvor mye koster en
 // flybillett", "how much does a piano cost", "prisen på hotellet".
 var qPriceRE = relit.MustCompile(`\b(?:(?:hvor mye|kor mykje|hva|kva)\s+(?:koster|kostar|kosta)|(?:prisen|prisen pa|price of|cost of)|how much (?:does|do|is|are|will|would))\s+(?:(?:en|ei|et|ein|eit|a|an|the|one)\s+)?(\p{L}+)`)
@@ -170,7 +181,7 @@ func questionTypesFolded(q string) answerType {
 	if qMoneyRE.MatchString(q) {
 		t |= atMoney
 	}
-	if qAmountRE.MatchString(q) || priceOfThing(q) {
+	if qAmountRE.MatchString(q) || priceOfThing(q) || (qHowMuchRE.MatchString(q) && !qHowMuchOursRE.MatchString(q)) {
 		t |= atAmount
 	}
 	if qLinkRE.MatchString(q) {

@@ -16,6 +16,13 @@ func TestQuestionTypes(t *testing.T) {
 		{"hvor mange samlinger blir det", atCount},
 		{"er to kommuner nok til en region?", 0},
 		{"hvor mye penger får hver kommune i kroner", atMoney | atAmount},
+		// "how much" asks a figure, unless of the work, the time or
+		// what taking part costs.
+		{"hvor mye har fylket i overskudd i år", atAmount},
+		{"how much did the state grant the councils last year", atMoney | atAmount},
+		{"kor mykje tid går med til dette", 0},
+		{"hvor mye må vi jobbe mellom samlingene", 0},
+		{"hvor mye koster det for oss", atMoney},
 		{"hva er lenken til teams-møtet", atLink},
 		{"telefonnummer til arbeidsgruppen?", atContact},
 		{"hva er en region", 0},

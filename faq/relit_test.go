@@ -11,7 +11,7 @@ import (
 // queryPatterns are the patterns a question runs through relit's literal
 // filter (answertype.go, scope.go, multi.go, score.go).
 var queryPatterns = []*relit.Regexp{qTimeRE, qCountRE, qWrongCountRE, qMoneyRE, qAmountRE, qLinkRE, qWhoRE, qStatusRE, qPersonRE,
-	qPlaceRE, qEventRE, qDeadlineRE, qMissedRE, qClockRE, qDurationRE, qNameRE, qContactRE, qPriceRE, injectionRE,
+	qPlaceRE, qEventRE, qDeadlineRE, qMissedRE, qClockRE, qDurationRE, qNameRE, qContactRE, qPriceRE, qHowMuchRE, qHowMuchOursRE, schemeFrameRE, injectionRE,
 	chitchatRE, jobRE, taskRE, loginRE, questionSplitRE, alternativeRE, countedRE}
 
 // TestRelitSameAsRegexp: on every training question and phrasing, as
