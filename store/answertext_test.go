@@ -373,3 +373,75 @@ func TestAnswerTextPagesPerBatch(t *testing.T) {
 		t.Errorf("a batch of %d answers: median %d WAL pages (%v), want at most 8", answerQueueRows, med, frames)
 	}
 }
+
+// A text a batch stored in a shared transaction that is then rolled back
+// (another write in it failed, and it is done again with savepoints) is
+// stored again, not named by an id the rollback took away.
+func TestAnswerTextRolledBack(t *testing.T) {
+	db := claimDB(t, filepath.Join(t.TempDir(), "k.db"))
+	defer db.Close()
+	ctx := context.Background()
+	release := make(chan struct{})
+	holdWriter(t, db, release)
+	id, err := db.LogAnswerLater(faqClaim("sig:1:a"), AnswerLog{Question: "q", Lang: "nb", Answered: true, Answer: "ny tekst"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.queueOpenAnswers()
+	failed := make(chan error, 1)
+	go func() {
+		failed <- db.hot(ctx, func(t *wtx) error { return fmt.Errorf("disk on fire") })
+	}()
+	db.writer().mu.Lock()
+	for len(db.writer().queue) < 2 { // the batch and the failing write, one transaction
+		db.writer().mu.Unlock()
+		time.Sleep(time.Millisecond)
+		db.writer().mu.Lock()
+	}
+	db.writer().mu.Unlock()
+	close(release)
+	if err := <-failed; err == nil {
+		t.Fatal("the failing write did not fail")
+	}
+	if err := db.AnswersWritten(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if a, err := db.Answer(ctx, id); err != nil || a.Answer != "ny tekst" {
+		t.Fatalf("Answer = %q, %v", a.Answer, err)
+	}
+	if n := count(t, db, `SELECT COUNT(*) FROM answer_texts`); n != 1 {
+		t.Fatalf("%d texts, want 1", n)
+	}
+}
+
+// The writer's text cache stays within its bounds when every answer has
+// a text of its own (live data, the LLM), and the ids stay right.
+func TestAnswerTextCacheBounded(t *testing.T) {
+	db := claimDB(t, filepath.Join(t.TempDir(), "k.db"))
+	defer db.Close()
+	ctx := context.Background()
+	n := maxCachedTexts + 300
+	ids := make([]int64, n)
+	for i := range n {
+		id, err := db.LogAnswerLater(ctx, AnswerLog{Question: "q", Lang: "nb", Answered: true, Answer: fmt.Sprintf("svar nummer %d", i)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids[i] = id
+	}
+	if err := db.AnswersWritten(ctx); err != nil {
+		t.Fatal(err)
+	}
+	c := &db.writer().cache
+	if len(c.texts) > maxCachedTexts || c.textBytes > maxCachedTextBytes || len(c.texts) == 0 {
+		t.Fatalf("cache holds %d texts, %d bytes", len(c.texts), c.textBytes)
+	}
+	for _, i := range []int{0, 1, maxCachedTexts - 1, maxCachedTexts, n - 1} {
+		if a, err := db.Answer(ctx, ids[i]); err != nil || a.Answer != fmt.Sprintf("svar nummer %d", i) {
+			t.Fatalf("Answer(%d) = %q, %v", ids[i], a.Answer, err)
+		}
+	}
+	if got := count(t, db, `SELECT COUNT(*) FROM answer_texts`); got != n {
+		t.Fatalf("%d texts, want %d", got, n)
+	}
+}
