@@ -206,7 +206,10 @@ func (db *DB) logAnswer(ctx context.Context, a AnswerLog) (int64, *answerBatch, 
 		// In the order an id moves: a batch, the guard's pending ids,
 		// the events table (guard.go).
 		if !dup {
-			dup = db.guard.pending(platform, event)
+			var err error
+			if dup, err = db.guardPending(platform, event); err != nil {
+				return 0, nil, FormatError(err)
+			}
 		}
 		if !dup {
 			seen, err := db.eventSeen(platform, event)
@@ -353,6 +356,11 @@ func (db *DB) writeAnswers(t *wtx, b *answerBatch) error {
 // (rawstmt.go: no allocations; through database/sql the read cost 16 per
 // question).
 func (db *DB) eventSeen(platform, event string) (bool, error) {
+	return db.seenExists(qEventSeen, aText(platform), aText(event))
+}
+
+// seenExists runs a query for one row on eventSeen's connection.
+func (db *DB) seenExists(query string, args ...arg) (bool, error) {
 	db.seenOnce.Do(func() {
 		if db.seenConn, db.seenErr = db.r.Conn(bg); db.seenErr != nil {
 			return
@@ -372,15 +380,19 @@ func (db *DB) eventSeen(platform, event string) (bool, error) {
 	}
 	db.seenMu.Lock()
 	defer db.seenMu.Unlock()
-	db.seenReads++
+	if query == qEventSeen {
+		db.seenReads++
+	} else {
+		db.seenRingReads++
+	}
 	if db.seenConn == nil {
 		return false, sql.ErrConnDone
 	}
 	if db.seenRaw != nil {
-		return db.seenRaw.exists(qEventSeen, []arg{aText(platform), aText(event)})
+		return db.seenRaw.exists(query, args)
 	}
 	var one int
-	err := db.seenConn.QueryRowContext(bg, qEventSeen, platform, event).Scan(&one)
+	err := db.seenConn.QueryRowContext(bg, query, argValues(args)...).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}

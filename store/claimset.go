@@ -37,8 +37,9 @@ import (
 // may be a fingerprint collision, or an older stamp: a restart's first
 // second, a request queued past a forget, an id of another form) is
 // looked up exactly as before: the batches pending in memory, the replay
-// guard's pending ids (guard.go), then the events table. Nothing depends on clocks, and an id the file forgets
-// (PurgeEvents, Forget) is new to both ways alike. What it assumes is
+// guard's pending ids (guard.go), then the events table. Nothing depends
+// on clocks, and an id the file forgets (PurgeEvents, Forget) is new to
+// both ways alike. What it assumes is
 // what the read assumed too: one process writes the file at a time (a
 // second one's recordings after high was read would not be seen, where
 // the read saw them once committed).

@@ -116,6 +116,12 @@ func TestGuardArrivalOrder(t *testing.T) {
 	if n := db.reads() - before; n != 0 {
 		t.Fatalf("%d events reads for pending ids, want 0 (they are in memory)", n)
 	}
+	db.seenMu.Lock()
+	ring := db.seenRingReads
+	db.seenMu.Unlock()
+	if ring != len(ids) {
+		t.Fatalf("%d ring reads for %d replays of pending ids, want one each (the hash hit confirmed)", ring, len(ids))
+	}
 	mergeGuard(t, db)
 	if n := count(t, db, `SELECT COUNT(*) FROM events`); n != len(ids) {
 		t.Fatalf("%d ids in events after the merge, want %d", n, len(ids))
@@ -539,5 +545,58 @@ func TestGuardSavepoints(t *testing.T) {
 	}
 	if !record(t, db, b) {
 		t.Fatal("the failed write's id is not first")
+	}
+}
+
+// TestGuardHashCollision: the pending ids are held by a hash, confirmed
+// against their ring row; an id whose hash names another id's row is not
+// that id's replay, and a pending id whose hash is taken is held by its
+// key (extra) — both found exactly, by the writer and the request side.
+func TestGuardHashCollision(t *testing.T) {
+	db := claimDB(t, filepath.Join(t.TempDir(), "k.db"))
+	defer db.Close()
+	ctx := context.Background()
+	const t0 = 1_780_000_000
+	a, b, c := stampedID(t0, "a"), stampedID(t0, "b"), stampedID(t0, "c")
+	if !record(t, db, a) {
+		t.Fatal("a: not first")
+	}
+	onWriter(t, db, func(*writer) { // b's and c's hashes now name a's row, as if they collided
+		g := &db.guard
+		g.mu.Lock()
+		sa := g.ids[g.hash(guardKey{"slack", a})]
+		g.ids[g.hash(guardKey{"slack", b})] = sa
+		g.ids[g.hash(guardKey{"slack", c})] = sa
+		g.mu.Unlock()
+	})
+	if _, err := db.LogAnswerLater(faqClaim(c), guardAnswer); err != nil {
+		t.Fatalf("c (its hash names a's row): %v, want it taken", err)
+	}
+	if !record(t, db, b) {
+		t.Fatal("b (its hash names a's row): not first")
+	}
+	db.AnswersWritten(ctx)
+	var extra int
+	onWriter(t, db, func(*writer) { extra = len(db.guard.extra) })
+	if extra != 2 {
+		t.Fatalf("%d ids held by key, want 2 (b and c: their hashes were taken)", extra)
+	}
+	for _, id := range []string{a, b, c} {
+		if _, err := db.LogAnswerLater(faqClaim(id), guardAnswer); !errors.Is(err, bot.ErrDuplicate) {
+			t.Fatalf("replay of pending %s: %v", id, err)
+		}
+		if record(t, db, id) {
+			t.Fatalf("Record of pending %s: first", id)
+		}
+	}
+	mergeGuard(t, db)
+	onWriter(t, db, func(*writer) { extra = len(db.guard.extra) + len(db.guard.ids) })
+	if extra != 0 {
+		t.Fatalf("%d pending ids held after the merge, want 0", extra)
+	}
+	for _, id := range []string{a, b, c} {
+		if record(t, db, id) {
+			t.Fatalf("Record of merged %s: first", id)
+		}
 	}
 }

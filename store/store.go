@@ -65,8 +65,9 @@ type DB struct {
 	seenConn *sql.Conn
 	seenRaw  *rawConn
 	seenErr  error
-	// seenReads counts eventSeen's reads (under seenMu), for the tests.
-	seenReads int
+	// seenReads counts eventSeen's reads (under seenMu), seenRingReads
+	// guardPending's, for the tests.
+	seenReads, seenRingReads int
 	// claims lets most questions skip that read (claimset.go).
 	claims recentClaims
 	// guard holds the signed guard ids recorded in arrival order and not
