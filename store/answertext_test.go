@@ -55,7 +55,7 @@ func preTextsDB(t *testing.T, rows func(exec func(q string, args ...any))) strin
 	return path
 }
 
-// oldRows reads rows with the queries the readers ran before 094, on the
+// oldReads reads rows with the queries the readers ran before 094, on the
 // database before it is migrated.
 func oldReads(t *testing.T, path string, q string, args ...any) []map[string]any {
 	t.Helper()
