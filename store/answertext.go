@@ -6,7 +6,6 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
-	"hash/fnv"
 
 	"modernc.org/sqlite"
 )
@@ -21,9 +20,13 @@ import (
 // signed 64-bit integer (what SQLite stores). It is stored, so it never
 // changes.
 func textHash(s string) int64 {
-	h := fnv.New64a()
-	h.Write([]byte(s))
-	return int64(h.Sum64())
+	const offset64, prime64 = 14695981039346656037, 1099511628211 // hash/fnv's, without copying s
+	h := uint64(offset64)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= prime64
+	}
+	return int64(h)
 }
 
 // The migration that moved the texts out of existing rows computes the

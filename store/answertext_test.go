@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"hash/fnv"
 	"io/fs"
 	"path/filepath"
 	"reflect"
@@ -243,6 +244,21 @@ func TestAnswerTextsOnce(t *testing.T) {
 		if err != nil || a.Answer != want {
 			t.Fatalf("Answer(%d) = %q, %v; want %q", id, a.Answer, err, want)
 		}
+	}
+}
+
+// textHash is FNV-1a 64 (stored: it must never change).
+func TestTextHash(t *testing.T) {
+	for _, s := range []string{"", "a", "Fristen er 15. september.", "Deltakelse er gratis – også for små kommuner 🎻"} {
+		h := fnv.New64a()
+		h.Write([]byte(s))
+		if got, want := textHash(s), int64(h.Sum64()); got != want {
+			t.Errorf("textHash(%q) = %d, want %d", s, got, want)
+		}
+	}
+	// A value stored by migration 094 (SQL) and by the writer (Go) alike.
+	if got := textHash("Fristen er 15. september."); got != -4513952849151483182 {
+		t.Errorf("textHash changed: %d", got)
 	}
 }
 
