@@ -564,3 +564,44 @@ func (e *Engine) howToUnknown(ws []string, names map[string]int, en bool) bool {
 	}
 	return false
 }
+
+// whatWords ask what something is ("hva er", "kva er", "what is", "hva
+// betyr"); npEnds end the noun phrase after them (a preposition, "og").
+var (
+	whatWords = set("hva", "kva", "ka", "what", "whats")
+	whatVerbs = set("er", "e", "is", "betyr", "tyder", "means", "s")
+	npEnds    = set("pa", "i", "for", "til", "av", "med", "om", "fra", "fra", "hos", "ved", "under", "in", "of", "on",
+		"at", "to", "from", "within", "about", "og", "and", "eller", "or", "som", "that", "which", "na", "no", "now")
+)
+
+// definesUnknown reports whether the question asks what something is and
+// that something — the last word of the noun phrase after "hva er" — is a
+// word the corpus never uses: "hva er UKM", "hva er forskjellen på bokmål
+// og nynorsk", "what is Den kulturelle skolesekken". The FAQ can only say
+// what the programme's own things are; "what is the formal process …"
+// asks about a process, which it knows. A quoted phrase ("hva betyr «åpen
+// tilnærming»") is quoted from somewhere, most likely the programme's own
+// text: left to the rest of the engine.
+func (e *Engine) definesUnknown(q string, ws []string, names map[string]int, en bool) bool {
+	if strings.ContainsAny(q, "\"«“”'") {
+		return false
+	}
+	for i := 0; i+1 < len(ws); i++ {
+		if !whatWords[ws[i]] {
+			continue
+		}
+		j := i + 1
+		if ws[i] != "whats" {
+			if !whatVerbs[ws[j]] {
+				continue
+			}
+			j++
+		}
+		head := ""
+		for k := j; k < len(ws) && k < j+4 && !npEnds[ws[k]]; k++ {
+			head = ws[k]
+		}
+		return head != "" && e.unknownContent(head, names, en)
+	}
+	return false
+}

@@ -444,3 +444,43 @@ func TestHowToUnknown(t *testing.T) {
 		j.release()
 	}
 }
+
+// TestDefinesUnknown: "what is X" of an X the corpus never uses is not
+// answered, nor the part after it, judged with the scope lists off.
+// Written for this test, not from an evaluation set; beside them the
+// programme's own terms are still explained, and a quoted phrase is left
+// to the rest of the engine.
+func TestDefinesUnknown(t *testing.T) {
+	e := newTestEngine(t)
+	scopeListsOff = true
+	defer func() { scopeListsOff = false }()
+	for _, q := range []string{
+		"hva er Kulturløftet?",
+		"kva er ein kulturskulekoordinator, og kven betaler for det?",
+		"what is a sistema orchestra?",
+	} {
+		a, err := e.Answer(context.Background(), q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Answered {
+			t.Errorf("%q: answered with %s (%.2f); want not answered", q, a.EntryID, a.Score)
+		}
+	}
+	for _, q := range []string{
+		"hva er mellomarbeid?",
+		"kva er ei kommunegruppe?",
+		"what is a regional programme?",
+	} {
+		pq, lang := e.prepare(q, "")
+		j, err := e.judge(context.Background(), pq, lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, _ := e.Answer(context.Background(), q, "")
+		if j.definesUnknown || !a.Answered {
+			t.Errorf("%q: definesUnknown=%v, answered=%v (%s %.2f); want answered", q, j.definesUnknown, a.Answered, a.EntryID, a.Score)
+		}
+		j.release()
+	}
+}
