@@ -70,6 +70,47 @@ type cvSetup struct {
 	bar   float64
 	// answer decides from the probability and the threshold (nil: p ≥ thr).
 	answer func(ex *example, p, thr float64) bool
+	// firstRun: the first-run examples of the other rounds' splits
+	// (FAQ_GATECV_SNAP dumps) join the fit this many times each — what
+	// untuned text looks like to the engine, which the training sets no
+	// longer show.
+	firstRun int
+	// firstWeightsOnly: the first-run examples shape the weights, not the
+	// threshold (the bars are counted on the training sets alone).
+	firstWeightsOnly bool
+}
+
+// snapSplits are the first-run examples of each dump (set "zzsplit"),
+// renamed to the dump's name so that the gate's inner folds keep each
+// whole.
+func snapSplits(snaps []gateSnap) []example {
+	var out []example
+	for _, sn := range snaps {
+		for _, se := range sn.Examples {
+			if se.Set == "zzsplit" {
+				out = append(out, example{set: "first:" + sn.name, in: se.In, lang: se.Lang, right: se.Right, x: se.X, extra: se.Extra})
+			}
+		}
+	}
+	return out
+}
+
+// withFirstRuns appends s.firstRun copies of the first-run examples not of
+// round (names "r8-…" for round r8) to train, projected.
+func withFirstRuns(train, firsts []example, s cvSetup, round string) []example {
+	for k := 0; k < s.firstRun; k++ {
+		var add []example
+		for _, ex := range firsts {
+			if r, _, _ := strings.Cut(strings.TrimPrefix(ex.set, "first:"), "-"); r != round {
+				add = append(add, ex)
+			}
+		}
+		train = append(train, project(add, s.cols)...)
+	}
+	for i := range train {
+		train[i].idx = i
+	}
+	return train
 }
 
 // baseCols are the shipped gate's features.
@@ -130,7 +171,21 @@ func fitSetup(train []example, s cvSetup) (*Gate, float64, float64) {
 	g := gateOf(m, sc, w, b, 0)
 	thr := s.thr
 	if thr == 0 {
-		t, _, ok := chooseThresholdAt(train, crossValidate(train, lambda), s.bar)
+		cvp := crossValidate(train, lambda)
+		tr := train
+		if s.firstWeightsOnly {
+			tr, cvp = nil, slices.Clone(cvp)
+			k := 0
+			for i, ex := range train {
+				if !strings.HasPrefix(ex.set, "first:") {
+					tr = append(tr, ex)
+					cvp[k] = cvp[i]
+					k++
+				}
+			}
+			cvp = cvp[:k]
+		}
+		t, _, ok := chooseThresholdAt(tr, cvp, s.bar)
 		if !ok || t < s.floor {
 			t = s.floor
 		}
@@ -147,6 +202,14 @@ type cvFold struct {
 	loss                                   float64 // held-out log loss over the examples
 	nLoss                                  int
 	byLang                                 map[string]*cvFold
+	// points are the held-out examples that reach a candidate, for the
+	// trade-off at other thresholds (cvCurve).
+	points []cvPoint
+}
+
+type cvPoint struct {
+	p, margin float64 // the probability, and how far over the fold's threshold
+	in, right bool
 }
 
 func (f *cvFold) add(in, ans, right bool) {
@@ -177,7 +240,7 @@ func (f *cvFold) String() string {
 
 // roundsCV runs the leave-one-round-out (forward: fit only on the rounds
 // before) cross-validation of s over all (every evalSet's examples).
-func roundsCV(all []example, s cvSetup, forward bool) []*cvFold {
+func roundsCV(all, firsts []example, s cvSetup, forward bool) []*cvFold {
 	exs := project(all, s.cols)
 	fitSet := map[string]bool{}
 	for _, set := range gateFitSets() {
@@ -204,7 +267,7 @@ func roundsCV(all []example, s cvSetup, forward bool) []*cvFold {
 		if len(test) == 0 {
 			continue // a round whose sets are not in evalSets (yet)
 		}
-		folds = append(folds, scoreFold(rd.name, train, test, s))
+		folds = append(folds, scoreFold(rd.name, withFirstRuns(train, firsts, s, rd.name), test, s))
 	}
 	return folds
 }
@@ -228,6 +291,7 @@ func scoreFold(name string, train, test []example, s cvSetup) *cvFold {
 			} else {
 				ans = p >= thr
 			}
+			f.points = append(f.points, cvPoint{p: p, margin: p - thr, in: ex.in, right: ex.right})
 			pc := math.Min(math.Max(p, 1e-9), 1-1e-9)
 			if ex.right {
 				f.loss -= math.Log(pc)
@@ -266,6 +330,8 @@ func snapFolds(snaps []gateSnap, s cvSetup) []*cvFold {
 			}
 		}
 		train, test = project(train, s.cols), project(test, s.cols)
+		round, _, _ := strings.Cut(sn.name, "-")
+		train = withFirstRuns(train, snapSplits(snaps), s, round)
 		folds = append(folds, scoreFold(sn.name, train, test, s))
 	}
 	return folds
@@ -319,6 +385,7 @@ func byRound(folds []*cvFold) []*cvFold {
 		m.answeredOut += f.answeredOut
 		m.loss += f.loss
 		m.nLoss += f.nLoss
+		m.points = append(m.points, f.points...)
 	}
 	return out
 }
@@ -362,8 +429,38 @@ func cvSummary(folds []*cvFold) string {
 	rm, rs := meanSD(r)
 	wm, ws := meanSD(w)
 	dm, ds := meanSD(d)
-	return fmt.Sprintf("mean right %.1f±%.1f%%, wrong %.2f±%.2f%%, declined %.1f±%.1f%% | pooled right %d/%d, wrong %d (in %d, out %d)/%d, loss %.4f",
-		rm, rs, wm, ws, dm, ds, pool.right, pool.nIn, pool.wrongIn+pool.answeredOut, pool.wrongIn, pool.answeredOut, pool.nIn+pool.nOut, loss/float64(n))
+	return fmt.Sprintf("mean right %.1f±%.1f%%, wrong %.2f±%.2f%%, declined %.1f±%.1f%% | pooled right %d/%d, wrong %d (in %d, out %d)/%d, loss %.4f | %s",
+		rm, rs, wm, ws, dm, ds, pool.right, pool.nIn, pool.wrongIn+pool.answeredOut, pool.wrongIn, pool.answeredOut, pool.nIn+pool.nOut, loss/float64(n), rightAtWrong(folds))
+}
+
+// rightAtWrong ranks the pooled held-out answers by probability and says
+// how many right answers come before the 20th, 30th, ... 60th wrong one:
+// how well a setup orders right before wrong on text it was not fit on,
+// whatever threshold each fold chose (one global cut over the pooled
+// probabilities; the same for every setup).
+func rightAtWrong(folds []*cvFold) string {
+	var pts []cvPoint
+	for _, f := range folds {
+		pts = append(pts, f.points...)
+	}
+	sort.SliceStable(pts, func(a, b int) bool { return pts[a].p > pts[b].p })
+	var b strings.Builder
+	b.WriteString("right before wrong")
+	for _, budget := range []int{20, 30, 40, 50, 60} {
+		r, w := 0, 0
+		for _, pt := range pts {
+			if !pt.right {
+				if w == budget {
+					break
+				}
+				w++
+				continue
+			}
+			r++
+		}
+		fmt.Fprintf(&b, " %d:%d", budget, r)
+	}
+	return b.String()
 }
 
 // printRoundsCV prints the per-round table and the summary.
@@ -392,6 +489,32 @@ func printRoundsCV(name string, folds []*cvFold) {
 		}
 	}
 	fmt.Printf("  %s\n", cvSummary(byRound(folds)))
+	fmt.Printf("  %s\n", cvCurve(folds))
+}
+
+// cvCurve is the pooled held-out trade: answered right / wrong (in scope
+// and out of scope together) at fixed thresholds, whatever each fold's
+// own threshold was.
+func cvCurve(folds []*cvFold) string {
+	var b strings.Builder
+	b.WriteString("held out at p ≥")
+	for _, thr := range []float64{0.5, 0.6, 0.7, 0.735, 0.8, 0.85, 0.9, 0.95, 0.98} {
+		r, w := 0, 0
+		for _, f := range folds {
+			for _, pt := range f.points {
+				if pt.p < thr {
+					continue
+				}
+				if pt.right {
+					r++
+				} else {
+					w++
+				}
+			}
+		}
+		fmt.Fprintf(&b, " %g: %d/%d", thr, r, w)
+	}
+	return b.String()
 }
 
 // TestGateCV: leave-one-round-out cross-validation of the gate (see top).
@@ -405,14 +528,14 @@ func TestGateCV(t *testing.T) {
 	snaps := loadSnaps(t, os.Getenv("FAQ_GATECV_SNAP"))
 	if mode != "explore" {
 		s := shippedSetup()
-		printRoundsCV("leave one round out, shipped setup (features, penalty by cv, bars, floor 0.735)", roundsCV(all, s, forward))
+		printRoundsCV("leave one round out, shipped setup (features, penalty by cv, bars, floor 0.735)", roundsCV(all, snapSplits(snaps), s, forward))
 		if len(snaps) > 0 {
 			printRoundsCV("first runs (FAQ_GATECV_SNAP), shipped setup", snapFolds(snaps, s))
 		}
 		return
 	}
 	for _, s := range cvSetups(os.Getenv("FAQ_GATECV_ONLY")) {
-		folds := roundsCV(all, s, forward)
+		folds := roundsCV(all, snapSplits(snaps), s, forward)
 		var first []*cvFold
 		if len(snaps) > 0 {
 			first = snapFolds(snaps, s)
@@ -475,6 +598,78 @@ func cvSetups(only string) []cvSetup {
 		s := base
 		s.name = "drop " + n
 		s.cols = slices.Delete(baseCols(), i, i+1)
+		add(s)
+	}
+	// Abstentions just under the threshold where the runner-up is of the
+	// same section ("family"): answered.
+	same := colIndex("same_section") - len(featureNames)
+	multi := colIndex("multi") - len(featureNames)
+	short := colIndex("short") - len(featureNames)
+	for _, d := range []float64{0.05, 0.1, 0.2} {
+		d := d
+		s := base
+		s.name = fmt.Sprintf("near+family %g", d)
+		s.answer = func(ex *example, p, thr float64) bool {
+			return p >= thr || (p >= thr-d && ex.extra[same] == 1)
+		}
+		add(s)
+	}
+	// Another threshold for two-part and for very short questions.
+	for _, d := range []float64{-0.1, 0.05, 0.1, 0.2} {
+		d := d
+		s := base
+		s.name = fmt.Sprintf("multi thr%+g", d)
+		s.answer = func(ex *example, p, thr float64) bool {
+			if ex.extra[multi] == 1 {
+				return p >= thr+d
+			}
+			return p >= thr
+		}
+		add(s)
+		s.name = fmt.Sprintf("short thr%+g", d)
+		s.answer = func(ex *example, p, thr float64) bool {
+			if ex.extra[short] == 1 {
+				return p >= thr+d
+			}
+			return p >= thr
+		}
+		add(s)
+	}
+	// The first runs of the other rounds in the fit.
+	for _, w := range []int{1, 2, 4} {
+		s := base
+		s.name = fmt.Sprintf("first runs x%d", w)
+		s.firstRun = w
+		add(s)
+		s.name = fmt.Sprintf("first runs x%d +multi", w)
+		s.cols = append(baseCols(), colIndex("multi"))
+		add(s)
+	}
+	for _, w := range []int{1, 2} {
+		s := base
+		s.name = fmt.Sprintf("firstW x%d +multi", w)
+		s.cols = append(baseCols(), colIndex("multi"))
+		s.firstRun, s.firstWeightsOnly = w, true
+		add(s)
+	}
+	for _, fl := range []float64{0.77, 0.8, 0.82} {
+		s := base
+		s.name = fmt.Sprintf("+multi floor %g", fl)
+		s.cols = append(baseCols(), colIndex("multi"))
+		s.floor = fl
+		add(s)
+		s.name = fmt.Sprintf("floor %g", fl)
+		s.cols = baseCols()
+		add(s)
+	}
+	for _, thr := range []float64{0.8, 0.85, 0.9} {
+		s := base
+		s.name = fmt.Sprintf("+multi thr %g", thr)
+		s.cols = append(baseCols(), colIndex("multi"))
+		s.thr = thr
+		add(s)
+		s.name = fmt.Sprintf("first x1 +multi thr %g", thr)
+		s.firstRun = 1
 		add(s)
 	}
 	// One signal added.

@@ -256,22 +256,46 @@ func chooseThreshold(exs []example, probs []float64) (float64, gateFigures, bool
 }
 
 // chooseThresholdAt is chooseThreshold with the wrong-answer bar bar.
+// The candidate thresholds are the examples' probabilities, walked from
+// the highest down with running counts (the same choice as counting
+// figuresAt at each one, in n log n rather than n²: TestGateCV fits
+// hundreds of gates).
 func chooseThresholdAt(exs []example, probs []float64, bar float64) (float64, gateFigures, bool) {
-	cands := []float64{}
+	var base gateFigures // nothing answered
+	var order []int
 	for i, ex := range exs {
+		if ex.in {
+			base.nIn++
+		} else {
+			base.nOut++
+		}
 		if ex.x != nil {
-			cands = append(cands, probs[i])
+			order = append(order, i)
 		}
 	}
-	sort.Float64s(cands)
+	sort.Slice(order, func(a, b int) bool { return probs[order[a]] > probs[order[b]] })
 	bestThr, found := 1.0, false
 	var best gateFigures
-	for _, thr := range cands {
-		f := figuresAt(exs, probs, thr)
+	f := base
+	for k := 0; k < len(order); {
+		thr := probs[order[k]]
+		for ; k < len(order) && probs[order[k]] == thr; k++ {
+			ex := exs[order[k]]
+			switch {
+			case !ex.in:
+				f.answeredOut++
+			case ex.right:
+				f.right++
+			default:
+				f.wrongIn++
+			}
+		}
 		if f.wrongInShare() > bar || f.outDeclined() < gateMinOutDeclined {
 			continue
 		}
-		if !found || f.right >= best.right {
+		// Walking down, a tie in right answers keeps the higher (safer)
+		// threshold found first.
+		if !found || f.right > best.right {
 			bestThr, best, found = thr, f, true
 		}
 	}
