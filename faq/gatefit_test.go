@@ -94,10 +94,21 @@ import (
 // fell under its set floor by one answer at p 0.741, at 0.72 an unknown
 // object ("hvem holder foredrag på samlingene?", TestCountedNoun) was
 // answered at p 0.731; 0.735 lies between (gate of 2a9dc74).
+//
+// Round 10 (faq-gate): the floor 0.735 → 0.8, chosen on text nobody had
+// tuned on (TestGateCV, gatecv_test.go). At the first runs of the
+// round-7–9 splits and check sets (1,249 questions; each scored by a gate
+// fit at the commit where it first ran), 0.735 → 0.8 answered 816 → 806
+// right and 64 → 55 wrong; left out round by round on today's engine
+// (4,386 questions, tuned on by the corpus up to round 8) 3255 → 3228
+// right and 52 → 47 wrong. A wrong answer costs more than a question
+// passed to the working group; on new text the trade is about one right
+// answer for one wrong one, so the floor moved. 0.85 costs twice the
+// right answers per wrong one saved (first runs 787/48).
 const (
 	gateMaxWrongIn     = 0.010
 	gateMinOutDeclined = 0.975
-	gateMinThreshold   = 0.735
+	gateMinThreshold   = 0.8
 )
 
 // notFit are training sets the gate is not fit on (yet): a new blind set
@@ -122,9 +133,11 @@ const (
 // for validation7) 1466 → 1470/1576 right, 22 → 22/2023 wrong; the
 // threshold stays at the 0.735 floor either way.
 //
-// Round 10: validation8, the round-9 validation split, stays out of the
-// fit until faq-gate's cross-validated refit decides.
-var notFit = map[string]bool{"validation8": true, "nbcheck8b": true, "encheck8": true, "nbcheck8": true, "synno": true, "synno2": true, "english7": true}
+// Round 10 (faq-gate): validation8, the round-9 validation split, joins
+// the fit. Its questions were never read by anyone tuning the engine, so
+// left out of the fit it is the cleanest round TestGateCV has (r9); in the
+// fit it tells the gate what untuned text looks like to today's engine.
+var notFit = map[string]bool{"nbcheck8b": true, "encheck8": true, "nbcheck8": true, "synno": true, "synno2": true, "english7": true}
 
 // gateFitSets are the evalSets the gate is fit on.
 func gateFitSets() []string {

@@ -66,6 +66,10 @@ type judgement struct {
 	// Y"), no second question or clause joined by og/and, where the
 	// misfit is often one half's and the entry right for the other.
 	misfitPlain bool
+	// twoPart: the question asks two things (splitQuestions): the best
+	// entry's coverage falls short by the other half's words, right or
+	// wrong, so the gate learns how much of that shortfall to forgive.
+	twoPart bool
 	// Question words matched by best, and unknown words beside them:
 	// names (a town, a product) and common words (a topic the FAQ lacks).
 	matched, unknownNames, unknownCommon int
@@ -281,6 +285,8 @@ func (e *Engine) judgeWords(ctx context.Context, s *judgeScratch, q string, ws [
 	}
 	j.best = &cands[best]
 	j.misfitPlain = !j.typeFit && plainQuestion(q)
+	var parts [4]string // on the stack: the usual question has one part
+	j.twoPart = len(splitQuestionsInto(parts[:0], q)) >= 2
 	// Facts the FAQ can only hold if its answer states them — a named
 	// person, an amount, contact details, a link, a venue, a clock time,
 	// a name, how things stand so far — are never guessed: an answer that
