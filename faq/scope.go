@@ -502,6 +502,9 @@ func (e *Engine) otherOwner(ws []string, names map[string]int, en bool) bool {
 // saysSomething reports whether w reads as a term that is not a
 // question word or a function word ("den", "å", "the").
 func (e *Engine) saysSomething(w string, en bool) bool {
+	if stopwords[w] {
+		return false
+	}
 	for _, t := range e.an.AnalyzeIn(w, en) {
 		if !t.Weak {
 			return true
@@ -514,7 +517,9 @@ func (e *Engine) saysSomething(w string, en bool) bool {
 // corpus never uses (not a question word, a number, an everyday word or a
 // county).
 func (e *Engine) unknownContent(w string, names map[string]int, en bool) bool {
-	if counties[w] {
+	// A word the corpus itself uses is known, without analysing it again
+	// (which allocates).
+	if _, ok := e.an.surface[w]; ok || counties[w] {
 		return false
 	}
 	for _, t := range e.an.AnalyzeIn(w, en) {
