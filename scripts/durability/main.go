@@ -15,6 +15,10 @@
 //     history row of its municipality, and every history row's pair has a
 //     current answer;
 //   - PRAGMA integrity_check and foreign_key_check pass;
+//   - a replay (the same signed request again, byte for byte) of an
+//     acknowledged first-burst RSVP, sent after the restart, is refused
+//     (the replay guard's ids were recorded with the answers — still
+//     pending in its ring when the process died, store/guard.go);
 //   - `kulturbot export rsvp` reads the file and lists every current answer.
 //
 // Usage (scripts/durability.sh builds the binary and runs this):
@@ -128,14 +132,15 @@ type runResult struct {
 	exportRows, currentRows                  int
 	killedAfter                              int
 	phase1, phase2                           int // requests sent in each phase
+	replays, replayedAgain                   int // first-burst requests sent again after the restart; taken again
 	termExit                                 string
 	termTook                                 time.Duration
 }
 
 func (r runResult) line(run int) string {
-	return fmt.Sprintf("run %d: sent %d (%d before SIGKILL, %d after restart), acknowledged %d (late %d, error replies %d, transport errors %d), stored %d of acknowledged, missing %d, duplicates %d, stored-unacknowledged %d, half-written %d, integrity %s, export rows %d/%d; SIGKILL after %d acks; SIGTERM exit %s in %s",
+	return fmt.Sprintf("run %d: sent %d (%d before SIGKILL, %d after restart), acknowledged %d (late %d, error replies %d, transport errors %d), stored %d of acknowledged, missing %d, duplicates %d, stored-unacknowledged %d, half-written %d, integrity %s, export rows %d/%d; SIGKILL after %d acks; replays after restart %d, taken again %d; SIGTERM exit %s in %s",
 		run, r.sent, r.phase1, r.phase2, r.acked, r.late, r.errReplies, r.transport, r.stored, r.missing, r.duplicates,
-		r.storedUnacked, r.halfWritten, r.integrity, r.exportRows, r.currentRows, r.killedAfter, r.termExit, r.termTook.Round(time.Millisecond))
+		r.storedUnacked, r.halfWritten, r.integrity, r.exportRows, r.currentRows, r.killedAfter, r.replays, r.replayedAgain, r.termExit, r.termTook.Round(time.Millisecond))
 }
 
 // request i of a run: its own user, a municipality and a headcount, so the
@@ -182,6 +187,7 @@ func oneRun(o opts, run int, stubURL string) (res runResult, err error) {
 	env := botEnv(db, addr, stubURL)
 
 	outcomes := make([]outcome, o.n+o.n/2)
+	stamps := make([]string, len(outcomes)) // each request's signed timestamp, for its replay
 	// Phase 1: burst, SIGKILL in the middle.
 	p1, err := startBot(o.bin, env, filepath.Join(dir, "bot1.log"), base)
 	if err != nil {
@@ -189,7 +195,7 @@ func oneRun(o opts, run int, stubURL string) (res runResult, err error) {
 	}
 	killAt := o.n/10 + rand.IntN(o.n/2)
 	var once sync.Once
-	burst(o, run, base, 0, o.n, outcomes, killAt, func() {
+	burst(o, run, base, 0, o.n, outcomes, stamps, killAt, func() {
 		once.Do(func() { p1.Process.Signal(syscall.SIGKILL) })
 	})
 	once.Do(func() { p1.Process.Signal(syscall.SIGKILL) }) // burst ended before the mark
@@ -211,7 +217,11 @@ func oneRun(o opts, run int, stubURL string) (res runResult, err error) {
 	var termAt time.Time
 	var once2 sync.Once
 	done := make(chan error, 1)
-	burst(o, run, base, o.n, o.n/2, outcomes, o.n/8, func() {
+	// Replays of acknowledged first-burst requests: each must be refused
+	// (the bot answers a replay with an empty acknowledgement); one that
+	// gets a reply was taken again.
+	res.replays, res.replayedAgain = replay(o, run, base, outcomes[:o.n], stamps, 300)
+	burst(o, run, base, o.n, o.n/2, outcomes, stamps, o.n/8, func() {
 		once2.Do(func() {
 			termAt = time.Now()
 			p2.Process.Signal(syscall.SIGTERM)
@@ -255,6 +265,9 @@ func oneRun(o opts, run int, stubURL string) (res runResult, err error) {
 		res.sent++
 	}
 	err = verify(o, run, db, outcomes, &res)
+	if res.replayedAgain > 0 {
+		err = errors.Join(err, fmt.Errorf("%d of %d replays after the restart were taken again", res.replayedAgain, res.replays))
+	}
 	if err == nil && res.termExit != "0" {
 		err = fmt.Errorf("SIGTERM: exit %s", res.termExit)
 	}
@@ -357,7 +370,7 @@ func startBot(bin string, env []string, logPath, base string) (*exec.Cmd, error)
 // burst sends requests first..first+n-1 with o.c workers and calls stop
 // once markAt of them have been acknowledged. Workers stop at the first
 // transport error after stop (the bot is gone).
-func burst(o opts, run int, base string, first, n int, outcomes []outcome, markAt int, stop func()) {
+func burst(o opts, run int, base string, first, n int, outcomes []outcome, stamps []string, markAt int, stop func()) {
 	tr := &http.Transport{MaxIdleConnsPerHost: o.c, MaxConnsPerHost: o.c, DisableCompression: true}
 	client := &http.Client{Transport: tr, Timeout: 30 * time.Second}
 	defer tr.CloseIdleConnections()
@@ -373,7 +386,9 @@ func burst(o opts, run int, base string, first, n int, outcomes []outcome, markA
 				if i >= n {
 					return
 				}
-				oc := send(client, base, makeRequest(run, first+i, o.munis), first+i)
+				ts := strconv.FormatInt(time.Now().Unix(), 10)
+				stamps[first+i] = ts
+				oc := send(client, base, makeRequest(run, first+i, o.munis), first+i, ts)
 				outcomes[first+i] = oc
 				if oc == confirmed || oc == lateAck {
 					if int(acks.Add(1)) == markAt {
@@ -390,7 +405,27 @@ func burst(o opts, run int, base string, first, n int, outcomes []outcome, markA
 	wg.Wait()
 }
 
-func send(client *http.Client, base string, r request, i int) outcome {
+// replay sends up to max of the acknowledged requests again, byte for
+// byte (same body, timestamp and signature), and counts how many were
+// answered as if new.
+func replay(o opts, run int, base string, outcomes []outcome, stamps []string, max int) (sent, again int) {
+	client := &http.Client{Timeout: 30 * time.Second}
+	for i, oc := range outcomes {
+		if sent == max {
+			break
+		}
+		if oc != confirmed && oc != lateAck {
+			continue
+		}
+		sent++
+		if send(client, base, makeRequest(run, i, o.munis), i, stamps[i]) == confirmed {
+			again++
+		}
+	}
+	return sent, again
+}
+
+func send(client *http.Client, base string, r request, i int, ts string) outcome {
 	body := url.Values{
 		"token": {"durability"}, "team_id": {"T0DUR"}, "team_domain": {"dur"},
 		"channel_id": {"C0DUR"}, "channel_name": {"dur"},
@@ -399,7 +434,6 @@ func send(client *http.Client, base string, r request, i int) outcome {
 		"response_url": {base + "/nowhere"}, "trigger_id": {fmt.Sprintf("%d.1.dur", i)},
 	}.Encode()
 	req, _ := http.NewRequest(http.MethodPost, base+"/slack/events", strings.NewReader(body))
-	ts := strconv.FormatInt(time.Now().Unix(), 10)
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("X-Slack-Request-Timestamp", ts)
 	req.Header.Set("X-Slack-Signature", kslack.Sign(secret, ts, []byte(body)))
