@@ -610,3 +610,63 @@ func (e *Engine) definesUnknown(q string, ws []string, names map[string]int, en 
 	}
 	return false
 }
+
+// sayWords ask what a text says ("hva sier rammeplanen", "kva seier
+// lova", "hva står i …"); docSkip are the words between it and the text
+// named.
+var (
+	sayWords = set("sier", "seier", "star", "stod", "sto", "skriv", "skriver") // not "sa": "så" folds to it
+	docSkip  = set("det", "i", "der", "egentlig", "eigentleg", "the", "a", "an", "om", "no", "na")
+)
+
+// otherDocument reports whether the question asks what a text says and
+// names a text the corpus never does — a word it never uses, or a
+// compound of words it does that it never uses whole: "hva sier
+// rammeplanen om fordypningsprogrammet", "kva seier opplæringslova", "what
+// does the framework plan say". The FAQ knows what the programme's own
+// texts say (the framework, the dialogue booklet), in their names.
+func (e *Engine) otherDocument(ws []string, names map[string]int, en bool) bool {
+	for i, w := range ws {
+		var doc []string
+		switch {
+		case sayWords[w]:
+			for _, d := range ws[i+1:] {
+				if !docSkip[d] {
+					doc = append(doc[:0], d)
+					break
+				}
+			}
+		case (w == "say" || w == "says") && i > 0:
+			// "what does the framework plan say": the words after "does".
+			for k := i - 1; k > 0 && ws[k] != "does" && ws[k] != "do" && i-k <= 4; k-- {
+				if !docSkip[ws[k]] {
+					doc = append(doc, ws[k])
+				}
+			}
+		default:
+			continue
+		}
+		for _, d := range doc {
+			if e.unseenWord(d, names, en) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// unseenWord reports whether w is a content word the corpus never uses:
+// unknown to it (unknownContent), or a compound of words it knows that it
+// never uses whole (the analyser's backoff: the whole as a weak term the
+// corpus lacks, then its parts).
+func (e *Engine) unseenWord(w string, names map[string]int, en bool) bool {
+	if _, ok := e.an.surface[w]; ok || stopwords[w] || counties[w] {
+		return false
+	}
+	if e.unknownContent(w, names, en) {
+		return true
+	}
+	ts := e.an.AnalyzeIn(w, en)
+	return len(ts) > 1 && ts[0].Weak && e.df[ts[0].Text] == 0 && !e.common[ts[0].Text]
+}

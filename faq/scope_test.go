@@ -484,3 +484,42 @@ func TestDefinesUnknown(t *testing.T) {
 		j.release()
 	}
 }
+
+// TestOtherDocument: what a text the corpus never names says is not
+// answered, judged with the scope lists off. Written for this test, not
+// from an evaluation set; beside them the programme's own texts and "så"
+// (which folds to "sa") are left alone.
+func TestOtherDocument(t *testing.T) {
+	e := newTestEngine(t)
+	scopeListsOff = true
+	defer func() { scopeListsOff = false }()
+	for _, q := range []string{
+		"hva sier kulturlova om kommunens ansvar?",
+		"kva seier stortingsmeldinga om kulturskulen?",
+		"what does the white paper say about culture schools?",
+	} {
+		a, err := e.Answer(context.Background(), q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Answered {
+			t.Errorf("%q: answered with %s (%.2f); want not answered", q, a.EntryID, a.Score)
+		}
+	}
+	for _, q := range []string{
+		"hva står i dialogheftet?",
+		"hva sier rammeverket om samarbeid med barnehagen?",
+		"når startar første runden i så fall",
+	} {
+		pq, lang := e.prepare(q, "")
+		j, err := e.judge(context.Background(), pq, lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, _ := e.Answer(context.Background(), q, "")
+		if j.otherDocument || !a.Answered {
+			t.Errorf("%q: otherDocument=%v, answered=%v (%s %.2f); want answered", q, j.otherDocument, a.Answered, a.EntryID, a.Score)
+		}
+		j.release()
+	}
+}
