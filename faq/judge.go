@@ -40,6 +40,9 @@ type judgement struct {
 	// otherDocument: what a text the corpus never names says
 	// ("hva sier rammeplanen om …", scope.go).
 	otherDocument bool
+	// otherActor: a body or product the corpus never names, not as a
+	// place ("Har Udir en veileder …", scope.go).
+	otherActor bool
 	// detail: the question asks for a detail best's answer does not give
 	// (scope_detail.go); detailKnown: best was sure before that veto, so
 	// the reply may say what the document does say.
@@ -324,11 +327,13 @@ func (e *Engine) judgeWords(ctx context.Context, s *judgeScratch, q string, ws [
 	j.definesUnknown = e.definesUnknown(q, ws, names, lang == "en")
 	// Nor what another text says ("hva sier rammeplanen om …").
 	j.otherDocument = e.otherDocument(ws, names, lang == "en")
+	// Nor what another body has or does ("Har Udir en veileder …").
+	j.otherActor = e.otherActor(q, names, lang == "en")
 	// Each of these asks about something best never speaks of, as an
 	// object of the lists does: the whole is not answered, nor a part
 	// after the one naming it ("hva er UKM og hvordan melder vi på?",
 	// multi.go).
-	j.otherObject = j.otherObject || j.settingOnly || j.otherOwner || j.howToUnknown || j.definesUnknown || j.otherDocument
+	j.otherObject = j.otherObject || j.settingOnly || j.otherOwner || j.howToUnknown || j.definesUnknown || j.otherDocument || j.otherActor
 	j.veto = j.veto || j.otherObject || j.detail != noDetail
 	// The margin is to the best other candidate, fitting or not: removing
 	// a rival by its answer type does not make the choice any clearer.

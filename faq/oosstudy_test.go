@@ -146,6 +146,10 @@ func (e *Engine) declinedBy(q string) string {
 		return "how-to of unknown"
 	case j.definesUnknown:
 		return "what-is of unknown"
+	case j.otherDocument:
+		return "another text"
+	case j.otherActor:
+		return "another body"
 	case j.otherObject:
 		return "object (lists)"
 	case j.detail != noDetail:

@@ -4,9 +4,12 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
 	"github.com/kulturskoleradet/kulturbot/internal/relit"
+	"github.com/kulturskoleradet/kulturbot/store/kommuner"
 )
 
 // injectionRE catches attempts to steer the bot instead of asking it.
@@ -669,4 +672,51 @@ func (e *Engine) unseenWord(w string, names map[string]int, en bool) bool {
 	}
 	ts := e.an.AnalyzeIn(w, en)
 	return len(ts) > 1 && ts[0].Weak && e.df[ts[0].Text] == 0 && !e.common[ts[0].Text]
+}
+
+// contextPreps come before a name that says where or with whom ("i
+// Sunnhordland", "from Sweden", "Oslo time or UTC"): context, not what
+// the question is about.
+var contextPreps = set("i", "pa", "fra", "med", "til", "for", "hos", "ved", "mot", "om", "av", "via", "from", "in", "at",
+	"with", "to", "of", "or", "eller", "og", "and")
+
+// otherActor reports whether the question names, other than as a place,
+// a body or product the corpus never does — a capitalised word inside the
+// sentence or an acronym, not a municipality or a county, not after a
+// preposition: "Har Udir en veileder …", "hvilke tilskuddsordninger har
+// Kulturdepartementet", "tilskudd gjennom DKS". The FAQ speaks for the
+// programme; what another body has or does is that body's to say.
+func (e *Engine) otherActor(q string, names map[string]int, en bool) bool {
+	start, prev := true, ""
+	for f := range strings.FieldsSeq(q) {
+		w := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if w == "" {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		// A hyphenated compound ("NK-pengene", "FK-programmet") names
+		// the programme's own things by their short names: left alone.
+		if ((!start && unicode.IsUpper(r)) || acronym(w)) && !strings.Contains(w, "-") {
+			k := bot.Fold(w)
+			if !contextPreps[bot.Fold(prev)] && !counties[k] && municipalityNames()[kommuner.Key(w)] == 0 && e.unknownContent(k, names, en) {
+				return true
+			}
+		}
+		start = strings.ContainsAny(f[len(f)-1:], ".!?:")
+		prev = w // folded only for a name (Fold copies a word with capitals or æøå)
+	}
+	return false
+}
+
+// acronym: two to six capital letters ("DKS", "UKM", "KS").
+func acronym(w string) bool {
+	if len(w) < 2 || len(w) > 6 {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }

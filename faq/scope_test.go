@@ -523,3 +523,39 @@ func TestOtherDocument(t *testing.T) {
 		j.release()
 	}
 }
+
+// TestOtherActor: what a body or product the corpus never names has or
+// does is not answered, judged with the scope lists off; a name after a
+// preposition is where or with whom, and a hyphenated short name is the
+// programme's own. Written for this test, not from an evaluation set.
+func TestOtherActor(t *testing.T) {
+	e := newTestEngine(t)
+	scopeListsOff = true
+	defer func() { scopeListsOff = false }()
+	for _, q := range []string{
+		"Har Kulturrådet en egen ordning for kulturskoler?",
+		"tilbyr Musikkens studieforbund kurs for lærere?",
+	} {
+		a, err := e.Answer(context.Background(), q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Answered {
+			t.Errorf("%q: answered with %s (%.2f); want not answered", q, a.EntryID, a.Score)
+		}
+	}
+	for _, q := range []string{
+		"kan kommunar i Sunnhordland gå saman i ein region?",
+		"er NK-pengene statlige?",
+	} {
+		pq, lang := e.prepare(q, "")
+		j, err := e.judge(context.Background(), pq, lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if j.otherActor {
+			t.Errorf("%q: otherActor; want not", q)
+		}
+		j.release()
+	}
+}
