@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math"
+	"math/rand"
 	"os"
 	"slices"
 	"sort"
@@ -668,5 +669,85 @@ func TestFitLogistic(t *testing.T) {
 	}
 	if math.Abs(w[1]) > math.Abs(w[0])/10 {
 		t.Errorf("noise feature weighs %v against %v", w[1], w[0])
+	}
+}
+
+// TestChooseThresholdWalk: the one-pass walk picks the threshold that
+// counting figuresAt at every candidate picks (most right answers under
+// the bars, ties to the higher threshold), on random examples with many
+// equal probabilities.
+func TestChooseThresholdWalk(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	found := 0
+	for it := 0; it < 200; it++ {
+		var exs []example
+		var probs []float64
+		for i := 0; i < 50+r.Intn(300); i++ {
+			ex := example{in: r.Float64() < 0.8}
+			p := 0.0
+			if r.Float64() < 0.9 {
+				ex.x = []float64{1}
+				p = float64(r.Intn(40)) / 40
+				if !ex.in && r.Float64() < 0.99 {
+					p = 0
+				}
+				ex.right = ex.in && r.Float64() < p+0.1
+			}
+			exs = append(exs, ex)
+			probs = append(probs, p)
+		}
+		for _, bar := range []float64{0.01, 0.05, 0.2} {
+			// The rule, counted at every candidate.
+			want, wantOK := 1.0, false
+			var wantF gateFigures
+			for i, ex := range exs {
+				if ex.x == nil {
+					continue
+				}
+				f := figuresAt(exs, probs, probs[i])
+				if f.wrongInShare() > bar || f.outDeclined() < gateMinOutDeclined {
+					continue
+				}
+				if !wantOK || f.right > wantF.right || (f.right == wantF.right && probs[i] > want) {
+					want, wantF, wantOK = probs[i], f, true
+				}
+			}
+			got, gotF, ok := chooseThresholdAt(exs, probs, bar)
+			if got != want || gotF != wantF || ok != wantOK {
+				t.Fatalf("case %d bar %v: walk %v %+v %v, counted %v %+v %v", it, bar, got, gotF, ok, want, wantF, wantOK)
+			}
+			if ok {
+				found++
+			}
+		}
+	}
+	if found < 100 {
+		t.Errorf("only %d cases had a threshold under the bars: the test checks too little", found)
+	}
+}
+
+// TestTwoPartFeature: two questions in one set the gate's two_part
+// signal; one question, however long, does not.
+func TestTwoPartFeature(t *testing.T) {
+	e := newTestEngine(t)
+	i := slices.Index(featureNames, "two_part")
+	for q, want := range map[string]bool{
+		"hva koster det å delta? og når er fristen?":               true,
+		"when is the deadline and how many can come?":              true,
+		"hvor mange kommuner må være med i en region":              false,
+		"kan vi søke om reisestøtte for alle som skal på samlinga": false,
+	} {
+		pq, lang := e.prepare(q, "")
+		j, err := e.judge(context.Background(), pq, lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if j.best == nil {
+			t.Fatalf("%q: no candidate", q)
+		}
+		if got := j.features(e.P)[i] == 1; got != want {
+			t.Errorf("%q: two_part %v, want %v", q, got, want)
+		}
+		j.release()
 	}
 }
