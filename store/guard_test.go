@@ -150,7 +150,7 @@ func TestGuardMergeTurns(t *testing.T) {
 	db := claimDB(t, filepath.Join(t.TempDir(), "k.db"))
 	defer db.Close()
 	ctx := context.Background()
-	ids := guardIDs(1_780_000_000, 3*guardMergeRows+300, 3000)
+	ids := guardIDs(1_780_000_000, max(3*guardMergeRows, guardRing+guardMergeRows)+300, 3000)
 	for i, id := range ids {
 		if _, err := db.LogAnswerLater(faqClaim(id), guardAnswer); err != nil {
 			t.Fatal(err)
