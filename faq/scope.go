@@ -696,7 +696,7 @@ func (e *Engine) otherActor(q string, names map[string]int, en bool) bool {
 		r, _ := utf8.DecodeRuneInString(w)
 		// A hyphenated compound ("NK-pengene", "FK-programmet") names
 		// the programme's own things by their short names: left alone.
-		if ((!start && unicode.IsUpper(r)) || acronym(w)) && !strings.Contains(w, "-") {
+		if ((!start && unicode.IsUpper(r)) || acronym(w)) && lettersOnly(w) {
 			k := bot.Fold(w)
 			if !contextPreps[bot.Fold(prev)] && !counties[k] && municipalityNames()[kommuner.Key(w)] == 0 && e.unknownContent(k, names, en) {
 				return true
@@ -706,6 +706,18 @@ func (e *Engine) otherActor(q string, names map[string]int, en bool) bool {
 		prev = w // folded only for a name (Fold copies a word with capitals or æøå)
 	}
 	return false
+}
+
+// lettersOnly: w is a word of letters alone — not a hyphenated compound
+// ("NK-pengene": the programme's own things by their short names), a user
+// id or a link.
+func lettersOnly(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // acronym: two to six capital letters ("DKS", "UKM", "KS").
