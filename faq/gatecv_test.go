@@ -671,6 +671,21 @@ func cvSetups(only string) []cvSetup {
 		}
 		add(s)
 	}
+	// Another threshold for one language.
+	for _, l := range []string{"nb", "nn", "en"} {
+		for _, d := range []float64{-0.1, -0.05, 0.05, 0.1} {
+			l, d := l, d
+			s := base
+			s.name = fmt.Sprintf("%s thr%+g", l, d)
+			s.answer = func(ex *example, p, thr float64) bool {
+				if ex.lang == l {
+					return p >= thr+d
+				}
+				return p >= thr
+			}
+			add(s)
+		}
+	}
 	// The first runs of the other rounds in the fit (FAQ_GATECV_SNAP):
 	// with the threshold's bars counted on them too, or on the training
 	// sets alone.
