@@ -122,8 +122,18 @@ const (
 	// past its 64 KiB in memory: a temporary file's writes, ~8 % of the
 	// merge's CPU). The ring's columns are NOT NULL too, and a key in
 	// events already (never, but for another process) is skipped either way.
+	//
+	// The sort takes only the key and the slot, and the row is read back
+	// by its slot (LIMIT -1 keeps SQLite from flattening the subquery and
+	// dropping its ORDER BY; CROSS JOIN keeps it the outer loop). SQLite's
+	// sorter grows its buffer by doubling, and the C allocator keeps freed
+	// buffers committed: sorting whole rows kept ~0.75 MiB more resident
+	// under load (RssAnon under /rsvp 16.0/16.3/16.9 against
+	// 15.5/15.7/15.7 MiB) for ~1 µs less CPU per id.
 	qGuardMerge = `INSERT OR IGNORE INTO events (platform, event_id, created_at)
-	SELECT platform, event_id, created_at FROM events_pending WHERE seq > ? AND seq <= ? ORDER BY platform, event_id`
+	SELECT p.platform, p.event_id, p.created_at
+	FROM (SELECT slot FROM events_pending WHERE seq > ?1 AND seq <= ?2 ORDER BY platform, event_id LIMIT -1) o
+	CROSS JOIN events_pending p ON p.slot = o.slot`
 	qGuardMarkMerged = `UPDATE events_merged SET merged = ? WHERE id = 1`
 	// qGuardRingHas confirms a hash hit: the ring row of that seq.
 	qGuardRingHas = `SELECT 1 FROM events_pending WHERE slot = ? AND seq = ? AND platform = ? AND event_id = ?`

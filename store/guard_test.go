@@ -600,3 +600,37 @@ func TestGuardHashCollision(t *testing.T) {
 		}
 	}
 }
+
+// TestGuardMergeInKeyOrder: a merge inserts its ids into events in key
+// order, so each leaf of a second's range is written once per merge. Four
+// merges of 2,047 ids of one second: the last ones touch more of the
+// range's leaves than the writer's cache holds, ~190 WAL pages a merge in
+// key order; in arrival order (as if SQLite dropped the ORDER BY, which it
+// does when the subquery is flattened) the cache spills, ~1,000.
+func TestGuardMergeInKeyOrder(t *testing.T) {
+	db := claimDB(t, filepath.Join(t.TempDir(), "k.db"))
+	defer db.Close()
+	ctx := context.Background()
+	all := guardIDs(1_780_000_000, 4*(guardMergeRows-1), 1<<30)
+	for round := range 4 {
+		ids := all[round*(guardMergeRows-1) : (round+1)*(guardMergeRows-1)]
+		if err := db.hot(ctx, func(tx *wtx) error {
+			for _, id := range ids {
+				if _, err := tx.w.claimID(guardExec{w: tx.w}, "slack", id, ts(claimNow)); err != nil {
+					return err
+				}
+			}
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		f0 := db.WriteStats().WALFrames
+		mergeGuard(t, db)
+		if n := db.WriteStats().WALFrames - f0; n > 400 {
+			t.Fatalf("merge %d: %d WAL pages for %d ids, want ~190 (in key order)", round, n, len(ids))
+		}
+	}
+	if n := count(t, db, `SELECT COUNT(*) FROM events`); n != len(all) {
+		t.Fatalf("%d in events, want %d", n, len(all))
+	}
+}
