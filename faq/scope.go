@@ -560,7 +560,9 @@ func (e *Engine) howToUnknown(ws []string, names map[string]int, en bool) bool {
 	}
 	seen := 0
 	for _, w := range ws[1:] {
-		if howSkip[w] {
+		// A municipality or county says where, not what is done ("how do
+		// I add Meløy to …").
+		if howSkip[w] || counties[w] || municipalityNames()[kommuner.Key(w)] > 0 {
 			continue
 		}
 		if e.unknownContent(w, names, en) {
