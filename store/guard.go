@@ -103,13 +103,16 @@ const (
 	// guardMergeRows: a merge turn when this many are pending, and at
 	// most this many in one turn (a turn is one statement in SQLite: see
 	// BenchmarkGuardMerge for its CPU). At 8,000 signed ids a second,
-	// four merges a second; each leaf of a second's range is written
-	// once per merge.
-	guardMergeRows = 2048
+	// eight merges a second; each leaf of a second's range is written
+	// once per merge. A turn holds the writer, so every /rsvp in flight
+	// waits for it: 1,024 rather than 2,048 halves that wait (/rsvp p99
+	// −3 to −5 ms on one core, docs/operations.md "Round 10, end") for
+	// ~30 % more WAL pages under /faq.
+	guardMergeRows = 1024
 	// guardYieldSteps: a merge turn's statement lets the requests run
 	// every this many steps of SQLite's virtual machine (~0.4 ms here):
 	// on one core the writer's turn is CPU the requests wait for, and a
-	// 2,048-row merge is ~7 ms of it (BenchmarkGuardMerge).
+	// 1,024-row merge is ~4 ms of it (BenchmarkGuardMerge).
 	guardYieldSteps = 4000
 )
 
