@@ -30,10 +30,13 @@ func textHash(s string) int64 {
 }
 
 // The migration that moved the texts out of existing rows computes the
-// hash in SQL.
+// hash in SQL. VolatileArgs: the driver then passes the text with its
+// length (sqlite3_value_bytes); otherwise it copies it as a C string, up
+// to a NUL byte, and a text with one got another hash than the writer's.
+// textHash keeps nothing of its argument.
 func init() {
-	err := sqlite.RegisterDeterministicScalarFunction("kulturbot_text_hash", 1,
-		func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
+	err := sqlite.RegisterFunction("kulturbot_text_hash", &sqlite.FunctionImpl{NArgs: 1, Deterministic: true, VolatileArgs: true,
+		Scalar: func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
 			switch v := args[0].(type) {
 			case string:
 				return textHash(v), nil
@@ -43,7 +46,7 @@ func init() {
 				return nil, nil
 			}
 			return nil, fmt.Errorf("kulturbot_text_hash: %T is not text", args[0])
-		})
+		}})
 	if err != nil {
 		panic(err)
 	}

@@ -461,3 +461,29 @@ func TestAnswerTextCacheBounded(t *testing.T) {
 		t.Fatalf("%d texts, want %d", got, n)
 	}
 }
+
+// The migration's hash (the SQL function) is the writer's for every text,
+// one with a NUL byte in it too (SQLite's text is counted, not
+// NUL-terminated): the writer finds the migrated text and stores it once.
+func TestMigration094TextWithNUL(t *testing.T) {
+	ctx := context.Background()
+	text := "Fristen er\x00 15. september."
+	path := preTextsDB(t, func(exec func(string, ...any)) {
+		exec(`INSERT INTO answers (id, question, lang, answered, path, answer, platform, created_at) VALUES (1, 'frist?', 'nb', 1, 'faq', ?, 'slack', ?)`, text, ts(claimNow))
+	})
+	db := claimDB(t, path)
+	defer db.Close()
+	if n := count(t, db, `SELECT COUNT(*) FROM answer_texts WHERE hash = ?`, textHash(text)); n != 1 {
+		t.Errorf("%d texts with the text's hash, want 1", n)
+	}
+	id, err := db.LogAnswer(ctx, AnswerLog{Question: "frist?", Lang: "nb", Answered: true, Path: "faq", Answer: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, err := db.Answer(ctx, id); err != nil || a.Answer != text {
+		t.Fatalf("Answer = %q, %v", a.Answer, err)
+	}
+	if n := count(t, db, `SELECT COUNT(*) FROM answer_texts`); n != 1 {
+		t.Errorf("%d texts, want 1 (the migrated one found)", n)
+	}
+}
