@@ -27,8 +27,8 @@ import (
 // its seq modulo guardRing: no freed pages, nothing for secure_delete to
 // zero), in the same transaction as the request's write, exactly as the
 // events row was. Rows with seq > events_merged.merged are the recorded
-// ids not in events yet ("pending"); the writer holds exactly those ids
-// in memory (guard.ids: the ids, not fingerprints). When guardMergeRows
+// ids not in events yet ("pending"); the writer knows exactly those ids
+// (guard.ids and extra, below). When guardMergeRows
 // are pending, the writer takes a turn of its own between transactions
 // and merges them into events in key order (one INSERT … SELECT … ORDER BY:
 // each leaf of a second's range is written once per merge, not once per
@@ -40,7 +40,8 @@ import (
 // seq (a read by rowid; only a replay, or a hash collision, gets that
 // far). A pending id whose hash another pending id has already goes to
 // extra, by its key. So the memory is ~16 bytes a pending id, not the
-// id's ~100 (peak RSS: the ids of up to ~2,000 requests are pending).
+// id's ~100 (peak RSS: a merge turn starts at guardMergeRows pending, and
+// up to guardRing can be while merges fail).
 //
 // An id is recorded iff it is pending or in events:
 //   - the writer's check-and-record (claim) is atomic on the writer
