@@ -119,3 +119,26 @@ func TestSignedStamp(t *testing.T) {
 		}
 	}
 }
+
+// TestSignedEventIDKeeps: the id keeps the stamp and the signature's first
+// SignedKeep bytes, so a replay (same stamp, same signature) gets the same
+// id, and requests whose signatures differ there get different ones.
+func TestSignedEventIDKeeps(t *testing.T) {
+	const a = "v0=0123456789abcdef" + "00112233445566778899aabbccddeeff00112233445566778899aabbcc"
+	const b = "v0=0123456789abcdee" + "00112233445566778899aabbccddeeff00112233445566778899aabbcc"
+	if got, want := SignedEventID("1780000000", a), "sig:1780000000:v0=0123456789abcdef"; got != want {
+		t.Fatalf("SignedEventID = %q, want %q", got, want)
+	}
+	if SignedEventID("1780000000", a) == SignedEventID("1780000000", b) {
+		t.Fatal("signatures that differ in the first 64 bits share an id")
+	}
+	if SignedEventID("1780000000", a) == SignedEventID("1780000001", a) {
+		t.Fatal("two stamps share an id")
+	}
+	if got := SignedEventID("1780000000", "v0=ab"); got != "sig:1780000000:v0=ab" {
+		t.Fatalf("a short signature was changed: %q", got)
+	}
+	if st, ok := SignedStamp(SignedEventID("1780000000", a)); !ok || st != 1780000000 {
+		t.Fatalf("SignedStamp of a cut id = %d, %v", st, ok)
+	}
+}

@@ -1,9 +1,29 @@
 package bot
 
+// SignedKeep is how much of a signature a SignedEventID keeps: "v0=" and
+// the first 16 hex digits, 64 bits of the HMAC.
+//
+// The id is a key for finding a replay of a request whose signature was
+// verified in full, not a MAC: nobody without the signing secret can make
+// a valid request, so two ids collide only when two genuine requests with
+// the same timestamp share their first 64 bits (about 1 in 10^11 a second
+// at 10,000 requests a second). The whole signature made every replay
+// guard row ~120 bytes, most of it hex: a second's ids under load spread
+// over ~270 leaves of the events index, and the guard's merge wrote and
+// split them (round 10: with 64 bits, BenchmarkGuardMerge −22 % CPU and
+// −39 % WAL frames; /faq on one core −4 to −23 µs of CPU a request,
+// docs/operations.md "Round 10: shorter guard ids"). Migration 095 cut the
+// ids already stored.
+const SignedKeep = len("v0=") + 16
+
 // SignedEventID is the replay-guard id of a signed request that has no
 // event id of its own (a Slack slash command): its signed timestamp and
-// its signature. A replay carries both unchanged, so it has the same id.
+// the first SignedKeep bytes of its signature. A replay carries both
+// unchanged, so it has the same id.
 func SignedEventID(stamp, signature string) string {
+	if len(signature) > SignedKeep {
+		signature = signature[:SignedKeep]
+	}
 	return "sig:" + stamp + ":" + signature
 }
 

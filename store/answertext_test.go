@@ -21,6 +21,13 @@ import (
 // answer's text in answers.answer), with rows in it, and returns its path.
 func preTextsDB(t *testing.T, rows func(exec func(q string, args ...any))) string {
 	t.Helper()
+	return preDB(t, "migrations/094", rows)
+}
+
+// preDB makes a database with the migrations before the one named before
+// applied, and rows written into it.
+func preDB(t *testing.T, before string, rows func(exec func(q string, args ...any))) string {
+	t.Helper()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "k.db")
 	raw, err := sql.Open("sqlite", dsn(path, false))
@@ -42,7 +49,7 @@ func preTextsDB(t *testing.T, rows func(exec func(q string, args ...any))) strin
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		if n >= "migrations/094" {
+		if n >= before {
 			break
 		}
 		buf, err := migrations.ReadFile(n)

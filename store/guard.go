@@ -15,12 +15,13 @@ import (
 // issue 16).
 //
 // A Slack slash command's guard id (bot.SignedEventID) is its signed
-// stamp and then a random signature. The events table is keyed by the id,
-// so within a second every insert landed on a random leaf of that
-// second's range: about one WAL page per /faq request (~970 pages per
-// 1,000 requests, 17–19 checkpoints in a 4-s run, each a 20–40 ms window
-// for the tail; docs/operations.md "Round 9: write cost"). A build that
-// stored the ids in arrival order (no guard at all) wrote ~170.
+// stamp and then the first 64 bits of a random signature. The events
+// table is keyed by the id, so within a second every insert landed on a
+// random leaf of that second's range: about one WAL page per /faq request
+// (~970 pages per 1,000 requests, 17–19 checkpoints in a 4-s run, each a
+// 20–40 ms window for the tail; docs/operations.md "Round 9: write
+// cost"). A build that stored the ids in arrival order (no guard at all)
+// wrote ~170.
 //
 // So the writer records a signed id in events_pending, a ring of
 // guardRing slots rewritten in place in arrival order (a row's slot is
@@ -40,7 +41,7 @@ import (
 // seq (a read by rowid; only a replay, or a hash collision, gets that
 // far). A pending id whose hash another pending id has already goes to
 // extra, by its key. So the memory is ~16 bytes a pending id, not the
-// id's ~100 (peak RSS: a merge turn starts at guardMergeRows pending, and
+// id's ~35 (peak RSS: a merge turn starts at guardMergeRows pending, and
 // up to guardRing can be while merges fail).
 //
 // An id is recorded iff it is pending or in events:
@@ -99,7 +100,7 @@ type guardTx struct {
 }
 
 const (
-	// guardRing is events_pending's slots (~125 bytes a row: ~130 pages).
+	// guardRing is events_pending's slots (~75 bytes a row: ~80 pages).
 	guardRing = 4096
 	// guardMergeRows: a merge turn when this many are pending, and at
 	// most this many in one turn (a turn is one statement in SQLite: see
