@@ -59,6 +59,7 @@ const secret = "durability-signing-secret"
 
 type opts struct {
 	bin        string
+	restartBin string // the binary restarted after SIGKILL (an upgrade); bin when empty
 	runs, n, c int
 	munis      int
 	keep       bool
@@ -68,6 +69,7 @@ type opts struct {
 func main() {
 	var o opts
 	flag.StringVar(&o.bin, "bin", "", "kulturbot binary (required)")
+	flag.StringVar(&o.restartBin, "restart-bin", "", "binary to restart with after SIGKILL, e.g. a newer build (an upgrade: its migrations run on the killed bot's file); default -bin")
 	flag.IntVar(&o.runs, "runs", 5, "kill/restart runs")
 	flag.IntVar(&o.n, "n", 3000, "requests in the first burst (SIGKILL lands inside it)")
 	flag.IntVar(&o.c, "c", 32, "concurrent requests")
@@ -210,7 +212,11 @@ func oneRun(o opts, run int, stubURL string) (res runResult, err error) {
 	}
 
 	// Phase 2: restart on the same file, burst again, SIGTERM in the middle.
-	p2, err := startBot(o.bin, env, filepath.Join(dir, "bot2.log"), base)
+	bin2 := o.bin
+	if o.restartBin != "" {
+		bin2 = o.restartBin
+	}
+	p2, err := startBot(bin2, env, filepath.Join(dir, "bot2.log"), base)
 	if err != nil {
 		return res, fmt.Errorf("restart after SIGKILL: %w", err)
 	}
@@ -551,7 +557,11 @@ func verify(o opts, run int, path string, outcomes []outcome, res *runResult) er
 		return err
 	}
 	// The export reads the same file through the program itself.
-	out, err := exec.Command(o.bin, "--db", path, "export", "rsvp").Output()
+	last := o.bin // the binary that last had the file
+	if o.restartBin != "" {
+		last = o.restartBin
+	}
+	out, err := exec.Command(last, "--db", path, "export", "rsvp").Output()
 	if err != nil {
 		problems = append(problems, "export rsvp: "+err.Error())
 	} else {
