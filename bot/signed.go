@@ -10,10 +10,10 @@ package bot
 // at 10,000 requests a second). The whole signature made every replay
 // guard row ~120 bytes, most of it hex: a second's ids under load spread
 // over ~270 leaves of the events index, and the guard's merge wrote and
-// split them (round 10: with 64 bits, BenchmarkGuardMerge −22 % CPU and
-// −39 % WAL frames; /faq on one core −4 to −23 µs of CPU a request,
-// docs/operations.md "Round 10: shorter guard ids"). Migration 095 cut the
-// ids already stored.
+// split them (round 10: with 64 bits, BenchmarkGuardMerge ~−22 % CPU and
+// −39 % WAL frames; /faq on one core: CPU per request lower in 7 of 8
+// alternated pairs, WAL pages −25–30 %, docs/operations.md "Round 10:
+// shorter guard ids"). Migration 095 cut the ids already stored.
 const SignedKeep = len("v0=") + 16
 
 // SignedEventID is the replay-guard id of a signed request that has no
