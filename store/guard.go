@@ -29,11 +29,11 @@ import (
 // zero), in the same transaction as the request's write, exactly as the
 // events row was. Rows with seq > events_merged.merged are the recorded
 // ids not in events yet ("pending"); the writer knows exactly those ids
-// (guard.ids and extra, below). When guardMergeRows
-// are pending, the writer takes a turn of its own between transactions
-// and merges them into events in key order (one INSERT … SELECT … ORDER BY:
-// each leaf of a second's range is written once per merge, not once per
-// id) and moves the mark. Nothing is ever deleted from the ring for a
+// (guard.ids and extra, below). When guardMergeRows are pending, the
+// writer takes a turn of its own between transactions and merges them
+// into events in key order (one INSERT … SELECT … ORDER BY: each leaf of
+// a second's range is written once per merge, not once per id) and moves
+// the mark. Nothing is ever deleted from the ring for a
 // merge.
 //
 // The pending ids are held exactly, but not as strings: ids maps a hash
@@ -114,7 +114,8 @@ const (
 	// guardYieldSteps: a merge turn's statement lets the requests run
 	// every this many steps of SQLite's virtual machine (~0.4 ms here):
 	// on one core the writer's turn is CPU the requests wait for, and a
-	// 1,024-row merge is ~4 ms of it (BenchmarkGuardMerge).
+	// 1,024-row merge is ~4 ms of it on round 9's host, ~8 ms on round
+	// 10's (BenchmarkGuardMerge).
 	guardYieldSteps = 4000
 )
 

@@ -66,6 +66,15 @@ type opts struct {
 	verbose    bool
 }
 
+// afterKill is the binary run on the file after the SIGKILL: the restart
+// and the export that reads it.
+func (o opts) afterKill() string {
+	if o.restartBin != "" {
+		return o.restartBin
+	}
+	return o.bin
+}
+
 func main() {
 	var o opts
 	flag.StringVar(&o.bin, "bin", "", "kulturbot binary (required)")
@@ -212,11 +221,7 @@ func oneRun(o opts, run int, stubURL string) (res runResult, err error) {
 	}
 
 	// Phase 2: restart on the same file, burst again, SIGTERM in the middle.
-	bin2 := o.bin
-	if o.restartBin != "" {
-		bin2 = o.restartBin
-	}
-	p2, err := startBot(bin2, env, filepath.Join(dir, "bot2.log"), base)
+	p2, err := startBot(o.afterKill(), env, filepath.Join(dir, "bot2.log"), base)
 	if err != nil {
 		return res, fmt.Errorf("restart after SIGKILL: %w", err)
 	}
@@ -557,11 +562,7 @@ func verify(o opts, run int, path string, outcomes []outcome, res *runResult) er
 		return err
 	}
 	// The export reads the same file through the program itself.
-	last := o.bin // the binary that last had the file
-	if o.restartBin != "" {
-		last = o.restartBin
-	}
-	out, err := exec.Command(last, "--db", path, "export", "rsvp").Output()
+	out, err := exec.Command(o.afterKill(), "--db", path, "export", "rsvp").Output()
 	if err != nil {
 		problems = append(problems, "export rsvp: "+err.Error())
 	} else {
