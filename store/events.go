@@ -2,7 +2,10 @@ package store
 
 import (
 	"context"
+	"strconv"
 	"time"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
 )
 
 // FirstSeen records a platform event id and reports whether it is new.
@@ -29,7 +32,7 @@ func (db *DB) PurgeEvents(ctx context.Context, age time.Duration) (int64, error)
 	var n int64
 	err := db.hot(ctx, func(t *wtx) error {
 		var err error
-		n, err = purgeEvents(guardExec{w: t.w}, ts(db.now().Add(-age)))
+		n, err = purgeEvents(guardExec{w: t.w}, db.now().Add(-age))
 		return FormatError(err)
 	})
 	return n, err
@@ -37,19 +40,32 @@ func (db *DB) PurgeEvents(ctx context.Context, age time.Duration) (int64, error)
 
 // purgeEvents deletes the recorded event ids created before cut: first
 // everything pending is merged (guard.go), then events and the guard's
-// ring (all merged now) lose their old rows.
-func purgeEvents(x guardExec, cut string) (int64, error) {
+// ring (all merged now) lose their old rows. A signed id's row has no
+// created_at (guard.go): its stamp says when it came, so it goes when
+// the stamp is older than cut. (Rows a version before that stored keep
+// their created_at and go by it.)
+func purgeEvents(x guardExec, cut time.Time) (int64, error) {
 	if err := x.w.db.guard.mergeAll(x); err != nil {
 		return 0, err
 	}
-	n, err := x.exec(`DELETE FROM events WHERE created_at < ?`, aText(cut))
+	at, sig := aText(ts(cut)), aText(signedCut(cut))
+	n, err := x.exec(`DELETE FROM events WHERE created_at < ?1 AND (created_at <> '' OR event_id < ?2)`, at, sig)
 	if err != nil {
 		return 0, err
 	}
-	if _, err := x.exec(`DELETE FROM events_pending WHERE created_at < ?`, aText(cut)); err != nil {
+	if _, err := x.exec(`DELETE FROM events_pending WHERE created_at < ?1 AND (created_at <> '' OR event_id < ?2)`, at, sig); err != nil {
 		return 0, err
 	}
 	return n, nil
+}
+
+// signedCut is the smallest signed id (bot.SignedEventID) stamped at cut
+// or later: every signed id below it is older. Only signed ids are
+// stored without a created_at, and their ten-digit stamps sort as the
+// times do (bot.SignedStamp); ids of other forms are never compared with
+// it.
+func signedCut(cut time.Time) string {
+	return bot.SignedEventID(strconv.FormatInt(max(cut.Unix(), 1_000_000_000), 10), "")
 }
 
 // Forget removes a recorded event id (its processing failed on our side).

@@ -460,7 +460,9 @@ func TestGuardForgetAndPurge(t *testing.T) {
 	db := claimDB(t, filepath.Join(t.TempDir(), "k.db"))
 	defer db.Close()
 	ctx := context.Background()
-	const t0 = 1_780_000_000
+	// Stamped at the store's clock, as the Slack adapter's MaxSkew
+	// makes every signed id: a signed id's age is its stamp (guard.go).
+	t0 := claimNow.Unix()
 	a, b, c, d := stampedID(t0, "a"), stampedID(t0, "b"), stampedID(t0, "c"), stampedID(t0, "d")
 	record(t, db, b)
 	mergeGuard(t, db)
@@ -632,5 +634,43 @@ func TestGuardMergeInKeyOrder(t *testing.T) {
 	}
 	if n := count(t, db, `SELECT COUNT(*) FROM events`); n != len(all) {
 		t.Fatalf("%d in events, want %d", n, len(all))
+	}
+}
+
+// TestGuardSignedAgeIsStamp: a signed id is stored without a created_at,
+// in the ring and in events, and retention forgets it by its stamp: an
+// id stamped before the cut goes, one stamped after stays (whenever
+// each was recorded); rows an older version stored with a created_at go
+// by it.
+func TestGuardSignedAgeIsStamp(t *testing.T) {
+	db := claimDB(t, filepath.Join(t.TempDir(), "k.db"))
+	defer db.Close()
+	ctx := context.Background()
+	now := claimNow.Unix()
+	old, fresh := stampedID(now-3600, "old"), stampedID(now, "fresh")
+	record(t, db, old)
+	record(t, db, fresh)
+	if n := count(t, db, `SELECT COUNT(*) FROM events_pending WHERE created_at <> ''`); n != 0 {
+		t.Fatalf("%d ring rows with a created_at", n)
+	}
+	mergeGuard(t, db)
+	if n := count(t, db, `SELECT COUNT(*) FROM events WHERE created_at = ''`); n != 2 {
+		t.Fatalf("%d events rows without a created_at, want 2", n)
+	}
+	// An older version's rows: a signed id with its created_at, stamped
+	// after the cut but recorded before it, and an unsigned id.
+	if _, err := db.w.ExecContext(ctx, `INSERT INTO events (platform, event_id, created_at) VALUES ('slack', ?, ?), ('slack', 'Ev123', ?)`,
+		stampedID(now, "legacy"), ts(claimNow.Add(-2*time.Hour)), ts(claimNow.Add(-2*time.Hour))); err != nil {
+		t.Fatal(err)
+	}
+	n, err := db.PurgeEvents(ctx, 30*time.Minute)
+	if err != nil || n != 3 {
+		t.Fatalf("PurgeEvents: %d, %v; want 3 (old, legacy, Ev123)", n, err)
+	}
+	if record(t, db, fresh) {
+		t.Fatal("an id stamped after the cut was forgotten")
+	}
+	if !record(t, db, old) {
+		t.Fatal("an id stamped before the cut was kept")
 	}
 }

@@ -67,7 +67,7 @@ func (db *DB) PurgeQuestions(ctx context.Context, olderThan time.Duration) (Purg
 			p.Answers, _ = res.RowsAffected()
 		}
 		var err error
-		if p.Events, err = purgeEvents(guardExec{w: db.wr, tx: tx}, ts(now.Add(-EventRetention))); err != nil {
+		if p.Events, err = purgeEvents(guardExec{w: db.wr, tx: tx}, now.Add(-EventRetention)); err != nil {
 			return FormatError(err)
 		}
 		// One pass over the answer log: NOT IN reads the ids it names
