@@ -356,7 +356,7 @@ func (db *DB) writeAnswers(t *wtx, b *answerBatch) error {
 // (rawstmt.go: no allocations; through database/sql the read cost 16 per
 // question).
 func (db *DB) eventSeen(platform, event string) (bool, error) {
-	return db.seenExists(qEventSeen, aText(platform), aText(event))
+	return db.seenExists(qEventSeen, aText(platform), storedID(event))
 }
 
 // seenExists runs a query for one row on eventSeen's connection.

@@ -194,7 +194,33 @@ func (s *recentClaims) disable() { s.dropped = math.MaxInt64 }
 // themselves as their stamps do, so the first such id from the top is
 // the highest; ids of other forms may sort above it (SignedStamp says
 // which), and past highScan of those the answer is "everything".
+//
+// The signed ids the Slack adapter makes are stored as 12-byte BLOBs
+// (storedID), which sort above every text and among themselves as their
+// stamps do: the highest is the last of the platform's keys. highOf is
+// the higher of that and the text ids' highest.
 func highOf(db *DB, platform string) (int64, error) {
+	var packed int64
+	var top []byte
+	err := db.r.QueryRowContext(context.Background(),
+		`SELECT event_id FROM events WHERE platform = ? AND event_id >= x'' ORDER BY event_id DESC LIMIT 1`, platform).Scan(&top)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+	case err != nil:
+		return 0, err
+	default:
+		stamp, ok := signedStampOf(top)
+		if !ok {
+			return math.MaxInt64, nil // not a form this version writes
+		}
+		packed = stamp
+	}
+	text, err := highOfText(db, platform)
+	return max(packed, text), err
+}
+
+// highOfText is highOf over the ids stored as text.
+func highOfText(db *DB, platform string) (int64, error) {
 	rows, err := db.r.QueryContext(context.Background(),
 		`SELECT event_id FROM events WHERE platform = ? AND event_id > 'sig:' AND event_id < 'sig;' ORDER BY event_id DESC LIMIT ?`, platform, highScan)
 	if err != nil {

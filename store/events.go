@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/binary"
 	"strconv"
 	"time"
 
@@ -42,18 +43,20 @@ func (db *DB) PurgeEvents(ctx context.Context, age time.Duration) (int64, error)
 // everything pending is merged (guard.go), then events and the guard's
 // ring (all merged now) lose their old rows. A signed id's row has no
 // created_at (guard.go): its stamp says when it came, so it goes when
-// the stamp is older than cut. (Rows a version before that stored keep
-// their created_at and go by it.)
+// the stamp is older than cut — in the 12-byte form (storedID) or, for
+// signed ids of other forms, the text. (Rows a version before that
+// stored keep their created_at and go by it.)
 func purgeEvents(x guardExec, cut time.Time) (int64, error) {
 	if err := x.w.db.guard.mergeAll(x); err != nil {
 		return 0, err
 	}
-	at, sig := aText(ts(cut)), aText(signedCut(cut))
-	n, err := x.exec(`DELETE FROM events WHERE created_at < ?1 AND (created_at <> '' OR event_id < ?2)`, at, sig)
+	at, text, packed := aText(ts(cut)), aText(signedCut(cut)), packedCut(cut)
+	const old = `created_at < ?1 AND (created_at <> '' OR event_id < ?2 OR (typeof(event_id) = 'blob' AND event_id < ?3))`
+	n, err := x.exec(`DELETE FROM events WHERE `+old, at, text, packed)
 	if err != nil {
 		return 0, err
 	}
-	if _, err := x.exec(`DELETE FROM events_pending WHERE created_at < ?1 AND (created_at <> '' OR event_id < ?2)`, at, sig); err != nil {
+	if _, err := x.exec(`DELETE FROM events_pending WHERE `+old, at, text, packed); err != nil {
 		return 0, err
 	}
 	return n, nil
@@ -63,9 +66,18 @@ func purgeEvents(x guardExec, cut time.Time) (int64, error) {
 // or later: every signed id below it is older. Only signed ids are
 // stored without a created_at, and their ten-digit stamps sort as the
 // times do (bot.SignedStamp); ids of other forms are never compared with
-// it.
+// it. (A text is below every BLOB: the 12-byte ids are not either.)
 func signedCut(cut time.Time) string {
 	return bot.SignedEventID(strconv.FormatInt(max(cut.Unix(), 1_000_000_000), 10), "")
+}
+
+// packedCut is signedCut for the 12-byte ids (storedID): the 4 bytes of
+// cut's stamp sort below every 12-byte id stamped at cut or later and
+// above every one stamped before.
+func packedCut(cut time.Time) arg {
+	var b [4]byte
+	binary.BigEndian.PutUint32(b[:], uint32(min(max(cut.Unix(), 0), 1<<32-1)))
+	return arg{kind: argBlob, s: string(b[:])}
 }
 
 // Forget removes a recorded event id (its processing failed on our side).
@@ -76,7 +88,7 @@ func (db *DB) Forget(ctx context.Context, platform, id string) error {
 		if err := db.guard.mergeAll(x); err != nil {
 			return FormatError(err)
 		}
-		_, err := x.exec(`DELETE FROM events WHERE platform = ? AND event_id = ?`, aText(platform), aText(id))
+		_, err := x.exec(`DELETE FROM events WHERE platform = ? AND event_id = ?`, aText(platform), storedID(id))
 		return FormatError(err)
 	})
 }

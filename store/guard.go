@@ -59,6 +59,13 @@ import (
 //   - Open merges whatever a crash left pending, so a new process starts
 //     with nothing pending and recentClaims' high mark reads events only.
 //
+// What is stored for a signed id is small: its 12-byte form (storedID,
+// storedid.go) and no created_at (retention goes by the stamp): 21
+// bytes of payload a row in events and 25 in the ring, where the text
+// ids with their timestamps took 70 and 74 (~115 before the ids kept
+// 64 bits of the signature). A 1,023-id merge wrote ~165 WAL pages, now
+// ~36 (docs/operations.md "Round 10: the guard's rows").
+//
 // Other ids (Slack event ids, Discord interaction ids: time-ordered
 // snowflakes, or rare) go to events as before: whether an id is signed is
 // a property of the id, so its replay is looked for where it was put.
@@ -100,7 +107,7 @@ type guardTx struct {
 }
 
 const (
-	// guardRing is events_pending's slots (~50 bytes a row: ~50 pages).
+	// guardRing is events_pending's slots (25 bytes a row: 32 leaves).
 	guardRing = 4096
 	// guardMergeRows: a merge turn when this many are pending, and at
 	// most this many in one turn (a turn is one statement in SQLite: see
@@ -221,7 +228,7 @@ func (g *guard) claim(db *DB, x guardExec, platform, id string) (bool, error) {
 		}
 		// Only the writer changes ids and extra: no lock to read them.
 		if s, ok := g.ids[g.hash(k)]; ok && s > t.merged {
-			same, err := x.exists(qGuardRingHas, aInt(s%guardRing), aInt(s), aText(platform), aText(id))
+			same, err := x.exists(qGuardRingHas, aInt(s%guardRing), aInt(s), aText(platform), storedID(id))
 			if err != nil || same {
 				return false, err
 			}
@@ -229,7 +236,7 @@ func (g *guard) claim(db *DB, x guardExec, platform, id string) (bool, error) {
 		if s, ok := g.extra[k]; ok && s > t.merged {
 			return false, nil
 		}
-		seen, err := x.exists(qEventSeen, aText(platform), aText(id))
+		seen, err := x.exists(qEventSeen, aText(platform), storedID(id))
 		if err != nil || seen {
 			return false, err
 		}
@@ -242,7 +249,7 @@ func (g *guard) claim(db *DB, x guardExec, platform, id string) (bool, error) {
 		}
 	}
 	s := t.next
-	if _, err := x.exec(qGuardPut, aInt(s%guardRing), aInt(s), aText(platform), aText(id)); err != nil {
+	if _, err := x.exec(qGuardPut, aInt(s%guardRing), aInt(s), aText(platform), storedID(id)); err != nil {
 		return false, err
 	}
 	t.next++
@@ -389,7 +396,7 @@ func (db *DB) guardPending(platform, id string) (bool, error) {
 	if exact || !hit {
 		return exact, nil
 	}
-	return db.seenExists(qGuardRingHas, aInt(s%guardRing), aInt(s), aText(platform), aText(id))
+	return db.seenExists(qGuardRingHas, aInt(s%guardRing), aInt(s), aText(platform), storedID(id))
 }
 
 // due says a merge turn is due.

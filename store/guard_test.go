@@ -640,22 +640,32 @@ func TestGuardMergeInKeyOrder(t *testing.T) {
 // TestGuardSignedAgeIsStamp: a signed id is stored without a created_at,
 // in the ring and in events, and retention forgets it by its stamp: an
 // id stamped before the cut goes, one stamped after stays (whenever
-// each was recorded); rows an older version stored with a created_at go
-// by it.
+// each was recorded), in the 12-byte form (storedID) and as text; rows
+// an older version stored with a created_at go by it.
 func TestGuardSignedAgeIsStamp(t *testing.T) {
 	db := claimDB(t, filepath.Join(t.TempDir(), "k.db"))
 	defer db.Close()
 	ctx := context.Background()
 	now := claimNow.Unix()
-	old, fresh := stampedID(now-3600, "old"), stampedID(now, "fresh")
-	record(t, db, old)
-	record(t, db, fresh)
+	hex := func(seed uint64) string { return fmt.Sprintf("%016x", seed*0x9E3779B97F4A7C15) }
+	// Packed (a Slack signature's hex digits) and text (any other form).
+	old, fresh := stampedID(now-3600, hex(1)), stampedID(now, hex(2))
+	oldText, freshText := stampedID(now-3600, "old"), stampedID(now, "fresh")
+	for _, id := range []string{old, fresh, oldText, freshText} {
+		record(t, db, id)
+	}
 	if n := count(t, db, `SELECT COUNT(*) FROM events_pending WHERE created_at <> ''`); n != 0 {
 		t.Fatalf("%d ring rows with a created_at", n)
 	}
+	if n := count(t, db, `SELECT COUNT(*) FROM events_pending WHERE typeof(event_id) = 'blob' AND length(event_id) = 12`); n != 2 {
+		t.Fatalf("%d 12-byte ids in the ring, want 2", n)
+	}
 	mergeGuard(t, db)
-	if n := count(t, db, `SELECT COUNT(*) FROM events WHERE created_at = ''`); n != 2 {
-		t.Fatalf("%d events rows without a created_at, want 2", n)
+	if n := count(t, db, `SELECT COUNT(*) FROM events WHERE created_at = ''`); n != 4 {
+		t.Fatalf("%d events rows without a created_at, want 4", n)
+	}
+	if n := count(t, db, `SELECT COUNT(*) FROM events WHERE typeof(event_id) = 'blob'`); n != 2 {
+		t.Fatalf("%d 12-byte ids in events, want 2", n)
 	}
 	// An older version's rows: a signed id with its created_at, stamped
 	// after the cut but recorded before it, and an unsigned id.
@@ -664,13 +674,17 @@ func TestGuardSignedAgeIsStamp(t *testing.T) {
 		t.Fatal(err)
 	}
 	n, err := db.PurgeEvents(ctx, 30*time.Minute)
-	if err != nil || n != 3 {
-		t.Fatalf("PurgeEvents: %d, %v; want 3 (old, legacy, Ev123)", n, err)
+	if err != nil || n != 4 {
+		t.Fatalf("PurgeEvents: %d, %v; want 4 (old, oldText, legacy, Ev123)", n, err)
 	}
-	if record(t, db, fresh) {
-		t.Fatal("an id stamped after the cut was forgotten")
+	for _, id := range []string{fresh, freshText} {
+		if record(t, db, id) {
+			t.Fatalf("%s, stamped after the cut, was forgotten", id)
+		}
 	}
-	if !record(t, db, old) {
-		t.Fatal("an id stamped before the cut was kept")
+	for _, id := range []string{old, oldText} {
+		if !record(t, db, id) {
+			t.Fatalf("%s, stamped before the cut, was kept", id)
+		}
 	}
 }

@@ -59,6 +59,7 @@ const (
 	argInt
 	argFloat
 	argText
+	argBlob // s holds the bytes
 )
 
 func aInt(v int64) arg     { return arg{kind: argInt, i: v} }
@@ -85,6 +86,8 @@ func (a arg) value() any {
 		return a.f
 	case argText:
 		return a.s
+	case argBlob:
+		return []byte(a.s)
 	}
 	return nil
 }
@@ -241,7 +244,7 @@ func (r *rawConn) bind(query string, args []arg) (uintptr, error) {
 	// it stays put until the statement is reset.
 	size, texts := 0, 0
 	for _, a := range args {
-		if a.kind == argText {
+		if a.kind == argText || a.kind == argBlob {
 			size += len(a.s)
 			texts++
 		}
@@ -274,6 +277,11 @@ func (r *rawConn) bind(query string, args []arg) (uintptr, error) {
 			copy(libc.GoBytes(at, len(a.s)), a.s)
 			off += len(a.s)
 			rc = sqlite3.Xsqlite3_bind_text(r.tls, p, int32(i+1), at, int32(len(a.s)), 0)
+		case argBlob:
+			at := r.buf + uintptr(off)
+			copy(libc.GoBytes(at, len(a.s)), a.s)
+			off += len(a.s)
+			rc = sqlite3.Xsqlite3_bind_blob(r.tls, p, int32(i+1), at, int32(len(a.s)), 0)
 		}
 		if rc != sqlite3.SQLITE_OK {
 			sqlite3.Xsqlite3_clear_bindings(r.tls, p)

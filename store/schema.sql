@@ -20,6 +20,7 @@
 -- migration migrations/092_events_pending.sql sha256:c2b7e57206106da708b9c0cbcb524527ea1b4b3acf89cf303c7dbb065400ca9d
 -- migration migrations/094_answer_texts.sql sha256:422289c683254181dcbba8eb064026a905853a5ee26d2a673e698972bff82674
 -- migration migrations/095_signed_ids_short.sql sha256:7a43aeb8f84fbab60233ec9a2cd04bb8a72db70adb073f5caffd260362decde0
+-- migration migrations/096_signed_ids_packed.sql sha256:3ed765a69b657751dd3660eb943fbf0e869fe8230ca0cabaae236b366a90e7a9
 
 CREATE TABLE municipalities (
     id         INTEGER PRIMARY KEY,
