@@ -135,6 +135,11 @@ func TestSignedEventIDKeeps(t *testing.T) {
 	if SignedEventID("1780000000", a) == SignedEventID("1780000001", a) {
 		t.Fatal("two stamps share an id")
 	}
+	// The same signature spelled in upper or mixed case (the verifier
+	// accepts either) is the same id.
+	if got := SignedEventID("1780000000", "v0=0123456789ABCDEF"+"00112233445566778899AABBCC"); got != "sig:1780000000:v0=0123456789abcdef" {
+		t.Fatalf("a re-cased signature: %q", got)
+	}
 	if got := SignedEventID("1780000000", "v0=ab"); got != "sig:1780000000:v0=ab" {
 		t.Fatalf("a short signature was changed: %q", got)
 	}

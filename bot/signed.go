@@ -1,5 +1,7 @@
 package bot
 
+import "strings"
+
 // SignedKeep is how much of a signature a SignedEventID keeps: "v0=" and
 // the first 16 hex digits, 64 bits of the HMAC.
 //
@@ -18,13 +20,19 @@ const SignedKeep = len("v0=") + 16
 
 // SignedEventID is the replay-guard id of a signed request that has no
 // event id of its own (a Slack slash command): its signed timestamp and
-// the first SignedKeep bytes of its signature. A replay carries both
-// unchanged, so it has the same id.
+// the first SignedKeep bytes of its signature, in lower case. A replay
+// carries both, so it has the same id — also when it spells the
+// signature's hex digits in another case: the HMAC covers the timestamp
+// and the body, not how the signature header is written, and the
+// verifier accepts hex of either case, so without the lower-casing a
+// captured request could be replayed once per re-casing (found in review,
+// round 10; Slack itself sends lower case, which ToLower returns as it
+// is, without a copy).
 func SignedEventID(stamp, signature string) string {
 	if len(signature) > SignedKeep {
 		signature = signature[:SignedKeep]
 	}
-	return "sig:" + stamp + ":" + signature
+	return "sig:" + stamp + ":" + strings.ToLower(signature)
 }
 
 // SignedStamp returns the signed timestamp of an id SignedEventID made,

@@ -6,6 +6,8 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -139,5 +141,43 @@ func TestSocketModeInvalidAuthStops(t *testing.T) {
 	err = a.RunSocket(ctx)
 	if err == nil || !strings.Contains(err.Error(), "SLACK_APP_TOKEN") || ctx.Err() != nil {
 		t.Fatalf("RunSocket = %v (ctx %v), want a stop naming the tokens", err, ctx.Err())
+	}
+}
+
+// TestReplayWithSignatureCaseChanged: a replay whose signature's hex
+// digits are spelled in another case is the same request (Verify accepts
+// hex of either case, and the HMAC does not cover the header's spelling),
+// so it is not run again.
+func TestReplayWithSignatureCaseChanged(t *testing.T) {
+	e := newEnv(t)
+	before := e.fake.count()
+	f := url.Values{
+		"team_id": {"T0TEST"}, "channel_id": {"C0GEN"}, "channel_name": {"general"},
+		"user_id": {"U1"}, "user_name": {"u1"}, "command": {"/rsvp"}, "text": {"3 ja"},
+		"response_url": {e.slack.ResponseURL("cmd")}, "trigger_id": {"trig-1"},
+	}
+	body := []byte(f.Encode())
+	const form = "application/x-www-form-urlencoded"
+	if res, b := e.post(form, body); res.StatusCode != 200 {
+		t.Fatalf("first: %d %s", res.StatusCode, b)
+	}
+	sig := Sign(secret, strconv.FormatInt(e.now.Unix(), 10), body)
+	mixed := []byte(sig)
+	for i := len("v0="); i < len(mixed); i += 2 {
+		if c := mixed[i]; c >= 'a' && c <= 'f' {
+			mixed[i] = c - 'a' + 'A'
+		}
+	}
+	for _, s := range []string{"v0=" + strings.ToUpper(sig[3:]), string(mixed)} {
+		if s == sig {
+			t.Fatalf("%s: no letter to change", s)
+		}
+		res, b := e.post(form, body, "X-Slack-Signature", s)
+		if res.StatusCode != 200 {
+			t.Fatalf("re-cased replay %s: %d %s", s, res.StatusCode, b)
+		}
+	}
+	if n := e.fake.count() - before; n != 1 {
+		t.Fatalf("handler ran %d times for one signed command and its re-cased replays", n)
 	}
 }
