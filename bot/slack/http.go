@@ -68,7 +68,12 @@ func (a *Adapter) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		switch {
 		case form.payload != "":
 			var ok bool
-			if ack, ok = a.payload(r.Context(), form.payload); !ok {
+			// A button or a form is signed like a slash command, and
+			// Slack does not retry them (a second click is a new
+			// payload, a new signature): the same signature again is a
+			// replay, refused the same way.
+			guard := bot.SignedEventID(r.Header.Get("X-Slack-Request-Timestamp"), r.Header.Get("X-Slack-Signature"))
+			if ack, ok = a.payload(r.Context(), form.payload, guard); !ok {
 				http.Error(w, "bad payload", http.StatusBadRequest)
 				return
 			}
@@ -111,12 +116,12 @@ func (a *Adapter) serveHTTP(w http.ResponseWriter, r *http.Request) {
 // and the next request grew it (docs/operations.md "Round 9: memory").
 //
 //go:noinline
-func (a *Adapter) payload(ctx context.Context, payload string) (ack any, ok bool) {
+func (a *Adapter) payload(ctx context.Context, payload, guard string) (ack any, ok bool) {
 	var ic slack.InteractionCallback
 	if err := json.Unmarshal([]byte(payload), &ic); err != nil {
 		return nil, false
 	}
-	return a.interaction(ctx, ic), true
+	return a.interaction(ctx, ic, guard), true
 }
 
 // readBody reads a request's body of at most MaxBody bytes into a new

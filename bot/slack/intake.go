@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
@@ -49,16 +50,20 @@ func (a *Adapter) slashCommand(ctx context.Context, c *slack.SlashCommand, event
 }
 
 // interaction handles buttons, modal submissions and select suggestions.
-func (a *Adapter) interaction(ctx context.Context, ic slack.InteractionCallback) any {
+// guard is the payload's replay-guard id (bot.SignedEventID of a signed
+// HTTP payload; "" in Socket Mode): the buttons and the submission it
+// runs are refused as duplicates when it was seen before. Suggestions
+// only read.
+func (a *Adapter) interaction(ctx context.Context, ic slack.InteractionCallback, guard string) any {
 	switch ic.Type {
 	case slack.InteractionTypeBlockActions:
-		a.blockActions(ctx, ic)
+		a.blockActions(ctx, ic, guard)
 		return nil
 	case slack.InteractionTypeViewSubmission:
 		if ic.View.CallbackID != callbackForm {
 			return nil
 		}
-		return a.viewSubmission(ctx, ic)
+		return a.viewSubmission(ctx, ic, guard)
 	case slack.InteractionTypeBlockSuggestion:
 		return a.suggest(ctx, ic)
 	}
@@ -68,7 +73,7 @@ func (a *Adapter) interaction(ctx context.Context, ic slack.InteractionCallback)
 // blockActions runs each clicked button's command line as the clicking
 // user. The router runs before the ack (so an acknowledged click is
 // stored); the reply goes out after it.
-func (a *Adapter) blockActions(ctx context.Context, ic slack.InteractionCallback) {
+func (a *Adapter) blockActions(ctx context.Context, ic slack.InteractionCallback, guard string) {
 	channel := ic.Channel.ID
 	if channel == "" {
 		channel = ic.Container.ChannelID
@@ -77,15 +82,21 @@ func (a *Adapter) blockActions(ctx context.Context, ic slack.InteractionCallback
 	if msgTS == "" {
 		msgTS = ic.Message.Timestamp
 	}
-	for _, act := range ic.ActionCallback.BlockActions {
+	for i, act := range ic.ActionCallback.BlockActions {
 		if act.Type != "button" || !strings.HasPrefix(act.Value, "/") {
 			continue
 		}
 		cmd, text := commandLine(act.Value)
 		req := &bot.Request{
 			Command: cmd, Text: text, Channel: channel, Clicked: true,
-			Thread: ic.Container.ThreadTs,
-			User:   bot.User{ID: ic.User.ID, Name: ic.User.Name},
+			Thread:  ic.Container.ThreadTs,
+			User:    bot.User{ID: ic.User.ID, Name: ic.User.Name},
+			EventID: guard,
+		}
+		if guard != "" && i > 0 {
+			// Slack sends one action a payload; should it send more,
+			// each is its own request.
+			req.EventID = guard + ":" + strconv.Itoa(i)
 		}
 		o := origin{
 			channel: channel, thread: ic.Container.ThreadTs, user: ic.User.ID,
@@ -109,7 +120,7 @@ func (a *Adapter) blockActions(ctx context.Context, ic slack.InteractionCallback
 // viewSubmission runs a submitted form. Errors that point at a field are
 // shown inline on it (response_action "errors"); otherwise the modal closes
 // and the confirmation is posted privately where the form was opened.
-func (a *Adapter) viewSubmission(ctx context.Context, ic slack.InteractionCallback) any {
+func (a *Adapter) viewSubmission(ctx context.Context, ic slack.InteractionCallback, guard string) any {
 	var meta formMeta
 	if err := json.Unmarshal([]byte(ic.View.PrivateMetadata), &meta); err != nil || meta.Command == "" {
 		a.log.Warn("view_submission without kulturbot metadata", "err", err)
@@ -117,14 +128,18 @@ func (a *Adapter) viewSubmission(ctx context.Context, ic slack.InteractionCallba
 	}
 	req := &bot.Request{
 		Command: meta.Command, Text: meta.Text, Channel: meta.Channel, Thread: meta.Thread,
-		Form: formValues(ic.View.State),
-		User: bot.User{ID: ic.User.ID, Name: ic.User.Name},
+		Form:    formValues(ic.View.State),
+		User:    bot.User{ID: ic.User.ID, Name: ic.User.Name},
+		EventID: guard,
 	}
 	o := origin{channel: meta.Channel, thread: meta.Thread, user: ic.User.ID}
 	rep, late := a.within(ctx, req)
 	if late != nil {
 		a.later(o, late)
 		return slack.NewClearViewSubmissionResponse()
+	}
+	if bot.IsDuplicate(rep) {
+		return slack.NewClearViewSubmissionResponse() // a replay: done once already
 	}
 	if rep.Error != nil {
 		field := rep.Error.Field

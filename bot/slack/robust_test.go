@@ -2,6 +2,7 @@ package slack
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
@@ -179,5 +180,36 @@ func TestReplayWithSignatureCaseChanged(t *testing.T) {
 	}
 	if n := e.fake.count() - before; n != 1 {
 		t.Fatalf("handler ran %d times for one signed command and its re-cased replays", n)
+	}
+}
+
+// TestReplayedInteractionRunsOnce: a signed button click or form
+// submission sent again (byte for byte, or with its signature re-cased)
+// is acknowledged and not run again; a new click (a new signature) runs.
+func TestReplayedInteractionRunsOnce(t *testing.T) {
+	e := newEnv(t)
+	before := e.fake.count()
+	click := blockActions("/rsvp 3 ja", "C0GEN", "1700000000.000001", false, e.slack.ResponseURL("click"))
+	for i := 0; i < 2; i++ {
+		if res, b := e.interact(click); res.StatusCode != 200 {
+			t.Fatalf("click %d: %d %s", i, res.StatusCode, b)
+		}
+	}
+	b, _ := json.Marshal(click)
+	body := []byte(url.Values{"payload": {string(b)}}.Encode())
+	sig := Sign(secret, strconv.FormatInt(e.now.Unix(), 10), body)
+	if res, b := e.post("application/x-www-form-urlencoded", body, "X-Slack-Signature", "v0="+strings.ToUpper(sig[3:])); res.StatusCode != 200 {
+		t.Fatalf("re-cased replay: %d %s", res.StatusCode, b)
+	}
+	if n := e.fake.count() - before; n != 1 {
+		t.Fatalf("handler ran %d times for one click and its replays", n)
+	}
+	if n := len(e.slack.Wait(t, "chat.update", 1)); n != 1 {
+		t.Fatalf("%d message updates for one click", n)
+	}
+	e.now = e.now.Add(time.Second) // the user clicks again: a new signature
+	e.interact(click)
+	if n := e.fake.count() - before; n != 2 {
+		t.Fatalf("handler ran %d times after a genuine second click, want 2", n)
 	}
 }

@@ -510,6 +510,18 @@ func TestModalOpensAndSubmits(t *testing.T) {
 			t.Fatalf("confirmation = %v", c.Form)
 		}
 	})
+	t.Run("ReplayIsNotStoredAgain", func(t *testing.T) {
+		// The same signed submission again (same body, same signature).
+		code, body := submit("Nordland", "Bodø, Vefsn, Rana")
+		var r slack.ViewSubmissionResponse
+		json.Unmarshal(body, &r)
+		if code != 200 || r.ResponseAction != slack.RAClear {
+			t.Fatalf("replay: response %d %s", code, body)
+		}
+		if len(e.fake.interest) != 1 {
+			t.Fatalf("%d interests stored for one submission and its replay", len(e.fake.interest))
+		}
+	})
 }
 
 func eventBody(id, typ, text string, extra map[string]any) []byte {
