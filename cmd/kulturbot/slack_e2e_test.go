@@ -214,6 +214,78 @@ func TestSlackEndToEnd(t *testing.T) {
 		}
 	})
 
+	t.Run("ReplayedClickDoesNotRevert", func(t *testing.T) {
+		// Someone who saw the user's signed "ja" click sends it again
+		// after the user changed the answer to "nei": within the
+		// signature's 5 minutes it verifies, and without the replay
+		// guard it would set the answer back to "ja".
+		button := func(prefix string) (value, action string) {
+			var m struct {
+				Blocks []struct {
+					Elements []struct {
+						ActionID string `json:"action_id"`
+						Value    string `json:"value"`
+					} `json:"elements"`
+				} `json:"blocks"`
+			}
+			// A trigger id of its own: the same signed /rsvp again within
+			// the second would be a replay.
+			_, out := e.post("application/x-www-form-urlencoded", url.Values{
+				"team_id": {"T0"}, "channel_id": {"C0GEN"}, "user_id": {"U1"}, "user_name": {"u1"},
+				"command": {"/rsvp"}, "response_url": {e.slack.ResponseURL("U1")}, "trigger_id": {"trig-list-" + prefix},
+			}.Encode())
+			if err := json.Unmarshal([]byte(out), &m); err != nil {
+				t.Fatalf("list = %s", out)
+			}
+			for _, b := range m.Blocks {
+				for _, el := range b.Elements {
+					if strings.HasPrefix(el.Value, prefix) {
+						return el.Value, el.ActionID
+					}
+				}
+			}
+			t.Fatalf("no %q button in %s", prefix, out)
+			return "", ""
+		}
+		click := func(prefix string) string {
+			value, action := button(prefix)
+			b, _ := json.Marshal(map[string]any{
+				"type": "block_actions", "user": map[string]any{"id": "U1", "name": "u1"},
+				"channel": map[string]any{"id": "C0GEN"}, "trigger_id": "trig-click", "response_url": e.slack.ResponseURL("click"),
+				"container": map[string]any{"type": "message", "message_ts": "1700000000.000001", "channel_id": "C0GEN", "is_ephemeral": true},
+				// Slack stamps each click (action_ts): two clicks are two payloads.
+				"actions": []map[string]any{{"type": "button", "block_id": "kb_item0_0", "action_id": action, "value": value,
+					"action_ts": strconv.FormatInt(time.Now().UnixNano(), 10)}},
+			})
+			return url.Values{"payload": {string(b)}}.Encode()
+		}
+		answer := func() string {
+			rs := e.rsvps()
+			if len(rs) != 1 {
+				t.Fatalf("rsvps = %+v", rs)
+			}
+			return rs[0].Answer
+		}
+		ja := click("/rsvp 1 ja")
+		ts := strconv.FormatInt(time.Now().Unix(), 10)
+		sig := kslack.Sign(e2eSecret, ts, []byte(ja))
+		const form = "application/x-www-form-urlencoded"
+		if code, _ := e.post(form, ja, "X-Slack-Request-Timestamp", ts, "X-Slack-Signature", sig); code != 200 || answer() != "ja" {
+			t.Fatalf("the ja click: %d, answer %q", code, answer())
+		}
+		if code, _ := e.post(form, click("/rsvp 1 nei")); code != 200 || answer() != "nei" {
+			t.Fatalf("the nei click: %d, answer %q", code, answer())
+		}
+		for _, s := range []string{sig, "v0=" + strings.ToUpper(sig[3:])} {
+			if code, body := e.post(form, ja, "X-Slack-Request-Timestamp", ts, "X-Slack-Signature", s); code != 200 {
+				t.Fatalf("replay: %d %s", code, body)
+			}
+			if a := answer(); a != "nei" {
+				t.Fatalf("a replayed click set the answer back to %q", a)
+			}
+		}
+	})
+
 	t.Run("ModalSubmissionStoresInterest", func(t *testing.T) {
 		if out := e.slash("U2", "/interesse", ""); out != "" {
 			t.Fatalf("a bare /interesse should open a modal, got %s", out)
