@@ -19,7 +19,8 @@ import "strings"
 const SignedKeep = len("v0=") + 16
 
 // SignedEventID is the replay-guard id of a signed request that has no
-// event id of its own (a Slack slash command): its signed timestamp and
+// event id of its own (a Slack slash command, button click or form
+// submission over HTTP): its signed timestamp and
 // the first SignedKeep bytes of its signature, in lower case. A replay
 // carries both, so it has the same id — also when it spells the
 // signature's hex digits in another case: the HMAC covers the timestamp

@@ -14,8 +14,9 @@ import (
 // The replay guard's signed ids are recorded in arrival order (round 10,
 // issue 16).
 //
-// A Slack slash command's guard id (bot.SignedEventID) is its signed
-// stamp and then the first 64 bits of a random signature. The events
+// A Slack slash command's (or signed button click's, form submission's)
+// guard id (bot.SignedEventID) is its signed stamp and then the first 64
+// bits of a random signature. The events
 // table is keyed by the id, so within a second every insert landed on a
 // random leaf of that second's range: about one WAL page per /faq request
 // (~970 pages per 1,000 requests, 17–19 checkpoints in a 4-s run, each a
@@ -222,13 +223,14 @@ func (w *writer) claimID(x guardExec, platform, id, at string) (bool, error) {
 func (g *guard) claim(db *DB, x guardExec, platform, id string) (bool, error) {
 	k := guardKey{platform, id}
 	t := &g.tx
+	sid := storedID(id) // the form every statement below binds
 	if !g.filter.knownNew(db, platform, id) {
 		if s, ok := t.adds[k]; ok && s > t.merged {
 			return false, nil
 		}
 		// Only the writer changes ids and extra: no lock to read them.
 		if s, ok := g.ids[g.hash(k)]; ok && s > t.merged {
-			same, err := x.exists(qGuardRingHas, aInt(s%guardRing), aInt(s), aText(platform), storedID(id))
+			same, err := x.exists(qGuardRingHas, aInt(s%guardRing), aInt(s), aText(platform), sid)
 			if err != nil || same {
 				return false, err
 			}
@@ -236,7 +238,7 @@ func (g *guard) claim(db *DB, x guardExec, platform, id string) (bool, error) {
 		if s, ok := g.extra[k]; ok && s > t.merged {
 			return false, nil
 		}
-		seen, err := x.exists(qEventSeen, aText(platform), storedID(id))
+		seen, err := x.exists(qEventSeen, aText(platform), sid)
 		if err != nil || seen {
 			return false, err
 		}
@@ -249,7 +251,7 @@ func (g *guard) claim(db *DB, x guardExec, platform, id string) (bool, error) {
 		}
 	}
 	s := t.next
-	if _, err := x.exec(qGuardPut, aInt(s%guardRing), aInt(s), aText(platform), storedID(id)); err != nil {
+	if _, err := x.exec(qGuardPut, aInt(s%guardRing), aInt(s), aText(platform), sid); err != nil {
 		return false, err
 	}
 	t.next++

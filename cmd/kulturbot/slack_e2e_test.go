@@ -112,6 +112,51 @@ func (e *slackE2E) seed() {
 	}
 }
 
+// rsvpButton asks for U1's /rsvp list and returns the value and action
+// id of the first button whose value starts with prefix. Each list is
+// asked for with a trigger id of its own: the same signed /rsvp again
+// within the second would be a replay.
+func (e *slackE2E) rsvpButton(prefix string) (value, action string) {
+	e.t.Helper()
+	var m struct {
+		Blocks []struct {
+			Elements []struct {
+				ActionID string `json:"action_id"`
+				Value    string `json:"value"`
+			} `json:"elements"`
+		} `json:"blocks"`
+	}
+	_, out := e.post("application/x-www-form-urlencoded", url.Values{
+		"team_id": {"T0"}, "channel_id": {"C0GEN"}, "user_id": {"U1"}, "user_name": {"u1"},
+		"command": {"/rsvp"}, "response_url": {e.slack.ResponseURL("U1")}, "trigger_id": {"trig-list-" + strconv.FormatInt(time.Now().UnixNano(), 10)},
+	}.Encode())
+	if err := json.Unmarshal([]byte(out), &m); err != nil {
+		e.t.Fatalf("list = %s", out)
+	}
+	for _, b := range m.Blocks {
+		for _, el := range b.Elements {
+			if strings.HasPrefix(el.Value, prefix) {
+				return el.Value, el.ActionID
+			}
+		}
+	}
+	e.t.Fatalf("no %q button in %s", prefix, out)
+	return "", ""
+}
+
+// clickBody is the form body of U1's click on a button of an ephemeral
+// list. Slack stamps each click (action_ts): two clicks are two payloads.
+func clickBody(responseURL, value, action string) string {
+	b, _ := json.Marshal(map[string]any{
+		"type": "block_actions", "user": map[string]any{"id": "U1", "name": "u1"},
+		"channel": map[string]any{"id": "C0GEN"}, "trigger_id": "trig-click", "response_url": responseURL,
+		"container": map[string]any{"type": "message", "message_ts": "1700000000.000001", "channel_id": "C0GEN", "is_ephemeral": true},
+		"actions": []map[string]any{{"type": "button", "block_id": "kb_item0_0", "action_id": action, "value": value,
+			"action_ts": strconv.FormatInt(time.Now().UnixNano(), 10)}},
+	})
+	return url.Values{"payload": {string(b)}}.Encode()
+}
+
 func (e *slackE2E) rsvps() []store.RSVP {
 	e.t.Helper()
 	rs, err := e.app.DB.RSVPs(context.Background(), 1)
@@ -169,38 +214,10 @@ func TestSlackEndToEnd(t *testing.T) {
 		if out := e.slash("U1", "/kulturbot", "kommune Bodø"); strings.Contains(out, ":warning:") {
 			t.Fatalf("/kulturbot kommune: %s", out)
 		}
-		out := e.slash("U1", "/rsvp", "")
 		// Find the "Nei" button of gathering 1 in the rendered list.
-		var m struct {
-			Blocks []struct {
-				Type     string `json:"type"`
-				Elements []struct {
-					ActionID string `json:"action_id"`
-					Value    string `json:"value"`
-				} `json:"elements"`
-			} `json:"blocks"`
-		}
-		if err := json.Unmarshal([]byte(out), &m); err != nil {
-			t.Fatalf("list = %s", out)
-		}
-		value, action := "", ""
-		for _, b := range m.Blocks {
-			for _, el := range b.Elements {
-				if strings.HasPrefix(el.Value, "/rsvp 1 nei") {
-					value, action = el.Value, el.ActionID
-				}
-			}
-		}
-		if value == "" {
-			t.Fatalf("no nei button for #1 in %s", out)
-		}
+		value, action := e.rsvpButton("/rsvp 1 nei")
 		before := len(e.slack.Calls("response_url"))
-		code, _ := e.interact(map[string]any{
-			"type": "block_actions", "user": map[string]any{"id": "U1", "name": "u1"},
-			"channel": map[string]any{"id": "C0GEN"}, "trigger_id": "trig-click", "response_url": e.slack.ResponseURL("click"),
-			"container": map[string]any{"type": "message", "message_ts": "1700000000.000001", "channel_id": "C0GEN", "is_ephemeral": true},
-			"actions":   []map[string]any{{"type": "button", "block_id": "kb_item0_0", "action_id": action, "value": value}},
-		})
+		code, _ := e.post("application/x-www-form-urlencoded", clickBody(e.slack.ResponseURL("click"), value, action))
 		if code != 200 {
 			t.Fatalf("click status %d", code)
 		}
@@ -219,45 +236,9 @@ func TestSlackEndToEnd(t *testing.T) {
 		// after the user changed the answer to "nei": within the
 		// signature's 5 minutes it verifies, and without the replay
 		// guard it would set the answer back to "ja".
-		button := func(prefix string) (value, action string) {
-			var m struct {
-				Blocks []struct {
-					Elements []struct {
-						ActionID string `json:"action_id"`
-						Value    string `json:"value"`
-					} `json:"elements"`
-				} `json:"blocks"`
-			}
-			// A trigger id of its own: the same signed /rsvp again within
-			// the second would be a replay.
-			_, out := e.post("application/x-www-form-urlencoded", url.Values{
-				"team_id": {"T0"}, "channel_id": {"C0GEN"}, "user_id": {"U1"}, "user_name": {"u1"},
-				"command": {"/rsvp"}, "response_url": {e.slack.ResponseURL("U1")}, "trigger_id": {"trig-list-" + prefix},
-			}.Encode())
-			if err := json.Unmarshal([]byte(out), &m); err != nil {
-				t.Fatalf("list = %s", out)
-			}
-			for _, b := range m.Blocks {
-				for _, el := range b.Elements {
-					if strings.HasPrefix(el.Value, prefix) {
-						return el.Value, el.ActionID
-					}
-				}
-			}
-			t.Fatalf("no %q button in %s", prefix, out)
-			return "", ""
-		}
 		click := func(prefix string) string {
-			value, action := button(prefix)
-			b, _ := json.Marshal(map[string]any{
-				"type": "block_actions", "user": map[string]any{"id": "U1", "name": "u1"},
-				"channel": map[string]any{"id": "C0GEN"}, "trigger_id": "trig-click", "response_url": e.slack.ResponseURL("click"),
-				"container": map[string]any{"type": "message", "message_ts": "1700000000.000001", "channel_id": "C0GEN", "is_ephemeral": true},
-				// Slack stamps each click (action_ts): two clicks are two payloads.
-				"actions": []map[string]any{{"type": "button", "block_id": "kb_item0_0", "action_id": action, "value": value,
-					"action_ts": strconv.FormatInt(time.Now().UnixNano(), 10)}},
-			})
-			return url.Values{"payload": {string(b)}}.Encode()
+			value, action := e.rsvpButton(prefix)
+			return clickBody(e.slack.ResponseURL("click"), value, action)
 		}
 		answer := func() string {
 			rs := e.rsvps()
