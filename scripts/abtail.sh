@@ -8,7 +8,10 @@
 # server's CPU per request (utime+stime from /proc/PID/stat), its peak RSS,
 # and what the requests cost the store (/metrics before and after the
 # measured run, per 1,000 requests: WAL pages the writer wrote and its
-# commits; checkpoints in the run).
+# commits; checkpoints in the run), and the tail's shape (cmd/loadgen
+# tail.go: the 10-ms windows the slowest 1 % were sent in, of the run's;
+# requests completed in their life and time per completion, slowest 1 %
+# against the median ones).
 #
 #   scripts/abtail.sh "old|/tmp/kb-old" "new|/tmp/kb-new" "mp2|/tmp/kb-new|GOMAXPROCS=2"
 #   ROUNDS=6 KIND=faq C=64 DURATION=4s TRACE=1 scripts/abtail.sh ...
@@ -54,7 +57,7 @@ run1() { # label bin envs round
     "$(grep '^latency' <<<"$out" | grep -oE '(p50|p90|p99|max) [0-9.]*ms' | tr '\n' ' ')" \
     "$(grep '^server CPU' <<<"$out" | grep -oE '(p50|p99|max) [0-9.]*[mµ]?s' | tr '\n' ' ')" \
     "$(( (s1-s0) * 1000000 / tck / (${n:-0}>0?${n:-1}:1) ))" "$(sed -n 's/^bot peak RSS (VmHWM) \([0-9.]*\) MiB/\1/p' <<<"$out")" "$n" "$(cut -d' ' -f1 /proc/loadavg)" \
-    "$(grep -oE 'MISMATCH|errors [1-9][0-9]*' <<<"$out" | tr '\n' ' ')" \
+    "$(grep -oE 'MISMATCH|errors [1-9][0-9]*' <<<"$out" | tr '\n' ' ')$(sed -n 's/^tail: the slowest 1% ([0-9]*) were sent in \([0-9]*\) of \([0-9]*\) 10-ms windows; requests completed in their life: median \([0-9]*\) (the median-latency ones: \([0-9]*\)), \([0-9.µm]*s\) per completion (\([0-9.µm]*s\))/slow in \1\/\2 win, done \3\/\4, per \5\/\6 /p' <<<"$out")" \
     "$(awk -v a="$w0" -v b="$w1" -v n="${n:-0}" 'BEGIN { split(a, x, " "); split(b, y, " ");
        if (n > 0 && length(x) == 3 && length(y) == 3)
          printf "wal %.0f frames, %.1f commits /1k req, %d ckpts", (y[3]-x[3])*1000/n, (y[2]-x[2])*1000/n, y[1]-x[1] }')"

@@ -121,6 +121,8 @@ func main() {
 
 type result struct {
 	lat []time.Duration
+	// at: when each request was sent, from the run's start (tailShape).
+	at []time.Duration
 	// cpu: the server's CPU time (all threads) that passed while each
 	// request was outstanding, with -pid on Linux (see cpuclock_linux.go).
 	cpu   []time.Duration
@@ -177,6 +179,7 @@ func run(ctx context.Context, c config, out io.Writer) error {
 				t0 := time.Now()
 				kind := post(ctx, client, c, body)
 				r.lat = append(r.lat, time.Since(t0))
+				r.at = append(r.at, t0.Sub(start))
 				if haveClock {
 					c1, _ := clock.now()
 					r.cpu = append(r.cpu, time.Duration(c1-c0))
@@ -193,11 +196,15 @@ func run(ctx context.Context, c config, out io.Writer) error {
 	wg.Wait()
 	elapsed := time.Since(start)
 	var all, cpu []time.Duration
+	var reqs []timed
 	errs := map[string]int{}
 	sent, acked := 0, 0
 	for _, r := range results {
 		all = append(all, r.lat...)
 		cpu = append(cpu, r.cpu...)
+		for k := range r.lat {
+			reqs = append(reqs, timed{r.at[k], r.lat[k]})
+		}
 		sent += r.sent
 		acked += r.acked
 		for k, v := range r.errs {
@@ -212,6 +219,10 @@ func run(ctx context.Context, c config, out io.Writer) error {
 	fmt.Fprintf(out, "concurrency %d, %d users, %.0f%% /faq: %d requests in %.2fs\n", c.conc, c.users, c.faqShare*100, sent, elapsed.Seconds())
 	fmt.Fprintf(out, "throughput %.0f req/s\n", float64(sent)/elapsed.Seconds())
 	fmt.Fprintf(out, "latency p50 %s  p90 %s  p99 %s  max %s\n", pct(all, 50), pct(all, 90), pct(all, 99), pct(all, 100))
+	if t, ok := tailShape(reqs); ok {
+		fmt.Fprintf(out, "tail: the slowest 1%% (%d) were sent in %d of %d 10-ms windows; requests completed in their life: median %d (the median-latency ones: %d), %s per completion (%s)\n",
+			t.slow, t.windows, t.allWindows, t.servedSlow, t.servedMid, t.perSlow.Round(time.Microsecond), t.perMid.Round(time.Microsecond))
+	}
 	if len(cpu) > 0 {
 		// The latency a request would have had if the server had its core
 		// to itself: the server's CPU time that passed while the request was
