@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path"
 	"strings"
 	"testing"
 )
@@ -393,17 +394,31 @@ func TestEvaluation(t *testing.T) {
 // the figures are reported as they are (docs/faq.md).
 //
 //	FAQ_VALIDATION=1 go test ./faq -run TestValidation -v
+//
+// FAQ_VALIDATION_DIR=validation10 runs another blind split of the same
+// form (a directory under faq/testdata) instead.
 func TestValidation(t *testing.T) {
 	if os.Getenv("FAQ_VALIDATION") == "" {
 		t.Skip("set FAQ_VALIDATION=1 (run it once per finished engine; never tune on it)")
 	}
 	e := newTestEngine(t)
 	var total evalFigures
+	dir := validationDir()
 	for _, l := range []string{"nb", "nn", "en"} {
-		cases := loadEval(t, "testdata/validation/"+l+".tsv")
+		cases := loadEval(t, path.Join("testdata", dir, l+".tsv"))
 		f := runEval(t, e, cases, func(string) string { return l }, nil)[l]
 		total.add(f)
 		fmt.Printf("faq validation %s: %s\n", l, f)
 	}
 	fmt.Printf("faq validation all: %s\n", total)
+}
+
+// validationDir is the blind split the validation runs read: a directory
+// under faq/testdata holding nb.tsv, nn.tsv and en.tsv (FAQ_VALIDATION_DIR,
+// default validation, the round's split).
+func validationDir() string {
+	if d := os.Getenv("FAQ_VALIDATION_DIR"); d != "" {
+		return d
+	}
+	return "validation"
 }
