@@ -647,11 +647,13 @@ var weAnsweredRE = relit.MustCompile(`^ (har|have|did) (vi|me|we) (svart|svara|a
 
 // hotelRE: "hvilket hotell er samlinga på?", "which hotel is the
 // gathering at?": where it is held. Where to sleep ("hvilket hotell skal
-// vi bo på?", stayRE) the bot does not know: the place of a gathering is
-// not always its hotel.
+// vi bo på?", "hvilket hotell bor vi på under samlingen?", stayRE) the
+// bot does not know: the place of a gathering is not always its hotel.
+// The verbs in every tense people ask in ("bor", "bur", "sover" were
+// missing: the place was answered to where we sleep).
 var (
 	hotelRE = relit.MustCompile(` (hotell|hotellet|hotel|adresse|adressa|adressen|address|lokale|lokalet|venue) `)
-	stayRE  = relit.MustCompile(` (bo|bu|sove|sova|overnatte|overnatta|stay|sleep|booke|booker|booka|booking|book|bestille|bestiller|reservere|reserverer|reserve|dekke|dekket|dekkes|dekka|betale|pay|covered|cover) `)
+	stayRE  = relit.MustCompile(` (bo|bor|bu|bur|budd|bodd|sove|sover|sov|sova|sev|overnatte|overnatter|overnatta|overnattar|overnatting|overnattinga|overnattingen|stay|stays|staying|stayed|sleep|sleeps|sleeping|slept|booke|booker|booka|booket|bookar|booking|book|booked|bestille|bestiller|bestilt|bestilla|reservere|reserverer|reservert|reserve|reserved|dekke|dekker|dekket|dekkes|dekka|dekkast|betale|betaler|betalar|betalt|pay|pays|paying|paid|covered|covers|cover) `)
 )
 
 var (
