@@ -84,3 +84,29 @@ func TestTwoQuestionsInOne(t *testing.T) {
 		t.Errorf("english: %+v", en)
 	}
 }
+
+// TestFoodIsNotTheWay: folded and stemmed, "måte" (way) and "mat" (food)
+// were one term, so "får vi mat på samlingen?" was answered, sure, with
+// the entry about doing it one's own way ("på vår måte").
+func TestFoodIsNotTheWay(t *testing.T) {
+	e := newTestEngine(t)
+	ctx := context.Background()
+	for _, q := range []string{"Får vi mat på samlingen?", "blir det mat på samlingene", "får vi maten dekket?"} {
+		a, err := e.Answer(ctx, q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.EntryID == "en-modell" {
+			t.Errorf("%q answered with en-modell: %q", q, a.Text)
+		}
+	}
+	for _, q := range []string{"kan vi gjøre det på vår måte", "må alle kommuner gjøre det på samme måte", "kan vi gjere det på vår måte"} {
+		a, err := e.Answer(ctx, q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.EntryID != "en-modell" || !a.Answered {
+			t.Errorf("%q: want en-modell answered, got %q (answered %v)", q, a.EntryID, a.Answered)
+		}
+	}
+}
