@@ -380,7 +380,7 @@ func (e *Engine) judgeWords(ctx context.Context, s *judgeScratch, q string, ws [
 		var fb [32]float64 // more than featureNames: stays on the stack
 		j.p = e.gate.Prob(j.appendFeatures(fb[:0], e.P))
 	}
-	j.detailKnown = j.detail != noDetail && j.p >= e.threshold()
+	j.detailKnown = j.detail != noDetail && j.p >= e.threshold() && j.best.x.saysAbout(j.detail)
 	if j.veto {
 		j.p = math.Min(j.p, math.Nextafter(e.threshold(), 0))
 	}

@@ -35,6 +35,7 @@ const (
 	detailPublished             // when a report or evaluation is published
 	detailClock                 // the time of day, when the answer gives none
 	detailBooking               // how to book the journey or the hotel
+	detailLength                // how long one gathering lasts (hours, days)
 )
 
 // The question side, matched on the lower-cased question.
@@ -63,6 +64,15 @@ var (
 	dUnitRE = relit.MustCompile(`\b(kommunegrupp\w*|gruppe|gruppa|gruppen|group|groups|region|regionen|regions|one region|each region|samling\w*|gathering\w*)\b`)
 	// The time of day ("når på dagen", "hvilket klokkeslett", "what time").
 	dClockRE = relit.MustCompile(`\b(når på dagen|kor tid på dagen|kva tid på dagen|når på døgnet|klokkeslett\w*|what time|which time|at what time|start time|starttidspunkt\w*|tidspunkt)\b`)
+	// How long one gathering lasts: "hvor lang tid tar hver samling",
+	// "er samlingene over en eller to dager", "how many days is a
+	// gathering", "todagerssamling". Not "hvor lenge varer samlingene"
+	// (the series: the programme's three semesters) — one gathering, by
+	// hver/en/each/a or by its days.
+	dLengthRE = relit.MustCompile(`\b(hvor|kor|how)\s+(lenge|lang tid|long)\s+(\w+\s+){0,3}(hver|kvar|each|en|ein|ei|one|a|every|per|ei einskild|én)\s+(samling\w*|gathering\w*|treff\w*)\b` +
+		`|\b(hvor|kor|how)\s+(mange|many)\s+(dager|dagar|days|døgn|timer|timar|hours)\s+(\w+\s+){0,4}(samling\w*|gathering\w*|treff\w*)` +
+		`|\b(samling\w*|gathering\w*|treff\w*)\s+(\w+\s+){0,3}(en|ein|ei|én|to|tre|one|two|three|1|2|3)\s+(eller|or)\s+(to|tre|fire|two|three|four|2|3|4)\s+(dager|dagar|days|døgn)\b` +
+		`|\b(en|ein|to|tre|one|two|three|1|2|3)[- ]?(dags|dagars|dagers|day)[- ]?(samling\w*|gathering\w*|treff\w*)`)
 	// Booking the journey or the hotel oneself.
 	dBookingRE = relit.MustCompile(`\b(bestill\w*|book|booke|booker|booking\w*|reserver\w*|reserve)\b.{0,30}\b(fly\w*|hotell\w*|hotel\w*|reise\w*|reisa|tog\w*|billett\w*|flights?|tickets?|travel|trip|rom|rommet|room|rooms|overnatting\w*)\b`)
 )
@@ -73,6 +83,8 @@ func detailAsked(l string) detailKind {
 	switch {
 	case dHotelRE.MatchString(l):
 		return detailHotel
+	case dLengthRE.MatchString(l):
+		return detailLength
 	case dLaterRoundRE.MatchString(l) && dDeadlineRE.MatchString(l):
 		return detailLaterRound
 	case dMembersRE.MatchString(l):
@@ -116,7 +128,11 @@ var (
 	// A quota is given only as one: "maks to per kommune", "up to three".
 	aQuotaRE = lazyRE(`(?i)\b(maks\w*|høyst|høgst|inntil|opptil|up to|at most|maximum|max)\s+\S+`)
 	// Booking explained: "bestiller selv", "book through".
-	aBookRE     = lazyRE(`(?i)\b(bestill\w*|book\w*|reserv\w*)\b`)
+	aBookRE = lazyRE(`(?i)\b(bestill\w*|book\w*|reserv\w*)\b`)
+	// The gatherings' number and rhythm: "seks fysiske samlinger".
+	aGatheringsRE = lazyRE(`(?i)\b(seks|six|6)\s+(fysiske\s+|physical\s+|regionale\s+|regional\s+)*(samlinger|samlingar|gatherings)\b`)
+	// A gathering's length: "to dager", "a two-day gathering", "heldag".
+	aLengthRE   = lazyRE(`(?i)\b(en|ein|to|tre|one|two|three|\d)[- ](dag|dags|dagers|dagars|dager|dagar|days?)\b|\bheldag\w*|\bfull[- ]day\b|\bdøgn\w*|\bovernight\b`)
 	aDurationRE = lazyRE(`(?i)\b\d+\s*(dager|dagar|uker|veker|virkedager|days|weeks|working days)\b|\b(innen en uke|innan ei veke|within a week)\b`)
 	aYearRE     = lazyRE(`\b20\d\d\b|\b(januar|februar|mars|april|juni|juli|august|september|oktober|november|desember|january|february|march|june|july|october|december|høsten|våren|autumn|spring)\b`)
 )
@@ -151,6 +167,8 @@ func (x *indexed) gives(k detailKind) bool {
 		re = aClockRE()
 	case detailBooking:
 		re = aBookRE()
+	case detailLength:
+		re = aLengthRE()
 	case detailPublished:
 		re = aYearRE()
 	default:
@@ -169,6 +187,18 @@ func missingDetail(q string, x *indexed) detailKind {
 	return k
 }
 
+// saysAbout reports whether x's answer, when it is sure, may follow the
+// frame of a detail of kind k as what the document does say. For a
+// gathering's length only an answer about the gatherings' number and
+// rhythm does: "er samlingene over en eller to dager?" was sure of the
+// weekly digest (its days), which says nothing about a gathering.
+func (x *indexed) saysAbout(k detailKind) bool {
+	if k != detailLength {
+		return true
+	}
+	return aGatheringsRE().MatchString(x.Answer.NB + "\n" + x.Answer.EN)
+}
+
 // detailNotGiven says which detail the document does not give, in the
 // answer's language (nb, nn, en).
 var detailNotGiven = map[detailKind][3]string{
@@ -183,6 +213,7 @@ var detailNotGiven = map[detailKind][3]string{
 	detailPublished:  {"når den kommer", "når han kjem", "when it will be published"},
 	detailClock:      {"klokkeslettet", "klokkeslettet", "the time of day"},
 	detailBooking:    {"hvordan dere bestiller reise eller overnatting", "korleis de bestiller reise eller overnatting", "how to book the journey or the accommodation"},
+	detailLength:     {"hvor lenge hver samling varer", "kor lenge kvar samling varer", "how long each gathering lasts"},
 }
 
 // detailFrame is the reply to a question for a detail the document does

@@ -193,6 +193,11 @@ func TestDetailsNotGiven(t *testing.T) {
 		"er det noen grense for hvor mange som kan sitte i kommunegruppa",
 		"hvordan bestiller vi flybilletter til samlinga",
 		"når er fristen om vi vil være med på runden høsten 25?",
+		"Er samlingene over en eller to dager?",
+		"hvor lang tid tar hver samling?",
+		"how many days is each gathering?",
+		"kor lenge varer ei samling?",
+		"blir det todagerssamlinger?",
 	} {
 		a, err := e.Answer(context.Background(), q, "")
 		if err != nil {
@@ -212,6 +217,17 @@ func TestDetailsNotGiven(t *testing.T) {
 		!strings.Contains(a.Text, "oktober og november") {
 		t.Errorf("the frame: answered=%v partial=%v %q", a.Answered, a.Partial, a.Text)
 	}
+	// A gathering's length: what the document says of the gatherings
+	// follows, never another entry's text (the weekly digest's days).
+	for _, q := range []string{"Er samlingene over en eller to dager?", "hvor lang tid tar hver samling?"} {
+		a, err := e.Answer(context.Background(), q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(a.Text, "Programdokumentet sier ikke hvor lenge hver samling varer.") || strings.Contains(a.Text, "Ukesoppsummering") {
+			t.Errorf("%q: %q", q, a.Text)
+		}
+	}
 	for q, id := range map[string]string{
 		"når kommer neste runde":                 "senere-runder",
 		"kva dato er neste samling":              "neste-samling",
@@ -220,6 +236,7 @@ func TestDetailsNotGiven(t *testing.T) {
 		"når er de digitale møtene":              "digitale-moter",
 		"is there a limit on how many can join?": "antall-plasser",
 		"hvem er arbeidsgruppen":                 "arbeidsgruppen",
+		"hvor lenge varer programmet":            "varighet",
 	} {
 		a, err := e.Answer(context.Background(), q, "")
 		if err != nil {
