@@ -36,6 +36,7 @@ const (
 	detailClock                 // the time of day, when the answer gives none
 	detailBooking               // how to book the journey or the hotel
 	detailLength                // how long one gathering lasts (hours, days)
+	detailFrequency             // how often something happens
 )
 
 // The question side, matched on the lower-cased question.
@@ -73,6 +74,10 @@ var (
 		`|\b(hvor|kor|how)\s+(mange|many)\s+(dager|dagar|days|døgn|timer|timar|hours)\s+(\w+\s+){0,4}(samling\w*|gathering\w*|treff\w*)` +
 		`|\b(samling\w*|gathering\w*|treff\w*)\s+(\w+\s+){0,3}(en|ein|ei|én|to|tre|one|two|three|1|2|3)\s+(eller|or)\s+(to|tre|fire|two|three|four|2|3|4)\s+(dager|dagar|days|døgn)\b` +
 		`|\b(en|ein|to|tre|one|two|three|1|2|3)[- ]?(dags|dagars|dagers|day)[- ]?(samling\w*|gathering\w*|treff\w*)`)
+	// How often: "hvor ofte får vi veiledning", "how often do we meet the
+	// mentor". The document gives the gatherings' rhythm (six over three
+	// semesters) and nothing else's.
+	dFrequencyRE = relit.MustCompile(`\b(hvor|kor|how)\s+(ofte|often|frequently)\b|\b(hvor|kor|how)\s+(mange|many)\s+(ganger|gonger|times)\b`)
 	// Booking the journey or the hotel oneself.
 	dBookingRE = relit.MustCompile(`\b(bestill\w*|book|booke|booker|booking\w*|reserver\w*|reserve)\b.{0,30}\b(fly\w*|hotell\w*|hotel\w*|reise\w*|reisa|tog\w*|billett\w*|flights?|tickets?|travel|trip|rom|rommet|room|rooms|overnatting\w*)\b`)
 )
@@ -85,6 +90,8 @@ func detailAsked(l string) detailKind {
 		return detailHotel
 	case dLengthRE.MatchString(l):
 		return detailLength
+	case dFrequencyRE.MatchString(l):
+		return detailFrequency
 	case dLaterRoundRE.MatchString(l) && dDeadlineRE.MatchString(l):
 		return detailLaterRound
 	case dMembersRE.MatchString(l):
@@ -131,6 +138,9 @@ var (
 	aBookRE = lazyRE(`(?i)\b(bestill\w*|book\w*|reserv\w*)\b`)
 	// The gatherings' number and rhythm: "seks fysiske samlinger".
 	aGatheringsRE = lazyRE(`(?i)\b(seks|six|6)\s+(fysiske\s+|physical\s+|regionale\s+|regional\s+)*(samlinger|samlingar|gatherings)\b`)
+	// A rhythm: a number of gatherings or times ("seks fysiske samlinger"
+	// over "tre semestre"), every week or month, a weekday.
+	aFrequencyRE = lazyRE(`(?i)\b(seks|six|6|tre|three|3|to|two|2)\s+(\S+\s+){0,2}(samlinger|samlingar|gatherings|ganger|gonger|times)\b|\b(hver|kvar|every|each|per|annenhver|annakvar)\s+(uke|veke|måned|månad|month|week|semester|term)\b|\b(ukentlig|vekentleg|weekly|monthly|månedlig|månadleg)\b|\b(mandag|tirsdag|onsdag|torsdag|fredag|monday|tuesday|wednesday|thursday|friday)\w*`)
 	// A gathering's length: "to dager", "a two-day gathering", "heldag".
 	aLengthRE   = lazyRE(`(?i)\b(en|ein|to|tre|one|two|three|\d)[- ](dag|dags|dagers|dagars|dager|dagar|days?)\b|\bheldag\w*|\bfull[- ]day\b|\bdøgn\w*|\bovernight\b`)
 	aDurationRE = lazyRE(`(?i)\b\d+\s*(dager|dagar|uker|veker|virkedager|days|weeks|working days)\b|\b(innen en uke|innan ei veke|within a week)\b`)
@@ -169,6 +179,8 @@ func (x *indexed) gives(k detailKind) bool {
 		re = aBookRE()
 	case detailLength:
 		re = aLengthRE()
+	case detailFrequency:
+		re = aFrequencyRE()
 	case detailPublished:
 		re = aYearRE()
 	default:
@@ -192,11 +204,17 @@ func missingDetail(q string, x *indexed) detailKind {
 // gathering's length only an answer about the gatherings' number and
 // rhythm does: "er samlingene over en eller to dager?" was sure of the
 // weekly digest (its days), which says nothing about a gathering.
+//
+// For how often, none: the entry nearest "hvor ofte får vi veiledning"
+// was how mentors log their sessions.
 func (x *indexed) saysAbout(k detailKind) bool {
-	if k != detailLength {
-		return true
+	switch k {
+	case detailLength:
+		return aGatheringsRE().MatchString(x.Answer.NB + "\n" + x.Answer.EN)
+	case detailFrequency:
+		return false
 	}
-	return aGatheringsRE().MatchString(x.Answer.NB + "\n" + x.Answer.EN)
+	return true
 }
 
 // detailNotGiven says which detail the document does not give, in the
@@ -214,6 +232,7 @@ var detailNotGiven = map[detailKind][3]string{
 	detailClock:      {"klokkeslettet", "klokkeslettet", "the time of day"},
 	detailBooking:    {"hvordan dere bestiller reise eller overnatting", "korleis de bestiller reise eller overnatting", "how to book the journey or the accommodation"},
 	detailLength:     {"hvor lenge hver samling varer", "kor lenge kvar samling varer", "how long each gathering lasts"},
+	detailFrequency:  {"hvor ofte det skjer", "kor ofte det skjer", "how often that happens"},
 }
 
 // detailFrame is the reply to a question for a detail the document does

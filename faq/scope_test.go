@@ -198,6 +198,9 @@ func TestDetailsNotGiven(t *testing.T) {
 		"how many days is each gathering?",
 		"kor lenge varer ei samling?",
 		"blir det todagerssamlinger?",
+		"hvor ofte får vi veiledning",
+		"Hvor ofte møter vi mentoren?",
+		"how often do we meet the mentor",
 	} {
 		a, err := e.Answer(context.Background(), q, "")
 		if err != nil {
@@ -237,6 +240,8 @@ func TestDetailsNotGiven(t *testing.T) {
 		"is there a limit on how many can join?": "antall-plasser",
 		"hvem er arbeidsgruppen":                 "arbeidsgruppen",
 		"hvor lenge varer programmet":            "varighet",
+		"hvor ofte er samlingene":                "samlinger",
+		"how often do we meet in person":         "samlinger",
 	} {
 		a, err := e.Answer(context.Background(), q, "")
 		if err != nil {
