@@ -25,7 +25,10 @@ type Facts map[string]Fact
 // (KULTURBOT_DIGEST_SCHEDULE "0 8 * * 1") and the size of the embedded
 // municipality register (KULTURBOT_KOMMUNER replaces it).
 var DefaultFacts = Facts{
-	"interessefrist":   {NB: "15. september", EN: "15 September"},
+	"interessefrist": {NB: "15. september", EN: "15 September"},
+	// neste-runde: when later rounds are expected, as the document said
+	// (KULTURBOT_NEXT_ROUND keeps it current).
+	"neste-runde":      {NB: "høsten 2025", NN: "hausten 2025", EN: "autumn 2025"},
 	"oppsummeringstid": {NB: "mandager kl. 08.00", NN: "måndagar kl. 08.00", EN: "on Mondays at 08:00"},
 	"antall-kommuner":  {NB: "357", EN: "357"},
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/bits"
 	"strings"
+	"time"
 
 	"github.com/robfig/cron/v3"
 
@@ -36,7 +37,45 @@ func (c Config) Facts() faq.Facts {
 		n := fmt.Sprint(c.Municipalities)
 		f["antall-kommuner"] = faq.Fact{NB: n, EN: n}
 	}
+	if c.NextRound.NB != "" {
+		f["neste-runde"] = c.NextRound
+	}
 	return f
+}
+
+// ParseNextRound reads KULTURBOT_NEXT_ROUND: a season and a year ("høsten
+// 2027", "vår 2028", "autumn 2027") or a month ("2027-09"), written out in
+// bokmål, nynorsk and English for {{neste-runde}} ("anslagsvis høsten
+// 2027", "probably in autumn 2027"). The programme document said autumn
+// 2025; the working group sets what it knows now.
+func ParseNextRound(s string) (faq.Fact, error) {
+	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+	if y, m, ok := strings.Cut(s, "-"); ok {
+		var year, month int
+		if _, err := fmt.Sscanf(y+" "+m, "%d %d", &year, &month); err == nil && year >= 2000 && year < 2100 && month >= 1 && month <= 12 && len(m) <= 2 {
+			en := time.Month(month).String()
+			return faq.Fact{NB: fmt.Sprintf("%s %d", monthsNB[month-1], year), EN: fmt.Sprintf("%s %d", en, year)}, nil
+		}
+	}
+	season, yearText, ok := strings.Cut(s, " ")
+	var year int
+	if ok {
+		if _, err := fmt.Sscanf(yearText, "%d", &year); err != nil || fmt.Sprint(year) != yearText {
+			year = 0
+		}
+	}
+	seasons := map[string]faq.Fact{
+		"vår": {NB: "våren", NN: "våren", EN: "spring"}, "våren": {NB: "våren", NN: "våren", EN: "spring"}, "spring": {NB: "våren", NN: "våren", EN: "spring"},
+		"sommer": {NB: "sommeren", NN: "sommaren", EN: "summer"}, "sommeren": {NB: "sommeren", NN: "sommaren", EN: "summer"}, "sommar": {NB: "sommeren", NN: "sommaren", EN: "summer"}, "sommaren": {NB: "sommeren", NN: "sommaren", EN: "summer"}, "summer": {NB: "sommeren", NN: "sommaren", EN: "summer"},
+		"høst": {NB: "høsten", NN: "hausten", EN: "autumn"}, "høsten": {NB: "høsten", NN: "hausten", EN: "autumn"}, "haust": {NB: "høsten", NN: "hausten", EN: "autumn"}, "hausten": {NB: "høsten", NN: "hausten", EN: "autumn"}, "autumn": {NB: "høsten", NN: "hausten", EN: "autumn"}, "fall": {NB: "høsten", NN: "hausten", EN: "autumn"},
+		"vinter": {NB: "vinteren", NN: "vinteren", EN: "winter"}, "vinteren": {NB: "vinteren", NN: "vinteren", EN: "winter"}, "winter": {NB: "vinteren", NN: "vinteren", EN: "winter"},
+	}
+	f, known := seasons[season]
+	if !known || year < 2000 || year >= 2100 {
+		return faq.Fact{}, fmt.Errorf("%q: write a season and a year, like \"høsten 2027\", or a month, like 2027-09", s)
+	}
+	y := fmt.Sprint(year)
+	return faq.Fact{NB: f.NB + " " + y, NN: f.NN + " " + y, EN: f.EN + " " + y}, nil
 }
 
 var (

@@ -76,3 +76,25 @@ func TestDigestTimeInTheFAQ(t *testing.T) {
 		}
 	}
 }
+
+func TestParseNextRound(t *testing.T) {
+	for in, want := range map[string]faq.Fact{
+		"høsten 2027":  {NB: "høsten 2027", NN: "hausten 2027", EN: "autumn 2027"},
+		"Høst 2027":    {NB: "høsten 2027", NN: "hausten 2027", EN: "autumn 2027"},
+		"autumn 2027":  {NB: "høsten 2027", NN: "hausten 2027", EN: "autumn 2027"},
+		" vår  2028 ":  {NB: "våren 2028", NN: "våren 2028", EN: "spring 2028"},
+		"hausten 2026": {NB: "høsten 2026", NN: "hausten 2026", EN: "autumn 2026"},
+		"2027-09":      {NB: "september 2027", EN: "September 2027"},
+		"2028-1":       {NB: "januar 2028", EN: "January 2028"},
+	} {
+		got, err := handlers.ParseNextRound(in)
+		if err != nil || got != want {
+			t.Errorf("%q: %+v %v, want %+v", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "snart", "høsten", "2027", "høsten 27", "høsten 2027x", "2027-13", "2027-09-01", "neste år 2027"} {
+		if f, err := handlers.ParseNextRound(in); err == nil {
+			t.Errorf("%q: %+v, want an error", in, f)
+		}
+	}
+}

@@ -29,6 +29,10 @@ type Config struct {
 	// (KULTURBOT_KOMMUNER or the embedded one), which the FAQ quotes; 0:
 	// the embedded register's count in faq.DefaultFacts.
 	Municipalities int
+	// NextRound is when later rounds are expected (KULTURBOT_NEXT_ROUND,
+	// ParseNextRound), which the FAQ quotes; zero: the document's
+	// "høsten 2025" in faq.DefaultFacts.
+	NextRound faq.Fact
 }
 
 // Deps is what the handlers need from the outside world.

@@ -294,5 +294,12 @@ func handlerConfig(cfg *Config) (handlers.Config, error) {
 		}
 		hc.DeadlineMonth, hc.DeadlineDay = t.Month(), t.Day()
 	}
+	if r := strings.TrimSpace(cfg.NextRound); r != "" {
+		f, err := handlers.ParseNextRound(r)
+		if err != nil {
+			return hc, fmt.Errorf("KULTURBOT_NEXT_ROUND: %w", err)
+		}
+		hc.NextRound = f
+	}
 	return hc, nil
 }

@@ -166,6 +166,38 @@ func TestAskConfiguredDeadline(t *testing.T) {
 	mustContain(t, out, "1 October")
 }
 
+// TestAskConfiguredNextRound: the FAQ says when later rounds come as the
+// working group configured it (KULTURBOT_NEXT_ROUND), in each language, not
+// the 2024 document's "høsten 2025"; a value it cannot read stops start-up
+// with an example.
+func TestAskConfiguredNextRound(t *testing.T) {
+	t.Parallel()
+	db := filepath.Join(t.TempDir(), "k.db")
+	for q, want := range map[string]string{
+		"Kan vi melde interesse etter fristen?":          "anslagsvis høsten 2027",
+		"kan vi vere med i ein seinare runde?":           "hausten 2027",
+		"Can we join a later round if we miss this one?": "autumn 2027",
+	} {
+		out, errOut, code := run(t, db, "", "--next-round", "høst 2027", "ask", "--json", q)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		var r askResult
+		if err := json.Unmarshal([]byte(out), &r); err != nil {
+			t.Fatal(err)
+		}
+		if !r.Answered || !strings.Contains(r.Answer, want) || strings.Contains(r.Answer, "2025") {
+			t.Errorf("%q: want %q in %+v", q, want, r)
+		}
+	}
+	out, _, _ := run(t, db, "", "ask", "Kan vi melde interesse etter fristen?")
+	mustContain(t, out, "anslagsvis høsten 2025")
+	_, errOut, code := run(t, db, "", "--next-round", "snart", "ask", "hei")
+	if code == 0 || !strings.Contains(errOut, "KULTURBOT_NEXT_ROUND") || !strings.Contains(errOut, "høsten 2027") {
+		t.Fatalf("bad value: exit %d, %q", code, errOut)
+	}
+}
+
 // TestAskLive is issue 11's acceptance: after /region ny and /samling ny in
 // the console, `ask --json` answers "Hvor er neste samling?" from the
 // database, "Hva kan du?" with what the bot does, and small talk as small

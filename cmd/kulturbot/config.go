@@ -47,6 +47,7 @@ type Config struct {
 	DigestSchedule string
 
 	InterestDeadline string // "15.09" / "09-15"
+	NextRound        string // "høsten 2027" / "2027-09"
 	Counties         string // comma-separated override of the 15 counties
 	RateLimit        int    // commands and questions per user per minute
 	Retention        time.Duration
@@ -91,6 +92,7 @@ func (c *Config) settings() []env {
 		{name: "KULTURBOT_DIGEST_CHANNEL", flag: "digest-channel", help: "digest channels: slack:C123,discord:456", str: &c.DigestChannels},
 		{name: "KULTURBOT_DIGEST_SCHEDULE", flag: "digest-schedule", def: "0 8 * * 1", help: "digest schedule (cron, Europe/Oslo)", str: &c.DigestSchedule},
 		{name: "KULTURBOT_INTEREST_DEADLINE", flag: "interest-deadline", def: "15.09", help: "yearly deadline for registering interest (DD.MM)", str: &c.InterestDeadline},
+		{name: "KULTURBOT_NEXT_ROUND", flag: "next-round", help: "when later rounds are expected, which the FAQ quotes: a season and a year (\"høsten 2027\") or a month (2027-09); default the programme document's autumn 2025", str: &c.NextRound},
 		{name: "KULTURBOT_COUNTIES", flag: "counties", help: "comma-separated list replacing Norway's 15 counties", str: &c.Counties},
 		{name: "KULTURBOT_RATE_LIMIT", flag: "rate-limit", def: "20", help: "commands and questions per user per minute (0: off)", num: &c.RateLimit},
 		{name: "KULTURBOT_PPROF_ADDR", flag: "pprof-addr", help: "serve Go's pprof profiles on this address, like 127.0.0.1:6060 (off when empty; never a public address)", str: &c.PprofAddr},
