@@ -3,6 +3,7 @@ package handlers
 import (
 	"fmt"
 	"math/bits"
+	"slices"
 	"strings"
 	"time"
 
@@ -64,18 +65,34 @@ func ParseNextRound(s string) (faq.Fact, error) {
 			year = 0
 		}
 	}
-	seasons := map[string]faq.Fact{
-		"vår": {NB: "våren", NN: "våren", EN: "spring"}, "våren": {NB: "våren", NN: "våren", EN: "spring"}, "spring": {NB: "våren", NN: "våren", EN: "spring"},
-		"sommer": {NB: "sommeren", NN: "sommaren", EN: "summer"}, "sommeren": {NB: "sommeren", NN: "sommaren", EN: "summer"}, "sommar": {NB: "sommeren", NN: "sommaren", EN: "summer"}, "sommaren": {NB: "sommeren", NN: "sommaren", EN: "summer"}, "summer": {NB: "sommeren", NN: "sommaren", EN: "summer"},
-		"høst": {NB: "høsten", NN: "hausten", EN: "autumn"}, "høsten": {NB: "høsten", NN: "hausten", EN: "autumn"}, "haust": {NB: "høsten", NN: "hausten", EN: "autumn"}, "hausten": {NB: "høsten", NN: "hausten", EN: "autumn"}, "autumn": {NB: "høsten", NN: "hausten", EN: "autumn"}, "fall": {NB: "høsten", NN: "hausten", EN: "autumn"},
-		"vinter": {NB: "vinteren", NN: "vinteren", EN: "winter"}, "vinteren": {NB: "vinteren", NN: "vinteren", EN: "winter"}, "winter": {NB: "vinteren", NN: "vinteren", EN: "winter"},
-	}
-	f, known := seasons[season]
+	f, known := nextRoundSeason(season)
 	if !known || year < 2000 || year >= 2100 {
 		return faq.Fact{}, fmt.Errorf("%q: write a season and a year, like \"høsten 2027\", or a month, like 2027-09", s)
 	}
 	y := fmt.Sprint(year)
 	return faq.Fact{NB: f.NB + " " + y, NN: f.NN + " " + y, EN: f.EN + " " + y}, nil
+}
+
+// nextRoundSeasons are the seasons KULTURBOT_NEXT_ROUND may name, as
+// typed (bokmål, nynorsk, English, with or without the article) and as
+// the answers write them.
+var nextRoundSeasons = []struct {
+	typed []string
+	fact  faq.Fact
+}{
+	{[]string{"vår", "våren", "spring"}, faq.Fact{NB: "våren", NN: "våren", EN: "spring"}},
+	{[]string{"sommer", "sommeren", "sommar", "sommaren", "summer"}, faq.Fact{NB: "sommeren", NN: "sommaren", EN: "summer"}},
+	{[]string{"høst", "høsten", "haust", "hausten", "autumn", "fall"}, faq.Fact{NB: "høsten", NN: "hausten", EN: "autumn"}},
+	{[]string{"vinter", "vinteren", "winter"}, faq.Fact{NB: "vinteren", NN: "vinteren", EN: "winter"}},
+}
+
+func nextRoundSeason(w string) (faq.Fact, bool) {
+	for _, s := range nextRoundSeasons {
+		if slices.Contains(s.typed, w) {
+			return s.fact, true
+		}
+	}
+	return faq.Fact{}, false
 }
 
 var (
