@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/bits"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -52,21 +53,16 @@ func (c Config) Facts() faq.Facts {
 func ParseNextRound(s string) (faq.Fact, error) {
 	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
 	if y, m, ok := strings.Cut(s, "-"); ok {
-		var year, month int
-		if _, err := fmt.Sscanf(y+" "+m, "%d %d", &year, &month); err == nil && year >= 2000 && year < 2100 && month >= 1 && month <= 12 && len(m) <= 2 {
-			en := time.Month(month).String()
-			return faq.Fact{NB: fmt.Sprintf("%s %d", monthsNB[month-1], year), EN: fmt.Sprintf("%s %d", en, year)}, nil
+		year, err1 := strconv.Atoi(y)
+		month, err2 := strconv.Atoi(m)
+		if err1 == nil && err2 == nil && year >= 2000 && year < 2100 && month >= 1 && month <= 12 {
+			return faq.Fact{NB: fmt.Sprintf("%s %d", monthsNB[month-1], year), EN: fmt.Sprintf("%s %d", time.Month(month), year)}, nil
 		}
 	}
-	season, yearText, ok := strings.Cut(s, " ")
-	var year int
-	if ok {
-		if _, err := fmt.Sscanf(yearText, "%d", &year); err != nil || fmt.Sprint(year) != yearText {
-			year = 0
-		}
-	}
+	season, yearText, _ := strings.Cut(s, " ")
+	year, err := strconv.Atoi(yearText)
 	f, known := nextRoundSeason(season)
-	if !known || year < 2000 || year >= 2100 {
+	if err != nil || !known || year < 2000 || year >= 2100 {
 		return faq.Fact{}, fmt.Errorf("%q: write a season and a year, like \"høsten 2027\", or a month, like 2027-09", s)
 	}
 	y := fmt.Sprint(year)

@@ -120,9 +120,8 @@ func main() {
 }
 
 type result struct {
-	lat []time.Duration
-	// at: when each request was sent, from the run's start (tailShape).
-	at []time.Duration
+	// reqs: each request's send time (from the run's start) and latency.
+	reqs []timed
 	// cpu: the server's CPU time (all threads) that passed while each
 	// request was outstanding, with -pid on Linux (see cpuclock_linux.go).
 	cpu   []time.Duration
@@ -178,8 +177,7 @@ func run(ctx context.Context, c config, out io.Writer) error {
 				}
 				t0 := time.Now()
 				kind := post(ctx, client, c, body)
-				r.lat = append(r.lat, time.Since(t0))
-				r.at = append(r.at, t0.Sub(start))
+				r.reqs = append(r.reqs, timed{at: t0.Sub(start), lat: time.Since(t0)})
 				if haveClock {
 					c1, _ := clock.now()
 					r.cpu = append(r.cpu, time.Duration(c1-c0))
@@ -200,11 +198,11 @@ func run(ctx context.Context, c config, out io.Writer) error {
 	errs := map[string]int{}
 	sent, acked := 0, 0
 	for _, r := range results {
-		all = append(all, r.lat...)
-		cpu = append(cpu, r.cpu...)
-		for k := range r.lat {
-			reqs = append(reqs, timed{r.at[k], r.lat[k]})
+		for _, q := range r.reqs {
+			all = append(all, q.lat)
 		}
+		reqs = append(reqs, r.reqs...)
+		cpu = append(cpu, r.cpu...)
 		sent += r.sent
 		acked += r.acked
 		for k, v := range r.errs {
