@@ -1,6 +1,7 @@
 package relit
 
 import (
+	"math/bits"
 	"regexp/syntax"
 	"slices"
 	"sync"
@@ -183,9 +184,7 @@ func newDFAMax(expr string, limit int) *dfa {
 	}
 	d.sigLen = 1 + (d.nrune+7)/8
 	d.sig = make([]byte, d.sigLen)
-	for c := rune(0); c < utf8.RuneSelf; c++ {
-		d.ascii[c] = d.classFor(c)
-	}
+	d.asciiClasses()
 	d.endClass = d.nclass + maxExtraClasses
 	if d.max == 0 {
 		d.max = max(64, stateBytes/(8*(d.endClass+1)+64))
@@ -268,6 +267,63 @@ func (d *dfa) classFor(r rune) uint8 {
 	d.sigs = append(d.sigs, sig...)
 	d.reps = append(d.reps, r)
 	return c
+}
+
+// asciiClasses gives every ASCII character its class, as classFor would
+// one by one (the same signatures, classes numbered in the same order),
+// but each rune instruction is asked about the 128 characters once per
+// distinct instruction, not once per character and instruction: the
+// FAQ's word alternations have a thousand or more rune instructions and
+// a few dozen distinct ones, and classFor's way was most of the
+// instructions a fresh process spent building its automata on its first
+// question.
+func (d *dfa) asciiClasses() {
+	sigs := make([]byte, utf8.RuneSelf*d.sigLen)
+	for c := range utf8.RuneSelf {
+		sigs[c*d.sigLen] = byte(kind(rune(c)))
+	}
+	type what struct {
+		op   syntax.InstOp
+		arg  uint32
+		fold bool
+	}
+	takes := map[what][2]uint64{} // the ASCII characters an instruction reads
+	k := 0
+	for _, i := range d.prog {
+		if !isRune(i.op()) {
+			continue
+		}
+		w := what{i.op(), i.arg, i.fold()}
+		m, ok := takes[w]
+		if !ok {
+			for c := range rune(utf8.RuneSelf) {
+				if d.takes(i, c) {
+					m[c/64] |= 1 << (c % 64)
+				}
+			}
+			takes[w] = m
+		}
+		for half, set := range m {
+			for ; set != 0; set &= set - 1 {
+				c := half*64 + bits.TrailingZeros64(set)
+				sigs[c*d.sigLen+1+k/8] |= 1 << (k % 8)
+			}
+		}
+		k++
+	}
+	classes := map[string]uint8{}
+	for c := range utf8.RuneSelf {
+		sig := sigs[c*d.sigLen : (c+1)*d.sigLen]
+		cl, ok := classes[string(sig)]
+		if !ok {
+			cl = uint8(d.nclass)
+			d.nclass++
+			d.sigs = append(d.sigs, sig...)
+			d.reps = append(d.reps, rune(c))
+			classes[string(sig)] = cl
+		}
+		d.ascii[c] = cl
+	}
 }
 
 // classOf returns the class of the non-ASCII rune r (255: none).

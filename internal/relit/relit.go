@@ -26,6 +26,9 @@
 // from the pattern as texts need it (dfa.go), which says whether there is
 // a match; the regexp itself runs only where a match's position or groups
 // are asked for and there is one (or where the automaton cannot tell).
+// Where the filter would cost more than the automaton's one pass (it
+// folds the text, or looks for many literals), the automaton is all that
+// runs.
 package relit
 
 import (
@@ -75,22 +78,28 @@ func (r *Regexp) filter() *filter {
 }
 
 // matches reports whether r matches s: the filter, then the automaton
-// (dfa.go), which is built when a text first passes the filter; the
-// regexp when the automaton cannot tell.
+// (dfa.go), which is built when a text first passes the filter (or, for
+// a costly filter, on the first text); the regexp when the automaton
+// cannot tell.
 func (r *Regexp) matches(s string) bool {
 	if bypass {
 		return r.filter().may(s) && r.Std().MatchString(s)
 	}
-	// Once built, the automaton alone answers for a pattern whose filter
-	// costs more than a scan: one that folds the text first, or looks
-	// for many literals.
+	// The automaton alone answers for a pattern whose filter costs more
+	// than a scan: one that folds the text first (a copy of the text for
+	// every pattern asked), or looks for many literals (a search of the
+	// text for each). It is built on the first text such a pattern is
+	// asked about, not the first that passes the filter: under ordinary
+	// questions many of these patterns never see one of their literals
+	// and would pay the filter on every question.
 	if d := r.built.Load(); d != nil && r.f.costly() {
 		if m, ok := d.match(s); ok {
 			return m
 		}
 		return r.Std().MatchString(s)
 	}
-	if !r.filter().may(s) {
+	f := r.filter()
+	if !f.costly() && !f.may(s) {
 		return false
 	}
 	r.donce.Do(func() {
@@ -102,7 +111,9 @@ func (r *Regexp) matches(s string) bool {
 			return m
 		}
 	}
-	return r.Std().MatchString(s)
+	// No automaton, or one that cannot tell: the filter (which a costly
+	// one has skipped so far), then the regexp.
+	return f.may(s) && r.Std().MatchString(s)
 }
 
 // Std is the compiled regexp itself, without the filter.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 )
 
 // patterns are shaped like the FAQ's: word alternatives between \b, (?i),
@@ -269,4 +270,32 @@ func FuzzSameAsRegexp(f *testing.F) {
 			same(t, re, s)
 		}
 	})
+}
+
+// TestASCIIClasses: the classes newDFA gives ASCII characters (worked out
+// per distinct instruction) are classFor's, character by character, for
+// the test patterns and the FAQ-shaped ones whose automata are largest.
+func TestASCIIClasses(t *testing.T) {
+	exprs := append(slices.Clone(patterns),
+		`(?i)[^a-zæøå0-9]+|\p{Lu}\d|[[:punct:]]`,
+		`(?s).x|[^\n]y`,
+	)
+	for _, expr := range exprs {
+		d := newDFA(expr)
+		if d == nil {
+			t.Fatalf("%q: no automaton", expr)
+		}
+		// A fresh automaton without its ASCII classes, given them the
+		// old way.
+		old := &dfa{prog: d.prog, ranges: d.ranges, nrune: d.nrune, sigLen: d.sigLen, sig: make([]byte, d.sigLen)}
+		old.endClass = 255
+		for c := rune(0); c < utf8.RuneSelf; c++ {
+			if got, want := d.ascii[c], old.classFor(c); got != want {
+				t.Errorf("%q: %q is in class %d, classFor says %d", expr, c, got, want)
+			}
+		}
+		if old.nclass != d.nclass || string(old.sigs) != string(d.sigs) || !slices.Equal(old.reps, d.reps) {
+			t.Errorf("%q: %d classes (%v), classFor made %d (%v)", expr, d.nclass, d.reps, old.nclass, old.reps)
+		}
+	}
 }
