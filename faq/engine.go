@@ -264,7 +264,7 @@ func (e *Engine) unsure(ans Answer, j *judgement) Answer {
 // outOfScope: a question with no sure answer has too little in common
 // with the programme to be the working group's (declined, not queued).
 func (e *Engine) outOfScope(j *judgement) bool {
-	return !j.anchored && j.knownShare < e.P.ScopeKnownShare && (len(j.cands) == 0 || j.cands[0].cov < e.P.ScopeCoverage)
+	return !j.anchored && !j.detail.atGathering() && j.knownShare < e.P.ScopeKnownShare && (len(j.cands) == 0 || j.cands[0].cov < e.P.ScopeCoverage)
 }
 
 func decline(ans Answer) Answer {

@@ -150,6 +150,10 @@ var (
 	botThingRE = relit.MustCompile(`\b(bot|boten|kulturbot\w*|chatbot\w*|kommando\w*|commands?|påmeld\w*|interesse\w*|rsvp|samling\w*|gathering\w*|svar\w*|region\w*|ukesoppsummering\w*|digest\w*|kalender\w*|calendar\w*|ics|eksport\w*|export\w*)\b|(^|\s)/[a-z]`)
 )
 
+// mealWords are the off-topic words (lexicon/offtopic_words.txt) that
+// name a meal, folded: at a gathering they are the programme's.
+var mealWords = map[string]bool{"middag": true, "dinner": true, "lunsj": true}
+
 // scopeListsOff turns scanScope off, for tests only: TestOOSStudy
 // measures how the rest of the engine declines out-of-scope questions
 // whose subject no list knows (a new writer's).
@@ -182,6 +186,9 @@ func scanScope(q string) (off bool, objects []string) {
 	if offTopicPhrased.in(l) {
 		return true, nil
 	}
+	// A meal at a gathering is the programme's question
+	// (scope_detail.go), though a meal alone is off topic.
+	meals := dMealsRE.MatchString(l)
 	objs, tasks := offTopicObjects(), offTopicTasks()
 	task := false
 	var pairBuf [64]byte
@@ -190,7 +197,7 @@ func scanScope(q string) (off bool, objects []string) {
 	for f := range strings.FieldsFuncSeq(l, func(r rune) bool { return !scopeWordRune(r) }) {
 		f = strings.Trim(f, ".-")
 		w := bot.Fold(f) // hyphens dropped: "slack-kanalen" is "slackkanalen"
-		if offTopicWords[w] || hasOffTopicPrefix(w) {
+		if (offTopicWords[w] || hasOffTopicPrefix(w)) && !(meals && mealWords[w]) {
 			return true, nil
 		}
 		if o, ok := objs.get(w); ok {

@@ -37,7 +37,16 @@ const (
 	detailBooking               // how to book the journey or the hotel
 	detailLength                // how long one gathering lasts (hours, days)
 	detailFrequency             // how often something happens
+	detailMeals                 // the meals at a gathering
 )
+
+// atGathering reports whether a question for detail k is about the
+// programme's gatherings by its own pattern (each names one): such a
+// question is the working group's to answer, never declined as out of
+// scope however few of its words the corpus knows ("Er det middag på
+// samlingen?" was told the bot only answers questions about the
+// programme: "middag" is in no entry).
+func (k detailKind) atGathering() bool { return k == detailLength || k == detailMeals }
 
 // The question side, matched on the lower-cased question.
 var (
@@ -78,6 +87,13 @@ var (
 	// mentor". The document gives the gatherings' rhythm (six over three
 	// semesters) and nothing else's.
 	dFrequencyRE = relit.MustCompile(`\b(hvor|kor|how)\s+(ofte|often|frequently)\b|\b(hvor|kor|how)\s+(mange|many)\s+(ganger|gonger|times)\b`)
+	// The meals at a gathering: a meal word and a gathering near each
+	// other, either way round ("er det middag på samlingen", "får vi
+	// lunsj på samlingane", "is dinner included at the gatherings").
+	// A meal word alone ("hva skal vi ha til middag") is not the
+	// programme's.
+	dMealsRE = relit.MustCompile(`\b(middag\w*|lunsj\w*|lunch\w*|frokost\w*|breakfast\w*|dinners?|suppers?|kveldsmat\w*|måltid\w*|meals?|food|mat|maten|servering\w*|bevertning\w*|catering|kost og losji|full board|allergi\w*|allerg\w*|dietary|diett\w*)\b.{0,40}\b(samling\w*|gathering\w*|treff\w*|seminar\w*)` +
+		`|\b(samling\w*|gathering\w*|treff\w*|seminar\w*)\b.{0,40}\b(middag\w*|lunsj\w*|lunch\w*|frokost\w*|breakfast\w*|dinners?|suppers?|kveldsmat\w*|måltid\w*|meals?|food|mat|maten|servering\w*|bevertning\w*|catering|kost og losji|full board|allergi\w*|allerg\w*|dietary|diett\w*)\b`)
 	// Booking the journey or the hotel oneself.
 	dBookingRE = relit.MustCompile(`\b(bestill\w*|book|booke|booker|booking\w*|reserver\w*|reserve)\b.{0,30}\b(fly\w*|hotell\w*|hotel\w*|reise\w*|reisa|tog\w*|billett\w*|flights?|tickets?|travel|trip|rom|rommet|room|rooms|overnatting\w*)\b`)
 )
@@ -111,6 +127,8 @@ func detailAsked(l string) detailKind {
 		return detailReplyTime
 	case dBookingRE.MatchString(l):
 		return detailBooking
+	case dMealsRE.MatchString(l):
+		return detailMeals
 	case dClockRE.MatchString(l):
 		return detailClock
 	case dPublishedRE.MatchString(l):
@@ -144,7 +162,11 @@ var (
 	// A gathering's length: "to dager", "a two-day gathering", "heldag".
 	aLengthRE   = lazyRE(`(?i)\b(en|ein|to|tre|one|two|three|\d)[- ](dag|dags|dagers|dagars|dager|dagar|days?)\b|\bheldag\w*|\bfull[- ]day\b|\bdøgn\w*|\bovernight\b`)
 	aDurationRE = lazyRE(`(?i)\b\d+\s*(dager|dagar|uker|veker|virkedager|days|weeks|working days)\b|\b(innen en uke|innan ei veke|within a week)\b`)
-	aYearRE     = lazyRE(`\b20\d\d\b|\b(januar|februar|mars|april|juni|juli|august|september|oktober|november|desember|january|february|march|june|july|october|december|høsten|våren|autumn|spring)\b`)
+	// Meals: the answer names them, or the stay at the gatherings, which
+	// in Norwegian conference usage is room and board ("opphold på
+	// samlingene dekkes" answers "hvem betaler hotell og mat").
+	aMealsRE = lazyRE(`(?i)\b(måltid\w*|middag\w*|lunsj\w*|frokost\w*|meals?|food|dinner|lunch|breakfast|servering|bevertning|catering|opphold\w*|stay|accommodation)\b`)
+	aYearRE  = lazyRE(`\b20\d\d\b|\b(januar|februar|mars|april|juni|juli|august|september|oktober|november|desember|january|february|march|june|july|october|december|høsten|våren|autumn|spring)\b`)
 )
 
 // gives reports whether x's answer holds the detail of kind k.
@@ -183,6 +205,8 @@ func (x *indexed) gives(k detailKind) bool {
 		re = aFrequencyRE()
 	case detailPublished:
 		re = aYearRE()
+	case detailMeals:
+		re = aMealsRE()
 	default:
 		return true
 	}
@@ -233,6 +257,7 @@ var detailNotGiven = map[detailKind][3]string{
 	detailBooking:    {"hvordan dere bestiller reise eller overnatting", "korleis de bestiller reise eller overnatting", "how to book the journey or the accommodation"},
 	detailLength:     {"hvor lenge hver samling varer", "kor lenge kvar samling varer", "how long each gathering lasts"},
 	detailFrequency:  {"hvor ofte det skjer", "kor ofte det skjer", "how often that happens"},
+	detailMeals:      {"noe om måltidene på samlingene", "noko om måltida på samlingane", "anything about meals at the gatherings"},
 }
 
 // detailFrame is the reply to a question for a detail the document does

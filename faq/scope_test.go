@@ -581,3 +581,45 @@ func TestOtherActor(t *testing.T) {
 		j.release()
 	}
 }
+
+// TestMealsAtGathering: a meal at a gathering is the working group's
+// question unless the entry answers with the stay (room and board); a
+// meal alone stays off topic. "Er det middag på samlingen?" was
+// declined as out of scope ("middag" is an off-topic word).
+func TestMealsAtGathering(t *testing.T) {
+	e := newTestEngine(t)
+	ctx := context.Background()
+	for _, q := range []string{
+		"Er det middag på samlingen?",
+		"får vi lunsj på samlingane?",
+		"Is dinner included at the gatherings?",
+		"får vi mat på samlingen?",
+		"kan dere ta hensyn til allergier på samlingen?",
+	} {
+		a, err := e.Answer(ctx, q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Answered || a.OutOfScope || !a.Partial {
+			t.Errorf("%q: answered=%v out of scope=%v partial=%v %q", q, a.Answered, a.OutOfScope, a.Partial, a.Text)
+		}
+	}
+	// The stay at the gatherings (room and board) answers who pays.
+	for q, id := range map[string]string{
+		"Dekker programmet maten på samlingene?":   "finansiering",
+		"hvem betaler hotell og mat på samlingene": "reisestotte",
+	} {
+		a, err := e.Answer(ctx, q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || a.EntryID != id {
+			t.Errorf("%q: answered=%v with %s, want %s", q, a.Answered, a.EntryID, id)
+		}
+	}
+	for _, q := range []string{"hva skal jeg ha til middag i dag?", "what's for dinner", "oppskrift på lunsj"} {
+		if a, err := e.Answer(ctx, q, ""); err != nil || !a.OutOfScope {
+			t.Errorf("%q: not declined as out of scope (%v)", q, err)
+		}
+	}
+}
