@@ -37,7 +37,7 @@ func TestDebug(t *testing.T) {
 		}
 		pq, lang := e.prepare(q, "")
 		if j, _ := e.judge(context.Background(), pq, lang); j != nil && j.best != nil {
-			fmt.Printf("  best %s p=%.3f legacy=%.2f\n  features:", j.best.x.ID, j.p, j.legacy)
+			fmt.Printf("  best %s p=%.3f legacy=%.2f veto=%v detail=%d otherObject=%v twoPart=%v typeFit=%v ambiguous=%v\n  features:", j.best.x.ID, j.p, j.legacy, j.veto, j.detail, j.otherObject, j.twoPart, j.typeFit, j.ambiguous)
 			for i, v := range j.features(e.P) {
 				fmt.Printf(" %s=%.2f", featureNames[i], v)
 			}

@@ -93,6 +93,54 @@ func trimPart(p string) string {
 	return p
 }
 
+// withoutPurpose is q without the parts before or after its question that
+// only say why the asker asks ("finnes det en tidsplan? må planlegge
+// budsjett og vikarer", "kva er føremålet? må forklare det for
+// kommunestyret neste veke", "dekkes hotell og mat? skal sette opp
+// budsjett for neste år"). Read as part of the question they pulled it
+// to another entry (the politicians', the next gathering's) or named
+// something the programme does not (vikarer), which declined the whole;
+// they ask nothing. A part is such a purpose when it is a statement that
+// the asker must, will or needs to do something with the answer — plan,
+// explain, present, budget, decide; "må vi planlegge …?" (the modal
+// before its subject) asks, and stays.
+func withoutPurpose(q string) string {
+	var pb [4]string
+	parts := splitQuestionsInto(pb[:0], q)
+	if len(parts) < 2 {
+		return q
+	}
+	keep := parts
+	for len(keep) > 1 && purposeRE.MatchString(strings.ToLower(keep[len(keep)-1])) {
+		keep = keep[:len(keep)-1]
+	}
+	for len(keep) > 1 && purposeRE.MatchString(strings.ToLower(keep[0])) {
+		keep = keep[1:]
+	}
+	if len(keep) == len(parts) {
+		return q
+	}
+	start := strings.Index(q, keep[0])
+	last := keep[len(keep)-1]
+	end := strings.Index(q[start:], last)
+	if start < 0 || end < 0 {
+		return q
+	}
+	end += start + len(last)
+	// The question's own mark stays: "…tidsplan for hele programmet et
+	// sted?"
+	if end < len(q) && q[end] == '?' {
+		end++
+	}
+	return q[start:end]
+}
+
+// purposeRE is a part saying what the asker must or will do with the
+// answer (withoutPurpose): an optional subject, a modal, a verb of
+// planning, explaining or deciding.
+var purposeRE = relit.MustCompile(`^(jeg |eg |je |vi |me |i |we |i'm |im |we're |were )?(må|ma|skal|trenger å|trenger a|treng å|treng a|need to|have to|must|got to|gotta|har tenkt å|har tenkt a|prøver å|prover a|held på å|holder på å|trying to|going to)\s+` +
+	`(planlegge|planleggje|planlegga|plan|forklare|forklara|explain|presentere|presentera|present|legge fram|leggje fram|legge frem|sette opp|setje opp|set up|budsjettere|budget|forberede|førebu|forebu|prepare|informere|orientere|brief|inform|selge|selje|sell|overbevise|convince|ta stilling|decide|avgjøre|avgjere|bestemme|report|rapportere)\b`)
+
 // SplitQuestions is splitQuestions for the bot's own step before the FAQ
 // (handlers/live_multi.go), so both read "two questions in one" alike.
 func SplitQuestions(q string) []string { return splitQuestions(q) }

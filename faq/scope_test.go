@@ -201,6 +201,10 @@ func TestDetailsNotGiven(t *testing.T) {
 		"hvor ofte får vi veiledning",
 		"Hvor ofte møter vi mentoren?",
 		"how often do we meet the mentor",
+		// Round 10, sixth session (blind31): who got a place, a leader's name.
+		"kva kommunar i Vestland har fått plass i programmet?",
+		"hvilke kommuner i Agder har fått plass?",
+		"kven er det som leiar arbeidsgruppa, namnet?",
 	} {
 		a, err := e.Answer(context.Background(), q, "")
 		if err != nil {
@@ -617,9 +621,56 @@ func TestMealsAtGathering(t *testing.T) {
 			t.Errorf("%q: answered=%v with %s, want %s", q, a.Answered, a.EntryID, id)
 		}
 	}
+	// Sure of another entry (the next gathering), the frame says only
+	// what the document does not give: that entry's text is not about
+	// meals.
+	for _, q := range []string{"blir det lunsj på neste samling?", "dekkes middag på samlingene neste år?"} {
+		a, err := e.Answer(ctx, q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Answered || a.Text != "Programdokumentet sier ikke noe om måltidene på samlingene." {
+			t.Errorf("%q: answered=%v %q", q, a.Answered, a.Text)
+		}
+	}
 	for _, q := range []string{"hva skal jeg ha til middag i dag?", "what's for dinner", "oppskrift på lunsj"} {
 		if a, err := e.Answer(ctx, q, ""); err != nil || !a.OutOfScope {
 			t.Errorf("%q: not declined as out of scope (%v)", q, err)
+		}
+	}
+}
+
+// TestPurposeClause: a part saying only why the asker asks ("må planlegge
+// budsjett og vikarer") is not read as part of the question: it pulled
+// questions to other entries or, naming something the programme does
+// not, declined the whole (blind30, blind31).
+func TestPurposeClause(t *testing.T) {
+	for q, want := range map[string]string{
+		"finnes det en tidsplan for hele programmet et sted? må planlegge budsjett og vikarer": "finnes det en tidsplan for hele programmet et sted?",
+		"kva er føremålet med programmet? må forklare det for kommunestyret neste veke":        "kva er føremålet med programmet?",
+		"what is the purpose? we need to explain it to our council":                            "what is the purpose?",
+		"skal presentere det for rådmannen\nhva er hensikten med programmet?":                  "hva er hensikten med programmet?",
+		// Questions stay: the modal before its subject asks.
+		"må vi planlegge budsjett? hva koster det":  "må vi planlegge budsjett? hva koster det",
+		"hva koster det? må vi planlegge budsjett?": "hva koster det? må vi planlegge budsjett?",
+		"må planlegge budsjett":                     "må planlegge budsjett",
+	} {
+		if got := withoutPurpose(q); got != want {
+			t.Errorf("withoutPurpose(%q) = %q, want %q", q, got, want)
+		}
+	}
+	e := newTestEngine(t)
+	for q, id := range map[string]string{
+		"finnes det en tidsplan for hele programmet et sted? må planlegge budsjett og vikarer": "tidsplan",
+		"kva er føremålet med programmet? må forklare det for kommunestyret neste veke":        "hensikt",
+		"dekkes hotell og mat på samlingene? skal sette opp budsjett for neste år":             "reisestotte",
+	} {
+		a, err := e.Answer(context.Background(), q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || a.EntryID != id {
+			t.Errorf("%q: answered=%v with %s, want %s", q, a.Answered, a.EntryID, id)
 		}
 	}
 }

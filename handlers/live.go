@@ -487,9 +487,9 @@ func smallTalk(n string) (string, bool) {
 }
 
 // capabilitiesRE is "what can you do / who are you", about the bot itself.
-var capabilitiesRE = relit.MustCompile(`^ (hva|kva|what) (kan|can) (du|boten|kulturbot|denne boten|you|the bot|this bot|kulturbot)( (egentlig|eigentleg|really))?( (gjore|gjere|do|hjelpe meg med|hjelpe oss med|hjelpe med|hjelpe til med|help me with|help us with|help with|svare pa|answer))?( (egentlig|eigentleg|really|actually|da|na|no|now))? $` +
+var capabilitiesRE = relit.MustCompile(`^ (hva|kva|what) (kan|can) (du|boten|kulturbot|denne boten|you|u|the bot|this bot|kulturbot)( (egentlig|eigentleg|really|actually))?( (gjore|gjere|do|hjelpe meg med|hjelpe oss med|hjelpe med|hjelpe til med|help me with|help us with|help with|svare pa|answer))?( (egentlig|eigentleg|really|actually|da|na|no|now))? $` +
 	`|^ (hva|kva|what) (kan|can) (jeg|eg|vi|me|i|we) (sporre|sporja|sporre deg|sporje|spor|ask|ask you)( om| about)? $` +
-	`|^ (hva|kva|what) (gjor|gjer|does|do) (du|boten|kulturbot|you|the bot|this bot|kulturbot)( do| egentlig| eigentleg)? $` +
+	`|^ (hva|kva|what) (gjor|gjer|does|do) (du|boten|kulturbot|you|u|the bot|this bot|kulturbot)( do| egentlig| eigentleg| actually do)? $` +
 	`|^ (hva|kva|what) er (kulturbot|boten|denne boten) $|^ what is (kulturbot|this bot|the bot) $` +
 	`|^ (hjelp|help|meny|menu|kommandoer|commands|hva kan jeg skrive|what can i type) $` +
 	`|^ (hjelp|help|hjelpemeny|helpmenu|meny|menu|kommandoer|kommandoliste|commands|command list)( (meg|me|oss|us))?( (hjelp|help|meny|menu|kommandoer|commands))?( for| til| i)?( (boten|kulturbot|bot|the bot))?( (please|pls|takk))? $` +
@@ -503,7 +503,10 @@ var capabilitiesRE = relit.MustCompile(`^ (hva|kva|what) (kan|can) (du|boten|kul
 // pays ...).
 var guardRE = relit.MustCompile(` (hvor|kor|how) (mange|mye|mykje|many|much|lenge|lang|long|ofte|often)| (hva|kva|what) (skjer|skal|happens|is the purpose|er hensikten|er formalet|er innholdet|inneholder)| (hvem|kven|who) | (hvorfor|kvifor|why) | (betaler|betale|koster|kostar|pay|cost|reise|reisestotte|travel|innhold|content|tema|agenda|program for|hensikt|purpose|fysisk|fysiske|digital|digitale|obligatorisk|must we|ma vi|ma alle)` +
 	// What kind of gathering, and whether one must come: the FAQ's.
-	`| (nasjonal|nasjonale|nasjonalt|regionale|regionalt|national|nationally|regional|landsbasis|online|nett|skjerm|oppmote|oppmoteplikt|plikt|pliktig|every single|alle samlingene|alle samlingane|all the gatherings|all gatherings|mellom|between) `)
+	`| (nasjonal|nasjonale|nasjonalt|regionale|regionalt|national|nationally|regional|landsbasis|online|nett|skjerm|oppmote|oppmoteplikt|plikt|pliktig|every single|alle samlingene|alle samlingane|all the gatherings|all gatherings|mellom|between) ` +
+	// Meals at a gathering: the FAQ's (it says what the document does
+	// not give), not the gathering's date and place.
+	`| (middag|middagen|lunsj|lunsjen|lunch|dinner|frokost|frokosten|breakfast|mat|maten|food|meal|meals|maltid|maltider|maltida|maltidene|servering|bevertning|catering|allergi|allergier|allergies|dietary) `)
 
 // otherMeetingRE is another body's meeting ("the next staff meeting",
 // "county council meeting", "info meetings" — the last the FAQ's): a

@@ -252,6 +252,8 @@ var howIntents = []howIntent{
 	{"live.how.interesse", relit.MustCompile(` (melder|melde|meld|registrerer|registrere|registrera|registrerar|sign up|signe|register) ` + rxPron + rxCounty + `(pa )?(\d+ |en |ei |to |tre |fire |fem |seks |flere |fleire |noen |nokre |nokon |alle |var |vare |vaare |our |the |some |several |its |their |sine |\d+ )?(kommunen|kommunene|kommunane|kommuner|kommunar|kommune|fylket|municipalit\w*|county)( pa)?` +
 		`| (melder|melde|meld|registrerer|registrere|registrera|registrerar|sende|sender|send|gi|gir) ` + rxPron + rxCounty + `(inn )?(en |ei |var |vart )?(interesse|interessemelding\w*)| interessemelding\w*| register (our |the )?(interest|municipalit)| sign up (our |the )?(municipalit|county)` +
 		`| (endrer|endre|endra|endrar|change|update|edit|trekker|trekke|trekkje|trekk|angre|angrar|angrer|undo|fjerne|fjerner|fjernar|slette|sletter|slettar|remove|delete) ` + rxPron + `(pa |en |ei |var |vart |tilbake |our |the |my |a )*(interessemelding\w*|pamelding\w*|registrering\w*|registration|interest registration)| withdraw (our |a |the )?(registration|interest)` +
+		// "we need to take back our registration", "retract our interest"
+		`| (take back|taking back|retract|retracting|revoke|cancel|cancelling|canceling) (our |a |the |my |that )?(registration|interest registration|interest)` +
 		`| (pull|back|drop) out( of (it|this|the programme|the program))?( |$)`), false, nil, nil},
 	// "legge til en kommune i interessemeldingen": /interesse endre.
 	{"live.how.interesse", relit.MustCompile(` ((legge|legg|legger|leggje|ta|tar) (jeg |eg |je |vi |me |man )?(til|inn|ut)|add|fjerne|fjerner|fjernar|remove|bytte|bytter|swap)( \S+){0,3}? (i|to|fra|from|in|pa|on) (var |vart |our |the |en |ei |a )?(interessemelding\w*|registreringen|registreringa|registration|interest registration)`), false, []string{"interessemelding", "registr"}, nil},
@@ -260,6 +262,9 @@ var howIntents = []howIntent{
 	{"live.how.interesse", relit.MustCompile(` (se|ser|sja|see|view|list|liste|finne|find|vise|show)( \S+){0,2}? (interessemelding\w*|interest registrations?|registrations of interest|our registrations?)` +
 		// "hvor ser jeg hvilke kommuner vi har meldt inn"
 		`| (se|ser|sja|see|view|finne|finn|find|vise|show|sjekke|sjekka|check)( \S+){0,2}? (hvilke|kva|kva for|which|what) (kommuner|kommunar|municipalities|fylker|fylke|counties) (vi|we|me|dere|you) (har |have |hadde |had )?(meldt inn|meldt pa|meldt|registrert|registered|signed up|sendt inn|sent in|put in|fort opp|listed)`), false, nil, nil},
+	// "i registered interesse last week, how can i see what we sent?":
+	// what we sent, in a question about the registration.
+	{"live.how.interesse", relit.MustCompile(` (se|ser|sja|see|view|check|sjekke|sjekka|finne|find)( \S+){0,2}? (what|hva|kva) (we|i|vi|jeg|eg|me) (sent|sendte|sendt|registered|registrerte|registrert|meldte|meldt|submitted)( |$)`), false, []string{"interess", "regist"}, nil},
 	{"live.how.interesse", relit.MustCompile(` (oppgi|oppgir|legge inn|legg inn|skrive|skriv|add|include|gi|give|sette|set)( \S+){0,4}? (kontakt\w*|contact\w*)( \S+){0,5}? (melder|melde|registrerer|register|registering)`), false, nil, nil},
 	// Logging, listing, fixing and exporting mentoring.
 	{"live.how.veiledning", relit.MustCompile(` (logger|loggar|logge|logga|logg|loggfore|loggforer|log)( \S+){0,3}? ` + rxMentoring +

@@ -56,6 +56,8 @@ func TestLive(t *testing.T) {
 		{"MeetNextTime", "U1", "hvor skal vi møtes neste gang?", []string{"Neste samling: #1 Oppstartssamling"}, nil},
 		{"RegisterMunicipalityWithoutGatherings", "U1", "har Tana svart?", []string{"ingen kommende samlinger for Tana"}, nil},
 		{"WhatCanYouDo", "U1", "Hva kan du?", []string{"Jeg er kulturbot", "/rsvp", "/interesse", "/veiledning logg", "/kulturbot hjelp"}, nil},
+		// Chat English: "u", and "actually" between (blind32).
+		{"WhatCanUDo", "U1", "what can u actually do", []string{"I'm kulturbot", "/rsvp", "/interesse"}, nil},
 		{"WhatCanYouDoEnglish", "U1", "What can you do?", []string{"I'm kulturbot", "/rsvp", "/kulturbot hjelp"}, nil},
 		{"HowToRegisterTheMunicipality", "U1", "hvordan melder jeg på kommunen?", []string{"/interesse fylke=", "Fristen er 15. september."}, nil},
 		{"HowToRSVP", "U1", "how do I RSVP", []string{"Type /rsvp", "/rsvp <no> ja|nei|kanskje"}, nil},
@@ -124,7 +126,10 @@ func TestLive(t *testing.T) {
 	// gathering.
 	t.Run("FAQQuestionsAreNotHijacked", func(t *testing.T) {
 		for _, q := range []string{"hvor mange samlinger er det?", "hvor lenge varer en samling?", "hvem betaler reisen til samlingene?",
-			"hva skjer på samlingene?", "Når er fristen for å melde interesse?", "har dere svart på søknaden?", "hvor ofte er det samling?"} {
+			"hva skjer på samlingene?", "Når er fristen for å melde interesse?", "har dere svart på søknaden?", "hvor ofte er det samling?",
+			// Meals at a gathering (round 10, sixth session): the FAQ says
+			// the document does not give them.
+			"blir det lunsj på neste samling?", "dekkes middag på samlingene neste år?", "is dinner included at the next gathering?"} {
 			a, err := e.h.Answer(context.Background(), handlers.Query{Text: q, Now: testNow})
 			if err != nil {
 				t.Fatal(err)
@@ -298,6 +303,9 @@ func TestLiveHowTo(t *testing.T) {
 		{"vis alle regionene", "/region liste", "data:region-ny"},
 		{"how do we withdraw, we changed our minds", "/interesse trekk <no>", "interesse-i-boten"},
 		{"hvor ser jeg interessemeldingene vi har sendt?", "/interesse liste", "interesse-i-boten"},
+		// Round 10, sixth session (blind32): taking back and seeing what was sent.
+		{"how do we take back our registration for one county?", "/interesse trekk", "interesse-i-boten"},
+		{"i registered interesse last week, how can i see what we sent?", "/interesse liste", "interesse-i-boten"},
 		{"hvordan sier jeg at vi ikke kommer på samlingen?", "/rsvp <nr> ja|nei|kanskje", "neste-samling"},
 		// Who answered a gathering.
 		{"Hvordan ser jeg hvem som har meldt seg på samling 3?", "/samling deltakere <nr>", "data:deltakere"},
