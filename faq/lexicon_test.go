@@ -110,3 +110,25 @@ func TestFoodIsNotTheWay(t *testing.T) {
 		}
 	}
 }
+
+// TestWholeCountryAndGreetings: "the whole country" / "hele landet" is a
+// national gathering, "take place" is not a place (plass) in the
+// programme, and "Good morning." says nothing (blind32: all three made
+// "Will all the meetings … take place in our own region, or are there
+// also meetings for the whole country?" unsure).
+func TestWholeCountryAndGreetings(t *testing.T) {
+	e := newTestEngine(t)
+	for q, id := range map[string]string{
+		"Good morning. Will all the meetings in the programme take place in our own region, or are there also meetings for the whole country?": "samlinger",
+		"blir det samlinger for hele landet også?":    "samlinger",
+		"are there gatherings for the entire country": "samlinger",
+	} {
+		a, err := e.Answer(context.Background(), q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || a.EntryID != id {
+			t.Errorf("%q: answered=%v with %s (%.2f), want %s", q, a.Answered, a.EntryID, a.Score, id)
+		}
+	}
+}
