@@ -153,44 +153,61 @@ func (e *Engine) Entry(id string) (Entry, bool) {
 // Learn adds (or replaces) an entry and indexes it at once, so the next
 // question in other words finds it.
 func (e *Engine) Learn(ctx context.Context, en Entry) error {
-	if err := validate([]Entry{en}); err != nil {
+	return e.LearnAll(ctx, []Entry{en})
+}
+
+// LearnAll is Learn for several entries, with the corpus-wide weights
+// worked out once at the end (refreshDens walks every entry): the
+// program starts from the build-time snapshot and learns what differs
+// from it — the entries the configured facts change, the working group's
+// answers — instead of building the whole index (~50 ms of a cold start).
+func (e *Engine) LearnAll(ctx context.Context, ens []Entry) error {
+	if len(ens) == 0 {
+		return nil
+	}
+	if err := validate(ens); err != nil {
 		return err
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	var texts, enTexts []string
-	for i, q := range en.Questions {
-		if englishPhrasing(en, i) {
-			enTexts = append(enTexts, q)
-		} else {
-			texts = append(texts, q)
-		}
-	}
-	e.an.learn(append(texts, en.Answer.NB), append(enTexts, en.Answer.EN))
-	if old, ok := e.entries[en.ID]; ok {
-		e.mem.remove(en.ID)
-		for t := range union(old.qvocab, old.avocab) {
-			e.df[t]--
-		}
-		for k, id := range e.exact {
-			if id == en.ID {
-				delete(e.exact, k)
+	for _, en := range ens {
+		for i, q := range en.Questions {
+			if englishPhrasing(en, i) {
+				enTexts = append(enTexts, q)
+			} else {
+				texts = append(texts, q)
 			}
 		}
-		delete(e.entries, en.ID)
+		texts, enTexts = append(texts, en.Answer.NB), append(enTexts, en.Answer.EN)
 	}
-	e.add(en)
-	if e.db != nil {
-		// The documents' table holds the entries' rows too (openFTS).
-		r := e.mem.rows[len(e.mem.rows)-1]
-		if err := store.InTx(ctx, e.db, func(tx *sql.Tx) error {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM idx WHERE ref = ? AND kind = 'e'`, en.ID); err != nil {
+	e.an.learn(texts, enTexts)
+	for _, en := range ens {
+		if old, ok := e.entries[en.ID]; ok {
+			e.mem.remove(en.ID)
+			for t := range union(old.qvocab, old.avocab) {
+				e.df[t]--
+			}
+			for k, id := range e.exact {
+				if id == en.ID {
+					delete(e.exact, k)
+				}
+			}
+			delete(e.entries, en.ID)
+		}
+		e.add(en)
+		if e.db != nil {
+			// The documents' table holds the entries' rows too (openFTS).
+			r := e.mem.rows[len(e.mem.rows)-1]
+			if err := store.InTx(ctx, e.db, func(tx *sql.Tx) error {
+				if _, err := tx.ExecContext(ctx, `DELETE FROM idx WHERE ref = ? AND kind = 'e'`, en.ID); err != nil {
+					return err
+				}
+				_, err := tx.ExecContext(ctx, `INSERT INTO idx (q, a, d, kind, ref) VALUES (?, ?, '', 'e', ?)`, r.qtext, r.atext, en.ID)
+				return err
+			}); err != nil {
 				return err
 			}
-			_, err := tx.ExecContext(ctx, `INSERT INTO idx (q, a, d, kind, ref) VALUES (?, ?, '', 'e', ?)`, r.qtext, r.atext, en.ID)
-			return err
-		}); err != nil {
-			return err
 		}
 	}
 	// Term weights move with the document frequencies.
