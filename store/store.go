@@ -249,6 +249,17 @@ func (db *DB) Reader() *sql.DB { return db.r }
 
 func (db *DB) now() time.Time { return db.Now().UTC() }
 
+// NewerSchemaError is a database migrated by a newer kulturbot than this
+// one: Open refuses it rather than misread what it does not know.
+type NewerSchemaError struct {
+	Migrations []string // applied, not embedded in this build (sorted)
+}
+
+func (e *NewerSchemaError) Error() string {
+	return fmt.Sprintf("the database was migrated by a newer kulturbot (%s, which this build does not have): "+
+		"run that version or a newer one, or restore a backup made before the upgrade (kulturbot backup)", strings.Join(e.Migrations, ", "))
+}
+
 // migrate applies the embedded migrations in name order, each in its own
 // transaction, recording them in schema_migrations. A new database first
 // gets the schema snapshot (schema.go) and then only the migrations newer
@@ -286,6 +297,25 @@ func (db *DB) migrate(ctx context.Context) error {
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return err
+	}
+	// A migration this build does not know was applied by a newer one: an
+	// older build would read the newer rows its own way (the replay guard's
+	// ids since 095 and 096, for one — a replay of the last minutes taken
+	// again, packed rows dropped by retention). It refuses to open the file
+	// instead, and nothing is written.
+	known := make(map[string]bool, len(names))
+	for _, name := range names {
+		known[name] = true
+	}
+	var newer []string
+	for name := range done {
+		if !known[name] {
+			newer = append(newer, name)
+		}
+	}
+	if len(newer) > 0 {
+		sort.Strings(newer)
+		return &NewerSchemaError{Migrations: newer}
 	}
 	for _, name := range names {
 		if done[name] {
