@@ -301,10 +301,56 @@ func (a *Analyzer) word(w string) []Term {
 			return fixed
 		}
 	}
+	// A long function word with a letter lost in typing ("egentli",
+	// "hvorda", "kanskj") is that word, not a topic the corpus never
+	// heard of: it weighed as one and sank the question's coverage.
+	if stopwordTypo(w) {
+		return nil
+	}
 	if bs := a.backoff(w); bs != nil {
 		return bs
 	}
 	return ts
+}
+
+// stopwordTypo reports whether w is a stop word of seven or more letters
+// with one letter left out. Only a long word: a short one with a letter
+// less is often a word of its own ("livet" is not "lovet"; neither is
+// one deletion from the other, but "var" is "vår" without a letter), and
+// the caller asks only about words the corpus does not know.
+func stopwordTypo(w string) bool {
+	n := len(w)
+	if n < 6 {
+		return false
+	}
+	for _, sw := range longStopwords {
+		if len(sw) == n+1 && oneDeletion(sw, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// longStopwords are the stop words of seven letters or more (ASCII
+// after folding), for stopwordTypo.
+var longStopwords = func() []string {
+	var out []string
+	for w := range stopwords {
+		if len(w) >= 7 {
+			out = append(out, w)
+		}
+	}
+	sort.Strings(out)
+	return out
+}()
+
+// oneDeletion reports whether short is long with one byte left out.
+func oneDeletion(long, short string) bool {
+	i := 0
+	for i < len(short) && long[i] == short[i] {
+		i++
+	}
+	return long[i+1:] == short[i:]
 }
 
 // realWordsNB (lexicon/words_nb.txt) are Norwegian words one edit from a

@@ -423,3 +423,24 @@ func TestDetectLangChatEnglish(t *testing.T) {
 		}
 	}
 }
+
+// TestStopwordTypo: a long function word with a letter lost in typing is
+// that word ("egentlg", "kanskj"): it weighed as an unknown topic, and
+// "hva koster det kanskj" was declined. Short ones and real words stay.
+func TestStopwordTypo(t *testing.T) {
+	for w, want := range map[string]bool{"egentli": true, "egentlg": true, "kanskj": true, "alltsa": false, "egentlig": false, "livet": false, "kanske": true, "hvorda": true} {
+		if got := stopwordTypo(w); got != want {
+			t.Errorf("stopwordTypo(%q) = %v, want %v", w, got, want)
+		}
+	}
+	e := newTestEngine(t)
+	for q, id := range map[string]string{"hva koster det kanskj": "finansiering", "hvem kan egentlg delta": "hvem-kan-delta"} {
+		a, err := e.Answer(context.Background(), q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || a.EntryID != id {
+			t.Errorf("%q: answered=%v with %s (%.2f), want %s", q, a.Answered, a.EntryID, a.Score, id)
+		}
+	}
+}
