@@ -132,3 +132,22 @@ func TestWholeCountryAndGreetings(t *testing.T) {
 		}
 	}
 }
+
+// TestPublicMoney: "public funding", "public money" are the programme's
+// money (blind32: "Which cost items does the public funding of the
+// programme cover?" was unsure, "public" an unknown topic).
+func TestPublicMoney(t *testing.T) {
+	e := newTestEngine(t)
+	for q, id := range map[string]string{
+		"Which cost items does the public funding of the programme cover?": "finansiering",
+		"is the programme paid with public money?":                         "finansiering",
+	} {
+		a, err := e.Answer(context.Background(), q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || a.EntryID != id {
+			t.Errorf("%q: answered=%v with %s (%.2f), want %s", q, a.Answered, a.EntryID, a.Score, id)
+		}
+	}
+}
