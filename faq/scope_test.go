@@ -654,6 +654,7 @@ func TestPurposeClause(t *testing.T) {
 		"må vi planlegge budsjett? hva koster det":  "må vi planlegge budsjett? hva koster det",
 		"hva koster det? må vi planlegge budsjett?": "hva koster det? må vi planlegge budsjett?",
 		"må planlegge budsjett":                     "må planlegge budsjett",
+		"må vi booke fly selv?":                     "må vi booke fly selv?",
 	} {
 		if got := withoutPurpose(q); got != want {
 			t.Errorf("withoutPurpose(%q) = %q, want %q", q, got, want)
@@ -664,6 +665,7 @@ func TestPurposeClause(t *testing.T) {
 		"finnes det en tidsplan for hele programmet et sted? må planlegge budsjett og vikarer": "tidsplan",
 		"kva er føremålet med programmet? må forklare det for kommunestyret neste veke":        "hensikt",
 		"dekkes hotell og mat på samlingene? skal sette opp budsjett for neste år":             "reisestotte",
+		"blir samlingene digitale eller må vi reise? skal booke fly fra trondheim evt":         "samlinger",
 	} {
 		a, err := e.Answer(context.Background(), q, "")
 		if err != nil {
