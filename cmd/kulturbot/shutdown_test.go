@@ -71,7 +71,7 @@ func TestGracefulShutdown(t *testing.T) {
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 		req.Header.Set("X-Slack-Request-Timestamp", ts)
 		req.Header.Set("X-Slack-Signature", kslack.Sign(cfg.SlackSigningSecret, ts, []byte(body)))
-		res, err := http.DefaultClient.Do(req)
+		res, err := testClient.Do(req)
 		if err != nil {
 			got <- answer{err: err}
 			return
@@ -144,7 +144,7 @@ func runHealthy(t *testing.T, a *App, addr string) (context.CancelFunc, <-chan e
 	runErr := make(chan error, 1)
 	go func() { runErr <- a.Run(ctx) }()
 	waitFor(t, func() bool {
-		res, err := http.Get("http://" + addr + "/healthz")
+		res, err := testClient.Get("http://" + addr + "/healthz")
 		if err != nil {
 			return false
 		}

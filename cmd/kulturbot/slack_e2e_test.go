@@ -71,7 +71,7 @@ func (e *slackE2E) post(ctype, body string, hdr ...string) (int, string) {
 	for i := 0; i+1 < len(hdr); i += 2 {
 		req.Header.Set(hdr[i], hdr[i+1])
 	}
-	res, err := http.DefaultClient.Do(req)
+	res, err := testClient.Do(req)
 	if err != nil {
 		e.t.Fatal(err)
 	}
@@ -195,7 +195,7 @@ func TestSlackEndToEnd(t *testing.T) {
 			if sig != "" {
 				req.Header.Set("X-Slack-Signature", sig)
 			}
-			res, err := http.DefaultClient.Do(req)
+			res, err := testClient.Do(req)
 			if err != nil {
 				t.Fatal(err)
 			}

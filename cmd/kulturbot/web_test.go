@@ -66,7 +66,7 @@ func TestConsoleServesDashboard(t *testing.T) {
 	var res *http.Response
 	var err error
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		if res, err = http.Get(local); err == nil {
+		if res, err = testClient.Get(local); err == nil {
 			break
 		}
 	}
@@ -77,7 +77,7 @@ func TestConsoleServesDashboard(t *testing.T) {
 	if res.StatusCode != 200 {
 		t.Fatalf("dashboard: status %d", res.StatusCode)
 	}
-	res, err = http.Get("http://" + addr + "/dashbord")
+	res, err = testClient.Get("http://" + addr + "/dashbord")
 	if err != nil {
 		t.Fatal(err)
 	}
