@@ -46,9 +46,9 @@ func newEngine(ctx context.Context, entries []Entry, gate *Gate) (*Engine, error
 // could not be used.
 func (e *Engine) IndexSource() string { return e.source }
 
-// buildEngine builds the index of entries (what the snapshot holds).
-func buildEngine(ctx context.Context, entries []Entry, gate *Gate) (*Engine, error) {
-	var texts, enTexts []string
+// analyzerTexts are the texts the analyser learns its vocabulary from:
+// the Norwegian phrasings and answers, and the English ones.
+func analyzerTexts(entries []Entry) (texts, enTexts []string) {
 	for _, e := range entries {
 		for i, q := range e.Questions {
 			if englishPhrasing(e, i) {
@@ -60,6 +60,12 @@ func buildEngine(ctx context.Context, entries []Entry, gate *Gate) (*Engine, err
 		texts = append(texts, e.Answer.NB)
 		enTexts = append(enTexts, e.Answer.EN)
 	}
+	return texts, enTexts
+}
+
+// buildEngine builds the index of entries (what the snapshot holds).
+func buildEngine(ctx context.Context, entries []Entry, gate *Gate) (*Engine, error) {
+	texts, enTexts := analyzerTexts(entries)
 	e := &Engine{P: DefaultParams, gate: gate, an: newAnalyzer(map[string]string{}, texts, enTexts), entries: map[string]*indexed{}, df: map[string]int{}, mem: newMemIndex(), common: map[string]bool{}, exact: map[string]string{}}
 	e.memScratch.New, e.scoreScratch.New = newMemScratch, newScoreScratch
 	for _, w := range lexiconWords("common.txt") {
@@ -170,18 +176,7 @@ func (e *Engine) LearnAll(ctx context.Context, ens []Entry) error {
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	var texts, enTexts []string
-	for _, en := range ens {
-		for i, q := range en.Questions {
-			if englishPhrasing(en, i) {
-				enTexts = append(enTexts, q)
-			} else {
-				texts = append(texts, q)
-			}
-		}
-		texts, enTexts = append(texts, en.Answer.NB), append(enTexts, en.Answer.EN)
-	}
-	e.an.learn(texts, enTexts)
+	e.an.learn(analyzerTexts(ens))
 	for _, en := range ens {
 		if old, ok := e.entries[en.ID]; ok {
 			e.mem.remove(en.ID)
