@@ -120,10 +120,15 @@ func withoutPurpose(q string) string {
 	if len(keep) == len(parts) {
 		return q
 	}
+	// The parts are substrings of q (splitQuestionsInto), so both are
+	// found; the checks keep a slip in that from ever cutting wrongly.
 	start := strings.Index(q, keep[0])
+	if start < 0 {
+		return q
+	}
 	last := keep[len(keep)-1]
 	end := strings.Index(q[start:], last)
-	if start < 0 || end < 0 {
+	if end < 0 {
 		return q
 	}
 	end += start + len(last)
