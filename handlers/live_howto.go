@@ -261,7 +261,7 @@ var howIntents = []howIntent{
 	// (their own literal filters).
 	{"live.how.interesse", relit.MustCompile(` (se|ser|sja|see|view|list|liste|finne|find|vise|show)( \S+){0,2}? (interessemelding\w*|interest registrations?|registrations of interest|our registrations?)` +
 		// "hvor ser jeg hvilke kommuner vi har meldt inn"
-		`| (se|ser|sja|see|view|finne|finn|find|vise|show|sjekke|sjekka|check)( \S+){0,2}? (hvilke|kva|kva for|which|what) (kommuner|kommunar|municipalities|fylker|fylke|counties) (vi|we|me|dere|you) (har |have |hadde |had )?(meldt inn|meldt pa|meldt|registrert|registered|signed up|sendt inn|sent in|put in|fort opp|listed)`), false, nil, nil},
+		`| (se|ser|sja|see|view|finne|finn|find|vise|show|sjekke|sjekka|check)( \S+){0,2}? (hvilke|kva|kva for|which|what) (kommuner|kommunar|municipalities|fylker|fylke|counties) (vi|we|me|dere|you|fylket|fylkesavdelingen|fylkesavdelinga|styret|the county|our county|the board) (allerede |alt |already )?(har |have |has |hadde |had )?(allerede |alt |already |so far )?(meldt inn|meldt pa|meldt|registrert|registered|signed up|sendt inn|sent in|put in|fort opp|listed)`), false, nil, nil},
 	// "i registered interesse last week, how can i see what we sent?":
 	// what we sent, in a question about the registration.
 	{"live.how.interesse", relit.MustCompile(` (se|ser|sja|see|view|check|sjekke|sjekka|finne|find)( \S+){0,2}? (what|hva|kva) (we|i|vi|jeg|eg|me) (sent|sendte|sendt|registered|registrerte|registrert|meldte|meldt|submitted)( |$)`), false, []string{"interess", "regist"}, nil},
@@ -279,7 +279,10 @@ var howIntents = []howIntent{
 	// "how do we withdraw?", "korleis trekkjer vi oss?": nothing after it
 	// but a change of plans.
 	{"live.how.interesse", relit.MustCompile(` (withdraw|pull out|back out|trekke oss|trekkje oss|trekker oss|trekkjer oss|trekk oss)( (fra|from) (programmet|the programme|the program|it))?`), true, nil, nil},
-	{"live.how.kommune", relit.MustCompile(` (setter|sette|velger|velge|lagrer|lagre|endrer|endre|bytter|bytte|set|change|save) ` + rxPron + `(min |mi |var |vart |my |our |hvilken |kva |which |what )?(egen |eigen |own )?(kommune|kommunen|kommuna|municipality)`), false, nil, nil},
+	// The asker's own municipality: a pronoun or a possessive before it
+	// ("setter jeg kommunen", "set my municipality"); "hvordan setter
+	// kommunen sammen gruppa si" has the municipality as the subject.
+	{"live.how.kommune", relit.MustCompile(` (setter|sette|velger|velge|lagrer|lagre|endrer|endre|bytter|bytte|set|change|save) ((vi |jeg |eg |je |me |we |i |du |you |man )(min |mi |var |vart |my |our |hvilken |kva |which |what )?|(min |mi |var |vart |my |our |hvilken |kva |which |what ))(egen |eigen |own )?(kommune|kommunen|kommuna|municipality)`), false, nil, nil},
 	// "hvordan sier jeg til boten hvilken kommune jeg jobber i?"
 	{"live.how.kommune", relit.MustCompile(` (sier|si|seier|seie|forteller|fortelle|fortel|tell|tells|let) (jeg |eg |vi |me |i |we )?(til )?(boten |deg |kulturbot |the bot |you )?(know )?(hvilken|hvilke|kva|kva for|which|what) (kommune|municipality)`), false, []string{" sier", " si ", " seie", " fortel", " tell", " let "}, nil},
 	{"faq:samling-admin", relit.MustCompile(` (lager|lage|lagar|oppretter|opprette|opprettar|legger|legge|legg|create|add|set up|make)( inn)? ` + rxPron + `(inn )?(en |ei |et |a |an |the )*(ny |nye |new )?(nasjonal |nasjonale |national |regional |regionale |digital |digitale )?(samling|samlinger|samlingar|gathering|gatherings)( i boten| in the bot)?`), true, nil, nil},

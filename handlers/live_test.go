@@ -129,7 +129,10 @@ func TestLive(t *testing.T) {
 			"hva skjer på samlingene?", "Når er fristen for å melde interesse?", "har dere svart på søknaden?", "hvor ofte er det samling?",
 			// Meals at a gathering (round 10, sixth session): the FAQ says
 			// the document does not give them.
-			"blir det lunsj på neste samling?", "dekkes middag på samlingene neste år?", "is dinner included at the next gathering?"} {
+			"blir det lunsj på neste samling?", "dekkes middag på samlingene neste år?", "is dinner included at the next gathering?",
+			// The municipality composing its group, not setting one's own
+			// municipality in the bot (blind35).
+			"hvordan setter kommunen sammen gruppa si – er det kulturskolen som bestemmer hvem som er med?"} {
 			a, err := e.h.Answer(context.Background(), handlers.Query{Text: q, Now: testNow})
 			if err != nil {
 				t.Fatal(err)
@@ -306,6 +309,8 @@ func TestLiveHowTo(t *testing.T) {
 		// Round 10, sixth session (blind32): taking back and seeing what was sent.
 		{"how do we take back our registration for one county?", "/interesse trekk", "interesse-i-boten"},
 		{"i registered interesse last week, how can i see what we sent?", "/interesse liste", "interesse-i-boten"},
+		// blind35: the county as the subject, "allerede" before the verb.
+		{"hvor ser jeg hvilke kommuner fylket allerede har meldt inn?", "/interesse liste", "interesse-i-boten"},
 		{"hvordan sier jeg at vi ikke kommer på samlingen?", "/rsvp <nr> ja|nei|kanskje", "neste-samling"},
 		// Who answered a gathering.
 		{"Hvordan ser jeg hvem som har meldt seg på samling 3?", "/samling deltakere <nr>", "data:deltakere"},
