@@ -1,0 +1,103 @@
+package faq
+
+import (
+	"strings"
+
+	"github.com/kulturskoleradet/kulturbot/internal/relit"
+)
+
+// withoutIntro is q without the sentences before or after its question in
+// which the asker only says who they are ("hei, ny rådgiver i
+// kulturavdelinga her i østfold. hvem er programmet ment for?", "Good
+// morning! I'm over from a council in Fife on a study visit. How long
+// does …?", "… lasts? I am new in the municipality and nobody could tell
+// me."). Read with the question, a role, a place and "new" pulled it to
+// other entries (the county branch's, the deadline's) or thinned its
+// coverage below the gate; they ask nothing. Only a whole sentence
+// (ending in ".", "!" or "?" and a space, or the message's end) that is a
+// greeting or opens with the asker's own role — "jeg er", "I'm", "ny
+// rådgiver", "ble nettopp …" — is left out, and only when what remains
+// asks and does not point back at it ("… Hva sier programmet om det?").
+// Context about the municipality ("vi er en liten kommune …") stays: it
+// often is the question's subject.
+func withoutIntro(q string) string {
+	var sb [6]string
+	ss := sentencesInto(sb[:0], q)
+	if len(ss) < 2 {
+		return q
+	}
+	keep := ss
+	for len(keep) > 1 && isIntro(keep[0]) {
+		keep = keep[1:]
+	}
+	for len(keep) > 1 && isIntro(keep[len(keep)-1]) {
+		keep = keep[:len(keep)-1]
+	}
+	if len(keep) == len(ss) {
+		return q
+	}
+	rest := strings.Join(keep, " ")
+	if !strings.Contains(rest, "?") && !asksRE.MatchString(rest) {
+		return q
+	}
+	return rest
+}
+
+// sentencesInto splits q into sentences, appended to dst: after ".", "!"
+// or "?" followed by a space, but not after a number ("6. februar") or a
+// one-letter word ("f. eks."). The sentences are substrings of q, trimmed.
+func sentencesInto(dst []string, q string) []string {
+	last := 0
+	for i := 0; i+1 < len(q); i++ {
+		c := q[i]
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		if q[i+1] != ' ' && q[i+1] != '\n' {
+			continue
+		}
+		if c == '.' && (i == 0 || q[i-1] < 'A' || (i >= 2 && q[i-2] == ' ')) {
+			// After a digit or a one-letter word: a date or an
+			// abbreviation, not a sentence's end.
+			continue
+		}
+		if s := strings.TrimSpace(q[last : i+1]); s != "" {
+			dst = append(dst, s)
+		}
+		last = i + 1
+	}
+	if s := strings.TrimSpace(q[last:]); s != "" {
+		dst = append(dst, s)
+	}
+	return dst
+}
+
+// isIntro reports whether sentence s only greets or says who the asker is.
+func isIntro(s string) bool {
+	if strings.Contains(s, "?") {
+		return false
+	}
+	l := strings.ToLower(s)
+	if greetingRE.MatchString(l) {
+		return true
+	}
+	return introRE.MatchString(l) && !introAsksRE.MatchString(l)
+}
+
+// greetingRE is a sentence that only greets.
+var greetingRE = relit.MustCompile(`^(?:hei|hallo|heisann|hei hei|hi|hello|hey|hiya|god morgen|god dag|good morning|good afternoon|good day|good evening|greetings)(?: (?:there|alle|all|everyone|du|dere))?[.!, ]*$`)
+
+// introRE opens a sentence in which the asker says who they are: an
+// optional greeting, then "I am / I work / I just started", or a role
+// with no subject ("ny rådgiver …", "ble nettopp dratt inn i …").
+var introRE = relit.MustCompile(`^(?:(?:hei|hallo|heisann|hi|hello|hey|god morgen|good morning|good day|good afternoon)[,!.]?\s+)?` +
+	`(?:(?:jeg|eg|i)\s+(?:er|e|am|the|a|an|new|over from|here from|over here|from|jobber|jobbar|arbeider|arbeidar|work|har nettopp|har akkurat|have just|just|nettopp|akkurat|startet|starta|begynte|byrja|started|began|sitter|sit|represent|representerer|kommer fra|kjem frå|kjem fra|come from)\b` +
+	`|(?:i'm|im|i've just|ive just)\s` +
+	`|(?:ny|nytilsatt|nyansatt|nytilsett|new|newly)\s` +
+	`|(?:ble|vart|blei|blitt) (?:nettopp|akkurat)\s` +
+	`|(?:just|recently) (?:got|started|joined|been)\s` +
+	`|over (?:here )?from\s)`)
+
+// introAsksRE keeps a sentence that says the asker wonders: "jeg lurer
+// på …", "I am wondering whether …" ask, whatever follows.
+var introAsksRE = relit.MustCompile(`lurer|lure på|undrar|wonder|want to know|would like to know|like to ask|vil vite|ville vite|spør|spør om|asking|curious|usikker|unsure|not sure`)

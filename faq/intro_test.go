@@ -1,0 +1,56 @@
+package faq
+
+import (
+	"context"
+	"testing"
+)
+
+func TestWithoutIntro(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		// A greeting and the asker's role are left out.
+		{"hei, ny rådgiver i kulturavdelinga her i østfold. hvem er programmet ment for?", "hvem er programmet ment for?"},
+		{"Good morning! i over from a council in Fife on a study visit. How long does it run for?", "How long does it run for?"},
+		{"Could you explain how long it lasts? I am new in the municipality and nobody could tell me.", "Could you explain how long it lasts?"},
+		{"Jeg er ny kulturskolerektor i Vang. Hva koster det å være med?", "Hva koster det å være med?"},
+		{"hei! ble nettopp dratt inn i ei kommunegruppe. hvor lenge varer dette?", "hvor lenge varer dette?"},
+		// Context about the municipality is the question's subject.
+		{"Vi er ein liten kommune med berre éin tilsett. Får vi òg rettleiing?", ""},
+		{"Vi svarte nei, men nå kan vi likevel. Må vi ringe noen?", ""},
+		// Saying one wonders is asking.
+		{"Jeg er fylkesleder og lurer på hva som forventes. Må vi delta?", ""},
+		// Nothing left that asks: the whole stays.
+		{"Jeg er ny her. Takk for hjelpen.", ""},
+		// A date or a one-letter abbreviation is not a sentence's end.
+		{"Jeg er på samlingen 6. februar, hva skjer der?", ""},
+		// One sentence: nothing to leave out.
+		{"Jeg er kulturskolerektor, hva koster det?", ""},
+	} {
+		want := c.want
+		if want == "" {
+			want = c.in
+		}
+		if got := withoutIntro(c.in); got != want {
+			t.Errorf("withoutIntro(%q) = %q, want %q", c.in, got, want)
+		}
+	}
+}
+
+// TestIntroBeforeQuestion: a self-introduction before (or after) the
+// question does not pull it off its entry (blind30, blind33, blind34:
+// declined, or answered with the deadline).
+func TestIntroBeforeQuestion(t *testing.T) {
+	e := newTestEngine(t)
+	for _, c := range []struct{ q, entry string }{
+		{"Good morning! I'm over from a council in Fife on a study visit and trying to get my head round Fremtidens kulturskole. How long does one of the regional programmes actually run for?", "varighet"},
+		{"Good day. Could you please explain me how long the regional programme lasts? I am new in the municipality and nobody could tell me.", ""},
+		{"hei, ny rådgiver i kulturavdelinga her i østfold. hvem er programmet egentlig ment for, alle kommuner i landet?", ""},
+	} {
+		a, err := e.Answer(context.Background(), c.q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || (c.entry != "" && a.EntryID != c.entry) || a.EntryID == "frist" {
+			t.Errorf("%q: answered=%v entry=%q, want %q", c.q, a.Answered, a.EntryID, c.entry)
+		}
+	}
+}
