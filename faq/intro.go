@@ -16,11 +16,14 @@ import (
 // coverage below the gate; they ask nothing. Only a whole sentence
 // (ending in ".", "!" or "?" and a space, or the message's end) that is a
 // greeting or opens with the asker's own role — "jeg er", "I'm", "ny
-// rådgiver", "ble nettopp …" — is left out, and only when what remains
-// asks and does not point back at it ("… Hva sier programmet om det?").
-// Context about the municipality ("vi er en liten kommune …") stays: it
-// often is the question's subject.
+// rådgiver", "ble nettopp …", "teaterlærer … her," — or the text they
+// are writing is left out, and only when what remains asks. Context
+// about the municipality ("vi er en liten kommune …") stays: it often is
+// the question's subject. So does a sentence saying what was asked ("Jeg
+// har fått spørsmål fra en rektor om …"); only a short "<who> asks me:"
+// before the question itself is left out (withoutReporter).
 func withoutIntro(q string) string {
+	q = withoutReporter(q)
 	var sb [6]string
 	ss := sentencesInto(sb[:0], q)
 	if len(ss) < 2 {
@@ -96,8 +99,38 @@ var introRE = relit.MustCompile(`^(?:(?:hei|hallo|heisann|hi|hello|hey|god morge
 	`|(?:ny|nytilsatt|nyansatt|nytilsett|new|newly)\s` +
 	`|(?:ble|vart|blei|blitt) (?:nettopp|akkurat)\s` +
 	`|(?:just|recently) (?:got|started|joined|been)\s` +
-	`|over (?:here )?from\s)`)
+	`|over (?:here )?from\s` +
+	// "teaterlærer i bergen kulturskole her, …", "culture school head here:"
+	`|(?:\S+ ){1,6}(?:her|here)[,:]` +
+	// "skriver nyhetssak om at …", "I'm writing the board memo"
+	`|(?:(?:jeg|eg|i|vi|me|we) )?(?:skriver|skriv|writing|holder på med|held på med|lager|lagar|working on|preparing) (?:en |ei |eit |et |a |an |the |på |pa )?(?:nyhetssak|sak|artikkel|saksfremlegg|saksframlegg|notat|rapport|presentasjon|article|memo|report|news|presentation)` +
+	`)`)
 
 // introAsksRE keeps a sentence that says the asker wonders: "jeg lurer
 // på …", "I am wondering whether …" ask, whatever follows.
 var introAsksRE = relit.MustCompile(`lurer|lure på|undrar|wonder|want to know|would like to know|like to ask|vil vite|ville vite|spør|spør om|asking|curious|usikker|unsure|not sure`)
+
+// withoutReporter is q without a short "<who> asks (me):" before the
+// question it reports ("Hi! My rådmann asks me: what do we get out of
+// this?", "rektor lurer på: …"): the asker's boss is not the question's
+// subject.
+func withoutReporter(q string) string {
+	i := strings.Index(q, ": ")
+	if i < 0 || i > 80 {
+		return q
+	}
+	start := 0
+	for j := i - 1; j > 0; j-- {
+		if (q[j] == '.' || q[j] == '!' || q[j] == '?') && q[j+1] == ' ' {
+			start = j + 2
+			break
+		}
+	}
+	if !reporterRE.MatchString(strings.ToLower(q[start:i])) {
+		return q
+	}
+	return q[:start] + q[i+2:]
+}
+
+// reporterRE is "<someone> asks (me)" in a few words.
+var reporterRE = relit.MustCompile(`^(?:\S+ ){0,4}(?:spør|spor|spurte|asks|asked|is asking|lurer på|lurer pa|lurer|wonders|wondered|vil vite|ville vite|wants to know|want to know)(?: me| meg| us| oss| deg| you)?$`)

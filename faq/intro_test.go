@@ -13,6 +13,9 @@ func TestWithoutIntro(t *testing.T) {
 		{"Could you explain how long it lasts? I am new in the municipality and nobody could tell me.", "Could you explain how long it lasts?"},
 		{"Jeg er ny kulturskolerektor i Vang. Hva koster det å være med?", "Hva koster det å være med?"},
 		{"hei! ble nettopp dratt inn i ei kommunegruppe. hvor lenge varer dette?", "hvor lenge varer dette?"},
+		{"hei! teaterlærer i bergen kulturskole her, rektor vil ha meg inn i kommunegruppa. hva skal vi gjøre mellom samlingene?", "hva skal vi gjøre mellom samlingene?"},
+		{"hei! skriver nyhetssak om at kommunen blir med. hvem står bak programmet?", "hvem står bak programmet?"},
+		{"Hi! My rådmann asks me: what do we get out of this, concretely?", "what do we get out of this, concretely?"},
 		// Context about the municipality is the question's subject.
 		{"Vi er ein liten kommune med berre éin tilsett. Får vi òg rettleiing?", ""},
 		{"Vi svarte nei, men nå kan vi likevel. Må vi ringe noen?", ""},
@@ -22,6 +25,9 @@ func TestWithoutIntro(t *testing.T) {
 		{"Jeg er ny her. Takk for hjelpen.", ""},
 		// A date or a one-letter abbreviation is not a sentence's end.
 		{"Jeg er på samlingen 6. februar, hva skjer der?", ""},
+		// What was asked is the question's subject.
+		{"Jeg har fått spørsmål fra en rektor om hva vi får igjen. Hva sier programmet om det?", ""},
+		{"Spørsmål: hva koster det?", ""},
 		// One sentence: nothing to leave out.
 		{"Jeg er kulturskolerektor, hva koster det?", ""},
 	} {

@@ -650,11 +650,14 @@ func TestPurposeClause(t *testing.T) {
 		"kva er føremålet med programmet? må forklare det for kommunestyret neste veke":        "kva er føremålet med programmet?",
 		"what is the purpose? we need to explain it to our council":                            "what is the purpose?",
 		"skal presentere det for rådmannen\nhva er hensikten med programmet?":                  "hva er hensikten med programmet?",
+		"hvor mange samlinger blir det? trenger det til saksfremlegget":                        "hvor mange samlinger blir det?",
+		"how long does it run? need it for the board memo":                                     "how long does it run?",
 		// Questions stay: the modal before its subject asks.
 		"må vi planlegge budsjett? hva koster det":  "må vi planlegge budsjett? hva koster det",
 		"hva koster det? må vi planlegge budsjett?": "hva koster det? må vi planlegge budsjett?",
 		"må planlegge budsjett":                     "må planlegge budsjett",
 		"må vi booke fly selv?":                     "må vi booke fly selv?",
+		"trenger vi det til søknaden?":              "trenger vi det til søknaden?",
 	} {
 		if got := withoutPurpose(q); got != want {
 			t.Errorf("withoutPurpose(%q) = %q, want %q", q, got, want)
@@ -666,6 +669,7 @@ func TestPurposeClause(t *testing.T) {
 		"kva er føremålet med programmet? må forklare det for kommunestyret neste veke":        "hensikt",
 		"dekkes hotell og mat på samlingene? skal sette opp budsjett for neste år":             "reisestotte",
 		"blir samlingene digitale eller må vi reise? skal booke fly fra trondheim evt":         "samlinger",
+		"hvor mange samlinger må vi regne med i perioden? trenger det til saksfremlegget":      "samlinger",
 	} {
 		a, err := e.Answer(context.Background(), q, "")
 		if err != nil {

@@ -58,6 +58,9 @@ func TestLive(t *testing.T) {
 		{"WhatCanYouDo", "U1", "Hva kan du?", []string{"Jeg er kulturbot", "/rsvp", "/interesse", "/veiledning logg", "/kulturbot hjelp"}, nil},
 		// Chat English: "u", and "actually" between (blind32).
 		{"WhatCanUDo", "U1", "what can u actually do", []string{"I'm kulturbot", "/rsvp", "/interesse"}, nil},
+		// Dialect "ka" for kva (blind37), "actually" last.
+		{"WhatCanYouHelpWithDialect", "U1", "ka kan du hjelpe meg med egentlig", []string{"Jeg er kulturbot", "/rsvp"}, nil},
+		{"WhatCanYouHelpWithActually", "U1", "what can you help me with actually", []string{"I'm kulturbot", "/rsvp"}, nil},
 		{"WhatCanYouDoEnglish", "U1", "What can you do?", []string{"I'm kulturbot", "/rsvp", "/kulturbot hjelp"}, nil},
 		{"HowToRegisterTheMunicipality", "U1", "hvordan melder jeg på kommunen?", []string{"/interesse fylke=", "Fristen er 15. september."}, nil},
 		{"HowToRSVP", "U1", "how do I RSVP", []string{"Type /rsvp", "/rsvp <no> ja|nei|kanskje"}, nil},
