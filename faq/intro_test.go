@@ -2,6 +2,7 @@ package faq
 
 import (
 	"context"
+	"strings"
 	"testing"
 )
 
@@ -57,6 +58,32 @@ func TestIntroBeforeQuestion(t *testing.T) {
 		}
 		if !a.Answered || (c.entry != "" && a.EntryID != c.entry) || a.EntryID == "frist" {
 			t.Errorf("%q: answered=%v entry=%q, want %q", c.q, a.Answered, a.EntryID, c.entry)
+		}
+	}
+}
+
+// TestAnExampleIsNotATopic: "for eksempel", "t.d." and "for example"
+// give an example; "eksempel" weighed as a topic of its own (df 6) and
+// "t.d." was the unknown word "d" (blind37).
+func TestAnExampleIsNotATopic(t *testing.T) {
+	e := newTestEngine(t)
+	for q, entry := range map[string]string{
+		"Blir samlingane i regionen vår, eller må ein reise lenger, t.d. til Oslo?": "samlinger",
+		"kan for eksempel SFO være med":                                             "oppvekstfeltet",
+	} {
+		a, err := e.Answer(context.Background(), q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || a.EntryID != entry {
+			t.Errorf("%q: answered=%v entry=%q, want %q", q, a.Answered, a.EntryID, entry)
+		}
+	}
+	for _, q := range []string{"kan for eksempel SFO være med", "can for example SFO take part", "kan t.d. SFO vere med"} {
+		for _, term := range e.an.analyzeWordsIn(splitWords(e.normalize(q, true), nil), detectLangLower(strings.ToLower(q)) == "en") {
+			if term.Text == "eksempel" || term.Text == "exampl" || term.Text == "d" {
+				t.Errorf("%q: term %q", q, term.Text)
+			}
 		}
 	}
 }
