@@ -63,7 +63,9 @@ var (
 	dMembersRE = relit.MustCompile(`\b(hvem|kven|who)('s|'re|s)?\s+(sitter|sit|er med|er|is|are|on)?\s*(\w+\s+){0,2}(i|in|on)\s+(the\s+)?(arbeidsgrupp\w*|styret|fylkesstyret|landsstyret|styringsgrupp\w*|referansegrupp\w*|prosjektgrupp\w*|working group|board|steering group|reference group|project group)\b|\b(navn|namn|names?)\s+(på|til|of)\s+(\w+\s+)?(medlem\w*|members|folka|folkene|people)\b|\b(medlemmene|members)\s+(i|of|in)\s+(the\s+)?(arbeidsgrupp\w*|styret|working group|board)\b` +
 		// "kven er det som leiar arbeidsgruppa, namnet?": the name asked for.
 		`|\b(hvem|kven|who)\b.{0,50}\b(arbeidsgrupp\w*|styret|fylkesstyret|working group|board|leder\w*|leiar\w*|leads?|heads?|chairs?)\b.{0,30}\b(navnet|namnet|navn|namn|names?)\b`)
-	dListRE = relit.MustCompile(`\b(hvilke|hvilken|kva for( nokre)?|kva|which|what)\s+(kommuner|kommunar|kommunene|kommunane|fylker|fylke|fylka|fylkene|kulturskoler|kulturskular|municipalities|counties|schools)\s+((i|in|fra|frå|from)\s+\p{L}+\s+)?(var|vart|ble|blei|deltok|deltek|har vært|har vore|were|was|took|participated|have been|har|has|have)\b`)
+	// "kva kommunar i Møre og Romsdal har …", "which counties and
+	// municipalities were …".
+	dListRE = relit.MustCompile(`\b(hvilke|hvilken|kva for( nokre)?|kva|which|what)\s+(kommuner|kommunar|kommunene|kommunane|fylker|fylke|fylka|fylkene|kulturskoler|kulturskular|municipalities|counties|schools)\s+((og|and|eller|or)\s+(kommuner|kommunar|kommunene|kommunane|fylker|fylke|fylka|fylkene|municipalities|counties|schools)\s+)?((i|in|fra|frå|from)\s+\p{L}+(\s+(og|and)\s+\p{L}+)?\s+)?(var|vart|ble|blei|deltok|deltek|har vært|har vore|were|was|took|participated|have been|har|has|have)\b`)
 	// Who got in: "kva kommunar i Vestland har fått plass", "which
 	// municipalities were admitted".
 	dListKindRE = relit.MustCompile(`\b(pilot\w*|flest|most|størst|størst|biggest|largest|first round|første runde\w*|plukka|plukket|valgt|vald|valt|chosen|selected|picked|fått plass|fått plassar|fått plasser|fatt plass|kommet med|komme med|kome med|tatt opp|teke opp|tekne opp|admitted|accepted|got in|got a place|got places)\b`)

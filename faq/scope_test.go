@@ -205,6 +205,10 @@ func TestDetailsNotGiven(t *testing.T) {
 		"kva kommunar i Vestland har fått plass i programmet?",
 		"hvilke kommuner i Agder har fått plass?",
 		"kven er det som leiar arbeidsgruppa, namnet?",
+		// Seventh session (blind37, blind38): a county of two words, two
+		// kinds named.
+		"Kva kommunar i Møre og Romsdal har fått plass i programmet so langt?",
+		"Which counties and municipalities were selected for the 2024/25 cohort?",
 	} {
 		a, err := e.Answer(context.Background(), q, "")
 		if err != nil {
