@@ -1,6 +1,7 @@
 package faq
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -318,12 +319,15 @@ func (a *Analyzer) word(w string) []Term {
 // less is often a word of its own ("livet" is not "lovet"; neither is
 // one deletion from the other, but "var" is "vår" without a letter), and
 // the caller asks only about words the corpus does not know.
-func stopwordTypo(w string) bool {
+func stopwordTypo(w string) bool { return stopwordTypoIn(w, longStopwords) }
+
+// stopwordTypoIn is stopwordTypo against the long stop words long.
+func stopwordTypoIn(w string, long []string) bool {
 	n := len(w)
 	if n < 6 {
 		return false
 	}
-	for _, sw := range longStopwords {
+	for _, sw := range long {
 		if len(sw) == n+1 && oneDeletion(sw, w) {
 			return true
 		}
@@ -333,16 +337,26 @@ func stopwordTypo(w string) bool {
 
 // longStopwords are the stop words of seven letters or more (ASCII
 // after folding), for stopwordTypo.
-var longStopwords = func() []string {
+var longStopwords = longWords(stopwords)
+
+// longStopwordsEN are the stop words English text reads (the shared list
+// and its own, stopEN) of seven letters or more: "suposed", "actualy"
+// (blind38).
+var longStopwordsEN = longWords(stopwords, stopEN)
+
+// longWords are the words of the sets with seven letters or more, sorted.
+func longWords(sets ...map[string]bool) []string {
 	var out []string
-	for w := range stopwords {
-		if len(w) >= 7 {
-			out = append(out, w)
+	for _, set := range sets {
+		for w := range set {
+			if len(w) >= 7 {
+				out = append(out, w)
+			}
 		}
 	}
 	sort.Strings(out)
-	return out
-}()
+	return slices.Compact(out)
+}
 
 // oneDeletion reports whether short is long with one byte left out.
 func oneDeletion(long, short string) bool {

@@ -433,7 +433,17 @@ func TestStopwordTypo(t *testing.T) {
 			t.Errorf("stopwordTypo(%q) = %v, want %v", w, got, want)
 		}
 	}
+	for w, want := range map[string]bool{"suposed": true, "actualy": true, "supposed": false, "mentor": false} {
+		if got := stopwordTypoIn(w, longStopwordsEN); got != want {
+			t.Errorf("stopwordTypoIn(%q, English) = %v, want %v", w, got, want)
+		}
+	}
 	e := newTestEngine(t)
+	for _, term := range e.an.analyzeWordsIn([]string{"who", "is", "suposed", "to", "be", "involved"}, true) {
+		if term.Text == "supos" {
+			t.Errorf("suposed read as the topic %q", term.Text)
+		}
+	}
 	for q, id := range map[string]string{"hva koster det kanskj": "finansiering", "hvem kan egentlg delta": "hvem-kan-delta"} {
 		a, err := e.Answer(context.Background(), q, "")
 		if err != nil {

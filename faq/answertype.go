@@ -85,7 +85,11 @@ var (
 	// "navn på" asks a name only as the question ("hva er navnet på"),
 	// not in "sende inn navn på kommuner".
 	qNameRE    = relit.MustCompile(`\b(hva heter|kva heiter|hva het|what'?s the name|what is the name|name of the|(hva|kva) er (navnet|namnet|navn) (pa|til))\b`)
-	qContactRE = relit.MustCompile(`\b(telefon\w*|tlf|mobilnummer\w*|nummeret|e-?post\w*|e-?mail\w*|mailadresse\w*|phone|adressen|address)\b`)
+	// "address" is the noun only after a determiner or the kind of
+	// address ("the address", "e-mail address", "address?"): the verb
+	// ("does the programme address the wider challenges", blind38) asks
+	// nothing of the kind.
+	qContactRE = relit.MustCompile(`\b(telefon\w*|tlf|mobilnummer\w*|nummeret|e-?post\w*|e-?mail\w*|mailadresse\w*|phone|adressen|(the|an|your|their|his|her|its|our|my|what|which|whats|what's|postal|street|web|visiting|office|home|invoice|billing|delivery)\s+address(es)?|address\s*\?*\s*$)\b|\baddress\s*\?+`)
 	// The phone as a device ("inn i kalenderen på telefonen", "on my
 	// phone") is where something is shown, not a number asked for.
 	qDeviceRE = relit.MustCompile(`\b(pa|i|on|in|fra|from|via|med|with)\s+(min|mi|mitt|my|the|a|en|ein|ei)?\s*(telefon|telefonen|mobil|mobilen|phone|mobile)\b`)

@@ -25,6 +25,11 @@ func TestQuestionTypes(t *testing.T) {
 		{"hvor mye koster det for oss", atMoney},
 		{"hva er lenken til teams-møtet", atLink},
 		{"telefonnummer til arbeidsgruppen?", atContact},
+		// "address" the noun, not the verb (blind38).
+		{"what's the address of the working group?", atContact},
+		{"send me your email address", atContact},
+		{"To what extent does the programme address the wider societal challenges?", 0},
+		{"how do we address this in the council", 0},
 		{"hva er en region", 0},
 		{"hvem kan delta?", atWho},
 		{"Hei, hvem søker?", atWho},

@@ -160,6 +160,11 @@ func (a *Analyzer) wordEN(w string) []Term {
 			return fixed
 		}
 	}
+	// A long English function word with a letter lost ("suposed",
+	// "actualy") is that word (stopwordTypo).
+	if stopwordTypoIn(w, longStopwordsEN) {
+		return nil
+	}
 	return ts
 }
 
