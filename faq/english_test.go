@@ -33,6 +33,9 @@ func TestEnglishSynonyms(t *testing.T) {
 		{"school of music and performing arts", "kulturskole"},
 		{"culture school council", "kulturskolerad"},
 		{"in terms of", ""},
+		{"the AGM", "arsmote"},
+		{"the annual meeting", "arsmote"},
+		{"aligned", "koble"},
 		// stems shared with another meaning: not pulled along
 		{"the council", "council"},
 		{"in charge", "charg"},
