@@ -156,6 +156,31 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	e.mu.RLock()
 	defer e.mu.RUnlock()
 	q, lang := e.prepare(question, lang)
+	ans, err := e.answerPrepared(ctx, question, q, lang)
+	if err != nil || ans.Answered || ans.OutOfScope || ans.Partial {
+		return ans, err
+	}
+	// A message of several sentences whose whole is not sure: its
+	// question sentences alone may be. The sentences around them are
+	// often background the asker gives ("Vi er fire kommuner i
+	// Innherred … Kulturskolene våre samarbeider allerede litt. Men er
+	// det nok at …?", "… travel is a big deal for us. Will the programme
+	// pay for our travel?") that thins the question's coverage; when
+	// they carry the question's subject ("Vi svarte nei, men nå kan vi
+	// likevel. Må vi ringe noen?") the question alone is no surer, and
+	// the whole's answer stands. Only an unsure whole is asked again:
+	// a sure answer is never replaced.
+	if qs, ok := questionSentences(q); ok {
+		if b, err := e.answerPrepared(ctx, question, qs, lang); err == nil && b.Answered {
+			return b, nil
+		}
+	}
+	return ans, nil
+}
+
+// answerPrepared answers q, question as prepare left it (asked as
+// question), in lang.
+func (e *Engine) answerPrepared(ctx context.Context, question, q, lang string) (Answer, error) {
 	ans := Answer{Question: question, Lang: lang}
 	if id, ok := strings.CutPrefix(q, "#"); ok {
 		if x, ok := e.entries[strings.TrimSpace(id)]; ok {

@@ -134,3 +134,48 @@ func withoutReporter(q string) string {
 
 // reporterRE is "<someone> asks (me)" in a few words.
 var reporterRE = relit.MustCompile(`^(?:\S+ ){0,4}(?:spør|spor|spurte|asks|asked|is asking|lurer på|lurer pa|lurer|wonders|wondered|vil vite|ville vite|wants to know|want to know)(?: me| meg| us| oss| deg| you)?$`)
+
+// questionSentences is q's sentences that ask — ending in "?" or opening
+// like a question — without the ones before them and the asker's own
+// comments after them, and whether any were left out (Engine.Answer asks
+// them alone when the whole is unsure).
+func questionSentences(q string) (string, bool) {
+	var sb [6]string
+	ss := sentencesInto(sb[:0], q)
+	if len(ss) < 2 {
+		return "", false
+	}
+	var kb [6]string
+	keep := kb[:0]
+	asked := false
+	for _, s := range ss {
+		switch {
+		case strings.HasSuffix(s, "?") || asksRE.MatchString(s):
+			keep = append(keep, s)
+			asked = true
+		case asked && !mineRE.MatchString(strings.ToLower(s)):
+			// After the question, a statement may be its condition
+			// ("hvorfor er oppvekst så sentralt? vi samarbeider mest
+			// med kulturhuset"); only the asker's own comment on
+			// themselves is left out ("I learn much better when …").
+			keep = append(keep, s)
+		}
+	}
+	if len(keep) == 0 || len(keep) == len(ss) {
+		return "", false
+	}
+	qs := strings.Join(keep, " ")
+	if backRE.MatchString(strings.ToLower(qs)) {
+		return "", false
+	}
+	return qs, true
+}
+
+// backRE is a question pointing back at a sentence before it: "Hva sier
+// programmet om det?", "does anyone see that?", "is it a specific
+// model?" — without that sentence it asks about nothing.
+var backRE = relit.MustCompile(`\b(om det|om dette|om dei|om dem|med det|med dette|til det|for det|av det|about it|about that|about this|about them|with it|with that|of it|for it|see that|see it|that\?|this\?|it\?|det\?|dette\?|dem\?)|\b(is it|was it|will it|does it|can it|er det eit|er det et|er det en|er det ein|er dette|is this|is that)\s+(a|an|one|the|eit|et|en|ein|ei|noko|noe|something|more|mer|meir|bare|berre|just|only)\b`)
+
+// mineRE opens a sentence about the asker themselves: "I learn much
+// better when …", "I'd hate for us to …", "jeg skal ha det i et notat".
+var mineRE = relit.MustCompile(`^(i|i'd|i'm|i've|im|jeg|eg|je)\b`)

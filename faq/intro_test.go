@@ -87,3 +87,53 @@ func TestAnExampleIsNotATopic(t *testing.T) {
 		}
 	}
 }
+
+func TestQuestionSentences(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+		ok       bool
+	}{
+		// Background before the question is left out.
+		{"We're quite far from everything up here, so travel is a big deal for us. Will the programme pay for our travel?", "Will the programme pay for our travel?", true},
+		{"Hei. Vi er fire kommuner i Innherred. Kulturskolene samarbeider allerede. Men er det nok at bare kulturskolen stiller?", "Men er det nok at bare kulturskolen stiller?", true},
+		// The asker's comment on themselves after it too; a condition
+		// stays.
+		{"Is there an info session before committing? I learn much better when I can ask live.", "Is there an info session before committing?", true},
+		{"Hei. hvorfor er oppvekst så sentralt? vi samarbeider mest med kulturhuset", "hvorfor er oppvekst så sentralt? vi samarbeider mest med kulturhuset", true},
+		// A question pointing back at what was left out is not asked
+		// alone.
+		{"Jeg har fått spørsmål fra en rektor om verdien. Hva sier programmet om det?", "", false},
+		{"Everyone says Fremtidens kulturskole. Is it a specific model?", "", false},
+		// Nothing to leave out, or nothing that asks.
+		{"hva koster det?", "", false},
+		{"hva koster det? og når er fristen?", "", false},
+		{"Vi er fire kommuner. Vi vil være med.", "", false},
+	} {
+		got, ok := questionSentences(c.in)
+		if got != c.want || ok != c.ok {
+			t.Errorf("questionSentences(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+// TestUnsureWholeAsksItsQuestion: a message whose background makes the
+// whole unsure is answered from its question sentences (blind39, blind41);
+// a sure whole is never asked again.
+func TestUnsureWholeAsksItsQuestion(t *testing.T) {
+	e := newTestEngine(t)
+	for q, entry := range map[string]string{
+		"We're quite far from everything up here (three hours to the nearest airport, don't ask), so travel is a big deal for us. Will the programme pay for our travel to the samlinger?":                                                     "reisestotte",
+		"Hei! Vi i Innherred-samarbeidet (Levanger, Verdal, Frosta, Inderøy) diskuterer om vi har kapasitet til dette. Hvor mange fysiske samlinger er det snakk om totalt, og blir alle holdt i regionen eller blir det noen nasjonale også?": "samlinger",
+	} {
+		a, err := e.Answer(context.Background(), q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || a.EntryID != entry {
+			t.Errorf("%q: answered=%v entry=%q, want %q", q, a.Answered, a.EntryID, entry)
+		}
+		if a.Question != q {
+			t.Errorf("the answer's question is %q, want the whole message", a.Question)
+		}
+	}
+}
