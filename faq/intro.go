@@ -100,6 +100,10 @@ var introRE = relit.MustCompile(`^(?:(?:hei|hallo|heisann|hi|hello|hey|god morge
 	`|(?:ble|vart|blei|blitt) (?:nettopp|akkurat)\s` +
 	`|(?:just|recently) (?:got|started|joined|been)\s` +
 	`|over (?:here )?from\s` +
+	// "har fått beskjed av sjefen om å finne ut av dette", "my boss asked
+	// me to look into this"
+	`|(?:(?:jeg|eg|i|vi|me|we) )?(?:har |have |has |'ve )?(?:fått beskjed|fått i oppdrag|fått oppgaven|fekk beskjed|fått beskjed|been asked|was asked|been told|was told|got asked)\s` +
+	`|(?:my|our|min|mi|vår|sjefen|rektor|rådmannen)\s(?:\S+\s)?(?:asked|told|wants|ba|bad|vil at)\s(?:me|us|meg|oss)\s` +
 	// "teaterlærer i bergen kulturskole her, …", "culture school head here:"
 	`|(?:\S+ ){1,6}(?:her|here)[,:]` +
 	// "skriver nyhetssak om at …", "I'm writing the board memo"

@@ -17,6 +17,8 @@ func TestWithoutIntro(t *testing.T) {
 		{"hei! teaterlærer i bergen kulturskole her, rektor vil ha meg inn i kommunegruppa. hva skal vi gjøre mellom samlingene?", "hva skal vi gjøre mellom samlingene?"},
 		{"hei! skriver nyhetssak om at kommunen blir med. hvem står bak programmet?", "hvem står bak programmet?"},
 		{"Hi! My rådmann asks me: what do we get out of this, concretely?", "what do we get out of this, concretely?"},
+		{"hei! har fått beskjed av sjefen om å finne ut av dette. hvor lenge varer programmet?", "hvor lenge varer programmet?"},
+		{"My manager asked me to look into this. How long does it run?", "How long does it run?"},
 		// Context about the municipality is the question's subject.
 		{"Vi er ein liten kommune med berre éin tilsett. Får vi òg rettleiing?", ""},
 		{"Vi svarte nei, men nå kan vi likevel. Må vi ringe noen?", ""},

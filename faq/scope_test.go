@@ -209,6 +209,7 @@ func TestDetailsNotGiven(t *testing.T) {
 		// kinds named.
 		"Kva kommunar i Møre og Romsdal har fått plass i programmet so langt?",
 		"Which counties and municipalities were selected for the 2024/25 cohort?",
+		"which fylker got accepted in the first round?",
 	} {
 		a, err := e.Answer(context.Background(), q, "")
 		if err != nil {
@@ -656,6 +657,7 @@ func TestPurposeClause(t *testing.T) {
 		"skal presentere det for rådmannen\nhva er hensikten med programmet?":                  "hva er hensikten med programmet?",
 		"hvor mange samlinger blir det? trenger det til saksfremlegget":                        "hvor mange samlinger blir det?",
 		"how long does it run? need it for the board memo":                                     "how long does it run?",
+		"hva er hovedformålet, kort fortalt? skal ha det inn i et notat til rådmannen":         "hva er hovedformålet, kort fortalt?",
 		// Questions stay: the modal before its subject asks.
 		"må vi planlegge budsjett? hva koster det":  "må vi planlegge budsjett? hva koster det",
 		"hva koster det? må vi planlegge budsjett?": "hva koster det? må vi planlegge budsjett?",
