@@ -84,7 +84,7 @@ var (
 	qDurationRE = relit.MustCompile(`\b(hvor lenge|kor lenge|how long|varighet\w*)\b`)
 	// "navn på" asks a name only as the question ("hva er navnet på"),
 	// not in "sende inn navn på kommuner".
-	qNameRE    = relit.MustCompile(`\b(hva heter|kva heiter|hva het|what'?s the name|what is the name|name of the|(hva|kva) er (navnet|namnet|navn) (pa|til))\b`)
+	qNameRE = relit.MustCompile(`\b(hva heter|kva heiter|hva het|what'?s the name|what is the name|name of the|(hva|kva) er (navnet|namnet|navn) (pa|til))\b`)
 	// "address" is the noun only after a determiner or the kind of
 	// address ("the address", "e-mail address", "address?"): the verb
 	// ("does the programme address the wider challenges", blind38) asks
