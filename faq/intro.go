@@ -53,7 +53,13 @@ func sentencesInto(dst []string, q string) []string {
 	last := 0
 	for i := 0; i+1 < len(q); i++ {
 		c := q[i]
-		if c != '.' && c != '!' && c != '?' {
+		if c == ')' || c == 'D' {
+			// A smiley ends a sentence in chat: "… for this :) Is
+			// there …".
+			if i == 0 || (q[i-1] != ':' && q[i-1] != ';' && q[i-1] != '-') || q[i+1] != ' ' {
+				continue
+			}
+		} else if c != '.' && c != '!' && c != '?' {
 			continue
 		}
 		if q[i+1] != ' ' && q[i+1] != '\n' {

@@ -126,6 +126,12 @@ func TestUnsureWholeAsksItsQuestion(t *testing.T) {
 	for q, entry := range map[string]string{
 		"We're quite far from everything up here (three hours to the nearest airport, don't ask), so travel is a big deal for us. Will the programme pay for our travel to the samlinger?":                                                     "reisestotte",
 		"Hei! Vi i Innherred-samarbeidet (Levanger, Verdal, Frosta, Inderøy) diskuterer om vi har kapasitet til dette. Hvor mange fysiske samlinger er det snakk om totalt, og blir alle holdt i regionen eller blir det noen nasjonale også?": "samlinger",
+		// Declined as a whole for its background (konserter), asked again
+		// because its question names the programme's own things.
+		"Hei. Hos oss har kulturskolen vært ganske adskilt fra resten av kommunen – vi underviser elever og har konserter, ferdig med det. Hvilken rolle ser programmet for seg at kulturskolen skal ha i lokalsamfunnet?": "en-modell",
+		// "in that case" and "main purpose" (blind41)
+		"lurer på hva som er hovedformålet med utviklingsprogrammet, kort fortalt? skal ha det inn i et notat til rådmannen": "hensikt",
+		"Vi rakk ikke første runde. Blir det nye muligheter for å bli med senere, og i så fall når?":                         "senere-runder",
 	} {
 		a, err := e.Answer(context.Background(), q, "")
 		if err != nil {
@@ -137,5 +143,21 @@ func TestUnsureWholeAsksItsQuestion(t *testing.T) {
 		if a.Question != q {
 			t.Errorf("the answer's question is %q, want the whole message", a.Question)
 		}
+	}
+}
+
+// TestDeclinedWholeStaysDeclined: a question about something else is not
+// answered from its last sentence alone.
+func TestDeclinedWholeStaysDeclined(t *testing.T) {
+	e := newTestEngine(t)
+	a, err := e.Answer(context.Background(), "Hei, eg har gløymt passordet til Visma. Kven skal eg kontakte?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Answered {
+		t.Errorf("answered with %s", a.EntryID)
+	}
+	if got, _ := questionSentences("Our rektor is on leave and I inherited this :) Is there a deadline?"); got != "Is there a deadline?" {
+		t.Errorf("a smiley does not end the sentence: %q", got)
 	}
 }
