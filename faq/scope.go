@@ -37,6 +37,10 @@ func injection(q string) bool {
 // injectionHinted finds any of injectionHints in one pass (anyOf).
 var injectionHinted = newAnyOf(injectionHints)
 
+// notCompoundsEN (lexicon/english_not_compounds.txt) are English words
+// that only look like a Norwegian compound of an off-topic head.
+var notCompoundsEN = foldedSet("english_not_compounds.txt")
+
 // offTopicWords (lexicon/offtopic_words.txt) are subjects outside the programme (weather, sport, other
 // programmes and organisations, general knowledge, tasks for a chatbot).
 var offTopicWords = foldedSet("offtopic_words.txt")
@@ -203,7 +207,7 @@ func scanScope(q string) (off bool, objects []string) {
 	for f := range strings.FieldsFuncSeq(l, func(r rune) bool { return !scopeWordRune(r) }) {
 		f = strings.Trim(f, ".-")
 		w := bot.Fold(f) // hyphens dropped: "slack-kanalen" is "slackkanalen"
-		if (offTopicWords[w] || hasOffTopicPrefix(w)) && !(meals && mealWords[w]) {
+		if (offTopicWords[w] || (hasOffTopicPrefix(w) && !notCompoundsEN[w])) && !(meals && mealWords[w]) {
 			return true, nil
 		}
 		if o, ok := objs.get(w); ok {
@@ -233,7 +237,11 @@ func scanScope(q string) (off bool, objects []string) {
 			}
 		}
 		// Norwegian compounds end in their head: "gitarundervisning",
-		// "medlemskontingenten".
+		// "medlemskontingenten". Not an English word that only looks
+		// like one ("colleague" is no "league").
+		if notCompoundsEN[w] {
+			continue
+		}
 		for i := 3; i+4 <= len(w); i++ {
 			if i+6 <= len(w) && offTopicWords[w[i:]] {
 				return true, nil

@@ -77,3 +77,54 @@ func TestWordsENList(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishNotCompounds: an English word is not read as a Norwegian
+// compound of an off-topic head ("colleague" in "league", blind40). With
+// FAQ_WORDS_EN set to English word lists, every word of them (and its
+// plural) that only the compound rules decline must be in
+// lexicon/english_not_compounds.txt.
+func TestEnglishNotCompounds(t *testing.T) {
+	for _, q := range []string{
+		"A colleague mentioned there's a booklet that goes alongside the framework",
+		"is the programme accommodating small municipalities",
+		"is there a suspension of the deadline",
+	} {
+		if off, objs := scanScope(strings.ToLower(q)); off || len(objs) > 0 {
+			t.Errorf("%q: off=%v objects=%v", q, off, objs)
+		}
+	}
+	if off, _ := scanScope("hvor finner jeg gitarundervisning"); !off {
+		t.Error("a Norwegian compound of an off-topic head is no longer declined")
+	}
+	files := os.Getenv("FAQ_WORDS_EN")
+	if files == "" {
+		return
+	}
+	saved := notCompoundsEN
+	defer func() { notCompoundsEN = saved }()
+	for _, name := range strings.Split(files, ",") {
+		f, err := os.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			base := strings.TrimSpace(sc.Text())
+			if base == "" || strings.IndexFunc(base, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
+				continue
+			}
+			for _, w := range []string{base, base + "s"} {
+				if saved[w] {
+					continue
+				}
+				notCompoundsEN = map[string]bool{}
+				off, _ := scanScope(w)
+				notCompoundsEN = map[string]bool{w: true}
+				if off2, _ := scanScope(w); off != off2 {
+					t.Errorf("%s: declined as a compound: list it in english_not_compounds.txt", w)
+				}
+			}
+		}
+		f.Close()
+	}
+}
