@@ -1,6 +1,7 @@
 package faq
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kulturskoleradet/kulturbot/internal/relit"
@@ -41,6 +42,11 @@ func withoutIntro(q string) string {
 	}
 	rest := strings.Join(keep, " ")
 	if !strings.Contains(rest, "?") && !asksRE.MatchString(rest) {
+		return q
+	}
+	// "… and loose its art. what do they say about this ?": the
+	// question asks about what would be left out.
+	if aboutBackRE.MatchString(strings.ToLower(rest)) {
 		return q
 	}
 	return rest
@@ -118,7 +124,11 @@ var introRE = relit.MustCompile(`^(?:(?:hei|hallo|heisann|hi|hello|hey|god morge
 
 // introAsksRE keeps a sentence that says the asker wonders: "jeg lurer
 // på …", "I am wondering whether …" ask, whatever follows.
-var introAsksRE = relit.MustCompile(`lurer|lure på|undrar|wonder|want to know|would like to know|like to ask|vil vite|ville vite|spør|spør om|asking|curious|usikker|unsure|not sure`)
+var introAsksRE = relit.MustCompile(`lurer|lure på|undrar|wonder|want to know|would like to know|like to ask|vil vite|ville vite|spør|spør om|asking|curious|usikker|unsure|not sure|afraid|worried|concerned|bekymret|bekymra|redd|skeptisk|skeptical|sceptical`)
+
+// embeddedAskRE is a question word inside a statement ("skal forklare
+// rådmannen kva programmet skal bidra til"): the statement asks.
+var embeddedAskRE = relit.MustCompile(`\b(hva|kva|hvordan|korleis|hvorfor|kvifor|hvilke|hvilken|kva for|what|how|why|which)\b`)
 
 // withoutReporter is q without a short "<who> asks (me):" before the
 // question it reports ("Hi! My rådmann asks me: what do we get out of
@@ -175,11 +185,24 @@ func questionSentences(q string) (string, bool) {
 		return "", false
 	}
 	qs := strings.Join(keep, " ")
-	if backRE.MatchString(strings.ToLower(qs)) {
+	// Not a question pointing back, nor a fragment ("kort versjon?"
+	// after "skal forklare rådmannen kva programmet skal bidra til"),
+	// nor one whose left-out sentences ask themselves (an embedded
+	// question word: the real question is there).
+	if backRE.MatchString(strings.ToLower(qs)) || wordCount(qs) < 3 {
 		return "", false
+	}
+	for _, s := range ss {
+		if !slices.Contains(keep, s) && embeddedAskRE.MatchString(strings.ToLower(s)) {
+			return "", false
+		}
 	}
 	return qs, true
 }
+
+// aboutBackRE asks about what was said before: "what do they say about
+// this?", "hva sier programmet om det?".
+var aboutBackRE = relit.MustCompile(`\b(om det|om dette|om dei|om dem|about it|about that|about this|about them)\b`)
 
 // backRE is a question pointing back at a sentence before it: "Hva sier
 // programmet om det?", "does anyone see that?", "is it a specific

@@ -19,6 +19,10 @@ func TestWithoutIntro(t *testing.T) {
 		{"Hi! My rådmann asks me: what do we get out of this, concretely?", "what do we get out of this, concretely?"},
 		{"hei! har fått beskjed av sjefen om å finne ut av dette. hvor lenge varer programmet?", "hvor lenge varer programmet?"},
 		{"My manager asked me to look into this. How long does it run?", "How long does it run?"},
+		// A worry is the question's subject, and so is what a question
+		// asks about (blind44).
+		{"I am afraid the culture school will lose its art. what do they say about this ?", ""},
+		{"I'm new here. What does the programme say about this?", ""},
 		// Context about the municipality is the question's subject.
 		{"Vi er ein liten kommune med berre éin tilsett. Får vi òg rettleiing?", ""},
 		{"Vi svarte nei, men nå kan vi likevel. Må vi ringe noen?", ""},
@@ -109,6 +113,8 @@ func TestQuestionSentences(t *testing.T) {
 		// Nothing to leave out, or nothing that asks.
 		{"hva koster det?", "", false},
 		{"hva koster det? og når er fristen?", "", false},
+		// A fragment, or a left-out sentence that asks itself (blind43).
+		{"skal forklare rådmannen kva programmet skal bidra til for kommunen. kort versjon?", "", false},
 		{"Vi er fire kommuner. Vi vil være med.", "", false},
 	} {
 		got, ok := questionSentences(c.in)
