@@ -157,7 +157,7 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	defer e.mu.RUnlock()
 	q, lang := e.prepare(question, lang)
 	ans, err := e.answerPrepared(ctx, question, q, lang)
-	if err != nil || ans.Answered || ans.Partial {
+	if err != nil || ans.Answered {
 		return ans, err
 	}
 	// A message of several sentences whose whole is not sure: its
@@ -169,7 +169,10 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	// they carry the question's subject ("Vi svarte nei, men nå kan vi
 	// likevel. Må vi ringe noen?") the question alone is no surer, and
 	// the whole's answer stands. Only an unsure whole is asked again:
-	// a sure answer is never replaced.
+	// a sure answer is never replaced. A detail the document does not
+	// give, asked in the background only ("Vi rekker nok ikke fristen i
+	// år. Kommer det nye runder senere?"), is no detail of the question;
+	// asked in the question, the question alone is declined for it too.
 	// A whole declined as outside the programme is asked again only when
 	// its question names the programme's own things ("… vi underviser
 	// elever og har konserter, ferdig med det. Hvilken rolle ser

@@ -27,7 +27,7 @@ func withoutIntro(q string) string {
 	q = withoutReporter(q)
 	var sb [6]string
 	ss := sentencesInto(sb[:0], q)
-	if len(ss) < 2 {
+	if len(ss) == 0 {
 		return q
 	}
 	keep := ss
@@ -59,7 +59,14 @@ func sentencesInto(dst []string, q string) []string {
 	last := 0
 	for i := 0; i+1 < len(q); i++ {
 		c := q[i]
-		if c == ')' || c == 'D' {
+		if c == ':' {
+			// "new in the arbeidsgruppe: how do I …", "writing in
+			// english for our colleague: how many …": a colon and a
+			// space end a sentence too (not "kl. 10:30").
+			if q[i+1] != ' ' {
+				continue
+			}
+		} else if c == ')' || c == 'D' {
 			// A smiley ends a sentence in chat: "… for this :) Is
 			// there …".
 			if i == 0 || (q[i-1] != ':' && q[i-1] != ';' && q[i-1] != '-') || q[i+1] != ' ' {
@@ -105,7 +112,7 @@ var greetingRE = relit.MustCompile(`^(?:hei|hallo|heisann|hei hei|hi|hello|hey|h
 // introRE opens a sentence in which the asker says who they are: an
 // optional greeting, then "I am / I work / I just started", or a role
 // with no subject ("ny rådgiver …", "ble nettopp dratt inn i …").
-var introRE = relit.MustCompile(`^(?:(?:hei|hallo|heisann|hi|hello|hey|god morgen|good morning|good day|good afternoon)[,!.]?\s+)?` +
+var introRE = relit.MustCompile(`^(?:(?:hei|hallo|heisann|hi|hello|hey|god morgen|good morning|good day|good afternoon)(?: (?:all|alle|everyone|there|folkens|folk))?[,!.]?\s+)?` +
 	`(?:(?:jeg|eg|i)\s+(?:er|e|am|the|a|an|new|over from|here from|over here|from|jobber|jobbar|arbeider|arbeidar|work|har nettopp|har akkurat|have just|just|nettopp|akkurat|startet|starta|begynte|byrja|started|began|sitter|sit|represent|representerer|kommer fra|kjem frå|kjem fra|come from)\b` +
 	`|(?:i'm|im|i've just|ive just)\s` +
 	`|(?:ny|nytilsatt|nyansatt|nytilsett|new|newly)\s` +
@@ -120,6 +127,8 @@ var introRE = relit.MustCompile(`^(?:(?:hei|hallo|heisann|hi|hello|hey|god morge
 	`|(?:\S+ ){1,6}(?:her|here)[,:]` +
 	// "skriver nyhetssak om at …", "I'm writing the board memo"
 	`|(?:(?:jeg|eg|i|vi|me|we) )?(?:skriver|skriv|writing|holder på med|held på med|lager|lagar|working on|preparing) (?:en |ei |eit |et |a |an |the |på |pa )?(?:nyhetssak|sak|artikkel|saksfremlegg|saksframlegg|notat|rapport|presentasjon|article|memo|report|news|presentation)` +
+	// "writing in english for our colleague from abroad:"
+	`|(?:(?:jeg|eg|i|vi|me|we) )?(?:skriver|skriv|writing|write) (?:this )?(?:på|pa|in) (?:engelsk|english|norsk|norwegian)` +
 	`)`)
 
 // introAsksRE keeps a sentence that says the asker wonders: "jeg lurer
