@@ -156,6 +156,7 @@ var (
 	cmdMoveWords   = wordSet("flytte flytter flytta flyttar flytt move moving utsette utsetter utsett postpone")
 	cmdAnsWeak     = wordSet("svar svaret svara svarene svarane answer answers reply replies response responses")
 	cmdYesNo       = wordSet("ja nei kanskje yes no maybe")
+	cmdSignedUpTo  = wordSet("meldt meldte")
 	cmdSignedUp    = wordSet("pameldt pamelde pameldte signed coming kommer kjem attending deltakere deltakarar")
 	cmdRegionNouns = wordSet("region regionen regioner regionar regionene regionane regions")
 	// cmdMentNouns: mentoring and its log as a thing (not "logge inn").
@@ -282,7 +283,10 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 	// "svar"/"answer" is an answer to a gathering when the question says
 	// which (a gathering, yes/no, a municipality); "rsvp", "påmelding",
 	// headcount and beds always are.
-	ans := has(cmdAnsNouns) || has(cmdAnsWeak) && (gath || has(cmdYesNo) || f&fMun != 0)
+	// "vi har meldt 2 til samlingen men blir 3": signed up for a
+	// gathering is an answer to it (not "vi meldte feil kommune", which
+	// may be the interest).
+	ans := has(cmdAnsNouns) || has(cmdAnsWeak) && (gath || has(cmdYesNo) || f&fMun != 0) || has(cmdSignedUpTo) && gath
 	ment := false
 	for _, w := range ws {
 		ment = ment || hasAnyPrefix(w, cmdMentNouns)

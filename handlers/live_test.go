@@ -353,6 +353,9 @@ func TestLiveHowTo(t *testing.T) {
 		{"hva skjer hvis boten ikke vet svaret?", "havner hos arbeidsgruppen", "ubesvarte-sporsmal"},
 		{"what happens if the bot can't answer", "goes to the working group", "ubesvarte-sporsmal"},
 		{"kan boten svare på engelsk", "bokmål, nynorsk eller engelsk", "sprak"},
+		// Signed up for a gathering, now changing the count: the RSVP,
+		// not moving the gathering (blind42).
+		{"vi har meldt 2 til samlingen men blir 3, hvordan endrer jeg det?", "/rsvp", "neste-samling"},
 		// "svar" for "svare" is not an RSVP (blind41).
 		{"kan du svar på engelsk? har en kollega fra england", "bokmål, nynorsk eller engelsk", "sprak"},
 		{"Korleis veit eg kvar svaret kjem frå?", "kjelda", "kilde"},
