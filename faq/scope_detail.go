@@ -38,6 +38,7 @@ const (
 	detailLength                // how long one gathering lasts (hours, days)
 	detailFrequency             // how often something happens
 	detailMeals                 // the meals at a gathering
+	detailHours                 // how many hours a week (or a job share) the work takes
 )
 
 // atGathering reports whether a question for detail k is about the
@@ -93,6 +94,12 @@ var (
 	// mentor". The document gives the gatherings' rhythm (six over three
 	// semesters) and nothing else's.
 	dFrequencyRE = relit.MustCompile(`\b(hvor|kor|how)\s+(ofte|often|frequently)\b|\b(hvor|kor|how)\s+(mange|many)\s+(ganger|gonger|times)\b`)
+	// The hours the work takes, per week or per employee: "hvor mange
+	// timer i uka må vi sette av per ansatt til mellomarbeidet" (blind45),
+	// "how many hours per week", "stillingsprosent". The document says
+	// what the municipal group commits to, never how long it takes.
+	dHoursRE = relit.MustCompile(`\b(hvor|kor|how)\s+(mange|many|mykje|mye|much)\s+(timer|timar|hours|arbeidstimer|arbeidstid|stillingsprosent|prosent|percent)\b.{0,50}\b(uke|uka|uken|veke|veka|week|weeks|måned|måneden|månad|month|ansatt|tilsett|employee|staff|per|each)\b` +
+		`|\b(stillingsprosent\w*|stillingsressurs\w*|hours per week|hours a week|timer i uka|timer i uken|timar i veka|timer per uke|timar per veke|timer i måneden)\b`)
 	// The meals at a gathering: a meal word and a gathering near each
 	// other, either way round ("er det middag på samlingen", "får vi
 	// lunsj på samlingane", "is dinner included at the gatherings").
@@ -114,6 +121,8 @@ func detailAsked(l string) detailKind {
 		return detailLength
 	case dFrequencyRE.MatchString(l):
 		return detailFrequency
+	case dHoursRE.MatchString(l):
+		return detailHours
 	case dLaterRoundRE.MatchString(l) && dDeadlineRE.MatchString(l):
 		return detailLaterRound
 	case dMembersRE.MatchString(l):
@@ -193,6 +202,8 @@ func (x *indexed) gives(k detailKind) bool {
 		re = aLaterDayRE()
 	case detailMembers:
 		return false // the FAQ names no one
+	case detailHours:
+		return false // nor any hours
 	case detailList:
 		re = aListRE()
 	case detailMax:
@@ -269,6 +280,7 @@ var detailNotGiven = map[detailKind][3]string{
 	detailLength:     {"hvor lenge hver samling varer", "kor lenge kvar samling varer", "how long each gathering lasts"},
 	detailFrequency:  {"hvor ofte det skjer", "kor ofte det skjer", "how often that happens"},
 	detailMeals:      {"noe om måltidene på samlingene", "noko om måltida på samlingane", "anything about meals at the gatherings"},
+	detailHours:      {"hvor mange timer arbeidet tar", "kor mange timar arbeidet tek", "how many hours the work takes"},
 }
 
 // detailFrame is the reply to a question for a detail the document does

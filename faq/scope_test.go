@@ -210,6 +210,9 @@ func TestDetailsNotGiven(t *testing.T) {
 		"Kva kommunar i Møre og Romsdal har fått plass i programmet so langt?",
 		"Which counties and municipalities were selected for the 2024/25 cohort?",
 		"which fylker got accepted in the first round?",
+		// Seventh session (blind45): the hours the work takes.
+		"Hvor mange timer i uka må vi sette av per ansatt til mellomarbeidet mellom samlingene?",
+		"how many hours per week does the municipal group spend on this?",
 	} {
 		a, err := e.Answer(context.Background(), q, "")
 		if err != nil {

@@ -353,6 +353,8 @@ func TestLiveHowTo(t *testing.T) {
 		{"hva skjer hvis boten ikke vet svaret?", "havner hos arbeidsgruppen", "ubesvarte-sporsmal"},
 		{"what happens if the bot can't answer", "goes to the working group", "ubesvarte-sporsmal"},
 		{"kan boten svare på engelsk", "bokmål, nynorsk eller engelsk", "sprak"},
+		// "stille inn" is setting (blind45).
+		{"hvordan stille inn hvilken kommune jeg er fra", "/kulturbot kommune", "data:kommune"},
 		// Signed up for a gathering, now changing the count: the RSVP,
 		// not moving the gathering (blind42).
 		{"vi har meldt 2 til samlingen men blir 3, hvordan endrer jeg det?", "/rsvp", "neste-samling"},
