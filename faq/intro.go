@@ -137,7 +137,7 @@ var introAsksRE = relit.MustCompile(`lurer|lure på|undrar|wonder|want to know|w
 
 // embeddedAskRE is a question word inside a statement ("skal forklare
 // rådmannen kva programmet skal bidra til"): the statement asks.
-var embeddedAskRE = relit.MustCompile(`\b(hva|kva|hvordan|korleis|hvorfor|kvifor|hvilke|hvilken|kva for|what|how|why|which)\b`)
+var embeddedAskRE = relit.MustCompile(`\b(hva|kva|hvordan|korleis|hvorfor|kvifor|hvilke|hvilken|kva for|hvorvidt|what|how|why|which|whether)\b`)
 
 // withoutReporter is q without a short "<who> asks (me):" before the
 // question it reports ("Hi! My rådmann asks me: what do we get out of
