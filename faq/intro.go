@@ -3,6 +3,8 @@ package faq
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/kulturskoleradet/kulturbot/internal/relit"
 )
@@ -59,6 +61,19 @@ func sentencesInto(dst []string, q string) []string {
 	last := 0
 	for i := 0; i+1 < len(q); i++ {
 		c := q[i]
+		if c >= utf8.RuneSelf {
+			// An emoji ends a sentence in chat: "ny rektor i salten
+			// her 👋 hvor lenge varer …".
+			r, n := utf8.DecodeRuneInString(q[i:])
+			if unicode.Is(unicode.So, r) && i+n < len(q) && q[i+n] == ' ' {
+				if s := strings.TrimSpace(q[last : i+n]); s != "" {
+					dst = append(dst, s)
+				}
+				last = i + n
+			}
+			i += n - 1
+			continue
+		}
 		if c == ':' {
 			// "new in the arbeidsgruppe: how do I …", "writing in
 			// english for our colleague: how many …": a colon and a

@@ -25,6 +25,7 @@ func TestWithoutIntro(t *testing.T) {
 		{"I'm new here. What does the programme say about this?", ""},
 		{"hi all, writing in english for our colleague from abroad: how many gatherings are there?", "how many gatherings are there?"},
 		{"new in the arbeidsgruppe: how do I answer for my kommune?", "how do I answer for my kommune?"},
+		{"hei! ny som kulturskolerektor i salten her 👋 hvor lenge varer programmet?", "hvor lenge varer programmet?"},
 		{"kl. 10:30 er det møte, hva koster det?", ""},
 		// Context about the municipality is the question's subject.
 		{"Vi er ein liten kommune med berre éin tilsett. Får vi òg rettleiing?", ""},
@@ -178,5 +179,31 @@ func TestDeclinedWholeStaysDeclined(t *testing.T) {
 	}
 	if got, _ := questionSentences("Our rektor is on leave and I inherited this :) Is there a deadline?"); got != "Is there a deadline?" {
 		t.Errorf("a smiley does not end the sentence: %q", got)
+	}
+}
+
+// TestTailOfAVetoedWhole: "eigenandel?" after a question for an amount in
+// kroner is that question's tail; and a word with "ê" is one word to the
+// off-topic lists (blind49).
+func TestTailOfAVetoedWhole(t *testing.T) {
+	e := newTestEngine(t)
+	for _, q := range []string{
+		"kor mykje kostar det i kroner for kvar kommune å vere med? eigenandel?",
+		"kva blir vêret i sauda i helga? skal på tur",
+	} {
+		a, err := e.Answer(context.Background(), q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Answered {
+			t.Errorf("%q answered with %s", q, a.EntryID)
+		}
+	}
+	a, err := e.Answer(context.Background(), "vi er 4 kommuner i hallingdal, holder det for å være en region?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || a.EntryID != "region" {
+		t.Errorf("a district named: answered=%v entry=%q, want region", a.Answered, a.EntryID)
 	}
 }

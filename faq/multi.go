@@ -150,7 +150,9 @@ var purposeRE = relit.MustCompile(`^(jeg |eg |je |vi |me |i |we |i'm |im |we're 
 	`|^(jeg |eg |vi |me |i |we )?(trenger|treng|need|needs|skal bruke|will use) (det|dette|svaret|infoen|it|this|the answer|the info) (til|i|for|in)\s` +
 	// "skal ha det inn i et notat til rådmannen", "vil ha det inn i
 	// årshjulet", "want to put it in our plan"
-	`|^(jeg |eg |vi |me |i |we )?(skal|vil|må|ma|want to|need to|have to|will|would like to) (ha|få|fa|legge|leggje|sette|setje|put|add|get) (det|dette|den|svaret|it|this|that) (inn i|inn|i|into|in|på|pa)\s`)
+	`|^(jeg |eg |vi |me |i |we )?(skal|vil|må|ma|want to|need to|have to|will|would like to) (ha|få|fa|legge|leggje|sette|setje|put|add|get) (det|dette|den|svaret|it|this|that) (inn i|inn|i|into|in|på|pa)\s` +
+	// "vi vurderer å henge oss på", "we're thinking about joining"
+	`|^(jeg |eg |vi |me |i |we |we're |were |i'm |im )?(vurderer|vurderar|considering|are considering|am considering|tenker på|tenkjer på|thinking about|thinking of|planning to|planlegger|planlegg) (å |a |to )?(henge|hengje|bli|vere|være|delta|melde|join|take part|sign up|apply|søke|søkje)\b`)
 
 // SplitQuestions is splitQuestions for the bot's own step before the FAQ
 // (handlers/live_multi.go), so both read "two questions in one" alike.
@@ -306,6 +308,17 @@ func (e *Engine) answerParts(ans Answer, j *judgement, vs []partVerdict, shown [
 		}
 		for i, v := range vs {
 			if (v.kind == partSure || v.kind == partSame) && (v.short || (i > carrier && vs[carrier].off)) {
+				return ans, false
+			}
+		}
+	case j.veto:
+		// The whole asks for a kind of fact its best entry does not
+		// give (an amount in kroner, a name): a sure part of fewer than
+		// three words is that question's tail, not one of its own ("kor
+		// mykje kostar det i kroner for kvar kommune? eigenandel?" was
+		// answered with the funding by "eigenandel?"; blind49).
+		for _, v := range vs {
+			if (v.kind == partSure || v.kind == partSame) && v.short {
 				return ans, false
 			}
 		}

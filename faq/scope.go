@@ -278,10 +278,12 @@ func scopeWordRune(r rune) bool {
 		return true
 	}
 	switch r {
-	case '+', '.', '-', 'æ', 'ø', 'å', 'ä', 'ö', 'é':
+	case '+', '.', '-':
 		return true
 	}
-	return false
+	// Every letter beyond ASCII: æøå, and "vêret", "fôr", "Dávvi"
+	// (a word split at "ê" was two words the lists never hold).
+	return r > unicode.MaxASCII && unicode.IsLetter(r)
 }
 
 // minPrefixObject is the length from which an off-topic object also

@@ -66,10 +66,10 @@ var (
 		`|\b(hvem|kven|who)\b.{0,50}\b(arbeidsgrupp\w*|styret|fylkesstyret|working group|board|leder\w*|leiar\w*|leads?|heads?|chairs?)\b.{0,30}\b(navnet|namnet|navn|namn|names?)\b`)
 	// "kva kommunar i Møre og Romsdal har …", "which counties and
 	// municipalities were …".
-	dListRE = relit.MustCompile(`\b(hvilke|hvilken|kva for( nokre)?|kva|which|what)\s+(kommuner|kommunar|kommunene|kommunane|fylker|fylke|fylka|fylkene|kulturskoler|kulturskular|municipalities|counties|schools)\s+((og|and|eller|or)\s+(kommuner|kommunar|kommunene|kommunane|fylker|fylke|fylka|fylkene|municipalities|counties|schools)\s+)?((i|in|fra|frå|from)\s+\p{L}+(\s+(og|and)\s+\p{L}+)?\s+)?(var|vart|ble|blei|deltok|deltek|har vært|har vore|fikk|fekk|got|were|was|took|participated|have been|har|has|have)\b`)
+	dListRE = relit.MustCompile(`\b(hvilke|hvilken|kva for( nokre)?|kva|which|what)\s+(kommuner|kommunar|kommunene|kommunane|fylker|fylke|fylka|fylkene|kulturskoler|kulturskular|municipalities|counties|schools)\s+((og|and|eller|or)\s+(kommuner|kommunar|kommunene|kommunane|fylker|fylke|fylka|fylkene|municipalities|counties|schools)\s+)?((i|in|fra|frå|from|på|pa|on)\s+\p{L}+(\s+(og|and)\s+\p{L}+)?\s+)?(var|vart|ble|blei|deltok|deltek|har vært|har vore|fikk|fekk|got|kom|kam|were|was|took|participated|have been|har|has|have)\b`)
 	// Who got in: "kva kommunar i Vestland har fått plass", "which
 	// municipalities were admitted".
-	dListKindRE = relit.MustCompile(`\b(pilot\w*|flest|most|størst|størst|biggest|largest|first round|første runde\w*|plukka|plukket|valgt|vald|valt|chosen|selected|picked|fått plass|fått plassar|fått plasser|fatt plass|kommet med|komme med|kome med|tatt opp|teke opp|tekne opp|admitted|accepted|got in|got a place|got places)\b`)
+	dListKindRE = relit.MustCompile(`\b(pilot\w*|flest|most|størst|størst|biggest|largest|first round|første runde\w*|plukka|plukket|valgt|vald|valt|chosen|selected|picked|fått plass|fått plassar|fått plasser|fatt plass|kommet med|komme med|kome med|kom med|came in|tatt opp|teke opp|tekne opp|admitted|accepted|got in|got a place|got places)\b`)
 	dMaxRE      = relit.MustCompile(`\b(maks|maksimalt|maksimum|max|maximum|øvre grense|upper limit|grense for (hvor|kor) mange|grense på antal\w*|limit to|limit for|a limit|any limit|noen grense|nokon grense|høyst|høgst|at most|cap on|limit on)\b`)
 	// A quota per unit: "hvor mange kan hver kommune sende", "maks antall
 	// fra hver kommune", "how many people can each kommune send" — not a

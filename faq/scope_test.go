@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
@@ -213,6 +214,9 @@ func TestDetailsNotGiven(t *testing.T) {
 		// Seventh session (blind45): the hours the work takes.
 		"Hvor mange timer i uka må vi sette av per ansatt til mellomarbeidet mellom samlingene?",
 		"how many hours per week does the municipal group spend on this?",
+		// blind49: a district after "på", "kom med"; an amount in kroner
+		// with a one-word tail.
+		"kva kommunar på sunnmøre kom med i første runde?",
 	} {
 		a, err := e.Answer(context.Background(), q, "")
 		if err != nil {
@@ -289,11 +293,12 @@ func TestOtherToolsThemselves(t *testing.T) {
 	}
 }
 
-// TestScopeWordRune: the word runes scanScope reads are the ones it
-// searched a string for before (and + . -).
+// TestScopeWordRune: the word runes scanScope reads are lower-case ASCII
+// letters, digits, + . - and every letter beyond ASCII ("vêret" is one
+// word: blind49).
 func TestScopeWordRune(t *testing.T) {
 	for r := rune(0); r < 0x3000; r++ {
-		want := r == '+' || r == '.' || r == '-' || strings.ContainsRune("abcdefghijklmnopqrstuvwxyzæøåäöé0123456789", r)
+		want := r == '+' || r == '.' || r == '-' || strings.ContainsRune("abcdefghijklmnopqrstuvwxyz0123456789", r) || (r > unicode.MaxASCII && unicode.IsLetter(r))
 		if got := scopeWordRune(r); got != want {
 			t.Fatalf("scopeWordRune(%q) = %v, want %v", r, got, want)
 		}

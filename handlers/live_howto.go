@@ -161,7 +161,11 @@ var (
 	// kanFrameRE: "kan jeg / can I / må vi": a yes/no question about
 	// doing something; "vi må …" only at the start ("hvem bør diskutere
 	// om vi skal melde interesse" is not one).
-	kanFrameRE = relit.MustCompile(` (kan|can|could|ma|must|bor|skal|should) (jeg|eg|je|e|vi|me|i|we|man|ein|en|du|you|dere) |^ (jeg|eg|vi|me|i|we) (kan|can|ma|must|skal) `)
+	// "is there a way to get the rsvp data out into excel", "går det an å
+	// få samlingsdatoane inn i outlook": asking whether one can (blind49,
+	// blind50).
+	kanFrameRE = relit.MustCompile(` (kan|can|could|ma|must|bor|skal|should) (jeg|eg|je|e|vi|me|i|we|man|ein|en|du|you|dere) |^ (jeg|eg|vi|me|i|we) (kan|can|ma|must|skal) ` +
+		`| (is there a way to|is there any way to|is it possible to|gar det an a|gar det ann a|finnes det en mate a|fins det ein mate a|finst det ein mate a|er det mulig a|er det mogleg a) `)
 	// whoFrameRE: "hvem kan lage nye regioner", "who can see the
 	// answers": the answer names who may, and how.
 	whoFrameRE = relit.MustCompile(` (hvem|kven|who) (kan|can|far|may|is allowed to|har lov til a|har lov a|skal|should) `)
@@ -274,7 +278,7 @@ var howIntents = []howIntent{
 	// Exports: /kulturbot eksport (admins), CSV.
 	{"live.how.eksport", relit.MustCompile(
 		// "få ut rsvp-ene som csv" first: the longest reading wins.
-		` (fa ut|ta ut|hente ut|get|export|eksportere)( \S+){0,5}? (som|i|as|in|to) (csv|excel|regneark|spreadsheet)|` +
+		` (fa ut|ta ut|hente ut|get|export|eksportere)( \S+){0,5}? (som|i|inn i|as|in|into|to) (csv|excel|regneark|rekneark|spreadsheet)|` +
 			` (eksportere|eksporterer|eksportera|eksporter|eksport|export|exporting|laste ned|last ned|lastar ned|download|hente ut|henter ut|hentar ut|fa ut|ta ut|get out|pull)( \S+){0,3}? (svarene|svara|svar|rsvp\w*|data|dataene|interessemelding\w*|registrering\w*|paameldinger|pameldinger|pameldingane|answers|responses|registrations|csv|excel|regneark|spreadsheet|lista|listen|list|oversikt\w*|tallene|tala|numbers)( |$)| (csv|excel|regneark|spreadsheet)( fil| file| fila| filen)?( |$)`), false, nil, nil},
 	// "how do we withdraw?", "korleis trekkjer vi oss?": nothing after it
 	// but a change of plans.

@@ -353,6 +353,9 @@ func TestLiveHowTo(t *testing.T) {
 		{"hva skjer hvis boten ikke vet svaret?", "havner hos arbeidsgruppen", "ubesvarte-sporsmal"},
 		{"what happens if the bot can't answer", "goes to the working group", "ubesvarte-sporsmal"},
 		{"kan boten svare på engelsk", "bokmål, nynorsk eller engelsk", "sprak"},
+		// Asking whether there is a way (blind49, blind50).
+		{"is there a way to get the rsvp data out into excel?", "/kulturbot eksport rsvp", "data:eksport"},
+		{"går det an å få samlingsdatoane rett inn i outlook?", "/kulturbot kalender", "kalender"},
 		// "stille inn" is setting (blind45).
 		{"hvordan stille inn hvilken kommune jeg er fra", "/kulturbot kommune", "data:kommune"},
 		// Signed up for a gathering, now changing the count: the RSVP,
