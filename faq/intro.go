@@ -130,7 +130,7 @@ var greetingRE = relit.MustCompile(`^(?:hei|hallo|heisann|hei hei|hi|hello|hey|h
 var introRE = relit.MustCompile(`^(?:(?:hei|hallo|heisann|hi|hello|hey|god morgen|good morning|good day|good afternoon)(?: (?:all|alle|everyone|there|folkens|folk))?[,!.]?\s+)?` +
 	`(?:(?:jeg|eg|i)\s+(?:er|e|am|the|a|an|new|over from|here from|over here|from|jobber|jobbar|arbeider|arbeidar|work|har nettopp|har akkurat|have just|just|nettopp|akkurat|startet|starta|begynte|byrja|started|began|sitter|sit|represent|representerer|kommer fra|kjem frå|kjem fra|come from)\b` +
 	`|(?:i'm|im|i've just|ive just)\s` +
-	`|(?:ny|nytilsatt|nyansatt|nytilsett|new|newly)\s` +
+	`|(?:(?:helt|heilt|ganske|brand|quite|very|fairly) )?(?:ny|nytilsatt|nyansatt|nytilsett|new|newly)\s` +
 	`|(?:ble|vart|blei|blitt) (?:nettopp|akkurat)\s` +
 	`|(?:just|recently) (?:got|started|joined|been)\s` +
 	`|over (?:here )?from\s` +

@@ -25,6 +25,7 @@ func TestWithoutIntro(t *testing.T) {
 		{"I'm new here. What does the programme say about this?", ""},
 		{"hi all, writing in english for our colleague from abroad: how many gatherings are there?", "how many gatherings are there?"},
 		{"new in the arbeidsgruppe: how do I answer for my kommune?", "how do I answer for my kommune?"},
+		{"Hei! helt ny i styret her. hvem er programmet ment for?", "hvem er programmet ment for?"},
 		{"hei! ny som kulturskolerektor i salten her 👋 hvor lenge varer programmet?", "hvor lenge varer programmet?"},
 		{"kl. 10:30 er det møte, hva koster det?", ""},
 		// Context about the municipality is the question's subject.

@@ -217,6 +217,7 @@ func TestDetailsNotGiven(t *testing.T) {
 		// blind49: a district after "på", "kom med"; an amount in kroner
 		// with a one-word tail.
 		"kva kommunar på sunnmøre kom med i første runde?",
+		"kva kommunar i Vestland er tekne opp i programmet?",
 	} {
 		a, err := e.Answer(context.Background(), q, "")
 		if err != nil {
