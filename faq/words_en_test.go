@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unicode"
 )
 
 // TestWordsENList writes the candidates for lexicon/words_en.txt: every
@@ -24,25 +23,7 @@ func TestWordsENList(t *testing.T) {
 		t.Skip("set FAQ_WORDS_EN to English word lists")
 	}
 	e := newTestEngine(t)
-	seen := map[string]bool{}
-	var words []string
-	for _, name := range strings.Split(files, ",") {
-		f, err := os.Open(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sc := bufio.NewScanner(f)
-		for sc.Scan() {
-			w := strings.TrimSpace(sc.Text())
-			if w == "" || seen[w] || strings.IndexFunc(w, func(r rune) bool { return r < 'a' || r > 'z' || !unicode.IsLetter(r) }) >= 0 {
-				continue
-			}
-			seen[w] = true
-			words = append(words, w)
-		}
-		f.Close()
-	}
-	slices.Sort(words)
+	words := englishWords(t, files)
 	saved := wordsEN
 	defer func() { wordsEN = saved }()
 	texts := func(ts []Term) string {
@@ -102,6 +83,26 @@ func TestEnglishNotCompounds(t *testing.T) {
 	}
 	saved := notCompoundsEN
 	defer func() { notCompoundsEN = saved }()
+	for _, base := range englishWords(t, files) {
+		for _, w := range []string{base, base + "s"} {
+			if saved[w] {
+				continue
+			}
+			notCompoundsEN = map[string]bool{}
+			off, _ := scanScope(w)
+			notCompoundsEN = map[string]bool{w: true}
+			if off2, _ := scanScope(w); off != off2 {
+				t.Errorf("%s: declined as a compound: list it in english_not_compounds.txt", w)
+			}
+		}
+	}
+}
+
+// englishWords are the words of the word lists named in files (comma
+// separated, one word a line) written in a–z only, sorted, each once.
+func englishWords(t *testing.T, files string) []string {
+	seen := map[string]bool{}
+	var words []string
 	for _, name := range strings.Split(files, ",") {
 		f, err := os.Open(name)
 		if err != nil {
@@ -109,22 +110,15 @@ func TestEnglishNotCompounds(t *testing.T) {
 		}
 		sc := bufio.NewScanner(f)
 		for sc.Scan() {
-			base := strings.TrimSpace(sc.Text())
-			if base == "" || strings.IndexFunc(base, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
+			w := strings.TrimSpace(sc.Text())
+			if w == "" || seen[w] || strings.IndexFunc(w, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
 				continue
 			}
-			for _, w := range []string{base, base + "s"} {
-				if saved[w] {
-					continue
-				}
-				notCompoundsEN = map[string]bool{}
-				off, _ := scanScope(w)
-				notCompoundsEN = map[string]bool{w: true}
-				if off2, _ := scanScope(w); off != off2 {
-					t.Errorf("%s: declined as a compound: list it in english_not_compounds.txt", w)
-				}
-			}
+			seen[w] = true
+			words = append(words, w)
 		}
 		f.Close()
 	}
+	slices.Sort(words)
+	return words
 }
