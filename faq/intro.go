@@ -121,13 +121,18 @@ func isIntro(s string) bool {
 	return introRE.MatchString(l) && !introAsksRE.MatchString(l)
 }
 
+// greeting is a greeting and whom it greets, as a sentence of its own
+// or before an introduction ("hei, ny rådgiver …", "hi all, writing in
+// english …").
+const greeting = `(?:hei hei|hei|hallo|heisann|hi|hello|hey|hiya|god morgen|god dag|good morning|good afternoon|good day|good evening|greetings)(?: (?:there|alle|all|everyone|folkens|folk|du|dere))?`
+
 // greetingRE is a sentence that only greets.
-var greetingRE = relit.MustCompile(`^(?:hei|hallo|heisann|hei hei|hi|hello|hey|hiya|god morgen|god dag|good morning|good afternoon|good day|good evening|greetings)(?: (?:there|alle|all|everyone|du|dere))?[.!, ]*$`)
+var greetingRE = relit.MustCompile(`^` + greeting + `[.!, ]*$`)
 
 // introRE opens a sentence in which the asker says who they are: an
 // optional greeting, then "I am / I work / I just started", or a role
 // with no subject ("ny rådgiver …", "ble nettopp dratt inn i …").
-var introRE = relit.MustCompile(`^(?:(?:hei|hallo|heisann|hi|hello|hey|god morgen|good morning|good day|good afternoon)(?: (?:all|alle|everyone|there|folkens|folk))?[,!.]?\s+)?` +
+var introRE = relit.MustCompile(`^(?:` + greeting + `[,!.]?\s+)?` +
 	`(?:(?:jeg|eg|i)\s+(?:er|e|am|the|a|an|new|over from|here from|over here|from|jobber|jobbar|arbeider|arbeidar|work|har nettopp|har akkurat|have just|just|nettopp|akkurat|startet|starta|begynte|byrja|started|began|sitter|sit|represent|representerer|kommer fra|kjem frå|kjem fra|come from)\b` +
 	`|(?:i'm|im|i've just|ive just)\s` +
 	`|(?:(?:helt|heilt|ganske|brand|quite|very|fairly) )?(?:ny|nytilsatt|nyansatt|nytilsett|new|newly)\s` +
@@ -136,7 +141,7 @@ var introRE = relit.MustCompile(`^(?:(?:hei|hallo|heisann|hi|hello|hey|god morge
 	`|over (?:here )?from\s` +
 	// "har fått beskjed av sjefen om å finne ut av dette", "my boss asked
 	// me to look into this"
-	`|(?:(?:jeg|eg|i|vi|me|we) )?(?:har |have |has |'ve )?(?:fått beskjed|fått i oppdrag|fått oppgaven|fekk beskjed|fått beskjed|been asked|was asked|been told|was told|got asked)\s` +
+	`|(?:(?:jeg|eg|i|vi|me|we) )?(?:har |have |has |'ve )?(?:fått beskjed|fått i oppdrag|fått oppgaven|fekk beskjed|been asked|was asked|been told|was told|got asked)\s` +
 	`|(?:my|our|min|mi|vår|sjefen|rektor|rådmannen)\s(?:\S+\s)?(?:asked|told|wants|ba|bad|vil at)\s(?:me|us|meg|oss)\s` +
 	// "teaterlærer i bergen kulturskole her, …", "culture school head here:"
 	`|(?:\S+ ){1,6}(?:her|here)[,:]` +
