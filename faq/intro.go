@@ -118,13 +118,22 @@ func isIntro(s string) bool {
 	if greetingRE.MatchString(l) {
 		return true
 	}
+	if apologyRE.MatchString(l) {
+		return true
+	}
 	return introRE.MatchString(l) && !introAsksRE.MatchString(l)
 }
+
+// apologyRE is a sentence that only apologises for the asker's language
+// or writing ("sorry for my english", "beklager skrivefeil"): read with
+// the question, "english" asked for the language entry (blind56).
+var apologyRE = relit.MustCompile(`^(?:(?:and|og|also|også|ps:?) )?(?:(?:so|very) )?(?:sorry|sry|sorri|beklager|unnskyld|orsak|apologies|excuse)(?: for| about| om| for the| på)?(?: (?:my|mi|min|mitt|mine|the|bad|poor|dårlig|dårleg|dårlige|dårlege|all|alle|eventuelle|evt\.?|any))* (?:english|engelsk|engelsken|norwegian|norsk|norsken|nynorsk|nynorsken|typos?|skrivefeil|spelling|grammar|grammatikk|language|språk|språket|writing)\b[^?]*$` +
+	`|^(?:my|mi|min) (?:english|engelsk|norsk|norwegian|nynorsk)(?: \S+){0,2} (?:is|er|e) (?:not|ikke|ikkje|bad|poor|dårlig|dårleg|weak|svak)\b[^?]*$`)
 
 // greeting is a greeting and whom it greets, as a sentence of its own
 // or before an introduction ("hei, ny rådgiver …", "hi all, writing in
 // english …").
-const greeting = `(?:hei hei|hei|hallo|heisann|hi|hello|hey|hiya|god morgen|god dag|good morning|good afternoon|good day|good evening|greetings)(?: (?:there|alle|all|everyone|folkens|folk|du|dere))?`
+const greeting = `(?:hei hei|hei|hallo|heisann|halla|hallå|heia|morn|morna|hi|hello|hey|hiya|howdy|hola|ciao|salut|god morgen|god dag|good morning|good afternoon|good day|good evening|greetings)(?: (?:there|alle|all|everyone|folkens|folk|du|dere))?`
 
 // greetingRE is a sentence that only greets.
 var greetingRE = relit.MustCompile(`^` + greeting + `[.!, ]*$`)

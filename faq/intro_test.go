@@ -28,6 +28,12 @@ func TestWithoutIntro(t *testing.T) {
 		{"Hei! helt ny i styret her. hvem er programmet ment for?", "hvem er programmet ment for?"},
 		{"hei! ny som kulturskolerektor i salten her 👋 hvor lenge varer programmet?", "hvor lenge varer programmet?"},
 		{"kl. 10:30 er det møte, hva koster det?", ""},
+		// An apology for the asker's language is left out, and so is a
+		// greeting in another language (blind56).
+		{"hola, i am guitar teacher in the kulturskole. what is the objetive of this program? sorry for my english", "what is the objetive of this program?"},
+		{"hvor lenge varer programmet? beklager skrivefeil", "hvor lenge varer programmet?"},
+		{"My english is not so good. Who can join the programme?", "Who can join the programme?"},
+		{"Sorry, what is the programme?", ""},
 		// Context about the municipality is the question's subject.
 		{"Vi er ein liten kommune med berre éin tilsett. Får vi òg rettleiing?", ""},
 		{"Vi svarte nei, men nå kan vi likevel. Må vi ringe noen?", ""},
