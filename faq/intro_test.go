@@ -197,6 +197,11 @@ func TestTailOfAVetoedWhole(t *testing.T) {
 	for _, q := range []string{
 		"kor mykje kostar det i kroner for kvar kommune å vere med? eigenandel?",
 		"kva blir vêret i sauda i helga? skal på tur",
+		// Context after a question declined for a detail the document
+		// does not give, or vetoed for its answer type, is not asked on
+		// its own (blind55, blind56).
+		"kor mange personar kan det maks vere i kommunegruppa? vi er 9 som vil vere med frå Strand",
+		"do you have the phone number for whoever is running the program? honestly I'd rather just call someone lol",
 	} {
 		a, err := e.Answer(context.Background(), q, "")
 		if err != nil {

@@ -197,6 +197,9 @@ type partVerdict struct {
 	// asks: the part asks something of its own (PartUnanswered), not
 	// context ("vi samarbeider mest med kulturhuset").
 	asks bool
+	// context: the part neither opens like a question nor ends with a
+	// question mark ("vi er 9 som vil vere med frå Strand").
+	context bool
 }
 
 // judgeParts judges each part on its own, appending the verdicts to dst
@@ -222,7 +225,7 @@ func (e *Engine) judgeParts(ctx context.Context, dst []partVerdict, parts []stri
 		}
 		_, asks := PartUnanswered(i, p, "", false)
 		v := partVerdict{kind: partUnsure, detail: j.detail != noDetail, short: wordCount(p) < 3,
-			off: j.offTopic || j.otherObject, asks: asks}
+			off: j.offTopic || j.otherObject, asks: asks, context: !asks && !strings.HasSuffix(strings.TrimSpace(p), "?")}
 		sure := j.best != nil && j.p >= e.threshold()
 		switch {
 		case sure && seen(j.best.x.ID):
@@ -292,7 +295,10 @@ func (e *Engine) answerParts(ans Answer, j *judgement, vs []partVerdict, shown [
 		// in "hvorfor er oppvekst så sentralt? vi samarbeider mest med
 		// kulturhuset" the context changes the question), every sure part is
 		// a question of its own (three words or more: "hvem sitter i
-		// arbeidsgruppen? navn?" asks the names), and, for a subject
+		// arbeidsgruppen? navn?" asks the names; and opening like a
+		// question or ending with a question mark: "… maks vere i
+		// kommunegruppa? vi er 9 som vil vere med frå Strand" was
+		// answered by its context), and, for a subject
 		// outside, they all come before the part naming it — a later
 		// part may be about it ("is there a conference …? how do we sign
 		// up").
@@ -307,7 +313,7 @@ func (e *Engine) answerParts(ans Answer, j *judgement, vs []partVerdict, shown [
 			return ans, false
 		}
 		for i, v := range vs {
-			if (v.kind == partSure || v.kind == partSame) && (v.short || (i > carrier && vs[carrier].off)) {
+			if (v.kind == partSure || v.kind == partSame) && (v.short || v.context || (i > carrier && vs[carrier].off)) {
 				return ans, false
 			}
 		}
@@ -317,8 +323,12 @@ func (e *Engine) answerParts(ans Answer, j *judgement, vs []partVerdict, shown [
 		// three words is that question's tail, not one of its own ("kor
 		// mykje kostar det i kroner for kvar kommune? eigenandel?" was
 		// answered with the funding by "eigenandel?"; blind49).
+		// A sure part that asks nothing of its own is context after
+		// the question ("… the phone number for whoever is running the
+		// program? honestly I'd rather just call someone lol" answered
+		// what the programme is called by "call"; blind56).
 		for _, v := range vs {
-			if (v.kind == partSure || v.kind == partSame) && v.short {
+			if (v.kind == partSure || v.kind == partSame) && (v.short || v.context) {
 				return ans, false
 			}
 		}
