@@ -39,6 +39,11 @@ func TestEnglishSynonyms(t *testing.T) {
 		// stems shared with another meaning: not pulled along
 		{"the council", "council"},
 		{"in charge", "charg"},
+		// "call" is a name only as "called", "call it" (blind56: "I'd
+		// rather just call someone" read as the programme's name)
+		{"just call someone", "call"},
+		{"why is it called", "hvorfor begrep"},
+		{"call off", "cancel"},
 	} {
 		if got := englishTerms(e, c.q); got != c.want {
 			t.Errorf("%q read as %q, want %q", c.q, got, c.want)
