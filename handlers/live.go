@@ -461,7 +461,7 @@ var (
 // question ending with one of them, not on every "hva …" question.
 var capabilitiesLast = wordSet("du boten kulturbot bot you egentlig eigentleg really actually gjore gjere do med with pa answer " +
 	"sporre sporja deg sporje spor ask om about skrive type hjelp help meny menu kommandoer commands hjelpemeny helpmenu kommandoliste list " +
-	"for til i hjelpe hjelpa meg oss me us noe noko something here her")
+	"for til i hjelpe hjelpa meg oss me us noe noko something here her kan can")
 
 // lastWord is the last word of n (liveNorm text).
 func lastWord(n string) string {
@@ -496,7 +496,9 @@ var capabilitiesRE = relit.MustCompile(`^ (hva|kva|ka|what) (kan|can) (du|boten|
 	`|^ (kan|can) (du|you) (hjelpe|hjelpa|help)( meg| oss| me| us)?( med noe| med noko| with something)? $` +
 	// "how do I get help?", "hvor får jeg hjelp?"
 	`|^ (how|hvordan|korleis|hvor|kvar|where) (do|can|kan|far|faar|skal) (i|we|jeg|eg|vi|me) (get |fa |faa |find |finne |finn )?(help|hjelp)( (here|her|with the bot|med boten|i boten|in the bot))? $` +
-	`|^ (hvordan|korleis|how) (bruker|brukar|do i use|can i use|to use) (jeg |eg |vi |me )?(deg|boten|kulturbot|you|the bot|this bot) $`)
+	`|^ (hvordan|korleis|how) (bruker|brukar|do i use|can i use|to use) (jeg |eg |vi |me )?(deg|boten|kulturbot|you|the bot|this bot) $` +
+	// "how do i see everything this bot can do", "hvor ser jeg alt du kan"
+	`|^ ((how|where) (do|can) (i|we) |(hvordan|korleis|hvor|kvar) (ser|finner|finn|far|faar) (jeg|eg|vi|me) )?(see|find|get|view|ser|se|finne|finn)?( a list of| an overview of| en oversikt over| ei oversikt over| oversikt over| lista over| listen over)? ?(everything|all|alt|alle tingene|what|hva|kva)( that| som)? (this bot|the bot|you|u|boten|du|kulturbot|denne boten) (can|kan)( do| gjore| gjere)? $`)
 
 // guardRE are questions about the programme's facts that mention a
 // gathering: the FAQ answers them (how many, how long, what happens, who

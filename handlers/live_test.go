@@ -61,6 +61,8 @@ func TestLive(t *testing.T) {
 		// Dialect "ka" for kva (blind37), "actually" last.
 		{"WhatCanYouHelpWithDialect", "U1", "ka kan du hjelpe meg med egentlig", []string{"Jeg er kulturbot", "/rsvp"}, nil},
 		{"WhatCanUActualyDo", "U1", "hey bot what can u actualy do", []string{"I'm kulturbot", "/rsvp"}, nil},
+		{"SeeEverythingTheBotCanDo", "U1", "how do i see everything this bot can do", []string{"I'm kulturbot", "/rsvp"}, nil},
+		{"AltDuKan", "U1", "hvor ser jeg alt du kan", []string{"Jeg er kulturbot", "/rsvp"}, nil},
 		{"WhatCanYouHelpWithActually", "U1", "what can you help me with actually", []string{"I'm kulturbot", "/rsvp"}, nil},
 		{"WhatCanYouDoEnglish", "U1", "What can you do?", []string{"I'm kulturbot", "/rsvp", "/kulturbot hjelp"}, nil},
 		{"HowToRegisterTheMunicipality", "U1", "hvordan melder jeg på kommunen?", []string{"/interesse fylke=", "Fristen er 15. september."}, nil},
