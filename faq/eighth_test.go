@@ -18,6 +18,7 @@ func TestEighthSessionClasses(t *testing.T) {
 		{"ok but whats actually in it for the kommune tho", "hva-far-vi"},
 		{"How do I inform that 3 persons from our kommune are coming for the samling and 2 of them need overnight stay?", "neste-samling"},
 		{"Can I get a certificate or diploma after the program?", ""},
+		{"kva er hovudpoenget med utviklingsprogrammet, kort fortalt?", "hensikt"},
 		// unchanged: the length itself
 		{"tre semestre, stemmer det?", "varighet"},
 	} {

@@ -44,6 +44,9 @@ func TestEnglishSynonyms(t *testing.T) {
 		{"just call someone", "call"},
 		{"why is it called", "hvorfor begrep"},
 		{"call off", "cancel"},
+		// tied in with: linked, not bound (blind57)
+		{"tied in with", "koble"},
+		{"tied in", "krav"},
 	} {
 		if got := englishTerms(e, c.q); got != c.want {
 			t.Errorf("%q read as %q, want %q", c.q, got, c.want)
