@@ -9,7 +9,8 @@ import (
 // session's blind training sets (blind54–59) missed and its fix answers:
 // a question after the three semesters is about what lasts, not the
 // length; "in it for" with a word between is the benefit; a certificate
-// is not something the programme gives; "inform that …" is an RSVP.
+// is not something the programme gives; "inform that …" is an RSVP; a
+// count of municipalities asking about a region is the region's.
 func TestEighthSessionClasses(t *testing.T) {
 	e := newTestEngine(t)
 	for _, c := range []struct{ q, want string }{
@@ -19,6 +20,10 @@ func TestEighthSessionClasses(t *testing.T) {
 		{"How do I inform that 3 persons from our kommune are coming for the samling and 2 of them need overnight stay?", "neste-samling"},
 		{"Can I get a certificate or diploma after the program?", ""},
 		{"kva er hovudpoenget med utviklingsprogrammet, kort fortalt?", "hensikt"},
+		// a count of municipalities before a region question: the RSVP
+		// entry's "me blir 4" pulled it (blind30, blind44, blind55)
+		{"Vi er 4 kommunar i indre Sogn, men vi grensar ikkje alle til kvarandre. Kan vi likevel vere ein region i programmet?", "region"},
+		{"hi! we are 4 kommuner in Hallingdal, all members of the kulturskoleråd. can we be one region on our own?", "region"},
 		// unchanged: the length itself
 		{"tre semestre, stemmer det?", "varighet"},
 	} {
