@@ -127,7 +127,7 @@ func isIntro(s string) bool {
 // apologyRE is a sentence that only apologises for the asker's language
 // or writing ("sorry for my english", "beklager skrivefeil"): read with
 // the question, "english" asked for the language entry (blind56).
-var apologyRE = relit.MustCompile(`^(?:(?:and|og|also|også|ps:?) )?(?:(?:so|very) )?(?:sorry|sry|sorri|beklager|unnskyld|orsak|apologies|excuse)(?: for| about| om| for the| på)?(?: (?:my|mi|min|mitt|mine|the|bad|poor|dårlig|dårleg|dårlige|dårlege|all|alle|eventuelle|evt\.?|any))* (?:english|engelsk|engelsken|norwegian|norsk|norsken|nynorsk|nynorsken|typos?|skrivefeil|spelling|grammar|grammatikk|language|språk|språket|writing)\b[^?]*$` +
+var apologyRE = relit.MustCompile(`^(?:(?:and|og|also|også|ps:?) )?(?:(?:so|very) )?(?:sorry|sry|sorri|beklager|unnskyld|orsak|apologies|excuse)(?: for| about| om| for the| på)?(?: (?:my|mi|min|mitt|mine|the|bad|poor|dårlig|dårleg|dårlige|dårlege|all|alle|eventuelle|evt\.?|any))* (?:english|engelsk|engelsken|norwegian|norsk|norsken|nynorsk|nynorsken|typos?|skrivefeil|spelling|grammar|grammatikk|language|språk|språket|writing|(?:simple|stupid|dumb|silly|basic|naive|obvious|long|dumme|dumt|enkle|enkelt|lange|lang|mange|many) (?:question|questions|spørsmål|spørsmålet|message|melding|meldinga))\b[^?]*$` +
 	`|^(?:my|mi|min) (?:english|engelsk|norsk|norwegian|nynorsk)(?: \S+){0,2} (?:is|er|e) (?:not|ikke|ikkje|bad|poor|dårlig|dårleg|weak|svak)\b[^?]*$`)
 
 // greeting is a greeting and whom it greets, as a sentence of its own

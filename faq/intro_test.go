@@ -34,6 +34,8 @@ func TestWithoutIntro(t *testing.T) {
 		{"hvor lenge varer programmet? beklager skrivefeil", "hvor lenge varer programmet?"},
 		{"My english is not so good. Who can join the programme?", "Who can join the programme?"},
 		{"Sorry, what is the programme?", ""},
+		{"Hello po, can our kulturskole apply by ourself or how is it done? Sorry for the simple question", "Hello po, can our kulturskole apply by ourself or how is it done?"},
+		{"hvem kan søke? beklager dumt spørsmål", "hvem kan søke?"},
 		// Context about the municipality is the question's subject.
 		{"Vi er ein liten kommune med berre éin tilsett. Får vi òg rettleiing?", ""},
 		{"Vi svarte nei, men nå kan vi likevel. Må vi ringe noen?", ""},
