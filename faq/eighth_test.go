@@ -24,6 +24,12 @@ func TestEighthSessionClasses(t *testing.T) {
 		// entry's "me blir 4" pulled it (blind30, blind44, blind55)
 		{"Vi er 4 kommunar i indre Sogn, men vi grensar ikkje alle til kvarandre. Kan vi likevel vere ein region i programmet?", "region"},
 		{"hi! we are 4 kommuner in Hallingdal, all members of the kulturskoleråd. can we be one region on our own?", "region"},
+		// round 3: "legger dere i" asks what is meant; "utv.områder" is
+		// an abbreviation, not an unknown thing done; the working group
+		// helping a county board think it through (five writers)
+		{"hva legger dere egentlig i begrepet fremtidens kulturskole?", "fremtidens-kulturskole"},
+		{"hvordan skal kommunenes utv.områder henge sammen med de utviklingsområdene fylket har vedtatt?", "tema-bestemt"},
+		{"The fylkesstyre is unsure if we want to join. Can somebody from the programme help us to think it through?", "digitale-moter"},
 		// unchanged: the length itself
 		{"tre semestre, stemmer det?", "varighet"},
 	} {
