@@ -197,6 +197,12 @@ var reporterRE = relit.MustCompile(`^(?:\S+ ){0,4}(?:spør|spor|spurte|asks|aske
 // like a question — without the ones before them and the asker's own
 // comments after them, and whether any were left out (Engine.Answer asks
 // them alone when the whole is unsure).
+// QuestionSentences is questionSentences for the bot's own step
+// (handlers), which asks a message's question alone when the whole was
+// not its own: "eg melde interesse for feil kommune i går. korleis
+// fjernar eg den registreringa??".
+func QuestionSentences(q string) (string, bool) { return questionSentences(q) }
+
 func questionSentences(q string) (string, bool) {
 	var sb [6]string
 	ss := sentencesInto(sb[:0], q)

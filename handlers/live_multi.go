@@ -59,6 +59,28 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 	if !ok && f&topicMask == 0 && !liveGateOff {
 		return a, ok, err
 	}
+	// Background before the question ("eg melde interesse for feil
+	// kommune i går. korleis fjernar eg den registreringa??", "new in
+	// the arbeidsgruppe. how do I answer for my kommune?") kept the whole
+	// from the bot's own step: its question sentences are asked alone,
+	// and only an answer from the bot's data is taken (the FAQ reads the
+	// whole message itself). The whole goes first, so context that names
+	// the place ("jeg er fra Bodø. når er neste samling?") is read when it
+	// can be.
+	if !ok {
+		if qs, cut := faq.QuestionSentences(q.Text); cut {
+			pq := q
+			pq.Text = qs
+			pa, pok, perr := h.liveOne(ctx, pq, nil)
+			if perr != nil {
+				return a, false, perr
+			}
+			if pok && pa.Path == PathData {
+				pa.Question = q.Text
+				return pa, true, nil
+			}
+		}
+	}
 	parts := liveParts(q.Text)
 	if parts == nil {
 		return a, ok, err

@@ -63,6 +63,10 @@ func TestLive(t *testing.T) {
 		{"WhatCanUActualyDo", "U1", "hey bot what can u actualy do", []string{"I'm kulturbot", "/rsvp"}, nil},
 		{"SeeEverythingTheBotCanDo", "U1", "how do i see everything this bot can do", []string{"I'm kulturbot", "/rsvp"}, nil},
 		{"AltDuKan", "U1", "hvor ser jeg alt du kan", []string{"Jeg er kulturbot", "/rsvp"}, nil},
+		// Background before the question: its question sentence is the
+		// bot's own (blind61, blind54).
+		{"BackgroundThenWithdraw", "U1", "eg melde interesse for feil kommune i går. korleis fjernar eg den registreringa??", []string{"/interesse trekk"}, nil},
+		{"BackgroundThenLog", "U1", "Jeg er også veileder for en nabokommune i programmet. Vi hadde en økt på 90 min i går om medvirkning, hvordan registrerer jeg den i botten?", []string{"/veiledning"}, nil},
 		{"WhatCanYouHelpWithActually", "U1", "what can you help me with actually", []string{"I'm kulturbot", "/rsvp"}, nil},
 		{"WhatCanYouDoEnglish", "U1", "What can you do?", []string{"I'm kulturbot", "/rsvp", "/kulturbot hjelp"}, nil},
 		{"HowToRegisterTheMunicipality", "U1", "hvordan melder jeg på kommunen?", []string{"/interesse fylke=", "Fristen er 15. september."}, nil},
