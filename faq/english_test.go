@@ -47,6 +47,11 @@ func TestEnglishSynonyms(t *testing.T) {
 		// tied in with: linked, not bound (blind57)
 		{"tied in with", "koble"},
 		{"tied in", "krav"},
+		// what a municipality may expect to get is the benefit, and a
+		// "quick/honest question:" preamble names no topic (blind57, blind62)
+		{"expect to come away with", "nytte"},
+		{"the value proposition", "nytte"},
+		{"honest question", ""},
 	} {
 		if got := englishTerms(e, c.q); got != c.want {
 			t.Errorf("%q read as %q, want %q", c.q, got, c.want)
