@@ -348,3 +348,25 @@ func TestSnapshotSmall(t *testing.T) {
 		t.Fatal(d)
 	}
 }
+
+// TestRawIndexNumbering: the word-for-word index numbers its words the
+// same way in every engine of the same corpus, built or loaded. Numbered
+// in a map's order, the weighted closeness summed its idfs in another
+// order from one start to the next, and a tie turned on the last bit
+// ("avlys samling 3" went to one entry or the other).
+func TestRawIndexNumbering(t *testing.T) {
+	_, built, loaded := builtAndLoaded(t)
+	_, built2, _ := builtAndLoaded(t)
+	want := built.raw().ids
+	for i, e := range []*Engine{loaded, built2} {
+		got := e.raw().ids
+		if len(got) != len(want) {
+			t.Fatalf("engine %d: %d words, want %d", i, len(got), len(want))
+		}
+		for w, id := range want {
+			if got[w] != id {
+				t.Fatalf("engine %d numbers %q %d, the first engine %d", i, w, got[w], id)
+			}
+		}
+	}
+}
