@@ -30,6 +30,10 @@ func TestEighthSessionClasses(t *testing.T) {
 		{"hva legger dere egentlig i begrepet fremtidens kulturskole?", "fremtidens-kulturskole"},
 		{"hvordan skal kommunenes utv.områder henge sammen med de utviklingsområdene fylket har vedtatt?", "tema-bestemt"},
 		{"The fylkesstyre is unsure if we want to join. Can somebody from the programme help us to think it through?", "digitale-moter"},
+		// round 4: the phone a calendar goes into is a device, not a
+		// number asked for; "somewhere to sleep" is an overnight stay
+		{"is there a way to get the samlinger for our region into my phone? I live by my google calendar", "kalender"},
+		{"whats the command to tell you we're bringing 3 people to the gathering and 2 of them need somewhere to sleep", "neste-samling"},
 		// unchanged: the length itself
 		{"tre semestre, stemmer det?", "varighet"},
 	} {
