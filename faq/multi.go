@@ -151,6 +151,11 @@ var purposeRE = relit.MustCompile(`^(jeg |eg |je |vi |me |i |we |i'm |im |we're 
 	// "skal ha det inn i et notat til rådmannen", "vil ha det inn i
 	// årshjulet", "want to put it in our plan"
 	`|^(jeg |eg |vi |me |i |we )?(skal|vil|må|ma|want to|need to|have to|will|would like to) (ha|få|fa|legge|leggje|sette|setje|put|add|get) (det|dette|den|svaret|it|this|that) (inn i|inn|i|into|in|på|pa)\s` +
+	// "we need to know before our board meeting", "må vite det før
+	// styremøtet", "want to get it right before I open my mouth"
+	// (blind63)
+	`|^(jeg |eg |vi |me |i |we )?(need to know|needs to know|must know|have to know|må vite|ma vite|trenger å vite|trenger a vite|treng å vite|treng a vite|må vete)( det| dette| svaret| this| it| that| the answer)? (before|by|for|innen|før|for|til)\s` +
+	`|^(jeg |eg |vi |me |i |we )?(want to|wanna|vil|would like to) (get it right|get this right|have it right|be sure|være sikker|vere sikker|ha det riktig|ha rett)\b` +
 	// "vi vurderer å henge oss på", "we're thinking about joining"
 	`|^(jeg |eg |vi |me |i |we |we're |were |i'm |im )?(vurderer|vurderar|considering|are considering|am considering|tenker på|tenkjer på|thinking about|thinking of|planning to|planlegger|planlegg) (å |a |to )?(henge|hengje|bli|vere|være|delta|melde|join|take part|sign up|apply|søke|søkje)\b`)
 

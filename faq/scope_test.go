@@ -667,6 +667,9 @@ func TestPurposeClause(t *testing.T) {
 		"hvor mange samlinger blir det? trenger det til saksfremlegget":                        "hvor mange samlinger blir det?",
 		"how long does it run? need it for the board memo":                                     "how long does it run?",
 		"hva er hovedformålet, kort fortalt? skal ha det inn i et notat til rådmannen":         "hva er hovedformålet, kort fortalt?",
+		// what the asker needs the answer by (blind63)
+		"what criteria will be used to decide who gets a place? We need to know before our board meeting.":                    "what criteria will be used to decide who gets a place?",
+		"which themes does it say it's trying to strengthen? want to get it right before I open my mouth at the next meeting": "which themes does it say it's trying to strengthen?",
 		// Questions stay: the modal before its subject asks.
 		"må vi planlegge budsjett? hva koster det":  "må vi planlegge budsjett? hva koster det",
 		"hva koster det? må vi planlegge budsjett?": "hva koster det? må vi planlegge budsjett?",
