@@ -38,6 +38,9 @@ func TestEighthSessionClasses(t *testing.T) {
 		// for no answer entry
 		{"Is the travel support taxable income for the participants, and how should it be treated for VAT purposes?", ""},
 		{"har dere noen krav til kommunene utover medlemskap? kort svar takk", ""},
+		// round 4 and earlier: what the programme wants to strengthen,
+		// and how it sits with the counties' ordinary work
+		{"In what way is the regional programme intended to relate to the Council's other programmes and thematic efforts, as opposed to the ordinary work carried out in the counties?", "fylkenes-arbeid"},
 		// unchanged: the length itself
 		{"tre semestre, stemmer det?", "varighet"},
 	} {

@@ -52,6 +52,11 @@ func TestEnglishSynonyms(t *testing.T) {
 		{"expect to come away with", "nytte"},
 		{"the value proposition", "nytte"},
 		{"honest question", ""},
+		// what the programme strengthens; the council's thematic efforts
+		// and the counties' ordinary work (four writers)
+		{"strengthen", "styrk"},
+		{"thematic efforts", "temasats"},
+		{"ordinary work", "fast arbeid"},
 	} {
 		if got := englishTerms(e, c.q); got != c.want {
 			t.Errorf("%q read as %q, want %q", c.q, got, c.want)
