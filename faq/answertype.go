@@ -91,8 +91,10 @@ var (
 	// nothing of the kind.
 	qContactRE = relit.MustCompile(`\b(telefon\w*|tlf|mobilnummer\w*|nummeret|e-?post\w*|e-?mail\w*|mailadresse\w*|phone|adressen|(the|an|your|their|his|her|its|our|my|what|which|whats|what's|postal|street|web|visiting|office|home|invoice|billing|delivery)\s+address(es)?|address\s*\?*\s*$)\b|\baddress\s*\?+`)
 	// The phone as a device ("inn i kalenderen på telefonen", "on my
-	// phone") is where something is shown, not a number asked for.
-	qDeviceRE = relit.MustCompile(`\b(pa|i|on|in|into|onto|inn i|inn pa|til|to|fra|from|via|med|with)\s+(min|mi|mitt|my|the|a|en|ein|ei)?\s*(telefon|telefonen|mobil|mobilen|phone|mobile)\b`)
+	// phone", "into my phone") is where something is shown, not a number
+	// asked for; an e-mail one read something in ("I saw it in an
+	// email") is not an address asked for.
+	qDeviceRE = relit.MustCompile(`\b(pa|i|on|in|into|onto|inn i|inn pa|til|to|fra|from|via|med|with)\s+(min|mi|mitt|my|the|a|an|en|ein|ei|et|eit|our|your|var|vart)?\s*(telefon|telefonen|mobil|mobilen|phone|mobile|e-?mail|e-?mailen|e-?post|e-?posten|mail|mailen|newsletter|nyhetsbrev\w*)\b`)
 )
 
 // The answer side, on the folded answer texts (both languages) and source.

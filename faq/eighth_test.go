@@ -41,6 +41,10 @@ func TestEighthSessionClasses(t *testing.T) {
 		// round 4 and earlier: what the programme wants to strengthen,
 		// and how it sits with the counties' ordinary work
 		{"In what way is the regional programme intended to relate to the Council's other programmes and thematic efforts, as opposed to the ordinary work carried out in the counties?", "fylkenes-arbeid"},
+		// round 5: an e-mail one read something in asks for no address;
+		// the programme's "gold" in English
+		{"Hello, I saw 'Fremtidens kulturskole' in an email. What does this name mean? Is it a new school?", "fremtidens-kulturskole"},
+		{"yer man from the kommune keeps going on about the 'gold' in this programme, what's he on about at all", "en-modell"},
 		// unchanged: the length itself
 		{"tre semestre, stemmer det?", "varighet"},
 	} {
