@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -95,6 +96,11 @@ func (h *Handlers) liveOne(ctx context.Context, q Query, feats *feat) (faq.Answe
 		return a, false, nil
 	}
 	n = fixGatheringTypos(n)
+	// "call off" a gathering is to cancel it: the lexicon reads one word
+	// at a time, and "call" alone is to phone someone.
+	if strings.Contains(n, " off ") {
+		n = callOffRE.ReplaceAllString(n, " cancel ")
+	}
 	// Most questions are the FAQ's: the cheap checks come first, and the
 	// language is worked out only for a question the bot takes.
 	lang := ""
@@ -408,6 +414,9 @@ func liveNorm(s string) string {
 	}
 	return b.String()
 }
+
+// callOffRE is "call off" and its forms (liveNorm text).
+var callOffRE = regexp.MustCompile(` (call|calls|called|calling) off `)
 
 // liveLang is the question's language: English when it reads English,
 // nynorsk when it uses nynorsk words, bokmål otherwise.

@@ -65,6 +65,7 @@ func TestLive(t *testing.T) {
 		{"AltDuKan", "U1", "hvor ser jeg alt du kan", []string{"Jeg er kulturbot", "/rsvp"}, nil},
 		// Background before the question: its question sentence is the
 		// bot's own (blind61, blind54).
+		{"CallOffGathering", "U1", "can I call off the gathering in Bodø?", []string{"/samling avlys"}, nil},
 		{"ClickedMaybeThenChange", "U1", "i clicked maybe for our municipality last week but now we know we're going, how do i change it?", []string{"/rsvp"}, nil},
 		{"BackgroundThenWithdraw", "U1", "eg melde interesse for feil kommune i går. korleis fjernar eg den registreringa??", []string{"/interesse trekk"}, nil},
 		{"BackgroundThenLog", "U1", "Jeg er også veileder for en nabokommune i programmet. Vi hadde en økt på 90 min i går om medvirkning, hvordan registrerer jeg den i botten?", []string{"/veiledning"}, nil},
