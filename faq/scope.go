@@ -723,7 +723,10 @@ func (e *Engine) otherActor(q string, names map[string]int, en bool) bool {
 		// the programme's own things by their short names: left alone.
 		if ((!start && unicode.IsUpper(r)) || acronym(w)) && lettersOnly(w) {
 			k := bot.Fold(w)
-			if !contextPreps[bot.Fold(prev)] && !counties[k] && municipalityNames()[kommuner.Key(w)] == 0 && e.unknownContent(k, names, en) {
+			// A municipality whose name is also a word ("Moss", "Strand",
+			// "Time") is the municipality when written with its capital.
+			mk := kommuner.Key(w)
+			if !contextPreps[bot.Fold(prev)] && !counties[k] && municipalityNames()[mk] == 0 && !nameWords[mk] && e.unknownContent(k, names, en) {
 				return true
 			}
 		}

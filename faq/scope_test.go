@@ -587,6 +587,9 @@ func TestOtherActor(t *testing.T) {
 	for _, q := range []string{
 		"kan kommunar i Sunnhordland gå saman i ein region?",
 		"er NK-pengene statlige?",
+		// a municipality whose name is also a word, with its capital
+		// (blind66)
+		"We are not sure if Moss is member or not. Is the program only for member kommuner?",
 	} {
 		pq, lang := e.prepare(q, "")
 		j, err := e.judge(context.Background(), pq, lang)
