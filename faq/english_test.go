@@ -57,6 +57,8 @@ func TestEnglishSynonyms(t *testing.T) {
 		{"strengthen", "styrk"},
 		{"thematic efforts", "temasats"},
 		{"ordinary work", "fast arbeid"},
+		// money that stretches to something covers it (blind68)
+		{"stretch beyond", "okonomi"},
 	} {
 		if got := englishTerms(e, c.q); got != c.want {
 			t.Errorf("%q read as %q, want %q", c.q, got, c.want)
