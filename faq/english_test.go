@@ -59,6 +59,12 @@ func TestEnglishSynonyms(t *testing.T) {
 		{"ordinary work", "fast arbeid"},
 		// money that stretches to something covers it (blind68)
 		{"stretch beyond", "okonomi"},
+		// "called" after the thing named; the gatherings in person; a
+		// hotel night; the ROI (blind70)
+		{"the booklet called", "dialoghefte begrep"},
+		{"in-person sessions", "fysisk samling"},
+		{"hotel night", "opphold"},
+		{"the ROI", "nytte"},
 	} {
 		if got := englishTerms(e, c.q); got != c.want {
 			t.Errorf("%q read as %q, want %q", c.q, got, c.want)
