@@ -45,6 +45,8 @@ func TestEighthSessionClasses(t *testing.T) {
 		// the programme's "gold" in English
 		{"Hello, I saw 'Fremtidens kulturskole' in an email. What does this name mean? Is it a new school?", "fremtidens-kulturskole"},
 		{"yer man from the kommune keeps going on about the 'gold' in this programme, what's he on about at all", "en-modell"},
+		// round 6: immigration papers are not the programme's
+		{"how i apply for norwegian citizenship? which documents i need", ""},
 		// unchanged: the length itself
 		{"tre semestre, stemmer det?", "varighet"},
 	} {
