@@ -74,6 +74,19 @@ func sentencesInto(dst []string, q string) []string {
 			i += n - 1
 			continue
 		}
+		if c == ' ' {
+			// "… is the fremtidens kulturskole program lol my boss wants
+			// me to make a poster": a laugh ends a sentence in chat, like
+			// a smiley.
+			if n := laughAt(q, i+1); n > 0 {
+				if s := strings.TrimSpace(q[last : i+1+n]); s != "" {
+					dst = append(dst, s)
+				}
+				last = i + 1 + n
+				i += n
+				continue
+			}
+		}
 		if c == ':' {
 			// "new in the arbeidsgruppe: how do I …", "writing in
 			// english for our colleague: how many …": a colon and a
@@ -107,6 +120,17 @@ func sentencesInto(dst []string, q string) []string {
 		dst = append(dst, s)
 	}
 	return dst
+}
+
+// laughAt is the length of a chat laugh ("lol", "haha") at q[i] followed
+// by a space, or 0.
+func laughAt(q string, i int) int {
+	for _, w := range [...]string{"lol", "haha", "hehe", "lmao"} {
+		if len(q) > i+len(w) && q[i+len(w)] == ' ' && strings.EqualFold(q[i:i+len(w)], w) {
+			return len(w)
+		}
+	}
+	return 0
 }
 
 // isIntro reports whether sentence s only greets or says who the asker is.
