@@ -122,7 +122,7 @@ func (e *Engine) prepare(question, lang string) (string, string) {
 		// nothing of the asker's language: the one given is theirs.
 		return q, answerLang("", lang)
 	}
-	q = withoutIntro(withoutPurpose(e.normalize(q, true)))
+	q = withoutIntro(withoutPurpose(e.normalize(withoutWeatherReason(q), true)))
 	l := answerLang(q, lang)
 	if l == "en" {
 		q = joinParticlesEN(q)

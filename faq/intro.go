@@ -1,6 +1,7 @@
 package faq
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -131,6 +132,20 @@ func laughAt(q string, i int) int {
 		}
 	}
 	return 0
+}
+
+// weatherReasonRE is the weather, a storm or snow given as the reason
+// something happens ("we need to cancel gathering #3 because of the
+// weather, how do i do that", "må avlyse samlinga pga. været"): the
+// off-topic guard read "weather" as the subject and declined the whole.
+var weatherReasonRE = regexp.MustCompile(`(?i)\s*\b(because of|due to|cos of|cause of|bc of|on account of|på grunn av|pa grunn av|pga\.?|grunna|grunnet)\s+(the\s+|a\s+|bad\s+|dårlig\s+|dårleg\s+)?(weather|storm|snow|været|vêret|vaeret|uvær\w*|uvêr\w*|storm\w*|snø\w*|snøstorm\w*|ras|flom)\b`)
+
+// withoutWeatherReason is q without a weather reason (weatherReasonRE).
+func withoutWeatherReason(q string) string {
+	if !strings.Contains(q, " ") {
+		return q
+	}
+	return weatherReasonRE.ReplaceAllString(q, "")
 }
 
 // isIntro reports whether sentence s only greets or says who the asker is.

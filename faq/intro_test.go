@@ -223,3 +223,26 @@ func TestTailOfAVetoedWhole(t *testing.T) {
 		t.Errorf("a district named: answered=%v entry=%q, want region", a.Answered, a.EntryID)
 	}
 }
+
+// TestWeatherReason: the weather as the reason something is done is left
+// out; the weather asked about is not (blind68, blind72).
+func TestWeatherReason(t *testing.T) {
+	for q, want := range map[string]string{
+		"we need to cancel gathering #3 because of the weather, how do i do that as admin": "we need to cancel gathering #3, how do i do that as admin",
+		"need to call off a samling cos of weather, what's the command":                    "need to call off a samling, what's the command",
+		"må avlyse samlinga pga. været, hvordan gjør jeg det?":                             "må avlyse samlinga, hvordan gjør jeg det?",
+		"hva blir været i Bodø når vi har samling der?":                                    "hva blir været i Bodø når vi har samling der?",
+	} {
+		if got := withoutWeatherReason(q); got != want {
+			t.Errorf("withoutWeatherReason(%q) = %q, want %q", q, got, want)
+		}
+	}
+	e := newTestEngine(t)
+	a, err := e.Answer(context.Background(), "hva blir været i Bodø når vi har samling der?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Answered || !a.OutOfScope {
+		t.Errorf("the weather asked about: answered=%v out of scope=%v, want declined", a.Answered, a.OutOfScope)
+	}
+}

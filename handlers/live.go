@@ -462,7 +462,7 @@ var (
 var (
 	smallTalkFirst    = wordSet("hvem kven who hei hallo heisann hey hi hello god good morn halla hoi yo tusen mange takk thanks thank thx ty takker flott supert perfekt great perfect super nice ok okei fint kjempebra bra ha hade snakkes bye goodbye see vi hvordan korleis how hows alt okay greit skjonner forstar got i aha ja yes nei no er are cheers heia hiya howdy koss dear")
 	greetingFirst     = wordSet("hei hallo heisann hey hi hello god good morn halla hoi")
-	capabilitiesFirst = wordSet("hva kva ka what hvem kven who hjelp help meny menu kommandoer commands hvordan korleis how kan can hvor kvar where")
+	capabilitiesFirst = wordSet("hva kva ka what wat wot hvem kven who hjelp help meny menu kommandoer commands hvordan korleis how kan can hvor kvar where")
 )
 
 // capabilitiesLast are the words capabilitiesRE's questions end with
@@ -470,7 +470,7 @@ var (
 // question ending with one of them, not on every "hva …" question.
 var capabilitiesLast = wordSet("du boten kulturbot bot you egentlig eigentleg really actually gjore gjere do med with pa answer " +
 	"sporre sporja deg sporje spor ask om about skrive type hjelp help meny menu kommandoer commands hjelpemeny helpmenu kommandoliste list " +
-	"for til i hjelpe hjelpa meg oss me us noe noko something here her kan can")
+	"for til i hjelpe hjelpa meg oss me us noe noko something here her kan can lol haha hehe")
 
 // lastWord is the last word of n (liveNorm text).
 func lastWord(n string) string {
@@ -496,7 +496,7 @@ func smallTalk(n string) (string, bool) {
 }
 
 // capabilitiesRE is "what can you do / who are you", about the bot itself.
-var capabilitiesRE = relit.MustCompile(`^ (hva|kva|ka|what) (kan|can)( egentlig| eigentleg| egentleg| really| actually)? (du|boten|kulturbot|denne boten|you|u|the bot|this bot|kulturbot)( (egentlig|egentli|egentlg|eigentleg|really|actually|actualy|acutally|actully))?( (gjore|gjere|do|hjelpe meg med|hjelpe oss med|hjelpe med|hjelpe til med|help me with|help us with|help with|svare pa|answer))?( (egentlig|eigentleg|really|actually|da|na|no|now))? $` +
+var capabilitiesRE = relit.MustCompile(`^ (hva|kva|ka|what|wat|wot) (kan|can)( egentlig| eigentleg| egentleg| really| actually)? (du|boten|kulturbot|denne boten|you|u|the bot|this bot|kulturbot)( (egentlig|egentli|egentlg|eigentleg|really|actually|actualy|acutally|actully))?( (gjore|gjere|do|hjelpe meg med|hjelpe oss med|hjelpe med|hjelpe til med|help me with|help us with|help with|svare pa|answer))?( (egentlig|eigentleg|really|actually|da|na|no|now))?( (lol|haha|hehe))? $` +
 	`|^ (hva|kva|ka|what) (kan|can) (jeg|eg|vi|me|i|we) (sporre|sporja|sporre deg|sporje|spor|ask|ask you)( om| about)? $` +
 	`|^ (hva|kva|ka|what) (gjor|gjer|does|do) (du|boten|kulturbot|you|u|the bot|this bot|kulturbot)( do| egentlig| eigentleg| actually do)? $` +
 	`|^ (hva|kva|what) er (kulturbot|boten|denne boten) $|^ what is (kulturbot|this bot|the bot) $` +
