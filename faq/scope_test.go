@@ -182,6 +182,7 @@ func TestDetailsNotGiven(t *testing.T) {
 	e := newTestEngine(t)
 	for _, q := range []string{
 		"hvilket hotell skal vi bo på under samlinga i Tromsø?",
+		"which hotel does the programme usually book for samlingene? want to know if theres a pool lol",
 		// who got in, with an adverb and in nynorsk (blind61, blind69)
 		"which municipalities actually got accepted into the first round in the end?",
 		"kva fylke og kommunar fekk plass i den fyrste runden?",
