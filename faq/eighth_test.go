@@ -47,6 +47,9 @@ func TestEighthSessionClasses(t *testing.T) {
 		{"yer man from the kommune keeps going on about the 'gold' in this programme, what's he on about at all", "en-modell"},
 		// round 6: immigration papers are not the programme's
 		{"how i apply for norwegian citizenship? which documents i need", ""},
+		// round 7: mentoring for each municipality or shared by the
+		// region (three writers)
+		{"does each council get its own mentoring, or is the veiledning shared across the whole region?", "veiledning"},
 		// unchanged: the length itself
 		{"tre semestre, stemmer det?", "varighet"},
 	} {

@@ -65,6 +65,7 @@ func TestEnglishSynonyms(t *testing.T) {
 		{"in-person sessions", "fysisk samling"},
 		{"hotel night", "opphold"},
 		{"the ROI", "nytte"},
+		{"two doubts", ""},
 	} {
 		if got := englishTerms(e, c.q); got != c.want {
 			t.Errorf("%q read as %q, want %q", c.q, got, c.want)
