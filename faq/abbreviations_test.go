@@ -42,12 +42,13 @@ func TestChatShorthandAnswers(t *testing.T) {
 	ctx := context.Background()
 	for short, long := range map[string]string{
 		"er d gratis?": "er det gratis?",
-		"Kan vi som kommune søkje sjølve, elr må det gå via fk?": "Kan vi som kommune søkje sjølve, eller må det gå via fk?",
-		"er d mulig å bli med senere":                            "er det mulig å bli med senere",
-		"kan kult.skole og bhg samarbeide":                       "kan kulturskole og barnehage samarbeide",
-		"dekkes reiseutg. og overn.?":                            "dekkes reiseutgifter og overnatting?",
-		"who pays for travel n hotel, ppl ask":                   "who pays for travel n hotel, people ask",
-		"hvordann søker komm":                                    "hvordan søker kommune",
+		"hva er en region i dette progr. egtl? må det være nabokomm.?": "hva er en region i dette programmet egentlig? må det være nabokommune?",
+		"Kan vi som kommune søkje sjølve, elr må det gå via fk?":       "Kan vi som kommune søkje sjølve, eller må det gå via fk?",
+		"er d mulig å bli med senere":                                  "er det mulig å bli med senere",
+		"kan kult.skole og bhg samarbeide":                             "kan kulturskole og barnehage samarbeide",
+		"dekkes reiseutg. og overn.?":                                  "dekkes reiseutgifter og overnatting?",
+		"who pays for travel n hotel, ppl ask":                         "who pays for travel n hotel, people ask",
+		"hvordann søker komm":                                          "hvordan søker kommune",
 	} {
 		a, _ := e.Answer(ctx, short, "")
 		b, _ := e.Answer(ctx, long, "")

@@ -66,6 +66,10 @@ func TestEnglishSynonyms(t *testing.T) {
 		{"hotel night", "opphold"},
 		{"the ROI", "nytte"},
 		{"two doubts", ""},
+		// round 8 (blind75)
+		{"get-togethers", "samling"},
+		{"a small book for dialog", "small dialoghefte"},
+		{"line up with", "koble"},
 	} {
 		if got := englishTerms(e, c.q); got != c.want {
 			t.Errorf("%q read as %q, want %q", c.q, got, c.want)
