@@ -50,6 +50,11 @@ func TestEighthSessionClasses(t *testing.T) {
 		// round 7: mentoring for each municipality or shared by the
 		// region (three writers)
 		{"does each council get its own mentoring, or is the veiledning shared across the whole region?", "veiledning"},
+		// round 9: who leads a group is a name the document does not
+		// give; a comment on what partners will ask is not the question;
+		// a greeting in French
+		{"kven er det som leier arbeidsgruppa for dei regionale programma?", ""},
+		{"How is the programme financed? Our European partners will inevitably ask about the source of funding.", "finansiering"},
 		// unchanged: the length itself
 		{"tre semestre, stemmer det?", "varighet"},
 	} {

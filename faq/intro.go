@@ -172,7 +172,7 @@ var apologyRE = relit.MustCompile(`^(?:(?:and|og|also|også|ps:?) )?(?:(?:so|ver
 // greeting is a greeting and whom it greets, as a sentence of its own
 // or before an introduction ("hei, ny rådgiver …", "hi all, writing in
 // english …").
-const greeting = `(?:hei hei|hei|hallo|heisann|halla|hallå|heia|morn|morna|hi|hello|hey|hiya|howdy|hola|ciao|salut|god morgen|god dag|good morning|good afternoon|good day|good evening|greetings)(?: (?:there|alle|all|everyone|folkens|folk|du|dere))?`
+const greeting = `(?:hei hei|hei|hallo|heisann|halla|hallå|heia|morn|morna|hi|hello|hey|hiya|howdy|hola|ciao|salut|bonjour|hej|moi|namaste|god morgen|god dag|good morning|good afternoon|good day|good evening|greetings)(?: (?:there|alle|all|everyone|folkens|folk|du|dere))?`
 
 // greetingRE is a sentence that only greets.
 var greetingRE = relit.MustCompile(`^` + greeting + `[.!, ]*$`)
@@ -293,5 +293,6 @@ var aboutBackRE = relit.MustCompile(`\b(om det|om dette|om dei|om dem|about it|a
 var backRE = relit.MustCompile(`\b(om det|om dette|om dei|om dem|med det|med dette|til det|for det|av det|about it|about that|about this|about them|with it|with that|of it|for it|see that|see it|that\?|this\?|it\?|det\?|dette\?|dem\?)|\b(is it|was it|will it|does it|can it|er det eit|er det et|er det en|er det ein|er dette|is this|is that)\s+(a|an|one|the|eit|et|en|ein|ei|noko|noe|something|more|mer|meir|bare|berre|just|only)\b`)
 
 // mineRE opens a sentence about the asker themselves: "I learn much
-// better when …", "I'd hate for us to …", "jeg skal ha det i et notat".
-var mineRE = relit.MustCompile(`^(i|i'd|i'm|i've|im|jeg|eg|je)\b`)
+// better when …", "I'd hate for us to …", "jeg skal ha det i et notat",
+// "Our European partners will inevitably ask about …".
+var mineRE = relit.MustCompile(`^(i|i'd|i'm|i've|im|jeg|eg|je|my|our|min|mi|mitt|mine|vår|vårt|våre)\b`)

@@ -36,6 +36,7 @@ func TestWithoutIntro(t *testing.T) {
 		{"Sorry, what is the programme?", ""},
 		{"Hello po, can our kulturskole apply by ourself or how is it done? Sorry for the simple question", "Hello po, can our kulturskole apply by ourself or how is it done?"},
 		{"hvem kan søke? beklager dumt spørsmål", "hvem kan søke?"},
+		{"bonjour! is there one model that all the kulturskoler must follow?", "is there one model that all the kulturskoler must follow?"},
 		// a laugh ends a sentence in chat (blind69)
 		{"what even is the fremtidens kulturskole program lol my boss wants me to make a poster", "what even is the fremtidens kulturskole program lol"},
 		// Context about the municipality is the question's subject.
