@@ -470,7 +470,7 @@ var (
 // question ending with one of them, not on every "hva …" question.
 var capabilitiesLast = wordSet("du boten kulturbot bot you egentlig eigentleg really actually gjore gjere do med with pa answer " +
 	"sporre sporja deg sporje spor ask om about skrive type hjelp help meny menu kommandoer commands hjelpemeny helpmenu kommandoliste list " +
-	"for til i hjelpe hjelpa meg oss me us noe noko something here her kan can lol haha hehe")
+	"for til i hjelpe hjelpa meg oss me us noe noko something here her kan can lol haha hehe participant participants deltaker deltakar")
 
 // lastWord is the last word of n (liveNorm text).
 func lastWord(n string) string {
@@ -498,6 +498,8 @@ func smallTalk(n string) (string, bool) {
 // capabilitiesRE is "what can you do / who are you", about the bot itself.
 var capabilitiesRE = relit.MustCompile(`^ (hva|kva|ka|what|wat|wot) (kan|can)( egentlig| eigentleg| egentleg| really| actually)? (du|boten|kulturbot|denne boten|you|u|the bot|this bot|kulturbot)( (egentlig|egentli|egentlg|eigentleg|really|actually|actualy|acutally|actully))?( (gjore|gjere|do|hjelpe meg med|hjelpe oss med|hjelpe me med|hjelpe med|hjelpe til med|hjelpe meg|hjelpe oss|hjelpe me|hjelpa me|hjelpa oss|hjelpa meg|help me with|help us with|help with|svare pa|answer))?( (egentlig|eigentleg|really|actually|da|na|no|now))?( (lol|haha|hehe))? $` +
 	`|^ (hva|kva|ka|what) (kan|can) (jeg|eg|vi|me|i|we) (sporre|sporja|sporre deg|sporje|spor|ask|ask you)( om| about)? $` +
+	// "what can i actually do with you as a participant?"
+	`|^ (hva|kva|ka|what|wat) (kan|can) (jeg|eg|vi|me|i|we)( (egentlig|eigentleg|egentleg|really|actually))? (gjore|gjere|do|bruke deg til|use you for) (med deg|with you)( (som deltaker|som deltakar|as a participant|as participants))? $` +
 	`|^ (hva|kva|ka|what) (gjor|gjer|does|do) (du|boten|kulturbot|you|u|the bot|this bot|kulturbot)( do| egentlig| eigentleg| actually do)? $` +
 	`|^ (hva|kva|what) er (kulturbot|boten|denne boten) $|^ what is (kulturbot|this bot|the bot) $` +
 	`|^ (hjelp|help|meny|menu|kommandoer|commands|hva kan jeg skrive|what can i type) $` +

@@ -67,6 +67,7 @@ func TestLive(t *testing.T) {
 		{"SameLanguageAsIWrite", "U1", "can i make the bot always answer in the same language i write? my norwegian is still not so good", []string{"Bokmål"}, []string{"/rsvp"}},
 		{"PullInterestRegistration", "U1", "how do i pull our interest registration", []string{"/interesse trekk"}, nil},
 		{"RetractTheirRegistration", "U1", "we need to retract their interest registration, how", []string{"/interesse trekk"}, nil},
+		{"WhatCanIDoWithYou", "U1", "hi bot :) what can i actually do with you as a participant?", []string{"I'm kulturbot", "/rsvp"}, nil},
 		{"KaKanDuHjelpeMe", "U1", "ka kan du egentlig hjelpe me?", []string{"kulturbot", "/rsvp"}, nil},
 		{"KaKanEgentlegBoten", "U1", "ka kan egentleg denne boten hjelpe meg med?", []string{"Eg er kulturbot", "/rsvp"}, nil},
 		// Background before the question: its question sentence is the
