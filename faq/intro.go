@@ -142,7 +142,15 @@ var weatherReasonRE = regexp.MustCompile(`(?i)\s*\b(because of|due to|cos of|cau
 
 // withoutWeatherReason is q without a weather reason (weatherReasonRE).
 func withoutWeatherReason(q string) string {
-	if !strings.Contains(q, " ") {
+	// Most questions give no reason: a look for the reason's first words
+	// (case aside) keeps the regular expression, which copies the
+	// question, off them.
+	if !strings.Contains(q, "ecause") && !strings.Contains(q, "ue to") && !strings.Contains(q, "os of") &&
+		!strings.Contains(q, "c of") && !strings.Contains(q, "ause of") && !strings.Contains(q, "ccount of") &&
+		!strings.Contains(q, "runn") && !strings.Contains(q, "ga") && !strings.Contains(q, "GA") {
+		return q
+	}
+	if !weatherReasonRE.MatchString(q) {
 		return q
 	}
 	return weatherReasonRE.ReplaceAllString(q, "")
