@@ -138,7 +138,7 @@ func laughAt(q string, i int) int {
 // something happens ("we need to cancel gathering #3 because of the
 // weather, how do i do that", "må avlyse samlinga pga. været"): the
 // off-topic guard read "weather" as the subject and declined the whole.
-var weatherReasonRE = regexp.MustCompile(`(?i)\s*\b(because of|due to|cos of|cause of|bc of|on account of|på grunn av|pa grunn av|pga\.?|grunna|grunnet)\s+(the\s+|a\s+|bad\s+|dårlig\s+|dårleg\s+)?(weather|storm|snow|været|vêret|vaeret|uvær\w*|uvêr\w*|storm\w*|snø\w*|snøstorm\w*|ras|flom)\b`)
+var weatherReasonRE = regexp.MustCompile(`(?i)\s*\b(because of|due to|cos of|cause of|bc of|on account of|på grunn av|pa grunn av|pga\.?|grunna|grunnet)\s+(the\s+|a\s+|bad\s+|dårlig\s+|dårleg\s+)?(weather|snow|været|vêret|vaeret|uvær\w*|uvêr\w*|storm\w*|snø\w*|ras|flom)\b`)
 
 // withoutWeatherReason is q without a weather reason (weatherReasonRE).
 func withoutWeatherReason(q string) string {
@@ -147,7 +147,7 @@ func withoutWeatherReason(q string) string {
 	// question, off them.
 	if !strings.Contains(q, "ecause") && !strings.Contains(q, "ue to") && !strings.Contains(q, "os of") &&
 		!strings.Contains(q, "c of") && !strings.Contains(q, "ause of") && !strings.Contains(q, "ccount of") &&
-		!strings.Contains(q, "runn") && !strings.Contains(q, "ga") && !strings.Contains(q, "GA") {
+		!strings.Contains(q, "runn") && !strings.Contains(q, "pga") && !strings.Contains(q, "Pga") && !strings.Contains(q, "PGA") {
 		return q
 	}
 	if !weatherReasonRE.MatchString(q) {
