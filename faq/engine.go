@@ -288,7 +288,7 @@ func (e *Engine) unsure(ans Answer, j *judgement) Answer {
 	if e.outOfScope(j) {
 		return decline(ans)
 	}
-	ans.Text = messages.T(bot.Lang(ans.Lang), "faq.engine.unsure")
+	ans.Text = text(ans.Lang, "faq.engine.unsure")
 	if j.detail != noDetail {
 		// "The document doesn't say which hotel; what it does say: …"
 		ans.Text, ans.Partial = detailFrame(j.detail, ans.Lang, j.best.x, j.detailKnown), true
@@ -316,11 +316,29 @@ func (e *Engine) outOfScope(j *judgement) bool {
 func decline(ans Answer) Answer {
 	ans.Answered = false
 	ans.OutOfScope = true
-	ans.Text = messages.T(bot.Lang(ans.Lang), "faq.engine.outofscope")
+	ans.Text = text(ans.Lang, "faq.engine.outofscope")
 	return ans
 }
 
 func round2(f float64) float64 { return math.Round(f*100) / 100 }
+
+// text is the engine's message key in lang ("nb", "nn", "en"): nynorsk
+// from messagesNN, bokmål and English from messages.
+func text(lang, key string) string {
+	if lang == "nn" {
+		if s, ok := messagesNN[key]; ok {
+			return s
+		}
+	}
+	return messages.T(bot.Lang(lang), key)
+}
+
+// messagesNN are the nynorsk texts of messages (bot.Messages holds
+// bokmål and English), for a question asked in nynorsk.
+var messagesNN = map[string]string{
+	"faq.engine.unsure":     "Eg har ikkje noko sikkert svar på det.",
+	"faq.engine.outofscope": "Det kan eg dessverre ikkje svare på – eg svarar berre på spørsmål om Fremtidens kulturskole og dei regionale programma (til dømes «Når er fristen for å melde interesse?»). /kulturbot hjelp viser kva eg kan.",
+}
 
 var messages = bot.Messages{
 	"faq.engine.unsure": {
