@@ -298,11 +298,7 @@ func (e *Engine) unsure(ans Answer, j *judgement) Answer {
 		if len(ans.Related) == 3 || c.sim < e.P.RelatedMinSim {
 			break
 		}
-		t := c.x.titleNB
-		if ans.Lang == "en" {
-			t = c.x.titleEN
-		}
-		ans.Related = append(ans.Related, Related{ID: c.x.ID, Question: t})
+		ans.Related = append(ans.Related, Related{ID: c.x.ID, Question: c.x.title(ans.Lang)})
 	}
 	return ans
 }
@@ -321,6 +317,22 @@ func decline(ans Answer) Answer {
 }
 
 func round2(f float64) float64 { return math.Round(f*100) / 100 }
+
+// title is x's title in lang ("nb", "nn", "en"), as a related topic: the
+// first nynorsk phrasing for nynorsk (as the corpus's facts filled it:
+// Questions holds the bokmål, nynorsk and English phrasings in that
+// order), the bokmål title when the entry has none.
+func (x *indexed) title(lang string) string {
+	switch lang {
+	case "en":
+		return x.titleEN
+	case "nn":
+		if i := len(x.Questions) - len(x.QuestionsEN) - len(x.QuestionsNN); len(x.QuestionsNN) > 0 && i >= 0 {
+			return x.Questions[i]
+		}
+	}
+	return x.titleNB
+}
 
 // text is the engine's message key in lang ("nb", "nn", "en"): nynorsk
 // from messagesNN, bokmål and English from messages.

@@ -2,12 +2,14 @@ package faq
 
 import (
 	"context"
+	"strings"
 	"testing"
 )
 
 // TestNynorskReplies: a question asked in nynorsk is declined, and told
-// there is no sure answer, in nynorsk; the same questions in bokmål and
-// English keep their texts.
+// there is no sure answer, in nynorsk, and its related topics are named by
+// their nynorsk phrasing; the same questions in bokmål and English keep
+// their texts and titles.
 func TestNynorskReplies(t *testing.T) {
 	e := newTestEngine(t)
 	ctx := context.Background()
@@ -38,10 +40,54 @@ func TestNynorskReplies(t *testing.T) {
 		if a.Lang != "nn" || a.Answered || a.OutOfScope || a.Partial || a.Text != "Eg har ikkje noko sikkert svar på det." {
 			t.Fatalf("lang %q answered %v out of scope %v partial %v: %q", a.Lang, a.Answered, a.OutOfScope, a.Partial, a.Text)
 		}
+		if len(a.Related) == 0 {
+			t.Fatal("no related topics")
+		}
+		for _, r := range a.Related {
+			x, ok := e.Entry(r.ID)
+			if !ok || len(x.QuestionsNN) == 0 {
+				t.Fatalf("related %+v: entry %v, no nynorsk phrasing", r, ok)
+			}
+			if r.Question != x.QuestionsNN[0] {
+				t.Errorf("related %s: %q, want its first nynorsk phrasing %q", r.ID, r.Question, x.QuestionsNN[0])
+			}
+		}
+		if a.Related[0].ID != "hvem-soker" || a.Related[0].Question != "Kan ein kommune søkje sjølv?" {
+			t.Errorf("first related %+v", a.Related[0])
+		}
+
 		nb := ask("Lurer på om kommunen kan søke direkte selv, eller må det gå via noen andre?")
-		if nb.Lang != "nb" || nb.Answered || nb.Text != "Jeg har ikke noe sikkert svar på det." {
-			t.Fatalf("bokmål: lang %q answered %v %q", nb.Lang, nb.Answered, nb.Text)
+		if nb.Lang != "nb" || nb.Answered || nb.Text != "Jeg har ikke noe sikkert svar på det." || len(nb.Related) == 0 {
+			t.Fatalf("bokmål: lang %q answered %v %q related %+v", nb.Lang, nb.Answered, nb.Text, nb.Related)
+		}
+		for _, r := range nb.Related {
+			if r.Question != e.entries[r.ID].titleNB {
+				t.Errorf("bokmål related %s: %q, want %q", r.ID, r.Question, e.entries[r.ID].titleNB)
+			}
 		}
 	})
 
+	t.Run("TitleOfEveryEntry", func(t *testing.T) {
+		for id, x := range e.entries {
+			want := x.titleNB
+			if len(x.QuestionsNN) > 0 && !strings.Contains(x.QuestionsNN[0], "{{") {
+				want = x.QuestionsNN[0]
+			}
+			if got := x.title("nn"); got != want {
+				t.Errorf("%s: nynorsk title %q, want %q", id, got, want)
+			}
+			if x.title("nb") != x.titleNB || x.title("en") != x.titleEN {
+				t.Errorf("%s: bokmål or English title changed", id)
+			}
+		}
+		// An entry without nynorsk phrasings (one the working group taught)
+		// is named by its bokmål title.
+		if err := e.Learn(ctx, Entry{ID: "svar-1", Section: "Svar fra arbeidsgruppen", Questions: []string{"Kan vi bytte ut en person i kommunegruppa underveis?"},
+			Answer: Texts{NB: "Ja.", EN: "Yes."}, Learned: true}); err != nil {
+			t.Fatal(err)
+		}
+		if x := e.entries["svar-1"]; x.title("nn") != "Kan vi bytte ut en person i kommunegruppa underveis?" {
+			t.Errorf("learned entry's nynorsk title %q", x.title("nn"))
+		}
+	})
 }
