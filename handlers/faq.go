@@ -49,10 +49,14 @@ func (h *Handlers) ask(ctx context.Context, req *bot.Request) (bot.Reply, error)
 			return bot.Reply{}, bot.Internal(err)
 		}
 	}
+	// lang is what is stored with the answer and the question, bokmål or
+	// English as always; say is the language of the reply's own words,
+	// the answer's (nynorsk too).
 	lang := bot.Lang(ans.Lang)
 	if lang != bot.EN {
 		lang = bot.NB
 	}
+	say := bot.Lang(ans.Lang)
 	author := store.AuthorOf(req)
 	logged := store.AnswerLog{Question: q, Lang: string(lang), Answered: ans.Answered, Path: ans.Path,
 		EntryID: ans.EntryID, Score: ans.Score, Answer: ans.Text, Author: author}
@@ -60,7 +64,7 @@ func (h *Handlers) ask(ctx context.Context, req *bot.Request) (bot.Reply, error)
 	switch {
 	case ans.Answered:
 		h.Metrics.FAQResult(bot.FAQAnswered)
-		rep := bot.Reply{Text: ans.Text, Context: sourceLine(ans, lang), Lang: lang}
+		rep := bot.Reply{Text: ans.Text, Context: sourceLine(ans, say), Lang: lang}
 		// Logged behind the answer (store/answerlog.go): the id is known
 		// at once, the row is written in the writer's next transaction.
 		id, err := h.DB.LogAnswerLater(ctx, logged)
@@ -106,17 +110,17 @@ func (h *Handlers) ask(ctx context.Context, req *bot.Request) (bot.Reply, error)
 		return bot.Reply{}, err
 	}
 	h.Metrics.FAQResult(bot.FAQUnsure)
-	rep := bot.Reply{Text: messages.T(lang, "faq.unsure", qid), Lang: lang}
+	rep := bot.Reply{Text: Text(say, "faq.unsure", qid), Lang: lang}
 	if ans.Partial {
 		// A detail the programme document does not give: say so, and
 		// what it does say, before passing the question on.
-		rep.Text = ans.Text + "\n\n" + messages.T(lang, "faq.unsure.partial", qid)
+		rep.Text = ans.Text + "\n\n" + Text(say, "faq.unsure.partial", qid)
 	}
 	for _, r := range ans.Related {
 		rep.Buttons = append(rep.Buttons, bot.Button{Label: bot.Cut(r.Question, 70), Command: "/faq #" + r.ID})
 	}
 	if len(rep.Buttons) > 0 {
-		rep.Context = messages.T(lang, "faq.related")
+		rep.Context = Text(say, "faq.related")
 	}
 	return rep, nil
 }
@@ -139,7 +143,8 @@ func voteCommands(id int64) (up, down string) {
 	return s[:len(s)/2], s[len(s)/2:]
 }
 
-// sourceLine is the small print under an answer: where it comes from.
+// sourceLine is the small print under an answer: where it comes from, in
+// lang ("nb", "nn", "en").
 func sourceLine(a faq.Answer, lang bot.Lang) string {
 	// An answer with citations (documents, or the model citing FAQ
 	// entries) names them once; its Source is the same list in short.
@@ -148,17 +153,17 @@ func sourceLine(a faq.Answer, lang bot.Lang) string {
 		for _, c := range a.Citations {
 			s := fmt.Sprintf("[%d] %s", c.N, c.Doc)
 			if c.Page > 0 {
-				s += messages.T(lang, "faq.page", c.Page)
+				s += Text(lang, "faq.page", c.Page)
 			}
 			if c.URL != "" {
 				s += " " + c.URL
 			}
 			parts = append(parts, s)
 		}
-		return messages.T(lang, "faq.source", strings.Join(parts, " · "))
+		return Text(lang, "faq.source", strings.Join(parts, " · "))
 	}
 	if a.Source != "" {
-		return messages.T(lang, "faq.source", a.Source)
+		return Text(lang, "faq.source", a.Source)
 	}
 	return ""
 }
@@ -389,4 +394,15 @@ var faqMessages = bot.Messages{
 	"faq.vote.up":        {"Takk for tilbakemeldingen! 👍", "Thanks for the feedback! 👍"},
 	"faq.vote.down":      {"Takk – vi ser på svaret. 👎", "Thanks – we will look at that answer. 👎"},
 	"faq.vote.replaced":  {"(Den forrige stemmen din på dette svaret er erstattet.)", "(Your earlier vote on this answer was replaced.)"},
+}
+
+// faqMessagesNN are the nynorsk texts of the replies to a question asked
+// in nynorsk (faqMessages holds their bokmål and English); Text reads
+// them for "nn".
+var faqMessagesNN = map[string]string{
+	"faq.unsure":         "Eg har ikkje noko sikkert svar på det enno, så eg har sendt spørsmålet vidare til arbeidsgruppa (sak #%d). Du får melding her når dei har svart.",
+	"faq.unsure.partial": "Eg har sendt spørsmålet vidare til arbeidsgruppa (sak #%d). Du får melding her når dei har svart.",
+	"faq.related":        "Kanskje eit av desse temaa hjelper:",
+	"faq.source":         "Kjelde: %s",
+	"faq.page":           ", s. %d",
 }

@@ -1,6 +1,10 @@
 package handlers
 
-import "github.com/kulturskoleradet/kulturbot/bot"
+import (
+	"fmt"
+
+	"github.com/kulturskoleradet/kulturbot/bot"
+)
 
 // messages are the handlers' texts: one table per workflow file, beside
 // the code that uses it, and coreMessages below for the shared ones. The
@@ -10,8 +14,20 @@ var messages = bot.Catalog{coreMessages, dateMessages, correctionMessages, gathe
 	slashlessMessages, rsvpDeleteMessages, webMessages}
 
 // Text is one of the handlers' messages in lang, for the command line,
-// which prints the same answers as plain text.
-func Text(lang bot.Lang, key string, args ...any) string { return messages.T(lang, key, args...) }
+// which prints the same answers as plain text, and for the FAQ's replies.
+// Lang "nn" (a question asked in nynorsk) reads the nynorsk texts the
+// FAQ's replies have (faqMessagesNN); every other message is bokmål.
+func Text(lang bot.Lang, key string, args ...any) string {
+	if lang == "nn" {
+		if s, ok := faqMessagesNN[key]; ok {
+			if len(args) == 0 {
+				return s
+			}
+			return fmt.Sprintf(s, args...)
+		}
+	}
+	return messages.T(lang, key, args...)
+}
 
 // coreMessages are the texts of the core workflows, bokmål first, English second. Every
 // error says what is wrong; bad() appends a correct example.
