@@ -6,6 +6,7 @@ import (
 	"math"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
@@ -328,10 +329,28 @@ func (x *indexed) title(lang string) string {
 		return x.titleEN
 	case "nn":
 		if i := len(x.Questions) - len(x.QuestionsEN) - len(x.QuestionsNN); len(x.QuestionsNN) > 0 && i >= 0 {
-			return x.Questions[i]
+			return asTitle(x.Questions[i])
 		}
 	}
 	return x.titleNB
+}
+
+// asTitle is a phrasing as a button's title: many nynorsk phrasings are
+// written as people type them ("kva har boten lagra om meg"), and a
+// button reads better capitalised and asked ("Kva har boten lagra om
+// meg?").
+func asTitle(q string) string {
+	q = strings.TrimSpace(q)
+	if q == "" {
+		return q
+	}
+	if r, n := utf8.DecodeRuneInString(q); unicode.IsLower(r) {
+		q = string(unicode.ToUpper(r)) + q[n:]
+	}
+	if !strings.ContainsAny(q[len(q)-1:], "?.!") {
+		q += "?"
+	}
+	return q
 }
 
 // text is the engine's message key in lang ("nb", "nn", "en"): nynorsk

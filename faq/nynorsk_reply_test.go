@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestNynorskReplies: a question asked in nynorsk is declined, and told
@@ -71,7 +72,10 @@ func TestNynorskReplies(t *testing.T) {
 		for id, x := range e.entries {
 			want := x.titleNB
 			if len(x.QuestionsNN) > 0 && !strings.Contains(x.QuestionsNN[0], "{{") {
-				want = x.QuestionsNN[0]
+				want = asTitle(x.QuestionsNN[0])
+			}
+			if got := x.title("nn"); got != "" && (!unicode.IsUpper([]rune(got)[0]) && unicode.IsLetter([]rune(got)[0]) || !strings.HasSuffix(got, "?") && !strings.HasSuffix(got, ".") && !strings.HasSuffix(got, "!")) {
+				t.Errorf("%s: nynorsk title %q is not capitalised and asked", id, got)
 			}
 			if got := x.title("nn"); got != want {
 				t.Errorf("%s: nynorsk title %q, want %q", id, got, want)
