@@ -67,6 +67,13 @@ func TestLive(t *testing.T) {
 		{"SameLanguageAsIWrite", "U1", "can i make the bot always answer in the same language i write? my norwegian is still not so good", []string{"Bokmål"}, []string{"/rsvp"}},
 		{"PullInterestRegistration", "U1", "how do i pull our interest registration", []string{"/interesse trekk"}, nil},
 		{"RetractTheirRegistration", "U1", "we need to retract their interest registration, how", []string{"/interesse trekk"}, nil},
+		// round 11 (blind84–86): the registration taken back with the
+		// object between the verb and "back"; "interessa" registered; the
+		// answer named before the gathering.
+		{"TekRegistreringaTilbake", "U1", "vi kom til å melda interesse med feil kommune på lista, korleis tek eg den registreringa tilbake?", []string{"/interesse trekk"}, nil},
+		{"PullThatRegistrationBack", "U1", "I registered interest for the wrong kommuner by mistake. How do I pull that registration back?", []string{"/interesse trekk"}, nil},
+		{"RegistrererInteressa", "U1", "korleis registrerer eg interessa for Surnadal, Sunndal og Tingvoll i boten?", []string{"/interesse fylke="}, nil},
+		{"SyntaxAnsweringYes", "U1", "what's the syntax for answering yes to a gathering for our kommune, we're 3 people", []string{"/rsvp"}, nil},
 		{"WhatCanIDoWithYou", "U1", "hi bot :) what can i actually do with you as a participant?", []string{"I'm kulturbot", "/rsvp"}, nil},
 		{"KaKanDuHjelpeMe", "U1", "ka kan du egentlig hjelpe me?", []string{"kulturbot", "/rsvp"}, nil},
 		{"KaKanEgentlegBoten", "U1", "ka kan egentleg denne boten hjelpe meg med?", []string{"Eg er kulturbot", "/rsvp"}, nil},
