@@ -191,21 +191,28 @@ func (a *Analyzer) splitOnce(text string) []string {
 // phrases match before "?" too; hyphens too, since words are split at
 // them anyway, so a phrase also matches when people hyphenate it
 // ("one-size-fits-all"). TestSpacedWords holds it to the four steps.
+//
+// An apostrophe stays only inside a word ("what's", "don't"): one before
+// or after a word is a quotation mark ("spør 'kva får vi ut av dette'"),
+// and kept, it hid the quoted words from the phrases ("kva får vi ut
+// av").
 func spacedWords(text string) string {
 	var b strings.Builder
 	b.Grow(len(text) + 8)
 	b.WriteByte(' ')
-	inWord, any := false, false
-	for _, r := range text {
+	inWord, any, prevAlnum := false, false, false
+	for i, r := range text {
+		alnum := r != '-' && (unicode.IsLetter(r) || unicode.IsDigit(r))
 		switch {
-		case r != '-' && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+		case alnum:
 			r = unicode.ToLower(r)
-		case r == '\'' || r == '’' || r == '‘':
+		case (r == '\'' || r == '’' || r == '‘') && prevAlnum && alnumAt(text, i+utf8.RuneLen(r)):
 			r = '\''
 		default:
-			inWord = false
+			inWord, prevAlnum = false, false
 			continue
 		}
+		prevAlnum = alnum
 		if !inWord && any {
 			b.WriteString("  ")
 		}
@@ -214,6 +221,15 @@ func spacedWords(text string) string {
 	}
 	b.WriteByte(' ')
 	return b.String()
+}
+
+// alnumAt reports whether text[i:] opens with a letter or a digit.
+func alnumAt(text string, i int) bool {
+	if i >= len(text) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // splitWords is words, folding through the cache folded when not nil.

@@ -56,8 +56,9 @@ func TestEighthSessionClasses(t *testing.T) {
 		{"kven er det som leier arbeidsgruppa for dei regionale programma?", ""},
 		{"How is the programme financed? Our European partners will inevitably ask about the source of funding.", "finansiering"},
 		// round 10: "kva svarar eg?" asks what to tell the boss, not about
-		// the bot's unanswered questions
-		{"rektor spør kva vi eigentleg får ut av dette. what's in it for us liksom. kva svarar eg?", ""},
+		// the bot's unanswered questions (declined then; since the ninth
+		// session the reported question is asked: reported.go)
+		{"rektor spør kva vi eigentleg får ut av dette. what's in it for us liksom. kva svarar eg?", "hva-far-vi"},
 		// unchanged: the length itself
 		{"tre semestre, stemmer det?", "varighet"},
 	} {

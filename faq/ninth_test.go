@@ -21,6 +21,10 @@ func TestNinthSessionClasses(t *testing.T) {
 		// to the RSVP entry's "kan likevel kome"
 		{"Hei! Surnadal har mykje samarbeid med Rindal og Oppdal som høyrer til Trøndelag. Kan vi gå saman som region likevel?", "region"},
 		{"me sa nei men kan likevel kome", "neste-samling"},
+		// a question someone will ask the asker, and "what do I answer?"
+		// (six writers): the quoted or reported question is asked
+		{"Politikarane kjem garantert til å spørja 'kva får vi ut av dette'. Kva skal eg svara?", "hva-far-vi"},
+		{"rektor spør kva vi eigentleg får ut av dette. what's in it for us liksom. kva svarar eg?", "hva-far-vi"},
 	} {
 		a, err := e.Answer(context.Background(), c.q, "")
 		if err != nil {
@@ -32,6 +36,29 @@ func TestNinthSessionClasses(t *testing.T) {
 		}
 		if got != c.want {
 			t.Errorf("%q answered with %q, want %q", c.q, got, c.want)
+		}
+	}
+}
+
+// TestWithoutReported: the question reported and "what do I answer?" is
+// the reported question; without the closing question, or with anything
+// else in the message, the message stays whole.
+func TestWithoutReported(t *testing.T) {
+	for _, c := range []struct{ q, want string }{
+		{"politikarane kjem garantert til å spørje «kva får me igjen for dette?». kva svarar eg dei", "kva får me igjen for dette?"},
+		{"Politikarane kjem garantert til å spørja 'kva får vi ut av dette'. Kva skal eg svara?", "kva får vi ut av dette?"},
+		{"sjefen min spør kva kommunen faktisk får ut av dette, kva svarar eg", "kva kommunen faktisk får ut av dette?"},
+		{"My boss asks what the municipality actually gets out of this. What do I tell him?", "what the municipality actually gets out of this?"},
+		// no "what do I answer": the report may be the question's context
+		{"rektor spør kva vi får ut av dette", "rektor spør kva vi får ut av dette"},
+		// a quote that is not a question, or more after the quote
+		{"rektor spør om «Fremtidens kulturskole». kva svarar eg?", "rektor spør om «Fremtidens kulturskole». kva svarar eg?"},
+		{"rektor spør «kva får vi ut av dette» på møtet i morgon, og kva om vi ikkje får plass? kva svarar eg?", "rektor spør «kva får vi ut av dette» på møtet i morgon, og kva om vi ikkje får plass? kva svarar eg?"},
+		// "kva svarar eg" alone is the asker's own question
+		{"kva svarar eg?", "kva svarar eg?"},
+	} {
+		if got := withoutReported(c.q); got != c.want {
+			t.Errorf("withoutReported(%q) = %q, want %q", c.q, got, c.want)
 		}
 	}
 }

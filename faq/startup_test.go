@@ -11,16 +11,22 @@ import (
 
 // spacedWordsRef is spacedWords as the four steps it replaces.
 func spacedWordsRef(text string) string {
-	s := strings.Map(func(r rune) rune {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' {
-			return unicode.ToLower(r)
+	rs := []rune(text)
+	alnum := func(i int) bool {
+		return i >= 0 && i < len(rs) && rs[i] != '-' && (unicode.IsLetter(rs[i]) || unicode.IsDigit(rs[i]))
+	}
+	var sb strings.Builder
+	for i, r := range rs {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-':
+			sb.WriteRune(unicode.ToLower(r))
+		case (r == '\'' || r == '’' || r == '‘') && alnum(i-1) && alnum(i+1):
+			sb.WriteRune('\'')
+		default:
+			sb.WriteRune(' ')
 		}
-		if r == '\'' || r == '’' || r == '‘' {
-			return '\''
-		}
-		return ' '
-	}, text)
-	return phraseKey(strings.ReplaceAll(s, "-", " "))
+	}
+	return phraseKey(strings.ReplaceAll(sb.String(), "-", " "))
 }
 
 // TestSpacedWords holds the one-pass spacedWords to the four steps it
