@@ -8,6 +8,7 @@ import (
 
 	"regexp"
 
+	"github.com/kulturskoleradet/kulturbot/bot"
 	"github.com/kulturskoleradet/kulturbot/internal/relit"
 )
 
@@ -205,6 +206,8 @@ type partVerdict struct {
 	// context: the part neither opens like a question nor ends with a
 	// question mark ("vi er 9 som vil vere med frå Strand").
 	context bool
+	// kroner: the part names a sum in kroner ("et beløp i kroner").
+	kroner bool
 }
 
 // judgeParts judges each part on its own, appending the verdicts to dst
@@ -230,7 +233,8 @@ func (e *Engine) judgeParts(ctx context.Context, dst []partVerdict, parts []stri
 		}
 		_, asks := PartUnanswered(i, p, "", false)
 		v := partVerdict{kind: partUnsure, detail: j.detail != noDetail, short: wordCount(p) < 3,
-			off: j.offTopic || j.otherObject, asks: asks, context: !asks && !strings.HasSuffix(strings.TrimSpace(p), "?")}
+			off: j.offTopic || j.otherObject, asks: asks, context: !asks && !strings.HasSuffix(strings.TrimSpace(p), "?"),
+			kroner: kronerRE.MatchString(bot.FoldText(p))}
 		sure := j.best != nil && j.p >= e.threshold()
 		switch {
 		case sure && seen(j.best.x.ID):
@@ -332,8 +336,18 @@ func (e *Engine) answerParts(ans Answer, j *judgement, vs []partVerdict, shown [
 		// the question ("… the phone number for whoever is running the
 		// program? honestly I'd rather just call someone lol" answered
 		// what the programme is called by "call"; blind56).
+		// A statement after the question naming a sum in kroner is the
+		// request, not context: "Hva må kommunen betale i
+		// deltakeravgift? Trenger et beløp i kroner til budsjettet" asks
+		// the amount, and the funding answer without one does not answer
+		// it (blind86). Only the currency's own words: "budsjettet er
+		// nesten lukket" or "hvor mye reising" after a question are its
+		// context (all the amount words cost four right answers).
 		for _, v := range vs {
 			if (v.kind == partSure || v.kind == partSame) && (v.short || v.context) {
+				return ans, false
+			}
+			if v.kind != partSure && v.kind != partSame && v.context && v.kroner {
 				return ans, false
 			}
 		}
@@ -413,3 +427,7 @@ func (e *Engine) answerBoth(ans Answer, js []*judgement) Answer {
 	ans.Source = strings.Join(sources, "; ")
 	return ans
 }
+
+// kronerRE names a sum in kroner, on folded text (the explicit part of
+// qAmountRE: no "how much", no budget).
+var kronerRE = relit.MustCompile(`\b(kroner|kr|belop|belopet|amount|summen)\b|\d\s*nok\b|\bnok\s*\d`)

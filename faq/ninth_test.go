@@ -25,6 +25,9 @@ func TestNinthSessionClasses(t *testing.T) {
 		// (six writers): the quoted or reported question is asked
 		{"Politikarane kjem garantert til å spørja 'kva får vi ut av dette'. Kva skal eg svara?", "hva-far-vi"},
 		{"rektor spør kva vi eigentleg får ut av dette. what's in it for us liksom. kva svarar eg?", "hva-far-vi"},
+		// a statement naming a sum in kroner after the question is the
+		// request: the funding answer has no amount
+		{"Hva må kommunen betale i deltakeravgift? Trenger et beløp i kroner til budsjettet", ""},
 	} {
 		a, err := e.Answer(context.Background(), c.q, "")
 		if err != nil {
