@@ -70,6 +70,15 @@ func TestEnglishSynonyms(t *testing.T) {
 		{"get-togethers", "samling"},
 		{"a small book for dialog", "small dialoghefte"},
 		{"line up with", "koble"},
+		// round 11 (blind85): formal requests are filler; who is eligible
+		// takes part; too many applicants; how things relate
+		{"could you clarify", ""},
+		{"in what manner", ""},
+		{"the eligibility criteria", "delta krav"},
+		{"oversubscription", "begrenset"},
+		{"an intended relationship", "hensikt koble"},
+		{"prior to registering", "forhand pamelding"},
+		{"a time-limited project", "langsiktig program"},
 	} {
 		if got := englishTerms(e, c.q); got != c.want {
 			t.Errorf("%q read as %q, want %q", c.q, got, c.want)
