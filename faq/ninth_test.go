@@ -28,6 +28,9 @@ func TestNinthSessionClasses(t *testing.T) {
 		// a statement naming a sum in kroner after the question is the
 		// request: the funding answer has no amount
 		{"Hva må kommunen betale i deltakeravgift? Trenger et beløp i kroner til budsjettet", ""},
+		// who of the municipalities got in: a list the document does not
+		// give (blind89)
+		{"kven av kommunane vart tekne opp i første runde?", ""},
 	} {
 		a, err := e.Answer(context.Background(), c.q, "")
 		if err != nil {

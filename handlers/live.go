@@ -132,7 +132,8 @@ func (h *Handlers) liveOne(ctx context.Context, q Query, feats *feat) (faq.Answe
 	}
 	// "og hvem har meldt seg på 3 så langt?", "and where is it?": a
 	// follow-up's opening word is not part of the question.
-	if followFirst[first] && words > 2 {
+	// ("sa ja te samlinga men …" is "said yes", not "så": kept.)
+	if followFirst[first] && words > 2 && !(first == "sa" && saidAnswerRE.MatchString(n)) {
 		n = n[len(first)+1:]
 		first, _, _ = strings.Cut(n[1:], " ")
 	}
@@ -1719,6 +1720,10 @@ var liveMsgs = map[string][3]string{
 
 // followFirst open a follow-up question ("og …", "and …", "men …").
 var followFirst = wordSet("og and men but sa so forresten btw also ogsa ok okei okay")
+
+// saidAnswerRE: "sa ja/nei/kanskje" opens the message — "said yes", the
+// answer already given, not the follow-up "så".
+var saidAnswerRE = regexp.MustCompile(`^ sa (ja|nei|kanskje) `)
 
 // bareIDRE: "på 3", "for #3", "til nr 2": a number after the preposition
 // an attendance question names its gathering with.

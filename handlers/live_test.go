@@ -348,6 +348,9 @@ func TestLiveHowTo(t *testing.T) {
 		{"how do municipalities respond to a gathering invite", "/rsvp <no>", "neste-samling"},
 		{"vi svarte ja men må endre til nei, hvordan?", "erstatter det forrige", "neste-samling"},
 		{"svarte ja men kan ikke likevel, hvordan endrer jeg det", "erstatter det forrige", "neste-samling"},
+		// "sa ja" opening the message is "said yes", not the follow-up
+		// "så"; dialect "te" and "kjeme" (blind89)
+		{"sa ja te samlinga men no kjeme ikkje, ka gjer eg", "erstattar det førre", "neste-samling"},
 		{"kan eg endre rsvp-svaret mitt utan at det blir dobbelt", "erstattar det førre", "neste-samling"},
 		{"blir det dobbelt hvis jeg svarer på nytt?", "aldri dobbelt", "neste-samling"},
 		{"hvordan sier jeg at vi er 4 stk og trenger overnatting", "overnatting=ja", "neste-samling"},
