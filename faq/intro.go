@@ -231,11 +231,19 @@ func withoutReporter(q string) string {
 			break
 		}
 	}
-	if !reporterRE.MatchString(strings.ToLower(q[start:i])) {
+	if lead := strings.ToLower(q[start:i]); !reporterRE.MatchString(lead) && (!prefaceRE.MatchString(lead) || prefaceSubjectRE.MatchString(lead)) {
 		return q
 	}
 	return q[:start] + q[i+2:]
 }
+
+// prefaceRE is a preface that only says a question follows: "Honest
+// question, no snark intended (ok maybe a little):", "kjapt spørsmål:"
+// (blind87) — not one that names its subject ("spørsmål om fristen:").
+var prefaceRE = relit.MustCompile(`^(?:\S+ ){0,3}(?:question|q|spørsmål|sporsmal|spm)\b[^?]*$`)
+
+// prefaceSubjectRE names the subject in a preface.
+var prefaceSubjectRE = relit.MustCompile(`\b(om|about|on|regarding|re|ang|angående|vedrørende|til|for|om)\b`)
 
 // reporterRE is "<someone> asks (me)" in a few words.
 var reporterRE = relit.MustCompile(`^(?:\S+ ){0,4}(?:spør|spor|spurte|asks|asked|is asking|lurer på|lurer pa|lurer|wonders|wondered|vil vite|ville vite|wants to know|want to know)(?: me| meg| us| oss| deg| you)?$`)

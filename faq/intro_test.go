@@ -50,7 +50,9 @@ func TestWithoutIntro(t *testing.T) {
 		{"Jeg er på samlingen 6. februar, hva skjer der?", ""},
 		// What was asked is the question's subject.
 		{"Jeg har fått spørsmål fra en rektor om hva vi får igjen. Hva sier programmet om det?", ""},
-		{"Spørsmål: hva koster det?", ""},
+		// A preface that only says a question follows goes (ninth
+		// session: "Honest question, no snark intended: …").
+		{"Spørsmål: hva koster det?", "hva koster det?"},
 		// A role in the question's own sentence stays: it is often what
 		// the question is about ("I'm a local politician, where do we
 		// come in?", "eg er rettleiar, korleis skriv eg inn eit møte").

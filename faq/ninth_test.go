@@ -31,6 +31,13 @@ func TestNinthSessionClasses(t *testing.T) {
 		// who of the municipalities got in: a list the document does not
 		// give (blind89)
 		{"kven av kommunane vart tekne opp i første runde?", ""},
+		// round 12: a preface that only says a question follows, and who
+		// will ask the same, are left out; "actual" is filler; the
+		// asker's need for a short text is a purpose; "definere" asks
+		// what a thing means (blind84, blind87, blind88)
+		{"Honest question, no snark intended (ok maybe a little): what's in it for us? My kommune is going to ask what we actually get out of this", "hva-far-vi"},
+		{"If we say yes, when does the actual program kick off? Need to know before I plan the spring musical, the kids are already fighting over the lead role", "frist"},
+		{"Korleis definerer de 'Fremtidens kulturskole'? Må ha ei kort forklaring i saksutgreiinga", "fremtidens-kulturskole"},
 	} {
 		a, err := e.Answer(context.Background(), c.q, "")
 		if err != nil {
@@ -65,6 +72,21 @@ func TestWithoutReported(t *testing.T) {
 	} {
 		if got := withoutReported(c.q); got != c.want {
 			t.Errorf("withoutReported(%q) = %q, want %q", c.q, got, c.want)
+		}
+	}
+}
+
+// TestPreface: a preface before a colon that only says a question
+// follows is left out; one that names the subject stays.
+func TestPreface(t *testing.T) {
+	for _, c := range []struct{ q, want string }{
+		{"Honest question, no snark intended: what's in it for us?", "what's in it for us?"},
+		{"kjapt spørsmål: når er fristen?", "når er fristen?"},
+		{"spørsmål om fristen: når er den?", "spørsmål om fristen: når er den?"},
+		{"question about the gatherings: where are they?", "question about the gatherings: where are they?"},
+	} {
+		if got := withoutReporter(c.q); got != c.want {
+			t.Errorf("withoutReporter(%q) = %q, want %q", c.q, got, c.want)
 		}
 	}
 }
