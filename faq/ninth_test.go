@@ -38,6 +38,10 @@ func TestNinthSessionClasses(t *testing.T) {
 		{"Honest question, no snark intended (ok maybe a little): what's in it for us? My kommune is going to ask what we actually get out of this", "hva-far-vi"},
 		{"If we say yes, when does the actual program kick off? Need to know before I plan the spring musical, the kids are already fighting over the lead role", "frist"},
 		{"Korleis definerer de 'Fremtidens kulturskole'? Må ha ei kort forklaring i saksutgreiinga", "fremtidens-kulturskole"},
+		// "go" is filler in English: alone it carried gathering questions
+		// to the county board's "go to the gatherings" (three writers)
+		{"hi, how many samling we have to go to in the programe?", "samlinger"},
+		{"is mandatory to go all samlinger??", "krav"},
 	} {
 		a, err := e.Answer(context.Background(), c.q, "")
 		if err != nil {
