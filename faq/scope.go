@@ -160,6 +160,10 @@ var (
 	botThingRE = relit.MustCompile(`\b(bot|boten|kulturbot\w*|chatbot\w*|kommando\w*|commands?|påmeld\w*|interesse\w*|rsvp|samling\w*|gathering\w*|svar\w*|region\w*|ukesoppsummering\w*|digest\w*|kalender\w*|calendar\w*|ics|eksport\w*|export\w*)\b|(^|\s)/[a-z]`)
 )
 
+// contrastWords go past the word after them: "meir enn undervisning",
+// "utover undervisninga", "more than teaching" (folded).
+var contrastWords = map[string]bool{"enn": true, "than": true, "utover": true, "utenom": true, "utanom": true, "beyond": true, "besides": true}
+
 // mealWords are the off-topic words (lexicon/offtopic_words.txt) that
 // name a meal, folded: at a gathering they are the programme's.
 var mealWords = map[string]bool{"middag": true, "dinner": true, "lunsj": true}
@@ -207,7 +211,11 @@ func scanScope(q string) (off bool, objects []string) {
 	for f := range strings.FieldsFuncSeq(l, func(r rune) bool { return !scopeWordRune(r) }) {
 		f = strings.Trim(f, ".-")
 		w := bot.Fold(f) // hyphens dropped: "slack-kanalen" is "slackkanalen"
-		if (offTopicWords[w] || (hasOffTopicPrefix(w) && !notCompoundsEN[w])) && !(meals && mealWords[w]) {
+		// "meir enn undervisning", "beyond teaching": a subject named
+		// only to go past it is not the question's (blind89: "ka rolle e
+		// kulturskulen tenkt å ha i kommunen, meir enn undervisning?").
+		contrast := contrastWords[prev]
+		if !contrast && (offTopicWords[w] || (hasOffTopicPrefix(w) && !notCompoundsEN[w])) && !(meals && mealWords[w]) {
 			return true, nil
 		}
 		if o, ok := objs.get(w); ok {
@@ -243,7 +251,7 @@ func scanScope(q string) (off bool, objects []string) {
 			continue
 		}
 		for i := 3; i+4 <= len(w); i++ {
-			if i+6 <= len(w) && offTopicWords[w[i:]] {
+			if i+6 <= len(w) && offTopicWords[w[i:]] && !contrast {
 				return true, nil
 			}
 			if o, ok := objs.get(w[i:]); ok && len(o) >= 5 {
