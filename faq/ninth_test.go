@@ -46,6 +46,7 @@ func TestNinthSessionClasses(t *testing.T) {
 		// not the question's; named as the subject, it is still declined
 		{"ka rolle e kulturskulen tenkt å ha i kommunen, meir enn undervisning?", "en-modell"},
 		{"har dere gitarundervisning for voksne?", ""},
+		{"Beyond the gatherings themselves, which programme costs are covered by public funds?", "finansiering"},
 	} {
 		a, err := e.Answer(context.Background(), c.q, "")
 		if err != nil {
