@@ -47,6 +47,18 @@ func TestNinthSessionClasses(t *testing.T) {
 		{"ka rolle e kulturskulen tenkt å ha i kommunen, meir enn undervisning?", "en-modell"},
 		{"har dere gitarundervisning for voksne?", ""},
 		{"Beyond the gatherings themselves, which programme costs are covered by public funds?", "finansiering"},
+		// classes many writers asked (blind25–88): "just lectures, or …?"
+		// asks what the gatherings are for; whether the programme is a
+		// fixed curriculum (the national curriculum framework is another
+		// document); the most valuable part (the "gold"); the policy
+		// fields it reaches
+		{"what is the point of the samlinger, it is lectures only or what do we do there together", "samlinger"},
+		{"whats the point of the samlinger, just lectures?", "samlinger"},
+		{"hvem holder foredrag på samlingene?", ""},
+		{"Is the regional programme essentially a set curriculum with fixed content, or is it something looser?", "regionale-program"},
+		{"what does the national curriculum framework say about group vs individual lessons", ""},
+		{"what would you say is the most valuable part of the programme? my swedish colleague thinks it all sounds a bit vague tbh", "en-modell"},
+		{"Which wider policy domains, beyond arts education proper, is the programme trying to reach?", "oppvekstfeltet"},
 	} {
 		a, err := e.Answer(context.Background(), c.q, "")
 		if err != nil {
