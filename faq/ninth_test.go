@@ -59,6 +59,10 @@ func TestNinthSessionClasses(t *testing.T) {
 		{"what does the national curriculum framework say about group vs individual lessons", ""},
 		{"what would you say is the most valuable part of the programme? my swedish colleague thinks it all sounds a bit vague tbh", "en-modell"},
 		{"Which wider policy domains, beyond arts education proper, is the programme trying to reach?", "oppvekstfeltet"},
+		// round 13: arranging substitutes is a purpose; which county
+		// branches were selected is a list the document does not give
+		{"hvor mange samlnger blir det egentlig?? må ordne vikar for hver gang 😬", "samlinger"},
+		{"Which county branches and municipalities were selected for the first programme round?", ""},
 	} {
 		a, err := e.Answer(context.Background(), c.q, "")
 		if err != nil {
@@ -109,5 +113,27 @@ func TestPreface(t *testing.T) {
 		if got := withoutReporter(c.q); got != c.want {
 			t.Errorf("withoutReporter(%q) = %q, want %q", c.q, got, c.want)
 		}
+	}
+}
+
+// TestContrastNotOffTopic: an off-topic word a few words after "utover",
+// "meir enn" is gone past: the question is the programme's (not declined
+// as out of scope), whatever the gate makes of it.
+func TestContrastNotOffTopic(t *testing.T) {
+	e := newTestEngine(t)
+	for _, q := range []string{
+		"Hvilke roller ser dere for dere at kulturskolen skal ha i kommunen, utover å gi undervisning?",
+		"ka rolle e kulturskulen tenkt å ha i kommunen, meir enn undervisning?",
+	} {
+		a, err := e.Answer(context.Background(), q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.OutOfScope {
+			t.Errorf("%q declined as out of scope", q)
+		}
+	}
+	if a, _ := e.Answer(context.Background(), "hvor får jeg undervisning i gitar?", ""); !a.OutOfScope {
+		t.Errorf("a lesson asked for is still out of scope: %+v", a.Answered)
 	}
 }

@@ -208,13 +208,19 @@ func scanScope(q string) (off bool, objects []string) {
 	var pairBuf [64]byte
 	pair := pairBuf[:0] // the previous word, a space, this word (on the stack)
 	prev := ""
+	contrastLeft := 0 // words still gone past after a contrast word
 	for f := range strings.FieldsFuncSeq(l, func(r rune) bool { return !scopeWordRune(r) }) {
 		f = strings.Trim(f, ".-")
 		w := bot.Fold(f) // hyphens dropped: "slack-kanalen" is "slackkanalen"
 		// "meir enn undervisning", "beyond teaching": a subject named
 		// only to go past it is not the question's (blind89: "ka rolle e
 		// kulturskulen tenkt å ha i kommunen, meir enn undervisning?").
-		contrast := contrastWords[prev]
+		// up to two words on ("utover å gi undervisning").
+		if contrastWords[prev] {
+			contrastLeft = 3
+		}
+		contrast := contrastLeft > 0
+		contrastLeft--
 		if !contrast && (offTopicWords[w] || (hasOffTopicPrefix(w) && !notCompoundsEN[w])) && !(meals && mealWords[w]) {
 			return true, nil
 		}

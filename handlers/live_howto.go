@@ -263,7 +263,7 @@ var howIntents = []howIntent{
 		`| (take back|taking back|retract|retracting|revoke|cancel|cancelling|canceling) (our |a |the |my |that )?(registration|interest registration|interest)` +
 		// "korleis tek eg den registreringa tilbake", "how do I pull that
 		// registration back": the object between the verb and "back"
-		`| (tar|ta|tek|take|taking|pull|get|trekke|trekkje|trekker|trekk) ` + rxPron + `(den |denne |var |vart |vaar |the |that |our |this |it )?(interessemelding\w*|pamelding\w*|registrering\w*|registration|interest registration) (tilbake|back)( |$)` +
+		`| (tar|ta|tek|take|taking|pull|get|trekke|trekkje|trekker|trekk) ` + rxPron + `(den |denne |var |vart |vaar |the |that |our |this |it )?(interessemelding\w*|pamelding\w*|registrering\w*|registration|interest registration) (tilbake|back|bort att|bort igjen|vekk)( |$)` +
 		`| (pull|back|drop) out( of (it|this|the programme|the program))?( |$)`), false, nil, nil},
 	// "legge til en kommune i interessemeldingen": /interesse endre.
 	{"live.how.interesse", relit.MustCompile(` ((legge|legg|legger|leggje|ta|tar) (jeg |eg |je |vi |me |man )?(til|inn|ut)|add|fjerne|fjerner|fjernar|remove|bytte|bytter|swap)( \S+){0,3}? (i|to|fra|from|in|pa|on) (var |vart |our |the |en |ei |a )?(interessemelding\w*|registreringen|registreringa|registration|interest registration)`), false, []string{"interessemelding", "registr"}, nil},
