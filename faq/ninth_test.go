@@ -2,6 +2,7 @@ package faq
 
 import (
 	"context"
+	"strings"
 	"testing"
 )
 
@@ -135,5 +136,31 @@ func TestContrastNotOffTopic(t *testing.T) {
 	}
 	if a, _ := e.Answer(context.Background(), "hvor får jeg undervisning i gitar?", ""); !a.OutOfScope {
 		t.Errorf("a lesson asked for is still out of scope: %+v", a.Answered)
+	}
+}
+
+// TestCrossCountyRegion: a region across county branches (asked by
+// writers of nine rounds) is answered with the fact, whichever of the two
+// region entries the question meets: both say a region's municipalities
+// may belong to different county branches.
+func TestCrossCountyRegion(t *testing.T) {
+	e := newTestEngine(t)
+	for _, q := range []string{
+		"vi er tolga og os og vil gjerne ha med røros som hører til trøndelag – går det an å bli region sammen da? 🤔",
+		"kan kommuner fra ulike fylker være i samme region?",
+		"can a region span several counties?",
+	} {
+		a, err := e.Answer(context.Background(), q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || (a.EntryID != "region" && a.EntryID != "region-oppsett") {
+			t.Errorf("%q: answered %v with %q", q, a.Answered, a.EntryID)
+			continue
+		}
+		low := strings.ToLower(a.Text)
+		if !strings.Contains(low, "ulike fylkesavdeling") && !strings.Contains(low, "different county branches") {
+			t.Errorf("%q: %s's answer does not say regions may cross county branches: %q", q, a.EntryID, a.Text)
+		}
 	}
 }

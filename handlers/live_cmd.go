@@ -376,6 +376,12 @@ func cmdAction(ws []string) (feat, int) {
 			}
 			continue
 		}
+		// "kvar si fylkesavdeling", "hver sin kommune": a possessive,
+		// not "si" (say) — it made "kan vi vere ein region saman sjølv
+		// om vi høyrer til kvar si fylkesavdeling?" a command (blind90).
+		if (w == "si" || w == "sin" || w == "sitt" || w == "sine") && i > 0 && (ws[i-1] == "kvar" || ws[i-1] == "hver" || ws[i-1] == "kvart" || ws[i-1] == "hvert") {
+			continue
+		}
 		if (w == "say" || w == "si" || w == "sei") && i+1 < len(ws) {
 			switch ws[i+1] {
 			case "ja", "nei", "kanskje", "yes", "no", "maybe":

@@ -44,6 +44,8 @@ func TestCmdHelp(t *testing.T) {
 		"hvor mange samlinger er det",
 		"how many gatherings are there",
 		"kan vi lage region sammen med kommuner i nabofylket",
+		// "kvar si" is a possessive, not "si" (say): blind90
+		"Kan vi vere ein region saman sjølv om vi høyrer til kvar si fylkesavdeling?",
 		"kan vi bytte region etter oppstart",
 		"hvordan registrerer vi oss for veiledning?",
 		"hvordan får vi veiledning fra arbeidsgruppen",
