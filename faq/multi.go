@@ -106,6 +106,13 @@ func trimPart(p string) string {
 // explain, present, budget, decide; "må vi planlegge …?" (the modal
 // before its subject) asks, and stays.
 func withoutPurpose(q string) string {
+	// "…, for an international partner audience?", "…, for our Danish
+	// colleagues": who the answer is for, at the question's end.
+	if strings.Contains(q, ", for ") {
+		if ms := forAudienceRE.FindAllStringSubmatchIndex(q, 1); len(ms) == 1 {
+			q = q[:ms[0][0]] + q[ms[0][2]:ms[0][3]]
+		}
+	}
 	var pb [4]string
 	parts := splitQuestionsInto(pb[:0], q)
 	if len(parts) < 2 {
@@ -140,6 +147,10 @@ func withoutPurpose(q string) string {
 	}
 	return q[start:end]
 }
+
+// forAudienceRE is ", for <whom>" closing a question: the audience the
+// asker will pass the answer to (blind91).
+var forAudienceRE = relit.MustCompile(`, for (?:a |an |our |the |my )?(?:\S+ ){0,3}(?:audience|partners?|colleagues?|delegation|visitors|guests|board|network|consortium)([?.!]*)\s*$`)
 
 // purposeRE is a part saying what the asker must or will do with the
 // answer (withoutPurpose): an optional subject, a modal, a verb of

@@ -164,3 +164,23 @@ func TestCrossCountyRegion(t *testing.T) {
 		}
 	}
 }
+
+// TestSummaryOfProgramme: a summary of the programme's aims is the FAQ's
+// answer; a summary of anything else is still a writing task, declined.
+func TestSummaryOfProgramme(t *testing.T) {
+	e := newTestEngine(t)
+	for _, c := range []struct {
+		q    string
+		want string
+	}{
+		{"Could you summarise the overall aims of the regional programmes in Fremtidens kulturskole, for an international partner audience?", "hensikt"},
+		{"Could you summarise the stated purposes of the development programme?", "hensikt"},
+	} {
+		if a, _ := e.Answer(context.Background(), c.q, ""); !a.Answered || a.EntryID != c.want {
+			t.Errorf("%q: answered %v with %q, want %q", c.q, a.Answered, a.EntryID, c.want)
+		}
+	}
+	if a, _ := e.Answer(context.Background(), "can you summarise this email for me?", ""); !a.OutOfScope {
+		t.Errorf("a summary of an e-mail: %+v", a)
+	}
+}

@@ -74,6 +74,11 @@ var jobRE = relit.MustCompile(`(?i)\b(søk\w*|sok\w*|apply|applying|find)\b.{0,2
 // does not follow (RE2's \b knows no "å": "foreslå").
 var taskRE = relit.MustCompile(`(?i)^\W*((kan|kunne|could|can|will|would) (du|dere|you|u|boten|kulturboten|kulturbot|the bot|the chatbot|it) |please |pls |vær så snill og )?(help me (to )?(plan|write|draft|organi[sz]e|make|prepare)|hjelp meg (å |med å )?(planlegge|skrive|lage|organisere)|skriv|skrive|lag|lage|write|draft|compose|generate|generer|oversett|oversette|translate|oppsummer|summarize|summarise|dikt|regn ut|regne ut|beregn|beregne|calculate|compute|anbefal|anbefale|tilrå|recommend|suggest|foreslå|føreslå)([^\pL\d]|$)`)
 
+// summaryOfProgrammeRE is a summary asked of the programme itself ("could
+// you summarise the overall aims of the regional programmes"): the FAQ's
+// answer, not a writing task (blind85, blind91).
+var summaryOfProgrammeRE = relit.MustCompile(`^\W*((kan|kunne|could|can|will|would) (du|dere|you|u) |please |pls )?(oppsummer|summarize|summarise)\b.{0,60}\b(programme|programmes|program|programs|programmet|programma|programmene|fremtidens kulturskole|regionale|regional|aims?|purposes?|formålet|hensikten|målet)\b`)
+
 // loginRE is IT support (logging in, passwords), which shares "logge"
 // with logging a mentoring session.
 var loginRE = relit.MustCompile(`(?i)\b(logg\w*|log)\s+(\w+\s+)?(inn|in)\b|\b(innlogging|passord|password|login)\b`)
@@ -191,7 +196,7 @@ func scanScope(q string) (off bool, objects []string) {
 		return false, nil
 	}
 	l := strings.ToLower(q)
-	if jobRE.MatchString(l) || taskRE.MatchString(l) || loginRE.MatchString(l) || accessRE.MatchString(l) ||
+	if jobRE.MatchString(l) || (taskRE.MatchString(l) && !summaryOfProgrammeRE.MatchString(l)) || loginRE.MatchString(l) || accessRE.MatchString(l) ||
 		personalRE.MatchString(l) || payRE.MatchString(l) || mathRE.MatchString(l) || ownAdminRE.MatchString(l) || muniAdminRE.MatchString(l) ||
 		joinCouncilRE.MatchString(l) || schoolFeeRE.MatchString(l) || opinionRE.MatchString(l) || setUpForMeRE.MatchString(l) ||
 		(memberCostRE.MatchString(l) && !notMemberRE.MatchString(l)) {
