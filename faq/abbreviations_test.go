@@ -49,6 +49,8 @@ func TestChatShorthandAnswers(t *testing.T) {
 		"dekkes reiseutg. og overn.?":                                  "dekkes reiseutgifter og overnatting?",
 		"who pays for travel n hotel, ppl ask":                         "who pays for travel n hotel, people ask",
 		"hvordann søker komm":                                          "hvordan søker kommune",
+		// English "i.e." (blind91: two unknown letters)
+		"How is selection governed, i.e. on what basis is it decided how many counties and municipalities may participate?": "How is selection governed, that is on what basis is it decided how many counties and municipalities may participate?",
 	} {
 		a, _ := e.Answer(ctx, short, "")
 		b, _ := e.Answer(ctx, long, "")
