@@ -231,7 +231,7 @@ func withoutReporter(q string) string {
 			break
 		}
 	}
-	if lead := strings.ToLower(q[start:i]); !reporterRE.MatchString(lead) && (!prefaceRE.MatchString(lead) || prefaceSubjectRE.MatchString(lead)) {
+	if lead := strings.ToLower(q[start:i]); !reporterRE.MatchString(lead) && (!prefaceRE.MatchString(lead) || prefaceSubjectRE.MatchString(lead)) && !docPrefaceRE.MatchString(lead) {
 		return q
 	}
 	return q[:start] + q[i+2:]
@@ -241,6 +241,11 @@ func withoutReporter(q string) string {
 // question, no snark intended (ok maybe a little):", "kjapt spørsmål:"
 // (blind87) — not one that names its subject ("spørsmål om fristen:").
 var prefaceRE = relit.MustCompile(`^(?:\S+ ){0,3}(?:question|q|spørsmål|sporsmal|spm)\b[^?]*$`)
+
+// docPrefaceRE is the text the answer is for, before a colon: "Til
+// saksutgreiinga om deltaking:", "For a briefing to our partner
+// network:" (blind90, blind69).
+var docPrefaceRE = relit.MustCompile(`^(?:til|for|i|to|in) (?:a |an |the |our |my |et |ei |en |eit )?(?:\S+ ){0,2}?(?:saksutgreiing\w*|saksfremlegg\w*|saksframlegg\w*|saksutredning\w*|notat\w*|referat\w*|rapport\w*|memo|report|briefing|abstract|application|søknad\w*|presentasjon\w*|article|proposal|newsletter|nyhetsbrev\w*)(?: \S+){0,5}$`)
 
 // prefaceSubjectRE names the subject in a preface.
 var prefaceSubjectRE = relit.MustCompile(`\b(om|about|on|regarding|re|ang|angående|vedrørende|til|for|om)\b`)

@@ -64,6 +64,8 @@ func TestNinthSessionClasses(t *testing.T) {
 		// branches were selected is a list the document does not give
 		{"hvor mange samlnger blir det egentlig?? må ordne vikar for hver gang 😬", "samlinger"},
 		{"Which county branches and municipalities were selected for the first programme round?", ""},
+		// who the municipality puts in its group (blind90)
+		{"Til saksutgreiinga om deltaking: kven skal kommunen setje inn i kommunegruppa? Er det meint at berre kulturskulen deltek, eller også andre einingar?", "kommunegruppe"},
 		// "explicitly seek to" is filler around the question (blind91)
 		{"Which horizontal priorities does the programme explicitly seek to strengthen? Our partner wishes to map them against the Erasmus+ priorities.", "hensikt"},
 	} {
@@ -109,6 +111,8 @@ func TestWithoutReported(t *testing.T) {
 func TestPreface(t *testing.T) {
 	for _, c := range []struct{ q, want string }{
 		{"Honest question, no snark intended: what's in it for us?", "what's in it for us?"},
+		{"Til saksutgreiinga om deltaking: kven skal kommunen setje inn i kommunegruppa?", "kven skal kommunen setje inn i kommunegruppa?"},
+		{"For a briefing to our Baltic partner network: what is the stated purpose of the programme?", "what is the stated purpose of the programme?"},
 		{"kjapt spørsmål: når er fristen?", "når er fristen?"},
 		{"spørsmål om fristen: når er den?", "spørsmål om fristen: når er den?"},
 		{"question about the gatherings: where are they?", "question about the gatherings: where are they?"},
