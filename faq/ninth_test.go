@@ -64,6 +64,15 @@ func TestNinthSessionClasses(t *testing.T) {
 		// branches were selected is a list the document does not give
 		{"hvor mange samlnger blir det egentlig?? må ordne vikar for hver gang 😬", "samlinger"},
 		{"Which county branches and municipalities were selected for the first programme round?", ""},
+		// round 14 (blind93–95): "spør rett ut:", "henvende meg til",
+		// dialect "nåkka"/"eigentle", "må vite ift. vikar", formal
+		// English of costs and of how regions are composed
+		{"rådmannen i Volda spør rett ut: kva får kommunen att for å bruke tid på dette?", "hva-far-vi"},
+		{"Hvis jeg har et spørsmål om programmet som ikke står i FAQ-en, hvem kan jeg henvende meg til?", "arbeidsgruppen"},
+		{"ka e eigentle fremtidens kulturskole for nåkka?", "fremtidens-kulturskole"},
+		{"hvor mange samlinger blir det totalt? må vite ift. vikar 😅", "samlinger"},
+		{"Which expenditure items, other than the gatherings themselves, are covered by the programme's public funding?", "finansiering"},
+		{"How will the regional configurations of participating municipalities be determined, and at what stage of the process?", "region-oppsett"},
 		// who the municipality puts in its group (blind90)
 		{"Til saksutgreiinga om deltaking: kven skal kommunen setje inn i kommunegruppa? Er det meint at berre kulturskulen deltek, eller også andre einingar?", "kommunegruppe"},
 		// "explicitly seek to" is filler around the question (blind91)

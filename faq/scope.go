@@ -77,7 +77,7 @@ var taskRE = relit.MustCompile(`(?i)^\W*((kan|kunne|could|can|will|would) (du|de
 // summaryOfProgrammeRE is a summary asked of the programme itself ("could
 // you summarise the overall aims of the regional programmes"): the FAQ's
 // answer, not a writing task (blind85, blind91).
-var summaryOfProgrammeRE = relit.MustCompile(`^\W*((kan|kunne|could|can|will|would) (du|dere|you|u) |please |pls )?(oppsummer|summarize|summarise)\b.{0,60}\b(programme|programmes|program|programs|programmet|programma|programmene|fremtidens kulturskole|regionale|regional|aims?|purposes?|formålet|hensikten|målet)\b`)
+var summaryOfProgrammeRE = relit.MustCompile(`^\W*((kan|kunne|could|can|will|would) (du|dere|you|u) |please |pls )?(oppsummer|summarize|summarise)\b.{0,60}\b(programme|programmes|program|programs|programmet|programma|programmene|fremtidens kulturskole|regionale|regional|aims?|purposes?|formålet|hensikten|målet|conditions|requirements|commitments|expectations|krav|kravene|vilkår|vilkåra|vilkårene)\b`)
 
 // loginRE is IT support (logging in, passwords), which shares "logge"
 // with logging a mentoring session.
