@@ -73,6 +73,10 @@ func TestNinthSessionClasses(t *testing.T) {
 		{"hvor mange samlinger blir det totalt? må vite ift. vikar 😅", "samlinger"},
 		{"Which expenditure items, other than the gatherings themselves, are covered by the programme's public funding?", "finansiering"},
 		{"How will the regional configurations of participating municipalities be determined, and at what stage of the process?", "region-oppsett"},
+		// gatherings per region or for all of Norway; "samligane" typed
+		// fast (blind82, blind83)
+		{"do the gatherings happen per region or is everyone from all over norway meeting together?", "nasjonalt-niva"},
+		{"blir alle samligane her i regionen, eller må vi reise lenger av og til?", "samlinger"},
 		// who the municipality puts in its group (blind90)
 		{"Til saksutgreiinga om deltaking: kven skal kommunen setje inn i kommunegruppa? Er det meint at berre kulturskulen deltek, eller også andre einingar?", "kommunegruppe"},
 		// "explicitly seek to" is filler around the question (blind91)
