@@ -77,6 +77,15 @@ func TestNinthSessionClasses(t *testing.T) {
 		// fast (blind82, blind83)
 		{"do the gatherings happen per region or is everyone from all over norway meeting together?", "nasjonalt-niva"},
 		{"blir alle samligane her i regionen, eller må vi reise lenger av og til?", "samlinger"},
+		// round 15 (blind96–98): "principal objectives" are the main aims;
+		// "for the purposes of" frames a question; an exact end date is a
+		// date the document does not give; "kan vi likevel vere ein
+		// region" is the region's (the RSVP entry's "kan likevel kome"
+		// carried it); "måtte" is no maths
+		{"Good afternoon. Could you briefly outline the principal objectives of the regional programme under Fremtidens kulturskole?", "hensikt"},
+		{"Dear bot, for the purposes of the programme, how is a 'region' defined?", "region"},
+		{"What's the exact end date of the programme? I'd like to book a long holiday the day after it finishes.", ""},
+		{"vi er fire kommunar i Sunnhordland som samarbeider ein del, men vi grensar ikkje alle til kvarandre. kan vi likevel vere ein region?", "region"},
 		// who the municipality puts in its group (blind90)
 		{"Til saksutgreiinga om deltaking: kven skal kommunen setje inn i kommunegruppa? Er det meint at berre kulturskulen deltek, eller også andre einingar?", "kommunegruppe"},
 		// "explicitly seek to" is filler around the question (blind91)
@@ -152,6 +161,10 @@ func TestContrastNotOffTopic(t *testing.T) {
 		if a.OutOfScope {
 			t.Errorf("%q declined as out of scope", q)
 		}
+	}
+	// "måtte" (had to) folds onto "matte" (maths)
+	if a, _ := e.Answer(context.Background(), "Er det noko fagleg materiell programmet byggjer på? sist måtte vi lage alt grunnlaget sjølve", ""); a.OutOfScope {
+		t.Errorf("måtte: declined as out of scope")
 	}
 	if a, _ := e.Answer(context.Background(), "hvor får jeg undervisning i gitar?", ""); !a.OutOfScope {
 		t.Errorf("a lesson asked for is still out of scope: %+v", a.Answered)
