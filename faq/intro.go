@@ -183,12 +183,12 @@ var apologyRE = relit.MustCompile(`^(?:(?:and|og|also|også|ps:?) )?(?:(?:so|ver
 const greeting = `(?:hei hei|hei|hallo|heisann|halla|hallå|heia|morn|morna|hi|hello|hey|hiya|howdy|hola|ciao|salut|bonjour|hej|moi|namaste|god morgen|god dag|good morning|good afternoon|good day|good evening|greetings)(?: (?:there|alle|all|everyone|folkens|folk|du|dere))?`
 
 // greetingRE is a sentence that only greets.
-var greetingRE = relit.MustCompile(`^` + greeting + `[.!, ]*$`)
+var greetingRE = relit.MustCompile(`^` + greeting + `(?:[.!, ]|:-?[)(dDpP]|;-?\))*$`)
 
 // introRE opens a sentence in which the asker says who they are: an
 // optional greeting, then "I am / I work / I just started", or a role
 // with no subject ("ny rådgiver …", "ble nettopp dratt inn i …").
-var introRE = relit.MustCompile(`^(?:` + greeting + `[,!.]?\s+)?` +
+var introRE = relit.MustCompile(`^(?:` + greeting + `(?:[,!.]|:-?[)(dDpP]|;-?\))*\s+)?` +
 	`(?:(?:jeg|eg|i)\s+(?:er|e|am|the|a|an|new|over from|here from|over here|from|jobber|jobbar|arbeider|arbeidar|work|har nettopp|har akkurat|have just|just|nettopp|akkurat|startet|starta|begynte|byrja|started|began|sitter|sit|represent|representerer|kommer fra|kjem frå|kjem fra|come from)\b` +
 	`|(?:i'm|im|i've just|ive just)\s` +
 	`|(?:(?:helt|heilt|ganske|brand|quite|very|fairly) )?(?:ny|nytilsatt|nyansatt|nytilsett|new|newly)\s` +

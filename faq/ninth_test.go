@@ -86,6 +86,10 @@ func TestNinthSessionClasses(t *testing.T) {
 		{"Dear bot, for the purposes of the programme, how is a 'region' defined?", "region"},
 		{"What's the exact end date of the programme? I'd like to book a long holiday the day after it finishes.", ""},
 		{"vi er fire kommunar i Sunnhordland som samarbeider ein del, men vi grensar ikkje alle til kvarandre. kan vi likevel vere ein region?", "region"},
+		// round 16 (blind99–101): a greeting with a smiley before the
+		// asker's role ("hei:) eg er …"); dialect "nokke", "elle"
+		{"hei:) eg er pedagogisk leiar i barnehagen og har vorte spurd om å vere med i kommunegrupa. kva er eigentleg poenget med desse samlingane, kva skjer der?", "samlinger"},
+		{"ka e egentlig fremtidens kulturskole for nokke? e det et prosjekt elle?", "fremtidens-kulturskole"},
 		// who the municipality puts in its group (blind90)
 		{"Til saksutgreiinga om deltaking: kven skal kommunen setje inn i kommunegruppa? Er det meint at berre kulturskulen deltek, eller også andre einingar?", "kommunegruppe"},
 		// "explicitly seek to" is filler around the question (blind91)
