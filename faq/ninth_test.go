@@ -90,6 +90,9 @@ func TestNinthSessionClasses(t *testing.T) {
 		// asker's role ("hei:) eg er …"); dialect "nokke", "elle"
 		{"hei:) eg er pedagogisk leiar i barnehagen og har vorte spurd om å vere med i kommunegrupa. kva er eigentleg poenget med desse samlingane, kva skjer der?", "samlinger"},
 		{"ka e egentlig fremtidens kulturskole for nokke? e det et prosjekt elle?", "fremtidens-kulturskole"},
+		// teaching is the culture school's own work, not off topic; "fær"
+		{"mista kulturskulen sin egenart me dette? ska vi slutte me vanlig undervisning då", "egenart"},
+		{"fær kommunen veiledar elle må vi ordne det sjøl?", "veiledning"},
 		// who the municipality puts in its group (blind90)
 		{"Til saksutgreiinga om deltaking: kven skal kommunen setje inn i kommunegruppa? Er det meint at berre kulturskulen deltek, eller også andre einingar?", "kommunegruppe"},
 		// "explicitly seek to" is filler around the question (blind91)

@@ -165,6 +165,12 @@ var (
 	botThingRE = relit.MustCompile(`\b(bot|boten|kulturbot\w*|chatbot\w*|kommando\w*|commands?|påmeld\w*|interesse\w*|rsvp|samling\w*|gathering\w*|svar\w*|region\w*|ukesoppsummering\w*|digest\w*|kalender\w*|calendar\w*|ics|eksport\w*|export\w*)\b|(^|\s)/[a-z]`)
 )
 
+// offTopicHeads are off topic only as a compound's head: lessons in
+// something ("gitarundervisning", "pianoundervisning") are a pupil's
+// question; "undervisning" alone is the culture school's own work, which
+// the programme speaks of ("skal vi slutte med vanlig undervisning?").
+var offTopicHeads = map[string]bool{"undervisning": true, "undervisninga": true, "undervisningen": true}
+
 // foldCollisions are words that fold onto an off-topic word: "måtte"
 // (had to) is "matte" (maths) without its å (blind98: "sist måtte vi
 // lage alt sjølve" was declined as a maths question). Found by folding
@@ -268,7 +274,7 @@ func scanScope(q string) (off bool, objects []string) {
 			continue
 		}
 		for i := 3; i+4 <= len(w); i++ {
-			if i+6 <= len(w) && offTopicWords[w[i:]] && !contrast {
+			if i+6 <= len(w) && (offTopicWords[w[i:]] || offTopicHeads[w[i:]]) && !contrast {
 				return true, nil
 			}
 			if o, ok := objs.get(w[i:]); ok && len(o) >= 5 {
