@@ -93,6 +93,9 @@ func TestNinthSessionClasses(t *testing.T) {
 		// teaching is the culture school's own work, not off topic; "fær"
 		{"mista kulturskulen sin egenart me dette? ska vi slutte me vanlig undervisning då", "egenart"},
 		{"fær kommunen veiledar elle må vi ordne det sjøl?", "veiledning"},
+		// the working group's support while a county branch decides is
+		// the sparring, not the municipalities' mentoring (blind91, blind100)
+		{"Does the working group offer any support to county branches while they consider whether to register interest?", "digitale-moter"},
 		// who the municipality puts in its group (blind90)
 		{"Til saksutgreiinga om deltaking: kven skal kommunen setje inn i kommunegruppa? Er det meint at berre kulturskulen deltek, eller også andre einingar?", "kommunegruppe"},
 		// "explicitly seek to" is filler around the question (blind91)
