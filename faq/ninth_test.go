@@ -93,6 +93,11 @@ func TestNinthSessionClasses(t *testing.T) {
 		// teaching is the culture school's own work, not off topic; "fær"
 		{"mista kulturskulen sin egenart me dette? ska vi slutte me vanlig undervisning då", "egenart"},
 		{"fær kommunen veiledar elle må vi ordne det sjøl?", "veiledning"},
+		// a greeting and a question without its mark are no small talk
+		// (blind102); a greeting alone still is
+		{"hello what is the deadline", "frist"},
+		{"hi what is a kommunegruppe", "kommunegruppe"},
+		{"hei takk for sist", ""},
 		// the working group's support while a county branch decides is
 		// the sparring, not the municipalities' mentoring (blind91, blind100)
 		{"Does the working group offer any support to county branches while they consider whether to register interest?", "digitale-moter"},

@@ -53,7 +53,23 @@ var anchors = set(lexiconWords("anchors.txt")...)
 // chitchatRE is small talk: thanks, greetings, how are you.
 var chitchatRE = relit.MustCompile(`(?i)^\W*(tusen takk|takk|thanks|thank you|ty|hei|hallo|heisann|hey|hi|hello|god morgen|good morning|ha det|bye)\b[^?]{0,30}$|(?i)hvordan har du det|how are you|hvem er du\b|who are you|hva heter du|what'?s your name`)
 
-func chitchat(q string) bool { return chitchatRE.MatchString(q) }
+func chitchat(q string) bool {
+	if !chitchatRE.MatchString(q) {
+		return false
+	}
+	// "hello what is the deadline", "hi what is a kommunegruppe": a
+	// greeting and a question typed without its mark (blind102 — both
+	// were declined as small talk).
+	if ms := chitchatLeadRE.FindAllStringIndex(q, 1); len(ms) == 1 {
+		if rest := strings.TrimLeft(q[ms[0][1]:], " ,.!:;-"); rest != "" && asksRE.MatchString(rest) {
+			return false
+		}
+	}
+	return true
+}
+
+// chitchatLeadRE is the greeting or thanks chitchatRE opens with.
+var chitchatLeadRE = relit.MustCompile(`(?i)^\W*(tusen takk|takk|thanks|thank you|ty|hei|hallo|heisann|hey|hi|hello|god morgen|good morning|ha det|bye)\b`)
 
 // offTopicPhrases (lexicon/offtopic_phrases.txt) are multi-word subjects outside the programme;
 // offTopicPhrased finds any of them in one pass (anyOf).
