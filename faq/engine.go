@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"math"
+	"regexp"
 	"strings"
 	"sync"
 	"unicode"
@@ -186,7 +187,35 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 			return b, nil
 		}
 	}
+	// A whole declined as outside the programme for what its reason
+	// clause names ("vi rekker nok ikke å bli med denne gangen fordi vi
+	// har så mye på gang med skolekonserter …, kommer det en ny sjanse
+	// senere?") is asked again without the clause when what is left names
+	// the programme's own things: the reason is background, not the
+	// subject (blind103).
+	if ans.OutOfScope && !injection(q) {
+		if r, ok := withoutReasonClause(q); ok && e.anchoredText(r, lang) {
+			if b, err := e.answerPrepared(ctx, question, r, lang); err == nil && !b.OutOfScope {
+				return b, nil
+			}
+		}
+	}
 	return ans, nil
+}
+
+// reasonClauseRE is a clause giving the asker's reason, to the clause's
+// end: "fordi vi har så mye på gang med skolekonserter", "because we
+// have concerts all spring".
+var reasonClauseRE = regexp.MustCompile(`(?i)\s*\b(fordi|because|ettersom|pga\.?|på grunn av|pa grunn av|due to|cause)\b[^,.?!;–]*`)
+
+// withoutReasonClause is q without its reason clauses, and whether it had
+// any.
+func withoutReasonClause(q string) (string, bool) {
+	if !reasonClauseRE.MatchString(q) {
+		return q, false
+	}
+	r := strings.TrimSpace(reasonClauseRE.ReplaceAllString(q, ""))
+	return r, r != "" && r != q
 }
 
 // anchoredText reports whether q holds a term only the programme's own

@@ -98,6 +98,10 @@ func TestNinthSessionClasses(t *testing.T) {
 		{"hello what is the deadline", "frist"},
 		{"hi what is a kommunegruppe", "kommunegruppe"},
 		{"hei takk for sist", ""},
+		// a reason clause naming something off topic is background; a
+		// request for something off topic with a reason stays declined
+		{"vi rekker nok ikke å bli med denne gangen fordi vi har så mye på gang med skolekonserter og forestillinger og alt mulig, kommer det en ny sjanse senere eller er det nå eller aldri?", "senere-runder"},
+		{"kan dere anbefale en konsert fordi jeg kjeder meg?", ""},
 		// the working group's support while a county branch decides is
 		// the sparring, not the municipalities' mentoring (blind91, blind100)
 		{"Does the working group offer any support to county branches while they consider whether to register interest?", "digitale-moter"},
