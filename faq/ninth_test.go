@@ -98,6 +98,11 @@ func TestNinthSessionClasses(t *testing.T) {
 		{"hello what is the deadline", "frist"},
 		{"hi what is a kommunegruppe", "kommunegruppe"},
 		{"hei takk for sist", ""},
+		// round 17 (blind102, blind104): "al" is "all" typed short;
+		// "bli rekna som" asks what is; where politics comes in
+		{"who pay for al this", "finansiering"},
+		{"kor mange kommunar må ein vere for å bli rekna som ein region?", "region"},
+		{"where does politics come into this? does our city council get a say or is it just us teachers doing the heavy lifting again", "politikerne"},
 		// a reason clause naming something off topic is background; a
 		// request for something off topic with a reason stays declined
 		{"vi rekker nok ikke å bli med denne gangen fordi vi har så mye på gang med skolekonserter og forestillinger og alt mulig, kommer det en ny sjanse senere eller er det nå eller aldri?", "senere-runder"},

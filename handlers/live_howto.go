@@ -293,6 +293,10 @@ var howIntents = []howIntent{
 	// ("setter jeg kommunen", "set my municipality"); "hvordan setter
 	// kommunen sammen gruppa si" has the municipality as the subject.
 	{"live.how.kommune", relit.MustCompile(` (stille inn|still inn|stiller inn|stilla inn|setter|sette|velger|velge|lagrer|lagre|endrer|endre|bytter|bytte|set|change|save) ((vi |jeg |eg |je |me |we |i |du |you |man )(min |mi |var |vart |my |our |hvilken |kva |which |what )?|(min |mi |var |vart |my |our |hvilken |kva |which |what ))(egen |eigen |own )?(kommune|kommunen|kommuna|municipality)`), false, nil, nil},
+	// "how i tell the bot i am from tromsø kommune", "korleis seier eg
+	// til boten at eg er frå Voss kommune" (blind102): one's own
+	// municipality, told.
+	{"live.how.kommune", relit.MustCompile(` (sier|si|seier|seie|forteller|fortelle|fortel|tell|tells|let) (jeg |eg |vi |me |i |we )?(til )?(boten |deg |kulturbot |the bot |you )(know )?(at |that )?(jeg er|eg er|vi er|me er|i am|i m|we are|we re) (fra|fra|fraa|from|in|i) \S+( kommune| municipality)?( |$)`), false, []string{" tell", " si", " seie", " seier", " fortel", " let "}, nil},
 	// "hvordan sier jeg til boten hvilken kommune jeg jobber i?"
 	{"live.how.kommune", relit.MustCompile(` (sier|si|seier|seie|forteller|fortelle|fortel|tell|tells|let) (jeg |eg |vi |me |i |we )?(til )?(boten |deg |kulturbot |the bot |you )?(know )?(hvilken|hvilke|kva|kva for|which|what) (kommune|municipality)`), false, []string{" sier", " si ", " seie", " fortel", " tell", " let "}, nil},
 	{"faq:samling-admin", relit.MustCompile(` (lager|lage|lagar|oppretter|opprette|opprettar|legger|legge|legg|create|add|set up|make)( inn)? ` + rxPron + `(inn )?(en |ei |et |a |an |the )*(ny |nye |new )?(nasjonal |nasjonale |national |regional |regionale |digital |digitale )?(samling|samlinger|samlingar|gathering|gatherings)( i boten| in the bot)?`), true, nil, nil},

@@ -71,6 +71,7 @@ func TestLive(t *testing.T) {
 		// object between the verb and "back"; "interessa" registered; the
 		// answer named before the gathering.
 		{"TekRegistreringaTilbake", "U1", "vi kom til å melda interesse med feil kommune på lista, korleis tek eg den registreringa tilbake?", []string{"/interesse trekk"}, nil},
+		{"TellTheBotIAmFrom", "U1", "how i tell the bot i am from tromsø kommune", []string{"/kulturbot kommune"}, nil},
 		{"TekRegistreringaBortAtt", "U1", "vi registrerte interesse for ein kommune ved ein feil, korleis tek eg den registreringa bort att?", []string{"/interesse trekk"}, nil},
 		{"PullThatRegistrationBack", "U1", "I registered interest for the wrong kommuner by mistake. How do I pull that registration back?", []string{"/interesse trekk"}, nil},
 		{"RegistrererInteressa", "U1", "korleis registrerer eg interessa for Surnadal, Sunndal og Tingvoll i boten?", []string{"/interesse fylke="}, nil},
