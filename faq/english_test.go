@@ -79,6 +79,8 @@ func TestEnglishSynonyms(t *testing.T) {
 		{"an intended relationship", "hensikt koble"},
 		{"prior to registering", "forhand pamelding"},
 		{"a time-limited project", "langsiktig program"},
+		// round 17: "anchored" is the Norwegian "forankret"
+		{"anchored", "forankr"},
 	} {
 		if got := englishTerms(e, c.q); got != c.want {
 			t.Errorf("%q read as %q, want %q", c.q, got, c.want)
