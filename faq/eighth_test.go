@@ -1,9 +1,6 @@
 package faq
 
-import (
-	"context"
-	"testing"
-)
+import "testing"
 
 // TestEighthSessionClasses holds one question of each class the eighth
 // session's blind training sets (blind54–59) missed and its fix answers:
@@ -13,7 +10,7 @@ import (
 // count of municipalities asking about a region is the region's.
 func TestEighthSessionClasses(t *testing.T) {
 	e := newTestEngine(t)
-	for _, c := range []struct{ q, want string }{
+	checkAnswers(t, e, []answerCase{
 		{"after the three semesters are finished, what then? is it just over for us", "langsiktig"},
 		{"hva skjer etter de tre semestrene?", "langsiktig"},
 		{"ok but whats actually in it for the kommune tho", "hva-far-vi"},
@@ -61,17 +58,5 @@ func TestEighthSessionClasses(t *testing.T) {
 		{"rektor spør kva vi eigentleg får ut av dette. what's in it for us liksom. kva svarar eg?", "hva-far-vi"},
 		// unchanged: the length itself
 		{"tre semestre, stemmer det?", "varighet"},
-	} {
-		a, err := e.Answer(context.Background(), c.q, "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := ""
-		if a.Answered {
-			got = a.EntryID
-		}
-		if got != c.want {
-			t.Errorf("%q answered with %q, want %q", c.q, got, c.want)
-		}
-	}
+	})
 }
