@@ -124,7 +124,7 @@ func (e *Engine) prepare(question, lang string) (string, string) {
 		// nothing of the asker's language: the one given is theirs.
 		return q, answerLang("", lang)
 	}
-	q = withoutIntro(withoutPurpose(e.normalize(withoutWeatherReason(q), true)))
+	q = withoutIntro(withoutPurpose(e.normalize(q, true)))
 	l := answerLang(q, lang)
 	if l == "en" {
 		q = joinParticlesEN(q)
@@ -206,7 +206,9 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 // reasonClauseRE is a clause giving the asker's reason, to the clause's
 // end: "fordi vi har så mye på gang med skolekonserter", "because we
 // have concerts all spring".
-var reasonClauseRE = regexp.MustCompile(`(?i)\s*\b(fordi|because|ettersom|pga\.?|på grunn av|pa grunn av|due to|cause)\b[^,.?!;–]*`)
+// ("pga." keeps its dot: a \b after it would make the dot the clause's
+// end.)
+var reasonClauseRE = regexp.MustCompile(`(?i)\s*\b(?:(?:fordi|because|ettersom|på grunn av|pa grunn av|due to|cause|cos of|bc of|on account of|grunna|grunnet)\b|pga\b\.?)[^,.?!;–]*`)
 
 // withoutReasonClause is q without its reason clauses, and whether it had
 // any.

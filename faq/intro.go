@@ -1,7 +1,6 @@
 package faq
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -132,28 +131,6 @@ func laughAt(q string, i int) int {
 		}
 	}
 	return 0
-}
-
-// weatherReasonRE is the weather, a storm or snow given as the reason
-// something happens ("we need to cancel gathering #3 because of the
-// weather, how do i do that", "må avlyse samlinga pga. været"): the
-// off-topic guard read "weather" as the subject and declined the whole.
-var weatherReasonRE = regexp.MustCompile(`(?i)\s*\b(because of|due to|cos of|cause of|bc of|on account of|på grunn av|pa grunn av|pga\.?|grunna|grunnet)\s+(the\s+|a\s+|bad\s+|dårlig\s+|dårleg\s+)?(weather|snow|været|vêret|vaeret|uvær\w*|uvêr\w*|storm\w*|snø\w*|ras|flom)\b`)
-
-// withoutWeatherReason is q without a weather reason (weatherReasonRE).
-func withoutWeatherReason(q string) string {
-	// Most questions give no reason: a look for the reason's first words
-	// (case aside) keeps the regular expression, which copies the
-	// question, off them.
-	if !strings.Contains(q, "ecause") && !strings.Contains(q, "ue to") && !strings.Contains(q, "os of") &&
-		!strings.Contains(q, "c of") && !strings.Contains(q, "ause of") && !strings.Contains(q, "ccount of") &&
-		!strings.Contains(q, "runn") && !strings.Contains(q, "pga") && !strings.Contains(q, "Pga") && !strings.Contains(q, "PGA") {
-		return q
-	}
-	if !weatherReasonRE.MatchString(q) {
-		return q
-	}
-	return weatherReasonRE.ReplaceAllString(q, "")
 }
 
 // isIntro reports whether sentence s only greets or says who the asker is.

@@ -228,7 +228,8 @@ func TestTailOfAVetoedWhole(t *testing.T) {
 }
 
 // TestWeatherReason: the weather as the reason something is done is left
-// out; the weather asked about is not (blind68, blind72).
+// out (the reason clause, engine.go); the weather asked about is not
+// (blind68, blind72).
 func TestWeatherReason(t *testing.T) {
 	for q, want := range map[string]string{
 		"we need to cancel gathering #3 because of the weather, how do i do that as admin": "we need to cancel gathering #3, how do i do that as admin",
@@ -236,8 +237,8 @@ func TestWeatherReason(t *testing.T) {
 		"må avlyse samlinga pga. været, hvordan gjør jeg det?":                             "må avlyse samlinga, hvordan gjør jeg det?",
 		"hva blir været i Bodø når vi har samling der?":                                    "hva blir været i Bodø når vi har samling der?",
 	} {
-		if got := withoutWeatherReason(q); got != want {
-			t.Errorf("withoutWeatherReason(%q) = %q, want %q", q, got, want)
+		if got, _ := withoutReasonClause(q); got != want {
+			t.Errorf("withoutReasonClause(%q) = %q, want %q", q, got, want)
 		}
 	}
 	e := newTestEngine(t)
