@@ -120,6 +120,30 @@ func format(m [2]string, ok bool, lang Lang, key string, args []any) string {
 	return fmt.Sprintf(s, args...)
 }
 
+// NN is the nynorsk language of a reply to a question asked in nynorsk
+// (the FAQ answers in it); the messages tables hold bokmål and English,
+// and a few of their texts have a nynorsk twin in a Nynorsk table.
+const NN Lang = "nn"
+
+// Nynorsk holds the nynorsk texts of some messages, by key.
+type Nynorsk map[string]string
+
+// T is key in lang: its nynorsk text from nn when lang is NN and nn has
+// one, otherwise from m (a Messages or a Catalog: bokmål, or English).
+func (nn Nynorsk) T(m interface {
+	T(Lang, string, ...any) string
+}, lang Lang, key string, args ...any) string {
+	if lang == NN {
+		if s, ok := nn[key]; ok {
+			if len(args) == 0 {
+				return s
+			}
+			return fmt.Sprintf(s, args...)
+		}
+	}
+	return m.T(lang, key, args...)
+}
+
 // T looks up one of the core's own messages (error.*): the texts the
 // router, the middleware and every adapter share.
 func T(lang Lang, key string, args ...any) string { return messages.T(lang, key, args...) }

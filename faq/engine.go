@@ -384,20 +384,12 @@ func asTitle(q string) string {
 	return q
 }
 
-// text is the engine's message key in lang ("nb", "nn", "en"): nynorsk
-// from messagesNN, bokmål and English from messages.
-func text(lang, key string) string {
-	if lang == "nn" {
-		if s, ok := messagesNN[key]; ok {
-			return s
-		}
-	}
-	return messages.T(bot.Lang(lang), key)
-}
+// text is the engine's message key in lang ("nb", "nn", "en").
+func text(lang, key string) string { return messagesNN.T(messages, bot.Lang(lang), key) }
 
-// messagesNN are the nynorsk texts of messages (bot.Messages holds
-// bokmål and English), for a question asked in nynorsk.
-var messagesNN = map[string]string{
+// messagesNN are the nynorsk texts of messages, for a question asked in
+// nynorsk.
+var messagesNN = bot.Nynorsk{
 	"faq.engine.unsure":     "Eg har ikkje noko sikkert svar på det.",
 	"faq.engine.outofscope": "Det kan eg dessverre ikkje svare på – eg svarar berre på spørsmål om Fremtidens kulturskole og dei regionale programma (til dømes «Når er fristen for å melde interesse?»). /kulturbot hjelp viser kva eg kan.",
 }

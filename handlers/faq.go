@@ -399,7 +399,7 @@ var faqMessages = bot.Messages{
 // faqMessagesNN are the nynorsk texts of the replies to a question asked
 // in nynorsk (faqMessages holds their bokmål and English); Text reads
 // them for "nn".
-var faqMessagesNN = map[string]string{
+var faqMessagesNN = bot.Nynorsk{
 	"faq.unsure":         "Eg har ikkje noko sikkert svar på det enno, så eg har sendt spørsmålet vidare til arbeidsgruppa (sak #%d). Du får melding her når dei har svart.",
 	"faq.unsure.partial": "Eg har sendt spørsmålet vidare til arbeidsgruppa (sak #%d). Du får melding her når dei har svart.",
 	"faq.related":        "Kanskje eit av desse temaa hjelper:",

@@ -1,10 +1,6 @@
 package handlers
 
-import (
-	"fmt"
-
-	"github.com/kulturskoleradet/kulturbot/bot"
-)
+import "github.com/kulturskoleradet/kulturbot/bot"
 
 // messages are the handlers' texts: one table per workflow file, beside
 // the code that uses it, and coreMessages below for the shared ones. The
@@ -18,15 +14,7 @@ var messages = bot.Catalog{coreMessages, dateMessages, correctionMessages, gathe
 // Lang "nn" (a question asked in nynorsk) reads the nynorsk texts the
 // FAQ's replies have (faqMessagesNN); every other message is bokmål.
 func Text(lang bot.Lang, key string, args ...any) string {
-	if lang == "nn" {
-		if s, ok := faqMessagesNN[key]; ok {
-			if len(args) == 0 {
-				return s
-			}
-			return fmt.Sprintf(s, args...)
-		}
-	}
-	return messages.T(lang, key, args...)
+	return faqMessagesNN.T(messages, lang, key, args...)
 }
 
 // coreMessages are the texts of the core workflows, bokmål first, English second. Every
