@@ -50,7 +50,7 @@ var (
 	qWrongCountRE = relit.MustCompile(`\b(feil|gale|galt|rett|riktig|riktige|wrong|incorrect|right|correct)\s+(antall|number of)\b`)
 	qMoneyRE      = relit.MustCompile(`\b(koster|kostar|kosta|cost|costs|pris|prisen|price|betale|betaler|betalar|pay|pays|paid|penger|pengar|money|tilskudd|grant|fee|fees|avgift\w*|kontingent\w*|egenandel\w*)\b`)
 	// "nok" is also "enough", so the currency counts only beside a number.
-	qAmountRE = relit.MustCompile(`\b(kroner|kr|belop|belopet|amount|sum|summen)\b|\d\s*nok\b|\bnok\s*\d|\b(hvor mye|kor mykje|how much)\b.*\b(penger|pengar|money|tilskudd\w*|midler|grant\w*|funding|fee|fees|avgift\w*|kontingent\w*|egenandel\w*|\w*stotte|support|refusjon\w*|godtgjor\w*)\b|\bper\s+(km|kilometer|mil|deltaker|person|natt|dogn|kommune|head|participant|night)\b|\b(budsjettet|totalbudsjett\w*|the budget|budget for|total budget)\b`)
+	qAmountRE = relit.MustCompile(kronerExpr + `|\bsum\b|\b(hvor mye|kor mykje|how much)\b.*\b(penger|pengar|money|tilskudd\w*|midler|grant\w*|funding|fee|fees|avgift\w*|kontingent\w*|egenandel\w*|\w*stotte|support|refusjon\w*|godtgjor\w*)\b|\bper\s+(km|kilometer|mil|deltaker|person|natt|dogn|kommune|head|participant|night)\b|\b(budsjettet|totalbudsjett\w*|the budget|budget for|total budget)\b`)
 	qLinkRE   = relit.MustCompile(`\b(lenke|lenken|lenka|lenker|link|linken|links|url|nettside|nettsiden|website|webside|nettadresse)\b`)
 	// Contact details: an address, phone number or e-mail of someone.
 	// "who" asks for an actor only as the question word itself.

@@ -447,4 +447,8 @@ func (e *Engine) answerBoth(ans Answer, js []*judgement) Answer {
 
 // kronerRE names a sum in kroner, on folded text (the explicit part of
 // qAmountRE: no "how much", no budget).
-var kronerRE = relit.MustCompile(`\b(kroner|kr|belop|belopet|amount|summen)\b|\d\s*nok\b|\bnok\s*\d`)
+var kronerRE = relit.MustCompile(kronerExpr)
+
+// kronerExpr is a sum in kroner named, on folded text: the currency, an
+// amount ("nok" is also "enough": only beside a number).
+const kronerExpr = `\b(kroner|kr|belop|belopet|amount|summen)\b|\d\s*nok\b|\bnok\s*\d`

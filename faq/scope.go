@@ -51,7 +51,10 @@ var offTopicWords = foldedSet("offtopic_words.txt")
 var anchors = set(lexiconWords("anchors.txt")...)
 
 // chitchatRE is small talk: thanks, greetings, how are you.
-var chitchatRE = relit.MustCompile(`(?i)^\W*(tusen takk|takk|thanks|thank you|ty|hei|hallo|heisann|hey|hi|hello|god morgen|good morning|ha det|bye)\b[^?]{0,30}$|(?i)hvordan har du det|how are you|hvem er du\b|who are you|hva heter du|what'?s your name`)
+var chitchatRE = relit.MustCompile(chitchatLead + `[^?]{0,30}$|(?i)hvordan har du det|how are you|hvem er du\b|who are you|hva heter du|what'?s your name`)
+
+// chitchatLead is the greeting or thanks a small-talk message opens with.
+const chitchatLead = `(?i)^\W*(tusen takk|takk|thanks|thank you|ty|hei|hallo|heisann|hey|hi|hello|god morgen|good morning|ha det|bye)\b`
 
 func chitchat(q string) bool {
 	if !chitchatRE.MatchString(q) {
@@ -69,7 +72,7 @@ func chitchat(q string) bool {
 }
 
 // chitchatLeadRE is the greeting or thanks chitchatRE opens with.
-var chitchatLeadRE = relit.MustCompile(`(?i)^\W*(tusen takk|takk|thanks|thank you|ty|hei|hallo|heisann|hey|hi|hello|god morgen|good morning|ha det|bye)\b`)
+var chitchatLeadRE = relit.MustCompile(chitchatLead)
 
 // offTopicPhrases (lexicon/offtopic_phrases.txt) are multi-word subjects outside the programme;
 // offTopicPhrased finds any of them in one pass (anyOf).
