@@ -1,0 +1,40 @@
+package faq
+
+import "testing"
+
+// TestWithoutWritingFrame: the words that shape the answer the asker will
+// write — how long, in how many points — are left out; what the question
+// asks about stays, and a question that is nothing but the frame is kept.
+func TestWithoutWritingFrame(t *testing.T) {
+	for _, c := range []struct{ q, want string }{
+		{"treng 1-2 setningar om formålet med utviklingsprogrammet, kva er hovudpoenget?", "treng formålet med utviklingsprogrammet, kva er hovudpoenget?"},
+		{"Please summarise the programme's stated aims, ideally in two or three points.", "Please summarise the programme's aims."},
+		{"what's the point of the programme, in a sentence or two?", "what's the point of the programme?"},
+		{"kan du skrive et par setninger om hva kommunegruppa gjør?", "kan du skrive hva kommunegruppa gjør?"},
+		// nothing left but the frame: kept as asked
+		{"i to setninger?", "i to setninger?"},
+		// no frame
+		{"hva er fristen?", "hva er fristen?"},
+		{"står det noe om reisestøtte i punktene?", "står det noe om reisestøtte i punktene?"},
+	} {
+		if got := withoutWritingFrame(c.q); got != c.want {
+			t.Errorf("withoutWritingFrame(%q) = %q, want %q", c.q, got, c.want)
+		}
+	}
+}
+
+// TestTenthSessionClasses holds one question of each class the tenth
+// session's blind training sets (blind105–) missed and its fix answers.
+func TestTenthSessionClasses(t *testing.T) {
+	e := newTestEngine(t)
+	checkAnswers(t, e, []answerCase{
+		// round 18: the frame of the text the asker will write
+		{"Please summarise the programme's stated aims, ideally in two or three points.", "hensikt"},
+		// the frame left out keeps the question whole (it was "what's
+		// the point of the programme or two?")
+		{"what's the point of the programme, in a sentence or two?", "hensikt"},
+		// "I need them for …" is a purpose, like "I need it for …": the
+		// framework it is for is no subject
+		{"What are the objectives of the development program? I need them for my evaluation framework.", "hensikt"},
+	})
+}
