@@ -217,7 +217,7 @@ func withoutReporter(q string) string {
 // prefaceRE is a preface that only says a question follows: "Honest
 // question, no snark intended (ok maybe a little):", "kjapt spørsmål:"
 // (blind87) — not one that names its subject ("spørsmål om fristen:").
-var prefaceRE = relit.MustCompile(`^(?:\S+ ){0,3}(?:question|q|spørsmål|sporsmal|spm)\b[^?]*$|^(?:a )?(?:quick|short|small|kjapp|kjapt) one\b[^?]*$`)
+var prefaceRE = relit.MustCompile(`^(?:\S+ ){0,3}(?:question|q|spørsmål|sporsmal|spm)\b[^?]*$|^(?:a )?(?:quick|short|small|practical|kjapp|kjapt) one\b[^?]*$`)
 
 // docPrefaceRE is the text the answer is for, before a colon: "Til
 // saksutgreiinga om deltaking:", "For a briefing to our partner

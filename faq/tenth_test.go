@@ -11,6 +11,9 @@ func TestWithoutWritingFrame(t *testing.T) {
 		{"Please summarise the programme's stated aims, ideally in two or three points.", "Please summarise the programme's aims."},
 		{"what's the point of the programme, in a sentence or two?", "what's the point of the programme?"},
 		{"kan du skrive et par setninger om hva kommunegruppa gjør?", "kan du skrive hva kommunegruppa gjør?"},
+		{"ka er hensikta med heile programmet, kort forklart?", "ka er hensikta med heile programmet?"},
+		{"jobber med ny kulturplan. kort fortalt, hva er hensikten med programmet?", "jobber med ny kulturplan. hva er hensikten med programmet?"},
+		{"In plain terms, what is the programme trying to achieve?", "what is the programme trying to achieve?"},
 		// nothing left but the frame: kept as asked
 		{"i to setninger?", "i to setninger?"},
 		// no frame
@@ -36,5 +39,15 @@ func TestTenthSessionClasses(t *testing.T) {
 		// "I need them for …" is a purpose, like "I need it for …": the
 		// framework it is for is no subject
 		{"What are the objectives of the development program? I need them for my evaluation framework.", "hensikt"},
+		// round 19: "kort forklart" is a frame too
+		{"ka er hensikta med heile programmet, kort forklart? skal forklare det for rektor på skulen i mårå", "hensikt"},
+		// dialect: "nåke" is "noe", "eigentli" "eigentleg"
+		{"ka e fremtidens kulturskule for nåke eigentli", "fremtidens-kulturskole"},
+		// "kulturskolefolk" are the culture school's people
+		{"Hvem sitter typisk i kommunegruppa – bare kulturskolefolk?", "kommunegruppe"},
+		// how a county branch decides internally (blind47, 69, 85, 105,
+		// 106, 108: six writers)
+		{"hvordan bør vi gå frem i styret for å avklare om vi skal melde interesse?", "fylkets-beslutning"},
+		{"As regards the internal decision process within a county branch prior to registering interest - who is expected to be involved?", "fylkets-beslutning"},
 	})
 }
