@@ -299,13 +299,21 @@ func (a *Analyzer) learn(texts, enTexts []string) {
 					a.byLen[n] = append(a.byLen[n], w)
 				}
 				a.surface[w]++
-				base := a.base(w)
-				if i == 1 {
-					base = a.baseEN(w, true)
-				}
-				for _, term := range base {
+				// As newAnalyzer reads them: every word's Norwegian reading
+				// into stems, an English text's English stems into stemsEN
+				// only. English stems among the Norwegian ones ("mark")
+				// split words they never meet in a built index
+				// ("Hedmarken": blind109, TestSnapshotPlusLearnedMatchesBuilt).
+				for _, term := range a.base(w) {
 					if !term.Weak {
 						a.stems[term.Text] = true
+					}
+				}
+				if i == 1 {
+					for _, term := range a.baseEN(w, true) {
+						if !term.Weak {
+							a.stemsEN[term.Text] = true
+						}
 					}
 				}
 			}

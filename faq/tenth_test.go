@@ -51,3 +51,31 @@ func TestTenthSessionClasses(t *testing.T) {
 		{"As regards the internal decision process within a county branch prior to registering interest - who is expected to be involved?", "fylkets-beslutning"},
 	})
 }
+
+// TestLearnReadsAsBuilt: an analyzer that learns texts after it was built
+// knows the same stems, Norwegian and English, as one built with them —
+// the program starts from the snapshot and learns the working group's
+// answers and the configured facts' entries. Learned English texts once
+// put their English stems among the Norwegian ones, so "Hedmarken" split
+// into "mark" in a started bot and not in a built index.
+func TestLearnReadsAsBuilt(t *testing.T) {
+	base := []string{"Hvor lenge varer programmet?"}
+	baseEN := []string{"How long does the programme last?"}
+	more := []string{"Ja, det er gratis parkering ved hotellet."}
+	moreEN := []string{"Yes, the market hall next to the hotel has free parking and remarkable views."}
+	built := newAnalyzer(map[string]string{}, append(append([]string{}, base...), more...), append(append([]string{}, baseEN...), moreEN...))
+	learned := newAnalyzer(map[string]string{}, base, baseEN)
+	learned.learn(more, moreEN)
+	for name, sets := range map[string][2]map[string]bool{"stems": {built.stems, learned.stems}, "stemsEN": {built.stemsEN, learned.stemsEN}} {
+		for k := range sets[1] {
+			if !sets[0][k] {
+				t.Errorf("%s: learned %q, a built analyzer does not know it", name, k)
+			}
+		}
+		for k := range sets[0] {
+			if !sets[1][k] {
+				t.Errorf("%s: built knows %q, the learned analyzer does not", name, k)
+			}
+		}
+	}
+}
