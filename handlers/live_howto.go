@@ -118,7 +118,7 @@ func (h *howIntent) mayMatch(n string, f, topics feat) bool {
 // type in chat.
 var howWords = wordSet("hvordan korleis koss kossen korsen assen hossen hvorda hvordn hordan hvoran hvorden how hvor kvar kor where " +
 	// asking for a command's form: "syntaks for å registrere interesse"
-	"syntaks syntax kommando kommandoen command format formatet oppskrift")
+	"syntaks syntax kommando kommandoen command cmd format formatet oppskrift")
 
 // howFillers may stand between the how-word (or "kan jeg") and the
 // workflow's verb: pronouns, modal verbs, particles, articles.
@@ -255,6 +255,10 @@ var howIntents = []howIntent{
 	{"live.how.rsvp", relit.MustCompile(` (answer|answering|reply|replying|respond|responding|svare|svarer|svarar|svara|si|sier|seie|seier|say|saying) (ja|yes|nei|no) (til |to |pa |for |on )?((en|ei|et|neste|the|a|next|our|var|vart|this|that|denne|den) )*` + rxGathering), false, []string{" ja ", " yes ", " nei ", " no "}, nil},
 	// "hvordan melder vi at vi blir tre stykker": the headcount, said.
 	{"live.how.rsvp", relit.MustCompile(` (sier|si|seier|seie|melder|melde|meld|gi beskjed om|gir beskjed om|tell|say|let you know|report) (jeg |eg |vi |me |i |we )?(fra |ifra |beskjed |you )?(at |that )?(vi|we|me) (blir|er|kommer|kjem|are|will be|ll be) (\d+|to|tre|fire|fem|seks|sju|syv|atte|ni|ti|two|three|four|five|six|seven|eight|nine|ten)( stykker| stk| personer| personar| folk| people| of us)?( |$)`), false, []string{" vi blir ", " me blir ", " vi er ", " me er ", " we are ", " we ll ", " we will ", " vi kommer ", " me kjem ", " vi kjem "}, nil},
+	// "how do I pull out the list of who's coming … as csv": a list
+	// pulled out is an export, before "pull out" reads as withdrawing
+	// (blind106).
+	{"live.how.eksport", relit.MustCompile(` (pull|pulls|pulling|get|take|ta|fa|hente) (out|ut) (the |a |an |our |en |ei |et )?(list|lista|listen|data|names|csv|excel|spreadsheet|attendee\w*|rsvp\w*|answers|responses|numbers|deltakerlist\w*)( |$)`), false, []string{" out ", " ut "}, nil},
 	// Registering interest.
 	{"live.how.interesse", relit.MustCompile(` (melder|melde|meld|registrerer|registrere|registrera|registrerar|sign up|signe|register) ` + rxPron + rxCounty + `(pa )?(\d+ |en |ei |to |tre |fire |fem |seks |flere |fleire |noen |nokre |nokon |alle |var |vare |vaare |our |the |some |several |its |their |sine |\d+ )?(kommunen|kommunene|kommunane|kommuner|kommunar|kommune|fylket|municipalit\w*|county)( pa)?` +
 		`| (melder|melde|meld|registrerer|registrere|registrera|registrerar|sende|sender|send|gi|gir) ` + rxPron + rxCounty + `(inn )?(en |ei |var |vart )?(interesse|interessa|interessen|interessemelding\w*)| interessemelding\w*| register (our |the )?(interest|municipalit)| sign up (our |the )?(municipalit|county)` +
@@ -297,6 +301,8 @@ var howIntents = []howIntent{
 	// til boten at eg er frå Voss kommune" (blind102): one's own
 	// municipality, told.
 	{"live.how.kommune", relit.MustCompile(` (sier|si|seier|seie|forteller|fortelle|fortel|tell|tells|let) (jeg |eg |vi |me |i |we )?(til )?(boten |deg |kulturbot |the bot |you )(know )?(at |that )?(jeg er|eg er|vi er|me er|i am|i m|we are|we re) (fra|fra|fraa|from|in|i) \S+( kommune| municipality)?( |$)`), false, []string{" tell", " si", " seie", " seier", " fortel", " let "}, nil},
+	// "hvordan legger jeg inn hvilken kommune jeg hører til?" (blind109)
+	{"live.how.kommune", relit.MustCompile(` (legger|legge|legg|leggje|skriver|skrive|skriv|oppgir|oppgi|registrerer|registrere|enter|add|put in|fill in)( inn)? (jeg |eg |je |vi |me |i |we )?(inn |in )?(hvilken|hvilke|kva|kva for|which|what) (kommune|municipality) (jeg|eg|je|vi|me|i|we) `), false, []string{" legg", " skriv", " oppgi", " registrer", " enter", " add", " put in", " fill in"}, nil},
 	// "hvordan sier jeg til boten hvilken kommune jeg jobber i?"
 	{"live.how.kommune", relit.MustCompile(` (sier|si|seier|seie|forteller|fortelle|fortel|tell|tells|let) (jeg |eg |vi |me |i |we )?(til )?(boten |deg |kulturbot |the bot |you )?(know )?(hvilken|hvilke|kva|kva for|which|what) (kommune|municipality)`), false, []string{" sier", " si ", " seie", " fortel", " tell", " let "}, nil},
 	{"faq:samling-admin", relit.MustCompile(` (lager|lage|lagar|oppretter|opprette|opprettar|legger|legge|legg|create|add|set up|make)( inn)? ` + rxPron + `(inn )?(en |ei |et |a |an |the )*(ny |nye |new )?(nasjonal |nasjonale |national |regional |regionale |digital |digitale )?(samling|samlinger|samlingar|gathering|gatherings)( i boten| in the bot)?`), true, nil, nil},
@@ -308,7 +314,10 @@ var howIntents = []howIntent{
 		`| (sette opp|setter opp|set up|((setter|sette|set) (\S+ )?(opp|up))|organisere|registrere)( \S+){0,4}? (som|as) (en |ein |a )?region( i boten| in the bot)?`), true, nil, nil},
 	{"live.how.sporsmal", relit.MustCompile(` (svarer|svare|svara) ` + rxPron + `(pa )?(de |dei )?(ubesvarte |apne |opne )?sporsmal(ene|a)?( som)?( \S+){0,3}? (ubesvart|apne|opne|i koen|kø)| (svarer|svare|svara) ` + rxPron + `(pa )?(ubesvarte |apne |opne )sporsmal| answer (open |unanswered )questions| (answer|reply to|respond to) (an |the |a )?(open|unanswered) question` +
 		`| (svarer|svare|svara|svarar) ` + rxPron + `(pa )?(et |eit |eitt )(ubesvart|ubesvara|apent|ope|opent) sporsmal` +
-		`| (se|ser|sja|see|view|find|finne|finn|list|liste|vise|show)( \S+){0,2}? (apne|opne|open|unanswered|ubesvarte|ubesvara) (sporsmal\w*|questions)`), false, nil, nil},
+		`| (se|ser|sja|see|view|find|finne|finn|list|liste|vise|show)( \S+){0,2}? (apne|opne|open|unanswered|ubesvarte|ubesvara) (sporsmal\w*|questions)` +
+		// "how do I get a list of the questions the bot couldn't answer?"
+		// (blind108)
+		`| (se|ser|sja|see|view|find|finne|finn|list|liste|lista|listen|vise|show|get|fa|oversikt over|overview of)( \S+){0,3}? (sporsmal\w*|questions)( \S+){0,2}? (couldn t|could not|can t|cannot|didn t|did not|wasn t able to|ikke kunne|ikkje kunne|ikke kan|ikkje kan|ikke klarte|ikkje klarte|ikke har|ikkje har|ikke fikk|ikkje fekk) (answer|svare|svara|svart)`), false, nil, nil},
 	{"live.how.data", relit.MustCompile(` (sletter|slette|sletta|ser|se|sja|fa se|delete|see|view|erase) ` + rxPron + `(alle |all )?(mine data|mine eigne data|mine egne data|dataene mine|data om meg|dine data om meg|personopplysninger\w*|personopplysningar\w*|my data|my personal data|the data you (have|hold|store) about me|what you (store|know|have) about me|what (data|info|information) you (have|hold|store|keep) (about|on) me|det du (har lagret|har lagra|vet|veit) om meg|hva du har (lagret )?om meg|kva du har (lagra )?om meg|hvilke data du har om meg|kva data du har om meg)` +
 		// "kan du vise meg dataene mine": the request frame names the verb.
 		`| (mine data|mine eigne data|mine egne data|dataene mine|data om meg|my data|my personal data)`), false, nil, nil},

@@ -312,6 +312,12 @@ func TestLiveHowTo(t *testing.T) {
 		{"hvor får jeg hjelp?", "/kulturbot hjelp viser alle kommandoene", "hjelp"},
 		// Round 5: admin tools, ids, time zone, platforms, asking the bot.
 		{"how do I tell the bot which municipality I'm from?", "/kulturbot kommune <name>", "data:kommune"},
+		// Round 10, tenth session (blind100, blind106, blind108, blind109)
+		{"what's the cmd to set up a new region with 4 kommuner", "/region ny navn=<name>", "data:region-ny"},
+		{"how do I get a list of the questions the bot couldn't answer?", "/kulturbot spørsmål", "data:sporsmal"},
+		{"hvordan legger jeg inn hvilken kommune jeg hører til?", "/kulturbot kommune <navn>", "data:kommune"},
+		{"hi, how do I pull out the list of who's coming to a samling, preferably as csv ift. catering", "/kulturbot eksport", "data:eksport"},
+		{"how do we pull out of the programme?", "/interesse trekk", "interesse-i-boten"},
 		{"hvordan sletter jeg svaret til en kommune på samling 2?", "/rsvp <nr> slett kommune=<navn>", "data:rsvp-slett"},
 		{"Bodø svarte for feil kommune, hva gjør vi?", "/rsvp <nr> slett kommune=<navn>", "data:rsvp-slett"},
 		{"how do I cancel a gathering?", "/samling avlys <no>", "data:samling-avlys"},
