@@ -49,6 +49,10 @@ func TestTenthSessionClasses(t *testing.T) {
 		// 106, 108: six writers)
 		{"hvordan bør vi gå frem i styret for å avklare om vi skal melde interesse?", "fylkets-beslutning"},
 		{"As regards the internal decision process within a county branch prior to registering interest - who is expected to be involved?", "fylkets-beslutning"},
+		// "what about the art itself?" is the culture school's own
+		// character (blind32, 46, 64, 86, 88, 107, 109: seven writers)
+		{"blir det bare tverrfaglig prosjektgreier nå, hva med selve musikken og kunstfagene?? 😬", "egenart"},
+		{"korleis tek de vare på det kunstfaglege i kulturskulen når alt skal vere så tverrsektorielt no?", "egenart"},
 	})
 }
 
