@@ -106,9 +106,11 @@ func sentencesInto(dst []string, q string) []string {
 		if q[i+1] != ' ' && q[i+1] != '\n' {
 			continue
 		}
-		if c == '.' && (i == 0 || q[i-1] < 'A' || (i >= 2 && q[i-2] == ' ')) {
+		if c == '.' && (i == 0 || (q[i-1] < 'A' && !closesAside(q[i-1])) || (i >= 2 && q[i-2] == ' ')) {
 			// After a digit or a one-letter word: a date or an
-			// abbreviation, not a sentence's end.
+			// abbreviation, not a sentence's end. After a closing
+			// bracket or quote it is one: "… for this round (blame the
+			// snow). Is there …" (blind112).
 			continue
 		}
 		if s := strings.TrimSpace(q[last : i+1]); s != "" {
@@ -121,6 +123,9 @@ func sentencesInto(dst []string, q string) []string {
 	}
 	return dst
 }
+
+// closesAside reports whether c closes a bracket or a quote.
+func closesAside(c byte) bool { return c == ')' || c == '"' || c == '\'' }
 
 // laughAt is the length of a chat laugh ("lol", "haha") at q[i] followed
 // by a space, or 0.

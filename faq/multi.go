@@ -157,7 +157,7 @@ var forAudienceRE = relit.MustCompile(`, for (?:a |an |our |the |my )?(?:\S+ ){0
 // planning, explaining or deciding; or that they need the answer for
 // something.
 var purposeRE = relit.MustCompile(`^(jeg |eg |je |vi |me |i |we |i'm |im |we're |were )?(må|ma|skal|trenger å|trenger a|treng å|treng a|need to|have to|must|got to|gotta|har tenkt å|har tenkt a|prøver å|prover a|held på å|holder på å|trying to|going to)\s+` +
-	`(planlegge|planleggje|planlegga|plan|forklare|forklara|explain|presentere|presentera|present|legge fram|leggje fram|legge frem|sette opp|setje opp|set up|budsjettere|budget|forberede|førebu|forebu|prepare|informere|orientere|brief|inform|selge|selje|sell|overbevise|convince|ta stilling|decide|avgjøre|avgjere|bestemme|report|rapportere|booke|booker|bestille|bestiller|book|reservere|ordne|ordna|skaffe|skaffa|arrange|organise|organize)\b` +
+	`(planlegge|planleggje|planlegga|plan|forklare|forklara|explain|presentere|presentera|present|legge fram|leggje fram|legge frem|sette opp|setje opp|set up|budsjettere|budget|forberede|førebu|forebu|prepare|informere|orientere|brief|inform|selge|selje|sell|overbevise|convince|ta stilling|decide|avgjøre|avgjere|bestemme|report|rapportere|booke|booker|bestille|bestiller|book|reservere|ordne|ordna|skaffe|skaffa|arrange|organise|organize|describe|beskrive|beskriva|skildre|skildra|omtale|omtala|document|dokumentere)\b` +
 	// "trenger det til saksfremlegget", "need it for the board memo"
 	`|^(jeg |eg |vi |me |i |we )?(trenger|treng|need|needs|skal bruke|will use) (det|dette|dem|dei|desse|svaret|infoen|it|this|them|these|the answer|the info) (til|i|for|in)\s` +
 	// "skal ha det inn i et notat til rådmannen", "vil ha det inn i

@@ -53,6 +53,19 @@ func TestTenthSessionClasses(t *testing.T) {
 		// character (blind32, 46, 64, 86, 88, 107, 109: seven writers)
 		{"blir det bare tverrfaglig prosjektgreier nå, hva med selve musikken og kunstfagene?? 😬", "egenart"},
 		{"korleis tek de vare på det kunstfaglege i kulturskulen når alt skal vere så tverrsektorielt no?", "egenart"},
+		// round 20: a sentence ends after a closing bracket, so the
+		// aside in it is no longer the question's (the snow declined it)
+		{"Confession: we were far too slow getting our act together for this round (blame the snow). Is there going to be another chance to join later, and roughly when?", "senere-runder"},
+		// "n" is "and" in chat English
+		{"how many samlinger r there n how long is the whole thing", "samlinger"},
+		// "what do I tell them?" after "when <they> ask …"; "kva svarar
+		// eg då?" after a quoted question
+		{"when kom. ask what the state money pays for apart from the samlinger themselves, what do I tell them?", "finansiering"},
+		{"Politikarane i kommunestyret kjem garantert til å spørje \"what's in it for us\". kva svarar eg då?", "hva-far-vi"},
+		// "we need to describe …" is a purpose
+		{"From which budget is the programme financed? We need to describe the funding model accurately.", "finansiering"},
+		// dialect "fyste" is "første"
+		{"når startar fyste runden med regionale program?", "tidsplan"},
 	})
 }
 
