@@ -233,7 +233,7 @@ var docPrefaceRE = relit.MustCompile(`^(?:til|for|i|to|in) (?:a |an |the |our |m
 var prefaceSubjectRE = relit.MustCompile(`\b(om|about|on|regarding|re|ang|angående|vedrørende|til|for|om)\b`)
 
 // reporterRE is "<someone> asks (me)" in a few words.
-var reporterRE = relit.MustCompile(`^(?:\S+ ){0,4}(?:spør|spor|spurte|asks|asked|is asking|lurer på|lurer pa|lurer|wonders|wondered|vil vite|ville vite|wants to know|want to know)(?: me| meg| us| oss| deg| you)?(?: rett ut| direkte| straight out| bluntly| directly)?$`)
+var reporterRE = relit.MustCompile(`^(?:\S+ ){0,4}(?:spør|spor|spurte|asks|asked|is asking|will ask|is going to ask|kommer til å spørre|kjem til å spørje|lurer på|lurer pa|lurer|wonders|wondered|vil vite|ville vite|wants to know|want to know)(?: me| meg| us| oss| deg| you)?(?: rett ut| direkte| straight out| bluntly| directly)?(?: (?:the|a|det|et|eit|sitt|sitt faste)(?: \S+)? (?:question|spørsmålet|spørsmål|spm))?$`)
 
 // questionSentences is q's sentences that ask — ending in "?" or opening
 // like a question — without the ones before them and the asker's own

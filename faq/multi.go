@@ -170,7 +170,7 @@ var purposeRE = relit.MustCompile(`^(jeg |eg |je |vi |me |i |we |i'm |im |we're 
 	`|^(jeg |eg |vi |me |i |we )?(want to|wanna|vil|would like to) (get it right|get this right|have it right|be sure|være sikker|vere sikker|ha det riktig|ha rett)\b` +
 	// "Jeg trenger en kort begrunnelse til et politisk saksfremlegg",
 	// "må ha ei kort forklaring i saksutgreiinga" (blind84, blind88)
-	`|^(jeg |eg |je |vi |me |i |we )?(trenger|treng|må ha|ma ha|skal ha|need|needs) (en |ei |et |eit |a |an |some )?(kort |short |brief |god |good )?(begrunnelse|grunngjeving|grunngiving|forklaring|formulering|tekst|setning|oppsummering|explanation|justification|summary|line|sentence)( \S+){0,3} (til|i|for|in)\s` +
+	`|^(jeg |eg |je |vi |me |i |we )?(trenger|treng|må ha|ma ha|skal ha|need|needs|love|would love|like|would like|want) (en |ei |et |eit |a |an |some )?(kort |short |brief |god |good |crisp |snappy |catchy |quick )?(begrunnelse|grunngjeving|grunngiving|forklaring|formulering|tekst|setning|oppsummering|explanation|justification|summary|line|sentence)( \S+){0,3} (til|i|for|in)\s` +
 	// "My kommune is going to ask what we get out of this", "rektor kjem
 	// til å spørje om det": who will ask the same (blind87)
 	`|^(my|our|min|mi|mitt|vår|vårt|våre|the|a|an|en|ei|et)?\s?\S+ (is going to|are going to|will|kommer til å|kommer til a|kjem til å|kjem til a|vil) (ask|spørre|spørje|spørja|sporre|want to know|wonder|lure på)\b` +

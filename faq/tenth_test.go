@@ -64,6 +64,9 @@ func TestTenthSessionClasses(t *testing.T) {
 		{"Politikarane i kommunestyret kjem garantert til å spørje \"what's in it for us\". kva svarar eg då?", "hva-far-vi"},
 		// "we need to describe …" is a purpose
 		{"From which budget is the programme financed? We need to describe the funding model accurately.", "finansiering"},
+		// "<someone> will ask me the classic question:" reports the
+		// question; "I'd love a crisp line I can steal for …" is a purpose
+		{"Our mayor will ask me the classic question: what do we actually get out of this? I'd love a crisp line I can steal for the council meeting.", "hva-far-vi"},
 		// dialect "fyste" is "første"
 		{"når startar fyste runden med regionale program?", "tidsplan"},
 	})
