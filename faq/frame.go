@@ -53,3 +53,38 @@ var writingFrames = []struct {
 	// "the programme's stated aims"
 	{relit.MustCompile(`(?i)\b(?:stated|declared|official)\s+(aims?|objectives?|goals?|purposes?)\b`), " $1"},
 }
+
+// withoutExcept is q without a closing clause that sets aside what the
+// asker already knows: "Er det noen krav til kommunene som skal delta,
+// utover at de er medlemmer?", "kva er det forventa at me i styret gjer,
+// utover å melde på kommunane?", "what does the money pay for apart from
+// the gatherings?". Read as part of the question, what is set aside (the
+// membership, the registration) pulled it to that entry (blind105,
+// blind115, blind116). Only at the question's end, after words of the
+// question, and only with "at"/"å" after "utover" ("utover høsten" is a
+// time). Not "besides"/"i tillegg til": what is added to is the
+// question's ("what is it based on besides the framework?").
+func withoutExcept(q string) string {
+	if !exceptRE.MatchString(q) {
+		return q
+	}
+	m := exceptRE.FindAllStringSubmatchIndex(q, 1)
+	if len(m) != 1 {
+		return q
+	}
+	// Not a clause opening its sentence ("Utover å stille med ei gruppe
+	// – kva forventar dei …?" asks in it).
+	before := strings.TrimSpace(q[:m[0][0]])
+	if before == "" || strings.ContainsAny(before[len(before)-1:], ".?!:") {
+		return q
+	}
+	r := before + q[m[0][2]:m[0][3]]
+	if wordCount(r) < 3 {
+		return q
+	}
+	return r
+}
+
+// exceptRE is the set-aside clause to the end of its sentence, keeping
+// the sentence's mark.
+var exceptRE = relit.MustCompile(`(?i),?\s+\b(?:utover (?:det )?(?:at|å|a)|utenom (?:det )?(?:at|å|a)|utanom (?:det )?(?:at|å|a)|bortsett fra|bortsett frå|apart from|other than|except for)\s+[^,.?!;]+([?.!]?)\s*$`)

@@ -26,7 +26,7 @@ import (
 // har fått spørsmål fra en rektor om …"); only a short "<who> asks me:"
 // before the question itself is left out (withoutReporter).
 func withoutIntro(q string) string {
-	q = withoutReporter(withoutReported(withoutWritingFrame(q)))
+	q = withoutReporter(withoutReported(withoutWritingFrame(withoutExcept(q))))
 	var sb [6]string
 	ss := sentencesInto(sb[:0], q)
 	if len(ss) == 0 {
