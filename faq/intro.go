@@ -221,8 +221,9 @@ func withoutReporter(q string) string {
 
 // prefaceRE is a preface that only says a question follows: "Honest
 // question, no snark intended (ok maybe a little):", "kjapt spørsmål:"
-// (blind87) — not one that names its subject ("spørsmål om fristen:").
-var prefaceRE = relit.MustCompile(`^(?:\S+ ){0,3}(?:question|q|spørsmål|sporsmal|spm)\b[^?]*$|^(?:a )?(?:quick|short|small|practical|kjapp|kjapt) one\b[^?]*$`)
+// (blind87), "To ting fra meg:" (blind115) — not one that names its
+// subject ("spørsmål om fristen:").
+var prefaceRE = relit.MustCompile(`^(?:\S+ ){0,3}(?:question|questions|q|spørsmål|sporsmal|spm|ting|things)\b[^?]*$|^(?:a )?(?:quick|short|small|practical|kjapp|kjapt) one\b[^?]*$`)
 
 // docPrefaceRE is the text the answer is for, before a colon: "Til
 // saksutgreiinga om deltaking:", "For a briefing to our partner

@@ -336,10 +336,17 @@ func (e *Engine) answerParts(ans Answer, j *judgement, vs []partVerdict, shown [
 			}
 		}
 		if carrier < 0 {
-			return ans, false
+			// No part carries it: a detail read only in the whole, from
+			// words of different parts ("hvor lenge varer programmet, og
+			// hvor mange ganger må vi reise på samling?" was "how often
+			// do we travel"; blind115), when every part is a sure
+			// question of its own.
+			if j.detail == noDetail || j.offTopic || j.otherObject || !allSureQuestions(vs) {
+				return ans, false
+			}
 		}
 		for i, v := range vs {
-			if (v.kind == partSure || v.kind == partSame) && (v.short || v.context || (i > carrier && vs[carrier].off)) {
+			if (v.kind == partSure || v.kind == partSame) && (v.short || v.context || (carrier >= 0 && i > carrier && vs[carrier].off)) {
 				return ans, false
 			}
 		}
@@ -389,6 +396,19 @@ func (e *Engine) answerParts(ans Answer, j *judgement, vs []partVerdict, shown [
 	ans.Parts = shown
 	ans.Unanswered = unansweredParts(vs, shown, ans.Question, nil)
 	return ans, true
+}
+
+// allSureQuestions reports whether every part is sure of an entry of its
+// own and a question of its own (three words or more, asking like a
+// question, no detail): not a tail of the one before ("who's the leader
+// of the working group? like the actual name?" is one question).
+func allSureQuestions(vs []partVerdict) bool {
+	for _, v := range vs {
+		if v.kind != partSure || !v.asks || v.short || v.context || v.detail || v.off {
+			return false
+		}
+	}
+	return true
 }
 
 // coveredP is how sure an unsure part must be of the entry the whole

@@ -94,6 +94,15 @@ func TestTenthSessionClasses(t *testing.T) {
 		// the framework as a fixed recipe is the framework's entry, not
 		// "one model does not fit all" (blind51, 55, 109, 116)
 		{"er rammeverket ein fast oppskrift me må følgje slavisk, eller kva er det eigentleg?", "regionale-program"},
+		// "To ting fra meg:" is a preface; a detail read only in the
+		// whole ("how often do we travel") does not decline two sure
+		// questions of their own
+		{"Hei! To ting fra meg: hvor lenge varer programmet, og hvor mange ganger må vi reise på samling?", "varighet"},
+		// …but a tail of the question before is no question of its own
+		{"who's the leader of the working group? like the actual name?", ""},
+		// "vera" is "være"; regional or joint gatherings
+		{"kor mange samlingar blir d i alt me må vera me på", "samlinger"},
+		{"blir alle samlingene bare i regionen vår eller blir det noe felles for alle deltakerne også?", "samlinger"},
 		// dialect "fyste" is "første"
 		{"når startar fyste runden med regionale program?", "tidsplan"},
 	})
