@@ -196,6 +196,12 @@ var offTopicHeads = map[string]bool{"undervisning": true, "undervisninga": true,
 // every word with æøå of the corpus and the question sets.
 var foldCollisions = map[string]bool{"måtte": true}
 
+// metaphor are off-topic words after a word that makes them a figure of
+// speech: "one set recipe we're all expected to follow" is a model to
+// follow, not cooking (blind106, blind118).
+var metaphor = map[string]bool{"set recipe": true, "standard recipe": true, "fixed recipe": true, "one recipe": true,
+	"same recipe": true, "single recipe": true, "magic recipe": true, "universal recipe": true}
+
 // contrastWords go past the word after them: "meir enn undervisning",
 // "utover undervisninga", "more than teaching" (folded).
 var contrastWords = map[string]bool{"enn": true, "than": true, "utover": true, "utenom": true, "utanom": true, "beyond": true, "besides": true}
@@ -257,7 +263,7 @@ func scanScope(q string) (off bool, objects []string) {
 		}
 		contrast := contrastLeft > 0
 		contrastLeft--
-		if !contrast && !foldCollisions[f] && (offTopicWords[w] || (hasOffTopicPrefix(w) && !notCompoundsEN[w])) && !(meals && mealWords[w]) {
+		if !contrast && !foldCollisions[f] && !metaphor[prev+" "+w] && (offTopicWords[w] || (hasOffTopicPrefix(w) && !notCompoundsEN[w])) && !(meals && mealWords[w]) {
 			return true, nil
 		}
 		if o, ok := objs.get(w); ok {

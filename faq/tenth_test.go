@@ -103,6 +103,12 @@ func TestTenthSessionClasses(t *testing.T) {
 		// "vera" is "være"; regional or joint gatherings
 		{"kor mange samlingar blir d i alt me må vera me på", "samlinger"},
 		{"blir alle samlingene bare i regionen vår eller blir det noe felles for alle deltakerne også?", "samlinger"},
+		// round 22: "one set recipe" is a model to follow, not cooking;
+		// "nyttår" a time; "fer" is "for"
+		{"Honest question: is there one set recipe we're all expected to follow? Molde isn't Oslo, thank goodness.", "en-modell"},
+		{"hello! when does the regional program start, is it after nyttår?", "tidsplan"},
+		{"kor mange kommuna må ein vera fer å bli ein region", "region"},
+		{"can you give me a recipe for pizza?", ""},
 		// dialect "fyste" is "første"
 		{"når startar fyste runden med regionale program?", "tidsplan"},
 	})

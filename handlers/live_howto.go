@@ -158,6 +158,10 @@ var relTailRE = relit.MustCompile(`^ (som )?(eg|jeg|je|vi|me|i|we|du|you)?( har|
 var (
 	// howEndRE: "…, hvordan?" / "…, how do I do that?" at the end.
 	howEndRE = relit.MustCompile(` (hvordan|korleis|koss|assen|how)( gjor| gjer| do| kan| can)?( jeg| eg| vi| me| i| we| man)?( det| that| it| this)?( da| then)? $`)
+	// cmdAskRE: the command or its syntax asked for, after the task:
+	// "need to create the first gathering for the Nordmøre region,
+	// what's the syntax" (blind118), "… - what's the command for that".
+	cmdAskRE = relit.MustCompile(` (what s|what is|whats|hva er|kva er|hvilken|kva for) (the |a |en |ein |ei )?(syntax|syntaks|syntaksen|command|kommando|kommandoen|cmd)( for (that|this|it|det|dette))?( |$)`)
 	// kanFrameRE: "kan jeg / can I / må vi": a yes/no question about
 	// doing something; "vi må …" only at the start ("hvem bør diskutere
 	// om vi skal melde interesse" is not one).
@@ -269,6 +273,9 @@ var howIntents = []howIntent{
 		// registration back": the object between the verb and "back"
 		`| (tar|ta|tek|take|taking|pull|get|trekke|trekkje|trekker|trekk) ` + rxPron + `(den |denne |var |vart |vaar |the |that |our |this |it )?(interessemelding\w*|pamelding\w*|registrering\w*|registration|interest registration) (tilbake|back|bort att|bort igjen|vekk)( |$)` +
 		`| (pull|back|drop) out( of (it|this|the programme|the program))?( |$)`), false, nil, nil},
+	// "put Molde, Aukra and Hustadvika forward through the bot"
+	// (blind118): the municipalities named for the programme.
+	{"live.how.interesse", relit.MustCompile(` (put|puts|putting) (\S+ ){1,6}?forward( |$)`), false, []string{" forward"}, nil},
 	// "legge til en kommune i interessemeldingen": /interesse endre.
 	{"live.how.interesse", relit.MustCompile(` ((legge|legg|legger|leggje|ta|tar) (jeg |eg |je |vi |me |man )?(til|inn|ut)|add|fjerne|fjerner|fjernar|remove|bytte|bytter|swap)( \S+){0,3}? (i|to|fra|from|in|pa|on) (var |vart |our |the |en |ei |a )?(interessemelding\w*|registreringen|registreringa|registration|interest registration)`), false, []string{"interessemelding", "registr"}, nil},
 	// Seeing the registrations, naming a contact: entries of their own
@@ -305,7 +312,7 @@ var howIntents = []howIntent{
 	{"live.how.kommune", relit.MustCompile(` (legger|legge|legg|leggje|skriver|skrive|skriv|oppgir|oppgi|registrerer|registrere|enter|add|put in|fill in)( inn)? (jeg |eg |je |vi |me |i |we )?(inn |in )?(hvilken|hvilke|kva|kva for|which|what) (kommune|municipality) (jeg|eg|je|vi|me|i|we) `), false, []string{" legg", " skriv", " oppgi", " registrer", " enter", " add", " put in", " fill in"}, nil},
 	// "hvordan sier jeg til boten hvilken kommune jeg jobber i?"
 	{"live.how.kommune", relit.MustCompile(` (sier|si|seier|seie|forteller|fortelle|fortel|tell|tells|let) (jeg |eg |vi |me |i |we )?(til )?(boten |deg |kulturbot |the bot |you )?(know )?(hvilken|hvilke|kva|kva for|which|what) (kommune|municipality)`), false, []string{" sier", " si ", " seie", " fortel", " tell", " let "}, nil},
-	{"faq:samling-admin", relit.MustCompile(` (lager|lage|lagar|oppretter|opprette|opprettar|legger|legge|legg|create|add|set up|make)( inn)? ` + rxPron + `(inn )?(en |ei |et |a |an |the )*(ny |nye |new )?(nasjonal |nasjonale |national |regional |regionale |digital |digitale )?(samling|samlinger|samlingar|gathering|gatherings)( i boten| in the bot)?`), true, nil, nil},
+	{"faq:samling-admin", relit.MustCompile(` (lager|lage|lagar|oppretter|opprette|opprettar|legger|legge|legg|create|add|set up|make)( inn)? ` + rxPron + `(inn )?(en |ei |et |a |an |the )*(ny |nye |new )?(first |next |første |neste |fyrste |fyrst )?(nasjonal |nasjonale |national |regional |regionale |digital |digitale )?(samling|samlinger|samlingar|gathering|gatherings)( i boten| in the bot)?`), true, nil, nil},
 	{"live.how.region", relit.MustCompile(` (lager|lage|lagar|oppretter|opprette|definerer|definere|create|define|add|set up|make) ` + rxPron + `(en |ein |a |an |the |ny |nye |new )*(region|regions|regioner|regionar|regionen)( i boten| in the bot)?` +
 		`| (legge til|leggje til|legg til|legger til|((legger|legge|legg|leggje|tar|ta) (\S+ )?(til|ut))|add|fjerne|fjerner|fjernar|ta ut|remove|move|flytte|flytter|flytta|flyttar)( \S+){0,3}? (i|to|fra|from|til|into) (en |ei |a |an |the |our |var |vart )?(eksisterende |eksisterande |existing |current |same )?(regionen|region|regionene|regionane|regions)( var| vart)?( i boten| in the bot)?` +
 		`| (endre|endrer|endra|endrar|rename|renaming|slette|sletter|slettar|sletta|delete|deleting|remove|fjerne|fjerner|fjernar|edit|editing|oppdatere|update|gi nytt navn til|gi nytt namn til|endre navn pa|endre namn pa|bytte navn pa|change the name of)( \S+){0,2}? (i |in |pa |for |on )?(en |ei |ein |a |an |the |our |var |vart )?(region|regionen|regioner|regionar|regions)( i boten| in the bot)?` +
@@ -451,10 +458,16 @@ func howTo(n string, f feat) (string, bool) {
 	kan := kanFrameRE.MatchString(n)
 	who := whoFrameRE.MatchString(n)
 	ask := askBotRE.MatchString(n)
-	if !how && !end && !kan && !who && !ask {
+	cmd := cmdAskRE.MatchString(n)
+	if !how && !end && !kan && !who && !ask && !cmd {
 		return "", false
 	}
 	bot := botRefRE.MatchString(n)
+	// A task qualified only by the command asked for (cmd) is the one
+	// named first ("what's the command to create a gathering and put an
+	// rsvp deadline on it?" creates a gathering), unless another
+	// qualifies as before.
+	cmdKey, cmdStart := "", len(n)
 	for i := range howIntents {
 		h := &howIntents[i]
 		if !h.mayMatch(n, f, howTopics[i]) {
@@ -470,7 +483,7 @@ func howTo(n string, f feat) (string, bool) {
 			// "hvordan lager jeg en ny region i boten, vi har fire
 			// kommuner klare": a new one, or one in the bot, is the
 			// command whatever follows.
-			if h.tail && !tailOK && !(how && newOrBotRE.MatchString(n[start:stop]+" ")) {
+			if h.tail && !tailOK && !(how && newOrBotRE.MatchString(n[start:stop]+" ")) && !cmd {
 				continue
 			}
 			prefix := n[:start+1]
@@ -481,13 +494,20 @@ func howTo(n string, f feat) (string, bool) {
 			case ask && tailOK && askIntents[h.key] && fillersAfterRE(prefix, askBotRE):
 			case end && !strings.Contains(tail, ",") && howEndRE.MatchString(tail):
 			case bot && (how || kan):
+			case cmd && !strings.Contains(n[:start], "?"):
+				// the task named with its command asked for; not a
+				// task of an earlier question
+				if start < cmdStart {
+					cmdKey, cmdStart = h.key, start
+				}
+				continue
 			default:
 				continue
 			}
 			return h.key, true
 		}
 	}
-	return "", false
+	return cmdKey, cmdKey != ""
 }
 
 func hasHowWord(n string) bool {

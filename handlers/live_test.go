@@ -318,6 +318,10 @@ func TestLiveHowTo(t *testing.T) {
 		{"hvordan legger jeg inn hvilken kommune jeg hører til?", "/kulturbot kommune <navn>", "data:kommune"},
 		{"hi, how do I pull out the list of who's coming to a samling, preferably as csv ift. catering", "/kulturbot eksport", "data:eksport"},
 		{"how do we pull out of the programme?", "/interesse trekk", "interesse-i-boten"},
+		// the command asked for after the task (blind118)
+		{"need to create the first gathering for the Nordmøre region, what's the syntax", "/samling ny", "samling-admin"},
+		{"what's the command to create a gathering and put an rsvp deadline on it?", "frist= for an answer deadline", "samling-admin"},
+		{"Our county board wants to put Molde, Aukra and Hustadvika forward through the bot - what's the command for that (and can they undo it if the councillors get cold feet)?", "/interesse fylke=<county>", "interesse-i-boten"},
 		{"hvordan sletter jeg svaret til en kommune på samling 2?", "/rsvp <nr> slett kommune=<navn>", "data:rsvp-slett"},
 		{"Bodø svarte for feil kommune, hva gjør vi?", "/rsvp <nr> slett kommune=<navn>", "data:rsvp-slett"},
 		{"how do I cancel a gathering?", "/samling avlys <no>", "data:samling-avlys"},
