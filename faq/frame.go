@@ -45,11 +45,14 @@ var writingFrames = []struct {
 	repl string
 }{
 	// "1-2 setningar om", "a couple of sentences on", "tre punkt om"
-	{relit.MustCompile(`(?i)\b(?:\d+\s?[-–]\s?\d+|\d+|en|ei|ett|eit|ein|one|two|three|a|a couple of|a few|et par|eit par|nokre|noen|to|tre)\s+(?:(?:eller|or|til|to)\s+\S+\s+)?(?:korte?\s+|short\s+|brief\s+|enkle?\s+|simple\s+)?(?:setning\w*|sentences?|punkt\w*|points?|bullet\s?points?|kulepunkt\w*|linjer?|lines?|paragraphs?)\s+(?:om|on|about|describing)\s+`), " "},
+	{relit.MustCompile(`(?i)\b(?:\d+\s?[-–]\s?\d+|\d+|en|ei|ett|eit|ein|one|two|three|a|a couple of|a few|et par|eit par|nokre|noen|to|tre)\s+(?:(?:eller|or|til|to)\s+\S+\s+)?(?:korte?\s+|short\s+|brief\s+|enkle?\s+|simple\s+)?(?:setning\w*|sentences?|punkt\w*|points?|bullet\s?points?|kulepunkt\w*|linjer?|lines?|paragraphs?|forklaring|forklaringa|oppsummering|explanation|summary)\s+(?:om|on|about|describing|på|of)\s+`), " "},
 	// ", ideally in two or three points", "i ei setning", "in plain words"
 	{relit.MustCompile(`(?i),?\s*\b(?:ideally\s+|preferably\s+|helst\s+|gjerne\s+|gjerna\s+)?(?:in|i|på)\s+(?:(?:\d+|one|two|three|a|a couple of|a few|en|ei|ett|eit|ein|to|tre|et par|eit par|nokre|noen)\s+(?:(?:or|eller)\s+\S+\s+)?)?(?:short\s+|korte?\s+|brief\s+|plain\s+|enkle?\s+|simple\s+)?(?:sentences?|points?|bullet\s?points?|setning(?:er|ar)?|punkt(?:er)?|words|ord|lines|linjer)\b(?:\s+(?:or|eller)\s+(?:two|three|so|to|tre|så))?`), " "},
-	// "kort forklart", "in simple terms"
-	{relit.MustCompile(`(?i),?\s*\b(?:(?:kort|enkelt|greit|stutt)\s+(?:forklart|fortalt|sagt)|in (?:short|simple terms|plain terms|layman's terms)|briefly explained)\b,?`), " "},
+	// "sett fra kommunens ståsted", "from the municipality's point of
+	// view" (blind119)
+	{relit.MustCompile(`(?i),?\s*\b(?:sett (?:fra|frå) (?:\S+ ){0,2}?(?:ståsted|ståstad|synspunkt|perspektiv)|from (?:the |a |our )?(?:\S+ ){0,2}?(?:point of view|perspective|standpoint))\b`), " "},
+	// "kort forklart", "in simple terms", "short version pls"
+	{relit.MustCompile(`(?i),?\s*\b(?:(?:kort|enkelt|greit|stutt)\s+(?:forklart|fortalt|sagt)|in (?:short|simple terms|plain terms|layman's terms)|briefly explained|(?:the )?(?:short|kort|kortversjon) (?:version|versjon|answer|svar)(?: (?:please|pls|plz|takk))?)\b,?`), " "},
 	// "the programme's stated aims"
 	{relit.MustCompile(`(?i)\b(?:stated|declared|official)\s+(aims?|objectives?|goals?|purposes?)\b`), " $1"},
 }

@@ -113,6 +113,14 @@ func withoutPurpose(q string) string {
 			q = q[:ms[0][0]] + q[ms[0][2]:ms[0][3]]
 		}
 	}
+	// "…føremålet med utviklingsprogrammet, skal inn i ei sak til
+	// politisk utval": a purpose after the question's last comma, where
+	// the question has no mark to split it at (blind117).
+	if i := strings.LastIndex(q, ", "); i > 0 && !strings.Contains(q[i:], "?") {
+		if tail := strings.TrimRight(q[i+2:], " .!"); purposeRE.MatchString(strings.ToLower(tail)) && wordCount(q[:i]) >= 3 {
+			q = q[:i]
+		}
+	}
 	var pb [4]string
 	parts := splitQuestionsInto(pb[:0], q)
 	if len(parts) < 2 {
@@ -174,6 +182,8 @@ var purposeRE = relit.MustCompile(`^(jeg |eg |je |vi |me |i |we |i'm |im |we're 
 	// "My kommune is going to ask what we get out of this", "rektor kjem
 	// til å spørje om det": who will ask the same (blind87)
 	`|^(my|our|min|mi|mitt|vår|vårt|våre|the|a|an|en|ei|et)?\s?\S+ (is going to|are going to|will|kommer til å|kommer til a|kjem til å|kjem til a|vil) (ask|spørre|spørje|spørja|sporre|want to know|wonder|lure på)\b` +
+	// "skal inn i ei sak til politisk utval" (blind117)
+	`|^(det |dette |den |svaret |it |this )?(skal|må|ma|should|will go|goes) (inn |med )?(i|på|into|in) (en |ei |et |eit |a |an |the |our )?(sak|saka|saken|notat|notatet|saksframlegg\S*|saksfremlegg\S*|rapport|rapporten|presentasjon|søknad|case|memo|report|paper)\b` +
 	// "vi vurderer å henge oss på", "we're thinking about joining"
 	`|^(jeg |eg |vi |me |i |we |we're |were |i'm |im )?(vurderer|vurderar|considering|are considering|am considering|tenker på|tenkjer på|thinking about|thinking of|planning to|planlegger|planlegg) (å |a |to )?(henge|hengje|bli|vere|være|delta|melde|join|take part|sign up|apply|søke|søkje)\b`)
 

@@ -14,6 +14,9 @@ func TestWithoutWritingFrame(t *testing.T) {
 		{"ka er hensikta med heile programmet, kort forklart?", "ka er hensikta med heile programmet?"},
 		{"jobber med ny kulturplan. kort fortalt, hva er hensikten med programmet?", "jobber med ny kulturplan. hva er hensikten med programmet?"},
 		{"In plain terms, what is the programme trying to achieve?", "what is the programme trying to achieve?"},
+		{"Hva er den overordnede hensikten med utviklingsprogrammet, sett fra kommunens ståsted?", "Hva er den overordnede hensikten med utviklingsprogrammet?"},
+		{"what are the aims of the programme, short version pls", "what are the aims of the programme"},
+		{"treng ei kort forklaring på kva som er føremålet", "treng kva som er føremålet"},
 		// nothing left but the frame: kept as asked
 		{"i to setninger?", "i to setninger?"},
 		// no frame
@@ -109,6 +112,14 @@ func TestTenthSessionClasses(t *testing.T) {
 		{"hello! when does the regional program start, is it after nyttår?", "tidsplan"},
 		{"kor mange kommuna må ein vera fer å bli ein region", "region"},
 		{"can you give me a recipe for pizza?", ""},
+		// round 22: "mest foredrag" is the just-lectures question;
+		// "eingongsløft" a one-off; "avgrensa til" asks what is covered,
+		// not how many places; a purpose after the last comma
+		{"kva er tanken med samlingane, er det mest foredrag eller?", "samlinger"},
+		{"Me har hatt mange prosjekt som døydde når pengane tok slutt. Er dette nok eit eingongsløft, eller er tanken at det skal leve vidare?", "langsiktig"},
+		{"Eg jobbar med oppvekst, men vi vil gjerne dra inn helse og frivilligheita òg. Er programmet avgrensa til oppvekstsektoren?", "oppvekstfeltet"},
+		{"treng ei kort forklaring på kva som er føremålet med utviklingsprogrammet, skal inn i ei sak til politisk utval", "hensikt"},
+		{"what are the aims of the dev programme, short version pls, need it for a slide", "hensikt"},
 		// dialect "fyste" is "første"
 		{"når startar fyste runden med regionale program?", "tidsplan"},
 	})
