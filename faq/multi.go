@@ -235,6 +235,8 @@ type partVerdict struct {
 	context bool
 	// kroner: the part names a sum in kroner ("et beløp i kroner").
 	kroner bool
+	// brief: the part has four words or fewer ("how many kroner?").
+	brief bool
 }
 
 // judgeParts judges each part on its own, appending the verdicts to dst
@@ -261,7 +263,7 @@ func (e *Engine) judgeParts(ctx context.Context, dst []partVerdict, parts []stri
 		_, asks := PartUnanswered(i, p, "", false)
 		v := partVerdict{kind: partUnsure, detail: j.detail != noDetail, short: wordCount(p) < 3,
 			off: j.offTopic || j.otherObject, asks: asks, context: !asks && !strings.HasSuffix(strings.TrimSpace(p), "?"),
-			kroner: kronerRE.MatchString(bot.FoldText(p))}
+			kroner: kronerRE.MatchString(bot.FoldText(p)), brief: wordCount(p) <= 4}
 		sure := j.best != nil && j.p >= e.threshold()
 		switch {
 		case sure && seen(j.best.x.ID):
@@ -381,7 +383,10 @@ func (e *Engine) answerParts(ans Answer, j *judgement, vs []partVerdict, shown [
 			if (v.kind == partSure || v.kind == partSame) && (v.short || v.context) {
 				return ans, false
 			}
-			if v.kind != partSure && v.kind != partSame && v.context && v.kroner {
+			// So is a brief question after it naming the currency: "how
+			// much it cost to participate for one kommune? how many
+			// kroner?" asks the sum (blind121).
+			if v.kind != partSure && v.kind != partSame && (v.context || v.brief) && v.kroner {
 				return ans, false
 			}
 		}

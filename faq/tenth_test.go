@@ -120,6 +120,10 @@ func TestTenthSessionClasses(t *testing.T) {
 		{"Eg jobbar med oppvekst, men vi vil gjerne dra inn helse og frivilligheita òg. Er programmet avgrensa til oppvekstsektoren?", "oppvekstfeltet"},
 		{"treng ei kort forklaring på kva som er føremålet med utviklingsprogrammet, skal inn i ei sak til politisk utval", "hensikt"},
 		{"what are the aims of the dev programme, short version pls, need it for a slide", "hensikt"},
+		// round 23: a brief question naming the currency after a cost
+		// question asks the sum, which the document does not give
+		{"how much it cost to participate for one kommune? how many kroner?", ""},
+		{"how much does it cost to participate for one kommune?", "finansiering"},
 		// dialect "fyste" is "første"
 		{"når startar fyste runden med regionale program?", "tidsplan"},
 	})
