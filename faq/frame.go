@@ -45,7 +45,7 @@ var writingFrames = []struct {
 	repl string
 }{
 	// "1-2 setningar om", "a couple of sentences on", "tre punkt om"
-	{relit.MustCompile(`(?i)\b(?:\d+\s?[-–]\s?\d+|\d+|en|ei|ett|eit|ein|one|two|three|a|a couple of|a few|et par|eit par|nokre|noen|to|tre)\s+(?:(?:eller|or|til|to)\s+\S+\s+)?(?:korte?\s+|short\s+|brief\s+|enkle?\s+|simple\s+)?(?:setning\w*|sentences?|punkt\w*|points?|bullet\s?points?|kulepunkt\w*|linjer?|lines?|paragraphs?|forklaring|forklaringa|oppsummering|explanation|summary)\s+(?:om|on|about|describing|på|of)\s+`), " "},
+	{relit.MustCompile(`(?i)\b(?:\d+\s?[-–]\s?\d+|\d+|en|ei|ett|eit|ein|one|two|three|a|a couple of|a few|et par|eit par|nokre|noen|to|tre)\s+(?:(?:eller|or|til|to)\s+\S+\s+)?(?:korte?\s+|short\s+|brief\s+|enkle?\s+|simple\s+)?(?:setning\w*|sentences?|punkt\w*|points?|bullet\s?points?|kulepunkt\w*|linjer?|lines?|paragraphs?|forklaring|forklaringa|oppsummering|formulering|begrunnelse|grunngjeving|explanation|summary)\s+(?:om|on|about|describing|på|of)\s+`), " "},
 	// ", ideally in two or three points", "i ei setning", "in plain words"
 	{relit.MustCompile(`(?i),?\s*\b(?:ideally\s+|preferably\s+|helst\s+|gjerne\s+|gjerna\s+)?(?:in|i|på)\s+(?:(?:\d+|one|two|three|a|a couple of|a few|en|ei|ett|eit|ein|to|tre|et par|eit par|nokre|noen)\s+(?:(?:or|eller)\s+\S+\s+)?)?(?:short\s+|korte?\s+|brief\s+|plain\s+|enkle?\s+|simple\s+)?(?:sentences?|points?|bullet\s?points?|setning(?:er|ar)?|punkt(?:er)?|words|ord|lines|linjer)\b(?:\s+(?:or|eller)\s+(?:two|three|so|to|tre|så))?`), " "},
 	// "sett fra kommunens ståsted", "from the municipality's point of

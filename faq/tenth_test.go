@@ -124,6 +124,12 @@ func TestTenthSessionClasses(t *testing.T) {
 		// question asks the sum, which the document does not give
 		{"how much it cost to participate for one kommune? how many kroner?", ""},
 		{"how much does it cost to participate for one kommune?", "finansiering"},
+		// an off-topic aside in a left-out sentence, a long question of
+		// its own after it; a short one stays declined
+		{"Real talk: we're a tiny kommune with 2.5 teachers and a piano that's older than me. Is there one standard model everyone has to follow, or can we shape it around what our local politicians actually want to achieve?", "en-modell"},
+		{"Vi i kommunen bruker Visma til lønn. Kven skal eg kontakte?", ""},
+		// "make more strong" is strengthening (blind32, 62, 69, 121)
+		{"which are the big themes the programme want to make more strong? like the values or the key words", "oppvekstfeltet"},
 		// dialect "fyste" is "første"
 		{"når startar fyste runden med regionale program?", "tidsplan"},
 	})
