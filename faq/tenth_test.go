@@ -130,6 +130,10 @@ func TestTenthSessionClasses(t *testing.T) {
 		{"Vi i kommunen bruker Visma til lønn. Kven skal eg kontakte?", ""},
 		// "make more strong" is strengthening (blind32, 62, 69, 121)
 		{"which are the big themes the programme want to make more strong? like the values or the key words", "oppvekstfeltet"},
+		// "a course?" about the gatherings is the gatherings', about the
+		// programme the programme's
+		{"hva er poenget med samlingene egentlig er det kurs vi skal på eller", "samlinger"},
+		{"what is the regional programme exactly? is a course for teachers or what is it", "regionale-program"},
 		// dialect "fyste" is "første"
 		{"når startar fyste runden med regionale program?", "tidsplan"},
 	})
