@@ -369,6 +369,9 @@ func TestNynorsk(t *testing.T) {
 		"heng tilskota saman med statlege satsingar":       true,
 		"henger tilskuddene sammen med statlige satsinger": false,
 		"samarbeid med helse òg":                           true,
+		// bokmål with an a-ending ("arbeidsgruppa") is still bokmål
+		// (blind124)
+		"kan vi få litt bistand fra arbeidsgruppa når vi skal forberede saken til styremøtet?": false,
 	} {
 		if got := Nynorsk(q); got != want {
 			t.Errorf("Nynorsk(%q) = %v, want %v", q, got, want)

@@ -203,12 +203,13 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	return ans, nil
 }
 
-// reasonClauseRE is a clause giving the asker's reason, to the clause's
-// end: "fordi vi har så mye på gang med skolekonserter", "because we
-// have concerts all spring".
+// reasonClauseRE is a clause giving the asker's reason or condition, to
+// the clause's end: "fordi vi har så mye på gang med skolekonserter",
+// "because we have concerts all spring", "hvis det kolliderer med
+// konsert" (blind124).
 // ("pga." keeps its dot: a \b after it would make the dot the clause's
 // end.)
-var reasonClauseRE = regexp.MustCompile(`(?i)\s*\b(?:(?:fordi|because|ettersom|på grunn av|pa grunn av|due to|cause|cos of|bc of|on account of|grunna|grunnet)\b|pga\b\.?)[^,.?!;–]*`)
+var reasonClauseRE = regexp.MustCompile(`(?i)\s*\b(?:(?:fordi|because|ettersom|på grunn av|pa grunn av|due to|cause|cos of|bc of|on account of|grunna|grunnet|hvis|dersom|viss|if|in case)\b|pga\b\.?)[^,.?!;–]*`)
 
 // withoutReasonClause is q without its reason clauses, and whether it had
 // any.

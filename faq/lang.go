@@ -141,7 +141,7 @@ var nnOnly, nbOnly = onlyIn(foldSet(`kva korleis kven kvifor kvar kor ikkje eg d
 		gi gir tar hører derfor fylkene arbeidsgruppen gruppen runder de disse eneste hos hun
 		finnes sammen henger holde midler midlene satsinger satsingene behandle
 		begrep begrepet igjen mener vedtar forhånd hørt mister egenarten egenart
-		bygger vegne pengene fikk se hun annet nå gjelder helt`))
+		bygger vegne pengene fikk se hun annet nå gjelder helt saken sakene forberede forbereder saksfremlegg saksfremlegget`))
 
 // onlyIn drops the words nn and nb share: folded, "frå" and "fra" (or
 // "då" and "da") are one word, and such words say nothing.

@@ -134,6 +134,11 @@ func TestTenthSessionClasses(t *testing.T) {
 		// programme the programme's
 		{"hva er poenget med samlingene egentlig er det kurs vi skal på eller", "samlinger"},
 		{"what is the regional programme exactly? is a course for teachers or what is it", "regionale-program"},
+		// round 24: an off-topic word in a condition ("hvis det
+		// kolliderer med konsert") is no subject; a region across county
+		// branches (blind30, 64, 125)
+		{"må man være med på alle samlingene eller kan man hoppe over noen hvis det kolliderer med konsert 😅", "krav"},
+		{"vi er 3 kommunar i Nordfjord + ein nabokommune som høyrer til ei anna fylkesavdeling. kan vi vere ein region alle fire?", "region-oppsett"},
 		// dialect "fyste" is "første"
 		{"når startar fyste runden med regionale program?", "tidsplan"},
 	})
