@@ -161,7 +161,9 @@ var (
 	// cmdAskRE: the command or its syntax asked for, after the task:
 	// "need to create the first gathering for the Nordmøre region,
 	// what's the syntax" (blind118), "… - what's the command for that".
-	cmdAskRE = relit.MustCompile(` (what s|what is|whats|hva er|kva er|hvilken|kva for) (the |a |en |ein |ei )?(syntax|syntaks|syntaksen|command|kommando|kommandoen|cmd)( for (that|this|it|det|dette))?( |$)`)
+	cmdAskRE = relit.MustCompile(` (what s|what is|whats|hva er|kva er|hvilken|kva for) (the |a |en |ein |ei )?(syntax|syntaks|syntaksen|command|kommando|kommandoen|cmd)( for (that|this|it|det|dette))?( |$)` +
+		// "What do I actually type?", "kva skriv eg?" (blind123)
+		`| (what|hva|kva|ka) (do|should|shall|must) (i|we) (actually |just |then )?(type|write|enter)( |$)| (hva|kva|ka) (skriver|skriv|skal|må|ma) (jeg|eg|je|vi|me) (egentlig |eigentleg |da |då )?(skrive|skriva)?( |$)`)
 	// kanFrameRE: "kan jeg / can I / må vi": a yes/no question about
 	// doing something; "vi må …" only at the start ("hvem bør diskutere
 	// om vi skal melde interesse" is not one).
@@ -273,6 +275,8 @@ var howIntents = []howIntent{
 		// registration back": the object between the verb and "back"
 		`| (tar|ta|tek|take|taking|pull|get|trekke|trekkje|trekker|trekk) ` + rxPron + `(den |denne |var |vart |vaar |the |that |our |this |it )?(interessemelding\w*|pamelding\w*|registrering\w*|registration|interest registration) (tilbake|back|bort att|bort igjen|vekk)( |$)` +
 		`| (pull|back|drop) out( of (it|this|the programme|the program))?( |$)`), false, nil, nil},
+	// "put in the interest for Steinkjer … through the bot" (blind123)
+	{"live.how.interesse", relit.MustCompile(` (put|puts|putting|send|sende|sender|legge|legg|legger) (in|inn) (the |our |an |en |ei |var |vaar )?(interest|interessa|interessen|interessemelding\w*)( |$)`), false, nil, nil},
 	// "put Molde, Aukra and Hustadvika forward through the bot"
 	// (blind118): the municipalities named for the programme.
 	{"live.how.interesse", relit.MustCompile(` (put|puts|putting) (\S+ ){1,6}?forward( |$)`), false, []string{" forward"}, nil},

@@ -321,6 +321,7 @@ func TestLiveHowTo(t *testing.T) {
 		// the command asked for after the task (blind118)
 		{"need to create the first gathering for the Nordmøre region, what's the syntax", "/samling ny", "samling-admin"},
 		{"what's the command to create a gathering and put an rsvp deadline on it?", "frist= for an answer deadline", "samling-admin"},
+		{"our fylkesleder asked me to put in the interest for Steinkjer and a couple of the neighbours through the bot since I'm apparently the 'tech savvy' one (I can use emojis 🎉). What do I actually type?", "/interesse fylke=<county>", "interesse-i-boten"},
 		{"Our county board wants to put Molde, Aukra and Hustadvika forward through the bot - what's the command for that (and can they undo it if the councillors get cold feet)?", "/interesse fylke=<county>", "interesse-i-boten"},
 		{"hvordan sletter jeg svaret til en kommune på samling 2?", "/rsvp <nr> slett kommune=<navn>", "data:rsvp-slett"},
 		{"Bodø svarte for feil kommune, hva gjør vi?", "/rsvp <nr> slett kommune=<navn>", "data:rsvp-slett"},
