@@ -485,5 +485,6 @@ func (e *Engine) answerBoth(ans Answer, js []*judgement) Answer {
 var kronerRE = relit.MustCompile(kronerExpr)
 
 // kronerExpr is a sum in kroner named, on folded text: the currency, an
-// amount ("nok" is also "enough": only beside a number).
-const kronerExpr = `\b(kroner|kr|belop|belopet|amount|summen)\b|\d\s*nok\b|\bnok\s*\d`
+// amount ("nok" is also "enough": only beside a number, or in English
+// after "in": "the total allocation, in NOK"; blind129).
+const kronerExpr = `\b(kroner|kr|belop|belopet|amount|summen)\b|\d\s*nok\b|\bnok\s*\d|\bin nok\b`

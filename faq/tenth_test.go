@@ -139,6 +139,11 @@ func TestTenthSessionClasses(t *testing.T) {
 		// branches (blind30, 64, 125)
 		{"må man være med på alle samlingene eller kan man hoppe over noen hvis det kolliderer med konsert 😅", "krav"},
 		{"vi er 3 kommunar i Nordfjord + ein nabokommune som høyrer til ei anna fylkesavdeling. kan vi vere ein region alle fire?", "region-oppsett"},
+		// rounds 25–26: a particular hotel is the hotel detail; a sum
+		// "in NOK" is one in kroner
+		{"do they use a particular hotel for the samlinger? please say it's got a pool and a decent bar", ""},
+		{"What was the total allocation, in NOK, for Fremtidens kulturskole in the 2024 state budget?", ""},
+		{"Do every kommune get a mentor or veileder, or only the big ones?", "veiledning"},
 		// dialect "fyste" is "første"
 		{"når startar fyste runden med regionale program?", "tidsplan"},
 	})

@@ -275,6 +275,10 @@ var howIntents = []howIntent{
 		// registration back": the object between the verb and "back"
 		`| (tar|ta|tek|take|taking|pull|get|trekke|trekkje|trekker|trekk) ` + rxPron + `(den |denne |var |vart |vaar |the |that |our |this |it )?(interessemelding\w*|pamelding\w*|registrering\w*|registration|interest registration) (tilbake|back|bort att|bort igjen|vekk)( |$)` +
 		`| (pull|back|drop) out( of (it|this|the programme|the program))?( |$)`), false, nil, nil},
+	// "we put the wrong kom. on our interest registration, how do i pull
+	// it back?", "korleis får eg trekt den attende?" (blind127, blind130):
+	// the registration named before, then taken back
+	{"live.how.interesse", relit.MustCompile(` (pull|take|get|trekke|trekkje|trekker|trekkjer|trekt|trukket|ta|tek|tar) (it|that|them|den|det|dei|dem) (back|tilbake|attende|bort att|bort igjen)( |$)`), false, []string{"interess", "regist", "meld"}, nil},
 	// "put in the interest for Steinkjer … through the bot" (blind123)
 	{"live.how.interesse", relit.MustCompile(` (put|puts|putting|send|sende|sender|legge|legg|legger) (in|inn) (the |our |an |en |ei |var |vaar )?(interest|interessa|interessen|interessemelding\w*)( |$)`), false, nil, nil},
 	// "put Molde, Aukra and Hustadvika forward through the bot"
@@ -296,6 +300,9 @@ var howIntents = []howIntent{
 		`| (registrerer|registrerar|registrere|registrera|forer|fore|legge inn|legg inn|legger inn|log|record|enter|register|registering|logging|recording|add|note down|save|lagre|lagrer)( inn)? ` + rxPron + `(en |ei |et |a |an |the |var |vart |our )?(ny |new )?` + rxMentoring +
 		`| (endre|endrer|endra|endrar|rette|retter|retta|rettar|slette|sletter|sletta|slettar|fjerne|fjerner|fjerna|fjernar|edit|delete|remove|fix|correct|change|update|angre)( \S+){0,4}? ` + rxMentoring +
 		`| (opp|ut|out|up|fram|over|of|export|eksportere|eksporterer|eksportera|list|liste|se|ser|sja|see|view|find|finne|finn|vise|viser|show)( \S+){0,3}? (veiledningene|veiledninger|veiledningslogg\w*|veiledningsmotene|rettleiingane|rettleiingar|rettleiingslogg\w*|loggen|logg|log|mentoring log|sessions|mentoring sessions|okter|oktene)`), false, nil, nil},
+	// "need all the rsvp answers in a spreadsheet …, how do I get them
+	// out of the bot?" (blind127): what to export named before
+	{"live.how.eksport", relit.MustCompile(` (get|fa|faa|hente|henter|ta|tar) (them|dem|dei|it|den|det|those|these) (out|ut)( |$)`), false, []string{"spreadsheet", "regneark", "rekneark", "excel", "csv"}, nil},
 	// Exports: /kulturbot eksport (admins), CSV.
 	{"live.how.eksport", relit.MustCompile(
 		// "få ut rsvp-ene som csv" first: the longest reading wins.
