@@ -144,6 +144,10 @@ func TestTenthSessionClasses(t *testing.T) {
 		{"do they use a particular hotel for the samlinger? please say it's got a pool and a decent bar", ""},
 		{"What was the total allocation, in NOK, for Fremtidens kulturskole in the 2024 state budget?", ""},
 		{"Do every kommune get a mentor or veileder, or only the big ones?", "veiledning"},
+		// rounds 27–28: the municipalities named as selected is who got
+		// in; a certificate misspelt or credits are no part of it
+		{"Could you name the municipalities that have been selected for the 2024/25 round?", ""},
+		{"do we get sertificate or credits after finish program", ""},
 		// dialect "fyste" is "første"
 		{"når startar fyste runden med regionale program?", "tidsplan"},
 	})
