@@ -227,8 +227,8 @@ var prefaceRE = relit.MustCompile(`^(?:\S+ ){0,3}(?:question|questions|q|spørsm
 
 // docPrefaceRE is the text the answer is for, before a colon: "Til
 // saksutgreiinga om deltaking:", "For a briefing to our partner
-// network:" (blind90, blind69).
-var docPrefaceRE = relit.MustCompile(`^(?:til|for|i|to|in) (?:a |an |the |our |my |et |ei |en |eit )?(?:\S+ ){0,2}?(?:saksutgreiing\w*|saksfremlegg\w*|saksframlegg\w*|saksutredning\w*|notat\w*|referat\w*|rapport\w*|memo|report|briefing|abstract|application|søknad\w*|presentasjon\w*|article|proposal|newsletter|nyhetsbrev\w*)(?: \S+){0,5}$`)
+// network:" (blind90, blind69), "treng ei setning til saka:" (blind137).
+var docPrefaceRE = relit.MustCompile(`^(?:(?:treng|trenger|need|needs)\s+(?:ei\s+|en\s+|et\s+|eit\s+|a\s+|an\s+)?(?:\S+\s+)?(?:setning|setningar|setninger|sentence|sentences|line|lines|formulering|tekst|text)\s+)?(?:til|for|i|to|in) (?:a |an |the |our |my |et |ei |en |eit )?(?:\S+ ){0,2}?(?:saksutgreiing\w*|saksfremlegg\w*|saksframlegg\w*|saksutredning\w*|saka|saken|notat\w*|referat\w*|rapport\w*|memo|report|briefing|abstract|application|søknad\w*|presentasjon\w*|article|proposal|newsletter|nyhetsbrev\w*)(?: \S+){0,5}$`)
 
 // prefaceSubjectRE names the subject in a preface.
 var prefaceSubjectRE = relit.MustCompile(`\b(om|about|on|regarding|re|ang|angående|vedrørende|til|for|om)\b`)

@@ -88,12 +88,12 @@ var reportVerbRE = relit.MustCompile(`(?:^|\s)(?:spør|spor|spørje|spørja|spø
 // replyTailRE is the asker asking what to answer, at the message's end:
 // "Kva skal eg svara?", "kva svarar eg dei", "hva sier jeg til dem?",
 // "what do I tell them?".
-var replyTailRE = relit.MustCompile(`(?:^|[.!?,;–-]\s*|\s)(?:og |and |so |så )?(?:hva|kva|ka|what|how)\s+(?:(?:skal|bør|burde|kan|do|should|shall|can|would)\s+(?:jeg|eg|je|e|i|vi|me|we)\s+(?:svare|svara|svarar|svarer|seie|seia|si|seier|sier|answer|reply|respond|tell|say)|(?:svarar|svarer|seier|sier)\s+(?:jeg|eg|je|vi|me))(?:\s+(?:dei|dem|han|ho|henne|ham|them|him|her|til dei|til dem|til han|til ho|to them|to him|to her|on this|på dette|på det))?(?:\s+(?:då|da|then|now|nå|no))?\s*[?!.]*\s*$`)
+var replyTailRE = relit.MustCompile(`(?:^|[.!?,;–-]\s*|\s)(?:og |and |so |så )?(?:hva|kva|ka|what|how|hvordan|korleis)\s+(?:(?:skal|bør|burde|kan|do|should|shall|can|would)\s+(?:jeg|eg|je|e|i|vi|me|we)\s+(?:svare|svara|svarar|svarer|seie|seia|si|seier|sier|answer|reply|respond|tell|say)|(?:svarar|svarer|seier|sier)\s+(?:jeg|eg|je|vi|me))(?:\s+(?:dei|dem|han|ho|henne|ham|them|him|her|til dei|til dem|til han|til ho|to them|to him|to her|on this|på dette|på det))?(?:\s+(?:då|da|then|now|nå|no))?\s*[?!.]*\s*$`)
 
 // reportLeadRE is a few words and a verb of asking opening the message
 // before the question word of the question reported: "rektor spør kva
 // …", "sjefen min spør kva …", "my boss asks what …".
-var reportLeadRE = relit.MustCompile(`^(?:\S+\s+){1,4}?(?:spør|spor|spurte|spurde|ask|asks|asked|is asking|wonders|vil vite|wants to know)(?:\s+(?:meg|me|oss|us))?(?:\s+om)?\s+((?:hva|kva|ka|hvordan|korleis|hvorfor|kvifor|what|how|why)\b.*)$`)
+var reportLeadRE = relit.MustCompile(`^(?:\S+\s+){1,6}?(?:spør|spor|spørje|spørja|spørre|spurte|spurde|ask|asks|asked|is asking|wonders|vil vite|wants to know)(?:\s+(?:meg|me|oss|us))?(?:\s+om)?\s+((?:hva|kva|ka|hvordan|korleis|hvorfor|kvifor|what|how|why)\b.*)$`)
 
 // quoteFillerRE is what may follow a reported quote: a chat filler.
 var quoteFillerRE = relit.MustCompile(`^(liksom|lissom|typ|sånn|sant|altså|lol|haha|ish)$`)

@@ -148,6 +148,10 @@ func TestTenthSessionClasses(t *testing.T) {
 		// in; a certificate misspelt or credits are no part of it
 		{"Could you name the municipalities that have been selected for the 2024/25 round?", ""},
 		{"do we get sertificate or credits after finish program", ""},
+		// "kjem garantert til å spørje kva …. Korleis svarar eg på det?"
+		// reports the question; the real heart of it is the gold
+		{"Politikarane kjem garantert til å spørje kva kommunen får att for dette. Korleis svarar eg på det?", "hva-far-vi"},
+		{"honest question from a bit of a sceptic: what do ye see as the real heart of this whole thing? like what's the one bit that makes it worth it", "en-modell"},
 		// dialect "fyste" is "første"
 		{"når startar fyste runden med regionale program?", "tidsplan"},
 	})

@@ -157,7 +157,7 @@ var relTailRE = relit.MustCompile(`^ (som )?(eg|jeg|je|vi|me|i|we|du|you)?( har|
 
 var (
 	// howEndRE: "…, hvordan?" / "…, how do I do that?" at the end.
-	howEndRE = relit.MustCompile(` (hvordan|korleis|koss|assen|how)( gjor| gjer| do| kan| can)?( jeg| eg| vi| me| i| we| man)?( det| that| it| this)?( da| then)? $`)
+	howEndRE = relit.MustCompile(` (hvordan|korleis|koss|assen|how)( gjor| gjer| do| kan| can)?( jeg| eg| vi| me| i| we| man)?( det| that| it| this)?( da| then)?( her| here| i boten| in the bot)? $`)
 	// cmdAskRE: the command or its syntax asked for, after the task:
 	// "need to create the first gathering for the Nordmøre region,
 	// what's the syntax" (blind118), "… - what's the command for that".
@@ -254,7 +254,7 @@ var howIntents = []howIntent{
 	// "hvordan sier jeg at vi kommer", "hvor legger jeg inn antall pers":
 	// entries of their own, so each runs only on text with its own words
 	// (in one alternation, " si" and " put" would let most questions in).
-	{"live.how.rsvp", relit.MustCompile(` (sier|si|seier|seie|tell|say|gi beskjed om|melde fra om|melde ifra om|melder|melde|meld|svarer|svare|svarar|svara|answer|reply|respond) (jeg |eg |vi |me |i |we )?(fra |ifra |beskjed |til boten |the bot |you )?(at |that )?(vi|we|me|jeg|eg|i) (kommer|kjem|ikke kommer|ikkje kjem|are coming|re coming|come|can t come|cannot come|will come|deltar|attend)`), false, nil, nil},
+	{"live.how.rsvp", relit.MustCompile(` (sier|si|seier|seie|tell|say|gi beskjed om|melde fra om|melde ifra om|melder|melde|meld|svarer|svare|svarar|svara|answer|reply|respond) (jeg |eg |vi |me |i |we )?(fra |ifra |beskjed |til boten |the bot |you |pa om |på om |om |on whether |whether |if )?(at |that )?(vi|we|me|jeg|eg|i) (kommer|kjem|ikke kommer|ikkje kjem|are coming|re coming|come|can t come|cannot come|will come|deltar|attend)`), false, nil, nil},
 	{"live.how.rsvp", relit.MustCompile(` (legger|legge|legg|leggje|skriver|skrive|skriv|fyller|fylle|oppgir|oppgi|put|enter|add) (jeg |eg |je |vi |me |i |we )?(inn |in )?(antall|antallet|talet|tal|headcount|number of people)( pers\w*| folk| deltak\w*| stk)?`), false, nil, nil},
 	// "the syntax for answering yes to a gathering", "korleis svarar eg
 	// nei til samlinga": the answer named, then the gathering.
