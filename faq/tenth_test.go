@@ -152,6 +152,10 @@ func TestTenthSessionClasses(t *testing.T) {
 		// reports the question; the real heart of it is the gold
 		{"Politikarane kjem garantert til å spørje kva kommunen får att for dette. Korleis svarar eg på det?", "hva-far-vi"},
 		{"honest question from a bit of a sceptic: what do ye see as the real heart of this whole thing? like what's the one bit that makes it worth it", "en-modell"},
+		// which sectors the programme emphasises is its purpose
+		// (blind61, 115, 135, 137)
+		{"Hvilke samfunnsområder er det programmet særlig skal fokusere på?", "hensikt"},
+		{"Which policy sectors does the development programme place particular emphasis on?", "hensikt"},
 		// dialect "fyste" is "første"
 		{"når startar fyste runden med regionale program?", "tidsplan"},
 	})
