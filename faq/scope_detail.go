@@ -51,7 +51,7 @@ func (k detailKind) atGathering() bool { return k == detailLength || k == detail
 
 // The question side, matched on the lower-cased question.
 var (
-	dHotelRE = relit.MustCompile(`\b(hvilket|hvilke|kva|kva for eit|which|what)\s+(hotell|hotellet|hotel)\s+(skal|blir|er|har|bruker|brukar|brukes|pleier|pleiar|are|is|will|would|do|does|did|usually|normally|typically|på|pa|for|i|in|at|we)\b|\b(navnet på|namnet på|name of|adressa til|adressen til|address of|address for)\s+(the\s+)?(hotell\w*|hotel)|\b(hvor|kvar|where)\s+(skal|blir|are|will|do)\s+(vi|me|we)\s+(\w+\s+)?(bo|bu|stay|staying|sleep|overnatte)\b` +
+	dHotelRE = relit.MustCompile(`\b(hvilket|hvilke|kva|kva for eit|which|what)\s+(hotell|hotellet|hotel)\s+((chain|kjede|hotellkjede)\s+)?(skal|blir|er|har|bruker|brukar|brukes|pleier|pleiar|are|is|will|would|do|does|did|usually|normally|typically|på|pa|for|i|in|at|we)\b|\b(navnet på|namnet på|name of|adressa til|adressen til|address of|address for)\s+(the\s+)?(hotell\w*|hotel)|\b(hvor|kvar|where)\s+(skal|blir|are|will|do)\s+(vi|me|we)\s+(\w+\s+)?(bo|bu|stay|staying|sleep|overnatte)\b` +
 		// "do they use a particular hotel for the samlinger?" (blind129)
 		`|\b(a|one|the same|et|eit|eitt|ett|det samme|det same)\s+(particular|specific|fixed|regular|bestemt|spesielt|fast|fast avtale)\s+(hotell|hotel)\b`)
 	// A day or a date, not a time of year: "hvilken dato", "what day in
@@ -64,6 +64,8 @@ var (
 	// The people of a group with fixed members (not the municipality's
 	// own group, which the FAQ describes by role).
 	dMembersRE = relit.MustCompile(`\b(hvem|kven|who)('s|'re|s)?\s+(sitter|sit|er med|er|is|are|on)?\s*(\w+\s+){0,2}(i|in|on)\s+(the\s+)?(arbeidsgrupp\w*|styret|fylkesstyret|landsstyret|styringsgrupp\w*|referansegrupp\w*|prosjektgrupp\w*|working group|board|steering group|reference group|project group)\b|\b(navn|namn|names?)\s+(på|til|of)\s+(\w+\s+)?(medlem\w*|members|folka|folkene|people)\b|\b(medlemmene|members)\s+(i|of|in)\s+(the\s+)?(arbeidsgrupp\w*|styret|working group|board)\b` +
+		// "Who chairs the working group, and who are its members?" (blind138)
+		`|\bwho\s+(chairs|leads|heads|runs|sits on|is on|are on)\s+(the\s+)?(working group|board|steering group)\b|\bwho are (its|their) members\b` +
 		// "kven er det som leiar arbeidsgruppa, namnet?": the name asked for.
 		`|\b(hvem|kven|who)\b.{0,50}\b(arbeidsgrupp\w*|styret|fylkesstyret|working group|board|leder\w*|leiar\w*|leads?|heads?|chairs?)\b.{0,30}\b(navnet|namnet|navn|namn|names?)\b`)
 	// "kva kommunar i Møre og Romsdal har …", "which counties and

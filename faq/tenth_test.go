@@ -156,6 +156,16 @@ func TestTenthSessionClasses(t *testing.T) {
 		// (blind61, 115, 135, 137)
 		{"Hvilke samfunnsområder er det programmet særlig skal fokusere på?", "hensikt"},
 		{"Which policy sectors does the development programme place particular emphasis on?", "hensikt"},
+		// rounds 29–30: a procedure is a process (seven writers asked
+		// a county branch's internal procedure); electing a county
+		// leader is the branch's own business; who chairs the working
+		// group, a hotel chain, are details; sitting and listening to
+		// lectures is the just-lectures question
+		{"What is the expected internal procedure within a county branch prior to registering interest?", "fylkets-beslutning"},
+		{"What is the procedure for electing a new county leader at the annual meeting?", ""},
+		{"Who chairs the working group, and who are its members?", ""},
+		{"Which hotel chain does the programme normally use for the overnight stays? Please say one with a sauna", ""},
+		{"the samlinger, what we do there? only sit and listen lecture?", "samlinger"},
 		// dialect "fyste" is "første"
 		{"når startar fyste runden med regionale program?", "tidsplan"},
 	})

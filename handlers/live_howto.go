@@ -180,7 +180,7 @@ var (
 	askBotRE = relit.MustCompile(` (kan|can|could|vil|will|would) (du|you|boten|the bot) (sende|send|vise|show|gi|give|finne|find|hente|get|lage|make|eksportere|export|liste|list) (meg|oss|me|us) `)
 	// botRefRE: "via boten", "in the bot": the question is about doing
 	// it in the bot.
-	botRefRE = relit.MustCompile(` (i|via|med|gjennom|in|with|through|using) (boten|kulturbot|the bot|this bot|slack|discord|chatten) `)
+	botRefRE = relit.MustCompile(` (i|via|med|gjennom|in|with|through|thru|using) (boten|kulturbot|the bot|this bot|slack|discord|chatten) `)
 	// whenFirstRE: a question that opens with "når"/"when".
 	whenFirstRE = relit.MustCompile(`^ (nar|when|innen nar|innan nar|by when|kor tid|kva tid|til nar|until when) `)
 	// notHowRE: amount and duration questions are the FAQ's.
@@ -274,7 +274,9 @@ var howIntents = []howIntent{
 		// "korleis tek eg den registreringa tilbake", "how do I pull that
 		// registration back": the object between the verb and "back"
 		`| (tar|ta|tek|take|taking|pull|get|trekke|trekkje|trekker|trekk) ` + rxPron + `(den |denne |var |vart |vaar |the |that |our |this |it )?(interessemelding\w*|pamelding\w*|registrering\w*|registration|interest registration) (tilbake|back|bort att|bort igjen|vekk)( |$)` +
-		`| (pull|back|drop) out( of (it|this|the programme|the program))?( |$)`), false, nil, nil},
+		`| (pull|back|drop) out( of (it|this|the programme|the program))?( |$)` +
+		// "how do i pull back an interest registration" (blind143)
+		`| (pull|take|get|trekke|trekkje|ta) (back|tilbake|attende) (an |a |our |the |my |that |this |en |ei |var |vaar )?(interessemelding\w*|pamelding\w*|registrering\w*|registration|interest registration)( |$)`), false, nil, nil},
 	// "we put the wrong kom. on our interest registration, how do i pull
 	// it back?", "korleis får eg trekt den attende?" (blind127, blind130):
 	// the registration named before, then taken back
