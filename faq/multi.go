@@ -263,7 +263,7 @@ func (e *Engine) judgeParts(ctx context.Context, dst []partVerdict, parts []stri
 		_, asks := PartUnanswered(i, p, "", false)
 		v := partVerdict{kind: partUnsure, detail: j.detail != noDetail, short: wordCount(p) < 3,
 			off: j.offTopic || j.otherObject, asks: asks, context: !asks && !strings.HasSuffix(strings.TrimSpace(p), "?"),
-			kroner: kronerRE.MatchString(bot.FoldText(p)), brief: wordCount(p) <= 4}
+			kroner: kronerRE.MatchString(bot.FoldText(p)) || (wordCount(p) <= 5 && howMuchRE.MatchString(bot.FoldText(p))), brief: wordCount(p) <= 4 || (wordCount(p) <= 5 && howMuchRE.MatchString(bot.FoldText(p)))}
 		sure := j.best != nil && j.p >= e.threshold()
 		switch {
 		case sure && seen(j.best.x.ID):
@@ -479,6 +479,11 @@ func (e *Engine) answerBoth(ans Answer, js []*judgement) Answer {
 	ans.Source = strings.Join(sources, "; ")
 	return ans
 }
+
+// howMuchRE opens a brief part asking an amount of what the part before
+// named: "er det en deltakeravgift for kommunene, og hvor mye er den
+// evt.?" (blind139) asks the fee's sum like "how many kroner?".
+var howMuchRE = relit.MustCompile(`^(og |and )?(hvor mye|hvor mykje|kor mykje|kor mye|how much)\b`)
 
 // kronerRE names a sum in kroner, on folded text (the explicit part of
 // qAmountRE: no "how much", no budget).

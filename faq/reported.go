@@ -93,7 +93,7 @@ var replyTailRE = relit.MustCompile(`(?:^|[.!?,;–-]\s*|\s)(?:og |and |so |så 
 // reportLeadRE is a few words and a verb of asking opening the message
 // before the question word of the question reported: "rektor spør kva
 // …", "sjefen min spør kva …", "my boss asks what …".
-var reportLeadRE = relit.MustCompile(`^(?:\S+\s+){1,6}?(?:spør|spor|spørje|spørja|spørre|spurte|spurde|ask|asks|asked|is asking|wonders|vil vite|wants to know)(?:\s+(?:meg|me|oss|us))?(?:\s+om)?\s+((?:hva|kva|ka|hvordan|korleis|hvorfor|kvifor|what|how|why)\b.*)$`)
+var reportLeadRE = relit.MustCompile(`^(?:\S+\s+){1,6}?(?:spør|spor|spørje|spørja|spørre|spurte|spurde|ask|asks|asked|is asking|wonders|lurer på|lurar på|vil vite|wants to know)(?:\s+(?:meg|me|oss|us))?(?:\s+om)?\s+((?:hva|kva|ka|hvordan|korleis|hvorfor|kvifor|what|how|why)\b.*)$`)
 
 // quoteFillerRE is what may follow a reported quote: a chat filler.
 var quoteFillerRE = relit.MustCompile(`^(liksom|lissom|typ|sånn|sant|altså|lol|haha|ish)$`)

@@ -80,7 +80,9 @@ var (
 	// fra hver kommune", "how many people can each kommune send" — not a
 	// count per unit ("hvor mange samlinger per region").
 	dQuotaRE     = relit.MustCompile(`(\b(maks|maksimalt|max|maximum|limit|grense)\b|\b(hvor mange|kor mange|how many)\b.{0,30}\b(kan|can|får|may|allowed|lov)\b).{0,40}\b(hver|kvar|each|per)\s+(kommune|kommunar|kommuner|municipality|fylke|county|region|gruppe|gruppa|group|skole|skule|school)\b`)
-	dReplyTimeRE = relit.MustCompile(`\b(hvor|kor|how)\s+(lang|long)\s+(tid|time)?\s*(tar|tek|does|will|until|before|til|før)\b.{0,50}\b(svar\w*|answer\w*|reply|replies|hear back|beskjed|tilbakemelding\w*)\b`)
+	dReplyTimeRE = relit.MustCompile(`\b(hvor|kor|how)\s+(lang|long)\s+(tid|time)?\s*(tar|tek|does|will|until|before|til|før)\b.{0,50}\b(svar\w*|answer\w*|reply|replies|hear back|beskjed|tilbakemelding\w*)\b` +
+		// "når får vi beskjed om kommunen vår er tatt opp?" (blind141)
+		`|\b(når|naar|when)\s+(får|faar|fær|will|do|shall)\s+(vi|me|we)\s+(beskjed|svar|vite|veta|know|hear|an answer|notice)\b.{0,40}\b(tatt opp|teke opp|tekne opp|accepted|selected|admitted|får plass|fått plass|get a place|got in|kommet med|kome med)\b`)
 	dPublishedRE = relit.MustCompile(`\b(når|kva tid|when)\b.{0,40}\b(rapport\w*|reports?|evaluering\w*|evaluation|sluttrapport\w*)\b`)
 	// A unit a maximum is per: a group, a region, a gathering.
 	dUnitRE = relit.MustCompile(`\b(kommunegrupp\w*|gruppe|gruppa|gruppen|group|groups|region|regionen|regions|one region|each region|samling\w*|gathering\w*)\b`)

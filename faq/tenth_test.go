@@ -166,6 +166,15 @@ func TestTenthSessionClasses(t *testing.T) {
 		{"Who chairs the working group, and who are its members?", ""},
 		{"Which hotel chain does the programme normally use for the overnight stays? Please say one with a sauna", ""},
 		{"the samlinger, what we do there? only sit and listen lecture?", "samlinger"},
+		// a brief "hvor mye er den?" after a fee asks its sum; when we
+		// hear whether we got in is a date not given; "tilknyting" is
+		// membership; "drahjelp" help; "lurer på kva … Kva svarar eg
+		// henne?" a report
+		{"er det en deltakeravgift for kommunene, og hvor mye er den evt.?", ""},
+		{"når får vi beskjed om kommunen vår er tatt opp i programmet?", ""},
+		{"kan alle kommunar bli med, eller er det krav om tilknyting til kulturskulerådet?", "hvem-kan-delta"},
+		{"kan vi få litt drahjelp frå arbeidsgruppa når vi skal finne ut om fylket skal vere med?", "digitale-moter"},
+		{"Rådmannen vår lurer på kva rolle kulturskulen eigentleg skal ha i kommunen etter tankegangen i programmet. Kva svarar eg henne?", "en-modell"},
 		// dialect "fyste" is "første"
 		{"når startar fyste runden med regionale program?", "tidsplan"},
 	})
