@@ -353,7 +353,7 @@ func (e *Engine) answerParts(ans Answer, j *judgement, vs []partVerdict, shown [
 			// hvor mange ganger må vi reise på samling?" was "how often
 			// do we travel"; blind115), when every part is a sure
 			// question of its own.
-			if j.detail == noDetail || j.offTopic || j.otherObject || !allSureQuestions(vs) {
+			if j.detail == noDetail || j.offTopic || j.otherObject || !allSureQuestions(vs, shown) {
 				return ans, false
 			}
 		}
@@ -417,14 +417,25 @@ func (e *Engine) answerParts(ans Answer, j *judgement, vs []partVerdict, shown [
 // own and a question of its own (three words or more, asking like a
 // question, no detail): not a tail of the one before ("who's the leader
 // of the working group? like the actual name?" is one question).
-func allSureQuestions(vs []partVerdict) bool {
-	for _, v := range vs {
+//
+// Nor when a part asks "how often" in so many words: "what does the
+// county board do in the programme and how often does it meet?" asks
+// how often the board meets, which the gatherings' entry does not answer
+// (multi10b).
+func allSureQuestions(vs []partVerdict, parts []string) bool {
+	for i, v := range vs {
 		if v.kind != partSure || !v.asks || v.short || v.context || v.detail || v.off {
+			return false
+		}
+		if i < len(parts) && howOftenRE.MatchString(strings.ToLower(parts[i])) {
 			return false
 		}
 	}
 	return true
 }
+
+// howOftenRE asks how often in so many words.
+var howOftenRE = relit.MustCompile(`\b(hvor|kor|how)\s+(ofte|often|frequently)\b`)
 
 // coveredP is how sure an unsure part must be of the entry the whole
 // question is answered with to be taken as answered by it ("hvor lenge

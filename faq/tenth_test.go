@@ -101,6 +101,9 @@ func TestTenthSessionClasses(t *testing.T) {
 		// whole ("how often do we travel") does not decline two sure
 		// questions of their own
 		{"Hei! To ting fra meg: hvor lenge varer programmet, og hvor mange ganger må vi reise på samling?", "varighet"},
+		// …but "how often" asked in so many words stays the whole's
+		// (multi10b: the board's meetings are not the gatherings)
+		{"what does the county board do in the programme and how often does it meet?", ""},
 		// …but a tail of the question before is no question of its own
 		{"who's the leader of the working group? like the actual name?", ""},
 		// "vera" is "være"; regional or joint gatherings
