@@ -237,6 +237,8 @@ type partVerdict struct {
 	kroner bool
 	// brief: the part has four words or fewer ("how many kroner?").
 	brief bool
+	// money: the part names a fee or a cost ("Er det egenandel?").
+	money bool
 }
 
 // judgeParts judges each part on its own, appending the verdicts to dst
@@ -263,7 +265,8 @@ func (e *Engine) judgeParts(ctx context.Context, dst []partVerdict, parts []stri
 		_, asks := PartUnanswered(i, p, "", false)
 		v := partVerdict{kind: partUnsure, detail: j.detail != noDetail, short: wordCount(p) < 3,
 			off: j.offTopic || j.otherObject, asks: asks, context: !asks && !strings.HasSuffix(strings.TrimSpace(p), "?"),
-			kroner: kronerRE.MatchString(bot.FoldText(p)) || (wordCount(p) <= 5 && howMuchRE.MatchString(bot.FoldText(p))), brief: wordCount(p) <= 4 || (wordCount(p) <= 5 && howMuchRE.MatchString(bot.FoldText(p)))}
+			kroner: kronerRE.MatchString(bot.FoldText(p)) || (wordCount(p) <= 5 && howMuchRE.MatchString(bot.FoldText(p))), brief: wordCount(p) <= 4 || (wordCount(p) <= 5 && howMuchRE.MatchString(bot.FoldText(p))),
+			money: moneyRE.MatchString(bot.FoldText(p))}
 		sure := j.best != nil && j.p >= e.threshold()
 		switch {
 		case sure && seen(j.best.x.ID):
@@ -380,7 +383,10 @@ func (e *Engine) answerParts(ans Answer, j *judgement, vs []partVerdict, shown [
 		// nesten lukket" or "hvor mye reising" after a question are its
 		// context (all the amount words cost four right answers).
 		for _, v := range vs {
-			if (v.kind == partSure || v.kind == partSame) && (v.short || v.context) {
+			// A brief sure part naming a fee after the vetoed sum is
+			// the same question: "Hva koster det i kroner per deltaker
+			// …? Er det egenandel?" (blind147).
+			if (v.kind == partSure || v.kind == partSame) && (v.short || v.context || (v.brief && v.money && j.detail == noDetail)) {
 				return ans, false
 			}
 			// So is a brief question after it naming the currency: "how
@@ -490,6 +496,9 @@ func (e *Engine) answerBoth(ans Answer, js []*judgement) Answer {
 	ans.Source = strings.Join(sources, "; ")
 	return ans
 }
+
+// moneyRE names a fee or a cost, on folded text.
+var moneyRE = relit.MustCompile(`\b(egenandel\w*|eigendel\w*|eigenandel\w*|avgift\w*|fee|fees|kostnad\w*|koster|kostar|cost|costs|pris|prisen|price)\b`)
 
 // howMuchRE opens a brief part asking an amount of what the part before
 // named: "er det en deltakeravgift for kommunene, og hvor mye er den

@@ -178,6 +178,13 @@ func TestTenthSessionClasses(t *testing.T) {
 		{"kan alle kommunar bli med, eller er det krav om tilknyting til kulturskulerådet?", "hvem-kan-delta"},
 		{"kan vi få litt drahjelp frå arbeidsgruppa når vi skal finne ut om fylket skal vere med?", "digitale-moter"},
 		{"Rådmannen vår lurer på kva rolle kulturskulen eigentleg skal ha i kommunen etter tankegangen i programmet. Kva svarar eg henne?", "en-modell"},
+		// rounds 31–32: a brief fee question after a vetoed sum; chat
+		// typos of a later round's deadline; a holiday; dialect counts
+		{"Hva koster det i kroner per deltaker å være med i programmet? Er det egenandel?", ""},
+		{"wen is dedline for the autum 2025 round", ""},
+		{"er det fri på kristi himmelfart i år og kva dato er det", ""},
+		{"kor mang samlinga e d i heile progr.?", "samlinger"},
+		{"ka tid starte det", "tidsplan"},
 		// dialect "fyste" is "første"
 		{"når startar fyste runden med regionale program?", "tidsplan"},
 	})

@@ -163,7 +163,10 @@ var (
 	// what's the syntax" (blind118), "… - what's the command for that".
 	cmdAskRE = relit.MustCompile(` (what s|what is|whats|hva er|kva er|hvilken|kva for) (the |a |en |ein |ei )?(syntax|syntaks|syntaksen|command|kommando|kommandoen|cmd)( for (that|this|it|det|dette))?( |$)` +
 		// "What do I actually type?", "kva skriv eg?" (blind123)
-		`| (what|hva|kva|ka) (do|should|shall|must) (i|we) (actually |just |then )?(type|write|enter)( |$)| (hva|kva|ka) (skriver|skriv|skal|må|ma) (jeg|eg|je|vi|me) (egentlig |eigentleg |da |då )?(skrive|skriva)?( |$)`)
+		`| (what|hva|kva|ka) (do|should|shall|must) (i|we) (actually |just |then )?(type|write|enter)( |$)| (hva|kva|ka) (skriver|skriv|skal|må|ma) (jeg|eg|je|vi|me) (egentlig |eigentleg |da |då )?(skrive|skriva)?( |$)` +
+		// "need a csv of everyone who has rsvp'd … can the bot give me
+		// that" (blind144)
+		`| (can|could|kan) (you|the bot|boten|du) (give|send|get|make|gi|sende|lage|hente) (me|us|meg|oss) (that|this|it|one|det|dette|den)( |$)`)
 	// kanFrameRE: "kan jeg / can I / må vi": a yes/no question about
 	// doing something; "vi må …" only at the start ("hvem bør diskutere
 	// om vi skal melde interesse" is not one).
@@ -325,6 +328,9 @@ var howIntents = []howIntent{
 	{"live.how.kommune", relit.MustCompile(` (legger|legge|legg|leggje|skriver|skrive|skriv|oppgir|oppgi|registrerer|registrere|enter|add|put in|fill in)( inn)? (jeg |eg |je |vi |me |i |we )?(inn |in )?(hvilken|hvilke|kva|kva for|which|what) (kommune|municipality) (jeg|eg|je|vi|me|i|we) `), false, []string{" legg", " skriv", " oppgi", " registrer", " enter", " add", " put in", " fill in"}, nil},
 	// "hvordan sier jeg til boten hvilken kommune jeg jobber i?"
 	{"live.how.kommune", relit.MustCompile(` (sier|si|seier|seie|forteller|fortelle|fortel|tell|tells|let) (jeg |eg |vi |me |i |we )?(til )?(boten |deg |kulturbot |the bot |you )?(know )?(hvilken|hvilke|kva|kva for|which|what) (kommune|municipality)`), false, []string{" sier", " si ", " seie", " fortel", " tell", " let "}, nil},
+	// "im setting up the next gathering …, how do i create it in the bot
+	// with date and place?" (blind144): the gathering named before
+	{"faq:samling-admin", relit.MustCompile(`(gathering|samling)\w*\b.{0,80} (create|oppretter|opprette|opprettar|set up) ` + rxPron + `(it|den)( in the bot| i boten)?( |$)`), false, []string{"gathering", "samling"}, nil},
 	{"faq:samling-admin", relit.MustCompile(` (lager|lage|lagar|oppretter|opprette|opprettar|legger|legge|legg|create|add|set up|make)( inn)? ` + rxPron + `(inn )?(en |ei |et |a |an |the )*(ny |nye |new )?(first |next |første |neste |fyrste |fyrst )?(nasjonal |nasjonale |national |regional |regionale |digital |digitale )?(samling|samlinger|samlingar|gathering|gatherings)( i boten| in the bot)?`), true, nil, nil},
 	{"live.how.region", relit.MustCompile(` (lager|lage|lagar|oppretter|opprette|definerer|definere|create|define|add|set up|make) ` + rxPron + `(en |ein |a |an |the |ny |nye |new )*(region|regions|regioner|regionar|regionen)( i boten| in the bot)?` +
 		`| (legge til|leggje til|legg til|legger til|((legger|legge|legg|leggje|tar|ta) (\S+ )?(til|ut))|add|fjerne|fjerner|fjernar|ta ut|remove|move|flytte|flytter|flytta|flyttar)( \S+){0,3}? (i|to|fra|from|til|into) (en |ei |a |an |the |our |var |vart )?(eksisterende |eksisterande |existing |current |same )?(regionen|region|regionene|regionane|regions)( var| vart)?( i boten| in the bot)?` +

@@ -322,6 +322,8 @@ func TestLiveHowTo(t *testing.T) {
 		{"need to create the first gathering for the Nordmøre region, what's the syntax", "/samling ny", "samling-admin"},
 		{"what's the command to create a gathering and put an rsvp deadline on it?", "frist= for an answer deadline", "samling-admin"},
 		{"Eg har fått beskjed om å svare på om vi kjem på samlinga. Korleis gjer eg det her?", "/rsvp <nr> ja|nei|kanskje", "neste-samling"},
+		{"im setting up the next gathering for the Innlandet region, how do i create it in the bot with date and place?", "/samling ny", "samling-admin"},
+		{"need a csv of everyone who has rsvp'd so far for the catering. can the bot give me that", "/kulturbot eksport", "data:eksport"},
 		{"how do i pull back an interest registration i made by mistake", "/interesse trekk", "interesse-i-boten"},
 		{"g'day, our fylkesavdeling wants to put Rana, Hemnes and Vefsn forward - how do we do that thru the bot before the deadline?", "/interesse fylke=<county>", "interesse-i-boten"},
 		{"we put the wrong kom. on our interest registration for the fk, how do i pull it back?", "/interesse trekk", "interesse-i-boten"},
