@@ -235,7 +235,8 @@ type partVerdict struct {
 	context bool
 	// kroner: the part names a sum in kroner ("et beløp i kroner").
 	kroner bool
-	// brief: the part has four words or fewer ("how many kroner?").
+	// brief: the part has five words or fewer ("how many kroner?", "kor
+	// mange kroner i eigendel?").
 	brief bool
 	// money: the part names a fee or a cost ("Er det egenandel?").
 	money bool
@@ -265,7 +266,7 @@ func (e *Engine) judgeParts(ctx context.Context, dst []partVerdict, parts []stri
 		_, asks := PartUnanswered(i, p, "", false)
 		v := partVerdict{kind: partUnsure, detail: j.detail != noDetail, short: wordCount(p) < 3,
 			off: j.offTopic || j.otherObject, asks: asks, context: !asks && !strings.HasSuffix(strings.TrimSpace(p), "?"),
-			kroner: kronerRE.MatchString(bot.FoldText(p)) || (wordCount(p) <= 5 && howMuchRE.MatchString(bot.FoldText(p))), brief: wordCount(p) <= 4 || (wordCount(p) <= 5 && howMuchRE.MatchString(bot.FoldText(p))),
+			kroner: kronerRE.MatchString(bot.FoldText(p)) || (wordCount(p) <= 5 && howMuchRE.MatchString(bot.FoldText(p))), brief: wordCount(p) <= 5,
 			money: moneyRE.MatchString(bot.FoldText(p))}
 		sure := j.best != nil && j.p >= e.threshold()
 		switch {

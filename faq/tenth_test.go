@@ -185,6 +185,11 @@ func TestTenthSessionClasses(t *testing.T) {
 		{"er det fri på kristi himmelfart i år og kva dato er det", ""},
 		{"kor mang samlinga e d i heile progr.?", "samlinger"},
 		{"ka tid starte det", "tidsplan"},
+		// rounds 33–34: a fee of five words after a cost question;
+		// "whn"; the whole of Norway is national
+		{"kor mykje kostar det for kommunen å vere med? kor mange kroner i eigendel?", ""},
+		{"whn does it start", "tidsplan"},
+		{"Is all the meetings only in our region or also some for whole Norway?", "samlinger"},
 		// dialect "fyste" is "første"
 		{"når startar fyste runden med regionale program?", "tidsplan"},
 	})

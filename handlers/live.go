@@ -497,7 +497,7 @@ func smallTalk(n string) (string, bool) {
 }
 
 // capabilitiesRE is "what can you do / who are you", about the bot itself.
-var capabilitiesRE = relit.MustCompile(`^ (hva|kva|ka|what|wat|wot) (kan|can)( egentlig| eigentleg| egentleg| really| actually)? (du|boten|kulturbot|denne boten|you|u|the bot|this bot|kulturbot)( (egentlig|egentli|egentlg|eigentleg|really|actually|actualy|acutally|actully))?( (gjore|gjere|do|hjelpe meg med|hjelpe oss med|hjelpe me med|hjelpe med|hjelpe til med|hjelpe meg|hjelpe oss|hjelpe me|hjelpa me|hjelpa oss|hjelpa meg|help me with|help us with|help with|svare pa|answer))?( (egentlig|eigentleg|really|actually|da|na|no|now))?( (lol|haha|hehe))? $` +
+var capabilitiesRE = relit.MustCompile(`^ (hva|kva|ka|what|wat|wot) (kan|can)( egentlig| eigentleg| egentleg| really| actually)? (du|boten|kulturbot|denne boten|you|u|the bot|this bot|kulturbot)( (egentlig|egentli|egentlg|eigentleg|really|actually|actualy|acutally|actully))?( (gjore|gjere|do|hjelpe meg med|hjelpe oss med|hjelpe me med|hjelpe med|hjelpe til med|hjelpe meg|hjelpe oss|hjelpe me|hjelpa me|hjelpa oss|hjelpa meg|help me with|help us with|help with|svare pa|answer))?( (for meg|for oss|for me|for us))?( (egentlig|eigentleg|really|actually|da|na|no|now))?( (lol|haha|hehe))? $` +
 	`|^ (hva|kva|ka|what) (kan|can) (jeg|eg|vi|me|i|we) (sporre|sporja|sporre deg|sporje|spor|ask|ask you)( om| about)? $` +
 	// "what can i actually do with you as a participant?"
 	`|^ (hva|kva|ka|what|wat) (kan|can) (jeg|eg|vi|me|i|we)( (egentlig|eigentleg|egentleg|really|actually))? (gjore|gjere|do|bruke deg til|use you for) (med deg|with you)( (som deltaker|som deltakar|as a participant|as participants))? $` +

@@ -166,7 +166,10 @@ var (
 		`| (what|hva|kva|ka) (do|should|shall|must) (i|we) (actually |just |then )?(type|write|enter)( |$)| (hva|kva|ka) (skriver|skriv|skal|må|ma) (jeg|eg|je|vi|me) (egentlig |eigentleg |da |då )?(skrive|skriva)?( |$)` +
 		// "need a csv of everyone who has rsvp'd … can the bot give me
 		// that" (blind144)
-		`| (can|could|kan) (you|the bot|boten|du) (give|send|get|make|gi|sende|lage|hente) (me|us|meg|oss) (that|this|it|one|det|dette|den)( |$)`)
+		`| (can|could|kan) (you|the bot|boten|du) (give|send|get|make|gi|sende|lage|hente) (me|us|meg|oss) (that|this|it|one|det|dette|den)( |$)` +
+		// "… the interest registration they sent last week, how do they
+		// withdraw it?" (blind150): the task done to what was named
+		`| (how|hvordan|korleis) (do|does|can|should|kan|skal|må|ma|gjer|gjør|gjor) (i|we|they|you|jeg|eg|vi|me|dei|de) (\S+ )?(it|that|this|det|dette|den)( |$)`)
 	// kanFrameRE: "kan jeg / can I / må vi": a yes/no question about
 	// doing something; "vi må …" only at the start ("hvem bør diskutere
 	// om vi skal melde interesse" is not one).
@@ -295,7 +298,9 @@ var howIntents = []howIntent{
 	// (their own literal filters).
 	{"live.how.interesse", relit.MustCompile(` (se|ser|sja|see|view|list|liste|finne|find|vise|show)( \S+){0,2}? (interessemelding\w*|interest registrations?|registrations of interest|our registrations?)` +
 		// "hvor ser jeg hvilke kommuner vi har meldt inn"
-		`| (se|ser|sja|see|view|finne|finn|find|vise|show|sjekke|sjekka|check)( \S+){0,2}? (hvilke|kva|kva for|which|what) (kommuner|kommunar|municipalities|fylker|fylke|counties) (vi|we|me|dere|you|fylket|fylkesavdelingen|fylkesavdelinga|styret|the county|our county|the board) (allerede |alt |already )?(har |have |has |hadde |had )?(allerede |alt |already |so far )?(meldt inn|meldt pa|meldt|registrert|registered|signed up|sendt inn|sent in|put in|fort opp|listed)`), false, nil, nil},
+		`| (se|ser|sja|see|view|finne|finn|find|vise|show|sjekke|sjekka|check)( \S+){0,2}? (hvilke|kva|kva for|which|what) (kommuner|kommunar|municipalities|fylker|fylke|counties) (vi|we|me|dere|you|fylket|fylkesavdelingen|fylkesavdelinga|styret|the county|our county|the board) (allerede |alt |already )?(har |have |has |hadde |had )?(allerede |alt |already |so far )?(meldt inn|meldt pa|meldt|registrert|registered|signed up|sendt inn|sent in|put in|fort opp|listed)` +
+		// "Hvordan ser jeg hva fylket vårt allerede har meldt inn?" (blind151)
+		`| (se|ser|sja|see|view|finne|finn|find|sjekke|sjekka|check) (jeg |eg |vi |me |i |we )?(hva|kva|what) (fylket|fylket vart|fylket vaart|fylkesavdelingen|fylkesavdelinga|vi|me|we|our county|the county) (allerede |alt |already )?(har |have |has )?(meldt inn|registrert|registered|sendt inn|sent in)( |$)`), false, nil, nil},
 	// "i registered interesse last week, how can i see what we sent?":
 	// what we sent, in a question about the registration.
 	{"live.how.interesse", relit.MustCompile(` (se|ser|sja|see|view|check|sjekke|sjekka|finne|find)( \S+){0,2}? (what|hva|kva) (we|i|vi|jeg|eg|me) (sent|sendte|sendt|registered|registrerte|registrert|meldte|meldt|submitted)( |$)`), false, []string{"interess", "regist"}, nil},
@@ -482,10 +487,10 @@ func howTo(n string, f feat) (string, bool) {
 		return "", false
 	}
 	bot := botRefRE.MatchString(n)
-	// A task qualified only by the command asked for (cmd) is the one
-	// named first ("what's the command to create a gathering and put an
-	// rsvp deadline on it?" creates a gathering), unless another
-	// qualifies as before.
+	// A task qualified only by "in the bot" or the command asked for
+	// (cmd) is the one named first ("what's the command to create a
+	// gathering and put an rsvp deadline on it?" creates a gathering),
+	// unless another qualifies by its own how-frame.
 	cmdKey, cmdStart := "", len(n)
 	for i := range howIntents {
 		h := &howIntents[i]
@@ -512,10 +517,11 @@ func howTo(n string, f feat) (string, bool) {
 			case who && tailOK && whoIntents[h.key] && fillersAfterRE(prefix, whoFrameRE):
 			case ask && tailOK && askIntents[h.key] && fillersAfterRE(prefix, askBotRE):
 			case end && !strings.Contains(tail, ",") && howEndRE.MatchString(tail):
-			case bot && (how || kan):
-			case cmd && !strings.Contains(n[:start], "?"):
-				// the task named with its command asked for; not a
-				// task of an earlier question
+			case (bot && (how || kan)) || (cmd && !strings.Contains(n[:start], "?")):
+				// In the bot, or with its command asked for: the task
+				// named first ("how do I create a samling in the bot and
+				// put an RSVP deadline on it" creates one; blind154); not
+				// a task of an earlier question.
 				if start < cmdStart {
 					cmdKey, cmdStart = h.key, start
 				}

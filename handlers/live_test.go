@@ -78,6 +78,7 @@ func TestLive(t *testing.T) {
 		{"SyntaxAnsweringYes", "U1", "what's the syntax for answering yes to a gathering for our kommune, we're 3 people", []string{"/rsvp"}, nil},
 		{"WhatCanIDoWithYou", "U1", "hi bot :) what can i actually do with you as a participant?", []string{"I'm kulturbot", "/rsvp"}, nil},
 		{"KaKanDuHjelpeMe", "U1", "ka kan du egentlig hjelpe me?", []string{"kulturbot", "/rsvp"}, nil},
+		{"KvaKanDuGjereForMeg", "U1", "kva kan du eigentleg gjere for meg?", []string{"kulturbot", "/rsvp"}, nil},
 		{"KaKanEgentlegBoten", "U1", "ka kan egentleg denne boten hjelpe meg med?", []string{"Eg er kulturbot", "/rsvp"}, nil},
 		// Background before the question: its question sentence is the
 		// bot's own (blind61, blind54).
@@ -324,6 +325,9 @@ func TestLiveHowTo(t *testing.T) {
 		{"Eg har fått beskjed om å svare på om vi kjem på samlinga. Korleis gjer eg det her?", "/rsvp <nr> ja|nei|kanskje", "neste-samling"},
 		{"im setting up the next gathering for the Innlandet region, how do i create it in the bot with date and place?", "/samling ny", "samling-admin"},
 		{"need a csv of everyone who has rsvp'd so far for the catering. can the bot give me that", "/kulturbot eksport", "data:eksport"},
+		{"how do I create a samling in the bot and put an RSVP deadline on it", "/samling ny", "samling-admin"},
+		{"Hvordan ser jeg hva fylket vårt allerede har meldt inn?", "/interesse liste", "interesse-i-boten"},
+		{"the fylkesavdeling in Vestfold wants to pull back the interest registration they sent last week, how do they withdraw it?", "/interesse trekk", "interesse-i-boten"},
 		{"how do i pull back an interest registration i made by mistake", "/interesse trekk", "interesse-i-boten"},
 		{"g'day, our fylkesavdeling wants to put Rana, Hemnes and Vefsn forward - how do we do that thru the bot before the deadline?", "/interesse fylke=<county>", "interesse-i-boten"},
 		{"we put the wrong kom. on our interest registration for the fk, how do i pull it back?", "/interesse trekk", "interesse-i-boten"},
