@@ -6,7 +6,7 @@ import "testing"
 // write — how long, in how many points — are left out; what the question
 // asks about stays, and a question that is nothing but the frame is kept.
 func TestWithoutWritingFrame(t *testing.T) {
-	for _, c := range []struct{ q, want string }{
+	checkRewrites(t, "withoutWritingFrame", withoutWritingFrame, []rewriteCase{
 		{"treng 1-2 setningar om formålet med utviklingsprogrammet, kva er hovudpoenget?", "treng formålet med utviklingsprogrammet, kva er hovudpoenget?"},
 		{"Please summarise the programme's stated aims, ideally in two or three points.", "Please summarise the programme's aims."},
 		{"what's the point of the programme, in a sentence or two?", "what's the point of the programme?"},
@@ -22,17 +22,13 @@ func TestWithoutWritingFrame(t *testing.T) {
 		// no frame
 		{"hva er fristen?", "hva er fristen?"},
 		{"står det noe om reisestøtte i punktene?", "står det noe om reisestøtte i punktene?"},
-	} {
-		if got := withoutWritingFrame(c.q); got != c.want {
-			t.Errorf("withoutWritingFrame(%q) = %q, want %q", c.q, got, c.want)
-		}
-	}
+	})
 }
 
 // TestWithoutExcept: a closing clause setting aside what the asker knows
 // is left out; one opening its sentence, or "besides", stays.
 func TestWithoutExcept(t *testing.T) {
-	for _, c := range []struct{ q, want string }{
+	checkRewrites(t, "withoutExcept", withoutExcept, []rewriteCase{
 		{"Er det noen krav til kommunene som skal delta, utover at de er medlemmer?", "Er det noen krav til kommunene som skal delta?"},
 		{"kva er det forventa at me i styret gjer i programmet, utover å melde på kommunane?", "kva er det forventa at me i styret gjer i programmet?"},
 		{"Hvilke forutsetninger må kommunen oppfylle for å delta, bortsett fra medlemskap?", "Hvilke forutsetninger må kommunen oppfylle for å delta?"},
@@ -42,9 +38,18 @@ func TestWithoutExcept(t *testing.T) {
 		// a time, and "besides"
 		{"hva skjer utover høsten?", "hva skjer utover høsten?"},
 		{"What written material is the programme based on besides the framework?", "What written material is the programme based on besides the framework?"},
-	} {
-		if got := withoutExcept(c.q); got != c.want {
-			t.Errorf("withoutExcept(%q) = %q, want %q", c.q, got, c.want)
+	})
+}
+
+// rewriteCase is a question and what a rewriting step makes of it.
+type rewriteCase struct{ q, want string }
+
+// checkRewrites checks what f (named name) makes of each case's question.
+func checkRewrites(t *testing.T, name string, f func(string) string, cases []rewriteCase) {
+	t.Helper()
+	for _, c := range cases {
+		if got := f(c.q); got != c.want {
+			t.Errorf("%s(%q) = %q, want %q", name, c.q, got, c.want)
 		}
 	}
 }
