@@ -491,7 +491,7 @@ func howTo(n string, f feat) (string, bool) {
 	// (cmd) is the one named first ("what's the command to create a
 	// gathering and put an rsvp deadline on it?" creates a gathering),
 	// unless another qualifies by its own how-frame.
-	cmdKey, cmdStart := "", len(n)
+	weakKey, weakStart := "", len(n)
 	for i := range howIntents {
 		h := &howIntents[i]
 		if !h.mayMatch(n, f, howTopics[i]) {
@@ -522,8 +522,8 @@ func howTo(n string, f feat) (string, bool) {
 				// named first ("how do I create a samling in the bot and
 				// put an RSVP deadline on it" creates one; blind154); not
 				// a task of an earlier question.
-				if start < cmdStart {
-					cmdKey, cmdStart = h.key, start
+				if start < weakStart {
+					weakKey, weakStart = h.key, start
 				}
 				continue
 			default:
@@ -532,7 +532,7 @@ func howTo(n string, f feat) (string, bool) {
 			return h.key, true
 		}
 	}
-	return cmdKey, cmdKey != ""
+	return weakKey, weakKey != ""
 }
 
 func hasHowWord(n string) bool {
