@@ -223,7 +223,9 @@ func withoutReporter(q string) string {
 // question, no snark intended (ok maybe a little):", "kjapt spørsmål:"
 // (blind87), "To ting fra meg:" (blind115) — not one that names its
 // subject ("spørsmål om fristen:").
-var prefaceRE = relit.MustCompile(`^(?:\S+ ){0,3}(?:question|questions|q|spørsmål|sporsmal|spm|ting|things)\b[^?]*$|^(?:a )?(?:quick|short|small|practical|kjapp|kjapt) one\b[^?]*$`)
+var prefaceRE = relit.MustCompile(`^(?:\S+ ){0,3}(?:question|questions|q|spørsmål|sporsmal|spm|ting|things)\b[^?]*$|^(?:a )?(?:quick|short|small|practical|kjapp|kjapt) one\b[^?]*$` +
+	// "Ærlig talt:", "Real talk:", "Could you clarify eligibility:" (blind150, blind151)
+	`|^(?:ærlig talt|ærleg talt|helt ærlig|heilt ærleg|honestly|real talk|seriously)$|^(?:could you |can you |please )*(?:clarify|explain|confirm)(?: \S+){0,2}$`)
 
 // docPrefaceRE is the text the answer is for, before a colon: "Til
 // saksutgreiinga om deltaking:", "For a briefing to our partner

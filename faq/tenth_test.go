@@ -195,6 +195,12 @@ func TestTenthSessionClasses(t *testing.T) {
 		{"kor mykje kostar det for kommunen å vere med? kor mange kroner i eigendel?", ""},
 		{"whn does it start", "tidsplan"},
 		{"Is all the meetings only in our region or also some for whole Norway?", "samlinger"},
+		// "helt ærlig:", "Real talk:" are prefaces; "I need to warn the
+		// principal …" a purpose; may every county branch apply, or were
+		// some picked beforehand (blind105, blind153); the core of it
+		{"helt ærlig: hva får kommunen igjen for dette?", "hva-far-vi"},
+		{"står alle fritt til å søke, eller er noen fylker plukket ut på forhånd?", "hvem-soker"},
+		{"Med min bakgrunn har jeg sett mange programmer komme og gå. Hva ser dere selv som kjernen i dette – det som gjør det verdt innsatsen?", "en-modell"},
 		// dialect "fyste" is "første"
 		{"når startar fyste runden med regionale program?", "tidsplan"},
 	})
