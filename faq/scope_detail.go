@@ -51,7 +51,7 @@ func (k detailKind) atGathering() bool { return k == detailLength || k == detail
 
 // The question side, matched on the lower-cased question.
 var (
-	dHotelRE = relit.MustCompile(`\b(hvilket|hvilke|kva|kva for eit|which|what)\s+(hotell|hotellet|hotel)\s+((chain|kjede|hotellkjede)\s+)?(skal|blir|er|har|bruker|brukar|brukes|pleier|pleiar|are|is|will|would|do|does|did|usually|normally|typically|på|pa|for|i|in|at|we)\b|\b(navnet på|namnet på|name of|adressa til|adressen til|address of|address for)\s+(the\s+)?(hotell\w*|hotel)|\b(hvor|kvar|where)\s+(skal|blir|are|will|do)\s+(vi|me|we)\s+(\w+\s+)?(bo|bu|stay|staying|sleep|overnatte)\b` +
+	dHotelRE = relit.MustCompile(`\b(hvilket|hvilke|kva|kva for eit|which|what)\s+(hotell|hotellet|hotel)\s+((chain|kjede|hotellkjede)\s+)?(bor|bur|sover|søv|skal|blir|er|har|bruker|brukar|brukes|pleier|pleiar|are|is|will|would|do|does|did|usually|normally|typically|på|pa|for|i|in|at|we)\b|\b(navnet på|namnet på|name of|adressa til|adressen til|address of|address for)\s+(the\s+)?(hotell\w*|hotel)|\b(hvor|kvar|where)\s+(skal|blir|are|will|do)\s+(vi|me|we)\s+(\w+\s+)?(bo|bu|stay|staying|sleep|overnatte)\b` +
 		// "do they use a particular hotel for the samlinger?" (blind129)
 		`|\b(a|one|the same|et|eit|eitt|ett|det samme|det same)\s+(particular|specific|fixed|regular|bestemt|spesielt|fast|fast avtale)\s+(hotell|hotel)\b`)
 	// A day or a date, not a time of year: "hvilken dato", "what day in

@@ -201,6 +201,11 @@ func TestTenthSessionClasses(t *testing.T) {
 		{"helt ærlig: hva får kommunen igjen for dette?", "hva-far-vi"},
 		{"står alle fritt til å søke, eller er noen fylker plukket ut på forhånd?", "hvem-soker"},
 		{"Med min bakgrunn har jeg sett mange programmer komme og gå. Hva ser dere selv som kjernen i dette – det som gjør det verdt innsatsen?", "en-modell"},
+		// round 35: "report interest" is registering it; which hotel we
+		// stay at is a detail; 17 May is a holiday
+		{"remind me, what's the deadline for the county branches to report interest?", "frist"},
+		{"hvilket hotell bor vi på når vi er på samling? 🏨", ""},
+		{"ka dag e 17. mai på i år", ""},
 		// dialect "fyste" is "første"
 		{"når startar fyste runden med regionale program?", "tidsplan"},
 	})
