@@ -264,10 +264,11 @@ func (e *Engine) judgeParts(ctx context.Context, dst []partVerdict, parts []stri
 			return nil, err
 		}
 		_, asks := PartUnanswered(i, p, "", false)
-		v := partVerdict{kind: partUnsure, detail: j.detail != noDetail, short: wordCount(p) < 3,
+		fp, n := bot.FoldText(p), wordCount(p)
+		v := partVerdict{kind: partUnsure, detail: j.detail != noDetail, short: n < 3,
 			off: j.offTopic || j.otherObject, asks: asks, context: !asks && !strings.HasSuffix(strings.TrimSpace(p), "?"),
-			kroner: kronerRE.MatchString(bot.FoldText(p)) || (wordCount(p) <= 5 && howMuchRE.MatchString(bot.FoldText(p))), brief: wordCount(p) <= 5,
-			money: moneyRE.MatchString(bot.FoldText(p))}
+			kroner: kronerRE.MatchString(fp) || (n <= 5 && howMuchRE.MatchString(fp)), brief: n <= 5,
+			money: moneyRE.MatchString(fp)}
 		sure := j.best != nil && j.p >= e.threshold()
 		switch {
 		case sure && seen(j.best.x.ID):

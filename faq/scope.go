@@ -263,7 +263,7 @@ func scanScope(q string) (off bool, objects []string) {
 		}
 		contrast := contrastLeft > 0
 		contrastLeft--
-		if !contrast && !foldCollisions[f] && !metaphor[prev+" "+w] && (offTopicWords[w] || (hasOffTopicPrefix(w) && !notCompoundsEN[w])) && !(meals && mealWords[w]) {
+		if !contrast && !foldCollisions[f] && (offTopicWords[w] || (hasOffTopicPrefix(w) && !notCompoundsEN[w])) && !(meals && mealWords[w]) && !metaphor[prev+" "+w] {
 			return true, nil
 		}
 		if o, ok := objs.get(w); ok {
