@@ -144,7 +144,7 @@ func TestNinthSessionClasses(t *testing.T) {
 // the reported question; without the closing question, or with anything
 // else in the message, the message stays whole.
 func TestWithoutReported(t *testing.T) {
-	for _, c := range []struct{ q, want string }{
+	checkRewrites(t, "withoutReported", withoutReported, []rewriteCase{
 		{"politikarane kjem garantert til å spørje «kva får me igjen for dette?». kva svarar eg dei", "kva får me igjen for dette?"},
 		{"Politikarane kjem garantert til å spørja 'kva får vi ut av dette'. Kva skal eg svara?", "kva får vi ut av dette?"},
 		{"sjefen min spør kva kommunen faktisk får ut av dette, kva svarar eg", "kva kommunen faktisk får ut av dette?"},
@@ -156,28 +156,20 @@ func TestWithoutReported(t *testing.T) {
 		{"rektor spør «kva får vi ut av dette» på møtet i morgon, og kva om vi ikkje får plass? kva svarar eg?", "rektor spør «kva får vi ut av dette» på møtet i morgon, og kva om vi ikkje får plass? kva svarar eg?"},
 		// "kva svarar eg" alone is the asker's own question
 		{"kva svarar eg?", "kva svarar eg?"},
-	} {
-		if got := withoutReported(c.q); got != c.want {
-			t.Errorf("withoutReported(%q) = %q, want %q", c.q, got, c.want)
-		}
-	}
+	})
 }
 
 // TestPreface: a preface before a colon that only says a question
 // follows is left out; one that names the subject stays.
 func TestPreface(t *testing.T) {
-	for _, c := range []struct{ q, want string }{
+	checkRewrites(t, "withoutReporter", withoutReporter, []rewriteCase{
 		{"Honest question, no snark intended: what's in it for us?", "what's in it for us?"},
 		{"Til saksutgreiinga om deltaking: kven skal kommunen setje inn i kommunegruppa?", "kven skal kommunen setje inn i kommunegruppa?"},
 		{"For a briefing to our Baltic partner network: what is the stated purpose of the programme?", "what is the stated purpose of the programme?"},
 		{"kjapt spørsmål: når er fristen?", "når er fristen?"},
 		{"spørsmål om fristen: når er den?", "spørsmål om fristen: når er den?"},
 		{"question about the gatherings: where are they?", "question about the gatherings: where are they?"},
-	} {
-		if got := withoutReporter(c.q); got != c.want {
-			t.Errorf("withoutReporter(%q) = %q, want %q", c.q, got, c.want)
-		}
-	}
+	})
 }
 
 // TestContrastNotOffTopic: an off-topic word a few words after "utover",
