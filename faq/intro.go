@@ -162,7 +162,7 @@ var apologyRE = relit.MustCompile(`^(?:(?:and|og|also|også|ps:?) )?(?:(?:so|ver
 // greeting is a greeting and whom it greets, as a sentence of its own
 // or before an introduction ("hei, ny rådgiver …", "hi all, writing in
 // english …").
-const greeting = `(?:hei hei|hei|hallo|heisann|halla|hallå|heia|morn|morna|hi|hello|hey|hiya|howdy|hola|ciao|salut|bonjour|hej|moi|namaste|god morgen|god dag|good morning|good afternoon|good day|good evening|greetings)(?: (?:there|alle|all|everyone|folkens|folk|du|dere))?`
+const greeting = `(?:hei hei|hei|hallo|heisann|halla|hallå|heia|morn|morna|hi|hello|hey|hiya|howdy|hola|ciao|salut|bonjour|hej|moi|namaste|god morgen|god dag|good morning|good afternoon|good day|good evening|greetings|dear|kjære|kjaere)(?: (?:there|alle|all|everyone|folkens|folk|du|dere|kulturbot|bot|boten|team|colleagues|kollegaer|kolleger))?`
 
 // greetingRE is a sentence that only greets.
 var greetingRE = relit.MustCompile(`^` + greeting + `(?:[.!, ]|:-?[)(dDpP]|;-?\))*$`)

@@ -93,7 +93,7 @@ var (
 	// gathering", "todagerssamling". Not "hvor lenge varer samlingene"
 	// (the series: the programme's three semesters) — one gathering, by
 	// hver/en/each/a or by its days.
-	dLengthRE = relit.MustCompile(`\b(hvor|kor|how)\s+(lenge|lang tid|long)\s+(\w+\s+){0,3}(hver|kvar|each|en|ein|ei|one|a|every|per|én)\s+(samling\w*|gathering\w*|treff\w*)\b` +
+	dLengthRE = relit.MustCompile(`\b(hvor|kor|how)\s+(lenge|lang tid|lang|lange|long)\s+(\w+\s+){0,3}(hver|kvar|each|en|ein|ei|one|a|every|per|én)\s+(samling\w*|gathering\w*|treff\w*)\b` +
 		`|\b(hvor|kor|how)\s+(mange|many)\s+(dager|dagar|days|døgn|timer|timar|hours)\s+(\w+\s+){0,4}(samling\w*|gathering\w*|treff\w*)` +
 		`|\b(samling\w*|gathering\w*|treff\w*)\s+(\w+\s+){0,3}(en|ein|ei|én|to|tre|one|two|three|1|2|3)\s+(eller|or)\s+(to|tre|fire|two|three|four|2|3|4)\s+(dager|dagar|days|døgn)\b` +
 		`|\b(en|ein|to|tre|one|two|three|1|2|3)[- ]?(dags|dagars|dagers|day)[- ]?(samling\w*|gathering\w*|treff\w*)`)

@@ -1,0 +1,23 @@
+package faq
+
+import "testing"
+
+// TestEleventhSessionClasses holds one question of each class the
+// eleventh session's blind training sets (blind159–) missed and its fix
+// answers ("" for a question the document does not answer).
+func TestEleventhSessionClasses(t *testing.T) {
+	e := newTestEngine(t)
+	checkAnswers(t, e, []answerCase{
+		// round 36: "Dear kulturbot," greets; the asker's own task after
+		// it is left out ("briefing note", "partner" asked for the
+		// digital meetings)
+		{"Dear kulturbot, I am preparing a briefing note for an international partner organisation. Could you please summarise the overall purpose of the Fremtidens kulturskole regional programme?", "hensikt"},
+		// "hvordan prioriteres det?" asks how applicants are chosen
+		{"hva skjer om alle fylkene vil være med, hvordan prioriteres det?", "antall-plasser"},
+		// "grunnlagsmateriell" is what the programme rests on
+		{"finnes det noe grunnlagsmateriell programmet bygger på som vi kan lese før vi bestemmer oss?", "grunnlag"},
+		// "kor lang er kvar samling" asks one gathering's length, which
+		// the document does not give
+		{"kor lang er kvar samling – ein dag, eller to med overnatting?", ""},
+	})
+}
