@@ -19,5 +19,8 @@ func TestEleventhSessionClasses(t *testing.T) {
 		// "kor lang er kvar samling" asks one gathering's length, which
 		// the document does not give
 		{"kor lang er kvar samling – ein dag, eller to med overnatting?", ""},
+		// "the rest of the country" is a national gathering's; "at some
+		// point" is a time, not the programme's point
+		{"Will we only ever meet the other municipalities in our own region, or also folks from the rest of the country at some point?", "samlinger"},
 	})
 }
