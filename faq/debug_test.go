@@ -16,11 +16,14 @@ func TestDebug(t *testing.T) {
 		t.Skip("set FAQ_DEBUG to questions, one per line")
 	}
 	e := newTestEngine(t)
-	for _, q := range strings.Split(qs, "\n") {
-		if strings.TrimSpace(q) == "" {
+	for _, raw := range strings.Split(qs, "\n") {
+		if strings.TrimSpace(raw) == "" {
 			continue
 		}
-		q, lang := e.prepare(q, "")
+		// The figures below are of the question as prepared; the
+		// answer is of the question as asked (prepared once, as in
+		// chat).
+		q, lang := e.prepare(raw, "")
 		ts := e.an.AnalyzeIn(q, lang == "en")
 		qw := e.weights(ts)
 		fmt.Printf("Q %q\n  terms:", q)
@@ -35,15 +38,14 @@ func TestDebug(t *testing.T) {
 			}
 			fmt.Printf("  %-22s sim=%.2f cov=%.2f prec=%.2f bm25=%.2f\n", c.x.ID, c.sim, c.cov, c.prec, c.bm25)
 		}
-		pq, lang := e.prepare(q, "")
-		if j, _ := e.judge(context.Background(), pq, lang); j != nil && j.best != nil {
+		if j, _ := e.judge(context.Background(), q, lang); j != nil && j.best != nil {
 			fmt.Printf("  best %s p=%.3f legacy=%.2f veto=%v detail=%d otherObject=%v twoPart=%v typeFit=%v ambiguous=%v\n  features:", j.best.x.ID, j.p, j.legacy, j.veto, j.detail, j.otherObject, j.twoPart, j.typeFit, j.ambiguous)
 			for i, v := range j.features(e.P) {
 				fmt.Printf(" %s=%.2f", featureNames[i], v)
 			}
 			fmt.Println()
 		}
-		a, _ := e.Answer(context.Background(), q, "")
+		a, _ := e.Answer(context.Background(), raw, "")
 		fmt.Printf("  => answered=%v oos=%v %s %.2f\n", a.Answered, a.OutOfScope, a.EntryID, a.Score)
 	}
 }

@@ -22,5 +22,13 @@ func TestEleventhSessionClasses(t *testing.T) {
 		// "the rest of the country" is a national gathering's; "at some
 		// point" is a time, not the programme's point
 		{"Will we only ever meet the other municipalities in our own region, or also folks from the rest of the country at some point?", "samlinger"},
+		// round 37: "in broad terms" is a frame ("terms" read as
+		// semesters)
+		{"How is the programme financed, in broad terms?", "finansiering"},
+		// "spør for styret" after the question only says whom the asker
+		// asks for (it pulled the answer to the board's entry)
+		{"er det noen krav til kommunene som vil delta, utover at de er medlem? spør for styret", "krav"},
+		// a lottery is a draw among applicants
+		{"Random thought: what happens if half of Norway signs up? Is there like a lottery, or first come first served?", "antall-plasser"},
 	})
 }

@@ -53,8 +53,9 @@ var writingFrames = []struct {
 	// "sett fra kommunens ståsted", "from the municipality's point of
 	// view" (blind119)
 	{relit.MustCompile(`(?i),?\s*\b(?:sett (?:fra|frå) (?:\S+ ){0,2}?(?:ståsted|ståstad|synspunkt|perspektiv)|from (?:the |a |our )?(?:\S+ ){0,2}?(?:point of view|perspective|standpoint))\b`), " "},
-	// "kort forklart", "in simple terms", "short version pls"
-	{relit.MustCompile(`(?i),?\s*\b(?:(?:kort|enkelt|greit|stutt)\s+(?:forklart|fortalt|sagt)|in (?:short|simple terms|plain terms|layman's terms)|briefly explained|(?:the )?(?:short|kort|kortversjon) (?:version|versjon|answer|svar)(?: (?:please|pls|plz|takk))?)\b,?`), " "},
+	// "kort forklart", "in simple terms", "short version pls", "in broad
+	// terms" (blind162: "terms" read as semesters), "i grove trekk"
+	{relit.MustCompile(`(?i),?\s*\b(?:(?:kort|enkelt|greit|stutt)\s+(?:forklart|fortalt|sagt)|in (?:short|simple terms|plain terms|layman's terms|broad terms|general terms|rough terms)|(?:broadly|roughly|generally) speaking|(?:i|in) (?:grove|store|korte) trekk|briefly explained|(?:the )?(?:short|kort|kortversjon) (?:version|versjon|answer|svar)(?: (?:please|pls|plz|takk))?)\b,?`), " "},
 	// "the programme's stated aims"
 	{relit.MustCompile(`(?i)\b(?:stated|declared|official)\s+(aims?|objectives?|goals?|purposes?)\b`), " $1"},
 }

@@ -51,7 +51,10 @@ func withoutIntro(q string) string {
 	if aboutBackRE.MatchString(strings.ToLower(rest)) {
 		return q
 	}
-	return rest
+	// A set-aside clause that ended the question before the left-out
+	// sentence ("…, utover at de er medlem? spør for styret") ends it
+	// now (blind163).
+	return withoutExcept(rest)
 }
 
 // sentencesInto splits q into sentences, appended to dst: after ".", "!"
@@ -150,6 +153,9 @@ func isIntro(s string) bool {
 	if apologyRE.MatchString(l) {
 		return true
 	}
+	if askingForRE.MatchString(l) {
+		return true
+	}
 	return introRE.MatchString(l) && !introAsksRE.MatchString(l)
 }
 
@@ -158,6 +164,12 @@ func isIntro(s string) bool {
 // the question, "english" asked for the language entry (blind56).
 var apologyRE = relit.MustCompile(`^(?:(?:and|og|also|også|ps:?) )?(?:(?:so|very) )?(?:sorry|sry|sorri|beklager|unnskyld|orsak|apologies|excuse)(?: for| about| om| for the| på)?(?: (?:my|mi|min|mitt|mine|the|bad|poor|dårlig|dårleg|dårlige|dårlege|all|alle|eventuelle|evt\.?|any))* (?:english|engelsk|engelsken|norwegian|norsk|norsken|nynorsk|nynorsken|typos?|skrivefeil|spelling|grammar|grammatikk|language|språk|språket|writing|(?:simple|stupid|dumb|silly|basic|naive|obvious|long|dumme|dumt|enkle|enkelt|lange|lang|mange|many) (?:question|questions|spørsmål|spørsmålet|message|melding|meldinga))\b[^?]*$` +
 	`|^(?:my|mi|min) (?:english|engelsk|norsk|norwegian|nynorsk)(?: \S+){0,2} (?:is|er|e) (?:not|ikke|ikkje|bad|poor|dårlig|dårleg|weak|svak)\b[^?]*$`)
+
+// askingForRE is a sentence that only says whom or why the asker asks
+// for: "spør for styret" (blind163), "Asking before my colleagues start a
+// group chat …" (blind162), "asking on behalf of our rektor". After the
+// question it pulled the answer to the board's entry.
+var askingForRE = relit.MustCompile(`^(?:(?:jeg|eg|je|i'm|i am|im|we're|we are|vi)\s+)?(?:spør|spor|spørsmålet kommer|asking|ask|i ask)\s+(?:for|på vegne av|pa vegne av|on behalf of|before|because|fordi|før|for|sidan|siden|since)\b[^?]*$`)
 
 // greeting is a greeting and whom it greets, as a sentence of its own
 // or before an introduction ("hei, ny rådgiver …", "hi all, writing in
