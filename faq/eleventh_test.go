@@ -30,5 +30,14 @@ func TestEleventhSessionClasses(t *testing.T) {
 		{"er det noen krav til kommunene som vil delta, utover at de er medlem? spør for styret", "krav"},
 		// a lottery is a draw among applicants
 		{"Random thought: what happens if half of Norway signs up? Is there like a lottery, or first come first served?", "antall-plasser"},
+		// round 38: how the regional programmes (the framework) relate to
+		// the development areas the county branches adopted — they put
+		// them into practice (three writers this round, eleven before);
+		// the municipality's own area against the county's stays the
+		// theme entry's
+		{"Hvordan henger rammeverket sammen med utviklingsområdene som fk vedtok?", "regionale-program"},
+		{"What function is the framework intended to serve in relation to the development areas already adopted by the county branches?", "regionale-program"},
+		{"kva rolle har dei regionale programma ift utviklingsområda som fylkesavdelingane har vedtatt?", "regionale-program"},
+		{"hvordan skal kommunenes utviklingsområder henge sammen med det fylket har vedtatt?", "tema-bestemt"},
 	})
 }
