@@ -39,5 +39,12 @@ func TestEleventhSessionClasses(t *testing.T) {
 		{"What function is the framework intended to serve in relation to the development areas already adopted by the county branches?", "regionale-program"},
 		{"kva rolle har dei regionale programma ift utviklingsområda som fylkesavdelingane har vedtatt?", "regionale-program"},
 		{"hvordan skal kommunenes utviklingsområder henge sammen med det fylket har vedtatt?", "tema-bestemt"},
+		// "overarching" and "constitutes" carry no topic; "in formal
+		// terms" is a frame ("terms" read as semesters); nynorsk
+		// "annleis", "døyr"; "ærleg talt –" is a preface without a colon
+		{"Could you summarise the overarching aims of the regional programmes under Fremtidens kulturskole? I am preparing a briefing for colleagues in a European Music Council network.", "hensikt"},
+		{"In formal terms, what constitutes a region within the programme structure?", "region-oppsett"},
+		{"vi har hatt mange prosjekt som døyr når pengane tek slutt. kva er annleis med dette?", "langsiktig"},
+		{"ærlig talt hva er vitsen for oss. what's in it for us liksom", "hva-far-vi"},
 	})
 }
