@@ -46,5 +46,11 @@ func TestEleventhSessionClasses(t *testing.T) {
 		{"In formal terms, what constitutes a region within the programme structure?", "region-oppsett"},
 		{"vi har hatt mange prosjekt som døyr når pengane tek slutt. kva er annleis med dette?", "langsiktig"},
 		{"ærlig talt hva er vitsen for oss. what's in it for us liksom", "hva-far-vi"},
+		// round 39: applying directly or "through someone else" (four
+		// writers) is who applies; hours a month are a detail the
+		// document does not give
+		{"kan vi søkje direkte som kommune eller må det gå via nokon andre", "hvem-soker"},
+		{"hei, kan kommunen søke om å være med direkte selv, eller må det gå gjennom noen andre?", "hvem-soker"},
+		{"kor mange timar i månaden må vi rekne med å setje av til mellomarbeidet?", ""},
 	})
 }

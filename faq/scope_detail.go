@@ -105,7 +105,7 @@ var (
 	// timer i uka må vi sette av per ansatt til mellomarbeidet" (blind45),
 	// "how many hours per week", "stillingsprosent". The document says
 	// what the municipal group commits to, never how long it takes.
-	dHoursRE = relit.MustCompile(`\b(hvor|kor|how)\s+(mange|many|mykje|mye|much)\s+(timer|timar|hours|arbeidstimer|arbeidstid|stillingsprosent|prosent|percent)\b.{0,50}\b(uke|uka|uken|veke|veka|week|weeks|måned|måneden|månad|month|ansatt|tilsett|employee|staff|per|each)\b` +
+	dHoursRE = relit.MustCompile(`\b(hvor|kor|how)\s+(mange|many|mykje|mye|much)\s+(timer|timar|hours|arbeidstimer|arbeidstid|stillingsprosent|prosent|percent)\b.{0,50}\b(uke|uka|uken|veke|veka|week|weeks|måned|måneden|månad|månaden|month|months|ansatt|tilsett|employee|staff|per|each)\b` +
 		`|\b(stillingsprosent\w*|stillingsressurs\w*|hours per week|hours a week|timer i uka|timer i uken|timar i veka|timer per uke|timar per veke|timer i måneden)\b`)
 	// The meals at a gathering: a meal word and a gathering near each
 	// other, either way round ("er det middag på samlingen", "får vi
