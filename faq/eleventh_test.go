@@ -52,5 +52,11 @@ func TestEleventhSessionClasses(t *testing.T) {
 		{"kan vi søkje direkte som kommune eller må det gå via nokon andre", "hvem-soker"},
 		{"hei, kan kommunen søke om å være med direkte selv, eller må det gå gjennom noen andre?", "hvem-soker"},
 		{"kor mange timar i månaden må vi rekne med å setje av til mellomarbeidet?", ""},
+		// round 40: "ex ante" and "up front" are beforehand; "grup" is a
+		// group a letter short (three writers); lectures from experts
+		// ask what the gatherings are for
+		{"Is the thematic focus of each participating municipality specified ex ante by the programme, or is it determined during implementation?", "tema-bestemt"},
+		{"im youth worker not teacher, can i still be in the grup", "kommunegruppe"},
+		{"Excuse me, what is actual point of the gatherings - is it lectures from experts or something else?", "samlinger"},
 	})
 }
