@@ -185,7 +185,7 @@ var greetingRE = relit.MustCompile(`^` + greeting + `(?:[.!, ]|:-?[)(dDpP]|;-?\)
 var introRE = relit.MustCompile(`^(?:` + greeting + `(?:[,!.]|:-?[)(dDpP]|;-?\))*\s+)?` +
 	`(?:(?:jeg|eg|i)\s+(?:er|e|am|the|a|an|new|over from|here from|over here|from|jobber|jobbar|arbeider|arbeidar|work|har nettopp|har akkurat|have just|just|nettopp|akkurat|startet|starta|begynte|byrja|started|began|sitter|sit|represent|representerer|kommer fra|kjem frå|kjem fra|come from)\b` +
 	`|(?:i'm|im|i've just|ive just)\s` +
-	`|(?:(?:helt|heilt|ganske|brand|quite|very|fairly) )?(?:ny|nytilsatt|nyansatt|nytilsett|new|newly)\s` +
+	`|(?:(?:er|e|am|is) )?(?:(?:helt|heilt|ganske|brand|quite|very|fairly) )?(?:ny|nytilsatt|nyansatt|nytilsett|new|newly)\s` +
 	`|(?:ble|vart|blei|blitt) (?:nettopp|akkurat)\s` +
 	`|(?:just|recently) (?:got|started|joined|been)\s` +
 	`|over (?:here )?from\s` +
@@ -274,11 +274,13 @@ func questionSentences(q string) (string, bool) {
 		case strings.HasSuffix(s, "?") || asksRE.MatchString(s):
 			keep = append(keep, s)
 			asked = true
-		case asked && !mineRE.MatchString(strings.ToLower(s)):
+		case asked && !mineRE.MatchString(strings.ToLower(s)) && !isIntro(s):
 			// After the question, a statement may be its condition
 			// ("hvorfor er oppvekst så sentralt? vi samarbeider mest
 			// med kulturhuset"); only the asker's own comment on
-			// themselves is left out ("I learn much better when …").
+			// themselves is left out ("I learn much better when …"), and
+			// a word on who they are ("er ny som sekretær for
+			// kommunegruppa", blind172).
 			keep = append(keep, s)
 		}
 	}

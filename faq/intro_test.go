@@ -125,6 +125,8 @@ func TestQuestionSentences(t *testing.T) {
 		// The asker's comment on themselves after it too; a condition
 		// stays.
 		{"Is there an info session before committing? I learn much better when I can ask live.", "Is there an info session before committing?", true},
+		// …and a word on who the asker is (blind172).
+		{"Hei, hva kan du egentlig hjelpe meg med? er ny som sekretær for kommunegruppa", "Hei, hva kan du egentlig hjelpe meg med?", true},
 		{"Hei. hvorfor er oppvekst så sentralt? vi samarbeider mest med kulturhuset", "hvorfor er oppvekst så sentralt? vi samarbeider mest med kulturhuset", true},
 		// A question pointing back at what was left out is not asked
 		// alone.

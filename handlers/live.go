@@ -153,6 +153,12 @@ func (h *Handlers) liveOne(ctx context.Context, q Query, feats *feat) (faq.Answe
 	f := liveFeats(n)
 	if feats != nil {
 		*feats = f
+		// "wat can u do? 😅 new here": "what can you do" before a word
+		// on the asker; live() asks its question sentence alone
+		// (blind172).
+		if rest := n[1+len(first):]; capabilitiesFirst[first] && (strings.HasPrefix(rest, " kan ") || strings.HasPrefix(rest, " can ")) {
+			*feats |= wCan
+		}
 	}
 	if f&topicMask == 0 && !liveGateOff && !mayAskCommands(n) {
 		return a, false, nil

@@ -70,6 +70,7 @@ const (
 	wModal  // kan, can, could, må
 	wRule   // a word about the programme's rules, not the bot's tools
 	wFiller // a filler word (pronoun, modal, particle)
+	wCan    // opens "hva kan …", "what can …": maybe "what can you do" before more
 )
 
 // topicMask is every topic bit: a question with none of them is not the

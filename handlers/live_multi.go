@@ -56,7 +56,7 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 	// A part can only be the bot's with one of the lexicon's topics (or
 	// as "what can you do"): without one anywhere, the FAQ has it all —
 	// the common case, decided before anything is split.
-	if !ok && f&topicMask == 0 && !liveGateOff {
+	if !ok && f&(topicMask|wCan) == 0 && !liveGateOff {
 		return a, ok, err
 	}
 	// Background before the question ("eg melde interesse for feil

@@ -81,6 +81,8 @@ func TestLive(t *testing.T) {
 		{"KvaKanDuGjereForMeg", "U1", "kva kan du eigentleg gjere for meg?", []string{"kulturbot", "/rsvp"}, nil},
 		// dialect: "me" is "med" (blind164)
 		{"KaKanDuEgentliHjelpeMegMe", "U1", "ka kan du egentli hjelpe meg me", []string{"kulturbot", "/rsvp"}, nil},
+		// who the asker is, after the question (blind172)
+		{"KanDuHjelpeNySekretar", "U1", "Hei, hva kan du egentlig hjelpe meg med? er ny som sekretær for kommunegruppa", []string{"kulturbot", "/rsvp"}, nil},
 		{"KaKanEgentlegBoten", "U1", "ka kan egentleg denne boten hjelpe meg med?", []string{"Eg er kulturbot", "/rsvp"}, nil},
 		// Background before the question: its question sentence is the
 		// bot's own (blind61, blind54).
