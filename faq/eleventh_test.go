@@ -1,6 +1,9 @@
 package faq
 
-import "testing"
+import (
+	"context"
+	"testing"
+)
 
 // TestEleventhSessionClasses holds one question of each class the
 // eleventh session's blind training sets (blind159–) missed and its fix
@@ -58,5 +61,31 @@ func TestEleventhSessionClasses(t *testing.T) {
 		{"Is the thematic focus of each participating municipality specified ex ante by the programme, or is it determined during implementation?", "tema-bestemt"},
 		{"im youth worker not teacher, can i still be in the grup", "kommunegruppe"},
 		{"Excuse me, what is actual point of the gatherings - is it lectures from experts or something else?", "samlinger"},
+		// round 41: "busy" and "klubben" are everyday words, not a
+		// subject outside the programme
+		{"honestly wats in it for us, we r very busy at klubben", "hva-far-vi"},
 	})
+}
+
+// TestAsideNotOffTopic: a message whose whole is declined as off-topic
+// for an aside ("there will be pizza") while its question sentence asks
+// about the programme is not declined as off-topic: unsure of that
+// question alone, the bot says so and the working group gets it.
+func TestAsideNotOffTopic(t *testing.T) {
+	e := newTestEngine(t)
+	a, err := e.Answer(context.Background(), "Our Nordland county board is meeting next week (there will be pizza, I am told). What is the county board actually expected to do in this program, besides applying for us?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.OutOfScope {
+		t.Errorf("declined as off-topic: %q", a.Text)
+	}
+	// A question about the aside stays declined.
+	a, err = e.Answer(context.Background(), "Hei, eg har gløymt passordet til Visma. Kven skal eg kontakte?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.OutOfScope {
+		t.Errorf("Visma question not declined as off-topic: answered %v %q", a.Answered, a.Text)
+	}
 }
