@@ -127,10 +127,10 @@ func withoutPurpose(q string) string {
 		return q
 	}
 	keep := parts
-	for len(keep) > 1 && purposeRE.MatchString(strings.ToLower(keep[len(keep)-1])) {
+	for len(keep) > 1 && asksNothing(keep[len(keep)-1]) {
 		keep = keep[:len(keep)-1]
 	}
-	for len(keep) > 1 && purposeRE.MatchString(strings.ToLower(keep[0])) {
+	for len(keep) > 1 && asksNothing(keep[0]) {
 		keep = keep[1:]
 	}
 	if len(keep) == len(parts) {
@@ -155,6 +155,18 @@ func withoutPurpose(q string) string {
 	}
 	return q[start:end]
 }
+
+// asksNothing reports whether part p of a question only says why the
+// asker asks (purposeRE) or that they do not understand ("skjønnner ikke
+// hva det ER liksom", blind176: read as a question of its own, "skjønner
+// ikke" found the entry on names the bot does not understand).
+func asksNothing(p string) bool {
+	l := strings.ToLower(p)
+	return purposeRE.MatchString(l) || confusedRE.MatchString(l)
+}
+
+// confusedRE is the asker saying they do not understand, and what.
+var confusedRE = relit.MustCompile(`^(?:(?:jeg|eg|je|i|i just|i really|vi|me|we)\s+)?(?:skjønner|skjønnner|skjonner|skjønar|skjønnar|forstår|forstar|don't|dont|do not)\s+(?:ikke|ikkje|ikkje heilt|ikke helt|ikkje heilt|get|understand|quite get|really get)\b[^?]*$`)
 
 // forAudienceRE is ", for <whom>" closing a question: the audience the
 // asker will pass the answer to (blind91).
