@@ -73,6 +73,11 @@ func TestEleventhSessionClasses(t *testing.T) {
 		{"how many samlinger we have in the whole program?? and is it on teams or real meeting", "samlinger"},
 		{"hi bot! roughly when does the first regional program actually get going? like month-wise, I don't need the exact samling dates", "tidsplan"},
 		{"kven er plukka ut til første runde av programmet?", ""},
+		// round 42: a closing "ut over å møte opp" sets aside like
+		// "utover"; a closing "we intend to map them against …" is a
+		// purpose
+		{"Long story short: kulturskulen vår i Sunnhordland har vore mykje i si eiga boble, men no vil kommunalsjefen at vi skal søkje. Er det nokon krav til oss som deltakarar ut over å møte opp?", "krav"},
+		{"Which cross-cutting principles does the programme aim to strengthen? We intend to map them against the Erasmus+ horizontal priorities.", "oppvekstfeltet"},
 	})
 }
 

@@ -55,7 +55,7 @@ var writingFrames = []struct {
 	{relit.MustCompile(`(?i),?\s*\b(?:sett (?:fra|frå) (?:\S+ ){0,2}?(?:ståsted|ståstad|synspunkt|perspektiv)|from (?:the |a |our )?(?:\S+ ){0,2}?(?:point of view|perspective|standpoint))\b`), " "},
 	// "kort forklart", "in simple terms", "short version pls", "in broad
 	// terms" (blind162: "terms" read as semesters), "i grove trekk"
-	{relit.MustCompile(`(?i),?\s*\b(?:(?:kort|enkelt|greit|stutt)\s+(?:forklart|fortalt|sagt)|in (?:short|(?:simple|plain|layman's|broad|general|rough|formal|overall|strict) terms)|(?:broadly|roughly|generally) speaking|(?:i|in) (?:grove|store|korte) trekk|briefly explained|(?:the )?(?:short|kort|kortversjon) (?:version|versjon|answer|svar)(?: (?:please|pls|plz|takk))?)\b,?`), " "},
+	{relit.MustCompile(`(?i),?\s*\b(?:(?:kort|enkelt|greit|stutt)\s+(?:forklart|fortalt|sagt)|in (?:short|(?:simple|plain|layman's|broad|general|rough|formal|overall|strict) terms)|concisely|succinctly|(?:broadly|roughly|generally) speaking|(?:i|in) (?:grove|store|korte) trekk|briefly explained|(?:the )?(?:short|kort|kortversjon) (?:version|versjon|answer|svar)(?: (?:please|pls|plz|takk))?)\b,?`), " "},
 	// "the programme's stated aims"
 	{relit.MustCompile(`(?i)\b(?:stated|declared|official)\s+(aims?|objectives?|goals?|purposes?)\b`), " $1"},
 }
@@ -93,4 +93,4 @@ func withoutExcept(q string) string {
 
 // exceptRE is the set-aside clause to the end of its sentence, keeping
 // the sentence's mark.
-var exceptRE = relit.MustCompile(`(?i),?\s+\b(?:utover (?:det )?(?:at|å|a)|utenom (?:det )?(?:at|å|a)|utanom (?:det )?(?:at|å|a)|bortsett fra|bortsett frå|apart from|other than|except for)\s+[^,.?!;]+([?.!]?)\s*$`)
+var exceptRE = relit.MustCompile(`(?i),?\s+\b(?:ut ?over (?:det )?(?:at|å|a)|utenom (?:det )?(?:at|å|a)|utanom (?:det )?(?:at|å|a)|bortsett fra|bortsett frå|apart from|other than|except for)\s+[^,.?!;]+([?.!]?)\s*$`)

@@ -403,6 +403,10 @@ var freeIntents = []howIntent{
 	// "fungerer dei same kommandoane på Discord?": the FAQ's entry on
 	// the platforms.
 	{"faq:plattformer", relit.MustCompile(` (kommando\w*|commands?|boten|bot|the bot|it|dei same|de samme|the same)( \S+){0,4}? (pa|i|in|on|via|with|med) (discord|slack)( |$)| (discord|slack)( \S+){0,4}? (kommando\w*|commands|same|samme|likt|likt|fungerer|virker|funker|works)( |$)`), false, nil, nil},
+	// "vi meldte på feil kommune ved en feil, hvordan trekker jeg
+	// registreringen?": the county's registration of interest is
+	// withdrawn, not an answer to a gathering (blind179)
+	{"live.how.interesse", relit.MustCompile(` (trekke|trekker|trekkje|trekkjer|trekk|withdraw|withdraws) (\S+ ){0,3}?(registreringen|registreringa|interessemeldingen|interessemeldinga|interessa|interessen|interest registration|registration of interest)( |$)`), false, []string{"trekk", "withdraw"}, nil},
 	// "someone rsvp'd for the wrong municipality": an admin deletes it
 	{"live.how.rsvpslett", relit.MustCompile(` (rsvp\w*|rsvp d|svarte|svara|svart|answered|replied|meldte pa|meldt pa)( \S+){0,3}? (feil|wrong|gal|galt) (kommune|kommunen|municipality|kommune)( |$)`), false, []string{"feil ", "wrong ", "gal ", "galt "}, nil},
 	{"faq:sprak", relit.MustCompile(` (svare|svar|svarer|svarar|svara|answer|answers|reply|replies|respond|skrive|skriv|skriva|write|snakke|snakker|speak|speaks|forsta|forstar|understand|understands|accept|accepts|tar imot|ta imot|spor|sporre|ask)( \S+){0,4}? (pa|in) (engelsk|english|nynorsk|bokmal|norsk|norwegian)( |$)| (hvilket|hvilke|kva|what|which) (sprak|language|languages|malform)| (english|engelske) (words|ord)| (sprak|language|malform) (svarer|svarar|answers|does|do|bruker|brukar|uses|speaks)| (same|samme|sama) (language|sprak|malform)( |$)`), false, nil, nil},
