@@ -78,6 +78,11 @@ func TestEleventhSessionClasses(t *testing.T) {
 		// purpose
 		{"Long story short: kulturskulen vår i Sunnhordland har vore mykje i si eiga boble, men no vil kommunalsjefen at vi skal søkje. Er det nokon krav til oss som deltakarar ut over å møte opp?", "krav"},
 		{"Which cross-cutting principles does the programme aim to strengthen? We intend to map them against the Erasmus+ horizontal priorities.", "oppvekstfeltet"},
+		// the term itself: "buzzword", "svevande", "defined somewhere",
+		// "where is it described" (eleven writers over the rounds)
+		{"«fremtidens kulturskole» – er det bare et nytt buzzword eller er det faktisk definert noe sted?", "fremtidens-kulturskole"},
+		{"ka legg dei eigentleg i uttrykket \"fremtidens kulturskole\"? høyres litt svevande ut", "fremtidens-kulturskole"},
+		{"what does 'fremtidens kulturskole' even mean lol, sounds like a buzzword", "fremtidens-kulturskole"},
 	})
 }
 
