@@ -83,6 +83,13 @@ func TestEleventhSessionClasses(t *testing.T) {
 		{"«fremtidens kulturskole» – er det bare et nytt buzzword eller er det faktisk definert noe sted?", "fremtidens-kulturskole"},
 		{"ka legg dei eigentleg i uttrykket \"fremtidens kulturskole\"? høyres litt svevande ut", "fremtidens-kulturskole"},
 		{"what does 'fremtidens kulturskole' even mean lol, sounds like a buzzword", "fremtidens-kulturskole"},
+		// round 43: a verb after "kor mange" names nothing counted (the
+		// region's "three or more" was vetoed for not counting "må");
+		// leaving the council is about membership; "internet" is
+		// digital, "meting" a meeting
+		{"vi er 4 kom. i Nordhordland som vurderer å gå saman. kor mange må ein minst vere for å telje som ein region?", "region"},
+		{"kommunen vår melde seg ut av kulturskulerådet i fjor pga økonomi. kan me likevel bli med?", "hvem-kan-delta"},
+		{"there is info meting on internet before start? wen", "digitale-moter"},
 	})
 }
 

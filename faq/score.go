@@ -331,8 +331,11 @@ func (e *Engine) countedTermIn(q string, en bool) (string, bool) {
 }
 
 // notCounted are the words after "hvor mange" that are not what is
-// counted.
-var notCounted = set("per", "pr", "i", "in", "pa", "på", "av", "of", "til", "totalt", "total", "altogether", "alt", "samla", "samlet", "sammen", "ca", "omtrent", "about", "roughly")
+// counted: prepositions, adverbs and modal verbs.
+var notCounted = set("per", "pr", "i", "in", "pa", "på", "av", "of", "til", "totalt", "total", "altogether", "alt", "samla", "samlet", "sammen", "ca", "omtrent", "about", "roughly",
+	// "kor mange må ein minst vere for å telje som ein region?": a verb
+	// straight after names nothing counted either (blind182).
+	"må", "ma", "skal", "kan", "bør", "trenger", "treng", "must", "should", "do", "does", "need")
 
 // countVouched reports whether x can answer the count q asks for: its
 // answer holds a count, or one of its own phrasings asks for a count of
