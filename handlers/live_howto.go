@@ -147,6 +147,8 @@ var howTailWords = wordSet("i boten bot kulturbot in via med with the gjennom th
 // relTailRE: a clause about the asker's own entry after the phrase ("eg
 // har logga feil", "som er ført for Bodø", "I logged").
 var relTailRE = relit.MustCompile(`^ (som )?(eg|jeg|je|vi|me|i|we|du|you)?( har| have| hadde| had)?( \S+)? ?(logga|logget|loggfort|fort|registrert|lagt inn|skrevet|skrive|skreiv|logged|entered|made|sendt|sent)( \S+){0,3} $|^ (som )?(er|vart|blei|ble|was|were|have been|has been) (fort|logget|logga|registrert|logged|entered)( \S+){0,3} $` +
+	// whom it is for: "… out as a file for the working group" (blind180)
+	`|^ (for|til) (the |our |var |vart )?(working group|arbeidsgruppa|arbeidsgruppen|arbeidsgruppe|styret|board|fylkesstyret|county board) $` +
 	// a change of plans: "kan jeg trekke den hvis vi ombestemmer oss"
 	`|^ (vi|we|me|jeg|eg|i) (har |have |ve )?(ombestemt oss|ombestemt meg|changed our minds?|changed my mind|angrer|angrar|angra|snudd)( \S+){0,2} $` +
 	// "etter at vi har sendt den", "after sending it"
@@ -162,6 +164,9 @@ var (
 	// "need to create the first gathering for the Nordmøre region,
 	// what's the syntax" (blind118), "… - what's the command for that".
 	cmdAskRE = relit.MustCompile(` (what s|what is|whats|hva er|kva er|hvilken|kva for) (the |a |en |ein |ei )?(syntax|syntaks|syntaksen|command|kommando|kommandoen|cmd)( for (that|this|it|det|dette))?( |$)` +
+		// "which command shows who has signed up for a gathering?"
+		// (blind180)
+		`| (which|what|hvilken|hvilke|kva for ein|kva) (command|commands|kommando|kommandoer|kommandoar) (shows|lists|gives|gets|viser|lister|listar|gir|gjev)( |$)` +
 		// "What do I actually type?", "kva skriv eg?" (blind123)
 		`| (what|hva|kva|ka) (do|should|shall|must) (i|we) (actually |just |then )?(type|write|enter)( |$)| (hva|kva|ka) (skriver|skriv|skal|må|ma) (jeg|eg|je|vi|me) (egentlig |eigentleg |da |då )?(skrive|skriva)?( |$)` +
 		// "need a csv of everyone who has rsvp'd … can the bot give me
@@ -243,7 +248,7 @@ const (
 
 var howIntents = []howIntent{
 	// Who answered a gathering: /samling deltakere.
-	{"live.how.deltakere", relit.MustCompile(` (se|ser|sja|sjaa|finne|finn|fa oversikt over|sjekke|sjekker|sjekka|see|find|check|view|get|vite|veit|vet|know|fa vite|fa greie pa)( jeg| eg| je| vi| me| i| we| du| you| man)?( ut| out)?( en| ei| an| the)?( oversikt over| liste over| list of| overview of)? (hvem|kven|who|hvilke kommuner|kva kommunar|which municipalities)( som)? (har |has |have |is |are |s |er |blir |vil )?(svart|svara|meldt seg|meldt|kommer|kjem|coming|rsvp|rsvpd|rsvp d|answered|replied|signed up|attending|pameldt|pamelde|responded)|` +
+	{"live.how.deltakere", relit.MustCompile(` (se|ser|sja|sjaa|finne|finn|fa oversikt over|sjekke|sjekker|sjekka|see|find|check|view|get|vite|veit|vet|know|fa vite|fa greie pa|show|shows|list|lists|vise|viser|vis)( jeg| eg| je| vi| me| i| we| du| you| man)?( ut| out)?( en| ei| an| the)?( oversikt over| liste over| list of| overview of)? (hvem|kven|who|hvilke kommuner|kva kommunar|which municipalities)( som)? (har |has |have |is |are |s |er |blir |vil )?(svart|svara|meldt seg|meldt|kommer|kjem|coming|rsvp|rsvpd|rsvp d|answered|replied|signed up|attending|pameldt|pamelde|responded)|` +
 		` (deltakerlist\w*|deltakarlist\w*|deltakeroversikt\w*|attendee list|attendees|attendance list|list of attendees|deltakere pa|deltakarar pa|pameldingsliste\w*|samling deltakere)`), false, nil, nil},
 	// Answering a gathering, changing the answer, headcount, beds.
 	{"live.how.rsvp", relit.MustCompile(` rsvp| (endrer|endre|endra|endrar|change|update|oppdatere|oppdaterer|rette|retter|korrigere) ` + rxPron + `(svaret|svar|svara|our answer|the answer|my answer|our reply|answer|reply|pameldingen|pamelding|antallet|antall|talet|registration|our registration|registreringen|registreringa|rsvp)( \S+){0,3}? (pa|til|to|for|on) ` + `(en |ei |et |neste |the |a |our |var |vart )?` + rxGathering +
@@ -270,6 +275,8 @@ var howIntents = []howIntent{
 	// "how do I pull out the list of who's coming … as csv": a list
 	// pulled out is an export, before "pull out" reads as withdrawing
 	// (blind106).
+	// "can I get the interest registrations out as a file" (blind180)
+	{"live.how.eksport", relit.MustCompile(` (get|take|ta|fa|hente|pull) (\S+ ){1,4}?(out|ut) (as|som|in|i) (a |an |en |ei |et )?(file|fil|csv|csv file|csv-fil|excel|spreadsheet|regneark|rekneark)( |$)`), false, []string{" out ", " ut "}, nil},
 	{"live.how.eksport", relit.MustCompile(` (pull|pulls|pulling|get|take|ta|fa|hente) (out|ut) (the |a |an |our |en |ei |et )?(list|lista|listen|data|names|csv|excel|spreadsheet|attendee\w*|rsvp\w*|answers|responses|numbers|deltakerlist\w*)( |$)`), false, []string{" out ", " ut "}, nil},
 	// Registering interest.
 	{"live.how.interesse", relit.MustCompile(` (melder|melde|meld|registrerer|registrere|registrera|registrerar|sign up|signe|register) ` + rxPron + rxCounty + `(pa )?(\d+ |en |ei |to |tre |fire |fem |seks |flere |fleire |noen |nokre |nokon |alle |var |vare |vaare |our |the |some |several |its |their |sine |\d+ )?(kommunen|kommunene|kommunane|kommuner|kommunar|kommune|fylket|municipalit\w*|county)( pa)?` +

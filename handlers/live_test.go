@@ -338,6 +338,9 @@ func TestLiveHowTo(t *testing.T) {
 		// "meldte på feil kommune" with the registration withdrawn is the
 		// interest, not an answer to a gathering (blind179)
 		{"vi meldte på feil kommune ved en feil, hvordan trekker jeg registreringen?", "/interesse trekk", "interesse-i-boten"},
+		// "which command shows …", a list "out as a file" (blind180)
+		{"which command shows who has signed up for a gathering?", "/samling deltakere", "data:deltakere"},
+		{"can I get the interest registrations out as a file for the working group?", "/kulturbot eksport", "data:eksport"},
 		{"need all the rsvp answers in a spreadsheet ift. the budget report, how do I get them out of the bot?", "/kulturbot eksport", "data:eksport"},
 		{"our fylkesleder asked me to put in the interest for Steinkjer and a couple of the neighbours through the bot since I'm apparently the 'tech savvy' one (I can use emojis 🎉). What do I actually type?", "/interesse fylke=<county>", "interesse-i-boten"},
 		{"Our county board wants to put Molde, Aukra and Hustadvika forward through the bot - what's the command for that (and can they undo it if the councillors get cold feet)?", "/interesse fylke=<county>", "interesse-i-boten"},
