@@ -90,6 +90,13 @@ func TestEleventhSessionClasses(t *testing.T) {
 		{"vi er 4 kom. i Nordhordland som vurderer å gå saman. kor mange må ein minst vere for å telje som ein region?", "region"},
 		{"kommunen vår melde seg ut av kulturskulerådet i fjor pga økonomi. kan me likevel bli med?", "hvem-kan-delta"},
 		{"there is info meting on internet before start? wen", "digitale-moter"},
+		// round 44: a report followed by "does the programme say
+		// anything about that?" asks the reported question; a straight
+		// apostrophe inside a word closes no quote; mentoring "or must we
+		// manage on our own"
+		{"Our kommunalsjef asked me straight out 'what's in it for us?' and I'd love to have a decent answer rather than waffle on. Does the programme say anything about that?", "hva-far-vi"},
+		{"politikarane spør kva kommunen faktisk får att for dette. har de ei god formulering om nytteverdien?", "hva-far-vi"},
+		{"får vi veiledning elr må vi klare oss sjølv", "veiledning"},
 	})
 }
 

@@ -149,6 +149,11 @@ func TestWithoutReported(t *testing.T) {
 		{"Politikarane kjem garantert til å spørja 'kva får vi ut av dette'. Kva skal eg svara?", "kva får vi ut av dette?"},
 		{"sjefen min spør kva kommunen faktisk får ut av dette, kva svarar eg", "kva kommunen faktisk får ut av dette?"},
 		{"My boss asks what the municipality actually gets out of this. What do I tell him?", "what the municipality actually gets out of this?"},
+		// "does the programme say anything about that?", "har de ei god
+		// formulering …?" ask for the answer too; the asker's own comment
+		// may follow the quote (blind183, blind185)
+		{"politikarane spør kva kommunen faktisk får att for dette. har de ei god formulering om nytteverdien?", "kva kommunen faktisk får att for dette?"},
+		{"Our kommunalsjef asked me straight out 'what's in it for us?' and I'd love to have a decent answer rather than waffle on. Does the programme say anything about that?", "what's in it for us?"},
 		// no "what do I answer": the report may be the question's context
 		{"rektor spør kva vi får ut av dette", "rektor spør kva vi får ut av dette"},
 		// a quote that is not a question, or more after the quote
