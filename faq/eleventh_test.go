@@ -97,6 +97,10 @@ func TestEleventhSessionClasses(t *testing.T) {
 		{"Our kommunalsjef asked me straight out 'what's in it for us?' and I'd love to have a decent answer rather than waffle on. Does the programme say anything about that?", "hva-far-vi"},
 		{"politikarane spør kva kommunen faktisk får att for dette. har de ei god formulering om nytteverdien?", "hva-far-vi"},
 		{"får vi veiledning elr må vi klare oss sjølv", "veiledning"},
+		// round 45: a project that "dør når pengene er brukt opp" ends
+		// with the money (four writers)
+		{"er dette enda et prosjekt som dør når pengene er brukt opp? vi har hatt nok av de", "langsiktig"},
+		{"blir dette endå eit prosjekt som forsvinn når pengane er brukt opp, eller er det meint å vare?", "langsiktig"},
 	})
 }
 
