@@ -101,6 +101,10 @@ func TestEleventhSessionClasses(t *testing.T) {
 		// with the money (four writers)
 		{"er dette enda et prosjekt som dør når pengene er brukt opp? vi har hatt nok av de", "langsiktig"},
 		{"blir dette endå eit prosjekt som forsvinn når pengane er brukt opp, eller er det meint å vare?", "langsiktig"},
+		// "entities" carries no topic ("which entities are eligible",
+		// four writers; the eligibility phrasings tried on the entry
+		// itself pulled "who picks the group" to it and were left out)
+		{"Regarding eligibility: which entities constitute the formal target group of the regional programmes?", "hvem-kan-delta"},
 	})
 }
 
