@@ -105,6 +105,13 @@ func TestEleventhSessionClasses(t *testing.T) {
 		// four writers; the eligibility phrasings tried on the entry
 		// itself pulled "who picks the group" to it and were left out)
 		{"Regarding eligibility: which entities constitute the formal target group of the regional programmes?", "hvem-kan-delta"},
+		// round 46: the mentor's name is a detail the document does not
+		// give; a short part after a detail's own part asks more of it
+		// ("og kva tid på dagen?" was answered with the digest's hour);
+		// whether every county branch may apply (two writers)
+		{"Hvem er veilederen som blir tildelt kommunene i Buskerud? Hva heter hun/han?", ""},
+		{"kva dato er det digitale infomøtet i oktober og kva tid på dagen?", ""},
+		{"Kan alle fylkesavdelinger melde seg på, eller er det bare noen utvalgte fylker som er invitert med?", "hvem-soker"},
 	})
 }
 

@@ -378,6 +378,13 @@ func (e *Engine) answerParts(ans Answer, j *judgement, vs []partVerdict, shown [
 			if (v.kind == partSure || v.kind == partSame) && (v.short || v.context || (carrier >= 0 && i > carrier && vs[carrier].off)) {
 				return ans, false
 			}
+			// A short part after the detail's own part asks more of the
+			// same thing: "kva dato er det digitale infomøtet i oktober og
+			// kva tid på dagen?" was answered with the digest's hour by
+			// "kva tid på dagen" (blind191).
+			if (v.kind == partSure || v.kind == partSame) && carrier >= 0 && i > carrier && vs[carrier].detail && i < len(shown) && wordCount(shown[i]) <= 5 {
+				return ans, false
+			}
 		}
 	case j.veto:
 		// The whole asks for a kind of fact its best entry does not

