@@ -112,6 +112,9 @@ func TestEleventhSessionClasses(t *testing.T) {
 		{"Hvem er veilederen som blir tildelt kommunene i Buskerud? Hva heter hun/han?", ""},
 		{"kva dato er det digitale infomøtet i oktober og kva tid på dagen?", ""},
 		{"Kan alle fylkesavdelinger melde seg på, eller er det bare noen utvalgte fylker som er invitert med?", "hvem-soker"},
+		// "sett fra kommunens side" is a frame; "Vi trenger en kort
+		// begrunnelse til saksframlegget" a purpose (two writers)
+		{"Hva er formålet med utviklingsprogrammet sett fra kommunens side? Vi trenger en kort begrunnelse til saksframlegget.", "hensikt"},
 	})
 }
 

@@ -52,7 +52,7 @@ var writingFrames = []struct {
 	{relit.MustCompile(`(?i),?\s*\b(?:ideally\s+|preferably\s+|helst\s+|gjerne\s+|gjerna\s+)?(?:in|i|på)\s+(?:(?:\d+|one|two|three|a|a couple of|a few|en|ei|ett|eit|ein|to|tre|et par|eit par|nokre|noen)\s+(?:(?:or|eller)\s+\S+\s+)?)?(?:short\s+|korte?\s+|brief\s+|plain\s+|enkle?\s+|simple\s+)?(?:sentences?|points?|bullet\s?points?|setning(?:er|ar)?|punkt(?:er)?|words|ord|lines|linjer)\b(?:\s+(?:or|eller)\s+(?:two|three|so|to|tre|så))?`), " "},
 	// "sett fra kommunens ståsted", "from the municipality's point of
 	// view" (blind119)
-	{relit.MustCompile(`(?i),?\s*\b(?:sett (?:fra|frå) (?:\S+ ){0,2}?(?:ståsted|ståstad|synspunkt|perspektiv)|from (?:the |a |our )?(?:\S+ ){0,2}?(?:point of view|perspective|standpoint))\b`), " "},
+	{relit.MustCompile(`(?i),?\s*\b(?:sett (?:fra|frå) (?:\S+ ){0,2}?(?:ståsted|ståstad|synspunkt|perspektiv|side)|from (?:the |a |our )?(?:\S+ ){0,2}?(?:point of view|perspective|standpoint))\b`), " "},
 	// "kort forklart", "in simple terms", "short version pls", "in broad
 	// terms" (blind162: "terms" read as semesters), "i grove trekk"
 	{relit.MustCompile(`(?i),?\s*\b(?:(?:kort|enkelt|greit|stutt)\s+(?:forklart|fortalt|sagt)|in (?:short|(?:simple|plain|layman's|broad|general|rough|formal|overall|strict) terms)|concisely|succinctly|(?:broadly|roughly|generally) speaking|(?:i|in) (?:grove|store|korte) trekk|briefly explained|(?:the )?(?:short|kort|kortversjon) (?:version|versjon|answer|svar)(?: (?:please|pls|plz|takk))?)\b,?`), " "},
