@@ -115,6 +115,11 @@ func TestEleventhSessionClasses(t *testing.T) {
 		// "sett fra kommunens side" is a frame; "Vi trenger en kort
 		// begrunnelse til saksframlegget" a purpose (two writers)
 		{"Hva er formålet med utviklingsprogrammet sett fra kommunens side? Vi trenger en kort begrunnelse til saksframlegget.", "hensikt"},
+		// round 47: "For the 'value' section:" names the text the
+		// answer is for; "Treng ei kort formulering." after the question
+		// is its purpose
+		{"For the 'value' section: how does the programme describe what participating municipalities get out of it?", "hva-far-vi"},
+		{"Held på med eit saksframlegg til formannskapet. Kva krav stiller programmet til deltakarkommunane, utover å møte opp på samlingane? Treng ei kort formulering.", "krav"},
 	})
 }
 

@@ -237,12 +237,15 @@ func withoutReporter(q string) string {
 // subject ("spørsmål om fristen:").
 var prefaceRE = relit.MustCompile(`^(?:\S+ ){0,3}(?:question|questions|q|spørsmål|sporsmal|spm|ting|things)\b[^?]*$|^(?:a )?(?:quick|short|small|practical|kjapp|kjapt) one\b[^?]*$` +
 	// "Ærlig talt:", "Real talk:", "Could you clarify eligibility:" (blind150, blind151)
-	`|^(?:ærlig talt|ærleg talt|helt ærlig|heilt ærleg|honestly|real talk|seriously)$|^(?:could you |can you |please )*(?:clarify|explain|confirm)(?: \S+){0,2}$`)
+	`|^(?:ærlig talt|ærleg talt|helt ærlig|heilt ærleg|honestly|real talk|seriously)$|^(?:could you |can you |please )*(?:clarify|explain|confirm)(?: \S+){0,2}$` +
+	// "Asking for our fylkesleder, who is allergic to reading PDFs:"
+	// (blind192)
+	`|^(?:i'm |im |i am )?(?:asking|spør|spor) (?:for|on behalf of|på vegne av)\b[^?]*$`)
 
 // docPrefaceRE is the text the answer is for, before a colon: "Til
 // saksutgreiinga om deltaking:", "For a briefing to our partner
 // network:" (blind90, blind69), "treng ei setning til saka:" (blind137).
-var docPrefaceRE = relit.MustCompile(`^(?:(?:treng|trenger|need|needs)\s+(?:ei\s+|en\s+|et\s+|eit\s+|a\s+|an\s+)?(?:\S+\s+)?(?:setning|setningar|setninger|sentence|sentences|line|lines|formulering|tekst|text)\s+)?(?:til|for|i|to|in) (?:a |an |the |our |my |et |ei |en |eit )?(?:\S+ ){0,2}?(?:saksutgreiing\w*|saksfremlegg\w*|saksframlegg\w*|saksutredning\w*|saka|saken|notat\w*|referat\w*|rapport\w*|memo|report|briefing|abstract|application|søknad\w*|presentasjon\w*|article|proposal|newsletter|nyhetsbrev\w*)(?: \S+){0,5}$`)
+var docPrefaceRE = relit.MustCompile(`^(?:(?:treng|trenger|need|needs)\s+(?:ei\s+|en\s+|et\s+|eit\s+|a\s+|an\s+)?(?:\S+\s+)?(?:setning|setningar|setninger|sentence|sentences|line|lines|formulering|tekst|text)\s+)?(?:til|for|i|to|in) (?:a |an |the |our |my |et |ei |en |eit )?(?:\S+ ){0,2}?(?:saksutgreiing\w*|saksfremlegg\w*|saksframlegg\w*|saksutredning\w*|saka|saken|notat\w*|referat\w*|rapport\w*|memo|report|briefing|abstract|application|søknad\w*|presentasjon\w*|article|proposal|newsletter|nyhetsbrev\w*|section|seksjon\w*|kapittel\w*|chapter)(?: \S+){0,5}$`)
 
 // prefaceSubjectRE names the subject in a preface.
 var prefaceSubjectRE = relit.MustCompile(`\b(om|about|on|regarding|re|ang|angående|vedrørende|til|for|om)\b`)

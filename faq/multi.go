@@ -181,7 +181,7 @@ var purposeRE = relit.MustCompile(`^(jeg |eg |je |vi |me |i |we |i'm |im |we're 
 	// "trenger det til saksfremlegget", "need it for the board memo"
 	`|^(jeg |eg |vi |me |i |we )?(trenger|treng|need|needs|skal bruke|will use) (det|dette|dem|dei|desse|svaret|infoen|it|this|them|these|the answer|the info) (til|i|for|in)\s` +
 	// "Vi trenger en kort begrunnelse til saksframlegget" (blind190)
-	`|^(jeg |eg |vi |me |i |we )?(trenger|treng|need|needs) (en |ei |et |eit |ein |a |an )?(kort |short |brief |god |good )?(begrunnelse|grunngjeving|formulering|tekst|setning|forklaring|justification|line|sentence|text|wording) (til|for|i|in)\s` +
+	`|^(jeg |eg |vi |me |i |we )?(trenger|treng|need|needs) (en |ei |et |eit |ein |a |an )?(kort |short |brief |god |good )?(quotable |siterbar |sitérbar )?(begrunnelse|grunngjeving|formulering|tekst|setning|forklaring|justification|line|sentence|text|wording|quote|sitat)((til|for|i|in)\s|[.!]*$)` +
 	// "skal ha det inn i et notat til rådmannen", "vil ha det inn i
 	// årshjulet", "want to put it in our plan"
 	`|^(jeg |eg |vi |me |i |we )?(skal|vil|må|ma|want to|need to|have to|will|would like to) (ha|få|fa|legge|leggje|sette|setje|put|add|get) (det|dette|den|svaret|it|this|that) (inn i|inn|i|into|in|på|pa)\s` +
