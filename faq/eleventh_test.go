@@ -120,6 +120,17 @@ func TestEleventhSessionClasses(t *testing.T) {
 		// is its purpose
 		{"For the 'value' section: how does the programme describe what participating municipalities get out of it?", "hva-far-vi"},
 		{"Held på med eit saksframlegg til formannskapet. Kva krav stiller programmet til deltakarkommunane, utover å møte opp på samlingane? Treng ei kort formulering.", "krav"},
+		// rounds 48–49: "så jeg kan planlegge vikarer" and "må vite om
+		// jeg må skaffe vikar" are purposes (substitutes are no subject
+		// of the question); a closing "(sorry if that's a daft
+		// question)" is no question; "Førebur spørsmål til infomøtet:"
+		// is a preface; more than the culture school taking
+		// responsibility (five writers)
+		{"hvor mange samlinger blir det totalt i løpet av programmet, så jeg kan planlegge vikarer", "samlinger"},
+		{"hvor mange samliger blir det totalt da? må vite om jeg må skaffe vikar mye lol", "samlinger"},
+		{"we'd like to chip in some money from another project we run with the fylke - can that be combined with the programme funding somehow? (sorry if that's a daft question)", "samordne-midler"},
+		{"Førebur spørsmål til infomøtet: kva rolle er fylkesstyret forventa å ha undervegs i programmet?", "fylkesstyrets-rolle"},
+		{"Hvordan skal programmet bidra til at flere enn kulturskolen selv tar ansvar for kulturfeltet i lokalsamfunnet?", "elevene"},
 	})
 }
 

@@ -26,7 +26,7 @@ import (
 // har fått spørsmål fra en rektor om …"); only a short "<who> asks me:"
 // before the question itself is left out (withoutReporter).
 func withoutIntro(q string) string {
-	q = withoutReporter(withoutReported(withoutWritingFrame(withoutExcept(q))))
+	q = withoutReporter(withoutReported(withoutWritingFrame(withoutExcept(withoutApologyAside(q)))))
 	var sb [6]string
 	ss := sentencesInto(sb[:0], q)
 	if len(ss) == 0 {
@@ -56,6 +56,29 @@ func withoutIntro(q string) string {
 	// now (blind163).
 	return withoutExcept(rest)
 }
+
+// withoutApologyAside is q without a closing bracketed apology: "… can
+// that be combined with the programme funding somehow? (sorry if that's a
+// daft question)" read "question" and found the working group (blind198).
+func withoutApologyAside(q string) string {
+	t := strings.TrimRight(q, " .!")
+	if !strings.HasSuffix(t, ")") {
+		return q
+	}
+	i := strings.LastIndex(t, "(")
+	if i <= 0 {
+		return q
+	}
+	inner := strings.TrimSpace(t[i+1 : len(t)-1])
+	if !apologyAsideRE.MatchString(strings.ToLower(inner)) {
+		return q
+	}
+	return strings.TrimSpace(t[:i])
+}
+
+// apologyAsideRE is an apology for the question itself: "sorry if that's
+// a daft question", "beklager dumt spørsmål".
+var apologyAsideRE = relit.MustCompile(`^(?:so |very )?(?:sorry|sry|beklager|unnskyld|orsak|apologies)\b[^?()]*$`)
 
 // sentencesInto splits q into sentences, appended to dst: after ".", "!"
 // or "?" followed by a space, but not after a number ("6. februar") or a
@@ -245,7 +268,9 @@ var prefaceRE = relit.MustCompile(`^(?:\S+ ){0,3}(?:question|questions|q|spørsm
 // docPrefaceRE is the text the answer is for, before a colon: "Til
 // saksutgreiinga om deltaking:", "For a briefing to our partner
 // network:" (blind90, blind69), "treng ei setning til saka:" (blind137).
-var docPrefaceRE = relit.MustCompile(`^(?:(?:treng|trenger|need|needs)\s+(?:ei\s+|en\s+|et\s+|eit\s+|a\s+|an\s+)?(?:\S+\s+)?(?:setning|setningar|setninger|sentence|sentences|line|lines|formulering|tekst|text)\s+)?(?:til|for|i|to|in) (?:a |an |the |our |my |et |ei |en |eit )?(?:\S+ ){0,2}?(?:saksutgreiing\w*|saksfremlegg\w*|saksframlegg\w*|saksutredning\w*|saka|saken|notat\w*|referat\w*|rapport\w*|memo|report|briefing|abstract|application|søknad\w*|presentasjon\w*|article|proposal|newsletter|nyhetsbrev\w*|section|seksjon\w*|kapittel\w*|chapter)(?: \S+){0,5}$`)
+var docPrefaceRE = relit.MustCompile(`^(?:(?:treng|trenger|need|needs)\s+(?:ei\s+|en\s+|et\s+|eit\s+|a\s+|an\s+)?(?:\S+\s+)?(?:setning|setningar|setninger|sentence|sentences|line|lines|formulering|tekst|text)\s+)?(?:til|for|i|to|in) (?:a |an |the |our |my |et |ei |en |eit )?(?:\S+ ){0,2}?(?:saksutgreiing\w*|saksfremlegg\w*|saksframlegg\w*|saksutredning\w*|saka|saken|notat\w*|referat\w*|rapport\w*|memo|report|briefing|abstract|application|søknad\w*|presentasjon\w*|article|proposal|newsletter|nyhetsbrev\w*|section|seksjon\w*|kapittel\w*|chapter)(?: \S+){0,5}$` +
+	// "Førebur spørsmål til infomøtet:" (blind200)
+	`|^(?:jeg |eg |je |i'm |im |i am )?(?:forbereder|førebur|forebur|preparing|prepping) (?:noen |nokre |some )?(?:spørsmål|spm|questions) (?:til|for)\b[^?]*$`)
 
 // prefaceSubjectRE names the subject in a preface.
 var prefaceSubjectRE = relit.MustCompile(`\b(om|about|on|regarding|re|ang|angående|vedrørende|til|for|om)\b`)

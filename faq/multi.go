@@ -188,7 +188,10 @@ var purposeRE = relit.MustCompile(`^(jeg |eg |je |vi |me |i |we |i'm |im |we're 
 	// "we need to know before our board meeting", "må vite det før
 	// styremøtet", "want to get it right before I open my mouth"
 	// (blind63)
-	`|^(jeg |eg |vi |me |i |we )?(need to know|needs to know|need know|must know|have to know|må vite|ma vite|trenger å vite|trenger a vite|treng å vite|treng a vite|må vete)( det| dette| svaret| this| it| that| the answer)? (before|by|for|innen|før|for|til|i forhold til|ift\.?|med tanke på|mtp\.?|pga\.?)\s` +
+	`|^(jeg |eg |vi |me |i |we )?(need to know|needs to know|need know|must know|have to know|må vite|ma vite|trenger å vite|trenger a vite|treng å vite|treng a vite|må vete)( det| dette| svaret| this| it| that| the answer)? (before|by|for|innen|før|for|til|i forhold til|ift\.?|med tanke på|mtp\.?|pga\.?|om|whether|if)\s` +
+	// "…, så jeg kan planlegge vikarer" (blind199): what the answer
+	// lets the asker do
+	`|^(så|sa|so) (jeg|eg|je|vi|me|i|we) (kan|can|could|får|far) (planlegge|planleggje|plan|budsjettere|budget|booke|book|skaffe|skaffa|find|finne|ordne|organise|organize|prepare|forberede|førebu)\b` +
 	`|^(jeg |eg |vi |me |i |we )?(want to|wanna|vil|would like to) (get it right|get this right|have it right|be sure|være sikker|vere sikker|ha det riktig|ha rett)\b` +
 	// "Jeg trenger en kort begrunnelse til et politisk saksfremlegg",
 	// "må ha ei kort forklaring i saksutgreiinga" (blind84, blind88)

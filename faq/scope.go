@@ -731,7 +731,7 @@ func (e *Engine) otherDocument(ws []string, names map[string]int, en bool) bool 
 			continue
 		}
 		for _, d := range doc {
-			if e.unseenWord(d, names, en) {
+			if e.unseenWord(d, names, en) || e.droppedPart(d, en) {
 				return true
 			}
 		}
@@ -739,6 +739,28 @@ func (e *Engine) otherDocument(ws []string, names map[string]int, en bool) bool 
 	}
 	return false
 }
+
+// droppedPart reports whether w, a word the corpus never uses, reads as
+// one known term that leaves a part of it out: "kulturlova" is read as
+// "kultur", its "lova" dropped — a text the corpus never names (the
+// eleventh session's phrasings on who takes responsibility for culture
+// lifted "hva sier kulturlova om kommunens ansvar?" to an answer).
+func (e *Engine) droppedPart(w string, en bool) bool {
+	if _, ok := e.an.surface[w]; ok || stopwords[w] {
+		return false
+	}
+	ts := e.an.AnalyzeIn(w, en)
+	if len(ts) != 1 {
+		return false
+	}
+	rest, ok := strings.CutPrefix(w, ts[0].Text)
+	// What is left is a word of its own, not an ending ("-ene",
+	// "-ets", "-enes").
+	return ok && len(rest) >= 4 && !longEndings[rest]
+}
+
+// longEndings are the noun endings of four letters or more.
+var longEndings = set("enes", "anes", "ende", "ande")
 
 // unseenWord reports whether w is a content word the corpus never uses:
 // unknown to it (unknownContent), or a compound of words it knows that it
