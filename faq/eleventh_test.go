@@ -131,6 +131,10 @@ func TestEleventhSessionClasses(t *testing.T) {
 		{"we'd like to chip in some money from another project we run with the fylke - can that be combined with the programme funding somehow? (sorry if that's a daft question)", "samordne-midler"},
 		{"Førebur spørsmål til infomøtet: kva rolle er fylkesstyret forventa å ha undervegs i programmet?", "fylkesstyrets-rolle"},
 		{"Hvordan skal programmet bidra til at flere enn kulturskolen selv tar ansvar for kulturfeltet i lokalsamfunnet?", "elevene"},
+		// misspelt "comunes", "mony"; "reg interest"
+		{"how many comunes in one region??", "region"},
+		{"is there mony for travel", "reisestotte"},
+		{"how reg interest for bergen in the bot", "interesse-i-boten"},
 	})
 }
 
