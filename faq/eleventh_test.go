@@ -135,6 +135,9 @@ func TestEleventhSessionClasses(t *testing.T) {
 		{"how many comunes in one region??", "region"},
 		{"is there mony for travel", "reisestotte"},
 		{"how reg interest for bergen in the bot", "interesse-i-boten"},
+		// "meinast" is "menes" (it read as "senest"); what the mindset
+		// means is the mindset's entry
+		{"ka meinast me «tankesett» i dette programmet??", "hvorfor-tankesett"},
 	})
 }
 
