@@ -138,6 +138,13 @@ func TestEleventhSessionClasses(t *testing.T) {
 		// "meinast" is "menes" (it read as "senest"); what the mindset
 		// means is the mindset's entry
 		{"ka meinast me «tankesett» i dette programmet??", "hvorfor-tankesett"},
+		// rounds 50–51: "finn vi ut av det" is finding out, not what we
+		// get out of it; the gold; a brand, a project or a motto; the
+		// theme "or can it come later"
+		{"Må vi ha bestemt utviklingsområdet vårt før vi blir med, eller finn vi ut av det undervegs?", "tema-bestemt"},
+		{"noen sa at det ligger noe \"gull\" i dette programmet, hva menes med det?", "en-modell"},
+		{"question from a confused Aussie: is 'Fremtidens kulturskole' a brand, a project, a motto...? everyone in our staffroom uses it differently", "fremtidens-kulturskole"},
+		{"Must our municipality decide the theme for our work already before we apply, or can it come later?", "tema-bestemt"},
 	})
 }
 

@@ -167,6 +167,8 @@ var (
 		// "which command shows who has signed up for a gathering?"
 		// (blind180)
 		`| (which|what|hvilken|hvilke|kva for ein|kva) (command|commands|kommando|kommandoer|kommandoar) (shows|lists|gives|gets|viser|lister|listar|gir|gjev)( |$)` +
+		// "need a csv of all the rsvps …, which command do I use" (blind204)
+		`| (which|what|hvilken|kva for ein|kva) (command|kommando) (do|should|shall|skal|må|ma|bruker|brukar) (i|we|jeg|eg|vi|me)( use| bruke| bruka)?( |$)` +
 		// "What do I actually type?", "kva skriv eg?" (blind123)
 		`| (what|hva|kva|ka) (do|should|shall|must) (i|we) (actually |just |then )?(type|write|enter)( |$)| (hva|kva|ka) (skriver|skriv|skal|må|ma) (jeg|eg|je|vi|me) (egentlig |eigentleg |da |då )?(skrive|skriva)?( |$)` +
 		// "need a csv of everyone who has rsvp'd … can the bot give me
@@ -293,7 +295,7 @@ var howIntents = []howIntent{
 	// "we put the wrong kom. on our interest registration, how do i pull
 	// it back?", "korleis får eg trekt den attende?" (blind127, blind130):
 	// the registration named before, then taken back
-	{"live.how.interesse", relit.MustCompile(` (pull|take|get|trekke|trekkje|trekker|trekkjer|trekt|trukket|ta|tek|tar) (it|that|them|den|det|dei|dem) (back|tilbake|attende|bort att|bort igjen)( |$)`), false, []string{"interess", "regist", "meld"}, nil},
+	{"live.how.interesse", relit.MustCompile(` (pull|take|get|trekke|trekkje|trekker|trekkjer|trekt|trukket|ta|tek|tar|fa|far|faa|faar)( eg| jeg| vi| me| i| we)? (it|that|them|den|det|dei|dem) (back|tilbake|attende|bort att|bort igjen)( |$)`), false, []string{"interess", "regist", "meld"}, nil},
 	// "put in the interest for Steinkjer … through the bot" (blind123)
 	{"live.how.interesse", relit.MustCompile(` (put|puts|putting|send|sende|sender|legge|legg|legger) (in|inn) (the |our |an |en |ei |var |vaar )?(interest|interessa|interessen|interessemelding\w*)( |$)`), false, nil, nil},
 	// "put Molde, Aukra and Hustadvika forward through the bot"

@@ -341,6 +341,9 @@ func TestLiveHowTo(t *testing.T) {
 		// "which command shows …", a list "out as a file" (blind180)
 		{"which command shows who has signed up for a gathering?", "/samling deltakere", "data:deltakere"},
 		{"can I get the interest registrations out as a file for the working group?", "/kulturbot eksport", "data:eksport"},
+		// "which command do I use", "korleis får eg det tilbake" (blind204, blind206)
+		{"need a csv of all the rsvps for the Tromsø samling before friday, which command do I use", "/kulturbot eksport", "data:eksport"},
+		{"vi melde interesse for feil kommunar, korleis får eg det tilbake?", "/interesse trekk", "interesse-i-boten"},
 		{"need all the rsvp answers in a spreadsheet ift. the budget report, how do I get them out of the bot?", "/kulturbot eksport", "data:eksport"},
 		{"our fylkesleder asked me to put in the interest for Steinkjer and a couple of the neighbours through the bot since I'm apparently the 'tech savvy' one (I can use emojis 🎉). What do I actually type?", "/interesse fylke=<county>", "interesse-i-boten"},
 		{"Our county board wants to put Molde, Aukra and Hustadvika forward through the bot - what's the command for that (and can they undo it if the councillors get cold feet)?", "/interesse fylke=<county>", "interesse-i-boten"},
