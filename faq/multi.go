@@ -166,7 +166,7 @@ func asksNothing(p string) bool {
 }
 
 // confusedRE is the asker saying they do not understand, and what.
-var confusedRE = relit.MustCompile(`^(?:(?:jeg|eg|je|i|i just|i really|vi|me|we)\s+)?(?:skjønner|skjønnner|skjonner|skjønar|skjønnar|forstår|forstar|don't|dont|do not)\s+(?:ikke|ikkje|ikkje heilt|ikke helt|ikkje heilt|get|understand|quite get|really get)\b[^?]*$`)
+var confusedRE = relit.MustCompile(`^(?:(?:jeg|eg|je|i|i just|i really|vi|me|we)\s+)?(?:skjønner|skjønnner|skjonner|skjønar|skjønnar|forstår|forstar|don't|dont|do not)\s+(?:ikke|ikkje|ikkje heilt|ikke helt|get|understand|quite get|really get)\b[^?]*$`)
 
 // forAudienceRE is ", for <whom>" closing a question: the audience the
 // asker will pass the answer to (blind91).

@@ -3,6 +3,7 @@ package faq
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/kulturskoleradet/kulturbot/internal/relit"
 )
@@ -121,7 +122,7 @@ func closingQuote(s, q string) int {
 		}
 		j += k
 		end := j + len(q)
-		if end >= len(s) || !unicode.IsLetter(rune(s[end])) {
+		if r, _ := utf8.DecodeRuneInString(s[end:]); end >= len(s) || !unicode.IsLetter(r) {
 			return j
 		}
 		k = end
