@@ -188,11 +188,11 @@ func isIntro(s string) bool {
 var apologyRE = relit.MustCompile(`^(?:(?:and|og|also|også|ps:?) )?(?:(?:so|very) )?(?:sorry|sry|sorri|beklager|unnskyld|orsak|apologies|excuse)(?: for| about| om| for the| på)?(?: (?:my|mi|min|mitt|mine|the|bad|poor|dårlig|dårleg|dårlige|dårlege|all|alle|eventuelle|evt\.?|any))* (?:english|engelsk|engelsken|norwegian|norsk|norsken|nynorsk|nynorsken|typos?|skrivefeil|spelling|grammar|grammatikk|language|språk|språket|writing|(?:simple|stupid|dumb|silly|basic|naive|obvious|long|dumme|dumt|enkle|enkelt|lange|lang|mange|many) (?:question|questions|spørsmål|spørsmålet|message|melding|meldinga))\b[^?]*$` +
 	`|^(?:my|mi|min) (?:english|engelsk|norsk|norwegian|nynorsk)(?: \S+){0,2} (?:is|er|e) (?:not|ikke|ikkje|bad|poor|dårlig|dårleg|weak|svak)\b[^?]*$`)
 
-// askingForRE is a sentence that only says whom or why the asker asks
-// for: "spør for styret" (blind163), "Asking before my colleagues start a
+// askingForRE is a sentence, or a preface before a colon
+// (withoutReporter), that only says whom or why the asker asks for: "spør for styret" (blind163), "Asking before my colleagues start a
 // group chat …" (blind162), "asking on behalf of our rektor". After the
 // question it pulled the answer to the board's entry.
-var askingForRE = relit.MustCompile(`^(?:(?:jeg|eg|je|i'm|i am|im|we're|we are|vi)\s+)?(?:spør|spor|spørsmålet kommer|asking|ask|i ask)\s+(?:for|på vegne av|pa vegne av|on behalf of|before|because|fordi|før|for|sidan|siden|since)\b[^?]*$`)
+var askingForRE = relit.MustCompile(`^(?:(?:jeg|eg|je|i'm|i am|im|we're|we are|vi)\s+)?(?:spør|spor|spørsmålet kommer|asking|ask|i ask)\s+(?:for|på vegne av|pa vegne av|on behalf of|before|because|fordi|før|sidan|siden|since)\b[^?]*$`)
 
 // greeting is a greeting and whom it greets, as a sentence of its own
 // or before an introduction ("hei, ny rådgiver …", "hi all, writing in
@@ -248,7 +248,7 @@ func withoutReporter(q string) string {
 			break
 		}
 	}
-	if lead := strings.ToLower(q[start:i]); !reporterRE.MatchString(lead) && (!prefaceRE.MatchString(lead) || prefaceSubjectRE.MatchString(lead)) && !docPrefaceRE.MatchString(lead) {
+	if lead := strings.ToLower(q[start:i]); !reporterRE.MatchString(lead) && (!prefaceRE.MatchString(lead) || prefaceSubjectRE.MatchString(lead)) && !docPrefaceRE.MatchString(lead) && !askingForRE.MatchString(lead) {
 		return q
 	}
 	return q[:start] + q[i+2:]
@@ -260,10 +260,7 @@ func withoutReporter(q string) string {
 // subject ("spørsmål om fristen:").
 var prefaceRE = relit.MustCompile(`^(?:\S+ ){0,3}(?:question|questions|q|spørsmål|sporsmal|spm|ting|things)\b[^?]*$|^(?:a )?(?:quick|short|small|practical|kjapp|kjapt) one\b[^?]*$` +
 	// "Ærlig talt:", "Real talk:", "Could you clarify eligibility:" (blind150, blind151)
-	`|^(?:ærlig talt|ærleg talt|helt ærlig|heilt ærleg|honestly|real talk|seriously)$|^(?:could you |can you |please )*(?:clarify|explain|confirm)(?: \S+){0,2}$` +
-	// "Asking for our fylkesleder, who is allergic to reading PDFs:"
-	// (blind192)
-	`|^(?:i'm |im |i am )?(?:asking|spør|spor) (?:for|on behalf of|på vegne av)\b[^?]*$`)
+	`|^(?:ærlig talt|ærleg talt|helt ærlig|heilt ærleg|honestly|real talk|seriously)$|^(?:could you |can you |please )*(?:clarify|explain|confirm)(?: \S+){0,2}$`)
 
 // docPrefaceRE is the text the answer is for, before a colon: "Til
 // saksutgreiinga om deltaking:", "For a briefing to our partner

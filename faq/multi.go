@@ -466,8 +466,9 @@ func allSureQuestions(vs []partVerdict, parts []string) bool {
 	return true
 }
 
-// howOftenRE asks how often in so many words.
-var howOftenRE = relit.MustCompile(`\b(hvor|kor|how)\s+(ofte|often|frequently)\b`)
+// howOftenRE asks how often in so many words (dFrequencyRE's first
+// half).
+var howOftenRE = relit.MustCompile(howOftenExpr)
 
 // coveredP is how sure an unsure part must be of the entry the whole
 // question is answered with to be taken as answered by it ("hvor lenge

@@ -49,6 +49,10 @@ const (
 // programme: "middag" is in no entry).
 func (k detailKind) atGathering() bool { return k == detailLength || k == detailMeals }
 
+// howOftenExpr asks how often in so many words: "hvor ofte", "how
+// often".
+const howOftenExpr = `\b(hvor|kor|how)\s+(ofte|often|frequently)\b`
+
 // The question side, matched on the lower-cased question.
 var (
 	dHotelRE = relit.MustCompile(`\b(hvilket|hvilke|kva|kva for eit|which|what)\s+(hotell|hotellet|hotel)\s+((chain|kjede|hotellkjede)\s+)?(bor|bur|sover|søv|skal|blir|er|har|bruker|brukar|brukes|pleier|pleiar|are|is|will|would|do|does|did|usually|normally|typically|på|pa|for|i|in|at|we)\b|\b(navnet på|namnet på|name of|adressa til|adressen til|address of|address for)\s+(the\s+)?(hotell\w*|hotel)|\b(hvor|kvar|where)\s+(skal|blir|are|will|do)\s+(vi|me|we)\s+(\w+\s+)?(bo|bu|stay|staying|sleep|overnatte)\b` +
@@ -103,7 +107,7 @@ var (
 	// How often: "hvor ofte får vi veiledning", "how often do we meet the
 	// mentor". The document gives the gatherings' rhythm (six over three
 	// semesters) and nothing else's.
-	dFrequencyRE = relit.MustCompile(`\b(hvor|kor|how)\s+(ofte|often|frequently)\b|\b(hvor|kor|how)\s+(mange|many)\s+(ganger|gonger|times)\b`)
+	dFrequencyRE = relit.MustCompile(howOftenExpr + `|\b(hvor|kor|how)\s+(mange|many)\s+(ganger|gonger|times)\b`)
 	// The hours the work takes, per week or per employee: "hvor mange
 	// timer i uka må vi sette av per ansatt til mellomarbeidet" (blind45),
 	// "how many hours per week", "stillingsprosent". The document says

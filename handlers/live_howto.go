@@ -165,10 +165,9 @@ var (
 	// what's the syntax" (blind118), "… - what's the command for that".
 	cmdAskRE = relit.MustCompile(` (what s|what is|whats|hva er|kva er|hvilken|kva for) (the |a |en |ein |ei )?(syntax|syntaks|syntaksen|command|kommando|kommandoen|cmd)( for (that|this|it|det|dette))?( |$)` +
 		// "which command shows who has signed up for a gathering?"
-		// (blind180)
-		`| (which|what|hvilken|hvilke|kva for ein|kva) (command|commands|kommando|kommandoer|kommandoar) (shows|lists|gives|gets|viser|lister|listar|gir|gjev)( |$)` +
-		// "need a csv of all the rsvps …, which command do I use" (blind204)
-		`| (which|what|hvilken|kva for ein|kva) (command|kommando) (do|should|shall|skal|må|ma|bruker|brukar) (i|we|jeg|eg|vi|me)( use| bruke| bruka)?( |$)` +
+		// (blind180), "need a csv of all the rsvps …, which command do I
+		// use" (blind204)
+		`| (which|what|hvilken|hvilke|kva for ein|kva) (command|commands|kommando|kommandoer|kommandoar) (shows|lists|gives|gets|viser|lister|listar|gir|gjev|(do|should|shall|skal|må|ma|bruker|brukar) (i|we|jeg|eg|vi|me)( use| bruke| bruka)?)( |$)` +
 		// "What do I actually type?", "kva skriv eg?" (blind123)
 		`| (what|hva|kva|ka) (do|should|shall|must) (i|we) (actually |just |then )?(type|write|enter)( |$)| (hva|kva|ka) (skriver|skriv|skal|må|ma) (jeg|eg|je|vi|me) (egentlig |eigentleg |da |då )?(skrive|skriva)?( |$)` +
 		// "need a csv of everyone who has rsvp'd … can the bot give me
