@@ -39,7 +39,7 @@ func TestDebug(t *testing.T) {
 			fmt.Printf("  %-22s sim=%.2f cov=%.2f prec=%.2f bm25=%.2f\n", c.x.ID, c.sim, c.cov, c.prec, c.bm25)
 		}
 		if j, _ := e.judge(context.Background(), q, lang); j != nil && j.best != nil {
-			fmt.Printf("  best %s p=%.3f legacy=%.2f veto=%v detail=%d otherObject=%v twoPart=%v typeFit=%v ambiguous=%v\n  features:", j.best.x.ID, j.p, j.legacy, j.veto, j.detail, j.otherObject, j.twoPart, j.typeFit, j.ambiguous)
+			fmt.Printf("  best %s p=%.3f legacy=%.2f veto=%v detail=%d otherObject=%v twoPart=%v typeFit=%v ambiguous=%v switched=%v liftable=%v\n  features:", j.best.x.ID, j.p, j.legacy, j.veto, j.detail, j.otherObject, j.twoPart, j.typeFit, j.ambiguous, j.switched, j.liftable)
 			for i, v := range j.features(e.P) {
 				fmt.Printf(" %s=%.2f", featureNames[i], v)
 			}

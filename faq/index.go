@@ -41,6 +41,22 @@ func newEngine(ctx context.Context, entries []Entry, gate *Gate) (*Engine, error
 	return e, nil
 }
 
+// classifierFor is the embedded classifier when entries hold every entry
+// it knows (the shipped corpus, with or without learned entries and
+// configured facts), else nil: another corpus's ids name other answers.
+func classifierFor(entries map[string]*indexed) *classifier {
+	c := defaultClassifier()
+	if c == nil {
+		return nil
+	}
+	for _, id := range c.classes {
+		if _, ok := entries[id]; !ok && id != outClass {
+			return nil
+		}
+	}
+	return c
+}
+
 // IndexSource says where the engine's index came from: "snapshot" (the
 // build-time snapshot, faq/index.snap) or "built: " and why the snapshot
 // could not be used.
@@ -83,6 +99,7 @@ func buildEngine(ctx context.Context, entries []Entry, gate *Gate) (*Engine, err
 	}
 	e.an.folded, e.an.memo, e.an.memoEN, e.an.split, e.an.stemmed, e.an.stemmedEN = nil, nil, nil, nil, nil, nil
 	e.refreshDens()
+	e.clf = classifierFor(e.entries)
 	return e, nil
 }
 

@@ -91,6 +91,10 @@ type judgement struct {
 	lang   string
 	// p is the gate's probability that answering best is right.
 	p float64
+	// switched: the classifier moved a sure answer to best; liftable:
+	// the lift model vouches for an unsure best (classifier.go), which
+	// Answer gives as its last resort.
+	switched, liftable bool
 	// scratch is the pooled memory cands and the weights live in
 	// (judgeScratch); nil once released.
 	scratch *judgeScratch
@@ -112,6 +116,8 @@ type judgeScratch struct {
 	terms []Term
 	// key is Answer's exact key (the words joined by spaces).
 	key []byte
+	// clf is the classifier's memory (classifier.go).
+	clf clfScratch
 }
 
 var judgePool = sync.Pool{New: func() any { return &judgeScratch{qw: map[string]float64{}, names: map[string]int{}} }}
@@ -384,6 +390,13 @@ func (e *Engine) judgeWords(ctx context.Context, s *judgeScratch, q string, ws [
 	if j.veto {
 		j.p = math.Min(j.p, math.Nextafter(e.threshold(), 0))
 	}
+	// A second opinion from the words of the training sets' questions:
+	// another of the first candidates may be moved to only when it
+	// passes every check best did.
+	e.secondOpinion(j, ts, func(c *candidate) bool {
+		return fits(*c) && qt&dataTypes&^c.x.types() == 0 && missingDetail(q, c.x) == noDetail &&
+			!(len(objects) > 0 && e.asksOtherObject(c.x, objects)) && !e.settingOnly(ts, names, c.x)
+	})
 	return j, nil
 }
 

@@ -77,6 +77,16 @@ type Params struct {
 	ScopeKnownShare, ScopeCoverage float64
 	// RelatedMinSim is the least similarity of a related-topic button.
 	RelatedMinSim float64
+	// The word classifier's second opinion (classifier.go), chosen on the
+	// training sets out of fold, never on a validation split: a sure
+	// answer moves to one of the first ClfSwitchRank candidates the
+	// classifier gives at least ClfSwitchMin when it gives the gate's
+	// choice less than ClfSwitchMaxOld; an unsure question whose top
+	// candidate it gives at least ClfAnswerMin, and the out-of-scope
+	// class at most ClfOutMax, is answered. Zero ClfSwitchRank turns
+	// both off.
+	ClfSwitchRank                                          int
+	ClfSwitchMin, ClfSwitchMaxOld, ClfAnswerMin, ClfOutMax float64
 }
 
 // DefaultParams are the calibrated defaults.
@@ -87,6 +97,8 @@ var DefaultParams = Params{
 	SimWeight: 0.75, MarginWeight: 0.15, BM25Weight: 0.10, MarginScale: 0.3, BM25Half: 4,
 	LegacyThreshold: 0.57, MinCoverage: 0.45, NamePenalty: 0.85,
 	ScopeKnownShare: 0.5, ScopeCoverage: 0.34, RelatedMinSim: 0.2,
+
+	ClfSwitchRank: 3, ClfSwitchMin: 0.6, ClfSwitchMaxOld: 0.1,
 }
 
 // candidate is an entry scored for one question.

@@ -50,6 +50,7 @@ import (
 // and answer for answer, and fuzzes the decoder.
 
 //go:generate go run ./snapgen -o index.snap
+//go:generate go run ./clfgen -o classifier.bin
 
 //go:embed index.snap
 var snapshotData string
@@ -367,6 +368,7 @@ func decodeEngine(t *snapTable, entries []Entry, gate *Gate) (*Engine, string) {
 	if err != nil {
 		return nil, err.Error()
 	}
+	e.clf = classifierFor(e.entries)
 	return e, ""
 }
 

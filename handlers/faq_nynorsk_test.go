@@ -16,7 +16,7 @@ import (
 func TestFAQNynorsk(t *testing.T) {
 	t.Run("UnsureQueued", func(t *testing.T) {
 		e := newFAQEnv(t)
-		question := "Kan vi byte ut ein person i kommunegruppa halvvegs i programmet?"
+		question := "Kan vi byte ut ein person i kommunegruppa undervegs?"
 		rep := e.ask("U2", question)
 		const want = "Eg har ikkje noko sikkert svar på det enno, så eg har sendt spørsmålet vidare til arbeidsgruppa (sak #1). Du får melding her når dei har svart."
 		if rep.Error != nil || rep.Text != want {
@@ -99,7 +99,7 @@ func TestFAQNynorsk(t *testing.T) {
 	})
 	t.Run("BokmålUnchanged", func(t *testing.T) {
 		e := newFAQEnv(t)
-		rep := e.ask("U2", "Kan vi bytte ut en person i kommunegruppa halvveis i programmet?")
+		rep := e.ask("U2", "Kan vi bytte ut en person i kommunegruppa underveis?")
 		if !strings.HasPrefix(rep.Text, "Jeg har ikke noe sikkert svar på det ennå, så jeg har sendt spørsmålet videre til arbeidsgruppen (sak #1).") ||
 			rep.Context != "Kanskje et av disse temaene hjelper:" {
 			t.Fatalf("reply %+v", rep)

@@ -167,7 +167,7 @@ func TestFAQ(t *testing.T) {
 	})
 	t.Run("UnsureIsLoggedWithRelatedButtons", func(t *testing.T) {
 		e := newFAQEnv(t)
-		rep := e.ask("U2", "Kan vi bytte ut en person i kommunegruppa halvveis i programmet?")
+		rep := e.ask("U2", "Kan vi bytte ut en person i kommunegruppa underveis?")
 		if rep.Error != nil || !strings.Contains(rep.Text, "arbeidsgruppen (sak #1)") {
 			t.Fatalf("reply %+v", rep)
 		}
@@ -211,7 +211,7 @@ func TestFAQ(t *testing.T) {
 	t.Run("ResultsCountedFromTheOutcome", func(t *testing.T) {
 		e := newFAQEnv(t)
 		e.ask("U1", "/faq Når er fristen for å melde interesse?")
-		e.ask("U2", "Kan vi bytte ut en person i kommunegruppa halvveis i programmet?")
+		e.ask("U2", "Kan vi bytte ut en person i kommunegruppa underveis?")
 		e.ask("U3", "hva blir været i morgen?")
 		e.ask("U3", "takk!") // small talk is neither an answer nor a decline
 		e.ask("U1", "/faq")  // the usage text is no FAQ result
@@ -231,7 +231,7 @@ func TestFAQ(t *testing.T) {
 
 func TestFAQLoop(t *testing.T) {
 	e := newFAQEnv(t)
-	question := "Kan vi bytte ut en person i kommunegruppa halvveis i programmet?"
+	question := "Kan vi bytte ut en person i kommunegruppa underveis?"
 	e.ask("U2", question)
 
 	t.Run("NonAdminCannotListOrAnswer", func(t *testing.T) {

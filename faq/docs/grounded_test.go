@@ -86,7 +86,7 @@ func TestChainGroundsOnFAQ(t *testing.T) {
 	var q string
 	var unsure faq.Answer
 	for _, c := range []string{
-		"Kan vi bytte ut en person i kommunegruppa halvveis i programmet?",
+		"Kan vi bytte ut en person i kommunegruppa underveis?",
 		"Hvor mange fra hver kommune kan bo på hotellet i Tromsø gratis?",
 		"Må rektor på skolen være med i kommunegruppa, eller holder det med en lærer?",
 		"Kan to små kommuner dele én plass i regionen?",

@@ -1,0 +1,298 @@
+package faq
+
+import (
+	"bufio"
+	"context"
+	"encoding/binary"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// Fitting the word classifier (classifier.go), run by clfgen at
+// `go generate ./faq` and by TestClassifierFresh.
+
+// The fit's settings, chosen out of fold on the training sets (five
+// folds by file; docs/faq.md "Round 10, twelfth session"): Adagrad over
+// clfEpochs passes in a fixed shuffled order, L2 penalty clfL2, features
+// seen in fewer than clfMinCount questions dropped.
+const (
+	clfEpochs   = 10
+	clfL2       = 1e-4
+	clfRate     = 0.5
+	clfMinCount = 2
+)
+
+// clfExample is one labelled question: its features and the classes a
+// right answer may come from (outClass for a question outside the
+// programme).
+type clfExample struct {
+	feats   []string
+	classes []string
+	// q and lang are the question as prepare left it (for the lift
+	// model's fit, which judges it).
+	q, lang string
+}
+
+// FitClassifier fits the classifier on the labelled question files
+// dir/*.tsv (the training sets' format: "in\tquestion\tfact|fact" or
+// "out\tquestion") and returns it encoded, for faq/classifier.bin.
+func FitClassifier(dir string) ([]byte, error) {
+	corpus, err := DefaultCorpus()
+	if err != nil {
+		return nil, err
+	}
+	e, err := NewEngine(context.Background(), corpus)
+	if err != nil {
+		return nil, err
+	}
+	defer e.Close()
+	files, err := clfFiles(dir)
+	if err != nil {
+		return nil, err
+	}
+	var exs []clfExample
+	for _, f := range files {
+		xs, err := clfExamples(e, corpus, f)
+		if err != nil {
+			return nil, err
+		}
+		exs = append(exs, xs...)
+	}
+	if len(exs) == 0 {
+		return nil, fmt.Errorf("faq: no labelled questions in %s", dir)
+	}
+	return fitClassifier(exs).encode(), nil
+}
+
+// clfFiles are the labelled question files of dir the classifier is fit
+// on, sorted.
+func clfFiles(dir string) ([]string, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.tsv"))
+	slices.Sort(files)
+	return files, err
+}
+
+// clfExamples reads one labelled file. A question only the bot's own
+// data answers (its fact is the data step's "not published" reply) and
+// one whose facts no entry holds are left out: neither says which entry
+// is right.
+func clfExamples(e *Engine, corpus []Entry, path string) ([]clfExample, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []clfExample
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
+			continue
+		}
+		p := strings.Split(line, "\t")
+		if len(p) < 2 {
+			return nil, fmt.Errorf("%s: %q: want in/out, a tab and the question", path, line)
+		}
+		x := clfExample{}
+		if p[0] == "in" {
+			if len(p) < 3 {
+				return nil, fmt.Errorf("%s: %q: an in-scope line needs its facts", path, line)
+			}
+			facts := strings.Split(strings.ToLower(p[2]), "|")
+			if slices.Contains(facts, "ikke publisert") || slices.Contains(facts, "not published") {
+				continue
+			}
+			for _, en := range corpus {
+				if holdsFact(en, facts) {
+					x.classes = append(x.classes, en.ID)
+				}
+			}
+			if len(x.classes) == 0 {
+				continue
+			}
+		} else {
+			x.classes = []string{outClass}
+		}
+		x.q, x.lang = e.prepare(p[1], "")
+		x.feats = clfFeatures(e.an.AnalyzeIn(x.q, x.lang == "en"))
+		out = append(out, x)
+	}
+	return out, sc.Err()
+}
+
+// holdsFact reports whether any language version of en's answer holds
+// one of facts (lower case): how the sets count an answer right.
+func holdsFact(en Entry, facts []string) bool {
+	t := strings.ToLower(en.Answer.NB + "\n" + en.Answer.NN + "\n" + en.Answer.EN)
+	for _, f := range facts {
+		if strings.Contains(t, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// clfFeatures are the features of a question's terms, as
+// classifier.probs reads them: each term, each pair of neighbouring
+// terms, and the bias, once each in first-seen order.
+func clfFeatures(ts []Term) []string {
+	var out []string
+	add := func(f string) {
+		if !slices.Contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	for i, t := range ts {
+		add("t:" + t.Text)
+		if i > 0 {
+			add("b:" + ts[i-1].Text + "_" + t.Text)
+		}
+	}
+	add("bias")
+	return out
+}
+
+// fitted is a classifier being fit, in float64.
+type fitted struct {
+	classes []string
+	feats   []string
+	w       [][]float64 // by feature
+}
+
+func fitClassifier(exs []clfExample) *fitted {
+	m := &fitted{}
+	class := map[string]int{}
+	count := map[string]int{}
+	for _, x := range exs {
+		for _, c := range x.classes {
+			if _, ok := class[c]; !ok {
+				class[c] = -1
+				m.classes = append(m.classes, c)
+			}
+		}
+		for _, f := range x.feats {
+			count[f]++
+		}
+	}
+	slices.Sort(m.classes)
+	for i, c := range m.classes {
+		class[c] = i
+	}
+	row := map[string]int{}
+	for f, n := range count {
+		if n >= clfMinCount || f == "bias" {
+			m.feats = append(m.feats, f)
+		}
+	}
+	slices.Sort(m.feats)
+	for i, f := range m.feats {
+		row[f] = i
+	}
+	k := len(m.classes)
+	m.w = make([][]float64, len(m.feats))
+	g2 := make([][]float64, len(m.feats))
+	for i := range m.w {
+		m.w[i], g2[i] = make([]float64, k), make([]float64, k)
+	}
+	type ex struct {
+		rows []int
+		y    []float64
+	}
+	data := make([]ex, len(exs))
+	for i, x := range exs {
+		d := ex{y: make([]float64, k)}
+		for _, f := range x.feats {
+			if r, ok := row[f]; ok {
+				d.rows = append(d.rows, r)
+			}
+		}
+		for _, c := range x.classes {
+			d.y[class[c]] = 1 / float64(len(x.classes))
+		}
+		data[i] = d
+	}
+	order := make([]int, len(data))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	z := make([]float64, k)
+	for ep := 0; ep < clfEpochs; ep++ {
+		rng.Shuffle(len(order), func(a, b int) { order[a], order[b] = order[b], order[a] })
+		for _, i := range order {
+			d := data[i]
+			clear(z)
+			for _, r := range d.rows {
+				for j, v := range m.w[r] {
+					z[j] += v
+				}
+			}
+			softmax(z)
+			for _, r := range d.rows {
+				w, g := m.w[r], g2[r]
+				for j := range w {
+					gr := z[j] - d.y[j] + clfL2*w[j]
+					g[j] += gr * gr
+					w[j] -= clfRate * gr / (math.Sqrt(g[j]) + 1e-8)
+				}
+			}
+		}
+	}
+	return m
+}
+
+func softmax(z []float64) {
+	mx := math.Inf(-1)
+	for _, v := range z {
+		mx = math.Max(mx, v)
+	}
+	sum := 0.0
+	for j := range z {
+		z[j] = math.Exp(z[j] - mx)
+		sum += z[j]
+	}
+	for j := range z {
+		z[j] /= sum
+	}
+}
+
+// encode writes m in classifier.bin's layout (decodeClassifier): the
+// magic, the format, the classes, the scale, the features' names, then
+// their weights in one block, a byte each in units of the largest
+// weight / 127.
+func (m *fitted) encode() []byte {
+	b := []byte(classifierMagic)
+	b = binary.AppendUvarint(b, classifierFormat)
+	b = binary.AppendUvarint(b, uint64(len(m.classes)))
+	for _, c := range m.classes {
+		b = binary.AppendUvarint(b, uint64(len(c)))
+		b = append(b, c...)
+	}
+	mx := 0.0
+	for _, w := range m.w {
+		for _, v := range w {
+			mx = math.Max(mx, math.Abs(v))
+		}
+	}
+	scale := float32(mx / 127)
+	if scale == 0 {
+		scale = 1
+	}
+	b = binary.LittleEndian.AppendUint32(b, math.Float32bits(scale))
+	b = binary.AppendUvarint(b, uint64(len(m.feats)))
+	for _, f := range m.feats {
+		b = binary.AppendUvarint(b, uint64(len(f)))
+		b = append(b, f...)
+	}
+	for _, w := range m.w {
+		for _, v := range w {
+			b = append(b, byte(int8(math.Round(v/float64(scale)))))
+		}
+	}
+	return b
+}
