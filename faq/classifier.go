@@ -260,6 +260,11 @@ func (e *Engine) secondOpinion(j *judgement, ts []Term, fits func(*candidate) bo
 	if c == nil || e.P.ClfSwitchRank == 0 || j.best == nil || j.veto || len(j.cands) == 0 {
 		return
 	}
+	if _, ok := c.class[j.best.x.ID]; !ok {
+		// An entry learned after the build (the working group's answer):
+		// the classifier never saw its questions and has no opinion.
+		return
+	}
 	s := &j.scratch.clf
 	z := c.probs(s, ts)
 	thr := e.threshold()
@@ -273,6 +278,11 @@ func (e *Engine) secondOpinion(j *judgement, ts []Term, fits func(*candidate) bo
 				j.best, j.switched = cd, true
 				return
 			}
+		}
+		// Nothing to move to, and the gate's choice all but ruled out:
+		// not sure after all (the working group answers).
+		if c.prob(z, j.best.x.ID) < e.P.ClfDemoteBelow {
+			j.p, j.demoted = math.Nextafter(thr, 0), true
 		}
 		return
 	}

@@ -94,7 +94,9 @@ type judgement struct {
 	// switched: the classifier moved a sure answer to best; liftable:
 	// the lift model vouches for an unsure best (classifier.go), which
 	// Answer gives as its last resort.
-	switched, liftable bool
+	// demoted: the classifier all but ruled out a sure best and offered
+	// no other.
+	switched, liftable, demoted bool
 	// scratch is the pooled memory cands and the weights live in
 	// (judgeScratch); nil once released.
 	scratch *judgeScratch

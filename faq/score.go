@@ -81,12 +81,12 @@ type Params struct {
 	// training sets out of fold, never on a validation split: a sure
 	// answer moves to one of the first ClfSwitchRank candidates the
 	// classifier gives at least ClfSwitchMin when it gives the gate's
-	// choice less than ClfSwitchMaxOld; an unsure question whose top
-	// candidate it gives at least ClfAnswerMin, and the out-of-scope
-	// class at most ClfOutMax, is answered. Zero ClfSwitchRank turns
-	// both off.
-	ClfSwitchRank                                          int
-	ClfSwitchMin, ClfSwitchMaxOld, ClfAnswerMin, ClfOutMax float64
+	// choice less than ClfSwitchMaxOld, and is not sure after all when it
+	// gives that choice less than ClfDemoteBelow and no candidate to move
+	// to (an unsure one is answered by the lift model, lift.json). Zero
+	// ClfSwitchRank turns all three off.
+	ClfSwitchRank                                 int
+	ClfSwitchMin, ClfSwitchMaxOld, ClfDemoteBelow float64
 }
 
 // DefaultParams are the calibrated defaults.
@@ -98,7 +98,7 @@ var DefaultParams = Params{
 	LegacyThreshold: 0.57, MinCoverage: 0.45, NamePenalty: 0.85,
 	ScopeKnownShare: 0.5, ScopeCoverage: 0.34, RelatedMinSim: 0.2,
 
-	ClfSwitchRank: 3, ClfSwitchMin: 0.6, ClfSwitchMaxOld: 0.1,
+	ClfSwitchRank: 3, ClfSwitchMin: 0.6, ClfSwitchMaxOld: 0.1, ClfDemoteBelow: 0.01,
 }
 
 // candidate is an entry scored for one question.
