@@ -22,6 +22,7 @@ type liftExample struct {
 	x     []float64
 	right bool
 	fold  int
+	lang  string
 }
 
 // liftExamples judges every training question with the engine alone (no
@@ -69,7 +70,7 @@ func liftExamples(t *testing.T) []liftExample {
 			}
 			if j.best != nil && !j.noTopic && !j.veto && j.p < e.threshold() && j.best == &j.cands[0] && !e.outOfScope(j) {
 				z := c.probs(&s, j.scratch.terms)
-				out = append(out, liftExample{x: liftFeatures(j, c, z), right: slices.Contains(ex.classes, j.best.x.ID), fold: fold})
+				out = append(out, liftExample{x: liftFeatures(j, c, z), right: slices.Contains(ex.classes, j.best.x.ID), fold: fold, lang: ex.lang})
 			}
 			j.release()
 		}
@@ -132,6 +133,21 @@ func TestRefitLift(t *testing.T) {
 	fmt.Printf("lift: %d unsure training questions (%d right to answer), threshold %.2f: out of fold %d right, %d wrong or outside answered\n", len(exs), right0(ys), thr, right, bad)
 	for k, n := range liftFeatureNames {
 		fmt.Printf("  %-10s %+.3f\n", n, w[k])
+	}
+	// Out of fold by language and band: where the model is sure enough.
+	for _, l := range []string{"nb", "nn", "en"} {
+		for _, lo := range []float64{0.8, 0.65, 0.5, 0.35} {
+			n, r := 0, 0
+			for i, ex := range exs {
+				if ex.lang == l && cv[i] >= lo && cv[i] < lo+0.15 {
+					n++
+					if ex.right {
+						r++
+					}
+				}
+			}
+			fmt.Printf("  %s [%.2f, %.2f): %d of %d right\n", l, lo, lo+0.15, r, n)
+		}
 	}
 	g.Fit = map[string]any{
 		"command":     "FAQ_REFIT_LIFT=1 go test ./faq -run TestRefitLift -v",
