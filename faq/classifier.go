@@ -3,11 +3,8 @@ package faq
 import (
 	_ "embed" // classifier.bin, lift.json
 	"encoding/binary"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"math"
-	"slices"
 	"sync"
 )
 
@@ -93,20 +90,7 @@ var defaultClassifier = sync.OnceValue(func() *classifier {
 
 // loadLift reads the shipped lift model and checks it fits the code.
 func loadLift(buf []byte) (*Gate, error) {
-	var g Gate
-	if err := json.Unmarshal(buf, &g); err != nil {
-		return nil, fmt.Errorf("faq: lift.json: %w", err)
-	}
-	n := len(liftFeatureNames)
-	if !slices.Equal(g.Features, liftFeatureNames) || len(g.Mean) != n || len(g.Scale) != n || len(g.Weights) != n {
-		return nil, fmt.Errorf("faq: lift.json was fit on features %v, the code has %v: refit it (FAQ_REFIT_LIFT=1 go test ./faq -run TestRefitLift)", g.Features, liftFeatureNames)
-	}
-	for i, s := range g.Scale {
-		if !(s > 0) {
-			return nil, fmt.Errorf("faq: lift.json: scale of %s is %v", liftFeatureNames[i], s)
-		}
-	}
-	return &g, nil
+	return loadModel(buf, "lift.json", liftFeatureNames, "FAQ_REFIT_LIFT=1 go test ./faq -run TestRefitLift")
 }
 
 func decodeClassifier(s string) (*classifier, error) {
@@ -224,19 +208,10 @@ func (c *classifier) probs(s *clfScratch, ts []Term) []float64 {
 			z[j] += float64(int8(row[j]))
 		}
 	}
-	mx := math.Inf(-1)
 	for j := range z {
 		z[j] *= float64(c.scale)
-		mx = math.Max(mx, z[j])
 	}
-	sum := 0.0
-	for j := range z {
-		z[j] = math.Exp(z[j] - mx)
-		sum += z[j]
-	}
-	for j := range z {
-		z[j] /= sum
-	}
+	softmax(z)
 	return z
 }
 

@@ -82,28 +82,18 @@ func clfFiles(dir string) ([]string, error) {
 // one whose facts no entry holds are left out: neither says which entry
 // is right.
 func clfExamples(e *Engine, corpus []Entry, path string) ([]clfExample, error) {
-	f, err := os.Open(path)
+	cases, err := readLabelled(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
 	var out []clfExample
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
-			continue
-		}
-		p := strings.Split(line, "\t")
-		if len(p) < 2 {
-			return nil, fmt.Errorf("%s: %q: want in/out, a tab and the question", path, line)
-		}
+	for _, c := range cases {
 		x := clfExample{}
-		if p[0] == "in" {
-			if len(p) < 3 {
-				return nil, fmt.Errorf("%s: %q: an in-scope line needs its facts", path, line)
+		if c.in {
+			facts := make([]string, len(c.facts))
+			for i, f := range c.facts {
+				facts[i] = strings.ToLower(f)
 			}
-			facts := strings.Split(strings.ToLower(p[2]), "|")
 			if slices.Contains(facts, "ikke publisert") || slices.Contains(facts, "not published") {
 				continue
 			}
@@ -118,9 +108,45 @@ func clfExamples(e *Engine, corpus []Entry, path string) ([]clfExample, error) {
 		} else {
 			x.classes = []string{outClass}
 		}
-		x.q, x.lang = e.prepare(p[1], "")
+		x.q, x.lang = e.prepare(c.question, "")
 		x.feats = clfFeatures(e.an.AnalyzeIn(x.q, x.lang == "en"))
 		out = append(out, x)
+	}
+	return out, nil
+}
+
+// labelled is one line of a labelled question file: "in", the question
+// and the facts a right answer holds one of, or "out" and the question.
+type labelled struct {
+	in       bool
+	question string
+	facts    []string
+}
+
+// readLabelled reads a labelled question file (the training sets' and
+// the validation splits' format; # starts a comment line).
+func readLabelled(path string) ([]labelled, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []labelled
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
+			continue
+		}
+		p := strings.Split(line, "\t")
+		if len(p) < 2 || (p[0] == "in" && len(p) < 3) {
+			return nil, fmt.Errorf("%s: %q: want in/out, a tab, the question and (in scope) a tab and its facts", path, line)
+		}
+		c := labelled{in: p[0] == "in", question: p[1]}
+		if c.in {
+			c.facts = strings.Split(p[2], "|")
+		}
+		out = append(out, c)
 	}
 	return out, sc.Err()
 }

@@ -1,7 +1,6 @@
 package faq
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"os"
@@ -10,34 +9,16 @@ import (
 	"testing"
 )
 
-type evalCase struct {
-	in       bool
-	question string
-	facts    []string
-}
+// evalCase is one labelled question (readLabelled's line).
+type evalCase = labelled
 
 func loadEval(t testing.TB, path string) []evalCase {
 	t.Helper()
-	f, err := os.Open(path)
+	cases, err := readLabelled(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	var out []evalCase
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
-			continue
-		}
-		parts := strings.Split(line, "\t")
-		c := evalCase{in: parts[0] == "in", question: parts[1]}
-		if c.in {
-			c.facts = strings.Split(parts[2], "|")
-		}
-		out = append(out, c)
-	}
-	return out
+	return cases
 }
 
 // loadTraining is loadEval of testdata/<set>.tsv without the questions

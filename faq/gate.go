@@ -124,17 +124,24 @@ func clipZ(z float64) float64 { return math.Max(-zClip, math.Min(zClip, z)) }
 
 // loadGate reads the shipped gate and checks that it fits the code.
 func loadGate(buf []byte) (*Gate, error) {
+	return loadModel(buf, "gate.json", featureNames, "FAQ_REFIT=1 go test ./faq -run TestRefitGate")
+}
+
+// loadModel reads a fitted logistic regression shipped as file (the gate,
+// the lift model) and checks that it was fit on the code's features,
+// names, in order; refit is the command that fits it again.
+func loadModel(buf []byte, file string, names []string, refit string) (*Gate, error) {
 	var g Gate
 	if err := json.Unmarshal(buf, &g); err != nil {
-		return nil, fmt.Errorf("faq: gate.json: %w", err)
+		return nil, fmt.Errorf("faq: %s: %w", file, err)
 	}
-	n := len(featureNames)
-	if !slices.Equal(g.Features, featureNames) || len(g.Mean) != n || len(g.Scale) != n || len(g.Weights) != n {
-		return nil, fmt.Errorf("faq: gate.json was fit on features %v, the code has %v: refit it (FAQ_REFIT=1 go test ./faq -run TestRefitGate)", g.Features, featureNames)
+	n := len(names)
+	if !slices.Equal(g.Features, names) || len(g.Mean) != n || len(g.Scale) != n || len(g.Weights) != n {
+		return nil, fmt.Errorf("faq: %s was fit on features %v, the code has %v: refit it (%s)", file, g.Features, names, refit)
 	}
 	for i, s := range g.Scale {
 		if !(s > 0) {
-			return nil, fmt.Errorf("faq: gate.json: scale of %s is %v", featureNames[i], s)
+			return nil, fmt.Errorf("faq: %s: scale of %s is %v", file, names[i], s)
 		}
 	}
 	return &g, nil
