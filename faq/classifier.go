@@ -27,12 +27,18 @@ import (
 //
 // It never answers on its own. It only
 //   - moves a sure answer to another of the engine's first candidates it
-//     is confident of, when it all but rules out the gate's choice, and
-//   - answers an unsure question with the engine's own first candidate
-//     when it agrees with it and does not take it for an outside one.
+//     is confident of, when it all but rules out the gate's choice;
+//   - leaves a sure answer unsure when it all but rules it out and
+//     offers nothing to move to (Params ClfSwitch…, ClfDemoteBelow);
+//   - feeds the lift model (liftJSON), which may answer an unsure
+//     question with the engine's own first candidate as Answer's last
+//     resort, after every reading of the message was unsure.
 // Vetoes (a detail the document does not give, a subject outside the
-// programme) stand; the thresholds are Params (ClfSwitch…, ClfAnswerMin,
-// ClfOutMax).
+// programme) stand, and an entry learned after the build gets no
+// opinion (the classifier never saw its questions).
+//
+// The figures that chose all this, and what it is worth on fresh blind
+// splits: docs/faq.md, "The word classifier and the lift model".
 
 //go:embed classifier.bin
 var classifierData string
@@ -53,7 +59,7 @@ var liftFeatureNames = []string{"gate_logit", "clf_best", "clf_out", "sim", "cov
 
 const classifierMagic = "kulturbot faq classifier\n"
 
-// classifierFormat is the layout's version (encodeClassifier).
+// classifierFormat is the layout's version (fitted.encode).
 const classifierFormat = 1
 
 // outClass is the class of questions outside the programme.
@@ -226,7 +232,9 @@ func (c *classifier) prob(z []float64, id string) float64 {
 
 // secondOpinion applies the classifier to j (judgeWords, after the gate
 // and the vetoes): it may move a sure answer to another of the first
-// candidates, or make an unsure one sure (the package comment above).
+// candidates or leave it unsure, and marks an unsure one the lift model
+// vouches for (j.liftable, answered only as Answer's last resort; the
+// comment at the top of this file).
 // fits reports whether a candidate may answer the question at all (the
 // kind of fact asked for, the sides of a choice, the thing counted) and
 // the vetoes that depend on the entry.
