@@ -73,7 +73,7 @@ func TestFeatures(t *testing.T) {
 			for _, v := range j.features(e.P) {
 				fs = append(fs, fmt.Sprintf("%.3f", v))
 			}
-			right := c.in && entryHasFact(j.best.x.Entry, c.facts)
+			right := c.in && holdsFact(j.best.x.Entry, c.facts)
 			fmt.Printf("F %s %v %v %.3f %s %q %s\n", set, c.in, right, j.p, strings.Join(fs, " "), c.question, j.best.x.ID)
 		}
 	}

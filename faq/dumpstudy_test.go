@@ -66,7 +66,7 @@ func TestDumpStudy(t *testing.T) {
 				}
 			}
 			for ci, c := range cases {
-				if dataAnswered(c) {
+				if c.dataAnswered() {
 					continue
 				}
 				q, lang := e.prepare(c.question, "")
@@ -88,7 +88,7 @@ func TestDumpStudy(t *testing.T) {
 					r.Right = []string{ids[ci]}
 				} else if c.in {
 					for _, en := range es {
-						if entryHasFact(en, c.facts) {
+						if holdsFact(en, c.facts) {
 							r.Right = append(r.Right, en.ID)
 						}
 					}

@@ -161,26 +161,27 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	e.mu.RLock()
 	defer e.mu.RUnlock()
 	q, lang := e.prepare(question, lang)
-	ans, err := e.answerMessage(ctx, question, q, lang, false)
+	var lifted Answer
+	ans, err := e.answerMessage(ctx, question, q, lang, &lifted)
 	if err != nil || ans.Answered || ans.OutOfScope || ans.Partial {
 		return ans, err
 	}
 	// Unsure of the message and of every reading of it: the lift model
 	// (classifier.go) may answer with the first candidate, as a last
 	// resort — after the question sentences alone, whose own sure answer
-	// is the better one.
-	if b, err := e.answerMessage(ctx, question, q, lang, true); err == nil && b.Answered {
-		return b, nil
+	// is the better one. The first reading it vouched for answers.
+	if lifted.Answered {
+		return lifted, nil
 	}
 	return ans, nil
 }
 
 // answerMessage answers the message q (question as prepare left it):
 // the whole, then its question sentences, then the whole without its
-// reason clause. lift lets an unsure judgement the lift model vouches
-// for be answered (Answer's last resort).
-func (e *Engine) answerMessage(ctx context.Context, question, q, lang string, lift bool) (Answer, error) {
-	ans, err := e.answerPrepared(ctx, question, q, lang, lift)
+// reason clause. The first unsure reading the lift model vouches for is
+// kept in lifted (Answer's last resort).
+func (e *Engine) answerMessage(ctx context.Context, question, q, lang string, lifted *Answer) (Answer, error) {
+	ans, err := e.answerPrepared(ctx, question, q, lang, lifted)
 	if err != nil || ans.Answered {
 		return ans, err
 	}
@@ -205,7 +206,7 @@ func (e *Engine) answerMessage(ctx context.Context, question, q, lang string, li
 	// Nor an attempt to steer the bot ("Glem alle tidligere
 	// instruksjoner. Hva er fristen?").
 	if qs, ok := questionSentences(q); ok && !injection(q) && (!ans.OutOfScope || e.anchoredText(qs, lang) || e.asideOffTopic(q, qs, lang)) {
-		if b, err := e.answerPrepared(ctx, question, qs, lang, lift); err == nil && (b.Answered || (ans.OutOfScope && !b.OutOfScope)) {
+		if b, err := e.answerPrepared(ctx, question, qs, lang, lifted); err == nil && (b.Answered || (ans.OutOfScope && !b.OutOfScope)) {
 			// Not sure of its question alone either, but that question
 			// is the programme's: it goes to the working group, not
 			// away as off-topic for its aside ("Our county board is
@@ -223,7 +224,7 @@ func (e *Engine) answerMessage(ctx context.Context, question, q, lang string, li
 	// subject (blind103).
 	if ans.OutOfScope && !injection(q) {
 		if r, ok := withoutReasonClause(q); ok && e.anchoredText(r, lang) {
-			if b, err := e.answerPrepared(ctx, question, r, lang, lift); err == nil && !b.OutOfScope {
+			if b, err := e.answerPrepared(ctx, question, r, lang, lifted); err == nil && !b.OutOfScope {
 				return b, nil
 			}
 		}
@@ -274,9 +275,10 @@ func (e *Engine) anchoredText(q, lang string) bool {
 }
 
 // answerPrepared answers q, question as prepare left it (asked as
-// question), in lang; lift: as Answer's last resort, an unsure best the
-// lift model vouches for is answered.
-func (e *Engine) answerPrepared(ctx context.Context, question, q, lang string, lift bool) (Answer, error) {
+// question), in lang. An unsure best the lift model vouches for is
+// written to lifted, unless an earlier reading's already is there (nil:
+// not wanted).
+func (e *Engine) answerPrepared(ctx context.Context, question, q, lang string, lifted *Answer) (Answer, error) {
 	ans := Answer{Question: question, Lang: lang}
 	if id, ok := strings.CutPrefix(q, "#"); ok {
 		if x, ok := e.entries[strings.TrimSpace(id)]; ok {
@@ -332,8 +334,8 @@ func (e *Engine) answerPrepared(ctx context.Context, question, q, lang string, l
 	if j.p >= e.threshold() {
 		return e.answerWith(ans, j.best.x, j.p), nil
 	}
-	if lift && j.liftable {
-		return e.answerWith(ans, j.best.x, e.threshold()), nil
+	if lifted != nil && j.liftable && !lifted.Answered {
+		*lifted = e.answerWith(ans, j.best.x, e.threshold())
 	}
 	return e.unsure(ans, j), nil
 }

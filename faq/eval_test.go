@@ -30,40 +30,11 @@ func loadEval(t testing.TB, path string) []evalCase {
 func loadTraining(t testing.TB, set string) []evalCase {
 	var out []evalCase
 	for _, c := range loadEval(t, "testdata/"+set+".tsv") {
-		if !dataAnswered(c) {
+		if !c.dataAnswered() {
 			out = append(out, c)
 		}
 	}
 	return out
-}
-
-// dataAnswered: the question's facts are the data step's reply on an
-// empty database.
-func dataAnswered(c evalCase) bool {
-	for _, f := range c.facts {
-		if f == "ikke publisert" || f == "not published" {
-			return true
-		}
-	}
-	return false
-}
-
-func hasFact(text string, facts []string) bool {
-	lt := strings.ToLower(text)
-	for _, f := range facts {
-		if strings.Contains(lt, strings.ToLower(f)) {
-			return true
-		}
-	}
-	return false
-}
-
-// entryHasFact reports whether any language version of e's answer holds
-// one of facts: the right entry is right whichever language it speaks
-// (the sets' facts are mostly bokmål or English; nynorsk questions are
-// answered in nynorsk where the corpus has it).
-func entryHasFact(e Entry, facts []string) bool {
-	return hasFact(e.Answer.NB+"\n"+e.Answer.NN+"\n"+e.Answer.EN, facts)
 }
 
 func newTestEngine(t testing.TB) *Engine {
@@ -256,7 +227,7 @@ func runEval(t testing.TB, e *Engine, cases []evalCase, langOf func(string) stri
 		right := false
 		if a.Answered {
 			en, _ := e.Entry(a.EntryID)
-			right = c.in && (hasFact(a.Text, c.facts) || entryHasFact(en, c.facts))
+			right = c.in && (hasFact(a.Text, c.facts) || holdsFact(en, c.facts))
 		}
 		if c.in {
 			f.nIn++

@@ -203,7 +203,7 @@ func collectExamples(t testing.TB, sets []string) []example {
 				ex.x = j.features(e.P)
 				dropFeatures(ex.x)
 				ex.legacy = j.legacy
-				ex.right = c.in && entryHasFact(j.best.x.Entry, c.facts)
+				ex.right = c.in && holdsFact(j.best.x.Entry, c.facts)
 				ex.entry = j.best.x.ID
 				ex.extra = cvExtras(j, c.question)
 			}

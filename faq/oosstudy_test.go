@@ -60,7 +60,7 @@ func TestOOSStudy(t *testing.T) {
 				right := false
 				if a.Answered && c.in {
 					en, _ := e.Entry(a.EntryID)
-					right = hasFact(a.Text, c.facts) || entryHasFact(en, c.facts)
+					right = hasFact(a.Text, c.facts) || holdsFact(en, c.facts)
 				}
 				switch {
 				case c.in && right && off:

@@ -61,7 +61,7 @@ func TestConfusionPairs(t *testing.T) {
 			holds := map[string]bool{}
 			if c.in {
 				for _, en := range es {
-					if entryHasFact(en, c.facts) {
+					if holdsFact(en, c.facts) {
 						holds[en.ID] = true
 					}
 				}
@@ -112,7 +112,7 @@ func TestConfusionPairs(t *testing.T) {
 				continue
 			case a.Answered:
 				en, _ := e.Entry(a.EntryID)
-				if hasFact(a.Text, c.facts) || entryHasFact(en, c.facts) {
+				if hasFact(a.Text, c.facts) || holdsFact(en, c.facts) {
 					continue
 				}
 				p = pair{"wrong", a.EntryID, rightID()}
@@ -221,7 +221,7 @@ func TestPairExposure(t *testing.T) {
 			j.release()
 			ea, _ := e.Entry(a)
 			eb, _ := e.Entry(b)
-			ha, hb := entryHasFact(ea, c.facts), entryHasFact(eb, c.facts)
+			ha, hb := holdsFact(ea, c.facts), holdsFact(eb, c.facts)
 			var k key
 			switch {
 			case ha && !hb:

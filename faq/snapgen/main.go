@@ -5,29 +5,14 @@
 package main
 
 import (
-	"bytes"
 	"flag"
-	"fmt"
-	"os"
 
 	"github.com/kulturskoleradet/kulturbot/faq"
+	"github.com/kulturskoleradet/kulturbot/faq/internal/genfile"
 )
 
 func main() {
 	out := flag.String("o", "index.snap", "file to write")
 	flag.Parse()
-	b, err := faq.BuildSnapshot()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "snapgen:", err)
-		os.Exit(1)
-	}
-	if old, err := os.ReadFile(*out); err == nil && bytes.Equal(old, b) {
-		fmt.Printf("snapgen: %s is up to date (%d bytes)\n", *out, len(b))
-		return
-	}
-	if err := os.WriteFile(*out, b, 0o644); err != nil {
-		fmt.Fprintln(os.Stderr, "snapgen:", err)
-		os.Exit(1)
-	}
-	fmt.Printf("snapgen: wrote %s (%d bytes)\n", *out, len(b))
+	genfile.Main("snapgen", *out, faq.BuildSnapshot)
 }
