@@ -50,8 +50,15 @@ var (
 	qWrongCountRE = relit.MustCompile(`\b(feil|gale|galt|rett|riktig|riktige|wrong|incorrect|right|correct)\s+(antall|number of)\b`)
 	qMoneyRE      = relit.MustCompile(`\b(koster|kostar|kosta|cost|costs|pris|prisen|price|betale|betaler|betalar|pay|pays|paid|penger|pengar|money|tilskudd|grant|fee|fees|avgift\w*|kontingent\w*|egenandel\w*)\b`)
 	// "nok" is also "enough", so the currency counts only beside a number.
-	qAmountRE = relit.MustCompile(kronerExpr + `|\bsum\b|\b(hvor mye|kor mykje|how much)\b.*\b(penger|pengar|money|tilskudd\w*|midler|grant\w*|funding|fee|fees|avgift\w*|kontingent\w*|egenandel\w*|\w*stotte|support|refusjon\w*|godtgjor\w*)\b|\bper\s+(km|kilometer|mil|deltaker|person|natt|dogn|kommune|head|participant|night)\b|\b(budsjettet|totalbudsjett\w*|the budget|budget for|total budget)\b`)
-	qLinkRE   = relit.MustCompile(`\b(lenke|lenken|lenka|lenker|link|linken|links|url|nettside|nettsiden|website|webside|nettadresse)\b`)
+	qAmountRE = relit.MustCompile(kronerExpr + `|\bsum\b|\b(hvor mye|kor mykje|how much)\b.*\b(penger|pengar|money|tilskudd\w*|midler|grant\w*|funding|fee|fees|avgift\w*|kontingent\w*|egenandel\w*|\w*stotte|support|refusjon\w*|godtgjor\w*)\b|\bper\s+(km|kilometer|mil|deltaker|person|natt|dogn|kommune|head|participant|night)\b`)
+	// The budget is an amount asked for only in a sentence that asks
+	// ("hva er budsjettet for programmet?"), not as the asker's worry
+	// beside the question ("dekkes reisa? budsjettet er stramt", "a
+	// line in the budget."), and not as the name of a report or a
+	// meeting ("the budget report", "the budget people").
+	qBudgetRE    = relit.MustCompile(`\b(budsjettet|totalbudsjett\w*|the budget|budget for|total budget)\b`)
+	budgetThings = set("report", "reports", "meeting", "meetings", "line", "people", "folks", "team", "office", "rapport", "rapporten", "mote", "motet", "arbeid", "arbeidet", "prosess", "prosessen", "process")
+	qLinkRE      = relit.MustCompile(`\b(lenke|lenken|lenka|lenker|link|linken|links|url|nettside|nettsiden|website|webside|nettadresse)\b`)
 	// Contact details: an address, phone number or e-mail of someone.
 	// "who" asks for an actor only as the question word itself.
 	qWhoRE = relit.MustCompile(`^\W*(hvem|kven|who)\b|[,.:;!?]\s*(hvem|kven|who)\b`)
@@ -64,6 +71,13 @@ var (
 	// det bestemt allerede?": the FAQ says it is not yet), what someone
 	// does as a rule ("what the county branches already do") or what the
 	// asker already has ("vi har allerede et prosjekt med barnehagene").
+	// Where the asker belongs ("which region we are in", "hvilken region
+	// vi er med i") is not how the sign-up stands.
+	qOwnPlaceRE = relit.MustCompile(`\b(hvilken|hvilket|kva for|which)\s+\w+\s+(vi|me|we|i|jeg|eg)\s+(er med|are in|am in|belong)`)
+	// Where or how to see who has signed up asks for the way to the
+	// list (a command), not the list ("hvor ser jeg hvilke kommuner vi
+	// har meldt inn", "where can I see who has signed up").
+	qWhereToSeeRE = relit.MustCompile(`\b(hvor|hvordan|korleis|kor|where|how)\s+(\w+\s+){0,3}?(ser|se|sja|finn|finne|finner|see|view|find|check|get|export)\b|\b(kan jeg|kan eg|kan vi|kan me|can i|can we)\s+(se|sja|see|view|fa|get)\b`)
 	qStatusWordRE = relit.MustCompile(`\b(allerede|hittil|sa langt|forelopig|per i dag|per na|already|so far|until now|to date|currently)\b`)
 	qStatusAskRE  = relit.MustCompile(`\b(hvilke|hvilken|hvem|kven|hvor mange|kor mange|kva for|which|who|how many|meldt|pameldt|svart|sagt ja|signed|registered|joined|answered|replied|applied|sokt|er med|are in)\b`)
 	qDecidedRE    = relit.MustCompile(`\b(bestemt|bestemd|avklart|avklara|klart|vedtatt|vedteke|fastsatt|fastsett|decided|determined|settled|fixed|finali[sz]ed|planned|planlagt|gjor|gjer|jobber|jobbar|arbeider|arbeidar|already do|already does|vanligvis|normalt|normally|usually)\b`)
@@ -94,7 +108,10 @@ var (
 	// phone", "into my phone") is where something is shown, not a number
 	// asked for; an e-mail one read something in ("I saw it in an
 	// email") is not an address asked for.
-	qDeviceRE = relit.MustCompile(`\b(pa|i|on|in|into|onto|inn i|inn pa|til|to|fra|from|via|med|with)\s+(min|mi|mitt|my|the|a|an|en|ein|ei|et|eit|our|your|var|vart)?\s*(telefon|telefonen|mobil|mobilen|phone|mobile|e-?mail|e-?mailen|e-?post|e-?posten|mail|mailen|newsletter|nyhetsbrev\w*)\b`)
+	// "address" after a subject or a modal is the verb ("what will
+	// they address?", "how does it address …").
+	qAddressVerbRE = relit.MustCompile(`\b(they|we|you|it|i|will|shall|to|does|do|did|should|can|could|would|must|might|may)\s+address\b`)
+	qDeviceRE      = relit.MustCompile(`\b(pa|i|on|in|into|onto|inn i|inn pa|til|to|fra|from|via|med|with)\s+(min|mi|mitt|my|the|a|an|en|ein|ei|et|eit|our|your|var|vart)?\s*(telefon|telefonen|mobil|mobilen|phone|mobile|e-?mail|e-?mailen|e-?post|e-?posten|mail|mailen|newsletter|nyhetsbrev\w*)\b`)
 )
 
 // The answer side, on the folded answer texts (both languages) and source.
@@ -170,6 +187,23 @@ func priceOfThing(q string) bool {
 	return m != nil && !notPriced[m[1]]
 }
 
+// asksBudget reports whether q asks for the budget (qBudgetRE): in a
+// sentence that ends with a question mark (or the last, in a message
+// without one), not naming a report or a meeting.
+func asksBudget(q string) bool {
+	for _, m := range qBudgetRE.FindAllStringIndex(q, -1) {
+		rest := q[m[1]:]
+		if next, _, _ := strings.Cut(strings.TrimLeft(rest, " "), " "); budgetThings[strings.TrimRight(next, ".,;:!?")] {
+			continue
+		}
+		end := m[1] + sentenceEnd(rest)
+		if strings.HasSuffix(strings.TrimSpace(q[:end]), "?") || (end == len(q) && !strings.Contains(q, "?")) {
+			return true
+		}
+	}
+	return false
+}
+
 // questionTypes returns the kinds of fact question asks for.
 func questionTypes(question string) answerType {
 	return questionTypesFolded(bot.FoldText(question))
@@ -187,7 +221,7 @@ func questionTypesFolded(q string) answerType {
 	if qMoneyRE.MatchString(q) {
 		t |= atMoney
 	}
-	if qAmountRE.MatchString(q) || priceOfThing(q) || (qHowMuchRE.MatchString(q) && !qHowMuchOursRE.MatchString(q)) {
+	if qAmountRE.MatchString(q) || asksBudget(q) || priceOfThing(q) || (qHowMuchRE.MatchString(q) && !qHowMuchOursRE.MatchString(q)) {
 		t |= atAmount
 	}
 	if qLinkRE.MatchString(q) {
@@ -196,13 +230,14 @@ func questionTypesFolded(q string) answerType {
 	if qWhoRE.MatchString(q) {
 		t |= atWho
 	}
-	if qStatusRE.MatchString(q) || (qStatusWordRE.MatchString(q) && qStatusAskRE.MatchString(q) && !qDecidedRE.MatchString(q)) {
+	if ((qStatusRE.MatchString(q) && !qOwnPlaceRE.MatchString(q)) || (qStatusWordRE.MatchString(q) && qStatusAskRE.MatchString(q) && !qDecidedRE.MatchString(q))) && !qWhereToSeeRE.MatchString(q) {
 		t |= atStatus
 	}
 	if qPersonRE.MatchString(q) {
 		t |= atPerson
 	}
-	if qContactRE.MatchString(q) && !(qDeviceRE.MatchString(q) && !qContactRE.MatchString(qDeviceRE.ReplaceAllString(q, " "))) {
+	if qContactRE.MatchString(q) && !(qDeviceRE.MatchString(q) && !qContactRE.MatchString(qDeviceRE.ReplaceAllString(q, " "))) &&
+		!(qAddressVerbRE.MatchString(q) && !qContactRE.MatchString(qAddressVerbRE.ReplaceAllString(q, " "))) {
 		t |= atContact
 	}
 	if qDeadlineRE.MatchString(q) && !qMissedRE.MatchString(q) {

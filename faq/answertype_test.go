@@ -28,6 +28,19 @@ func TestQuestionTypes(t *testing.T) {
 		// "address" the noun, not the verb (blind38).
 		{"what's the address of the working group?", atContact},
 		{"send me your email address", atContact},
+		// the verb after a subject or a modal asks nothing of the kind
+		{"what will they address at the first gathering?", 0},
+		// the budget asked for, or the asker's worry beside the question
+		{"hva er budsjettet for programmet?", atAmount},
+		{"hva er budsjettet for programmet", atAmount},
+		{"får vi dekket overnatting? budsjettet er stramt i år", 0},
+		{"Is lunch covered at the gatherings? Asking for the budget meeting.", 0},
+		// where the asker belongs, and where to see the sign-ups, are not
+		// how the sign-up stands
+		{"which region are we in now?", 0},
+		{"which municipalities are in so far?", atStatus},
+		{"hvor ser jeg hvilke kommuner som allerede er meldt inn?", 0},
+		{"hvilke kommuner er allerede meldt inn?", atStatus},
 		{"To what extent does the programme address the wider societal challenges?", 0},
 		{"how do we address this in the council", 0},
 		{"hva er en region", 0},

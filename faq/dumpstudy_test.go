@@ -29,8 +29,8 @@ func TestDumpStudy(t *testing.T) {
 	defer out.Close()
 	enc := json.NewEncoder(out)
 	type cand struct {
-		ID                         string
-		Sim, Cov, Prec, BM25, Dice float64
+		ID                              string
+		Sim, Cov, Prec, BM25, Dice, Clf float64
 	}
 	type row struct {
 		File, Q, Prep, Lang string
@@ -46,6 +46,9 @@ func TestDumpStudy(t *testing.T) {
 		Veto, Detail        bool
 		ClfBest, ClfOut     float64
 		ClfTop              string
+		ClfTopP             float64
+		Liftable, Ambiguous bool
+		VetoKind            string
 	}
 	es, _ := DefaultCorpus()
 	for _, g := range strings.Fields(globs) {
@@ -78,11 +81,20 @@ func TestDumpStudy(t *testing.T) {
 					r.Weights = append(r.Weights, qw[x.Text])
 				}
 				cs, _ := e.candidates(context.Background(), ts, qw)
+				var z []float64
+				if clf != nil {
+					var sc clfScratch
+					z = clf.probs(&sc, ts)
+				}
 				for i, cd := range cs {
 					if i == 8 {
 						break
 					}
-					r.Cands = append(r.Cands, cand{cd.x.ID, cd.sim, cd.cov, cd.prec, cd.bm25, cd.dice})
+					cl := 0.0
+					if z != nil {
+						cl = clf.prob(z, cd.x.ID)
+					}
+					r.Cands = append(r.Cands, cand{cd.x.ID, cd.sim, cd.cov, cd.prec, cd.bm25, cd.dice, cl})
 				}
 				if ids != nil {
 					r.Right = []string{ids[ci]}
@@ -96,6 +108,22 @@ func TestDumpStudy(t *testing.T) {
 				if j, _ := e.judge(context.Background(), q, lang); j != nil && j.best != nil {
 					r.Best, r.P = j.best.x.ID, j.p
 					r.Veto, r.Detail = j.veto, j.detail != noDetail
+					r.Liftable, r.Ambiguous = j.liftable, j.ambiguous
+					for _, k := range []struct {
+						on   bool
+						name string
+					}{{j.settingOnly, "settingOnly"}, {j.otherOwner, "otherOwner"}, {j.howToUnknown, "howToUnknown"}, {j.definesUnknown, "definesUnknown"}, {j.otherDocument, "otherDocument"}, {j.otherActor, "otherActor"}, {j.detail != noDetail, "detail"}} {
+						if k.on {
+							r.VetoKind += k.name + " "
+						}
+					}
+					if j.veto && r.VetoKind == "" {
+						if j.otherObject {
+							r.VetoKind = "object"
+						} else {
+							r.VetoKind = "typeOrCount"
+						}
+					}
 					if clf != nil {
 						var sc clfScratch
 						z := clf.probs(&sc, ts)
@@ -106,7 +134,7 @@ func TestDumpStudy(t *testing.T) {
 								top = i
 							}
 						}
-						r.ClfTop = clf.classes[top]
+						r.ClfTop, r.ClfTopP = clf.classes[top], z[top]
 					}
 				}
 				a, _ := e.Answer(context.Background(), c.question, "")

@@ -637,6 +637,11 @@ func (e *Engine) howToUnknown(ws []string, names map[string]int, en bool) bool {
 	if len(ws) < 3 || !howWords[ws[0]] {
 		return false
 	}
+	// "How would you characterise …", "hvordan vil du beskrive …" ask
+	// the bot to describe a thing, not how to do one.
+	if (ws[1] == "would" || ws[1] == "could" || ws[1] == "vil" || ws[1] == "ville" || ws[1] == "kan") && (ws[2] == "you" || ws[2] == "du" || ws[2] == "dere" || ws[2] == "de") {
+		return false
+	}
 	seen := 0
 	for _, w := range ws[1:] {
 		// A municipality or county says where, not what is done ("how do
@@ -790,29 +795,115 @@ var contextPreps = set("i", "pa", "fra", "med", "til", "for", "hos", "ved", "mot
 // Kulturdepartementet", "tilskudd gjennom DKS". The FAQ speaks for the
 // programme; what another body has or does is that body's to say.
 func (e *Engine) otherActor(q string, names map[string]int, en bool) bool {
-	start, prev := true, ""
+	// context: the word is inside a phrase a preposition opened, past its
+	// determiners and the words of a name ("for a UNESCO survey", "to a
+	// European network", "with the Christmas panto", "in the Nordic
+	// Council of Ministers"): where or for what the asker writes, not
+	// what the question is about.
+	// A name in a statement beside the question ("Our Baltic colleagues
+	// are rather pragmatic.", "I'm picturing a Black Friday stampede.")
+	// is the asker's background, not what is asked; in a message with a
+	// question mark only the sentences that ask are read.
+	asks := strings.Contains(q, "?")
+	for q != "" {
+		end := sentenceEnd(q)
+		s := q[:end]
+		q = q[end:]
+		if asks && !strings.HasSuffix(strings.TrimSpace(s), "?") && q != "" {
+			continue
+		}
+		if e.actorIn(s, names, en) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceEnd is the length of q's first sentence: through the first
+// run of ".", "!" or "?" followed by a space, or all of q.
+func sentenceEnd(q string) int {
+	for i := 0; i < len(q); i++ {
+		if c := q[i]; c == '.' || c == '!' || c == '?' {
+			j := i + 1
+			for j < len(q) && (q[j] == '.' || q[j] == '!' || q[j] == '?') {
+				j++
+			}
+			if j == len(q) || q[j] == ' ' || q[j] == '\n' {
+				return j
+			}
+			i = j - 1
+		}
+	}
+	return len(q)
+}
+
+// actorIn is otherActor's reading of one sentence.
+func (e *Engine) actorIn(q string, names map[string]int, en bool) bool {
+	start, context := true, false
 	for f := range strings.FieldsSeq(q) {
 		w := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 		if w == "" {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(w)
+		capital := unicode.IsUpper(r)
 		// A hyphenated compound ("NK-pengene", "FK-programmet") names
 		// the programme's own things by their short names: left alone.
-		if ((!start && unicode.IsUpper(r)) || acronym(w)) && lettersOnly(w) {
+		if ((!start && capital) || acronym(w)) && lettersOnly(w) {
 			k := bot.Fold(w)
 			// A municipality whose name is also a word ("Moss", "Strand",
 			// "Time") is the municipality when written with its capital.
 			mk := kommuner.Key(w)
-			if !contextPreps[bot.Fold(prev)] && !counties[k] && municipalityNames()[mk] == 0 && !nameWords[mk] && e.unknownContent(k, names, en) {
+			if !context && !counties[k] && municipalityNames()[mk] == 0 && !nameWords[mk] && e.unknownContent(k, names, en) {
 				return true
 			}
 		}
 		start = strings.ContainsAny(f[len(f)-1:], ".!?:")
-		prev = w // folded only for a name (Fold copies a word with capitals or æøå)
+		switch {
+		case start:
+			context = false
+		case inFoldedSet(contextPreps, w):
+			context = true
+		case context && (capital || inFoldedSet(determiners, w)):
+		default:
+			context = false
+		}
 	}
 	return false
 }
+
+// inFoldedSet reports whether w, lower-cased and folded as bot.Fold
+// folds a short word of the sets (å → a, ø → o, æ → ae), is in set,
+// without allocating (the question's every word is looked up).
+func inFoldedSet(set map[string]bool, w string) bool {
+	var buf [12]byte
+	if len(w) > len(buf) {
+		return set[bot.Fold(w)]
+	}
+	b := buf[:0]
+	for _, r := range w {
+		switch r {
+		case 'å', 'Å':
+			r = 'a'
+		case 'ø', 'Ø':
+			r = 'o'
+		case 'æ', 'Æ':
+			b, r = append(b, 'a'), 'e'
+		}
+		if r >= utf8.RuneSelf {
+			return set[bot.Fold(w)]
+		}
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		b = append(b, byte(r))
+	}
+	return set[string(b)]
+}
+
+// determiners may stand between a preposition and the name it governs.
+var determiners = set("a", "an", "the", "our", "my", "your", "their", "this", "that", "these", "its", "en", "et", "ei", "ein", "eit",
+	"den", "det", "de", "var", "vart", "vare", "min", "mitt", "mine", "sin", "sitt", "sine", "dette", "denne")
 
 // lettersOnly: w is a word of letters alone — not a hyphenated compound
 // ("NK-pengene": the programme's own things by their short names), a user

@@ -475,6 +475,8 @@ func TestHowToUnknown(t *testing.T) {
 		"hvordan logger jeg en veiledning?",
 		"how do I get the gatherings into my calendar?",
 		"korleis endrar eg svaret mitt?",
+		// the bot asked to describe a thing, not how to do one
+		"How would you describe the role of the county boards?",
 	} {
 		pq, lang := e.prepare(q, "")
 		j, err := e.judge(context.Background(), pq, lang)
@@ -594,6 +596,12 @@ func TestOtherActor(t *testing.T) {
 		// a municipality whose name is also a word, with its capital
 		// (blind66)
 		"We are not sure if Moss is member or not. Is the program only for member kommuner?",
+		// a name in a phrase a preposition opens, past its determiners,
+		// says for what or where the asker writes
+		"For an Erasmus partnership report: how long does a programme period last?",
+		"I am writing to the Arts Council of Iceland about it. Who can take part?",
+		// a name in a statement beside the question is background
+		"Our Swedish neighbours do this differently. Is mentoring offered to each municipality?",
 	} {
 		pq, lang := e.prepare(q, "")
 		j, err := e.judge(context.Background(), pq, lang)
