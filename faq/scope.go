@@ -691,14 +691,33 @@ func (e *Engine) definesUnknown(q string, ws []string, names map[string]int, en 
 			}
 			j++
 		}
-		head := ""
-		for k := j; k < len(ws) && k < j+4 && !npEnds[ws[k]]; k++ {
+		head, k := "", j
+		for ; k < len(ws) && k < j+4 && !npEnds[ws[k]]; k++ {
 			head = ws[k]
 		}
-		return head != "" && e.unknownContent(head, names, en)
+		if head == "" || !e.unknownContent(head, names, en) {
+			return false
+		}
+		// "What is the function of the gatherings", "the rationale behind
+		// the framework", "the position on …": the head is a relation
+		// and the question is about its object, when the corpus knows it.
+		if k < len(ws) && (relationPreps[ws[k]] || (ws[k] == "pa" && strings.HasPrefix(head, "forskjell"))) {
+			for m := k + 1; m < len(ws) && m < k+4; m++ {
+				if w := ws[m]; !determiners[w] && !stopwords[w] && !e.unknownContent(w, names, en) && len(w) >= 3 {
+					return false
+				}
+			}
+		}
+		return true
 	}
 	return false
 }
+
+// relationPreps tie a relational head to what it is of ("the function
+// of", "the rationale behind", "formålet med"); "på" does only after
+// "forskjellen" ("forskjellen på rammeverket og dialogheftet"): "momsen
+// på hotellet" asks for a thing of its own.
+var relationPreps = set("of", "behind", "on", "for", "av", "bak", "med", "til")
 
 // sayWords ask what a text says ("hva sier rammeplanen", "kva seier
 // lova", "hva står i …"); docSkip are the words between it and the text

@@ -504,6 +504,9 @@ func TestDefinesUnknown(t *testing.T) {
 		"hva er Kulturløftet?",
 		"kva er ein kulturskulekoordinator, og kven betaler for det?",
 		"what is a sistema orchestra?",
+		// a thing of its own, whatever it is on
+		"hva er momsen på reisestøtten?",
+		"what is the exchange rate for the travel support?",
 	} {
 		a, err := e.Answer(context.Background(), q, "")
 		if err != nil {
@@ -517,6 +520,9 @@ func TestDefinesUnknown(t *testing.T) {
 		"hva er mellomarbeid?",
 		"kva er ei kommunegruppe?",
 		"what is a regional programme?",
+		// a relation of something the programme knows
+		"What is the rationale behind the dialogue booklet?",
+		"hva er forskjellen på rammeverket og målbildet?",
 	} {
 		pq, lang := e.prepare(q, "")
 		j, err := e.judge(context.Background(), pq, lang)
