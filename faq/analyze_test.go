@@ -150,7 +150,7 @@ func TestDecline(t *testing.T) {
 
 func TestUnsureOffersRelated(t *testing.T) {
 	e := newTestEngine(t)
-	a, _ := e.Answer(context.Background(), "Kan vi bytte ut en person i kommunegruppa underveis?", "")
+	a, _ := e.Answer(context.Background(), "Kan vi bytte region underveis i programmet?", "")
 	if a.Answered || a.OutOfScope || len(a.Related) == 0 || len(a.Related) > 3 {
 		t.Fatalf("%+v", a)
 	}
@@ -164,7 +164,7 @@ func TestUnsureOffersRelated(t *testing.T) {
 func TestLearn(t *testing.T) {
 	e := newTestEngine(t)
 	ctx := context.Background()
-	q := "Kan vi bytte ut en person i kommunegruppa underveis?"
+	q := "Kan vi bytte region underveis i programmet?"
 	if a, _ := e.Answer(ctx, q, ""); a.Answered {
 		t.Fatalf("answered before learning: %+v", a)
 	}
@@ -172,7 +172,7 @@ func TestLearn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, _ := e.Answer(ctx, "går det an å bytte en person i kommunegruppen underveis?", "")
+	a, _ := e.Answer(ctx, "går det an å bytte til en annen region underveis?", "")
 	if !a.Answered || a.EntryID != "svar-1" {
 		t.Fatalf("%+v", a)
 	}
@@ -292,16 +292,16 @@ func TestChain(t *testing.T) {
 	if a, _ := c.Answer(ctx, "hva blir været i morgen?", ""); !a.OutOfScope || docs.calls != 0 {
 		t.Errorf("out of scope must not reach documents: %+v", a)
 	}
-	a, _ := c.Answer(ctx, "Kan vi bytte ut en person i kommunegruppa underveis?", "")
+	a, _ := c.Answer(ctx, "Kan vi bytte region underveis i programmet?", "")
 	if a.Path != "passage" || docs.calls != 1 || a.Lang != "nb" || a.Question == "" {
 		t.Errorf("unsure FAQ should use the documents: %+v", a)
 	}
 	docs.ans = Answer{Answered: false}
-	if a, _ := c.Answer(ctx, "Kan vi bytte ut en person i kommunegruppa underveis?", ""); a.Answered || len(a.Related) == 0 {
+	if a, _ := c.Answer(ctx, "Kan vi bytte region underveis i programmet?", ""); a.Answered || len(a.Related) == 0 {
 		t.Errorf("documents unsure: keep FAQ's related topics: %+v", a)
 	}
 	docs.err = context.DeadlineExceeded
-	if a, err := c.Answer(ctx, "Kan vi bytte ut en person i kommunegruppa underveis?", ""); err != nil || a.Answered {
+	if a, err := c.Answer(ctx, "Kan vi bytte region underveis i programmet?", ""); err != nil || a.Answered {
 		t.Errorf("documents failing must not fail the answer: %+v %v", a, err)
 	}
 	if err := c.Learn(ctx, Entry{ID: "svar-9", Questions: []string{"q"}, Answer: Texts{NB: "a"}}); err != nil {

@@ -21,6 +21,16 @@ import (
 // Adagrad over
 // clfEpochs passes in a fixed shuffled order, L2 penalty clfL2, features
 // seen in fewer than clfMinCount questions dropped.
+// clfTargetPower sharpens a question's target towards the entries that
+// hold the most of its facts: a label accepts every entry whose answer
+// holds one of them ("hver kommune" is in five answers), and shared out
+// equally the classifier learned that a mentoring question is as much
+// the work between gatherings' as mentoring's. Squared counts, chosen out
+// of fold on the training sets (clftarget_test.go): the first class right
+// 90.7 → 94.2 %, and with the shipped switch and demotion settings 29
+// more right answers and 10 fewer wrong ones. A var for that study.
+var clfTargetPower = 2.0
+
 const (
 	clfEpochs   = 10
 	clfL2       = 1e-4
@@ -34,6 +44,10 @@ const (
 type clfExample struct {
 	feats   []string
 	classes []string
+	// weights are how many of the question's facts each class's entry
+	// holds (nil: one each); the target's shares are their
+	// clfTargetPower'th powers.
+	weights []float64
 	// q and lang are the question as prepare left it (for the lift
 	// model's fit, which judges it).
 	q, lang string
@@ -95,8 +109,9 @@ func clfExamples(e *Engine, corpus []Entry, path string) ([]clfExample, error) {
 				continue
 			}
 			for _, en := range corpus {
-				if holdsFact(en, c.facts) {
+				if n := factsHeld(en, c.facts); n > 0 {
 					x.classes = append(x.classes, en.ID)
+					x.weights = append(x.weights, float64(n))
 				}
 			}
 			if len(x.classes) == 0 {
@@ -154,6 +169,26 @@ func readLabelled(path string) ([]labelled, error) {
 // answered in nynorsk where the corpus has it).
 func holdsFact(en Entry, facts []string) bool {
 	return hasFact(en.Answer.NB+"\n"+en.Answer.NN+"\n"+en.Answer.EN, facts)
+}
+
+// factsHeld is how many of facts en's answer holds, in any language.
+func factsHeld(en Entry, facts []string) int {
+	lt := strings.ToLower(en.Answer.NB + "\n" + en.Answer.NN + "\n" + en.Answer.EN)
+	n := 0
+	for _, f := range facts {
+		if strings.Contains(lt, strings.ToLower(f)) {
+			n++
+		}
+	}
+	return n
+}
+
+// weight is the i'th class's share of x's target before normalising.
+func (x clfExample) weight(i int) float64 {
+	if x.weights == nil {
+		return 1
+	}
+	return x.weights[i]
 }
 
 // hasFact reports whether text holds one of facts, case folded.
@@ -254,8 +289,12 @@ func fitClassifier(exs []clfExample) *fitted {
 				d.rows = append(d.rows, r)
 			}
 		}
-		for _, c := range x.classes {
-			d.y[class[c]] = 1 / float64(len(x.classes))
+		sum := 0.0
+		for i := range x.classes {
+			sum += math.Pow(x.weight(i), clfTargetPower)
+		}
+		for i, c := range x.classes {
+			d.y[class[c]] = math.Pow(x.weight(i), clfTargetPower) / sum
 		}
 		data[i] = d
 	}

@@ -99,7 +99,7 @@ func TestFAQNynorsk(t *testing.T) {
 	})
 	t.Run("BokmålUnchanged", func(t *testing.T) {
 		e := newFAQEnv(t)
-		rep := e.ask("U2", "Kan vi bytte ut en person i kommunegruppa underveis?")
+		rep := e.ask("U2", "Kan vi bytte region underveis i programmet?")
 		if !strings.HasPrefix(rep.Text, "Jeg har ikke noe sikkert svar på det ennå, så jeg har sendt spørsmålet videre til arbeidsgruppen (sak #1).") ||
 			rep.Context != "Kanskje et av disse temaene hjelper:" {
 			t.Fatalf("reply %+v", rep)

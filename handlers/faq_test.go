@@ -167,7 +167,7 @@ func TestFAQ(t *testing.T) {
 	})
 	t.Run("UnsureIsLoggedWithRelatedButtons", func(t *testing.T) {
 		e := newFAQEnv(t)
-		rep := e.ask("U2", "Kan vi bytte ut en person i kommunegruppa underveis?")
+		rep := e.ask("U2", "Kan vi bytte region underveis i programmet?")
 		if rep.Error != nil || !strings.Contains(rep.Text, "arbeidsgruppen (sak #1)") {
 			t.Fatalf("reply %+v", rep)
 		}
@@ -211,7 +211,7 @@ func TestFAQ(t *testing.T) {
 	t.Run("ResultsCountedFromTheOutcome", func(t *testing.T) {
 		e := newFAQEnv(t)
 		e.ask("U1", "/faq Når er fristen for å melde interesse?")
-		e.ask("U2", "Kan vi bytte ut en person i kommunegruppa underveis?")
+		e.ask("U2", "Kan vi bytte region underveis i programmet?")
 		e.ask("U3", "hva blir været i morgen?")
 		e.ask("U3", "takk!") // small talk is neither an answer nor a decline
 		e.ask("U1", "/faq")  // the usage text is no FAQ result
@@ -231,7 +231,7 @@ func TestFAQ(t *testing.T) {
 
 func TestFAQLoop(t *testing.T) {
 	e := newFAQEnv(t)
-	question := "Kan vi bytte ut en person i kommunegruppa underveis?"
+	question := "Kan vi bytte region underveis i programmet?"
 	e.ask("U2", question)
 
 	t.Run("NonAdminCannotListOrAnswer", func(t *testing.T) {
@@ -250,7 +250,7 @@ func TestFAQLoop(t *testing.T) {
 		}
 	})
 	t.Run("AnswerReachesAskerAndTeachesFAQ", func(t *testing.T) {
-		answer := `Ja, kommunen kan bytte ut en person i gruppa underveis – si fra til arbeidsgruppen, så er det "fint".`
+		answer := `Ja, kommunen kan bytte region underveis – si fra til arbeidsgruppen, så er det "fint".`
 		rep := e.ask("admin", "/kulturbot svar 1 "+answer)
 		if rep.Error != nil || !strings.Contains(rep.Text, "svar-1") {
 			t.Fatalf("reply %+v", rep)
@@ -267,8 +267,8 @@ func TestFAQLoop(t *testing.T) {
 			t.Fatalf("still open: %+v", qs)
 		}
 		// The same question in other words now gets the answer.
-		again := e.ask("U4", "går det an å bytte en person i kommunegruppen underveis?")
-		if !strings.Contains(again.Text, "kan bytte ut en person") || len(again.Buttons) != 2 {
+		again := e.ask("U4", "går det an å bytte til en annen region underveis?")
+		if !strings.Contains(again.Text, "kan bytte region") || len(again.Buttons) != 2 {
 			t.Fatalf("learned answer not found: %+v", again)
 		}
 		if n := e.count(`SELECT COUNT(*) FROM faq_entries WHERE id = 'svar-1' AND question_id = 1`); n != 1 {

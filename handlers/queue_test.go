@@ -15,12 +15,12 @@ import (
 // offered as commands, not filed.
 func TestQueueStaysClean(t *testing.T) {
 	e := newFAQEnv(t)
-	question := "Kan vi bytte ut en person i kommunegruppa underveis?"
+	question := "Kan vi bytte region underveis i programmet?"
 	first := e.ask("U1", question)
 	if !strings.Contains(first.Text, "(sak #1)") {
 		t.Fatalf("%+v", first)
 	}
-	for _, q := range []string{question, "kan vi bytte ut en person i kommunegruppa underveis", "Kan  vi bytte ut en person i kommunegruppa underveis ??"} {
+	for _, q := range []string{question, "kan vi bytte region underveis i programmet", "Kan  vi bytte region underveis i programmet ??"} {
 		for _, u := range []string{"U1", "U2"} {
 			if rep := e.ask(u, q); !strings.Contains(rep.Text, "(sak #1)") {
 				t.Fatalf("%s %q: %+v", u, q, rep)

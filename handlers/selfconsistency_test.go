@@ -62,7 +62,7 @@ func TestSelfConsistency(t *testing.T) {
 				}
 			}
 		}
-		for _, q := range []string{"Kan vi bytte ut en person i kommunegruppa underveis?", "hvordan kan vi bruke samlingene til å jobbe med utviklingsområdet",
+		for _, q := range []string{"Kan vi bytte region underveis i programmet?", "hvordan kan vi bruke samlingene til å jobbe med utviklingsområdet",
 			"What about the gatherings and the mentoring?", "fylket og kommunen og regionen"} {
 			a := answer(q, "")
 			for _, r := range a.Related {

@@ -73,7 +73,7 @@ func TestAsk(t *testing.T) {
 		}
 	})
 	t.Run("JSONLinesFromStdinInOrder", func(t *testing.T) {
-		in := "hva er en region?\nhva blir været i morgen?\n\nKan vi bytte ut en person i kommunegruppa underveis?\n"
+		in := "hva er en region?\nhva blir været i morgen?\n\nKan vi bytte region underveis i programmet?\n"
 		out, errOut, code := run(t, db, in, "ask", "--json")
 		if code != 0 {
 			t.Fatalf("exit %d: %s", code, errOut)
@@ -268,8 +268,8 @@ func TestAskLive(t *testing.T) {
 func TestConsoleQueueStaysClean(t *testing.T) {
 	t.Parallel()
 	db := filepath.Join(t.TempDir(), "k.db")
-	q := "Kan vi bytte ut en person i kommunegruppa underveis?"
-	out, errOut, code := run(t, db, q+"\n"+q+"\nkan vi bytte ut en person i kommunegruppa underveis\nrsvp 1 ja 2\ninteresse liste\nkulturbot hjelp\n/kulturbot spørsmål\n")
+	q := "Kan vi bytte region underveis i programmet?"
+	out, errOut, code := run(t, db, q+"\n"+q+"\nkan vi bytte region underveis i programmet\nrsvp 1 ja 2\ninteresse liste\nkulturbot hjelp\n/kulturbot spørsmål\n")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}

@@ -166,7 +166,7 @@ func TestAskWithLLMNoDocuments(t *testing.T) {
 	defer srv.Close()
 	db := filepath.Join(t.TempDir(), "k.db")
 	llm := []string{"--openai-api-key", "sk-test", "--openai-base-url", srv.URL + "/v1", "--llm-timeout", "5s", "--embed-model", "none"}
-	q := "Kan vi bytte ut en person i kommunegruppa underveis?"
+	q := "Kan vi bytte region underveis i programmet?"
 	out, errOut, code := run(t, db, "", append(llm, "ask", "--json", q)...)
 	if code != 0 {
 		t.Fatalf("ask: %s", errOut)

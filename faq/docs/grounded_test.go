@@ -21,7 +21,7 @@ func TestAnswerWithFAQEntries(t *testing.T) {
 	f := newFakeOpenAI(t)
 	log, _ := newLog()
 	l := New(openDB(t), f.options(log)) // nothing ingested
-	const q = "Kan vi bytte ut en person i kommunegruppa underveis?"
+	const q = "Kan vi bytte region underveis i programmet?"
 
 	f.answer = "Ja – kommunen setter selv sammen gruppen sin [1], så den kan også endre den."
 	a, err := l.AnswerWith(ctx, q, "nb", []faq.Entry{groupEntry})
@@ -86,7 +86,7 @@ func TestChainGroundsOnFAQ(t *testing.T) {
 	var q string
 	var unsure faq.Answer
 	for _, c := range []string{
-		"Kan vi bytte ut en person i kommunegruppa underveis?",
+		"Kan vi bytte region underveis i programmet?",
 		"Hvor mange fra hver kommune kan bo på hotellet i Tromsø gratis?",
 		"Må rektor på skolen være med i kommunegruppa, eller holder det med en lærer?",
 		"Kan to små kommuner dele én plass i regionen?",
