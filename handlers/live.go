@@ -773,6 +773,29 @@ func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (
 		}
 		return true
 	}
+	// "når er første samling?", "when is the first gathering?": the
+	// programme's first, held or not (in a place, when one is named).
+	if id == 0 && month == 0 && win == nil && (asks || words <= 5) && firstRE.MatchString(n) {
+		gs, err := h.DB.Gatherings(ctx, store.GatheringFilter{})
+		if err != nil {
+			return "", false, err
+		}
+		if place != "" {
+			var hit []store.Gathering
+			for _, g := range gs {
+				if matchesPlace(g, place) {
+					hit = append(hit, g)
+				}
+			}
+			if len(hit) > 0 {
+				gs = hit
+			}
+		}
+		if len(gs) == 0 {
+			return lt(lang, "live.g.none"), true, nil
+		}
+		return h.describeGathering(lang, gs[0], now, deadline), true, nil
+	}
 	switch {
 	case id > 0 && (asks || words <= 3 || stateRE.MatchString(n)):
 	case place != "" && (asks || list):

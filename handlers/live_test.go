@@ -24,8 +24,11 @@ func TestLive(t *testing.T) {
 		if !strings.Contains(bot.PlainText(rep.Text), "Ingen kommende samlinger er publisert ennå") || rep.Context != "Kilde: kulturbots egne data" {
 			t.Fatalf("%+v", rep)
 		}
+		if rep := e.ask("U1", "når og hvor er første samling? trenger dato"); !strings.Contains(bot.PlainText(rep.Text), "Ingen kommende samlinger er publisert ennå") {
+			t.Fatalf("first: %+v", rep)
+		}
 		noQuestions(t)
-		if n := e.count(`SELECT COUNT(*) FROM answers WHERE path = 'data' AND answered = 1`); n != 1 {
+		if n := e.count(`SELECT COUNT(*) FROM answers WHERE path = 'data' AND answered = 1`); n != 2 {
 			t.Fatalf("data answers logged: %d", n)
 		}
 	})
@@ -53,6 +56,9 @@ func TestLive(t *testing.T) {
 		{"HaveAllAnswered", "U1", "Har alle kommunene svart?", []string{"• #1 Oppstartssamling (6. februar 2025): 1 av 3 kommuner har svart. Ikke svart ennå: Bodø, Saltdal.", "• #2 Vårsamling (6. mai 2025): 0 av 3 kommuner"}, nil},
 		{"WhoHasNotAnswered", "U1", "hvem har ikke svart på samlingen?", []string{"Ikke svart ennå: Bodø, Saltdal."}, nil},
 		{"WhatsTheNext", "U1", "what's the next gathering", []string{"Next gathering: #1 Oppstartssamling"}, nil},
+		// The first gathering, asked for by date or place.
+		{"WhenIsTheFirst", "U1", "når er første samling?", []string{"#1 Oppstartssamling er 6. februar 2025 i Bodø"}, []string{"Vårsamling"}},
+		{"WhenIsTheFirstEnglish", "U1", "when is the first gathering for our region?", []string{"#1 Oppstartssamling is on 6 February 2025 in Bodø"}, []string{"Vårsamling"}},
 		{"MeetNextTime", "U1", "hvor skal vi møtes neste gang?", []string{"Neste samling: #1 Oppstartssamling"}, nil},
 		{"RegisterMunicipalityWithoutGatherings", "U1", "har Tana svart?", []string{"ingen kommende samlinger for Tana"}, nil},
 		{"WhatCanYouDo", "U1", "Hva kan du?", []string{"Jeg er kulturbot", "/rsvp", "/interesse", "/veiledning logg", "/kulturbot hjelp"}, nil},
