@@ -137,7 +137,9 @@ func detailAsked(l string) detailKind {
 		return detailFrequency
 	case dHoursRE.MatchString(l):
 		return detailHours
-	case dLaterRoundRE.MatchString(l) && dDeadlineRE.MatchString(l):
+	case dLaterRoundRE.MatchString(l) && dDeadlineRE.MatchString(l) && inOneSentence(l, dLaterRoundRE, dDeadlineRE):
+		// "glemte fristen.. blir det nye runder seinere?": the missed
+		// deadline is this round's, the later round asked about whole.
 		return detailLaterRound
 	case dMembersRE.MatchString(l):
 		return detailMembers
@@ -317,4 +319,17 @@ func detailFrame(k detailKind, lang string, x *indexed, known bool) string {
 		b.WriteString(x.Answer.In(lang))
 	}
 	return b.String()
+}
+
+// inOneSentence reports whether one sentence of l (sentenceEnd) matches
+// both a and b.
+func inOneSentence(l string, a, b interface{ MatchString(string) bool }) bool {
+	for l != "" {
+		end := sentenceEnd(l)
+		if s := l[:end]; a.MatchString(s) && b.MatchString(s) {
+			return true
+		}
+		l = l[end:]
+	}
+	return false
 }

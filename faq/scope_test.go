@@ -180,6 +180,19 @@ func TestOtherToolHowTo(t *testing.T) {
 // document does say. Programme questions beside them still are answered.
 func TestDetailsNotGiven(t *testing.T) {
 	e := newTestEngine(t)
+	// This round's deadline missed in one sentence, the later round asked
+	// whole in the next: no detail of the later round is asked for.
+	for _, q := range []string{"vi rakk ikke fristen denne gangen.. blir det en ny runde?", "missed the deadline. will there be a new round?"} {
+		pq, lang := e.prepare(q, "")
+		j, err := e.judge(context.Background(), pq, lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if j.detail != noDetail {
+			t.Errorf("%q: detail %d, want none", q, j.detail)
+		}
+		j.release()
+	}
 	for _, q := range []string{
 		"hvilket hotell skal vi bo på under samlinga i Tromsø?",
 		"which hotel does the programme usually book for samlingene? want to know if theres a pool lol",
