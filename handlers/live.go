@@ -684,6 +684,18 @@ var (
 	pluralRE   = relit.MustCompile(` (samlingene|samlingane|samlinger|samlingar|gatherings) `)
 )
 
+// atPlace is the gatherings of gs held at place (matchesPlace; none for
+// no place).
+func atPlace(gs []store.Gathering, place string) []store.Gathering {
+	var hit []store.Gathering
+	for _, g := range gs {
+		if place != "" && matchesPlace(g, place) {
+			hit = append(hit, g)
+		}
+	}
+	return hit
+}
+
 // liveGathering answers where/when/deadline questions about gatherings.
 func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (string, bool, error) {
 	if !gatheringRE.MatchString(n) || assemblyRE.MatchString(n) || otherGroupRE.MatchString(n) || samlesOther(n) {
@@ -780,16 +792,8 @@ func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (
 		if err != nil {
 			return "", false, err
 		}
-		if place != "" {
-			var hit []store.Gathering
-			for _, g := range gs {
-				if matchesPlace(g, place) {
-					hit = append(hit, g)
-				}
-			}
-			if len(hit) > 0 {
-				gs = hit
-			}
+		if hit := atPlace(gs, place); len(hit) > 0 {
+			gs = hit
 		}
 		if len(gs) == 0 {
 			return lt(lang, "live.g.none"), true, nil
@@ -819,12 +823,7 @@ func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (
 		return "", false, err
 	}
 	if place != "" {
-		var hit []store.Gathering
-		for _, g := range gs {
-			if matchesPlace(g, place) {
-				hit = append(hit, g)
-			}
-		}
+		hit := atPlace(gs, place)
 		if len(hit) == 0 {
 			// A region's municipality names the region's gatherings too.
 			if m, err := h.DB.FindMunicipality(ctx, place); err == nil {
@@ -1496,12 +1495,7 @@ func (h *Handlers) liveAttendance(ctx context.Context, q Query, lang, n string) 
 		}
 		gs = hit
 	case place != "":
-		var hit []store.Gathering
-		for _, g := range gs {
-			if matchesPlace(g, place) {
-				hit = append(hit, g)
-			}
-		}
+		hit := atPlace(gs, place)
 		if len(hit) == 0 {
 			return lt(lang, "live.g.noplace", bot.Esc(titleWords(q.Text, place))) + "\n" + h.listGatherings(lang, all, 5), true, nil
 		}
