@@ -21,6 +21,13 @@ import (
 // Adagrad over
 // clfEpochs passes in a fixed shuffled order, L2 penalty clfL2, features
 // seen in fewer than clfMinCount questions dropped.
+const (
+	clfEpochs   = 10
+	clfL2       = 1e-4
+	clfRate     = 0.5
+	clfMinCount = 2
+)
+
 // clfTargetPower sharpens a question's target towards the entries that
 // hold the most of its facts: a label accepts every entry whose answer
 // holds one of them ("hver kommune" is in five answers), and shared out
@@ -30,13 +37,6 @@ import (
 // 90.7 → 94.2 %, and with the shipped switch and demotion settings 29
 // more right answers and 10 fewer wrong ones. A var for that study.
 var clfTargetPower = 2.0
-
-const (
-	clfEpochs   = 10
-	clfL2       = 1e-4
-	clfRate     = 0.5
-	clfMinCount = 2
-)
 
 // clfExample is one labelled question: its features and the classes a
 // right answer may come from (outClass for a question outside the

@@ -40,31 +40,18 @@ func TestClassifierTargetCV(t *testing.T) {
 	if powers == nil {
 		t.Skip("set FAQ_CLF_TARGETS to target powers, e.g. \"0 1 2 4 8\"")
 	}
-	corpus, _ := DefaultCorpus()
-	e := newTestEngine(t)
-	files, _ := clfFiles("testdata")
-	byFold := make([][]clfExample, 5)
-	for i, f := range files {
-		xs, err := clfExamples(e, corpus, f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		byFold[i%5] = append(byFold[i%5], xs...)
+	corpus, err := DefaultCorpus()
+	if err != nil {
+		t.Fatal(err)
 	}
+	e := newTestEngine(t)
+	_, byFold := trainingFolds(t, e, corpus)
+	defer func() { clfTargetPower = shippedPower }()
 	for _, pw := range powers {
+		clfTargetPower = pw
 		right, n, mass := 0, 0, 0.0
-		for fold := range 5 {
-			var train []clfExample
-			for k, xs := range byFold {
-				if k != fold {
-					for _, x := range xs {
-						train = append(train, x)
-					}
-				}
-			}
-			clfTargetPower = pw
-			c, _ := decodeClassifier(string(fitClassifier(train).encode()))
-			clfTargetPower = shippedPower
+		for fold := range liftFolds {
+			c := foldClassifier(t, byFold, fold)
 			var s clfScratch
 			for _, x := range byFold[fold] {
 				z := c.probs(&s, e.an.AnalyzeIn(x.q, x.lang == "en"))
@@ -94,29 +81,29 @@ func TestClassifierTargetOOF(t *testing.T) {
 	if pows == nil {
 		t.Skip("set FAQ_CLF_OOF to target powers, e.g. \"0 2 8\"")
 	}
-	corpus, _ := DefaultCorpus()
+	corpus, err := DefaultCorpus()
+	if err != nil {
+		t.Fatal(err)
+	}
 	byID := map[string]Entry{}
 	for _, en := range corpus {
 		byID[en.ID] = en
 	}
 	e := newTestEngine(t)
 	e.clf = nil
-	files, _ := clfFiles("testdata")
-	byFold := make([][]clfExample, 5)
-	caseFold := make([][]evalCase, 5)
+	files, byFold := trainingFolds(t, e, corpus)
+	caseFold := make([][]evalCase, liftFolds)
 	for i, f := range files {
-		xs, err := clfExamples(e, corpus, f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		byFold[i%5] = append(byFold[i%5], xs...)
 		for _, c := range loadEval(t, f) {
 			if !c.dataAnswered() {
-				caseFold[i%5] = append(caseFold[i%5], c)
+				caseFold[i%liftFolds] = append(caseFold[i%liftFolds], c)
 			}
 		}
 	}
-	lift, _ := loadLift(liftJSON)
+	lift, err := loadLift(liftJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
 	noLift := *lift
 	noLift.Threshold = 2
 	type combo struct{ dem, smin, smax float64 }
@@ -128,25 +115,18 @@ func TestClassifierTargetOOF(t *testing.T) {
 			}
 		}
 	}
+	defer func() { clfTargetPower = shippedPower }()
 	for _, pw := range pows {
 		clfTargetPower = pw
-		defer func() { clfTargetPower = shippedPower }()
-		clfs := make([]*classifier, 5)
-		for fold := range 5 {
-			var train []clfExample
-			for k, xs := range byFold {
-				if k != fold {
-					train = append(train, xs...)
-				}
-			}
-			c, _ := decodeClassifier(string(fitClassifier(train).encode()))
-			c.lift = &noLift
-			clfs[fold] = c
+		clfs := make([]*classifier, liftFolds)
+		for fold := range liftFolds {
+			clfs[fold] = foldClassifier(t, byFold, fold)
+			clfs[fold].lift = &noLift
 		}
 		for _, cb := range combos {
 			e.P.ClfDemoteBelow, e.P.ClfSwitchMin, e.P.ClfSwitchMaxOld = cb.dem, cb.smin, cb.smax
 			right, wrong, outans, unsure, nin := 0, 0, 0, 0, 0
-			for fold := range 5 {
+			for fold := range liftFolds {
 				e.clf = clfs[fold]
 				for _, c := range caseFold[fold] {
 					a, _ := e.Answer(context.Background(), c.question, "")
@@ -170,5 +150,4 @@ func TestClassifierTargetOOF(t *testing.T) {
 			fmt.Printf("pow %.0f dem %.3f smin %.1f smax %.2f: right %d/%d wrong %d outans %d unsure %d bad %d\n", pw, cb.dem, cb.smin, cb.smax, right, nin, wrong, outans, unsure, wrong+outans)
 		}
 	}
-	clfTargetPower = shippedPower
 }

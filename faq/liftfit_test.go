@@ -37,31 +37,11 @@ func liftExamples(t *testing.T) []liftExample {
 	}
 	e := newTestEngine(t)
 	e.clf = nil
-	files, err := clfFiles("testdata")
-	if err != nil {
-		t.Fatal(err)
-	}
-	byFold := make([][]clfExample, liftFolds)
-	for i, f := range files {
-		xs, err := clfExamples(e, corpus, f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		byFold[i%liftFolds] = append(byFold[i%liftFolds], xs...)
-	}
+	_, byFold := trainingFolds(t, e, corpus)
 	var out []liftExample
 	ctx := context.Background()
 	for fold := range liftFolds {
-		var train []clfExample
-		for k, xs := range byFold {
-			if k != fold {
-				train = append(train, xs...)
-			}
-		}
-		c, err := decodeClassifier(string(fitClassifier(train).encode()))
-		if err != nil {
-			t.Fatal(err)
-		}
+		c := foldClassifier(t, byFold, fold)
 		var s clfScratch
 		for _, ex := range byFold[fold] {
 			j, err := e.judge(ctx, ex.q, ex.lang)
@@ -76,6 +56,42 @@ func liftExamples(t *testing.T) []liftExample {
 		}
 	}
 	return out
+}
+
+// trainingFolds reads the training files' labelled questions as
+// classifier examples, in liftFolds folds by file (a file is one
+// writer's or one round's questions), and returns the files too.
+func trainingFolds(t *testing.T, e *Engine, corpus []Entry) ([]string, [][]clfExample) {
+	t.Helper()
+	files, err := clfFiles("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	byFold := make([][]clfExample, liftFolds)
+	for i, f := range files {
+		xs, err := clfExamples(e, corpus, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		byFold[i%liftFolds] = append(byFold[i%liftFolds], xs...)
+	}
+	return files, byFold
+}
+
+// foldClassifier is the classifier fit on every fold but fold.
+func foldClassifier(t *testing.T, byFold [][]clfExample, fold int) *classifier {
+	t.Helper()
+	var train []clfExample
+	for k, xs := range byFold {
+		if k != fold {
+			train = append(train, xs...)
+		}
+	}
+	c, err := decodeClassifier(string(fitClassifier(train).encode()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
 
 // TestRefitLift refits faq/lift.json (FAQ_REFIT_LIFT=1): the lift
