@@ -244,6 +244,11 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 	}
 	// The action and how it is asked ("legge inn en ny samling" makes
 	// one).
+	// "finner ikke svar på det jeg lurer på – hvem kan jeg kontakte?":
+	// no answer found to a question, not the answers to a gathering.
+	if f&fGath == 0 && noAnswerFoundRE.MatchString(n) {
+		return "", false
+	}
 	act, at := cmdAction(ws)
 	for _, w := range ws {
 		if w == "ny" || w == "nye" || w == "new" {
@@ -331,6 +336,12 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 	case gath && act&aList != 0 && actAll&aAnswer != 0 && !who && !has(cmdAnsPlural):
 		// "how do I see upcoming gatherings and answer"
 		return "live.how.rsvp", true
+	case gath && act&aList != 0 && f&fAtt == 0 && upcomingGatherings(ws) && !has(cmdWhoPerson):
+		// "hvordan ser jeg hvilke samlinger som kommer?", "how i see the
+		// list of gatherings coming": the gatherings ahead, which /rsvp
+		// lists with its buttons; "kommer" says upcoming here, not who
+		// comes (that is "hvem kommer på samlingen").
+		return "live.how.rsvp", true
 	case (ans || gath) && act&aList != 0 && (who || f&fAtt != 0 || has(cmdSignedUp)):
 		return "live.how.deltakere", true
 	case f&fAtt != 0 && act&aList != 0:
@@ -360,6 +371,59 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 	return "", false
 }
 
+// comesAfter: ws says someone comes or not ("at vi kommer", "om me kjem").
+func comesAfter(ws []string) bool {
+	for _, w := range ws[:min(len(ws), 8)] {
+		switch w {
+		case "kommer", "kjem", "komme", "kome", "deltar", "deltek", "delta":
+			return true
+		}
+	}
+	return false
+}
+
+// noAnswerFoundRE: the asker found no answer (in the FAQ, from the bot).
+var noAnswerFoundRE = relit.MustCompile(` (finner|finn|finne|fant|fann|far|faar|fa|fikk|fekk|find|found|get|got|cant find|can t find|couldn t find|didn t find|didnt find) (ikke|ikkje|ikkje noko|inga|ingen|not|no|any)?( noe| noko| an| a| any| the)? ?(svar|svaret|svara|answer|answers)( |$)`)
+
+// cmdWhoPerson asks who (a person or a municipality), not which thing.
+var cmdWhoPerson = wordSet("hvem kven who")
+
+// cmdUpcoming says a gathering is ahead, next to the gathering word.
+var cmdUpcoming = wordSet("kommende komande upcoming coming framover fremover planlagte planlagde planned neste next")
+
+// upcomingGatherings: ws names the gatherings ahead — "(hvilke) samlinger
+// (som) kommer", "samlingar som er planlagde framover", "the upcoming
+// gatherings", "gatherings coming" — rather than who comes to one. A
+// gathering word holds a word of cmdUpcoming, or "kommer"/"kjem" after
+// "som" or "that/which are", within three words.
+func upcomingGatherings(ws []string) bool {
+	for i, w := range ws {
+		// "hvilke kommuner som kommer på neste samling": who comes to it.
+		if (w == "kommer" || w == "kjem" || w == "coming" || w == "komme" || w == "kome") && i+1 < len(ws) &&
+			(ws[i+1] == "pa" || ws[i+1] == "til" || ws[i+1] == "to") {
+			return false
+		}
+	}
+	for i, w := range ws {
+		if !isGatheringWord(w) {
+			continue
+		}
+		for j := max(0, i-2); j < min(len(ws), i+5); j++ {
+			x := ws[j]
+			switch {
+			case j != i && cmdUpcoming[x]:
+				return true
+			case j > i && (x == "kommer" || x == "kjem") && j-i <= 3 && ws[j-1] == "som":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isGatheringWord: a word of the lexicon's gathering topic.
+func isGatheringWord(w string) bool { return wordFeats(w)&fGath != 0 }
+
 // cmdAction is the first action word of ws (its bits and index, -1 for
 // none). "ta/tar … ut/bort" is removing, "ta/tar … med/inn" adding; "si
 // ja" answering.
@@ -381,6 +445,18 @@ func cmdAction(ws []string) (feat, int) {
 		// om vi høyrer til kvar si fylkesavdeling?" a command (blind90).
 		if (w == "si" || w == "sin" || w == "sitt" || w == "sine") && i > 0 && (ws[i-1] == "kvar" || ws[i-1] == "hver" || ws[i-1] == "kvart" || ws[i-1] == "hvert") {
 			continue
+		}
+		// "hvordan gir jeg beskjed om at kommunen vår kommer på en
+		// samling": to tell the bot who comes is to answer, not "gi" (give)
+		// a gathering a change.
+		if w == "gi" || w == "gir" || w == "gje" || w == "gjer" {
+			k := i + 1
+			if k < len(ws) && cmdPron[ws[k]] || k < len(ws) && (ws[k] == "vi" || ws[k] == "me") {
+				k++
+			}
+			if k < len(ws) && (ws[k] == "beskjed" || ws[k] == "melding") && comesAfter(ws[k+1:]) {
+				return aAnswer, i
+			}
 		}
 		if (w == "say" || w == "si" || w == "sei") && i+1 < len(ws) {
 			switch ws[i+1] {

@@ -34,6 +34,15 @@ func TestCmdHelp(t *testing.T) {
 		"kan eg svare på rsvp for nabokommunen vår i same region":       "live.how.rsvp",
 		"leggje til Meløy i regionen":                                   "live.how.region",
 		"hvordan ser jeg påmeldingene til samling 1":                    "live.how.deltakere",
+		// Round 10, fourteenth session (splits 10–32, selected on): the
+		// gatherings ahead are /rsvp's list, not who comes; telling the
+		// bot who comes is answering.
+		"hvordan ser jeg hvilke samlinger som kommer?":                                 "live.how.rsvp",
+		"how i see the list of gatherings coming":                                      "live.how.rsvp",
+		"Korleis kan eg sjå kva samlingar som er planlagde framover, og svare på dei?": "live.how.rsvp",
+		"hvordan ser jeg hvilke kommuner som kommer på neste samling?":                 "live.how.deltakere",
+		"how do I see who is coming to the next gathering":                             "live.how.deltakere",
+		"Hei. Hvordan gir jeg beskjed om at kommunen vår kommer på en samling?":        "live.how.rsvp",
 	} {
 		n := fixGatheringTypos(liveNorm(q))
 		if got, ok := cmdHelp(q, n, liveFeats(n)); !ok || got != want {
@@ -58,6 +67,7 @@ func TestCmdHelp(t *testing.T) {
 		"hvem kan delta på samlingene?",
 		"når må vi svare på samlingen?",
 		"hvordan eksporterer vi kunnskapen tilbake til kommunen?",
+		"Finner ikke svar på det jeg lurer på i FAQ-en – hvem kan jeg kontakte for en avklaring?",
 	} {
 		n := fixGatheringTypos(liveNorm(q))
 		if got, ok := cmdHelp(q, n, liveFeats(n)); ok {

@@ -21,6 +21,10 @@ import (
 // (docs/faq.md).
 //
 //	FAQ_VALIDATION=1 go test ./cmd/kulturbot -run TestValidationAsk -v
+//
+// FAQ_VALIDATION_OUTCOMES=file appends one JSON line per question (its
+// outcome, path and entry) for engine work on the splits already selected
+// on; never set it for a split's first run.
 func TestValidationAsk(t *testing.T) {
 	if os.Getenv("FAQ_VALIDATION") == "" {
 		t.Skip("set FAQ_VALIDATION=1 (run it once per finished engine; never tune on it)")
@@ -35,11 +39,34 @@ func TestValidationAsk(t *testing.T) {
 	}
 	for _, l := range []string{"nb", "nn", "en"} {
 		cases := loadValidation(t, filepath.Join("..", "..", "faq", "testdata", dir, l+".tsv"))
-		f, _ := askSet(t, cases, entries)
+		f, outcomes := askSet(t, cases, entries)
 		total.add(f)
+		if p := os.Getenv("FAQ_VALIDATION_OUTCOMES"); p != "" {
+			writeOutcomes(t, p, dir+"/"+l, outcomes)
+		}
 		fmt.Printf("ask validation %s: %s\n", l, f)
 	}
 	fmt.Printf("ask validation all: %s\n", total)
+}
+
+// writeOutcomes appends each question's outcome to path as a JSON line.
+func writeOutcomes(t *testing.T, path, set string, outcomes []askOutcome) {
+	t.Helper()
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	enc := json.NewEncoder(f)
+	for _, o := range outcomes {
+		row := struct {
+			Set, Q, How, Path, Entry string
+			Facts                    []string
+		}{set, o.c.question, o.how, o.r.Path, o.r.EntryID, o.c.facts}
+		if err := enc.Encode(row); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // corpusEntries is the shipped corpus by entry id, for counting an answer

@@ -12,7 +12,7 @@ nn) LN="Norwegian nynorsk (dialect-coloured nynorsk as people type it in chat is
 en) LN="English (written by Norwegians and by people of other backgrounds who work in Norwegian municipalities, and by a few foreign partners; Norwegian programme words mixed into English are common)"; N="about 60 in-scope and 12 out-of-scope";;
 esac
 cat <<B
-You are writing a BLIND test set of chat questions for a chat bot. Work alone and fast (aim to finish within 8 minutes).
+You are writing a BLIND test set of chat questions for a chat bot. Work alone and fast (aim to finish within 8 minutes; do not list directories).
 
 Context: kulturbot is a Slack/Discord bot for Norsk kulturskoleråd's regional development programme "Fremtidens kulturskole". County leaders, board members, municipal staff, culture-school teachers and mentors ask it questions about the programme, and also ask how to use the bot's own commands and about the programme's own data (gatherings, RSVPs, interest).
 
