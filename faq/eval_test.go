@@ -2,7 +2,9 @@ package faq
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"strings"
@@ -357,7 +359,11 @@ func TestValidation(t *testing.T) {
 	var total evalFigures
 	dir := validationDir()
 	for _, l := range []string{"nb", "nn", "en"} {
-		cases := loadEval(t, path.Join("testdata", dir, l+".tsv"))
+		p := path.Join("testdata", dir, l+".tsv")
+		if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+			continue // a split of two languages (validation35)
+		}
+		cases := loadEval(t, p)
 		f := runEval(t, e, cases, func(string) string { return l }, nil)[l]
 		total.add(f)
 		fmt.Printf("faq validation %s: %s\n", l, f)

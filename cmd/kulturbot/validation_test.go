@@ -3,7 +3,9 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -38,7 +40,11 @@ func TestValidationAsk(t *testing.T) {
 		dir = d
 	}
 	for _, l := range []string{"nb", "nn", "en"} {
-		cases := loadValidation(t, filepath.Join("..", "..", "faq", "testdata", dir, l+".tsv"))
+		p := filepath.Join("..", "..", "faq", "testdata", dir, l+".tsv")
+		if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+			continue // a split of two languages (validation35)
+		}
+		cases := loadValidation(t, p)
 		f, outcomes := askSet(t, cases, entries)
 		total.add(f)
 		if p := os.Getenv("FAQ_VALIDATION_OUTCOMES"); p != "" {

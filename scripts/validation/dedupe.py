@@ -1,4 +1,4 @@
-"""dedupe.py VALDIR... drops from new split files (nb/nn/en.tsv in each
+"""dedupe.py [+OLDDIR...] VALDIR... drops from new split files (nb/nn/en.tsv in each
 VALDIR) every question that is word for word (case and punctuation folded)
 in a training set, an existing split, a corpus phrasing or an earlier line
 of the new splits. Needs PyYAML."""
@@ -18,9 +18,19 @@ for f in glob.glob(R+'/corpus/*.yaml'):
             if k.startswith('questions') and isinstance(v,list):
                 for q in v: seen.add(norm(str(q)))
 mine={}
-for d in sys.argv[1:]:
+# A directory given as +DIR is read, not changed: new splits already
+# written (and perhaps under audit) that the later ones must not repeat.
+for d in [a[1:] for a in sys.argv[1:] if a.startswith('+')]:
     for L in ['nb','nn','en']:
-        p=f'{d}/{L}.tsv'; lines=open(p).read().splitlines(); keep=[]; drop=0
+        p=f'{d}/{L}.tsv'
+        if os.path.exists(p):
+            for l in open(p):
+                if '\t' in l: mine[norm(l.split('\t')[1])]=1
+for d in [a for a in sys.argv[1:] if not a.startswith('+')]:
+    for L in ['nb','nn','en']:
+        p=f'{d}/{L}.tsv'
+        if not os.path.exists(p): continue
+        lines=open(p).read().splitlines(); keep=[]; drop=0
         for l in lines:
             q=l.split('\t')[1]; n=norm(q)
             if n in seen or n in mine: drop+=1; continue
