@@ -46,12 +46,16 @@ type Query struct {
 func (h *Handlers) Answer(ctx context.Context, q Query) (faq.Answer, error) {
 	q.Text = withoutFAQWord(strings.TrimSpace(q.Text))
 	// "rsvp 1 ja 2" is a command that lost its slash, as in chat (faq.go).
-	if cmd, ok := h.slashlessCommand(strings.TrimSpace(q.Text)); ok {
+	if cmd, slashed, ok := h.slashlessCommand(strings.TrimSpace(q.Text)); ok {
 		lang := bot.NB
 		if q.Lang == "en" || slashlessEnglish(h, q.Text) {
 			lang = bot.EN
 		}
-		return faq.Answer{Question: q.Text, Lang: string(lang), Path: PathCommand, Text: messages.T(lang, "slashless.didyoumean.plain", cmd)}, nil
+		key := "slashless.didyoumean.plain"
+		if slashed {
+			key = "slashless.sent.plain"
+		}
+		return faq.Answer{Question: q.Text, Lang: string(lang), Path: PathCommand, Text: messages.T(lang, key, cmd)}, nil
 	}
 	a, ok, err := h.live(ctx, q)
 	switch {
@@ -100,6 +104,11 @@ func (h *Handlers) liveOne(ctx context.Context, q Query, feats *feat) (faq.Answe
 	// at a time, and "call" alone is to phone someone.
 	if strings.Contains(n, " off ") {
 		n = callOffRE.ReplaceAllString(n, " cancel ")
+	}
+	// "sent by mistake", "sendt ved en feil" say how it happened
+	// (accidentally), not that a command was typed wrong.
+	if strings.Contains(n, " by mistake ") || strings.Contains(n, " ved en feil ") || strings.Contains(n, " ved ein feil ") {
+		n = byMistakeRE.ReplaceAllString(n, " accidentally ")
 	}
 	// Most questions are the FAQ's: the cheap checks come first, and the
 	// language is worked out only for a question the bot takes.
@@ -423,6 +432,8 @@ func liveNorm(s string) string {
 }
 
 // callOffRE is "call off" and its forms (liveNorm text).
+var byMistakeRE = relit.MustCompile(` (by mistake|ved en feil|ved ein feil) `)
+
 var callOffRE = regexp.MustCompile(` (call|calls|called|calling) off `)
 
 // liveLang is the question's language: English when it reads English,

@@ -186,6 +186,16 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 			without = true
 		}
 	}
+	// "/samling ny uten argumenter", "just type /samling ny with no
+	// arguments": without its arguments is bare too.
+	for i, w := range ws[:len(ws)-1] {
+		switch w {
+		case "uten", "utan", "without", "no", "ingen", "inga":
+			if cmdArgWord(ws[i+1]) {
+				bare, without = true, true
+			}
+		}
+	}
 	bare = bare && without
 	// "eg skreiv Herøy i /rsvp og no spør boten kva for ein": the bot
 	// asked back about a name, whatever command it was typed in.
@@ -262,7 +272,8 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 	if at < 0 {
 		// "hvordan får jeg samlingene inn i outlook", "kan eg få svara
 		// som rekneark": the object says the tool.
-		if f&(fCal|fExp) == 0 || !cmdFramedStart(ws) {
+		// "ut fra hva" (based on what) holds "ut" and is no export.
+		if f&(fCal|fExp) == 0 || f&fCal == 0 && onlyExportUtFra(ws) || !cmdFramedStart(ws) {
 			return "", false
 		}
 	} else if !cmdFramed(ws, at) {
@@ -369,6 +380,33 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 		return "live.can", true
 	}
 	return "", false
+}
+
+// onlyExportUtFra: the only export word of ws is "ut" of "ut fra" /
+// "ut ifrå" (on the basis of), a preposition, not getting data out.
+func onlyExportUtFra(ws []string) bool {
+	found := false
+	for i, w := range ws {
+		if wordFeats(w)&fExp == 0 {
+			continue
+		}
+		if w == "ut" && i+1 < len(ws) && (ws[i+1] == "fra" || ws[i+1] == "ifra" || ws[i+1] == "i") {
+			found = true
+			continue
+		}
+		return false
+	}
+	return found
+}
+
+// cmdArgWord: a word for what a command is typed with.
+func cmdArgWord(w string) bool {
+	for _, p := range []string{"argument", "arg", "parameter", "parametr", "felt", "field", "verdi", "value"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // comesAfter: ws says someone comes or not ("at vi kommer", "om me kjem").

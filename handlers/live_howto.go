@@ -295,6 +295,10 @@ var howIntents = []howIntent{
 	// it back?", "korleis får eg trekt den attende?" (blind127, blind130):
 	// the registration named before, then taken back
 	{"live.how.interesse", relit.MustCompile(` (pull|take|get|trekke|trekkje|trekker|trekkjer|trekt|trukket|ta|tek|tar|fa|far|faa|faar)( eg| jeg| vi| me| i| we)? (it|that|them|den|det|dei|dem) (back|tilbake|attende|bort att|bort igjen)( |$)`), false, []string{"interess", "regist", "meld"}, nil},
+	// "how do I tell it we can't make a gathering after all": a no to it.
+	{"live.how.rsvp", relit.MustCompile(` (tell|inform|notify|let)( it| the bot| you| kulturbot| them| everyone)?( know)?( that)? (we|i|our \S+) (can t|cannot|cant|won t|will not|aren t|are not|re not|don t|do not) (make|come|attend|be coming|be able to come|join|go)( \S+){0,2}? (gathering|samling\w*|meeting)`), false, nil, nil},
+	// "we need to pull back an interest registration we sent by mistake".
+	{"live.how.interesse", relit.MustCompile(` (pull|pulling|take|taking|get) back (an |the |our |a |that |this |my )?(interest registration|registration of interest|expression of interest|registration|interest)( |$)`), false, []string{"back"}, nil},
 	// "put in the interest for Steinkjer … through the bot" (blind123)
 	{"live.how.interesse", relit.MustCompile(` (put|puts|putting|send|sende|sender|legge|legg|legger) (in|inn) (the |our |an |en |ei |var |vaar )?(interest|interessa|interessen|interessemelding\w*)( |$)`), false, nil, nil},
 	// "put Molde, Aukra and Hustadvika forward through the bot"
@@ -522,6 +526,11 @@ func howTo(n string, f feat) (string, bool) {
 			if h.tail && !tailOK && !(how && newOrBotRE.MatchString(n[start:stop]+" ")) && !cmd {
 				continue
 			}
+			// "we can't make a gathering after all": to make it is to
+			// get there, not to create one.
+			if strings.HasPrefix(n[start:], " make ") && cantBefore(n[:start]) {
+				continue
+			}
 			prefix := n[:start+1]
 			switch {
 			case how && fillersAfter(prefix, howWords):
@@ -545,6 +554,16 @@ func howTo(n string, f feat) (string, bool) {
 		}
 	}
 	return weakKey, weakKey != ""
+}
+
+// cantBefore: s ends in a negated modal ("we can t", "cannot", "won t").
+func cantBefore(s string) bool {
+	for _, neg := range []string{" can t", " cant", " cannot", " couldn t", " won t", " not", " may not", " might not"} {
+		if strings.HasSuffix(s, neg) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasHowWord(n string) bool {

@@ -318,6 +318,12 @@ func TestLiveHowTo(t *testing.T) {
 		{"how can I see what information you keep about me?", "/kulturbot mine-data", "mine-data"},
 		{"trenger en oversikt over hvem som kommer på samling 1", "1 av 3 kommuner har svart. Svart: Fauske.", "data:har-svart"},
 		{"korleis seier eg frå at vi ikkje kjem?", "/rsvp <nr> ja|nei|kanskje", "neste-samling"},
+		// Round 10, fourteenth session (splits 9–32, selected on).
+		{"Our admin's on holiday so I'm the one poking the bot: how do I tell it we can't make a gathering after all? Already said yes last week", "/rsvp <no> ja|nei|kanskje", "neste-samling"},
+		{"we need to pull back an interest registration we sent by mistake, what's the command", "/interesse trekk <no>", "interesse-i-boten"},
+		{"what happens if I just type /samling ny with no arguments", "on their own open a form", "data:skjema"},
+		{"/samling ny uten argumenter – gir det feilmelding?", "uten noe mer åpner et skjema", "data:skjema"},
+		{"hvordan ser jeg hvilke samlinger som kommer?", "/rsvp for å se kommende samlinger", "neste-samling"},
 		{"korleis endrar eg kommunane i ein region?", "/region endre <namn>", "data:region-ny"},
 		{"how do I get help?", "/kulturbot hjelp lists every command", "hjelp"},
 		{"hvor får jeg hjelp?", "/kulturbot hjelp viser alle kommandoene", "hjelp"},
@@ -544,6 +550,8 @@ func TestLiveHowTo(t *testing.T) {
 		"har kommunestyret vedtatt deltakelse?",
 		"hvem følger opp kommunen mellom samlingene?",
 		"hvor får jeg hjelp til søknaden?",
+		// "ut fra hva" is on what basis, no export (validation24).
+		"hvordan blir regionene satt sammen – og ut fra hva?",
 	} {
 		a, err := e.h.Answer(context.Background(), handlers.Query{Text: q, Now: testNow})
 		if err != nil {
@@ -661,6 +669,23 @@ func TestLiveCommandsAndRegister(t *testing.T) {
 		a, _ := e.h.Answer(context.Background(), handlers.Query{Text: q, Now: testNow})
 		if a.Path == handlers.PathData && a.EntryID != "plattformer" {
 			t.Errorf("%q taken from the FAQ: %q", q, a.Text)
+		}
+	}
+}
+
+// TestLiveSlashedCommand: a command with its slash asked as a question
+// (`kulturbot ask`, "/faq /rsvp …") is offered as it is — once "Mente du
+// //rsvp 3 ja …? Kommandoer starter med skråstrek".
+func TestLiveSlashedCommand(t *testing.T) {
+	e := newFAQEnv(t)
+	for q, want := range map[string]string{
+		"/rsvp 3 ja uten overnatting": "/rsvp 3 ja uten overnatting er en kommando, ikke et spørsmål.",
+		"rsvp 3 ja":                   "Mente du /rsvp 3 ja? Kommandoer starter med skråstrek.",
+		"/rsvp 1 yes 3":               "/rsvp 1 yes 3 is a command, not a question.",
+	} {
+		a, err := e.h.Answer(context.Background(), handlers.Query{Text: q, Now: testNow})
+		if err != nil || a.Text != want || a.Path != handlers.PathCommand {
+			t.Errorf("%q: %q (%s) %v", q, a.Text, a.Path, err)
 		}
 	}
 }

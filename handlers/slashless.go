@@ -16,15 +16,18 @@ import (
 
 // slashless recognises a command typed without its slash and offers it.
 func (h *Handlers) slashless(req *bot.Request, q string) (bot.Reply, bool) {
-	cmd, ok := h.slashlessCommand(q)
+	cmd, slashed, ok := h.slashlessCommand(q)
 	if !ok {
 		return bot.Reply{}, false
 	}
 	// The console has no buttons to press: its buttons are numbered
 	// choices, and this reply's only one is 1.
 	key := "slashless.didyoumean"
+	if slashed {
+		key = "slashless.sent"
+	}
 	if req.Platform == bot.Console {
-		key = "slashless.didyoumean.console"
+		key += ".console"
 	}
 	lang := req.Lang
 	if slashlessEnglish(h, q) {
@@ -38,10 +41,11 @@ func (h *Handlers) slashless(req *bot.Request, q string) (bot.Reply, bool) {
 }
 
 // slashlessCommand is the command q would be with its slash ("rsvp 1 ja
-// 2" → "/rsvp 1 ja 2"), or false when q is a question.
-func (h *Handlers) slashlessCommand(q string) (string, bool) {
+// 2" → "/rsvp 1 ja 2"), or false when q is a question. slashed: q has its
+// slash, asked as a question all the same ("/faq /rsvp 1 ja 2").
+func (h *Handlers) slashlessCommand(q string) (cmd string, slashed, ok bool) {
 	if h.router == nil || strings.HasSuffix(q, "?") || strings.Contains(q, "\n") {
-		return "", false
+		return "", false, false
 	}
 	// The first two words, as strings.Fields would split them, without
 	// the slice of every word (asked for every question).
@@ -54,12 +58,13 @@ func (h *Handlers) slashlessCommand(q string) (string, bool) {
 		}
 	}
 	if nf < 2 {
-		return "", false // "rsvp" alone is a fine question for the FAQ
+		return "", false, false // "rsvp" alone is a fine question for the FAQ
 	}
-	name := strings.ToLower(strings.TrimPrefix(f[0], "!"))
+	slashed = strings.HasPrefix(f[0], "/")
+	name := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(f[0], "!"), "/"))
 	rt, ok := h.router.Lookup(name)
 	if !ok || rt.Name == "" || rt.Name == "faq" {
-		return "", false
+		return "", false, false
 	}
 	// The second word must be what the command takes: one of its verbs
 	// (route metadata), an id or a key=value, so "region nord har mange
@@ -67,9 +72,9 @@ func (h *Handlers) slashlessCommand(q string) (string, bool) {
 	second := f[1]
 	_, isVerb := rt.Verb(second)
 	if !isVerb && !isKeyValue(second) && !isID(second) {
-		return "", false
+		return "", false, false
 	}
-	return "/" + name + " " + strings.TrimSpace(strings.TrimSpace(q)[len(f[0]):]), true
+	return "/" + name + " " + strings.TrimSpace(strings.TrimSpace(q)[len(f[0]):]), slashed, true
 }
 
 // isKeyValue is "kommune=Bodø": a key before the "=" ("region = kor
@@ -87,7 +92,7 @@ func slashlessEnglish(h *Handlers, q string) bool {
 	if len(f) < 2 || h.router == nil {
 		return false
 	}
-	rt, ok := h.router.Lookup(strings.TrimPrefix(f[0], "!"))
+	rt, ok := h.router.Lookup(strings.TrimPrefix(strings.TrimPrefix(f[0], "!"), "/"))
 	if !ok {
 		return false
 	}
@@ -115,6 +120,12 @@ var slashlessMessages = bot.Messages{
 	"slashless.didyoumean.console": {"Mente du %s? Kommandoer starter med skråstrek – skriv 1 for å kjøre den.", "Did you mean %s? Commands start with a slash – type 1 to run it."},
 	// `kulturbot ask` prints the answer alone: no button, no choice.
 	"slashless.didyoumean.plain": {"Mente du %s? Kommandoer starter med skråstrek.", "Did you mean %s? Commands start with a slash."},
+	// The slash was typed, inside a question ("/faq /rsvp 1 ja 2", `kulturbot
+	// ask`): the command is offered as it is, without "commands start with
+	// a slash" (and never as "//rsvp").
+	"slashless.sent":         {"%s er en kommando, ikke et spørsmål – trykk på knappen for å kjøre den.", "%s is a command, not a question – press the button to run it."},
+	"slashless.sent.console": {"%s er en kommando, ikke et spørsmål – skriv 1 for å kjøre den.", "%s is a command, not a question – type 1 to run it."},
+	"slashless.sent.plain":   {"%s er en kommando, ikke et spørsmål.", "%s is a command, not a question."},
 }
 
 // withoutFAQWord is q without a leading "faq" typed as the command's name
