@@ -139,6 +139,12 @@ func (h *Handlers) liveOne(ctx context.Context, q Query, feats *feat) (faq.Answe
 		n = greetingRE.ReplaceAllString(n, " ")
 		first, _, _ = strings.Cut(n[1:], " ")
 	}
+	// "ny her – hva kan kulturbot hjelpe meg med?": being new is no part
+	// of the question.
+	if newHereFirst[first] && newHereRE.MatchString(n) {
+		n = newHereRE.ReplaceAllString(n, " ")
+		first, _, _ = strings.Cut(n[1:], " ")
+	}
 	// "og hvem har meldt seg på 3 så langt?", "and where is it?": a
 	// follow-up's opening word is not part of the question.
 	// ("sa ja te samlinga men …" is "said yes", not "så": kept.)
@@ -432,6 +438,10 @@ func liveNorm(s string) string {
 }
 
 // callOffRE is "call off" and its forms (liveNorm text).
+// newHereRE: "ny her", "jeg er ny", "new here", "I'm new here" opening a
+// message.
+var newHereRE = relit.MustCompile(`^ (ny her|nye her|new here|jeg er ny her|jeg er ny|eg er ny her|eg er ny|i m new here|im new here|i m new|im new) `)
+
 var byMistakeRE = relit.MustCompile(` (by mistake|ved en feil|ved ein feil) `)
 
 var callOffRE = regexp.MustCompile(` (call|calls|called|calling) off `)
@@ -480,6 +490,7 @@ var (
 var (
 	smallTalkFirst    = wordSet("hvem kven who hei hallo heisann hey hi hello god good morn halla hoi yo tusen mange takk thanks thank thx ty takker flott supert perfekt great perfect super nice ok okei fint kjempebra bra ha hade snakkes bye goodbye see vi hvordan korleis how hows alt okay greit skjonner forstar got i aha ja yes nei no er are cheers heia hiya howdy koss dear")
 	greetingFirst     = wordSet("hei hallo heisann hey hi hello god good morn halla hoi")
+	newHereFirst      = wordSet("ny nye new jeg eg i im")
 	capabilitiesFirst = wordSet("hva kva ka what wat wot hvem kven who hjelp help meny menu kommandoer commands hvordan korleis how kan can hvor kvar where")
 )
 

@@ -347,7 +347,7 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 	case gath && act&aList != 0 && actAll&aAnswer != 0 && !who && !has(cmdAnsPlural):
 		// "how do I see upcoming gatherings and answer"
 		return "live.how.rsvp", true
-	case gath && act&aList != 0 && f&fAtt == 0 && upcomingGatherings(ws) && !has(cmdWhoPerson):
+	case gath && act&aList != 0 && f&fAtt == 0 && (upcomingGatherings(ws) || gatheringsAfter(ws, at)) && !has(cmdWhoPerson):
 		// "hvordan ser jeg hvilke samlinger som kommer?", "how i see the
 		// list of gatherings coming": the gatherings ahead, which /rsvp
 		// lists with its buttons; "kommer" says upcoming here, not who
@@ -455,6 +455,28 @@ func upcomingGatherings(ws []string) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// gatheringsAfter: the gatherings themselves are what ws asks to see
+// ("hvordan ser jeg samlingene", "how do I see the gatherings"): the
+// words after the action at are a pronoun or an article at most, then a
+// gathering word in the plural, and the question ends there.
+func gatheringsAfter(ws []string, at int) bool {
+	if at < 0 {
+		return false
+	}
+	rest := ws[at+1:]
+	for len(rest) > 1 && (cmdPron[rest[0]] || rest[0] == "vi" || rest[0] == "me" || rest[0] == "we" || rest[0] == "the" || rest[0] == "alle" || rest[0] == "all" || rest[0] == "de" || rest[0] == "dei") {
+		rest = rest[1:]
+	}
+	if len(rest) != 1 {
+		return false
+	}
+	switch rest[0] {
+	case "samlingene", "samlingane", "samlinger", "samlingar", "gatherings":
+		return true
 	}
 	return false
 }

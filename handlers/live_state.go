@@ -174,7 +174,9 @@ func dateLang(lang string) bot.Lang {
 // does, with its commands.
 var commandsRE = relit.MustCompile(`^( \S+){0,2} (which|what|hvilke|hvilken|kva|kva for|kva slags|hva slags|what kind of|any) (kommandoer|kommandoar|kommandoane|kommandoene|commands|slash commands|slash kommandoer|skastrek kommandoer)( (do|does|can|kan|finst|finnes|fins|har|has|have|is|are|there|you|du|dere|boten|the bot|this bot|kulturbot|support|supports|understand|forstar|skjonner|i|jeg|eg|we|vi|use|bruke|er|det|available|tilgjengelige|tilgjengelege|exist|know|kjenner))* $` +
 	`| (oversikt|liste|list|overview|lista|listen) (over|of|med) (alle |all |the )?(kommandoene|kommandoane|kommandoer|kommandoar|commands|the commands)( du har| you have| i boten| in the bot)? $` +
-	`|^ (what|hva|kva) (can|kan) (i|jeg|eg|we|vi|me) (type|write|say|skrive|skriva|skrive til deg|si)( to you| to the bot| here| til deg| til boten| her)? $`)
+	`|^ (what|hva|kva) (can|kan) (i|jeg|eg|we|vi|me) (type|write|say|skrive|skriva|skrive til deg|si)( to you| to the bot| here| til deg| til boten| her)? $` +
+	// "finnes det en hjelpekommando?", "is there a help command?"
+	`|^ (finnes|fins|finst|er|is|has|have|har)( det| there| du| you| boten| the bot| it)? (en |ei |et |eit |ein |a |an |noen |nokon |nokre |any )?(hjelpekommando|hjelpekommandoar|hjelpekommandoer|hjelp kommando|help command|help commands|hjelpemeny|help menu|kommandoliste|command list|list of commands)( (i boten|in the bot|du kan|for boten|for the bot|here|her))? $`)
 
 // mayAskCommands: the cheap check before commandsRE, which most questions
 // fail (its literals "list", "what can" are in many).
