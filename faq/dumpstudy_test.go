@@ -49,6 +49,7 @@ func TestDumpStudy(t *testing.T) {
 		ClfTopP             float64
 		Liftable, Ambiguous bool
 		VetoKind            string
+		LiftP               float64 // the lift model's probability (unsure, no veto)
 	}
 	es, _ := DefaultCorpus()
 	for _, g := range strings.Fields(globs) {
@@ -135,6 +136,9 @@ func TestDumpStudy(t *testing.T) {
 							}
 						}
 						r.ClfTop, r.ClfTopP = clf.classes[top], z[top]
+						if !j.veto && j.p < e.threshold() {
+							r.LiftP = clf.lift.Prob(liftFeatures(j, clf, z))
+						}
 					}
 				}
 				a, _ := e.Answer(context.Background(), c.question, "")

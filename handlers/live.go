@@ -440,7 +440,7 @@ func liveNorm(s string) string {
 // callOffRE is "call off" and its forms (liveNorm text).
 // newHereRE: "ny her", "jeg er ny", "new here", "I'm new here" opening a
 // message.
-var newHereRE = relit.MustCompile(`^ (ny her|nye her|new here|jeg er ny her|jeg er ny|eg er ny her|eg er ny|i m new here|im new here|i m new|im new) `)
+var newHereRE = relit.MustCompile(`^ (ny her|nye her|new here|jeg er ny her|jeg er ny|eg er ny her|eg er ny|i m new here|im new here|i m new|im new)( (i|in) (the )?(arbeidsgruppa|arbeidsgruppen|arbeidsgruppe|working group|kommunegruppa|kommunegruppen|municipal group|programmet|the programme|the program))? |^ (ny|new) (i|in) (the )?(arbeidsgruppa|arbeidsgruppen|arbeidsgruppe|working group|kommunegruppa|kommunegruppen|municipal group|programmet|programme|program) `)
 
 var byMistakeRE = relit.MustCompile(` (by mistake|ved en feil|ved ein feil) `)
 
@@ -499,7 +499,7 @@ var (
 // question ending with one of them, not on every "hva …" question.
 var capabilitiesLast = wordSet("du boten kulturbot bot you egentlig eigentleg really actually gjore gjere do med with pa answer " +
 	"sporre sporja deg sporje spor ask om about skrive type hjelp help meny menu kommandoer commands hjelpemeny helpmenu kommandoliste list " +
-	"for til i hjelpe hjelpa meg oss me us noe noko something here her kan can lol haha hehe participant participants deltaker deltakar")
+	"for til i hjelpe hjelpa meg oss me us noe noko something here her kan can lol haha hehe participant participants deltaker deltakar ny fersk new")
 
 // lastWord is the last word of n (liveNorm text).
 func lastWord(n string) string {
@@ -525,7 +525,9 @@ func smallTalk(n string) (string, bool) {
 }
 
 // capabilitiesRE is "what can you do / who are you", about the bot itself.
-var capabilitiesRE = relit.MustCompile(`^ (hva|kva|ka|what|wat|wot) (kan|can)( egentlig| eigentleg| egentleg| really| actually)? (du|boten|kulturbot|denne boten|you|u|the bot|this bot|kulturbot)( (egentlig|egentli|egentlg|eigentleg|really|actually|actualy|acutally|actully))?( (gjore|gjere|do|hjelpe meg med|hjelpe oss med|hjelpe me med|hjelpe meg me|hjelpe oss me|hjelpa meg me|hjelpa oss me|hjelpe med|hjelpe til med|hjelpe meg|hjelpe oss|hjelpe me|hjelpa me|hjelpa oss|hjelpa meg|help me with|help us with|help with|svare pa|answer))?( (for meg|for oss|for me|for us))?( (egentlig|eigentleg|really|actually|da|na|no|now))?( (lol|haha|hehe))? $` +
+var capabilitiesRE = relit.MustCompile(`^ (hva|kva|ka|what|wat|wot) (kan|can)( egentlig| eigentleg| egentleg| really| actually)? (du|boten|kulturbot|denne boten|you|u|the bot|this bot|kulturbot)( (egentlig|egentli|egentlg|egentle|eigentleg|eigentle|eigentlig|really|actually|actualy|acutally|actully))?( (gjore|gjere|do|hjelpe meg med|hjelpe oss med|hjelpe me med|hjelpe meg me|hjelpe oss me|hjelpa meg me|hjelpa oss me|hjelpe med|hjelpe til med|hjelpe meg|hjelpe oss|hjelpe me|hjelpa me|hjelpa oss|hjelpa meg|help me with|help us with|help with|svare pa|answer))?( (for meg|for oss|for me|for us))?( (egentlig|eigentleg|really|actually|da|na|no|now))?( (lol|haha|hehe))?` +
+	// "… er helt fersk her", "… I'm new here": being new, said after.
+	`( (er|jeg er|eg er|i m|im|i am)( helt| heilt| ganske| quite| completely| brand)? (ny|fersk|new)( her| here| i boten| to this| to the bot)?)? $` +
 	`|^ (hva|kva|ka|what) (kan|can) (jeg|eg|vi|me|i|we) (sporre|sporja|sporre deg|sporje|spor|ask|ask you)( om| about)? $` +
 	// "what can i actually do with you as a participant?"
 	`|^ (hva|kva|ka|what|wat) (kan|can) (jeg|eg|vi|me|i|we)( (egentlig|eigentleg|egentleg|really|actually))? (gjore|gjere|do|bruke deg til|use you for) (med deg|with you)( (som deltaker|som deltakar|as a participant|as participants))? $` +

@@ -176,7 +176,7 @@ var commandsRE = relit.MustCompile(`^( \S+){0,2} (which|what|hvilke|hvilken|kva|
 	`| (oversikt|liste|list|overview|lista|listen) (over|of|med) (alle |all |the )?(kommandoene|kommandoane|kommandoer|kommandoar|commands|the commands)( du har| you have| i boten| in the bot)? $` +
 	`|^ (what|hva|kva) (can|kan) (i|jeg|eg|we|vi|me) (type|write|say|skrive|skriva|skrive til deg|si)( to you| to the bot| here| til deg| til boten| her)? $` +
 	// "finnes det en hjelpekommando?", "is there a help command?"
-	`|^ (finnes|fins|finst|er|is|has|have|har)( det| there| du| you| boten| the bot| it)? (en |ei |et |eit |ein |a |an |noen |nokon |nokre |any )?(hjelpekommando|hjelpekommandoar|hjelpekommandoer|hjelp kommando|help command|help commands|hjelpemeny|help menu|kommandoliste|command list|list of commands)( (i boten|in the bot|du kan|for boten|for the bot|here|her))? $`)
+	`|^ (finnes|fins|finst|er|is|has|have|har)( det| there| du| you| boten| the bot| it)? (en |ei |et |eit |ein |a |an |noen |nokon |nokre |any )?(hjelpekommando|hjelpekommandoar|hjelpekommandoer|hjelp kommando|help command|help commands|hjelpemeny|help menu|kommandoliste|command list|list of commands)( (i boten|in the bot|du kan|for boten|for the bot|here|her))?( (or similar|or something|eller liknande|eller lignende|eller noe|eller noko))? $`)
 
 // mayAskCommands: the cheap check before commandsRE, which most questions
 // fail (its literals "list", "what can" are in many).

@@ -89,6 +89,10 @@ func TestLive(t *testing.T) {
 		{"KaKanDuEgentliHjelpeMegMe", "U1", "ka kan du egentli hjelpe meg me", []string{"kulturbot", "/rsvp"}, nil},
 		// who the asker is, after the question (blind172)
 		{"KanDuHjelpeNySekretar", "U1", "Hei, hva kan du egentlig hjelpe meg med? er ny som sekretær for kommunegruppa", []string{"kulturbot", "/rsvp"}, nil},
+		// Being new said after the question; a dialect "eigentle".
+		{"KanDuHjelpeFersk", "U1", "hva kan du egentlig hjelpe meg med? er helt fersk her", []string{"kulturbot", "/rsvp"}, nil},
+		{"KaKanDuEigentle", "U1", "ka kan du eigentle hjelpe me?", []string{"kulturbot", "/rsvp"}, nil},
+		{"NewInTheWorkingGroup", "U1", "hi, new in the working group - what can kulturbot actually do?", []string{"kulturbot", "/rsvp"}, nil},
 		{"KaKanEgentlegBoten", "U1", "ka kan egentleg denne boten hjelpe meg med?", []string{"Eg er kulturbot", "/rsvp"}, nil},
 		// Background before the question: its question sentence is the
 		// bot's own (blind61, blind54).
