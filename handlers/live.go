@@ -440,7 +440,7 @@ func liveNorm(s string) string {
 // callOffRE is "call off" and its forms (liveNorm text).
 // newHereRE: "ny her", "jeg er ny", "new here", "I'm new here" opening a
 // message.
-var newHereRE = relit.MustCompile(`^ (ny her|nye her|new here|jeg er ny her|jeg er ny|eg er ny her|eg er ny|i m new here|im new here|i m new|im new)( (i|in) (the )?(arbeidsgruppa|arbeidsgruppen|arbeidsgruppe|working group|kommunegruppa|kommunegruppen|municipal group|programmet|the programme|the program))? |^ (ny|new) (i|in) (the )?(arbeidsgruppa|arbeidsgruppen|arbeidsgruppe|working group|kommunegruppa|kommunegruppen|municipal group|programmet|programme|program) `)
+var newHereRE = relit.MustCompile(`^ (ny her|nye her|new here|(jeg er|eg er|i m|im|i am)( helt| heilt| ganske| quite| completely| totally| brand)? (ny|new)( her| here)?)( (i|in) (the )?(arbeidsgruppa|arbeidsgruppen|arbeidsgruppe|working group|kommunegruppa|kommunegruppen|municipal group|programmet|the programme|the program))? |^ (ny|new) (i|in) (the )?(arbeidsgruppa|arbeidsgruppen|arbeidsgruppe|working group|kommunegruppa|kommunegruppen|municipal group|programmet|programme|program) `)
 
 var byMistakeRE = relit.MustCompile(` (by mistake|ved en feil|ved ein feil) `)
 

@@ -210,7 +210,7 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 		}
 		return cmdKey(route, verb), true
 	}
-	if f&wRule != 0 || f&actionMask == 0 && f&(fCal|fExp) == 0 {
+	if f&wRule != 0 || f&actionMask == 0 && f&(fCal|fExp) == 0 && !getsUp(ws) {
 		return "", false
 	}
 	if notHowRE.MatchString(n) && !fieldAmountRE.MatchString(n) || whenFirstRE.MatchString(n) {
@@ -295,6 +295,9 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 		}
 	}
 	intr, who := has(cmdIntNouns), has(cmdWhoWords)
+	// "kommunene vi meldte inn": the municipalities registered, the
+	// county's interest (not an answer to a gathering, which names one).
+	intr = intr || f&fGath == 0 && f&fMun != 0 && (strings.Contains(n, " meldte inn ") || strings.Contains(n, " meldt inn ") || strings.Contains(n, " melde inn "))
 	gath := f&fGath != 0
 	// "svar"/"answer" is an answer to a gathering when the question says
 	// which (a gathering, yes/no, a municipality); "rsvp", "påmelding",
@@ -409,6 +412,31 @@ func cmdArgWord(w string) bool {
 	return false
 }
 
+// getsUpAt: ws[i] opens "få (jeg) opp", "pull up", "get up" — to have
+// something shown.
+func getsUpAt(ws []string, i int) bool {
+	switch ws[i] {
+	case "fa", "far", "faa", "faar", "get", "pull", "bring":
+	default:
+		return false
+	}
+	k := i + 1
+	if k < len(ws) && (cmdPron[ws[k]] || ws[k] == "vi" || ws[k] == "me" || ws[k] == "we") {
+		k++
+	}
+	return k < len(ws) && (ws[k] == "opp" || ws[k] == "up")
+}
+
+// getsUp: ws holds getsUpAt somewhere.
+func getsUp(ws []string) bool {
+	for i := range ws {
+		if getsUpAt(ws, i) {
+			return true
+		}
+	}
+	return false
+}
+
 // comesAfter: ws says someone comes or not ("at vi kommer", "om me kjem").
 func comesAfter(ws []string) bool {
 	for _, w := range ws[:min(len(ws), 8)] {
@@ -489,6 +517,11 @@ func isGatheringWord(w string) bool { return wordFeats(w)&fGath != 0 }
 // ja" answering.
 func cmdAction(ws []string) (feat, int) {
 	for i, w := range ws {
+		// "kan jeg få opp kommunene vi meldte inn", "pull up my logs":
+		// to have them shown.
+		if getsUpAt(ws, i) {
+			return aList, i
+		}
 		if w == "ta" || w == "tar" || w == "take" {
 			for _, x := range ws[i+1 : min(len(ws), i+5)] {
 				switch x {
@@ -699,7 +732,9 @@ func cmdFramedStart(ws []string) bool {
 // asker's own municipality (/kulturbot kommune).
 func ownMunicipality(n string) bool {
 	for _, s := range []string{" kommunen min ", " min kommune ", " kommuna mi ", " my municipality ", " my kommune ",
-		" hvilken kommune ", " kva kommune ", " which kommune ", " which municipality ", " what municipality ", " kva for kommune ", " egen kommune ", " eigen kommune ", " own municipality "} {
+		" hvilken kommune ", " kva kommune ", " which kommune ", " which municipality ", " what municipality ", " kva for kommune ", " egen kommune ", " eigen kommune ", " own municipality ",
+		// "boten har feil kommune på meg": the municipality the bot has for me.
+		" kommune pa meg ", " kommune for meg ", " municipality for me ", " municipality on me ", " kommune on me "} {
 		if strings.Contains(n, s) {
 			return true
 		}

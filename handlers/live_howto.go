@@ -116,7 +116,7 @@ func (h *howIntent) mayMatch(n string, f, topics feat) bool {
 
 // howWords open a how-question, with the dialect and typo forms people
 // type in chat.
-var howWords = wordSet("hvordan korleis koss kossen korsen assen hossen hvorda hvordn hordan hvoran hvorden how hvor kvar kor where " +
+var howWords = wordSet("hvordan korleis koss kossen korsen assen hossen hvorda hvordn hordan hvoran hvorden how hw hvor kvar kor where " +
 	// asking for a command's form: "syntaks for å registrere interesse"
 	"syntaks syntax kommando kommandoen command cmd format formatet oppskrift")
 
@@ -392,7 +392,7 @@ var freeIntents = []howIntent{
 	// Asking without /faq: DM and @mention.
 	{"live.how.faq", relit.MustCompile(` faq (hver gang|kvar gong|every time|hele tiden|heile tida|alltid|always|foran|forst|first)|` +
 		// "korleis spør eg boten om noko?", "kan jeg spørre boten privat"
-		` (spor|sporre|sporje|sporja|ask|asking|message|skrive til|skriv til|write to) (eg |jeg |je |i |we |vi |me )?(deg|boten|kulturbot|the bot|you|it)( \S+){0,2}? (privat|privately|in private|i dm|direkte|directly|om noko|om noe|something|anything|a question|et sporsmal|eit sporsmal|noe|noko)( |$)|` +
+		` (spor|sporre|sporje|sporja|ask|asking|message|skrive til|skriv til|write to) (eg |jeg |je |i |we |vi |me )?(deg|boten|kulturbot|the bot|you|it)( \S+){0,2}? (privat|privately|in private|i dm|direkte|directly|om noko|om noe|om ting|om ting og tang|about things|about stuff|something|anything|a question|et sporsmal|eit sporsmal|noe|noko)( |$)|` +
 		` (sporre|spor|sporje|ask) (jeg |eg |i |we |vi |me )?(boten|kulturbot|the bot|you|deg)? ?(just |bare |berre )?(with |med )?faq( |$)|` +
 		` (tag|tagge|tagg) (it|the bot|boten|deg|you)( |$)| (sende|send|skrive|skriv|skriva|spor|sporre|sporje|ask|message|write)( \S+){0,3}? (dm|dms|direktemelding\w*|privat melding|private message|direct message|direkte til deg|deg direkte|you directly)( |$)| (tagge|tagg|nevne|nevn|mention|mentioning) (deg|boten|kulturbot|the bot|you)( |$)`), false, []string{"faq", "deg", "bot", "you", " it ", "dm", "direkt", "direct", "privat"}, nil},
 	// "jeg skrev Herøy og boten spør tilbake", "det finst jo to": the

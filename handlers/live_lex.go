@@ -96,7 +96,7 @@ var lexicon = []struct {
 	{fQst, "sporsmal* question*"},
 	{fData, "data* personopplys* meg me"},
 	{fExp, "eksport* export* csv excel regneark* rekneark* spreadsheet* laste last lastar download* hente henter hentar ut out get pull tallene tala numbers"},
-	{fCal, "kalend* calendar* outlook ics ical"},
+	{fCal, "kalend* calendar* calender* outlook ics ical"},
 	{fDig, "digest* ukesoppsummering* vekeoppsummering* ukeoppsummering* ukesrapport* vekerapport* oppsummering* samandrag* rapport* weekly ukentl* vekentl*"},
 	{fBot, "faq* deg bot boten kulturbot you it du dm dms direktemelding* privat* private direct direkte tag tagge tagg mention* nevn* message"},
 	{fCmd, "kommando* command* parameter* parametr* argument* syntaks* syntax options klikk* trykk* click tap skjema* form forms modal popup pop vindu " +
@@ -127,7 +127,7 @@ var lexicon = []struct {
 	{aWithdraw, "trekk trekke trekker trekkje trekkjer withdraw* angre angrer angrar undo"},
 	{aUse, "bruk bruke bruker brukar use usage using syntaks* syntax"},
 
-	{wHow, "hvordan korleis koss kossen korsen assen hossen hvorda hvordn hordan hvoran hvorden how"},
+	{wHow, "hvordan korleis koss kossen korsen assen hossen hvorda hvordn hordan hvoran hvorden how hw"},
 	{wWhere, "hvor kvar kor where"},
 	{wModal, "kan can could ma must bor skal should"},
 	{wRule, "programmet programme program underveis oppstart etter after fortsatt framleis still lov allowed tillatt " +
