@@ -293,6 +293,13 @@ func (h *Handlers) liveOne(ctx context.Context, q Query, feats *feat) (faq.Answe
 	if weatherRE.MatchString(n) || strings.Contains(n, " meeting") && otherMeetingRE.MatchString(n) || otherAnswerMay(n) && otherAnswerRE.MatchString(n) {
 		return a, false, nil
 	}
+	// "which hotel are we staying at for the samling in Trondheim?",
+	// "which hotel do they usually book for the gatherings?": where to
+	// sleep, which the bot does not know (hotelRE), asked with nothing
+	// else — not a gathering's date and place.
+	if hotelRE.MatchString(n) && stayRE.MatchString(n) && !strings.Contains(n, " og ") && !strings.Contains(n, " and ") && !whenRE.MatchString(n) {
+		return a, false, nil
+	}
 	// "når er oppstartssamlingen?": a gathering called by its own name
 	// is that gathering, by number.
 	if named, err := h.namedGathering(ctx, n); err != nil {

@@ -329,6 +329,7 @@ func TestLiveHowTo(t *testing.T) {
 		{"/samling ny uten argumenter – gir det feilmelding?", "uten noe mer åpner et skjema", "data:skjema"},
 		{"hvordan ser jeg hvilke samlinger som kommer?", "/rsvp for å se kommende samlinger", "neste-samling"},
 		{"hvordan ser jeg samlingene", "/rsvp for å se kommende samlinger", "neste-samling"},
+		{"kan du vær så snill si når neste samling er?", "Neste samling: #1 Oppstartssamling er 6. februar 2025 i Bodø", "neste-samling"},
 		{"how do I see the gatherings", "/rsvp to see upcoming gatherings", "neste-samling"},
 		{"finnes det en hjelpekommando? husker aldri hva kommandoene heter", "/kulturbot hjelp", "hjelp"},
 		{"Hei! Ny her – hva kan kulturbot hjelpe meg med?", "/kulturbot hjelp", "hjelp"},
@@ -563,6 +564,11 @@ func TestLiveHowTo(t *testing.T) {
 		"har kommunestyret vedtatt deltakelse?",
 		"hvem følger opp kommunen mellom samlingene?",
 		"hvor får jeg hjelp til søknaden?",
+		// Where to sleep and the weather at a gathering are not the
+		// bot's; "vær så snill" is please (below, data).
+		"which hotel are we staying at for the samling in Trondheim?",
+		"Which hotel do they usually book for the gatherings? Please tell me it has a sauna.",
+		"blir det fint vær i Stavanger til samlingen neste uke?",
 		// "ut fra hva" is on what basis, no export (validation24).
 		"hvordan blir regionene satt sammen – og ut fra hva?",
 	} {
