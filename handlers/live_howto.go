@@ -441,7 +441,7 @@ var freeIntents = []howIntent{
 	// "how do we tell you how many are coming", "korleis melde kor mange
 	// vi kjem": the headcount of an answer (before notHowRE leaves
 	// amounts to the FAQ).
-	{"live.how.rsvp", relit.MustCompile(` (melde|melder|meld|si|sier|seie|seier|oppgi|oppgir|gi beskjed om|registrere|registrerer|tell|say|report|enter|register|indicate|let you know|legge inn|skrive)( \S+){0,3}? (hvor mange|kor mange|how many)( \S+)? (vi er|me er|vi kommer|me kjem|vi kjem|som kommer|som kjem|vi blir|me blir|we are|we ll be|of us are|of us|are coming|people are coming|will come|deltar|deltek|are attending|will attend)( |$)`), false, []string{"mange", "many"}, nil},
+	{"live.how.rsvp", relit.MustCompile(` (melde|melder|meld|si|sier|seie|seier|oppgi|oppgir|gi beskjed om|registrere|registrerer|tell|say|report|enter|register|indicate|let you know|legge inn|skrive)( \S+){0,3}? (hvor mange|kor mange|how many)( \S+)? (vi er|me er|vi kommer|me kjem|vi kjem|som kommer|som kjem|vi blir|me blir|we are|we ll be|of us are|of us|are coming|people are coming|will come|come|comes|deltar|deltek|are attending|will attend)( |$)`), false, []string{"mange", "many"}, nil},
 	// "vi trenger overnatting til 2, hvor sier jeg ifra?": an answer's
 	// detail stated, then where to say it.
 	{"live.how.rsvp", relit.MustCompile(` (overnatting\w*|hotellrom\w*|hotell|overnight|accommodation|hotel|hotel rooms?|beds?|senger|seng|antall|headcount|kommer|kjem|coming|ikke komme|ikkje kome|can t come|cannot come)( \S+){0,6}?` + rxWhereSay), false, nil, endsWhereSay},

@@ -337,6 +337,7 @@ func TestLiveHowTo(t *testing.T) {
 		{"kan jeg få opp igjen kommunene vi meldte inn via boten, vil dobbeltsjekke", "/interesse liste", "interesse-i-boten"},
 		{"boten har feil kommune på meg, hvordan bytter jeg", "/kulturbot kommune <navn>", "data:kommune"},
 		{"hw to log veiledning in bot", "/veiledning logg kommune=<name>", "logge-veiledning"},
+		{"how to tell how many persons come and if we need hotel night?", "/rsvp <no> ja|nei|kanskje [count]", "neste-samling"},
 		{"hvordan får jeg opp alle veiledningsøktene jeg har hatt med Bodø?", "/veiledning liste", "logge-veiledning"},
 		{"korleis endrar eg kommunane i ein region?", "/region endre <namn>", "data:region-ny"},
 		{"how do I get help?", "/kulturbot hjelp lists every command", "hjelp"},
