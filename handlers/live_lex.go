@@ -108,7 +108,7 @@ var lexicon = []struct {
 	{fSrc, "kilde* kjelde* source* info infoen informasjon* information"},
 	{fPlat, "discord slack"},
 	{fDead, "frist* svarfrist* deadline*"},
-	{fName, "skrev skriv skriver type typed typer wrote write sendte uten utan without samisk* sami nordsamisk* lulesamisk* sorsamisk*"},
+	{fName, "skrev skreiv skriv skriver type types typed typer wrote write writes spell spells spelled staver stavar sendte uten utan without samisk* sami nordsamisk* lulesamisk* sorsamisk*"},
 	{fMany, "mange many"},
 	{fAtt, "deltak* deltag* attendee* attendance participant* pameldingsliste*"},
 	{fHelp, "hjelp help meny menu"},

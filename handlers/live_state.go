@@ -187,7 +187,8 @@ func mayAskCommands(n string) bool {
 
 // muniCountRE is "hvor mange kommuner kjenner boten til?", "how many
 // municipalities does the bot know?": the register's size.
-var muniCountRE = relit.MustCompile(` (hvor|kor|how) (mange|many) (kommuner|kommunar|municipalities)( \S+){0,6}? ((i folge|ifolge|i folgje|ifolgje|according to|folge|folgje) (boten|the bot|deg|you|kulturbot)|(boten|the bot|du|you|kulturbot|den) (kjenner|kjenner til|kjenn|know|knows|know of|knows of|vet om|veit om|har i registeret|has in its register|har registrert)|(kjenner|kjenn|know|knows|know of|vet|veit) (boten|the bot|du|you|kulturbot)( til| om| of| about)?)( |$)`)
+var muniCountRE = relit.MustCompile(` (er|are|is) (alle|all)( landets| norges| norske| norwegian| the| of the| of norway s)? (kommuner|kommunar|kommunane|kommunene|municipalities)( \S+){0,2}? (lagt inn|lagd inn|registrert|in|i|with|known to|kjent for) (i |in |to )?(boten|kulturboten|kulturbot|the bot|deg|you)( |$)|` +
+	` (hvor|kor|how) (mange|many) (kommuner|kommunar|municipalities)( \S+){0,6}? ((i folge|ifolge|i folgje|ifolgje|according to|folge|folgje) (boten|the bot|deg|you|kulturbot)|(boten|the bot|du|you|kulturbot|den) (kjenner|kjenner til|kjenn|know|knows|know of|knows of|vet om|veit om|har i registeret|has in its register|har registrert)|(kjenner|kjenn|know|knows|know of|vet|veit) (boten|the bot|du|you|kulturbot)( til| om| of| about)?)( |$)`)
 
 // weatherRE: the weather at a gathering's place is not the bot's to say.
 var weatherRE = relit.MustCompile(` (vaeret|veret|weather|vaermelding\w*|forecast|yr|temperatur\w*|temperature|rain|sno|snow|vind|wind|uvaer|uvaeret) ` +
