@@ -58,9 +58,23 @@ func detectLangLower(text string) string {
 // nothing; a question with neither kind is bokmål, the default.
 func Nynorsk(text string) bool { return nynorskLower(strings.ToLower(text)) }
 
+// Bokmal reports whether text holds more words only bokmål uses than
+// words only nynorsk uses: a part of a nynorsk message with no marker of
+// its own ("skjønar boten det?") is not bokmål.
+func Bokmal(text string) bool {
+	nn, nb := markers(strings.ToLower(text))
+	return nb > nn
+}
+
 // nynorskLower is Nynorsk of text already lower-cased.
 func nynorskLower(text string) bool {
-	nn, nb := 0, 0
+	nn, nb := markers(text)
+	return nn > nb
+}
+
+// markers counts the words of text (lower-cased) only nynorsk and only
+// bokmål use.
+func markers(text string) (nn, nb int) {
 	prev := ""
 	for f := range strings.FieldsFuncSeq(text, func(r rune) bool {
 		return !(unicode.IsLetter(r) || r == '\'')
@@ -78,7 +92,7 @@ func nynorskLower(text string) bool {
 			nb++
 		}
 	}
-	return nn > nb
+	return nn, nb
 }
 
 // nnRaw are nynorsk-only words that fold into a bokmål word ("òg" → og,

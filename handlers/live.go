@@ -466,7 +466,9 @@ func liveLang(text, n, platform string) string {
 	}
 	// The FAQ's own test ("samlinga" is bokmål too; "kva", "eg", "-ane"
 	// are nynorsk), so a question gets the same language on either path.
-	if faq.Nynorsk(text) {
+	// A part of a nynorsk message (live() passes the whole message's
+	// language) stays nynorsk unless it reads as bokmål by itself.
+	if faq.Nynorsk(text) || platform == "nn" && !faq.Bokmal(text) {
 		return "nn"
 	}
 	return "nb"

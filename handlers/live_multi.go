@@ -71,6 +71,8 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 		if qs, cut := faq.QuestionSentences(q.Text); cut {
 			pq := q
 			pq.Text = qs
+			// The message's language, not the question sentence's alone.
+			pq.Lang = liveLang(q.Text, liveNorm(q.Text), q.Lang)
 			pa, pok, perr := h.liveOne(ctx, pq, nil)
 			if perr != nil {
 				return a, false, perr

@@ -713,3 +713,14 @@ func TestLiveSlashedCommand(t *testing.T) {
 		}
 	}
 }
+
+// TestLivePartKeepsNynorsk: a part of a nynorsk message with no nynorsk
+// word of its own ("skjønar boten det?") is answered in nynorsk — it was
+// answered in bokmål, the part read alone.
+func TestLivePartKeepsNynorsk(t *testing.T) {
+	e := newFAQEnv(t)
+	a, err := e.h.Answer(context.Background(), handlers.Query{Text: "skreiv «forde» i staden for Førde, skjønar boten det? har den alle kommunane?", Now: testNow})
+	if err != nil || a.Lang != "nn" || !strings.Contains(a.Text, "kommunane") {
+		t.Fatalf("%q (%s) %v", a.Text, a.Lang, err)
+	}
+}
