@@ -276,7 +276,7 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 		if f&(fCal|fExp) == 0 || f&fCal == 0 && onlyExportUtFra(ws) || !cmdFramedStart(ws) {
 			return "", false
 		}
-	} else if !cmdFramed(ws, at) {
+	} else if !cmdFramed(ws, at) && !yesNoAsked(ws, at) {
 		return "", false
 	}
 	has := func(set map[string]bool) bool {
@@ -369,6 +369,10 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 	// answer, for a municipality, is /rsvp.
 	case ansVerb(ws, at) && !intr && f&fQst == 0 && answersFor(ws):
 		return "live.how.rsvp", true
+	// "vet ikke om vi kommer enda, kan man svare kanskje?": an answer's
+	// word after the verb is an answer to a gathering.
+	case yesNoAsked(ws, at) && !intr && f&fQst == 0:
+		return "live.how.rsvp", true
 	case intr && act != 0:
 		return "live.how.interesse", true
 	case gath && act&(aCancel|aDelete) != 0, gath && has(cmdMoveWords):
@@ -435,6 +439,14 @@ func getsUp(ws []string) bool {
 		}
 	}
 	return false
+}
+
+// yesNoAsked: "kan man/jeg svare kanskje/nei …", "can I answer maybe":
+// whether an answer's word may be given, asked after any context ("vet
+// ikke om vi kommer enda, …").
+func yesNoAsked(ws []string, at int) bool {
+	return ansVerb(ws, at) && at >= 2 && at+1 < len(ws) && cmdYesNo[ws[at+1]] && ws[at+1] != "no" &&
+		wordFeats(ws[at-2])&wModal != 0 && cmdPron[ws[at-1]]
 }
 
 // comesAfter: ws says someone comes or not ("at vi kommer", "om me kjem").
