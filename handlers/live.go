@@ -105,9 +105,11 @@ func (h *Handlers) liveOne(ctx context.Context, q Query, feats *feat) (faq.Answe
 	if strings.Contains(n, " off ") {
 		n = callOffRE.ReplaceAllString(n, " cancel ")
 	}
-	// "sent by mistake", "sendt ved en feil" say how it happened
-	// (accidentally), not that a command was typed wrong.
-	if strings.Contains(n, " by mistake ") || strings.Contains(n, " ved en feil ") || strings.Contains(n, " ved ein feil ") {
+	// "sent by mistake" says how it happened (accidentally), not that a
+	// command was typed wrong. (Not "ved ein feil": "Vi melde inn Gulen
+	// ved ein feil, korleis trekkjer eg den påmeldinga?" reads its
+	// registration by the "feil".)
+	if strings.Contains(n, " by mistake ") {
 		n = byMistakeRE.ReplaceAllString(n, " accidentally ")
 	}
 	// Most questions are the FAQ's: the cheap checks come first, and the
@@ -157,7 +159,8 @@ func (h *Handlers) liveOne(ctx context.Context, q Query, feats *feat) (faq.Answe
 		a.Source = lt(lang, "live.source")
 		return a, true, nil
 	}
-	if words <= 12 && capabilitiesFirst[first] && (capabilitiesLast[lastWord(n)] || liveGateOff) && capabilitiesRE.MatchString(n) {
+	if words <= 12 && capabilitiesFirst[first] && (capabilitiesLast[lastWord(n)] || liveGateOff) && capabilitiesRE.MatchString(n) ||
+		words <= 18 && capabilitiesFirst[first] && capabilitiesAsideRE.MatchString(n) {
 		take()
 		a.EntryID = liveEntry["live.can"]
 		return data(lt(lang, "live.can"))
@@ -449,7 +452,7 @@ func liveNorm(s string) string {
 // message.
 var newHereRE = relit.MustCompile(`^ (ny her|nye her|new here|(jeg er|eg er|i m|im|i am)( helt| heilt| ganske| quite| completely| totally| brand)? (ny|new)( her| here)?)( (i|in) (the )?(arbeidsgruppa|arbeidsgruppen|arbeidsgruppe|working group|kommunegruppa|kommunegruppen|municipal group|programmet|the programme|the program))? |^ (ny|new) (i|in) (the )?(arbeidsgruppa|arbeidsgruppen|arbeidsgruppe|working group|kommunegruppa|kommunegruppen|municipal group|programmet|programme|program) `)
 
-var byMistakeRE = relit.MustCompile(` (by mistake|ved en feil|ved ein feil) `)
+var byMistakeRE = relit.MustCompile(` by mistake `)
 
 var callOffRE = regexp.MustCompile(` (call|calls|called|calling) off `)
 
@@ -475,7 +478,7 @@ func liveLang(text, n, platform string) string {
 }
 
 var (
-	greetingRE = relit.MustCompile(`^ (hei hei|hei|hallo|heisann|hey|hi|hello|god morgen|god dag|good morning|morn|halla|hoi)( (kulturbot|bot|der|alle|everyone|there))? `)
+	greetingRE = relit.MustCompile(`^ (hei hei|hei|hallo|heisann|hey|hi|hiya|howdy|hello|god morgen|god dag|good morning|morn|halla|hoi|kia ora|yo)( (kulturbot|bot|der|alle|everyone|there|folks|all))?( (whats up|what s up|sup))? `)
 	// Small talk is the whole message, never a question with a greeting.
 	smallTalkRE = map[string]*relit.Regexp{
 		"live.hello":  relit.MustCompile(`^ (hei hei|hei|hallo|heisann|hey|hi|hello|god morgen|god dag|good morning|good afternoon|morn|halla|hoi|yo)( (kulturbot|bot|der|alle|everyone|there|you))? $`),
@@ -498,7 +501,7 @@ var (
 // regular expressions run only behind them.
 var (
 	smallTalkFirst    = wordSet("hvem kven who hei hallo heisann hey hi hello god good morn halla hoi yo tusen mange takk thanks thank thx ty takker flott supert perfekt great perfect super nice ok okei fint kjempebra bra ha hade snakkes bye goodbye see vi hvordan korleis how hows alt okay greit skjonner forstar got i aha ja yes nei no er are cheers heia hiya howdy koss dear")
-	greetingFirst     = wordSet("hei hallo heisann hey hi hello god good morn halla hoi")
+	greetingFirst     = wordSet("hei hallo heisann hey hi hiya howdy hello god good morn halla hoi kia yo")
 	newHereFirst      = wordSet("ny nye new jeg eg i im")
 	capabilitiesFirst = wordSet("hva kva ka what wat wot hvem kven who hjelp help meny menu kommandoer commands hvordan korleis how kan can hvor kvar where")
 )
@@ -533,8 +536,15 @@ func smallTalk(n string) (string, bool) {
 	return "", false
 }
 
+// capabilitiesAsideRE is "what can you do" with an aside after it: "what
+// can ya do for a poor drama teacher lost in the fjords?", "so what can
+// you actually do, apart from looking clever?", "hva kan du hjelpe meg
+// med, bortsett fra …". Only asides that say for whom or besides what:
+// "what can you do if we miss the deadline" asks something else.
+var capabilitiesAsideRE = relit.MustCompile(`^ (so |and |ok |okay |og |sa )?(hva|kva|ka|what|wat) (kan|can) (du|you|u|ya|boten|the bot|kulturbot|this bot|denne boten)( (actually|really|egentlig|eigentleg|eigentle|egentli))? (do|gjore|gjere|hjelpe|hjelpa|help)( (me|meg|oss|us))?( (med|me|with))? ((for|til) (a|an|en|ei|et|me|meg|us|oss|my|mine|poor|new|stakkars)|apart from|besides|bortsett fra|except|utenom|utanom)( \S+){0,8} $`)
+
 // capabilitiesRE is "what can you do / who are you", about the bot itself.
-var capabilitiesRE = relit.MustCompile(`^ (hva|kva|ka|what|wat|wot) (kan|can)( egentlig| eigentleg| egentleg| really| actually)? (du|boten|kulturbot|denne boten|you|u|the bot|this bot|kulturbot)( (egentlig|egentli|egentlg|egentle|eigentleg|eigentle|eigentlig|really|actually|actualy|acutally|actully))?( (gjore|gjere|do|hjelpe meg med|hjelpe oss med|hjelpe me med|hjelpe meg me|hjelpe oss me|hjelpa meg me|hjelpa oss me|hjelpe med|hjelpe til med|hjelpe meg|hjelpe oss|hjelpe me|hjelpa me|hjelpa oss|hjelpa meg|help me with|help us with|help with|svare pa|answer))?( (for meg|for oss|for me|for us))?( (egentlig|eigentleg|really|actually|da|na|no|now))?( (lol|haha|hehe))?` +
+var capabilitiesRE = relit.MustCompile(`^ (hva|kva|ka|what|wat|wot) (kan|can)( egentlig| eigentleg| egentleg| really| actually)? (du|boten|kulturbot|denne boten|you|u|the bot|this bot|kulturbot)( (egentlig|egentli|egentlg|egentle|eigentleg|eigentle|eigentlig|really|actually|actualy|acutally|actully))?( (gjore|gjere|do|hjelpe meg med|hjelpe oss med|hjelpe me med|hjelpe meg me|hjelpe oss me|hjelpa meg me|hjelpa oss me|hjelpe me me|hjelpa me me|hjelpe med|hjelpe til med|hjelpe meg|hjelpe oss|hjelpe me|hjelpa me|hjelpa oss|hjelpa meg|help me with|help us with|help with|svare pa|answer))?( (for meg|for oss|for me|for us))?( (egentlig|eigentleg|really|actually|da|na|no|now))?( (lol|haha|hehe))?` +
 	// "… er helt fersk her", "… I'm new here": being new, said after.
 	`( (er|jeg er|eg er|i m|im|i am)( helt| heilt| ganske| quite| completely| brand)? (ny|fersk|new)( her| here| i boten| to this| to the bot)?)? $` +
 	`|^ (hva|kva|ka|what) (kan|can) (jeg|eg|vi|me|i|we) (sporre|sporja|sporre deg|sporje|spor|ask|ask you)( om| about)? $` +

@@ -210,7 +210,7 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 		}
 		return cmdKey(route, verb), true
 	}
-	if f&wRule != 0 || f&actionMask == 0 && f&(fCal|fExp) == 0 && !getsUp(ws) {
+	if f&wRule != 0 || f&actionMask == 0 && f&(fCal|fExp) == 0 && !getsUp(ws) && !(f&fAtt != 0 && cmdAskedAtEnd(n)) {
 		return "", false
 	}
 	if notHowRE.MatchString(n) && !fieldAmountRE.MatchString(n) || whenFirstRE.MatchString(n) {
@@ -218,7 +218,11 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 	}
 	switch ws[0] {
 	case "hvem", "kven", "who", "hva", "kva", "what", "hvorfor", "kvifor", "why", "nar", "when", "er", "is", "are", "har", "has", "have":
-		return "", false
+		// (Unless a later "kan jeg <gjøre>" asks for the tool: "har
+		// allerede svart ja men …, kan jeg endre?")
+		if !laterToolAsk(ws) {
+			return "", false
+		}
 	}
 	// A command named by its word and a word about using it: "hvordan
 	// bruker jeg rsvp-kommandoen", "veiledning syntaks".
@@ -260,6 +264,19 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 		return "", false
 	}
 	act, at := cmdAction(ws)
+	// "I already answered yes for our kommune but now only 2 people can
+	// come. how to change it?": after an answer already given, the action
+	// the how-frame asks about, not the answering the background names
+	// (only then: "skrev feil antall minutter på forrige logg. hvordan
+	// retter jeg det?" is the log's, which the FAQ answers).
+	if at >= 0 && !cmdFramed(ws, at) && answeredYesNo(ws) {
+		for k := at + 1; k < len(ws); k++ {
+			if a := wordFeats(ws[k]) & actionMask; a != 0 && cmdFramed(ws, k) {
+				act, at = a, k
+				break
+			}
+		}
+	}
 	for _, w := range ws {
 		if w == "ny" || w == "nye" || w == "new" {
 			act |= aCreate
@@ -273,10 +290,10 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 		// "hvordan får jeg samlingene inn i outlook", "kan eg få svara
 		// som rekneark": the object says the tool.
 		// "ut fra hva" (based on what) holds "ut" and is no export.
-		if f&(fCal|fExp) == 0 || f&fCal == 0 && onlyExportUtFra(ws) || !cmdFramedStart(ws) {
+		if (f&(fCal|fExp) == 0 || f&fCal == 0 && onlyExportUtFra(ws) || !cmdFramedStart(ws)) && !(cmdAskedAtEnd(n) && f&fAtt != 0) {
 			return "", false
 		}
-	} else if !cmdFramed(ws, at) && !yesNoAsked(ws, at) {
+	} else if !cmdFramed(ws, at) && !yesNoAsked(ws, at) && !cmdAskedAtEnd(n) {
 		return "", false
 	}
 	has := func(set map[string]bool) bool {
@@ -305,7 +322,7 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 	// "vi har meldt 2 til samlingen men blir 3": signed up for a
 	// gathering is an answer to it (not "vi meldte feil kommune", which
 	// may be the interest).
-	ans := has(cmdAnsNouns) || has(cmdAnsWeak) && (gath || has(cmdYesNo) || f&fMun != 0) || has(cmdSignedUpTo) && gath
+	ans := has(cmdAnsNouns) || has(cmdAnsWeak) && (gath || has(cmdYesNo) || f&fMun != 0) || has(cmdSignedUpTo) && gath || answeredYesNo(ws)
 	ment := false
 	for _, w := range ws {
 		ment = ment || hasAnyPrefix(w, cmdMentNouns)
@@ -359,6 +376,9 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 	case (ans || gath) && act&aList != 0 && (who || f&fAtt != 0 || has(cmdSignedUp)):
 		return "live.how.deltakere", true
 	case f&fAtt != 0 && act&aList != 0:
+		return "live.how.deltakere", true
+	// "Trenger deltakerlista for samling #2 … Kommando?"
+	case f&fAtt != 0 && at < 0 && cmdAskedAtEnd(n):
 		return "live.how.deltakere", true
 	case ans && act&(aAnswer|aChange|aAdd|aSet|aCreate) != 0:
 		return "live.how.rsvp", true
@@ -449,6 +469,38 @@ func yesNoAsked(ws []string, at int) bool {
 		wordFeats(ws[at-2])&wModal != 0 && cmdPron[ws[at-1]]
 }
 
+// cmdAskedAtEnd: the message ends by asking for the command ("…,
+// hvilken kommando?", "Kommando?", "what's the command?"): what comes
+// before it is the task.
+func cmdAskedAtEnd(n string) bool { return cmdAtEndRE.MatchString(n) }
+
+var cmdAtEndRE = relit.MustCompile(` (hvilken|hvilke|kva|kva for|which|what|what s the|whats the|hva er|kva er)? ?(kommando|kommandoen|command|cmd)( (do i use|skal jeg bruke|bruker jeg|brukar eg|er det|is it|is that))? $`)
+
+// answeredYesNo: "svart ja", "answered yes", "sagt nei": an answer
+// already given to a gathering.
+func answeredYesNo(ws []string) bool {
+	for i := 0; i+1 < len(ws); i++ {
+		switch ws[i] {
+		case "svart", "svara", "svarte", "answered", "said", "sagt", "sa", "replied":
+			if cmdYesNo[ws[i+1]] && ws[i+1] != "no" || ws[i+1] == "no" && ws[i] != "sa" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// laterToolAsk: past the first word, a modal, a pronoun of the asker and
+// an action word ("kan jeg endre", "can I change") ask for a tool.
+func laterToolAsk(ws []string) bool {
+	for i := 1; i+2 < len(ws); i++ {
+		if wordFeats(ws[i])&wModal != 0 && cmdPron[ws[i+1]] && wordFeats(ws[i+2])&actionMask != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // comesAfter: ws says someone comes or not ("at vi kommer", "om me kjem").
 func comesAfter(ws []string) bool {
 	for _, w := range ws[:min(len(ws), 8)] {
@@ -511,15 +563,25 @@ func gatheringsAfter(ws []string, at int) bool {
 	for len(rest) > 1 && (cmdPron[rest[0]] || rest[0] == "vi" || rest[0] == "me" || rest[0] == "we" || rest[0] == "the" || rest[0] == "alle" || rest[0] == "all" || rest[0] == "de" || rest[0] == "dei") {
 		rest = rest[1:]
 	}
-	if len(rest) != 1 {
+	if len(rest) == 0 {
 		return false
 	}
 	switch rest[0] {
 	case "samlingene", "samlingane", "samlinger", "samlingar", "gatherings":
-		return true
+	default:
+		return false
 	}
-	return false
+	// "… samlingane vi er inviterte til", "the gatherings we're invited
+	// to": whose they are, nothing more.
+	for _, w := range rest[1:] {
+		if !gatheringsOfOurs[w] {
+			return false
+		}
+	}
+	return true
 }
+
+var gatheringsOfOurs = wordSet("vi me we er are re invitert inviterte invited til to for oss us var vare vart vaare our som that kommer kjem coming")
 
 // isGatheringWord: a word of the lexicon's gathering topic.
 func isGatheringWord(w string) bool { return wordFeats(w)&fGath != 0 }
@@ -602,8 +664,18 @@ func cmdFramed(ws []string, at int) bool {
 			}
 			return true
 		case b&wModal != 0:
-			// "kan jeg …": framed when nothing but filler comes before.
+			// "kan jeg …": framed when nothing but filler comes before —
+			// or only context ("har allerede svart ja men nå kan vi ikke
+			// likevel, kan jeg endre?"), unless another question asks.
 			modal = modal || pron
+			if pron && i+1 == at-1 {
+				for _, x := range ws[:i] {
+					if cmdQuestionWords[x] {
+						return false
+					}
+				}
+				return true
+			}
 		case cmdPron[w]:
 			pron = true
 		case w == "please" || w == "pls" || w == "vennligst" || w == "gjerne" || greetingFirst[w]:

@@ -297,6 +297,8 @@ var howIntents = []howIntent{
 	{"live.how.interesse", relit.MustCompile(` (pull|take|get|trekke|trekkje|trekker|trekkjer|trekt|trukket|ta|tek|tar|fa|far|faa|faar)( eg| jeg| vi| me| i| we)? (it|that|them|den|det|dei|dem) (back|tilbake|attende|bort att|bort igjen)( |$)`), false, []string{"interess", "regist", "meld"}, nil},
 	// "how do I tell it we can't make a gathering after all": a no to it.
 	{"live.how.rsvp", relit.MustCompile(` (tell|inform|notify|let)( it| the bot| you| kulturbot| them| everyone)?( know)?( that)? (we|i|our \S+) (can t|cannot|cant|won t|will not|aren t|are not|re not|don t|do not) (make|come|attend|be coming|be able to come|join|go)( \S+){0,2}? (gathering|samling\w*|meeting)`), false, nil, nil},
+	// "how our fylkesavdeling can register interest for Bergen".
+	{"live.how.interesse", relit.MustCompile(` (register|registrere|registrerer|registrera|melde|melder|meld|submit|send|sende) (interest|interesse|interessa|an interest|the interest|expression of interest)( (for|pa vegne av|on behalf of|til) \S+)?`), false, []string{"interes"}, nil},
 	// "we need to pull back an interest registration we sent by mistake".
 	{"live.how.interesse", relit.MustCompile(` (pull|pulling|take|taking|get) back (an |the |our |a |that |this |my )?(interest registration|registration of interest|expression of interest|registration|interest)( |$)`), false, []string{"back"}, nil},
 	// "put in the interest for Steinkjer … through the bot" (blind123)
@@ -399,6 +401,8 @@ var freeIntents = []howIntent{
 	// FAQ's entry on municipality names answers it.
 	{"faq:kommunenavn", relit.MustCompile(` (skrev|skriv|skriver|type|typed|wrote|write) (\S+ ){1,3}(og |and )?(boten |bot |kulturbot |den |it |du |you )?(spor|spurte|asks|asked|asking)( \S+)? (tilbake|igjen|back|hvilken|kva for|which)| (skrev|skriv|skriver|type|typed|wrote|write) (\S+ ){1,3}(det |there )?(finst|finnes|fins|are)( jo)? (to|two|flere|fleire|several)( |$)`), false, []string{"skrev", "skriv", "type", "wrote", "write"}, nil},
 	{"faq:ukesoppsummering", relit.MustCompile(` (digest\w*|ukesoppsummering\w*|vekeoppsummering\w*|ukeoppsummering\w*|ukesrapport\w*|vekerapport\w*|weekly (digest|summary|report|update)|(ukentlig|ukentlige|vekentleg|vekentlege|ukentleg|ukentlege) (oppsummering\w*|samandrag\w*|rapport\w*|e post|melding\w*)|(oppsummering\w*|samandrag\w*) (hver|kvar|kvar einaste|hver eneste) (uke|veke)|(hver|kvar) (uke|veke) (oppsummering\w*|samandrag\w*))( |$)`), false, []string{"digest", "oppsummering", "samandrag", "rapport", "weekly", "ukentl", "vekentl"}, nil},
+	// "What happens if user types kommune name wrongly?"
+	{"faq:kommunenavn", relit.MustCompile(` (types|typed|type|writes|wrote|write|skriver|skrev|skreiv|skriv|spells|spelled|staver)( \S+){0,2}? (kommune ?name\w*|kommunenavn\w*|kommunenamn\w*|municipality name\w*|the name|navnet|namnet|name of the (kommune|municipality))( \S+)? (wrongly|wrong|incorrectly|feil|galt|gale|with a typo|med skrivefeil)( |$)`), false, []string{"type", "writ", "wrot", "skriv", "skrev", "skreiv", "spell", "stav"}, nil},
 	// "if someone types "bodo" or "Bodø kommune", does it find the
 	// municipality?", "skreiv «forde» i staden for Førde, skjønar boten
 	// det?": a name as typed, and whether the bot knows it.
@@ -540,6 +544,11 @@ func howTo(n string, f feat) (string, bool) {
 			if strings.HasPrefix(n[start:], " make ") && cantBefore(n[:start]) {
 				continue
 			}
+			// "sign up our kommune for a samling": to a gathering, the
+			// answer to it, not the county's interest.
+			if h.key == "live.how.interesse" && toGatheringRE.MatchString(n[stop:]) {
+				continue
+			}
 			prefix := n[:start+1]
 			switch {
 			case how && fillersAfter(prefix, howWords):
@@ -564,6 +573,9 @@ func howTo(n string, f feat) (string, bool) {
 	}
 	return weakKey, weakKey != ""
 }
+
+// toGatheringRE: a gathering named as where one signs up to.
+var toGatheringRE = relit.MustCompile(`^ (up )?(for|til|to|pa|on) ((a|an|the|en|ei|et|neste|next|our|var|vart) )*(samling\w*|gathering\w*)( |$)`)
 
 // cantBefore: s ends in a negated modal ("we can t", "cannot", "won t").
 func cantBefore(s string) bool {

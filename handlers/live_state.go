@@ -175,6 +175,8 @@ func dateLang(lang string) bot.Lang {
 var commandsRE = relit.MustCompile(`^( \S+){0,2} (which|what|hvilke|hvilken|kva|kva for|kva slags|hva slags|what kind of|any) (kommandoer|kommandoar|kommandoane|kommandoene|commands|slash commands|slash kommandoer|skastrek kommandoer)( (do|does|can|kan|finst|finnes|fins|har|has|have|is|are|there|you|du|dere|boten|the bot|this bot|kulturbot|support|supports|understand|forstar|skjonner|i|jeg|eg|we|vi|use|bruke|er|det|available|tilgjengelige|tilgjengelege|exist|know|kjenner))* $` +
 	`| (oversikt|liste|list|overview|lista|listen) (over|of|med) (alle |all |the )?(kommandoene|kommandoane|kommandoer|kommandoar|commands|the commands)( du har| you have| i boten| in the bot)? $` +
 	`|^ (what|hva|kva) (can|kan) (i|jeg|eg|we|vi|me) (type|write|say|skrive|skriva|skrive til deg|si)( to you| to the bot| here| til deg| til boten| her)? $` +
+	// "er det /hjelp eller noe sånt for å se kommandoene?"
+	`|^ (er det|is it|is there|finnes det|fins det|finst det)( en| ei| a)? (hjelp|help|meny|menu)( eller noe sant| eller noko sant| or something| or similar| eller lignende| eller liknande)?( (for a se|for a sja|to see|to list))?( alle| all)? (kommandoene|kommandoane|kommandoer|kommandoar|commands|the commands) $` +
 	// "finnes det en hjelpekommando?", "is there a help command?"
 	`|^ (finnes|fins|finst|er|is|has|have|har)( det| there| du| you| boten| the bot| it)? (en |ei |et |eit |ein |a |an |noen |nokon |nokre |any )?(hjelpekommando|hjelpekommandoar|hjelpekommandoer|hjelp kommando|help command|help commands|hjelpemeny|help menu|kommandoliste|command list|list of commands)( (i boten|in the bot|du kan|for boten|for the bot|here|her))?( (or similar|or something|eller liknande|eller lignende|eller noe|eller noko))? $`)
 

@@ -44,7 +44,7 @@ func (h *Handlers) slashless(req *bot.Request, q string) (bot.Reply, bool) {
 // 2" → "/rsvp 1 ja 2"), or false when q is a question. slashed: q has its
 // slash, asked as a question all the same ("/faq /rsvp 1 ja 2").
 func (h *Handlers) slashlessCommand(q string) (cmd string, slashed, ok bool) {
-	if h.router == nil || strings.HasSuffix(q, "?") || strings.Contains(q, "\n") {
+	if h.router == nil || strings.HasSuffix(q, "?") || strings.Contains(q, "\n") || asksAboutCommand(q) {
 		return "", false, false
 	}
 	// The first two words, as strings.Fields would split them, without
@@ -75,6 +75,18 @@ func (h *Handlers) slashlessCommand(q string) (cmd string, slashed, ok bool) {
 		return "", false, false
 	}
 	return "/" + name + " " + strings.TrimSpace(strings.TrimSpace(q)[len(f[0]):]), slashed, true
+}
+
+// asksAboutCommand: a line that starts like a command but asks for one
+// ("samling 5 må avlyses pga. vær, hva er kommandoen"): a question.
+func asksAboutCommand(q string) bool {
+	for w := range strings.FieldsSeq(strings.ToLower(q)) {
+		switch strings.Trim(w, ".,;:!") {
+		case "hva", "kva", "hvordan", "korleis", "what", "what's", "how", "which", "hvilken", "kommandoen", "kommando", "command":
+			return true
+		}
+	}
+	return false
 }
 
 // isKeyValue is "kommune=Bodø": a key before the "=" ("region = kor
