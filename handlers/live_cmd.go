@@ -160,7 +160,10 @@ var (
 	cmdSignedUp    = wordSet("pameldt pamelde pameldte signed coming kommer kjem attending deltakere deltakarar")
 	cmdRegionNouns = wordSet("region regionen regioner regionar regionene regionane regions")
 	// cmdMentNouns: mentoring and its log as a thing (not "logge inn").
-	cmdMentNouns = []string{"veiled", "veiler", "rettlei", "mentor", "okt", "session", "guidance", "coaching", "oppforing", "entries", "entry", "loggen", "loggane", "loggene", "logs"}
+	cmdMentNouns = []string{"veiled", "veiler", "rettlei", "mentor", "okt", "session", "guidance", "coaching", "oppforing", "entries", "entry", "loggen", "loggane", "loggene", "logs",
+		// the log's minutes: "logget feil antall minutter igår, kan jeg
+		// rette det?" (validation40) is a mentoring entry, not a headcount
+		"minutt", "minute"}
 	// cmdArticles may stand between "lag" and the gathering it makes.
 	cmdArticles = wordSet("en ei et eit ein a an the ny nye new nasjonal nasjonale national regional regionale digital digitale fysisk fysiske")
 	// cmdPron: the askers a tool question has; "kan vi …" asks the
@@ -631,12 +634,19 @@ func cmdAction(ws []string) (feat, int) {
 				return aAnswer, i
 			}
 		}
+		// "registered interest last week": "last" is Norwegian "laste"
+		// (download) only when no time word follows.
+		if w == "last" && i+1 < len(ws) && lastTimeWords[ws[i+1]] {
+			continue
+		}
 		if a := wordFeats(w) & actionMask; a != 0 {
 			return a, i
 		}
 	}
 	return 0, -1
 }
+
+var lastTimeWords = wordSet("week weeks year month time night day monday tuesday wednesday thursday friday autumn spring summer winter round meeting gathering samling")
 
 // cmdFramed: the words before ws[at] ask for a tool — nothing (an
 // imperative), or a how-word, "hvor", "kan jeg/du" with only filler words

@@ -353,6 +353,9 @@ func TestLiveHowTo(t *testing.T) {
 		{"Trenger deltakerlista for samling #2 ifm. bestilling av mat. Kommando?", "/samling deltakere <nr>", "data:deltakere"},
 		{"kvar ser eg samlingane vi er inviterte til?", "/rsvp for å sjå komande samlingar", "neste-samling"},
 		{"What happens if user types kommune name wrongly, e.g. 'Trondhjem' or 'Kristiansnad'? Will command fail?", "357", "kommunenavn"},
+		// Splits 39–40: what the session's first changes broke there.
+		{"logget feil antall minutter igår, kan jeg rette det?", "/veiledning endre <nr>", "logge-veiledning"},
+		{"registered interest last week, need to see what I sent. cmd?", "/interesse liste", "interesse-i-boten"},
 		{"hva lagrer du om meg?", "/kulturbot mine-data", "mine-data"},
 		{"Vi har ein tilsett frå Polen som ikkje er så stø i norsk enno. Kan ho spørje boten på engelsk?", "engelsk", "sprak"},
 		{"kalender lenke?", "/kulturbot kalender", "kalender"},
