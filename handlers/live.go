@@ -55,7 +55,7 @@ func (h *Handlers) Answer(ctx context.Context, q Query) (faq.Answer, error) {
 		if slashed {
 			key = "slashless.sent.plain"
 		}
-		return faq.Answer{Question: q.Text, Lang: string(lang), Path: PathCommand, Text: messages.T(lang, key, cmd)}, nil
+		return faq.Answer{Question: q.Text, Lang: string(lang), Path: PathCommand, Text: messages.T(lang, key, bot.Esc(cmd))}, nil
 	}
 	a, ok, err := h.live(ctx, q)
 	switch {
@@ -447,13 +447,13 @@ func liveNorm(s string) string {
 	return b.String()
 }
 
-// callOffRE is "call off" and its forms (liveNorm text).
 // newHereRE: "ny her", "jeg er ny", "new here", "I'm new here" opening a
 // message.
 var newHereRE = relit.MustCompile(`^ (ny her|nye her|new here|(jeg er|eg er|i m|im|i am)( helt| heilt| ganske| quite| completely| totally| brand)? (ny|new)( her| here)?)( (i|in) (the )?(arbeidsgruppa|arbeidsgruppen|arbeidsgruppe|working group|kommunegruppa|kommunegruppen|municipal group|programmet|the programme|the program))? |^ (ny|new) (i|in) (the )?(arbeidsgruppa|arbeidsgruppen|arbeidsgruppe|working group|kommunegruppa|kommunegruppen|municipal group|programmet|programme|program) `)
 
 var byMistakeRE = relit.MustCompile(` by mistake `)
 
+// callOffRE is "call off" and its forms (liveNorm text).
 var callOffRE = regexp.MustCompile(` (call|calls|called|calling) off `)
 
 // liveLang is the question's language: English when it reads English,

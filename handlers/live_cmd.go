@@ -171,6 +171,10 @@ var (
 	cmdPron = wordSet("jeg eg je i du you man")
 )
 
+// cmdAsker: a pronoun of the asker or the askers ("få vi opp", "gi jeg
+// beskjed", "ser me samlingane"), cmdPron and the plural.
+func cmdAsker(w string) bool { return cmdPron[w] || w == "vi" || w == "me" || w == "we" }
+
 // cmdHelp recognises a question about using one of the commands and
 // names its help text (a liveMsgs key, or "faq:<id>").
 func cmdHelp(text, n string, f feat) (string, bool) {
@@ -448,7 +452,7 @@ func getsUpAt(ws []string, i int) bool {
 		return false
 	}
 	k := i + 1
-	if k < len(ws) && (cmdPron[ws[k]] || ws[k] == "vi" || ws[k] == "me" || ws[k] == "we") {
+	if k < len(ws) && cmdAsker(ws[k]) {
 		k++
 	}
 	return k < len(ws) && (ws[k] == "opp" || ws[k] == "up")
@@ -563,7 +567,7 @@ func gatheringsAfter(ws []string, at int) bool {
 		return false
 	}
 	rest := ws[at+1:]
-	for len(rest) > 1 && (cmdPron[rest[0]] || rest[0] == "vi" || rest[0] == "me" || rest[0] == "we" || rest[0] == "the" || rest[0] == "alle" || rest[0] == "all" || rest[0] == "de" || rest[0] == "dei") {
+	for len(rest) > 1 && (cmdAsker(rest[0]) || rest[0] == "the" || rest[0] == "alle" || rest[0] == "all" || rest[0] == "de" || rest[0] == "dei") {
 		rest = rest[1:]
 	}
 	if len(rest) == 0 {
@@ -621,7 +625,7 @@ func cmdAction(ws []string) (feat, int) {
 		// a gathering a change.
 		if w == "gi" || w == "gir" || w == "gje" || w == "gjer" {
 			k := i + 1
-			if k < len(ws) && cmdPron[ws[k]] || k < len(ws) && (ws[k] == "vi" || ws[k] == "me") {
+			if k < len(ws) && cmdAsker(ws[k]) {
 				k++
 			}
 			if k < len(ws) && (ws[k] == "beskjed" || ws[k] == "melding") && comesAfter(ws[k+1:]) {

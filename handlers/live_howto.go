@@ -297,8 +297,6 @@ var howIntents = []howIntent{
 	{"live.how.interesse", relit.MustCompile(` (pull|take|get|trekke|trekkje|trekker|trekkjer|trekt|trukket|ta|tek|tar|fa|far|faa|faar)( eg| jeg| vi| me| i| we)? (it|that|them|den|det|dei|dem) (back|tilbake|attende|bort att|bort igjen)( |$)`), false, []string{"interess", "regist", "meld"}, nil},
 	// "how do I tell it we can't make a gathering after all": a no to it.
 	{"live.how.rsvp", relit.MustCompile(` (tell|inform|notify|let)( it| the bot| you| kulturbot| them| everyone)?( know)?( that)? (we|i|our \S+) (can t|cannot|cant|won t|will not|aren t|are not|re not|don t|do not) (make|come|attend|be coming|be able to come|join|go)( \S+){0,2}? (gathering|samling\w*|meeting)`), false, nil, nil},
-	// "how our fylkesavdeling can register interest for Bergen".
-	{"live.how.interesse", relit.MustCompile(` (register|registrere|registrerer|registrera|melde|melder|meld|submit|send|sende) (interest|interesse|interessa|an interest|the interest|expression of interest)( (for|pa vegne av|on behalf of|til) \S+)?`), false, []string{"interes"}, nil},
 	// "we need to pull back an interest registration we sent by mistake".
 	{"live.how.interesse", relit.MustCompile(` (pull|pulling|take|taking|get) back (an |the |our |a |that |this |my )?(interest registration|registration of interest|expression of interest|registration|interest)( |$)`), false, []string{"back"}, nil},
 	// "put in the interest for Steinkjer … through the bot" (blind123)

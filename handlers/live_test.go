@@ -731,7 +731,7 @@ func TestLiveSlashedCommand(t *testing.T) {
 		"/rsvp 1 yes 3":               "/rsvp 1 yes 3 is a command, not a question.",
 	} {
 		a, err := e.h.Answer(context.Background(), handlers.Query{Text: q, Now: testNow})
-		if err != nil || a.Text != want || a.Path != handlers.PathCommand {
+		if err != nil || bot.PlainText(a.Text) != want || a.Path != handlers.PathCommand {
 			t.Errorf("%q: %q (%s) %v", q, a.Text, a.Path, err)
 		}
 	}

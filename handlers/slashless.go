@@ -34,7 +34,9 @@ func (h *Handlers) slashless(req *bot.Request, q string) (bot.Reply, bool) {
 		lang = bot.EN
 	}
 	return bot.Reply{
-		Text:    messages.T(lang, key, cmd),
+		// The line as typed is the user's text: shown, never acted on
+		// ("rsvp 1 ja <!channel>"). The button carries it to run.
+		Text:    messages.T(lang, key, bot.Esc(cmd)),
 		Private: true,
 		Buttons: []bot.Button{{Label: bot.Cut(cmd, 70), Command: cmd}},
 	}, true
@@ -78,9 +80,14 @@ func (h *Handlers) slashlessCommand(q string) (cmd string, slashed, ok bool) {
 }
 
 // asksAboutCommand: a line that starts like a command but asks for one
-// ("samling 5 må avlyses pga. vær, hva er kommandoen"): a question.
+// ("samling 5 må avlyses pga. vær, hva er kommandoen"): a question. Only
+// the words before the first key=value count: a value is the user's own
+// text (`rsvp 1 nei kommentar="syk, hva nå"` is a command).
 func asksAboutCommand(q string) bool {
 	for w := range strings.FieldsSeq(strings.ToLower(q)) {
+		if strings.Contains(w, "=") {
+			return false
+		}
 		switch strings.Trim(w, ".,;:!") {
 		case "hva", "kva", "hvordan", "korleis", "what", "what's", "how", "which", "hvilken", "kommandoen", "kommando", "command":
 			return true

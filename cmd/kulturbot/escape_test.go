@@ -240,3 +240,25 @@ func TestTwoPartLineIsInert(t *testing.T) {
 		}
 	}
 }
+
+// TestSlashlessLineIsInert: "Mente du /rsvp …?" and "/rsvp … er en
+// kommando" quote the line the user typed; on Slack and Discord it shows
+// as typed, never as a mention or a link (the button still runs it).
+func TestSlashlessLineIsInert(t *testing.T) {
+	t.Parallel()
+	a := newTestApp(t, &Config{})
+	ctx := context.Background()
+	for _, p := range []bot.Platform{bot.Slack, bot.Discord} {
+		for _, line := range []string{"rsvp 1 ja 2 " + hostileText, "/rsvp 1 ja 2 " + hostileText} {
+			rep := a.Router.Handle(ctx, &bot.Request{Platform: p, User: bot.User{ID: "U1", Name: "Kari"}, Command: "faq", Text: line, Channel: "C1", Lang: bot.NB})
+			if len(rep.Buttons) != 1 || !strings.HasPrefix(rep.Buttons[0].Command, "/rsvp 1 ja 2 ") {
+				t.Fatalf("%s %q: not offered as a command: %+v", p, line, rep)
+			}
+			// The button's label is plain text on both platforms and its
+			// value is never shown: the message is what must stay inert.
+			shown := rep
+			shown.Buttons = nil
+			assertInert(t, string(p)+" "+line, shown)
+		}
+	}
+}
