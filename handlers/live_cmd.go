@@ -284,8 +284,8 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 			}
 		}
 	}
-	for _, w := range ws {
-		if w == "ny" || w == "nye" || w == "new" {
+	for i, w := range ws {
+		if (w == "ny" || w == "nye" || w == "new") && !newAsRole(ws, i) {
 			act |= aCreate
 		}
 	}
@@ -481,7 +481,10 @@ func yesNoAsked(ws []string, at int) bool {
 // before it is the task.
 func cmdAskedAtEnd(n string) bool { return cmdAtEndRE.MatchString(n) }
 
-var cmdAtEndRE = relit.MustCompile(` (hvilken|hvilke|kva|kva for|which|what|what s the|whats the|hva er|kva er)? ?(kommando|kommandoen|command|cmd)( (do i use|skal jeg bruke|bruker jeg|brukar eg|er det|is it|is that))? $`)
+var cmdAtEndRE = relit.MustCompile(` (hvilken|hvilke|kva|kva for|which|what|what s the|whats the|hva er|kva er)? ?(kommando|kommandoen|command|cmd)( (do i use|skal jeg bruke|bruker jeg|brukar eg|er det|is it|is that))? $` +
+	// "Vi vil melde inn Gjøvik og Hamar. hvordan gjør jeg det i boten?":
+	// the action said before, asked of the bot at the end.
+	`| (hvordan|korleis|how) (gjor|gjer|do|can) (jeg|eg|vi|me|i|we) (gjore |gjere |do )?(det|that|this|it) (i boten|in the bot|med boten|with the bot|her i boten|here in the bot) $`)
 
 // answeredYesNo: "svart ja", "answered yes", "sagt nei": an answer
 // already given to a gathering.
@@ -643,11 +646,25 @@ func cmdAction(ws []string) (feat, int) {
 		if w == "last" && i+1 < len(ws) && lastTimeWords[ws[i+1]] {
 			continue
 		}
+		// "ny som veileder her": new in a role, nothing to make.
+		if newAsRole(ws, i) {
+			continue
+		}
 		if a := wordFeats(w) & actionMask; a != 0 {
 			return a, i
 		}
 	}
 	return 0, -1
+}
+
+// newAsRole: ws[i] is "ny"/"new" of "ny som veileder", "new as a
+// mentor" — the asker new in a role, not a new thing to make.
+func newAsRole(ws []string, i int) bool {
+	switch ws[i] {
+	case "ny", "nye", "new":
+		return i+1 < len(ws) && (ws[i+1] == "som" || ws[i+1] == "as")
+	}
+	return false
 }
 
 var lastTimeWords = wordSet("week weeks year month time night day monday tuesday wednesday thursday friday autumn spring summer winter round meeting gathering samling")

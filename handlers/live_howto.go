@@ -497,6 +497,12 @@ var askIntents = map[string]bool{"live.how.deltakere": true, "live.how.eksport":
 func howTo(n string, f feat) (string, bool) {
 	for i := range freeIntents {
 		if h := &freeIntents[i]; h.mayMatch(n, f, freeTopics[i]) && h.re.MatchString(n) {
+			// "I put a wrong number of minutes in a veiledning entry":
+			// a log's minutes, not a gathering's headcount (cmdHelp
+			// reads the log).
+			if h.key == "live.how.rsvp" && strings.Contains(n, " minut") {
+				continue
+			}
 			return h.key, true
 		}
 	}

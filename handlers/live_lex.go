@@ -113,7 +113,9 @@ var lexicon = []struct {
 	{fAtt, "deltak* deltag* attendee* attendance participant* pameldingsliste*"},
 	{fHelp, "hjelp help meny menu"},
 
-	{aCreate, "lag lage lager lagar opprett* create* make making set setup definer* define* ny nye new"},
+	// (Not "defineres", "definert": "hvordan defineres en region" asks
+	// what a region is, not how to make one in the bot.)
+	{aCreate, "lag lage lager lagar opprett* create* make making set setup definer definere definerer define defines defining ny nye new"},
 	{aAdd, "legg legge legger leggje add adding"},
 	{aChange, "endr* change* edit* oppdater* update* rett rette retter retta rettar fiks* fix* korriger* correct* bytt* swap* snu switch rename* flytt* move* gi gir give"},
 	{aDelete, "slett* delete* fjern* remove* erase* bort"},

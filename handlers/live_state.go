@@ -170,9 +170,10 @@ func dateLang(lang string) bot.Lang {
 }
 
 // commandsRE is "which commands do you support?", "har du en oversikt
-// over kommandoene?", "what can I type here?": the list of what the bot
-// does, with its commands.
-var commandsRE = relit.MustCompile(`^( \S+){0,2} (which|what|hvilke|hvilken|kva|kva for|kva slags|hva slags|what kind of|any) (kommandoer|kommandoar|kommandoane|kommandoene|commands|slash commands|slash kommandoer|skastrek kommandoer)( (do|does|can|kan|finst|finnes|fins|har|has|have|is|are|there|you|du|dere|boten|the bot|this bot|kulturbot|support|supports|understand|forstar|skjonner|i|jeg|eg|we|vi|use|bruke|er|det|available|tilgjengelige|tilgjengelege|exist|know|kjenner))* $` +
+// over kommandoene?", "what can I type here?", "what are all the
+// commands I can use with this bot?", "hva er kommandoene?": the list of
+// what the bot does, with its commands.
+var commandsRE = relit.MustCompile(`^( \S+){0,2} (which|what|hvilke|hvilken|hva|kva|kva for|kva slags|hva slags|what kind of|any)( (are|er)( all| alle)?( the)?)? (kommandoer|kommandoar|kommandoane|kommandoene|commands|slash commands|slash kommandoer|skastrek kommandoer)( (do|does|can|kan|finst|finnes|fins|har|has|have|is|are|there|you|du|dere|boten|the bot|this bot|kulturbot|support|supports|understand|forstar|skjonner|i|jeg|eg|we|vi|use|bruke|er|det|available|tilgjengelige|tilgjengelege|exist|know|kjenner|with|med|i boten|in the bot|here|her))* $` +
 	`| (oversikt|liste|list|overview|lista|listen) (over|of|med) (alle |all |the )?(kommandoene|kommandoane|kommandoer|kommandoar|commands|the commands)( du har| you have| i boten| in the bot)? $` +
 	`|^ (what|hva|kva) (can|kan) (i|jeg|eg|we|vi|me) (type|write|say|skrive|skriva|skrive til deg|si)( to you| to the bot| here| til deg| til boten| her)? $` +
 	// "er det /hjelp eller noe sånt for å se kommandoene?"
