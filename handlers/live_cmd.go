@@ -220,7 +220,7 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 	if f&wRule != 0 || f&actionMask == 0 && f&(fCal|fExp) == 0 && !getsUp(ws) && !(f&fAtt != 0 && cmdAskedAtEnd(n)) {
 		return "", false
 	}
-	if notHowRE.MatchString(n) && !fieldAmountRE.MatchString(n) || whenFirstRE.MatchString(n) {
+	if notHowRE.MatchString(n) && !fieldAmountRE.MatchString(n) && !inBotAmountRE.MatchString(n) || whenFirstRE.MatchString(n) {
 		return "", false
 	}
 	switch ws[0] {
@@ -321,7 +321,9 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 	intr, who := has(cmdIntNouns), has(cmdWhoWords)
 	// "kommunene vi meldte inn": the municipalities registered, the
 	// county's interest (not an answer to a gathering, which names one).
-	intr = intr || f&fGath == 0 && f&fMun != 0 && (strings.Contains(n, " meldte inn ") || strings.Contains(n, " meldt inn ") || strings.Contains(n, " melde inn "))
+	// ("det vi allerede har meldt inn": what we registered, named or not.)
+	intr = intr || f&fGath == 0 && f&fMun != 0 && (strings.Contains(n, " meldte inn ") || strings.Contains(n, " meldt inn ") || strings.Contains(n, " melde inn ")) ||
+		f&fGath == 0 && weRegisteredRE.MatchString(n)
 	gath := f&fGath != 0
 	// "svar"/"answer" is an answer to a gathering when the question says
 	// which (a gathering, yes/no, a municipality); "rsvp", "påmelding",
@@ -721,6 +723,15 @@ func cmdFramed(ws []string, at int) bool {
 // fieldAmountRE: "må jeg oppgi hvor lenge veiledningen varte" asks
 // about a command's field (minutter=), not an amount of the programme's.
 var fieldAmountRE = relit.MustCompile(` (oppgi|oppgje|angi|skrive inn|skriva inn|fylle inn|fylle ut|enter|specify|state|include|registrere|record|log|logge) (hvor|kor|how) (mange|many|lenge|long|mye|much)( |$)`)
+
+// weRegisteredRE: what "we" have registered ("det vi allerede har meldt
+// inn"), the county's interest when no gathering is named.
+var weRegisteredRE = relit.MustCompile(` (vi|me|we)( har| hadde| have| had)?( allerede| alt| already)?( har| hadde| have| had)? (meldt|meldte) inn `)
+
+// inBotAmountRE is an amount looked up in the bot ("kan jeg se i boten
+// hvor mye veiledning Skien har fått"): the list that shows it, not the
+// programme's figure.
+var inBotAmountRE = relit.MustCompile(` (se|sja|sjaa|sjekke|sjekka|finne|see|check|find|look up) (i boten|in the bot|i kulturbot|in kulturbot|med boten|with the bot) (hvor|kor|how) (mange|mykje|mye|many|much|lenge|long) `)
 
 // cmdTellWords ask to be told, not to set: "can you tell me the deadline".
 var cmdTellWords = wordSet("tell tells si sier seie seier fortell fortel forteller")

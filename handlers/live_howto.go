@@ -131,7 +131,7 @@ var howFillers = wordSet("jeg eg je e ae i vi me man en ein ei et eit a an du de
 	"veilederen veileder rettleiaren rettleiar mentor mentoren mentors the mentor " +
 	// "how does the county board register interest", "where can admins
 	// see …": the county branch, its board, the working group.
-	"fylkesstyret fylkesstyre styret fylket fylkesavdelingen fylkesavdelinga fylkeslaget county board branch its their our " +
+	"fylkesstyret fylkesstyre styret fylket fylkesavdelingen fylkesavdelinga fylkesavdeling fylkeslaget county board branch its their our " +
 	"admin admins adminer adminene adminane arbeidsgruppen arbeidsgruppa working group")
 
 // howTailWords may follow the phrase in a "kan jeg …" question: a place
@@ -507,7 +507,7 @@ func howTo(n string, f feat) (string, bool) {
 		}
 	}
 	// "når må vi svare på samlingen?" asks when (the deadline), not how.
-	if notHowRE.MatchString(n) || whenFirstRE.MatchString(n) {
+	if notHowRE.MatchString(n) && !inBotAmountRE.MatchString(n) || whenFirstRE.MatchString(n) {
 		return "", false
 	}
 	how := hasHowWord(n)

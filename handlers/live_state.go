@@ -174,6 +174,8 @@ func dateLang(lang string) bot.Lang {
 // commands I can use with this bot?", "hva er kommandoene?": the list of
 // what the bot does, with its commands.
 var commandsRE = relit.MustCompile(`^( \S+){0,2} (which|what|hvilke|hvilken|hva|kva|kva for|kva slags|hva slags|what kind of|any)( (are|er)( all| alle)?( the)?)? (kommandoer|kommandoar|kommandoane|kommandoene|commands|slash commands|slash kommandoer|skastrek kommandoer)( (do|does|can|kan|finst|finnes|fins|har|has|have|is|are|there|you|du|dere|boten|the bot|this bot|kulturbot|support|supports|understand|forstar|skjonner|i|jeg|eg|we|vi|use|bruke|er|det|available|tilgjengelige|tilgjengelege|exist|know|kjenner|with|med|i boten|in the bot|here|her))* $` +
+	// "kan du gå gjennom alle kommandoene steg for steg?"
+	`|^( \S+){0,2} (ga gjennom|ga igjennom|go through|walk me through|walk us through|forklare|forklar|explain)( alle| all| all of)?( the| dei| de)? (kommandoene|kommandoane|kommandoer|kommandoar|commands)( (steg for steg|step by step|en for en|ein for ein|one by one|i boten|in the bot|for meg|for me|for oss|for us))* $` +
 	`| (oversikt|liste|list|overview|lista|listen) (over|of|med) (alle |all |the )?(kommandoene|kommandoane|kommandoer|kommandoar|commands|the commands)( du har| you have| i boten| in the bot)? $` +
 	`|^ (what|hva|kva) (can|kan) (i|jeg|eg|we|vi|me) (type|write|say|skrive|skriva|skrive til deg|si)( to you| to the bot| here| til deg| til boten| her)? $` +
 	// "er det /hjelp eller noe sånt for å se kommandoene?"

@@ -331,6 +331,9 @@ func TestLiveHowTo(t *testing.T) {
 		// Round 10, fifteenth session (splits 33–42, selected on).
 		{"I put the wrong number of minutes in a mentoring entry. how do I fix it?", "/veiledning endre <no>", "logge-veiledning"},
 		{"Vi i fylkesstyret vil melde inn Gjøvik og Hamar. Hvordan gjør jeg det i boten?", "/interesse fylke=", "interesse-i-boten"},
+		{"how can our fylkesavdeling register interest for Tromsø?", "/interesse fylke=<county>", "interesse-i-boten"},
+		{"kan jeg se i boten hvor mye veiledning Bodø har fått?", "/veiledning liste", "logge-veiledning"},
+		{"kan jeg få en oversikt over det vi har meldt inn?", "/interesse liste", "interesse-i-boten"},
 		{"hvordan ser jeg samlingene", "/rsvp for å se kommende samlinger", "neste-samling"},
 		{"kan du vær så snill si når neste samling er?", "Neste samling: #1 Oppstartssamling er 6. februar 2025 i Bodø", "neste-samling"},
 		{"how do I see the gatherings", "/rsvp to see upcoming gatherings", "neste-samling"},
@@ -708,6 +711,7 @@ func TestLiveCommandsAndRegister(t *testing.T) {
 		"kor mange kommunar finst i følgje boten":            "357 kommunane",
 		"what are all the commands I can use with this bot?": "/kulturbot hjelp lists every command",
 		"hva er kommandoene?":                                "/kulturbot hjelp viser alle kommandoene",
+		"kan du gå gjennom alle kommandoene steg for steg?":  "/kulturbot hjelp viser alle kommandoene",
 	} {
 		a, err := e.h.Answer(context.Background(), handlers.Query{Text: q, Now: testNow})
 		if err != nil {
@@ -721,7 +725,9 @@ func TestLiveCommandsAndRegister(t *testing.T) {
 		// A role the asker is new in, and a region as a concept, are no
 		// command to make one (live.how.region took both).
 		"ny som veileder her. får hver kommune veiledning, eller er det felles for regionen?",
-		"hvordan defineres en region, og må kommunene ha like utfordringer?"} {
+		"hvordan defineres en region, og må kommunene ha like utfordringer?",
+		// The programme's amount, not one looked up in the bot.
+		"hvor mye veiledning får hver kommune?"} {
 		a, _ := e.h.Answer(context.Background(), handlers.Query{Text: q, Now: testNow})
 		if a.Path == handlers.PathData && a.EntryID != "plattformer" {
 			t.Errorf("%q taken from the FAQ: %q", q, a.Text)
