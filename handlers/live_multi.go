@@ -83,6 +83,24 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 			}
 		}
 	}
+	// A last question after sentences that read as questions themselves
+	// ("Jeg … må vite hva kulturboten lagrer av personopplysninger. Kan
+	// jeg se hva som er lagret om meg?"): asked alone the same way.
+	if !ok {
+		if last, cut := lastQuestionSentence(q.Text); cut {
+			pq := q
+			pq.Text = last
+			pq.Lang = liveLang(q.Text, liveNorm(q.Text), q.Lang)
+			pa, pok, perr := h.liveOne(ctx, pq, nil)
+			if perr != nil {
+				return a, false, perr
+			}
+			if pok && pa.Path == PathData {
+				pa.Question = q.Text
+				return pa, true, nil
+			}
+		}
+	}
 	parts := liveParts(q.Text)
 	if parts == nil {
 		return a, ok, err
@@ -156,7 +174,11 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 			sources = append(sources, x.Source)
 		}
 	}
-	if len(texts) < 2 && len(unanswered) == 0 {
+	// One answer and nothing left over: the whole question's own answer
+	// stands when it had one; when it had none, the parts' one answer is
+	// it ("hi, new in the working group - what can kulturbot do? is there
+	// a help command?" asks one thing twice).
+	if len(texts) < 2 && len(unanswered) == 0 && ok {
 		return a, ok, nil
 	}
 	out := answers[0]
@@ -166,4 +188,24 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 	out.Related = nil
 	out.Parts, out.Unanswered = parts, unanswered
 	return out, true, nil
+}
+
+// lastQuestionSentence is the last sentence of text when it asks (ends
+// with "?"), has at least three words and follows at least one other
+// sentence: the question after the background.
+func lastQuestionSentence(text string) (string, bool) {
+	t := strings.TrimSpace(text)
+	if !strings.HasSuffix(t, "?") {
+		return "", false
+	}
+	body := strings.TrimRight(t, "?")
+	i := strings.LastIndexAny(body, ".!?")
+	if i <= 0 {
+		return "", false
+	}
+	last := strings.TrimSpace(t[i+1:])
+	if len(strings.Fields(last)) < 3 || strings.TrimSpace(body[:i]) == "" {
+		return "", false
+	}
+	return last, true
 }

@@ -253,6 +253,25 @@ func TestLiveGreetingThenQuestion(t *testing.T) {
 	}
 }
 
+// TestLiveBackgroundThenQuestion: a last question after sentences that
+// read as questions themselves is asked alone; two parts with the same
+// answer from the bot's data give that answer once (both were unsure).
+func TestLiveBackgroundThenQuestion(t *testing.T) {
+	e := newFAQEnv(t)
+	for q, want := range map[string]string{
+		"Jeg er personvernombud og må vite hva kulturboten lagrer om ansatte. Kan jeg se hva som er lagret om meg?": "/kulturbot mine-data",
+		"hey, new in the working group - what can the bot actually do? is there a help command or similar?":         "/kulturbot hjelp",
+	} {
+		a, err := e.h.Answer(context.Background(), handlers.Query{Text: q, Now: testNow})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Path != handlers.PathData || !strings.Contains(bot.PlainText(a.Text), want) {
+			t.Errorf("%q: path %q, want %q in:\n%s", q, a.Path, want, a.Text)
+		}
+	}
+}
+
 // TestLiveQuotesDataAsTyped: names from the database are others' text,
 // wrapped with bot.Esc so no adapter reads marks or mentions in them.
 func TestLiveQuotesDataAsTyped(t *testing.T) {
