@@ -133,6 +133,7 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 	}
 	var answers []faq.Answer
 	var unanswered []faq.Unanswered
+	allMine := true // every part the bot's own step's
 	for i, p := range parts {
 		switch {
 		case taken[i] && live[i].Path == PathData:
@@ -140,6 +141,9 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 			continue
 		case taken[i]:
 			continue // "hei" before the question
+		}
+		allMine = false
+		switch {
 		case h.FAQ == nil:
 			if u, ok := faq.PartUnanswered(i, p, q.Text, false); ok {
 				unanswered = append(unanswered, u)
@@ -175,10 +179,12 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 		}
 	}
 	// One answer and nothing left over: the whole question's own answer
-	// stands when it had one; when it had none, the parts' one answer is
-	// it ("hi, new in the working group - what can kulturbot do? is there
-	// a help command?" asks one thing twice).
-	if len(texts) < 2 && len(unanswered) == 0 && ok {
+	// stands, unless the whole had none and every part was the bot's own
+	// ("hi, new in the working group - what can kulturbot do? is there a
+	// help command?" asks one thing twice). A part the FAQ read is not
+	// dropped for it ("Hvordan bør jeg gå fram før vi melder interesse –
+	// hvem i fylket bør jeg drøfte det med?" is the FAQ's as a whole).
+	if len(texts) < 2 && len(unanswered) == 0 && (ok || !allMine) {
 		return a, ok, nil
 	}
 	out := answers[0]
@@ -200,8 +206,20 @@ func lastQuestionSentence(text string) (string, bool) {
 	}
 	body := strings.TrimRight(t, "?")
 	i := strings.LastIndexAny(body, ".!?")
-	if i <= 0 {
+	if i <= 0 || i+1 >= len(t) || t[i+1] != ' ' {
 		return "", false
+	}
+	// Not the dot of an abbreviation ("før vi evt. melder interesse –
+	// hvem …", "f.eks.", "fylkesavd."): the word before it is a word.
+	if body[i] == '.' {
+		ws := strings.Fields(body[:i])
+		if len(ws) == 0 {
+			return "", false
+		}
+		w := strings.ToLower(ws[len(ws)-1])
+		if len([]rune(w)) < 4 || strings.Contains(w, ".") || dotAbbrevs[w] {
+			return "", false
+		}
 	}
 	last := strings.TrimSpace(t[i+1:])
 	if len(strings.Fields(last)) < 3 || strings.TrimSpace(body[:i]) == "" {
@@ -209,3 +227,7 @@ func lastQuestionSentence(text string) (string, bool) {
 	}
 	return last, true
 }
+
+// dotAbbrevs are abbreviations of four letters or more written with a dot
+// in chat (shorter words are never taken as a sentence's end).
+var dotAbbrevs = wordSet("fylkesavd kommunalsj evtl eventl inkl ekskl approx")

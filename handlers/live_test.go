@@ -270,6 +270,12 @@ func TestLiveBackgroundThenQuestion(t *testing.T) {
 			t.Errorf("%q: path %q, want %q in:\n%s", q, a.Path, want, a.Text)
 		}
 	}
+	// An abbreviation's dot ends no sentence, and a part the FAQ reads
+	// is not dropped for the bot's answer to the other (split 43).
+	q := "Hvordan bør jeg som fylkesleder gå fram før vi evt. melder interesse – hvem bør jeg drøfte det med?"
+	if a, _ := e.h.Answer(context.Background(), handlers.Query{Text: q, Now: testNow}); a.Path == handlers.PathData {
+		t.Errorf("%q taken by the bot's own step: %q", q, a.Text)
+	}
 }
 
 // TestLiveQuotesDataAsTyped: names from the database are others' text,
