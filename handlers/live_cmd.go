@@ -217,7 +217,8 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 		}
 		return cmdKey(route, verb), true
 	}
-	if f&wRule != 0 || f&actionMask == 0 && f&(fCal|fExp) == 0 && !getsUp(ws) && !(f&fAtt != 0 && cmdAskedAtEnd(n)) {
+	// ("sei ja te samlinga" answers, though "sei" alone is no action.)
+	if f&wRule != 0 || f&actionMask == 0 && f&(fCal|fExp) == 0 && !getsUp(ws) && !(f&fAtt != 0 && cmdAskedAtEnd(n)) && !saysYesNo(ws) {
 		return "", false
 	}
 	if notHowRE.MatchString(n) && !fieldAmountRE.MatchString(n) && !inBotAmountRE.MatchString(n) || whenFirstRE.MatchString(n) {
@@ -322,8 +323,10 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 	// "kommunene vi meldte inn": the municipalities registered, the
 	// county's interest (not an answer to a gathering, which names one).
 	// ("det vi allerede har meldt inn": what we registered, named or not.)
+	// ("vi meldte på sunnfjord-kommunane men …": municipalities signed
+	// up with no gathering named are the interest too.)
 	intr = intr || f&fGath == 0 && f&fMun != 0 && (strings.Contains(n, " meldte inn ") || strings.Contains(n, " meldt inn ") || strings.Contains(n, " melde inn ")) ||
-		f&fGath == 0 && weRegisteredRE.MatchString(n)
+		f&fGath == 0 && (weRegisteredRE.MatchString(n) || munSignedUpRE.MatchString(n))
 	gath := f&fGath != 0
 	// "svar"/"answer" is an answer to a gathering when the question says
 	// which (a gathering, yes/no, a municipality); "rsvp", "påmelding",
@@ -486,14 +489,18 @@ func cmdAskedAtEnd(n string) bool { return cmdAtEndRE.MatchString(n) }
 var cmdAtEndRE = relit.MustCompile(` (hvilken|hvilke|kva|kva for|which|what|what s the|whats the|hva er|kva er)? ?(kommando|kommandoen|command|cmd)( (do i use|skal jeg bruke|bruker jeg|brukar eg|er det|is it|is that))? $` +
 	// "Vi vil melde inn Gjøvik og Hamar. hvordan gjør jeg det i boten?":
 	// the action said before, asked of the bot at the end.
-	`| (hvordan|korleis|how) (gjor|gjer|do|can) (jeg|eg|vi|me|i|we) (gjore |gjere |do )?(det|that|this|it) (i boten|in the bot|med boten|with the bot|her i boten|here in the bot) $`)
+	// ("ska me sei ja te samlinga, koss gjer eg de?": the task says the
+	// bot's own action, so the bot need not be named.)
+	`| (hvordan|korleis|koss|kossen|how) (gjor|gjer|do|can) (jeg|eg|e|vi|me|i|we) (gjore |gjere |do )?(det|de|that|this|it)( i boten| in the bot| med boten| with the bot| her i boten| here in the bot)? $`)
 
 // answeredYesNo: "svart ja", "answered yes", "sagt nei": an answer
 // already given to a gathering.
 func answeredYesNo(ws []string) bool {
 	for i := 0; i+1 < len(ws); i++ {
 		switch ws[i] {
-		case "svart", "svara", "svarte", "answered", "said", "sagt", "sa", "replied":
+		// ("eg trykte ja på feil samling": the button pressed is the answer.)
+		case "svart", "svara", "svarte", "answered", "said", "sagt", "sa", "replied",
+			"trykte", "trykket", "trykka", "trykt", "klikket", "klikka", "klikte", "clicked", "pressed", "tapped", "hit":
 			if cmdYesNo[ws[i+1]] && ws[i+1] != "no" || ws[i+1] == "no" && ws[i] != "sa" {
 				return true
 			}
@@ -637,11 +644,8 @@ func cmdAction(ws []string) (feat, int) {
 				return aAnswer, i
 			}
 		}
-		if (w == "say" || w == "si" || w == "sei") && i+1 < len(ws) {
-			switch ws[i+1] {
-			case "ja", "nei", "kanskje", "yes", "no", "maybe":
-				return aAnswer, i
-			}
+		if saysYesNoAt(ws, i) {
+			return aAnswer, i
 		}
 		// "registered interest last week": "last" is Norwegian "laste"
 		// (download) only when no time word follows.
@@ -665,6 +669,28 @@ func newAsRole(ws []string, i int) bool {
 	switch ws[i] {
 	case "ny", "nye", "new":
 		return i+1 < len(ws) && (ws[i+1] == "som" || ws[i+1] == "as")
+	}
+	return false
+}
+
+// saysYesNoAt: ws[i] says an answer's word ("si ja", "sei nei", "say
+// maybe").
+func saysYesNoAt(ws []string, i int) bool {
+	if w := ws[i]; (w == "say" || w == "si" || w == "sei") && i+1 < len(ws) {
+		switch ws[i+1] {
+		case "ja", "nei", "kanskje", "yes", "no", "maybe":
+			return true
+		}
+	}
+	return false
+}
+
+// saysYesNo: some word of ws says an answer's word.
+func saysYesNo(ws []string) bool {
+	for i := range ws {
+		if saysYesNoAt(ws, i) {
+			return true
+		}
 	}
 	return false
 }
@@ -727,6 +753,10 @@ var fieldAmountRE = relit.MustCompile(` (oppgi|oppgje|angi|skrive inn|skriva inn
 // weRegisteredRE: what "we" have registered ("det vi allerede har meldt
 // inn"), the county's interest when no gathering is named.
 var weRegisteredRE = relit.MustCompile(` (vi|me|we)( har| hadde| have| had)?( allerede| alt| already)?( har| hadde| have| had)? (meldt|meldte) inn `)
+
+// munSignedUpRE: municipalities in the plural signed up ("meldte på
+// sunnfjord-kommunane", "meldt inn tre kommuner").
+var munSignedUpRE = relit.MustCompile(` (meldte|meldt|melde|melder) (pa|inn) (\S+ ){0,2}?(kommunene|kommunane|kommuner|kommunar)( |$)`)
 
 // inBotAmountRE is an amount looked up in the bot ("kan jeg se i boten
 // hvor mye veiledning Skien har fått"): the list that shows it, not the

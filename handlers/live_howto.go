@@ -204,7 +204,7 @@ var whereSayRE = relit.MustCompile(`^` + rxWhereSay)
 
 // whereSayWords are the words rxWhereSay may have after its how-word.
 var whereSayWords = wordSet("do can should shall kan skal ma bor jeg eg je vi me i we man sier seier si melder melde gir gi tell say " +
-	"report put legger legge skriver skrive registrerer registrere enter add gjor gjer ifra fra beskjed det that it inn in this so you deg dykk")
+	"report put legger legge skriver skrive skriv registrerer registrere enter add gjor gjer ifra fra beskjed det de that it inn in this so you deg dykk")
 
 // endsWhereSay: the question may end with rxWhereSay — a how-word
 // followed by at most seven of its words — checked word by word from the
@@ -219,7 +219,7 @@ func endsWhereSay(n string) bool {
 		}
 		w := n[start+1 : end]
 		switch {
-		case words > 0 && (w == "hvor" || w == "kvar" || w == "where" || w == "hvordan" || w == "korleis" || w == "how"):
+		case words > 0 && (w == "hvor" || w == "kvar" || w == "where" || w == "hvordan" || w == "korleis" || w == "koss" || w == "kossen" || w == "how"):
 			return whereSayRE.MatchString(n[start:])
 		case !whereSayWords[w]:
 			return false
@@ -239,7 +239,7 @@ const (
 	rxMentoring = `(veiledning\w*|rettleiing\w*|mentoring|mentorsamtale\w*|mentormote\w*|session|sessions|okt|okta|okter|oktene|guidance|guidance (meeting|session|visit)s?|mentor (meeting|session)s?|coaching( session)?)( (entry|entries|log|logs|okt|okta|okter|oppforing\w*|notat|note|notes))?`
 	// rxWhereSay: "…, hvor sier jeg ifra?", "where do I say that?" at the
 	// end of the question.
-	rxWhereSay = ` (hvor|kvar|where|hvordan|korleis|how)( (do|can|should|shall|kan|skal|ma|bor))?( (jeg|eg|je|vi|me|i|we|man))? (sier|seier|si|melder|melde|gir|gi|tell|say|report|put|legger|legge|skriver|skrive|registrerer|registrere|enter|do|add|gjor|gjer)( (jeg|eg|je|vi|me|i|we|man))?( (ifra|fra|beskjed|det|that|it|inn|in|this|so|you|deg|dykk))* $`
+	rxWhereSay = ` (hvor|kvar|where|hvordan|korleis|koss|kossen|how)( (do|can|should|shall|kan|skal|ma|bor))?( (jeg|eg|je|vi|me|i|we|man))? (sier|seier|si|melder|melde|gir|gi|tell|say|report|put|legger|legge|skriver|skrive|skriv|registrerer|registrere|enter|do|add|gjor|gjer)( (jeg|eg|je|vi|me|i|we|man))?( (ifra|fra|beskjed|det|de|that|it|inn|in|this|so|you|deg|dykk))* $`
 	// rxMunObj: a municipality as the object ("melde kommunen på …").
 	rxMunObj = `(kommunen |kommunen min |kommunen mi |kommunen var |kommunen vaar |kommunen vor |min kommune |var kommune |our municipality |my municipality |the municipality |our kommune |the kommune |our muni |kommunene |kommunane |our municipalities |the municipalities )`
 	// rxCounty: the county branch as the subject ("hvordan registrerer

@@ -131,7 +131,7 @@ var lexicon = []struct {
 
 	{wHow, "hvordan korleis koss kossen korsen assen hossen hvorda hvordn hordan hvoran hvorden how hw"},
 	{wWhere, "hvor kvar kor where"},
-	{wModal, "kan can could ma must bor skal should"},
+	{wModal, "kan can could ma must bor skal ska should"},
 	{wRule, "programmet programme program underveis oppstart etter after fortsatt framleis still lov allowed tillatt " +
 		"soknad* soke soker sok apply application krav requirement* pris koster kostar cost betale pay hvorfor kvifor why " +
 		"kommunegruppa kommunegruppe kommunegruppen"},
