@@ -340,7 +340,7 @@ var howIntents = []howIntent{
 	// "how i tell the bot i am from tromsø kommune", "korleis seier eg
 	// til boten at eg er frå Voss kommune" (blind102): one's own
 	// municipality, told.
-	{"live.how.kommune", relit.MustCompile(` (sier|si|seier|seie|forteller|fortelle|fortel|tell|tells|let) (jeg |eg |vi |me |i |we )?(til )?(boten |deg |kulturbot |the bot |you )(know )?(at |that )?(jeg er|eg er|vi er|me er|i am|i m|we are|we re) (fra|fra|fraa|from|in|i) \S+( kommune| municipality)?( |$)`), false, []string{" tell", " si", " seie", " seier", " fortel", " let "}, nil},
+	{"live.how.kommune", relit.MustCompile(` (sier|si|seier|seie|forteller|fortelle|fortel|tell|tells|let) (jeg |eg |vi |me |i |we )?(til )?((boten |deg |kulturbot |the bot |you )(know )?(at |that )?(jeg er|eg er|vi er|me er|i am|i m|we are|we re) ((fra|fra|fraa|from|in|i) \S+( kommune| municipality)?|\S+ (kommune|municipality))|(it |den )(know )?(at |that )?(jeg er|eg er|vi er|me er|i am|i m|we are|we re) ((fra|fra|fraa|from|in|i) )?\S+ (kommune|municipality))( |$)`), false, []string{" tell", " si", " seie", " seier", " fortel", " let "}, nil},
 	// "hvordan legger jeg inn hvilken kommune jeg hører til?" (blind109)
 	{"live.how.kommune", relit.MustCompile(` (legger|legge|legg|leggje|skriver|skrive|skriv|oppgir|oppgi|registrerer|registrere|enter|add|put in|fill in)( inn)? (jeg |eg |je |vi |me |i |we )?(inn |in )?(hvilken|hvilke|kva|kva for|which|what) (kommune|municipality) (jeg|eg|je|vi|me|i|we) `), false, []string{" legg", " skriv", " oppgi", " registrer", " enter", " add", " put in", " fill in"}, nil},
 	// "hvordan sier jeg til boten hvilken kommune jeg jobber i?"
@@ -452,7 +452,7 @@ var freeIntents = []howIntent{
 	// "how do we tell you how many are coming", "korleis melde kor mange
 	// vi kjem": the headcount of an answer (before notHowRE leaves
 	// amounts to the FAQ).
-	{"live.how.rsvp", relit.MustCompile(` (melde|melder|meld|si|sier|seie|seier|oppgi|oppgir|gi beskjed om|registrere|registrerer|tell|say|report|enter|register|indicate|let you know|legge inn|skrive)( \S+){0,3}? (hvor mange|kor mange|how many)( \S+)? (vi er|me er|vi kommer|me kjem|vi kjem|som kommer|som kjem|vi blir|me blir|we are|we ll be|of us are|of us|are coming|people are coming|will come|come|comes|deltar|deltek|are attending|will attend)( |$)`), false, []string{"mange", "many"}, nil},
+	{"live.how.rsvp", relit.MustCompile(` (melde|melder|meld|si|sier|seie|seier|oppgi|oppgir|gi beskjed om|registrere|registrerer|tell|say|report|enter|register|indicate|let you know|legge inn|skrive|skriv|write|type|put)( \S+){0,3}? (hvor mange|kor mange|how many)( \S+)? (vi er|me er|vi kommer|me kjem|vi kjem|som kommer|som kjem|vi blir|me blir|we are|we ll be|of us are|of us|are coming|people are coming|will come|come|comes|deltar|deltek|are attending|will attend)( |$)`), false, []string{"mange", "many"}, nil},
 	// "vi trenger overnatting til 2, hvor sier jeg ifra?": an answer's
 	// detail stated, then where to say it.
 	{"live.how.rsvp", relit.MustCompile(` (overnatting\w*|hotellrom\w*|hotell|overnight|accommodation|hotel|hotel rooms?|beds?|senger|seng|antall|headcount|kommer|kjem|coming|ikke komme|ikkje kome|can t come|cannot come)( \S+){0,6}?` + rxWhereSay), false, nil, endsWhereSay},

@@ -364,6 +364,8 @@ func TestLiveHowTo(t *testing.T) {
 		{"me blir 3 stykk og ein treng overnatting, koss skriv eg de inn?", "overnatting=ja", "neste-samling"},
 		{"eg trykka nei på feil samling, kan eg endre det?", "/rsvp <nr> ja|nei|kanskje", "neste-samling"},
 		{"vi meldte på fire kommunar men ein vil ikkje likevel. korleis trekkjer eg den påmeldinga?", "/interesse trekk <nr>", "interesse-i-boten"},
+		{"we are 4 people from Bodø. where do i write how many we are?", "/rsvp <no> ja|nei|kanskje [count]", "neste-samling"},
+		{"the bot thinks I'm somewhere else, how do i tell it i'm Fauske kommune?", "/kulturbot kommune <name>", "data:kommune"},
 		{"hvordan ser jeg samlingene", "/rsvp for å se kommende samlinger", "neste-samling"},
 		{"kan du vær så snill si når neste samling er?", "Neste samling: #1 Oppstartssamling er 6. februar 2025 i Bodø", "neste-samling"},
 		{"how do I see the gatherings", "/rsvp to see upcoming gatherings", "neste-samling"},
@@ -742,6 +744,7 @@ func TestLiveCommandsAndRegister(t *testing.T) {
 		"what are all the commands I can use with this bot?": "/kulturbot hjelp lists every command",
 		"hva er kommandoene?":                                "/kulturbot hjelp viser alle kommandoene",
 		"kan du gå gjennom alle kommandoene steg for steg?":  "/kulturbot hjelp viser alle kommandoene",
+		"hiya! what can ye actually do, bot?":                "/kulturbot hjelp lists every command",
 	} {
 		a, err := e.h.Answer(context.Background(), handlers.Query{Text: q, Now: testNow})
 		if err != nil {
