@@ -112,6 +112,11 @@ func (h *Handlers) liveOne(ctx context.Context, q Query, feats *feat) (faq.Answe
 	if strings.Contains(n, " by mistake ") {
 		n = byMistakeRE.ReplaceAllString(n, " accidentally ")
 	}
+	// "a last date for answers", "siste dato for å svare": the answer
+	// deadline (frist= on /samling ny), one word in the lexicon.
+	if strings.Contains(n, " last ") || strings.Contains(n, " final ") || strings.Contains(n, " siste ") {
+		n = lastDateRE.ReplaceAllString(n, " svarfrist ")
+	}
 	// Most questions are the FAQ's: the cheap checks come first, and the
 	// language is worked out only for a question the bot takes.
 	lang := ""
@@ -452,6 +457,9 @@ func liveNorm(s string) string {
 var newHereRE = relit.MustCompile(`^ (ny her|nye her|new here|(jeg er|eg er|i m|im|i am)( helt| heilt| ganske| quite| completely| totally| brand)? (ny|new)( her| here)?)( (i|in) (the )?(arbeidsgruppa|arbeidsgruppen|arbeidsgruppe|working group|kommunegruppa|kommunegruppen|municipal group|programmet|the programme|the program))? |^ (ny|new) (i|in) (the )?(arbeidsgruppa|arbeidsgruppen|arbeidsgruppe|working group|kommunegruppa|kommunegruppen|municipal group|programmet|programme|program) `)
 
 var byMistakeRE = relit.MustCompile(` by mistake `)
+
+// lastDateRE is the last day to answer a gathering, said in words.
+var lastDateRE = relit.MustCompile(` (a |the )?(last|final|siste) (date|day|dato|dag|frist) (for|to|til|a|å)( a)? (answers?|answering|answer it|replies|reply|respond|responses?|rsvps?|rsvping|sign up|signing up|svar|svare|svara|melde pa|pamelding\w*) `)
 
 // callOffRE is "call off" and its forms (liveNorm text).
 var callOffRE = regexp.MustCompile(` (call|calls|called|calling) off `)

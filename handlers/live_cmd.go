@@ -277,9 +277,14 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 	// the how-frame asks about, not the answering the background names
 	// (only then: "skrev feil antall minutter på forrige logg. hvordan
 	// retter jeg det?" is the log's, which the FAQ answers).
-	if at >= 0 && !cmdFramed(ws, at) && answeredYesNo(ws) {
+	// Also when the message ends by asking how to do it to what it told
+	// ("… men Askvoll har trekt seg. korleis endrar eg det?", "… is
+	// cancelled due to weather - how does the admin cancel it in the
+	// bot?").
+	if at >= 0 && !cmdFramed(ws, at) {
+		yes := answeredYesNo(ws)
 		for k := at + 1; k < len(ws); k++ {
-			if a := wordFeats(ws[k]) & actionMask; a != 0 && cmdFramed(ws, k) {
+			if a := wordFeats(ws[k]) & actionMask; a != 0 && cmdFramed(ws, k) && (yes || onlyItAfter(ws[k+1:])) {
 				act, at = a, k
 				break
 			}
@@ -673,6 +678,24 @@ func newAsRole(ws []string, i int) bool {
 	return false
 }
 
+// onlyItAfter: ws is a pronoun for the thing told before, perhaps with
+// where ("det", "it in the bot").
+func onlyItAfter(ws []string) bool {
+	// ("korleis endrar eg det": the subject after the verb.)
+	if len(ws) > 1 && cmdAsker(ws[0]) {
+		ws = ws[1:]
+	}
+	if len(ws) == 0 {
+		return false
+	}
+	switch ws[0] {
+	case "det", "de", "den", "dei", "dem", "it", "that", "this", "them":
+	default:
+		return false
+	}
+	return len(ws) == 1 || onlyWords(" "+strings.Join(ws[1:], " ")+" ", howTailWords)
+}
+
 // saysYesNoAt: ws[i] says an answer's word ("si ja", "sei nei", "say
 // maybe").
 func saysYesNoAt(ws []string, i int) bool {
@@ -751,8 +774,9 @@ func cmdFramed(ws []string, at int) bool {
 var fieldAmountRE = relit.MustCompile(` (oppgi|oppgje|angi|skrive inn|skriva inn|fylle inn|fylle ut|enter|specify|state|include|registrere|record|log|logge) (hvor|kor|how) (mange|many|lenge|long|mye|much)( |$)`)
 
 // weRegisteredRE: what "we" have registered ("det vi allerede har meldt
-// inn"), the county's interest when no gathering is named.
-var weRegisteredRE = relit.MustCompile(` (vi|me|we)( har| hadde| have| had)?( allerede| alt| already)?( har| hadde| have| had)? (meldt|meldte) inn `)
+// inn", nynorsk "vi melde inn Sunnfjord"), the county's interest when no
+// gathering is named.
+var weRegisteredRE = relit.MustCompile(` (vi|me|we)( har| hadde| have| had)?( allerede| alt| already)?( har| hadde| have| had)? (meldt|meldte|melde) inn `)
 
 // munSignedUpRE: municipalities in the plural signed up ("meldte på
 // sunnfjord-kommunane", "meldt inn tre kommuner").

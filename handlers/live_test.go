@@ -366,6 +366,14 @@ func TestLiveHowTo(t *testing.T) {
 		{"vi meldte på fire kommunar men ein vil ikkje likevel. korleis trekkjer eg den påmeldinga?", "/interesse trekk <nr>", "interesse-i-boten"},
 		{"we are 4 people from Bodø. where do i write how many we are?", "/rsvp <no> ja|nei|kanskje [count]", "neste-samling"},
 		{"the bot thinks I'm somewhere else, how do i tell it i'm Fauske kommune?", "/kulturbot kommune <name>", "data:kommune"},
+		// Splits 46–48 (selected on since their first run).
+		{"making a samling – how do I set a last date for replies?", "frist= for an answer deadline", "samling-admin"},
+		// A later how-frame's action on "it" is the one asked for (the
+		// fourteenth session left this to the FAQ's log entry; the
+		// log's how-to names /veiledning endre).
+		{"Skrev feil antall minutter på forrige logg. Hvordan retter jeg det?", "/veiledning endre <nr>", "logge-veiledning"},
+		{"the gathering in May is off because of the flu - how does the admin cancel it in the bot?", "/samling avlys", "data:samling-avlys"},
+		{"me melde inn Gulen og Solund men Solund vil ikkje. korleis endrar eg det?", "/interesse endre <nr>", "interesse-i-boten"},
 		{"hvordan ser jeg samlingene", "/rsvp for å se kommende samlinger", "neste-samling"},
 		{"kan du vær så snill si når neste samling er?", "Neste samling: #1 Oppstartssamling er 6. februar 2025 i Bodø", "neste-samling"},
 		{"how do I see the gatherings", "/rsvp to see upcoming gatherings", "neste-samling"},
@@ -631,9 +639,6 @@ func TestLiveHowTo(t *testing.T) {
 		"which hotel are we staying at for the samling in Trondheim?",
 		"Which hotel do they usually book for the gatherings? Please tell me it has a sauna.",
 		"blir det fint vær i Stavanger til samlingen neste uke?",
-		// A later how-frame's action is read only after an answer given:
-		// a log's minutes are the FAQ's (training set validation7).
-		"Skrev feil antall minutter på forrige logg. Hvordan retter jeg det?",
 		"what can you do if we miss the deadline?",
 		// "ut fra hva" is on what basis, no export (validation24).
 		"hvordan blir regionene satt sammen – og ut fra hva?",
