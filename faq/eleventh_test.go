@@ -31,10 +31,6 @@ func TestEleventhSessionClasses(t *testing.T) {
 		// "spør for styret" after the question only says whom the asker
 		// asks for (it pulled the answer to the board's entry)
 		{"er det noen krav til kommunene som vil delta, utover at de er medlem? spør for styret", "krav"},
-		// fifteenth session (split 48): "spør mtp. …" / "med tanke på"
-		// says why; its "vikarer" declined the whole as another subject
-		{"hvor mange samlinger blir det? spør mtp. vikarer og planlegging", "samlinger"},
-		{"hvor mange samlinger er det i alt? spør med tanke på vikarer", "samlinger"},
 		// a lottery is a draw among applicants
 		{"Random thought: what happens if half of Norway signs up? Is there like a lottery, or first come first served?", "antall-plasser"},
 		// round 38: how the regional programmes (the framework) relate to

@@ -190,10 +190,9 @@ var apologyRE = relit.MustCompile(`^(?:(?:and|og|also|også|ps:?) )?(?:(?:so|ver
 
 // askingForRE is a sentence, or a preface before a colon
 // (withoutReporter), that only says whom or why the asker asks for: "spør for styret" (blind163), "Asking before my colleagues start a
-// group chat …" (blind162), "asking on behalf of our rektor", "spør mtp.
-// vikarer og planlegging" (split 48: "vikarer" declined the whole). After
-// the question it pulled the answer to the board's entry.
-var askingForRE = relit.MustCompile(`^(?:(?:jeg|eg|je|i'm|i am|im|we're|we are|vi)\s+)?(?:spør|spor|spørsmålet kommer|asking|ask|i ask)\s+(?:for|på vegne av|pa vegne av|on behalf of|before|because|fordi|før|sidan|siden|since|med tanke på|med tanke pa|mtp\.?|ift\.?|i forhold til|with regard to|regarding|with a view to)(?:\b|\s|$)[^?]*$`)
+// group chat …" (blind162), "asking on behalf of our rektor". After the
+// question it pulled the answer to the board's entry.
+var askingForRE = relit.MustCompile(`^(?:(?:jeg|eg|je|i'm|i am|im|we're|we are|vi)\s+)?(?:spør|spor|spørsmålet kommer|asking|ask|i ask)\s+(?:for|på vegne av|pa vegne av|on behalf of|before|because|fordi|før|sidan|siden|since)\b[^?]*$`)
 
 // greeting is a greeting and whom it greets, as a sentence of its own
 // or before an introduction ("hei, ny rådgiver …", "hi all, writing in
