@@ -9,7 +9,7 @@ VAL=${VAL:-/work/notes/val}
 REF=${REF:-$VAL/ref}
 SHARED=${SHARED:-/work/shared}
 cat <<B
-You are a LABEL AUDITOR for a blind test set of chat questions for kulturbot, a Slack/Discord bot for Norsk kulturskoleråd's programme "Fremtidens kulturskole". The set was written by people who never saw the bot's FAQ. Your job: make each label say correctly what a right answer from the bot must contain, using the FAQ corpus, WITHOUT ever seeing how the bot actually answers. Finish within ~10 minutes.
+You are a LABEL AUDITOR for a blind test set of chat questions for kulturbot, a Slack/Discord bot for Norsk kulturskoleråd's programme "Fremtidens kulturskole". The set was written by people who never saw the bot's FAQ. Your job: make each label say correctly what a right answer from the bot must contain, using the FAQ corpus, WITHOUT ever seeing how the bot actually answers. Finish within ~10 minutes. Use a scratch directory of your own named after your file (e.g. /tmp/audit-${S}-${L}), never a shared one.
 
 Files you may read:
 - The questions: ${VAL}/val${S}/${L}.tsv (lines: in<TAB>question<TAB>pattern|pattern…  or  out<TAB>question<TAB>) and the writer's fact table ${VAL}/val${S}.orig/${L}-facts.md
