@@ -68,28 +68,18 @@ func (h *Handlers) live(ctx context.Context, q Query) (faq.Answer, bool, error) 
 	// the place ("jeg er fra Bodø. når er neste samling?") is read when it
 	// can be.
 	if !ok {
-		if qs, cut := faq.QuestionSentences(q.Text); cut {
+		qs, cut := faq.QuestionSentences(q.Text)
+		if !cut {
+			// A last question after sentences that read as questions
+			// themselves ("Jeg … må vite hva kulturboten lagrer av
+			// personopplysninger. Kan jeg se hva som er lagret om
+			// meg?"): asked alone the same way.
+			qs, cut = lastQuestionSentence(q.Text)
+		}
+		if cut {
 			pq := q
 			pq.Text = qs
 			// The message's language, not the question sentence's alone.
-			pq.Lang = liveLang(q.Text, liveNorm(q.Text), q.Lang)
-			pa, pok, perr := h.liveOne(ctx, pq, nil)
-			if perr != nil {
-				return a, false, perr
-			}
-			if pok && pa.Path == PathData {
-				pa.Question = q.Text
-				return pa, true, nil
-			}
-		}
-	}
-	// A last question after sentences that read as questions themselves
-	// ("Jeg … må vite hva kulturboten lagrer av personopplysninger. Kan
-	// jeg se hva som er lagret om meg?"): asked alone the same way.
-	if !ok {
-		if last, cut := lastQuestionSentence(q.Text); cut {
-			pq := q
-			pq.Text = last
 			pq.Lang = liveLang(q.Text, liveNorm(q.Text), q.Lang)
 			pa, pok, perr := h.liveOne(ctx, pq, nil)
 			if perr != nil {
