@@ -274,13 +274,13 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 	act, at := cmdAction(ws)
 	// "I already answered yes for our kommune but now only 2 people can
 	// come. how to change it?": after an answer already given, the action
-	// the how-frame asks about, not the answering the background names
-	// (only then: "skrev feil antall minutter på forrige logg. hvordan
-	// retter jeg det?" is the log's, which the FAQ answers).
-	// Also when the message ends by asking how to do it to what it told
-	// ("… men Askvoll har trekt seg. korleis endrar eg det?", "… is
-	// cancelled due to weather - how does the admin cancel it in the
-	// bot?").
+	// the how-frame asks about, not the answering the background names.
+	// Otherwise only when the message ends by asking how to do it to what
+	// it told ("… men Askvoll har trekt seg. korleis endrar eg det?", "…
+	// is cancelled due to weather - how does the admin cancel it in the
+	// bot?", "skrev feil antall minutter på forrige logg. hvordan retter
+	// jeg det?"): "eg ser ingen samlingar … kor finn eg dei som kjem" asks
+	// about other things than it told.
 	if at >= 0 && !cmdFramed(ws, at) {
 		yes := answeredYesNo(ws)
 		for k := at + 1; k < len(ws); k++ {
