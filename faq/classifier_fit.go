@@ -173,14 +173,7 @@ func holdsFact(en Entry, facts []string) bool {
 
 // factsHeld is how many of facts en's answer holds, in any language.
 func factsHeld(en Entry, facts []string) int {
-	lt := strings.ToLower(en.Answer.NB + "\n" + en.Answer.NN + "\n" + en.Answer.EN)
-	n := 0
-	for _, f := range facts {
-		if strings.Contains(lt, strings.ToLower(f)) {
-			n++
-		}
-	}
-	return n
+	return factCount(en.Answer.NB+"\n"+en.Answer.NN+"\n"+en.Answer.EN, facts, false)
 }
 
 // weight is the i'th class's share of x's target before normalising.
@@ -192,14 +185,22 @@ func (x clfExample) weight(i int) float64 {
 }
 
 // hasFact reports whether text holds one of facts, case folded.
-func hasFact(text string, facts []string) bool {
+func hasFact(text string, facts []string) bool { return factCount(text, facts, true) > 0 }
+
+// factCount is how many of facts text holds, case folded; with first, it
+// stops at the first (one or none).
+func factCount(text string, facts []string, first bool) int {
 	lt := strings.ToLower(text)
+	n := 0
 	for _, f := range facts {
 		if strings.Contains(lt, strings.ToLower(f)) {
-			return true
+			n++
+			if first {
+				break
+			}
 		}
 	}
-	return false
+	return n
 }
 
 // dataAnswered: the question's facts are the bot's own data step's reply
