@@ -173,6 +173,11 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	if lifted.Answered {
 		return lifted, nil
 	}
+	// Still unsure, and it asks what the programme's name means
+	// (namedef.go): the entry on the name answers.
+	if x, ok := e.entries[nameDefEntry]; ok && asksName(question) {
+		return e.answerWith(Answer{Question: question, Lang: lang}, x, e.threshold()), nil
+	}
 	return ans, nil
 }
 
