@@ -173,10 +173,12 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	if lifted.Answered {
 		return lifted, nil
 	}
-	// Still unsure, and it asks what the programme's name means
-	// (namedef.go): the entry on the name answers.
-	if x, ok := e.entries[nameDefEntry]; ok && asksName(question) {
-		return e.answerWith(Answer{Question: question, Lang: lang}, x, e.threshold()), nil
+	// Still unsure, and it asks one of the questions every new writer
+	// asks in a new way (unsure.go): that question's entry answers.
+	if id := unsureAsks(question); id != "" {
+		if x, ok := e.entries[id]; ok {
+			return e.answerWith(Answer{Question: question, Lang: lang}, x, e.threshold()), nil
+		}
 	}
 	return ans, nil
 }

@@ -25,15 +25,37 @@ func TestAsksName(t *testing.T) {
 		{"hva betyr samskaping?", false},
 		{"fremtidens kulturskole", false},
 	} {
-		if got := asksName(c.q); got != c.want {
-			t.Errorf("asksName(%q) = %v, want %v", c.q, got, c.want)
+		if got := unsureAsks(c.q) == nameDefEntry; got != c.want {
+			t.Errorf("unsureAsks(%q) = %q, want the name's entry: %v", c.q, unsureAsks(c.q), c.want)
+		}
+	}
+}
+
+func TestAsksGroupMember(t *testing.T) {
+	for _, c := range []struct {
+		q    string
+		want bool
+	}{
+		{"jeg er fiolinlærer, kan jeg også være med i gruppa fra kommunen?", true},
+		{"er dette noe for oss lærere eller er det bare for ledelsen?", true},
+		{"eg er assistent i barnehagen. kan eg og sitje i gruppa, elle e det berre for leiarar?", true},
+		{"can our youth workers be in the municipal group too?", false},
+		{"Can we be part of the team as ordinary teachers, or is it only for principals?", true},
+		// Membership, the county, joining alone: other entries.
+		{"kan vi være med i gruppa selv om vi ikke er medlem?", false},
+		{"can I join alone or must it be a group?", false},
+		{"kan fylkesavdelingen være med, eller bare kommunene?", false},
+	} {
+		if got := unsureAsks(c.q) == groupEntry; got != c.want {
+			t.Errorf("unsureAsks(%q) = %q, want the group's entry: %v", c.q, unsureAsks(c.q), c.want)
 		}
 	}
 }
 
 // An unsure message asking what the name means is answered from the
-// entry on the name (namedef.go); without the rule these are unsure.
-func TestNameDefAnswers(t *testing.T) {
+// entry on the name, and one asking whether the asker can be in the group
+// from the group's entry (unsure.go); without the rules these are unsure.
+func TestUnsureAsksAnswers(t *testing.T) {
 	e := newTestEngine(t)
 	ctx := context.Background()
 	for _, q := range []string{
@@ -49,6 +71,20 @@ func TestNameDefAnswers(t *testing.T) {
 		}
 		if !a.Answered || a.EntryID != nameDefEntry {
 			t.Errorf("%q: answered %v with %q, want %s", q, a.Answered, a.EntryID, nameDefEntry)
+		}
+	}
+	// The same for whether the asker can be in the group.
+	for _, q := range []string{
+		"er dette noe for oss lærere eller er det bare for ledelsen?",
+		"eg er assistent i barnehagen. kan eg og sitje i gruppa, elle e det berre for leiarar?",
+		"I'm just a choir teacher lol, is this thing for me too or only for the bosses?",
+	} {
+		a, err := e.Answer(ctx, q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || a.EntryID != groupEntry {
+			t.Errorf("%q: answered %v with %q, want %s", q, a.Answered, a.EntryID, groupEntry)
 		}
 	}
 	// A sure answer stands: the name asked with how long it lasts.
