@@ -31,6 +31,22 @@ func TestAsksName(t *testing.T) {
 	}
 }
 
+func TestUnsureRulesNot(t *testing.T) {
+	for _, q := range []string{
+		"hvor mange kommuner blir med i hver region?",               // how many municipalities
+		"how many people can we bring to each gathering?",           // how many people
+		"are the info meetings online or do we travel to Oslo?",     // the information meetings
+		"who gives the lectures at the gatherings?",                 // who speaks
+		"what happens between the gatherings?",                      // the work between them
+		"what does it cost us, and what's in it for us?",            // the cost
+		"what happens if I type /samling ny with nothing after it?", // a command
+	} {
+		if id := unsureAsks(q); id != "" {
+			t.Errorf("unsureAsks(%q) = %q, want none", q, id)
+		}
+	}
+}
+
 func TestAsksGroupMember(t *testing.T) {
 	for _, c := range []struct {
 		q    string
@@ -71,6 +87,24 @@ func TestUnsureAsksAnswers(t *testing.T) {
 		}
 		if !a.Answered || a.EntryID != nameDefEntry {
 			t.Errorf("%q: answered %v with %q, want %s", q, a.Answered, a.EntryID, nameDefEntry)
+		}
+	}
+	// The gatherings: only regional or national too, how many, what
+	// happens at them; and what the municipality gets out of it.
+	for q, want := range map[string]string{
+		"will we all be trooping off to Oslo at some point, or is it strictly regional gatherings?":           gatheringsEntry,
+		"my kids have concerts every week so I need to plan. how many times do we meet over the whole thing?": gatheringsEntry,
+		"sjefen spør kor mange samlingar det blir, ho må planleggje vikarar":                                  gatheringsEntry,
+		"ok so practically, the gatherings, what are they like? lectures all day or workshops?":               gatheringsEntry,
+		"the rektor keeps asking me 'what's in it for us' before she signs anything. what do I tell her?":     valueEntry,
+		"rådmannen lurer på hva vi får igjen for dette, han er ganske skeptisk":                               valueEntry,
+	} {
+		a, err := e.Answer(ctx, q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || a.EntryID != want {
+			t.Errorf("%q: answered %v with %q, want %s", q, a.Answered, a.EntryID, want)
 		}
 	}
 	// The same for whether the asker can be in the group.
