@@ -163,6 +163,16 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	q, lang := e.prepare(question, lang)
 	var lifted Answer
 	ans, err := e.answerMessage(ctx, question, q, lang, &lifted)
+	// A question every new writer asks in a new way (unsure.go) is its
+	// entry's, also when another entry answered it surely — but not an
+	// exact phrasing (score 1) or a two-part answer.
+	if err == nil && ans.Answered && ans.Path == "faq" && ans.Score < 1 && len(ans.Parts) == 0 {
+		if id := unsureAsks(question); id != "" && id != ans.EntryID {
+			if x, ok := e.entries[id]; ok {
+				return e.answerWith(Answer{Question: question, Lang: lang}, x, ans.Score), nil
+			}
+		}
+	}
 	if err != nil || ans.Answered || ans.OutOfScope || ans.Partial {
 		return ans, err
 	}
@@ -173,8 +183,8 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	if lifted.Answered {
 		return lifted, nil
 	}
-	// Still unsure, and it asks one of the questions every new writer
-	// asks in a new way (unsure.go): that question's entry answers.
+	// Still unsure, and it asks one of those questions: its entry
+	// answers.
 	if id := unsureAsks(question); id != "" {
 		if x, ok := e.entries[id]; ok {
 			return e.answerWith(Answer{Question: question, Lang: lang}, x, e.threshold()), nil

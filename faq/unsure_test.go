@@ -121,8 +121,17 @@ func TestUnsureAsksAnswers(t *testing.T) {
 			t.Errorf("%q: answered %v with %q, want %s", q, a.Answered, a.EntryID, groupEntry)
 		}
 	}
-	// A sure answer stands: the name asked with how long it lasts.
-	a, err := e.Answer(ctx, "hva er fremtidens kulturskole, og hvor lenge varer det?", "")
+	// A sure answer from another entry is replaced: the gatherings'
+	// entry answered this surely.
+	a, err := e.Answer(ctx, "må me lærarar vere med på samlingane, elle e det berre rektor?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || a.EntryID != groupEntry {
+		t.Errorf("answered %v with %q, want %s", a.Answered, a.EntryID, groupEntry)
+	}
+	// A two-part answer stands: the name asked with how long it lasts.
+	a, err = e.Answer(ctx, "hva er fremtidens kulturskole, og hvor lenge varer det?", "")
 	if err != nil {
 		t.Fatal(err)
 	}
