@@ -39,6 +39,7 @@ const (
 	detailFrequency             // how often something happens
 	detailMeals                 // the meals at a gathering
 	detailHours                 // how many hours a week (or a job share) the work takes
+	detailPay                   // what someone is paid: a mentor's hourly rate, a board fee
 )
 
 // atGathering reports whether a question for detail k is about the
@@ -122,6 +123,14 @@ var (
 	dMealsRE = relit.MustCompile(`\b(middag\w*|lunsj\w*|lunch\w*|frokost\w*|breakfast\w*|dinners?|suppers?|kveldsmat\w*|måltid\w*|meals?|food|mat|maten|servering\w*|bevertning\w*|catering|kost og losji|full board|allergi\w*|allerg\w*|dietary|diett\w*)\b.{0,40}\b(samling\w*|gathering\w*|treff\w*|seminar\w*)` +
 		`|\b(samling\w*|gathering\w*|treff\w*|seminar\w*)\b.{0,40}\b(middag\w*|lunsj\w*|lunch\w*|frokost\w*|breakfast\w*|dinners?|suppers?|kveldsmat\w*|måltid\w*|meals?|food|mat|maten|servering\w*|bevertning\w*|catering|kost og losji|full board|allergi\w*|allerg\w*|dietary|diett\w*)\b`)
 	// Booking the journey or the hotel oneself.
+	// What someone is paid: "kor mykje får ein rettleiar betalt i
+	// timen?", "what's the hourly rate for the mentors", "hva får vi i
+	// styrehonorar?" — asked in split after split (43, 46, 55, 56, 57)
+	// and answered from the mentoring entry, which names no sum. Not
+	// whether someone is paid ("får mentorene betalt for dette?").
+	dPayRE = relit.MustCompile(`\b(hvor|kor|how)\s+(mye|mykje|much)\b[^?]{0,40}\b(betalt|paid|lønn\w*|løn|honorar\w*|salary|fee|fees|godtgjør\w*|tjener|tener|earn\w*)\b` +
+		`|\b(timelønn\w*|timeløn\w*|timepris\w*|timesats\w*|hourly (rate|pay|wage|fee)|styrehonorar\w*|honoraret|honorar for|salary|salaries|lønna|lønnen|lønnsnivå\w*)\b` +
+		`|\b(betalt|paid)\s+(per|pr|i|an|a)\s+(time|timen|hour)\b`)
 	dBookingRE = relit.MustCompile(`\b(bestill\w*|book|booke|booker|booking\w*|reserver\w*|reserve)\b.{0,30}\b(fly\w*|hotell\w*|hotel\w*|reise\w*|reisa|tog\w*|billett\w*|flights?|tickets?|travel|trip|rom|rommet|room|rooms|overnatting\w*)\b`)
 )
 
@@ -131,6 +140,8 @@ func detailAsked(l string) detailKind {
 	switch {
 	case dHotelRE.MatchString(l):
 		return detailHotel
+	case dPayRE.MatchString(l):
+		return detailPay
 	case dLengthRE.MatchString(l):
 		return detailLength
 	case dFrequencyRE.MatchString(l):
@@ -220,6 +231,8 @@ func (x *indexed) gives(k detailKind) bool {
 		return false // the FAQ names no one
 	case detailHours:
 		return false // nor any hours
+	case detailPay:
+		return false // nor any pay
 	case detailList:
 		re = aListRE()
 	case detailMax:
@@ -297,6 +310,7 @@ var detailNotGiven = map[detailKind][3]string{
 	detailFrequency:  {"hvor ofte det skjer", "kor ofte det skjer", "how often that happens"},
 	detailMeals:      {"noe om måltidene på samlingene", "noko om måltida på samlingane", "anything about meals at the gatherings"},
 	detailHours:      {"hvor mange timer arbeidet tar", "kor mange timar arbeidet tek", "how many hours the work takes"},
+	detailPay:        {"hva noen får betalt", "kva nokon får betalt", "what anyone is paid"},
 }
 
 // detailFrame is the reply to a question for a detail the document does

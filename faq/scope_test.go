@@ -235,6 +235,10 @@ func TestDetailsNotGiven(t *testing.T) {
 		// with a one-word tail.
 		"kva kommunar på sunnmøre kom med i første runde?",
 		"kva kommunar i Vestland er tekne opp i programmet?",
+		// Sixteenth session: what someone is paid (splits 43–57).
+		"hvor mye tjener en veileder per time i programmet?",
+		"what's the hourly rate for a mentor?",
+		"kva er timeløna til rettleiarane?",
 	} {
 		a, err := e.Answer(context.Background(), q, "")
 		if err != nil {
