@@ -413,6 +413,7 @@ var liveEntry = map[string]string{
 	"live.how.avlys":      "data:samling-avlys",
 	"live.how.id":         "data:samling-nummer",
 	"live.how.tz":         "data:tidssone",
+	"live.how.dato":       "data:datoformat",
 	"live.how.form":       "data:skjema",
 }
 
@@ -1684,6 +1685,10 @@ var liveMsgs = map[string][3]string{
 		"Alle datoer og klokkeslett vises i norsk tid (Europe/Oslo).",
 		"Alle datoar og klokkeslett blir viste i norsk tid (Europe/Oslo).",
 		"All dates and times are shown in Norwegian time (Europe/Oslo)."},
+	"live.how.dato": {
+		"Datoer skriver du som ÅÅÅÅ-MM-DD, for eksempel 2025-02-06: /veiledning logg kommune=<navn> dato=<ÅÅÅÅ-MM-DD> minutter=<n>, /samling ny navn=\"…\" dato=<ÅÅÅÅ-MM-DD> sted=\"…\". 6.2.2025, 06.02.2025 og 6/2/2025 går også (med årstall). Boten viser datoene som «6. februar 2025», i norsk tid.",
+		"Datoar skriv du som ÅÅÅÅ-MM-DD, til dømes 2025-02-06: /veiledning logg kommune=<namn> dato=<ÅÅÅÅ-MM-DD> minutter=<n>, /samling ny navn=\"…\" dato=<ÅÅÅÅ-MM-DD> sted=\"…\". 6.2.2025, 06.02.2025 og 6/2/2025 går òg (med årstal). Boten viser datoane som «6. februar 2025», i norsk tid.",
+		"Write dates as YYYY-MM-DD, for example 2025-02-06: /veiledning logg kommune=<name> dato=<YYYY-MM-DD> minutter=<n>, /samling ny navn=\"…\" dato=<YYYY-MM-DD> sted=\"…\". 6.2.2025, 06.02.2025 and 6/2/2025 work too (with the year). The bot shows dates as “6 February 2025”, in Norwegian time."},
 	"live.how.form": {
 		"Du trenger ikke huske alt: /interesse og /veiledning logg uten noe mer åpner et skjema, /rsvp viser de kommende samlingene med svarknapper, og /kulturbot hjelp viser hver kommando med et eksempel. Skriver du noe feil, viser svaret et riktig eksempel.",
 		"Du treng ikkje hugse alt: /interesse og /veiledning logg utan noko meir opnar eit skjema, /rsvp viser dei komande samlingane med svarknappar, og /kulturbot hjelp viser kvar kommando med eit døme. Skriv du noko feil, viser svaret eit rett døme.",

@@ -87,6 +87,7 @@ var intentTopics = map[string]feat{
 	"faq:arbeidsgruppens-verktoy": fDash,
 	"live.how.form":               fCmd,
 	"live.how.tz":                 fTime,
+	"live.how.dato":               fCmd | fBot | fName,
 	"faq:plattformer":             fPlat,
 	"faq:sprak":                   fLang,
 	"faq:kilde":                   fSrc | fAns,
@@ -423,6 +424,12 @@ var freeIntents = []howIntent{
 	{"live.how.region", relit.MustCompile(`^ (vise|vis|se|list|liste|show|see) (alle |all )?(regioner|regionar|regionene|regionane|regions)( i boten| in the bot)? $`), false, nil, nil},
 	// "hvilken tidssone viser boten datoene i", "what timezone are the dates in"
 	{"live.how.tz", relit.MustCompile(` (tidssone\w*|tidsone\w*|timezone|time zone|timezones)( |$)`), false, nil, nil},
+	// "what date format does it want?", "kva format vil du ha dato og
+	// tid i?", "I wrote 12.03.2024 and it complained": the dates the
+	// commands read (bot.ParseDate). Asked in splits 44, 52, 53, 55 and
+	// 56 and never answered before.
+	{"live.how.dato", relit.MustCompile(` (datoformat\w*|date ?format\w*|dateformat\w*)( |$)| format\w*( \S+){0,5}? (dato|datoen|datoene|datoane|datoer|datoar|date|dates)( |$)| (dato|datoen|datoene|datoane|datoer|datoar|date|dates)( \S+){0,5}? (format|formatet|formatted|formated)( |$)` +
+		`| (skrev|skreiv|skriv|skriver|wrote|typed|type|entered|put) (\S+ )?[0-9]{1,2} [0-9]{1,2} [0-9]{2,4}( \S+){0,6}? (complain\w*|klag\w*|feil\w*|error|protest\w*|godtar|godtek|godtok|tok|accept\w*|work|works|worked|virker|fungerer|funker|funkar|funka|likte|liked|refused|rejected|avvist)( |$)`), false, nil, nil},
 	// "fungerer dei same kommandoane på Discord?": the FAQ's entry on
 	// the platforms.
 	{"faq:plattformer", relit.MustCompile(` (kommando\w*|commands?|boten|bot|the bot|it|dei same|de samme|the same)( \S+){0,4}? (pa|i|in|on|via|with|med) (discord|slack)( |$)| (discord|slack)( \S+){0,4}? (kommando\w*|commands|same|samme|likt|likt|fungerer|virker|funker|works)( |$)`), false, nil, nil},

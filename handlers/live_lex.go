@@ -101,7 +101,7 @@ var lexicon = []struct {
 	{fBot, "faq* deg bot boten kulturbot you it du dm dms direktemelding* privat* private direct direkte tag tagge tagg mention* nevn* message"},
 	{fCmd, "kommando* command* parameter* parametr* argument* syntaks* syntax options klikk* trykk* click tap skjema* form forms modal popup pop vindu " +
 		"huske hugse remember memorise memorize mellomrom space spaces tema* topic felt* field* glem* gloym* forg* missing mangl* lack* ufullstendig incomplete " +
-		"feil wrong galt typo skrivefeil mistake incorrectly wrongly error feilmelding"},
+		"feil wrong galt typo skrivefeil mistake incorrectly wrongly error feilmelding format* datoformat* dateformat*"},
 	{fTime, "tidssone* tidsone* timezone* zone"},
 	{fDash, "dashbord* dashboard* side sida nettside page oversikt overview"},
 	{fLang, "engelsk* english nynorsk bokmal norsk norwegian sprak* language* malform*"},

@@ -65,6 +65,8 @@ var lexExtra = []string{
 	"har Fauske svart?", "har alle kommunene svart?", "hvilke kommuner mangler svar?", "har Nordland meldt interesse?",
 	"er det noen som har meldt interesse enda?", "hvor mange kommuner kjenner boten til?", "which commands do you support",
 	"hva er kommandoene", "har vi svart?", "when is the weekly digest sent", "what timezone are the dates in",
+	"hvilket datoformat vil boten ha?", "what format does the date need to be in?", "I typed 03.04.2025 and it complained. why?",
+	"what format are the gatherings in, lectures or workshops?",
 }
 
 // TestLiveTopics: the lexicon's speed-ups change no answer. On every

@@ -449,6 +449,11 @@ func TestLiveHowTo(t *testing.T) {
 		{"samlinga må flyttast, korleis gjer eg det?", "/samling endre <nr> dato=", "data:samling-avlys"},
 		{"hvor finner jeg nummeret til samlingen?", "kort nummer, vist som #3", "data:samling-nummer"},
 		{"which time zone does the bot use?", "Europe/Oslo", "data:tidssone"},
+		// The date format the commands read (splits 44–56).
+		{"hvilket datoformat vil boten ha?", "ÅÅÅÅ-MM-DD, for eksempel 2025-02-06", "data:datoformat"},
+		{"kva format skal datoen stå i når eg loggar?", "dato=<ÅÅÅÅ-MM-DD> minutter=<n>", "data:datoformat"},
+		{"what format does the date need to be in?", "YYYY-MM-DD, for example 2025-02-06", "data:datoformat"},
+		{"I typed 03.04.2025 and it complained. why?", "6.2.2025, 06.02.2025", "data:datoformat"},
 		{"virker kommandoene i Discord også?", "likt i Slack og Discord", "plattformer"},
 		{"må jeg kunne alle parameterne utenat?", "åpner et skjema", "data:skjema"},
 		{"gjenkjenner boten samiske kommunenavn?", "samiske", "kommunenavn"},
