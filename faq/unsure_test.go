@@ -98,6 +98,10 @@ func TestUnsureAsksAnswers(t *testing.T) {
 		"ok so practically, the gatherings, what are they like? lectures all day or workshops?":               gatheringsEntry,
 		"the rektor keeps asking me 'what's in it for us' before she signs anything. what do I tell her?":     valueEntry,
 		"rådmannen lurer på hva vi får igjen for dette, han er ganske skeptisk":                               valueEntry,
+		"i work at the ungdomsklubb in Moss, can we be part of this too?":                                     partnersEntry,
+		"folk snakker om kulturskolen som døråpner, ka meina dem med det?":                                    basisEntry,
+		"is this just a one-and-done deal or something lasting?":                                              longTermEntry,
+		"so can we run one project and be done with it?":                                                      longTermEntry,
 	} {
 		a, err := e.Answer(ctx, q, "")
 		if err != nil {
