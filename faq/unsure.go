@@ -1,8 +1,9 @@
 package faq
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/kulturskoleradet/kulturbot/internal/relit"
 )
 
 // unsureAsks is the entry that answers question when it asks one of the
@@ -46,7 +47,7 @@ type unsureRule struct {
 }
 
 var unsureRules = []unsureRule{
-	{nameDefEntry, []matcher{nameDefRE, nameRE}, nameOtherRE},
+	{nameDefEntry, []matcher{nameRE, nameDefRE}, nameOtherRE},
 	{groupEntry, []matcher{groupAsksRE}, groupNotRE},
 	{gatheringsEntry, []matcher{nationalRE, gatheringRE}, nationalNotRE},
 	{gatheringsEntry, []matcher{countRE, gatheringCountRE}, countNotRE},
@@ -78,11 +79,11 @@ const nameDefEntry = "fremtidens-kulturskole"
 var (
 	// nameRE is the programme's name, typos in the second word included
 	// ("fremtidens kultursole", "fremtidens kulturskole-greia").
-	nameRE = regexp.MustCompile(`fremtid\w*[ -]+kul\w*|future culture|culture school of the future`)
+	nameRE = relit.MustCompile(`fremtid\w*[ -]+kul\w*|future culture|culture school of the future`)
 	// nameDefRE asks what it is or means: "hva er (egentlig) det/dette",
 	// "kva betyr", "ka meine dokke", "begrepet", "what's it supposed to
 	// mean", "what actually is that", "in simple words".
-	nameDefRE = regexp.MustCompile(`\b(?:hva|kva|ka)\s+(?:er|e)\s+(?:egentlig|eigentleg|eigentlig|egt|egentig)?\s*(?:det|dette|de|greia|greiene|fremtid\w*)\b` +
+	nameDefRE = relit.MustCompile(`\b(?:hva|kva|ka)\s+(?:er|e)\s+(?:egentlig|eigentleg|eigentlig|egt|egentig)?\s*(?:det|dette|de|greia|greiene|fremtid\w*)\b` +
 		`|\b(?:hva|kva|ka)\s+(?:betyr|bety|meiner|meine|menes|meinast|ligger|ligg|legges|legg|legger)\b` +
 		`|\b(?:begrepet|omgrepet|uttrykket|navnet|namnet|konseptet|konsept|greia|greiene|buzzword|slagord)\b` +
 		`|\bwhat\s*(?:'s|s|is|does|do)\b[^?.]*\b(?:mean|means|meaning|stand for|stands for)\b` +
@@ -91,7 +92,7 @@ var (
 	// nameOtherRE asks something else of the programme the name is the
 	// subject of: how long, the deadline, the cost, who, when, how many,
 	// what it means for us, its point, what we get out of it or must do.
-	nameOtherRE = regexp.MustCompile(`\b(?:lenge|long|lasts?|varer|frist\w*|deadline|kost\w*|cost|betal\w*|pay|budsjett|budget|søk\w*|sok\w*|apply|hvem|kven|who|når|naar|when|hvor mange|kor mange|how many|for oss|for us|for meg|for me|for our|for my|for lærer\w*|for teachers?|poeng\w*|point|purpose|hensikt\w*|formål\w*|aims?|achieve\w*|intend\w*|objective\w*|goals?|oppnå\w*|ut av|get out|gjøre|gjere|gjer|skal vi|do we|må vi|ma vi|have to)\b`)
+	nameOtherRE = relit.MustCompile(`\b(?:lenge|long|lasts?|varer|frist\w*|deadline|kost\w*|cost|betal\w*|pay|budsjett|budget|søk\w*|sok\w*|apply|hvem|kven|who|når|naar|when|hvor mange|kor mange|how many|for oss|for us|for meg|for me|for our|for my|for lærer\w*|for teachers?|poeng\w*|point|purpose|hensikt\w*|formål\w*|aims?|achieve\w*|intend\w*|objective\w*|goals?|oppnå\w*|ut av|get out|gjøre|gjere|gjer|skal vi|do we|må vi|ma vi|have to)\b`)
 )
 
 // The asker asks whether they themselves can be in the municipality's
@@ -113,10 +114,10 @@ var (
 	// groupAsksRE: "… or only for the leaders?", "eller er det bare
 	// ledelsen", "elle e det berre for rektorar"; "can I be in the
 	// group", "kan vi lærere sitte i gruppa".
-	groupAsksRE = regexp.MustCompile(`\b(?:or|eller|elle|elr|el)\s+(?:is it\s+|er det\s+|e det\s+|er dette\s+)?(?:like\s+)?(?:only|just|bare|berre|kun)\s+(?:for\s+)?(?:the\s+)?(?:leader|leaders|leiar\w*|leder\w*|boss|bosses|ledelsen|leiinga|rektor\w*|management|principals?|heads?|sjef\w*)\b` +
+	groupAsksRE = relit.MustCompile(`\b(?:or|eller|elle|elr|el)\s+(?:is it\s+|er det\s+|e det\s+|er dette\s+)?(?:like\s+)?(?:only|just|bare|berre|kun)\s+(?:for\s+)?(?:the\s+)?(?:leader|leaders|leiar\w*|leder\w*|boss|bosses|ledelsen|leiinga|rektor\w*|management|principals?|heads?|sjef\w*)\b` +
 		`|\b(?:can|could|may|kan|får|far)\s+(?:i|eg|jeg|e|me|we|vi|my \w+|vi lærere|us teachers)\s+(?:also\s+|og\s+|også\s+|au\s+|too\s+)?(?:be|være|vere|vera|join|delta|bli med|take part|sit|sitte|sitje)\b[^?]*\b(?:group|grp|gruppa|gruppe\w*|grupp\w*|kommunegrupp\w*|team)\b`)
 	// groupNotRE: membership, the county, the region, alone.
-	groupNotRE = regexp.MustCompile(`\b(?:medlem\w*|member\w*|fylke\w*|county|region\w*|alone|alene|aleine|by myself)\b`)
+	groupNotRE = relit.MustCompile(`\b(?:medlem\w*|member\w*|fylke\w*|county|region\w*|alone|alene|aleine|by myself)\b`)
 )
 
 // The gatherings' entry (six regional gatherings, something national,
@@ -142,15 +143,15 @@ var (
 const gatheringsEntry = "samlinger"
 
 var (
-	nationalRE    = regexp.MustCompile(`\b(?:nasjonal\w*|national\w*|oslo|all norway|whole country|hele landet|heile landet|south|sørover|lenger|further|far away|langt)\b`)
-	nationalNotRE = regexp.MustCompile(`\b(?:kost\w*|cost|betal\w*|pays?|reisestøtte|dekk\w*|dekt|cover\w*|hotel\w*|when|når|dato|date|neste|next|info\w*|digital\w*|online|teams|svar\w*|answer\w*|rsvp)\b`)
+	nationalRE    = relit.MustCompile(`\b(?:nasjonal\w*|national\w*|oslo|all norway|whole country|hele landet|heile landet|south|sørover|lenger|further|far away|langt)\b`)
+	nationalNotRE = relit.MustCompile(`\b(?:kost\w*|cost|betal\w*|pays?|reisestøtte|dekk\w*|dekt|cover\w*|hotel\w*|when|når|dato|date|neste|next|info\w*|digital\w*|online|teams|svar\w*|answer\w*|rsvp)\b`)
 
-	countRE          = regexp.MustCompile(`\b(?:hvor mange|kor mange|how many|how often|hvor ofte|kor ofte)\b`)
-	gatheringCountRE = regexp.MustCompile(`samling\w*|gathering\w*|\bmeet\w*|\bmøte\w*|\b(?:ganger|gonger|times)\b`)
-	countNotRE       = regexp.MustCompile(`\b(?:folk|personer|people|deltaker\w*|participant\w*|plasser|kommun\w*|municipal\w*|fylke\w*|count\w*|kroner|kr|nok|hotel\w*|persons|representant\w*|hours|timer|dager|days|år|years|months|måneder|semest\w*|info\w*|digital\w*|online|vi blir|me blir|we are|we'll be|svar\w*|answer\w*|rsvp|overnatting|overnight|påmeld\w*|signed|said yes)\b`)
+	countRE          = relit.MustCompile(`\b(?:hvor mange|kor mange|how many|how often|hvor ofte|kor ofte)\b`)
+	gatheringCountRE = relit.MustCompile(`samling\w*|gathering\w*|\bmeet\w*|\bmøte\w*|\b(?:ganger|gonger|times)\b`)
+	countNotRE       = relit.MustCompile(`\b(?:folk|personer|people|deltaker\w*|participant\w*|plasser|kommun\w*|municipal\w*|fylke\w*|count\w*|kroner|kr|nok|hotel\w*|persons|representant\w*|hours|timer|dager|days|år|years|months|måneder|semest\w*|info\w*|digital\w*|online|vi blir|me blir|we are|we'll be|svar\w*|answer\w*|rsvp|overnatting|overnight|påmeld\w*|signed|said yes)\b`)
 
-	gatheringWhatRE    = regexp.MustCompile(`\b(?:hva skjer|kva skjer|ka skjer|what happens|what do we (?:actually )?do|ka skal ein gjer|kva skal vi gjere|hva gjør vi|what are they like|foredrag|lectures?|workshops?)\b`)
-	gatheringWhatNotRE = regexp.MustCompile(`/|\b(?:mellom|between|etter|after|før|before|when|når|neste|next|hvem|kven|who|digital\w*|info\w*|online|svar\w*|answer\w*|rsvp|twice|to ganger)\b`)
+	gatheringWhatRE    = relit.MustCompile(`\b(?:hva skjer|kva skjer|ka skjer|what happens|what do we (?:actually )?do|ka skal ein gjer|kva skal vi gjere|hva gjør vi|what are they like|foredrag|lectures?|workshops?)\b`)
+	gatheringWhatNotRE = relit.MustCompile(`/|\b(?:mellom|between|etter|after|før|before|when|når|neste|next|hvem|kven|who|digital\w*|info\w*|online|svar\w*|answer\w*|rsvp|twice|to ganger)\b`)
 )
 
 // What the municipality gets out of it ("what's in it for us?", "hva får
@@ -162,8 +163,8 @@ var (
 const valueEntry = "hva-far-vi"
 
 var (
-	valueRE    = regexp.MustCompile(`in it for (?:us|me|the|our)|what do (?:we|i|they) (?:actually |really )?get\b|hva (?:får (?:vi|jeg|de)|(?:vi|jeg|de) får) (?:egentlig )?(?:ut av|igjen)|kva (?:får (?:vi|eg|me|dei)|(?:vi|eg|me|dei) får) (?:eigentleg )?(?:ut av|att|igjen)|merverdi|what'?s the value|value for (?:us|the|our)`)
-	valueNotRE = regexp.MustCompile(`\b(?:kost\w*|cost|betal\w*|pay|money|penger|pengar|reisestøtte|travel)\b`)
+	valueRE    = relit.MustCompile(`in it for (?:us|me|the|our)|what do (?:we|i|they) (?:actually |really )?get\b|hva (?:får (?:vi|jeg|de)|(?:vi|jeg|de) får) (?:egentlig )?(?:ut av|igjen)|kva (?:får (?:vi|eg|me|dei)|(?:vi|eg|me|dei) får) (?:eigentleg )?(?:ut av|att|igjen)|merverdi|what'?s the value|value for (?:us|the|our)`)
+	valueNotRE = relit.MustCompile(`\b(?:kost\w*|cost|betal\w*|pay|money|penger|pengar|reisestøtte|travel)\b`)
 )
 
 // Others than the school and the kindergarten in the group: "can youth
@@ -178,10 +179,10 @@ var (
 const partnersEntry = "oppvekstfeltet"
 
 var (
-	partnersCanRE  = regexp.MustCompile(`\b(?:can|could|may|kan|får|far|is it ok|er det ok|går det an)\b`)
-	partnersWhoRE  = regexp.MustCompile(`\b(?:youth ?clubs?|fritidsklubb\w*|ungdomsklubb\w*|ungdomsarbeid\w*|youth work\w*|nav|helse\w*|health\w*|helsesykepleier\w*|helsestasjon\w*|frivillig\w*|volunteer\w*|bibliotek\w*|librar\w*|korps\w*|idrett\w*|sports? clubs?)\b`)
-	partnersJoinRE = regexp.MustCompile(`\b(?:samarbeid\w*|cooperat\w*|collaborat\w*|partner\w*|join|be part|part of|være med|vere med|vera med|delta\w*|include\w*|inkluder\w*|med i|in the group|gruppa|group|team|involve\w*|with us|også|og)\b`)
-	partnersNotRE  = regexp.MustCompile(`\b(?:medlem\w*|member\w*|betal\w*|pay|kost\w*|cost|penger|money|søk\w*|sokj\w*|apply|who exactly|hvem kan|kven kan|who can|modell\w*|model|midl\w*|frifond)\b`)
+	partnersCanRE  = relit.MustCompile(`\b(?:can|could|may|kan|får|far|is it ok|er det ok|går det an)\b`)
+	partnersWhoRE  = relit.MustCompile(`\b(?:youth ?clubs?|fritidsklubb\w*|ungdomsklubb\w*|ungdomsarbeid\w*|youth work\w*|nav|helse\w*|health\w*|helsesykepleier\w*|helsestasjon\w*|frivillig\w*|volunteer\w*|bibliotek\w*|librar\w*|korps\w*|idrett\w*|sports? clubs?)\b`)
+	partnersJoinRE = relit.MustCompile(`\b(?:samarbeid\w*|cooperat\w*|collaborat\w*|partner\w*|join|be part|part of|være med|vere med|vera med|delta\w*|include\w*|inkluder\w*|med i|in the group|gruppa|group|team|involve\w*|with us|også|og)\b`)
+	partnersNotRE  = relit.MustCompile(`\b(?:medlem\w*|member\w*|betal\w*|pay|kost\w*|cost|penger|money|søk\w*|sokj\w*|apply|who exactly|hvem kan|kven kan|who can|modell\w*|model|midl\w*|frifond)\b`)
 )
 
 // The dialogue booklet by its names ("dialoghefte-greia", "what's that
@@ -194,8 +195,8 @@ var (
 const basisEntry = "grunnlag"
 
 var (
-	basisRE    = regexp.MustCompile(`dialoghefte\w*|dialogue ?booklet|dialog ?booklet|dialoghäfte\w*|kommunal samskaping|municipal co-?creation|døråpner\w*|døropnar\w*|door[- ]?opener`)
-	basisNotRE = regexp.MustCompile(`\b(?:tigrinya|arabic|arabisk|translat\w*|oversett\w*|english version|engelsk versjon)\b`)
+	basisRE    = relit.MustCompile(`dialoghefte\w*|dialogue ?booklet|dialog ?booklet|dialoghäfte\w*|kommunal samskaping|municipal co-?creation|døråpner\w*|døropnar\w*|door[- ]?opener`)
+	basisNotRE = relit.MustCompile(`\b(?:tigrinya|arabic|arabisk|translat\w*|oversett\w*|english version|engelsk versjon)\b`)
 )
 
 // A one-off or lasting work: "is this a one-and-done project or more of a
@@ -208,6 +209,6 @@ var (
 const longTermEntry = "langsiktig"
 
 var (
-	longTermRE    = regexp.MustCompile(`one[- ]time (?:project|thing|initiative|deal|intervention|effort)|one[- ]off|one and done|one-and-done|engangs\w*|eingongs\w*|long game|long[- ]term|langsiktig\w*|stick around|be done with it|kortsiktig\w*`)
-	longTermNotRE = regexp.MustCompile(`\b(?:hvor lenge|kor lenge|how long|varer|lasts?|semest\w*|oppstart|start\w*|certificat\w*|studiepoeng|rapport\w*|report\w*|bot|boten|kommando\w*|command\w*|call|cancel\w*|avlys\w*)\b`)
+	longTermRE    = relit.MustCompile(`one[- ]time (?:project|thing|initiative|deal|intervention|effort)|one[- ]off|one and done|one-and-done|engangs\w*|eingongs\w*|long game|long[- ]term|langsiktig\w*|stick around|be done with it|kortsiktig\w*`)
+	longTermNotRE = relit.MustCompile(`\b(?:hvor lenge|kor lenge|how long|varer|lasts?|semest\w*|oppstart|start\w*|certificat\w*|studiepoeng|rapport\w*|report\w*|bot|boten|kommando\w*|command\w*|call|cancel\w*|avlys\w*)\b`)
 )
