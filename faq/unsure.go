@@ -16,9 +16,10 @@ import (
 // right and 4 right became wrong (among them the value entry's "ser ikke
 // helt hva de får ut av det" for the pupils, and "Tromsø isn't Oslo"
 // asked of tailoring), and all 92 unsure it matched are the rule's entry.
-// So a rule answers an unsure question and also replaces a sure answer
-// from another entry (Engine.Answer) — not an exact phrasing's, and not a
-// two-part answer's. Nothing here is read by the classifier (its fit is
+// So a rule answers an unsure question, one declined as outside the
+// programme (nine such matched, all the rule's), and also replaces a sure
+// answer from another entry (Engine.Answer) — not an exact phrasing's,
+// and not a two-part answer's. Nothing here is read by the classifier (its fit is
 // unchanged).
 func unsureAsks(question string) string {
 	l := strings.ReplaceAll(strings.ToLower(question), "’", "'")
@@ -92,7 +93,7 @@ var (
 	// nameOtherRE asks something else of the programme the name is the
 	// subject of: how long, the deadline, the cost, who, when, how many,
 	// what it means for us, its point, what we get out of it or must do.
-	nameOtherRE = relit.MustCompile(`\b(?:lenge|long|lasts?|varer|frist\w*|deadline|kost\w*|cost|betal\w*|pay|budsjett|budget|søk\w*|sok\w*|apply|hvem|kven|who|når|naar|when|hvor mange|kor mange|how many|for oss|for us|for meg|for me|for our|for my|for lærer\w*|for teachers?|poeng\w*|point|purpose|hensikt\w*|formål\w*|aims?|achieve\w*|intend\w*|objective\w*|goals?|oppnå\w*|ut av|get out|gjøre|gjere|gjer|skal vi|do we|må vi|ma vi|have to)\b`)
+	nameOtherRE = relit.MustCompile(`\b(?:lenge|long|lasts?|varer|frist\w*|deadline|kost\w*|cost|betal\w*|pay|budsjett|budget|søk\w*|sok\w*|apply|hvem|kven|who|når|naar|when|hvor mange|kor mange|how many|for oss|for us|for meg|for me|for our|for my|for lærer\w*|for teachers?|poeng\w*|point|purpose|hensikt\w*|formål\w*|aims?|achieve\w*|intend\w*|objective\w*|goals?|oppnå\w*|forvent\w*|expect\w*|krav\w*|require\w*|ut av|get out|gjøre|gjere|gjer|skal vi|do we|må vi|ma vi|have to)\b`)
 )
 
 // The asker asks whether they themselves can be in the municipality's

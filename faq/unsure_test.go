@@ -111,6 +111,20 @@ func TestUnsureAsksAnswers(t *testing.T) {
 			t.Errorf("%q: answered %v with %q, want %s", q, a.Answered, a.EntryID, want)
 		}
 	}
+	// Declined as outside the programme at the session's start; a rule's.
+	for q, want := range map[string]string{
+		"jeg dirigerer et korps i Tynset. er dette bare for kulturskolen, eller kan frivilligheten være med?": partnersEntry,
+		"honestly whats in it for us? we're already drowning in concerts":                                     valueEntry,
+		"ny lærer i Vefsn og har hørt masse om fremtidens kulturskole. hva er det egentlig?":                  nameDefEntry,
+	} {
+		a, err := e.Answer(ctx, q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || a.EntryID != want {
+			t.Errorf("%q: answered %v (out of scope %v) with %q, want %s", q, a.Answered, a.OutOfScope, a.EntryID, want)
+		}
+	}
 	// The same for whether the asker can be in the group.
 	for _, q := range []string{
 		"er dette noe for oss lærere eller er det bare for ledelsen?",
