@@ -183,7 +183,9 @@ func (h *Handlers) liveOne(ctx context.Context, q Query, feats *feat) (faq.Answe
 			*feats |= wCan
 		}
 	}
-	if f&topicMask == 0 && !liveGateOff && !mayAskCommands(n) {
+	// (A headcount told, "we are actually 5 not 4, how do i change", is
+	// an answer to a gathering without a topic word: headcountRE.)
+	if f&topicMask == 0 && !liveGateOff && !mayAskCommands(n) && !headcountRE.MatchString(n) {
 		return a, false, nil
 	}
 	hf := f // the bits the speed-ups read

@@ -339,7 +339,11 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 	// "vi har meldt 2 til samlingen men blir 3": signed up for a
 	// gathering is an answer to it (not "vi meldte feil kommune", which
 	// may be the interest).
-	ans := has(cmdAnsNouns) || has(cmdAnsWeak) && (gath || has(cmdYesNo) || f&fMun != 0) || has(cmdSignedUpTo) && gath || answeredYesNo(ws)
+	// "we are 3 persons from hamar not 2", "i already answered that we
+	// are 3 people coming but now we are 5", "og hvis vi blir færre?":
+	// a headcount told is an answer to a gathering (asked in splits 55,
+	// 56, 57, 59 and 60 and never read as one).
+	ans := has(cmdAnsNouns) || has(cmdAnsWeak) && (gath || has(cmdYesNo) || f&fMun != 0) || has(cmdSignedUpTo) && gath || answeredYesNo(ws) || headcountRE.MatchString(n)
 	ment := false
 	for _, w := range ws {
 		ment = ment || hasAnyPrefix(w, cmdMentNouns)
@@ -425,6 +429,11 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 	}
 	return "", false
 }
+
+// headcountRE: a number of people coming told (liveNorm text).
+var headcountRE = relit.MustCompile(` (we|vi|me|jeg|eg) (are|er|e|blir|bli|vert|will be|ll be|re) (actually |now |no |na |naa |bare |berre |only |just |heller |rather )?([0-9]+|two|three|four|five|six|seven|eight|tre|fire|fem|seks|sju|atte|atta|ni|ti)( |$)` +
+	`| [0-9]+ (people|persons|personer|stk|folk|deltakere|deltakarar|participants)( |$)| (not|ikke|ikkje|istedenfor|instead of) [0-9]+( |$)` +
+	`| (wrong|feil) (number|antall|tal|talet|headcount)( |$)| (blir|vert|are|will be) (faerre|farre|flere|fleire|fewer|more)( |$)`)
 
 // onlyExportUtFra: the only export word of ws is "ut" of "ut fra" /
 // "ut ifrå" (on the basis of), a preposition, not getting data out.

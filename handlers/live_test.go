@@ -449,6 +449,9 @@ func TestLiveHowTo(t *testing.T) {
 		{"samlinga må flyttast, korleis gjer eg det?", "/samling endre <nr> dato=", "data:samling-avlys"},
 		{"hvor finner jeg nummeret til samlingen?", "kort nummer, vist som #3", "data:samling-nummer"},
 		{"which time zone does the bot use?", "Europe/Oslo", "data:tidssone"},
+		// A headcount told is an answer to a gathering (splits 52–60).
+		{"we're 6 not 4 now, how do I fix that?", "/rsvp", "neste-samling"},
+		{"eg skreiv feil tal, me er 3 personar. korleis rettar eg det?", "/rsvp", "neste-samling"},
 		// The date format the commands read (splits 44–56).
 		{"hvilket datoformat vil boten ha?", "ÅÅÅÅ-MM-DD, for eksempel 2025-02-06", "data:datoformat"},
 		{"kva format skal datoen stå i når eg loggar?", "dato=<ÅÅÅÅ-MM-DD> minutter=<n>", "data:datoformat"},
