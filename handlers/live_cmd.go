@@ -151,14 +151,16 @@ var (
 		"headcount antall antallet antal overnatting overnattinga overnattingen")
 	cmdIntNouns = wordSet("interesse interessen interessemelding interessemeldingen interessemeldinga interessemeldinger interessemeldingene interessemeldingar interessemeldingane " +
 		"registrering registreringen registreringa registreringer registreringene registration registrations interest")
-	cmdOpenWords   = wordSet("ubesvarte ubesvart ubesvara apne opne open unanswered ingen nobody noone")
-	cmdWhoWords    = wordSet("hvem kven who hvilke kva which")
-	cmdMoveWords   = wordSet("flytte flytter flytta flyttar flytt move moving utsette utsetter utsett postpone")
-	cmdAnsWeak     = wordSet("svar svaret svara svarene svarane answer answers reply replies response responses")
-	cmdYesNo       = wordSet("ja nei kanskje yes no maybe")
-	cmdSignedUpTo  = wordSet("meldt meldte")
-	cmdSignedUp    = wordSet("pameldt pamelde pameldte signed coming kommer kjem attending deltakere deltakarar")
-	cmdRegionNouns = wordSet("region regionen regioner regionar regionene regionane regions")
+	cmdOpenWords     = wordSet("ubesvarte ubesvart ubesvara apne opne open unanswered ingen nobody noone")
+	cmdWhoWords      = wordSet("hvem kven who hvilke kva which")
+	cmdMoveWords     = wordSet("flytte flytter flytta flyttar flytt move moving utsette utsetter utsett postpone")
+	cmdAnsWeak       = wordSet("svar svaret svara svarene svarane answer answers reply replies response responses")
+	cmdYesNo         = wordSet("ja nei kanskje yes no maybe")
+	cmdSignedUpTo    = wordSet("meldt meldte")
+	cmdSignedUp      = wordSet("pameldt pamelde pameldte signed coming kommer kjem attending deltakere deltakarar")
+	cmdLogArticle    = wordSet("en ein ei a the min mi mitt my one ei en dobbel duplicate siste last forrige")
+	cmdRegisterVerbs = wordSet("registrere registrera registrerer registrerar registrerte registrert registered registering")
+	cmdRegionNouns   = wordSet("region regionen regioner regionar regionene regionane regions")
 	// cmdMentNouns: mentoring and its log as a thing (not "logge inn").
 	cmdMentNouns = []string{"veiled", "veiler", "rettlei", "mentor", "okt", "session", "guidance", "coaching", "oppforing", "entries", "entry", "loggen", "loggane", "loggene", "logs",
 		// the log's minutes: "logget feil antall minutter igår, kan jeg
@@ -325,6 +327,14 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 		}
 	}
 	intr, who := has(cmdIntNouns), has(cmdWhoWords)
+	// "Jeg kom i skade for å registrere Vestby i stedet for Enebakk.
+	// Hvordan retter jeg det?": registering municipalities (named, or
+	// "kommunene"), with no gathering and no mentoring named, is the
+	// county's interest (split 58) — not "registrere en ny elev".
+	// (Not who comes: "hvordan registrerer jeg at vi kommer 4 stk".)
+	if !intr && f&(fGath|fMent) == 0 && !comesAfter(ws) && !headcountRE.MatchString(n) {
+		intr = registersNamed(text, f&fMun != 0)
+	}
 	// "kommunene vi meldte inn": the municipalities registered, the
 	// county's interest (not an answer to a gathering, which names one).
 	// ("det vi allerede har meldt inn": what we registered, named or not.)
@@ -345,8 +355,11 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 	// 56, 57, 59 and 60 and never read as one).
 	ans := has(cmdAnsNouns) || has(cmdAnsWeak) && (gath || has(cmdYesNo) || f&fMun != 0) || has(cmdSignedUpTo) && gath || answeredYesNo(ws) || headcountRE.MatchString(n)
 	ment := false
-	for _, w := range ws {
-		ment = ment || hasAnyPrefix(w, cmdMentNouns)
+	for i, w := range ws {
+		ment = ment || hasAnyPrefix(w, cmdMentNouns) ||
+			// "sletter jeg en logg som ble lagt inn dobbelt", "fix a log":
+			// the log as a noun, after an article (split 59).
+			(w == "logg" || w == "log") && i > 0 && cmdLogArticle[ws[i-1]]
 	}
 	obj := ans || intr || ment || gath || f&fAtt != 0
 	cal := false
@@ -428,6 +441,27 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 		return "live.can", true
 	}
 	return "", false
+}
+
+// registersNamed: text registers municipalities — a registering verb
+// with a municipality word (mun) or a name typed with a capital within
+// three words after it ("registrere Vestby i stedet for Enebakk").
+func registersNamed(text string, mun bool) bool {
+	fs := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for i, w := range fs {
+		if !cmdRegisterVerbs[strings.TrimSpace(liveNorm(w))] {
+			continue
+		}
+		if mun {
+			return true
+		}
+		for _, x := range fs[i+1 : min(len(fs), i+4)] {
+			if startsUpper(x) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // headcountRE: a number of people coming told (liveNorm text).

@@ -452,6 +452,11 @@ func TestLiveHowTo(t *testing.T) {
 		// A headcount told is an answer to a gathering (splits 52–60).
 		{"we're 6 not 4 now, how do I fix that?", "/rsvp", "neste-samling"},
 		{"eg skreiv feil tal, me er 3 personar. korleis rettar eg det?", "/rsvp", "neste-samling"},
+		// The log as a noun, registering as the interest, the bot not
+		// knowing in the past tense (splits 58 and 59).
+		{"hvordan fjerner jeg en logg jeg førte to ganger?", "/veiledning slett", "logge-veiledning"},
+		{"eg registrerte Gulen i staden for Masfjorden, korleis rettar eg det?", "/interesse trekk", "interesse-i-boten"},
+		{"the bot didn't know the answer to my question yesterday. does anyone get to see it?", "working group", "ubesvarte-sporsmal"},
 		// The date format the commands read (splits 44–56).
 		{"hvilket datoformat vil boten ha?", "ÅÅÅÅ-MM-DD, for eksempel 2025-02-06", "data:datoformat"},
 		{"kva format skal datoen stå i når eg loggar?", "dato=<ÅÅÅÅ-MM-DD> minutter=<n>", "data:datoformat"},
