@@ -102,6 +102,7 @@ func TestUnsureAsksAnswers(t *testing.T) {
 		"folk snakker om kulturskolen som døråpner, ka meina dem med det?":                                    basisEntry,
 		"is this just a one-and-done deal or something lasting?":                                              longTermEntry,
 		"so can we run one project and be done with it?":                                                      longTermEntry,
+		"quick q: the mentoring, is that per kommune or shared?":                                              mentoringEntry,
 	} {
 		a, err := e.Answer(ctx, q, "")
 		if err != nil {
