@@ -177,7 +177,9 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	// "… har hørt masse om «fremtidens kulturskole». hva er det
 	// egentlig?" (nine such in the training sets and splits 9–54, every
 	// one in scope and the rule's).
-	if err == nil && ans.OutOfScope {
+	// (Not one asking a detail the document does not give: "hvor mye
+	// tjener en veileder per time?")
+	if err == nil && ans.OutOfScope && detailAsked(strings.ToLower(question)) == noDetail {
 		if id := unsureAsks(question); id != "" {
 			if x, ok := e.entries[id]; ok {
 				return e.answerWith(Answer{Question: question, Lang: lang}, x, e.threshold()), nil

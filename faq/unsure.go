@@ -229,5 +229,5 @@ const mentoringEntry = "veiledning"
 var (
 	mentoringRE     = relit.MustCompile(`veiledning\w*|veileder\w*|rettleiing\w*|rettleiar\w*|mentoring|mentors?\b|guidance|handledning`)
 	mentoringEachRE = relit.MustCompile(`\b(?:every|each|all|hver|kvar|alle|per|separately|separate|egen|eiga|eigen|own|whole region|hele regionen|heile regionen|felles|only some|bare noen|berre nokre|some of them|individual\w*|enkelt\w*)\b`)
-	mentoringNotRE  = relit.MustCompile(`\b(?:logg\w*|log|logs|logged|logging|bot|boten|kommando\w*|command\w*|kroner|kr|nok|betal\w*|paid|pay|lønn\w*|hvem er|kven er|who is|name|navn|namn|hvor ofte|kor ofte|how often|eksport\w*|export|list\w*|slett\w*|delete|endre|change|edit|timar|timer|hours?|timen|opp|se|see|show|vis|theme|tema|push|lenge|long)\b`)
+	mentoringNotRE  = relit.MustCompile(`\b(?:logg\w*|log|logs|logged|logging|bot|boten|kommando\w*|command\w*|kroner|kr|nok|betal\w*|paid|pay|lønn\w*|hvem er|kven er|who is|name|navn|namn|hvor ofte|kor ofte|how often|eksport\w*|export|list\w*|slett\w*|delete|endre|change|edit|timar|timer|hours?|timen|time|tjen\w*|tener|earn\w*|honorar\w*|rate|salary|opp|se|see|show|vis|theme|tema|push|lenge|long)\b`)
 )
