@@ -81,7 +81,7 @@ var intentTopics = map[string]feat{
 	"live.how.id":                 fGath,
 	"faq:kalender":                fCal,
 	"live.how.faq":                fBot,
-	"faq:kommunenavn":             fName,
+	"faq:kommunenavn":             fName | fBot,
 	"faq:ukesoppsummering":        fDig,
 	"faq:ubesvarte-sporsmal":      fBot,
 	"faq:arbeidsgruppens-verktoy": fDash,
@@ -406,6 +406,11 @@ var freeIntents = []howIntent{
 	// municipality?", "skreiv «forde» i staden for Førde, skjønar boten
 	// det?": a name as typed, and whether the bot knows it.
 	{"faq:kommunenavn", relit.MustCompile(` (skrev|skreiv|skriv|skriver|type|types|typed|wrote|write|writes|spell|spells|spelled|staver|stavar)( \S+){1,6}? (does it|will it|can it|would it|does the bot|will the bot|skjonner|skjonar|skjoner|forstar|finner|finn|kjenner|kjenner igjen|gjenkjenner)( den| boten| du| it| the bot| kulturbot| det)?( (find|finds|understand|recognise|recognize|get|match|know))?( the| det| den)? (kommune\w*|municipality|municipalities|navnet|namnet|name|names|det|it)( |$)`), false, []string{"skrev", "skreiv", "skriv", "type", "wrote", "write", "spell", "stav"}, nil},
+	// "i typed 'bodo' instead of Bodø in the rsvp command, will it still
+	// work?", "i write my kommune and bot say 'Mente du'?? what is this":
+	// a name typed, and whether it goes through; the bot's own "mente
+	// du" (splits 55 and 57).
+	{"faq:kommunenavn", relit.MustCompile(` (skrev|skreiv|skriv|skriver|type|types|typed|wrote|write|writes|spelled|spelt)( \S+){1,8}? (will it|does it|would it|can it|will that|does that|vil det|vil den|gar det|gjekk det|funker det|fungerer det|virker det|verkar det)( still| fortsatt| likevel| framleis)? (work|works|go through|be ok|be okay|be accepted|ga|gaa|bli godtatt|funke|funka|fungere|virke|verke)( |$)| (boten|bot|the bot|kulturbot|it|du|you|den) (sier|seier|sa|say|says|said|spor|spurte|spurde|asks|asked|skriver|skriv|skreiv|skrev|writes|wrote|svarer|svarar|svarte|svara|answers|answered|replied|replies)( \S+){0,2}? (mente du|meinte du|did you mean)( |$)`), false, nil, nil},
 	// "hva lagrer du om meg?", "what does the bot keep about us?": the
 	// asker's own data (/kulturbot mine-data).
 	{"live.how.data", relit.MustCompile(`^ (hva|kva|ka|what|which data|hvilke data|kva data|hvilke opplysninger|kva opplysningar)( slags| for)?( data| opplysninger| opplysningar| info)? (lagrer|lagrar|lagres|lagrast|store|stores|keep|keeps|save|saves|hold|holds|vet|veit|know|knows|har|has|registrerer|registrerar|collect|collects)( egentlig| eigentleg| actually| really)? (du|boten|kulturbot|you|the bot|it|dere|de)( egentlig| eigentleg| actually| really)?( lagret| lagra| stored| saved)? (om|about|on) (meg|oss|me|us)( |$)`), false, []string{"meg", " me", "oss", " us"}, nil},

@@ -67,6 +67,8 @@ var lexExtra = []string{
 	"hva er kommandoene", "har vi svart?", "when is the weekly digest sent", "what timezone are the dates in",
 	"hvilket datoformat vil boten ha?", "what format does the date need to be in?", "I typed 03.04.2025 and it complained. why?",
 	"what format are the gatherings in, lectures or workshops?",
+	"I typed Tromso without the ø in /rsvp, will that still work?", "boten svarte «mente du Våler (Innlandet)?» – hva betyr det?",
+	"what does 'did you mean' mean in english?",
 }
 
 // TestLiveTopics: the lexicon's speed-ups change no answer. On every

@@ -457,6 +457,10 @@ func TestLiveHowTo(t *testing.T) {
 		{"hvordan fjerner jeg en logg jeg førte to ganger?", "/veiledning slett", "logge-veiledning"},
 		{"eg registrerte Gulen i staden for Masfjorden, korleis rettar eg det?", "/interesse trekk", "interesse-i-boten"},
 		{"the bot didn't know the answer to my question yesterday. does anyone get to see it?", "working group", "ubesvarte-sporsmal"},
+		// A name typed and whether it goes through; the bot's "mente du"
+		// (splits 55 and 57).
+		{"I typed Tromso without the ø in /rsvp, will that still work?", "without æøå", "kommunenavn"},
+		{"boten svarte «mente du Våler (Innlandet)?» – hva betyr det?", "", "kommunenavn"},
 		// The date format the commands read (splits 44–56).
 		{"hvilket datoformat vil boten ha?", "ÅÅÅÅ-MM-DD, for eksempel 2025-02-06", "data:datoformat"},
 		{"kva format skal datoen stå i når eg loggar?", "dato=<ÅÅÅÅ-MM-DD> minutter=<n>", "data:datoformat"},
