@@ -179,8 +179,8 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	// one in scope and the rule's).
 	// (Not one asking a detail the document does not give: "hvor mye
 	// tjener en veileder per time?")
-	if err == nil && ans.OutOfScope && detailAsked(strings.ToLower(question)) == noDetail {
-		if id := unsureAsks(question); id != "" {
+	if err == nil && ans.OutOfScope {
+		if id := unsureAsks(question); id != "" && detailAsked(strings.ToLower(question)) == noDetail {
 			if x, ok := e.entries[id]; ok {
 				return e.answerWith(Answer{Question: question, Lang: lang}, x, e.threshold()), nil
 			}
