@@ -33,13 +33,17 @@ func TestAsksName(t *testing.T) {
 
 func TestUnsureRulesNot(t *testing.T) {
 	for _, q := range []string{
-		"hvor mange kommuner blir med i hver region?",               // how many municipalities
-		"how many people can we bring to each gathering?",           // how many people
-		"are the info meetings online or do we travel to Oslo?",     // the information meetings
-		"who gives the lectures at the gatherings?",                 // who speaks
-		"what happens between the gatherings?",                      // the work between them
-		"what does it cost us, and what's in it for us?",            // the cost
-		"what happens if I type /samling ny with nothing after it?", // a command
+		"hvor mange kommuner blir med i hver region?",                                        // how many municipalities
+		"how many people can we bring to each gathering?",                                    // how many people
+		"are the info meetings online or do we travel to Oslo?",                              // the information meetings
+		"who gives the lectures at the gatherings?",                                          // who speaks
+		"what happens between the gatherings?",                                               // the work between them
+		"what does it cost us, and what's in it for us?",                                     // the cost
+		"what happens if I type /samling ny with nothing after it?",                          // a command
+		"Kva er det kommunen formelt forpliktar seg til i Fremtidens kulturskole?",           // what the municipality commits to
+		"What is the procedure for electing a new county leader at the annual meeting?",      // another meeting
+		"There are a couple of meetings on Teams in the autumn. What are they actually for?", // the digital meetings
+		"hvor mange folk kan vi sende til samlingene?",                                       // how many people
 	} {
 		if id := unsureAsks(q); id != "" {
 			t.Errorf("unsureAsks(%q) = %q, want none", q, id)
@@ -61,6 +65,7 @@ func TestAsksGroupMember(t *testing.T) {
 		{"kan vi være med i gruppa selv om vi ikke er medlem?", false},
 		{"can I join alone or must it be a group?", false},
 		{"kan fylkesavdelingen være med, eller bare kommunene?", false},
+		{"må eg som lærar vere med på samlingane, elle e d berre rektor?", true},
 	} {
 		if got := unsureAsks(c.q) == groupEntry; got != c.want {
 			t.Errorf("unsureAsks(%q) = %q, want the group's entry: %v", c.q, unsureAsks(c.q), c.want)
@@ -156,5 +161,18 @@ func TestUnsureAsksAnswers(t *testing.T) {
 	}
 	if a.EntryID == nameDefEntry && len(a.Parts) == 0 {
 		t.Errorf("two questions answered as the name alone: %+v", a)
+	}
+}
+
+func TestUnsureRulesSixteenth(t *testing.T) {
+	for q, want := range map[string]string{
+		"veil. – per kommune eller felles for regionen?":               mentoringEntry,
+		"is this a one-time prosjekt or more longer term?":             longTermEntry,
+		"why do we need to meet at the gatherings, what are they for?": gatheringsEntry,
+		"hvor mange samlinger må skolen sende folk på?":                gatheringsEntry,
+	} {
+		if got := unsureAsks(q); got != want {
+			t.Errorf("unsureAsks(%q) = %q, want %q", q, got, want)
+		}
 	}
 }
