@@ -148,7 +148,7 @@ func detailAsked(l string) detailKind {
 		return detailFrequency
 	case dHoursRE.MatchString(l):
 		return detailHours
-	case dLaterRoundRE.MatchString(l) && dDeadlineRE.MatchString(l) && inOneSentence(l, dLaterRoundRE, dDeadlineRE):
+	case dLaterRoundRE.MatchString(l) && dDeadlineRE.MatchString(l) && laterRoundDeadline(l):
 		// "glemte fristen.. blir det nye runder seinere?": the missed
 		// deadline is this round's, the later round asked about whole.
 		return detailLaterRound
@@ -334,6 +334,25 @@ func detailFrame(k detailKind, lang string, x *indexed, known bool) string {
 	}
 	return b.String()
 }
+
+// laterRoundDeadline: l asks the deadline or date of a later round, in
+// one sentence — not this round's deadline missed or not made in the same
+// sentence ("vi rekker nok ikke fristen denne gangen – kommer det nye
+// runder seinere?", "missed the deadline :( any later rounds?": whether
+// there are later rounds, which the FAQ answers; asked in six of splits
+// 53–68 and declined each time).
+func laterRoundDeadline(l string) bool {
+	if missedDeadlineRE.MatchString(l) {
+		l = missedDeadlineRE.ReplaceAllString(l, " ")
+		if !dDeadlineRE.MatchString(l) {
+			return false
+		}
+	}
+	return inOneSentence(l, dLaterRoundRE, dDeadlineRE)
+}
+
+// missedDeadlineRE is this round's deadline missed or not made.
+var missedDeadlineRE = relit.MustCompile(`\b(?:rekker|rakk|rekke|rekk|når|nådde|klarer|klarte|greier|miss|missed|misses|missing|mista|mister|miste|make|made|makes)\s+(?:nok\s+|vel\s+|probably\s+)?(?:ikke\s+|ikkje\s+|not\s+)?(?:the\s+|this\s+|denne\s+|årets\s+)?(?:frist\w*|deadline\w*|søknadsfrist\w*)`)
 
 // inOneSentence reports whether one sentence of l (sentenceEnd) matches
 // both a and b.

@@ -182,7 +182,9 @@ func TestDetailsNotGiven(t *testing.T) {
 	e := newTestEngine(t)
 	// This round's deadline missed in one sentence, the later round asked
 	// whole in the next: no detail of the later round is asked for.
-	for _, q := range []string{"vi rakk ikke fristen denne gangen.. blir det en ny runde?", "missed the deadline. will there be a new round?"} {
+	// Or in the same sentence (splits 53–68).
+	for _, q := range []string{"vi rakk ikke fristen denne gangen.. blir det en ny runde?", "missed the deadline. will there be a new round?",
+		"vi rekker nok ikke fristen i år – kommer det nye runder seinere?", "missed the deadline :( any more rounds later?", "om fylket ikkje rekk fristen, kjem det nye rundar seinare?"} {
 		pq, lang := e.prepare(q, "")
 		j, err := e.judge(context.Background(), pq, lang)
 		if err != nil {
