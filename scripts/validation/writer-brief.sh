@@ -33,5 +33,7 @@ The patterns are lowercase substrings of which AT LEAST ONE must appear in any c
 
 Also write ${VAL}/val${S}/${L}-facts.md: a markdown table | id | fact | section of the document | patterns | listing each fact you used.
 
+Other writers write their own files into the same folder at the same time: create it with mkdir -p if it is missing, and never delete, move or recreate the folder or any file in it but your own two.
+
 Check your file: every line starts with "in" or "out", has exactly 3 TAB-separated fields (the out lines end with a TAB), no line breaks inside a question. When done reply with one line: the counts of in and out lines.
 B
