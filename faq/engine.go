@@ -167,10 +167,8 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	// entry's, also when another entry answered it surely — but not an
 	// exact phrasing (score 1) or a two-part answer.
 	if err == nil && ans.Answered && ans.Path == "faq" && ans.Score < 1 && len(ans.Parts) == 0 {
-		if id := unsureAsks(question); id != "" && id != ans.EntryID {
-			if x, ok := e.entries[id]; ok {
-				return e.answerWith(Answer{Question: question, Lang: lang}, x, ans.Score), nil
-			}
+		if a, ok := e.byRule(question, lang, ans.Score); ok && a.EntryID != ans.EntryID {
+			return a, nil
 		}
 	}
 	// Declined as outside the programme, though it asks one of them:
@@ -180,10 +178,8 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	// (Not one asking a detail the document does not give: "hvor mye
 	// tjener en veileder per time?")
 	if err == nil && ans.OutOfScope {
-		if id := unsureAsks(question); id != "" && detailAsked(strings.ToLower(question)) == noDetail {
-			if x, ok := e.entries[id]; ok {
-				return e.answerWith(Answer{Question: question, Lang: lang}, x, e.threshold()), nil
-			}
+		if a, ok := e.byRule(question, lang, e.threshold()); ok && detailAsked(strings.ToLower(question)) == noDetail {
+			return a, nil
 		}
 	}
 	if err != nil || ans.Answered || ans.OutOfScope || ans.Partial {
@@ -198,12 +194,24 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	}
 	// Still unsure, and it asks one of those questions: its entry
 	// answers.
-	if id := unsureAsks(question); id != "" {
-		if x, ok := e.entries[id]; ok {
-			return e.answerWith(Answer{Question: question, Lang: lang}, x, e.threshold()), nil
-		}
+	if a, ok := e.byRule(question, lang, e.threshold()); ok {
+		return a, nil
 	}
 	return ans, nil
+}
+
+// byRule answers question from the entry of the unsure rule it matches
+// (unsure.go), with confidence conf; false when none matches.
+func (e *Engine) byRule(question, lang string, conf float64) (Answer, bool) {
+	id := unsureAsks(question)
+	if id == "" {
+		return Answer{}, false
+	}
+	x, ok := e.entries[id]
+	if !ok {
+		return Answer{}, false
+	}
+	return e.answerWith(Answer{Question: question, Lang: lang}, x, conf), true
 }
 
 // answerMessage answers the message q (question as prepare left it):

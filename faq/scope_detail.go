@@ -122,7 +122,6 @@ var (
 	// programme's.
 	dMealsRE = relit.MustCompile(`\b(middag\w*|lunsj\w*|lunch\w*|frokost\w*|breakfast\w*|dinners?|suppers?|kveldsmat\w*|måltid\w*|meals?|food|mat|maten|servering\w*|bevertning\w*|catering|kost og losji|full board|allergi\w*|allerg\w*|dietary|diett\w*)\b.{0,40}\b(samling\w*|gathering\w*|treff\w*|seminar\w*)` +
 		`|\b(samling\w*|gathering\w*|treff\w*|seminar\w*)\b.{0,40}\b(middag\w*|lunsj\w*|lunch\w*|frokost\w*|breakfast\w*|dinners?|suppers?|kveldsmat\w*|måltid\w*|meals?|food|mat|maten|servering\w*|bevertning\w*|catering|kost og losji|full board|allergi\w*|allerg\w*|dietary|diett\w*)\b`)
-	// Booking the journey or the hotel oneself.
 	// What someone is paid: "kor mykje får ein rettleiar betalt i
 	// timen?", "what's the hourly rate for the mentors", "hva får vi i
 	// styrehonorar?" — asked in split after split (43, 46, 55, 56, 57)
@@ -131,6 +130,7 @@ var (
 	dPayRE = relit.MustCompile(`\b(hvor|kor|how)\s+(mye|mykje|much)\b[^?]{0,40}\b(betalt|paid|lønn\w*|løn|honorar\w*|salary|fee|fees|godtgjør\w*|tjener|tener|earn\w*)\b` +
 		`|\b(timelønn\w*|timeløn\w*|timepris\w*|timesats\w*|hourly (rate|pay|wage|fee)|styrehonorar\w*|honoraret|honorar for|salary|salaries|lønna|lønnen|lønnsnivå\w*)\b` +
 		`|\b(betalt|paid)\s+(per|pr|i|an|a)\s+(time|timen|hour)\b`)
+	// Booking the journey or the hotel oneself.
 	dBookingRE = relit.MustCompile(`\b(bestill\w*|book|booke|booker|booking\w*|reserver\w*|reserve)\b.{0,30}\b(fly\w*|hotell\w*|hotel\w*|reise\w*|reisa|tog\w*|billett\w*|flights?|tickets?|travel|trip|rom|rommet|room|rooms|overnatting\w*)\b`)
 )
 

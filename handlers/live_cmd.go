@@ -158,7 +158,7 @@ var (
 	cmdYesNo         = wordSet("ja nei kanskje yes no maybe")
 	cmdSignedUpTo    = wordSet("meldt meldte")
 	cmdSignedUp      = wordSet("pameldt pamelde pameldte signed coming kommer kjem attending deltakere deltakarar")
-	cmdLogArticle    = wordSet("en ein ei a the min mi mitt my one ei en dobbel duplicate siste last forrige")
+	cmdLogArticle    = wordSet("en ein ei a the min mi mitt my one dobbel duplicate siste last forrige")
 	cmdRegisterVerbs = wordSet("registrere registrera registrerer registrerar registrerte registrert registered registering")
 	cmdRegionNouns   = wordSet("region regionen regioner regionar regionene regionane regions")
 	// cmdMentNouns: mentoring and its log as a thing (not "logge inn").
