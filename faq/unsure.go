@@ -50,6 +50,7 @@ type unsureRule struct {
 var unsureRules = []unsureRule{
 	{nameDefEntry, []matcher{nameRE, nameDefRE}, nameOtherRE},
 	{groupEntry, []matcher{groupAsksRE}, groupNotRE},
+	{groupEntry, []matcher{groupNounRE, groupDutyRE}, groupDutyNotRE},
 	{gatheringsEntry, []matcher{nationalRE, gatheringRE}, nationalNotRE},
 	{gatheringsEntry, []matcher{countRE, gatheringCountRE}, countNotRE},
 	{gatheringsEntry, []matcher{gatheringWhatRE, gatheringRE}, gatheringWhatNotRE},
@@ -120,6 +121,29 @@ var (
 		`|\b(?:can|could|may|kan|får|far)\s+(?:i|eg|jeg|e|me|we|vi|my \w+|vi lærere|us teachers)\s+(?:also\s+|og\s+|også\s+|au\s+|too\s+)?(?:be|være|vere|vera|join|delta|bli med|take part|sit|sitte|sitje)\b[^?]*\b(?:group|grp|gruppa|gruppe\w*|grupp\w*|kommunegrupp\w*|team)\b`)
 	// groupNotRE: membership, the county, the region, alone.
 	groupNotRE = relit.MustCompile(`\b(?:medlem\w*|member\w*|fylke\w*|county|region\w*|alone|alene|aleine|by myself)\b`)
+)
+
+// What the group commits to, asked by someone asked to sit in it: "eg
+// er styrar i ein barnehage … kulturskulen har spurt om me vil vere med
+// i kommunegruppa. kva er det eigentleg forventa av oss?", "rektor på
+// en barneskole … hva innebærer det for oss i praksis?". The asker's
+// kindergarten, SFO or school pulls such a message to the entry on
+// cooperation with the childhood sector (four of splits 55–72's wrong
+// answers, the largest class left), yet the answer is the group's: who
+// sits in it and that it commits to the gatherings and the work at home.
+// A message that names the group and asks what is expected, committed
+// to or involved is the group's entry — not the work between gatherings
+// (its own entry), how long or how many, mentoring, the county's part,
+// the working group, nor "beyond setting up a group" (the municipality's
+// duties). Read against splits 9–72 and the training sets before
+// landing: 5 wrong answers and 1 unsure became right, none right became
+// wrong; 37 right answers moved from the duties' or the work's entry to
+// this one, whose answer holds both facts.
+var (
+	groupNounRE    = relit.MustCompile(`\b(?:kommunegrupp\w*|kom\.\s?grupp\w*|kom\.gruppa|gruppa|gruppe\w*|group|kommunens gruppe)\b`)
+	groupDutyRE    = relit.MustCompile(`\b(?:forvent\w*|forplikt\w*|expected|expect|commit\w*|innebærer|inneber|involves?|i praksis|in practice)\b`)
+	groupDutyNotRE = relit.MustCompile(`\b(?:mellom|between|heime|hjemme|homework|periodene|hvor lenge|kor lenge|how long|semest\w*|hvor mange|kor mange|how many|veiled\w*|rettleiing|mentor\w*|fylke\w*|county|region\w*|working group|arbeidsgrupp\w*)\b` +
+		`|\b(?:stille|sette ned|sette saman|sette sammen|set up|setting up)\s+(?:med\s+)?(?:ei|en|a)\s+grupp`)
 )
 
 // The gatherings' entry (six regional gatherings, something national,

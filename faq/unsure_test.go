@@ -73,6 +73,27 @@ func TestAsksGroupMember(t *testing.T) {
 	}
 }
 
+func TestAsksGroupDuty(t *testing.T) {
+	for _, c := range []struct {
+		q    string
+		want bool
+	}{
+		{"jeg er styrer i en barnehage og skal sitte i kommunegruppa. hva forventes av meg?", true},
+		{"eg leiar sfo og er spurd om å vere med i gruppa. kva forpliktar det?", true},
+		{"the kulturskole wants our school in their group — what does that involve in practice?", true},
+		// The work between gatherings, how long, the working group, the
+		// municipality's duties beyond setting up a group: other entries.
+		{"hva forventes av kommunegruppa mellom samlingene?", false},
+		{"how long does the group have to commit for?", false},
+		{"what does the working group expect from the counties?", false},
+		{"utover å stille med ei gruppe, kva forventar dei av kommunane?", false},
+	} {
+		if got := unsureAsks(c.q) == groupEntry; got != c.want {
+			t.Errorf("unsureAsks(%q) = %q, want the group's entry: %v", c.q, unsureAsks(c.q), c.want)
+		}
+	}
+}
+
 // Each of these was unsure, declined as outside the programme or
 // answered from another entry at the session's start (e636be1); the rule
 // of unsure.go answers it from its entry.
@@ -110,6 +131,9 @@ func TestUnsureAsksAnswers(t *testing.T) {
 		// A sure answer from another entry replaced: the gatherings'
 		// entry answered this surely.
 		"må me lærarar vere med på samlingane, elle e det berre rektor?": groupEntry,
+		// The childhood sector's entry answered this surely (1f38cd8).
+		"hei, eg er styrar i ein barnehage. kulturskulen spør om me vil vere med i kommunegruppa deira. kva er det me forpliktar oss til då?": groupEntry,
+		"I run the SFO here and the kulturskole asked us to join their kommunegruppe. What is expected of us?":                                groupEntry,
 	} {
 		a, err := e.Answer(context.Background(), q, "")
 		if err != nil {
