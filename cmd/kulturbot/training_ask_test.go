@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -18,6 +19,9 @@ import (
 // on. faq's TestEvaluation measures the FAQ engine alone on the same sets.
 //
 //	go test ./cmd/kulturbot -run TestTrainingAsk -v
+//
+// FAQ_VALIDATION_OUTCOMES=file appends one JSON line per question, as
+// TestValidationAsk does (scripts/validation/cmp.py compares two).
 //
 // Its bar is on the live step alone: of the questions the bot answers from
 // its own data or commands, at most 2 % may be answered wrongly or be
@@ -57,6 +61,9 @@ func TestTrainingAsk(t *testing.T) {
 			if testing.Verbose() && o.how != "right" && o.how != "declined" {
 				t.Logf("%s %s path=%s entry=%s q=%q → %q", set, o.how, o.r.Path, o.r.EntryID, o.c.question, snippet(o.r.Answer))
 			}
+		}
+		if p := os.Getenv("FAQ_VALIDATION_OUTCOMES"); p != "" {
+			writeOutcomes(t, p, set, outcomes[:len(sets[i])])
 		}
 		outcomes = outcomes[len(sets[i]):]
 		total.add(f)
