@@ -94,6 +94,27 @@ func TestAsksGroupDuty(t *testing.T) {
 	}
 }
 
+func TestAsksBoardPart(t *testing.T) {
+	for _, c := range []struct {
+		q    string
+		want bool
+	}{
+		{"jeg er ny i fylkesstyret. hvilken rolle har styret når programmet går?", true},
+		{"what is the county board meant to do once it starts, apart from the påmelding?", true},
+		{"kva er forventa av oss i fylkesstyret?", true},
+		// How to register, who applies, what the municipalities must do,
+		// how the county decides: other entries.
+		{"how does the county board register interest in the bot?", false},
+		{"må kommunene søke selv, eller må fylkesstyret gjøre det?", false},
+		{"sitter i fylkesstyret: hva forventes av kommunene som blir med?", false},
+		{"hvordan avgjør fylkesstyret om vi skal melde interesse?", false},
+	} {
+		if got := unsureAsks(c.q) == boardEntry; got != c.want {
+			t.Errorf("unsureAsks(%q) = %q, want the board's entry: %v", c.q, unsureAsks(c.q), c.want)
+		}
+	}
+}
+
 // Each of these was unsure, declined as outside the programme or
 // answered from another entry at the session's start (e636be1); the rule
 // of unsure.go answers it from its entry.
@@ -131,6 +152,11 @@ func TestUnsureAsksAnswers(t *testing.T) {
 		// A sure answer from another entry replaced: the gatherings'
 		// entry answered this surely.
 		"må me lærarar vere med på samlingane, elle e det berre rektor?": groupEntry,
+		// The county board's part: the duration's, the politicians' and
+		// the deadline's entry answered these surely (1f38cd8).
+		"eg sit i fylkesstyret. kva er forventa av oss i styret gjennom heile programperioden?": boardEntry,
+		"jeg sitter i fylkesstyret. hva slags rolle får vi i programmet?":                       boardEntry,
+		"what does the fylkesstyre need to do here, beyond sending the påmelding?":              boardEntry,
 		// The childhood sector's entry answered this surely (1f38cd8).
 		"hei, eg er styrar i ein barnehage. kulturskulen spør om me vil vere med i kommunegruppa deira. kva er det me forpliktar oss til då?": groupEntry,
 		"I run the SFO here and the kulturskole asked us to join their kommunegruppe. What is expected of us?":                                groupEntry,
