@@ -165,8 +165,9 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	ans, err := e.answerMessage(ctx, question, q, lang, &lifted)
 	// A question every new writer asks in a new way (unsure.go) is its
 	// entry's, also when another entry answered it surely — but not an
-	// exact phrasing (score 1) or a two-part answer.
-	if err == nil && ans.Answered && ans.Path == "faq" && ans.Score < 1 && len(ans.Parts) == 0 {
+	// exact phrasing (score 1) or a two-part answer (a message of parts
+	// answered by one entry, the rest context, is no two-part answer).
+	if err == nil && ans.Answered && ans.Path == "faq" && ans.Score < 1 && (len(ans.Parts) == 0 || e.onePart(ans)) {
 		if a, ok := e.byRule(question, lang, ans.Score); ok && a.EntryID != ans.EntryID {
 			return a, nil
 		}
@@ -198,6 +199,15 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 		return a, nil
 	}
 	return ans, nil
+}
+
+// onePart reports whether ans, the answer to a message of parts, is one
+// entry's answer alone with no part left unanswered: the other parts
+// were context ("hvorfor så mye fokus på oppvekst? koret mitt er jo mest
+// voksne"), not questions of their own. Two entries' answers are joined
+// by a blank line (answerBoth); an entry's own answer has none.
+func (e *Engine) onePart(ans Answer) bool {
+	return len(ans.Unanswered) == 0 && !strings.Contains(ans.Text, "\n\n") && !strings.Contains(ans.Source, "; ")
 }
 
 // byRule answers question from the entry of the unsure rule it matches

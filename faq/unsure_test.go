@@ -157,6 +157,11 @@ func TestUnsureAsksAnswers(t *testing.T) {
 		"eg sit i fylkesstyret. kva er forventa av oss i styret gjennom heile programperioden?": boardEntry,
 		"jeg sitter i fylkesstyret. hva slags rolle får vi i programmet?":                       boardEntry,
 		"what does the fylkesstyre need to do here, beyond sending the påmelding?":              boardEntry,
+		// Why the childhood sector is so central, with context after it:
+		// the purpose's entry answered these (1f38cd8), as one of two
+		// parts.
+		"hvorfor så mye fokus på oppvekst? koret mitt er mest for voksne":    partnersEntry,
+		"Hvorfor står oppvekstfeltet så sentralt? vi er jo kultur og fritid": partnersEntry,
 		// The childhood sector's entry answered this surely (1f38cd8).
 		"hei, eg er styrar i ein barnehage. kulturskulen spør om me vil vere med i kommunegruppa deira. kva er det me forpliktar oss til då?": groupEntry,
 		"I run the SFO here and the kulturskole asked us to join their kommunegruppe. What is expected of us?":                                groupEntry,
