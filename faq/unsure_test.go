@@ -157,6 +157,10 @@ func TestUnsureAsksAnswers(t *testing.T) {
 		"eg sit i fylkesstyret. kva er forventa av oss i styret gjennom heile programperioden?": boardEntry,
 		"jeg sitter i fylkesstyret. hva slags rolle får vi i programmet?":                       boardEntry,
 		"what does the fylkesstyre need to do here, beyond sending the påmelding?":              boardEntry,
+		// Unsure, and the lift model vouched for another entry (the
+		// duration's, the funding's): the rule's entry answers first.
+		"is it a one-and-done kind of project, or a long game?":              longTermEntry,
+		"could we do a single project with the funding and be done with it?": longTermEntry,
 		// Why the childhood sector is so central, with context after it:
 		// the purpose's entry answered these (1f38cd8), as one of two
 		// parts.
