@@ -68,6 +68,7 @@ var unsureRules = []unsureRule{
 	{longTermEntry, []matcher{longTermRE}, longTermNotRE},
 	{mentoringEntry, []matcher{mentoringRE, mentoringEachRE}, mentoringNotRE},
 	{boardEntry, []matcher{boardRE, boardDutyRE}, boardNotRE},
+	{eligibleEntry, []matcher{eligibleRE}, eligibleNotRE},
 }
 
 // The programme's own name asked about: "hva er egentlig fremtidens
@@ -303,4 +304,22 @@ var (
 	boardDutyRE = relit.MustCompile(`\b(?:rolle|role|gjøre|gjere|gjer|do|doing|forvent\w*|expected|supposed|oppgåve\w*|oppgave\w*|tasks?|ansvar\w*|responsib\w*|bidra|contribut\w*)\b`)
 	boardNotRE  = relit.MustCompile(`\b(?:hvordan|korleis|how do|how does|how is|command|kommando|syntax|av kommun\w+|of the municipalities|avgjer|avgjøre|avgjør|decides?|heng\w*|development areas?|utviklingsområ\w*|internt|internal\w*|prepar\w*|forbered\w*|kommunane sjølve|kommunene selv|themselves|sjølve|selv som|assistant|bot|boten|consult|discuss|drøft\w*|kommunegrupp\w*|working group|arbeidsgrupp\w*|alone|alene|aleine|on behalf|på vegne|på vegner|register\w*|registrere|melde interesse|ekstra lag|extra layer|satsing\w*)\b` +
 		`|\b(?:søke|søker|søkje|søkjer|apply|applies)\s+(?:selv|sjølv|sjølve|themselves|alone|by themselves)\b`)
+)
+
+// Who may take part, asked as eligibility ("is participation open to any
+// Norwegian municipality, or are there conditions?", "right, so who is
+// actually allowed in on this?", "who can join this program?"): the
+// entry on who the programme is for (the council's member municipalities
+// and county boards). The duties', the deadline's or the partners' entry
+// answered four such wrong in splits 9–75 and one unsure in the
+// training sets. Not the partners, the group, a person asking for
+// themselves, who applies or how, the region, what is required or
+// expected, funding or another scheme.
+
+// eligibleEntry is the corpus entry on who may take part.
+const eligibleEntry = "hvem-kan-delta"
+
+var (
+	eligibleRE    = relit.MustCompile(`\bwho (?:can|may|is allowed to|is eligible to) (?:join|take part|participate|be part|get in)\b|\bwho is (?:it|this|the program\w*) for\b|\bopen to (?:any|all)\b|\beligib\w*|\ballowed in\b|\bhvem kan (?:være med|delta|bli med)\b|\bkven kan (?:vere med|delta|bli med)\b|\bhvem er (?:programmet|dette) for\b|\bkven er (?:programmet|dette) for\b`)
+	eligibleNotRE = relit.MustCompile(`partner|fritidsklubb|youth club|librar|bibliotek|helse|health|\bmax|decided|avgj|attitud|holdning|expectation|commitment|motivation|fund|cost|søk|apply|applic|submit|region|group|gruppe|gruppa|\bdks\b|skolesekk|frifond|prerequisit|requirement|krav|\b(?:jeg|eg|i'm|i am|ansatt|employee|teacher|lærer|lærar)\b`)
 )

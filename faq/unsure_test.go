@@ -94,6 +94,26 @@ func TestAsksGroupDuty(t *testing.T) {
 	}
 }
 
+func TestAsksEligible(t *testing.T) {
+	for _, c := range []struct {
+		q    string
+		want bool
+	}{
+		{"so who is allowed in on this programme, honestly?", true},
+		{"What are the eligibility criteria for municipalities?", true},
+		{"kven kan vere med i programmet?", true},
+		// Partners, the group, oneself, applying, another scheme.
+		{"who can join as partners, only the school?", false},
+		{"hvem kan være med? jeg er bare korleder", false},
+		{"who can apply for this?", false},
+		{"What are the eligibility criteria for Frifond?", false},
+	} {
+		if got := unsureAsks(c.q) == eligibleEntry; got != c.want {
+			t.Errorf("unsureAsks(%q) = %q, want the eligibility entry: %v", c.q, unsureAsks(c.q), c.want)
+		}
+	}
+}
+
 func TestAsksBoardPart(t *testing.T) {
 	for _, c := range []struct {
 		q    string
@@ -161,6 +181,9 @@ func TestUnsureAsksAnswers(t *testing.T) {
 		// duration's, the funding's): the rule's entry answers first.
 		"is it a one-and-done kind of project, or a long game?":              longTermEntry,
 		"could we do a single project with the funding and be done with it?": longTermEntry,
+		// Who may take part, asked as eligibility: the duties' entry
+		// answered this (1f38cd8).
+		"is this open to all municipalities in Norway or are there conditions?": eligibleEntry,
 		// Why the childhood sector is so central, with context after it:
 		// the purpose's entry answered these (1f38cd8), as one of two
 		// parts.
