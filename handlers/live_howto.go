@@ -74,7 +74,7 @@ var intentTopics = map[string]feat{
 	"live.how.kommune":            fMun,
 	"faq:samling-admin":           fGath | fDead | fMun,
 	"live.how.region":             fReg,
-	"live.how.sporsmal":           fQst,
+	"live.how.sporsmal":           fQst | fAns,
 	"live.how.data":               fData,
 	"live.how.rsvpslett":          fAns | fMun,
 	"live.how.avlys":              fGath,
@@ -358,6 +358,10 @@ var howIntents = []howIntent{
 		`| (sette opp|setter opp|set up|((setter|sette|set) (\S+ )?(opp|up))|organisere|registrere)( \S+){0,4}? (som|as) (en |ein |a )?region( i boten| in the bot)?`), true, nil, nil},
 	{"live.how.sporsmal", relit.MustCompile(` (svarer|svare|svara) ` + rxPron + `(pa )?(de |dei )?(ubesvarte |apne |opne )?sporsmal(ene|a)?( som)?( \S+){0,3}? (ubesvart|apne|opne|i koen|kø)| (svarer|svare|svara) ` + rxPron + `(pa )?(ubesvarte |apne |opne )sporsmal| answer (open |unanswered )questions| (answer|reply to|respond to) (an |the |a )?(open|unanswered) question` +
 		`| (svarer|svare|svara|svarar) ` + rxPron + `(pa )?(et |eit |eitt )(ubesvart|ubesvara|apent|ope|opent) sporsmal` +
+		// A follow-up on those questions: "and how do I answer one of
+		// them so the person who asked gets told?" (three of splits
+		// 58–69, and "så den som spurte får beskjed").
+		`| (svarer|svare|svara|svarar|answer|reply to|respond to|reply|respond) ` + rxPron + `(pa |to )?(en av dem |ett av dem |ein av dei |eitt av dei |one of them |them |dem |dei |it |det |the question |sporsmalet )?(so |sa |slik at |so that )(\S+ ){0,4}?(gets|get|is|are|far|faar|fer) (told|notified|informed|it|the answer|beskjed|svar|svaret|vite)( |$)` +
 		`| (se|ser|sja|see|view|find|finne|finn|list|liste|vise|show)( \S+){0,2}? (apne|opne|open|unanswered|ubesvarte|ubesvara) (sporsmal\w*|questions)` +
 		// "how do I get a list of the questions the bot couldn't answer?"
 		// (blind108)

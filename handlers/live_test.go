@@ -339,6 +339,7 @@ func TestLiveHowTo(t *testing.T) {
 		{"how do I let a municipality from another county attend our gathering?", "/samling gjest <id>", "samling-admin"},
 		{"hvordan svarer jeg på et åpent spørsmål?", "/kulturbot svar <nr>", "data:sporsmal"},
 		{"where can admins find the open questions?", "/kulturbot spørsmål", "data:sporsmal"},
+		{"ok, how do I reply to one of them so whoever asked is notified?", "/kulturbot svar <no>", "data:sporsmal"},
 		{"hvordan oppgir jeg hvor mange vi blir?", "/rsvp <nr> ja|nei|kanskje [antall]", "neste-samling"},
 		{"we're bringing five people and need beds, how do I tell you?", "overnatting=ja", "neste-samling"},
 		{"oppga feil antall på samlinga, hva nå", "erstatter det forrige", "neste-samling"},
