@@ -438,8 +438,10 @@ func liveNorm(s string) string {
 			r = 'o'
 		case 'å', 'á', 'à':
 			r = 'a'
-		case 'é', 'è':
+		case 'é', 'è', 'ê':
 			r = 'e'
+		case 'ô', 'ò', 'ó':
+			r = 'o'
 		}
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			b.WriteRune(r)

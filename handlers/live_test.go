@@ -657,6 +657,9 @@ func TestLiveHowTo(t *testing.T) {
 		"which hotel are we staying at for the samling in Trondheim?",
 		"Which hotel do they usually book for the gatherings? Please tell me it has a sauna.",
 		"blir det fint vær i Stavanger til samlingen neste uke?",
+		"korleis blir vêret på Voss når vi skal på samling?",
+		"blir det kaldt i Alta i mars? må jeg ha ullundertøy på samlingen?",
+		"will it be cold in Kirkenes for the gathering?",
 		"what can you do if we miss the deadline?",
 		// "ut fra hva" is on what basis, no export (validation24).
 		"hvordan blir regionene satt sammen – og ut fra hva?",
