@@ -161,7 +161,9 @@ var (
 //   - only in our region, or also national / to Oslo? ("r the samlinger
 //     only in our region or we need to go oslo also", "blir alle
 //     samlingane i regionen vår elle må vi reise lenger?"); not the
-//     information meetings (digital), the cost or a date;
+//     information meetings (digital), the cost or a date, nor the level
+//     the development areas are adopted at ("nationally, by the county
+//     branches at their annual meetings …?", split 77);
 //   - how many gatherings or times we meet, in all ("how many samling we
 //     have in whole program?", "hvor mange ganger må vi reise på
 //     samling"); not how many people, places, municipalities, kroner,
@@ -179,8 +181,8 @@ var (
 const gatheringsEntry = "samlinger"
 
 var (
-	nationalRE    = relit.MustCompile(`\b(?:nasjonal\w*|national\w*|oslo|all norway|whole country|hele landet|heile landet|south|sørover|lenger|further|far away|langt)\b`)
-	nationalNotRE = relit.MustCompile(`\b(?:kost\w*|cost|betal\w*|pays?|reisestøtte|dekk\w*|dekt|cover\w*|hotel\w*|when|når|dato|date|neste|next|info\w*|digital\w*|online|teams|svar\w*|answer\w*|rsvp)\b`)
+	nationalRE    = relit.MustCompile(`\b(?:nasjonal\w*|national\w*|oslo|all norway|whole country|hele landet|heile landet|hele lande|heile lande|south|sørover|lenger|further|far away|langt)\b`)
+	nationalNotRE = relit.MustCompile(`\b(?:kost\w*|cost|betal\w*|pays?|reisestøtte|dekk\w*|dekt|cover\w*|hotel\w*|when|når|dato|date|neste|next|info\w*|digital\w*|online|teams|svar\w*|answer\w*|rsvp|årsmøt\w*|annual|utviklingsområd\w*|development areas?)\b`)
 
 	// The count word and, at most two words on, the gatherings counted
 	// ("hvor mange samlinger må skolen sende folk på" counts

@@ -44,6 +44,7 @@ func TestUnsureRulesNot(t *testing.T) {
 		"What is the procedure for electing a new county leader at the annual meeting?",      // another meeting
 		"There are a couple of meetings on Teams in the autumn. What are they actually for?", // the digital meetings
 		"hvor mange folk kan vi sende til samlingene?",                                       // how many people
+		"Are the development areas decided nationally or at the county annual meetings?",     // the development areas
 	} {
 		if id := unsureAsks(q); id != "" {
 			t.Errorf("unsureAsks(%q) = %q, want none", q, id)
