@@ -45,6 +45,8 @@ func TestUnsureRulesNot(t *testing.T) {
 		"There are a couple of meetings on Teams in the autumn. What are they actually for?", // the digital meetings
 		"hvor mange folk kan vi sende til samlingene?",                                       // how many people
 		"Are the development areas decided nationally or at the county annual meetings?",     // the development areas
+		"hva er poenget med samlingene?",                                                     // the gatherings' point
+		"kva er hensikta med heile opplegget, eit prosjekt som stoppar opp etterpå?",         // a project that ends
 	} {
 		if id := unsureAsks(q); id != "" {
 			t.Errorf("unsureAsks(%q) = %q, want none", q, id)
@@ -185,6 +187,9 @@ func TestUnsureAsksAnswers(t *testing.T) {
 		// Who may take part, asked as eligibility: the duties' entry
 		// answered this (1f38cd8).
 		"is this open to all municipalities in Norway or are there conditions?": eligibleEntry,
+		// The point of the whole thing: the childhood sector's entry
+		// answered this (1f38cd8).
+		"what's the point of the whole thing, short version please": purposeEntry,
 		// Why the childhood sector is so central, with context after it:
 		// the purpose's entry answered these (1f38cd8), as one of two
 		// parts.

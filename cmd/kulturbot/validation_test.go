@@ -68,7 +68,9 @@ func writeOutcomes(t *testing.T, path, set string, outcomes []askOutcome) {
 		row := struct {
 			Set, Q, How, Path, Entry string
 			Facts                    []string
-		}{set, o.c.question, o.how, o.r.Path, o.r.EntryID, o.c.facts}
+			Score                    float64
+			Parts                    int
+		}{set, o.c.question, o.how, o.r.Path, o.r.EntryID, o.c.facts, o.r.Score, len(o.r.Parts)}
 		if err := enc.Encode(row); err != nil {
 			t.Fatal(err)
 		}
