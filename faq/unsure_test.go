@@ -187,6 +187,8 @@ func TestUnsureAsksAnswers(t *testing.T) {
 		// Who may take part, asked as eligibility: the duties' entry
 		// answered this (1f38cd8).
 		"is this open to all municipalities in Norway or are there conditions?": eligibleEntry,
+		// Whether we must attend every gathering: unsure (1f38cd8).
+		"må vi i biblioteket stille på alle samlingene?": dutiesEntry,
 		// The point of the whole thing: the childhood sector's entry
 		// answered this (1f38cd8).
 		"what's the point of the whole thing, short version please": purposeEntry,
