@@ -224,7 +224,7 @@ const partnersEntry = "oppvekstfeltet"
 var (
 	partnersCanRE  = relit.MustCompile(`\b(?:can|could|may|kan|får|far|is it ok|er det ok|går det an)\b`)
 	partnersWhoRE  = relit.MustCompile(`\b(?:youth ?clubs?|fritidsklubb\w*|ungdomsklubb\w*|ungdomsarbeid\w*|youth work\w*|nav|helse\w*|health\w*|helsesykepleier\w*|helsestasjon\w*|frivillig\w*|volunteer\w*|bibliotek\w*|librar\w*|korps\w*|idrett\w*|sports? clubs?)\b`)
-	partnersJoinRE = relit.MustCompile(`\b(?:samarbeid\w*|cooperat\w*|collaborat\w*|partner\w*|join|be part|part of|være med|vere med|vera med|delta\w*|include\w*|inkluder\w*|med i|in the group|gruppa|group|team|involve\w*|with us|også|og)\b`)
+	partnersJoinRE = relit.MustCompile(`\b(?:samarbeid\w*|cooperat\w*|collaborat\w*|partner\w*|join|be part|part of|være med|vere med|vera med|delta\w*|include\w*|inkluder\w*|med i|in the group|gruppa|group|team|involve\w*|with us|og)\b|\bogså(?:\s|$)`)
 	partnersNotRE  = relit.MustCompile(`\b(?:medlem\w*|member\w*|betal\w*|pay|kost\w*|cost|penger|money|søk\w*|sokj\w*|apply|who exactly|hvem kan|kven kan|who can|modell\w*|model|midl\w*|frifond)\b`)
 )
 
@@ -358,4 +358,4 @@ var (
 // dutiesEntry is the corpus entry on what participants commit to.
 const dutiesEntry = "krav"
 
-var everyGatheringRE = relit.MustCompile(`\b(?:må|ma|must|have to|has to|need to|skal)\b.{0,40}\b(?:delta|stille|attend|be at|come to|vere med|være med|møte|mote|go to|show up)\b.{0,25}\b(?:alle|all|every|each|kvar einaste|kvar|hver eneste|hver|heile|hele)\b.{0,15}\b(?:samling\w*|gathering\w*|meeting\w*)`)
+var everyGatheringRE = relit.MustCompile(`\b(?:må|ma|must|have to|has to|need to|skal)\s.{0,40}\b(?:delta|stille|attend|be at|come to|vere med|være med|møte|mote|go to|show up)\b.{0,25}\b(?:alle|all|every|each|kvar einaste|kvar|hver eneste|hver|heile|hele)\b.{0,15}\b(?:samling\w*|gathering\w*|meeting\w*)`)
