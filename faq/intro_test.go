@@ -28,6 +28,7 @@ func TestWithoutIntro(t *testing.T) {
 		{"Hei! helt ny i styret her. hvem er programmet ment for?", "hvem er programmet ment for?"},
 		{"hei! ny som kulturskolerektor i salten her 👋 hvor lenge varer programmet?", "hvor lenge varer programmet?"},
 		{"kl. 10:30 er det møte, hva koster det?", ""},
+		{"eg kjem frå Voss. kor lenge varer programmet?", "kor lenge varer programmet?"},
 		// An apology for the asker's language is left out, and so is a
 		// greeting in another language (blind56).
 		{"hola, i am guitar teacher in the kulturskole. what is the objetive of this program? sorry for my english", "what is the objetive of this program?"},
