@@ -196,7 +196,7 @@ var muniCountRE = relit.MustCompile(` (er|are|is) (alle|all)( landets| norges| n
 	` (hvor|kor|how) (mange|many) (kommuner|kommunar|municipalities)( \S+){0,6}? ((i folge|ifolge|i folgje|ifolgje|according to|folge|folgje) (boten|the bot|deg|you|kulturbot)|(boten|the bot|du|you|kulturbot|den) (kjenner|kjenner til|kjenn|know|knows|know of|knows of|vet om|veit om|har i registeret|has in its register|har registrert)|(kjenner|kjenn|know|knows|know of|vet|veit) (boten|the bot|du|you|kulturbot)( til| om| of| about)?)( |$)`)
 
 // weatherRE: the weather at a gathering's place is not the bot's to say.
-var weatherRE = relit.MustCompile(` (vaeret|veret|weather|vaermelding\w*|forecast|yr|temperatur\w*|temperature|rain|sno|snow|vind|wind|uvaer|uvaeret) ` +
+var weatherRE = relit.MustCompile(` (vaeret|veret|weather|vaermelding\w*|forecast|yr|temperatur\w*|temperature|rain|raining|regn|regne|regner|regnar|regnvaer|sno|snow|snoe|snor|vind|wind|storm|uvaer|uvaeret|kulde|minusgrader|kuldegrader) ` +
 	// "blir det fint vær i Stavanger": the bare "vær" only with a word
 	// of weather around it ("vær så snill" is please).
 	`| (fint|godt|darlig|bra|kaldt|varmt|fine|nice) vaer | vaer (i|pa|til|under) ` +

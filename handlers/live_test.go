@@ -660,6 +660,7 @@ func TestLiveHowTo(t *testing.T) {
 		"korleis blir vêret på Voss når vi skal på samling?",
 		"blir det kaldt i Alta i mars? må jeg ha ullundertøy på samlingen?",
 		"will it be cold in Kirkenes for the gathering?",
+		"blir det regn på samlingen i Bergen?",
 		"what can you do if we miss the deadline?",
 		// "ut fra hva" is on what basis, no export (validation24).
 		"hvordan blir regionene satt sammen – og ut fra hva?",
