@@ -199,6 +199,12 @@ func (h *Handlers) liveOne(ctx context.Context, q Query, feats *feat) (faq.Answe
 	if !ok && !cmdHelpOff {
 		key, ok = cmdHelp(q.Text, n, f)
 	}
+	if ok && key == "live.how.interesse" && internalRE.MatchString(n) && !hasHowWord(n) {
+		// "Må jeg ta dette opp med noen internt før vi melder
+		// interesse?": the county's own process before it registers,
+		// the FAQ's (split 82), not the command.
+		return a, false, nil
+	}
 	if ok && otherThingRE.MatchString(n) {
 		// "hvordan melder jeg interesse for en stilling?", "hvordan
 		// sletter jeg påmeldingen til svømmekurset?": a registration for
@@ -622,6 +628,10 @@ func init() {
 		answeredTailFiller[w] = true
 	}
 }
+
+// internalRE: a county's internal process — discussed or taken up with
+// someone within the county before it decides.
+var internalRE = relit.MustCompile(` (internt|internally|internal|innad|innanfor fylket|innenfor fylket|(ta|tar|ta opp|tek|taka) (dette|det|this|it|saken|saka) opp med|discuss|discussed|drofte|drofta|drofter|droftar|forankre\w*|forankr\w*) `)
 
 // otherThingRE: an interest registration, a sign-up or an answer for
 // something else — a job, a course, a concert, a newsletter, a grant,

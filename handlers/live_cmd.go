@@ -421,7 +421,7 @@ func cmdHelp(text, n string, f feat) (string, bool) {
 		return "live.how.deltakere", true
 	// "vi blir 5 fra Nord-Fron, hvordan svarer jeg for kommunen": to
 	// answer, for a municipality, is /rsvp.
-	case ansVerb(ws, at) && !intr && f&fQst == 0 && answersFor(ws):
+	case ansVerb(ws, at) && !intr && f&fQst == 0 && answersFor(ws) && !answersThat(ws, at):
 		return "live.how.rsvp", true
 	// "vet ikke om vi kommer enda, kan man svare kanskje?": an answer's
 	// word after the verb is an answer to a gathering.
@@ -855,6 +855,23 @@ func answersFor(ws []string) bool {
 				}
 			}
 		}
+	}
+	return false
+}
+
+// answersThat: the answer's object is "det", "dette", "that", "this" or
+// "it" — answering something said before ("Kommunestyret kommer til å
+// spørre «hva får kommunen igjen?». Hvordan bør jeg svare på det, og
+// hvilken verdi har det for fylket?", split 84), not a gathering.
+func answersThat(ws []string, at int) bool {
+	for i := at + 1; i < len(ws) && i <= at+2; i++ {
+		switch ws[i] {
+		case "pa", "paa", "to", "on":
+			continue
+		case "det", "dette", "that", "this", "it":
+			return true
+		}
+		return false
 	}
 	return false
 }

@@ -202,7 +202,9 @@ var weatherRE = relit.MustCompile(` (vaeret|veret|weather|vaermelding\w*|forecas
 	`| (fint|godt|darlig|bra|kaldt|varmt|fine|nice) vaer | vaer (i|pa|til|under) ` +
 	// "blir det kaldt i tromsø i februar? trenger jeg ullundertøy til
 	// samlinga": how cold it gets, and what to wear for it.
-	`| (blir|er|bli|e|will it be|is it|gets|get) (det |it )?(kaldt|kalt|varmt|cold|warm|freezing|snowy|rainy) | ullundert\w* | (thermal|warm) (underwear|clothes|clothing) `)
+	`| (blir|er|bli|e|will it be|is it|gets|get) (det |it )?(kaldt|kalt|varmt|cold|warm|freezing|snowy|rainy) | ullundert\w* | (thermal|warm) (underwear|clothes|clothing) ` +
+	// "snøvær", "regnvær", "ruskevær": a word ending in vær.
+	`| \w+vaer(et)? `)
 
 // liveMunicipalityCount answers muniCountRE from the register.
 func (h *Handlers) liveMunicipalityCount(lang string) (string, bool) {

@@ -661,6 +661,10 @@ func TestLiveHowTo(t *testing.T) {
 		"blir det kaldt i Alta i mars? må jeg ha ullundertøy på samlingen?",
 		"will it be cold in Kirkenes for the gathering?",
 		"blir det regn på samlingen i Bergen?",
+		"er det meldt snøvær til samlinga i Alta?",
+		// The county's own process, and answering what someone will ask.
+		"Styreleder her. Bør jeg ta det opp med noen internt før vi melder interesse?",
+		"Formannskapet vil spørre «hva koster det?». Hvordan bør jeg svare på det, og hva betyr det for kommunen?",
 		"what can you do if we miss the deadline?",
 		// "ut fra hva" is on what basis, no export (validation24).
 		"hvordan blir regionene satt sammen – og ut fra hva?",
