@@ -57,6 +57,7 @@ type unsureRule struct {
 var unsureRules = []unsureRule{
 	{nameDefEntry, []matcher{nameRE, nameDefRE}, nameOtherRE},
 	{groupEntry, []matcher{groupAsksRE}, groupNotRE},
+	{groupEntry, []matcher{groupOnlyRE}, groupNotRE},
 	{groupEntry, []matcher{groupNounRE, groupDutyRE}, groupDutyNotRE},
 	{gatheringsEntry, []matcher{nationalRE, gatheringRE}, nationalNotRE},
 	{gatheringsEntry, []matcher{countRE, gatheringCountRE}, countNotRE},
@@ -131,6 +132,9 @@ var (
 	// group", "kan vi lærere sitte i gruppa".
 	groupAsksRE = relit.MustCompile(`\b(?:or|eller|elle|elr|el)\s+(?:is it\s+|er det\s+|e det\s+|er dette\s+|e d\s+|er d\s+|e de\s+|e dæ\s+)?(?:like\s+)?(?:only|just|bare|berre|kun)\s+(?:for\s+)?(?:the\s+)?(?:leader|leaders|leiar\w*|leder\w*|boss|bosses|ledelsen|leiinga|rektor\w*|management|principals?|heads?|sjef\w*)\b` +
 		`|\b(?:can|could|may|kan|får|far)\s+(?:i|eg|jeg|e|me|we|vi|my \w+|vi lærere|us teachers)\s+(?:also\s+|og\s+|også\s+|au\s+|too\s+)?(?:be|være|vere|vera|join|delta|bli med|take part|sit|sitte|sitje)\b[^?]*\b(?:group|grp|gruppa|gruppe\w*|grupp\w*|kommunegrupp\w*|team)\b`)
+	// The same the other way round: "er det bare rektorene som skal på
+	// disse samlingene eller vi lærere også".
+	groupOnlyRE = relit.MustCompile(`\b(?:bare|berre|only|just|kun)\s+(?:the\s+)?(?:leaders?|leiarar\w*|leiar|ledere\w*|leder|rektor\w*|ledelsen|leiinga|sjef\w*|bosses|principals?|heads?)\b.{0,50}\b(?:eller|elle|elr|or)\s+(?:også\s+|og\s+|au\s+|also\s+)?(?:vi|me|oss|us|we|lærer\w*|lærar\w*|teachers?|the teachers|assistent\w*)\b`)
 	// groupNotRE: membership, the county, the region, alone.
 	groupNotRE = relit.MustCompile(`\b(?:medlem\w*|member\w*|fylke\w*|county|region\w*|alone|alene|aleine|by myself)\b`)
 )
@@ -304,7 +308,7 @@ var (
 const boardEntry = "fylkesstyrets-rolle"
 
 var (
-	boardRE     = relit.MustCompile(`\b(?:fylkesstyre\w*|county boards?|styret i fylkesavd\w*|fylke board|fylkesstyra|fylkesstyrene)\b`)
+	boardRE     = relit.MustCompile(`\b(?:fylkesstyre\w*|county boards?|styret i (?:\w+ )?fylkesavd\w*|styret i fylkeslaget|fylke board|fylkesstyra|fylkesstyrene)\b`)
 	boardDutyRE = relit.MustCompile(`\b(?:rolle|role|gjøre|gjere|gjer|do|doing|forvent\w*|expected|supposed|oppgåve\w*|oppgave\w*|tasks?|ansvar\w*|responsib\w*|bidra|contribut\w*)\b`)
 	boardNotRE  = relit.MustCompile(`\b(?:hvordan|korleis|how do|how does|how is|command|kommando|syntax|av kommun\w+|of the municipalities|avgjer|avgjøre|avgjør|decides?|heng\w*|development areas?|utviklingsområ\w*|internt|internal\w*|prepar\w*|forbered\w*|kommunane sjølve|kommunene selv|themselves|sjølve|selv som|assistant|bot|boten|consult|discuss|drøft\w*|kommunegrupp\w*|working group|arbeidsgrupp\w*|alone|alene|aleine|on behalf|på vegne|på vegner|register\w*|registrere|melde interesse|ekstra lag|extra layer|satsing\w*)\b` +
 		`|\b(?:søke|søker|søkje|søkjer|apply|applies)\s+(?:selv|sjølv|sjølve|themselves|alone|by themselves)\b`)
@@ -358,4 +362,4 @@ var (
 // dutiesEntry is the corpus entry on what participants commit to.
 const dutiesEntry = "krav"
 
-var everyGatheringRE = relit.MustCompile(`\b(?:må|ma|must|have to|has to|need to|skal)\s.{0,40}\b(?:delta|stille|attend|be at|come to|vere med|være med|møte|mote|go to|show up)\b.{0,25}\b(?:alle|all|every|each|kvar einaste|kvar|hver eneste|hver|heile|hele)\b.{0,15}\b(?:samling\w*|gathering\w*|meeting\w*)`)
+var everyGatheringRE = relit.MustCompile(`\b(?:må|ma|must|have to|has to|need to|skal)\s.{0,40}\b(?:delta|stille|attend|be at|come to|come|komme|kome|vere med|være med|møte|mote|go to|show up)\b.{0,25}\b(?:alle|all|every|each|kvar einaste|kvar|hver eneste|hver|heile|hele)\b.{0,15}\b(?:samling\w*|gathering\w*|meeting\w*|time|times|gang|gong|gongen|gangen)\b`)

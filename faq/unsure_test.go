@@ -69,6 +69,7 @@ func TestAsksGroupMember(t *testing.T) {
 		{"can I join alone or must it be a group?", false},
 		{"kan fylkesavdelingen være med, eller bare kommunene?", false},
 		{"må eg som lærar vere med på samlingane, elle e d berre rektor?", true},
+		{"er det bare rektorene som skal på samlingene, eller vi lærere også?", true},
 	} {
 		if got := unsureAsks(c.q) == groupEntry; got != c.want {
 			t.Errorf("unsureAsks(%q) = %q, want the group's entry: %v", c.q, unsureAsks(c.q), c.want)
@@ -125,6 +126,7 @@ func TestAsksBoardPart(t *testing.T) {
 		{"jeg er ny i fylkesstyret. hvilken rolle har styret når programmet går?", true},
 		{"what is the county board meant to do once it starts, apart from the påmelding?", true},
 		{"kva er forventa av oss i fylkesstyret?", true},
+		{"Sitter i styret i Agder fylkesavdeling. Hva forventes av oss i styret?", true},
 		// How to register, who applies, what the municipalities must do,
 		// how the county decides: other entries.
 		{"how does the county board register interest in the bot?", false},
@@ -188,7 +190,8 @@ func TestUnsureAsksAnswers(t *testing.T) {
 		// answered this (1f38cd8).
 		"is this open to all municipalities in Norway or are there conditions?": eligibleEntry,
 		// Whether we must attend every gathering: unsure (1f38cd8).
-		"må vi i biblioteket stille på alle samlingene?": dutiesEntry,
+		"må vi i biblioteket stille på alle samlingene?":                           dutiesEntry,
+		"i work mondays so i cannot join all of them, or must we come every time?": dutiesEntry,
 		// The point of the whole thing: the childhood sector's entry
 		// answered this (1f38cd8).
 		"what's the point of the whole thing, short version please": purposeEntry,
