@@ -70,6 +70,7 @@ var unsureRules = []unsureRule{
 	{mentoringEntry, []matcher{mentoringRE, mentoringEachRE}, mentoringNotRE},
 	{boardEntry, []matcher{boardRE, boardDutyRE}, boardNotRE},
 	{eligibleEntry, []matcher{eligibleRE}, eligibleNotRE},
+	{eligibleEntry, []matcher{foreignRE, joinRE}, foreignNotRE},
 	{purposeEntry, []matcher{pointRE}, pointNotRE},
 	{dutiesEntry, []matcher{everyGatheringRE}, nothing},
 }
@@ -363,3 +364,14 @@ var (
 const dutiesEntry = "krav"
 
 var everyGatheringRE = relit.MustCompile(`\b(?:må|ma|must|have to|has to|need to|skal)\s.{0,40}\b(?:delta|stille|attend|be at|come to|come|komme|kome|vere med|være med|møte|mote|go to|show up)\b.{0,25}\b(?:alle|all|every|each|kvar einaste|kvar|hver eneste|hver|heile|hele)\b.{0,15}\b(?:samling\w*|gathering\w*|meeting\w*|time|times|gang|gong|gongen|gangen)\b`)
+
+// A school abroad or outside the council asking whether it may join:
+// "I run a music school in Tornio, Finland … Can foreign or non-member
+// schools take part in the programme?", "I work at a kulturskola in
+// Sweden near the border. could our municipality join one of your
+// regional programs?" — the entry on who the programme is for.
+var (
+	foreignRE    = relit.MustCompile(`\b(?:foreign|abroad|non-?members?|outside norway|sweden|swedish|finland|finnish|denmark|danish|utlandet|utenlandsk\w*|utanlandsk\w*|ikke-?medlem\w*|ikkje-?medlem\w*|sverige|svensk\w*|finland|finsk\w*|danmark|dansk\w*)\b`)
+	joinRE       = relit.MustCompile(`\b(?:join|take part|participate|be part|delta|være med|vere med|bli med)\b`)
+	foreignNotRE = relit.MustCompile(`\b(?:translat\w*|oversett\w*|english version|language|språk|versjon|version)\b`)
+)

@@ -186,6 +186,9 @@ func TestUnsureAsksAnswers(t *testing.T) {
 		// duration's, the funding's): the rule's entry answers first.
 		"is it a one-and-done kind of project, or a long game?":              longTermEntry,
 		"could we do a single project with the funding and be done with it?": longTermEntry,
+		// A school or municipality abroad asking to join: unsure
+		// (1f38cd8).
+		"Hi from Finland! Could a Finnish kommune take part in one of the regions?": eligibleEntry,
 		// Who may take part, asked as eligibility: the duties' entry
 		// answered this (1f38cd8).
 		"is this open to all municipalities in Norway or are there conditions?": eligibleEntry,

@@ -199,7 +199,7 @@ var muniCountRE = relit.MustCompile(` (er|are|is) (alle|all)( landets| norges| n
 var weatherRE = relit.MustCompile(` (vaeret|veret|weather|vaermelding\w*|forecast|yr|temperatur\w*|temperature|rain|raining|regn|regne|regner|regnar|regnvaer|sno|snow|snoe|snor|vind|wind|storm|uvaer|uvaeret|kulde|minusgrader|kuldegrader) ` +
 	// "blir det fint vær i Stavanger": the bare "vær" only with a word
 	// of weather around it ("vær så snill" is please).
-	`| (fint|godt|darlig|bra|kaldt|varmt|fine|nice) vaer | vaer (i|pa|til|under) ` +
+	`| (fint|godt|darlig|darleg|bra|kaldt|varmt|fine|nice) (vaer|ver) | vaer (i|pa|til|under) ` +
 	// "blir det kaldt i tromsø i februar? trenger jeg ullundertøy til
 	// samlinga": how cold it gets, and what to wear for it.
 	`| (blir|er|bli|e|will it be|is it|gets|get) (det |it )?(kaldt|kalt|varmt|cold|warm|freezing|snowy|rainy) | ullundert\w* | (thermal|warm) (underwear|clothes|clothing) ` +
