@@ -662,7 +662,7 @@ func TestLiveHowTo(t *testing.T) {
 		"will it be cold in Kirkenes for the gathering?",
 		"blir det regn på samlingen i Bergen?",
 		"er det meldt snøvær til samlinga i Alta?",
-		"blir det fint ver på Voss når vi har samling?",
+		"blir det fint ver i Bodø neste veke? skal på samling",
 		// The county's own process, and answering what someone will ask.
 		"Styreleder her. Bør jeg ta det opp med noen internt før vi melder interesse?",
 		"Formannskapet vil spørre «hva koster det?». Hvordan bør jeg svare på det, og hva betyr det for kommunen?",
