@@ -5,11 +5,25 @@ import (
 	"testing"
 )
 
+// ruleCase is a question and whether the rule's entry should take it.
+type ruleCase struct {
+	q    string
+	want bool
+}
+
+// checkRule checks that unsureAsks gives entry to every question of
+// cases that wants it, and to none that does not.
+func checkRule(t *testing.T, entry string, cases []ruleCase) {
+	t.Helper()
+	for _, c := range cases {
+		if got := unsureAsks(c.q) == entry; got != c.want {
+			t.Errorf("unsureAsks(%q) = %q, want %s: %v", c.q, unsureAsks(c.q), entry, c.want)
+		}
+	}
+}
+
 func TestAsksName(t *testing.T) {
-	for _, c := range []struct {
-		q    string
-		want bool
-	}{
+	checkRule(t, nameDefEntry, []ruleCase{
 		{"hei, ny her. hva er egentlig denne fremtidens kulturskole-greia?", true},
 		{"kollegaen min snakka om fremtidens kulturskule i lunsjen. ka e de for noko?", true},
 		{"My principal keeps mentioning “Fremtidens kulturskole” – what’s that supposed to mean?", true},
@@ -24,11 +38,7 @@ func TestAsksName(t *testing.T) {
 		// No name, no definition.
 		{"hva betyr samskaping?", false},
 		{"fremtidens kulturskole", false},
-	} {
-		if got := unsureAsks(c.q) == nameDefEntry; got != c.want {
-			t.Errorf("unsureAsks(%q) = %q, want the name's entry: %v", c.q, unsureAsks(c.q), c.want)
-		}
-	}
+	})
 }
 
 func TestUnsureRulesNot(t *testing.T) {
@@ -55,10 +65,7 @@ func TestUnsureRulesNot(t *testing.T) {
 }
 
 func TestAsksGroupMember(t *testing.T) {
-	for _, c := range []struct {
-		q    string
-		want bool
-	}{
+	checkRule(t, groupEntry, []ruleCase{
 		{"jeg er fiolinlærer, kan jeg også være med i gruppa fra kommunen?", true},
 		{"er dette noe for oss lærere eller er det bare for ledelsen?", true},
 		{"eg er assistent i barnehagen. kan eg og sitje i gruppa, elle e det berre for leiarar?", true},
@@ -70,18 +77,11 @@ func TestAsksGroupMember(t *testing.T) {
 		{"kan fylkesavdelingen være med, eller bare kommunene?", false},
 		{"må eg som lærar vere med på samlingane, elle e d berre rektor?", true},
 		{"er det bare rektorene som skal på samlingene, eller vi lærere også?", true},
-	} {
-		if got := unsureAsks(c.q) == groupEntry; got != c.want {
-			t.Errorf("unsureAsks(%q) = %q, want the group's entry: %v", c.q, unsureAsks(c.q), c.want)
-		}
-	}
+	})
 }
 
 func TestAsksGroupDuty(t *testing.T) {
-	for _, c := range []struct {
-		q    string
-		want bool
-	}{
+	checkRule(t, groupEntry, []ruleCase{
 		{"jeg er styrer i en barnehage og skal sitte i kommunegruppa. hva forventes av meg?", true},
 		{"eg leiar sfo og er spurd om å vere med i gruppa. kva forpliktar det?", true},
 		{"the kulturskole wants our school in their group — what does that involve in practice?", true},
@@ -91,18 +91,11 @@ func TestAsksGroupDuty(t *testing.T) {
 		{"how long does the group have to commit for?", false},
 		{"what does the working group expect from the counties?", false},
 		{"utover å stille med ei gruppe, kva forventar dei av kommunane?", false},
-	} {
-		if got := unsureAsks(c.q) == groupEntry; got != c.want {
-			t.Errorf("unsureAsks(%q) = %q, want the group's entry: %v", c.q, unsureAsks(c.q), c.want)
-		}
-	}
+	})
 }
 
 func TestAsksEligible(t *testing.T) {
-	for _, c := range []struct {
-		q    string
-		want bool
-	}{
+	checkRule(t, eligibleEntry, []ruleCase{
 		{"so who is allowed in on this programme, honestly?", true},
 		{"What are the eligibility criteria for municipalities?", true},
 		{"kven kan vere med i programmet?", true},
@@ -111,18 +104,11 @@ func TestAsksEligible(t *testing.T) {
 		{"hvem kan være med? jeg er bare korleder", false},
 		{"who can apply for this?", false},
 		{"What are the eligibility criteria for Frifond?", false},
-	} {
-		if got := unsureAsks(c.q) == eligibleEntry; got != c.want {
-			t.Errorf("unsureAsks(%q) = %q, want the eligibility entry: %v", c.q, unsureAsks(c.q), c.want)
-		}
-	}
+	})
 }
 
 func TestAsksBoardPart(t *testing.T) {
-	for _, c := range []struct {
-		q    string
-		want bool
-	}{
+	checkRule(t, boardEntry, []ruleCase{
 		{"jeg er ny i fylkesstyret. hvilken rolle har styret når programmet går?", true},
 		{"what is the county board meant to do once it starts, apart from the påmelding?", true},
 		{"kva er forventa av oss i fylkesstyret?", true},
@@ -133,11 +119,7 @@ func TestAsksBoardPart(t *testing.T) {
 		{"må kommunene søke selv, eller må fylkesstyret gjøre det?", false},
 		{"sitter i fylkesstyret: hva forventes av kommunene som blir med?", false},
 		{"hvordan avgjør fylkesstyret om vi skal melde interesse?", false},
-	} {
-		if got := unsureAsks(c.q) == boardEntry; got != c.want {
-			t.Errorf("unsureAsks(%q) = %q, want the board's entry: %v", c.q, unsureAsks(c.q), c.want)
-		}
-	}
+	})
 }
 
 // Each of these was unsure, declined as outside the programme or
