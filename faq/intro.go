@@ -206,7 +206,7 @@ var greetingRE = relit.MustCompile(`^` + greeting + `(?:[.!, ]|:-?[)(dDpP]|;-?\)
 // optional greeting, then "I am / I work / I just started", or a role
 // with no subject ("ny rådgiver …", "ble nettopp dratt inn i …").
 var introRE = relit.MustCompile(`^(?:` + greeting + `(?:[,!.]|:-?[)(dDpP]|;-?\))*\s+)?` +
-	`(?:(?:jeg|eg|i)\s+(?:er|e|am|the|a|an|new|over from|here from|over here|from|jobber|jobbar|arbeider|arbeidar|work|har nettopp|har akkurat|have just|just|nettopp|akkurat|startet|starta|begynte|byrja|started|began|sitter|sit|represent|representerer|kommer fra|kjem frå|kjem fra|come from)(?:\b|\s)` + // \b is ASCII: "frå" ends in no word character
+	`(?:(?:jeg|eg|i)\s+(?:er|e|am|the|a|an|new|over from|here from|over here|from|jobber|jobbar|arbeider|arbeidar|work|har nettopp|har akkurat|have just|just|nettopp|akkurat|startet|starta|begynte|byrja|started|began|sitter|sit|represent|representerer|kommer fra|kjem frå|kjem fra|come from)` + wordEnd +
 	`|(?:i'm|im|i've just|ive just)\s` +
 	`|(?:(?:er|e|am|is) )?(?:(?:helt|heilt|ganske|brand|quite|very|fairly) )?(?:ny|nytilsatt|nyansatt|nytilsett|new|newly)\s` +
 	`|(?:ble|vart|blei|blitt) (?:nettopp|akkurat)\s` +

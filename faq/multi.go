@@ -198,7 +198,7 @@ var purposeRE = relit.MustCompile(`^(jeg |eg |je |vi |me |i |we |i'm |im |we're 
 	`|^(jeg |eg |je |vi |me |i |we )?(trenger|treng|må ha|ma ha|skal ha|need|needs|love|would love|like|would like|want) (en |ei |et |eit |a |an |some )?(kort |short |brief |god |good |crisp |snappy |catchy |quick )?(begrunnelse|grunngjeving|grunngiving|forklaring|formulering|tekst|setning|oppsummering|explanation|justification|summary|line|sentence)( \S+){0,3} (til|i|for|in)\s` +
 	// "My kommune is going to ask what we get out of this", "rektor kjem
 	// til å spørje om det": who will ask the same (blind87)
-	`|^(my|our|min|mi|mitt|vår|vårt|våre|the|a|an|en|ei|et)?\s?\S+ (is going to|are going to|will|kommer til å|kommer til a|kjem til å|kjem til a|vil) (ask|spørre|spørje|spørja|sporre|want to know|wonder|lure på)\b` +
+	`|^(my|our|min|mi|mitt|vår|vårt|våre|the|a|an|en|ei|et)?\s?\S+ (is going to|are going to|will|kommer til å|kommer til a|kjem til å|kjem til a|vil) (ask|spørre|spørje|spørja|sporre|want to know|wonder|lure på)` + wordEnd +
 	// "skal inn i ei sak til politisk utval" (blind117)
 	`|^(det |dette |den |svaret |it |this )?(skal|må|ma|should|will go|goes) (inn |med )?(i|på|into|in) (en |ei |et |eit |a |an |the |our )?(sak|saka|saken|notat|notatet|saksframlegg\S*|saksfremlegg\S*|rapport|rapporten|presentasjon|søknad|case|memo|report|paper)\b` +
 	// "vi vurderer å henge oss på", "we're thinking about joining"

@@ -56,7 +56,7 @@ const howOftenExpr = `\b(hvor|kor|how)\s+(ofte|often|frequently)\b`
 
 // The question side, matched on the lower-cased question.
 var (
-	dHotelRE = relit.MustCompile(`\b(hvilket|hvilke|kva|kva for eit|which|what)\s+(hotell|hotellet|hotel)\s+((chain|kjede|hotellkjede)\s+)?(bor|bur|sover|søv|skal|blir|er|har|bruker|brukar|brukes|pleier|pleiar|are|is|will|would|do|does|did|usually|normally|typically|på|pa|for|i|in|at|we)\b|\b(navnet på|namnet på|name of|adressa til|adressen til|address of|address for)\s+(the\s+)?(hotell\w*|hotel)|\b(hvor|kvar|where)\s+(skal|blir|are|will|do)\s+(vi|me|we)\s+(\w+\s+)?(bo|bu|stay|staying|sleep|overnatte)\b` +
+	dHotelRE = relit.MustCompile(`\b(hvilket|hvilke|kva|kva for eit|which|what)\s+(hotell|hotellet|hotel)\s+((chain|kjede|hotellkjede)\s+)?(bor|bur|sover|søv|skal|blir|er|har|bruker|brukar|brukes|pleier|pleiar|are|is|will|would|do|does|did|usually|normally|typically|på|pa|for|i|in|at|we)` + wordEnd + `|\b(navnet på|namnet på|name of|adressa til|adressen til|address of|address for)\s+(the\s+)?(hotell\w*|hotel)|\b(hvor|kvar|where)\s+(skal|blir|are|will|do)\s+(vi|me|we)\s+(\w+\s+)?(bo|bu|stay|staying|sleep|overnatte)\b` +
 		// "do they use a particular hotel for the samlinger?" (blind129)
 		`|\b(a|one|the same|et|eit|eitt|ett|det samme|det same)\s+(particular|specific|fixed|regular|bestemt|spesielt|fast|fast avtale)\s+(hotell|hotel)\b`)
 	// A day or a date, not a time of year: "hvilken dato", "what day in
@@ -128,7 +128,7 @@ var (
 	// and answered from the mentoring entry, which names no sum. Not
 	// whether someone is paid ("får mentorene betalt for dette?").
 	dPayRE = relit.MustCompile(`\b(hvor|kor|how)\s+(mye|mykje|much)\b[^?]{0,40}\b(betalt|paid|lønn\w*|løn|honorar\w*|salary|fee|fees|godtgjør\w*|tjener|tener|earn\w*)\b` +
-		`|\b(timelønn\w*|timeløn\w*|timepris\w*|timesats\w*|hourly (rate|pay|wage|fee)|styrehonorar\w*|honoraret|honorar for|salary|salaries|lønna|lønnen|lønnsnivå\w*)\b` +
+		`|\b(timelønn\w*|timeløn\w*|timepris\w*|timesats\w*|hourly (rate|pay|wage|fee)|styrehonorar\w*|honoraret|honorar for|salary|salaries|lønna|lønnen|lønnsnivå\w*)` + wordEnd +
 		`|\b(betalt|paid)\s+(per|pr|i|an|a)\s+(time|timen|hour)\b`)
 	// Booking the journey or the hotel oneself.
 	dBookingRE = relit.MustCompile(`\b(bestill\w*|book|booke|booker|booking\w*|reserver\w*|reserve)\b.{0,30}\b(fly\w*|hotell\w*|hotel\w*|reise\w*|reisa|tog\w*|billett\w*|flights?|tickets?|travel|trip|rom|rommet|room|rooms|overnatting\w*)\b`)

@@ -39,6 +39,11 @@ next:
 
 type matcher interface{ MatchString(string) bool }
 
+// wordEnd ends a group of words whose alternatives may end in a letter
+// outside ASCII: Go's \b is an ASCII word boundary, so "(må|også)\b"
+// never matches "må" or "også" (no boundary between "å" and a space).
+const wordEnd = `(?:\b|[^\pL\pN]|$)`
+
 // never is the not of a rule with no exceptions.
 type never struct{}
 
@@ -109,7 +114,7 @@ var (
 	// nameOtherRE asks something else of the programme the name is the
 	// subject of: how long, the deadline, the cost, who, when, how many,
 	// what it means for us, its point, what we get out of it or must do.
-	nameOtherRE = relit.MustCompile(`\b(?:lenge|long|lasts?|varer|frist\w*|deadline|kost\w*|cost|betal\w*|pay|budsjett|budget|søk\w*|sok\w*|apply|hvem|kven|who|når|naar|when|hvor mange|kor mange|how many|for oss|for us|for meg|for me|for our|for my|for lærer\w*|for teachers?|poeng\w*|point|purpose|hensikt\w*|formål\w*|aims?|achieve\w*|intend\w*|objective\w*|goals?|oppnå\w*|forvent\w*|expect\w*|krav\w*|require\w*|forplikt\w*|commit\w*|binding|bindande|bindende|formelt|formally|ut av|get out|gjøre|gjere|gjer|skal vi|do we|må vi|ma vi|have to)\b`)
+	nameOtherRE = relit.MustCompile(`\b(?:lenge|long|lasts?|varer|frist\w*|deadline|kost\w*|cost|betal\w*|pay|budsjett|budget|søk\w*|sok\w*|apply|hvem|kven|who|når|naar|when|hvor mange|kor mange|how many|for oss|for us|for meg|for me|for our|for my|for lærer\w*|for teachers?|poeng\w*|point|purpose|hensikt\w*|formål\w*|aims?|achieve\w*|intend\w*|objective\w*|goals?|oppnå\w*|forvent\w*|expect\w*|krav\w*|require\w*|forplikt\w*|commit\w*|binding|bindande|bindende|formelt|formally|ut av|get out|gjøre|gjere|gjer|skal vi|do we|må vi|ma vi|have to)` + wordEnd)
 )
 
 // The asker asks whether they themselves can be in the municipality's
@@ -229,7 +234,7 @@ const partnersEntry = "oppvekstfeltet"
 var (
 	partnersCanRE  = relit.MustCompile(`\b(?:can|could|may|kan|får|far|is it ok|er det ok|går det an)\b`)
 	partnersWhoRE  = relit.MustCompile(`\b(?:youth ?clubs?|fritidsklubb\w*|ungdomsklubb\w*|ungdomsarbeid\w*|youth work\w*|nav|helse\w*|health\w*|helsesykepleier\w*|helsestasjon\w*|frivillig\w*|volunteer\w*|bibliotek\w*|librar\w*|korps\w*|idrett\w*|sports? clubs?)\b`)
-	partnersJoinRE = relit.MustCompile(`\b(?:samarbeid\w*|cooperat\w*|collaborat\w*|partner\w*|join|be part|part of|være med|vere med|vera med|delta\w*|include\w*|inkluder\w*|med i|in the group|gruppa|group|team|involve\w*|with us|og)\b|\bogså(?:\s|$)`)
+	partnersJoinRE = relit.MustCompile(`\b(?:samarbeid\w*|cooperat\w*|collaborat\w*|partner\w*|join|be part|part of|være med|vere med|vera med|delta\w*|include\w*|inkluder\w*|med i|in the group|gruppa|group|team|involve\w*|with us|og|også)` + wordEnd)
 	partnersNotRE  = relit.MustCompile(`\b(?:medlem\w*|member\w*|betal\w*|pay|kost\w*|cost|penger|money|søk\w*|sokj\w*|apply|who exactly|hvem kan|kven kan|who can|modell\w*|model|midl\w*|frifond)\b`)
 )
 

@@ -219,3 +219,24 @@ func TestUnsureRulesSixteenth(t *testing.T) {
 		}
 	}
 }
+
+// TestWordEndAfterNonASCII: a group of words ending in "å" or "ø" is
+// read before a space, a question mark or the end (wordEnd; Go's \b
+// alone never matched there).
+func TestWordEndAfterNonASCII(t *testing.T) {
+	if detailAsked("hva er lønnsnivå for en veileder?") != detailPay {
+		t.Error(`"lønnsnivå for" is not read as pay`)
+	}
+	if detailAsked("hvilket hotell på samlinga i bodø?") != detailHotel {
+		t.Error(`"hvilket hotell på" is not read as the hotel`)
+	}
+	if id := unsureAsks("hva er fremtidens kulturskole, og hva vil vi oppnå?"); id == nameDefEntry {
+		t.Error(`"hva vil vi oppnå?" after the name is read as the name's definition`)
+	}
+	if !purposeRE.MatchString("rektor kommer til å lure på") {
+		t.Error(`"kommer til å lure på" is not read as who will ask`)
+	}
+	if !isIntro("eg kjem frå Voss.") {
+		t.Error(`"eg kjem frå" is not read as an introduction`)
+	}
+}
