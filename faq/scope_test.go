@@ -98,6 +98,12 @@ func TestNearDomainTraps(t *testing.T) {
 		"how do I file a mileage claim in the municipality's payroll system",
 		"når må vi søke Kulturrom om nye instrumenter",
 		"kva er fristen for å melde seg på kulturskuledagane?",
+		// the council's other programmes, courses and offers (round 10,
+		// eighteenth session; written for this test)
+		"does the council have other programmes, like one for inclusion, and how do we apply to those?",
+		"har kulturskolerådet andre program, til dømes for inkludering, og korleis søkjer vi på dei?",
+		"har kulturskolerådet eget kurs for korpsdirigenter? hvordan melder vi oss på",
+		"can we apply for the council's leadership education programme too?",
 	}
 	// Programme questions about what the municipality gains, or a range
 	// of numbers, are not pay or sums.
@@ -116,16 +122,17 @@ func TestNearDomainTraps(t *testing.T) {
 		}
 	}
 	programme := map[string]string{
-		"når er neste samling":                               "neste-samling",
-		"hva er fristen for å melde interesse":               "frist",
-		"hvor mange kommuner kan være i en region":           "region",
-		"får vi dekket reise til samlingene":                 "reisestotte",
-		"må vi være medlem av kulturskolerådet for å delta":  "hvem-kan-delta",
-		"hvem sitter i kommunegruppa":                        "kommunegruppe",
-		"what is the deadline to register interest":          "frist",
-		"is there a fee to take part":                        "finansiering",
-		"kan ikke-medlemmer være med":                        "hvem-kan-delta",
-		"kan vi sende reiseregning for reisen til samlingen": "reisestotte",
+		"når er neste samling":                                              "neste-samling",
+		"hva er fristen for å melde interesse":                              "frist",
+		"hvor mange kommuner kan være i en region":                          "region",
+		"får vi dekket reise til samlingene":                                "reisestotte",
+		"må vi være medlem av kulturskolerådet for å delta":                 "hvem-kan-delta",
+		"hvem sitter i kommunegruppa":                                       "kommunegruppe",
+		"what is the deadline to register interest":                         "frist",
+		"is there a fee to take part":                                       "finansiering",
+		"kan ikke-medlemmer være med":                                       "hvem-kan-delta",
+		"how does this programme relate to the council's other programmes?": "fylkenes-arbeid",
+		"kan vi sende reiseregning for reisen til samlingen":                "reisestotte",
 	}
 	for q, id := range programme {
 		a, err := e.Answer(context.Background(), q, "")
