@@ -746,7 +746,9 @@ var (
 )
 
 var (
-	definiteRE = relit.MustCompile(` ((var|host|haust|sommer|sommar|vinter)?samlingen|(var|host|haust|sommer|sommar|vinter)?samlinga|the gathering) `)
+	// "the samling": the Norwegian word in English chat is the
+	// gathering too (splits 86, 89: "when is the samling in stavanger?").
+	definiteRE = relit.MustCompile(` ((var|host|haust|sommer|sommar|vinter)?samlingen|(var|host|haust|sommer|sommar|vinter)?samlinga|the gathering|the samling|the samlinga|the samlingen) `)
 	pluralRE   = relit.MustCompile(` (samlingene|samlingane|samlinger|samlingar|gatherings) `)
 )
 
@@ -904,7 +906,16 @@ func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (
 				}
 			}
 		}
-		switch typed := titleWords(q.Text, place); {
+		typed := titleWords(q.Text, place)
+		if !startsUpper(typed) {
+			// "when is the samling in bergen? which date": a name typed
+			// in lower case is still a place when the register knows it
+			// (the words after it are not part of it).
+			if name := h.municipalityWords(place); name != "" {
+				typed = name
+			}
+		}
+		switch {
 		case len(hit) == 1:
 			return h.describeGathering(lang, hit[0], now, deadline), true, nil
 		case len(hit) > 1:
@@ -1005,6 +1016,19 @@ func startsUpper(s string) bool {
 		return unicode.IsUpper(r)
 	}
 	return false
+}
+
+// municipalityWords is the register's name of the municipality the first
+// one to three words of place name exactly ("bergen which date" →
+// "Bergen"), or "" when they name none: a place typed in lower case.
+func (h *Handlers) municipalityWords(place string) string {
+	fs := strings.Fields(place)
+	for k := min(len(fs), 3); k >= 1; k-- {
+		if e, err := h.DB.ResolveMunicipality(strings.Join(fs[:k], " ")); err == nil {
+			return e.Name
+		}
+	}
+	return ""
 }
 
 // describeGathering is one gathering in a sentence: what, when, where,

@@ -42,6 +42,11 @@ func TestLive(t *testing.T) {
 		{"WhenInPlace", "U1", "Når er samlingen i Bodø?", []string{"#1 Oppstartssamling er 6. februar 2025 i Bodø"}, []string{"Vårsamling"}},
 		{"WhereInPlaceTypedWithoutØ", "U1", "hvor er samlingen i bodo", []string{"#1 Oppstartssamling er 6. februar 2025 i Bodø"}, []string{"Vårsamling"}},
 		{"NoGatheringThere", "U1", "Hvor er samlingen i Tromsø?", []string{"Jeg finner ingen kommende samling i Tromsø.", "#1 Oppstartssamling", "#2 Vårsamling"}, nil},
+		// A register name typed in lower case, words after it: the place
+		// (split 86), named as the register spells it.
+		{"NoGatheringThereLowerCase", "U1", "when is the samling in tromsø? which date and which hotel?", []string{"I can't find an upcoming gathering in Tromsø.", "#1 Oppstartssamling"}, nil},
+		{"WhenTheSamlingEnglish", "U1", "when is the samling in bodø?", []string{"#1 Oppstartssamling is on 6 February 2025 in Bodø"}, []string{"Vårsamling"}},
+		{"TheSamlingEnglish", "U1", "when is the samling?", []string{"Next gathering: #1 Oppstartssamling is on 6 February 2025 in Bodø"}, nil},
 		{"DeadlineById", "U1", "når er svarfristen for samling 1", []string{"Svarfristen er 31. januar 2025"}, nil},
 		{"NoDeadlineSaysUntilTheDay", "U1", "når er svarfristen for samling 2", []string{"#2 Vårsamling er 6. mai 2025 i Fauske", "ingen egen svarfrist"}, nil},
 		{"UnknownId", "U1", "når er samling 9?", []string{"ingen samling nummer 9"}, nil},
