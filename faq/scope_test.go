@@ -104,6 +104,7 @@ func TestNearDomainTraps(t *testing.T) {
 		"har kulturskolerådet andre program, til dømes for inkludering, og korleis søkjer vi på dei?",
 		"har kulturskolerådet eget kurs for korpsdirigenter? hvordan melder vi oss på",
 		"can we apply for the council's leadership education programme too?",
+		"blir det fint vær for reisa til Lillehammer, med fly?",
 	}
 	// Programme questions about what the municipality gains, or a range
 	// of numbers, are not pay or sums.

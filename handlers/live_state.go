@@ -204,7 +204,10 @@ var weatherRE = relit.MustCompile(` (vaeret|veret|weather|vaermelding\w*|forecas
 	// samlinga": how cold it gets, and what to wear for it.
 	`| (blir|er|bli|e|will it be|is it|gets|get) (det |it )?(kaldt|kalt|varmt|cold|warm|freezing|snowy|rainy) | ullundert\w* | (thermal|warm) (underwear|clothes|clothing) ` +
 	// "snøvær", "regnvær", "ruskevær": a word ending in vær.
-	`| \w+vaer(et)? `)
+	`| \w+vaer(et)? ` +
+	// "blir det glatte veier i Sarpsborg neste uke? vi skal kjøre dit
+	// på samling": the roads on the way (split 92).
+	`| (glatte|glatt|isete|icy|slippery) (veier|veiene|veger|vegar|vegane|vei|veien|veg|vegen|roads?) | (road|driving) conditions | foret (pa|paa) (veien|vegen|veiene|vegane) `)
 
 // liveMunicipalityCount answers muniCountRE from the register.
 func (h *Handlers) liveMunicipalityCount(lang string) (string, bool) {

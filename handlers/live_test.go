@@ -668,6 +668,8 @@ func TestLiveHowTo(t *testing.T) {
 		"blir det regn på samlingen i Bergen?",
 		"er det meldt snøvær til samlinga i Alta?",
 		"blir det fint ver i Bodø neste veke? skal på samling",
+		"blir det glatte veier i Fauske neste uke? vi kjører dit på samling",
+		"er det glatte vegar i Bodø neste veke? vi skal køyre dit på samling",
 		// The county's own process, and answering what someone will ask.
 		"Styreleder her. Bør jeg ta det opp med noen internt før vi melder interesse?",
 		"Formannskapet vil spørre «hva koster det?». Hvordan bør jeg svare på det, og hva betyr det for kommunen?",
