@@ -91,6 +91,18 @@ func TestAsksGroupDuty(t *testing.T) {
 		{"how long does the group have to commit for?", false},
 		{"what does the working group expect from the counties?", false},
 		{"utover å stille med ei gruppe, kva forventar dei av kommunane?", false},
+		// A partner asking its part without naming the group (written
+		// for this test).
+		{"jeg leder en SFO på Hamar og kulturskolen vil ha oss med. hva må SFO-en bidra med?", true},
+		{"eg er styrar i ein barnehage. kva blir venta av barnehagen vår i programmet?", true},
+		{"our school has been asked to join – what would we be expected to contribute?", true},
+		{"hva må skolen gjøre i praksis?", true},
+		// Why the sector, its themes, other partners, the culture
+		// school's own part: other entries.
+		{"hvorfor forventes det at skolen og barnehagen er med?", false},
+		{"kva tema er det venta at skulen jobbar med?", false},
+		{"can the library contribute as well as the school?", false},
+		{"hva forventes av skolen mellom samlingene?", false},
 	})
 }
 
