@@ -205,6 +205,13 @@ func (h *Handlers) liveOne(ctx context.Context, q Query, feats *feat) (faq.Answe
 		// the FAQ's (split 82), not the command.
 		return a, false, nil
 	}
+	if ok && key == "live.how.veiledning" && mentoringOfferedRE.MatchString(n) && !mentoringToolRE.MatchString(n) {
+		// "do we get any mentorng / veiledning in the programme or are
+		// we on our own?", "får man veileder el må man finne ut alt
+		// sjøl": whether mentoring is offered, the FAQ's (splits 76,
+		// 88), not how mentors log it.
+		return a, false, nil
+	}
 	if ok && otherThingRE.MatchString(n) {
 		// "hvordan melder jeg interesse for en stilling?", "hvordan
 		// sletter jeg påmeldingen til svømmekurset?": a registration for
@@ -399,6 +406,14 @@ func (h *Handlers) liveOne(ctx context.Context, q Query, feats *feat) (faq.Answe
 	a.EntryID = liveEntry["gathering"]
 	return data(text)
 }
+
+// mentoringOfferedRE asks whether mentoring is given at all;
+// mentoringToolRE names what is done with it in the bot (logging,
+// listing, changing, exporting, the command).
+var (
+	mentoringOfferedRE = relit.MustCompile(` (do|will|would|can|could) (we|i|they|the municipalities|municipalities|all municipalities|each municipality|every municipality|the kommuner|kommuner) (get|have|receive|be offered|be given)| (is|are) there | (far|fa|faar) (vi|me|man|ein|en|kommunen|kommunene|kommunane|alle|kvar|hver|dei|de) | (fins|finnes|finst|blir|vert|gis|gjevast|tilbys|tilbydes) (det )?(noe |noko |nokon |noen )?(veiled|rettleiing|mentor)| on our own | finne ut alt | (offered|provided|included)( |$)`)
+	mentoringToolRE    = relit.MustCompile(` (logg\w*|log|logs|logged|logging|registrer\w*|record\w*|fore|forer|fort|liste|list|lists|listing|slett\w*|delete|endre|endrer|change|edit|rette|fix|eksport\w*|export|kommando\w*|command\w*|syntaks|syntax|bot|boten|se|see|show|vis|oversikt|overview) `)
+)
 
 // liveEntry labels a data answer (faq.Answer.EntryID) with the corpus
 // entry on the same subject, so logs, votes and `ask --json` say what was

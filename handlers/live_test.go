@@ -670,6 +670,10 @@ func TestLiveHowTo(t *testing.T) {
 		"blir det fint ver i Bodø neste veke? skal på samling",
 		"blir det glatte veier i Fauske neste uke? vi kjører dit på samling",
 		"er det glatte vegar i Bodø neste veke? vi skal køyre dit på samling",
+		// Whether mentoring is offered at all, not how it is logged.
+		"do we get mentoring / veiledning in this, or are we on our own?",
+		"får man veiledning / rettleiing, el må man finne ut alt sjøl?",
+		"is there any mentoring / veiledning offered to us?",
 		// The county's own process, and answering what someone will ask.
 		"Styreleder her. Bør jeg ta det opp med noen internt før vi melder interesse?",
 		"Formannskapet vil spørre «hva koster det?». Hvordan bør jeg svare på det, og hva betyr det for kommunen?",
