@@ -205,6 +205,15 @@ func (h *Handlers) liveOne(ctx context.Context, q Query, feats *feat) (faq.Answe
 		// the FAQ's (split 82), not the command.
 		return a, false, nil
 	}
+	if ok && key == "live.how.rsvpslett" && withdrawVerbRE.MatchString(n) && signupNounRE.MatchString(n) && !gatheringRE.MatchString(n) && !rsvpWordRE.MatchString(n) {
+		// "jeg la inn feil kommune i påmeldingen, hvordan trekker jeg
+		// den?", "fylkesstyret har ombestemt seg, korleis trekkjer vi
+		// påmeldinga?": a sign-up withdrawn with no gathering named is
+		// the county's registration (/interesse trekk), as in every
+		// such question of the training sets and splits 9–93 (three
+		// were taken as an RSVP to delete).
+		key = "live.how.interesse"
+	}
 	if ok && key == "live.how.veiledning" && mentoringOfferedRE.MatchString(n) && !mentoringToolRE.MatchString(n) {
 		// "do we get any mentorng / veiledning in the programme or are
 		// we on our own?", "får man veileder el må man finne ut alt
@@ -406,6 +415,14 @@ func (h *Handlers) liveOne(ctx context.Context, q Query, feats *feat) (faq.Answe
 	a.EntryID = liveEntry["gathering"]
 	return data(text)
 }
+
+// withdrawVerbRE is withdrawing (trekke); signupNounRE a sign-up
+// (påmelding); rsvpWordRE an answer to a gathering by its own words.
+var (
+	withdrawVerbRE = relit.MustCompile(` (trekk\w*|trekt|trakk|withdraw\w*) `)
+	signupNounRE   = relit.MustCompile(` (pameld\w*|paamelding\w*) `)
+	rsvpWordRE     = relit.MustCompile(` (rsvp\w*|svar|svaret|svara|svarene|svarane|answer|answers|overnatting\w*|ja|nei|kanskje|yes|no|maybe) `)
+)
 
 // mentoringOfferedRE asks whether mentoring is given at all;
 // mentoringToolRE names what is done with it in the bot (logging,

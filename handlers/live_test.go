@@ -356,6 +356,10 @@ func TestLiveHowTo(t *testing.T) {
 		// Round 10, fourteenth session (splits 9–32, selected on).
 		{"Our admin's on holiday so I'm the one poking the bot: how do I tell it we can't make a gathering after all? Already said yes last week", "/rsvp <no> ja|nei|kanskje", "neste-samling"},
 		{"we need to pull back an interest registration we sent by mistake, what's the command", "/interesse trekk <no>", "interesse-i-boten"},
+		// A sign-up withdrawn, no gathering named: the registration
+		// (eighteenth session).
+		{"la inn feil kommune i påmeldinga, hvordan trekker jeg den?", "/interesse trekk <nr>", "interesse-i-boten"},
+		{"styret har ombestemt seg, korleis trekkjer eg påmeldinga?", "/interesse trekk <nr>", "interesse-i-boten"},
 		{"what happens if I just type /samling ny with no arguments", "on their own open a form", "data:skjema"},
 		{"/samling ny uten argumenter – gir det feilmelding?", "uten noe mer åpner et skjema", "data:skjema"},
 		{"hvordan ser jeg hvilke samlinger som kommer?", "/rsvp for å se kommende samlinger", "neste-samling"},
