@@ -200,6 +200,10 @@ func TestUnsureAsksAnswers(t *testing.T) {
 		// The childhood sector's entry answered this surely (1f38cd8).
 		"hei, eg er styrar i ein barnehage. kulturskulen spør om me vil vere med i kommunegruppa deira. kva er det me forpliktar oss til då?": groupEntry,
 		"I run the SFO here and the kulturskole asked us to join their kommunegruppe. What is expected of us?":                                groupEntry,
+		// Eighteenth session: a partner's duties without the group
+		// named, and why the sector should take part.
+		"eg er SFO-leiar. kva må SFO-en bidra med i dette programmet?":               groupEntry,
+		"hvorfor skal barnehagen bruke tid på dette? er ikke det kulturskolens sak?": partnersEntry,
 	} {
 		a, err := e.Answer(context.Background(), q, "")
 		if err != nil {
