@@ -202,8 +202,8 @@ func TestUnsureAsksAnswers(t *testing.T) {
 		"I run the SFO here and the kulturskole asked us to join their kommunegruppe. What is expected of us?":                                groupEntry,
 		// Eighteenth session: a partner's duties without the group
 		// named, and why the sector should take part.
-		"eg er SFO-leiar. kva må SFO-en bidra med i dette programmet?":               groupEntry,
-		"hvorfor skal barnehagen bruke tid på dette? er ikke det kulturskolens sak?": partnersEntry,
+		"eg leier SFO på Voss. kva er det venta at SFO-en skal gjere i programmet?": groupEntry,
+		"rektor her. hvorfor skal vi som skole bry oss om dette?":                   partnersEntry,
 	} {
 		a, err := e.Answer(context.Background(), q, "")
 		if err != nil {
