@@ -939,10 +939,11 @@ func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (
 			}
 		}
 		typed := titleWords(q.Text, place)
-		if !startsUpper(typed) {
+		if len(hit) == 0 && !startsUpper(typed) {
 			// "when is the samling in bergen? which date": a name typed
 			// in lower case is still a place when the register knows it
-			// (the words after it are not part of it).
+			// (the words after it are not part of it). Only with no
+			// gathering found: the register's fuzzy search is not free.
 			if name := h.municipalityWords(place); name != "" {
 				typed = name
 			}
@@ -1056,7 +1057,7 @@ func startsUpper(s string) bool {
 func (h *Handlers) municipalityWords(place string) string {
 	fs := strings.Fields(place)
 	for k := min(len(fs), 3); k >= 1; k-- {
-		if e, err := h.DB.ResolveMunicipality(strings.Join(fs[:k], " ")); err == nil {
+		if e, ok := h.DB.ExactMunicipality(strings.Join(fs[:k], " ")); ok {
 			return e.Name
 		}
 	}

@@ -98,6 +98,12 @@ func (db *DB) ResolveMunicipality(name string) (kommuner.Entry, error) {
 	return kommuner.Entry{}, &UnknownMunicipalityError{Name: name, Near: m.Candidates}
 }
 
+// ExactMunicipality is the register entry name spells exactly (case and
+// æøå folded), with no search for near names.
+func (db *DB) ExactMunicipality(name string) (kommuner.Entry, bool) {
+	return db.reg.Exact(strings.TrimSpace(name))
+}
+
 const (
 	qMunicipalityByNumber = `SELECT id, name FROM municipalities WHERE number = ?`
 	qMunicipalityInsert   = `INSERT INTO municipalities (name, fold, number, created_by, platform, created_at) VALUES (?, ?, ?, ?, ?, ?)`

@@ -250,6 +250,16 @@ func (r *Register) Resolve(s string) Match {
 	return Match{Kind: Unknown}
 }
 
+// Exact is the one entry s names exactly (folded as Key, no suffix, no
+// number, no near miss): a cheap test of whether a word is a
+// municipality's name, where Resolve would search for near ones.
+func (r *Register) Exact(s string) (Entry, bool) {
+	if is := r.byKey[Key(s)]; len(is) == 1 {
+		return r.entries[is[0]], true
+	}
+	return Entry{}, false
+}
+
 // maxNear bounds the candidates offered for a near miss (buttons).
 const maxNear = 5
 

@@ -108,3 +108,19 @@ func TestParseRefusesBadFiles(t *testing.T) {
 		t.Fatalf("other name: %+v", m)
 	}
 }
+
+// TestExact: a name spelled as the register does (case and æøå folded)
+// is found; a near miss, a suffix or a number is not (Resolve's job).
+func TestExact(t *testing.T) {
+	r := Default()
+	for _, s := range []string{"Bodø", "bodo", "BERGEN", "tromsø"} {
+		if _, ok := r.Exact(s); !ok {
+			t.Errorf("Exact(%q) not found", s)
+		}
+	}
+	for _, s := range []string{"Bod", "Bergn", "Bodø kommune", "1804", "which", "the", ""} {
+		if e, ok := r.Exact(s); ok {
+			t.Errorf("Exact(%q) = %s", s, e.Name)
+		}
+	}
+}
