@@ -942,8 +942,9 @@ func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (
 		if len(hit) == 0 && !startsUpper(typed) {
 			// "when is the samling in bergen? which date": a name typed
 			// in lower case is still a place when the register knows it
-			// (the words after it are not part of it). Only with no
-			// gathering found: the register's fuzzy search is not free.
+			// (the words after it are not part of it). An exact lookup,
+			// and only with no gathering found: the live step's
+			// allocations stay at 13 a question (docs/operations.md).
 			if name := h.municipalityWords(place); name != "" {
 				typed = name
 			}
