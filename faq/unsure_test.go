@@ -116,6 +116,24 @@ func TestAsksEligible(t *testing.T) {
 		{"hvem kan være med? jeg er bare korleder", false},
 		{"who can apply for this?", false},
 		{"What are the eligibility criteria for Frifond?", false},
+		// Who it is meant for, and partners abroad (eighteenth session,
+		// written for this test).
+		{"we run a kulturskola in Jämtland. who is this programme actually meant for?", true},
+		{"Our music school is in Tallinn, Estonia. Could we join the programme?", true},
+		{"an Estonian school wants to observe one gathering, is that possible?", false},
+		{"is this meant for the long run?", false},
+	})
+}
+
+func TestAsksFunding(t *testing.T) {
+	checkRule(t, fundingEntry, []ruleCase{
+		{"Could you kindly tell me how the programme is funded?", true},
+		{"hvordan er programmet finansiert, egentlig?", true},
+		{"korleis blir det finansiert?", true},
+		// Travel, what the municipality pays itself, another scheme.
+		{"how is travel to the gatherings funded?", false},
+		{"hvordan finansieres El Sistema?", false},
+		{"how is the talent programme funded?", false},
 	})
 }
 

@@ -547,7 +547,9 @@ func answeredYesNo(ws []string) bool {
 	for i := 0; i+1 < len(ws); i++ {
 		switch ws[i] {
 		// ("eg trykte ja på feil samling": the button pressed is the answer.)
-		case "svart", "svara", "svarte", "answered", "said", "sagt", "sa", "replied",
+		// ("i say yes for samling 4 but now i cannot come": the present
+		// tense of English typed as a second language, splits 95, 98.)
+		case "svart", "svara", "svarte", "answered", "said", "sagt", "sa", "replied", "say", "says", "sayed", "answer", "answerd",
 			"trykte", "trykket", "trykka", "trykt", "klikket", "klikka", "klikte", "clicked", "pressed", "tapped", "hit":
 			if cmdYesNo[ws[i+1]] && ws[i+1] != "no" || ws[i+1] == "no" && ws[i] != "sa" {
 				return true

@@ -359,6 +359,8 @@ func TestLiveHowTo(t *testing.T) {
 		// A sign-up withdrawn, no gathering named: the registration
 		// (eighteenth session).
 		{"la inn feil kommune i påmeldinga, hvordan trekker jeg den?", "/interesse trekk <nr>", "interesse-i-boten"},
+		// "i say yes" in second-language English is an answer given.
+		{"i say yes for samling 2 but now we cannot come, how to change?", "/rsvp <no> ja|nei|kanskje", "neste-samling"},
 		{"styret har ombestemt seg, korleis trekkjer eg påmeldinga?", "/interesse trekk <nr>", "interesse-i-boten"},
 		{"what happens if I just type /samling ny with no arguments", "on their own open a form", "data:skjema"},
 		{"/samling ny uten argumenter – gir det feilmelding?", "uten noe mer åpner et skjema", "data:skjema"},
