@@ -189,7 +189,7 @@ var (
 	partnerSelfRE    = relit.MustCompile(`\b(?:skole\w*|skule\w*|sfo|barnehag\w*|bhg|school\w*|kindergarten\w*|after-school)\b`)
 	partnerWhatRE    = relit.MustCompile(`\b(?:hva|kva|ka|what)\b`)
 	partnerDutyRE    = relit.MustCompile(`\b(?:forvent\w*|venta|vente|expected|expect|bidra|contribut\w*|(?:skal|må|ma)\s+(?:[\pL\pN]+\s+){0,2}(?:gjere|gjøre|gjer|do)|i praksis|in practice|innebærer|inneber)` + wordEnd)
-	partnerDutyNotRE = relit.MustCompile(`\b(?:hvorfor|kvifor|korfor|why|helse\w*|health|bibliotek\w*|library|frivillig\w*|hvilke|kva for|which|kulturskolen skal|kulturskulen skal|tema\w*|theme|utviklingsområd\w*|bærekraft|berekraft|medvirkning|medverknad|samskap\w*|egenart|eigenart|rolle|role|svar\w*|rsvp|slett\w*|mellom|between|poeng\w*|point|leverandør\w*|kunstfag\w*|weather|vær\w*)` + wordEnd)
+	partnerDutyNotRE = relit.MustCompile(`\b(?:hvorfor|kvifor|korfor|why|helse\w*|health|bibliotek\w*|library|frivillig\w*|hvilke|kva for|which|kulturskolen skal|kulturskulen skal|tema\w*|theme|utviklingsområd\w*|bærekraft|berekraft|medvirkning|medverknad|samskap\w*|egenart|eigenart|rolle|role|svar\w*|rsvp|slett\w*|mellom|between|poeng\w*|point|leverandør\w*|kunstfag\w*|weather|været|vêret|innstilling\w*|holdning\w*|attitude\w*|mindset|motivation|tankesett\w*)` + wordEnd)
 )
 
 // The gatherings' entry (six regional gatherings, something national,
@@ -354,7 +354,7 @@ var (
 	boardRE     = relit.MustCompile(`\b(?:fylkesstyre\w*|county boards?|styret i (?:\w+ )?fylkesavd\w*|styret i fylkeslaget|fylke board|fylkesstyra|fylkesstyrene)\b`)
 	boardDutyRE = relit.MustCompile(`\b(?:rolle|role|gjøre|gjere|gjer|do|doing|forvent\w*|expected|supposed|oppgåve\w*|oppgave\w*|tasks?|ansvar\w*|responsib\w*|bidra|contribut\w*)\b`)
 	boardNotRE  = relit.MustCompile(`\b(?:hvordan|korleis|how do|how does|how is|command|kommando|syntax|av kommun\w+|of the municipalities|avgjer|avgjøre|avgjør|decides?|heng\w*|development areas?|utviklingsområ\w*|internt|internal\w*|prepar\w*|forbered\w*|kommunane sjølve|kommunene selv|themselves|sjølve|selv som|assistant|bot|boten|consult|discuss|drøft\w*|kommunegrupp\w*|working group|arbeidsgrupp\w*|alone|alene|aleine|on behalf|på vegne|på vegner|register\w*|registrere|melde interesse|ekstra lag|extra layer|satsing\w*)\b` +
-		`|\b(?:søke|søker|søkje|søkjer|apply|applies)\s+(?:selv|sjølv|sjølve|themselves|alone|by themselves)\b`)
+		`|\b(?:søke|søker|søkje|søkjer|apply|applies)\s+(?:selv|sjølv|sjølve|themselves|alone|by themselves|directly|direkte)\b|\bdo it for us\b|\bgjøre det for oss\b|\bgjere det for oss\b`)
 )
 
 // Who may take part, asked as eligibility ("is participation open to any

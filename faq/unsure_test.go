@@ -103,6 +103,9 @@ func TestAsksGroupDuty(t *testing.T) {
 		{"kva tema er det venta at skulen jobbar med?", false},
 		{"can the library contribute as well as the school?", false},
 		{"hva forventes av skolen mellom samlingene?", false},
+		// "være" is not the weather; the attitude expected is the duties'.
+		{"vi i SFO skal være med i programmet. hva må SFO gjøre?", true},
+		{"hvilken innstilling forventes av skolen?", false},
 	})
 }
 
@@ -147,6 +150,7 @@ func TestAsksBoardPart(t *testing.T) {
 		// how the county decides: other entries.
 		{"how does the county board register interest in the bot?", false},
 		{"må kommunene søke selv, eller må fylkesstyret gjøre det?", false},
+		{"do we as kommune apply directly or must the fylkesstyre do it for us?", false},
 		{"sitter i fylkesstyret: hva forventes av kommunene som blir med?", false},
 		{"hvordan avgjør fylkesstyret om vi skal melde interesse?", false},
 	})
@@ -222,6 +226,8 @@ func TestUnsureAsksAnswers(t *testing.T) {
 		// named, and why the sector should take part.
 		"eg leier SFO på Voss. kva er det venta at SFO-en skal gjere i programmet?": groupEntry,
 		"rektor her. hvorfor skal vi som skole bry oss om dette?":                   partnersEntry,
+		// Scored 1 without being an exact phrasing: the rule still answers.
+		"hei, eg er SFO-leiar og kommunen skal vere med. kva må eigentleg SFO gjere i dette?": groupEntry,
 	} {
 		a, err := e.Answer(context.Background(), q, "")
 		if err != nil {
