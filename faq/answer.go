@@ -39,6 +39,9 @@ type Answer struct {
 	// (handlers render one line for them), and a part the programme's
 	// but not sure goes to the working group.
 	Unanswered []Unanswered `json:"unanswered,omitempty"`
+	// exact: the question is an entry's phrasing word for word (or an
+	// entry id), which no rule of unsure.go overrides.
+	exact bool
 }
 
 // Unanswered is a part of a two-part question left unanswered.

@@ -165,12 +165,12 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	ans, err := e.answerMessage(ctx, question, q, lang, &lifted)
 	// A question every new writer asks in a new way (unsure.go) is its
 	// entry's, also when another entry answered it surely — but not an
-	// exact phrasing of an entry (the index's exact keys; a score of 1
-	// alone is no phrasing: "kva må eigentleg SFO gjere i dette?" scored
+	// exact phrasing of an entry (answered by the index's exact keys; a
+	// score of 1 alone is no phrasing: "kva må eigentleg SFO gjere i dette?" scored
 	// 1 for the childhood sector's entry, split 100) or a two-part
 	// answer (a message of parts answered by one entry, the rest
 	// context, is no two-part answer).
-	if err == nil && ans.Answered && ans.Path == "faq" && (ans.Score < 1 || e.exact[exactKey(q)] == "") && (len(ans.Parts) == 0 || e.onePart(ans)) {
+	if err == nil && ans.Answered && ans.Path == "faq" && !ans.exact && (len(ans.Parts) == 0 || e.onePart(ans)) {
 		if a, ok := e.byRule(question, lang, ans.Score); ok && a.EntryID != ans.EntryID {
 			return a, nil
 		}
@@ -337,7 +337,9 @@ func (e *Engine) answerPrepared(ctx context.Context, question, q, lang string, l
 	ans := Answer{Question: question, Lang: lang}
 	if id, ok := strings.CutPrefix(q, "#"); ok {
 		if x, ok := e.entries[strings.TrimSpace(id)]; ok {
-			return e.answerWith(ans, x, 1), nil
+			a := e.answerWith(ans, x, 1)
+			a.exact = true
+			return a, nil
 		}
 	}
 	// Split once: the exact key, then the analysis (judgeWords), into
@@ -349,7 +351,9 @@ func (e *Engine) answerPrepared(ctx context.Context, question, q, lang string, l
 	if id := e.exact[string(s.key)]; id != "" { // no string allocated for the look-up
 		if x, ok := e.entries[id]; ok {
 			s.put()
-			return e.answerWith(ans, x, 1), nil
+			a := e.answerWith(ans, x, 1)
+			a.exact = true
+			return a, nil
 		}
 	}
 	j, err := e.judgeWords(ctx, s, q, ws, lang)
