@@ -105,6 +105,7 @@ func TestNearDomainTraps(t *testing.T) {
 		"har kulturskolerådet eget kurs for korpsdirigenter? hvordan melder vi oss på",
 		"can we apply for the council's leadership education programme too?",
 		"blir det fint vær for reisa til Lillehammer, med fly?",
+		"kan vi søke på kulturskolerådets inkluderingsprogram samtidig? hva er fristen der?",
 	}
 	// Programme questions about what the municipality gains, or a range
 	// of numbers, are not pay or sums.

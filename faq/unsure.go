@@ -223,7 +223,7 @@ var (
 	// The count word and, at most two words on, the gatherings counted
 	// ("hvor mange samlinger må skolen sende folk på" counts
 	// gatherings, "hvor mange folk kan vi sende til samlingene" people).
-	countRE          = relit.MustCompile(`\b(?:hvor|kor|how)\s+(?:mange|many|often|ofte)\s+(?:\S+\s+){0,2}(?:samling\w*|gathering\w*|meet\w*|møte\w*|ganger|gonger|times)\b`)
+	countRE          = relit.MustCompile(`\b(?:hvor|kor|how)\s+(?:mange|many|often|ofte)\s+(?:\S+\s+){0,2}(?:samling\w*|gathering\w*|meet\w*|møte\w*|ganger|gonger|times|time)\b`)
 	gatheringCountRE = countRE
 	countNotRE       = relit.MustCompile(`\b(?:hvor|kor|how)\s+(?:mange|many)\s+(?:folk|personer|people|persons|deltaker\w*|deltakar\w*|participant\w*|plasser|plassar|kommun\w*|municipal\w*|fylke\w*|count\w*)\b|\b(?:kroner|kr|nok|hotel\w*|representant\w*|hours|timer|timar|dager|dagar|days|år|years|months|måneder|semest\w*|info\w*|digital\w*|online|vi blir|me blir|we are|we'll be|svar\w*|answer\w*|rsvp|overnatting|overnight|påmeld\w*|signed|said yes)\b`)
 
@@ -354,7 +354,7 @@ var (
 	boardRE     = relit.MustCompile(`\b(?:fylkesstyre\w*|county boards?|styret i (?:\w+ )?fylkesavd\w*|styret i fylkeslaget|fylke board|fylkesstyra|fylkesstyrene)\b`)
 	boardDutyRE = relit.MustCompile(`\b(?:rolle|role|gjøre|gjere|gjer|do|doing|forvent\w*|expected|supposed|oppgåve\w*|oppgave\w*|tasks?|ansvar\w*|responsib\w*|bidra|contribut\w*)\b`)
 	boardNotRE  = relit.MustCompile(`\b(?:hvordan|korleis|how do|how does|how is|command|kommando|syntax|av kommun\w+|of the municipalities|avgjer|avgjøre|avgjør|decides?|heng\w*|development areas?|utviklingsområ\w*|internt|internal\w*|prepar\w*|forbered\w*|kommunane sjølve|kommunene selv|themselves|sjølve|selv som|assistant|bot|boten|consult|discuss|drøft\w*|kommunegrupp\w*|working group|arbeidsgrupp\w*|alone|alene|aleine|on behalf|på vegne|på vegner|register\w*|registrere|melde interesse|ekstra lag|extra layer|satsing\w*)\b` +
-		`|\b(?:søke|søker|søkje|søkjer|apply|applies)\s+(?:selv|sjølv|sjølve|themselves|alone|by themselves|directly|direkte)\b|\bdo it for us\b|\bgjøre det for oss\b|\bgjere det for oss\b`)
+		`|\b(?:søke|søker|søkje|søkjer|apply|applies)\s+(?:selv|sjølv|sjølve|themselves|alone|by themselves|directly|direkte)\b|\bdo it for us\b|\bgjøre det for oss\b|\bgjere det for oss\b|\bsign (?:\w+ )?up\b|\bfor them\b|\bfor dem\b|\bfor dei\b|\bmelde på\b|\bmelde dei på\b`)
 )
 
 // Who may take part, asked as eligibility ("is participation open to any
@@ -392,7 +392,7 @@ var (
 const purposeEntry = "hensikt"
 
 var (
-	pointRE    = relit.MustCompile(`\b(?:the point|the purpose|the aim|the goal|poenget|formålet|hensikten|hensikta|målet)\s+(?:(?:of|with|med)\s+)?(?:the whole thing|the whole programme|the whole program|the whole|it all|all this|this|it|the programme|the program|programmet|det heile|det hele|heile greia|hele greia|hele opplegget|heile opplegget|opplegget|fremtidens|dette|denne)\b`)
+	pointRE    = relit.MustCompile(`\b(?:the (?:actual |real |whole )?point|the purpose|the aim|the goal|poenget|formålet|hensikten|hensikta|målet)\s+(?:(?:of|with|med)\s+)?(?:the whole thing|the whole programme|the whole program|the whole|it all|all this|this|it|the programme|the program|programmet|det heile|det hele|heile greia|hele greia|hele opplegget|heile opplegget|opplegget|fremtidens|dette|denne)\b`)
 	pointNotRE = relit.MustCompile(`samling|gathering|møte|meeting|rammeverk|framework|digital|prosjekt|project|varig|lasting|sluttdato|stopp|døyr|dør ut|dabba`)
 )
 

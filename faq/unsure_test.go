@@ -151,6 +151,7 @@ func TestAsksBoardPart(t *testing.T) {
 		{"how does the county board register interest in the bot?", false},
 		{"må kommunene søke selv, eller må fylkesstyret gjøre det?", false},
 		{"do we as kommune apply directly or must the fylkesstyre do it for us?", false},
+		{"the fylkesstyre wants to sign up six kommuner, can the board do that for them?", false},
 		{"sitter i fylkesstyret: hva forventes av kommunene som blir med?", false},
 		{"hvordan avgjør fylkesstyret om vi skal melde interesse?", false},
 	})
@@ -253,6 +254,9 @@ func TestUnsureRulesSixteenth(t *testing.T) {
 		"is this a one-time prosjekt or more longer term?":             longTermEntry,
 		"why do we need to meet at the gatherings, what are they for?": gatheringsEntry,
 		"hvor mange samlinger må skolen sende folk på?":                gatheringsEntry,
+		// Eighteenth session (written for this test).
+		"so what is the real point of the whole programme, honestly?": purposeEntry,
+		"how many time must we travel to samling in the program?":     gatheringsEntry,
 	} {
 		if got := unsureAsks(q); got != want {
 			t.Errorf("unsureAsks(%q) = %q, want %q", q, got, want)
