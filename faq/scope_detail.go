@@ -40,6 +40,7 @@ const (
 	detailMeals                 // the meals at a gathering
 	detailHours                 // how many hours a week (or a job share) the work takes
 	detailPay                   // what someone is paid: a mentor's hourly rate, a board fee
+	detailCount                 // how many took part (a round, the pilot): a count the document lacks
 )
 
 // atGathering reports whether a question for detail k is about the
@@ -83,7 +84,14 @@ var (
 	// Who got in: "kva kommunar i Vestland har fått plass", "which
 	// municipalities were admitted".
 	dListKindRE = relit.MustCompile(`\b(pilot\w*|flest|most|størst|størst|biggest|largest|first round|første runde\w*|plukka|plukket|valgt|vald|valt|chosen|selected|picked|fått plass|fått plassar|fått plasser|fatt plass|fekk plass|fikk plass|got accepted|were accepted|was accepted|kommet med|komme med|kome med|kom med|came in|tatt opp|teke opp|tekne opp|admitted|accepted|got in|got a place|got places)\b`)
-	dMaxRE      = relit.MustCompile(`\b(maks|maksimalt|maksimum|max|maximum|øvre grense|upper limit|grense for (hvor|kor) mange|grense på antal\w*|limit to|limit for|a limit|any limit|noen grense|nokon grense|høyst|høgst|at most|cap on|limit on)\b`)
+	// dCountPastRE asks how many took part, joined or were accepted
+	// ("how many municipalities joined the first round in total?",
+	// "hvor mange kommuner deltok i piloten?"): a count of what
+	// happened, which the document does not give; the entry on the
+	// number of places ("no fixed number, the working group decides")
+	// answered six such in splits 9–106, all labelled out.
+	dCountPastRE = relit.MustCompile(`\b(hvor|kor|how)\s+(mange|many)\s+(\S+\s+){0,3}?(took part|have taken part|joined|have joined|participated|have participated|were selected|were chosen|were accepted|got in|got a place|deltok|ble med|blei med|vart med|kom med|fikk plass|fekk plass|var med|har vært med|har vore med|ble valgt|blei valt|vart valt|ble tatt opp)\b`)
+	dMaxRE       = relit.MustCompile(`\b(maks|maksimalt|maksimum|max|maximum|øvre grense|upper limit|grense for (hvor|kor) mange|grense på antal\w*|limit to|limit for|a limit|any limit|noen grense|nokon grense|høyst|høgst|at most|cap on|limit on)\b`)
 	// A quota per unit: "hvor mange kan hver kommune sende", "maks antall
 	// fra hver kommune", "how many people can each kommune send" — not a
 	// count per unit ("hvor mange samlinger per region").
@@ -154,6 +162,8 @@ func detailAsked(l string) detailKind {
 		return detailLaterRound
 	case dMembersRE.MatchString(l):
 		return detailMembers
+	case dCountPastRE.MatchString(l):
+		return detailCount
 	case dListRE.MatchString(l) && dListKindRE.MatchString(l):
 		return detailList
 	case dDateRE.MatchString(l):
@@ -233,6 +243,8 @@ func (x *indexed) gives(k detailKind) bool {
 		return false // nor any hours
 	case detailPay:
 		return false // nor any pay
+	case detailCount:
+		return false // nor how many took part
 	case detailList:
 		re = aListRE()
 	case detailMax:
@@ -300,6 +312,7 @@ var detailNotGiven = map[detailKind][3]string{
 	detailLaterRound: {"fristen eller datoen for senere runder", "fristen eller datoen for seinare rundar", "the deadline or date of later rounds"},
 	detailMembers:    {"hvem som sitter i gruppen, med navn", "kven som sit i gruppa, med namn", "who is in the group by name"},
 	detailList:       {"hvilke kommuner eller fylker det gjelder", "kva kommunar eller fylke det gjeld", "which municipalities or counties"},
+	detailCount:      {"hvor mange som ble med", "kor mange som vart med", "how many took part"},
 	detailMax:        {"noe øvre antall", "noko øvre tal", "a maximum number"},
 	detailQuota:      {"hvor mange hver kommune kan sende", "kor mange kvar kommune kan sende", "how many each municipality may send"},
 	detailReplyTime:  {"hvor lang tid det tar før dere får svar", "kor lang tid det tek før de får svar", "how long it takes before you hear back"},

@@ -250,6 +250,9 @@ func TestDetailsNotGiven(t *testing.T) {
 		"hvor mye tjener en veileder per time i programmet?",
 		"what's the hourly rate for a mentor?",
 		"kva er timeløna til rettleiarane?",
+		// Eighteenth session: how many took part (written for this test).
+		"how many kommuner joined the first round altogether?",
+		"how many municipalities took part in the first round in total?",
 	} {
 		a, err := e.Answer(context.Background(), q, "")
 		if err != nil {
