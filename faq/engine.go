@@ -165,11 +165,11 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	ans, err := e.answerMessage(ctx, question, q, lang, &lifted)
 	// A question every new writer asks in a new way (unsure.go) is its
 	// entry's, also when another entry answered it surely — but not an
-	// exact phrasing of an entry (answered by the index's exact keys; a
-	// score of 1 alone is no phrasing: "kva må eigentleg SFO gjere i dette?" scored
-	// 1 for the childhood sector's entry, split 100) or a two-part
-	// answer (a message of parts answered by one entry, the rest
-	// context, is no two-part answer).
+	// exact phrasing of an entry (answered by the index's exact keys;
+	// a score of 1 alone is no phrasing: "kva må eigentleg SFO gjere i
+	// dette?" scored 1 for the childhood sector's entry, split 100) or
+	// a two-part answer (a message of parts answered by one entry, the
+	// rest context, is no two-part answer).
 	if err == nil && ans.Answered && ans.Path == "faq" && !ans.exact && (len(ans.Parts) == 0 || e.onePart(ans)) {
 		if a, ok := e.byRule(question, lang, ans.Score); ok && a.EntryID != ans.EntryID {
 			return a, nil
