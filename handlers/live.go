@@ -808,10 +808,20 @@ func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (
 	next := nextRE.MatchString(n)
 	where, when, deadline, list := whereRE.MatchString(n), whenRE.MatchString(n), deadlineRE.MatchString(n) || whenAnswerRE.MatchString(n), listRE.MatchString(n)
 	place := ""
+	registered := "" // the register's spelling of the place, when it names a municipality
 	if m := placeRE.FindStringSubmatch(n); m != nil && id == 0 {
 		place = strings.TrimSpace(m[3])
 		if notPlace[place] {
 			place = ""
+		}
+		// "when is the samling in saltdal? which date": placeRE takes up
+		// to three words; a municipality the register spells exactly in
+		// the first of them ends the place (the words after it are not
+		// part of it), in either case.
+		if place != "" {
+			if registered = h.municipalityWords(place); registered != "" {
+				place = strings.TrimSpace(liveNorm(registered))
+			}
 		}
 	}
 	words := len(strings.Fields(n))
@@ -939,15 +949,10 @@ func (h *Handlers) liveGathering(ctx context.Context, q Query, lang, n string) (
 			}
 		}
 		typed := titleWords(q.Text, place)
-		if len(hit) == 0 && !startsUpper(typed) {
-			// "when is the samling in bergen? which date": a name typed
-			// in lower case is still a place when the register knows it
-			// (the words after it are not part of it). An exact lookup,
-			// and only with no gathering found: the live step's
-			// allocations stay at 13 a question (docs/operations.md).
-			if name := h.municipalityWords(place); name != "" {
-				typed = name
-			}
+		if registered != "" {
+			// A name typed in lower case is still a place when the
+			// register knows it: said as the register spells it.
+			typed = registered
 		}
 		switch {
 		case len(hit) == 1:

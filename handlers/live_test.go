@@ -46,6 +46,10 @@ func TestLive(t *testing.T) {
 		// (split 86), named as the register spells it.
 		{"NoGatheringThereLowerCase", "U1", "when is the samling in tromsø? which date and which hotel?", []string{"I can't find an upcoming gathering in Tromsø.", "#1 Oppstartssamling"}, nil},
 		{"WhenTheSamlingEnglish", "U1", "when is the samling in bodø?", []string{"#1 Oppstartssamling is on 6 February 2025 in Bodø"}, []string{"Vårsamling"}},
+		// The region's municipality named with words after it, in either
+		// case: the region's gatherings, not "none in Saltdal which date".
+		{"RegionMunicipalityWordsAfter", "U1", "when is the samling in saltdal? which date", []string{"#1 Oppstartssamling", "#2 Vårsamling"}, []string{"can't find"}},
+		{"RegionMunicipalityWordsAfterUpper", "U1", "When is the samling in Saltdal? which date", []string{"#1 Oppstartssamling", "#2 Vårsamling"}, []string{"can't find"}},
 		{"TheSamlingEnglish", "U1", "when is the samling?", []string{"Next gathering: #1 Oppstartssamling is on 6 February 2025 in Bodø"}, nil},
 		{"DeadlineById", "U1", "når er svarfristen for samling 1", []string{"Svarfristen er 31. januar 2025"}, nil},
 		{"NoDeadlineSaysUntilTheDay", "U1", "når er svarfristen for samling 2", []string{"#2 Vårsamling er 6. mai 2025 i Fauske", "ingen egen svarfrist"}, nil},
