@@ -337,10 +337,21 @@ func (e *Engine) countedTermIn(q string, en bool) (string, bool) {
 		if isNumber(t.Text) || self[t.Text] || (t.Weak && !e.common[t.Text]) {
 			continue
 		}
+		// "how many months does it last", "hvor mange år": a count of
+		// months or years asks how long, which an answer in semesters
+		// gives; the unit is not a thing the answer must name (split 112).
+		if lengthUnits[t.Text] {
+			return "", true
+		}
 		return t.Text, true
 	}
 	return "", true
 }
+
+// lengthUnits are the analysed units a length is counted in: months,
+// years, weeks. Days and hours are left out: "hvor mange dager varer
+// samlingen" asks of one gathering (atEventLen), not of the programme.
+var lengthUnits = set("maned", "mnd", "month", "ar", "year", "uke", "uker", "week")
 
 // notCounted are the words after "hvor mange" that are not what is
 // counted: prepositions, adverbs and modal verbs.

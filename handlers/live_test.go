@@ -94,6 +94,8 @@ func TestLive(t *testing.T) {
 		{"WhatCanIDoWithYou", "U1", "hi bot :) what can i actually do with you as a participant?", []string{"I'm kulturbot", "/rsvp"}, nil},
 		{"KaKanDuHjelpeMe", "U1", "ka kan du egentlig hjelpe me?", []string{"kulturbot", "/rsvp"}, nil},
 		{"KvaKanDuGjereForMeg", "U1", "kva kan du eigentleg gjere for meg?", []string{"kulturbot", "/rsvp"}, nil},
+		// dialect present tense "gjer" (split 111)
+		{"KaKanDuGjer", "U1", "ka kan du gjer", []string{"kulturbot", "/rsvp"}, nil},
 		// dialect: "me" is "med" (blind164)
 		{"KaKanDuEgentliHjelpeMegMe", "U1", "ka kan du egentli hjelpe meg me", []string{"kulturbot", "/rsvp"}, nil},
 		// who the asker is, after the question (blind172)
