@@ -248,10 +248,25 @@ const (
 	rxCounty = `(fylkesstyret |fylkesstyre |styret i fylket |styret i fylkesavdelingen |styret i fylkesavdelinga |styret |fylket |fylkesavdelingen |fylkesavdelinga |fylkeslaget |the county |the board |the county board |county board |the county branch |county branch )?`
 )
 
+// gatheringMoveRE is a gathering's date or place changed: the working
+// group's /samling endre, not an answer changed.
+var gatheringMoveRE = relit.MustCompile(` (endre|endrer|endra|endrar|change|changing|edit|oppdatere|oppdaterer|update|flytte|flytter|flytta|flyttar|move|justere|justerer|adjust) (\S+ ){0,2}?(dato|datoen|datoane|datoene|tidspunkt|tidspunktet|sted|stedet|stad|staden|lokale|lokalet|date|dates|venue|location)( \S+){0,3}? ` + rxGathering +
+	`|` + rxGathering + `( \S+){0,12}? (endre|endrer|endra|endrar|change|edit|oppdatere|oppdaterer|update|flytte|flytter|flytta|flyttar|move|justere|adjust) (\S+ ){0,2}?(dato|datoen|tidspunkt|tidspunktet|sted|stedet|stad|staden|date|venue|location)( |$)`)
+
 var howIntents = []howIntent{
 	// Who answered a gathering: /samling deltakere.
 	{"live.how.deltakere", relit.MustCompile(` (se|ser|sja|sjaa|finne|finn|fa oversikt over|sjekke|sjekker|sjekka|see|find|check|view|get|vite|veit|vet|know|fa vite|fa greie pa|show|shows|list|lists|vise|viser|vis)( jeg| eg| je| vi| me| i| we| du| you| man)?( ut| out)?( en| ei| an| the)?( oversikt over| liste over| list of| overview of)? (hvem|kven|who|hvilke kommuner|kva kommunar|which municipalities)( som)? (har |has |have |is |are |s |er |blir |vil )?(svart|svara|meldt seg|meldt|kommer|kjem|coming|rsvp|rsvpd|rsvp d|answered|replied|signed up|attending|pameldt|pamelde|responded)|` +
 		` (deltakerlist\w*|deltakarlist\w*|deltakeroversikt\w*|attendee list|attendees|attendance list|list of attendees|deltakere pa|deltakarar pa|pameldingsliste\w*|samling deltakere)`), false, nil, nil},
+	// A gathering's date or place changed (the working group's /samling
+	// endre), before changing one's answer: "hvordan endrer jeg datoen
+	// for samlingen i Bodø?", "need to move the samling in Lillehammer
+	// from the 12th to the 19th, how do i change the date?" (split 114)
+	// were read as an RSVP's change or a gathering's date asked.
+	{"live.how.avlys", gatheringMoveRE, false, []string{"dato", "tidspunkt", "sted", "stad", "lokale", "date", "venue", "location"}, nil},
+	// "need to move the samling in Lillehammer from the 12th to the 19th,
+	// how do i change the date?": the date changed ends the question, the
+	// gathering named before it (split 114).
+	{"live.how.avlys", relit.MustCompile(` (endre|endrer|endra|endrar|change|edit|oppdatere|oppdaterer|update|flytte|flytter|flytta|flyttar|move) (\S+ )?(dato|datoen|tidspunktet|stedet|staden|date|venue|location)`), true, []string{"dato", "tidspunkt", "sted", "stad", "date", "venue", "location"}, nil},
 	// Answering a gathering, changing the answer, headcount, beds.
 	{"live.how.rsvp", relit.MustCompile(` rsvp| (endrer|endre|endra|endrar|change|update|oppdatere|oppdaterer|rette|retter|korrigere) ` + rxPron + `(svaret|svar|svara|our answer|the answer|my answer|our reply|answer|reply|pameldingen|pamelding|antallet|antall|talet|registration|our registration|registreringen|registreringa|rsvp)( \S+){0,3}? (pa|til|to|for|on) ` + `(en |ei |et |neste |the |a |our |var |vart )?` + rxGathering +
 		`| (endrer|endre|endra|endrar|change|update|snu|switch)( \S+){0,2} (til|to|from|fra) (ja|nei|kanskje|yes|no|maybe)` +
@@ -518,6 +533,11 @@ func howTo(n string, f feat) (string, bool) {
 			// reads the log).
 			if h.key == "live.how.rsvp" && strings.Contains(n, " minut") {
 				continue
+			}
+			// "hvordan endrer jeg datoen for samlingen?": the gathering's
+			// date changed, not the asker's answer to it (split 114).
+			if h.key == "live.how.rsvp" && gatheringMoveRE.MatchString(n) {
+				return "live.how.avlys", true
 			}
 			return h.key, true
 		}

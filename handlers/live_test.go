@@ -465,6 +465,11 @@ func TestLiveHowTo(t *testing.T) {
 		{"Bodø svarte for feil kommune, hva gjør vi?", "/rsvp <nr> slett kommune=<navn>", "data:rsvp-slett"},
 		{"how do I cancel a gathering?", "/samling avlys <no>", "data:samling-avlys"},
 		{"samlinga må flyttast, korleis gjer eg det?", "/samling endre <nr> dato=", "data:samling-avlys"},
+		// A gathering's date changed, not one's answer, nor its date
+		// asked (split 114).
+		{"hvordan endrer jeg datoen for samlingen i Bodø?", "/samling endre <nr> dato=", "data:samling-avlys"},
+		{"korleis endrar eg datoen på samlinga?", "/samling endre <nr> dato=", "data:samling-avlys"},
+		{"need to move the samling in Lillehammer from the 12th to the 19th, how do i change the date?", "/samling endre <no> dato=", "data:samling-avlys"},
 		{"hvor finner jeg nummeret til samlingen?", "kort nummer, vist som #3", "data:samling-nummer"},
 		{"which time zone does the bot use?", "Europe/Oslo", "data:tidssone"},
 		// A headcount told is an answer to a gathering (splits 52–60).
