@@ -284,3 +284,33 @@ func TestWordEndAfterNonASCII(t *testing.T) {
 		t.Error(`"eg kjem frå" is not read as an introduction`)
 	}
 }
+
+// Whether a municipality may apply by itself is who applies; deciding
+// alone, help, a gathering and the bot's commands are not (nineteenth
+// session; the first three written for this test).
+func TestUnsureSelfApply(t *testing.T) {
+	e := newTestEngine(t)
+	for _, q := range []string{
+		"kan Bodø bare søke selv, eller hvordan er det?",
+		"could our kommune just sign up on its own?",
+		"kan vi i Luster melde oss på sjølv?",
+		"kan vi i Kongsberg melde oss på selv, eller hvordan funker det?",
+	} {
+		a, err := e.Answer(context.Background(), q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || a.EntryID != whoAppliesEntry {
+			t.Errorf("%q: answered %v with %q, want %s", q, a.Answered, a.EntryID, whoAppliesEntry)
+		}
+	}
+	for _, q := range []string{
+		"who in the fylkesavd. decides whether we sign up - the board alone?",
+		"kan vi melde oss på samlingen selv?",
+		"kan vi få hjelp fra arbeidsgruppa når vi skal vurdere om vi skal melde oss på, eller må vi finne ut av alt selv",
+	} {
+		if got := unsureAsks(q); got == whoAppliesEntry {
+			t.Errorf("unsureAsks(%q) = %s", q, got)
+		}
+	}
+}
