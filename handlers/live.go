@@ -183,9 +183,11 @@ func (h *Handlers) liveOne(ctx context.Context, q Query, feats *feat) (faq.Answe
 			*feats |= wCan
 		}
 	}
-	// (A headcount told, "we are actually 5 not 4, how do i change", is
-	// an answer to a gathering without a topic word: headcountRE.)
-	if f&topicMask == 0 && !liveGateOff && !mayAskCommands(n) && !headcountRE.MatchString(n) {
+	// (A headcount or beds told, "we are actually 5 not 4, how do i
+	// change", "we need hotel one night. where i write this?", is an
+	// answer to a gathering without a topic word: headcountRE,
+	// bedsToldRE.)
+	if f&topicMask == 0 && !liveGateOff && !mayAskCommands(n) && !headcountRE.MatchString(n) && !bedsToldRE.MatchString(n) {
 		return a, false, nil
 	}
 	hf := f // the bits the speed-ups read
@@ -195,6 +197,14 @@ func (h *Handlers) liveOne(ctx context.Context, q Query, feats *feat) (faq.Answe
 	key, ok := howTo(n, hf)
 	if ok && key == "live.how.interesse" && rsvpMeant(n) {
 		key = "live.how.rsvpslett"
+	}
+	if !ok && enterItAskRE.MatchString(n) && (headcountRE.MatchString(n) || bedsToldRE.MatchString(n)) {
+		// "vi blir 4 stk og to treng overnatting, kan eg skrive det inn
+		// på eitt vis?", "we will be 5 at samling 2, how do i put the
+		// number in?", "we need hotel one night. where i write this?":
+		// how many come or need a bed, told, and how to enter it — an
+		// answer to a gathering (four unsure in splits 111–117).
+		key, ok = "live.how.rsvp", true
 	}
 	if !ok && !cmdHelpOff {
 		key, ok = cmdHelp(q.Text, n, f)
@@ -494,6 +504,15 @@ func liveNorm(s string) string {
 	}
 	return b.String()
 }
+
+// bedsToldRE: beds or a stay told ("to av oss treng overnatting", "we
+// need hotel one night"), or a headcount in words ("tre stk frå oss").
+var bedsToldRE = relit.MustCompile(` (treng|trenger|trengs|need|needs) (\S+ )?(overnatting|overnatte|overnatta|a bed|beds|hotel|hotell|a room|rooms|rom)( |$)| (to|tre|fire|fem|seks|two|three|four|five|six) (stk|stykker|personer|personar|people|persons|of us|av oss)( |$)`)
+
+// enterItAskRE: the message ends by asking how or where to enter what it
+// told ("kan eg skrive det inn på eitt vis?", "korleis får eg med det?",
+// "how do i put the number in?", "where i write this?").
+var enterItAskRE = relit.MustCompile(` (hvordan|korleis|koss|how|hvor|kvar|kor|where|kan|can)( do| can| should| skal| kan| ma)?( jeg| eg| je| i| vi| me| we)? (skrive|skriv|skriver|skriva|write|legge|legg|legger|leggje|registrere|registrerer|register|fa|far|faa|get|put|enter|add|include|fore|melde|meld|si|tell)( (jeg|eg|je|vi|me|i|we))?( (det|dette|den|dei|dem|it|this|that|the number|the numbers|antallet|talet|tallet|inn|in|med|with|opp|ifra|fra))*( pa (eitt|ett|et|eit|noe|noko|nokon|nokre) (vis|mate|maate))?( i boten| in the bot| her| here)? $`)
 
 // newHereRE: "ny her", "jeg er ny", "new here", "I'm new here" opening a
 // message.

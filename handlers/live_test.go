@@ -470,6 +470,12 @@ func TestLiveHowTo(t *testing.T) {
 		{"hvordan endrer jeg datoen for samlingen i Bodø?", "/samling endre <nr> dato=", "data:samling-avlys"},
 		{"korleis endrar eg datoen på samlinga?", "/samling endre <nr> dato=", "data:samling-avlys"},
 		{"need to move the samling in Lillehammer from the 12th to the 19th, how do i change the date?", "/samling endre <no> dato=", "data:samling-avlys"},
+		// How many come or need a bed, told, and how to enter it
+		// (splits 114–117; the first written for this test).
+		{"vi blir 3 stk og en trenger hotell, hvordan legger jeg det inn?", "/rsvp <nr> ja|nei|kanskje", "neste-samling"},
+		{"vi blir nok 4 stk frå stryn og to av oss treng overnatting, kan eg skrive det inn på eitt vis?", "/rsvp <nr> ja|nei|kanskje", "neste-samling"},
+		{"tre stk frå oss skal på samlinga og to treng å overnatte, korleis får eg med det?", "/rsvp <nr> ja|nei|kanskje", "neste-samling"},
+		{"we need hotel one night. where i write this?", "/rsvp <no> ja|nei|kanskje", "neste-samling"},
 		{"hvor finner jeg nummeret til samlingen?", "kort nummer, vist som #3", "data:samling-nummer"},
 		{"which time zone does the bot use?", "Europe/Oslo", "data:tidssone"},
 		// A headcount told is an answer to a gathering (splits 52–60).
