@@ -82,6 +82,7 @@ var unsureRules = []unsureRule{
 	{dutiesEntry, []matcher{everyGatheringRE}, nothing},
 	{fundingEntry, []matcher{fundedRE}, fundedNotRE},
 	{whoAppliesEntry, []matcher{selfApplyRE}, selfApplyNotRE},
+	{regionEntry, []matcher{regionDefRE}, nothing},
 }
 
 // The programme's own name asked about: "hva er egentlig fremtidens
@@ -455,3 +456,13 @@ var (
 	selfApplyRE    = relit.MustCompile(`\b(?:melde\w*|meld|søk\w*|sok\w*|apply\w*|applies|sign\w* up|registrer\w*|register\w*|påmeld\w*)\b[^?]{0,40}?\b(?:selv|sjøl|sjølv|sjol|sjolv|on (?:its|our|their) own|by (?:itself|ourselves|themselves)|directly|direkte|alone|aleine|alene|på eiga hand|på egen hånd|på eigen hand)` + wordEnd)
 	selfApplyNotRE = relit.MustCompile(`samling|gathering|rsvp|\bbot\b|boten|kommando|command|finne ut|find out|figure out|hjelp|help|bistand|region|fylkesgrens|\bdecid\w*|bestemme\w*|beslut\w*|avgj\w*|(?:board|styret|styre|leder|leiar|leader) (?:alone|alene|aleine)`)
 )
+
+// What a region is, asked alone: "hva er egentlig en "region" i denne
+// sammenhengen?", "def. of region?" (three unsure in splits 77 and 118;
+// the name of the programme or nothing pulled them away). Only the bare
+// question: anything after it asks more than the definition.
+
+// regionEntry is the corpus entry on what a region is.
+const regionEntry = "region"
+
+var regionDefRE = relit.MustCompile(`\b(?:hva|kva|ka|what)\s*(?:er|e|is|'s|s)\s+(?:egentlig|eigentleg|actually|really|exactly)?\s*(?:en|ein|ei|a|an|the)?\s*["«']?regions?["»']?\s*(?:i denne sammenhengen|i denne samanhengen|in this context|here|her|i dette programmet|i programmet|in the programme)?\s*\??$|\bdef(?:inition|inisjon|\.)?\s+(?:of|av|på|pa)\s+(?:a\s+|en\s+|ein\s+)?["«']?region`)

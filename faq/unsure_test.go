@@ -314,3 +314,18 @@ func TestUnsureSelfApply(t *testing.T) {
 		}
 	}
 }
+
+// What a region is, asked alone, is the region entry (split 118; the
+// first written for this test); a question after it is not only that.
+func TestUnsureRegionDefinition(t *testing.T) {
+	for q, want := range map[string]string{
+		"kva er ein region her?":                               regionEntry,
+		"hva er egentlig en \"region\" i denne sammenhengen?":  regionEntry,
+		"def. of region?":                                      regionEntry,
+		"hva er en region? må kommunene grense til hverandre?": "",
+	} {
+		if got := unsureAsks(q); got != want {
+			t.Errorf("unsureAsks(%q) = %q, want %q", q, got, want)
+		}
+	}
+}
