@@ -774,7 +774,10 @@ var lastTimeWords = wordSet("week weeks year month time night day monday tuesday
 // svarer jeg for kommunen", "og overnatting, kor legg eg inn det?".
 func cmdFramed(ws []string, at int) bool {
 	if at == 0 {
-		return true
+		// An action first is an imperative ("slett samling 3"), but
+		// not with "you" after it: "Bruker dere noe annet dokument enn
+		// rammeverket …?" asks what the programme does (split 121).
+		return len(ws) < 2 || !youAfterVerb[ws[1]]
 	}
 	pron, modal := false, false
 	for i := at - 1; i >= 0; i-- {
@@ -960,6 +963,9 @@ func askedBack(ws []string) bool {
 
 // cmdFramedStart: the question opens with a how-word, "hvor", or "kan
 // jeg/du" ("korleis får eg …", "kan eg få …").
+// youAfterVerb: "you" as the subject of a question opening with its verb.
+var youAfterVerb = wordSet("dere du dokker dykk you")
+
 func cmdFramedStart(ws []string) bool {
 	if len(ws) < 2 {
 		return false

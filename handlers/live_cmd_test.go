@@ -68,6 +68,9 @@ func TestCmdHelp(t *testing.T) {
 		"når må vi svare på samlingen?",
 		"hvordan eksporterer vi kunnskapen tilbake til kommunen?",
 		"Finner ikke svar på det jeg lurer på i FAQ-en – hvem kan jeg kontakte for en avklaring?",
+		// a verb first with "you" after it asks, it does not bid (split 121)
+		"Bruker dere noe annet dokument enn rammeverket som grunnlag for arbeidet i regionene?",
+		"lager dere regionene selv, eller gjør fylkene det?",
 	} {
 		n := fixGatheringTypos(liveNorm(q))
 		if got, ok := cmdHelp(q, n, liveFeats(n)); ok {
