@@ -622,6 +622,8 @@ var capabilitiesRE = relit.MustCompile(`^ (hva|kva|ka|what|wat|wot) (kan|can)( e
 	`|^ (hva|kva|ka|what|wat) (kan|can) (jeg|eg|vi|me|i|we)( (egentlig|eigentleg|egentleg|really|actually))? (gjore|gjere|do|bruke deg til|use you for) (med deg|with you)( (som deltaker|som deltakar|as a participant|as participants))? $` +
 	`|^ (hva|kva|ka|what) (gjor|gjer|does|do) (du|boten|kulturbot|you|u|the bot|this bot|kulturbot)( do| egentlig| eigentleg| actually do)? $` +
 	`|^ (hva|kva|what) er (kulturbot|boten|denne boten) $|^ what is (kulturbot|this bot|the bot) $` +
+	// "what you can do for me?": the order of a learner (split 122)
+	`|^ (what|wat) (you|u) (can|could) (do|help)( (for|with) (me|us))? $` +
 	`|^ (hjelp|help|meny|menu|kommandoer|commands|hva kan jeg skrive|what can i type) $` +
 	`|^ (hjelp|help|hjelpemeny|helpmenu|meny|menu|kommandoer|kommandoliste|commands|command list)( (meg|me|oss|us))?( (hjelp|help|meny|menu|kommandoer|commands))?( for| til| i)?( (boten|kulturbot|bot|the bot))?( (please|pls|takk))? $` +
 	`|^ (kan|can) (du|you) (hjelpe|hjelpa|help)( meg| oss| me| us)?( med noe| med noko| with something)? $` +
