@@ -145,6 +145,14 @@ func (h *Handlers) liveOne(ctx context.Context, q Query, feats *feat) (faq.Answe
 	if greetingFirst[first] {
 		n = greetingRE.ReplaceAllString(n, " ")
 		first, _, _ = strings.Cut(n[1:], " ")
+		// "hei! hvem er du?", "hi, who are you?": small talk after the
+		// greeting too (split 123; declined as outside the programme).
+		if key, ok := smallTalk(n); ok && words <= 10 && smallTalkFirst[first] {
+			take()
+			a.Path = PathSmallTalk
+			a.Text = lt(lang, key)
+			return a, true, nil
+		}
 	}
 	// "ny her – hva kan kulturbot hjelpe meg med?": being new is no part
 	// of the question.
