@@ -170,8 +170,15 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	// dette?" scored 1 for the childhood sector's entry, split 100) or
 	// a two-part answer (a message of parts answered by one entry, the
 	// rest context, is no two-part answer).
-	if err == nil && ans.Answered && ans.Path == "faq" && !ans.exact && (len(ans.Parts) == 0 || e.onePart(ans)) {
+	if err == nil && ans.Answered && ans.Path == "faq" && !ans.exact && (len(ans.Parts) == 0 || e.oneEntry(ans)) {
 		if a, ok := e.byRule(question, lang, ans.Score); ok && a.EntryID != ans.EntryID {
+			// A part left unanswered that the rule does not ask itself
+			// is still unanswered ("… og hva tjener en veileder?").
+			for _, u := range ans.Unanswered {
+				if unsureAsks(u.Question) != a.EntryID {
+					a.Parts, a.Unanswered = ans.Parts, append(a.Unanswered, u)
+				}
+			}
 			return a, nil
 		}
 	}
@@ -215,6 +222,15 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 // by a blank line (answerBoth); an entry's own answer has none.
 func (e *Engine) onePart(ans Answer) bool {
 	return len(ans.Unanswered) == 0 && !strings.Contains(ans.Text, "\n\n") && !strings.Contains(ans.Source, "; ")
+}
+
+// oneEntry reports whether ans, the answer to a message of parts, is one
+// entry's answer alone, other parts left unanswered or not: "hvor mange
+// infomøter blir det, og er de fysiske eller på teams?" answered its
+// second part from the gatherings' entry and filed the first; the rule
+// on the information meetings answers both (split 124).
+func (e *Engine) oneEntry(ans Answer) bool {
+	return !strings.Contains(ans.Text, "\n\n") && !strings.Contains(ans.Source, "; ")
 }
 
 // byRule answers question from the entry of the unsure rule it matches
