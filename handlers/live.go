@@ -217,6 +217,12 @@ func (h *Handlers) liveOne(ctx context.Context, q Query, feats *feat) (faq.Answe
 	if !ok && !cmdHelpOff {
 		key, ok = cmdHelp(q.Text, n, f)
 	}
+	if ok && key == "live.how.interesse" && wgHelpRE.MatchString(n) {
+		// "kan arbeidsgruppa hjelpe oss i fylkesstyret med å vurdere om
+		// vi skal melde interesse, evt. korleis?": the working group's
+		// support, the FAQ's (split 126), not the command.
+		return a, false, nil
+	}
 	if ok && key == "live.how.interesse" && internalRE.MatchString(n) && !hasHowWord(n) {
 		// "Må jeg ta dette opp med noen internt før vi melder
 		// interesse?": the county's own process before it registers,
@@ -692,6 +698,9 @@ func init() {
 
 // internalRE: a county's internal process — discussed or taken up with
 // someone within the county before it decides.
+// wgHelpRE: the working group helping or sparring with the asker.
+var wgHelpRE = relit.MustCompile(` (arbeidsgruppa|arbeidsgruppen|arbeidsgruppe|working group|arbeidsgruppe)( \S+){0,2}? (hjelpe|hjelpa|hjelper|hjelp|help|helps|bista|bistar|sparre|sparrer|sparra|support|assist|advise|rad|gi rad|gje rad) `)
+
 var internalRE = relit.MustCompile(` (internt|internally|internal|innad|innanfor fylket|innenfor fylket|(ta|tar|ta opp|tek|taka) (dette|det|this|it|saken|saka) opp med|discuss|discussed|drofte|drofta|drofter|droftar|forankre\w*|forankr\w*) `)
 
 // otherThingRE: an interest registration, a sign-up or an answer for

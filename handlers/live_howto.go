@@ -353,6 +353,10 @@ var howIntents = []howIntent{
 	// ("setter jeg kommunen", "set my municipality"); "hvordan setter
 	// kommunen sammen gruppa si" has the municipality as the subject.
 	{"live.how.kommune", relit.MustCompile(` (stille inn|still inn|stiller inn|stilla inn|setter|sette|velger|velge|lagrer|lagre|endrer|endre|bytter|bytte|set|change|save) ((vi |jeg |eg |je |me |we |i |du |you |man )(min |mi |var |vart |my |our |hvilken |kva |which |what )?|(min |mi |var |vart |my |our |hvilken |kva |which |what ))(egen |eigen |own )?(kommune|kommunen|kommuna|municipality)`), false, nil, nil},
+	// "Jeg vil registrere at jeg tilhører Melhus kommune i boten.
+	// Hvordan gjør jeg det?" (split 126): one's own municipality
+	// registered, not the county's interest.
+	{"live.how.kommune", relit.MustCompile(` (registrere|registrerer|registrera|lagre|lagrer|lagra|register|save|record|set|legge inn|leggje inn) (at |that )?(jeg|eg|je|i) (tilhorer|tilhoyrer|horer til|hoyrer til|belong to|jobber i|jobbar i|work in|work for|er fra|er fraa|am from|m from)( \S+)?( kommune| municipality)?`), false, []string{"tilh", "horer til", "hoyrer til", "belong", "jobb", "work", "er fra", "am from", "m from"}, nil},
 	// "how i tell the bot i am from tromsø kommune", "korleis seier eg
 	// til boten at eg er frå Voss kommune" (blind102): one's own
 	// municipality, told.

@@ -478,6 +478,8 @@ func TestLiveHowTo(t *testing.T) {
 		{"vi blir nok 4 stk frå stryn og to av oss treng overnatting, kan eg skrive det inn på eitt vis?", "/rsvp <nr> ja|nei|kanskje", "neste-samling"},
 		{"tre stk frå oss skal på samlinga og to treng å overnatte, korleis får eg med det?", "/rsvp <nr> ja|nei|kanskje", "neste-samling"},
 		{"we need hotel one night. where i write this?", "/rsvp <no> ja|nei|kanskje", "neste-samling"},
+		// One's own municipality registered (split 126).
+		{"Jeg vil registrere at jeg tilhører Melhus kommune i boten. Hvordan gjør jeg det?", "/kulturbot kommune <navn>", "data:kommune"},
 		{"hvor finner jeg nummeret til samlingen?", "kort nummer, vist som #3", "data:samling-nummer"},
 		{"which time zone does the bot use?", "Europe/Oslo", "data:tidssone"},
 		// A headcount told is an answer to a gathering (splits 52–60).
@@ -695,6 +697,9 @@ func TestLiveHowTo(t *testing.T) {
 		"blir det fint ver i Bodø neste veke? skal på samling",
 		"blir det glatte veier i Fauske neste uke? vi kjører dit på samling",
 		"er det glatte vegar i Bodø neste veke? vi skal køyre dit på samling",
+		// The working group's help before registering, not the command
+		// (split 126).
+		"kan arbeidsgruppa hjelpe oss i fylkesstyret med å vurdere om vi skal melde interesse, evt. korleis?",
 		// Whether mentoring is offered at all, not how it is logged.
 		"do we get mentoring / veiledning in this, or are we on our own?",
 		"får man veiledning / rettleiing, el må man finne ut alt sjøl?",
