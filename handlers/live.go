@@ -593,7 +593,7 @@ var (
 // capabilitiesLast are the words capabilitiesRE's questions end with
 // (every alternative is anchored at the end): the pattern runs only on a
 // question ending with one of them, not on every "hva …" question.
-var capabilitiesLast = wordSet("du boten kulturbot bot you egentlig eigentleg really actually gjore gjere gjer gjor do med with pa answer " +
+var capabilitiesLast = wordSet("du boten kulturbot bot you egentlig eigentleg really actually gjore gjere gjer gjor do med with pa answer mae " +
 	"sporre sporja deg sporje spor ask om about skrive type hjelp help meny menu kommandoer commands hjelpemeny helpmenu kommandoliste list " +
 	"for til i hjelpe hjelpa meg oss me us noe noko something here her kan can lol haha hehe participant participants deltaker deltakar ny fersk new")
 
@@ -628,7 +628,7 @@ func smallTalk(n string) (string, bool) {
 var capabilitiesAsideRE = relit.MustCompile(`^ (so |and |ok |okay |og |sa )?(hva|kva|ka|what|wat) (kan|can) (du|you|u|ya|boten|the bot|kulturbot|this bot|denne boten)( (actually|really|egentlig|eigentleg|eigentle|egentli))? (do|gjore|gjere|gjer|gjor|hjelpe|hjelpa|help)( (me|meg|oss|us))?( (med|me|with))? ((for|til) (a|an|en|ei|et|me|meg|us|oss|my|mine|poor|new|stakkars)|apart from|besides|bortsett fra|except|utenom|utanom)( \S+){0,8} $`)
 
 // capabilitiesRE is "what can you do / who are you", about the bot itself.
-var capabilitiesRE = relit.MustCompile(`^ (hva|kva|ka|what|wat|wot) (kan|can)( egentlig| eigentleg| egentleg| really| actually)? (du|boten|kulturbot|denne boten|you|u|ye|ya|the bot|this bot|kulturbot)( (egentlig|egentli|egentlg|egentle|eigentleg|eigentle|eigentlig|really|actually|actualy|acutally|actully))?( (gjore|gjere|gjer|gjor|do|hjelpe meg med|hjelpe oss med|hjelpe me med|hjelpe meg me|hjelpe oss me|hjelpa meg me|hjelpa oss me|hjelpe me me|hjelpa me me|hjelpe med|hjelpe til med|hjelpe meg|hjelpe oss|hjelpe me|hjelpa me|hjelpa oss|hjelpa meg|help me with|help us with|help with|svare pa|answer))?( (for meg|for oss|for me|for us))?( (egentlig|eigentleg|really|actually|da|na|no|now))?( (lol|haha|hehe))?( (bot|boten|kulturbot))?` +
+var capabilitiesRE = relit.MustCompile(`^ (hva|kva|ka|what|wat|wot) (kan|can)( egentlig| eigentleg| egentleg| really| actually)? (du|boten|kulturbot|denne boten|you|u|ye|ya|the bot|this bot|kulturbot)( (egentlig|egentli|egentlg|egentle|eigentleg|eigentle|eigentlig|really|actually|actualy|acutally|actully))?( (gjore|gjere|gjer|gjor|do|hjelpe meg med|hjelpe oss med|hjelpe me med|hjelpe meg me|hjelpe oss me|hjelpa meg me|hjelpa oss me|hjelpe me me|hjelpa me me|hjelpe mae me|hjelpe mae med|hjelpa mae me|hjelpe mae|hjelpe med|hjelpe til med|hjelpe meg|hjelpe oss|hjelpe me|hjelpa me|hjelpa oss|hjelpa meg|help me with|help us with|help with|svare pa|answer))?( (for meg|for mae|for oss|for me|for us))?( (egentlig|eigentleg|really|actually|da|na|no|now))?( (lol|haha|hehe))?( (bot|boten|kulturbot))?` +
 	// "… er helt fersk her", "… I'm new here": being new, said after.
 	`( (er|jeg er|eg er|i m|im|i am)( helt| heilt| ganske| quite| completely| brand)? (ny|fersk|new)( her| here| i boten| to this| to the bot)?)? $` +
 	`|^ (hva|kva|ka|what) (kan|can) (jeg|eg|vi|me|i|we) (sporre|sporja|sporre deg|sporje|spor|ask|ask you)( om| about)? $` +

@@ -96,6 +96,9 @@ func TestLive(t *testing.T) {
 		{"KvaKanDuGjereForMeg", "U1", "kva kan du eigentleg gjere for meg?", []string{"kulturbot", "/rsvp"}, nil},
 		// dialect present tense "gjer" (split 111)
 		{"KaKanDuGjer", "U1", "ka kan du gjer", []string{"kulturbot", "/rsvp"}, nil},
+		// dialect "mæ" for meg (splits 115, 126)
+		{"KaKanDuGjorForMae", "U1", "ka kan du gjør for mæ?", []string{"kulturbot", "/rsvp"}, nil},
+		{"KaKanDuHjelpeMaeMe", "U1", "hei! ka kan du hjelpe mæ me?", []string{"kulturbot", "/rsvp"}, nil},
 		// a learner's word order (split 122)
 		{"WhatYouCanDoForMe", "U1", "hi 🙂 what you can do for me?", []string{"kulturbot", "/rsvp"}, nil},
 		// dialect: "me" is "med" (blind164)
