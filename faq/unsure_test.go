@@ -341,6 +341,8 @@ func TestUnsureInfoMeetings(t *testing.T) {
 		"blir det noen infomøter før oppstart, og er de på teams?",
 		// no rule took it before this one
 		"are the info meetings online or do we travel to Oslo?",
+		// an info session (blind148, written before this rule)
+		"Is there some kind of online info session where I can hear more about what we'd actually be signing up for?",
 	} {
 		a, err := e.Answer(context.Background(), q, "")
 		if err != nil {
@@ -360,5 +362,21 @@ func TestUnsureInfoMeetings(t *testing.T) {
 	}
 	if got := unsureAsks("someone at the KS meeting mentioned a dialoghefte - what's it called and what is it for?"); got == gatheringsEntry {
 		t.Errorf("the booklet asked after a meeting read as the gatherings'")
+	}
+}
+
+// Joining alone or with other municipalities asks what a region is
+// (splits 42–128; the first written for this test); coming alone to a
+// gathering does not.
+func TestUnsureJoinAlone(t *testing.T) {
+	for q, want := range map[string]string{
+		"kan Vefsn være med alene, eller må vi ha med nabokommunene?":        regionEntry,
+		"can my kommune join alone? or we need other kommuner with us?":      regionEntry,
+		"kan vi være med alene eller må vi gå sammen med andre?":             regionEntry,
+		"can I come alone to the samling or together with other colleagues?": "",
+	} {
+		if got := unsureAsks(q); got != want {
+			t.Errorf("unsureAsks(%q) = %q, want %q", q, got, want)
+		}
 	}
 }

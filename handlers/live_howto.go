@@ -253,6 +253,27 @@ const (
 var gatheringMoveRE = relit.MustCompile(` (endre|endrer|endra|endrar|change|changing|edit|oppdatere|oppdaterer|update|flytte|flytter|flytta|flyttar|move|justere|justerer|adjust) (\S+ ){0,2}?(dato|datoen|datoane|datoene|tidspunkt|tidspunktet|sted|stedet|stad|staden|lokale|lokalet|date|dates|venue|location)( \S+){0,3}? ` + rxGathering +
 	`|` + rxGathering + `( \S+){0,12}? (endre|endrer|endra|endrar|change|edit|oppdatere|oppdaterer|update|flytte|flytter|flytta|flyttar|move|justere|adjust) (\S+ ){0,2}?(dato|datoen|tidspunkt|tidspunktet|sted|stedet|stad|staden|date|venue|location)( |$)`)
 
+// gatheringTask is key, but for an RSVP read in a question about the
+// gathering itself: "hvordan endrer jeg datoen for samlingen?" changes
+// the gathering's date, not the asker's answer (split 114); "how do I
+// publish a new samling in the bot and set a deadline for people to
+// rsvp?" makes one, the RSVP its detail (split 128).
+func gatheringTask(key, n string) string {
+	if key != "live.how.rsvp" {
+		return key
+	}
+	switch {
+	case gatheringMoveRE.MatchString(n):
+		return "live.how.avlys"
+	case gatheringMakeRE.MatchString(n):
+		return "faq:samling-admin"
+	}
+	return key
+}
+
+// gatheringMakeRE is a gathering created or published by the asker.
+var gatheringMakeRE = relit.MustCompile(` (publish|publiserer|publisere|publisera|legge ut|legg ut|legger ut|leggje ut|create|oppretter|opprette|opprettar|set up|sette opp|setter opp) ` + rxPron + `(en |ei |et |a |an |the |our |var )*(ny |nye |new |next |neste |first |første |fyrste )?` + rxGathering + ` `)
+
 var howIntents = []howIntent{
 	// Who answered a gathering: /samling deltakere.
 	{"live.how.deltakere", relit.MustCompile(` (se|ser|sja|sjaa|finne|finn|fa oversikt over|sjekke|sjekker|sjekka|see|find|check|view|get|vite|veit|vet|know|fa vite|fa greie pa|show|shows|list|lists|vise|viser|vis)( jeg| eg| je| vi| me| i| we| du| you| man)?( ut| out)?( en| ei| an| the)?( oversikt over| liste over| list of| overview of)? (hvem|kven|who|hvilke kommuner|kva kommunar|which municipalities)( som)? (har |has |have |is |are |s |er |blir |vil )?(svart|svara|meldt seg|meldt|kommer|kjem|coming|rsvp|rsvpd|rsvp d|answered|replied|signed up|attending|pameldt|pamelde|responded)|` +
@@ -538,12 +559,7 @@ func howTo(n string, f feat) (string, bool) {
 			if h.key == "live.how.rsvp" && strings.Contains(n, " minut") {
 				continue
 			}
-			// "hvordan endrer jeg datoen for samlingen?": the gathering's
-			// date changed, not the asker's answer to it (split 114).
-			if h.key == "live.how.rsvp" && gatheringMoveRE.MatchString(n) {
-				return "live.how.avlys", true
-			}
-			return h.key, true
+			return gatheringTask(h.key, n), true
 		}
 	}
 	// "når må vi svare på samlingen?" asks when (the deadline), not how.
@@ -612,10 +628,10 @@ func howTo(n string, f feat) (string, bool) {
 			default:
 				continue
 			}
-			return h.key, true
+			return gatheringTask(h.key, n), true
 		}
 	}
-	return weakKey, weakKey != ""
+	return gatheringTask(weakKey, n), weakKey != ""
 }
 
 // toGatheringRE: a gathering named as where one signs up to.

@@ -481,6 +481,8 @@ func TestLiveHowTo(t *testing.T) {
 		{"vi blir nok 4 stk frå stryn og to av oss treng overnatting, kan eg skrive det inn på eitt vis?", "/rsvp <nr> ja|nei|kanskje", "neste-samling"},
 		{"tre stk frå oss skal på samlinga og to treng å overnatte, korleis får eg med det?", "/rsvp <nr> ja|nei|kanskje", "neste-samling"},
 		{"we need hotel one night. where i write this?", "/rsvp <no> ja|nei|kanskje", "neste-samling"},
+		// A gathering made, the RSVP its detail (split 128).
+		{"how do I publish a new samling in the bot and set a deadline for people to rsvp?", "/samling ny", "samling-admin"},
 		// One's own municipality registered (split 126).
 		{"Jeg vil registrere at jeg tilhører Melhus kommune i boten. Hvordan gjør jeg det?", "/kulturbot kommune <navn>", "data:kommune"},
 		{"hvor finner jeg nummeret til samlingen?", "kort nummer, vist som #3", "data:samling-nummer"},
