@@ -169,7 +169,7 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	// a score of 1 alone is no phrasing: "kva må eigentleg SFO gjere i
 	// dette?" scored 1 for the childhood sector's entry, split 100) or
 	// a two-part answer (a message of parts answered by one entry, the
-	// rest context, is no two-part answer).
+	// rest context or left unanswered, is no two-part answer: oneEntry).
 	if err == nil && ans.Answered && ans.Path == "faq" && !ans.exact && (len(ans.Parts) == 0 || e.oneEntry(ans)) {
 		if a, ok := e.byRule(question, lang, ans.Score); ok && a.EntryID != ans.EntryID {
 			// A part left unanswered that the rule does not ask itself

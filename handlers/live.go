@@ -147,11 +147,13 @@ func (h *Handlers) liveOne(ctx context.Context, q Query, feats *feat) (faq.Answe
 		first, _, _ = strings.Cut(n[1:], " ")
 		// "hei! hvem er du?", "hi, who are you?": small talk after the
 		// greeting too (split 123; declined as outside the programme).
-		if key, ok := smallTalk(n); ok && words <= 10 && smallTalkFirst[first] {
-			take()
-			a.Path = PathSmallTalk
-			a.Text = lt(lang, key)
-			return a, true, nil
+		if words <= 10 && smallTalkFirst[first] {
+			if key, ok := smallTalk(n); ok {
+				take()
+				a.Path = PathSmallTalk
+				a.Text = lt(lang, key)
+				return a, true, nil
+			}
 		}
 	}
 	// "ny her – hva kan kulturbot hjelpe meg med?": being new is no part
@@ -699,7 +701,7 @@ func init() {
 // internalRE: a county's internal process — discussed or taken up with
 // someone within the county before it decides.
 // wgHelpRE: the working group helping or sparring with the asker.
-var wgHelpRE = relit.MustCompile(` (arbeidsgruppa|arbeidsgruppen|arbeidsgruppe|working group|arbeidsgruppe)( \S+){0,2}? (hjelpe|hjelpa|hjelper|hjelp|help|helps|bista|bistar|sparre|sparrer|sparra|support|assist|advise|rad|gi rad|gje rad) `)
+var wgHelpRE = relit.MustCompile(` (arbeidsgruppa|arbeidsgruppen|arbeidsgruppe|working group)( \S+){0,2}? (hjelpe|hjelpa|hjelper|hjelp|help|helps|bista|bistar|sparre|sparrer|sparra|support|assist|advise|rad|gi rad|gje rad) `)
 
 var internalRE = relit.MustCompile(` (internt|internally|internal|innad|innanfor fylket|innenfor fylket|(ta|tar|ta opp|tek|taka) (dette|det|this|it|saken|saka) opp med|discuss|discussed|drofte|drofta|drofter|droftar|forankre\w*|forankr\w*) `)
 

@@ -961,11 +961,11 @@ func askedBack(ws []string) bool {
 	return typed && ask && back
 }
 
-// cmdFramedStart: the question opens with a how-word, "hvor", or "kan
-// jeg/du" ("korleis får eg …", "kan eg få …").
 // youAfterVerb: "you" as the subject of a question opening with its verb.
 var youAfterVerb = wordSet("dere du dokker dykk you")
 
+// cmdFramedStart: the question opens with a how-word, "hvor", or "kan
+// jeg/du" ("korleis får eg …", "kan eg få …").
 func cmdFramedStart(ws []string) bool {
 	if len(ws) < 2 {
 		return false
