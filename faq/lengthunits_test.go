@@ -11,20 +11,12 @@ import (
 // gathering, which the programme's length does not answer.
 func TestCountOfMonthsAsksTheLength(t *testing.T) {
 	e := newTestEngine(t)
-	for _, q := range []string{
-		"how many months does it last",
-		"hvor mange måneder varer det",
-		"kor mange månader varer programmet",
-		"hello, how long is the program? how many month it take?",
-	} {
-		a, err := e.Answer(context.Background(), q, "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !a.Answered || a.EntryID != "varighet" {
-			t.Errorf("%q: answered %v with %q, want varighet", q, a.Answered, a.EntryID)
-		}
-	}
+	checkAnswers(t, e, []answerCase{
+		{"how many months does it last", "varighet"},
+		{"hvor mange måneder varer det", "varighet"},
+		{"kor mange månader varer programmet", "varighet"},
+		{"hello, how long is the program? how many month it take?", "varighet"},
+	})
 	for _, q := range []string{"hvor mange dager varer samlingen?", "how many hours is each gathering?"} {
 		a, err := e.Answer(context.Background(), q, "")
 		if err != nil {

@@ -288,30 +288,17 @@ func TestWordEndAfterNonASCII(t *testing.T) {
 // alone, help, a gathering and the bot's commands are not (nineteenth
 // session; the first three written for this test).
 func TestUnsureSelfApply(t *testing.T) {
-	e := newTestEngine(t)
-	for _, q := range []string{
-		"kan Bodø bare søke selv, eller hvordan er det?",
-		"could our kommune just sign up on its own?",
-		"kan vi i Luster melde oss på sjølv?",
-		"kan vi i Kongsberg melde oss på selv, eller hvordan funker det?",
-	} {
-		a, err := e.Answer(context.Background(), q, "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !a.Answered || a.EntryID != whoAppliesEntry {
-			t.Errorf("%q: answered %v with %q, want %s", q, a.Answered, a.EntryID, whoAppliesEntry)
-		}
-	}
-	for _, q := range []string{
-		"who in the fylkesavd. decides whether we sign up - the board alone?",
-		"kan vi melde oss på samlingen selv?",
-		"kan vi få hjelp fra arbeidsgruppa når vi skal vurdere om vi skal melde oss på, eller må vi finne ut av alt selv",
-	} {
-		if got := unsureAsks(q); got == whoAppliesEntry {
-			t.Errorf("unsureAsks(%q) = %s", q, got)
-		}
-	}
+	checkAnswers(t, newTestEngine(t), []answerCase{
+		{"kan Bodø bare søke selv, eller hvordan er det?", whoAppliesEntry},
+		{"could our kommune just sign up on its own?", whoAppliesEntry},
+		{"kan vi i Luster melde oss på sjølv?", whoAppliesEntry},
+		{"kan vi i Kongsberg melde oss på selv, eller hvordan funker det?", whoAppliesEntry},
+	})
+	checkRule(t, whoAppliesEntry, []ruleCase{
+		{"who in the fylkesavd. decides whether we sign up - the board alone?", false},
+		{"kan vi melde oss på samlingen selv?", false},
+		{"kan vi få hjelp fra arbeidsgruppa når vi skal vurdere om vi skal melde oss på, eller må vi finne ut av alt selv", false},
+	})
 }
 
 // What a region is, asked alone, is the region entry (split 118; the
@@ -334,35 +321,22 @@ func TestUnsureRegionDefinition(t *testing.T) {
 // entry and one left unanswered (splits 119 and 124); the booklet asked
 // after a meeting in the background is not the gatherings' (split 71).
 func TestUnsureInfoMeetings(t *testing.T) {
-	e := newTestEngine(t)
-	for _, q := range []string{
-		"hvor mange infomøter blir det ifm. programmet, og er de fysiske eller på teams?",
-		"how many information meetings are there and are they physical ones?",
-		"blir det noen infomøter før oppstart, og er de på teams?",
+	checkAnswers(t, newTestEngine(t), []answerCase{
+		{"hvor mange infomøter blir det ifm. programmet, og er de fysiske eller på teams?", infoMeetingsEntry},
+		{"how many information meetings are there and are they physical ones?", infoMeetingsEntry},
+		{"blir det noen infomøter før oppstart, og er de på teams?", infoMeetingsEntry},
 		// no rule took it before this one
-		"are the info meetings online or do we travel to Oslo?",
+		{"are the info meetings online or do we travel to Oslo?", infoMeetingsEntry},
 		// an info session (blind148, written before this rule)
-		"Is there some kind of online info session where I can hear more about what we'd actually be signing up for?",
-	} {
-		a, err := e.Answer(context.Background(), q, "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !a.Answered || a.EntryID != infoMeetingsEntry {
-			t.Errorf("%q: answered %v with %q, want %s", q, a.Answered, a.EntryID, infoMeetingsEntry)
-		}
-	}
-	for _, q := range []string{
-		"what is the teams link for the info meeting in october?",
-		"Førebur spørsmål til infomøtet: kva rolle er fylkesstyret forventa å ha?",
-	} {
-		if got := unsureAsks(q); got == infoMeetingsEntry {
-			t.Errorf("unsureAsks(%q) = %s", q, got)
-		}
-	}
-	if got := unsureAsks("someone at the KS meeting mentioned a dialoghefte - what's it called and what is it for?"); got == gatheringsEntry {
-		t.Errorf("the booklet asked after a meeting read as the gatherings'")
-	}
+		{"Is there some kind of online info session where I can hear more about what we'd actually be signing up for?", infoMeetingsEntry},
+	})
+	checkRule(t, infoMeetingsEntry, []ruleCase{
+		{"what is the teams link for the info meeting in october?", false},
+		{"Førebur spørsmål til infomøtet: kva rolle er fylkesstyret forventa å ha?", false},
+	})
+	checkRule(t, gatheringsEntry, []ruleCase{
+		{"someone at the KS meeting mentioned a dialoghefte - what's it called and what is it for?", false},
+	})
 }
 
 // Joining alone or with other municipalities asks what a region is
