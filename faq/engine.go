@@ -5,12 +5,14 @@ import (
 	"database/sql"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/kulturskoleradet/kulturbot/bot"
+	"github.com/kulturskoleradet/kulturbot/internal/relit"
 )
 
 // Engine answers questions from FAQ entries. It keeps an index in memory
@@ -172,6 +174,13 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	// rest context or left unanswered, is no two-part answer: oneEntry).
 	if err == nil && ans.Answered && ans.Path == "faq" && !ans.exact && (len(ans.Parts) == 0 || e.oneEntry(ans)) {
 		if a, ok := e.byRule(question, lang, ans.Score); ok && a.EntryID != ans.EntryID {
+			// The rule asks only a part left unanswered, and the
+			// answered part is a question of its own: both answers
+			// ("who actually runs the program day to day, and what's
+			// the funding source?" lost its funding to the rule).
+			if both, ok := e.ruleAndAnswer(ans, a); ok {
+				return both, nil
+			}
 			// A part left unanswered that the rule does not ask itself
 			// is still unanswered ("… og hva tjener en veileder?").
 			for _, u := range ans.Unanswered {
@@ -232,6 +241,56 @@ func (e *Engine) onePart(ans Answer) bool {
 func (e *Engine) oneEntry(ans Answer) bool {
 	return !strings.Contains(ans.Text, "\n\n") && !strings.Contains(ans.Source, "; ")
 }
+
+// ruleAndAnswer is ans, the answer to a message of parts, with the
+// rule's answer a after it, when the rule asks a part of the message and
+// ans answered another, a question of its own that does not point back
+// at the rule's ("… og er de fysiske eller på teams?" asks of the
+// information meetings the rule answers, and the rule's answer alone
+// stands).
+func (e *Engine) ruleAndAnswer(ans, a Answer) (Answer, bool) {
+	if len(ans.Parts) < 2 {
+		return ans, false
+	}
+	ruled, others := 0, 0
+	first := false // the rule's part asked before the others
+	for _, p := range ans.Parts {
+		switch {
+		case unsureAsks(p) == a.EntryID:
+			first = first || others == 0
+			ruled++
+		case slices.ContainsFunc(ans.Unanswered, func(u Unanswered) bool { return u.Question == p }):
+		case backRefRE.MatchString(strings.ToLower(p)):
+			return ans, false
+		case wordCount(p) >= 3: // not "ok" before the question
+			others++
+		}
+	}
+	if ruled == 0 || others == 0 {
+		return ans, false
+	}
+	var rest []Unanswered
+	for _, u := range ans.Unanswered {
+		if unsureAsks(u.Question) != a.EntryID {
+			rest = append(rest, u)
+		}
+	}
+	if first {
+		ans.Text, ans.EntryID = a.Text+"\n\n"+ans.Text, a.EntryID
+	} else {
+		ans.Text += "\n\n" + a.Text
+	}
+	if a.Source != "" && !strings.Contains(ans.Source, a.Source) {
+		ans.Source += "; " + a.Source
+	}
+	ans.Score = math.Min(ans.Score, a.Score)
+	ans.Unanswered = rest
+	return ans, true
+}
+
+// backRefRE is a part's pronoun pointing back at what an earlier part
+// named ("er de fysiske", "are they", "kva kostar den").
+var backRefRE = relit.MustCompile(`\b(?:de|dei|dem|den|they|them|it|its|their)\b`)
 
 // byRule answers question from the entry of the unsure rule it matches
 // (unsure.go), with confidence conf; false when none matches.

@@ -2,6 +2,7 @@ package faq
 
 import (
 	"context"
+	"strings"
 	"testing"
 )
 
@@ -352,5 +353,34 @@ func TestUnsureJoinAlone(t *testing.T) {
 		if got := unsureAsks(q); got != want {
 			t.Errorf("unsureAsks(%q) = %q, want %q", q, got, want)
 		}
+	}
+}
+
+// Who runs the programme, asked with "styrer" or for the organisation,
+// is the working group's (splits 114–139; the first three written for
+// this test); who decides how many take part, or the programme in a
+// county, is not. A message asking it beside another question gets
+// both answers, the rule's in the order asked.
+func TestUnsureWhoRuns(t *testing.T) {
+	checkRule(t, workingGroupEntry, []ruleCase{
+		{"hvem er det egentlig som styrer hele greia?", true},
+		{"which organisation runs the regional programmes?", true},
+		{"kven styrer eigentleg opplegget?", true},
+		{"ok. og kven er det som styrer det heile då?", true},
+		{"hvem styrer hvilke kommuner som får være med?", false},
+		{"who runs the programme in Nordland?", false},
+		{"who should I run this by in the county?", false},
+	})
+	e := newTestEngine(t)
+	checkAnswers(t, e, []answerCase{
+		{"kven er det som styrer programmet, og kven kan eg spørje om ting du ikkje veit?", workingGroupEntry},
+		{"which organisation runs this programme actually, and who do I contact with questions the bot cannot answer?", workingGroupEntry},
+	})
+	a, err := e.Answer(context.Background(), "Two things for my report: who actually runs the program day to day, and what's the funding source?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || a.EntryID != workingGroupEntry || !strings.Contains(a.Text, "leads the work") || !strings.Contains(a.Text, "state budget") {
+		t.Errorf("who runs it and the funding: %q %q, want the working group's answer, then the funding's", a.EntryID, a.Text)
 	}
 }
