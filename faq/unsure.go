@@ -86,6 +86,7 @@ var unsureRules = []unsureRule{
 	{infoMeetingsEntry, []matcher{infoMeetingRE, infoMeetingAskRE}, infoMeetingNotRE},
 	{regionEntry, []matcher{aloneRE, withOthersRE}, aloneNotRE},
 	{workingGroupEntry, []matcher{runsRE}, runsNotRE},
+	{groupEntry, []matcher{whoInGroupRE}, groupNotRE},
 }
 
 // The programme's own name asked about: "hva er egentlig fremtidens
@@ -526,3 +527,14 @@ var (
 		`(?:det\s+(?:hele|heile)|(?:hele|heile)\s+(?:programmet|greia|opplegget|prosjektet)|programmet|programmene|programma|prosjektet|opplegget|satsinga|satsingen|fk|fremtid\w*|dette|det|this|it|the (?:regional )?(?:programmes?|programs?|project|whole thing)|this (?:programme|program|project|thing))` + wordEnd)
 	runsNotRE = relit.MustCompile(`(?:hvor|kor|how) many|(?:programmet|programme|program|programma) (?:i|in|på|for) |run (?:this|it) by|nasjonal|national`)
 )
+
+// Who is meant to be in the municipality's group, asked by someone put
+// in it: "nobody's actually told me who's meant to be in it – is it just
+// us kulturskole folk or do we drag in the barnehage and SFO lot too?",
+// "Kven må vere med i gruppa frå kommunen vår – er det berre
+// kulturskulen?". The kindergarten or the school named after it pulls
+// the message to the entry on the childhood sector, whose answer does
+// not say who sits in the group (three wrong in splits 9–140, two in
+// 111–140). Not membership, the county, the region or alone (groupNotRE).
+var whoInGroupRE = relit.MustCompile(`(?:who(?:'s| is| are)?\s+(?:actually\s+|really\s+)?(?:supposed|meant|going|expected)?\s*(?:to be\s+|to sit\s+)?in (?:it|that group|the group|this group|our group|the kommunegruppe|kommunegruppe\w*)` +
+	`|(?:hvem|kven|kem) (?:skal|kan|bør|må|ska) (?:\S+ )?(?:sitte|sitje|være med|vere med) i (?:gruppa|gruppen|kommunegruppa|kommunegruppen))` + wordEnd)

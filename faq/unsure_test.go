@@ -384,3 +384,19 @@ func TestUnsureWhoRuns(t *testing.T) {
 		t.Errorf("who runs it and the funding: %q %q, want the working group's answer, then the funding's", a.EntryID, a.Text)
 	}
 }
+
+// Who is meant to be in the municipality's group is the group's entry,
+// also when the kindergarten or the school is named after it (splits
+// 66, 123 and 132; the first three written for this test); the county's
+// group is not.
+func TestUnsureWhoInGroup(t *testing.T) {
+	checkRule(t, groupEntry, []ruleCase{
+		{"who's supposed to be in the kommunegruppe, just us teachers or the barnehage people too?", true},
+		{"kven skal eigentleg sitje i kommunegruppa hjå oss?", true},
+		{"hvem skal være med i gruppa fra kommunen, bare kulturskolen eller også skole og bhg?", true},
+		{"who is in the group from the county?", false},
+	})
+	checkAnswers(t, newTestEngine(t), []answerCase{
+		{"hi! I was just put in our kommunegruppe and no one told me who's meant to be in it - only kulturskole staff or also the SFO?", groupEntry},
+	})
+}
