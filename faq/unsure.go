@@ -87,6 +87,7 @@ var unsureRules = []unsureRule{
 	{regionEntry, []matcher{aloneRE, withOthersRE}, aloneNotRE},
 	{workingGroupEntry, []matcher{runsRE}, runsNotRE},
 	{groupEntry, []matcher{whoInGroupRE}, groupNotRE},
+	{placesEntry, []matcher{manyWantRE}, manyWantNotRE},
 }
 
 // The programme's own name asked about: "hva er egentlig fremtidens
@@ -538,3 +539,26 @@ var (
 // 111–140). Not membership, the county, the region or alone (groupNotRE).
 var whoInGroupRE = relit.MustCompile(`(?:who(?:'s| is| are)?\s+(?:actually\s+|really\s+)?(?:supposed|meant|going|expected)?\s*(?:to be\s+|to sit\s+)?in (?:it|that group|the group|this group|our group|the kommunegruppe|kommunegruppe\w*)` +
 	`|(?:hvem|kven|kem) (?:skal|kan|bør|må|ska) (?:\S+ )?(?:sitte|sitje|være med|vere med) i (?:gruppa|gruppen|kommunegruppa|kommunegruppen))` + wordEnd)
+
+// What happens when more want to join than there is room for: "kva om
+// alle fylka vil vere med, kjem alle med då?", "How do you choose which
+// municipalities can join if very many want to participate?", "kva skjer
+// om det er stor interesse? blir småkommunar som oss sila ut?". The
+// answer (the working group weighs the interest against funding,
+// geography and other factors) is the entry on the places; who may
+// apply, the deadline or the regions pulled such questions away — eight
+// wrong and six unsure in the training sets and splits 9–140. Not how
+// many want something ("hvor mange som vil"), nor a gathering's
+// numbers.
+
+// placesEntry is the corpus entry on how many can take part.
+const placesEntry = "antall-plasser"
+
+var (
+	manyWantRE = relit.MustCompile(`\b(?:stor interesse|kjempestor interesse|høy interesse|large interest|high interest|great interest` +
+		`|(?:mange|many|loads of|lots of|a lot of|masse|mengder)\s+(?:\S+\s+){0,2}?(?:som\s+|who\s+)?(?:vil|ønsker|ønskjer|søker|søkjer|melder|want|wants|apply|sign|are interested|pile|piles)` +
+		`|alle (?:fylka|fylkene|fylkesavdelingene|fylkesavdelingane|kommunene|kommunane)\s+(?:\S+\s+)?(?:vil|ønsker|ønskjer|melder|søker|søkjer)` +
+		`|(?:half|all) (?:of )?the country|everyone (?:wants|applies)|all (?:the )?(?:counties|kommuner|municipalities) (?:want|apply)` +
+		`|sila ut|siles ut|sortert ut|sortert bort)` + wordEnd)
+	manyWantNotRE = relit.MustCompile(`\b(?:kor|hvor|how) (?:mange|many)\b|samling\w*|gathering\w*|overnatting|rsvp`)
+)

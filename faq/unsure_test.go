@@ -400,3 +400,19 @@ func TestUnsureWhoInGroup(t *testing.T) {
 		{"hi! I was just put in our kommunegruppe and no one told me who's meant to be in it - only kulturskole staff or also the SFO?", groupEntry},
 	})
 }
+
+// More wanting to join than there is room for is the places' entry
+// (splits 18–132; the first three written for this test); how many
+// want something, or a gathering's numbers, is not.
+func TestUnsureManyWant(t *testing.T) {
+	checkRule(t, placesEntry, []ruleCase{
+		{"hva om absolutt alle fylkene vil være med, hvordan velger dere?", true},
+		{"kva skjer dersom veldig mange kommunar vil delta?", true},
+		{"what if loads of kommuner want in, do small ones get cut?", true},
+		{"kan jeg se hvor mange som vil være med på samlingen?", false},
+		{"how many want overnatting at the gathering?", false},
+	})
+	checkAnswers(t, newTestEngine(t), []answerCase{
+		{"kva om alle fylka vil vere med, kjem alle med då?", placesEntry},
+	})
+}
