@@ -416,3 +416,32 @@ func TestUnsureManyWant(t *testing.T) {
 		{"kva om alle fylka vil vere med, kjem alle med då?", placesEntry},
 	})
 }
+
+// A county leader asking whom to talk to before registering interest,
+// or what to do first, is the county's decision; the gatherings asked
+// physical or digital are the gatherings' entry, not the information
+// meetings'; "vanlige lærere" asked against the leaders is the group's;
+// a count of gatherings with typos is the gatherings' (splits 113–145;
+// the cases written for this test).
+func TestUnsureTwentiethSession(t *testing.T) {
+	checkRule(t, countyDecisionEntry, []ruleCase{
+		{"som fylkesleiar: kven bør eg snakke med før vi melder interesse?", true},
+		{"I am fylkesleder - what should I do first if our fylke wants to join?", true},
+		{"who should I talk to about the gathering?", false},
+		{"what should I do first in the bot?", false},
+	})
+	checkRule(t, gatheringsEntry, []ruleCase{
+		{"blir samlingene fysiske eller på teams?", true},
+		{"are the gatherings online or in person?", true},
+		{"er infomøtene fysiske eller digitale?", false},
+		{"hvor mnage samlinger blir det?", true},
+	})
+	checkRule(t, groupEntry, []ruleCase{
+		{"er det bare for rektorene eller kan vanlige lærere også være med?", true},
+		{"kan vanlege lærarar vere med, eler er det berre for leiarar?", true},
+	})
+	checkAnswers(t, newTestEngine(t), []answerCase{
+		{"er samlingene fysiske eller digitale?", gatheringsEntry},
+		{"im fylkesleder. who should i talk to before we register interest?", countyDecisionEntry},
+	})
+}
