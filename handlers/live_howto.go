@@ -430,10 +430,16 @@ var freeIntents = []howIntent{
 	// du ikke kan komme" is about a gathering). Before asking without
 	// /faq: "what happens when I ask the bot something it doesn't know?"
 	// is about the not knowing.
-	{"faq:ubesvarte-sporsmal", relit.MustCompile(` (boten|bot|kulturbot|du|the bot) (visste|kunne) (ikke|ikkje)( svaret| svare| svara| noe| noko| det)?( |$)| (boten|bot|kulturbot|du|you|it|the bot|faq|faqen|faq en|the faq) (ikke|ikkje|not|does not|doesn t|doesnt|don t|dont|do not|did not|didn t|didnt) (vet|veit|know|knows|har svar\w*|har noe svar|har noko svar|has an answer|have an answer|has the answer|have the answer|has answers|have answers|finner svar\w*|finn svar\w*|find an answer|finds an answer|dekker|dekkjer|covers|cover)` +
+	{"faq:ubesvarte-sporsmal", relit.MustCompile(` (boten|bot|kulturbot|du|the bot) (visste|kunne) (ikke|ikkje)( svaret| svare| svara| noe| noko| det)?( |$)| (boten|bot|kulturbot|du|you|it|the bot|faq|faqen|faq en|the faq) (ikke|ikkje|not|does not|doesn t|doesnt|don t|dont|do not|did not|didn t|didnt) (vet|veit|visste|know|knows|har svar\w*|har noe svar|har noko svar|has an answer|have an answer|has the answer|have the answer|has answers|have answers|finner svar\w*|finn svar\w*|find an answer|finds an answer|dekker|dekkjer|covers|cover)` +
 		// "hvis FAQ-en ikke har svaret", "when the faq has no answer"
 		`| (faq|faqen|faq en|the faq|boten|the bot) (ikke |ikkje )?(har|has|have) (ikke|ikkje|no|not got an|not got the) (svar|svaret|answer|the answer|an answer)` +
 		`| (boten|bot|kulturbot|du|you|it|the bot) ((ikke|ikkje|not) (kan|klarer|greier)|(kan|klarer|greier|can) (ikke|ikkje|not)|cannot|can t|cant|is unable to|fails to|can not)( a)? (svare|svara|answer|reply|help|hjelpe)`), false, nil, nil},
+	// A municipality forgotten in the interest registration: "vi meldte
+	// interesse for bodø, saltdal og fauske men glemte meløy. hva gjør
+	// jeg nå?", "vi glemte sunnfjord i påmeldinga, kan jeg endre den?"
+	// (splits 135 and 143): /interesse endre.
+	{"live.how.interesse", relit.MustCompile(` (meldte|meldt|meldet|registrerte|registrert|registered|signed up|sende inn|sendte inn|sent in)( \S+){0,2}? (interesse|interest)( \S+){0,8}? (glemte|glemt|gloymde|gloymt|forgot|forgotten|left out|missed)( |$)` +
+		`| (glemte|glemt|gloymde|gloymt|forgot|forgotten|left out|missed)( \S+){1,3}? (i|fra|fraa|from|in|off|out of) (pameldinga|pameldingen|registreringen|registreringa|interessemelding\w*|the registration|our registration|the interest registration)( |$)`), false, []string{"glem", "gloym", "forgot", "left out", "missed"}, nil},
 	// Asking without /faq: DM and @mention.
 	{"live.how.faq", relit.MustCompile(` faq (hver gang|kvar gong|every time|hele tiden|heile tida|alltid|always|foran|forst|first)|` +
 		// "korleis spør eg boten om noko?", "kan jeg spørre boten privat"

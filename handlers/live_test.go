@@ -397,6 +397,12 @@ func TestLiveHowTo(t *testing.T) {
 		{"Skrev feil antall minutter på forrige logg. Hvordan retter jeg det?", "/veiledning endre <nr>", "logge-veiledning"},
 		{"the gathering in May is off because of the flu - how does the admin cancel it in the bot?", "/samling avlys", "data:samling-avlys"},
 		{"me melde inn Gulen og Solund men Solund vil ikkje. korleis endrar eg det?", "/interesse endre <nr>", "interesse-i-boten"},
+		// A municipality forgotten in the registration (splits 135 and
+		// 143; these two written for this test).
+		{"vi meldte interesse for Alta og Hammerfest, men glemte Kautokeino. hva gjør jeg?", "/interesse endre <nr>", "interesse-i-boten"},
+		{"we forgot Sola in our registration, how do I fix that?", "/interesse endre <no>", "interesse-i-boten"},
+		// "du ikke visste" (split 142; written for this test).
+		{"spurte om noe du ikke visste forrige uke. får jeg svar?", "havner hos arbeidsgruppen", "ubesvarte-sporsmal"},
 		{"hvordan ser jeg samlingene", "/rsvp for å se kommende samlinger", "neste-samling"},
 		{"kan du vær så snill si når neste samling er?", "Neste samling: #1 Oppstartssamling er 6. februar 2025 i Bodø", "neste-samling"},
 		{"how do I see the gatherings", "/rsvp to see upcoming gatherings", "neste-samling"},
