@@ -445,3 +445,27 @@ func TestUnsureTwentiethSession(t *testing.T) {
 		{"im fylkesleder. who should i talk to before we register interest?", countyDecisionEntry},
 	})
 }
+
+// Travel paid for is the travel support's entry, not its amount nor
+// travel named as the reason for another question; more applications
+// than places, asked how one is chosen, is the places' entry, also from
+// abroad; what one must do in the group is the group's (splits 9–148;
+// the cases written for this test).
+func TestUnsureTravelAndChoosing(t *testing.T) {
+	checkRule(t, travelEntry, []ruleCase{
+		{"får vi dekket reiseutgiftene når vi skal på samling?", true},
+		{"is there travel money for the kommunegruppe?", true},
+		{"hvor mye reisepenger får vi i kroner?", false},
+		{"hva er hensikten med samlingene? må begrunne reiseutgiftene overfor rådmannen", false},
+	})
+	checkRule(t, placesEntry, []ruleCase{
+		{"hvis det kommer mange søknader, hvordan velger dere hvem som får plass?", true},
+		{"Greetings from Denmark! How do you choose which municipalities join?", true},
+	})
+	checkRule(t, groupEntry, []ruleCase{
+		{"they put me in the kommunegruppe. what do i have to do?", true},
+	})
+	checkAnswers(t, newTestEngine(t), []answerCase{
+		{"will we get travel money for the samlinger? we are far away", travelEntry},
+	})
+}
