@@ -388,7 +388,7 @@ var (
 const eligibleEntry = "hvem-kan-delta"
 
 var (
-	eligibleRE = relit.MustCompile(`\bwho (?:can|may|is allowed to|is eligible to) (?:join|take part|participate|be part|get in)\b|\bwho is (?:it|this|the program\w*) for\b|\bopen to (?:any|all)\b|\beligib\w*|\ballowed in\b|\bhvem kan (?:være med|delta|bli med)\b|\bkven kan (?:vere med|delta|bli med)\b|\bhvem er (?:programmet|dette) for\b|\bkven er (?:programmet|dette) for\b` +
+	eligibleRE = relit.MustCompile(`\bwho (?:can|may|is allowed to|is eligible to) (?:join|take part|participate|be part|get in)\b|\bwho is (?:it|this|the program\w*) for\b|\bopen to (?:any|all)\b|\beligib\w*|\ballowed in\b|\bhvem kan (?:være med|delta|bli med)\b|\bkven kan (?:vere med|delta|bli med)\b|\bhvem er (?:programmet|dette) for\b|\bkven er (?:programmet|dette) for\b|\b(?:hvem|kven|who) (?:er|is) (?:programmet|dette|det|it|this|the program\w*) (?:egentlig |eigentleg |eigentlig |actually |really )?(?:ment|meint|tenkt|meant|intended|designed) for\b` +
 		// "Who exactly is this programme meant for?", "who is the
 		// target group?" (splits 93, 96, 97: partners abroad).
 		`|\bwho (?:exactly |actually |really )?is (?:it|this|the program\w*|this program\w*) (?:(?:actually|really|exactly|meant|intended|designed|aimed)\s+)*for\b|\btarget group\b|\bmålgrupp\w*`)

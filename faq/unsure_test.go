@@ -469,3 +469,13 @@ func TestUnsureTravelAndChoosing(t *testing.T) {
 		{"will we get travel money for the samlinger? we are far away", travelEntry},
 	})
 }
+
+// Whom the programme is meant for is who may take part (split 150; the
+// first two written for this test).
+func TestUnsureMeantFor(t *testing.T) {
+	checkRule(t, eligibleEntry, []ruleCase{
+		{"hvem er programmet egentlig ment for?", true},
+		{"who is this actually intended for?", true},
+		{"kven er det meint for å leie gruppa?", false},
+	})
+}

@@ -362,6 +362,8 @@ var howIntents = []howIntent{
 	// "need all the rsvp answers in a spreadsheet …, how do I get them
 	// out of the bot?" (blind127): what to export named before
 	{"live.how.eksport", relit.MustCompile(` (get|fa|faa|hente|henter|ta|tar) (them|dem|dei|it|den|det|those|these) (out|ut)( |$)`), false, []string{"spreadsheet", "regneark", "rekneark", "excel", "csv"}, nil},
+	// "can i get the rsvp list out to excel?" (split 150)
+	{"live.how.eksport", relit.MustCompile(` (get|fa|faa|hente|henter|ta|tar|fa ut|export|eksportere)( \S+){0,3}? (out|ut)( (to|til|i|in|into|as|som))? (an |a |et |eit )?(excel|spreadsheet|regneark|rekneark|csv)( |$)`), false, []string{"spreadsheet", "regneark", "rekneark", "excel", "csv"}, nil},
 	// Exports: /kulturbot eksport (admins), CSV.
 	{"live.how.eksport", relit.MustCompile(
 		// "få ut rsvp-ene som csv" first: the longest reading wins.

@@ -397,6 +397,8 @@ func TestLiveHowTo(t *testing.T) {
 		{"Skrev feil antall minutter på forrige logg. Hvordan retter jeg det?", "/veiledning endre <nr>", "logge-veiledning"},
 		{"the gathering in May is off because of the flu - how does the admin cancel it in the bot?", "/samling avlys", "data:samling-avlys"},
 		{"me melde inn Gulen og Solund men Solund vil ikkje. korleis endrar eg det?", "/interesse endre <nr>", "interesse-i-boten"},
+		// The list out to a spreadsheet (split 150; written for this test).
+		{"can I get the interest list out to excel?", "/kulturbot eksport", "data:eksport"},
 		// A municipality forgotten in the registration (splits 135 and
 		// 143; these two written for this test).
 		{"vi meldte interesse for Alta og Hammerfest, men glemte Kautokeino. hva gjør jeg?", "/interesse endre <nr>", "interesse-i-boten"},
