@@ -96,6 +96,7 @@ var unsureRules = []unsureRule{
 	{countyDecisionEntry, []matcher{discussFirstRE}, nothing},
 	{countyDecisionEntry, []matcher{doFirstRE, countyRE}, nothing},
 	{gatheringsEntry, []matcher{gatheringRE, physicalOrRE}, infoMeetingRE},
+	{oneModelEntry, []matcher{schoolRoleRE}, schoolRoleNotRE},
 }
 
 // The programme's own name asked about: "hva er egentlig fremtidens
@@ -617,4 +618,28 @@ const travelEntry = "reisestotte"
 var (
 	travelPaidRE    = relit.MustCompile(`\btravel (?:money|costs?|expenses?|grant|allowance)|\breisepeng\w*|\breiseutgift\w*|\breisekostnad\w*|\b(?:dekk\w*|cover\w*|reimburs\w*|refunder\w*|betal\w*|pay\w*) (?:\S+ ){0,2}?(?:reise\w*|travel\w*)|\b(?:reise\w*|travel\w*) (?:\S+ ){0,2}?(?:dekt|dekket|dekka|covered|paid|reimbursed)` + wordEnd)
 	travelPaidNotRE = relit.MustCompile(`\b(?:hvor|kor|how) (?:mye|mykje|much)|\bkroner\b|\bkr\b|\bnok\b|claim|refusjon|mva|regne ut|calculate|observer\w*|gjest\w*|guest\w*|begrunn\w*|justify\w*|hensikt\w*|purpose`)
+)
+
+// The culture school's role or roles in the municipality: "what role can
+// the culture school have in the municipality in this programme? only
+// teaching?", "kven avgjer kva rolle kulturskulen skal ha hjå oss –
+// programmet eller kommunen sjølv?". The roles (a development actor, a
+// meeting place, a partner of the childhood sector, health and the
+// community, balanced on local political ambitions) are the one-model
+// entry's; the childhood sector's and the pupils' entries took eight of
+// them in splits 9–151 and a dozen were left unsure. Not the county's,
+// the board's, KS's or another school's role, nor the attitude to it
+// expected of participants (the duties' entry), why the programme
+// speaks of it, ownership of it, or a person's role.
+
+// oneModelEntry is the corpus entry on one model not fitting all.
+const oneModelEntry = "en-modell"
+
+var (
+	schoolRoleRE    = relit.MustCompile(`\b(?:rolle\w*|roles?)\b.{0,40}\b(?:kulturskole\w*|kulturskule\w*|culture school|music school|arts school)|\b(?:kulturskole\w*|kulturskule\w*|culture school|music school|arts school)\S*\s+(?:\S+\s+){0,4}?(?:rolle\w*|roles?)` + wordEnd)
+	schoolRoleNotRE = relit.MustCompile(`fylkes|county|board|styre|\bks\b|sfo|grunnskul|grunnskol|barneskul|barneskol|barnehag|ungdomsskul|skulen har|skolen har|skulen min|skolen min` +
+		// what is expected of the participants' attitude to it (the duties),
+		// why the programme frames it so, ownership, the concept, a
+		// person's role
+		`|holdning|haldning|attitude|innstilling|forvent|expect|krav|requir|open to|åpen for|open for|\bwhy\b|hvorfor|kvifor|korfor|rationale|frame|eierskap|eigarskap|ownership|concept|begrep|omgrep|tankesett|mindset|the role of|rollen som|rolla som`)
 )

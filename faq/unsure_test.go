@@ -479,3 +479,18 @@ func TestUnsureMeantFor(t *testing.T) {
 		{"kven er det meint for å leie gruppa?", false},
 	})
 }
+
+// The culture school's role in the municipality is the one-model
+// entry's (its roles balanced on local ambitions); the attitude to it
+// expected of participants, why the programme frames it, or a person's
+// role is not (splits 17–151; the cases written for this test).
+func TestUnsureSchoolRole(t *testing.T) {
+	checkRule(t, oneModelEntry, []ruleCase{
+		{"hvilken rolle skal kulturskolen ha i kommunen i dette programmet? bare undervisning?", true},
+		{"who decides the culture school's role in our municipality?", true},
+		{"hva slags holdning til kulturskolens rolle forventes av oss?", false},
+		{"why does the programme talk so much about the culture school's role in society?", false},
+		{"I just took on the role of deputy head at the kulturskole, what is this programme?", false},
+		{"hva er fylkesstyrets rolle overfor kulturskolene?", false},
+	})
+}
