@@ -97,6 +97,8 @@ var unsureRules = []unsureRule{
 	{countyDecisionEntry, []matcher{doFirstRE, countyRE}, nothing},
 	{gatheringsEntry, []matcher{gatheringRE, physicalOrRE}, infoMeetingRE},
 	{oneModelEntry, []matcher{schoolRoleRE}, schoolRoleNotRE},
+	{whoAppliesEntry, []matcher{whoSignsUpRE}, whoSignsUpNotRE},
+	{groupEntry, []matcher{groupNounRE, composedRE}, composedNotRE},
 }
 
 // The programme's own name asked about: "hva er egentlig fremtidens
@@ -570,7 +572,7 @@ var (
 		`|(?:mange|many|loads of|lots of|a lot of|masse|mengder)\s+(?:\S+\s+){0,2}?(?:som\s+|who\s+)?(?:vil|ønsker|ønskjer|søker|søkjer|melder|want|wants|apply|sign|are interested|pile|piles)` +
 		`|alle (?:fylka|fylkene|fylkesavdelingene|fylkesavdelingane|kommunene|kommunane)\s+(?:\S+\s+)?(?:vil|ønsker|ønskjer|melder|søker|søkjer)` +
 		`|(?:half|all) (?:of )?the country|everyone (?:wants|applies)|all (?:the )?(?:counties|kommuner|municipalities) (?:want|apply)` +
-		`|sila ut|siles ut|sortert ut|sortert bort|(?:mange|many|loads of|lots of|a lot of|masse)\s+(?:\S+\s+)?(?:interessemelding\w*|søkere|søkjarar|søknader|søknadar|applicants|applications|påmeldinger|påmeldingar|registrations)|(?:hvordan|korleis|koss|how)\s+(?:velger|vel|velj\w*|plukker|prioriterer|do you (?:choose|select|pick|prioriti[sz]e|decide)|will you (?:choose|select|pick|decide))\s+(?:dere\s+|de\s+|dykk\s+)?(?:ut\s+)?(?:hvem|kven|who|which))` + wordEnd)
+		`|sila ut|siles ut|sortert ut|sortert bort|(?:større|høgare|høyere|more|greater|bigger|larger) (?:enn|than) (?:the )?(?:kapasitet\w*|capacity|plassene|the places|room)|exceed\w* (?:the )?capacity|overstig\w* kapasitet\w*|(?:mange|many|loads of|lots of|a lot of|masse)\s+(?:\S+\s+)?(?:interessemelding\w*|søkere|søkjarar|søknader|søknadar|applicants|applications|påmeldinger|påmeldingar|registrations)|(?:hvordan|korleis|koss|how)\s+(?:velger|vel|velj\w*|plukker|prioriterer|do you (?:choose|select|pick|prioriti[sz]e|decide)|will you (?:choose|select|pick|decide))\s+(?:dere\s+|de\s+|dykk\s+)?(?:ut\s+)?(?:hvem|kven|who|which))` + wordEnd)
 	manyWantNotRE = relit.MustCompile(`\b(?:kor|hvor|how) (?:mange|many)\b|samling\w*|gathering\w*|overnatting|rsvp`)
 )
 
@@ -642,4 +644,23 @@ var (
 		// why the programme frames it so, ownership, the concept, a
 		// person's role
 		`|holdning|haldning|attitude|innstilling|forvent|expect|krav|requir|open to|åpen for|open for|\bwhy\b|hvorfor|kvifor|korfor|rationale|frame|eierskap|eigarskap|ownership|concept|begrep|omgrep|tankesett|mindset|the role of|rollen som|rolla som`)
+)
+
+// Who signs the municipalities up, asked so: "eidsvoll her igjen – hvem
+// melder oss på, kommunen eller fylket?", "hvem er det som melder inn?"
+// (one wrong in splits 9–152 and the deadline's entry answering the
+// rest, now with this one's after it). Not a gathering's sign-up or the
+// bot's command.
+var (
+	whoSignsUpRE    = relit.MustCompile(`\b(?:hvem|kven|who)\s+(?:er det som\s+|e det som\s+|is it that\s+)?(?:melder|meld\w*|søker|søkjer|applies|signs? up|registers?|sends? in|sender inn)\s+(?:oss|us|kommunen\w*|kommunane|kommunene|the municipalit\w*|the kommune\w*)?\s*(?:på|pa|inn|up|in)?` + wordEnd)
+	whoSignsUpNotRE = relit.MustCompile(`samling|gathering|rsvp|\bbot\b|boten|kommando|command|get a place|get in|får plass`)
+)
+
+// How the municipality's group is composed: "Could you kindly clarify
+// how the municipal group (kommunegruppe) is expected to be composed?"
+// (the duties' entry took it, split 153).
+var (
+	composedRE = relit.MustCompile(`\b(?:composed|composition|sammensatt|samansett|sammensetning|samansetjing|consists? of|består av|bestå av)` + wordEnd)
+	// composedNotRE: a region's or a county's make-up.
+	composedNotRE = relit.MustCompile(`\b(?:regionen|regions?|en region|ein region|fylke\w*|county|counties)\s+(?:\S+\s+){0,2}?(?:bestå|består|consists?|composed|sammensatt|samansett)`)
 )

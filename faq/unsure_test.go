@@ -494,3 +494,23 @@ func TestUnsureSchoolRole(t *testing.T) {
 		{"hva er fylkesstyrets rolle overfor kulturskolene?", false},
 	})
 }
+
+// Who signs the municipalities up is who applies; interest greater than
+// capacity is the places'; how the group is composed is the group's, a
+// region's make-up is not (splits 134–153; the cases written for this
+// test).
+func TestUnsureSignUpCapacityComposed(t *testing.T) {
+	checkRule(t, whoAppliesEntry, []ruleCase{
+		{"hvem melder oss på, fylket eller vi?", true},
+		{"who signs up the municipalities?", true},
+		{"hvem melder på til samlingen?", false},
+	})
+	checkRule(t, placesEntry, []ruleCase{
+		{"hva skjer om interessen blir større enn kapasiteten?", true},
+		{"what if demand exceeds capacity?", true},
+	})
+	checkRule(t, groupEntry, []ruleCase{
+		{"how should the kommunegruppe be composed?", true},
+		{"kan en region bestå av kommuner fra to fylker?", false},
+	})
+}
