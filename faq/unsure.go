@@ -611,15 +611,16 @@ var physicalOrRE = relit.MustCompile(`\b(?:fysisk\w*|physical\w*|in person|in-pe
 // reimbursed for the travel expenses of its representatives?". The
 // gatherings' or a partner's entry took some, and "reiseutgifter" left
 // more unsure (two wrong and eight unsure in splits 9–148). Not an
-// amount (a detail the document does not give), a claim in one's own
-// system, or guests from abroad.
+// amount asked first or in kroner (a detail the document does not give;
+// "…, evt. kor mykje?" after the question is still the question), a
+// claim in one's own system, or guests from abroad.
 
 // travelEntry is the corpus entry on travel support.
 const travelEntry = "reisestotte"
 
 var (
-	travelPaidRE    = relit.MustCompile(`\btravel (?:money|costs?|expenses?|grant|allowance)|\breisepeng\w*|\breiseutgift\w*|\breisekostnad\w*|\b(?:dekk\w*|cover\w*|reimburs\w*|refunder\w*|betal\w*|pay\w*) (?:\S+ ){0,2}?(?:reise\w*|travel\w*)|\b(?:reise\w*|travel\w*) (?:\S+ ){0,2}?(?:dekt|dekket|dekka|covered|paid|reimbursed)` + wordEnd)
-	travelPaidNotRE = relit.MustCompile(`\b(?:hvor|kor|how) (?:mye|mykje|much)|\bkroner\b|\bkr\b|\bnok\b|claim|refusjon|mva|regne ut|calculate|observer\w*|gjest\w*|guest\w*|begrunn\w*|justify\w*|hensikt\w*|purpose`)
+	travelPaidRE    = relit.MustCompile(`\btravel (?:money|costs?|expenses?|grant|allowance)|\breisepeng\w*|\breiseutgift\w*|\breisekostnad\w*|\b(?:dekk\w*|cover\w*|reimburs\w*|refunder\w*|betal\w*|pay\w*) (?:\S+ ){0,2}?(?:reis[ae]\w*|travel\w*)|\b(?:reis[ae]\w*|travel\w*) (?:\S+ ){0,2}?(?:dekt|dekket|dekka|covered|paid|reimbursed)` + wordEnd)
+	travelPaidNotRE = relit.MustCompile(`^(?:\S+\s+){0,3}(?:hvor|kor|how) (?:mye|mykje|much)\b|\bkroner\b|\bkr\b|\bnok\b|claim|refusjon|mva|regne ut|calculate|observer\w*|gjest\w*|guest\w*|begrunn\w*|justify\w*|hensikt\w*|purpose`)
 )
 
 // The culture school's role or roles in the municipality: "what role can

@@ -589,7 +589,9 @@ var (
 	smallTalkFirst    = wordSet("hvem kven who hei hallo heisann hey hi hello god good morn halla hoi yo tusen mange takk thanks thank thx ty takker flott supert perfekt great perfect super nice ok okei fint kjempebra bra ha hade snakkes bye goodbye see vi hvordan korleis how hows alt okay greit skjonner forstar got i aha ja yes nei no er are cheers heia hiya howdy koss dear")
 	greetingFirst     = wordSet("hei hallo heisann hey hi hiya howdy hello god good morn halla hoi kia yo")
 	newHereFirst      = wordSet("ny nye new jeg eg i im")
-	capabilitiesFirst = wordSet("hva kva ka what wat wot hvem kven who hjelp help meny menu kommandoer commands hvordan korleis how kan can hvor kvar where")
+	capabilitiesFirst = wordSet("hva kva ka what wat wot hvem kven who hjelp help meny menu kommandoer commands hvordan korleis how kan can hvor kvar where " +
+		// a preface before "hva kan du" (capabilitiesRE)
+		"sann generelt in generally basically altsa so ok okay btw")
 )
 
 // capabilitiesLast are the words capabilitiesRE's questions end with
@@ -629,8 +631,9 @@ func smallTalk(n string) (string, bool) {
 // "what can you do if we miss the deadline" asks something else.
 var capabilitiesAsideRE = relit.MustCompile(`^ (so |and |ok |okay |og |sa )?(hva|kva|ka|what|wat) (kan|can) (du|you|u|ya|boten|the bot|kulturbot|this bot|denne boten)( (actually|really|egentlig|eigentleg|eigentle|egentli))? (do|gjore|gjere|gjer|gjor|hjelpe|hjelpa|help)( (me|meg|oss|us))?( (med|me|with))? ((for|til) (a|an|en|ei|et|me|meg|us|oss|my|mine|poor|new|stakkars)|apart from|besides|bortsett fra|except|utenom|utanom)( \S+){0,8} $`)
 
-// capabilitiesRE is "what can you do / who are you", about the bot itself.
-var capabilitiesRE = relit.MustCompile(`^ (hva|kva|ka|what|wat|wot) (kan|can)( egentlig| eigentleg| egentleg| really| actually)? (du|boten|kulturbot|denne boten|you|u|ye|ya|the bot|this bot|kulturbot)( (egentlig|egentli|egentlg|egentle|eigentleg|eigentle|eigentlig|really|actually|actualy|acutally|actully))?( (gjore|gjere|gjer|gjor|do|hjelpe meg med|hjelpe oss med|hjelpe me med|hjelpe meg me|hjelpe oss me|hjelpa meg me|hjelpa oss me|hjelpe me me|hjelpa me me|hjelpe mae me|hjelpe mae med|hjelpa mae me|hjelpe mae|hjelpe med|hjelpe til med|hjelpe meg|hjelpe oss|hjelpe me|hjelpa me|hjelpa oss|hjelpa meg|help me with|help us with|help with|svare pa|answer))?( (for meg|for mae|for oss|for me|for us))?( (egentlig|eigentleg|really|actually|da|na|no|now))?( (lol|haha|hehe))?( (bot|boten|kulturbot))?` +
+// capabilitiesRE is "what can you do / who are you", about the bot itself
+// (after "sånn generelt", "in general": split 154).
+var capabilitiesRE = relit.MustCompile(`^( (sann generelt|generelt|in general|generally|basically|altsa|so|ok|okay|btw))? (hva|kva|ka|what|wat|wot) (kan|can)( egentlig| eigentleg| egentleg| really| actually)? (du|boten|kulturbot|denne boten|you|u|ye|ya|the bot|this bot|kulturbot)( (egentlig|egentli|egentlg|egentle|eigentleg|eigentle|eigentlig|really|actually|actualy|acutally|actully))?( (gjore|gjere|gjer|gjor|do|hjelpe meg med|hjelpe oss med|hjelpe me med|hjelpe meg me|hjelpe oss me|hjelpa meg me|hjelpa oss me|hjelpe me me|hjelpa me me|hjelpe mae me|hjelpe mae med|hjelpa mae me|hjelpe mae|hjelpe med|hjelpe til med|hjelpe meg|hjelpe oss|hjelpe me|hjelpa me|hjelpa oss|hjelpa meg|help me with|help us with|help with|svare pa|answer))?( (for meg|for mae|for oss|for me|for us))?( (egentlig|eigentleg|really|actually|da|na|no|now))?( (lol|haha|hehe))?( (bot|boten|kulturbot))?` +
 	// "… er helt fersk her", "… I'm new here": being new, said after.
 	`( (er|jeg er|eg er|i m|im|i am)( helt| heilt| ganske| quite| completely| brand)? (ny|fersk|new)( her| here| i boten| to this| to the bot)?)? $` +
 	`|^ (hva|kva|ka|what) (kan|can) (jeg|eg|vi|me|i|we) (sporre|sporja|sporre deg|sporje|spor|ask|ask you)( om| about)? $` +
