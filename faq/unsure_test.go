@@ -516,3 +516,13 @@ func TestUnsureSignUpCapacityComposed(t *testing.T) {
 		{"kan en region bestå av kommuner fra to fylker?", false},
 	})
 }
+
+// What one does at the gatherings is the gatherings' entry (split 154;
+// written for this test).
+func TestUnsureAtGatherings(t *testing.T) {
+	checkRule(t, gatheringsEntry, []ruleCase{
+		{"hva skal vi gjøre på samlingene, egentlig?", true},
+		{"what will we do at the gatherings?", true},
+		{"hva skal vi gjøre mellom samlingene?", false},
+	})
+}

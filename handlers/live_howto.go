@@ -501,6 +501,9 @@ var freeIntents = []howIntent{
 	{"faq:kommandobruk", relit.MustCompile(`(kommandoen|kommando|kommandoer|kommandoane|kommandoene|command|commands)( \S+){0,6}? (feil|wrong|galt|error|feilmelding|mellomrom|spaces|space|skrivefeil|typo|mistake|incorrectly|wrongly)|(feil|wrong|galt|skrivefeil|typo|mistake)( \S+){0,4}? (kommandoen|kommando|command)( |$)|(mellomrom|spaces|space)( \S+){0,8}? (kommandoen|kommando|command|feltet|field|tema|topic)( |$)|(kommandoen|kommando|command|tema|temaet|topic|feltet|field)( \S+){0,6}? (mellomrom|spaces|space)( |$)| (skrev|skriver|skriv|type|typed|typer|sendte|sent) (bare|berre|just|only) (\S+ ){1,2}(uten|utan|without)`), false, nil, nil},
 	// "vi svarte ja, men …": changing an answer already given.
 	{"live.how.rsvp", relit.MustCompile(`^( \S+)?( (vi|jeg|eg|me|we|i))? (svarte|svara|har svart|answered|replied|said|sa|har sagt|meldte|har meldt|clicked|pressed|picked|chose|selected|ticked|klikket|klikka|trykket|trykte|trykka|valgte|valde)( \S+)? (ja|nei|kanskje|yes|no|maybe)( \S+){0,6} (men|but) |` +
+		// "æ trykka feil å sa nei te samlinga, kan æ endre svaret?"
+		// (split 156): a wrong button, then changing the answer.
+		` (trykka|trykket|trykte|klikka|klikket|clicked|pressed|tapped|svarte|svara|sa|said|answered) (feil|wrong|by mistake)( \S+){0,6}? (kan|can|how|hvordan|korleis|koss)( \S+){0,3}? (endre|endra|change|rette|fix|angre) (svaret|svar|svara|the answer|my answer|it|det)( |$)|` +
 		// "endre svaret på rsvp", "change our RSVP": the answer to a gathering.
 		` (endre|endrer|endra|endrar|change|update|oppdatere|rette|korrigere) ` + rxPron + `(svaret|svar|svara|answer|reply|our |my )?(\S+ )?(pa |til |to |for |on |i )?(rsvp\w*|samlingen|samlinga|gathering)( |$)|` +
 		// "ble påmeldingen lagret?": every stored answer is confirmed.

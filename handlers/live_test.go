@@ -397,6 +397,9 @@ func TestLiveHowTo(t *testing.T) {
 		{"Skrev feil antall minutter på forrige logg. Hvordan retter jeg det?", "/veiledning endre <nr>", "logge-veiledning"},
 		{"the gathering in May is off because of the flu - how does the admin cancel it in the bot?", "/samling avlys", "data:samling-avlys"},
 		{"me melde inn Gulen og Solund men Solund vil ikkje. korleis endrar eg det?", "/interesse endre <nr>", "interesse-i-boten"},
+		// A wrong button, then changing the answer (split 156; written
+		// for this test).
+		{"jeg trykket feil og sa ja til samlingen, kan jeg endre svaret?", "/rsvp <nr> ja|nei|kanskje", "neste-samling"},
 		// The list out to a spreadsheet (split 150; written for this test).
 		{"can I get the interest list out to excel?", "/kulturbot eksport", "data:eksport"},
 		// A municipality forgotten in the registration (splits 135 and
