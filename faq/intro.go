@@ -340,4 +340,7 @@ var backRE = relit.MustCompile(`\b(om det|om dette|om dei|om dem|med det|med det
 // mineRE opens a sentence about the asker themselves: "I learn much
 // better when …", "I'd hate for us to …", "jeg skal ha det i et notat",
 // "Our European partners will inevitably ask about …".
-var mineRE = relit.MustCompile(`^(i|i'd|i'm|i've|im|jeg|eg|je|my|our|min|mi|mitt|mine|vår|vårt|våre)\b`)
+var mineRE = relit.MustCompile(`^(i|i'd|i'm|i've|im|jeg|eg|je|my|our|min|mi|mitt|mine|vår|vårt|våre)\b` +
+	// the asker's purpose, its subject left out: "tenker mtp. budsjett og
+	// permisjoner" (split 157)
+	`|^(?:tenker|tenkjer|tenkte|thinking|spør fordi|spør mtp|asking because|trenger det|treng det|need (?:it|this) for|skal bruke det)\b`)

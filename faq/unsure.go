@@ -590,9 +590,11 @@ var (
 const countyDecisionEntry = "fylkets-beslutning"
 
 var (
-	discussFirstRE = relit.MustCompile(`\b(?:who|hvem|kven|kem)\s+(?:\S+\s+){0,5}?(?:discuss|loop in|talk to|talk with|speak to|speak with|consult|drøfte|drøft|diskutere|snakke med|prate med|ta (?:det|dette|saka|saken) opp med|run (?:it|this) by|check with)\b.*\b(?:before|før|først|fyrst|first|internally|internt)` + wordEnd)
-	doFirstRE      = relit.MustCompile(`\b(?:what|hva|kva|ka)\s+(?:should|skal|bør|må|do)\s+(?:i|jeg|eg|we|vi|me)\s+(?:do|gjøre|gjere|gjer)\s+(?:first|først|fyrst)` + wordEnd)
-	countyRE       = relit.MustCompile(`\b(?:fylke\w*|county|counties)\b`)
+	discussFirstRE = relit.MustCompile(`\b(?:who|hvem|kven|kem)\s+(?:\S+\s+){0,5}?(?:discuss|loop in|talk to|talk with|speak to|speak with|consult|drøfte|drøft|diskutere|snakke med|prate med|ta (?:det|dette|saka|saken) opp med|run (?:it|this) by|check with)\b.*\b(?:before|før|først|fyrst|first|internally|internt)` + wordEnd +
+		// "im fylkesleder, how should i handle this internally before we register interest?" (split 157)
+		`|\b(?:handle|behandle|deal with|proceed|gå fram|gå frem|forankre)\b.{0,30}\b(?:internally|internt)` + wordEnd)
+	doFirstRE = relit.MustCompile(`\b(?:what|hva|kva|ka)\s+(?:should|skal|bør|må|do)\s+(?:i|jeg|eg|we|vi|me)\s+(?:do|gjøre|gjere|gjer)\s+(?:first|først|fyrst)` + wordEnd)
+	countyRE  = relit.MustCompile(`\b(?:fylke\w*|county|counties)\b`)
 )
 
 // Whether the gatherings are physical or digital: "Kva form har

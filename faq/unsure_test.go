@@ -526,3 +526,16 @@ func TestUnsureAtGatherings(t *testing.T) {
 		{"hva skal vi gjøre mellom samlingene?", false},
 	})
 }
+
+// A question with the asker's purpose after it, its subject left out
+// ("tenker mtp. budsjett"), is the question alone; how a county leader
+// handles it internally is the county's decision (split 157; written
+// for this test).
+func TestQuestionThenPurpose(t *testing.T) {
+	checkAnswers(t, newTestEngine(t), []answerCase{
+		{"hvor lenge varer et sånt regionalt program egentlig? tenker mtp. budsjett og vikarer", "varighet"},
+	})
+	checkRule(t, countyDecisionEntry, []ruleCase{
+		{"as fylkesleder, how do I handle this internally before we register interest?", true},
+	})
+}

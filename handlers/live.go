@@ -225,10 +225,12 @@ func (h *Handlers) liveOne(ctx context.Context, q Query, feats *feat) (faq.Answe
 		// support, the FAQ's (split 126), not the command.
 		return a, false, nil
 	}
-	if ok && key == "live.how.interesse" && internalRE.MatchString(n) && !hasHowWord(n) {
+	if ok && key == "live.how.interesse" && internalRE.MatchString(n) && (!hasHowWord(n) || handleRE.MatchString(n)) {
 		// "Må jeg ta dette opp med noen internt før vi melder
 		// interesse?": the county's own process before it registers,
-		// the FAQ's (split 82), not the command.
+		// the FAQ's (split 82), not the command; so is how to handle
+		// it internally ("im fylkesleder, how should i handle this
+		// internally before we register interest?", split 157).
 		return a, false, nil
 	}
 	if ok && key == "live.how.rsvpslett" && withdrawVerbRE.MatchString(n) && signupNounRE.MatchString(n) && !gatheringRE.MatchString(n) && !rsvpWordRE.MatchString(n) {
@@ -633,7 +635,7 @@ var capabilitiesAsideRE = relit.MustCompile(`^ (so |and |ok |okay |og |sa )?(hva
 
 // capabilitiesRE is "what can you do / who are you", about the bot itself
 // (after "sånn generelt", "in general": split 154).
-var capabilitiesRE = relit.MustCompile(`^( (sann generelt|generelt|in general|generally|basically|altsa|so|ok|okay|btw))? (hva|kva|ka|what|wat|wot) (kan|can)( egentlig| eigentleg| egentleg| really| actually)? (du|boten|kulturbot|denne boten|you|u|ye|ya|the bot|this bot|kulturbot)( (egentlig|egentli|egentlg|egentle|eigentleg|eigentle|eigentlig|really|actually|actualy|acutally|actully))?( (gjore|gjere|gjer|gjor|do|hjelpe meg med|hjelpe oss med|hjelpe me med|hjelpe meg me|hjelpe oss me|hjelpa meg me|hjelpa oss me|hjelpe me me|hjelpa me me|hjelpe mae me|hjelpe mae med|hjelpa mae me|hjelpe mae|hjelpe med|hjelpe til med|hjelpe meg|hjelpe oss|hjelpe me|hjelpa me|hjelpa oss|hjelpa meg|help me with|help us with|help with|svare pa|answer))?( (for meg|for mae|for oss|for me|for us))?( (egentlig|eigentleg|really|actually|da|na|no|now))?( (lol|haha|hehe))?( (bot|boten|kulturbot))?` +
+var capabilitiesRE = relit.MustCompile(`^( (sann generelt|generelt|in general|generally|basically|altsa|so|ok|okay|btw))? (hva|kva|ka|what|wat|wot)( (anna|annet|mer|meir|else|more))? (kan|can)( egentlig| eigentleg| egentleg| really| actually)? (du|boten|kulturbot|denne boten|you|u|ye|ya|the bot|this bot|kulturbot)( (egentlig|egentli|egentlg|egentle|eigentleg|eigentle|eigentlig|really|actually|actualy|acutally|actully))?( (gjore|gjere|gjer|gjor|do|hjelpe meg med|hjelpe oss med|hjelpe me med|hjelpe meg me|hjelpe oss me|hjelpa meg me|hjelpa oss me|hjelpe me me|hjelpa me me|hjelpe mae me|hjelpe mae med|hjelpa mae me|hjelpe mae|hjelpe med|hjelpe til med|hjelpe meg|hjelpe oss|hjelpe me|hjelpa me|hjelpa oss|hjelpa meg|help me with|help us with|help with|svare pa|answer))?( (for meg|for mae|for oss|for me|for us))?( (egentlig|eigentleg|really|actually|da|na|no|now))?( (lol|haha|hehe))?( (bot|boten|kulturbot))?` +
 	// "… er helt fersk her", "… I'm new here": being new, said after.
 	`( (er|jeg er|eg er|i m|im|i am)( helt| heilt| ganske| quite| completely| brand)? (ny|fersk|new)( her| here| i boten| to this| to the bot)?)? $` +
 	`|^ (hva|kva|ka|what) (kan|can) (jeg|eg|vi|me|i|we) (sporre|sporja|sporre deg|sporje|spor|ask|ask you)( om| about)? $` +
@@ -705,6 +707,10 @@ func init() {
 // someone within the county before it decides.
 // wgHelpRE: the working group helping or sparring with the asker.
 var wgHelpRE = relit.MustCompile(` (arbeidsgruppa|arbeidsgruppen|arbeidsgruppe|working group)( \S+){0,2}? (hjelpe|hjelpa|hjelper|hjelp|help|helps|bista|bistar|sparre|sparrer|sparra|support|assist|advise|rad|gi rad|gje rad) `)
+
+// handleRE: handling or anchoring a matter, the how of an internal
+// process.
+var handleRE = relit.MustCompile(` (handle|behandle|deal with|proceed|ga fram|ga frem|forankre|forankrar|forankrer) `)
 
 var internalRE = relit.MustCompile(` (internt|internally|internal|innad|innanfor fylket|innenfor fylket|(ta|tar|ta opp|tek|taka) (dette|det|this|it|saken|saka) opp med|discuss|discussed|drofte|drofta|drofter|droftar|forankre\w*|forankr\w*) `)
 

@@ -248,7 +248,7 @@ func TestLiveOwnRegion(t *testing.T) {
 // which must exist in the shipped FAQ.
 func TestLiveEntryLabels(t *testing.T) {
 	e := newFAQEnv(t)
-	for q, id := range map[string]string{"Hva kan du?": "hjelp", "sånn generelt – hva kan du hjelpe med? 🤔": "hjelp", "in general, what can you do?": "hjelp", "Hvor er neste samling?": "neste-samling", "how do I RSVP": "neste-samling",
+	for q, id := range map[string]string{"Hva kan du?": "hjelp", "sånn generelt – hva kan du hjelpe med? 🤔": "hjelp", "in general, what can you do?": "hjelp", "kva anna kan du hjelpe meg med?": "hjelp", "Hvor er neste samling?": "neste-samling", "how do I RSVP": "neste-samling",
 		"hvordan melder jeg på kommunen?": "interesse-i-boten", "hvordan logger jeg veiledning?": "logge-veiledning"} {
 		a, err := e.h.Answer(context.Background(), handlers.Query{Text: q, Now: testNow})
 		if err != nil || a.Path != handlers.PathData || a.EntryID != id {
