@@ -219,6 +219,12 @@ func (h *Handlers) liveOne(ctx context.Context, q Query, feats *feat) (faq.Answe
 	if !ok && !cmdHelpOff {
 		key, ok = cmdHelp(q.Text, n, f)
 	}
+	if ok && key == "live.how.interesse" && bindingRE.MatchString(n) {
+		// "Er det bindende å melde interesse innen fristen, eller kan vi
+		// trekke oss senere?": whether registering binds, the FAQ's
+		// (three wrong in splits 9–155), not the withdraw command.
+		return a, false, nil
+	}
 	if ok && key == "live.how.interesse" && wgHelpRE.MatchString(n) {
 		// "kan arbeidsgruppa hjelpe oss i fylkesstyret med å vurdere om
 		// vi skal melde interesse, evt. korleis?": the working group's
@@ -707,6 +713,9 @@ func init() {
 // someone within the county before it decides.
 // wgHelpRE: the working group helping or sparring with the asker.
 var wgHelpRE = relit.MustCompile(` (arbeidsgruppa|arbeidsgruppen|arbeidsgruppe|working group)( \S+){0,2}? (hjelpe|hjelpa|hjelper|hjelp|help|helps|bista|bistar|sparre|sparrer|sparra|support|assist|advise|rad|gi rad|gje rad) `)
+
+// bindingRE: whether something binds ("bindende", "binding").
+var bindingRE = relit.MustCompile(` (bindende|bindande|binding|forpliktende|forpliktande) `)
 
 // handleRE: handling or anchoring a matter, the how of an internal
 // process.

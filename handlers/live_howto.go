@@ -436,6 +436,10 @@ var freeIntents = []howIntent{
 		// "hvis FAQ-en ikke har svaret", "when the faq has no answer"
 		`| (faq|faqen|faq en|the faq|boten|the bot) (ikke |ikkje )?(har|has|have) (ikke|ikkje|no|not got an|not got the) (svar|svaret|answer|the answer|an answer)` +
 		`| (boten|bot|kulturbot|du|you|it|the bot) ((ikke|ikkje|not) (kan|klarer|greier)|(kan|klarer|greier|can) (ikke|ikkje|not)|cannot|can t|cant|is unable to|fails to|can not)( a)? (svare|svara|answer|reply|help|hjelpe)`), false, nil, nil},
+	// The wrong municipality in the registration, to be removed: "oi, vi
+	// fekk med feil kommune i registreringa vår. kan vi fjerne ho?"
+	// (split 156): /interesse endre or trekk.
+	{"live.how.interesse", relit.MustCompile(` (feil|wrong) (kommune|kommunen|municipality|kommuner|kommunar)( \S+){0,2}? (i|in|on|pa) (the |our |var |vart )?(registreringa|registreringen|interessemelding\w*|registration|interest registration|pameldinga|pameldingen)( |$)`), false, []string{"feil", "wrong"}, nil},
 	// A municipality forgotten in the interest registration: "vi meldte
 	// interesse for bodø, saltdal og fauske men glemte meløy. hva gjør
 	// jeg nå?", "vi glemte sunnfjord i påmeldinga, kan jeg endre den?"

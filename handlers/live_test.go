@@ -397,6 +397,9 @@ func TestLiveHowTo(t *testing.T) {
 		{"Skrev feil antall minutter på forrige logg. Hvordan retter jeg det?", "/veiledning endre <nr>", "logge-veiledning"},
 		{"the gathering in May is off because of the flu - how does the admin cancel it in the bot?", "/samling avlys", "data:samling-avlys"},
 		{"me melde inn Gulen og Solund men Solund vil ikkje. korleis endrar eg det?", "/interesse endre <nr>", "interesse-i-boten"},
+		// The wrong municipality in the registration (split 156; written
+		// for this test).
+		{"vi fikk med feil kommune i registreringen, kan vi fjerne den?", "/interesse endre <nr>", "interesse-i-boten"},
 		// A wrong button, then changing the answer (split 156; written
 		// for this test).
 		{"jeg trykket feil og sa ja til samlingen, kan jeg endre svaret?", "/rsvp <nr> ja|nei|kanskje", "neste-samling"},
@@ -716,6 +719,9 @@ func TestLiveHowTo(t *testing.T) {
 		// The working group's help before registering, not the command
 		// (split 126).
 		"kan arbeidsgruppa hjelpe oss i fylkesstyret med å vurdere om vi skal melde interesse, evt. korleis?",
+		// Whether registering binds, not the withdraw command (splits
+		// 18–155; written for this test).
+		"er det bindende å melde interesse, eller kan vi trekke oss etterpå?",
 		// Whether mentoring is offered at all, not how it is logged.
 		"do we get mentoring / veiledning in this, or are we on our own?",
 		"får man veiledning / rettleiing, el må man finne ut alt sjøl?",
