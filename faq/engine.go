@@ -174,10 +174,10 @@ func (e *Engine) Answer(ctx context.Context, question, lang string) (Answer, err
 	// rest context or left unanswered, is no two-part answer: oneEntry).
 	if err == nil && ans.Answered && ans.Path == "faq" && !ans.exact && (len(ans.Parts) == 0 || e.oneEntry(ans)) {
 		if a, ok := e.byRule(question, lang, ans.Score); ok && a.EntryID != ans.EntryID {
-			// The rule asks only a part left unanswered, and the
-			// answered part is a question of its own: both answers
-			// ("who actually runs the program day to day, and what's
-			// the funding source?" lost its funding to the rule).
+			// The rule asks one part, and another entry answered
+			// another, a question of its own: both answers ("who
+			// actually runs the program day to day, and what's the
+			// funding source?" lost its funding to the rule).
 			if both, ok := e.ruleAndAnswer(ans, a); ok {
 				return both, nil
 			}

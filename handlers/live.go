@@ -599,7 +599,7 @@ var (
 	newHereFirst      = wordSet("ny nye new jeg eg i im")
 	capabilitiesFirst = wordSet("hva kva ka what wat wot hvem kven who hjelp help meny menu kommandoer commands hvordan korleis how kan can hvor kvar where " +
 		// a preface before "hva kan du" (capabilitiesRE)
-		"sann generelt in generally basically altsa so ok okay btw")
+		"sann generelt in general generally basically altsa so ok okay btw")
 )
 
 // capabilitiesLast are the words capabilitiesRE's questions end with
