@@ -569,10 +569,15 @@ const placesEntry = "antall-plasser"
 
 var (
 	manyWantRE = relit.MustCompile(`\b(?:stor interesse|kjempestor interesse|høy interesse|large interest|high interest|great interest` +
-		`|(?:mange|many|loads of|lots of|a lot of|masse|mengder)\s+(?:\S+\s+){0,2}?(?:som\s+|who\s+)?(?:vil|ønsker|ønskjer|søker|søkjer|melder|want|wants|apply|sign|are interested|pile|piles)` +
+		// many who want in, or many applications
+		`|(?:mange|many|loads of|lots of|a lot of|masse|mengder)\s+(?:\S+\s+){0,2}?(?:som\s+|who\s+)?(?:vil|ønsker|ønskjer|søker|søkjer|melder|want|wants|apply|sign|are interested|pile|piles|interessemelding\w*|søkere|søkjarar|søknader|søknadar|applicants|applications|påmeldinger|påmeldingar|registrations)` +
 		`|alle (?:fylka|fylkene|fylkesavdelingene|fylkesavdelingane|kommunene|kommunane)\s+(?:\S+\s+)?(?:vil|ønsker|ønskjer|melder|søker|søkjer)` +
 		`|(?:half|all) (?:of )?the country|everyone (?:wants|applies)|all (?:the )?(?:counties|kommuner|municipalities) (?:want|apply)` +
-		`|sila ut|siles ut|sortert ut|sortert bort|(?:større|høgare|høyere|more|greater|bigger|larger) (?:enn|than) (?:the )?(?:kapasitet\w*|capacity|plassene|the places|room)|exceed\w* (?:the )?capacity|overstig\w* kapasitet\w*|(?:mange|many|loads of|lots of|a lot of|masse)\s+(?:\S+\s+)?(?:interessemelding\w*|søkere|søkjarar|søknader|søknadar|applicants|applications|påmeldinger|påmeldingar|registrations)|(?:hvordan|korleis|koss|how)\s+(?:velger|vel|velj\w*|plukker|prioriterer|do you (?:choose|select|pick|prioriti[sz]e|decide)|will you (?:choose|select|pick|decide))\s+(?:dere\s+|de\s+|dykk\s+)?(?:ut\s+)?(?:hvem|kven|who|which))` + wordEnd)
+		`|sila ut|siles ut|sortert ut|sortert bort` +
+		// more than the capacity
+		`|(?:større|høgare|høyere|more|greater|bigger|larger) (?:enn|than) (?:the )?(?:kapasitet\w*|capacity|plassene|the places|room)|exceed\w* (?:the )?capacity|overstig\w* kapasitet\w*` +
+		// how the places are chosen
+		`|(?:hvordan|korleis|koss|how)\s+(?:velger|vel|velj\w*|plukker|prioriterer|do you (?:choose|select|pick|prioriti[sz]e|decide)|will you (?:choose|select|pick|decide))\s+(?:dere\s+|de\s+|dykk\s+)?(?:ut\s+)?(?:hvem|kven|who|which))` + wordEnd)
 	manyWantNotRE = relit.MustCompile(`\b(?:kor|hvor|how) (?:mange|many)\b|samling\w*|gathering\w*|overnatting|rsvp`)
 )
 
@@ -613,7 +618,8 @@ var physicalOrRE = relit.MustCompile(`\b(?:fysisk\w*|physical\w*|in person|in-pe
 // reimbursed for the travel expenses of its representatives?". The
 // gatherings' or a partner's entry took some, and "reiseutgifter" left
 // more unsure (two wrong and eight unsure in splits 9–148). Not an
-// amount asked first or in kroner (a detail the document does not give;
+// amount asked first or in kroner (kronerExpr: "nok" only beside a
+// number, else it is "enough"; a detail the document does not give;
 // "…, evt. kor mykje?" after the question is still the question), a
 // claim in one's own system, or guests from abroad.
 
@@ -622,7 +628,7 @@ const travelEntry = "reisestotte"
 
 var (
 	travelPaidRE    = relit.MustCompile(`\btravel (?:money|costs?|expenses?|grant|allowance)|\breisepeng\w*|\breiseutgift\w*|\breisekostnad\w*|\b(?:dekk\w*|cover\w*|reimburs\w*|refunder\w*|betal\w*|pay\w*) (?:\S+ ){0,2}?(?:reis[ae]\w*|travel\w*)|\b(?:reis[ae]\w*|travel\w*) (?:\S+ ){0,2}?(?:dekt|dekket|dekka|covered|paid|reimbursed)` + wordEnd)
-	travelPaidNotRE = relit.MustCompile(`^(?:\S+\s+){0,3}(?:hvor|kor|how) (?:mye|mykje|much)\b|\bkroner\b|\bkr\b|\bnok\b|claim|refusjon|mva|regne ut|calculate|observer\w*|gjest\w*|guest\w*|begrunn\w*|justify\w*|hensikt\w*|purpose`)
+	travelPaidNotRE = relit.MustCompile(kronerExpr + `|\bbeløp\w*|^(?:\S+\s+){0,3}(?:hvor|kor|how) (?:mye|mykje|much)\b|claim|refusjon|mva|regne ut|calculate|observer\w*|gjest\w*|guest\w*|begrunn\w*|justify\w*|hensikt\w*|purpose`)
 )
 
 // The culture school's role or roles in the municipality: "what role can

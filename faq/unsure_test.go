@@ -456,6 +456,9 @@ func TestUnsureTravelAndChoosing(t *testing.T) {
 		{"får vi dekket reiseutgiftene når vi skal på samling?", true},
 		{"is there travel money for the kommunegruppe?", true},
 		{"hvor mye reisepenger får vi i kroner?", false},
+		// "nok" is "enough" unless beside a number (kronerExpr)
+		{"dekkes reiseutgiftene? vi har nok ikke budsjett til det", true},
+		{"is travel covered, like 2000 nok per person?", false},
 		// the amount after the question is still the question (split 154)
 		{"dekkjer programmet reisa til samlingane, evt. kor mykje?", true},
 		{"hva er hensikten med samlingene? må begrunne reiseutgiftene overfor rådmannen", false},
